@@ -1,0 +1,90 @@
+#include "apiclient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSysInfo>
+
+ApiClient::ApiClient(QNetworkAccessManager *network, ClientConfig config, Credentials credentials,
+                     QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_config(std::move(config))
+    , m_credentials(credentials)
+    , m_signer(std::move(credentials))
+{
+}
+
+ApiClient::~ApiClient()
+{
+    m_credentials.clear();
+}
+
+void ApiClient::setClock(RequestSigner::Clock clock)
+{
+    m_signer = RequestSigner(m_credentials, std::move(clock));
+}
+
+QUrl ApiClient::urlFor(const QString &relativePath, const QUrlQuery &query) const
+{
+    QUrl url = m_config.endpoint;
+    const QString projectSegment =
+        QString::fromLatin1(QUrl::toPercentEncoding(m_config.projectId));
+    url.setPath(url.path() + QStringLiteral("/v2/") + projectSegment + QLatin1Char('/') + relativePath,
+                QUrl::TolerantMode);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QNetworkReply *ApiClient::send(const QByteArray &method, const QUrl &url,
+                               const QByteArray &body) const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Content-Type", "application/json");
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", userAgent());
+    if (!m_config.projectId.isEmpty())
+        request.setRawHeader("X-Project-Id", m_config.projectId.toUtf8());
+    // The calls time out themselves (they must tell a timeout from a cancel); keep Qt's off.
+    request.setTransferTimeout(0);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    if (url.scheme() == QLatin1String("https") && !m_config.extraCaCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_config.extraCaCertificates);
+        request.setSslConfiguration(ssl);
+    }
+    m_signer.sign(request, method, body);
+    if (!m_network)
+        return nullptr;
+    return m_network->sendCustomRequest(request, method, body);
+}
+
+QByteArray ApiClient::userAgent()
+{
+    return QByteArrayLiteral("workspace-admin/" WORKSPACE_ADMIN_VERSION " (")
+        + QSysInfo::prettyProductName().toUtf8() + QByteArrayLiteral("; Qt/") + qVersion() + ')';
+}
+
+QList<QSslCertificate> ApiClient::loadCaFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QCoreApplication::translate("ApiClient", "Cannot read the CA file %1: %2")
+                         .arg(path, file.errorString());
+        return {};
+    }
+    const QByteArray data = file.readAll();
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    if (certificates.isEmpty() && error)
+        *error = QCoreApplication::translate("ApiClient", "The CA file %1 holds no certificate.")
+                     .arg(path);
+    return certificates;
+}

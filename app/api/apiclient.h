@@ -1,0 +1,62 @@
+#pragma once
+
+#include "credentials.h"
+#include "requestsigner.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrl>
+#include <QUrlQuery>
+
+class QNetworkReply;
+
+struct RetryPolicy
+{
+    int maxAttempts = 4;          // including the first one
+    int initialDelayMs = 1000;    // doubled after each failed attempt
+    int maxDelayMs = 30000;       // also caps a server's Retry-After
+    int throttleDelayMs = 3000;   // after a 429 without Retry-After
+};
+
+struct ClientConfig
+{
+    QUrl endpoint;   // validated, see Endpoint::validate
+    QString projectId;
+    int transferTimeoutMs = 30000; // without any progress
+    qint64 maxResponseBytes = 32 * 1024 * 1024;
+    RetryPolicy retry;
+    QList<QSslCertificate> extraCaCertificates;
+};
+
+// The one access point to the Workspace API: builds, stamps and signs every request and sends it
+// through the injected QNetworkAccessManager. Calls (apicalls.h) use it; it keeps no per-call state.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    ApiClient(QNetworkAccessManager *network, ClientConfig config, Credentials credentials,
+              QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    // For tests: a fixed or skewed clock for X-Sdk-Date.
+    void setClock(RequestSigner::Clock clock);
+
+    const ClientConfig &config() const { return m_config; }
+    QNetworkAccessManager *network() const { return m_network; }
+
+    // relativePath follows /v2/{project_id}, e.g. "desktops/detail".
+    QUrl urlFor(const QString &relativePath, const QUrlQuery &query = {}) const;
+    QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body) const;
+
+    static QByteArray userAgent();
+    static QList<QSslCertificate> loadCaFile(const QString &path, QString *error);
+
+private:
+    QPointer<QNetworkAccessManager> m_network;
+    ClientConfig m_config;
+    Credentials m_credentials;
+    RequestSigner m_signer;
+};

@@ -1,0 +1,111 @@
+#include "apierror.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace {
+bool codeMatches(const QString &code, const char *suffix)
+{
+    return code == QLatin1String("APIG.") + QLatin1String(suffix)
+        || code == QLatin1String("APIGW.") + QLatin1String(suffix);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ApiError", text);
+}
+} // namespace
+
+bool ApiError::isAuthenticationFailure() const
+{
+    return (kind == Kind::Http && httpStatus == 401) || codeMatches(errorCode, "0301");
+}
+
+bool ApiError::isThrottled() const
+{
+    return (kind == Kind::Http && httpStatus == 429) || codeMatches(errorCode, "0308");
+}
+
+bool ApiError::isAmbiguous() const
+{
+    return kind == Kind::Timeout || kind == Kind::Network
+        || (kind == Kind::Http && (httpStatus == 502 || httpStatus == 504));
+}
+
+QString ApiError::summary() const
+{
+    QString text;
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Http:
+        text = tr("The server answered HTTP %1").arg(httpStatus);
+        if (!errorCode.isEmpty())
+            text += QLatin1Char(' ') + tr("with %1").arg(errorCode);
+        if (!errorMessage.isEmpty())
+            text += QStringLiteral(": ") + errorMessage;
+        else if (!bodyExcerpt.isEmpty())
+            text += QStringLiteral(": ") + QString::fromUtf8(bodyExcerpt.left(200)).simplified();
+        break;
+    case Kind::Network:
+        text = tr("Network error: %1").arg(transportMessage);
+        break;
+    case Kind::Timeout:
+        text = tr("The server did not answer in time (%1)").arg(transportMessage);
+        break;
+    case Kind::Tls:
+        text = tr("Secure connection failed: %1").arg(transportMessage);
+        break;
+    case Kind::InvalidResponse:
+        text = tr("The server's answer could not be understood (HTTP %1): %2")
+                   .arg(httpStatus)
+                   .arg(transportMessage);
+        break;
+    case Kind::Cancelled:
+        return tr("Cancelled.");
+    case Kind::Configuration:
+        return transportMessage;
+    }
+    if (isAuthenticationFailure())
+        text += QLatin1Char(' ')
+            + tr("(check the access key, the secret key and this computer's clock; five failures in a "
+                 "row lock the key for five minutes)");
+    if (!requestId.isEmpty())
+        text += QLatin1Char(' ') + tr("[request id %1]").arg(requestId);
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text;
+}
+
+QString ApiError::details() const
+{
+    QStringList lines{summary()};
+    if (httpStatus)
+        lines << tr("HTTP status: %1").arg(httpStatus);
+    if (!errorCode.isEmpty())
+        lines << tr("Error code: %1").arg(errorCode);
+    if (!errorMessage.isEmpty())
+        lines << tr("Message: %1").arg(errorMessage);
+    if (!errorDetail.isEmpty())
+        lines << tr("Detail: %1").arg(errorDetail);
+    if (!requestId.isEmpty())
+        lines << tr("Request id: %1").arg(requestId);
+    if (!encodedAuthorizationMessage.isEmpty())
+        lines << tr("Encoded authorization message: %1").arg(encodedAuthorizationMessage);
+    return lines.join(QLatin1Char('\n'));
+}
+
+ApiError ApiError::configuration(const QString &message)
+{
+    ApiError error;
+    error.kind = Kind::Configuration;
+    error.transportMessage = message;
+    return error;
+}
+
+ApiError ApiError::cancelled()
+{
+    ApiError error;
+    error.kind = Kind::Cancelled;
+    return error;
+}

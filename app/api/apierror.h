@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+// What went wrong with one API call, with everything support needs to trace it.
+struct ApiError
+{
+    enum class Kind {
+        None,
+        Http,            // the server answered with an error status
+        Network,         // DNS, refused, reset, proxy…
+        Timeout,         // no progress within the transfer timeout
+        Tls,             // certificate or handshake failure
+        InvalidResponse, // a success status whose body could not be understood
+        Cancelled,       // cancelled by the user
+        Configuration,   // bad endpoint, missing credentials…
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString errorCode;
+    QString errorMessage;
+    QString errorDetail;
+    QString encodedAuthorizationMessage;
+    QString requestId;
+    QString transportMessage; // Qt's description of a transport failure, or a parse failure
+    QByteArray bodyExcerpt;   // start of a body that was not the expected JSON
+    int retryAfterSeconds = -1;
+
+    bool isError() const { return kind != Kind::None; }
+    bool isAuthenticationFailure() const; // 401 or APIG(W).0301
+    bool isThrottled() const;             // 429 or APIG(W).0308
+    // A request that may have reached the server although no answer came back.
+    bool isAmbiguous() const;
+
+    // One human sentence (translated) naming status, code, message and request id.
+    QString summary() const;
+    // Multi-line details for a dialog or a log; never contains credentials.
+    QString details() const;
+
+    static ApiError configuration(const QString &message);
+    static ApiError cancelled();
+};
+
+Q_DECLARE_METATYPE(ApiError)

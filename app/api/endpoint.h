@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+// Where the Workspace API lives: a region's public endpoint or an explicit URL (private clouds,
+// proxies, the local simulator).
+namespace Endpoint {
+
+QStringList knownRegions();
+
+// https://workspace.{region}.myhuaweicloud.com, unless the SDK's environment override
+// HUAWEICLOUD_SDK_REGION_WORKSPACE_<REGION> names another URL.
+QUrl forRegion(const QString &region);
+
+bool isLoopbackHost(const QString &host);
+
+// Accepts https URLs, and http only for loopback hosts, so that nothing travels in clear over a
+// network. Returns the URL without trailing slash, or nothing with a translated reason.
+std::optional<QUrl> validate(const QUrl &url, QString *error);
+
+} // namespace Endpoint

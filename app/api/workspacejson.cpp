@@ -1,0 +1,297 @@
+#include "workspacejson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTimeZone>
+
+namespace {
+
+QString str(const QJsonObject &object, QLatin1String key)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    return {};
+}
+
+int integer(const QJsonObject &object, QLatin1String key, bool *ok = nullptr)
+{
+    const QJsonValue value = object.value(key);
+    if (ok)
+        *ok = value.isDouble() || value.isString();
+    if (value.isDouble())
+        return value.toInt();
+    if (value.isString()) {
+        bool converted = false;
+        const int number = value.toString().toInt(&converted);
+        if (ok)
+            *ok = converted;
+        return number;
+    }
+    return 0;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = QStringLiteral("invalid JSON at byte %1: %2")
+                         .arg(parseError.offset)
+                         .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        if (error)
+            *error = QStringLiteral("expected a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+bool setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+namespace WorkspaceJson {
+
+QDateTime parseTimestamp(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid()) {
+        // "2026-11-28 08:15:00" and zone-less variants: the API documents none, so be generous.
+        QString normalised = text;
+        normalised.replace(QLatin1Char(' '), QLatin1Char('T'));
+        parsed = QDateTime::fromString(normalised, Qt::ISODateWithMs);
+    }
+    if (parsed.isValid() && parsed.timeSpec() == Qt::LocalTime)
+        parsed.setTimeZone(QTimeZone::utc()); // the API speaks UTC
+    return parsed;
+}
+
+Desktop desktopFromJson(const QJsonObject &object)
+{
+    Desktop desktop;
+    desktop.id = str(object, QLatin1String("desktop_id"));
+    desktop.computerName = str(object, QLatin1String("computer_name"));
+    desktop.status = str(object, QLatin1String("status"));
+    desktop.taskStatus = str(object, QLatin1String("task_status"));
+    desktop.loginStatus = str(object, QLatin1String("login_status"));
+    desktop.userName = str(object, QLatin1String("user_name"));
+    desktop.userGroup = str(object, QLatin1String("user_group"));
+    desktop.desktopType = str(object, QLatin1String("desktop_type"));
+    desktop.productId = str(object, QLatin1String("product_id"));
+    desktop.availabilityZone = str(object, QLatin1String("availability_zone"));
+    desktop.created = parseTimestamp(str(object, QLatin1String("created")));
+
+    const QJsonArray ips = object.value(QLatin1String("ip_addresses")).toArray();
+    for (const QJsonValue &ip : ips) {
+        if (ip.isString())
+            desktop.ipAddresses.append(ip.toString());
+    }
+    if (desktop.ipAddresses.isEmpty()) {
+        const QJsonObject networks = object.value(QLatin1String("addresses")).toObject();
+        for (auto network = networks.begin(); network != networks.end(); ++network) {
+            const QJsonArray entries = network.value().toArray();
+            for (const QJsonValue &entry : entries) {
+                const QString addr = entry.toObject().value(QLatin1String("addr")).toString();
+                if (!addr.isEmpty())
+                    desktop.ipAddresses.append(addr);
+            }
+        }
+    }
+
+    const QJsonObject flavor = object.value(QLatin1String("flavor")).toObject();
+    desktop.flavorId = str(flavor, QLatin1String("id"));
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    desktop.osType = str(metadata, QLatin1String("os_type"));
+    desktop.imageName = str(metadata, QLatin1String("image_name"));
+    const QString charging = str(metadata, QLatin1String("charging_mode"));
+    if (charging == QLatin1String("1"))
+        desktop.billingMode = BillingMode::YearlyMonthly;
+    else if (charging == QLatin1String("0"))
+        desktop.billingMode = BillingMode::PayPerUse;
+
+    const QJsonArray tags = object.value(QLatin1String("tags")).toArray();
+    for (const QJsonValue &tag : tags) {
+        const QJsonObject tagObject = tag.toObject();
+        const QString key = str(tagObject, QLatin1String("key"));
+        if (!key.isEmpty())
+            desktop.tags.append({key, str(tagObject, QLatin1String("value"))});
+    }
+    desktop.raw = object;
+    return desktop;
+}
+
+std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    const QJsonValue desktops = object->value(QLatin1String("desktops"));
+    if (!desktops.isArray() && !desktops.isUndefined() && !desktops.isNull()) {
+        setError(error, QStringLiteral("\"desktops\" is not an array"));
+        return std::nullopt;
+    }
+    DesktopPage page;
+    bool hasTotal = false;
+    page.totalCount = integer(*object, QLatin1String("total_count"), &hasTotal);
+    const QJsonArray array = desktops.toArray();
+    page.desktops.reserve(array.size());
+    for (const QJsonValue &value : array) {
+        if (!value.isObject()) {
+            setError(error, QStringLiteral("a desktop entry is not an object"));
+            return std::nullopt;
+        }
+        Desktop desktop = desktopFromJson(value.toObject());
+        if (desktop.id.isEmpty()) {
+            setError(error, QStringLiteral("a desktop has no desktop_id"));
+            return std::nullopt;
+        }
+        page.desktops.append(std::move(desktop));
+    }
+    if (!hasTotal)
+        page.totalCount = static_cast<int>(page.desktops.size());
+    if (page.totalCount < 0) {
+        setError(error, QStringLiteral("negative total_count"));
+        return std::nullopt;
+    }
+    return page;
+}
+
+std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    const QString jobId = object->value(QLatin1String("job_id")).toString();
+    if (jobId.isEmpty()) {
+        setError(error, QStringLiteral("the answer has no job_id"));
+        return std::nullopt;
+    }
+    return jobId;
+}
+
+SubJob subJobFromJson(const QJsonObject &object)
+{
+    SubJob job;
+    job.id = str(object, QLatin1String("id"));
+    job.jobId = str(object, QLatin1String("job_id"));
+    job.jobType = str(object, QLatin1String("job_type"));
+    job.status = str(object, QLatin1String("status"));
+    job.errorCode = str(object, QLatin1String("error_code"));
+    job.failReason = str(object, QLatin1String("fail_reason"));
+    job.message = str(object, QLatin1String("message"));
+    job.process = qBound(0, integer(object, QLatin1String("process")), 100);
+    job.beginTime = parseTimestamp(str(object, QLatin1String("begin_time")));
+    job.endTime = parseTimestamp(str(object, QLatin1String("end_time")));
+    const QJsonObject entities = object.value(QLatin1String("entities")).toObject();
+    job.desktopId = str(entities, QLatin1String("desktop_id"));
+    job.desktopName = str(entities, QLatin1String("desktop_name"));
+    job.userName = str(entities, QLatin1String("user_name"));
+    return job;
+}
+
+std::optional<Job> parseJob(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    Job job;
+    job.id = str(*object, QLatin1String("id"));
+    job.status = str(*object, QLatin1String("status"));
+    if (job.id.isEmpty() && job.status.isEmpty()) {
+        setError(error, QStringLiteral("the answer has neither id nor status"));
+        return std::nullopt;
+    }
+    job.jobType = str(*object, QLatin1String("job_type"));
+    job.jobErrorCode = str(*object, QLatin1String("job_error_code"));
+    job.failReason = str(*object, QLatin1String("fail_reason"));
+    job.beginTime = parseTimestamp(str(*object, QLatin1String("begin_time")));
+    job.endTime = parseTimestamp(str(*object, QLatin1String("end_time")));
+    job.subJobsTotal = integer(*object, QLatin1String("sub_jobs_total"));
+    const QJsonValue subJobs = object->value(QLatin1String("sub_jobs"));
+    if (!subJobs.isArray() && !subJobs.isUndefined() && !subJobs.isNull()) {
+        setError(error, QStringLiteral("\"sub_jobs\" is not an array"));
+        return std::nullopt;
+    }
+    for (const QJsonValue &value : subJobs.toArray())
+        job.subJobs.append(subJobFromJson(value.toObject()));
+    return job;
+}
+
+std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    const QJsonValue jobs = object->value(QLatin1String("jobs"));
+    if (!jobs.isArray()) {
+        setError(error, QStringLiteral("\"jobs\" is missing or not an array"));
+        return std::nullopt;
+    }
+    SubJobPage page;
+    for (const QJsonValue &value : jobs.toArray()) {
+        if (!value.isObject()) {
+            setError(error, QStringLiteral("a sub-job entry is not an object"));
+            return std::nullopt;
+        }
+        page.jobs.append(subJobFromJson(value.toObject()));
+    }
+    bool hasTotal = false;
+    page.totalCount = integer(*object, QLatin1String("total_count"), &hasTotal);
+    if (!hasTotal)
+        page.totalCount = static_cast<int>(page.jobs.size());
+    return page;
+}
+
+ApiError parseErrorBody(int httpStatus, const QByteArray &body)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = httpStatus;
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject()) {
+        error.bodyExcerpt = body.left(2048);
+        return error;
+    }
+    QJsonObject object = document.object();
+    const QJsonValue nested = object.value(QLatin1String("error"));
+    if (nested.isObject())
+        object = nested.toObject();
+    error.errorCode = str(object, QLatin1String("error_code"));
+    if (error.errorCode.isEmpty())
+        error.errorCode = str(object, QLatin1String("code"));
+    error.errorMessage = str(object, QLatin1String("error_msg"));
+    if (error.errorMessage.isEmpty())
+        error.errorMessage = str(object, QLatin1String("message"));
+    error.errorDetail = str(object, QLatin1String("error_detail"));
+    error.encodedAuthorizationMessage = str(object, QLatin1String("encoded_authorization_message"));
+    if (error.errorCode.isEmpty() && error.errorMessage.isEmpty())
+        error.bodyExcerpt = body.left(2048);
+    return error;
+}
+
+QByteArray batchDeleteBody(const QStringList &desktopIds, const BatchDeleteOptions &options)
+{
+    // QJsonObject sorts its keys, which gives the stable order the preview and the audit show.
+    QJsonObject body;
+    body.insert(QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds));
+    body.insert(QLatin1String("delete_users"), options.deleteUsers);
+    body.insert(QLatin1String("email_notification"), options.emailNotification);
+    body.insert(QLatin1String("is_force_delete"), options.forceDelete);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+} // namespace WorkspaceJson

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "apierror.h"
+#include "workspacetypes.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <optional>
+
+// Pure functions between the Workspace API's JSON and the app's types. Parsers are lenient about
+// missing or unknown fields and strict about the shape they need; on failure they return nothing
+// and say why in *error.
+namespace WorkspaceJson {
+
+std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error);
+Desktop desktopFromJson(const QJsonObject &object);
+std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString *error); // job_id
+std::optional<Job> parseJob(const QByteArray &body, QString *error);
+std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error);
+SubJob subJobFromJson(const QJsonObject &object);
+
+// The documented error body and its variants ({code, message}, {"error": {…}}); a body that is
+// not JSON is kept as an excerpt. Always returns an ApiError of kind Http.
+ApiError parseErrorBody(int httpStatus, const QByteArray &body);
+
+// The exact batch-delete request body: keys in a stable order, compact.
+QByteArray batchDeleteBody(const QStringList &desktopIds, const BatchDeleteOptions &options);
+
+QDateTime parseTimestamp(const QString &text); // ISO-8601 with or without fraction and zone
+
+} // namespace WorkspaceJson

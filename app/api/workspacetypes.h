@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+enum class BillingMode { Unknown, PayPerUse, YearlyMonthly };
+
+// One desktop of ListDesktopsDetail, with the fields the app works with. `raw` keeps every field
+// the server sent, for the details view.
+struct Desktop
+{
+    QString id;
+    QString computerName;
+    QString status;     // ACTIVE, SHUTOFF, … or DELETED in some regions
+    QString taskStatus; // e.g. "deleting"; case varies
+    QString loginStatus;
+    QString userName;
+    QString userGroup;
+    QStringList ipAddresses;
+    QString desktopType;
+    QString productId;
+    QString flavorId;
+    QString availabilityZone;
+    QString osType;
+    QString imageName;
+    BillingMode billingMode = BillingMode::Unknown;
+    QDateTime created;
+    QList<QPair<QString, QString>> tags;
+    QJsonObject raw;
+
+    bool isBeingDeleted() const;  // task_status deleting, in any case
+    bool isGone() const;          // status DELETED
+    bool isConnected() const { return loginStatus == QLatin1String("CONNECTED"); }
+    bool hasTag(const QString &key, const QString &value) const;
+    QString tagsText() const;     // "k=v, k2=v2"
+    QString displayStatus() const; // task_status when set, else status, like the console
+};
+
+struct DesktopPage
+{
+    int totalCount = 0;
+    QList<Desktop> desktops;
+};
+
+struct BatchDeleteOptions
+{
+    bool deleteUsers = false;
+    bool emailNotification = true; // the API default
+    bool forceDelete = false;
+};
+
+enum class JobState { InProgress, Succeeded, Failed };
+
+// JobDetailInfo: one desktop's part of a batch job.
+struct SubJob
+{
+    QString id;
+    QString jobId;
+    QString jobType;
+    QString status; // WAITING, RUNNING, SUCCESS, FAILED
+    QString desktopId;
+    QString desktopName;
+    QString userName;
+    QString errorCode;
+    QString failReason;
+    QString message;
+    int process = 0; // 0–100
+    QDateTime beginTime;
+    QDateTime endTime;
+
+    JobState state() const;
+};
+
+struct Job
+{
+    QString id;
+    QString jobType;
+    QString status; // raw value: INIT, WAITING, RUNNING, SUCCESS, COMPLETE, FAILED, FAIL, …
+    QString jobErrorCode;
+    QString failReason;
+    QDateTime beginTime;
+    QDateTime endTime;
+    int subJobsTotal = 0;
+    QList<SubJob> subJobs;
+
+    JobState state() const;
+};
+
+struct SubJobPage
+{
+    int totalCount = 0;
+    QList<SubJob> jobs;
+};
+
+// In progress for INIT, WAITING, RUNNING and anything unknown; see the spec's "safe rule".
+JobState jobStateFromStatus(const QString &status);
+
+Q_DECLARE_METATYPE(Desktop)
+Q_DECLARE_METATYPE(Job)

@@ -1,0 +1,16 @@
+# One place for the warnings and Qt strictness that every target of the project gets.
+function(workspace_admin_apply_settings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    if(WORKSPACE_ADMIN_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    target_compile_definitions(${target} PRIVATE
+        QT_NO_CAST_FROM_ASCII
+        QT_NO_CAST_TO_ASCII
+        QT_NO_URL_CAST_FROM_STRING
+        QT_USE_QSTRINGBUILDER
+        QT_NO_FOREACH
+        QT_NO_KEYWORDS
+        QT_DISABLE_DEPRECATED_BEFORE=0x060400
+        WORKSPACE_ADMIN_VERSION="${PROJECT_VERSION}")
+endfunction()
