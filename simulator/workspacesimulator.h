@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+struct SimulatorConfig
+{
+    QString projectId = QStringLiteral("0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5");
+    QString accessKey;
+    QString secretKey;
+    int desktopCount = 300;
+    quint32 seed = 1;
+    int jobDurationMs = 4000;          // how long one sub-job takes from WAITING to its end
+    bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
+};
+
+// Faults on demand, for tests and demos. Shares are 0.0–1.0 of matching requests.
+struct SimulatorFaults
+{
+    int latencyMs = 0;
+    double throttleShare = 0.0;     // 429 with Retry-After
+    int retryAfterSeconds = 1;      // -1: send 429 without Retry-After
+    double serverErrorShare = 0.0;  // 500/503
+    int serverErrorStatus = 503;
+    bool malformedJson = false;
+    bool truncatedJson = false;
+    bool neverAnswer = false;       // accept the request, never answer
+    bool closeMidBody = false;      // send headers and half a body, then close
+    QString pathFilter;             // empty: every path; else only paths containing this text
+    QStringList failingDesktopIds;  // their sub-jobs fail
+};
+
+class WorkspaceSimulatorPrivate;
+
+// A local Workspace API server following shared/spec/workspace-api.md: signature checks, paging,
+// filters, asynchronous batch-delete jobs, documented error bodies, faults on demand.
+// Listens on loopback only.
+class WorkspaceSimulator : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkspaceSimulator(SimulatorConfig config, QObject *parent = nullptr);
+    ~WorkspaceSimulator() override;
+
+    // port 0 picks a free one. Returns false when it cannot listen.
+    bool listen(quint16 port = 0);
+    quint16 port() const;
+    QUrl url() const; // http://127.0.0.1:PORT
+
+    const SimulatorConfig &config() const;
+    void setFaults(const SimulatorFaults &faults);
+    const SimulatorFaults &faults() const;
+
+    // Counters for tests: how many requests reached a method+path pattern, e.g.
+    // requestCount("POST", "batch-delete").
+    int requestCount(const QByteArray &method, const QString &pathContains) const;
+    int desktopCount() const; // desktops still listed (not deleted)
+
+Q_SIGNALS:
+    void requestHandled(const QByteArray &method, const QString &path, int status);
+
+private:
+    std::unique_ptr<WorkspaceSimulatorPrivate> d;
+};
