@@ -1,8 +1,15 @@
+option(WORKSPACE_ADMIN_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
 # One place for the warnings and Qt strictness that every target of the project gets.
 function(workspace_admin_apply_settings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
     if(WORKSPACE_ADMIN_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(WORKSPACE_ADMIN_SANITIZE)
+        target_compile_options(${target} PRIVATE
+            -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
     target_compile_definitions(${target} PRIVATE
         QT_NO_CAST_FROM_ASCII
