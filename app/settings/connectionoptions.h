@@ -1,0 +1,68 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "api/credentials.h"
+#include "profilestore.h"
+
+#include <QCommandLineParser>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The values of the connection options, as typed; empty means "not given".
+struct ConnectionOptionValues
+{
+    bool demo = false;
+    QString profile;
+    QString region;
+    QString projectId;
+    QString endpoint;
+    QString caFile;
+    QString dataDir;
+};
+
+// Everything needed to talk to one Workspace project.
+struct ResolvedConnection
+{
+    ClientConfig config;       // endpoint validated, CA certificates loaded
+    Credentials credentials;   // from the environment, or (after fillStoredCredentials) a profile
+    QString profileName;       // empty when no profile was used
+    bool isDemo = false;       // the caller starts the simulator and points config at it
+    QString dataDir;           // journal, audit log and logs
+    QStringList protectedTags; // from the profile
+
+    // True when the secret must still be read from CredentialStore for profileName (the access key
+    // id is already in credentials.accessKey).
+    bool needsStoredCredentials() const;
+    // Takes the secret parts read from the keychain. False with a translated *error when they are
+    // incomplete.
+    bool fillStoredCredentials(const Credentials &stored, QString *error);
+};
+
+// The command-line options shared by the GUI and the CLI, and the pure resolution of
+// command line > environment > saved profile.
+namespace ConnectionOptions {
+
+// --demo, --profile, --region, --project-id, --endpoint, --ca-file, --data-dir.
+void addTo(QCommandLineParser &parser);
+ConnectionOptionValues valuesFrom(const QCommandLineParser &parser);
+
+QString defaultDataDir(); // QStandardPaths::AppLocalDataLocation
+
+// Environment variables read (besides Endpoint's HUAWEICLOUD_SDK_REGION_WORKSPACE_<REGION>).
+inline const char *accessKeyVariable() { return "HUAWEICLOUD_SDK_AK"; }
+inline const char *secretKeyVariable() { return "HUAWEICLOUD_SDK_SK"; }
+inline const char *securityTokenVariable() { return "HUAWEICLOUD_SDK_SECURITY_TOKEN"; }
+inline const char *projectIdVariable() { return "HUAWEICLOUD_SDK_PROJECT_ID"; }
+
+// Pure: no network, no keychain. profiles may be null (no saved profiles). When values.profile is
+// empty no profile is used (the GUI may pass ProfileStore::lastUsed()). In demo mode only dataDir
+// is resolved; the caller fills config and credentials from the simulator. On failure returns
+// nothing with a translated *error.
+std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
+                                          const QProcessEnvironment &environment,
+                                          const ProfileStore *profiles, QString *error);
+
+} // namespace ConnectionOptions
