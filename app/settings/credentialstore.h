@@ -3,6 +3,7 @@
 #include "api/credentials.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QString>
 
@@ -69,4 +70,5 @@ private:
     bool m_keychainAvailable = true;
     QString m_unavailableReason;
     QHash<QString, QString> m_memory; // key → secret, for this run only
+    QSet<Operation *> m_pending;      // owned; freed when answered or with the store
 };

@@ -1,0 +1,189 @@
+#include "connectionoptions.h"
+
+#include "api/endpoint.h"
+
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+// Gives the free functions below a translation context that lupdate sees.
+class ConnectionOptionsText
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionOptionsText)
+};
+
+namespace {
+namespace Name {
+const QString demo = QStringLiteral("demo");
+const QString profile = QStringLiteral("profile");
+const QString region = QStringLiteral("region");
+const QString projectId = QStringLiteral("project-id");
+const QString endpoint = QStringLiteral("endpoint");
+const QString caFile = QStringLiteral("ca-file");
+const QString dataDir = QStringLiteral("data-dir");
+} // namespace Name
+
+template<typename... Candidates>
+QString firstNonEmpty(const Candidates &...candidates)
+{
+    QString result;
+    ((result.isEmpty() ? void(result = candidates.trimmed()) : void()), ...);
+    return result;
+}
+
+std::optional<ResolvedConnection> failWith(const QString &message, QString *error)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+} // namespace
+
+bool ResolvedConnection::needsStoredCredentials() const
+{
+    return !isDemo && !profileName.isEmpty() && !credentials.isComplete();
+}
+
+bool ResolvedConnection::fillStoredCredentials(const Credentials &stored, QString *error)
+{
+    if (stored.secretKey.isEmpty()) {
+        if (error)
+            *error = ConnectionOptionsText::tr("No secret key is stored for the profile “%1”. Enter it in the profile, or set "
+                        "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.")
+                         .arg(profileName);
+        return false;
+    }
+    if (!stored.accessKey.isEmpty())
+        credentials.accessKey = stored.accessKey;
+    credentials.secretKey = stored.secretKey;
+    credentials.securityToken = stored.securityToken;
+    if (!credentials.isComplete()) {
+        if (error)
+            *error = ConnectionOptionsText::tr("The profile “%1” has no access key id.").arg(profileName);
+        return false;
+    }
+    return true;
+}
+
+namespace ConnectionOptions {
+
+void addTo(QCommandLineParser &parser)
+{
+    parser.addOption({Name::demo,
+                      ConnectionOptionsText::tr("Work against a built-in simulated Workspace service; nothing real is touched.")});
+    parser.addOption({Name::profile, ConnectionOptionsText::tr("Use the saved connection profile <name>."), ConnectionOptionsText::tr("name")});
+    parser.addOption({Name::region, ConnectionOptionsText::tr("Workspace region, e.g. cn-north-4."), ConnectionOptionsText::tr("region")});
+    parser.addOption({Name::projectId,
+                      ConnectionOptionsText::tr("IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID)."),
+                      ConnectionOptionsText::tr("id")});
+    parser.addOption({Name::endpoint,
+                      ConnectionOptionsText::tr("Explicit API endpoint URL (https, or http on localhost); overrides the region."),
+                      ConnectionOptionsText::tr("url")});
+    parser.addOption({Name::caFile, ConnectionOptionsText::tr("Also trust the CA certificates in <file> (PEM or DER)."),
+                      ConnectionOptionsText::tr("file")});
+    parser.addOption({Name::dataDir,
+                      ConnectionOptionsText::tr("Directory for the job journal, audit log and logs (default: %1).")
+                          .arg(defaultDataDir()),
+                      ConnectionOptionsText::tr("dir")});
+}
+
+ConnectionOptionValues valuesFrom(const QCommandLineParser &parser)
+{
+    ConnectionOptionValues values;
+    values.demo = parser.isSet(Name::demo);
+    values.profile = parser.value(Name::profile);
+    values.region = parser.value(Name::region);
+    values.projectId = parser.value(Name::projectId);
+    values.endpoint = parser.value(Name::endpoint);
+    values.caFile = parser.value(Name::caFile);
+    values.dataDir = parser.value(Name::dataDir);
+    return values;
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
+                                          const QProcessEnvironment &environment,
+                                          const ProfileStore *profiles, QString *error)
+{
+    ResolvedConnection resolved;
+    resolved.isDemo = values.demo;
+    resolved.dataDir = firstNonEmpty(values.dataDir, defaultDataDir());
+    if (resolved.dataDir.isEmpty())
+        return failWith(ConnectionOptionsText::tr("No directory for the journal and logs; use --data-dir."), error);
+
+    ConnectionProfile profile;
+    const QString profileName = values.profile.trimmed();
+    if (!profileName.isEmpty()) {
+        const std::optional<ConnectionProfile> loaded =
+            profiles ? profiles->load(profileName) : std::nullopt;
+        if (!loaded)
+            return failWith(ConnectionOptionsText::tr("There is no saved profile named “%1”.").arg(profileName), error);
+        profile = *loaded;
+        resolved.profileName = profile.name;
+        resolved.protectedTags = profile.protectedTags;
+    }
+
+    if (values.demo)
+        return resolved;
+
+    // Endpoint: an explicit URL beats a region, and the command line beats the profile.
+    QUrl endpoint;
+    QString endpointText = values.endpoint.trimmed();
+    if (!endpointText.isEmpty())
+        endpoint = QUrl(endpointText, QUrl::StrictMode);
+    else if (!values.region.trimmed().isEmpty())
+        endpoint = Endpoint::forRegion(values.region.trimmed());
+    else
+        endpoint = profile.effectiveEndpoint();
+    if (endpointText.isEmpty())
+        endpointText = endpoint.toDisplayString();
+    if (endpoint.isEmpty())
+        return failWith(ConnectionOptionsText::tr("No region or endpoint given; use --region, --endpoint or a profile."),
+                        error);
+    QString endpointError;
+    const std::optional<QUrl> validated = Endpoint::validate(endpoint, &endpointError);
+    if (!validated)
+        return failWith(ConnectionOptionsText::tr("Endpoint “%1”: %2").arg(endpointText, endpointError), error);
+    resolved.config.endpoint = *validated;
+
+    resolved.config.projectId = firstNonEmpty(
+        values.projectId,
+        environment.value(QString::fromLatin1(projectIdVariable())), profile.projectId);
+    if (resolved.config.projectId.isEmpty())
+        return failWith(ConnectionOptionsText::tr("No project id given; use --project-id, HUAWEICLOUD_SDK_PROJECT_ID or a "
+                           "profile."),
+                        error);
+
+    const QString caFile = firstNonEmpty(values.caFile, profile.caFile);
+    if (!caFile.isEmpty()) {
+        QString caError;
+        resolved.config.extraCaCertificates = ApiClient::loadCaFile(caFile, &caError);
+        if (resolved.config.extraCaCertificates.isEmpty())
+            return failWith(caError, error);
+    }
+
+    // Secrets never come from the command line (other users can read it); the environment beats
+    // the profile, whose secret the caller reads from the keychain afterwards.
+    const QString environmentAk = environment.value(QString::fromLatin1(accessKeyVariable()));
+    const QString environmentSk = environment.value(QString::fromLatin1(secretKeyVariable()));
+    if (!environmentAk.isEmpty() && !environmentSk.isEmpty()) {
+        resolved.credentials.accessKey = environmentAk;
+        resolved.credentials.secretKey = environmentSk;
+        resolved.credentials.securityToken =
+            environment.value(QString::fromLatin1(securityTokenVariable()));
+    } else if (!environmentAk.isEmpty() || !environmentSk.isEmpty()) {
+        return failWith(ConnectionOptionsText::tr("Set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or neither."), error);
+    } else if (!resolved.profileName.isEmpty() && !profile.accessKeyId.isEmpty()) {
+        resolved.credentials.accessKey = profile.accessKeyId;
+    } else {
+        return failWith(ConnectionOptionsText::tr("No credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use a "
+                           "profile with an access key."),
+                        error);
+    }
+    return resolved;
+}
+
+} // namespace ConnectionOptions
