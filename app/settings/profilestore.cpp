@@ -1,6 +1,7 @@
 #include "profilestore.h"
 
 #include <QCoreApplication>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <algorithm>
@@ -46,6 +47,12 @@ ProfileStore::ProfileStore(const QString &filePath)
 }
 
 ProfileStore::~ProfileStore() = default;
+
+QString ProfileStore::defaultFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/workspace-admin/profiles.ini");
+}
 
 // Profile names are free text; QSettings treats '/' and '\' as separators, so the group name is
 // percent-encoded and the real name is kept inside the group.

@@ -20,6 +20,10 @@ public:
     explicit ProfileStore(const QString &filePath);
     ~ProfileStore();
 
+    // The file the GUI and the CLI share: <GenericConfigLocation>/workspace-admin/profiles.ini,
+    // independent of the application name so that both programs see the same profiles.
+    static QString defaultFilePath();
+
     ProfileStore(const ProfileStore &) = delete;
     ProfileStore &operator=(const ProfileStore &) = delete;
 
