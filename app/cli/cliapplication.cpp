@@ -1,0 +1,338 @@
+#include "cliapplication.h"
+
+#include "api/apiclient.h"
+#include "desktopformatter.h"
+#include "jobcommand.h"
+#include "listcommand.h"
+#include "settings/credentialstore.h"
+#include "settings/profilestore.h"
+
+#ifdef WORKSPACE_HAVE_DEMO
+#include "democonnection.h"
+#endif
+#ifdef WORKSPACE_HAVE_DELETION
+#include "deletecommand.h"
+#endif
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QSet>
+
+namespace {
+namespace Name {
+const QString status = QStringLiteral("status");
+const QString name = QStringLiteral("name");
+const QString format = QStringLiteral("format");
+const QString wait = QStringLiteral("wait");
+const QString pollInterval = QStringLiteral("poll-interval");
+const QString timeout = QStringLiteral("timeout");
+const QString ids = QStringLiteral("ids");
+const QString idsFile = QStringLiteral("ids-file");
+const QString deleteUsers = QStringLiteral("delete-users");
+const QString noEmail = QStringLiteral("no-email");
+const QString force = QStringLiteral("force");
+const QString dryRun = QStringLiteral("dry-run");
+const QString yes = QStringLiteral("yes");
+const QString help = QStringLiteral("help");
+const QString version = QStringLiteral("version");
+} // namespace Name
+
+const QStringList kStatuses = {QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"),
+                               QStringLiteral("ERROR"), QStringLiteral("HIBERNATED")};
+
+// Seconds as typed (fractions allowed) to milliseconds; nothing when not a positive number.
+std::optional<int> secondsToMs(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
+        return std::nullopt;
+    return int(seconds * 1000);
+}
+} // namespace
+
+CliApplication::CliApplication(QStringList arguments, QProcessEnvironment environment,
+                               QTextStream &out, QTextStream &err, QObject *parent)
+    : QObject(parent)
+    , m_arguments(std::move(arguments))
+    , m_environment(std::move(environment))
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+CliApplication::~CliApplication() = default;
+
+void CliApplication::start()
+{
+    if (!parseCommandLine())
+        return;
+
+    ProfileStore profiles(ProfileStore::defaultFilePath());
+    QString error;
+    const std::optional<ResolvedConnection> resolved = ConnectionOptions::resolve(
+        ConnectionOptions::valuesFrom(m_parser), m_environment, &profiles, &error);
+    if (!resolved) {
+        usageError(error);
+        return;
+    }
+    m_connection = *resolved;
+
+    if (m_connection.isDemo) {
+#ifdef WORKSPACE_HAVE_DEMO
+        m_demo = new DemoConnection(this);
+        if (!m_demo->start(m_connection, &error)) {
+            usageError(error);
+            return;
+        }
+        m_err << tr("Demo mode: working against a simulated Workspace service at %1; nothing real "
+                    "is touched.")
+                     .arg(m_connection.config.endpoint.toDisplayString())
+              << Qt::endl;
+#else
+        usageError(tr("This build has no demo service."));
+        return;
+#endif
+    }
+    if (m_connection.needsStoredCredentials()) {
+        readStoredCredentials();
+        return;
+    }
+    connectAndRun();
+}
+
+bool CliApplication::parseCommandLine()
+{
+    m_parser.setApplicationDescription(
+        tr("Review and delete Huawei Cloud Workspace desktops from scripts.\n\n"
+           "Commands:\n"
+           "  list [--status S] [--name TEXT] [--format table|csv|json]\n"
+           "  job JOB_ID [--wait]\n"
+           "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
+           "         [--dry-run] --yes\n\n"
+           "Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and\n"
+           "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
+           "Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration\n"
+           "error, 3 API or network error."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addPositionalArgument(QStringLiteral("command"), tr("list, job or delete."));
+    ConnectionOptions::addTo(m_parser);
+    m_parser.addOption({Name::status, tr("list: only desktops in this status (%1).")
+                                          .arg(kStatuses.join(QLatin1String(", "))),
+                        tr("status")});
+    m_parser.addOption({Name::name, tr("list: only desktops whose computer name matches <text>."),
+                        tr("text")});
+    m_parser.addOption({Name::format, tr("list: output as table (default), csv or json."),
+                        tr("format"), QStringLiteral("table")});
+    m_parser.addOption({Name::wait, tr("job: poll until the job has finished.")});
+    m_parser.addOption({Name::pollInterval, tr("job --wait: seconds between polls (default 5)."),
+                        tr("seconds"), QStringLiteral("5")});
+    m_parser.addOption({Name::timeout, tr("job --wait: give up after <seconds> (default 3600)."),
+                        tr("seconds"), QStringLiteral("3600")});
+    m_parser.addOption({Name::ids, tr("delete: comma-separated desktop ids."), tr("ids")});
+    m_parser.addOption({Name::idsFile,
+                        tr("delete: file with desktop ids, one per line ('-' reads stdin)."),
+                        tr("file")});
+    m_parser.addOption({Name::deleteUsers,
+                        tr("delete: also delete each desktop's user when they have no other desktop.")});
+    m_parser.addOption({Name::noEmail, tr("delete: do not e-mail the users.")});
+    m_parser.addOption({Name::force, tr("delete: force the deletion.")});
+    m_parser.addOption({Name::dryRun, tr("delete: print the requests, send nothing.")});
+    m_parser.addOption({Name::yes, tr("delete: confirm that the desktops are to be deleted.")});
+
+    if (!m_parser.parse(m_arguments)) {
+        usageError(m_parser.errorText());
+        return false;
+    }
+    if (m_parser.isSet(Name::help) || m_parser.isSet(QStringLiteral("help-all"))) {
+        m_out << m_parser.helpText();
+        finish(ExitSuccess);
+        return false;
+    }
+    if (m_parser.isSet(Name::version)) {
+        m_out << QCoreApplication::applicationName() << QLatin1Char(' ')
+              << QCoreApplication::applicationVersion() << Qt::endl;
+        finish(ExitSuccess);
+        return false;
+    }
+
+    m_commandArguments = m_parser.positionalArguments();
+    if (m_commandArguments.isEmpty()) {
+        usageError(tr("No command given; use list, job or delete."));
+        return false;
+    }
+    const QString command = m_commandArguments.takeFirst();
+    if (command == QLatin1String("list"))
+        m_command = Command::List;
+    else if (command == QLatin1String("job"))
+        m_command = Command::Job;
+    else if (command == QLatin1String("delete"))
+        m_command = Command::Delete;
+    else {
+        usageError(tr("Unknown command “%1”; use list, job or delete.").arg(command));
+        return false;
+    }
+    if (!checkOptionsBelongTo(m_command))
+        return false;
+
+    switch (m_command) {
+    case Command::None:
+        break;
+    case Command::List:
+        if (!m_commandArguments.isEmpty()) {
+            usageError(tr("list takes no arguments, only options."));
+            return false;
+        }
+        if (m_parser.isSet(Name::status) && !kStatuses.contains(m_parser.value(Name::status).toUpper())) {
+            usageError(tr("Unknown status “%1”; use one of %2.")
+                           .arg(m_parser.value(Name::status), kStatuses.join(QLatin1String(", "))));
+            return false;
+        }
+        if (!DesktopFormatter::formatFromName(m_parser.value(Name::format))) {
+            usageError(tr("Unknown format “%1”; use table, csv or json.").arg(m_parser.value(Name::format)));
+            return false;
+        }
+        break;
+    case Command::Job:
+        if (m_commandArguments.size() != 1 || m_commandArguments.first().trimmed().isEmpty()) {
+            usageError(tr("job needs exactly one JOB_ID."));
+            return false;
+        }
+        if (!secondsToMs(m_parser.value(Name::pollInterval)) || !secondsToMs(m_parser.value(Name::timeout))) {
+            usageError(tr("--poll-interval and --timeout take a positive number of seconds."));
+            return false;
+        }
+        break;
+    case Command::Delete:
+        if (!m_commandArguments.isEmpty()) {
+            usageError(tr("delete takes its desktop ids through --ids or --ids-file."));
+            return false;
+        }
+        if (m_parser.isSet(Name::ids) == m_parser.isSet(Name::idsFile)) {
+            usageError(tr("delete needs exactly one of --ids or --ids-file."));
+            return false;
+        }
+        if (!m_parser.isSet(Name::yes)) {
+            usageError(tr("Deletion cannot be undone: add --yes to confirm (or --dry-run --yes to "
+                          "see the requests first)."));
+            return false;
+        }
+        break;
+    }
+    return true;
+}
+
+// A filter for list given to job, or --yes given to list, is a mistake worth stopping for: the
+// script would not do what its author thinks.
+bool CliApplication::checkOptionsBelongTo(Command command)
+{
+    QSet<QString> allowed = {Name::help, Name::version, QStringLiteral("demo"), QStringLiteral("profile"),
+                             QStringLiteral("region"), QStringLiteral("project-id"),
+                             QStringLiteral("endpoint"), QStringLiteral("ca-file"),
+                             QStringLiteral("data-dir")};
+    switch (command) {
+    case Command::None:
+        break;
+    case Command::List:
+        allowed.unite({Name::status, Name::name, Name::format});
+        break;
+    case Command::Job:
+        allowed.unite({Name::wait, Name::pollInterval, Name::timeout});
+        break;
+    case Command::Delete:
+        allowed.unite({Name::ids, Name::idsFile, Name::deleteUsers, Name::noEmail, Name::force,
+                       Name::dryRun, Name::yes});
+        break;
+    }
+    const QStringList used = m_parser.optionNames();
+    for (const QString &option : used) {
+        if (!allowed.contains(option)) {
+            usageError(tr("The option --%1 does not apply to this command.").arg(option));
+            return false;
+        }
+    }
+    return true;
+}
+
+void CliApplication::readStoredCredentials()
+{
+    m_credentialStore = std::make_unique<CredentialStore>();
+    connect(m_credentialStore.get(), &CredentialStore::readFinished, this,
+            [this](const QString &, const Credentials &stored, const QString &readError) {
+                QString error;
+                if (!m_connection.fillStoredCredentials(stored, &error)) {
+                    if (!readError.isEmpty())
+                        error = readError;
+                    else if (!m_credentialStore->isKeychainAvailable())
+                        error = m_credentialStore->unavailableReason() + QLatin1Char('\n')
+                            + tr("Set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK instead.");
+                    usageError(error);
+                    return;
+                }
+                connectAndRun();
+            });
+    m_credentialStore->read(m_connection.profileName, m_connection.credentials.accessKey);
+}
+
+void CliApplication::connectAndRun()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<ApiClient>(m_network.get(), m_connection.config, m_connection.credentials);
+    m_connection.credentials.clear(); // the client keeps its own copy
+    m_running = createCommand();
+    if (!m_running)
+        return;
+    connect(m_running.get(), &CliCommand::finished, this, &CliApplication::finish);
+    m_running->start();
+}
+
+std::unique_ptr<CliCommand> CliApplication::createCommand()
+{
+    switch (m_command) {
+    case Command::None:
+        break;
+    case Command::List: {
+        DesktopQuery query;
+        query.status = m_parser.value(Name::status).toUpper();
+        query.computerName = m_parser.value(Name::name);
+        return std::make_unique<ListCommand>(m_client.get(), query,
+                                             *DesktopFormatter::formatFromName(m_parser.value(Name::format)),
+                                             m_out, m_err);
+    }
+    case Command::Job: {
+        JobCommand::Options options;
+        options.jobId = m_commandArguments.first().trimmed();
+        options.wait = m_parser.isSet(Name::wait);
+        options.pollIntervalMs = *secondsToMs(m_parser.value(Name::pollInterval));
+        options.timeoutMs = *secondsToMs(m_parser.value(Name::timeout));
+        return std::make_unique<JobCommand>(m_client.get(), options, m_out, m_err);
+    }
+    case Command::Delete:
+#ifdef WORKSPACE_HAVE_DELETION
+        return DeleteCommand::create(m_parser, m_connection, m_client.get(), m_out, m_err);
+#else
+        usageError(tr("This build cannot delete desktops yet."));
+        return nullptr;
+#endif
+    }
+    return nullptr;
+}
+
+void CliApplication::usageError(const QString &message)
+{
+    m_err << message << Qt::endl;
+    if (m_command == Command::None)
+        m_err << tr("Run with --help for usage.") << Qt::endl;
+    finish(ExitUsageError);
+}
+
+void CliApplication::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    m_err.flush();
+    Q_EMIT finished(exitCode);
+}

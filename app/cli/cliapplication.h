@@ -1,0 +1,61 @@
+#pragma once
+
+#include "exitcode.h"
+#include "settings/connectionoptions.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+#include <memory>
+
+class ApiClient;
+class CliCommand;
+class CredentialStore;
+class DemoConnection;
+class QNetworkAccessManager;
+
+// workspace-admin-cli: parses the command line, resolves the connection (command line >
+// environment > profile, secrets from the keychain), starts the sub-command and reports its exit
+// code through finished(). Everything is asynchronous; the caller runs the event loop.
+class CliApplication : public QObject
+{
+    Q_OBJECT
+public:
+    CliApplication(QStringList arguments, QProcessEnvironment environment, QTextStream &out,
+                   QTextStream &err, QObject *parent = nullptr);
+    ~CliApplication() override;
+
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    enum class Command { None, List, Job, Delete };
+
+    bool parseCommandLine();
+    bool checkOptionsBelongTo(Command command);
+    void readStoredCredentials();
+    void connectAndRun();
+    std::unique_ptr<CliCommand> createCommand();
+    void usageError(const QString &message);
+    void finish(int exitCode);
+
+    QStringList m_arguments;
+    QProcessEnvironment m_environment;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QCommandLineParser m_parser;
+    Command m_command = Command::None;
+    QStringList m_commandArguments;
+    ResolvedConnection m_connection;
+    std::unique_ptr<CredentialStore> m_credentialStore;
+    DemoConnection *m_demo = nullptr; // child; only in builds with the simulator
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<CliCommand> m_running;
+    bool m_finished = false;
+};

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "exitcode.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTextStream>
+
+class ApiClient;
+struct ApiError;
+
+// One CLI sub-command run against a ready ApiClient. Results go to `out`, progress and errors to
+// `err`; finished() is emitted exactly once with the process exit code.
+class CliCommand : public QObject
+{
+    Q_OBJECT
+public:
+    CliCommand(ApiClient *client, QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+
+    virtual void start() = 0;
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+protected:
+    ApiClient *client() const { return m_client; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    // Prints the error with everything support needs (request id, codes) and finishes.
+    void failWithApiError(const QString &what, const ApiError &error);
+    void finish(int exitCode);
+    void reportRetry(int nextAttempt, int delayMs, const ApiError &error);
+
+private:
+    QPointer<ApiClient> m_client;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_finished = false;
+};

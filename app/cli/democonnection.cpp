@@ -1,0 +1,46 @@
+#include "democonnection.h"
+
+#include "workspacesimulator.h"
+
+#include <QRandomGenerator>
+
+namespace {
+// Throw-away credentials: the simulator checks signatures like the real gateway does, so the demo
+// exercises the same signing path as real use.
+QString randomToken(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()),
+                                          bytes / int(sizeof(quint32)));
+    return QString::fromLatin1(raw.toHex().toUpper());
+}
+} // namespace
+
+DemoConnection::DemoConnection(QObject *parent)
+    : QObject(parent)
+{
+}
+
+DemoConnection::~DemoConnection() = default;
+
+bool DemoConnection::start(ResolvedConnection &connection, QString *error)
+{
+    SimulatorConfig config;
+    config.accessKey = QStringLiteral("DEMO") + randomToken(8);
+    config.secretKey = randomToken(20);
+    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    if (!m_simulator->listen()) {
+        if (error)
+            *error = tr("The demo service could not start on this computer.");
+        m_simulator.reset();
+        return false;
+    }
+    connection.isDemo = true;
+    connection.config.endpoint = m_simulator->url();
+    connection.config.projectId = m_simulator->config().projectId;
+    connection.config.extraCaCertificates.clear();
+    connection.credentials.accessKey = config.accessKey;
+    connection.credentials.secretKey = config.secretKey;
+    connection.credentials.securityToken.clear();
+    return true;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "settings/connectionoptions.h"
+
+#include <QObject>
+
+#include <memory>
+
+class WorkspaceSimulator;
+
+// --demo for the GUI and the CLI: runs the Workspace simulator in this process on loopback, with
+// freshly generated credentials, and points a resolved connection at it. Lives in its own library
+// (workspace_demo) so that workspace_settings never depends on the simulator.
+class DemoConnection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DemoConnection(QObject *parent = nullptr);
+    ~DemoConnection() override;
+
+    // Starts the simulator and fills connection.config and connection.credentials. False with a
+    // translated *error when it cannot listen.
+    bool start(ResolvedConnection &connection, QString *error);
+
+    WorkspaceSimulator *simulator() const { return m_simulator.get(); }
+
+private:
+    std::unique_ptr<WorkspaceSimulator> m_simulator;
+};

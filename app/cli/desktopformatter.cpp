@@ -1,0 +1,136 @@
+#include "desktopformatter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+std::optional<DesktopFormatter::Format> DesktopFormatter::formatFromName(const QString &name)
+{
+    if (name == QLatin1String("table"))
+        return Format::Table;
+    if (name == QLatin1String("csv"))
+        return Format::Csv;
+    if (name == QLatin1String("json"))
+        return Format::Json;
+    return std::nullopt;
+}
+
+QString DesktopFormatter::format(const QList<Desktop> &desktops, Format format)
+{
+    switch (format) {
+    case Format::Table:
+        return table(desktops);
+    case Format::Csv:
+        return csv(desktops);
+    case Format::Json:
+        return json(desktops);
+    }
+    return {};
+}
+
+// Machine-readable headers stay untranslated: scripts match on them.
+QStringList DesktopFormatter::columns()
+{
+    return {QStringLiteral("desktop_id"), QStringLiteral("computer_name"), QStringLiteral("status"),
+            QStringLiteral("user_name"),  QStringLiteral("ip_addresses"),  QStringLiteral("desktop_type"),
+            QStringLiteral("created"),    QStringLiteral("tags")};
+}
+
+QStringList DesktopFormatter::cells(const Desktop &desktop)
+{
+    return {desktop.id,
+            desktop.computerName,
+            desktop.displayStatus(),
+            desktop.userName,
+            desktop.ipAddresses.join(QLatin1Char(' ')),
+            desktop.desktopType,
+            desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString(),
+            desktop.tagsText()};
+}
+
+QString DesktopFormatter::csvField(const QString &value)
+{
+    const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
+        || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
+    if (!needsQuotes)
+        return value;
+    QString escaped = value;
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString DesktopFormatter::csv(const QList<Desktop> &desktops)
+{
+    auto line = [](const QStringList &fields) {
+        QStringList quoted;
+        quoted.reserve(fields.size());
+        for (const QString &field : fields)
+            quoted.append(csvField(field));
+        return quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
+    };
+    QString out = line(columns());
+    for (const Desktop &desktop : desktops)
+        out += line(cells(desktop));
+    return out;
+}
+
+QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &title : header)
+        widths.append(title.size());
+    for (const QStringList &row : rows)
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], row.at(i).size());
+    auto line = [&widths](const QStringList &fields) {
+        QString text;
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (i > 0)
+                text += QLatin1String("  ");
+            text += i + 1 < fields.size() ? fields.at(i).leftJustified(widths.value(i)) : fields.at(i);
+        }
+        return text + QLatin1Char('\n');
+    };
+    QString out = line(header);
+    for (const QStringList &row : rows)
+        out += line(row);
+    return out;
+}
+
+QString DesktopFormatter::table(const QList<Desktop> &desktops)
+{
+    QStringList header;
+    for (const QString &column : columns())
+        header.append(column.toUpper());
+    QList<QStringList> rows;
+    rows.reserve(desktops.size());
+    for (const Desktop &desktop : desktops)
+        rows.append(cells(desktop));
+    return alignedTable(header, rows);
+}
+
+QString DesktopFormatter::json(const QList<Desktop> &desktops)
+{
+    QJsonArray array;
+    for (const Desktop &desktop : desktops) {
+        QJsonObject tags;
+        for (const auto &[key, value] : desktop.tags)
+            tags.insert(key, value);
+        array.append(QJsonObject{
+            {QStringLiteral("desktop_id"), desktop.id},
+            {QStringLiteral("computer_name"), desktop.computerName},
+            {QStringLiteral("status"), desktop.status},
+            {QStringLiteral("task_status"), desktop.taskStatus},
+            {QStringLiteral("login_status"), desktop.loginStatus},
+            {QStringLiteral("user_name"), desktop.userName},
+            {QStringLiteral("ip_addresses"), QJsonArray::fromStringList(desktop.ipAddresses)},
+            {QStringLiteral("desktop_type"), desktop.desktopType},
+            {QStringLiteral("created"),
+             desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString()},
+            {QStringLiteral("tags"), tags},
+        });
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+}

@@ -1,0 +1,9 @@
+#pragma once
+
+// The CLI's exit codes, documented in its --help; scripts depend on them.
+enum ExitCode : int {
+    ExitSuccess = 0,       // everything done (every desktop deleted, job finished well)
+    ExitPartialFailure = 1, // some desktops or sub-jobs failed
+    ExitUsageError = 2,    // bad command line or configuration
+    ExitApiError = 3,      // the API or the network failed
+};

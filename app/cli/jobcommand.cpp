@@ -1,0 +1,126 @@
+#include "jobcommand.h"
+
+#include "desktopformatter.h"
+
+JobCommand::JobCommand(ApiClient *client, Options options, QTextStream &out, QTextStream &err,
+                       QObject *parent)
+    : CliCommand(client, out, err, parent)
+    , m_options(std::move(options))
+{
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &JobCommand::fetchJob);
+}
+
+void JobCommand::start()
+{
+    m_deadline = QDeadlineTimer(m_options.timeoutMs);
+    fetchJob();
+}
+
+void JobCommand::fetchJob()
+{
+    m_subJobs.clear();
+    m_jobCall = new ShowJobCall(client(), m_options.jobId, this);
+    connect(m_jobCall, &ShowJobCall::retrying, this, &JobCommand::reportRetry);
+    connect(m_jobCall, &ShowJobCall::finished, this, &JobCommand::onJobFetched);
+    m_jobCall->start();
+}
+
+void JobCommand::onJobFetched()
+{
+    m_jobCall->deleteLater();
+    if (!m_jobCall->succeeded()) {
+        failWithApiError(tr("Reading job %1 failed.").arg(m_options.jobId), m_jobCall->error());
+        return;
+    }
+    m_job = m_jobCall->result();
+    fetchSubJobs(0);
+}
+
+void JobCommand::fetchSubJobs(int offset)
+{
+    m_subJobsCall = new ListSubJobsCall(client(), m_options.jobId, offset,
+                                        ListSubJobsCall::kMaxLimit, this);
+    connect(m_subJobsCall, &ListSubJobsCall::retrying, this, &JobCommand::reportRetry);
+    connect(m_subJobsCall, &ListSubJobsCall::finished, this, &JobCommand::onSubJobsFetched);
+    m_subJobsCall->start();
+}
+
+void JobCommand::onSubJobsFetched()
+{
+    m_subJobsCall->deleteLater();
+    if (!m_subJobsCall->succeeded()) {
+        failWithApiError(tr("Reading the sub-jobs of job %1 failed.").arg(m_options.jobId),
+                         m_subJobsCall->error());
+        return;
+    }
+    const SubJobPage &page = m_subJobsCall->result();
+    m_subJobs.append(page.jobs);
+    // An empty page ends the paging even when total_count promises more.
+    if (!page.jobs.isEmpty() && m_subJobs.size() < page.totalCount) {
+        fetchSubJobs(int(m_subJobs.size()));
+        return;
+    }
+    if (m_subJobs.isEmpty())
+        m_subJobs = m_job.subJobs;
+    roundComplete();
+}
+
+void JobCommand::roundComplete()
+{
+    const bool running = m_job.state() == JobState::InProgress;
+    if (running && m_options.wait) {
+        if (m_deadline.hasExpired()) {
+            out() << report(m_job, m_subJobs);
+            err() << tr("Job %1 is still running (status %2) after the timeout.")
+                         .arg(m_job.id, m_job.status)
+                  << Qt::endl;
+            finish(ExitApiError);
+            return;
+        }
+        qsizetype done = 0;
+        for (const SubJob &subJob : std::as_const(m_subJobs))
+            if (subJob.state() != JobState::InProgress)
+                ++done;
+        err() << tr("Job %1: %2, %3 of %4 desktops done…")
+                     .arg(m_job.id, m_job.status)
+                     .arg(done)
+                     .arg(m_subJobs.size())
+              << Qt::endl;
+        m_pollTimer.start(m_options.pollIntervalMs);
+        return;
+    }
+    out() << report(m_job, m_subJobs);
+    finish(exitCodeFor(m_job, m_subJobs));
+}
+
+QString JobCommand::report(const Job &job, const QList<SubJob> &subJobs)
+{
+    QString text = tr("Job %1 (%2): %3").arg(job.id, job.jobType, job.status) + QLatin1Char('\n');
+    if (!job.failReason.isEmpty() || !job.jobErrorCode.isEmpty())
+        text += tr("Failure: %1 %2").arg(job.jobErrorCode, job.failReason).trimmed() + QLatin1Char('\n');
+    if (subJobs.isEmpty())
+        return text;
+    QList<QStringList> rows;
+    for (const SubJob &subJob : subJobs) {
+        const QString reason = subJob.failReason.isEmpty() ? subJob.message : subJob.failReason;
+        rows.append({subJob.desktopId, subJob.desktopName, subJob.status,
+                     QString::number(subJob.process) + QLatin1Char('%'),
+                     QString(subJob.errorCode + QLatin1Char(' ') + reason).trimmed()});
+    }
+    return text
+        + DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
+                                          QStringLiteral("STATUS"), QStringLiteral("PROGRESS"),
+                                          QStringLiteral("ERROR")},
+                                         rows);
+}
+
+int JobCommand::exitCodeFor(const Job &job, const QList<SubJob> &subJobs)
+{
+    if (job.state() == JobState::Failed)
+        return ExitPartialFailure;
+    for (const SubJob &subJob : subJobs)
+        if (subJob.state() == JobState::Failed)
+            return ExitPartialFailure;
+    return ExitSuccess;
+}

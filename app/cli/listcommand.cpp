@@ -1,0 +1,39 @@
+#include "listcommand.h"
+
+ListCommand::ListCommand(ApiClient *client, DesktopQuery query, DesktopFormatter::Format format,
+                         QTextStream &out, QTextStream &err, QObject *parent)
+    : CliCommand(client, out, err, parent)
+    , m_query(std::move(query))
+    , m_format(format)
+{
+}
+
+void ListCommand::start()
+{
+    m_call = new ListAllDesktopsCall(client(), m_query, this);
+    connect(m_call, &ListAllDesktopsCall::pageLoaded, this,
+            [this](const QList<Desktop> &desktops, int loaded, int total) {
+                m_desktops.append(desktops);
+                err() << tr("Loaded %1 of %2 desktops…").arg(loaded).arg(total) << Qt::endl;
+            });
+    connect(m_call, &ListAllDesktopsCall::retrying, this, &ListCommand::reportRetry);
+    connect(m_call, &ListAllDesktopsCall::finished, this, &ListCommand::onFinished);
+    m_call->start();
+}
+
+void ListCommand::onFinished()
+{
+    if (!m_call->succeeded()) {
+        failWithApiError(tr("Listing the desktops failed."), m_call->error());
+        return;
+    }
+    // Desktops some regions still return as DELETED are gone: never list them as present.
+    QList<Desktop> present;
+    present.reserve(m_desktops.size());
+    for (const Desktop &desktop : std::as_const(m_desktops))
+        if (!desktop.isGone())
+            present.append(desktop);
+    out() << DesktopFormatter::format(present, m_format);
+    err() << tr("%n desktop(s).", nullptr, int(present.size())) << Qt::endl;
+    finish(ExitSuccess);
+}
