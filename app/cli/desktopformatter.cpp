@@ -63,7 +63,7 @@ QString DesktopFormatter::csvField(const QString &value)
 
 QString DesktopFormatter::csv(const QList<Desktop> &desktops)
 {
-    auto line = [](const QStringList &fields) {
+    auto line = [](const QStringList &fields) -> QString {
         QStringList quoted;
         quoted.reserve(fields.size());
         for (const QString &field : fields)
@@ -84,7 +84,7 @@ QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QS
     for (const QStringList &row : rows)
         for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], row.at(i).size());
-    auto line = [&widths](const QStringList &fields) {
+    auto line = [&widths](const QStringList &fields) -> QString {
         QString text;
         for (qsizetype i = 0; i < fields.size(); ++i) {
             if (i > 0)

@@ -1,0 +1,366 @@
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+// Runs the built workspace-admin-cli as a process. The API is played by a small QHttpServer in
+// this process with canned answers; the process talks to it over loopback.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static QJsonObject desktop(const QString &id, const QString &name, const QString &status)
+    {
+        return {{QStringLiteral("desktop_id"), id},
+                {QStringLiteral("computer_name"), name},
+                {QStringLiteral("status"), status},
+                {QStringLiteral("user_name"), QString(QStringLiteral("user-") + name)},
+                {QStringLiteral("ip_addresses"), QJsonArray{QStringLiteral("10.0.0.1")}},
+                {QStringLiteral("tags"),
+                 QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("env")},
+                                        {QStringLiteral("value"), QStringLiteral("a,b")}}}}};
+    }
+
+    QProcessEnvironment baseEnvironment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK",
+                                 "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID"})
+            env.remove(QString::fromLatin1(name));
+        // Profiles, keychain fallbacks and data all stay inside the sandbox.
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        return env;
+    }
+
+    QProcessEnvironment credentialEnvironment() const
+    {
+        QProcessEnvironment env = baseEnvironment();
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), QStringLiteral("TEST-AK"));
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QStringLiteral("TEST-SK-SECRET"));
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID"), QStringLiteral("proj"));
+        return env;
+    }
+
+    QStringList serverOptions() const
+    {
+        return {QStringLiteral("--endpoint"),
+                QStringLiteral("http://127.0.0.1:%1").arg(m_port)};
+    }
+
+    // Waits for the process with the event loop running, so the in-process server can answer.
+    static Result run(const QStringList &arguments, const QProcessEnvironment &environment)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(WORKSPACE_CLI_PATH), arguments);
+        Result result;
+        if (!finished.wait(60000)) {
+            process.kill();
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        result.err = QString::fromUtf8(process.readAllStandardError());
+        return result;
+    }
+
+    QTemporaryDir m_home;
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    QList<QJsonObject> m_desktops;
+    int m_jobPollsUntilDone = 0;
+    int m_jobRequests = 0;
+    int m_postRequests = 0;
+    QStringList m_listQueries;
+    QStringList m_authorizations;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        QVERIFY(QFile::exists(QStringLiteral(WORKSPACE_CLI_PATH)));
+
+        m_server.route(QStringLiteral("/v2/<arg>/desktops/detail"),
+                       [this](const QString &project, const QHttpServerRequest &request) {
+                           m_listQueries.append(request.query().toString());
+                           m_authorizations.append(QString::fromLatin1(request.value("Authorization")));
+                           if (project != QLatin1String("proj"))
+                               return QHttpServerResponse(
+                                   QJsonObject{{QStringLiteral("error_code"), QStringLiteral("WKS.0202")},
+                                               {QStringLiteral("error_msg"), QStringLiteral("no such project")}},
+                                   QHttpServerResponder::StatusCode::NotFound);
+                           const QUrlQuery query = request.query();
+                           const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
+                           const int limit = query.queryItemValue(QStringLiteral("limit")).toInt();
+                           QJsonArray page;
+                           for (int i = offset; i < m_desktops.size() && i < offset + limit; ++i)
+                               page.append(m_desktops.at(i));
+                           return QHttpServerResponse(QJsonObject{
+                               {QStringLiteral("total_count"), int(m_desktops.size())},
+                               {QStringLiteral("desktops"), page}});
+                       });
+        m_server.route(QStringLiteral("/v2/<arg>/workspace-jobs/<arg>"),
+                       [this](const QString &, const QString &jobId) {
+                           ++m_jobRequests;
+                           const bool done = m_jobRequests > m_jobPollsUntilDone;
+                           return QHttpServerResponse(QJsonObject{
+                               {QStringLiteral("id"), jobId},
+                               {QStringLiteral("job_type"), QStringLiteral("BATCH_DELETE_DESKTOPS")},
+                               {QStringLiteral("status"),
+                                done ? QStringLiteral("SUCCESS") : QStringLiteral("RUNNING")}});
+                       });
+        m_server.route(QStringLiteral("/v2/<arg>/workspace-sub-jobs"),
+                       [this](const QString &, const QHttpServerRequest &request) {
+                           const bool done = m_jobRequests > m_jobPollsUntilDone;
+                           const QString jobId = request.query().queryItemValue(QStringLiteral("job_id"));
+                           QJsonArray jobs;
+                           jobs.append(QJsonObject{
+                               {QStringLiteral("id"), QStringLiteral("sub-1")},
+                               {QStringLiteral("job_id"), jobId},
+                               {QStringLiteral("status"), done ? QStringLiteral("SUCCESS") : QStringLiteral("RUNNING")},
+                               {QStringLiteral("entities"), QJsonObject{{QStringLiteral("desktop_id"), QStringLiteral("d-1")},
+                                                                       {QStringLiteral("desktop_name"), QStringLiteral("pc-1")}}}});
+                           jobs.append(QJsonObject{
+                               {QStringLiteral("id"), QStringLiteral("sub-2")},
+                               {QStringLiteral("job_id"), jobId},
+                               {QStringLiteral("status"), done ? QStringLiteral("FAILED") : QStringLiteral("WAITING")},
+                               {QStringLiteral("fail_reason"), QStringLiteral("yearly/monthly desktop")},
+                               {QStringLiteral("entities"), QJsonObject{{QStringLiteral("desktop_id"), QStringLiteral("d-2")},
+                                                                       {QStringLiteral("desktop_name"), QStringLiteral("pc-2")}}}});
+                           return QHttpServerResponse(QJsonObject{{QStringLiteral("total_count"), 2},
+                                                                  {QStringLiteral("jobs"), jobs}});
+                       });
+        m_server.route(QStringLiteral("/v2/<arg>/desktops/batch-delete"),
+                       [this](const QString &, const QHttpServerRequest &) {
+                           ++m_postRequests;
+                           return QHttpServerResponse(QJsonObject{{QStringLiteral("job_id"), QStringLiteral("job-x")}},
+                                                      QHttpServerResponder::StatusCode::Accepted);
+                       });
+        m_port = m_server.listen(QHostAddress::LocalHost);
+        QVERIFY(m_port != 0);
+    }
+
+    void init()
+    {
+        m_desktops.clear();
+        m_jobPollsUntilDone = 0;
+        m_jobRequests = 0;
+        m_postRequests = 0;
+        m_listQueries.clear();
+        m_authorizations.clear();
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("errorMentions");
+        QTest::newRow("no command") << QStringList{} << "No command";
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("purge")} << "purge";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << "bogus";
+        QTest::newRow("option of another command")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--yes")} << "--yes";
+        QTest::newRow("bad format")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("xml")} << "xml";
+        QTest::newRow("bad status")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("SLEEPY")} << "SLEEPY";
+        QTest::newRow("job without id") << QStringList{QStringLiteral("job")} << "JOB_ID";
+        QTest::newRow("job with bad interval")
+            << QStringList{QStringLiteral("job"), QStringLiteral("j"), QStringLiteral("--poll-interval"),
+                           QStringLiteral("soon")}
+            << "--poll-interval";
+        QTest::newRow("delete without ids")
+            << QStringList{QStringLiteral("delete"), QStringLiteral("--yes")} << "--ids";
+        QTest::newRow("delete with both id sources")
+            << QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("a"),
+                           QStringLiteral("--ids-file"), QStringLiteral("f"), QStringLiteral("--yes")}
+            << "--ids";
+        QTest::newRow("delete without --yes")
+            << QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("a,b")} << "--yes";
+        QTest::newRow("dry run still needs --yes")
+            << QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("a"),
+                           QStringLiteral("--dry-run")}
+            << "--yes";
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, errorMentions);
+        const Result result = run(arguments + serverOptions(), credentialEnvironment());
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(errorMentions), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(m_postRequests, 0);
+        QVERIFY(m_listQueries.isEmpty());
+    }
+
+    void configurationErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("withCredentials");
+        QTest::addColumn<QString>("errorMentions");
+        QTest::newRow("no credentials")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--region"), QStringLiteral("cn-north-4"),
+                           QStringLiteral("--project-id"), QStringLiteral("p")}
+            << false << "HUAWEICLOUD_SDK_AK";
+        QTest::newRow("no region")
+            << QStringList{QStringLiteral("list")} << true << "--region";
+        QTest::newRow("http to a remote host")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"),
+                           QStringLiteral("http://workspace.example.com")}
+            << true << "localhost";
+        QTest::newRow("unknown profile")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--profile"), QStringLiteral("ghost")}
+            << true << "ghost";
+        QTest::newRow("missing CA file")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--region"), QStringLiteral("cn-north-4"),
+                           QStringLiteral("--ca-file"), QStringLiteral("/nonexistent/ca.pem")}
+            << true << "/nonexistent/ca.pem";
+    }
+
+    void configurationErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, withCredentials);
+        QFETCH(QString, errorMentions);
+        QProcessEnvironment env = withCredentials ? credentialEnvironment() : baseEnvironment();
+        const Result result = run(arguments, env);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(errorMentions), qPrintable(result.err));
+    }
+
+    void help()
+    {
+        const Result result = run({QStringLiteral("--help")}, baseEnvironment());
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("Exit codes")));
+        QVERIFY(result.out.contains(QStringLiteral("--project-id")));
+        QVERIFY(result.out.contains(QStringLiteral("--data-dir")));
+    }
+
+    void listTable()
+    {
+        for (int i = 0; i < 3; ++i)
+            m_desktops.append(desktop(QStringLiteral("d-%1").arg(i), QStringLiteral("pc-%1").arg(i),
+                                      QStringLiteral("ACTIVE")));
+        m_desktops.append(desktop(QStringLiteral("d-gone"), QStringLiteral("pc-gone"), QStringLiteral("DELETED")));
+        const Result result = run(QStringList{QStringLiteral("list")} + serverOptions(), credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4); // header + 3 present desktops; DELETED is gone
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("DESKTOP_ID")));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("d-0")));
+        QVERIFY(!result.out.contains(QStringLiteral("d-gone")));
+        QVERIFY(result.err.contains(QStringLiteral("Loaded 4 of 4")));
+        // Signed with the access key from the environment; the secret never printed.
+        QVERIFY(!m_authorizations.isEmpty());
+        QVERIFY(m_authorizations.first().contains(QStringLiteral("Access=TEST-AK")));
+        QVERIFY(!result.out.contains(QStringLiteral("TEST-SK-SECRET")));
+        QVERIFY(!result.err.contains(QStringLiteral("TEST-SK-SECRET")));
+    }
+
+    void listFiltersReachServer()
+    {
+        const Result result = run(QStringList{QStringLiteral("list"), QStringLiteral("--status"),
+                                              QStringLiteral("shutoff"), QStringLiteral("--name"),
+                                              QStringLiteral("pc-7")} + serverOptions(),
+                                  credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(m_listQueries.size(), 1);
+        const QUrlQuery query(m_listQueries.first());
+        QCOMPARE(query.queryItemValue(QStringLiteral("status")), QStringLiteral("SHUTOFF"));
+        QCOMPARE(query.queryItemValue(QStringLiteral("computer_name")), QStringLiteral("pc-7"));
+    }
+
+    void listCsvAndJson()
+    {
+        m_desktops.append(desktop(QStringLiteral("d-1"), QStringLiteral("pc \"one\""), QStringLiteral("SHUTOFF")));
+        Result result = run(QStringList{QStringLiteral("list"), QStringLiteral("--format"),
+                                        QStringLiteral("csv")} + serverOptions(),
+                            credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.out.startsWith(QStringLiteral("desktop_id,computer_name,status,")));
+        QVERIFY2(result.out.contains(QStringLiteral("d-1,\"pc \"\"one\"\"\",SHUTOFF,")), qPrintable(result.out));
+        QVERIFY(result.out.contains(QStringLiteral("\"env=a,b\"")));
+
+        result = run(QStringList{QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}
+                         + serverOptions(),
+                     credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(document.array().size(), 1);
+        const QJsonObject first = document.array().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("desktop_id")).toString(), QStringLiteral("d-1"));
+        QCOMPARE(first.value(QStringLiteral("tags")).toObject().value(QStringLiteral("env")).toString(),
+                 QStringLiteral("a,b"));
+    }
+
+    void apiErrorExitsWithThree()
+    {
+        QProcessEnvironment env = credentialEnvironment();
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID"), QStringLiteral("other-project"));
+        const Result result = run(QStringList{QStringLiteral("list")} + serverOptions(), env);
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.err.contains(QStringLiteral("WKS.0202")), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void jobReport()
+    {
+        const Result result = run(QStringList{QStringLiteral("job"), QStringLiteral("job-42")} + serverOptions(),
+                                  credentialEnvironment());
+        // The job succeeded but one desktop's sub-job failed: exit code 1.
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.out.contains(QStringLiteral("job-42")));
+        QVERIFY(result.out.contains(QStringLiteral("SUCCESS")));
+        QVERIFY(result.out.contains(QStringLiteral("yearly/monthly desktop")));
+        QCOMPARE(m_jobRequests, 1);
+    }
+
+    void jobWaitPollsUntilDone()
+    {
+        m_jobPollsUntilDone = 3;
+        const Result result = run(QStringList{QStringLiteral("job"), QStringLiteral("job-7"),
+                                              QStringLiteral("--wait"), QStringLiteral("--poll-interval"),
+                                              QStringLiteral("0.05")} + serverOptions(),
+                                  credentialEnvironment());
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(m_jobRequests, 4);
+        QCOMPARE(result.err.count(QStringLiteral("RUNNING")), 3);
+        QVERIFY(result.out.contains(QStringLiteral("FAILED")));
+    }
+
+    void jobWaitTimesOut()
+    {
+        m_jobPollsUntilDone = 1000000;
+        const Result result = run(QStringList{QStringLiteral("job"), QStringLiteral("job-8"),
+                                              QStringLiteral("--wait"), QStringLiteral("--poll-interval"),
+                                              QStringLiteral("0.05"), QStringLiteral("--timeout"),
+                                              QStringLiteral("0.3")} + serverOptions(),
+                                  credentialEnvironment());
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(result.err.contains(QStringLiteral("still running")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
