@@ -10,11 +10,10 @@
 #ifdef WORKSPACE_HAVE_DEMO
 #include "democonnection.h"
 #endif
-#ifdef WORKSPACE_HAVE_DELETION
 #include "deletecommand.h"
-#endif
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSet>
 
@@ -218,6 +217,8 @@ bool CliApplication::parseCommandLine()
                           "see the requests first)."));
             return false;
         }
+        if (!parseDeleteRequest())
+            return false;
         break;
     }
     return true;
@@ -251,6 +252,41 @@ bool CliApplication::checkOptionsBelongTo(Command command)
             usageError(tr("The option --%1 does not apply to this command.").arg(option));
             return false;
         }
+    }
+    return true;
+}
+
+bool CliApplication::parseDeleteRequest()
+{
+    QString text;
+    if (m_parser.isSet(Name::ids)) {
+        text = m_parser.values(Name::ids).join(QLatin1Char(','));
+    } else {
+        const QString path = m_parser.value(Name::idsFile);
+        QFile file;
+        const bool opened = path == QLatin1String("-")
+            ? file.open(stdin, QIODevice::ReadOnly)
+            : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            usageError(tr("Cannot read the id file %1: %2").arg(path, file.errorString()));
+            return false;
+        }
+        text = QString::fromUtf8(file.readAll());
+    }
+    QString error;
+    const std::optional<QStringList> ids = DeleteRequest::parseIds(text, &error);
+    if (!ids) {
+        usageError(error);
+        return false;
+    }
+    m_deleteRequest.desktopIds = *ids;
+    m_deleteRequest.options.deleteUsers = m_parser.isSet(Name::deleteUsers);
+    m_deleteRequest.options.emailNotification = !m_parser.isSet(Name::noEmail);
+    m_deleteRequest.options.forceDelete = m_parser.isSet(Name::force);
+    m_deleteRequest.dryRun = m_parser.isSet(Name::dryRun);
+    if (!m_deleteRequest.dryRun && !DeleteCommand::canDelete()) {
+        usageError(tr("This build cannot delete desktops yet; only --dry-run is available."));
+        return false;
     }
     return true;
 }
@@ -309,12 +345,7 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         return std::make_unique<JobCommand>(m_client.get(), options, m_out, m_err);
     }
     case Command::Delete:
-#ifdef WORKSPACE_HAVE_DELETION
-        return DeleteCommand::create(m_parser, m_connection, m_client.get(), m_out, m_err);
-#else
-        usageError(tr("This build cannot delete desktops yet."));
-        return nullptr;
-#endif
+        return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_out, m_err);
     }
     return nullptr;
 }

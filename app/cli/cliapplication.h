@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deleterequest.h"
 #include "exitcode.h"
 #include "settings/connectionoptions.h"
 
@@ -38,6 +39,7 @@ private:
 
     bool parseCommandLine();
     bool checkOptionsBelongTo(Command command);
+    bool parseDeleteRequest();
     void readStoredCredentials();
     void connectAndRun();
     std::unique_ptr<CliCommand> createCommand();
@@ -51,6 +53,7 @@ private:
     QCommandLineParser m_parser;
     Command m_command = Command::None;
     QStringList m_commandArguments;
+    DeleteRequest m_deleteRequest;
     ResolvedConnection m_connection;
     std::unique_ptr<CredentialStore> m_credentialStore;
     DemoConnection *m_demo = nullptr; // child; only in builds with the simulator

@@ -324,6 +324,74 @@ private Q_SLOTS:
         QVERIFY(result.out.isEmpty());
     }
 
+    void dryRunPrintsRequestsAndSendsNothing()
+    {
+        QStringList ids;
+        for (int i = 0; i < 150; ++i)
+            ids.append(QStringLiteral("d-%1").arg(i));
+        const Result result = run(QStringList{QStringLiteral("delete"), QStringLiteral("--ids"),
+                                              ids.join(QLatin1Char(',')), QStringLiteral("--no-email"),
+                                              QStringLiteral("--delete-users"), QStringLiteral("--dry-run"),
+                                              QStringLiteral("--yes")} + serverOptions(),
+                                  credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(m_postRequests, 0);
+        QVERIFY(m_listQueries.isEmpty());
+        const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4); // two requests: 100 + 50 ids
+        const QString expectedUrl =
+            QStringLiteral("POST http://127.0.0.1:%1/v2/proj/desktops/batch-delete").arg(m_port);
+        QCOMPARE(lines.at(0), expectedUrl);
+        QCOMPARE(lines.at(2), expectedUrl);
+        const QJsonObject first = QJsonDocument::fromJson(lines.at(1).toUtf8()).object();
+        const QJsonObject second = QJsonDocument::fromJson(lines.at(3).toUtf8()).object();
+        QCOMPARE(first.value(QStringLiteral("desktop_ids")).toArray().size(), 100);
+        QCOMPARE(second.value(QStringLiteral("desktop_ids")).toArray().size(), 50);
+        QCOMPARE(second.value(QStringLiteral("desktop_ids")).toArray().last().toString(), QStringLiteral("d-149"));
+        QCOMPARE(first.value(QStringLiteral("email_notification")).toBool(true), false);
+        QCOMPARE(first.value(QStringLiteral("delete_users")).toBool(false), true);
+        QCOMPARE(first.value(QStringLiteral("is_force_delete")).toBool(true), false);
+        QVERIFY(result.err.contains(QStringLiteral("nothing is sent")));
+    }
+
+    void dryRunReadsIdsFile()
+    {
+        QFile file(m_home.filePath(QStringLiteral("ids.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# lab cleanup\nd-a\nd-b # twice below\nd-b\n");
+        file.close();
+        const Result result = run(QStringList{QStringLiteral("delete"), QStringLiteral("--ids-file"),
+                                              file.fileName(), QStringLiteral("--dry-run"),
+                                              QStringLiteral("--yes")} + serverOptions(),
+                                  credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(QStringLiteral("\"desktop_ids\":[\"d-a\",\"d-b\"]")), qPrintable(result.out));
+        QCOMPARE(m_postRequests, 0);
+    }
+
+    void deleteRejectsBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("errorMentions");
+        QTest::newRow("malformed id") << QStringList{QStringLiteral("--ids"), QStringLiteral("a,b c;d")} << "c;d";
+        QTest::newRow("missing ids file")
+            << QStringList{QStringLiteral("--ids-file"), QStringLiteral("/nonexistent/ids.txt")} << "/nonexistent/ids.txt";
+    }
+
+    void deleteRejectsBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, errorMentions);
+        const Result result = run(QStringList{QStringLiteral("delete")} + arguments
+                                      + QStringList{QStringLiteral("--dry-run"), QStringLiteral("--yes")}
+                                      + serverOptions(),
+                                  credentialEnvironment());
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(errorMentions), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(m_postRequests, 0);
+    }
+
     void jobReport()
     {
         const Result result = run(QStringList{QStringLiteral("job"), QStringLiteral("job-42")} + serverOptions(),

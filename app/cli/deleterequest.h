@@ -1,0 +1,27 @@
+#pragma once
+
+#include "api/workspacetypes.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What `delete` was asked to do, checked before anything is sent: the ids (deduplicated, in the
+// order given) and the API flags. Pure, so the parsing rules are tested without a process.
+struct DeleteRequest
+{
+    QStringList desktopIds;
+    BatchDeleteOptions options;
+    bool dryRun = false;
+
+    // Ids separated by commas, whitespace or line breaks; '#' starts a comment up to the end of
+    // the line. An id holds letters, digits, '-' and '_' only, so that a stray quote or path can
+    // never be taken for a desktop. Nothing with a translated *error when an id is malformed or
+    // none is given.
+    static std::optional<QStringList> parseIds(const QString &text, QString *error);
+
+    // Splits the ids into batch-delete requests of at most chunkSize ids.
+    static QList<QStringList> chunks(const QStringList &ids, int chunkSize);
+};

@@ -1,0 +1,90 @@
+#include "desktopformatter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+class TestDesktopFormatter : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Desktop sample()
+    {
+        Desktop desktop;
+        desktop.id = QStringLiteral("d-1");
+        desktop.computerName = QStringLiteral("pc, \"one\"");
+        desktop.status = QStringLiteral("ACTIVE");
+        desktop.taskStatus = QStringLiteral("deleting");
+        desktop.userName = QStringLiteral("alice");
+        desktop.ipAddresses = {QStringLiteral("10.0.0.1"), QStringLiteral("10.0.0.2")};
+        desktop.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+        desktop.tags = {{QStringLiteral("env"), QStringLiteral("prod")}};
+        return desktop;
+    }
+
+private Q_SLOTS:
+    void formatNames()
+    {
+        QCOMPARE(DesktopFormatter::formatFromName(QStringLiteral("csv")), DesktopFormatter::Format::Csv);
+        QCOMPARE(DesktopFormatter::formatFromName(QStringLiteral("json")), DesktopFormatter::Format::Json);
+        QCOMPARE(DesktopFormatter::formatFromName(QStringLiteral("table")), DesktopFormatter::Format::Table);
+        QVERIFY(!DesktopFormatter::formatFromName(QStringLiteral("xml")));
+    }
+
+    void csvQuoting_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << "abc" << "abc";
+        QTest::newRow("comma") << "a,b" << "\"a,b\"";
+        QTest::newRow("quote") << "say \"hi\"" << "\"say \"\"hi\"\"\"";
+        QTest::newRow("newline") << "a\nb" << "\"a\nb\"";
+        QTest::newRow("empty") << "" << "";
+    }
+
+    void csvQuoting()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QCOMPARE(DesktopFormatter::csvField(value), expected);
+    }
+
+    void csvRows()
+    {
+        const QString csv = DesktopFormatter::csv({sample()});
+        const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0), DesktopFormatter::columns().join(QLatin1Char(',')));
+        // task_status wins over status, like the console.
+        QCOMPARE(lines.at(1), QStringLiteral("d-1,\"pc, \"\"one\"\"\",deleting,alice,10.0.0.1 10.0.0.2,,"
+                                             "2026-01-02T03:04:05Z,env=prod"));
+    }
+
+    void tableAligns()
+    {
+        Desktop shortOne;
+        shortOne.id = QStringLiteral("x");
+        const QString table = DesktopFormatter::table({sample(), shortOne});
+        const QStringList lines = table.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        const qsizetype nameColumn = lines.at(0).indexOf(QStringLiteral("COMPUTER_NAME"));
+        QVERIFY(nameColumn > 0);
+        QCOMPARE(lines.at(1).indexOf(QStringLiteral("pc, ")), nameColumn);
+    }
+
+    void jsonKeepsTypes()
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(DesktopFormatter::json({sample()}).toUtf8());
+        const QJsonObject object = document.array().first().toObject();
+        QCOMPARE(object.value(QStringLiteral("status")).toString(), QStringLiteral("ACTIVE"));
+        QCOMPARE(object.value(QStringLiteral("task_status")).toString(), QStringLiteral("deleting"));
+        QCOMPARE(object.value(QStringLiteral("ip_addresses")).toArray().size(), 2);
+        QCOMPARE(object.value(QStringLiteral("tags")).toObject().value(QStringLiteral("env")).toString(),
+                 QStringLiteral("prod"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesktopFormatter)
+#include "tst_desktopformatter.moc"
