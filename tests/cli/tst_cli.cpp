@@ -1,3 +1,5 @@
+#include "settings/profilestore.h"
+
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -390,6 +392,40 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(errorMentions), qPrintable(result.err));
         QVERIFY(result.out.isEmpty());
         QCOMPARE(m_postRequests, 0);
+    }
+
+    void profileSuppliesConnection()
+    {
+        // The CLI finds profiles where the GUI saves them: under XDG_CONFIG_HOME in the sandbox.
+        ProfileStore profiles(m_home.filePath(QStringLiteral("config/workspace-admin/profiles.ini")));
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("lab");
+        profile.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+        profile.projectId = QStringLiteral("proj");
+        profile.accessKeyId = QStringLiteral("PROFILE-AK");
+        QVERIFY(profiles.save(profile));
+        m_desktops.append(desktop(QStringLiteral("d-1"), QStringLiteral("pc-1"), QStringLiteral("ACTIVE")));
+
+        // Environment credentials beat the profile's; endpoint and project come from the profile.
+        QProcessEnvironment env = credentialEnvironment();
+        env.remove(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID"));
+        Result result = run({QStringLiteral("list"), QStringLiteral("--profile"), QStringLiteral("lab")}, env);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.out.contains(QStringLiteral("d-1")));
+        QVERIFY(m_authorizations.last().contains(QStringLiteral("Access=TEST-AK")));
+
+        // Without them the secret must come from the keychain. There is none on a headless machine
+        // and nothing was stored this run: a plain configuration error, and nothing is sent.
+        m_authorizations.clear();
+        result = run({QStringLiteral("list"), QStringLiteral("--profile"), QStringLiteral("lab")},
+                     baseEnvironment());
+        if (result.exitCode == 0)
+            QSKIP("A system keychain is present; the headless fallback cannot be observed here.");
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("lab")) || result.err.contains(QStringLiteral("keychain")),
+                 qPrintable(result.err));
+        QVERIFY(m_authorizations.isEmpty());
+        QVERIFY(profiles.remove(QStringLiteral("lab")));
     }
 
     void jobReport()
