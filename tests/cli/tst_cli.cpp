@@ -428,6 +428,21 @@ private Q_SLOTS:
         QVERIFY(profiles.remove(QStringLiteral("lab")));
     }
 
+    void demoListsSimulatedDesktops()
+    {
+#ifndef WORKSPACE_CLI_HAS_DEMO
+        QSKIP("This build has no simulator, so no --demo.");
+#endif
+        const Result result = run({QStringLiteral("list"), QStringLiteral("--demo"), QStringLiteral("--format"),
+                                   QStringLiteral("json")},
+                                  baseEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.err.contains(QStringLiteral("Demo mode")));
+        const QJsonArray desktops = QJsonDocument::fromJson(result.out.toUtf8()).array();
+        QVERIFY(!desktops.isEmpty());
+        QVERIFY(!desktops.first().toObject().value(QStringLiteral("desktop_id")).toString().isEmpty());
+    }
+
     void jobReport()
     {
         const Result result = run(QStringList{QStringLiteral("job"), QStringLiteral("job-42")} + serverOptions(),
