@@ -1,0 +1,92 @@
+#pragma once
+
+#include "workspacetypes.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+struct ApiError;
+
+enum class DeletionOutcome {
+    Pending,   // not sent yet
+    Submitted, // in a job that is still running
+    Deleted,
+    Failed,    // the server said no (the POST was refused, or the desktop's sub-job failed)
+    NotSent,   // never sent: an earlier request failed, the run was cancelled, or a duplicate
+    Unknown,   // sent, but the outcome could not be learned (ambiguous failure, tracking gave up)
+};
+
+// One row of the result: one desktop.
+struct DesktopResult
+{
+    QString desktopId;
+    QString desktopName;
+    DeletionOutcome outcome = DeletionOutcome::Pending;
+    QString errorCode;
+    QString reason;
+    QString jobId;
+    int process = 0; // 0–100, the sub-job's progress
+
+    bool isFinal() const;
+};
+
+// The per-desktop outcome of a deletion run, in the order of the selection: what the jobs panel
+// shows, what the summary counts, what the CSV export writes and what "Retry failed" starts from.
+class DeletionResult
+{
+    Q_DECLARE_TR_FUNCTIONS(DeletionResult)
+public:
+    DeletionResult() = default;
+    DeletionResult(const QStringList &desktopIds, const QHash<QString, QString> &desktopNames);
+
+    const QList<DesktopResult> &rows() const { return m_rows; }
+    int size() const { return int(m_rows.size()); }
+    bool contains(const QString &desktopId) const { return m_index.contains(desktopId); }
+    DesktopResult row(const QString &desktopId) const;
+    int count(DeletionOutcome outcome) const;
+    // True when no desktop is Pending or Submitted.
+    bool isComplete() const;
+
+    void setSubmitted(const QStringList &desktopIds, const QString &jobId);
+    void setPostFailed(const QStringList &desktopIds, const ApiError &error); // Failed or Unknown
+    void setNotSent(const QStringList &desktopIds, const QString &reason);
+    // Applies a job's sub-jobs; with jobEnded, desktops of that job still unresolved become Failed
+    // (the whole job failed) or Unknown (no result for them).
+    void applyJob(const Job &job, const QList<SubJob> &subJobs, bool jobEnded);
+    // Tracking stopped before the job ended: its unresolved desktops become Unknown.
+    void setJobAbandoned(const QString &jobId, const QString &reason);
+
+    // Desktops the server refused to delete: "Retry failed" re-lists them and offers those that
+    // still exist.
+    QStringList failedDesktopIds() const;
+    // Failed, NotSent and Unknown: every desktop that may still exist after this run.
+    QStringList unresolvedDesktopIds() const;
+    // One job's part, as the audit log's job-end record.
+    QJsonObject jobResultsJson(const QString &jobId) const;
+
+    // "97 deleted, 3 failed" (translated, plural-aware); zero counts are left out.
+    QString summaryText() const;
+
+    // CSV with a header row: desktop id, desktop name, outcome, error code, reason, job id.
+    // RFC 4180 quoting; cells a spreadsheet would run as a formula are defused with a leading '.
+    QByteArray toCsv() const;
+    bool exportCsv(const QString &filePath, QString *error) const; // written via QSaveFile
+
+    static QString outcomeName(DeletionOutcome outcome);  // stable, untranslated: "deleted", …
+    static QString outcomeText(DeletionOutcome outcome);  // translated, for the UI
+
+private:
+    DesktopResult *find(const QString &desktopId);
+
+    QList<DesktopResult> m_rows;
+    QHash<QString, int> m_index;
+};
+
+Q_DECLARE_METATYPE(DeletionOutcome)

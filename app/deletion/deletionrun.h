@@ -1,0 +1,119 @@
+#pragma once
+
+#include "apierror.h"
+#include "deletioncontext.h"
+#include "deletionplan.h"
+#include "deletionresult.h"
+#include "jobtracker.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+class ApiClient;
+class AuditLog;
+class BatchDeleteCall;
+class JobJournal;
+
+// One deletion: sends the plan's batch-delete requests one after another (with a gap), each at
+// most once, ever. Before each POST the intent goes to the audit log (no log line, no POST); after
+// it the job id or the error. Submitted jobs enter the journal and are tracked to their end.
+// On any POST failure the remaining requests are not sent (after an ambiguous failure the
+// administrator re-lists and decides). Desktops that this process or the journal already has in
+// flight are never submitted again: they are reported NotSent.
+class DeletionRun : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Sending, Tracking, Finished };
+    Q_ENUM(State)
+
+    struct Chunk
+    {
+        QStringList desktopIds;
+        enum class Status { Pending, Sending, Submitted, Failed, NotSent } status = Status::Pending;
+        QString jobId;
+        QString requestId;
+        ApiError error;
+    };
+
+    DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext context, AuditLog *auditLog,
+                JobJournal *journal, QObject *parent = nullptr);
+    ~DeletionRun() override;
+
+    void setChunkGapMs(int gapMs) { m_chunkGapMs = gapMs; }       // default 500
+    void setTrackerTiming(const JobTracker::Timing &timing) { m_trackerTiming = timing; }
+    void setTrackerClock(JobTracker::Clock clock) { m_trackerClock = std::move(clock); }
+    void setTrackJobs(bool track) { m_trackJobs = track; }      // default true
+
+    // Starts sending. Only the first call does anything: a run never sends twice.
+    void start();
+    // Sends nothing more (unsent desktops become NotSent) and stops tracking; submitted jobs stay
+    // in the journal. A request already on the wire is not aborted: its answer is still recorded.
+    void cancel();
+
+    QString runId() const { return m_runId; }
+    State state() const { return m_state; }
+    const DeletionPlan &plan() const { return m_plan; }
+    const DeletionContext &context() const { return m_context; }
+    const QList<Chunk> &chunks() const { return m_chunks; }
+    const DeletionResult &result() const { return m_result; }
+    QStringList jobIds() const;
+    JobTracker *tracker(const QString &jobId) const;
+    int postCount() const { return m_postCount; }
+    // The first POST failure (status, error_code, error_msg, error_detail, request id, encoded
+    // authorization message), or none.
+    const ApiError &postError() const { return m_postError; }
+
+Q_SIGNALS:
+    void chunkSubmitted(int chunkIndex, const QString &jobId);
+    void chunkFailed(int chunkIndex, const ApiError &error);
+    void desktopsNotSent(const QStringList &desktopIds, const QString &reason);
+    void sendingFinished();
+    void jobProgress(const QString &jobId, int percent);
+    void jobFinished(const QString &jobId);
+    void jobGaveUp(const QString &jobId, const QString &reason);
+    void resultChanged();
+    void stateChanged(DeletionRun::State state);
+    // Every chunk is settled and every tracked job has ended or been given up.
+    void finished();
+
+private:
+    void sendNextChunk();
+    void onPostFinished();
+    void stopSending(const QString &reason);
+    void startTracking(const QString &jobId, const QStringList &desktopIds);
+    void onTrackerFinished(JobTracker *tracker);
+    void onTrackerGaveUp(JobTracker *tracker, const QString &reason);
+    void releaseClaims(const QStringList &desktopIds);
+    void setState(State state);
+    void checkFinished();
+
+    QPointer<ApiClient> m_client;
+    DeletionPlan m_plan;
+    DeletionContext m_context;
+    AuditLog *m_auditLog;
+    JobJournal *m_journal;
+    QString m_runId;
+    State m_state = State::Idle;
+    QList<Chunk> m_chunks;
+    DeletionResult m_result;
+    int m_nextChunk = 0;
+    int m_sendingChunk = -1;
+    int m_postCount = 0;
+    int m_chunkGapMs = 500;
+    bool m_trackJobs = true;
+    bool m_cancelled = false;
+    bool m_started = false;
+    JobTracker::Timing m_trackerTiming;
+    JobTracker::Clock m_trackerClock;
+    QTimer m_gapTimer;
+    QPointer<BatchDeleteCall> m_call;
+    QHash<QString, JobTracker *> m_trackers;
+    QStringList m_claimedIds;
+    ApiError m_postError;
+};

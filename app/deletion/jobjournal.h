@@ -1,0 +1,64 @@
+#pragma once
+
+#include "workspacetypes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One submitted batch-delete job that has not been seen to end.
+struct JournalEntry
+{
+    QString jobId;
+    QString runId;
+    QString profileName;
+    QString projectId;
+    QString endpointHost;
+    QStringList desktopIds;
+    QHash<QString, QString> desktopNames;
+    BatchDeleteOptions options;
+    QDateTime submittedAt; // UTC
+
+    QJsonObject toJson() const;
+    static JournalEntry fromJson(const QJsonObject &object);
+};
+
+// <dataDir>/jobs.json: the jobs submitted and not yet finished, so tracking resumes after a restart
+// or a crash. Every change rewrites the whole file through QSaveFile (write to a temporary file,
+// then rename), so the file on disk is always either the old or the new complete version.
+class JobJournal
+{
+    Q_DECLARE_TR_FUNCTIONS(JobJournal)
+public:
+    explicit JobJournal(QString filePath);
+    static QString defaultFilePath(const QString &dataDir); // <dataDir>/jobs.json
+
+    QString filePath() const { return m_filePath; }
+    QString lastError() const { return m_lastError; }
+
+    // Reads the file; a missing file is an empty journal. An unreadable file is kept aside as
+    // jobs.json.corrupt (never silently overwritten) and the journal starts empty.
+    bool load();
+
+    const QList<JournalEntry> &entries() const { return m_entries; }
+    bool contains(const QString &jobId) const;
+    JournalEntry entry(const QString &jobId) const;
+    // Unfinished jobs of one project, e.g. to resume tracking for the active connection.
+    QList<JournalEntry> entriesForProject(const QString &projectId) const;
+    // Desktop ids of a project that sit in an unfinished job (must not be submitted again).
+    QHash<QString, QString> pendingDesktopJobs(const QString &projectId) const; // desktop → job
+
+    bool add(const JournalEntry &entry); // replaces an entry with the same job id
+    bool remove(const QString &jobId);
+
+private:
+    bool save();
+
+    QString m_filePath;
+    QList<JournalEntry> m_entries;
+    QString m_lastError;
+};
