@@ -1,0 +1,53 @@
+#pragma once
+
+#include "api/apicalls.h"
+#include "api/apiclient.h"
+#include "api/apierror.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class ApiClient;
+class DesktopTableModel;
+
+// Loads every page of desktops into a DesktopTableModel. Rows appear as pages arrive (upsert by
+// id); after a complete load, desktops the server no longer lists are removed. A cancelled or
+// failed load removes nothing, so what was shown stays shown.
+class DesktopLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DesktopLoader(DesktopTableModel *model, QObject *parent = nullptr);
+    ~DesktopLoader() override;
+
+    void setClient(ApiClient *client);
+    ApiClient *client() const { return m_client; }
+    void setQuery(const DesktopQuery &query) { m_query = query; }
+    const DesktopQuery &query() const { return m_query; }
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
+
+    // Starts a (re)load; a load in progress is cancelled first.
+    void load();
+    void cancel();
+    bool isLoading() const { return m_call != nullptr; }
+    const ApiError &lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void loadingStarted();
+    void progress(int loaded, int total);
+    // error.isError() is false on success; kind Cancelled after cancel().
+    void loadingFinished(const ApiError &error);
+
+private:
+    void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
+    void onFinished();
+
+    QPointer<DesktopTableModel> m_model;
+    QPointer<ApiClient> m_client;
+    DesktopQuery m_query;
+    int m_pageSize = ListDesktopsPageCall::kMaxLimit;
+    QPointer<ListAllDesktopsCall> m_call;
+    QSet<QString> m_seenIds;
+    ApiError m_lastError;
+};

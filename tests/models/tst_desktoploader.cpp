@@ -1,0 +1,117 @@
+#include "desktoploader.h"
+#include "desktoptablemodel.h"
+#include "fakedesktopnetwork.h"
+
+#include "api/apiclient.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+class TestDesktopLoader : public QObject
+{
+    Q_OBJECT
+private:
+    static ClientConfig config()
+    {
+        ClientConfig config;
+        config.endpoint = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        config.projectId = QStringLiteral("project");
+        config.retry.maxAttempts = 1;
+        config.transferTimeoutMs = 60000;
+        return config;
+    }
+    static Credentials credentials() { return {QStringLiteral("AK"), QStringLiteral("SK"), {}}; }
+
+private Q_SLOTS:
+    void loadsAllPagesWithProgress()
+    {
+        FakeDesktopNetwork network;
+        for (int i = 0; i < 7; ++i)
+            network.desktops.append(FakeDesktopNetwork::desktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
+        ApiClient client(&network, config(), credentials());
+        DesktopTableModel model;
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        loader.setPageSize(3);
+        QSignalSpy progress(&loader, &DesktopLoader::progress);
+        QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QVERIFY(loader.isLoading());
+        QVERIFY(finished.wait());
+        QVERIFY(!finished.at(0).at(0).value<ApiError>().isError());
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(progress.count(), 4); // the start, then one per page
+        QCOMPARE(progress.at(1).at(0).toInt(), 3);
+        QCOMPARE(progress.at(1).at(1).toInt(), 7);
+        QCOMPARE(progress.at(3).at(0).toInt(), 7);
+    }
+
+    void reloadRemovesDesktopsThatAreGone()
+    {
+        FakeDesktopNetwork network;
+        for (int i = 0; i < 5; ++i)
+            network.desktops.append(FakeDesktopNetwork::desktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
+        ApiClient client(&network, config(), credentials());
+        DesktopTableModel model;
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QVERIFY(finished.wait());
+        network.desktops.removeAt(1);
+        network.desktops.replace(2, FakeDesktopNetwork::desktop(QStringLiteral("d3"), QStringLiteral("n3"), QStringLiteral("DELETED")));
+        network.desktops.append(FakeDesktopNetwork::desktop(QStringLiteral("d9"), QStringLiteral("n9")));
+        loader.load();
+        QVERIFY(finished.wait());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.rowOf(QStringLiteral("d1")), -1);
+        QCOMPARE(model.rowOf(QStringLiteral("d3")), -1);
+        QVERIFY(model.rowOf(QStringLiteral("d9")) >= 0);
+    }
+
+    void cancelKeepsWhatWasLoaded()
+    {
+        FakeDesktopNetwork network;
+        for (int i = 0; i < 6; ++i)
+            network.desktops.append(FakeDesktopNetwork::desktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
+        network.hangFromOffset = 2;
+        ApiClient client(&network, config(), credentials());
+        DesktopTableModel model;
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        loader.setPageSize(2);
+        QSignalSpy progress(&loader, &DesktopLoader::progress);
+        QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QTRY_COMPARE(progress.count(), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(loader.isLoading());
+        loader.cancel();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).value<ApiError>().kind, ApiError::Kind::Cancelled);
+        QVERIFY(!loader.isLoading());
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void reportsTheTypedError()
+    {
+        FakeDesktopNetwork network;
+        network.failStatus = 403;
+        network.failBody = R"({"error_code":"WKS.0001","error_msg":"Forbidden here"})";
+        ApiClient client(&network, config(), credentials());
+        DesktopTableModel model;
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QVERIFY(finished.wait());
+        const ApiError error = finished.at(0).at(0).value<ApiError>();
+        QCOMPARE(error.httpStatus, 403);
+        QCOMPARE(error.errorCode, QStringLiteral("WKS.0001"));
+        QCOMPARE(error.requestId, QStringLiteral("req-fake-403"));
+        QVERIFY(error.summary().contains(QStringLiteral("WKS.0001")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesktopLoader)
+#include "tst_desktoploader.moc"

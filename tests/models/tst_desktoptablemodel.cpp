@@ -1,0 +1,126 @@
+#include "desktoptablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+Desktop makeDesktop(const QString &id, const QString &name, const QString &status = QStringLiteral("ACTIVE"))
+{
+    Desktop desktop;
+    desktop.id = id;
+    desktop.computerName = name;
+    desktop.status = status;
+    desktop.userName = QStringLiteral("user-") + name;
+    desktop.ipAddresses = {QStringLiteral("10.0.0.") + id.right(1)};
+    return desktop;
+}
+} // namespace
+
+class TestDesktopTableModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void appendsAPageWithOneInsertion()
+    {
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOf(QStringLiteral("d2")), 1);
+        QCOMPARE(model.index(1, DesktopTableModel::NameColumn).data().toString(), QStringLiteral("beta"));
+        QCOMPARE(model.index(1, DesktopTableModel::IdColumn).data().toString(), QStringLiteral("d2"));
+        QCOMPARE(model.rowAt(1).searchHaystack, QStringLiteral("beta\nuser-beta\n10.0.0.2\nd2"));
+    }
+
+    void upsertUpdatesInPlaceAndDropsDeleted()
+    {
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"), QStringLiteral("SHUTOFF")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta"), QStringLiteral("DELETED"))});
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("SHUTOFF"));
+        QCOMPARE(model.rowOf(QStringLiteral("d2")), -1);
+        QCOMPARE(model.rowOf(QStringLiteral("d3")), 1);
+    }
+
+    void retainOnlyRemovesTheRestAndReindexes()
+    {
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Desktop> desktops;
+        for (int i = 0; i < 10; ++i)
+            desktops.append(makeDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
+        model.upsertDesktops(desktops);
+        model.retainOnly({QStringLiteral("d0"), QStringLiteral("d4"), QStringLiteral("d9")});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOf(QStringLiteral("d4")), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("d9")), 2);
+        QCOMPARE(model.idAt(2), QStringLiteral("d9"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("d0")), -1);
+    }
+
+    void beingDeletedIsGreyedAndProtectedIsMarked()
+    {
+        DesktopTableModel model;
+        Desktop deleting = makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"));
+        deleting.taskStatus = QStringLiteral("Deleting");
+        Desktop tagged = makeDesktop(QStringLiteral("d2"), QStringLiteral("beta"));
+        tagged.tags = {{QStringLiteral("protected"), QStringLiteral("true")}};
+        model.upsertDesktops({deleting, tagged, makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
+        QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsSelectable));
+        QVERIFY(model.flags(model.index(2, 0)) & Qt::ItemIsSelectable);
+        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE (Deleting)"));
+        QVERIFY(!model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
+        model.setProtectedTags({QStringLiteral("protected=true")});
+        QVERIFY(model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
+        QVERIFY(!model.index(1, 0).data(DesktopTableModel::DeletableRole).toBool());
+        QVERIFY(model.index(2, 0).data(DesktopTableModel::DeletableRole).toBool());
+        model.setProtectedTags({QStringLiteral("protected=false")});
+        QVERIFY(!model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
+        model.setProtectedTags({QStringLiteral("protected")});
+        QVERIFY(model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
+    }
+
+    void resolvesIdsAndNamesAndReportsTheRest()
+    {
+        DesktopTableModel model;
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("Beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("beta"))});
+        QStringList notFound;
+        const QStringList ids = model.resolveIdsOrNames(
+            {QStringLiteral(" d1 "), QString(), QStringLiteral("BETA"), QStringLiteral("nope"), QStringLiteral("d1")},
+            &notFound);
+        QCOMPARE(ids, (QStringList{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3")}));
+        QCOMPARE(notFound, QStringList{QStringLiteral("nope")});
+    }
+
+    void sortRoleOfCreatedIsTheTime()
+    {
+        DesktopTableModel model;
+        Desktop desktop = makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"));
+        desktop.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC);
+        model.upsertDesktops({desktop});
+        QCOMPARE(model.index(0, DesktopTableModel::CreatedColumn).data(DesktopTableModel::SortRole).toDateTime(),
+                 desktop.created);
+        QVERIFY(!model.index(0, DesktopTableModel::CreatedColumn).data().toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesktopTableModel)
+#include "tst_desktoptablemodel.moc"
