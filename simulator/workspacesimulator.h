@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -46,10 +47,14 @@ public:
     explicit WorkspaceSimulator(SimulatorConfig config, QObject *parent = nullptr);
     ~WorkspaceSimulator() override;
 
+    // Serves https with this PEM certificate and key from then on; call before listen(). False
+    // with a reason in *error when either cannot be read.
+    bool setupTls(const QString &certificatePath, const QString &keyPath, QString *error);
+
     // port 0 picks a free one. Returns false when it cannot listen.
     bool listen(quint16 port = 0);
     quint16 port() const;
-    QUrl url() const; // http://127.0.0.1:PORT
+    QUrl url() const; // http://127.0.0.1:PORT (https after setupTls())
 
     const SimulatorConfig &config() const;
     void setFaults(const SimulatorFaults &faults);
@@ -59,6 +64,8 @@ public:
     // requestCount("POST", "batch-delete").
     int requestCount(const QByteArray &method, const QString &pathContains) const;
     int desktopCount() const; // desktops still listed (not deleted)
+    // Users removed by batch deletions with delete_users (only those left without a desktop).
+    QStringList deletedUsers() const;
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);

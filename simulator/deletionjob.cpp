@@ -1,0 +1,175 @@
+#include "deletionjob.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+namespace {
+// A failing sub-job gives up half-way, like a real one that hits its error mid-deletion.
+constexpr int kFailureProcess = 50;
+} // namespace
+
+DeletionJob::DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent)
+    : QObject(parent)
+    , m_id(std::move(id))
+    , m_durationMs(qMax(1, durationMs))
+    , m_createdUtc(QDateTime::currentDateTimeUtc())
+{
+    const qsizetype count = targets.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        SubJob subJob;
+        subJob.target = std::move(targets[i]);
+        subJob.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        subJob.beginMs = m_durationMs / 10 + m_durationMs * 3 * i / (10 * count);
+        const qint64 runMs = m_durationMs * 6 / 10;
+        subJob.endMs = subJob.beginMs + (subJob.target.errorCode.isEmpty() ? runMs : runMs / 2);
+        m_subJobs.append(std::move(subJob));
+    }
+    m_tick.setInterval(qBound(5, m_durationMs / 20, 500));
+    connect(&m_tick, &QTimer::timeout, this, &DeletionJob::update);
+}
+
+void DeletionJob::start()
+{
+    m_elapsed.start();
+    m_tick.start();
+}
+
+void DeletionJob::update()
+{
+    if (!m_elapsed.isValid())
+        return;
+    const qint64 now = m_elapsed.elapsed();
+    QList<QPair<QString, bool>> ended;
+    for (SubJob &subJob : m_subJobs) {
+        if (subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED"))
+            continue;
+        const bool fails = !subJob.target.errorCode.isEmpty();
+        if (now >= subJob.endMs) {
+            subJob.status = fails ? QStringLiteral("FAILED") : QStringLiteral("SUCCESS");
+            subJob.process = fails ? kFailureProcess : 100;
+            ended.append({subJob.target.desktopId, !fails});
+        } else if (now >= subJob.beginMs) {
+            subJob.status = QStringLiteral("RUNNING");
+            const int target = fails ? kFailureProcess : 100;
+            subJob.process = static_cast<int>(target * (now - subJob.beginMs) / (subJob.endMs - subJob.beginMs));
+        }
+    }
+    for (const auto &[desktopId, succeeded] : ended)
+        Q_EMIT subJobFinished(desktopId, succeeded);
+    if (isFinished() && !m_finishedEmitted) {
+        m_finishedEmitted = true;
+        m_tick.stop();
+        Q_EMIT finished();
+    }
+}
+
+QString DeletionJob::status() const
+{
+    bool anyStarted = false;
+    bool anyFailed = false;
+    bool allEnded = true;
+    for (const SubJob &subJob : m_subJobs) {
+        anyStarted = anyStarted || subJob.status != QLatin1String("WAITING");
+        anyFailed = anyFailed || subJob.status == QLatin1String("FAILED");
+        allEnded = allEnded && (subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED"));
+    }
+    if (allEnded)
+        return anyFailed ? QStringLiteral("FAILED") : QStringLiteral("SUCCESS");
+    return anyStarted ? QStringLiteral("RUNNING") : QStringLiteral("WAITING");
+}
+
+bool DeletionJob::isFinished() const
+{
+    const QString current = status();
+    return current == QLatin1String("SUCCESS") || current == QLatin1String("FAILED");
+}
+
+bool DeletionJob::containsDesktop(const QString &desktopId) const
+{
+    for (const SubJob &subJob : m_subJobs) {
+        if (subJob.target.desktopId == desktopId)
+            return true;
+    }
+    return false;
+}
+
+void DeletionJob::setSubJobMessage(const QString &desktopId, const QString &message)
+{
+    for (SubJob &subJob : m_subJobs) {
+        if (subJob.target.desktopId == desktopId)
+            subJob.message = message;
+    }
+}
+
+QString DeletionJob::timestamp(qint64 offsetMs) const
+{
+    return m_createdUtc.addMSecs(offsetMs).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject DeletionJob::subJobJson(const SubJob &subJob) const
+{
+    const bool ended = subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED");
+    const bool failed = subJob.status == QLatin1String("FAILED");
+    return QJsonObject{
+        {QStringLiteral("id"), subJob.id},
+        {QStringLiteral("job_id"), m_id},
+        {QStringLiteral("job_type"), QStringLiteral("DELETE_DESKTOP")},
+        {QStringLiteral("entities"),
+         QJsonObject{{QStringLiteral("desktop_id"), subJob.target.desktopId},
+                     {QStringLiteral("desktop_name"), subJob.target.desktopName},
+                     {QStringLiteral("user_name"), subJob.target.userName},
+                     {QStringLiteral("ip_address"), subJob.target.ipAddress},
+                     {QStringLiteral("product_id"), subJob.target.productId}}},
+        {QStringLiteral("status"), subJob.status},
+        {QStringLiteral("process"), subJob.process},
+        {QStringLiteral("begin_time"), subJob.status == QLatin1String("WAITING") ? QString() : timestamp(subJob.beginMs)},
+        {QStringLiteral("end_time"), ended ? timestamp(subJob.endMs) : QString()},
+        {QStringLiteral("error_code"), failed ? subJob.target.errorCode : QString()},
+        {QStringLiteral("fail_reason"), failed ? subJob.target.failReason : QString()},
+        {QStringLiteral("message"), subJob.message},
+    };
+}
+
+QJsonObject DeletionJob::toJson() const
+{
+    QJsonArray subJobs;
+    int failures = 0;
+    QString firstErrorCode;
+    qint64 lastEndMs = 0;
+    for (const SubJob &subJob : m_subJobs) {
+        subJobs.append(subJobJson(subJob));
+        lastEndMs = qMax(lastEndMs, subJob.endMs);
+        if (subJob.status == QLatin1String("FAILED")) {
+            ++failures;
+            if (firstErrorCode.isEmpty())
+                firstErrorCode = subJob.target.errorCode;
+        }
+    }
+    const QString current = status();
+    const bool failed = current == QLatin1String("FAILED");
+    return QJsonObject{
+        {QStringLiteral("id"), m_id},
+        {QStringLiteral("job_type"), QLatin1String(kJobType)},
+        {QStringLiteral("status"), current},
+        {QStringLiteral("begin_time"), timestamp(0)},
+        {QStringLiteral("end_time"), isFinished() ? timestamp(lastEndMs) : QString()},
+        {QStringLiteral("job_error_code"), failed ? firstErrorCode : QString()},
+        {QStringLiteral("fail_reason"),
+         failed ? QStringLiteral("%1 of %2 desktops could not be deleted").arg(failures).arg(m_subJobs.size())
+                : QString()},
+        {QStringLiteral("sub_jobs_total"), static_cast<int>(m_subJobs.size())},
+        {QStringLiteral("sub_jobs"), subJobs},
+    };
+}
+
+QList<QJsonObject> DeletionJob::subJobsJson(const QString &status, int offset, int limit, int *totalCount) const
+{
+    QList<QJsonObject> matching;
+    for (const SubJob &subJob : m_subJobs) {
+        if (status.isEmpty() || subJob.status == status)
+            matching.append(subJobJson(subJob));
+    }
+    if (totalCount)
+        *totalCount = static_cast<int>(matching.size());
+    return matching.mid(offset, limit);
+}

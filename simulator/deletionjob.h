@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+// One desktop of a batch-delete job, with its outcome decided when the job is accepted.
+struct DeletionTarget
+{
+    QString desktopId;
+    QString desktopName;
+    QString userName;
+    QString ipAddress;
+    QString productId;
+    QString errorCode;  // empty: the deletion succeeds
+    QString failReason;
+};
+
+// An asynchronous BATCH_DELETE_DESKTOPS job: WAITING, then RUNNING with one sub-job per desktop
+// whose `process` grows with the elapsed time, then SUCCESS when every sub-job succeeded, FAILED
+// otherwise. Sub-jobs start staggered over the first third of the duration; the last one ends at
+// durationMs. State follows the elapsed time, so answers are exact whenever they are asked for;
+// a timer makes the side effects (desktops disappearing) happen even when nobody asks.
+class DeletionJob : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr auto kJobType = "BATCH_DELETE_DESKTOPS";
+
+    DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent = nullptr);
+
+    void start();
+    // Brings every sub-job up to the elapsed time; emits subJobFinished() for those that ended.
+    void update();
+
+    QString id() const { return m_id; }
+    QString status() const;
+    bool isFinished() const;
+    bool containsDesktop(const QString &desktopId) const;
+    void setSubJobMessage(const QString &desktopId, const QString &message);
+
+    QJsonObject toJson() const; // ShowJob
+    // ListItaSubJobs: sub-jobs with the given status (empty: all), from offset, at most limit.
+    QList<QJsonObject> subJobsJson(const QString &status, int offset, int limit, int *totalCount) const;
+
+Q_SIGNALS:
+    void subJobFinished(const QString &desktopId, bool succeeded);
+    void finished();
+
+private:
+    struct SubJob
+    {
+        DeletionTarget target;
+        QString id;
+        qint64 beginMs = 0;
+        qint64 endMs = 0;
+        QString status = QStringLiteral("WAITING");
+        int process = 0;
+        QString message;
+    };
+
+    QJsonObject subJobJson(const SubJob &subJob) const;
+    QString timestamp(qint64 offsetMs) const;
+
+    QString m_id;
+    QList<SubJob> m_subJobs;
+    int m_durationMs;
+    QDateTime m_createdUtc;
+    QElapsedTimer m_elapsed;
+    QTimer m_tick;
+    bool m_finishedEmitted = false;
+};

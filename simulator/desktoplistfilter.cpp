@@ -1,0 +1,188 @@
+#include "desktoplistfilter.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace {
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool parseInteger(const QUrlQuery &query, const QString &key, int minimum, int maximum, int *value,
+                  QString *error)
+{
+    if (!query.hasQueryItem(key))
+        return true;
+    bool ok = false;
+    const int parsed = query.queryItemValue(key, QUrl::FullyDecoded).toInt(&ok);
+    if (!ok || parsed < minimum || parsed > maximum)
+        return fail(error, QStringLiteral("%1 must be an integer from %2 to %3").arg(key).arg(minimum).arg(maximum));
+    *value = parsed;
+    return true;
+}
+
+bool parseBoolean(const QString &text, std::optional<bool> *value)
+{
+    if (text == QLatin1String("true"))
+        *value = true;
+    else if (text == QLatin1String("false"))
+        *value = false;
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
+std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query, QString *error)
+{
+    DesktopListFilter filter;
+    const auto value = [&query](const char *key) {
+        return query.queryItemValue(QLatin1String(key), QUrl::FullyDecoded);
+    };
+    const auto has = [&query](const char *key) { return query.hasQueryItem(QLatin1String(key)); };
+
+    if (!parseInteger(query, QStringLiteral("offset"), 0, std::numeric_limits<int>::max(), &filter.m_offset, error)
+        || !parseInteger(query, QStringLiteral("limit"), 0, kMaxLimit, &filter.m_limit, error))
+        return std::nullopt;
+
+    if (has("status")) {
+        static const QStringList allowed = {QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"),
+                                            QStringLiteral("ERROR"), QStringLiteral("HIBERNATED")};
+        filter.m_status = value("status");
+        if (!allowed.contains(filter.m_status)) {
+            fail(error, QStringLiteral("status must be one of ") + allowed.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
+    if (has("user_name"))
+        filter.m_userNames.insert(value("user_name"));
+    const QStringList userNames = query.allQueryItemValues(QStringLiteral("user_names"), QUrl::FullyDecoded);
+    if (userNames.size() > 100) {
+        fail(error, QStringLiteral("at most 100 user_names are allowed"));
+        return std::nullopt;
+    }
+    for (const QString &name : userNames)
+        filter.m_userNames.insert(name);
+
+    filter.m_computerName = value("computer_name");
+
+    if (has("desktop_ip")) {
+        filter.m_desktopIp = value("desktop_ip");
+        if (QHostAddress(filter.m_desktopIp).isNull()) {
+            fail(error, QStringLiteral("desktop_ip is not an IP address"));
+            return std::nullopt;
+        }
+    }
+    const QStringList ids = query.allQueryItemValues(QStringLiteral("desktop_id"), QUrl::FullyDecoded);
+    for (const QString &id : ids) {
+        if (id.isEmpty()) {
+            fail(error, QStringLiteral("desktop_id must not be empty"));
+            return std::nullopt;
+        }
+        filter.m_desktopIds.insert(id);
+    }
+
+    if (has("tag")) {
+        const QStringList pairs = value("tag").split(QLatin1Char(','));
+        for (const QString &pair : pairs) {
+            const qsizetype equals = pair.indexOf(QLatin1Char('='));
+            if (equals <= 0) {
+                fail(error, QStringLiteral("tag must look like key=value,key2=value2"));
+                return std::nullopt;
+            }
+            filter.m_tags.append({pair.left(equals), pair.mid(equals + 1)});
+        }
+    }
+    if (has("charge_mode")) {
+        // The query's charge_mode counts the other way round from metadata.charging_mode.
+        const QString mode = value("charge_mode");
+        if (mode != QLatin1String("0") && mode != QLatin1String("1")) {
+            fail(error, QStringLiteral("charge_mode must be 0 (yearly/monthly) or 1 (pay-per-use)"));
+            return std::nullopt;
+        }
+        filter.m_yearlyMonthly = mode == QLatin1String("0");
+    }
+    if (has("in_maintenance_mode") && !parseBoolean(value("in_maintenance_mode"), &filter.m_inMaintenanceMode)) {
+        fail(error, QStringLiteral("in_maintenance_mode must be true or false"));
+        return std::nullopt;
+    }
+    if (has("desktop_type")) {
+        filter.m_desktopType = value("desktop_type");
+        if (filter.m_desktopType != QLatin1String("DEDICATED") && filter.m_desktopType != QLatin1String("POOLED")) {
+            fail(error, QStringLiteral("desktop_type must be DEDICATED or POOLED"));
+            return std::nullopt;
+        }
+    }
+    if (has("sort_field")) {
+        filter.m_sortField = value("sort_field");
+        if (filter.m_sortField != QLatin1String("created") && filter.m_sortField != QLatin1String("computer_name")) {
+            fail(error, QStringLiteral("sort_field must be created or computer_name"));
+            return std::nullopt;
+        }
+    }
+    if (has("sort_type")) {
+        const QString type = value("sort_type");
+        if (type != QLatin1String("ASC") && type != QLatin1String("DESC")) {
+            fail(error, QStringLiteral("sort_type must be ASC or DESC"));
+            return std::nullopt;
+        }
+        filter.m_descending = type == QLatin1String("DESC");
+        if (filter.m_sortField.isEmpty())
+            filter.m_sortField = QStringLiteral("created");
+    }
+    return filter;
+}
+
+bool DesktopListFilter::matches(const SimulatedDesktop &desktop) const
+{
+    if (desktop.removed)
+        return false;
+    if (!m_status.isEmpty() && desktop.status != m_status)
+        return false;
+    if (!m_userNames.isEmpty() && !m_userNames.contains(desktop.userName))
+        return false;
+    if (!m_computerName.isEmpty() && !desktop.computerName.contains(m_computerName, Qt::CaseInsensitive))
+        return false;
+    if (!m_desktopIp.isEmpty() && desktop.ipAddress != m_desktopIp)
+        return false;
+    if (!m_desktopIds.isEmpty() && !m_desktopIds.contains(desktop.id))
+        return false;
+    for (const auto &[key, value] : m_tags) {
+        if (!desktop.hasTag(key, value))
+            return false;
+    }
+    if (m_yearlyMonthly && desktop.yearlyMonthly != *m_yearlyMonthly)
+        return false;
+    if (m_inMaintenanceMode && desktop.inMaintenanceMode != *m_inMaintenanceMode)
+        return false;
+    if (!m_desktopType.isEmpty() && desktop.desktopType != m_desktopType)
+        return false;
+    return true;
+}
+
+QList<const SimulatedDesktop *> DesktopListFilter::apply(const QList<SimulatedDesktop> &desktops) const
+{
+    QList<const SimulatedDesktop *> result;
+    result.reserve(desktops.size());
+    for (const SimulatedDesktop &desktop : desktops) {
+        if (matches(desktop))
+            result.append(&desktop);
+    }
+    if (m_sortField == QLatin1String("created")) {
+        std::stable_sort(result.begin(), result.end(), [this](const SimulatedDesktop *a, const SimulatedDesktop *b) {
+            return m_descending ? b->created < a->created : a->created < b->created;
+        });
+    } else if (m_sortField == QLatin1String("computer_name")) {
+        std::stable_sort(result.begin(), result.end(), [this](const SimulatedDesktop *a, const SimulatedDesktop *b) {
+            return m_descending ? b->computerName < a->computerName : a->computerName < b->computerName;
+        });
+    }
+    return result;
+}

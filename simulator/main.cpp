@@ -1,0 +1,142 @@
+// workspace-sim: the Workspace API simulator as a stand-alone server for scripts, demos and manual
+// tests. Prints its URL on one line when it is ready, then one log line per request on stderr.
+
+#include "workspacesimulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+QString text(const char *source)
+{
+    return QCoreApplication::translate("workspace-sim", source);
+}
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, double minimum, double maximum,
+                double *value, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double parsed = parser.value(name).toDouble(&ok);
+    if (!ok || parsed < minimum || parsed > maximum) {
+        *error = text("--%1 must be a number from %2 to %3.").arg(name).arg(minimum).arg(maximum);
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("workspace-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(text("A local Huawei Cloud Workspace API server for tests and demos. "
+                                          "Listens on 127.0.0.1 only."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const SimulatorConfig defaults;
+    parser.addOptions({
+        {QStringLiteral("port"), text("Port to listen on; 0 picks a free one."), QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("desktops"), text("Number of desktops to generate."), QStringLiteral("N"), QString::number(defaults.desktopCount)},
+        {QStringLiteral("seed"), text("Seed of the generated desktops and fault shares."), QStringLiteral("S"), QString::number(defaults.seed)},
+        {QStringLiteral("project-id"), text("Project id the requests must name."), QStringLiteral("P"), defaults.projectId},
+        {QStringLiteral("access-key"), text("Access key (AK) the requests must be signed with."), QStringLiteral("AK")},
+        {QStringLiteral("secret-key"), text("Secret key (SK) the requests must be signed with."), QStringLiteral("SK")},
+        {QStringLiteral("tls-cert"), text("PEM certificate: serve https."), QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), text("PEM private key of --tls-cert."), QStringLiteral("FILE")},
+        {QStringLiteral("job-duration-ms"), text("How long one deletion sub-job takes."), QStringLiteral("MS"), QString::number(defaults.jobDurationMs)},
+        {QStringLiteral("deleted-remain"), text("Deleted desktops stay listed with status DELETED.")},
+        {QStringLiteral("latency-ms"), text("Fault: delay every answer."), QStringLiteral("MS")},
+        {QStringLiteral("throttle-share"), text("Fault: share (0-1) of requests answered 429."), QStringLiteral("SHARE")},
+        {QStringLiteral("retry-after"), text("Fault: Retry-After seconds of a 429; -1 omits the header."), QStringLiteral("SECONDS")},
+        {QStringLiteral("server-error-share"), text("Fault: share (0-1) of requests answered with a server error."), QStringLiteral("SHARE")},
+        {QStringLiteral("server-error-status"), text("Fault: the server error status (500 or 503)."), QStringLiteral("STATUS")},
+        {QStringLiteral("malformed-json"), text("Fault: successful answers carry malformed JSON.")},
+        {QStringLiteral("truncated-json"), text("Fault: successful answers carry truncated JSON.")},
+        {QStringLiteral("never-answer"), text("Fault: accept requests and never answer.")},
+        {QStringLiteral("close-mid-body"), text("Fault: close the connection in the middle of the body.")},
+        {QStringLiteral("fault-path"), text("Restrict faults to paths containing this text."), QStringLiteral("TEXT")},
+        {QStringLiteral("fail-desktop"), text("Fault: the deletion of this desktop fails (repeatable)."), QStringLiteral("ID")},
+    });
+    parser.process(app);
+
+    QTextStream err(stderr);
+    const auto usageError = [&err](const QString &message) {
+        err << message << Qt::endl;
+        return 2;
+    };
+
+    SimulatorConfig config;
+    config.projectId = parser.value(QStringLiteral("project-id"));
+    config.accessKey = parser.value(QStringLiteral("access-key"));
+    config.secretKey = parser.value(QStringLiteral("secret-key"));
+    if (config.accessKey.isEmpty() || config.secretKey.isEmpty())
+        return usageError(text("--access-key and --secret-key are required."));
+    config.deletedDesktopsRemain = parser.isSet(QStringLiteral("deleted-remain"));
+
+    QString error;
+    double port = 0;
+    double desktops = config.desktopCount;
+    double seed = config.seed;
+    double jobDuration = config.jobDurationMs;
+    SimulatorFaults faults;
+    double latency = 0;
+    double retryAfter = faults.retryAfterSeconds;
+    double serverErrorStatus = faults.serverErrorStatus;
+    if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, &error)
+        || !readNumber(parser, QStringLiteral("desktops"), 0, 1000000, &desktops, &error)
+        || !readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, &error)
+        || !readNumber(parser, QStringLiteral("job-duration-ms"), 1, 3600000, &jobDuration, &error)
+        || !readNumber(parser, QStringLiteral("latency-ms"), 0, 600000, &latency, &error)
+        || !readNumber(parser, QStringLiteral("throttle-share"), 0, 1, &faults.throttleShare, &error)
+        || !readNumber(parser, QStringLiteral("retry-after"), -1, 3600, &retryAfter, &error)
+        || !readNumber(parser, QStringLiteral("server-error-share"), 0, 1, &faults.serverErrorShare, &error)
+        || !readNumber(parser, QStringLiteral("server-error-status"), 500, 599, &serverErrorStatus, &error))
+        return usageError(error);
+    config.desktopCount = static_cast<int>(desktops);
+    config.seed = static_cast<quint32>(seed);
+    config.jobDurationMs = static_cast<int>(jobDuration);
+    faults.latencyMs = static_cast<int>(latency);
+    faults.retryAfterSeconds = static_cast<int>(retryAfter);
+    faults.serverErrorStatus = static_cast<int>(serverErrorStatus);
+    faults.malformedJson = parser.isSet(QStringLiteral("malformed-json"));
+    faults.truncatedJson = parser.isSet(QStringLiteral("truncated-json"));
+    faults.neverAnswer = parser.isSet(QStringLiteral("never-answer"));
+    faults.closeMidBody = parser.isSet(QStringLiteral("close-mid-body"));
+    faults.pathFilter = parser.value(QStringLiteral("fault-path"));
+    faults.failingDesktopIds = parser.values(QStringLiteral("fail-desktop"));
+
+    WorkspaceSimulator simulator(config);
+    simulator.setFaults(faults);
+    const QString certificate = parser.value(QStringLiteral("tls-cert"));
+    const QString key = parser.value(QStringLiteral("tls-key"));
+    if (certificate.isEmpty() != key.isEmpty())
+        return usageError(text("--tls-cert and --tls-key go together."));
+    if (!certificate.isEmpty() && !simulator.setupTls(certificate, key, &error))
+        return usageError(error);
+    if (!simulator.listen(static_cast<quint16>(port))) {
+        err << text("Cannot listen on 127.0.0.1 port %1.").arg(static_cast<int>(port)) << Qt::endl;
+        return 1;
+    }
+
+    // Method, path and status only: queries may name users, headers carry the signature.
+    QObject::connect(&simulator, &WorkspaceSimulator::requestHandled, &app,
+                     [&err](const QByteArray &method, const QString &path, int status) {
+                         err << QString::fromLatin1(method) << ' ' << path << ' '
+                             << (status == 0 ? QStringLiteral("(no answer)") : QString::number(status)) << Qt::endl;
+                     });
+
+    QTextStream out(stdout);
+    out << simulator.url().toString() << Qt::endl;
+    return app.exec();
+}

@@ -1,0 +1,94 @@
+#include "simulateddesktop.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+QString timestamp(const QDateTime &utc)
+{
+    return utc.toUTC().toString(Qt::ISODateWithMs);
+}
+} // namespace
+
+bool SimulatedDesktop::hasTag(const QString &key, const QString &value) const
+{
+    for (const auto &[tagKey, tagValue] : tags) {
+        if (tagKey == key && tagValue == value)
+            return true;
+    }
+    return false;
+}
+
+QJsonObject SimulatedDesktop::toJson() const
+{
+    QJsonArray tagArray;
+    for (const auto &[key, value] : tags)
+        tagArray.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+
+    const QJsonObject address{{QStringLiteral("addr"), ipAddress},
+                              {QStringLiteral("version"), 4},
+                              {QStringLiteral("OS-EXT-IPS:type"), QStringLiteral("fixed")}};
+    const QString productDescription = QStringLiteral("%1 vCPUs | %2 GiB").arg(cpuCores).arg(memoryGb);
+
+    QJsonObject metadata{
+        {QStringLiteral("charging_mode"), yearlyMonthly ? QStringLiteral("1") : QStringLiteral("0")},
+        {QStringLiteral("image_name"), imageName},
+        {QStringLiteral("os_type"), QStringLiteral("Windows")},
+        {QStringLiteral("os_bit"), QStringLiteral("64")},
+        {QStringLiteral("desktop_os_version"), osVersion},
+    };
+
+    QJsonObject desktop{
+        {QStringLiteral("desktop_id"), id},
+        {QStringLiteral("computer_name"), computerName},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("task_status"), taskStatus},
+        {QStringLiteral("login_status"), loginStatus},
+        {QStringLiteral("user_name"), userName},
+        {QStringLiteral("user_group"), userGroup},
+        {QStringLiteral("ip_addresses"), QJsonArray{ipAddress}},
+        {QStringLiteral("addresses"), QJsonObject{{subnetId, QJsonArray{address}}}},
+        {QStringLiteral("created"), timestamp(created)},
+        {QStringLiteral("desktop_type"), desktopType},
+        {QStringLiteral("product_id"), productId},
+        {QStringLiteral("product"),
+         QJsonObject{{QStringLiteral("product_id"), productId},
+                     {QStringLiteral("flavor_id"), flavorId},
+                     {QStringLiteral("type"), QStringLiteral("BASE")},
+                     {QStringLiteral("cpu"), QString::number(cpuCores)},
+                     {QStringLiteral("memory"), QString::number(memoryGb * 1024)},
+                     {QStringLiteral("descriptions"), productDescription},
+                     {QStringLiteral("charge_mode"), yearlyMonthly ? QStringLiteral("0") : QStringLiteral("1")}}},
+        {QStringLiteral("flavor"), QJsonObject{{QStringLiteral("id"), flavorId},
+                                               {QStringLiteral("links"), QJsonArray{}}}},
+        {QStringLiteral("metadata"), metadata},
+        {QStringLiteral("root_volume"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("SAS")},
+                     {QStringLiteral("size"), rootVolumeGb},
+                     {QStringLiteral("device"), QStringLiteral("/dev/sda")},
+                     {QStringLiteral("id"), QString(id.left(8) + QStringLiteral("-root"))}}},
+        {QStringLiteral("availability_zone"), availabilityZone},
+        {QStringLiteral("site_type"), QStringLiteral("CENTER")},
+        {QStringLiteral("site_name"), availabilityZone.chopped(1)},
+        {QStringLiteral("ou_name"), QStringLiteral("Workstations")},
+        {QStringLiteral("os_version"), osVersion},
+        {QStringLiteral("in_maintenance_mode"), inMaintenanceMode},
+        {QStringLiteral("tags"), tagArray},
+        {QStringLiteral("security_groups"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sg-workspace-default")}}}},
+    };
+    if (dataVolumeGb > 0) {
+        desktop.insert(QStringLiteral("data_volumes"),
+                       QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("SAS")},
+                                              {QStringLiteral("size"), dataVolumeGb},
+                                              {QStringLiteral("device"), QStringLiteral("/dev/sdb")}}});
+    }
+    if (!orderId.isEmpty())
+        desktop.insert(QStringLiteral("order_id"), orderId);
+    return desktop;
+}
+
+void SimulatedDesktop::refreshJson()
+{
+    m_compactJson = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+// One desktop as the simulator keeps it: the fields it filters, sorts and deletes by, plus the
+// compact JSON it serves. The JSON is rebuilt only when the desktop changes, so that listing
+// thousands of desktops is a matter of joining ready-made bytes.
+struct SimulatedDesktop
+{
+    QString id;
+    QString computerName;
+    QString userName; // empty: not assigned to anybody
+    QString userGroup;
+    QString status;
+    QString taskStatus;
+    QString loginStatus;
+    QString ipAddress;
+    QString subnetId;
+    QString desktopType;
+    QString productId;
+    QString flavorId;
+    QString availabilityZone;
+    QString imageName;
+    QString osVersion;
+    QString orderId; // yearly/monthly desktops only
+    QDateTime created;
+    QList<QPair<QString, QString>> tags;
+    bool yearlyMonthly = false;
+    bool inMaintenanceMode = false;
+    int cpuCores = 2;
+    int memoryGb = 4;
+    int rootVolumeGb = 80;
+    int dataVolumeGb = 0; // 0: no data volume
+    bool removed = false; // deleted and no longer listed
+
+    bool hasTag(const QString &key, const QString &value) const;
+    QJsonObject toJson() const;
+    // Call after changing a field, so that compactJson() serves the new state.
+    void refreshJson();
+    const QByteArray &compactJson() const { return m_compactJson; }
+
+private:
+    QByteArray m_compactJson;
+};

@@ -1,0 +1,608 @@
+#include "workspacesimulator.h"
+
+#include "deletionjob.h"
+#include "desktopgenerator.h"
+#include "desktoplistfilter.h"
+#include "signatureverifier.h"
+#include "simulatorhttpserver.h"
+
+#include <QFile>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
+
+// Off by default: workspace-sim prints its own request lines; enable for library users.
+Q_LOGGING_CATEGORY(lcSimulator, "workspace.simulator", QtInfoMsg)
+
+namespace {
+
+// Error codes the simulator answers with. The gateway's are documented; the WKS ones for
+// batch-delete are not published, so these are the simulator's own, chosen to look alike.
+const QString kApiNotFound = QStringLiteral("APIGW.0101");
+const QString kAuthenticationFailed = QStringLiteral("APIGW.0301");
+const QString kForbidden = QStringLiteral("APIGW.0302");
+const QString kThrottled = QStringLiteral("APIGW.0308");
+const QString kInvalidParameter = QStringLiteral("WKS.0001");
+const QString kNotFound = QStringLiteral("WKS.0202");
+const QString kBeingDeleted = QStringLiteral("WKS.0409");
+const QString kServerError = QStringLiteral("WKS.0500");
+const QString kYearlyMonthly = QStringLiteral("WKS.0243");
+const QString kUserConnected = QStringLiteral("WKS.0244");
+const QString kInjectedFailure = QStringLiteral("WKS.0599");
+
+constexpr int kMaxDesktopsPerBatch = 100;
+constexpr int kMaxSubJobLimit = 1000;
+
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+
+Reply jsonReply(int status, const QJsonObject &object)
+{
+    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
+}
+
+Reply errorReply(int status, const QString &code, const QString &message, const QString &detail = {})
+{
+    QJsonObject body{{QStringLiteral("error_code"), code}, {QStringLiteral("error_msg"), message}};
+    if (!detail.isEmpty())
+        body.insert(QStringLiteral("error_detail"), detail);
+    return jsonReply(status, body);
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    return QByteArray(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(static_cast<int>(method)))
+        .toUpper();
+}
+
+enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs };
+
+struct RouteMatch
+{
+    Route route = Route::None;
+    QString projectId;
+    QString jobId;
+};
+
+RouteMatch matchRoute(const QByteArray &method, const QString &path)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^/v2/([^/]+)/(desktops/detail|desktops/batch-delete|workspace-jobs/([^/]+)|workspace-sub-jobs)/?$"));
+    const QRegularExpressionMatch match = pattern.match(path);
+    if (!match.hasMatch())
+        return {};
+    RouteMatch result;
+    result.projectId = match.captured(1);
+    const QString resource = match.captured(2);
+    if (resource == QLatin1String("desktops/detail") && method == "GET")
+        result.route = Route::ListDesktops;
+    else if (resource == QLatin1String("desktops/batch-delete") && method == "POST")
+        result.route = Route::BatchDelete;
+    else if (resource == QLatin1String("workspace-sub-jobs") && method == "GET")
+        result.route = Route::ListSubJobs;
+    else if (!match.captured(3).isEmpty() && method == "GET") {
+        result.route = Route::ShowJob;
+        result.jobId = match.captured(3);
+    }
+    return result;
+}
+
+bool isInProgressDeletion(const SimulatedDesktop &desktop)
+{
+    return desktop.taskStatus == QLatin1String("deleting");
+}
+
+bool isGone(const SimulatedDesktop &desktop)
+{
+    return desktop.removed || desktop.status == QLatin1String("DELETED");
+}
+
+} // namespace
+
+class WorkspaceSimulatorPrivate
+{
+public:
+    WorkspaceSimulatorPrivate(WorkspaceSimulator *q, SimulatorConfig config);
+
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket,
+                std::shared_ptr<QHttpServerResponder> responder);
+    Reply dispatch(const RouteMatch &route, const QByteArray &method, const QHttpServerRequest &request);
+    Reply authenticate(const QByteArray &method, const QHttpServerRequest &request, const RouteMatch &route);
+    Reply listDesktops(const QUrlQuery &query);
+    Reply batchDelete(const QHttpServerRequest &request);
+    Reply showJob(const QString &jobId);
+    Reply listSubJobs(const QUrlQuery &query);
+    void onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded, bool deleteUsers);
+    void updateJobs();
+    void deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,
+                 QPointer<QTcpSocket> socket, std::shared_ptr<QHttpServerResponder> responder);
+    void write(const Reply &reply, bool faulty, const QByteArray &method, const QString &path,
+               const QPointer<QTcpSocket> &socket, QHttpServerResponder &responder);
+
+    WorkspaceSimulator *q;
+    SimulatorConfig m_config;
+    SimulatorFaults m_faults;
+    SignatureVerifier m_verifier;
+    SimulatorHttpServer m_server;
+    bool m_tls = false;
+    quint16 m_port = 0;
+    QList<SimulatedDesktop> m_desktops;
+    QHash<QString, qsizetype> m_indexById;
+    QHash<QString, QString> m_taskStatusBeforeDeletion;
+    QHash<QString, DeletionJob *> m_jobs;
+    QSet<QString> m_deletedUsers;
+    QList<QPair<QByteArray, QString>> m_requestLog;
+    QRandomGenerator m_faultRandom;
+};
+
+WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, SimulatorConfig config)
+    : q(q)
+    , m_config(std::move(config))
+    , m_verifier(m_config.accessKey.toUtf8(), m_config.secretKey.toUtf8())
+    , m_server([this](const QHttpServerRequest &request, QTcpSocket *socket,
+                      std::shared_ptr<QHttpServerResponder> responder) {
+        handle(request, socket, std::move(responder));
+    })
+    , m_desktops(DesktopGenerator::generate(m_config.desktopCount, m_config.seed))
+    , m_faultRandom(m_config.seed)
+{
+    m_indexById.reserve(m_desktops.size());
+    for (qsizetype i = 0; i < m_desktops.size(); ++i)
+        m_indexById.insert(m_desktops.at(i).id, i);
+}
+
+void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket,
+                                       std::shared_ptr<QHttpServerResponder> responder)
+{
+    const QByteArray method = methodName(request.method());
+    const QString path = request.url().path();
+    m_requestLog.append({method, path});
+
+    const RouteMatch route = matchRoute(method, path);
+    const bool faulty = route.route != Route::None
+        && (m_faults.pathFilter.isEmpty() || path.contains(m_faults.pathFilter));
+    Reply reply;
+    if (route.route == Route::None) {
+        reply = errorReply(404, kApiNotFound, QStringLiteral("The API does not exist or has not been published in the environment"),
+                           QStringLiteral("%1 %2").arg(QString::fromLatin1(method), path));
+    } else if (faulty && m_faults.throttleShare > 0 && m_faultRandom.generateDouble() < m_faults.throttleShare) {
+        reply = errorReply(429, kThrottled, QStringLiteral("The throttling threshold has been reached"));
+        if (m_faults.retryAfterSeconds >= 0)
+            reply.headers.append({"Retry-After", QByteArray::number(m_faults.retryAfterSeconds)});
+    } else if (faulty && m_faults.serverErrorShare > 0
+               && m_faultRandom.generateDouble() < m_faults.serverErrorShare) {
+        reply = errorReply(m_faults.serverErrorStatus, kServerError, QStringLiteral("Internal server error (injected fault)"));
+    } else {
+        reply = authenticate(method, request, route);
+        if (reply.status == 200)
+            reply = dispatch(route, method, request);
+    }
+    deliver(std::move(reply), faulty, method, path, QPointer<QTcpSocket>(socket), std::move(responder));
+}
+
+Reply WorkspaceSimulatorPrivate::authenticate(const QByteArray &method, const QHttpServerRequest &request,
+                                              const RouteMatch &route)
+{
+    const RequestSigner::HeaderList headers = request.headers();
+    QByteArray host;
+    QByteArray projectHeader;
+    bool hasProjectHeader = false;
+    for (const auto &[name, value] : headers) {
+        if (name.compare("host", Qt::CaseInsensitive) == 0)
+            host = value.trimmed();
+        if (name.compare("x-project-id", Qt::CaseInsensitive) == 0) {
+            projectHeader = value.trimmed();
+            hasProjectHeader = true;
+        }
+    }
+    // The URL the client signed: its scheme and Host header, and the path and query as received.
+    const QUrl received = request.url();
+    QByteArray target = received.path(QUrl::FullyEncoded).toLatin1();
+    if (received.hasQuery())
+        target += '?' + received.query(QUrl::FullyEncoded).toLatin1();
+    const QUrl signedUrl = QUrl::fromEncoded((m_tls ? "https://" : "http://") + host + target, QUrl::StrictMode);
+
+    const SignatureVerifier::Result verdict =
+        m_verifier.verify(method, signedUrl, headers, request.body(), QDateTime::currentDateTimeUtc());
+    if (!verdict.accepted) {
+        return errorReply(401, kAuthenticationFailed,
+                          QStringLiteral("Incorrect IAM authentication information: ") + verdict.reason);
+    }
+    if (route.projectId != m_config.projectId
+        || (hasProjectHeader && QString::fromUtf8(projectHeader) != m_config.projectId)) {
+        Reply reply = errorReply(403, kForbidden,
+                                 QStringLiteral("The IAM user is not authorized to access project %1").arg(route.projectId),
+                                 QStringLiteral("The access key belongs to another project."));
+        QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+        body.insert(QStringLiteral("encoded_authorization_message"),
+                    QString::fromLatin1(QByteArrayLiteral("simulated: project mismatch for ").toBase64()
+                                        + route.projectId.toUtf8().toBase64()));
+        reply.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return reply;
+    }
+    return {};
+}
+
+Reply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, const QByteArray &method,
+                                          const QHttpServerRequest &request)
+{
+    Q_UNUSED(method)
+    const QUrlQuery query(request.url().query(QUrl::FullyEncoded));
+    switch (route.route) {
+    case Route::ListDesktops:
+        return listDesktops(query);
+    case Route::BatchDelete:
+        return batchDelete(request);
+    case Route::ShowJob:
+        return showJob(route.jobId);
+    case Route::ListSubJobs:
+        return listSubJobs(query);
+    case Route::None:
+        break;
+    }
+    return errorReply(404, kApiNotFound, QStringLiteral("The API does not exist"));
+}
+
+void WorkspaceSimulatorPrivate::updateJobs()
+{
+    for (DeletionJob *job : std::as_const(m_jobs)) {
+        if (!job->isFinished())
+            job->update();
+    }
+}
+
+Reply WorkspaceSimulatorPrivate::listDesktops(const QUrlQuery &query)
+{
+    QString error;
+    const std::optional<DesktopListFilter> filter = DesktopListFilter::parse(query, &error);
+    if (!filter)
+        return errorReply(400, kInvalidParameter, QStringLiteral("Invalid request parameter"), error);
+    updateJobs();
+    const QList<const SimulatedDesktop *> matching = filter->apply(m_desktops);
+    const qsizetype end = qMin<qsizetype>(matching.size(), qsizetype(filter->offset()) + filter->limit());
+
+    // Joined from each desktop's ready-made JSON: far cheaper than building a QJsonDocument.
+    Reply reply;
+    reply.body.reserve(64 + (end > filter->offset() ? (end - filter->offset()) * 1600 : 0));
+    reply.body += "{\"total_count\":" + QByteArray::number(matching.size()) + ",\"desktops\":[";
+    for (qsizetype i = filter->offset(); i < end; ++i) {
+        if (i > filter->offset())
+            reply.body += ',';
+        reply.body += matching.at(i)->compactJson();
+    }
+    reply.body += "]}";
+    return reply;
+}
+
+Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
+{
+    QByteArray contentType;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("content-type", Qt::CaseInsensitive) == 0)
+            contentType = value.trimmed().toLower();
+    }
+    if (!contentType.startsWith("application/json"))
+        return errorReply(400, kInvalidParameter, QStringLiteral("Content-Type must be application/json"));
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return errorReply(400, kInvalidParameter, QStringLiteral("The request body is not a JSON object"),
+                          parseError.errorString());
+    const QJsonObject body = document.object();
+
+    bool options[3] = {false, true, false};
+    const char *optionNames[3] = {"delete_users", "email_notification", "is_force_delete"};
+    for (int i = 0; i < 3; ++i) {
+        const QJsonValue value = body.value(QLatin1String(optionNames[i]));
+        if (value.isUndefined())
+            continue;
+        if (!value.isBool())
+            return errorReply(400, kInvalidParameter, QStringLiteral("%1 must be a boolean").arg(QLatin1String(optionNames[i])));
+        options[i] = value.toBool();
+    }
+    const bool deleteUsers = options[0];
+    const bool forceDelete = options[2];
+
+    const QJsonValue idsValue = body.value(QLatin1String("desktop_ids"));
+    if (!idsValue.isArray())
+        return errorReply(400, kInvalidParameter, QStringLiteral("desktop_ids must be an array of desktop ids"));
+    const QJsonArray idArray = idsValue.toArray();
+    if (idArray.isEmpty() || idArray.size() > kMaxDesktopsPerBatch)
+        return errorReply(400, kInvalidParameter,
+                          QStringLiteral("desktop_ids must hold 1 to %1 desktop ids").arg(kMaxDesktopsPerBatch),
+                          QStringLiteral("%1 were sent").arg(idArray.size()));
+    QStringList ids;
+    for (const QJsonValue &value : idArray) {
+        if (!value.isString() || value.toString().isEmpty())
+            return errorReply(400, kInvalidParameter, QStringLiteral("every desktop id must be a non-empty string"));
+        if (ids.contains(value.toString()))
+            return errorReply(400, kInvalidParameter, QStringLiteral("desktop_ids holds a duplicate"), value.toString());
+        ids.append(value.toString());
+    }
+
+    updateJobs();
+    QStringList unknown;
+    QStringList busy;
+    for (const QString &id : std::as_const(ids)) {
+        const auto index = m_indexById.constFind(id);
+        if (index == m_indexById.cend() || isGone(m_desktops.at(*index)))
+            unknown.append(id);
+        else if (isInProgressDeletion(m_desktops.at(*index)))
+            busy.append(id);
+    }
+    if (!unknown.isEmpty())
+        return errorReply(404, kNotFound, QStringLiteral("The desktop does not exist"),
+                          QStringLiteral("Unknown desktop ids: ") + unknown.join(QStringLiteral(", ")));
+    if (!busy.isEmpty())
+        return errorReply(409, kBeingDeleted, QStringLiteral("The desktop is already being deleted"),
+                          QStringLiteral("Desktops being deleted: ") + busy.join(QStringLiteral(", ")));
+
+    QList<DeletionTarget> targets;
+    for (const QString &id : std::as_const(ids)) {
+        SimulatedDesktop &desktop = m_desktops[m_indexById.value(id)];
+        DeletionTarget target{desktop.id, desktop.computerName, desktop.userName, desktop.ipAddress,
+                              desktop.productId, {}, {}};
+        if (desktop.yearlyMonthly) {
+            target.errorCode = kYearlyMonthly;
+            target.failReason = QStringLiteral("The desktop is billed yearly/monthly and cannot be deleted; unsubscribe it instead.");
+        } else if (m_faults.failingDesktopIds.contains(id)) {
+            target.errorCode = kInjectedFailure;
+            target.failReason = QStringLiteral("Deleting the desktop failed (injected fault).");
+        } else if (desktop.loginStatus == QLatin1String("CONNECTED") && !forceDelete) {
+            target.errorCode = kUserConnected;
+            target.failReason = QStringLiteral("A user is connected to the desktop; delete it with is_force_delete to disconnect the user.");
+        }
+        targets.append(std::move(target));
+        m_taskStatusBeforeDeletion.insert(id, desktop.taskStatus);
+        desktop.taskStatus = QStringLiteral("deleting");
+        desktop.refreshJson();
+    }
+
+    const QString jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto *job = new DeletionJob(jobId, std::move(targets), m_config.jobDurationMs, q);
+    QObject::connect(job, &DeletionJob::subJobFinished, q, [this, job, deleteUsers](const QString &desktopId, bool succeeded) {
+        onSubJobFinished(job, desktopId, succeeded, deleteUsers);
+    });
+    m_jobs.insert(jobId, job);
+    job->start();
+    return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});
+}
+
+void WorkspaceSimulatorPrivate::onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded,
+                                                 bool deleteUsers)
+{
+    SimulatedDesktop &desktop = m_desktops[m_indexById.value(desktopId)];
+    const QString previousTaskStatus = m_taskStatusBeforeDeletion.take(desktopId);
+    if (!succeeded) {
+        desktop.taskStatus = previousTaskStatus;
+        desktop.refreshJson();
+        return;
+    }
+    desktop.taskStatus.clear();
+    if (m_config.deletedDesktopsRemain) {
+        desktop.status = QStringLiteral("DELETED");
+        desktop.loginStatus = QStringLiteral("UNREGISTER");
+    } else {
+        desktop.removed = true;
+    }
+    desktop.refreshJson();
+
+    if (!deleteUsers || desktop.userName.isEmpty())
+        return;
+    const bool hasOtherDesktop = std::any_of(m_desktops.cbegin(), m_desktops.cend(), [&desktop](const SimulatedDesktop &other) {
+        return &other != &desktop && !isGone(other) && other.userName == desktop.userName;
+    });
+    if (hasOtherDesktop) {
+        job->setSubJobMessage(desktopId, QStringLiteral("User %1 was kept: they have another desktop.").arg(desktop.userName));
+    } else {
+        m_deletedUsers.insert(desktop.userName);
+        job->setSubJobMessage(desktopId, QStringLiteral("User %1 was deleted.").arg(desktop.userName));
+    }
+}
+
+Reply WorkspaceSimulatorPrivate::showJob(const QString &jobId)
+{
+    DeletionJob *job = m_jobs.value(jobId);
+    if (!job)
+        return errorReply(404, kNotFound, QStringLiteral("The job does not exist"), jobId);
+    job->update();
+    return jsonReply(200, job->toJson());
+}
+
+Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
+{
+    const QString jobId = query.queryItemValue(QStringLiteral("job_id"), QUrl::FullyDecoded);
+    if (jobId.isEmpty())
+        return errorReply(400, kInvalidParameter, QStringLiteral("job_id is required"));
+    const QString status = query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
+    static const QStringList statuses = {QStringLiteral("WAITING"), QStringLiteral("RUNNING"),
+                                         QStringLiteral("SUCCESS"), QStringLiteral("FAILED")};
+    if (query.hasQueryItem(QStringLiteral("status")) && !statuses.contains(status))
+        return errorReply(400, kInvalidParameter, QStringLiteral("status must be one of ") + statuses.join(QStringLiteral(", ")));
+    int offset = 0;
+    int limit = kMaxSubJobLimit;
+    bool ok = true;
+    if (query.hasQueryItem(QStringLiteral("offset")))
+        offset = query.queryItemValue(QStringLiteral("offset")).toInt(&ok);
+    if (!ok || offset < 0)
+        return errorReply(400, kInvalidParameter, QStringLiteral("offset must be a non-negative integer"));
+    if (query.hasQueryItem(QStringLiteral("limit")))
+        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 0 || limit > kMaxSubJobLimit)
+        return errorReply(400, kInvalidParameter, QStringLiteral("limit must be an integer from 0 to %1").arg(kMaxSubJobLimit));
+
+    DeletionJob *job = m_jobs.value(jobId);
+    if (!job)
+        return errorReply(404, kNotFound, QStringLiteral("The job does not exist"), jobId);
+    job->update();
+    int total = 0;
+    QJsonArray jobs;
+    for (const QJsonObject &subJob : job->subJobsJson(status, offset, limit, &total))
+        jobs.append(subJob);
+    return jsonReply(200, QJsonObject{{QStringLiteral("total_count"), total}, {QStringLiteral("jobs"), jobs}});
+}
+
+void WorkspaceSimulatorPrivate::deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,
+                                        QPointer<QTcpSocket> socket, std::shared_ptr<QHttpServerResponder> responder)
+{
+    if (faulty && m_faults.neverAnswer) {
+        // The request was processed (a deletion did start): only the answer is lost, which is
+        // the ambiguous case a client has to handle.
+        qCDebug(lcSimulator) << method << path << "-> never answered";
+        Q_EMIT q->requestHandled(method, path, 0);
+        return;
+    }
+    if (faulty && m_faults.latencyMs > 0) {
+        QTimer::singleShot(m_faults.latencyMs, q, [this, reply = std::move(reply), faulty, method, path, socket, responder] {
+            write(reply, faulty, method, path, socket, *responder);
+        });
+        return;
+    }
+    write(reply, faulty, method, path, socket, *responder);
+}
+
+void WorkspaceSimulatorPrivate::write(const Reply &reply, bool faulty, const QByteArray &method, const QString &path,
+                                      const QPointer<QTcpSocket> &socket, QHttpServerResponder &responder)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client gave up while the answer was delayed
+
+    QByteArray body = reply.body;
+    const bool success = reply.status >= 200 && reply.status < 300;
+    if (faulty && success && m_faults.malformedJson) {
+        const qsizetype colon = body.indexOf(':');
+        body = colon < 0 ? QByteArrayLiteral("{\"broken\"") : body.left(colon) + ';' + body.mid(colon + 1);
+    }
+    if (faulty && success && m_faults.truncatedJson)
+        body.truncate(body.size() / 2);
+
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Content-Type", "application/json;charset=UTF-8");
+    responder.writeHeader("X-Request-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1());
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    if (faulty && m_faults.closeMidBody) {
+        responder.writeBody(body.left(body.size() / 2));
+        socket->flush();
+        socket->disconnectFromHost();
+        qCDebug(lcSimulator) << method << path << "->" << reply.status << "closed mid-body";
+    } else {
+        responder.writeBody(body);
+        qCDebug(lcSimulator) << method << path << "->" << reply.status;
+    }
+    Q_EMIT q->requestHandled(method, path, reply.status);
+}
+
+WorkspaceSimulator::WorkspaceSimulator(SimulatorConfig config, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<WorkspaceSimulatorPrivate>(this, std::move(config)))
+{
+}
+
+WorkspaceSimulator::~WorkspaceSimulator() = default;
+
+bool WorkspaceSimulator::setupTls(const QString &certificatePath, const QString &keyPath, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    QFile certificateFile(certificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return fail(tr("Cannot read the certificate %1: %2").arg(certificatePath, certificateFile.errorString()));
+    const QSslCertificate certificate(&certificateFile, QSsl::Pem);
+    if (certificate.isNull())
+        return fail(tr("%1 holds no PEM certificate.").arg(certificatePath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return fail(tr("Cannot read the private key %1: %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return fail(tr("%1 holds no PEM RSA or EC private key.").arg(keyPath));
+    d->m_server.sslSetup(certificate, key);
+    d->m_tls = true;
+    return true;
+}
+
+bool WorkspaceSimulator::listen(quint16 port)
+{
+    d->m_port = d->m_server.listen(QHostAddress::LocalHost, port);
+    return d->m_port != 0;
+}
+
+quint16 WorkspaceSimulator::port() const
+{
+    return d->m_port;
+}
+
+QUrl WorkspaceSimulator::url() const
+{
+    QUrl url;
+    url.setScheme(d->m_tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(d->m_port);
+    return url;
+}
+
+const SimulatorConfig &WorkspaceSimulator::config() const
+{
+    return d->m_config;
+}
+
+void WorkspaceSimulator::setFaults(const SimulatorFaults &faults)
+{
+    d->m_faults = faults;
+    // The same faults give the same sequence of answers, whatever happened before.
+    d->m_faultRandom.seed(d->m_config.seed);
+}
+
+const SimulatorFaults &WorkspaceSimulator::faults() const
+{
+    return d->m_faults;
+}
+
+int WorkspaceSimulator::requestCount(const QByteArray &method, const QString &pathContains) const
+{
+    return static_cast<int>(std::count_if(d->m_requestLog.cbegin(), d->m_requestLog.cend(), [&](const auto &entry) {
+        return entry.first == method && entry.second.contains(pathContains);
+    }));
+}
+
+int WorkspaceSimulator::desktopCount() const
+{
+    d->updateJobs();
+    return static_cast<int>(std::count_if(d->m_desktops.cbegin(), d->m_desktops.cend(),
+                                           [](const SimulatedDesktop &desktop) { return !isGone(desktop); }));
+}
+
+QStringList WorkspaceSimulator::deletedUsers() const
+{
+    QStringList users(d->m_deletedUsers.cbegin(), d->m_deletedUsers.cend());
+    users.sort();
+    return users;
+}
