@@ -1,7 +1,7 @@
 #pragma once
 
-#include "deletioncontext.h"
-#include "workspacetypes.h"
+#include "deletion/deletioncontext.h"
+#include "api/workspacetypes.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workspacetypes.h"
+#include "api/workspacetypes.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

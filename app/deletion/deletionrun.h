@@ -1,10 +1,10 @@
 #pragma once
 
-#include "apierror.h"
-#include "deletioncontext.h"
-#include "deletionplan.h"
-#include "deletionresult.h"
-#include "jobtracker.h"
+#include "api/apierror.h"
+#include "deletion/deletioncontext.h"
+#include "deletion/deletionplan.h"
+#include "deletion/deletionresult.h"
+#include "deletion/jobtracker.h"
 
 #include <QHash>
 #include <QList>
@@ -18,6 +18,7 @@ class ApiClient;
 class AuditLog;
 class BatchDeleteCall;
 class JobJournal;
+struct JournalEntry;
 
 // One deletion: sends the plan's batch-delete requests one after another (with a gap), each at
 // most once, ever. Before each POST the intent goes to the audit log (no log line, no POST); after
@@ -44,6 +45,11 @@ public:
     DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext context, AuditLog *auditLog,
                 JobJournal *journal, QObject *parent = nullptr);
     ~DeletionRun() override;
+
+    // A run that follows a job from the journal (after a restart or a crash) and sends nothing.
+    // Call start() to begin tracking; at the job's end it is audited and leaves the journal.
+    static DeletionRun *resume(ApiClient *client, const JournalEntry &entry, AuditLog *auditLog,
+                               JobJournal *journal, QObject *parent = nullptr);
 
     void setChunkGapMs(int gapMs) { m_chunkGapMs = gapMs; }       // default 500
     void setTrackerTiming(const JobTracker::Timing &timing) { m_trackerTiming = timing; }
@@ -109,6 +115,8 @@ private:
     bool m_trackJobs = true;
     bool m_cancelled = false;
     bool m_started = false;
+    bool m_finishedEmitted = false;
+    QString m_resumedJobId;
     JobTracker::Timing m_trackerTiming;
     JobTracker::Clock m_trackerClock;
     QTimer m_gapTimer;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "workspacetypes.h"
+#include "api/apierror.h"
+#include "api/workspacetypes.h"
 
 #include <QList>
 #include <QObject>

@@ -1,0 +1,163 @@
+#include "auditlog.h"
+
+#include "api/apierror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+QJsonObject optionsJson(const BatchDeleteOptions &options)
+{
+    return QJsonObject{{QLatin1String("delete_users"), options.deleteUsers},
+                       {QLatin1String("email_notification"), options.emailNotification},
+                       {QLatin1String("is_force_delete"), options.forceDelete}};
+}
+
+bool endsWithNewline(const QString &filePath)
+{
+    QFile file(filePath);
+    if (file.size() == 0 || !file.open(QIODevice::ReadOnly) || !file.seek(file.size() - 1))
+        return true;
+    char last = '\n';
+    return !file.getChar(&last) || last == '\n';
+}
+} // namespace
+
+AuditLog::AuditLog(QString filePath)
+    : m_filePath(std::move(filePath))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+QString AuditLog::defaultFilePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("audit.jsonl"));
+}
+
+bool AuditLog::appendIntent(const DeletionContext &context, const QString &runId, int chunkIndex,
+                            const QStringList &desktopIds,
+                            const QHash<QString, QString> &desktopNames,
+                            const BatchDeleteOptions &options)
+{
+    QJsonArray desktops;
+    for (const QString &id : desktopIds) {
+        desktops.append(QJsonObject{{QLatin1String("desktop_id"), id},
+                                    {QLatin1String("desktop_name"), desktopNames.value(id)}});
+    }
+    return append(QStringLiteral("intent"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunkIndex},
+                              {QLatin1String("os_user"), context.osUser},
+                              {QLatin1String("profile"), context.profileName},
+                              {QLatin1String("project_id"), context.projectId},
+                              {QLatin1String("endpoint_host"), context.endpointHost},
+                              {QLatin1String("desktops"), desktops},
+                              {QLatin1String("options"), optionsJson(options)}});
+}
+
+bool AuditLog::appendSubmitted(const QString &runId, int chunkIndex, const QString &jobId,
+                               const QString &requestId)
+{
+    return append(QStringLiteral("submitted"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunkIndex},
+                              {QLatin1String("job_id"), jobId},
+                              {QLatin1String("request_id"), requestId}});
+}
+
+bool AuditLog::appendPostFailed(const QString &runId, int chunkIndex, const ApiError &error)
+{
+    // ApiError carries no credential; its details are what support needs to trace the call.
+    return append(QStringLiteral("post_failed"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunkIndex},
+                              {QLatin1String("http_status"), error.httpStatus},
+                              {QLatin1String("error_code"), error.errorCode},
+                              {QLatin1String("error_msg"), error.errorMessage},
+                              {QLatin1String("error_detail"), error.errorDetail},
+                              {QLatin1String("encoded_authorization_message"),
+                               error.encodedAuthorizationMessage},
+                              {QLatin1String("request_id"), error.requestId},
+                              {QLatin1String("transport_message"), error.transportMessage},
+                              {QLatin1String("ambiguous"), error.isAmbiguous()},
+                              {QLatin1String("summary"), error.summary()}});
+}
+
+bool AuditLog::appendNotSent(const QString &runId, const QStringList &desktopIds,
+                             const QString &reason)
+{
+    return append(QStringLiteral("not_sent"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
+                              {QLatin1String("reason"), reason}});
+}
+
+bool AuditLog::appendJobFinished(const QString &jobId, const QString &jobStatus,
+                                 const QJsonObject &results)
+{
+    return append(QStringLiteral("job_finished"),
+                  QJsonObject{{QLatin1String("job_id"), jobId},
+                              {QLatin1String("job_status"), jobStatus},
+                              {QLatin1String("results"), results}});
+}
+
+bool AuditLog::appendJobGaveUp(const QString &jobId, const QString &reason)
+{
+    return append(QStringLiteral("job_gave_up"),
+                  QJsonObject{{QLatin1String("job_id"), jobId}, {QLatin1String("reason"), reason}});
+}
+
+bool AuditLog::append(const QString &event, QJsonObject fields)
+{
+    fields.insert(QLatin1String("time"), m_clock().toUTC().toString(Qt::ISODateWithMs));
+    fields.insert(QLatin1String("event"), event);
+    QByteArray line = QJsonDocument(fields).toJson(QJsonDocument::Compact) + '\n';
+
+    const QFileInfo info(m_filePath);
+    if (!QDir().mkpath(info.absolutePath())) {
+        m_lastError = tr("Cannot create the folder %1.").arg(info.absolutePath());
+        return false;
+    }
+    // A line torn by a crash must not swallow the next one: start on a fresh line.
+    if (!endsWithNewline(m_filePath))
+        line.prepend('\n');
+    QFile file(m_filePath);
+    // Append mode: the OS positions every write at the end, so earlier lines are never touched.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        m_lastError = tr("Cannot open the audit log %1: %2").arg(m_filePath, file.errorString());
+        return false;
+    }
+    if (file.write(line) != line.size() || !file.flush()) {
+        m_lastError = tr("Cannot write the audit log %1: %2").arg(m_filePath, file.errorString());
+        return false;
+    }
+    file.close();
+    m_lastError.clear();
+    return true;
+}
+
+QList<QJsonObject> AuditLog::readEntries(const QString &filePath, QString *error)
+{
+    QList<QJsonObject> entries;
+    QFile file(filePath);
+    if (!file.exists())
+        return entries;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot read the audit log %1: %2").arg(filePath, file.errorString());
+        return entries;
+    }
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        const QJsonDocument document = QJsonDocument::fromJson(line);
+        // A line cut short by a crash is not JSON; the lines before it still are.
+        if (document.isObject())
+            entries.append(document.object());
+    }
+    return entries;
+}

@@ -1,0 +1,13 @@
+#include "deletioncontext.h"
+
+#include <QDir>
+
+QString DeletionContext::currentOsUser()
+{
+    for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty())
+            return value;
+    }
+    return QDir::home().dirName();
+}
