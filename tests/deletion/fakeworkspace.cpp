@@ -1,0 +1,98 @@
+#include "fakeworkspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+ScriptedNetwork::Handler FakeWorkspace::handler()
+{
+    return [this](const ScriptedRequest &request) { return handle(request); };
+}
+
+ScriptedResponse FakeWorkspace::handle(const ScriptedRequest &request)
+{
+    const QString path = request.url.path();
+    if (request.method == "POST" && path.endsWith(QLatin1String("/desktops/batch-delete"))) {
+        const int index = m_postCount++;
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        QStringList ids;
+        const QJsonArray array = body.value(QLatin1String("desktop_ids")).toArray();
+        for (const QJsonValue &value : array)
+            ids.append(value.toString());
+        postedDesktopIds.append(ids);
+        if (postOverride) {
+            if (std::optional<ScriptedResponse> response = postOverride(index))
+                return *response;
+        }
+        FakeJob job;
+        job.id = QStringLiteral("job-%1").arg(index + 1);
+        job.desktopIds = ids;
+        jobs.insert(job.id, job);
+        return ScriptedResponse::json(202, QJsonDocument(QJsonObject{{QLatin1String("job_id"), job.id}})
+                                           .toJson(QJsonDocument::Compact),
+                                  "req-post-" + QByteArray::number(index + 1));
+    }
+    if (request.method == "GET" && path.contains(QLatin1String("/workspace-jobs/"))) {
+        if (transientJobErrors > 0) {
+            --transientJobErrors;
+            return ScriptedResponse::json(503, R"({"error_code":"WKS.0001","error_msg":"busy"})");
+        }
+        const QString id = path.section(QLatin1Char('/'), -1);
+        auto it = jobs.find(id);
+        if (it == jobs.end())
+            return ScriptedResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"no such job"})");
+        ++it->showCount;
+        const bool done = !jobsNeverEnd && it->showCount > pollsUntilDone;
+        bool anyFailed = false;
+        for (const QString &desktop : std::as_const(it->desktopIds))
+            anyFailed = anyFailed || failingDesktopIds.contains(desktop);
+        QJsonObject job{{QLatin1String("id"), id},
+                        {QLatin1String("job_type"), QLatin1String("BATCH_DELETE_DESKTOPS")},
+                        {QLatin1String("status"),
+                         done ? (anyFailed ? QLatin1String("FAIL") : QLatin1String("SUCCESS"))
+                              : QLatin1String("RUNNING")},
+                        {QLatin1String("sub_jobs_total"), int(it->desktopIds.size())}};
+        if (subJobsInShowJob)
+            job.insert(QLatin1String("sub_jobs"),
+                       QJsonDocument::fromJson(subJobsJson(*it, done)).object().value(QLatin1String("jobs")));
+        return ScriptedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
+    }
+    if (request.method == "GET" && path.endsWith(QLatin1String("/workspace-sub-jobs"))) {
+        const QString id = QUrlQuery(request.url).queryItemValue(QStringLiteral("job_id"));
+        auto it = jobs.find(id);
+        if (it == jobs.end())
+            return ScriptedResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"no such job"})");
+        const bool done = !jobsNeverEnd && it->showCount > pollsUntilDone;
+        return ScriptedResponse::json(200, subJobsJson(*it, done));
+    }
+    return ScriptedResponse::json(404, R"({"error_code":"APIG.0101","error_msg":"not found"})");
+}
+
+QByteArray FakeWorkspace::subJobsJson(const FakeJob &job, bool done) const
+{
+    QJsonArray subJobs;
+    int n = 0;
+    for (const QString &desktop : job.desktopIds) {
+        const bool fails = failingDesktopIds.contains(desktop);
+        QJsonObject sub{
+            {QLatin1String("id"), QString(job.id + QStringLiteral("-sub-") + QString::number(++n))},
+            {QLatin1String("job_id"), job.id},
+            {QLatin1String("status"),
+             done ? (fails ? QLatin1String("FAILED") : QLatin1String("SUCCESS"))
+                  : QLatin1String("RUNNING")},
+            {QLatin1String("process"), done ? 100 : std::min(90, job.showCount * 30)},
+            {QLatin1String("entities"), QJsonObject{{QLatin1String("desktop_id"), desktop},
+                                                    {QLatin1String("desktop_name"),
+                                                     QString(QStringLiteral("name-") + desktop)}}}};
+        if (done && fails) {
+            sub.insert(QLatin1String("error_code"), QLatin1String("WKS.0110"));
+            sub.insert(QLatin1String("fail_reason"),
+                       QLatin1String("yearly/monthly desktops must be unsubscribed"));
+        }
+        subJobs.append(sub);
+    }
+    return QJsonDocument(QJsonObject{{QLatin1String("total_count"), int(subJobs.size())},
+                                     {QLatin1String("jobs"), subJobs}})
+        .toJson(QJsonDocument::Compact);
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "scriptednetwork.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+// A scripted Workspace API behind ScriptedNetwork: batch-delete creates a job, the job
+// runs for a number of polls, then its sub-jobs succeed (or fail for chosen desktops).
+class FakeWorkspace
+{
+public:
+    struct FakeJob
+    {
+        QString id;
+        QStringList desktopIds;
+        int showCount = 0;
+    };
+
+    // POSTs answered by this instead of the normal flow when it returns a value (by 0-based index).
+    std::function<std::optional<ScriptedResponse>(int postIndex)> postOverride;
+    int pollsUntilDone = 2;                  // ShowJob answers RUNNING this many times first
+    QSet<QString> failingDesktopIds;         // their sub-jobs end FAILED
+    int transientJobErrors = 0;              // the next N job GETs answer 503
+    bool jobsNeverEnd = false;
+    bool subJobsInShowJob = false;           // ShowJob lists the sub-jobs itself
+
+    ScriptedResponse handle(const ScriptedRequest &request);
+    ScriptedNetwork::Handler handler();
+
+    QList<QStringList> postedDesktopIds;     // per POST, in order
+    QHash<QString, FakeJob> jobs;
+
+private:
+    QByteArray subJobsJson(const FakeJob &job, bool done) const;
+    int m_postCount = 0;
+};

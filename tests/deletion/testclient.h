@@ -1,0 +1,27 @@
+#pragma once
+
+#include "api/apiclient.h"
+
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+// Credentials whose secret parts tests search for in every file the engine writes.
+inline constexpr char kTestSecretKey[] = "SK-very-secret-0123456789";
+inline constexpr char kTestSecurityToken[] = "TOKEN-very-secret-abcdef";
+
+// An ApiClient for the fake network: one attempt per call (tests script retries themselves) and a
+// short transfer timeout so that a hanging reply times out quickly.
+inline std::unique_ptr<ApiClient> makeTestClient(QNetworkAccessManager *network, int timeoutMs = 300)
+{
+    ClientConfig config;
+    config.endpoint = QUrl(QStringLiteral("https://workspace.test.example"));
+    config.projectId = QStringLiteral("project-1");
+    config.transferTimeoutMs = timeoutMs;
+    config.retry.maxAttempts = 1;
+    Credentials credentials;
+    credentials.accessKey = QStringLiteral("AK-test");
+    credentials.secretKey = QString::fromLatin1(kTestSecretKey);
+    credentials.securityToken = QString::fromLatin1(kTestSecurityToken);
+    return std::make_unique<ApiClient>(network, config, credentials);
+}

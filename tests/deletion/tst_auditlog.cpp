@@ -1,0 +1,143 @@
+#include "api/apierror.h"
+#include "deletion/auditlog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAuditLog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void writesOneJsonObjectPerLine();
+    void recordsFullPostError();
+    void appendsAcrossInstancesWithoutRewriting();
+    void tornLastLineDoesNotSwallowTheNext();
+    void reportsUnwritableLocation();
+};
+
+void TestAuditLog::writesOneJsonObjectPerLine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AuditLog log(AuditLog::defaultFilePath(dir.path()));
+    log.setClock([] { return QDateTime(QDate(2026, 11, 28), QTime(8, 15), Qt::UTC); });
+    DeletionContext context;
+    context.profileName = QStringLiteral("prod");
+    context.projectId = QStringLiteral("p1");
+    context.endpointHost = QStringLiteral("workspace.cn-north-4.myhuaweicloud.com");
+    context.osUser = QStringLiteral("alice");
+    BatchDeleteOptions options;
+    options.deleteUsers = true;
+    QVERIFY(log.appendIntent(context, QStringLiteral("run-1"), 0,
+                             {QStringLiteral("d1"), QStringLiteral("d2")},
+                             {{QStringLiteral("d1"), QStringLiteral("pc-1")}}, options));
+    QVERIFY(log.appendSubmitted(QStringLiteral("run-1"), 0, QStringLiteral("job-1"),
+                                QStringLiteral("req-1")));
+
+    QFile file(log.filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 3); // two lines, each ending with a newline
+    QVERIFY(lines.last().isEmpty());
+
+    const QList<QJsonObject> entries = AuditLog::readEntries(log.filePath());
+    QCOMPARE(entries.size(), 2);
+    const QJsonObject intent = entries.at(0);
+    QCOMPARE(intent.value(QLatin1String("event")).toString(), QStringLiteral("intent"));
+    QCOMPARE(intent.value(QLatin1String("time")).toString(), QStringLiteral("2026-11-28T08:15:00.000Z"));
+    QCOMPARE(intent.value(QLatin1String("os_user")).toString(), QStringLiteral("alice"));
+    QCOMPARE(intent.value(QLatin1String("profile")).toString(), QStringLiteral("prod"));
+    QCOMPARE(intent.value(QLatin1String("project_id")).toString(), QStringLiteral("p1"));
+    QCOMPARE(intent.value(QLatin1String("endpoint_host")).toString(),
+             QStringLiteral("workspace.cn-north-4.myhuaweicloud.com"));
+    const QJsonArray desktops = intent.value(QLatin1String("desktops")).toArray();
+    QCOMPARE(desktops.size(), 2);
+    QCOMPARE(desktops.at(0).toObject().value(QLatin1String("desktop_name")).toString(),
+             QStringLiteral("pc-1"));
+    QCOMPARE(intent.value(QLatin1String("options")).toObject().value(QLatin1String("delete_users")).toBool(),
+             true);
+    QCOMPARE(entries.at(1).value(QLatin1String("job_id")).toString(), QStringLiteral("job-1"));
+}
+
+void TestAuditLog::recordsFullPostError()
+{
+    QTemporaryDir dir;
+    AuditLog log(AuditLog::defaultFilePath(dir.path()));
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = 403;
+    error.errorCode = QStringLiteral("WKS.0403");
+    error.errorMessage = QStringLiteral("forbidden");
+    error.errorDetail = QStringLiteral("no batchDelete permission");
+    error.encodedAuthorizationMessage = QStringLiteral("ENCODED-xyz");
+    error.requestId = QStringLiteral("req-9");
+    QVERIFY(log.appendPostFailed(QStringLiteral("run"), 2, error));
+    const QJsonObject entry = AuditLog::readEntries(log.filePath()).value(0);
+    QCOMPARE(entry.value(QLatin1String("event")).toString(), QStringLiteral("post_failed"));
+    QCOMPARE(entry.value(QLatin1String("http_status")).toInt(), 403);
+    QCOMPARE(entry.value(QLatin1String("error_code")).toString(), QStringLiteral("WKS.0403"));
+    QCOMPARE(entry.value(QLatin1String("error_msg")).toString(), QStringLiteral("forbidden"));
+    QCOMPARE(entry.value(QLatin1String("error_detail")).toString(),
+             QStringLiteral("no batchDelete permission"));
+    QCOMPARE(entry.value(QLatin1String("encoded_authorization_message")).toString(),
+             QStringLiteral("ENCODED-xyz"));
+    QCOMPARE(entry.value(QLatin1String("request_id")).toString(), QStringLiteral("req-9"));
+    QCOMPARE(entry.value(QLatin1String("chunk")).toInt(), 2);
+}
+
+void TestAuditLog::appendsAcrossInstancesWithoutRewriting()
+{
+    QTemporaryDir dir;
+    const QString path = AuditLog::defaultFilePath(dir.path());
+    {
+        AuditLog first(path);
+        QVERIFY(first.append(QStringLiteral("a"), {}));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    AuditLog second(path);
+    QVERIFY(second.append(QStringLiteral("b"), {}));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray after = file.readAll();
+    QVERIFY(after.startsWith(before));
+    QCOMPARE(AuditLog::readEntries(path).size(), 2);
+}
+
+void TestAuditLog::tornLastLineDoesNotSwallowTheNext()
+{
+    QTemporaryDir dir;
+    const QString path = AuditLog::defaultFilePath(dir.path());
+    AuditLog log(path);
+    QVERIFY(log.append(QStringLiteral("first"), {}));
+    {
+        // What a kill -9 in the middle of a write leaves behind.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+        file.write(R"({"event":"torn","ti)");
+    }
+    QVERIFY(log.append(QStringLiteral("after"), {}));
+    const QList<QJsonObject> entries = AuditLog::readEntries(path);
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).value(QLatin1String("event")).toString(), QStringLiteral("first"));
+    QCOMPARE(entries.at(1).value(QLatin1String("event")).toString(), QStringLiteral("after"));
+}
+
+void TestAuditLog::reportsUnwritableLocation()
+{
+    QTemporaryDir dir;
+    // A directory where the file should be: it cannot be opened for writing.
+    const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
+    QVERIFY(QDir().mkpath(path));
+    AuditLog log(path);
+    QVERIFY(!log.append(QStringLiteral("x"), {}));
+    QVERIFY(!log.lastError().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestAuditLog)
+#include "tst_auditlog.moc"

@@ -1,0 +1,166 @@
+#include "api/apierror.h"
+#include "deletion/deletionresult.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QStringList makeIds(int count)
+{
+    QStringList ids;
+    for (int i = 0; i < count; ++i)
+        ids.append(QStringLiteral("d%1").arg(i));
+    return ids;
+}
+
+SubJob subJob(const QString &desktopId, const QString &status, const QString &code = {},
+              const QString &reason = {})
+{
+    SubJob job;
+    job.desktopId = desktopId;
+    job.status = status;
+    job.errorCode = code;
+    job.failReason = reason;
+    return job;
+}
+} // namespace
+
+class TestDeletionResult : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mixedOutcomesSummary();
+    void summaryUsesPlurals();
+    void ambiguousPostErrorIsUnknown();
+    void definitePostErrorIsFailed();
+    void jobEndWithoutSubJobResult();
+    void csvQuotesAndDefusesFormulas();
+    void exportWritesFile();
+};
+
+void TestDeletionResult::mixedOutcomesSummary()
+{
+    const QStringList ids = makeIds(100);
+    DeletionResult result(ids, {});
+    result.setSubmitted(ids, QStringLiteral("job-1"));
+    QVERIFY(!result.isComplete());
+    Job job;
+    job.id = QStringLiteral("job-1");
+    job.status = QStringLiteral("FAIL");
+    QList<SubJob> subJobs;
+    for (int i = 0; i < 100; ++i) {
+        subJobs.append(i < 97 ? subJob(ids.at(i), QStringLiteral("SUCCESS"))
+                              : subJob(ids.at(i), QStringLiteral("FAILED"), QStringLiteral("WKS.0110"),
+                                       QStringLiteral("yearly/monthly")));
+    }
+    result.applyJob(job, subJobs, true);
+    QVERIFY(result.isComplete());
+    QCOMPARE(result.count(DeletionOutcome::Deleted), 97);
+    QCOMPARE(result.count(DeletionOutcome::Failed), 3);
+    QCOMPARE(result.summaryText(), QStringLiteral("97 deleted, 3 failed"));
+    QCOMPARE(result.failedDesktopIds(),
+             (QStringList{QStringLiteral("d97"), QStringLiteral("d98"), QStringLiteral("d99")}));
+    QCOMPARE(result.row(QStringLiteral("d98")).errorCode, QStringLiteral("WKS.0110"));
+    QCOMPARE(result.row(QStringLiteral("d98")).reason, QStringLiteral("yearly/monthly"));
+}
+
+void TestDeletionResult::summaryUsesPlurals()
+{
+    DeletionResult result({QStringLiteral("a"), QStringLiteral("b")}, {});
+    result.setNotSent({QStringLiteral("a")}, QStringLiteral("why"));
+    result.setPostFailed({QStringLiteral("b")}, [] {
+        ApiError error;
+        error.kind = ApiError::Kind::Timeout;
+        return error;
+    }());
+    QCOMPARE(result.summaryText(), QStringLiteral("1 unknown, 1 not sent"));
+    QCOMPARE(result.unresolvedDesktopIds().size(), 2);
+    QVERIFY(result.failedDesktopIds().isEmpty());
+}
+
+void TestDeletionResult::ambiguousPostErrorIsUnknown()
+{
+    DeletionResult result({QStringLiteral("a")}, {});
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = 504;
+    result.setPostFailed({QStringLiteral("a")}, error);
+    QCOMPARE(result.row(QStringLiteral("a")).outcome, DeletionOutcome::Unknown);
+}
+
+void TestDeletionResult::definitePostErrorIsFailed()
+{
+    DeletionResult result({QStringLiteral("a")}, {});
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = 409;
+    error.errorCode = QStringLiteral("WKS.0409");
+    error.errorMessage = QStringLiteral("desktop busy");
+    result.setPostFailed({QStringLiteral("a")}, error);
+    const DesktopResult row = result.row(QStringLiteral("a"));
+    QCOMPARE(row.outcome, DeletionOutcome::Failed);
+    QCOMPARE(row.errorCode, QStringLiteral("WKS.0409"));
+    QCOMPARE(row.reason, QStringLiteral("desktop busy"));
+}
+
+void TestDeletionResult::jobEndWithoutSubJobResult()
+{
+    DeletionResult result({QStringLiteral("a"), QStringLiteral("b")}, {});
+    result.setSubmitted({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("job-1"));
+    Job job;
+    job.id = QStringLiteral("job-1");
+    job.status = QStringLiteral("SUCCESS");
+    result.applyJob(job, {subJob(QStringLiteral("a"), QStringLiteral("SUCCESS"))}, true);
+    QCOMPARE(result.row(QStringLiteral("a")).outcome, DeletionOutcome::Deleted);
+    QCOMPARE(result.row(QStringLiteral("b")).outcome, DeletionOutcome::Unknown);
+
+    DeletionResult failed({QStringLiteral("c")}, {});
+    failed.setSubmitted({QStringLiteral("c")}, QStringLiteral("job-2"));
+    job.id = QStringLiteral("job-2");
+    job.status = QStringLiteral("FAIL");
+    job.jobErrorCode = QStringLiteral("WKS.9999");
+    job.failReason = QStringLiteral("whole job failed");
+    failed.applyJob(job, {}, true);
+    QCOMPARE(failed.row(QStringLiteral("c")).outcome, DeletionOutcome::Failed);
+    QCOMPARE(failed.row(QStringLiteral("c")).errorCode, QStringLiteral("WKS.9999"));
+}
+
+void TestDeletionResult::csvQuotesAndDefusesFormulas()
+{
+    QHash<QString, QString> names{{QStringLiteral("a"), QStringLiteral("pc, \"one\"")},
+                                  {QStringLiteral("b"), QStringLiteral("=HYPERLINK(\"x\")")}};
+    DeletionResult result({QStringLiteral("a"), QStringLiteral("b")}, names);
+    result.setSubmitted({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("job-1"));
+    Job job;
+    job.id = QStringLiteral("job-1");
+    job.status = QStringLiteral("FAIL");
+    result.applyJob(job,
+                    {subJob(QStringLiteral("a"), QStringLiteral("SUCCESS")),
+                     subJob(QStringLiteral("b"), QStringLiteral("FAILED"), QStringLiteral("WKS.1"),
+                            QStringLiteral("line one\nline two"))},
+                    true);
+    const QList<QByteArray> lines = result.toCsv().split('\n');
+    QCOMPARE(lines.at(0), QByteArray("desktop_id,desktop_name,outcome,error_code,reason,job_id\r"));
+    QCOMPARE(lines.at(1), QByteArray("a,\"pc, \"\"one\"\"\",deleted,,,job-1\r"));
+    QCOMPARE(lines.at(2), QByteArray("b,\"'=HYPERLINK(\"\"x\"\")\",failed,WKS.1,\"line one"));
+    QCOMPARE(lines.at(3), QByteArray("line two\",job-1\r"));
+}
+
+void TestDeletionResult::exportWritesFile()
+{
+    QTemporaryDir dir;
+    DeletionResult result({QStringLiteral("a")}, {});
+    result.setNotSent({QStringLiteral("a")}, QStringLiteral("cancelled"));
+    const QString path = dir.filePath(QStringLiteral("out.csv"));
+    QString error;
+    QVERIFY2(result.exportCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), result.toCsv());
+    QVERIFY(!result.exportCsv(dir.filePath(QStringLiteral("missing/dir/out.csv")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestDeletionResult)
+#include "tst_deletionresult.moc"
