@@ -1,9 +1,12 @@
 #include "apicall.h"
 
 #include "apiclient.h"
+#include "endpoint.h"
 #include "workspacejson.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QNetworkReply>
 
 #include <algorithm>
@@ -11,8 +14,40 @@
 namespace {
 bool isTransportError(QNetworkReply::NetworkError error)
 {
-    // Qt numbers connection-level errors below 100; HTTP-level ones from 200 on.
-    return error != QNetworkReply::NoError && error < 100;
+    // Qt numbers connection-level errors below 100 and proxy errors from 101; HTTP-level ones
+    // from 200 on.
+    return error != QNetworkReply::NoError && error < 200;
+}
+
+// A connection that broke under a request: worth another try for a GET. DNS failures and refused
+// connections are not retried, another attempt would only delay the error.
+bool isConnectionReset(int error)
+{
+    return error == QNetworkReply::RemoteHostClosedError
+        || error == QNetworkReply::TemporaryNetworkFailureError
+        || error == QNetworkReply::ProxyConnectionClosedError;
+}
+
+// Retry-After is either delta-seconds or an HTTP-date; -1 when absent or unreadable.
+int retryAfterSeconds(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = trimmed.toInt(&ok);
+    if (ok)
+        return seconds >= 0 ? seconds : -1;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return static_cast<int>(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0,
+                                               24 * 3600));
+}
+
+QString byteSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes);
 }
 } // namespace
 
@@ -23,11 +58,7 @@ ApiCall::ApiCall(ApiClient *client, QByteArray method, QObject *parent)
 {
     m_timeoutTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
-    connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
-        m_timedOut = true;
-        if (m_reply)
-            m_reply->abort();
-    });
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &ApiCall::onTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
 }
 
@@ -52,7 +83,10 @@ void ApiCall::start()
             Qt::QueuedConnection);
         return;
     }
-    const ApiError invalid = validate();
+    ApiError invalid = validate();
+    QString endpointProblem;
+    if (!invalid.isError() && !Endpoint::validate(m_client->config().endpoint, &endpointProblem))
+        invalid = ApiError::configuration(endpointProblem);
     if (invalid.isError()) {
         QMetaObject::invokeMethod(this, [this, invalid] { finish(invalid); }, Qt::QueuedConnection);
         return;
@@ -93,14 +127,29 @@ void ApiCall::sendAttempt()
     m_timeoutTimer.start(m_client->config().transferTimeoutMs);
 }
 
+void ApiCall::onTimeout()
+{
+    m_timedOut = true;
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    reply->abort();
+    // abort() normally reports finished() at once; a reply that does not must still end the call.
+    if (m_reply == reply)
+        onReplyFinished();
+}
+
 void ApiCall::onDownloadProgress(qint64 received, qint64 total)
 {
-    if (!m_reply)
+    QNetworkReply *reply = m_reply;
+    if (!reply || !m_client)
         return;
     const qint64 limit = m_client->config().maxResponseBytes;
     if (received > limit || total > limit) {
         m_tooLarge = true;
-        m_reply->abort();
+        reply->abort();
+        if (m_reply == reply)
+            onReplyFinished();
         return;
     }
     m_timeoutTimer.start();
@@ -111,10 +160,20 @@ void ApiCall::onReplyFinished()
     m_timeoutTimer.stop();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
-    if (!reply)
+    if (!reply || !m_client)
         return;
+    // From here on this reply is history: a late signal from it must not touch the next attempt.
+    reply->disconnect(this);
     reply->deleteLater();
-    const QByteArray body = m_tooLarge ? QByteArray() : reply->readAll();
+    QByteArray body;
+    if (!m_tooLarge) {
+        body = reply->readAll();
+        // Not every reply reports download progress; the limit holds all the same.
+        if (body.size() > m_client->config().maxResponseBytes) {
+            m_tooLarge = true;
+            body.clear();
+        }
+    }
     m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
 
     ApiError error = errorFromReply(reply, body);
@@ -133,7 +192,8 @@ void ApiCall::onReplyFinished()
     if (shouldRetry(error)) {
         const int delay = retryDelayMs(error);
         Q_EMIT retrying(m_attempts + 1, delay, error);
-        m_retryTimer.start(delay);
+        if (!m_finished) // a slot may have cancelled the call
+            m_retryTimer.start(delay);
         return;
     }
     finish(error);
@@ -147,31 +207,37 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
     if (m_tooLarge) {
         error.kind = ApiError::Kind::InvalidResponse;
         error.httpStatus = status;
-        error.transportMessage = tr("the answer is larger than %1 MB")
-                                     .arg(m_client->config().maxResponseBytes / (1024 * 1024));
+        error.transportMessage =
+            tr("the answer is larger than %1").arg(byteSize(m_client->config().maxResponseBytes));
     } else if (m_timedOut) {
         error.kind = ApiError::Kind::Timeout;
+        error.networkError = QNetworkReply::TimeoutError;
         error.transportMessage =
             tr("no data for %1 seconds").arg(m_client->config().transferTimeoutMs / 1000.0);
     } else if (networkError == QNetworkReply::SslHandshakeFailedError) {
         error.kind = ApiError::Kind::Tls;
+        error.networkError = networkError;
         error.transportMessage = reply->errorString();
     } else if (networkError == QNetworkReply::TimeoutError) {
         error.kind = ApiError::Kind::Timeout;
+        error.networkError = networkError;
         error.transportMessage = reply->errorString();
     } else if (isTransportError(networkError) || (status == 0 && networkError != QNetworkReply::NoError)) {
         error.kind = ApiError::Kind::Network;
+        error.networkError = networkError;
         error.transportMessage = reply->errorString();
+    } else if (status == 0) {
+        // Neither an HTTP status nor an error: nothing a server would send.
+        error.kind = ApiError::Kind::Network;
+        error.transportMessage = tr("the connection ended without an HTTP answer");
     } else if (status < 200 || status >= 300) {
         error = WorkspaceJson::parseErrorBody(status, body);
-        const QByteArray retryAfter = reply->rawHeader("Retry-After");
-        bool ok = false;
-        const int seconds = retryAfter.trimmed().toInt(&ok);
-        if (ok && seconds >= 0)
-            error.retryAfterSeconds = seconds;
+        error.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"));
     }
     error.httpStatus = error.httpStatus ? error.httpStatus : status;
-    error.requestId = m_requestId;
+    // The header is the reference; some gateways only put the id into the error body.
+    if (!m_requestId.isEmpty() || error.requestId.isEmpty())
+        error.requestId = m_requestId;
     return error;
 }
 
@@ -179,21 +245,26 @@ bool ApiCall::shouldRetry(const ApiError &error) const
 {
     if (m_method != "GET" || m_attempts >= m_client->config().retry.maxAttempts)
         return false;
-    if (error.kind == ApiError::Kind::Http)
+    if (error.kind == ApiError::Kind::Http) {
+        // Never a 401: five authentication failures in a row lock the access key.
+        if (error.isAuthenticationFailure())
+            return false;
         return error.isThrottled() || error.httpStatus == 502 || error.httpStatus == 503
             || error.httpStatus == 504;
-    return error.kind == ApiError::Kind::Network;
+    }
+    return error.kind == ApiError::Kind::Network && isConnectionReset(error.networkError);
 }
 
 int ApiCall::retryDelayMs(const ApiError &error) const
 {
     const RetryPolicy &policy = m_client->config().retry;
-    int delay = 0;
+    qint64 delay = 0;
     if (error.isThrottled())
-        delay = error.retryAfterSeconds >= 0 ? error.retryAfterSeconds * 1000 : policy.throttleDelayMs;
+        delay = error.retryAfterSeconds >= 0 ? qint64(error.retryAfterSeconds) * 1000
+                                             : qint64(policy.throttleDelayMs);
     else
-        delay = policy.initialDelayMs << std::min(m_attempts - 1, 16);
-    return std::clamp(delay, 0, policy.maxDelayMs);
+        delay = qint64(policy.initialDelayMs) << std::clamp(m_attempts - 1, 0, 20);
+    return static_cast<int>(std::clamp<qint64>(delay, 0, std::max(policy.maxDelayMs, 0)));
 }
 
 void ApiCall::finish(const ApiError &error)

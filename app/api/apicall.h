@@ -49,6 +49,7 @@ protected:
 
 private:
     void sendAttempt();
+    void onTimeout();
     void onReplyFinished();
     void onDownloadProgress(qint64 received, qint64 total);
     ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body) const;

@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QSysInfo>
 
 ApiClient::ApiClient(QNetworkAccessManager *network, ClientConfig config, Credentials credentials,
@@ -53,9 +54,13 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QUrl &url,
     request.setTransferTimeout(0);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    if (url.scheme() == QLatin1String("https") && !m_config.extraCaCertificates.isEmpty()) {
+    if (url.scheme() == QLatin1String("https")) {
+        // Peers are always verified; there is deliberately no way to ignore TLS errors. An extra CA
+        // (private cloud, inspecting proxy) is added to the system's, never replaces them.
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(m_config.extraCaCertificates);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_config.extraCaCertificates.isEmpty())
+            ssl.addCaCertificates(m_config.extraCaCertificates);
         request.setSslConfiguration(ssl);
     }
     m_signer.sign(request, method, body);

@@ -1,6 +1,7 @@
 #include "apierror.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace {
@@ -13,6 +14,31 @@ bool codeMatches(const QString &code, const char *suffix)
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ApiError", text);
+}
+
+// A proxy's HTML error page is shown by its title (or its text without tags), not as markup.
+QString readableExcerpt(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body);
+    if (text.trimmed().startsWith(QLatin1Char('<'))) {
+        static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
+                                              QRegularExpression::CaseInsensitiveOption
+                                                  | QRegularExpression::DotMatchesEverythingOption);
+        const QRegularExpressionMatch match = title.match(text);
+        if (match.hasMatch() && !match.captured(1).trimmed().isEmpty()) {
+            text = match.captured(1);
+        } else {
+            static const QRegularExpression hidden(
+                QStringLiteral("<(script|style)[^>]*>.*?</\\1>|<[^>]*>"),
+                QRegularExpression::CaseInsensitiveOption
+                    | QRegularExpression::DotMatchesEverythingOption);
+            text.replace(hidden, QStringLiteral(" "));
+        }
+    }
+    text = text.simplified();
+    if (text.size() > 200)
+        text = text.left(199) + QChar(0x2026);
+    return text;
 }
 } // namespace
 
@@ -28,7 +54,11 @@ bool ApiError::isThrottled() const
 
 bool ApiError::isAmbiguous() const
 {
-    return kind == Kind::Timeout || kind == Kind::Network
+    // A 2xx whose body was unreadable or too large means the server did act (for a batch delete:
+    // the job was probably created), so it must not be reported as a plain failure.
+    const bool unreadableSuccess =
+        kind == Kind::InvalidResponse && httpStatus >= 200 && httpStatus < 300;
+    return kind == Kind::Timeout || kind == Kind::Network || unreadableSuccess
         || (kind == Kind::Http && (httpStatus == 502 || httpStatus == 504));
 }
 
@@ -45,7 +75,7 @@ QString ApiError::summary() const
         if (!errorMessage.isEmpty())
             text += QStringLiteral(": ") + errorMessage;
         else if (!bodyExcerpt.isEmpty())
-            text += QStringLiteral(": ") + QString::fromUtf8(bodyExcerpt.left(200)).simplified();
+            text += QStringLiteral(": ") + readableExcerpt(bodyExcerpt);
         break;
     case Kind::Network:
         text = tr("Network error: %1").arg(transportMessage);

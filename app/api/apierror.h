@@ -26,13 +26,17 @@ struct ApiError
     QString encodedAuthorizationMessage;
     QString requestId;
     QString transportMessage; // Qt's description of a transport failure, or a parse failure
+    // Qt's QNetworkReply::NetworkError for transport failures (tells DNS from refused from reset);
+    // 0 when there was none.
+    int networkError = 0;
     QByteArray bodyExcerpt;   // start of a body that was not the expected JSON
     int retryAfterSeconds = -1;
 
     bool isError() const { return kind != Kind::None; }
     bool isAuthenticationFailure() const; // 401 or APIG(W).0301
     bool isThrottled() const;             // 429 or APIG(W).0308
-    // A request that may have reached the server although no answer came back.
+    // A request that may have reached the server although no usable answer came back: no answer
+    // at all, a gateway error, or a success status whose body could not be read.
     bool isAmbiguous() const;
 
     // One human sentence (translated) naming status, code, message and request id.

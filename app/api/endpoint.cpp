@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QRegularExpression>
 
 namespace Endpoint {
 
@@ -19,14 +20,29 @@ QStringList knownRegions()
             QStringLiteral("eu-west-101")};
 }
 
+QString overrideVariable(const QString &region)
+{
+    QString name = QStringLiteral("HUAWEICLOUD_SDK_REGION_WORKSPACE_") + region.trimmed().toUpper();
+    name.replace(QLatin1Char('-'), QLatin1Char('_'));
+    return name;
+}
+
 QUrl forRegion(const QString &region)
 {
-    QByteArray variable = "HUAWEICLOUD_SDK_REGION_WORKSPACE_" + region.toUpper().toLatin1();
-    variable.replace('-', '_');
-    const QByteArray overridden = qgetenv(variable.constData());
+    return forRegion(region, QProcessEnvironment::systemEnvironment());
+}
+
+QUrl forRegion(const QString &region, const QProcessEnvironment &environment)
+{
+    const QString name = region.trimmed().toLower();
+    // The region becomes part of a host name: anything but a plain name could point elsewhere.
+    static const QRegularExpression plainName(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    if (!plainName.match(name).hasMatch())
+        return {};
+    const QString overridden = environment.value(overrideVariable(name)).trimmed();
     if (!overridden.isEmpty())
-        return QUrl(QString::fromUtf8(overridden));
-    return QUrl(QStringLiteral("https://workspace.%1.myhuaweicloud.com").arg(region.trimmed()));
+        return QUrl(overridden, QUrl::StrictMode);
+    return QUrl(QStringLiteral("https://workspace.%1.myhuaweicloud.com").arg(name), QUrl::StrictMode);
 }
 
 bool isLoopbackHost(const QString &host)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -13,8 +14,14 @@ namespace Endpoint {
 QStringList knownRegions();
 
 // https://workspace.{region}.myhuaweicloud.com, unless the SDK's environment override
-// HUAWEICLOUD_SDK_REGION_WORKSPACE_<REGION> names another URL.
+// HUAWEICLOUD_SDK_REGION_WORKSPACE_<REGION> names another URL. A region that is not a plain
+// name (letters, digits, '-') gives an invalid URL, which validate() refuses.
 QUrl forRegion(const QString &region);
+QUrl forRegion(const QString &region, const QProcessEnvironment &environment);
+
+// The name of the variable that overrides a region's endpoint, e.g. for cn-north-4
+// HUAWEICLOUD_SDK_REGION_WORKSPACE_CN_NORTH_4.
+QString overrideVariable(const QString &region);
 
 bool isLoopbackHost(const QString &host);
 

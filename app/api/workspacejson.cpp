@@ -144,6 +144,12 @@ std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *err
         setError(error, QStringLiteral("\"desktops\" is not an array"));
         return std::nullopt;
     }
+    // An object with neither key is something else (an error body behind a 200, a proxy's page),
+    // not an empty list: reading it as "no desktops" would hide the problem.
+    if (desktops.isUndefined() && !object->contains(QLatin1String("total_count"))) {
+        setError(error, QStringLiteral("the answer has neither \"desktops\" nor \"total_count\""));
+        return std::nullopt;
+    }
     DesktopPage page;
     bool hasTotal = false;
     page.totalCount = integer(*object, QLatin1String("total_count"), &hasTotal);
@@ -278,6 +284,9 @@ ApiError parseErrorBody(int httpStatus, const QByteArray &body)
         error.errorMessage = str(object, QLatin1String("message"));
     error.errorDetail = str(object, QLatin1String("error_detail"));
     error.encodedAuthorizationMessage = str(object, QLatin1String("encoded_authorization_message"));
+    error.requestId = str(object, QLatin1String("request_id"));
+    if (error.requestId.isEmpty())
+        error.requestId = str(document.object(), QLatin1String("request_id"));
     if (error.errorCode.isEmpty() && error.errorMessage.isEmpty())
         error.bodyExcerpt = body.left(2048);
     return error;
