@@ -184,6 +184,7 @@ void JobTracker::scheduleNextPoll()
         return;
     }
     m_pollTimer.start(m_intervalMs);
+    Q_EMIT pollScheduled(m_intervalMs);
     const double next = m_intervalMs * std::max(1.0, m_timing.backoffFactor);
     m_intervalMs = int(std::min<double>(next, std::max(m_timing.maxIntervalMs, 0)));
 }

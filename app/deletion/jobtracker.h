@@ -60,6 +60,8 @@ public:
 Q_SIGNALS:
     void progressChanged(int percent);
     void transientError(const ApiError &error, int count);
+    // The next look at the job follows in delayMs (for "next check in …" and for tests).
+    void pollScheduled(int delayMs);
     void finished();
     void gaveUp(const QString &reason);
 
