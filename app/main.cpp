@@ -1,1 +1,49 @@
-int main() { return 0; }
+// The Workspace Admin desktop application.
+
+#include "appstartup.h"
+#include "mainwindow.h"
+
+#include "settings/connectionoptions.h"
+#include "settings/credentialstore.h"
+#include "settings/profilestore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdmin"));
+    QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
+    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Workspace Admin"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Review and delete Huawei Cloud Workspace desktops in batches."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    ConnectionOptions::addTo(parser);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Load the desktops, save a picture of the window to <file> and exit."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    ProfileStore profiles(ProfileStore::defaultFilePath());
+    CredentialStore credentials;
+    MainWindow window;
+    AppStartup startup(&window, &profiles, &credentials);
+    startup.setScreenshotPath(parser.value(screenshotOption));
+    QObject::connect(&startup, &AppStartup::fatalError, &app, [](const QString &message) {
+        QTextStream(stderr) << message << Qt::endl;
+        QCoreApplication::exit(2);
+    }, Qt::QueuedConnection);
+
+    startup.start(ConnectionOptions::valuesFrom(parser), QProcessEnvironment::systemEnvironment());
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,185 @@
+#include "appstartup.h"
+
+#include "mainwindow.h"
+
+#include "settings/credentialstore.h"
+#include "settings/profilestore.h"
+
+#ifdef WORKSPACE_HAVE_DEMO
+#include "democonnection.h"
+#endif
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QTimer>
+
+AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialStore *credentials,
+                       QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_profiles(profiles)
+    , m_credentials(credentials)
+{
+    connect(window, &MainWindow::demoRequested, this, &AppStartup::startDemo);
+    connect(window, &MainWindow::connectionRequested, this, &AppStartup::onConnectionRequested);
+    connect(window, &MainWindow::editConnectionRequested, this, &AppStartup::onEditConnectionRequested);
+    connect(window, &MainWindow::desktopsLoaded, this,
+            [this](const ApiError &error) { onDesktopsLoaded(!error.isError()); });
+    connect(credentials, &CredentialStore::readFinished, this, &AppStartup::onCredentialsRead);
+}
+
+AppStartup::~AppStartup() = default;
+
+void AppStartup::start(const ConnectionOptionValues &values, const QProcessEnvironment &environment)
+{
+    if (values.demo) {
+        startDemo();
+        return;
+    }
+    ConnectionOptionValues effective = values;
+    const bool explicitConnection = !values.profile.isEmpty() || !values.region.isEmpty()
+        || !values.endpoint.isEmpty() || !values.projectId.isEmpty();
+    if (!explicitConnection)
+        effective.profile = m_profiles->lastUsed();
+    if (!explicitConnection && effective.profile.isEmpty()) {
+        m_window->showWelcome();
+        return;
+    }
+    QString error;
+    std::optional<ResolvedConnection> resolved =
+        ConnectionOptions::resolve(effective, environment, m_profiles, &error);
+    if (!resolved) {
+        if (explicitConnection) {
+            Q_EMIT fatalError(error);
+            return;
+        }
+        m_window->showWelcome();
+        showWarning(error);
+        return;
+    }
+    useResolved(std::move(*resolved));
+}
+
+void AppStartup::useResolved(ResolvedConnection connection)
+{
+    if (connection.needsStoredCredentials()) {
+        const QString name = connection.profileName;
+        const QString accessKey = connection.credentials.accessKey;
+        m_pending = std::move(connection);
+        m_credentials->read(name, accessKey);
+        return;
+    }
+    m_window->setDemoMode(connection.isDemo);
+    m_window->connectTo(connection);
+    connection.credentials.clear();
+}
+
+void AppStartup::onCredentialsRead(const QString &profileName, const Credentials &credentials,
+                                   const QString &error)
+{
+    if (m_editingProfile == profileName) {
+        m_editingProfile.clear();
+        const std::optional<ConnectionProfile> profile = m_profiles->load(profileName);
+        if (profile)
+            m_window->openProfileDialog(*profile, credentials);
+        return;
+    }
+    if (!m_pending || m_pending->profileName != profileName)
+        return;
+    ResolvedConnection connection = std::move(*m_pending);
+    m_pending.reset();
+    QString fillError;
+    if (!connection.fillStoredCredentials(credentials, &fillError)) {
+        // Let the user type the missing secret instead of failing.
+        const std::optional<ConnectionProfile> profile = m_profiles->load(profileName);
+        if (profile)
+            m_window->openProfileDialog(*profile, credentials);
+        showWarning(error.isEmpty() ? fillError : error);
+        if (m_window->client() == nullptr)
+            m_window->showWelcome();
+        return;
+    }
+    useResolved(std::move(connection));
+}
+
+void AppStartup::onConnectionRequested(const ConnectionProfile &profile, const Credentials &credentials)
+{
+    QString error;
+    if (!m_profiles->save(profile, &error)) {
+        showWarning(error);
+        return;
+    }
+    m_profiles->setLastUsed(profile.name);
+    m_profiles->sync(&error);
+    m_credentials->write(profile.name, credentials);
+
+    ConnectionOptionValues values;
+    values.profile = profile.name;
+    std::optional<ResolvedConnection> resolved =
+        ConnectionOptions::resolve(values, QProcessEnvironment(), m_profiles, &error);
+    if (!resolved || !resolved->fillStoredCredentials(credentials, &error)) {
+        showWarning(error);
+        return;
+    }
+    m_window->setDemoMode(false);
+    useResolved(std::move(*resolved));
+}
+
+void AppStartup::onEditConnectionRequested()
+{
+    const QString name = m_profiles->lastUsed();
+    const std::optional<ConnectionProfile> profile = m_profiles->load(name);
+    if (!profile) {
+        m_window->openProfileDialog();
+        return;
+    }
+    m_editingProfile = name;
+    m_credentials->read(name, profile->accessKeyId);
+}
+
+void AppStartup::startDemo()
+{
+#ifdef WORKSPACE_HAVE_DEMO
+    ConnectionOptionValues values;
+    values.demo = true;
+    QString error;
+    std::optional<ResolvedConnection> resolved =
+        ConnectionOptions::resolve(values, QProcessEnvironment::systemEnvironment(), nullptr, &error);
+    if (!m_demo)
+        m_demo = new DemoConnection(this);
+    if (!resolved || !m_demo->start(*resolved, &error)) {
+        Q_EMIT fatalError(error);
+        return;
+    }
+    // The simulated project tags some desktops protected=true, to show how protection looks.
+    resolved->protectedTags = {QStringLiteral("protected=true")};
+    useResolved(std::move(*resolved));
+#else
+    showWarning(tr("This build has no demo: the Workspace simulator was not built."));
+#endif
+}
+
+void AppStartup::onDesktopsLoaded(bool succeeded)
+{
+    if (m_screenshotPath.isEmpty() || m_screenshotTaken)
+        return;
+    m_screenshotTaken = true;
+    // After the table has laid out the last page.
+    QTimer::singleShot(0, this, [this, succeeded] {
+        const bool saved = m_window && m_window->grab().save(m_screenshotPath);
+        if (!saved)
+            Q_EMIT fatalError(tr("Could not write the screenshot to %1.").arg(m_screenshotPath));
+        else
+            QCoreApplication::exit(succeeded ? 0 : 1);
+    });
+}
+
+void AppStartup::showWarning(const QString &message)
+{
+    if (message.isEmpty() || !m_window)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Workspace Admin"), message, QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "api/credentials.h"
+#include "settings/connectionoptions.h"
+#include "settings/connectionprofile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+
+#include <optional>
+
+class CredentialStore;
+class DemoConnection;
+class MainWindow;
+class ProfileStore;
+
+// Decides what the window shows after start and when the user picks a connection: the command
+// line, the environment, the last used profile, the demo, or the welcome page. Reads secrets from
+// the keychain asynchronously and hands the resolved connection to the window.
+class AppStartup : public QObject
+{
+    Q_OBJECT
+public:
+    AppStartup(MainWindow *window, ProfileStore *profiles, CredentialStore *credentials,
+               QObject *parent = nullptr);
+    ~AppStartup() override;
+
+    // Once the first load ends, renders the window to `path` and quits (0 on success).
+    void setScreenshotPath(const QString &path) { m_screenshotPath = path; }
+
+    void start(const ConnectionOptionValues &values, const QProcessEnvironment &environment);
+    void startDemo();
+
+Q_SIGNALS:
+    // The command line names a connection that cannot be used; main() reports it and exits.
+    void fatalError(const QString &message);
+
+private:
+    void useResolved(ResolvedConnection connection);
+    void onConnectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
+    void onEditConnectionRequested();
+    void onCredentialsRead(const QString &profileName, const Credentials &credentials, const QString &error);
+    void onDesktopsLoaded(bool succeeded);
+    void showWarning(const QString &message);
+
+    QPointer<MainWindow> m_window;
+    ProfileStore *m_profiles;
+    CredentialStore *m_credentials;
+    QString m_screenshotPath;
+    bool m_screenshotTaken = false;
+    // A connection waiting for its secret from the keychain.
+    std::optional<ResolvedConnection> m_pending;
+    QString m_editingProfile; // profile whose secret is read for the edit dialog
+    DemoConnection *m_demo = nullptr;
+};

@@ -1,0 +1,71 @@
+#include "errorbanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_iconLabel(new QLabel(this))
+    , m_textLabel(new QLabel(this))
+    , m_detailsLabel(new QLabel(this))
+    , m_detailsButton(new QPushButton(tr("&Details"), this))
+    , m_retryButton(new QPushButton(tr("&Retry"), this))
+    , m_closeButton(new QPushButton(tr("Dismiss"), this))
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
+    pal.setColor(QPalette::WindowText, QColor(0x5f, 0x21, 0x20));
+    setPalette(pal);
+
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_iconLabel->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(iconSize));
+    m_textLabel->setWordWrap(true);
+    m_textLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailsLabel->setVisible(false);
+    m_detailsButton->setCheckable(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_iconLabel, 0, Qt::AlignTop);
+    top->addWidget(m_textLabel, 1);
+    top->addWidget(m_detailsButton);
+    top->addWidget(m_retryButton);
+    top->addWidget(m_closeButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addLayout(top);
+    layout->addWidget(m_detailsLabel);
+
+    connect(m_detailsButton, &QPushButton::toggled, m_detailsLabel, &QLabel::setVisible);
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        hide();
+        Q_EMIT retryRequested();
+    });
+    connect(m_closeButton, &QPushButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void ErrorBanner::showError(const QString &context, const ApiError &error)
+{
+    m_textLabel->setText(context.isEmpty() ? error.summary()
+                                           : tr("%1: %2").arg(context, error.summary()));
+    m_detailsLabel->setText(error.details());
+    m_detailsButton->setChecked(false);
+    show();
+}
+
+QString ErrorBanner::text() const
+{
+    return m_textLabel->text();
+}
+
+QString ErrorBanner::detailsText() const
+{
+    return m_detailsLabel->text();
+}

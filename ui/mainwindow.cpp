@@ -1,0 +1,712 @@
+#include "mainwindow.h"
+
+#include "desktopcsv.h"
+#include "desktopdetailsdialog.h"
+#include "desktopfilterproxy.h"
+#include "desktoploader.h"
+#include "desktoptablemodel.h"
+#include "errorbanner.h"
+#include "profiledialog.h"
+#include "selectbyidsdialog.h"
+#include "serverfilterdialog.h"
+#include "welcomepage.h"
+
+#include "api/apiclient.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+const char *const kSettingsGroup = "MainWindow";
+}
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new DesktopTableModel(this))
+    , m_proxy(new DesktopFilterProxy(this))
+    , m_loader(new DesktopLoader(m_model, this))
+    , m_stack(new QStackedWidget(this))
+    , m_welcome(new WelcomePage(m_stack))
+    , m_tablePage(new QWidget(m_stack))
+    , m_view(new QTableView(m_tablePage))
+    , m_banner(new ErrorBanner(m_tablePage))
+    , m_demoBanner(new QLabel(m_tablePage))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_model->setProtectedIcon(style()->standardIcon(QStyle::SP_VistaShield));
+    m_proxy->setDesktopModel(m_model);
+
+    m_view->setObjectName(QStringLiteral("desktopTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(DesktopTableModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    const QList<QPair<int, int>> widths = {
+        {DesktopTableModel::NameColumn, 170}, {DesktopTableModel::StatusColumn, 130},
+        {DesktopTableModel::UserColumn, 120}, {DesktopTableModel::LoginStatusColumn, 110},
+        {DesktopTableModel::IpColumn, 110}, {DesktopTableModel::TypeColumn, 90},
+        {DesktopTableModel::BillingColumn, 110}, {DesktopTableModel::ZoneColumn, 120},
+        {DesktopTableModel::CreatedColumn, 150}, {DesktopTableModel::TagsColumn, 150}};
+    for (const auto &[column, width] : widths)
+        header->resizeSection(column, width);
+    header->setSectionHidden(DesktopTableModel::TypeColumn, true);
+    header->setSectionHidden(DesktopTableModel::ZoneColumn, true);
+
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setText(tr("<b>Demo mode</b> — a simulated project on this computer. Nothing you do "
+                             "here touches a real cloud."));
+    m_demoBanner->setAutoFillBackground(true);
+    QPalette demoPalette = m_demoBanner->palette();
+    demoPalette.setColor(QPalette::Window, QColor(0xfff4ce));
+    demoPalette.setColor(QPalette::WindowText, QColor(0x4a3b00));
+    m_demoBanner->setPalette(demoPalette);
+    m_demoBanner->setContentsMargins(10, 6, 10, 6);
+    m_demoBanner->hide();
+
+    auto *layout = new QVBoxLayout(m_tablePage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_tablePage);
+    m_stack->setCurrentWidget(m_tablePage);
+    setCentralWidget(m_stack);
+
+    createActions();
+    createToolBar();
+    createStatusBar();
+
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
+    connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_loader, &DesktopLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
+    connect(m_loader, &DesktopLoader::progress, this, &MainWindow::onProgress);
+    connect(m_loader, &DesktopLoader::loadingFinished, this, &MainWindow::onLoadingFinished);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::scheduleCountUpdate);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleCountUpdate);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleCountUpdate);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::scheduleCountUpdate);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleCountUpdate);
+    connect(m_view, &QTableView::doubleClicked, this, &MainWindow::showDetails);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+
+    restoreLayout();
+    updateTitle();
+    updateCounts();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto makeAction = [this](const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *action = new QAction(text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_newConnectionAction = makeAction(tr("&New Connection…"), QKeySequence::New, [this] { openProfileDialog(); });
+    m_editConnectionAction = makeAction(tr("&Edit Connection…"), QKeySequence(tr("Ctrl+E")),
+                                        [this] { Q_EMIT editConnectionRequested(); });
+    m_exportShownAction = makeAction(tr("E&xport Shown Rows…"), QKeySequence(tr("Ctrl+Shift+E")),
+                                     [this] { exportCsv(false); });
+    m_exportSelectedAction = makeAction(tr("Export &Selected Rows…"), QKeySequence::Save,
+                                        [this] { exportCsv(true); });
+    m_quitAction = makeAction(tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    m_copyIdsAction = makeAction(tr("&Copy IDs"), QKeySequence::Copy,
+                                 [this] { copySelection(DesktopTableModel::IdColumn); });
+    m_copyNamesAction = makeAction(tr("Copy &Names"), QKeySequence(tr("Ctrl+Shift+C")),
+                                   [this] { copySelection(DesktopTableModel::NameColumn); });
+    m_selectAllAction = makeAction(tr("Select &All Shown"), QKeySequence::SelectAll,
+                                   [this] { m_view->selectAll(); });
+    m_selectByIdsAction = makeAction(tr("Select by &IDs or Names…"), QKeySequence(tr("Ctrl+I")),
+                                     [this] { openSelectByIds(); });
+    m_findAction = makeAction(tr("&Find…"), QKeySequence::Find, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_refreshAction = makeAction(tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
+    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_cancelLoadAction = makeAction(tr("&Stop Loading"), QKeySequence(Qt::Key_Escape),
+                                    [this] { cancelLoading(); });
+    m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
+                                       [this] { openServerFilters(); });
+    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
+    m_detailsAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogInfoView));
+    // Placeholder for the deletion dialog, which plugs in here.
+    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete Desktops…"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setEnabled(false);
+    m_deleteAction->setToolTip(tr("Delete the selected desktops (not available yet)"));
+    m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Workspace Admin"),
+                                    tr("Workspace Admin %1\nReview and delete Huawei Cloud Workspace "
+                                       "desktops in batches.")
+                                        .arg(QStringLiteral(WORKSPACE_ADMIN_VERSION)),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_newConnectionAction);
+    fileMenu->addAction(m_editConnectionAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_exportShownAction);
+    fileMenu->addAction(m_exportSelectedAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_copyIdsAction);
+    editMenu->addAction(m_copyNamesAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_selectAllAction);
+    editMenu->addAction(m_selectByIdsAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_findAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(m_cancelLoadAction);
+    viewMenu->addAction(m_serverFiltersAction);
+    viewMenu->addSeparator();
+    m_columnsMenu = viewMenu->addMenu(tr("&Columns"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] {
+        m_columnsMenu->clear();
+        QHeaderView *header = m_view->horizontalHeader();
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int column = header->logicalIndex(visual);
+            QAction *action = m_columnsMenu->addAction(
+                m_model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            // The last visible column cannot be hidden: the table would have no way back.
+            action->setEnabled(header->isSectionHidden(column) || header->hiddenSectionCount() < header->count() - 1);
+            connect(action, &QAction::toggled, this, [header, column](bool shown) {
+                header->setSectionHidden(column, !shown);
+            });
+        }
+    });
+
+    m_desktopsMenu = menuBar()->addMenu(tr("&Desktops"));
+    m_desktopsMenu->addAction(m_detailsAction);
+    m_desktopsMenu->addSeparator();
+    m_desktopsMenu->addAction(m_deleteAction);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_refreshAction);
+    m_toolBar->addSeparator();
+
+    m_search = new QLineEdit(m_toolBar);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Find by name, user, IP or ID (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    m_toolBar->addWidget(m_search);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &DesktopFilterProxy::setSearchText);
+
+    auto makeFilter = [this](const QString &anyText, const QList<QPair<QString, QVariant>> &items) {
+        auto *combo = new QComboBox(m_toolBar);
+        combo->addItem(anyText, QVariant());
+        for (const auto &[text, value] : items)
+            combo->addItem(text, value);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyQuickFilters);
+        m_toolBar->addWidget(combo);
+        return combo;
+    };
+    auto same = [](const char *value) {
+        return qMakePair(QString::fromLatin1(value), QVariant(QString::fromLatin1(value)));
+    };
+    m_statusFilter = makeFilter(tr("All statuses"), {same("ACTIVE"), same("SHUTOFF"), same("ERROR"),
+                                                     same("HIBERNATED")});
+    m_statusFilter->setToolTip(tr("Show only desktops with this status"));
+    m_loginFilter = makeFilter(tr("All login states"), {same("CONNECTED"), same("DISCONNECTED"),
+                                                        same("REGISTERED"), same("UNREGISTER"),
+                                                        same("OFFLINE")});
+    m_loginFilter->setToolTip(tr("Show only desktops with this login status"));
+    m_billingFilter = makeFilter(
+        tr("All billing modes"),
+        {qMakePair(DesktopTableModel::billingModeText(BillingMode::PayPerUse), QVariant(int(BillingMode::PayPerUse))),
+         qMakePair(DesktopTableModel::billingModeText(BillingMode::YearlyMonthly),
+                   QVariant(int(BillingMode::YearlyMonthly)))});
+    m_billingFilter->setToolTip(tr("Show only desktops with this billing mode"));
+
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_detailsAction);
+    m_toolBar->addAction(m_deleteAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_countLabel = new QLabel(statusBar());
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_progressLabel = new QLabel(statusBar());
+    m_progressBar = new QProgressBar(statusBar());
+    m_progressBar->setMaximumWidth(200);
+    m_progressBar->setTextVisible(false);
+    m_cancelButton = new QPushButton(tr("Cancel"), statusBar());
+    m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
+    m_cancelButton->setFocusPolicy(Qt::NoFocus);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progressBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    m_cancelButton->hide();
+}
+
+void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
+{
+    m_network = network;
+}
+
+void MainWindow::connectTo(const ResolvedConnection &connection)
+{
+    m_loader->setClient(nullptr);
+    m_banner->hide();
+    if (m_client)
+        m_client->deleteLater();
+    const bool sameProject = m_connection.config.endpoint == connection.config.endpoint
+        && m_connection.config.projectId == connection.config.projectId;
+    m_connection = connection;
+    m_connection.credentials.clear(); // the client keeps its own copy
+    if (!m_network) {
+        if (!m_ownNetwork)
+            m_ownNetwork = new QNetworkAccessManager(this);
+        m_network = m_ownNetwork;
+    }
+    m_client = new ApiClient(m_network, connection.config, connection.credentials, this);
+    if (!sameProject)
+        m_model->clear();
+    m_model->setProtectedTags(connection.protectedTags);
+    m_loader->setClient(m_client);
+    m_loader->setQuery({});
+    m_stack->setCurrentWidget(m_tablePage);
+    updateTitle();
+    updateActions();
+    m_loader->load();
+    m_view->setFocus();
+}
+
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demoMode = demo;
+    m_demoBanner->setVisible(demo);
+    updateTitle();
+}
+
+void MainWindow::showWelcome()
+{
+    m_stack->setCurrentWidget(m_welcome);
+    m_welcome->addConnectionButton()->setFocus();
+    updateActions();
+}
+
+void MainWindow::openProfileDialog(const ConnectionProfile &profile, const Credentials &credentials)
+{
+    auto *dialog = new ProfileDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!profile.name.isEmpty())
+        dialog->setProfile(profile, credentials);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        Q_EMIT connectionRequested(dialog->profile(), dialog->credentials());
+    });
+    dialog->open();
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("Workspace Admin");
+    if (m_demoMode) {
+        title = tr("Workspace Admin — Demo");
+    } else if (!m_connection.profileName.isEmpty()) {
+        title = tr("Workspace Admin — %1").arg(m_connection.profileName);
+    } else if (!m_connection.config.projectId.isEmpty()) {
+        title = tr("Workspace Admin — %1").arg(m_connection.config.projectId);
+    }
+    setWindowTitle(title);
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_client != nullptr && m_stack->currentWidget() == m_tablePage;
+    const bool loading = m_loader->isLoading();
+    m_refreshAction->setEnabled(connected);
+    m_cancelLoadAction->setEnabled(loading);
+    m_serverFiltersAction->setEnabled(connected);
+    m_editConnectionAction->setEnabled(connected && !m_demoMode && !m_connection.profileName.isEmpty());
+    const bool hasSelection = m_view->selectionModel()->hasSelection();
+    m_copyIdsAction->setEnabled(hasSelection);
+    m_copyNamesAction->setEnabled(hasSelection);
+    m_exportSelectedAction->setEnabled(hasSelection);
+    m_detailsAction->setEnabled(m_view->currentIndex().isValid());
+}
+
+void MainWindow::scheduleCountUpdate()
+{
+    // Selection and row changes arrive in bursts while pages load: count once per burst.
+    if (m_countUpdateScheduled)
+        return;
+    m_countUpdateScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_countUpdateScheduled = false;
+        updateCounts();
+    });
+}
+
+void MainWindow::updateCounts()
+{
+    m_countLabel->setText(countText());
+    updateActions();
+    Q_EMIT selectionCountChanged(int(m_view->selectionModel()->selectedRows().size()));
+}
+
+QString MainWindow::countText() const
+{
+    const QLocale locale;
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    return tr("%1 desktops · %2 shown · %3 selected")
+        .arg(locale.toString(m_model->rowCount()), locale.toString(m_proxy->rowCount()),
+             locale.toString(selected));
+}
+
+QString MainWindow::progressText() const
+{
+    return m_progressLabel->isVisible() || isLoadingShown() ? m_progressLabel->text() : QString();
+}
+
+bool MainWindow::isLoadingShown() const
+{
+    return !m_progressBar->isHidden();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_client)
+        return;
+    m_banner->hide();
+    m_loader->load();
+}
+
+void MainWindow::cancelLoading()
+{
+    m_loader->cancel();
+}
+
+void MainWindow::onLoadingStarted()
+{
+    m_progressLabel->setText(tr("Loading desktops…"));
+    m_progressBar->setRange(0, 0);
+    m_progressLabel->show();
+    m_progressBar->show();
+    m_cancelButton->show();
+    updateActions();
+}
+
+void MainWindow::onProgress(int loaded, int total)
+{
+    if (total < 0) {
+        m_progressBar->setRange(0, 0);
+        return;
+    }
+    const QLocale locale;
+    m_progressBar->setRange(0, std::max(total, 1));
+    m_progressBar->setValue(loaded);
+    m_progressLabel->setText(tr("Loading %1 of %2…").arg(locale.toString(loaded), locale.toString(total)));
+}
+
+void MainWindow::onLoadingFinished(const ApiError &error)
+{
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    m_cancelButton->hide();
+    if (error.kind == ApiError::Kind::Cancelled) {
+        statusBar()->showMessage(tr("Loading cancelled: the list may be incomplete."), 8000);
+    } else if (error.isError()) {
+        m_banner->showError(tr("Loading desktops failed"), error);
+    } else {
+        m_banner->hide();
+    }
+    updateActions();
+    scheduleCountUpdate();
+    Q_EMIT desktopsLoaded(error);
+}
+
+QList<int> MainWindow::selectedSourceRows() const
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    rows.reserve(selected.size());
+    for (const QModelIndex &index : selected)
+        rows.append(m_proxy->mapToSource(index).row());
+    return rows;
+}
+
+QStringList MainWindow::selectedDesktopIds() const
+{
+    QStringList ids;
+    for (int row : selectedSourceRows())
+        ids.append(m_model->idAt(row));
+    return ids;
+}
+
+QStringList MainWindow::selectedDeletableDesktopIds() const
+{
+    QStringList ids;
+    for (int row : selectedSourceRows()) {
+        if (m_model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool())
+            ids.append(m_model->idAt(row));
+    }
+    return ids;
+}
+
+int MainWindow::selectDesktopIds(const QStringList &ids)
+{
+    QList<int> proxyRows;
+    for (const QString &id : ids) {
+        const int sourceRow = m_model->rowOf(id);
+        if (sourceRow < 0)
+            continue;
+        const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
+            proxyRows.append(proxyIndex.row());
+    }
+    std::sort(proxyRows.begin(), proxyRows.end());
+    proxyRows.erase(std::unique(proxyRows.begin(), proxyRows.end()), proxyRows.end());
+    // Contiguous rows become one range, so a selection of thousands stays a handful of ranges.
+    QItemSelection selection;
+    const int lastColumn = m_proxy->columnCount() - 1;
+    for (int i = 0; i < proxyRows.size();) {
+        int j = i;
+        while (j + 1 < proxyRows.size() && proxyRows.at(j + 1) == proxyRows.at(j) + 1)
+            ++j;
+        selection.append(QItemSelectionRange(m_proxy->index(proxyRows.at(i), 0),
+                                              m_proxy->index(proxyRows.at(j), lastColumn)));
+        i = j + 1;
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (!proxyRows.isEmpty()) {
+        m_view->selectionModel()->setCurrentIndex(m_proxy->index(proxyRows.constFirst(), 0),
+                                                  QItemSelectionModel::NoUpdate);
+        m_view->scrollTo(m_proxy->index(proxyRows.constFirst(), 0));
+    }
+    return int(proxyRows.size());
+}
+
+QStringList MainWindow::selectByIdsOrNames(const QStringList &lines)
+{
+    QStringList notFound;
+    const QStringList ids = m_model->resolveIdsOrNames(lines, &notFound);
+    selectDesktopIds(ids);
+    return notFound;
+}
+
+void MainWindow::copySelection(int column)
+{
+    QStringList values;
+    for (int row : selectedSourceRows())
+        values.append(m_model->index(row, column).data().toString());
+    QApplication::clipboard()->setText(values.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Copied %n value(s).", nullptr, int(values.size())), 4000);
+}
+
+QByteArray MainWindow::csvForShown(bool selectedOnly) const
+{
+    QList<int> rows;
+    if (selectedOnly) {
+        const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+        for (const QModelIndex &index : selected)
+            rows.append(index.row());
+        std::sort(rows.begin(), rows.end());
+    } else {
+        rows.reserve(m_proxy->rowCount());
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            rows.append(row);
+    }
+    QList<int> columns;
+    const QHeaderView *header = m_view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        if (!header->isSectionHidden(column))
+            columns.append(column);
+    }
+    return DesktopCsv::write(*m_proxy, rows, columns);
+}
+
+void MainWindow::exportCsv(bool selectedOnly)
+{
+    auto *dialog = new QFileDialog(this, selectedOnly ? tr("Export Selected Desktops")
+                                                      : tr("Export Shown Desktops"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->selectFile(QStringLiteral("desktops.csv"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, selectedOnly](const QString &path) {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(csvForShown(selectedOnly)) >= 0 && file.commit()) {
+            statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 6000);
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Failed"),
+                                    tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
+}
+
+void MainWindow::showDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const int sourceRow = m_proxy->mapToSource(current).row();
+    auto *dialog = new DesktopDetailsDialog(m_model->desktopAt(sourceRow), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::openSelectByIds()
+{
+    auto *dialog = new SelectByIdsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QStringList notFound = selectByIdsOrNames(dialog->lines());
+        if (notFound.isEmpty())
+            return;
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Not Found"),
+                                    tr("%n line(s) matched no shown desktop.", nullptr, int(notFound.size())),
+                                    QMessageBox::Ok, this);
+        box->setDetailedText(notFound.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
+}
+
+void MainWindow::openServerFilters()
+{
+    auto *dialog = new ServerFilterDialog(m_loader->query(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_loader->setQuery(dialog->query());
+        refresh();
+    });
+    dialog->open();
+}
+
+void MainWindow::applyQuickFilters()
+{
+    m_proxy->setStatusFilter(m_statusFilter->currentData().toString());
+    m_proxy->setLoginStatusFilter(m_loginFilter->currentData().toString());
+    const QVariant billing = m_billingFilter->currentData();
+    m_proxy->setBillingFilter(billing.isValid() ? std::optional<BillingMode>(BillingMode(billing.toInt()))
+                                                : std::nullopt);
+}
+
+void MainWindow::showHeaderMenu(const QPoint &position)
+{
+    m_columnsMenu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showContextMenu(const QPoint &position)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_detailsAction);
+    menu->addSeparator();
+    menu->addAction(m_copyIdsAction);
+    menu->addAction(m_copyNamesAction);
+    menu->addAction(m_exportSelectedAction);
+    menu->addAction(m_exportShownAction);
+    menu->addSeparator();
+    menu->addAction(m_selectByIdsAction);
+    menu->addSeparator();
+    menu->addAction(m_deleteAction);
+    menu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kSettingsGroup));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kSettingsGroup));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1200, 720);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    m_loader->cancel();
+    QMainWindow::closeEvent(event);
+}

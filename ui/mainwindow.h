@@ -1,0 +1,161 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/credentials.h"
+#include "settings/connectionoptions.h"
+#include "settings/connectionprofile.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class ApiClient;
+class DesktopFilterProxy;
+class DesktopLoader;
+class DesktopTableModel;
+class ErrorBanner;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QNetworkAccessManager;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QToolBar;
+class WelcomePage;
+
+// The desktops of one project in a sortable, filterable table, with loading progress, finding,
+// an id-based selection and the actions on it. Later parts (deletion dialog, jobs dock) plug in
+// through desktopsMenu(), deleteAction(), selectedDeletableDesktopIds(), desktopModel() and
+// client().
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Tests inject a fake network before connecting; by default the window owns a real one.
+    void setNetworkAccessManager(QNetworkAccessManager *network);
+
+    // Talks to the project of `connection` from now on and loads all its desktops.
+    void connectTo(const ResolvedConnection &connection);
+    void setDemoMode(bool demo);
+    bool isDemoMode() const { return m_demoMode; }
+    void showWelcome();
+    // Opens the (non-modal) profile dialog; on Save, connectionRequested() follows.
+    void openProfileDialog(const ConnectionProfile &profile = {}, const Credentials &credentials = {});
+
+    DesktopTableModel *desktopModel() const { return m_model; }
+    DesktopFilterProxy *filterProxy() const { return m_proxy; }
+    DesktopLoader *loader() const { return m_loader; }
+    ApiClient *client() const { return m_client; }
+    QTableView *tableView() const { return m_view; }
+    ErrorBanner *errorBanner() const { return m_banner; }
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
+    QComboBox *loginFilter() const { return m_loginFilter; }
+    QComboBox *billingFilter() const { return m_billingFilter; }
+    QMenu *desktopsMenu() const { return m_desktopsMenu; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
+
+    QStringList selectedDesktopIds() const;
+    // The selected desktops that may be submitted for deletion: not protected, not being deleted.
+    QStringList selectedDeletableDesktopIds() const;
+    // Replaces the selection with the shown rows of these ids; returns how many were selected.
+    int selectDesktopIds(const QStringList &ids);
+    // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
+    QStringList selectByIdsOrNames(const QStringList &lines);
+
+    QString countText() const;
+    QString progressText() const;
+    bool isLoadingShown() const;
+
+    void refresh();
+    void cancelLoading();
+    // CSV of the shown rows (or only the selected ones), visible columns in their visual order.
+    QByteArray csvForShown(bool selectedOnly) const;
+
+Q_SIGNALS:
+    void demoRequested();
+    void connectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
+    void editConnectionRequested();
+    // A load ended; error.isError() is false when every page arrived.
+    void desktopsLoaded(const ApiError &error);
+    void selectionCountChanged(int count);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    void createStatusBar();
+    void updateCounts();
+    void scheduleCountUpdate();
+    void updateTitle();
+    void updateActions();
+    void onLoadingStarted();
+    void onProgress(int loaded, int total);
+    void onLoadingFinished(const ApiError &error);
+    void copySelection(int column);
+    void exportCsv(bool selectedOnly);
+    void showDetails();
+    void openSelectByIds();
+    void openServerFilters();
+    void showHeaderMenu(const QPoint &position);
+    void showContextMenu(const QPoint &position);
+    void applyQuickFilters();
+    void saveLayout() const;
+    void restoreLayout();
+    QList<int> selectedSourceRows() const;
+
+    DesktopTableModel *m_model;
+    DesktopFilterProxy *m_proxy;
+    DesktopLoader *m_loader;
+    QPointer<QNetworkAccessManager> m_network;
+    QNetworkAccessManager *m_ownNetwork = nullptr;
+    ApiClient *m_client = nullptr;
+    ResolvedConnection m_connection;
+    bool m_demoMode = false;
+    bool m_countUpdateScheduled = false;
+
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcome;
+    QWidget *m_tablePage;
+    QTableView *m_view;
+    ErrorBanner *m_banner;
+    QLabel *m_demoBanner;
+    QToolBar *m_toolBar = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_loginFilter = nullptr;
+    QComboBox *m_billingFilter = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+
+    QMenu *m_desktopsMenu = nullptr;
+    QMenu *m_columnsMenu = nullptr;
+    QAction *m_newConnectionAction = nullptr;
+    QAction *m_editConnectionAction = nullptr;
+    QAction *m_exportShownAction = nullptr;
+    QAction *m_exportSelectedAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_copyIdsAction = nullptr;
+    QAction *m_copyNamesAction = nullptr;
+    QAction *m_selectAllAction = nullptr;
+    QAction *m_selectByIdsAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_cancelLoadAction = nullptr;
+    QAction *m_serverFiltersAction = nullptr;
+    QAction *m_detailsAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};

@@ -1,0 +1,196 @@
+#include "profiledialog.h"
+
+#include "api/apicalls.h"
+#include "api/apiclient.h"
+#include "api/endpoint.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+ProfileDialog::ProfileDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_name(new QLineEdit(this))
+    , m_region(new QComboBox(this))
+    , m_projectId(new QLineEdit(this))
+    , m_endpoint(new QLineEdit(this))
+    , m_caFile(new QLineEdit(this))
+    , m_protectedTags(new QLineEdit(this))
+    , m_accessKey(new QLineEdit(this))
+    , m_secretKey(new QLineEdit(this))
+    , m_securityToken(new QLineEdit(this))
+    , m_testButton(new QPushButton(tr("&Test Connection"), this))
+    , m_testResult(new QLabel(this))
+    , m_validation(new QLabel(this))
+{
+    setWindowTitle(tr("Connection Profile"));
+    m_region->setEditable(true);
+    m_region->addItems(Endpoint::knownRegions());
+    m_region->setCurrentText(QStringLiteral("cn-north-4"));
+    m_endpoint->setPlaceholderText(tr("Optional, e.g. https://workspace.example.com"));
+    m_caFile->setPlaceholderText(tr("Optional PEM or DER file with extra CA certificates"));
+    m_protectedTags->setPlaceholderText(tr("e.g. protected=true, keep"));
+    m_protectedTags->setText(QStringLiteral("protected=true"));
+    m_secretKey->setEchoMode(QLineEdit::Password);
+    m_securityToken->setEchoMode(QLineEdit::Password);
+    m_securityToken->setPlaceholderText(tr("Only for temporary credentials"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_validation->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Region:"), m_region);
+    form->addRow(tr("&Project ID:"), m_projectId);
+    form->addRow(tr("&Endpoint URL:"), m_endpoint);
+    form->addRow(tr("&CA file:"), m_caFile);
+    form->addRow(tr("Protected &tags:"), m_protectedTags);
+    form->addRow(tr("&Access key (AK):"), m_accessKey);
+    form->addRow(tr("&Secret key (SK):"), m_secretKey);
+    form->addRow(tr("Security t&oken:"), m_securityToken);
+
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_testResult, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(testRow);
+    layout->addWidget(m_validation);
+    layout->addWidget(buttons);
+    resize(520, sizeHint().height());
+}
+
+ProfileDialog::~ProfileDialog()
+{
+    if (m_testCall)
+        m_testCall->disconnect(this);
+}
+
+void ProfileDialog::setProfile(const ConnectionProfile &profile, const Credentials &credentials)
+{
+    m_name->setText(profile.name);
+    m_region->setCurrentText(profile.region);
+    m_projectId->setText(profile.projectId);
+    m_endpoint->setText(profile.endpoint.toString());
+    m_caFile->setText(profile.caFile);
+    m_protectedTags->setText(profile.protectedTags.join(QStringLiteral(", ")));
+    m_accessKey->setText(profile.accessKeyId.isEmpty() ? credentials.accessKey : profile.accessKeyId);
+    m_secretKey->setText(credentials.secretKey);
+    m_securityToken->setText(credentials.securityToken);
+}
+
+ConnectionProfile ProfileDialog::profile() const
+{
+    ConnectionProfile profile;
+    profile.name = m_name->text().trimmed();
+    profile.region = m_region->currentText().trimmed();
+    profile.projectId = m_projectId->text().trimmed();
+    const QString endpoint = m_endpoint->text().trimmed();
+    if (!endpoint.isEmpty())
+        profile.endpoint = QUrl::fromUserInput(endpoint);
+    profile.caFile = m_caFile->text().trimmed();
+    for (const QString &tag : m_protectedTags->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!tag.trimmed().isEmpty())
+            profile.protectedTags.append(tag.trimmed());
+    }
+    profile.accessKeyId = m_accessKey->text().trimmed();
+    return profile;
+}
+
+Credentials ProfileDialog::credentials() const
+{
+    return {m_accessKey->text().trimmed(), m_secretKey->text().trimmed(),
+            m_securityToken->text().trimmed()};
+}
+
+QString ProfileDialog::validationError() const
+{
+    const ConnectionProfile current = profile();
+    if (current.name.isEmpty())
+        return tr("Give the profile a name.");
+    if (current.region.isEmpty() && current.endpoint.isEmpty())
+        return tr("Choose a region or enter an endpoint URL.");
+    if (current.projectId.isEmpty())
+        return tr("Enter the project ID.");
+    if (!credentials().isComplete())
+        return tr("Enter the access key and the secret key.");
+    return {};
+}
+
+void ProfileDialog::accept()
+{
+    const QString error = validationError();
+    if (!error.isEmpty()) {
+        m_validation->setText(error);
+        return;
+    }
+    QDialog::accept();
+}
+
+void ProfileDialog::testConnection()
+{
+    if (m_testCall)
+        return;
+    const ConnectionProfile current = profile();
+    QString error;
+    ClientConfig config;
+    config.projectId = current.projectId;
+    const std::optional<QUrl> endpoint = Endpoint::validate(current.effectiveEndpoint(), &error);
+    if (endpoint && !current.caFile.isEmpty())
+        config.extraCaCertificates = ApiClient::loadCaFile(current.caFile, &error);
+    if (!endpoint || !error.isEmpty() || current.projectId.isEmpty() || !credentials().isComplete()) {
+        if (error.isEmpty())
+            error = tr("Enter the project ID, the access key and the secret key first.");
+        m_testResult->setText(error);
+        Q_EMIT testFinished(false);
+        return;
+    }
+    config.endpoint = *endpoint;
+    if (!m_network) {
+        if (!m_ownNetwork)
+            m_ownNetwork = new QNetworkAccessManager(this);
+        m_network = m_ownNetwork;
+    }
+    // The client lives as long as its one call.
+    auto *client = new ApiClient(m_network, config, credentials(), this);
+    m_testCall = new ListDesktopsPageCall(client, {}, 0, 1, client);
+    connect(m_testCall, &ApiCall::finished, this, &ProfileDialog::onTestFinished);
+    m_testButton->setEnabled(false);
+    m_testResult->setText(tr("Connecting…"));
+    m_testCall->start();
+}
+
+void ProfileDialog::onTestFinished()
+{
+    ListDesktopsPageCall *call = m_testCall;
+    m_testCall = nullptr;
+    m_testButton->setEnabled(true);
+    if (!call)
+        return;
+    const bool ok = call->succeeded();
+    if (ok) {
+        m_testResult->setText(tr("Connected: the project has %n desktop(s).", nullptr,
+                                 call->result().totalCount));
+    } else {
+        m_testResult->setText(call->error().summary());
+    }
+    call->parent()->deleteLater(); // the client, and the call with it
+    Q_EMIT testFinished(ok);
+}
+
+QString ProfileDialog::testResultText() const
+{
+    return m_testResult->text();
+}
