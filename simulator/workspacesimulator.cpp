@@ -383,6 +383,7 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
     QObject::connect(job, &DeletionJob::subJobFinished, q, [this, job, deleteUsers](const QString &desktopId, bool succeeded) {
         onSubJobFinished(job, desktopId, succeeded, deleteUsers);
     });
+    QObject::connect(job, &DeletionJob::finished, q, [this, job] { Q_EMIT q->jobFinished(job->id(), job->status()); });
     m_jobs.insert(jobId, job);
     job->start();
     return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});

@@ -69,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
+    // A batch-delete job reached its final status (SUCCESS or FAILED).
+    void jobFinished(const QString &jobId, const QString &status);
 
 private:
     std::unique_ptr<WorkspaceSimulatorPrivate> d;
