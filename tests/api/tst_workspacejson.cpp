@@ -1,0 +1,396 @@
+#include "api/workspacejson.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTest>
+#include <QTimeZone>
+
+// The pure JSON functions over the fixture files in tests/data.
+class TestWorkspaceJson : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void desktopPageReadsKnownFields();
+    void desktopPageIgnoresUnknownAndTreatsDeletedAsGone();
+    void desktopWithOnlyAnIdIsARow();
+    void wrongTypesDegradeToEmptyValues();
+    void emptyPage();
+    void brokenDesktopBodiesAreRefused_data();
+    void brokenDesktopBodiesAreRefused();
+    void batchDeleteResponse();
+    void jobStatesFollowTheSafeRule_data();
+    void jobStatesFollowTheSafeRule();
+    void jobWithSubJobs();
+    void jobWithSubJobsNotAnArrayIsRefused();
+    void subJobPageClampsProgressAndReadsZones();
+    void errorBodies_data();
+    void errorBodies();
+    void htmlErrorPageIsShownByItsTitle();
+    void batchDeleteBodyIsCompactAndStable();
+    void timestamps_data();
+    void timestamps();
+
+private:
+    static QByteArray fixture(const char *name);
+};
+
+QByteArray TestWorkspaceJson::fixture(const char *name)
+{
+    QFile file(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return file.readAll();
+}
+
+void TestWorkspaceJson::desktopPageReadsKnownFields()
+{
+    QString error;
+    const std::optional<DesktopPage> page =
+        WorkspaceJson::parseDesktopPage(fixture("desktops-page.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->totalCount, 3);
+    QCOMPARE(page->desktops.size(), 3);
+
+    const Desktop &alice = page->desktops.at(0);
+    QCOMPARE(alice.id, QStringLiteral("d-0001"));
+    QCOMPARE(alice.computerName, QStringLiteral("ws-alice"));
+    QCOMPARE(alice.status, QStringLiteral("ACTIVE"));
+    QCOMPARE(alice.displayStatus(), QStringLiteral("ACTIVE"));
+    QVERIFY(alice.isConnected());
+    QCOMPARE(alice.userName, QStringLiteral("alice"));
+    QCOMPARE(alice.userGroup, QStringLiteral("administrators"));
+    QCOMPARE(alice.ipAddresses, QStringList{QStringLiteral("192.168.0.11")});
+    QCOMPARE(alice.desktopType, QStringLiteral("DEDICATED"));
+    QCOMPARE(alice.productId, QStringLiteral("workspace.x86.ultra.large2"));
+    QCOMPARE(alice.flavorId, QStringLiteral("s6.large.2"));
+    QCOMPARE(alice.osType, QStringLiteral("Windows"));
+    QCOMPARE(alice.imageName, QStringLiteral("Windows 10"));
+    QCOMPARE(alice.billingMode, BillingMode::PayPerUse);
+    QCOMPARE(alice.availabilityZone, QStringLiteral("cn-north-4a"));
+    QCOMPARE(alice.created, QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), QTimeZone::utc()));
+    QCOMPARE(alice.tags.size(), 2);
+    QVERIFY(alice.hasTag(QStringLiteral("team"), QStringLiteral("qa")));
+    QVERIFY(!alice.hasTag(QStringLiteral("team"), QStringLiteral("dev")));
+    QCOMPARE(alice.tagsText(), QStringLiteral("team=qa, temp"));
+    QVERIFY(!alice.isBeingDeleted());
+    QVERIFY(!alice.isGone());
+
+    const Desktop &bob = page->desktops.at(1);
+    QCOMPARE(bob.ipAddresses, QStringList{QStringLiteral("10.0.0.7")}); // from "addresses"
+    QCOMPARE(bob.billingMode, BillingMode::YearlyMonthly);
+    QVERIFY(bob.isBeingDeleted()); // "Deleting": case varies
+    QCOMPARE(bob.displayStatus(), QStringLiteral("Deleting"));
+    QCOMPARE(bob.created, QDateTime(QDate(2026, 2, 3), QTime(4, 5, 6), QTimeZone::utc()));
+}
+
+void TestWorkspaceJson::desktopPageIgnoresUnknownAndTreatsDeletedAsGone()
+{
+    QString error;
+    const std::optional<DesktopPage> page =
+        WorkspaceJson::parseDesktopPage(fixture("desktops-page.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    // Unknown fields stay available for the details view without disturbing anything else.
+    QVERIFY(page->desktops.at(0).raw.contains(QLatin1String("an_unknown_field")));
+    const Desktop &deleted = page->desktops.at(2);
+    QVERIFY(deleted.isGone());
+    QVERIFY(!page->desktops.at(0).isGone());
+    QCOMPARE(deleted.computerName, QString());
+}
+
+void TestWorkspaceJson::desktopWithOnlyAnIdIsARow()
+{
+    QString error;
+    const std::optional<DesktopPage> page =
+        WorkspaceJson::parseDesktopPage(fixture("desktops-missing-fields.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->desktops.size(), 1);
+    const Desktop &desktop = page->desktops.constFirst();
+    QCOMPARE(desktop.id, QStringLiteral("d-min"));
+    QVERIFY(desktop.status.isEmpty());
+    QVERIFY(desktop.ipAddresses.isEmpty());
+    QVERIFY(!desktop.created.isValid());
+    QCOMPARE(desktop.billingMode, BillingMode::Unknown);
+    QVERIFY(!desktop.isBeingDeleted());
+}
+
+void TestWorkspaceJson::wrongTypesDegradeToEmptyValues()
+{
+    QString error;
+    const std::optional<DesktopPage> page =
+        WorkspaceJson::parseDesktopPage(fixture("desktops-wrong-types.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->totalCount, 2); // "2" as a string is still a count
+    const Desktop &first = page->desktops.at(0);
+    QCOMPARE(first.computerName, QStringLiteral("42"));
+    QVERIFY(first.status.isEmpty());
+    QVERIFY(first.ipAddresses.isEmpty());
+    QVERIFY(first.tags.isEmpty());
+    QVERIFY(first.osType.isEmpty());
+    QVERIFY(first.flavorId.isEmpty());
+    const Desktop &second = page->desktops.at(1);
+    QCOMPARE(second.ipAddresses, QStringList{QStringLiteral("10.2.2.2")});
+    QVERIFY(second.tags.isEmpty());
+    QVERIFY(!second.created.isValid());
+}
+
+void TestWorkspaceJson::emptyPage()
+{
+    QString error;
+    const std::optional<DesktopPage> page =
+        WorkspaceJson::parseDesktopPage(fixture("desktops-empty.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->totalCount, 0);
+    QVERIFY(page->desktops.isEmpty());
+}
+
+void TestWorkspaceJson::brokenDesktopBodiesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reasonPart");
+    QTest::newRow("truncated") << fixture("desktops-truncated.json") << QStringLiteral("invalid JSON");
+    QTest::newRow("malformed") << fixture("malformed.json") << QStringLiteral("invalid JSON");
+    QTest::newRow("html page") << fixture("proxy-error.html") << QStringLiteral("invalid JSON");
+    QTest::newRow("top-level array") << fixture("json-array.json") << QStringLiteral("object");
+    QTest::newRow("desktops not an array")
+        << fixture("desktops-not-array.json") << QStringLiteral("not an array");
+    QTest::newRow("entry without id")
+        << fixture("desktops-entry-without-id.json") << QStringLiteral("desktop_id");
+    QTest::newRow("error body behind 200")
+        << fixture("error-standard.json") << QStringLiteral("total_count");
+    QTest::newRow("empty body") << QByteArray() << QStringLiteral("invalid JSON");
+}
+
+void TestWorkspaceJson::brokenDesktopBodiesAreRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reasonPart);
+    QString error;
+    QVERIFY(!WorkspaceJson::parseDesktopPage(body, &error));
+    QVERIFY2(error.contains(reasonPart), qPrintable(error));
+}
+
+void TestWorkspaceJson::batchDeleteResponse()
+{
+    QString error;
+    QCOMPARE(WorkspaceJson::parseBatchDeleteResponse(fixture("batch-delete-accepted.json"), &error),
+             std::optional<QString>(QStringLiteral("job-7f3a")));
+    QVERIFY(!WorkspaceJson::parseBatchDeleteResponse(QByteArrayLiteral("{}"), &error));
+    QVERIFY(error.contains(QLatin1String("job_id")));
+    QVERIFY(!WorkspaceJson::parseBatchDeleteResponse(QByteArrayLiteral("{\"job_id\": 12"), &error));
+}
+
+void TestWorkspaceJson::jobStatesFollowTheSafeRule_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<JobState>("state");
+    QTest::newRow("INIT") << fixture("job-init.json") << QStringLiteral("INIT") << JobState::InProgress;
+    QTest::newRow("COMPLETE") << fixture("job-complete.json") << QStringLiteral("COMPLETE")
+                              << JobState::Succeeded;
+    QTest::newRow("FAIL") << fixture("job-fail.json") << QStringLiteral("FAIL") << JobState::Failed;
+    QTest::newRow("unknown") << fixture("job-unknown-status.json")
+                             << QStringLiteral("PAUSED_FOR_REVIEW") << JobState::InProgress;
+}
+
+void TestWorkspaceJson::jobStatesFollowTheSafeRule()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, status);
+    QFETCH(JobState, state);
+    QString error;
+    const std::optional<Job> job = WorkspaceJson::parseJob(body, &error);
+    QVERIFY2(job, qPrintable(error));
+    QCOMPARE(job->status, status); // the raw value is kept for display
+    QCOMPARE(job->state(), state);
+}
+
+void TestWorkspaceJson::jobWithSubJobs()
+{
+    QString error;
+    const std::optional<Job> job = WorkspaceJson::parseJob(fixture("job-complete.json"), &error);
+    QVERIFY2(job, qPrintable(error));
+    QCOMPARE(job->id, QStringLiteral("job-7f3a"));
+    QCOMPARE(job->jobType, QStringLiteral("DELETE_DESKTOP"));
+    QCOMPARE(job->subJobsTotal, 2);
+    QCOMPARE(job->beginTime, QDateTime(QDate(2026, 11, 28), QTime(8, 15), QTimeZone::utc()));
+    QCOMPARE(job->endTime, QDateTime(QDate(2026, 11, 28), QTime(8, 17, 30, 250), QTimeZone::utc()));
+    QCOMPARE(job->subJobs.size(), 2);
+    const SubJob &ok = job->subJobs.at(0);
+    QCOMPARE(ok.desktopId, QStringLiteral("d-0001"));
+    QCOMPARE(ok.desktopName, QStringLiteral("ws-alice"));
+    QCOMPARE(ok.userName, QStringLiteral("alice"));
+    QCOMPARE(ok.state(), JobState::Succeeded);
+    QCOMPARE(ok.process, 100);
+    const SubJob &failed = job->subJobs.at(1);
+    QCOMPARE(failed.state(), JobState::Failed);
+    QCOMPARE(failed.errorCode, QStringLiteral("WKS.0114"));
+    QCOMPARE(failed.failReason, QStringLiteral("yearly/monthly desktops must be unsubscribed"));
+    QCOMPARE(failed.process, 40); // sent as a string
+
+    const std::optional<Job> failedJob = WorkspaceJson::parseJob(fixture("job-fail.json"), &error);
+    QVERIFY(failedJob);
+    QCOMPARE(failedJob->jobErrorCode, QStringLiteral("WKS.0500"));
+    QCOMPARE(failedJob->failReason, QStringLiteral("internal error"));
+}
+
+void TestWorkspaceJson::jobWithSubJobsNotAnArrayIsRefused()
+{
+    QString error;
+    QVERIFY(!WorkspaceJson::parseJob(fixture("job-sub-jobs-not-array.json"), &error));
+    QVERIFY2(error.contains(QLatin1String("sub_jobs")), qPrintable(error));
+    QVERIFY(!WorkspaceJson::parseJob(QByteArrayLiteral("{\"unrelated\": true}"), &error));
+    QVERIFY(!WorkspaceJson::parseJob(fixture("proxy-error.html"), &error));
+}
+
+void TestWorkspaceJson::subJobPageClampsProgressAndReadsZones()
+{
+    QString error;
+    const std::optional<SubJobPage> page =
+        WorkspaceJson::parseSubJobPage(fixture("sub-jobs-page.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->totalCount, 3);
+    QCOMPARE(page->jobs.size(), 3);
+    QCOMPARE(page->jobs.at(0).state(), JobState::InProgress); // WAITING
+    QCOMPARE(page->jobs.at(1).state(), JobState::InProgress); // RUNNING
+    QCOMPARE(page->jobs.at(1).process, 100);                  // 250 clamped
+    QCOMPARE(page->jobs.at(2).state(), JobState::Succeeded);
+    QCOMPARE(page->jobs.at(2).desktopId, QStringLiteral("d-3"));
+    QCOMPARE(page->jobs.at(2).beginTime.toUTC(),
+             QDateTime(QDate(2026, 11, 28), QTime(0, 15), QTimeZone::utc()));
+
+    QVERIFY(!WorkspaceJson::parseSubJobPage(QByteArrayLiteral("{\"total_count\": 1}"), &error));
+    QVERIFY(!WorkspaceJson::parseSubJobPage(QByteArrayLiteral("{\"jobs\": [1]}"), &error));
+    QVERIFY(!WorkspaceJson::parseSubJobPage(fixture("desktops-truncated.json"), &error));
+}
+
+void TestWorkspaceJson::errorBodies_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("encodedAuthorization");
+    QTest::addColumn<QString>("requestId");
+    QTest::addColumn<bool>("keepsExcerpt");
+
+    QTest::newRow("error_code/error_msg")
+        << 400 << fixture("error-standard.json") << QStringLiteral("WKS.0001")
+        << QStringLiteral("Invalid parameter: desktop_ids.")
+        << QStringLiteral("desktop_ids[3] is not a valid id") << QString() << QString() << false;
+    QTest::newRow("403 with encoded authorization message")
+        << 403 << fixture("error-forbidden.json") << QStringLiteral("WKS.0403")
+        << QStringLiteral("Policy doesn't allow workspace:desktops:batchDelete to be performed.")
+        << QString() << QStringLiteral("4vlObUvrPr5AoZ7lz5KD1e4TcQo") << QString() << false;
+    QTest::newRow("code/message")
+        << 429 << fixture("error-code-message.json") << QStringLiteral("APIGW.0308")
+        << QStringLiteral("The throttling threshold has been reached: policy user over ratelimit, "
+                          "limit:100, time:1 minute")
+        << QString() << QString() << QString() << false;
+    QTest::newRow("IAM nested")
+        << 401 << fixture("error-iam-nested.json") << QStringLiteral("APIG.0301")
+        << QStringLiteral("Incorrect IAM authentication information: verify aksk signature fail")
+        << QString() << QString() << QStringLiteral("iam-body-request-id") << false;
+    QTest::newRow("not found as 500")
+        << 500 << fixture("error-not-found-500.json") << QStringLiteral("WKS.0202")
+        << QStringLiteral("The resource is not found.") << QString() << QString() << QString() << false;
+    QTest::newRow("unknown JSON shape")
+        << 500 << fixture("error-unknown-shape.json") << QString() << QString() << QString()
+        << QString() << QString() << true;
+    QTest::newRow("truncated JSON") << 502 << fixture("desktops-truncated.json") << QString()
+                                    << QString() << QString() << QString() << QString() << true;
+    QTest::newRow("empty body") << 404 << QByteArray() << QString() << QString() << QString()
+                                << QString() << QString() << false;
+}
+
+void TestWorkspaceJson::errorBodies()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QFETCH(QString, detail);
+    QFETCH(QString, encodedAuthorization);
+    QFETCH(QString, requestId);
+    QFETCH(bool, keepsExcerpt);
+
+    const ApiError error = WorkspaceJson::parseErrorBody(status, body);
+    QCOMPARE(error.kind, ApiError::Kind::Http);
+    QCOMPARE(error.httpStatus, status);
+    QCOMPARE(error.errorCode, code);
+    QCOMPARE(error.errorMessage, message);
+    QCOMPARE(error.errorDetail, detail);
+    QCOMPARE(error.encodedAuthorizationMessage, encodedAuthorization);
+    QCOMPARE(error.requestId, requestId);
+    QCOMPARE(!error.bodyExcerpt.isEmpty(), keepsExcerpt);
+    if (keepsExcerpt)
+        QVERIFY(body.startsWith(error.bodyExcerpt));
+    const QString summary = error.summary();
+    QVERIFY2(summary.contains(QString::number(status)), qPrintable(summary));
+    if (!code.isEmpty())
+        QVERIFY2(summary.contains(code), qPrintable(summary));
+    if (!message.isEmpty())
+        QVERIFY2(summary.contains(message), qPrintable(summary));
+}
+
+void TestWorkspaceJson::htmlErrorPageIsShownByItsTitle()
+{
+    const QByteArray page = fixture("proxy-error.html");
+    const ApiError error = WorkspaceJson::parseErrorBody(502, page);
+    QCOMPARE(error.kind, ApiError::Kind::Http);
+    QVERIFY(error.errorCode.isEmpty());
+    QCOMPARE(error.bodyExcerpt, page); // short pages are kept whole
+    const QString summary = error.summary();
+    QVERIFY2(summary.contains(QLatin1String("502 Bad Gateway")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QLatin1Char('<')), qPrintable(summary));
+    QVERIFY(error.isAmbiguous()); // a gateway error: the request may have arrived
+
+    const ApiError untitled = WorkspaceJson::parseErrorBody(
+        503, QByteArrayLiteral("<html><body><p>Service <b>down</b></p></body></html>"));
+    QCOMPARE(untitled.summary().contains(QLatin1String("Service down")), true);
+}
+
+void TestWorkspaceJson::batchDeleteBodyIsCompactAndStable()
+{
+    BatchDeleteOptions options;
+    QCOMPARE(WorkspaceJson::batchDeleteBody({QStringLiteral("d-1"), QStringLiteral("d-2")}, options),
+             QByteArrayLiteral("{\"delete_users\":false,\"desktop_ids\":[\"d-1\",\"d-2\"],"
+                               "\"email_notification\":true,\"is_force_delete\":false}"));
+    options.deleteUsers = true;
+    options.emailNotification = false;
+    options.forceDelete = true;
+    const QJsonObject body =
+        QJsonDocument::fromJson(WorkspaceJson::batchDeleteBody({QStringLiteral("d-9")}, options))
+            .object();
+    QCOMPARE(body.value(QLatin1String("delete_users")).toBool(), true);
+    QCOMPARE(body.value(QLatin1String("email_notification")).toBool(), false);
+    QCOMPARE(body.value(QLatin1String("is_force_delete")).toBool(), true);
+}
+
+void TestWorkspaceJson::timestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime base(QDate(2026, 11, 28), QTime(8, 15, 0), QTimeZone::utc());
+    QTest::newRow("zulu") << QStringLiteral("2026-11-28T08:15:00Z") << base;
+    QTest::newRow("fraction") << QStringLiteral("2026-11-28T08:15:00.123Z") << base.addMSecs(123);
+    QTest::newRow("offset") << QStringLiteral("2026-11-28T16:15:00+08:00") << base;
+    QTest::newRow("no zone is UTC") << QStringLiteral("2026-11-28T08:15:00") << base;
+    QTest::newRow("space separator") << QStringLiteral("2026-11-28 08:15:00") << base;
+    QTest::newRow("empty") << QString() << QDateTime();
+    QTest::newRow("garbage") << QStringLiteral("yesterday") << QDateTime();
+}
+
+void TestWorkspaceJson::timestamps()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = WorkspaceJson::parseTimestamp(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid())
+        QCOMPARE(parsed.toUTC(), expected);
+}
+
+QTEST_GUILESS_MAIN(TestWorkspaceJson)
+#include "tst_workspacejson.moc"
