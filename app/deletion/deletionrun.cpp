@@ -32,10 +32,15 @@ DeletionRun::DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext c
 DeletionRun::~DeletionRun()
 {
     m_gapTimer.stop();
-    // A POST on the wire is left to finish on its own; its job id then only reaches the server's
-    // job list, which is why the intent was logged first.
-    if (m_call)
+    // A POST still on the wire is left to finish; its job id then only reaches the server's job
+    // list, which is why the intent was logged first.
+    if (m_call) {
+        // Aborting a POST on the wire would not undo it, only hide its answer: let it finish
+        // on its own and clean up after itself.
         m_call->disconnect(this);
+        m_call->setParent(nullptr);
+        connect(m_call, &ApiCall::finished, m_call, &QObject::deleteLater);
+    }
     InFlightRegistry::instance().release(m_context.projectId, m_claimedIds, m_runId);
 }
 
