@@ -18,7 +18,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdmin"));
     QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
-    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Workspace Admin"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

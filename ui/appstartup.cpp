@@ -26,7 +26,25 @@ AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialSto
     connect(window, &MainWindow::editConnectionRequested, this, &AppStartup::onEditConnectionRequested);
     connect(window, &MainWindow::desktopsLoaded, this,
             [this](const ApiError &error) { onDesktopsLoaded(!error.isError()); });
+    connect(window, &MainWindow::profileChosen, this, &AppStartup::connectToProfile);
     connect(credentials, &CredentialStore::readFinished, this, &AppStartup::onCredentialsRead);
+    window->setProfileNames(profiles->profileNames());
+}
+
+void AppStartup::connectToProfile(const QString &profileName)
+{
+    ConnectionOptionValues values;
+    values.profile = profileName;
+    QString error;
+    std::optional<ResolvedConnection> resolved =
+        ConnectionOptions::resolve(values, QProcessEnvironment(), m_profiles, &error);
+    if (!resolved) {
+        showWarning(error);
+        return;
+    }
+    m_profiles->setLastUsed(profileName);
+    m_profiles->sync();
+    useResolved(std::move(*resolved));
 }
 
 AppStartup::~AppStartup() = default;
@@ -112,6 +130,7 @@ void AppStartup::onConnectionRequested(const ConnectionProfile &profile, const C
     }
     m_profiles->setLastUsed(profile.name);
     m_profiles->sync(&error);
+    m_window->setProfileNames(m_profiles->profileNames());
     m_credentials->write(profile.name, credentials);
 
     ConnectionOptionValues values;

@@ -31,6 +31,8 @@ public:
 
     void start(const ConnectionOptionValues &values, const QProcessEnvironment &environment);
     void startDemo();
+    // Uses a saved profile, reading its secret from the keychain.
+    void connectToProfile(const QString &profileName);
 
 Q_SIGNALS:
     // The command line names a connection that cannot be used; main() reports it and exits.

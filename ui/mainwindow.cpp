@@ -127,7 +127,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleCountUpdate);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::scheduleCountUpdate);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleCountUpdate);
-    connect(m_view, &QTableView::doubleClicked, this, &MainWindow::showDetails);
+    // Enter or a double click (per platform style) opens the details.
+    connect(m_view, &QTableView::activated, this, &MainWindow::showDetails);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
 
@@ -195,6 +196,8 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newConnectionAction);
     fileMenu->addAction(m_editConnectionAction);
+    m_connectToMenu = fileMenu->addMenu(tr("&Connect To"));
+    m_connectToMenu->setEnabled(false);
     fileMenu->addSeparator();
     fileMenu->addAction(m_exportShownAction);
     fileMenu->addAction(m_exportSelectedAction);
@@ -343,6 +346,16 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     updateActions();
     m_loader->load();
     m_view->setFocus();
+}
+
+void MainWindow::setProfileNames(const QStringList &names)
+{
+    m_connectToMenu->clear();
+    for (const QString &name : names) {
+        QAction *action = m_connectToMenu->addAction(name);
+        connect(action, &QAction::triggered, this, [this, name] { Q_EMIT profileChosen(name); });
+    }
+    m_connectToMenu->setEnabled(!names.isEmpty());
 }
 
 void MainWindow::setDemoMode(bool demo)

@@ -43,6 +43,8 @@ public:
     // Talks to the project of `connection` from now on and loads all its desktops.
     void connectTo(const ResolvedConnection &connection);
     void setDemoMode(bool demo);
+    // The saved profiles offered under File › Connect To; choosing one emits profileChosen().
+    void setProfileNames(const QStringList &names);
     bool isDemoMode() const { return m_demoMode; }
     void showWelcome();
     // Opens the (non-modal) profile dialog; on Save, connectionRequested() follows.
@@ -84,6 +86,7 @@ Q_SIGNALS:
     void demoRequested();
     void connectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
     void editConnectionRequested();
+    void profileChosen(const QString &profileName);
     // A load ended; error.isError() is false when every page arrived.
     void desktopsLoaded(const ApiError &error);
     void selectionCountChanged(int count);
@@ -142,6 +145,7 @@ private:
 
     QMenu *m_desktopsMenu = nullptr;
     QMenu *m_columnsMenu = nullptr;
+    QMenu *m_connectToMenu = nullptr;
     QAction *m_newConnectionAction = nullptr;
     QAction *m_editConnectionAction = nullptr;
     QAction *m_exportShownAction = nullptr;
