@@ -92,8 +92,12 @@ void DeletionResult::setSubmitted(const QStringList &desktopIds, const QString &
 void DeletionResult::setPostFailed(const QStringList &desktopIds, const ApiError &error)
 {
     // After an ambiguous failure the request may have reached the server: nobody knows yet.
-    const DeletionOutcome outcome =
-        error.isAmbiguous() ? DeletionOutcome::Unknown : DeletionOutcome::Failed;
+    // A configuration error stops the call before anything goes on the wire.
+    DeletionOutcome outcome = DeletionOutcome::Failed;
+    if (error.isAmbiguous())
+        outcome = DeletionOutcome::Unknown;
+    else if (error.kind == ApiError::Kind::Configuration || error.kind == ApiError::Kind::Cancelled)
+        outcome = DeletionOutcome::NotSent;
     for (const QString &id : desktopIds) {
         if (DesktopResult *row = find(id)) {
             row->outcome = outcome;

@@ -55,7 +55,8 @@ public:
     bool isComplete() const;
 
     void setSubmitted(const QStringList &desktopIds, const QString &jobId);
-    void setPostFailed(const QStringList &desktopIds, const ApiError &error); // Failed or Unknown
+    // Failed, or Unknown after an ambiguous error, or NotSent when the call never left the app.
+    void setPostFailed(const QStringList &desktopIds, const ApiError &error);
     void setNotSent(const QStringList &desktopIds, const QString &reason);
     // Applies a job's sub-jobs; with jobEnded, desktops of that job still unresolved become Failed
     // (the whole job failed) or Unknown (no result for them).

@@ -199,7 +199,7 @@ void DeletionRun::onPostFinished()
             m_auditLog->appendPostFailed(m_runId, index, chunk.error);
         m_result.setPostFailed(chunk.desktopIds, chunk.error);
         // Definitely refused: those desktops are free for a later, deliberate retry. After an
-        // ambiguous failure they stay claimed for this run's lifetime.
+        // ambiguous failure they stay claimed until this run has finished.
         if (!chunk.error.isAmbiguous())
             releaseClaims(chunk.desktopIds);
         Q_EMIT chunkFailed(index, chunk.error);

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void summaryUsesPlurals();
     void ambiguousPostErrorIsUnknown();
     void definitePostErrorIsFailed();
+    void configurationErrorIsNotSent();
     void jobEndWithoutSubJobResult();
     void csvQuotesAndDefusesFormulas();
     void exportWritesFile();
@@ -102,6 +103,13 @@ void TestDeletionResult::definitePostErrorIsFailed()
     QCOMPARE(row.outcome, DeletionOutcome::Failed);
     QCOMPARE(row.errorCode, QStringLiteral("WKS.0409"));
     QCOMPARE(row.reason, QStringLiteral("desktop busy"));
+}
+
+void TestDeletionResult::configurationErrorIsNotSent()
+{
+    DeletionResult result({QStringLiteral("a")}, {});
+    result.setPostFailed({QStringLiteral("a")}, ApiError::configuration(QStringLiteral("no endpoint")));
+    QCOMPARE(result.row(QStringLiteral("a")).outcome, DeletionOutcome::NotSent);
 }
 
 void TestDeletionResult::jobEndWithoutSubJobResult()
