@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -83,6 +84,10 @@ private Q_SLOTS:
     void closingMidBodyIsNetworkError();
     void latencyDelaysTheAnswer();
     void pathFilterRestrictsFaults();
+
+    void servesHttpsWithItsCertificate();
+    void untrustedCertificateIsTlsError();
+    void executablePrintsUrlAndLogsWithoutSecrets();
 
 private:
     void startSimulator(SimulatorConfig config = {});
@@ -1020,6 +1025,87 @@ void TestSimulatorClient::pathFilterRestrictsFaults()
     deleteDesktops({all.first().id}, {}, &error);
     QCOMPARE(error.httpStatus, 503);
     QCOMPARE(m_simulator->desktopCount(), 300);
+}
+
+void TestSimulatorClient::servesHttpsWithItsCertificate()
+{
+    SimulatorConfig config;
+    config.accessKey = kAccessKey;
+    config.secretKey = kSecretKey;
+    m_client.reset();
+    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    QString error;
+    QVERIFY2(m_simulator->setupTls(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/sim-tls-cert.pem"),
+                                   QStringLiteral(WORKSPACE_TEST_DATA_DIR "/sim-tls-key.pem"), &error),
+             qPrintable(error));
+    QVERIFY(m_simulator->listen());
+    QCOMPARE(m_simulator->url().scheme(), QStringLiteral("https"));
+
+    ClientConfig trusting;
+    trusting.extraCaCertificates = ApiClient::loadCaFile(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/sim-tls-cert.pem"), &error);
+    QVERIFY2(!trusting.extraCaCertificates.isEmpty(), qPrintable(error));
+    m_client = makeClient({}, {}, trusting);
+    ApiError listError;
+    QCOMPARE(listAll({}, &listError).size(), 300);
+    QVERIFY2(!listError.isError(), qPrintable(listError.details()));
+}
+
+void TestSimulatorClient::untrustedCertificateIsTlsError()
+{
+    SimulatorConfig config;
+    config.accessKey = kAccessKey;
+    config.secretKey = kSecretKey;
+    m_client.reset();
+    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    QString error;
+    QVERIFY(m_simulator->setupTls(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/sim-tls-cert.pem"),
+                                  QStringLiteral(WORKSPACE_TEST_DATA_DIR "/sim-tls-key.pem"), &error));
+    QVERIFY(m_simulator->listen());
+    m_client = makeClient();
+    ApiError listError;
+    listAll({}, &listError);
+    QCOMPARE(listError.kind, ApiError::Kind::Tls);
+
+    WorkspaceSimulator missing(config);
+    QVERIFY(!missing.setupTls(QStringLiteral("/nonexistent/cert.pem"), QStringLiteral("/nonexistent/key.pem"), &error));
+    QVERIFY(error.contains(QLatin1String("/nonexistent/cert.pem")));
+}
+
+void TestSimulatorClient::executablePrintsUrlAndLogsWithoutSecrets()
+{
+    QProcess process;
+    process.start(QStringLiteral(WORKSPACE_SIM_EXECUTABLE),
+                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--desktops"), QStringLiteral("42"),
+                   QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--access-key"), kAccessKey,
+                   QStringLiteral("--secret-key"), kSecretKey, QStringLiteral("--job-duration-ms"), QStringLiteral("100")});
+    QVERIFY(process.waitForStarted(kCallTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), kCallTimeoutMs);
+    const QUrl url(QString::fromUtf8(process.readLine().trimmed()), QUrl::StrictMode);
+    QCOMPARE(url.scheme(), QStringLiteral("http"));
+    QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(url.port() > 0);
+
+    ClientConfig config;
+    config.endpoint = url;
+    config.projectId = SimulatorConfig().projectId;
+    config.retry.initialDelayMs = 10;
+    m_client = std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, kSecretKey, {}});
+    ApiError error;
+    QCOMPARE(listAll({}, &error).size(), 42);
+    QVERIFY2(!error.isError(), qPrintable(error.details()));
+
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += process.readAllStandardError()).contains("desktops/detail 200"), kCallTimeoutMs);
+    process.terminate();
+    QVERIFY(process.waitForFinished(kCallTimeoutMs));
+    const QByteArray rest = process.readAllStandardOutput() + process.readAllStandardError();
+    QVERIFY(!QByteArray(log + rest).contains(kSecretKey.toUtf8()));
+
+    QProcess usage;
+    usage.start(QStringLiteral(WORKSPACE_SIM_EXECUTABLE), {QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(usage.waitForFinished(kCallTimeoutMs));
+    QCOMPARE(usage.exitCode(), 2);
+    QVERIFY(usage.readAllStandardError().contains("--access-key"));
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorClient)
