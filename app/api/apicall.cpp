@@ -38,7 +38,11 @@ int retryAfterSeconds(const QByteArray &value)
     const int seconds = trimmed.toInt(&ok);
     if (ok)
         return seconds >= 0 ? seconds : -1;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    // HTTP dates end in "GMT", which Qt's RFC 2822 parser does not take as a zone.
+    QString date = QString::fromLatin1(trimmed);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(4) + QLatin1String(" +0000");
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
     return static_cast<int>(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0,
