@@ -125,9 +125,12 @@ bool CliApplication::parseCommandLine()
     m_parser.addOption({Name::format, tr("list: output as table (default), csv or json."),
                         tr("format"), QStringLiteral("table")});
     m_parser.addOption({Name::wait, tr("job: poll until the job has finished.")});
-    m_parser.addOption({Name::pollInterval, tr("job --wait: seconds between polls (default 5)."),
+    m_parser.addOption({Name::pollInterval,
+                        tr("job --wait: seconds between polls (default 5); delete: first poll interval."),
                         tr("seconds"), QStringLiteral("5")});
-    m_parser.addOption({Name::timeout, tr("job --wait: give up after <seconds> (default 3600)."),
+    m_parser.addOption({Name::timeout,
+                        tr("job --wait, delete: stop following a job after <seconds> (default 3600, "
+                           "delete 1800)."),
                         tr("seconds"), QStringLiteral("3600")});
     m_parser.addOption({Name::ids, tr("delete: comma-separated desktop ids."), tr("ids")});
     m_parser.addOption({Name::idsFile,
@@ -217,6 +220,10 @@ bool CliApplication::parseCommandLine()
                           "see the requests first)."));
             return false;
         }
+        if (!secondsToMs(m_parser.value(Name::pollInterval)) || !secondsToMs(m_parser.value(Name::timeout))) {
+            usageError(tr("--poll-interval and --timeout take a positive number of seconds."));
+            return false;
+        }
         if (!parseDeleteRequest())
             return false;
         break;
@@ -243,7 +250,7 @@ bool CliApplication::checkOptionsBelongTo(Command command)
         break;
     case Command::Delete:
         allowed.unite({Name::ids, Name::idsFile, Name::deleteUsers, Name::noEmail, Name::force,
-                       Name::dryRun, Name::yes});
+                       Name::dryRun, Name::yes, Name::pollInterval, Name::timeout});
         break;
     }
     const QStringList used = m_parser.optionNames();
@@ -345,7 +352,15 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         return std::make_unique<JobCommand>(m_client.get(), options, m_out, m_err);
     }
     case Command::Delete:
-        return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_out, m_err);
+    {
+        DeleteCommand::Timing timing;
+        if (m_parser.isSet(Name::pollInterval))
+            timing.pollIntervalMs = *secondsToMs(m_parser.value(Name::pollInterval));
+        if (m_parser.isSet(Name::timeout))
+            timing.giveUpAfterMs = *secondsToMs(m_parser.value(Name::timeout));
+        return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_connection, timing,
+                                               m_out, m_err);
+    }
     }
     return nullptr;
 }

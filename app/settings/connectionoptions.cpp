@@ -110,7 +110,9 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
 {
     ResolvedConnection resolved;
     resolved.isDemo = values.demo;
-    resolved.dataDir = firstNonEmpty(values.dataDir, defaultDataDir());
+    // The demo keeps its audit log and journal apart from those of real deletions.
+    resolved.dataDir = firstNonEmpty(
+        values.dataDir, values.demo ? defaultDataDir() + QStringLiteral("/demo") : defaultDataDir());
     if (resolved.dataDir.isEmpty())
         return failWith(ConnectionOptionsText::tr("No directory for the journal and logs; use --data-dir."), error);
 

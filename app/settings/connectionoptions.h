@@ -30,7 +30,7 @@ struct ResolvedConnection
     Credentials credentials;   // from the environment, or (after fillStoredCredentials) a profile
     QString profileName;       // empty when no profile was used
     bool isDemo = false;       // the caller starts the simulator and points config at it
-    QString dataDir;           // journal, audit log and logs
+    QString dataDir;           // journal, audit log and logs; demo: <default>/demo unless given
     QStringList protectedTags; // from the profile
 
     // True when the secret must still be read from CredentialStore for profileName (the access key

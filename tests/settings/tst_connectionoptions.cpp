@@ -289,7 +289,9 @@ private Q_SLOTS:
         QVERIFY2(resolved, qPrintable(error));
         QVERIFY(resolved->isDemo);
         QVERIFY(!resolved->needsStoredCredentials());
-        QCOMPARE(resolved->dataDir, ConnectionOptions::defaultDataDir());
+        QCOMPARE(resolved->dataDir, ConnectionOptions::defaultDataDir() + QStringLiteral("/demo"));
+        values.dataDir = QStringLiteral("/chosen");
+        QCOMPARE(ConnectionOptions::resolve(values, {}, nullptr, &error)->dataDir, QStringLiteral("/chosen"));
     }
 };
 
