@@ -43,6 +43,20 @@
 
 namespace {
 const char *const kSettingsGroup = "MainWindow";
+
+QIcon protectedIcon()
+{
+    QIcon icon;
+    icon.addFile(QStringLiteral(":/icons/protected-16.png"), QSize(16, 16));
+    icon.addFile(QStringLiteral(":/icons/protected-32.png"), QSize(32, 32));
+    return icon;
+}
+} // namespace
+
+// The resources live in a static library: register them explicitly, outside any namespace.
+static void initWorkspaceResources()
+{
+    Q_INIT_RESOURCE(resources);
 }
 
 MainWindow::MainWindow(QWidget *parent)
@@ -58,7 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_demoBanner(new QLabel(m_tablePage))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_model->setProtectedIcon(style()->standardIcon(QStyle::SP_VistaShield));
+    initWorkspaceResources();
+    m_model->setProtectedIcon(protectedIcon());
     m_proxy->setDesktopModel(m_model);
 
     m_view->setObjectName(QStringLiteral("desktopTable"));

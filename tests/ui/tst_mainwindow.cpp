@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 
 #include <QComboBox>
+#include <QIcon>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -141,6 +142,11 @@ private Q_SLOTS:
         // id-003 is being deleted and cannot be selected at all.
         QCOMPARE(selected, (QStringList{QStringLiteral("id-001"), QStringLiteral("id-005")}));
         QCOMPARE(window.selectedDeletableDesktopIds(), QStringList{QStringLiteral("id-005")});
+        const DesktopTableModel *model = window.desktopModel();
+        const QModelIndex protectedName = model->index(model->rowOf(QStringLiteral("id-001")), DesktopTableModel::NameColumn);
+        QVERIFY(!protectedName.data(Qt::DecorationRole).value<QIcon>().isNull());
+        const QModelIndex plainName = model->index(model->rowOf(QStringLiteral("id-005")), DesktopTableModel::NameColumn);
+        QVERIFY(plainName.data(Qt::DecorationRole).isNull());
     }
 
     void selectByIdsOrNamesReportsMisses()
