@@ -222,12 +222,12 @@ QString DeletionResult::summaryText() const
         if (n > 0)
             parts.append(tr(text, nullptr, n));
     };
-    add(DeletionOutcome::Deleted, QT_TR_NOOP("%n deleted"));
-    add(DeletionOutcome::Failed, QT_TR_NOOP("%n failed"));
-    add(DeletionOutcome::Unknown, QT_TR_NOOP("%n unknown"));
-    add(DeletionOutcome::NotSent, QT_TR_NOOP("%n not sent"));
-    add(DeletionOutcome::Submitted, QT_TR_NOOP("%n in progress"));
-    add(DeletionOutcome::Pending, QT_TR_NOOP("%n waiting"));
+    add(DeletionOutcome::Deleted, QT_TR_N_NOOP("%n deleted"));
+    add(DeletionOutcome::Failed, QT_TR_N_NOOP("%n failed"));
+    add(DeletionOutcome::Unknown, QT_TR_N_NOOP("%n unknown"));
+    add(DeletionOutcome::NotSent, QT_TR_N_NOOP("%n not sent"));
+    add(DeletionOutcome::Submitted, QT_TR_N_NOOP("%n in progress"));
+    add(DeletionOutcome::Pending, QT_TR_N_NOOP("%n waiting"));
     if (parts.isEmpty())
         return tr("Nothing to delete");
     return parts.join(tr(", ", "separator between summary counts"));
