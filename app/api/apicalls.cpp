@@ -91,7 +91,7 @@ ListAllDesktopsCall::ListAllDesktopsCall(ApiClient *client, DesktopQuery query, 
 
 void ListAllDesktopsCall::start()
 {
-    if (m_started)
+    if (m_started || m_finished) // cancelled before it started: stays cancelled
         return;
     m_started = true;
     requestNextPage();

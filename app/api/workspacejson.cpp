@@ -1,11 +1,18 @@
 #include "workspacejson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTimeZone>
 
 namespace {
+
+// Parse failures end up in error dialogs, so they are translated like every other message.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("WorkspaceJson", text);
+}
 
 QString str(const QJsonObject &object, QLatin1String key)
 {
@@ -40,14 +47,14 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = QStringLiteral("invalid JSON at byte %1: %2")
+            *error = tr("invalid JSON at byte %1: %2")
                          .arg(parseError.offset)
                          .arg(parseError.errorString());
         return std::nullopt;
     }
     if (!document.isObject()) {
         if (error)
-            *error = QStringLiteral("expected a JSON object");
+            *error = tr("expected a JSON object");
         return std::nullopt;
     }
     return document.object();
@@ -141,13 +148,13 @@ std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *err
         return std::nullopt;
     const QJsonValue desktops = object->value(QLatin1String("desktops"));
     if (!desktops.isArray() && !desktops.isUndefined() && !desktops.isNull()) {
-        setError(error, QStringLiteral("\"desktops\" is not an array"));
+        setError(error, tr("\"desktops\" is not an array"));
         return std::nullopt;
     }
     // An object with neither key is something else (an error body behind a 200, a proxy's page),
     // not an empty list: reading it as "no desktops" would hide the problem.
     if (desktops.isUndefined() && !object->contains(QLatin1String("total_count"))) {
-        setError(error, QStringLiteral("the answer has neither \"desktops\" nor \"total_count\""));
+        setError(error, tr("the answer has neither \"desktops\" nor \"total_count\""));
         return std::nullopt;
     }
     DesktopPage page;
@@ -157,12 +164,12 @@ std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *err
     page.desktops.reserve(array.size());
     for (const QJsonValue &value : array) {
         if (!value.isObject()) {
-            setError(error, QStringLiteral("a desktop entry is not an object"));
+            setError(error, tr("a desktop entry is not an object"));
             return std::nullopt;
         }
         Desktop desktop = desktopFromJson(value.toObject());
         if (desktop.id.isEmpty()) {
-            setError(error, QStringLiteral("a desktop has no desktop_id"));
+            setError(error, tr("a desktop has no desktop_id"));
             return std::nullopt;
         }
         page.desktops.append(std::move(desktop));
@@ -170,7 +177,7 @@ std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *err
     if (!hasTotal)
         page.totalCount = static_cast<int>(page.desktops.size());
     if (page.totalCount < 0) {
-        setError(error, QStringLiteral("negative total_count"));
+        setError(error, tr("negative total_count"));
         return std::nullopt;
     }
     return page;
@@ -183,7 +190,7 @@ std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString 
         return std::nullopt;
     const QString jobId = object->value(QLatin1String("job_id")).toString();
     if (jobId.isEmpty()) {
-        setError(error, QStringLiteral("the answer has no job_id"));
+        setError(error, tr("the answer has no job_id"));
         return std::nullopt;
     }
     return jobId;
@@ -218,7 +225,7 @@ std::optional<Job> parseJob(const QByteArray &body, QString *error)
     job.id = str(*object, QLatin1String("id"));
     job.status = str(*object, QLatin1String("status"));
     if (job.id.isEmpty() && job.status.isEmpty()) {
-        setError(error, QStringLiteral("the answer has neither id nor status"));
+        setError(error, tr("the answer has neither id nor status"));
         return std::nullopt;
     }
     job.jobType = str(*object, QLatin1String("job_type"));
@@ -229,7 +236,7 @@ std::optional<Job> parseJob(const QByteArray &body, QString *error)
     job.subJobsTotal = integer(*object, QLatin1String("sub_jobs_total"));
     const QJsonValue subJobs = object->value(QLatin1String("sub_jobs"));
     if (!subJobs.isArray() && !subJobs.isUndefined() && !subJobs.isNull()) {
-        setError(error, QStringLiteral("\"sub_jobs\" is not an array"));
+        setError(error, tr("\"sub_jobs\" is not an array"));
         return std::nullopt;
     }
     for (const QJsonValue &value : subJobs.toArray())
@@ -244,13 +251,13 @@ std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error
         return std::nullopt;
     const QJsonValue jobs = object->value(QLatin1String("jobs"));
     if (!jobs.isArray()) {
-        setError(error, QStringLiteral("\"jobs\" is missing or not an array"));
+        setError(error, tr("\"jobs\" is missing or not an array"));
         return std::nullopt;
     }
     SubJobPage page;
     for (const QJsonValue &value : jobs.toArray()) {
         if (!value.isObject()) {
-            setError(error, QStringLiteral("a sub-job entry is not an object"));
+            setError(error, tr("a sub-job entry is not an object"));
             return std::nullopt;
         }
         page.jobs.append(subJobFromJson(value.toObject()));

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void listAllCancelledMidway();
     void listAllCancelledFromPageSlot();
     void listAllErrorOnSecondPageKeepsFirst();
+    void listAllCancelledBeforeStartSendsNothing();
     void errorDetailsNeverContainTheSecret();
 
 private:
@@ -934,6 +935,20 @@ void TestApiCalls::listAllErrorOnSecondPageKeepsFirst()
     QCOMPARE(pages.at(0).at(0).value<QList<Desktop>>().size(), 3);
     QCOMPARE(call.loadedCount(), 3);
     QCOMPARE(m_network->requestCount(), 2);
+}
+
+void TestApiCalls::listAllCancelledBeforeStartSendsNothing()
+{
+    auto client = makeClient();
+    m_network->setHandler(pagingServer(3, 3));
+    ListAllDesktopsCall call(client.get(), {});
+    QSignalSpy finished(&call, &ListAllDesktopsCall::finished);
+    call.cancel();
+    QCOMPARE(finished.count(), 1);
+    call.start();
+    QVERIFY(!finished.wait(30));
+    QCOMPARE(m_network->requestCount(), 0);
+    QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
 }
 
 void TestApiCalls::errorDetailsNeverContainTheSecret()
