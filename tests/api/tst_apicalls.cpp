@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTest>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -102,6 +104,8 @@ private Q_SLOTS:
     void oversizedBodyIsRefused_data();
     void oversizedBodyIsRefused();
     void tlsFailureIsTyped();
+    void tlsAlwaysVerifiesAndAddsTheExtraCa();
+    void caFilesLoadAsPemOrDer();
     void unreadableSuccessIsInvalidResponse();
     void showJobAndSubJobs();
     void listAllFollowsPagesUntilTotalCount();
@@ -741,6 +745,49 @@ void TestApiCalls::tlsFailureIsTyped()
     QCOMPARE(call.error().networkError, int(QNetworkReply::SslHandshakeFailedError));
     QVERIFY(call.error().summary().contains(QLatin1String("self-signed")));
     QCOMPARE(m_network->requestCount(), 1); // not retried
+}
+
+void TestApiCalls::tlsAlwaysVerifiesAndAddsTheExtraCa()
+{
+    QString error;
+    m_config.extraCaCertificates =
+        ApiClient::loadCaFile(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/extra-ca.pem"), &error);
+    QCOMPARE(m_config.extraCaCertificates.size(), 1);
+    auto client = makeClient();
+    m_network->setResponses({FakeResponse::json(200, QByteArrayLiteral("{\"id\":\"j\",\"status\":\"INIT\"}"))});
+    ShowJobCall call(client.get(), QStringLiteral("j"));
+    QSignalSpy finished(&call, &ApiCall::finished);
+    call.start();
+    QVERIFY(finished.wait());
+    const QSslConfiguration ssl = m_network->lastRequest().request.sslConfiguration();
+    QCOMPARE(ssl.peerVerifyMode(), QSslSocket::VerifyPeer);
+    QVERIFY(ssl.caCertificates().contains(m_config.extraCaCertificates.constFirst()));
+    // The extra CA is added to the system's trust, it does not replace it.
+    QVERIFY(ssl.caCertificates().size() >= QSslConfiguration::defaultConfiguration().caCertificates().size());
+    // Redirects are not followed: a signed request must not travel elsewhere.
+    QCOMPARE(m_network->lastRequest().request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
+             int(QNetworkRequest::ManualRedirectPolicy));
+}
+
+void TestApiCalls::caFilesLoadAsPemOrDer()
+{
+    QString error;
+    const QList<QSslCertificate> pem =
+        ApiClient::loadCaFile(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/extra-ca.pem"), &error);
+    const QList<QSslCertificate> der =
+        ApiClient::loadCaFile(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/extra-ca.der"), &error);
+    QCOMPARE(pem.size(), 1);
+    QCOMPARE(der, pem);
+    QVERIFY(pem.constFirst().subjectDisplayName().contains(QLatin1String("Workspace Admin API Test CA")));
+
+    error.clear();
+    QVERIFY(ApiClient::loadCaFile(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/error-standard.json"), &error)
+                .isEmpty());
+    QVERIFY(!error.isEmpty());
+    error.clear();
+    QVERIFY(ApiClient::loadCaFile(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/does-not-exist.pem"), &error)
+                .isEmpty());
+    QVERIFY(error.contains(QLatin1String("does-not-exist.pem")));
 }
 
 void TestApiCalls::unreadableSuccessIsInvalidResponse()

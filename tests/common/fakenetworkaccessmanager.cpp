@@ -74,6 +74,7 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation operation,
     RecordedRequest recorded;
     recorded.method = methodOf(operation, request);
     recorded.url = request.url();
+    recorded.request = request;
     const QList<QByteArray> names = request.rawHeaderList();
     for (const QByteArray &name : names)
         recorded.headers.append({name, request.rawHeader(name)});

@@ -17,6 +17,7 @@ struct RecordedRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers; // raw headers, in the order they were set
     QByteArray body;
+    QNetworkRequest request; // everything else: attributes, TLS configuration
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
     bool hasHeader(const QByteArray &name) const;
