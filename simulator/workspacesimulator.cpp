@@ -125,7 +125,7 @@ public:
 
     void handle(const QHttpServerRequest &request, QTcpSocket *socket,
                 std::shared_ptr<QHttpServerResponder> responder);
-    Reply dispatch(const RouteMatch &route, const QByteArray &method, const QHttpServerRequest &request);
+    Reply dispatch(const RouteMatch &route, const QHttpServerRequest &request);
     Reply authenticate(const QByteArray &method, const QHttpServerRequest &request, const RouteMatch &route);
     Reply listDesktops(const QUrlQuery &query);
     Reply batchDelete(const QHttpServerRequest &request);
@@ -194,7 +194,7 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
     } else {
         reply = authenticate(method, request, route);
         if (reply.status == 200)
-            reply = dispatch(route, method, request);
+            reply = dispatch(route, request);
     }
     deliver(std::move(reply), faulty, method, path, QPointer<QTcpSocket>(socket), std::move(responder));
 }
@@ -242,10 +242,8 @@ Reply WorkspaceSimulatorPrivate::authenticate(const QByteArray &method, const QH
     return {};
 }
 
-Reply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, const QByteArray &method,
-                                          const QHttpServerRequest &request)
+Reply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, const QHttpServerRequest &request)
 {
-    Q_UNUSED(method)
     const QUrlQuery query(request.url().query(QUrl::FullyEncoded));
     switch (route.route) {
     case Route::ListDesktops:

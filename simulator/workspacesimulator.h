@@ -68,6 +68,7 @@ public:
     QStringList deletedUsers() const;
 
 Q_SIGNALS:
+    // Emitted as each answer is written; status 0 when the neverAnswer fault swallowed it.
     void requestHandled(const QByteArray &method, const QString &path, int status);
     // A batch-delete job reached its final status (SUCCESS or FAILED).
     void jobFinished(const QString &jobId, const QString &status);

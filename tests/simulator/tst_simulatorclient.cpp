@@ -83,6 +83,7 @@ private Q_SLOTS:
     void neverAnsweringServerTimesOut();
     void closingMidBodyIsNetworkError();
     void latencyDelaysTheAnswer();
+    void delayedAnswerToAGoneClientIsDropped();
     void pathFilterRestrictsFaults();
 
     void servesHttpsWithItsCertificate();
@@ -1011,6 +1012,31 @@ void TestSimulatorClient::latencyDelaysTheAnswer()
     const RawReply reply = rawGet(QStringLiteral("desktops/detail"), QUrlQuery{{QStringLiteral("limit"), QStringLiteral("5")}});
     QCOMPARE(reply.status, 200);
     QVERIFY(timer.elapsed() >= 300);
+}
+
+void TestSimulatorClient::delayedAnswerToAGoneClientIsDropped()
+{
+    SimulatorFaults faults;
+    faults.latencyMs = 300;
+    m_simulator->setFaults(faults);
+    ClientConfig impatient;
+    impatient.transferTimeoutMs = 100;
+    m_client = makeClient({}, {}, impatient);
+    ListDesktopsPageCall abandoned(m_client.get(), {}, 0, 5);
+    abandoned.start();
+    QTRY_VERIFY_WITH_TIMEOUT(abandoned.isFinished(), kCallTimeoutMs);
+    QCOMPARE(abandoned.error().kind, ApiError::Kind::Timeout);
+
+    // A patient second request is answered after the first one's delayed answer was due, so that
+    // answer (to a closed connection) has been dropped by then without harm.
+    QSignalSpy handled(m_simulator.get(), &WorkspaceSimulator::requestHandled);
+    m_client = makeClient();
+    ListDesktopsPageCall patient(m_client.get(), {}, 0, 5);
+    patient.start();
+    QTRY_VERIFY_WITH_TIMEOUT(patient.isFinished(), kCallTimeoutMs);
+    QVERIFY2(patient.succeeded(), qPrintable(patient.error().details()));
+    QCOMPARE(handled.size(), 1);
+    QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("desktops/detail")), 2);
 }
 
 void TestSimulatorClient::pathFilterRestrictsFaults()
