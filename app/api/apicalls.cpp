@@ -45,6 +45,14 @@ QUrlQuery DesktopQuery::toUrlQuery() const
     addIfSet(query, "charge_mode", chargeMode);
     addIfSet(query, "sort_field", sortField);
     addIfSet(query, "sort_type", sortType);
+    for (const QString &name : userNames)
+        addIfSet(query, "user_names", encodedValue(name));
+    addIfSet(query, "desktop_type", desktopType);
+    addIfSet(query, "pool_id", encodedValue(poolId));
+    addIfSet(query, "enterprise_project_id", encodedValue(enterpriseProjectId));
+    addIfSet(query, "availability_zone", encodedValue(availabilityZone));
+    addIfSet(query, "image_id", encodedValue(imageId));
+    addIfSet(query, "subnet_id", encodedValue(subnetId));
     return query;
 }
 
@@ -70,6 +78,9 @@ ApiError ListDesktopsPageCall::validate() const
     if (m_offset < 0 || m_limit < 0 || m_limit > kMaxLimit)
         return ApiError::configuration(tr("A page must have an offset of 0 or more and a limit "
                                           "from 0 to 500."));
+    if (m_query.userNames.size() > DesktopQuery::kMaxUserNames)
+        return ApiError::configuration(
+            tr("At most 100 user names can be searched at once, not %1.").arg(m_query.userNames.size()));
     return {};
 }
 

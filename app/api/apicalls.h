@@ -18,6 +18,15 @@ struct DesktopQuery
     QString chargeMode; // "0" yearly/monthly, "1" pay-per-use
     QString sortField;  // created | computer_name
     QString sortType;   // ASC | DESC
+    QStringList userNames;       // up to kMaxUserNames, sent as a repeated key
+    QString desktopType;         // DEDICATED | POOLED
+    QString poolId;
+    QString enterpriseProjectId;
+    QString availabilityZone;
+    QString imageId;
+    QString subnetId;
+
+    static constexpr int kMaxUserNames = 100;
 
     QUrlQuery toUrlQuery() const;
 };

@@ -263,6 +263,10 @@ void TestApiCalls::queryValuesReachTheServerAsData()
     query.desktopIds = {QStringLiteral("id-1"), QStringLiteral("id-2")};
     query.tag = QStringLiteral("team=qa,env=dev");
     query.status = QStringLiteral("SHUTOFF");
+    query.userNames = {QStringLiteral("alice"), QStringLiteral("bob smith")};
+    query.desktopType = QStringLiteral("POOLED");
+    query.enterpriseProjectId = QStringLiteral("0");
+    query.availabilityZone = QStringLiteral("cn-north-4a");
     ListDesktopsPageCall call(client.get(), query, 500, 100);
     QSignalSpy finished(&call, &ApiCall::finished);
     call.start();
@@ -275,6 +279,12 @@ void TestApiCalls::queryValuesReachTheServerAsData()
     QCOMPARE(sent.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded), query.tag);
     QCOMPARE(sent.queryItemValue(QStringLiteral("status")), QStringLiteral("SHUTOFF"));
     QCOMPARE(sent.allQueryItemValues(QStringLiteral("desktop_id")), query.desktopIds);
+    QCOMPARE(sent.allQueryItemValues(QStringLiteral("user_names"), QUrl::FullyDecoded), query.userNames);
+    QCOMPARE(sent.queryItemValue(QStringLiteral("desktop_type")), QStringLiteral("POOLED"));
+    QCOMPARE(sent.queryItemValue(QStringLiteral("enterprise_project_id")), QStringLiteral("0"));
+    QCOMPARE(sent.queryItemValue(QStringLiteral("availability_zone")), QStringLiteral("cn-north-4a"));
+    QVERIFY(!sent.hasQueryItem(QStringLiteral("pool_id"))); // empty filters are not sent
+    QVERIFY(!sent.hasQueryItem(QStringLiteral("computer_name")));
     QCOMPARE(sent.queryItemValue(QStringLiteral("offset")), QStringLiteral("500"));
     QCOMPARE(sent.queryItemValue(QStringLiteral("limit")), QStringLiteral("100"));
     verifySignature(request);
@@ -661,6 +671,7 @@ void TestApiCalls::invalidRequestsFinishWithoutSending_data()
     QTest::newRow("job without id") << QStringLiteral("job");
     QTest::newRow("sub-jobs without id") << QStringLiteral("subjobs");
     QTest::newRow("page limit 501") << QStringLiteral("page");
+    QTest::newRow("101 user names") << QStringLiteral("usernames");
     QTest::newRow("http to a network host") << QStringLiteral("http");
     QTest::newRow("no endpoint") << QStringLiteral("noendpoint");
 }
@@ -685,6 +696,11 @@ void TestApiCalls::invalidRequestsFinishWithoutSending()
         call = std::make_unique<ListSubJobsCall>(client.get(), QString());
     else if (which == QLatin1String("page"))
         call = std::make_unique<ListDesktopsPageCall>(client.get(), DesktopQuery{}, 0, 501);
+    else if (which == QLatin1String("usernames")) {
+        DesktopQuery query;
+        query.userNames = ids(101);
+        call = std::make_unique<ListDesktopsPageCall>(client.get(), query, 0, 500);
+    }
     else
         call = std::make_unique<ShowJobCall>(client.get(), QStringLiteral("job-1"));
     QSignalSpy finished(call.get(), &ApiCall::finished);
