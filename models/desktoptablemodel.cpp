@@ -170,6 +170,7 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
     QVector<Row> fresh;
     QSet<QString> gone;
     QSet<QString> freshIds;
+    QList<int> updated;
     for (const Desktop &desktop : desktops) {
         if (desktop.id.isEmpty())
             continue; // without an id a desktop can be neither tracked nor deleted
@@ -179,18 +180,31 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
         }
         const int existing = rowOf(desktop.id);
         if (existing >= 0) {
-            m_rows[existing] = makeRow(desktop);
-            Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
+            // A refresh re-sends mostly unchanged desktops: skipping them spares the views a
+            // re-sort per row.
+            const Desktop &current = m_rows.at(existing).desktop;
+            if (desktop.raw.isEmpty() || current.raw != desktop.raw) {
+                m_rows[existing] = makeRow(desktop);
+                updated.append(existing);
+            }
         } else if (!freshIds.contains(desktop.id)) {
             // The same id twice in one answer (paging shifted under us) is kept once.
             freshIds.insert(desktop.id);
             fresh.append(makeRow(desktop));
         }
     }
+    // One dataChanged per run of neighbouring rows: a page usually updates one run.
+    std::sort(updated.begin(), updated.end());
+    for (int i = 0; i < updated.size();) {
+        int j = i;
+        while (j + 1 < updated.size() && updated.at(j + 1) == updated.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(updated.at(i), 0), index(updated.at(j), ColumnCount - 1));
+        i = j + 1;
+    }
     if (!fresh.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        m_rows.reserve(m_rows.size() + fresh.size());
         for (Row &row : fresh) {
             m_rowById.insert(row.desktop.id, int(m_rows.size()));
             m_rows.append(std::move(row));
@@ -227,6 +241,18 @@ void DesktopTableModel::removeRows(QList<int> rows)
     if (rows.isEmpty())
         return;
     std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    int rangeCount = 1;
+    for (int i = 1; i < rows.size(); ++i) {
+        if (rows.at(i) != rows.at(i - 1) + 1)
+            ++rangeCount;
+    }
+    // Each removal signal costs the views and a sorting proxy a pass over all rows; scattered
+    // removals (a refresh after a batch deletion) are done as one compaction instead.
+    if (rangeCount > kMaxRemovalRanges) {
+        compactWithout(rows);
+        return;
+    }
     // From the end, one removal per contiguous range, so that earlier row numbers stay valid.
     int end = int(rows.size()) - 1;
     while (end >= 0) {
@@ -243,6 +269,38 @@ void DesktopTableModel::removeRows(QList<int> rows)
         end = start - 1;
     }
     reindexFrom(rows.constFirst());
+}
+
+void DesktopTableModel::compactWithout(const QList<int> &sortedRows)
+{
+    Q_EMIT layoutAboutToBeChanged();
+    QVector<int> newRowOf(m_rows.size());
+    int next = 0;
+    int write = 0;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (next < sortedRows.size() && sortedRows.at(next) == row) {
+            ++next;
+            newRowOf[row] = -1;
+            m_rowById.remove(m_rows.at(row).desktop.id);
+            continue;
+        }
+        newRowOf[row] = write;
+        if (write != row)
+            m_rows[write] = std::move(m_rows[row]);
+        ++write;
+    }
+    m_rows.resize(write);
+    reindexFrom(sortedRows.constFirst());
+
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        const int row = newRowOf.at(index.row());
+        after.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged();
 }
 
 void DesktopTableModel::reindexFrom(int firstRow)

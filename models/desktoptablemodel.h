@@ -91,6 +91,9 @@ public:
 private:
     Row makeRow(const Desktop &desktop) const;
     void removeRows(QList<int> rows);
+    void compactWithout(const QList<int> &sortedRows);
+
+    static constexpr int kMaxRemovalRanges = 8;
     void reindexFrom(int firstRow);
 
     QVector<Row> m_rows;

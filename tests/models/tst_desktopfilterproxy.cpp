@@ -2,6 +2,7 @@
 #include "desktoptablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QTest>
 
 class TestDesktopFilterProxy : public QObject
@@ -80,6 +81,58 @@ private Q_SLOTS:
                               desktop(QStringLiteral("d3"), QStringLiteral("a"), QStringLiteral("ACTIVE"), {}, BillingMode::Unknown),
                               desktop(QStringLiteral("d4"), QStringLiteral("d"), QStringLiteral("ACTIVE"), {}, BillingMode::Unknown)});
         QCOMPARE(shownIds(proxy), (QStringList{QStringLiteral("d4"), QStringLiteral("d1"), QStringLiteral("d3")}));
+    }
+
+    // 100k desktops arrive in pages of 500 behind a sorted proxy, are searched, refreshed and
+    // thinned out. Checks the results; the printed times show where it gets slow.
+    void largeProject()
+    {
+        DesktopTableModel model;
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.sort(DesktopTableModel::NameColumn);
+        constexpr int total = 100000;
+        auto page = [](int first, const QString &status) {
+            QList<Desktop> desktops;
+            for (int i = first; i < first + 500; ++i) {
+                Desktop d = desktop(QStringLiteral("d%1").arg(i), QStringLiteral("desk-%1").arg(i), status,
+                                    QStringLiteral("REGISTERED"), BillingMode::PayPerUse);
+                d.raw.insert(QStringLiteral("desktop_id"), d.id);
+                d.raw.insert(QStringLiteral("status"), status);
+                desktops.append(d);
+            }
+            return desktops;
+        };
+        QElapsedTimer timer;
+        timer.start();
+        for (int first = 0; first < total; first += 500)
+            model.upsertDesktops(page(first, QStringLiteral("ACTIVE")));
+        QCOMPARE(proxy.rowCount(), total);
+        qInfo("load: %lld ms", timer.restart());
+
+        proxy.setSearchText(QStringLiteral("desk-9999"));
+        QCOMPARE(proxy.rowCount(), 11); // 9999 and 99990–99999
+        proxy.setSearchText(QString());
+        qInfo("search: %lld ms", timer.restart());
+
+        for (int first = 0; first < total; first += 500)
+            model.upsertDesktops(page(first, first < 1000 ? QStringLiteral("SHUTOFF") : QStringLiteral("ACTIVE")));
+        proxy.setStatusFilter(QStringLiteral("SHUTOFF"));
+        QCOMPARE(proxy.rowCount(), 1000);
+        proxy.setStatusFilter(QString());
+        qInfo("refresh: %lld ms", timer.restart());
+
+        QSet<QString> keep;
+        for (int i = 0; i < total; ++i) {
+            if (i % 100 != 0)
+                keep.insert(QStringLiteral("d%1").arg(i));
+        }
+        model.retainOnly(keep);
+        QCOMPARE(model.rowCount(), total - total / 100);
+        QCOMPARE(proxy.rowCount(), total - total / 100);
+        QCOMPARE(model.rowOf(QStringLiteral("d100")), -1);
+        QCOMPARE(model.idAt(model.rowOf(QStringLiteral("d101"))), QStringLiteral("d101"));
+        qInfo("remove 1000 scattered: %lld ms", timer.restart());
     }
 };
 

@@ -74,6 +74,34 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("d0")), -1);
     }
 
+    void scatteredRemovalKeepsPersistentIndexes()
+    {
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Desktop> desktops;
+        for (int i = 0; i < 40; ++i)
+            desktops.append(makeDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
+        model.upsertDesktops(desktops);
+        const QPersistentModelIndex kept(model.index(model.rowOf(QStringLiteral("d21")), 2));
+        const QPersistentModelIndex dropped(model.index(model.rowOf(QStringLiteral("d20")), 0));
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        QSet<QString> keep;
+        for (int i = 0; i < 40; ++i) {
+            if (i % 4 != 0)
+                keep.insert(QStringLiteral("d%1").arg(i));
+        }
+        model.retainOnly(keep); // 10 scattered rows: one compaction
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(model.rowCount(), 30);
+        QVERIFY(!dropped.isValid());
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.column(), 2);
+        QCOMPARE(model.idAt(kept.row()), QStringLiteral("d21"));
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.rowOf(model.idAt(row)), row);
+        QCOMPARE(model.rowOf(QStringLiteral("d0")), -1);
+    }
+
     void beingDeletedIsGreyedAndProtectedIsMarked()
     {
         DesktopTableModel model;
