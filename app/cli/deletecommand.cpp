@@ -2,6 +2,7 @@
 
 #include "api/workspacejson.h"
 #include "desktopformatter.h"
+#include "interruptwatcher.h"
 
 #ifdef WORKSPACE_HAVE_DELETION
 #include "deletion/auditlog.h"
@@ -65,6 +66,8 @@ void DeleteCommand::start()
         finish(ExitUsageError);
         return;
     }
+    m_interruptWatcher = new InterruptWatcher(this);
+    connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &DeleteCommand::onInterrupted);
     err() << tr("Looking up %n desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
     lookUpNextBatch();
 }
@@ -110,6 +113,8 @@ void DeleteCommand::lookUpNextBatch()
 void DeleteCommand::onLookUpFinished()
 {
     m_lookUp->deleteLater();
+    if (m_interrupted)
+        return; // already reported
     if (!m_lookUp->succeeded()) {
         failWithApiError(tr("Looking up the desktops failed; nothing was deleted."), m_lookUp->error());
         return;
@@ -221,10 +226,33 @@ void DeleteCommand::onRunFinished()
 #endif
 }
 
+void DeleteCommand::onInterrupted()
+{
+    m_interrupted = true;
+#ifdef WORKSPACE_HAVE_DELETION
+    if (m_run) {
+        err() << tr("Interrupted: sending no more requests and no longer following the jobs. Jobs "
+                    "already submitted go on on the server and stay in the journal. Press Ctrl+C "
+                    "again to quit at once.")
+              << Qt::endl;
+        m_run->cancel(); // finished() follows once a request on the wire has its answer
+        return;
+    }
+#endif
+    if (m_lookUp)
+        m_lookUp->cancel();
+    err() << tr("Interrupted; nothing was deleted.") << Qt::endl;
+    finish(ExitPartialFailure);
+}
+
 int DeleteCommand::exitCodeForRun() const
 {
 #ifdef WORKSPACE_HAVE_DELETION
     const DeletionResult &result = m_run->result();
+    if (m_interrupted)
+        return result.count(DeletionOutcome::Deleted) == result.size() && m_skipped.isEmpty()
+            ? ExitSuccess
+            : ExitPartialFailure;
     // The API or the network failed: a refused or unanswered POST, or jobs whose end was not learned.
     if (m_run->postError().isError() || result.count(DeletionOutcome::Unknown) > 0)
         return ExitApiError;

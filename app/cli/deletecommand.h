@@ -11,13 +11,15 @@
 
 class AuditLog;
 class DeletionRun;
+class InterruptWatcher;
 class JobJournal;
 
 // `delete`: with dryRun, prints every batch-delete request it would send and sends nothing (not
 // even a look-up). Otherwise, with the same safety as the GUI: looks the desktops up first, never
 // sends one that is missing, carries a protected tag or is already being deleted, then hands the
 // rest to the deletion engine (audit log, job journal, chunks of at most 100, job tracking) and
-// prints each desktop's outcome.
+// prints each desktop's outcome. Ctrl+C (or SIGTERM) stops sending and following, and still prints
+// the outcomes; jobs already submitted go on on the server and stay in the journal.
 class DeleteCommand : public CliCommand
 {
     Q_OBJECT
@@ -46,6 +48,7 @@ private:
     void onLookUpFinished();
     void startDeletion();
     void onRunFinished();
+    void onInterrupted();
     int exitCodeForRun() const;
 
     DeleteRequest m_request;
@@ -55,6 +58,8 @@ private:
     QPointer<ListAllDesktopsCall> m_lookUp;
     QHash<QString, Desktop> m_found;
     QList<QPair<QString, QString>> m_skipped; // desktop id → reason, never sent
+    InterruptWatcher *m_interruptWatcher = nullptr;
+    bool m_interrupted = false;
 #ifdef WORKSPACE_HAVE_DELETION
     std::unique_ptr<AuditLog> m_auditLog;
     std::unique_ptr<JobJournal> m_journal;

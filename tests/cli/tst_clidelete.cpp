@@ -186,6 +186,44 @@ private Q_SLOTS:
         QVERIFY(profiles.remove(QStringLiteral("guarded")));
     }
 
+    void interruptStopsFollowingAndReports()
+    {
+        const QStringList ids = someIds(2);
+        QCOMPARE(ids.size(), 2);
+        // Jobs that outlast the test: the CLI is interrupted while it follows them.
+        m_simulator.reset();
+        SimulatorConfig config;
+        config.accessKey = QStringLiteral("SIM-AK");
+        config.secretKey = QStringLiteral("SIM-SK-SECRET");
+        config.desktopCount = 40;
+        config.jobDurationMs = 10 * 60 * 1000;
+        m_simulator = std::make_unique<WorkspaceSimulator>(config);
+        QVERIFY(m_simulator->listen());
+
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(WORKSPACE_CLI_PATH),
+                      QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),
+                                  QStringLiteral("--yes"), QStringLiteral("--poll-interval"), QStringLiteral("0.05")}
+                          + connection());
+        QByteArray errors;
+        QTRY_VERIFY_WITH_TIMEOUT((errors += process.readAllStandardError()).contains("accepted"), 30000);
+        process.terminate(); // SIGTERM, handled like Ctrl+C
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        errors += process.readAllStandardError();
+        QVERIFY2(errors.contains("Interrupted"), errors.constData());
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(out.contains(ids.first()), qPrintable(out));
+        // The submitted job stays in the journal, to be followed later.
+        QFile journal(m_dataDir + QStringLiteral("/jobs.json"));
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        QVERIFY(journal.readAll().contains(ids.first().toUtf8()));
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    }
+
     void refusedPostExitsWithThree()
     {
         const QStringList ids = someIds(1);
