@@ -104,19 +104,24 @@ void ApiCall::cancel()
         return;
     m_retryTimer.stop();
     m_timeoutTimer.stop();
+    const bool inFlight = !m_reply.isNull();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
         m_reply = nullptr;
     }
-    finish(ApiError::cancelled());
+    finish(ApiError::cancelled(inFlight));
 }
 
 void ApiCall::sendAttempt()
 {
-    if (m_finished || !m_client)
+    if (m_finished)
         return;
+    if (!m_client) { // closed while a retry was waiting
+        finish(ApiError::configuration(tr("The API connection was closed.")));
+        return;
+    }
     ++m_attempts;
     m_timedOut = false;
     m_tooLarge = false;
@@ -128,7 +133,14 @@ void ApiCall::sendAttempt()
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::onDownloadProgress);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timeoutTimer.start(); });
-    m_timeoutTimer.start(m_client->config().transferTimeoutMs);
+    m_timeoutTimer.start(transferTimeoutMs());
+}
+
+int ApiCall::transferTimeoutMs() const
+{
+    // A request always has a timeout: zero or less means the default, not "wait forever".
+    const int configured = m_client ? m_client->config().transferTimeoutMs : 0;
+    return configured > 0 ? configured : ClientConfig().transferTimeoutMs;
 }
 
 void ApiCall::onTimeout()
@@ -164,11 +176,15 @@ void ApiCall::onReplyFinished()
     m_timeoutTimer.stop();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
-    if (!reply || !m_client)
+    if (!reply)
         return;
     // From here on this reply is history: a late signal from it must not touch the next attempt.
     reply->disconnect(this);
     reply->deleteLater();
+    if (!m_client) { // the connection was closed while the request was on the wire
+        finish(ApiError::cancelled(true));
+        return;
+    }
     QByteArray body;
     if (!m_tooLarge) {
         body = reply->readAll();
@@ -217,7 +233,7 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
         error.kind = ApiError::Kind::Timeout;
         error.networkError = QNetworkReply::TimeoutError;
         error.transportMessage =
-            tr("no data for %1 seconds").arg(m_client->config().transferTimeoutMs / 1000.0);
+            tr("no data for %1 seconds").arg(transferTimeoutMs() / 1000.0);
     } else if (networkError == QNetworkReply::SslHandshakeFailedError) {
         error.kind = ApiError::Kind::Tls;
         error.networkError = networkError;

@@ -50,6 +50,7 @@ protected:
 private:
     void sendAttempt();
     void onTimeout();
+    int transferTimeoutMs() const;
     void onReplyFinished();
     void onDownloadProgress(qint64 received, qint64 total);
     ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body) const;

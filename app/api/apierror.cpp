@@ -59,6 +59,7 @@ bool ApiError::isAmbiguous() const
     const bool unreadableSuccess =
         kind == Kind::InvalidResponse && httpStatus >= 200 && httpStatus < 300;
     return kind == Kind::Timeout || kind == Kind::Network || unreadableSuccess
+        || (kind == Kind::Cancelled && cancelledInFlight)
         || (kind == Kind::Http && (httpStatus == 502 || httpStatus == 504));
 }
 
@@ -92,7 +93,9 @@ QString ApiError::summary() const
                    .arg(transportMessage);
         break;
     case Kind::Cancelled:
-        return tr("Cancelled.");
+        return cancelledInFlight
+            ? tr("Cancelled while waiting for the server's answer; the request may have been carried out.")
+            : tr("Cancelled.");
     case Kind::Configuration:
         return transportMessage;
     }
@@ -133,9 +136,10 @@ ApiError ApiError::configuration(const QString &message)
     return error;
 }
 
-ApiError ApiError::cancelled()
+ApiError ApiError::cancelled(bool inFlight)
 {
     ApiError error;
     error.kind = Kind::Cancelled;
+    error.cancelledInFlight = inFlight;
     return error;
 }

@@ -31,6 +31,9 @@ struct ApiError
     int networkError = 0;
     QByteArray bodyExcerpt;   // start of a body that was not the expected JSON
     int retryAfterSeconds = -1;
+    // For Cancelled: the request was already on the wire when it was abandoned, so the server may
+    // have acted on it.
+    bool cancelledInFlight = false;
 
     bool isError() const { return kind != Kind::None; }
     bool isAuthenticationFailure() const; // 401 or APIG(W).0301
@@ -45,7 +48,7 @@ struct ApiError
     QString details() const;
 
     static ApiError configuration(const QString &message);
-    static ApiError cancelled();
+    static ApiError cancelled(bool inFlight = false);
 };
 
 Q_DECLARE_METATYPE(ApiError)

@@ -98,6 +98,8 @@ private Q_SLOTS:
     void cancelFinishesOnceWithCancelled();
     void cancelDuringRetryWaitSendsNothingMore();
     void cancelFromRetryingSlotStopsTheRetry();
+    void closedClientStillFinishesTheCall();
+    void zeroTimeoutMeansTheDefault();
     void secondStartAndLateCancelChangeNothing();
     void invalidRequestsFinishWithoutSending_data();
     void invalidRequestsFinishWithoutSending();
@@ -602,7 +604,9 @@ void TestApiCalls::cancelFinishesOnceWithCancelled()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
     QVERIFY(!call.succeeded());
-    QVERIFY(!call.error().isAmbiguous());
+    // The request was on the wire: the server may have acted on it.
+    QVERIFY(call.error().cancelledInFlight);
+    QVERIFY(call.error().isAmbiguous());
     // The reply is aborted and released; nothing of it reaches the call afterwards.
     QTRY_VERIFY(m_network->replies().constFirst().isNull());
     call.cancel();
@@ -626,7 +630,56 @@ void TestApiCalls::cancelDuringRetryWaitSendsNothingMore()
     call.cancel();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
+    QVERIFY(!call.error().cancelledInFlight); // nothing was outstanding
+    QVERIFY(!call.error().isAmbiguous());
     QCOMPARE(m_network->requestCount(), 1);
+}
+
+void TestApiCalls::closedClientStillFinishesTheCall()
+{
+    // Closed while the POST is on the wire: the outcome is unknown, and the call still finishes.
+    auto client = makeClient();
+    FakeResponse slow = FakeResponse::json(202, QByteArrayLiteral("{\"job_id\":\"j\"}"));
+    slow.deliveryDelayMs = 10;
+    m_network->setResponses({slow});
+    BatchDeleteCall remove(client.get(), ids(1), BatchDeleteOptions{});
+    QSignalSpy removeFinished(&remove, &ApiCall::finished);
+    remove.start();
+    client.reset();
+    QVERIFY(removeFinished.wait());
+    QCOMPARE(remove.error().kind, ApiError::Kind::Cancelled);
+    QVERIFY(remove.error().isAmbiguous());
+    QCOMPARE(removeFinished.count(), 1);
+
+    // Closed while a GET waits for its retry.
+    m_config.retry.initialDelayMs = 20;
+    client = makeClient();
+    m_network->clear();
+    m_network->setResponses({FakeResponse::json(503, QByteArray())});
+    ShowJobCall show(client.get(), QStringLiteral("j"));
+    QSignalSpy showFinished(&show, &ApiCall::finished);
+    QSignalSpy retrying(&show, &ApiCall::retrying);
+    show.start();
+    QVERIFY(retrying.wait());
+    client.reset();
+    QVERIFY(showFinished.wait());
+    QCOMPARE(show.error().kind, ApiError::Kind::Configuration);
+    QCOMPARE(m_network->requestCount(), 1);
+    QCOMPARE(showFinished.count(), 1);
+}
+
+void TestApiCalls::zeroTimeoutMeansTheDefault()
+{
+    m_config.transferTimeoutMs = 0;
+    auto client = makeClient();
+    FakeResponse slow = FakeResponse::json(200, QByteArrayLiteral("{\"id\":\"j\",\"status\":\"INIT\"}"));
+    slow.deliveryDelayMs = 20;
+    m_network->setResponses({slow});
+    ShowJobCall call(client.get(), QStringLiteral("j"));
+    QSignalSpy finished(&call, &ApiCall::finished);
+    call.start();
+    QVERIFY(finished.wait());
+    QVERIFY2(call.succeeded(), qPrintable(call.error().summary()));
 }
 
 void TestApiCalls::cancelFromRetryingSlotStopsTheRetry()
