@@ -186,7 +186,7 @@ void ApiCall::onReplyFinished()
         return;
     }
     QByteArray body;
-    if (!m_tooLarge) {
+    if (!m_tooLarge && reply->isOpen()) { // an aborted reply is closed and has nothing to read
         body = reply->readAll();
         // Not every reply reports download progress; the limit holds all the same.
         if (body.size() > m_client->config().maxResponseBytes) {
