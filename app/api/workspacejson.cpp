@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace {
@@ -19,8 +20,8 @@ QString str(const QJsonObject &object, QLatin1String key)
     const QJsonValue value = object.value(key);
     if (value.isString())
         return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 17);
+    if (value.isDouble()) // an id or name sent as a number: shortest exact text, "0.1" not "0.10…01"
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     return {};
 }
 

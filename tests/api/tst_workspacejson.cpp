@@ -129,6 +129,8 @@ void TestWorkspaceJson::wrongTypesDegradeToEmptyValues()
     QVERIFY(first.osType.isEmpty());
     QVERIFY(first.flavorId.isEmpty());
     const Desktop &second = page->desktops.at(1);
+    QCOMPARE(second.computerName, QStringLiteral("0.1"));
+    QCOMPARE(second.userName, QStringLiteral("12345678901"));
     QCOMPARE(second.ipAddresses, QStringList{QStringLiteral("10.2.2.2")});
     QVERIFY(second.tags.isEmpty());
     QVERIFY(!second.created.isValid());
