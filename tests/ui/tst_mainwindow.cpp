@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 
 #include <QComboBox>
+#include <QHeaderView>
+#include <QSettings>
 #include <QIcon>
 #include <QLineEdit>
 #include <QPushButton>
@@ -223,6 +225,25 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith("Name,Status,User"));
         QVERIFY(lines.at(1).startsWith("dev-desk-2,"));
         QVERIFY(lines.at(2).startsWith("dev-desk-0,"));
+    }
+
+    void columnLayoutIsRemembered()
+    {
+        {
+            MainWindow window;
+            QHeaderView *header = window.tableView()->horizontalHeader();
+            header->setSectionHidden(DesktopTableModel::TagsColumn, true);
+            header->setSectionHidden(DesktopTableModel::ZoneColumn, false);
+            header->moveSection(header->visualIndex(DesktopTableModel::IdColumn), 0);
+            window.show();
+            window.close();
+        }
+        MainWindow window;
+        const QHeaderView *header = window.tableView()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(DesktopTableModel::TagsColumn));
+        QVERIFY(!header->isSectionHidden(DesktopTableModel::ZoneColumn));
+        QCOMPARE(header->logicalIndex(0), int(DesktopTableModel::IdColumn));
+        QSettings().remove(QStringLiteral("MainWindow"));
     }
 
     void demoModeIsVisible()
