@@ -127,7 +127,11 @@ void ApiCall::sendAttempt()
     m_tooLarge = false;
     m_reply = m_client->send(m_method, url(), body());
     if (!m_reply) {
-        finish(ApiError::configuration(tr("The network access manager is gone.")));
+        // Deferred like every other early failure: finished() never fires inside start().
+        QMetaObject::invokeMethod(
+            this,
+            [this] { finish(ApiError::configuration(tr("The network access manager is gone."))); },
+            Qt::QueuedConnection);
         return;
     }
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);

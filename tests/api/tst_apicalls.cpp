@@ -727,6 +727,7 @@ void TestApiCalls::invalidRequestsFinishWithoutSending_data()
     QTest::newRow("101 user names") << QStringLiteral("usernames");
     QTest::newRow("http to a network host") << QStringLiteral("http");
     QTest::newRow("no endpoint") << QStringLiteral("noendpoint");
+    QTest::newRow("no network access manager") << QStringLiteral("nonetwork");
 }
 
 void TestApiCalls::invalidRequestsFinishWithoutSending()
@@ -736,7 +737,11 @@ void TestApiCalls::invalidRequestsFinishWithoutSending()
         m_config.endpoint = QUrl(QStringLiteral("http://workspace.example.com"));
     if (which == QLatin1String("noendpoint"))
         m_config.endpoint = QUrl();
+    if (which == QLatin1String("nonetwork"))
+        m_network.reset();
     auto client = makeClient();
+    if (!m_network)
+        m_network = std::make_unique<FakeNetworkAccessManager>();
     m_network->setResponses({FakeResponse::json(200, QByteArrayLiteral("{}"))});
     std::unique_ptr<ApiCall> call;
     if (which == QLatin1String("delete0"))
