@@ -357,6 +357,8 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     m_loader->setClient(m_client);
     m_loader->setQuery({});
     m_stack->setCurrentWidget(m_tablePage);
+    m_toolBar->show();
+    m_countLabel->show();
     updateTitle();
     updateActions();
     m_loader->load();
@@ -383,6 +385,9 @@ void MainWindow::setDemoMode(bool demo)
 void MainWindow::showWelcome()
 {
     m_stack->setCurrentWidget(m_welcome);
+    // Finding and counting mean nothing without a project.
+    m_toolBar->hide();
+    m_countLabel->hide();
     m_welcome->addConnectionButton()->setFocus();
     updateActions();
 }

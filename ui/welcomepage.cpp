@@ -10,13 +10,17 @@ WelcomePage::WelcomePage(QWidget *parent)
     , m_demoButton(new QPushButton(tr("Try the &Demo"), this))
     , m_addButton(new QPushButton(tr("&Add a Connection…"), this))
 {
-    auto *title = new QLabel(tr("<h2>Welcome to Workspace Admin</h2>"), this);
-    auto *text = new QLabel(tr("Review and delete Huawei Cloud Workspace desktops in batches.<br>"
-                               "Add a connection to a project (region, project ID and access keys), "
-                               "or try the app on a simulated project with 300 desktops first."),
-                            this);
-    text->setWordWrap(true);
-    text->setMaximumWidth(520);
+    // A fixed-width card in the middle, so that the wrapped text keeps a readable measure.
+    auto *card = new QWidget(this);
+    card->setFixedWidth(560);
+    auto *title = new QLabel(tr("<h2>Welcome to Workspace Admin</h2>"), card);
+    auto *text = new QLabel(tr("Review and delete Huawei Cloud Workspace desktops in batches.<br><br>"
+                               "Add a connection to a project (region, project ID and access keys),<br>"
+                               "or try the app first on a simulated project with 300 desktops."),
+                            card);
+    // Explicit line breaks rather than word wrap: a wrapped label inside a centred card gets too
+    // little height from the layout.
+    text->setAlignment(Qt::AlignHCenter);
     m_addButton->setDefault(true);
 
     auto *buttons = new QHBoxLayout;
@@ -25,12 +29,15 @@ WelcomePage::WelcomePage(QWidget *parent)
     buttons->addWidget(m_demoButton);
     buttons->addStretch();
 
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->addWidget(title, 0, Qt::AlignHCenter);
+    cardLayout->addWidget(text);
+    cardLayout->addSpacing(16);
+    cardLayout->addLayout(buttons);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addStretch();
-    layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addSpacing(16);
-    layout->addLayout(buttons);
+    layout->addStretch(1);
+    layout->addWidget(card, 0, Qt::AlignHCenter);
     layout->addStretch(2);
 
     connect(m_demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
