@@ -6,11 +6,6 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ApiCall", text);
-}
-
 void addIfSet(QUrlQuery &query, const char *key, const QString &value)
 {
     if (!value.isEmpty())
@@ -20,7 +15,7 @@ void addIfSet(QUrlQuery &query, const char *key, const QString &value)
 ApiError requireJobId(const QString &jobId)
 {
     if (jobId.trimmed().isEmpty())
-        return ApiError::configuration(tr("A job id is required."));
+        return ApiError::configuration(ApiCall::tr("A job id is required."));
     return {};
 }
 

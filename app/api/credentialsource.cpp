@@ -33,15 +33,19 @@ std::optional<EnvironmentCredentials> fromEnvironment(const QProcessEnvironment 
     if (hasAccessKey != hasSecretKey) {
         credentials.clear();
         return fail(error, hasAccessKey
-                               ? "HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not; set both or "
-                                 "neither."
-                               : "HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK is not; set both or "
-                                 "neither.");
+                               ? QT_TRANSLATE_NOOP("CredentialSource",
+                                                   "HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK "
+                                                   "is not; set both or neither.")
+                               : QT_TRANSLATE_NOOP("CredentialSource",
+                                                   "HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK "
+                                                   "is not; set both or neither."));
     }
     if (!hasAccessKey && !credentials.securityToken.isEmpty()) {
         credentials.clear();
-        return fail(error, "HUAWEICLOUD_SDK_SECURITY_TOKEN is set without HUAWEICLOUD_SDK_AK and "
-                           "HUAWEICLOUD_SDK_SK; temporary credentials need all three.");
+        return fail(error, QT_TRANSLATE_NOOP("CredentialSource",
+                                             "HUAWEICLOUD_SDK_SECURITY_TOKEN is set without "
+                                             "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK; temporary "
+                                             "credentials need all three."));
     }
     return result;
 }

@@ -61,16 +61,16 @@ std::optional<QUrl> validate(const QUrl &url, QString *error)
         return std::nullopt;
     };
     if (!url.isValid() || url.host().isEmpty())
-        return fail("The endpoint is not a valid URL with a host name.");
+        return fail(QT_TRANSLATE_NOOP("Endpoint", "The endpoint is not a valid URL with a host name."));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("http")) {
         if (!isLoopbackHost(url.host()))
-            return fail("Plain http is only allowed for this computer (localhost); use https.");
+            return fail(QT_TRANSLATE_NOOP("Endpoint", "Plain http is only allowed for this computer (localhost); use https."));
     } else if (scheme != QLatin1String("https")) {
-        return fail("The endpoint must start with https://.");
+        return fail(QT_TRANSLATE_NOOP("Endpoint", "The endpoint must start with https://."));
     }
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
-        return fail("The endpoint must not contain a query, a fragment or user information.");
+        return fail(QT_TRANSLATE_NOOP("Endpoint", "The endpoint must not contain a query, a fragment or user information."));
     QUrl cleaned = url;
     QString path = cleaned.path();
     while (path.endsWith(QLatin1Char('/')))

@@ -48,14 +48,14 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("invalid JSON at byte %1: %2")
+            *error = QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
                          .arg(parseError.offset)
                          .arg(parseError.errorString());
         return std::nullopt;
     }
     if (!document.isObject()) {
         if (error)
-            *error = tr("expected a JSON object");
+            *error = QCoreApplication::translate("WorkspaceJson", "expected a JSON object");
         return std::nullopt;
     }
     return document.object();
