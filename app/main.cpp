@@ -1,5 +1,6 @@
 // The Workspace Admin desktop application.
 
+#include "applanguage.h"
 #include "appstartup.h"
 #include "mainwindow.h"
 
@@ -18,6 +19,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdmin"));
     QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
+    // Before the parser: option descriptions are translated as they are added.
+    const QString requestedLanguage = AppLanguage::requested(QCoreApplication::arguments());
+    AppLanguage language;
+    if (!language.install(AppLanguage::chooseLocale(requestedLanguage)) && !requestedLanguage.isEmpty()) {
+        QTextStream(stderr) << QCoreApplication::translate("main", "No translation for “%1”; using English.")
+                                   .arg(requestedLanguage)
+                            << Qt::endl;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

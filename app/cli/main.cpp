@@ -1,3 +1,4 @@
+#include "applanguage.h"
 #include "cliapplication.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,16 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    CliApplication cli(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), out, err);
+    // --lang is taken out here, before the command parser runs, because that parser accepts only
+    // the options of the command given.
+    QStringList arguments = QCoreApplication::arguments();
+    const QString requestedLanguage = AppLanguage::takeRequested(&arguments);
+    AppLanguage language;
+    if (!language.install(AppLanguage::chooseLocale(requestedLanguage)) && !requestedLanguage.isEmpty()) {
+        err << QCoreApplication::translate("main", "No translation for “%1”; using English.").arg(requestedLanguage)
+            << Qt::endl;
+    }
+    CliApplication cli(arguments, QProcessEnvironment::systemEnvironment(), out, err);
     QObject::connect(&cli, &CliApplication::finished, &app, &QCoreApplication::exit,
                      Qt::QueuedConnection);
     QTimer::singleShot(0, &cli, &CliApplication::start);

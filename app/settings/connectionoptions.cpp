@@ -20,6 +20,7 @@ const QString projectId = QStringLiteral("project-id");
 const QString endpoint = QStringLiteral("endpoint");
 const QString caFile = QStringLiteral("ca-file");
 const QString dataDir = QStringLiteral("data-dir");
+const QString language = QStringLiteral("lang");
 } // namespace Name
 
 template<typename... Candidates>
@@ -84,6 +85,11 @@ void addTo(QCommandLineParser &parser)
                       ConnectionOptionsText::tr("Directory for the job journal, audit log and logs (default: %1).")
                           .arg(defaultDataDir()),
                       ConnectionOptionsText::tr("dir")});
+    // Read by main() before any parser runs (AppLanguage); listed here so that --help shows it.
+    parser.addOption({Name::language,
+                      ConnectionOptionsText::tr("User interface language: zh_CN or en (default: the system "
+                                                "language)."),
+                      ConnectionOptionsText::tr("language")});
 }
 
 ConnectionOptionValues valuesFrom(const QCommandLineParser &parser)

@@ -45,7 +45,8 @@ struct ResolvedConnection
 // command line > environment > saved profile.
 namespace ConnectionOptions {
 
-// --demo, --profile, --region, --project-id, --endpoint, --ca-file, --data-dir.
+// --demo, --profile, --region, --project-id, --endpoint, --ca-file, --data-dir, and --lang (the
+// language, which main() reads before the parser runs: see translations/applanguage.h).
 void addTo(QCommandLineParser &parser);
 ConnectionOptionValues valuesFrom(const QCommandLineParser &parser);
 

@@ -1,0 +1,1480 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ApiCall</name>
+    <message>
+        <source>No API connection is configured.</source>
+        <translation>未配置 API 连接。</translation>
+    </message>
+    <message>
+        <source>The API connection was closed.</source>
+        <translation>API 连接已关闭。</translation>
+    </message>
+    <message>
+        <source>The network access manager is gone.</source>
+        <translation>网络访问管理器已不存在。</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1</source>
+        <translation>应答大于 %1</translation>
+    </message>
+    <message>
+        <source>no data for %1 seconds</source>
+        <translation>%1 秒内没有收到数据</translation>
+    </message>
+    <message>
+        <source>the connection ended without an HTTP answer</source>
+        <translation>连接已结束，但没有收到 HTTP 应答</translation>
+    </message>
+    <message>
+        <source>A job id is required.</source>
+        <translation>需要提供任务 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>Cannot read the CA file %1: %2</source>
+        <translation>无法读取 CA 证书文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no certificate.</source>
+        <translation>CA 证书文件 %1 中没有证书。</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The server answered HTTP %1</source>
+        <translation>服务器返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>，错误码 %1</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time (%1)</source>
+        <translation>服务器未及时应答（%1）</translation>
+    </message>
+    <message>
+        <source>Secure connection failed: %1</source>
+        <translation>安全连接失败：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood (HTTP %1): %2</source>
+        <translation>无法理解服务器的应答（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled while waiting for the server&apos;s answer; the request may have been carried out.</source>
+        <translation>在等待服务器应答时已取消；该请求可能已被执行。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>(check the access key, the secret key and this computer&apos;s clock; five failures in a row lock the key for five minutes)</source>
+        <translation>（请检查访问密钥、秘密访问密钥和本机时钟；连续失败五次会将密钥锁定五分钟）</translation>
+    </message>
+    <message>
+        <source>[request id %1]</source>
+        <translation>[请求 ID %1]</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>消息：%1</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>请求 ID：%1</translation>
+    </message>
+    <message>
+        <source>Encoded authorization message: %1</source>
+        <translation>编码的授权消息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AppStartup</name>
+    <message>
+        <source>This build has no demo: the Workspace simulator was not built.</source>
+        <translation>此版本不含演示模式：未构建 Workspace 模拟器。</translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot to %1.</source>
+        <translation>无法将截图写入 %1。</translation>
+    </message>
+    <message>
+        <source>Workspace Admin</source>
+        <translation>Workspace 管理器</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot open the audit log %1: %2</source>
+        <translation>无法打开审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log %1: %2</source>
+        <translation>无法写入审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log %1: %2</source>
+        <translation>无法读取审计日志 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDeleteCall</name>
+    <message>
+        <source>One batch-delete request takes 1 to 100 desktops, not %1.</source>
+        <translation>一个批量删除请求可包含 1 到 100 个桌面，而不是 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>CliApplication</name>
+    <message>
+        <source>Demo mode: working against a simulated Workspace service at %1; nothing real is touched.</source>
+        <translation>演示模式：正在使用位于 %1 的模拟 Workspace 服务，不会改动任何真实资源。</translation>
+    </message>
+    <message>
+        <source>This build has no demo service.</source>
+        <translation>此版本不含演示服务。</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
+
+Commands:
+  list [--status S] [--name TEXT] [--format table|csv|json]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         [--dry-run] --yes
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error.</source>
+        <translation>在脚本中查看和删除华为云 Workspace 桌面。
+
+命令：
+  list [--status S] [--name TEXT] [--format table|csv|json]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         [--dry-run] --yes
+
+凭证取自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
+3 API 或网络错误。</translation>
+    </message>
+    <message>
+        <source>list, job or delete.</source>
+        <translation>list、job 或 delete。</translation>
+    </message>
+    <message>
+        <source>list: only desktops in this status (%1).</source>
+        <translation>list：只列出处于该状态的桌面（%1）。</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>list: only desktops whose computer name matches &lt;text&gt;.</source>
+        <translation>list：只列出计算机名与 &lt;text&gt; 匹配的桌面。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>list: output as table (default), csv or json.</source>
+        <translation>list：以表格（默认）、csv 或 json 格式输出。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>job: poll until the job has finished.</source>
+        <translation>job：轮询直到任务结束。</translation>
+    </message>
+    <message>
+        <source>job --wait: seconds between polls (default 5); delete: first poll interval.</source>
+        <translation>job --wait：两次轮询之间的秒数（默认 5）；delete：首次轮询间隔。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800).</source>
+        <translation>job --wait、delete：&lt;seconds&gt; 秒后停止跟踪任务（默认 3600，delete 为 1800）。</translation>
+    </message>
+    <message>
+        <source>delete: comma-separated desktop ids.</source>
+        <translation>delete：以逗号分隔的桌面 ID。</translation>
+    </message>
+    <message>
+        <source>ids</source>
+        <translation>ID列表</translation>
+    </message>
+    <message>
+        <source>delete: file with desktop ids, one per line (&apos;-&apos; reads stdin).</source>
+        <translation>delete：包含桌面 ID 的文件，每行一个（“-”表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>delete: also delete each desktop&apos;s user when they have no other desktop.</source>
+        <translation>delete：若桌面的用户没有其他桌面，同时删除该用户。</translation>
+    </message>
+    <message>
+        <source>delete: do not e-mail the users.</source>
+        <translation>delete：不向用户发送邮件通知。</translation>
+    </message>
+    <message>
+        <source>delete: force the deletion.</source>
+        <translation>delete：强制删除。</translation>
+    </message>
+    <message>
+        <source>delete: print the requests, send nothing.</source>
+        <translation>delete：只打印请求，不发送任何请求。</translation>
+    </message>
+    <message>
+        <source>delete: confirm that the desktops are to be deleted.</source>
+        <translation>delete：确认删除这些桌面。</translation>
+    </message>
+    <message>
+        <source>No command given; use list, job or delete.</source>
+        <translation>未指定命令；请使用 list、job 或 delete。</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; use list, job or delete.</source>
+        <translation>未知命令“%1”；请使用 list、job 或 delete。</translation>
+    </message>
+    <message>
+        <source>list takes no arguments, only options.</source>
+        <translation>list 不接受参数，只接受选项。</translation>
+    </message>
+    <message>
+        <source>Unknown status “%1”; use one of %2.</source>
+        <translation>未知状态“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown format “%1”; use table, csv or json.</source>
+        <translation>未知格式“%1”；请使用 table、csv 或 json。</translation>
+    </message>
+    <message>
+        <source>job needs exactly one JOB_ID.</source>
+        <translation>job 需要且只需要一个 JOB_ID。</translation>
+    </message>
+    <message>
+        <source>--poll-interval and --timeout take a positive number of seconds.</source>
+        <translation>--poll-interval 和 --timeout 需要一个正的秒数。</translation>
+    </message>
+    <message>
+        <source>delete takes its desktop ids through --ids or --ids-file.</source>
+        <translation>delete 通过 --ids 或 --ids-file 接收桌面 ID。</translation>
+    </message>
+    <message>
+        <source>delete needs exactly one of --ids or --ids-file.</source>
+        <translation>delete 需要且只能使用 --ids 和 --ids-file 中的一个。</translation>
+    </message>
+    <message>
+        <source>Deletion cannot be undone: add --yes to confirm (or --dry-run --yes to see the requests first).</source>
+        <translation>删除无法撤销：请加上 --yes 确认（或先用 --dry-run --yes 查看将发送的请求）。</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to this command.</source>
+        <translation>选项 --%1 不适用于此命令。</translation>
+    </message>
+    <message>
+        <source>Cannot read the id file %1: %2</source>
+        <translation>无法读取 ID 文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>This build cannot delete desktops yet; only --dry-run is available.</source>
+        <translation>此版本尚不能删除桌面；只能使用 --dry-run。</translation>
+    </message>
+    <message>
+        <source>Set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK instead.</source>
+        <translation>请改为设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK。</translation>
+    </message>
+    <message>
+        <source>Run with --help for usage.</source>
+        <translation>使用 --help 查看用法。</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommand</name>
+    <message>
+        <source>%1 Retrying (attempt %2) in %3 s…</source>
+        <translation>%1 %3 秒后重试（第 %2 次）…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOptionsText</name>
+    <message>
+        <source>No secret key is stored for the profile “%1”. Enter it in the profile, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.</source>
+        <translation>连接配置“%1”未保存秘密访问密钥 (SK)。请在连接配置中输入，或设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK。</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no access key id.</source>
+        <translation>连接配置“%1”没有访问密钥 ID (AK)。</translation>
+    </message>
+    <message>
+        <source>Work against a built-in simulated Workspace service; nothing real is touched.</source>
+        <translation>使用内置的模拟 Workspace 服务，不会改动任何真实资源。</translation>
+    </message>
+    <message>
+        <source>Use the saved connection profile &lt;name&gt;.</source>
+        <translation>使用已保存的连接配置 &lt;name&gt;。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Workspace region, e.g. cn-north-4.</source>
+        <translation>Workspace 区域，例如 cn-north-4。</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID).</source>
+        <translation>该区域的 IAM 项目 ID（默认：$HUAWEICLOUD_SDK_PROJECT_ID）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Explicit API endpoint URL (https, or http on localhost); overrides the region.</source>
+        <translation>明确指定的 API 终端节点 URL（https，或本机上的 http）；优先于区域。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in &lt;file&gt; (PEM or DER).</source>
+        <translation>同时信任 &lt;file&gt; 中的 CA 证书（PEM 或 DER 格式）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Directory for the job journal, audit log and logs (default: %1).</source>
+        <translation>任务日志、审计日志和运行日志所在的目录（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>No directory for the journal and logs; use --data-dir.</source>
+        <translation>没有用于任务日志和运行日志的目录；请使用 --data-dir。</translation>
+    </message>
+    <message>
+        <source>There is no saved profile named “%1”.</source>
+        <translation>没有名为“%1”的已保存连接配置。</translation>
+    </message>
+    <message>
+        <source>No region or endpoint given; use --region, --endpoint or a profile.</source>
+        <translation>未指定区域或终端节点；请使用 --region、--endpoint 或连接配置。</translation>
+    </message>
+    <message>
+        <source>Endpoint “%1”: %2</source>
+        <translation>终端节点“%1”：%2</translation>
+    </message>
+    <message>
+        <source>No project id given; use --project-id, HUAWEICLOUD_SDK_PROJECT_ID or a profile.</source>
+        <translation>未指定项目 ID；请使用 --project-id、HUAWEICLOUD_SDK_PROJECT_ID 或连接配置。</translation>
+    </message>
+    <message>
+        <source>Set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or neither.</source>
+        <translation>请同时设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或者都不设置。</translation>
+    </message>
+    <message>
+        <source>No credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use a profile with an access key.</source>
+        <translation>没有凭证：请设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或使用带有访问密钥的连接配置。</translation>
+    </message>
+    <message>
+        <source>User interface language: zh_CN or en (default: the system language).</source>
+        <translation>界面语言：zh_CN 或 en（默认：系统语言）。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialSource</name>
+    <message>
+        <source>HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not; set both or neither.</source>
+        <translation>已设置 HUAWEICLOUD_SDK_AK，但未设置 HUAWEICLOUD_SDK_SK；请两者都设置或都不设置。</translation>
+    </message>
+    <message>
+        <source>HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK is not; set both or neither.</source>
+        <translation>已设置 HUAWEICLOUD_SDK_SK，但未设置 HUAWEICLOUD_SDK_AK；请两者都设置或都不设置。</translation>
+    </message>
+    <message>
+        <source>HUAWEICLOUD_SDK_SECURITY_TOKEN is set without HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK; temporary credentials need all three.</source>
+        <translation>已设置 HUAWEICLOUD_SDK_SECURITY_TOKEN，但未设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK；临时凭证需要三者齐全。</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The system keychain is not used; secrets are kept for this run only.</source>
+        <translation>未使用系统密钥环；密钥仅在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access to the secrets of “%1”.</source>
+        <translation>系统密钥环拒绝访问“%1”的密钥。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not delete the secrets of “%1”: %2</source>
+        <translation>系统密钥环无法删除“%1”的密钥：%2</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Secrets are kept in memory for this run only and must be entered again next time.</source>
+        <translation>没有可用的系统密钥环（%1）。密钥仅在本次运行期间保存在内存中，下次需要重新输入。</translation>
+    </message>
+    <message>
+        <source>no secret service</source>
+        <translation>没有 Secret Service 服务</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteCommand</name>
+    <message>
+        <source>This build cannot delete desktops; only --dry-run is available.</source>
+        <translation>此版本不能删除桌面；只能使用 --dry-run。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up %n desktop(s)…</source>
+        <translation>
+            <numerusform>正在查询 %n 个桌面…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: nothing is sent. %n desktop(s)</source>
+        <translation>
+            <numerusform>试运行：不发送任何请求。%n 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n request(s).</source>
+        <translation>
+            <numerusform>分 %n 个请求。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A real run first looks the desktops up and leaves out those tagged %1.</source>
+        <translation>实际运行时会先查询这些桌面，并跳过带有标签 %1 的桌面。</translation>
+    </message>
+    <message>
+        <source>Looking up the desktops failed; nothing was deleted.</source>
+        <translation>查询桌面失败；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>protected by a tag of the profile</source>
+        <translation>受连接配置中的保护标签保护</translation>
+    </message>
+    <message>
+        <source>already being deleted</source>
+        <translation>已在删除中</translation>
+    </message>
+    <message>
+        <source>Not deleting %1: %2.</source>
+        <translation>不删除 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing to delete.</source>
+        <translation>没有要删除的桌面。</translation>
+    </message>
+    <message>
+        <source>Cannot create the data directory %1; nothing was deleted.</source>
+        <translation>无法创建数据目录 %1；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Request %1 of %2 accepted: job %3.</source>
+        <translation>第 %1 个请求（共 %2 个）已被接受：任务 %3。</translation>
+    </message>
+    <message>
+        <source>Request %1 of %2 failed: %3</source>
+        <translation>第 %1 个请求（共 %2 个）失败：%3</translation>
+    </message>
+    <message>
+        <source>Not sent (%1): %2</source>
+        <translation>未发送（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Job %1: %2%</source>
+        <translation>任务 %1：%2%</translation>
+    </message>
+    <message>
+        <source>Stopped following job %1: %2</source>
+        <translation>已停止跟踪任务 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n desktop(s)</source>
+        <translation>
+            <numerusform>正在删除 %n 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n request(s)…</source>
+        <translation>
+            <numerusform>分 %n 个请求…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped</source>
+        <translation>
+            <numerusform>，跳过 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interrupted: sending no more requests and no longer following the jobs. Jobs already submitted go on on the server and stay in the journal. Press Ctrl+C again to quit at once.</source>
+        <translation>已中断：不再发送请求，也不再跟踪任务。已提交的任务会在服务器上继续执行，并保留在任务日志中。再次按 Ctrl+C 立即退出。</translation>
+    </message>
+    <message>
+        <source>Interrupted; nothing was deleted.</source>
+        <translation>已中断；未删除任何桌面。</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRequest</name>
+    <message>
+        <source>“%1” is not a desktop id.</source>
+        <translation>“%1”不是桌面 ID。</translation>
+    </message>
+    <message>
+        <source>No desktop id given.</source>
+        <translation>未指定桌面 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionResult</name>
+    <message>
+        <source>The job ended (%1) without a result for this desktop.</source>
+        <translation>任务已结束（%1），但没有此桌面的结果。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted</source>
+        <translation>
+            <numerusform>%n 个已删除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown</source>
+        <translation>
+            <numerusform>%n 个结果未知</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n 个未发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in progress</source>
+        <translation>
+            <numerusform>%n 个进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to delete</source>
+        <translation>没有要删除的桌面</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between summary counts</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionRun</name>
+    <message>
+        <source>Already submitted in an unfinished job.</source>
+        <translation>已在一个未结束的任务中提交。</translation>
+    </message>
+    <message>
+        <source>Already being deleted by another run.</source>
+        <translation>已在另一次运行中删除。</translation>
+    </message>
+    <message>
+        <source>No audit log is configured.</source>
+        <translation>未配置审计日志。</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written.</source>
+        <translation>无法写入审计日志。</translation>
+    </message>
+    <message>
+        <source>An earlier request may or may not have reached the server; nothing more was sent. Refresh the list before deciding.</source>
+        <translation>之前的一个请求可能已到达服务器，也可能没有；未再发送其他请求。请先刷新列表再做决定。</translation>
+    </message>
+    <message>
+        <source>An earlier request failed: %1</source>
+        <translation>之前的一个请求失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending.</source>
+        <translation>发送前已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>No longer followed; the job may still be running.</source>
+        <translation>已不再跟踪；该任务可能仍在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoConnection</name>
+    <message>
+        <source>The demo service could not start on this computer.</source>
+        <translation>无法在本机启动演示服务。</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopDetailsDialog</name>
+    <message>
+        <source>Desktop %1</source>
+        <translation>桌面 %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Desktop ID:</source>
+        <translation>桌面 ID：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Task status:</source>
+        <translation>操作状态：</translation>
+    </message>
+    <message>
+        <source>Login status:</source>
+        <translation>登录状态：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>User group:</source>
+        <translation>用户组：</translation>
+    </message>
+    <message>
+        <source>IP addresses:</source>
+        <translation>IP 地址：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Billing:</source>
+        <translation>计费模式：</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Flavor:</source>
+        <translation>规格：</translation>
+    </message>
+    <message>
+        <source>Availability zone:</source>
+        <translation>可用区：</translation>
+    </message>
+    <message>
+        <source>Operating system:</source>
+        <translation>操作系统：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>&amp;Fields</source>
+        <translation>字段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopTableModel</name>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Yearly/monthly</source>
+        <translation>包年/包月</translation>
+    </message>
+    <message>
+        <source>Protected by a tag of the profile: this desktop is never deleted.</source>
+        <translation>受连接配置中的保护标签保护：此桌面永远不会被删除。</translation>
+    </message>
+    <message>
+        <source>The service is deleting this desktop.</source>
+        <translation>服务正在删除此桌面。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Login status</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>Availability zone</source>
+        <translation>可用区</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Desktop ID</source>
+        <translation>桌面 ID</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <source>The endpoint is not a valid URL with a host name.</source>
+        <translation>终端节点不是带主机名的有效 URL。</translation>
+    </message>
+    <message>
+        <source>Plain http is only allowed for this computer (localhost); use https.</source>
+        <translation>只有本机 (localhost) 允许使用不加密的 http；请使用 https。</translation>
+    </message>
+    <message>
+        <source>The endpoint must start with https://.</source>
+        <translation>终端节点必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The endpoint must not contain a query, a fragment or user information.</source>
+        <translation>终端节点不能包含查询参数、片段或用户信息。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobCommand</name>
+    <message>
+        <source>Reading job %1 failed.</source>
+        <translation>读取任务 %1 失败。</translation>
+    </message>
+    <message>
+        <source>Reading the sub-jobs of job %1 failed.</source>
+        <translation>读取任务 %1 的子任务失败。</translation>
+    </message>
+    <message>
+        <source>Job %1 is still running (status %2) after the timeout.</source>
+        <translation>超时后任务 %1 仍在运行（状态 %2）。</translation>
+    </message>
+    <message>
+        <source>Job %1: %2, %3 of %4 desktops done…</source>
+        <translation>任务 %1：%2，已完成 %3/%4 个桌面…</translation>
+    </message>
+    <message>
+        <source>Job %1 (%2): %3</source>
+        <translation>任务 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Failure: %1 %2</source>
+        <translation>失败：%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobJournal</name>
+    <message>
+        <source>Cannot read the job journal %1: %2</source>
+        <translation>无法读取任务日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>The job journal %1 could not be read (%2); it was kept as %3.</source>
+        <translation>无法读取任务日志 %1（%2）；已将其另存为 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the job journal %1: %2</source>
+        <translation>无法写入任务日志 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JobTracker</name>
+    <message>
+        <source>Stopped following job %1: %2</source>
+        <translation>已停止跟踪任务 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 did not end within %n minute(s); it stays in the journal and can be followed again later.</source>
+        <translation>
+            <numerusform>任务 %1 在 %n 分钟内未结束；它会保留在任务日志中，之后可以继续跟踪。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListCommand</name>
+    <message>
+        <source>Loaded %1 of %2 desktops…</source>
+        <translation>已加载 %1/%2 个桌面…</translation>
+    </message>
+    <message>
+        <source>Listing the desktops failed.</source>
+        <translation>列出桌面失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s).</source>
+        <translation>
+            <numerusform>%n 个桌面。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListDesktopsPageCall</name>
+    <message>
+        <source>A page must have an offset of 0 or more and a limit from 0 to 500.</source>
+        <translation>分页的偏移量必须大于或等于 0，每页数量必须在 0 到 500 之间。</translation>
+    </message>
+    <message>
+        <source>At most 100 user names can be searched at once, not %1.</source>
+        <translation>一次最多可查询 100 个用户名，而不是 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&lt;b&gt;Demo mode&lt;/b&gt; — a simulated project on this computer. Nothing you do here touches a real cloud.</source>
+        <translation>&lt;b&gt;演示模式&lt;/b&gt; — 本机上的模拟项目。此处的任何操作都不会影响真实的云资源。</translation>
+    </message>
+    <message>
+        <source>&amp;New Connection…</source>
+        <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation>编辑连接(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Shown Rows…</source>
+        <translation>导出显示的行(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Rows…</source>
+        <translation>导出选中的行(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy IDs</source>
+        <translation>复制 ID(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Names</source>
+        <translation>复制名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Shown</source>
+        <translation>全选显示的桌面(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select by &amp;IDs or Names…</source>
+        <translation>按 ID 或名称选择(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Loading</source>
+        <translation>停止加载(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver-Side Filters…</source>
+        <translation>服务端筛选(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;Details…</source>
+        <translation>桌面详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Desktops…</source>
+        <translation>删除桌面(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected desktops (not available yet)</source>
+        <translation>删除选中的桌面（暂不可用）</translation>
+    </message>
+    <message>
+        <source>&amp;About Workspace Admin</source>
+        <translation>关于 Workspace 管理器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Workspace Admin</source>
+        <translation>关于 Workspace 管理器</translation>
+    </message>
+    <message>
+        <source>Workspace Admin %1
+Review and delete Huawei Cloud Workspace desktops in batches.</source>
+        <translation>Workspace 管理器 %1
+批量查看和删除华为云 Workspace 桌面。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect To</source>
+        <translation>连接到(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Desktops</source>
+        <translation>桌面(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Find by name, user, IP or ID (Ctrl+F)</source>
+        <translation>按名称、用户、IP 或 ID 查找 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Show only desktops with this status</source>
+        <translation>只显示处于此状态的桌面</translation>
+    </message>
+    <message>
+        <source>All login states</source>
+        <translation>全部登录状态</translation>
+    </message>
+    <message>
+        <source>Show only desktops with this login status</source>
+        <translation>只显示处于此登录状态的桌面</translation>
+    </message>
+    <message>
+        <source>All billing modes</source>
+        <translation>全部计费模式</translation>
+    </message>
+    <message>
+        <source>Show only desktops with this billing mode</source>
+        <translation>只显示使用此计费模式的桌面</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Workspace Admin</source>
+        <translation>Workspace 管理器</translation>
+    </message>
+    <message>
+        <source>Workspace Admin — Demo</source>
+        <translation>Workspace 管理器 — 演示</translation>
+    </message>
+    <message>
+        <source>Workspace Admin — %1</source>
+        <translation>Workspace 管理器 — %1</translation>
+    </message>
+    <message>
+        <source>%1 desktops · %2 shown · %3 selected</source>
+        <translation>共 %1 个桌面 · 显示 %2 个 · 已选 %3 个</translation>
+    </message>
+    <message>
+        <source>Loading desktops…</source>
+        <translation>正在加载桌面…</translation>
+    </message>
+    <message>
+        <source>Loading %1 of %2…</source>
+        <translation>正在加载 %1/%2…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled: the list may be incomplete.</source>
+        <translation>已取消加载：列表可能不完整。</translation>
+    </message>
+    <message>
+        <source>Loading desktops failed</source>
+        <translation>加载桌面失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n value(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Selected Desktops</source>
+        <translation>导出选中的桌面</translation>
+    </message>
+    <message>
+        <source>Export Shown Desktops</source>
+        <translation>导出显示的桌面</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not Found</source>
+        <translation>未找到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) matched no shown desktop.</source>
+        <translation>
+            <numerusform>有 %n 行未匹配到任何显示的桌面。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connection Profile</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. https://workspace.example.com</source>
+        <translation>可选，例如 https://workspace.example.com</translation>
+    </message>
+    <message>
+        <source>Optional PEM or DER file with extra CA certificates</source>
+        <translation>可选，包含额外 CA 证书的 PEM 或 DER 文件</translation>
+    </message>
+    <message>
+        <source>e.g. protected=true, keep</source>
+        <translation>例如 protected=true, keep</translation>
+    </message>
+    <message>
+        <source>Only for temporary credentials</source>
+        <translation>仅用于临时凭证</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project ID:</source>
+        <translation>项目 ID(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint URL:</source>
+        <translation>终端节点 URL(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA 证书文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Protected &amp;tags:</source>
+        <translation>保护标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Access key (AK):</source>
+        <translation>访问密钥 (AK)(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key (SK):</source>
+        <translation>秘密访问密钥 (SK)(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Security t&amp;oken:</source>
+        <translation>安全令牌(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>请为连接配置命名。</translation>
+    </message>
+    <message>
+        <source>Choose a region or enter an endpoint URL.</source>
+        <translation>请选择区域或输入终端节点 URL。</translation>
+    </message>
+    <message>
+        <source>Enter the project ID.</source>
+        <translation>请输入项目 ID。</translation>
+    </message>
+    <message>
+        <source>Enter the access key and the secret key.</source>
+        <translation>请输入访问密钥 (AK) 和秘密访问密钥 (SK)。</translation>
+    </message>
+    <message>
+        <source>Enter the project ID, the access key and the secret key first.</source>
+        <translation>请先输入项目 ID、访问密钥 (AK) 和秘密访问密钥 (SK)。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the project has %n desktop(s).</source>
+        <translation>
+            <numerusform>已连接：该项目有 %n 个桌面。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>The settings file cannot be written (access denied).</source>
+        <translation>无法写入设置文件（访问被拒绝）。</translation>
+    </message>
+    <message>
+        <source>The settings file is damaged.</source>
+        <translation>设置文件已损坏。</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>连接配置需要名称。</translation>
+    </message>
+</context>
+<context>
+    <name>SelectByIdsDialog</name>
+    <message>
+        <source>Select by IDs or Names</source>
+        <translation>按 ID 或名称选择</translation>
+    </message>
+    <message>
+        <source>Paste desktop &amp;IDs or computer names, one a line:</source>
+        <translation>粘贴桌面 ID 或计算机名，每行一个(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Select</source>
+        <translation>选择(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFilterDialog</name>
+    <message>
+        <source>Server-Side Filters</source>
+        <translation>服务端筛选</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>key=value,key2=value2</source>
+        <translation>key=value,key2=value2</translation>
+    </message>
+    <message>
+        <source>The service applies these filters while listing, so that only matching desktops are loaded. Leave a field empty to not filter on it.</source>
+        <translation>服务在列出桌面时应用这些筛选条件，因此只会加载匹配的桌面。字段留空表示不按该字段筛选。</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Computer &amp;name:</source>
+        <translation>计算机名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Try the &amp;Demo</source>
+        <translation>试用演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a Connection…</source>
+        <translation>添加连接(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Workspace Admin&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 Workspace 管理器&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops in batches.&lt;br&gt;&lt;br&gt;Add a connection to a project (region, project ID and access keys),&lt;br&gt;or try the app first on a simulated project with 300 desktops.</source>
+        <translation>批量查看和删除华为云 Workspace 桌面。&lt;br&gt;&lt;br&gt;添加一个项目连接（区域、项目 ID 和访问密钥），&lt;br&gt;或先在包含 300 个桌面的模拟项目上试用本应用。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceJson</name>
+    <message>
+        <source>invalid JSON at byte %1: %2</source>
+        <translation>第 %1 字节处的 JSON 无效：%2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;desktops&quot; is not an array</source>
+        <translation>“desktops”不是数组</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;desktops&quot; nor &quot;total_count&quot;</source>
+        <translation>应答中既没有“desktops”也没有“total_count”</translation>
+    </message>
+    <message>
+        <source>a desktop entry is not an object</source>
+        <translation>某个桌面条目不是对象</translation>
+    </message>
+    <message>
+        <source>a desktop has no desktop_id</source>
+        <translation>某个桌面没有 desktop_id</translation>
+    </message>
+    <message>
+        <source>negative total_count</source>
+        <translation>total_count 为负数</translation>
+    </message>
+    <message>
+        <source>the answer has no job_id</source>
+        <translation>应答中没有 job_id</translation>
+    </message>
+    <message>
+        <source>the answer has neither id nor status</source>
+        <translation>应答中既没有 id 也没有 status</translation>
+    </message>
+    <message>
+        <source>&quot;sub_jobs&quot; is not an array</source>
+        <translation>“sub_jobs”不是数组</translation>
+    </message>
+    <message>
+        <source>&quot;jobs&quot; is missing or not an array</source>
+        <translation>“jobs”缺失或不是数组</translation>
+    </message>
+    <message>
+        <source>a sub-job entry is not an object</source>
+        <translation>某个子任务条目不是对象</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops in batches.</source>
+        <translation>批量查看和删除华为云 Workspace 桌面。</translation>
+    </message>
+    <message>
+        <source>Load the desktops, save a picture of the window to &lt;file&gt; and exit.</source>
+        <translation>加载桌面，将窗口截图保存到 &lt;file&gt; 后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No translation for “%1”; using English.</source>
+        <translation>没有“%1”的翻译；将使用英语。</translation>
+    </message>
+</context>
+</TS>
