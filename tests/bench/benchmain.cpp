@@ -1,0 +1,70 @@
+// workspace-bench: the performance figures of issue 7, one `name: value unit` line each (the
+// median of several runs). scripts/bench.sh runs it on a Release build; ctest runs it as
+// bench_short (small sizes, one run, no targets) so that CI keeps it working.
+
+#include "benchoptions.h"
+#include "benchreport.h"
+#include "loopbackbenchmark.h"
+#include "modelbenchmarks.h"
+#include "processbenchmarks.h"
+#include "windowprobe.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <QUrl>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdmin"));
+    QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Performance figures of Workspace Admin."));
+    parser.addHelpOption();
+    const QCommandLineOption shortOption(QStringLiteral("short"),
+                                         QStringLiteral("Small sizes, one run, no targets (for CI)."));
+    const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
+                                              QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
+    const QCommandLineOption onlyOption(QStringLiteral("only"),
+                                        QStringLiteral("Only this group: model, loopback or process (repeatable)."),
+                                        QStringLiteral("group"));
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         QStringLiteral("Exit with 3 when a figure misses its target."));
+    // Internal: this executable started again as the measured process.
+    const QCommandLineOption probeStartupOption(QStringLiteral("probe-startup"));
+    const QCommandLineOption probeMemoryOption(QStringLiteral("probe-memory"));
+    parser.addOptions({shortOption, iterationsOption, onlyOption, checkOption, probeStartupOption,
+                       probeMemoryOption});
+    parser.process(app);
+
+    if (parser.isSet(probeStartupOption))
+        return WindowProbe::runStartup();
+    if (parser.isSet(probeMemoryOption)) {
+        const QStringList arguments = parser.positionalArguments();
+        if (arguments.size() != 2)
+            return 2;
+        return WindowProbe::runMemory(QUrl(arguments.at(0)), arguments.at(1));
+    }
+
+    BenchOptions options = parser.isSet(shortOption) ? BenchOptions::shortRun() : BenchOptions();
+    if (parser.isSet(iterationsOption))
+        options.iterations = qMax(1, parser.value(iterationsOption).toInt());
+    QStringList groups = parser.values(onlyOption);
+    if (groups.isEmpty())
+        groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("process")};
+
+    BenchReport report;
+    report.setTargetsShown(!options.shortMode);
+    bool worked = true;
+    if (worked && groups.contains(QStringLiteral("model")))
+        worked = runModelBenchmarks(options, report);
+    if (worked && groups.contains(QStringLiteral("loopback")))
+        worked = runLoopbackBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("process")))
+        worked = runProcessBenchmarks(options, report);
+    if (!worked)
+        return 1;
+    return parser.isSet(checkOption) && !report.allTargetsMet() ? 3 : 0;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+// Sizes and repetitions of one benchmark run. The defaults are the figures of issue 7; the short
+// mode (CI) keeps every code path but takes a few seconds.
+struct BenchOptions
+{
+    int pageCount = 200;
+    int pageSize = 500;
+    int loopbackDesktops = 10000;
+    int windowDesktops = 100000; // loaded by the memory probe
+    int iterations = 5;
+    int processIterations = 3;   // each one starts a process (and loads 100k rows for the memory)
+    bool shortMode = false;
+
+    int desktopCount() const { return pageCount * pageSize; }
+
+    static BenchOptions shortRun()
+    {
+        BenchOptions options;
+        options.pageCount = 4;
+        options.pageSize = 500;
+        options.loopbackDesktops = 1000;
+        options.windowDesktops = 2000;
+        options.iterations = 1;
+        options.processIterations = 1;
+        options.shortMode = true;
+        return options;
+    }
+};

@@ -1,0 +1,129 @@
+#include "processbenchmarks.h"
+
+#include "benchreport.h"
+#include "workspacesimulator.h"
+
+#include "settings/connectionoptions.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+namespace {
+
+constexpr int kProbeTimeoutMs = 120000;
+
+QProcessEnvironment probeEnvironment(const QTemporaryDir &home)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {ConnectionOptions::accessKeyVariable(), ConnectionOptions::secretKeyVariable(),
+                             ConnectionOptions::securityTokenVariable(), ConnectionOptions::projectIdVariable()})
+        environment.remove(QLatin1String(name));
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return environment;
+}
+
+// Waits for the probe to end, serving the simulator meanwhile, and returns its `key: value` lines.
+std::optional<QHash<QString, QString>> finishProbe(QProcess &process)
+{
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (process.state() != QProcess::NotRunning && !finished.wait(kProbeTimeoutMs)) {
+        process.kill();
+        QTextStream(stderr) << "benchmark failed: a probe did not finish" << Qt::endl;
+        return std::nullopt;
+    }
+    const QString output = QString::fromUtf8(process.readAllStandardOutput());
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        QTextStream(stderr) << "benchmark failed: a probe failed: " << output
+                            << QString::fromUtf8(process.readAllStandardError()) << Qt::endl;
+        return std::nullopt;
+    }
+    QHash<QString, QString> values;
+    const QStringList lines = output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        values.insert(colon < 0 ? line.trimmed() : line.left(colon).trimmed(),
+                      colon < 0 ? QString() : line.mid(colon + 1).trimmed());
+    }
+    return values;
+}
+
+bool measureStartup(const BenchOptions &options, BenchReport &report)
+{
+    QList<double> samples;
+    for (int i = 0; i < options.processIterations; ++i) {
+        QTemporaryDir home;
+        QProcess process;
+        process.setProcessEnvironment(probeEnvironment(home));
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
+        QElapsedTimer timer;
+        timer.start();
+        process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--probe-startup")});
+        // The first line is "shown": the moment the window has painted.
+        if (!output.wait(kProbeTimeoutMs)) {
+            process.kill();
+            QTextStream(stderr) << "benchmark failed: the start-up probe showed no window" << Qt::endl;
+            return false;
+        }
+        const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+        const auto values = finishProbe(process);
+        if (!values || !values->contains(QStringLiteral("shown")))
+            return false;
+        samples.append(elapsed);
+    }
+    report.add(QStringLiteral("startup_to_window_ms"), samples, QStringLiteral("ms"), 500);
+    return true;
+}
+
+bool measureMemory(const BenchOptions &options, BenchReport &report)
+{
+    SimulatorConfig config;
+    config.desktopCount = options.windowDesktops;
+    config.seed = 13;
+    config.accessKey = QStringLiteral("BENCHPROBEKEY");
+    config.secretKey = QStringLiteral("bench-probe-secret-not-a-real-one");
+    WorkspaceSimulator simulator(config);
+    if (!simulator.listen()) {
+        QTextStream(stderr) << "benchmark failed: the simulator cannot listen on loopback" << Qt::endl;
+        return false;
+    }
+    QList<double> samples;
+    for (int i = 0; i < options.processIterations; ++i) {
+        QTemporaryDir home;
+        QProcessEnvironment environment = probeEnvironment(home);
+        // Passed like the app gets them, never on the command line.
+        environment.insert(QLatin1String(ConnectionOptions::accessKeyVariable()), config.accessKey);
+        environment.insert(QLatin1String(ConnectionOptions::secretKeyVariable()), config.secretKey);
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QCoreApplication::applicationFilePath(),
+                      {QStringLiteral("--probe-memory"), simulator.url().toString(), config.projectId});
+        const auto values = finishProbe(process);
+        if (!values)
+            return false;
+        if (values->value(QStringLiteral("rows")).toInt() != options.windowDesktops) {
+            QTextStream(stderr) << "benchmark failed: the window loaded " << values->value(QStringLiteral("rows"))
+                                << " desktops, " << options.windowDesktops << " expected" << Qt::endl;
+            return false;
+        }
+        samples.append(values->value(QStringLiteral("rss_kb")).toDouble() / 1024.0);
+    }
+    const QString name = options.shortMode ? QStringLiteral("rss_short_mb") : QStringLiteral("rss_100k_mb");
+    report.add(name, samples, QStringLiteral("MB"), 150);
+    return true;
+}
+
+} // namespace
+
+bool runProcessBenchmarks(const BenchOptions &options, BenchReport &report)
+{
+    return measureStartup(options, report) && measureMemory(options, report);
+}

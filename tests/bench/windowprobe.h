@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class MainWindow;
+
+// The child side of the process benchmarks: this executable started again with a probe option
+// builds the application's real main window and reports on stdout, one `key: value` line, what
+// the parent measures. Kept in a separate process so that the figure is the memory and start-up
+// of a process that holds nothing but the application.
+class WindowProbe : public QObject
+{
+    Q_OBJECT
+public:
+    // Prints "shown" once the main window has painted for the first time, then quits.
+    static int runStartup();
+    // Connects the main window to `endpoint` (credentials from the environment, as the app reads
+    // them), loads every desktop, then prints "rss_kb: N" and "rows: N" and quits.
+    static int runMemory(const QUrl &endpoint, const QString &projectId);
+
+    static qint64 residentKilobytes(); // VmRSS of this process, -1 when unknown
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    bool m_painted = false;
+};
