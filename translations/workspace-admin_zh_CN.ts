@@ -199,7 +199,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>status</source>
-        <translation>状态</translation>
+        <translation>status</translation>
     </message>
     <message>
         <source>list: only desktops whose computer name matches &lt;text&gt;.</source>
@@ -207,7 +207,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>text</source>
-        <translation>文本</translation>
+        <translation>text</translation>
     </message>
     <message>
         <source>list: output as table (default), csv or json.</source>
@@ -215,7 +215,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>format</source>
-        <translation>格式</translation>
+        <translation>format</translation>
     </message>
     <message>
         <source>job: poll until the job has finished.</source>
@@ -227,7 +227,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>seconds</source>
-        <translation>秒数</translation>
+        <translation>seconds</translation>
     </message>
     <message>
         <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800).</source>
@@ -239,7 +239,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>ids</source>
-        <translation>ID列表</translation>
+        <translation>ids</translation>
     </message>
     <message>
         <source>delete: file with desktop ids, one per line (&apos;-&apos; reads stdin).</source>
@@ -247,7 +247,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>file</source>
-        <translation>文件</translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>delete: also delete each desktop&apos;s user when they have no other desktop.</source>
@@ -357,7 +357,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>name</source>
-        <translation>名称</translation>
+        <translation>name</translation>
     </message>
     <message>
         <source>Workspace region, e.g. cn-north-4.</source>
@@ -365,7 +365,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>region</source>
-        <translation>区域</translation>
+        <translation>region</translation>
     </message>
     <message>
         <source>IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID).</source>
@@ -373,7 +373,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>id</source>
-        <translation>ID</translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>Explicit API endpoint URL (https, or http on localhost); overrides the region.</source>
@@ -381,7 +381,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>url</source>
-        <translation>URL</translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>Also trust the CA certificates in &lt;file&gt; (PEM or DER).</source>
@@ -389,7 +389,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>file</source>
-        <translation>文件</translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>Directory for the job journal, audit log and logs (default: %1).</source>
@@ -397,7 +397,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>dir</source>
-        <translation>目录</translation>
+        <translation>dir</translation>
     </message>
     <message>
         <source>No directory for the journal and logs; use --data-dir.</source>
@@ -433,7 +433,7 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
     <message>
         <source>language</source>
-        <translation>语言</translation>
+        <translation>language</translation>
     </message>
 </context>
 <context>
@@ -1470,7 +1470,7 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
     </message>
     <message>
         <source>file</source>
-        <translation>文件</translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>No translation for “%1”; using English.</source>
