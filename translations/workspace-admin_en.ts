@@ -47,6 +47,93 @@
     </message>
 </context>
 <context>
+    <name>DeletionDialog</name>
+    <message numerus="yes">
+        <source>Delete %n Desktop(s)</source>
+        <translation>
+            <numerusform>Delete %n Desktop</numerusform>
+            <numerusform>Delete %n Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Delete %n desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Delete %n desktop?&lt;/b&gt; Deletion cannot be undone.</numerusform>
+            <numerusform>&lt;b&gt;Delete %n desktops?&lt;/b&gt; Deletion cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n Desktop(s)</source>
+        <translation>
+            <numerusform>&amp;Delete %n Desktop</numerusform>
+            <numerusform>&amp;Delete %n Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), sent one after another:</source>
+        <translation>
+            <numerusform>%n request, sent one after another:</numerusform>
+            <numerusform>%n requests, sent one after another:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Request %1 of %2: %n desktop(s)</source>
+        <translation>
+            <numerusform>Request %1 of %2: %n desktop</numerusform>
+            <numerusform>Request %1 of %2: %n desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s)</source>
+        <translation>
+            <numerusform>%n desktop</numerusform>
+            <numerusform>%n desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in use</source>
+        <translation>
+            <numerusform>%n in use</numerusform>
+            <numerusform>%n in use</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n billed yearly/monthly</source>
+        <translation>
+            <numerusform>%n billed yearly/monthly</numerusform>
+            <numerusform>%n billed yearly/monthly</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sent in %n request(s)</source>
+        <translation>
+            <numerusform>sent in %n request</numerusform>
+            <numerusform>sent in %n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) are in use (CONNECTED): their users are disconnected.</source>
+        <translation>
+            <numerusform>%n desktop is in use (CONNECTED): its user is disconnected.</numerusform>
+            <numerusform>%n desktops are in use (CONNECTED): their users are disconnected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
+        <translation>
+            <numerusform>%n desktop is in use (CONNECTED): without “Force delete” its deletion may fail.</numerusform>
+            <numerusform>%n desktops are in use (CONNECTED): without “Force delete” their deletion may fail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
+        <translation>
+            <numerusform>%n desktop is billed yearly/monthly: its deletion will fail. Unsubscribe it in the console first.</numerusform>
+            <numerusform>%n desktops are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeletionResult</name>
     <message numerus="yes">
         <source>%n deleted</source>
@@ -88,6 +175,16 @@
         <translation>
             <numerusform>%n waiting</numerusform>
             <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message numerus="yes">
+        <source>Deletion of %n desktop(s)</source>
+        <translation>
+            <numerusform>Deletion of %n desktop</numerusform>
+            <numerusform>Deletion of %n desktops</numerusform>
         </translation>
     </message>
 </context>

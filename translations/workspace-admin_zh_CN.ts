@@ -31,6 +31,10 @@
         <source>A job id is required.</source>
         <translation>需要提供任务 ID。</translation>
     </message>
+    <message>
+        <source>the connection closed after %1 of %2 bytes</source>
+        <translation>连接在收到 %1/%2 字节后关闭</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -51,7 +55,7 @@
     </message>
     <message>
         <source>with %1</source>
-        <translation>，错误码 %1</translation>
+        <translation>（错误码 %1）</translation>
     </message>
     <message>
         <source>Network error: %1</source>
@@ -589,6 +593,149 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>DeletionDialog</name>
+    <message>
+        <source>Also delete &amp;users who have no other desktop</source>
+        <translation>同时删除没有其他桌面的用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Email the users</source>
+        <translation>向用户发送邮件通知(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Force delete even if in use</source>
+        <translation>强制删除，即使桌面正在使用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Requests</source>
+        <translation>预览请求(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Desktop(s)</source>
+        <translation>
+            <numerusform>删除 %n 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Delete %n desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
+        <translation>
+            <numerusform>&lt;b&gt;删除 %n 个桌面？&lt;/b&gt;删除后无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Users who are logged in lose their session and any unsaved work.</source>
+        <translation>已登录的用户会断开会话，未保存的工作将丢失。</translation>
+    </message>
+    <message>
+        <source>A user whose last desktop this is is removed from the directory as well.</source>
+        <translation>如果这是某个用户的最后一个桌面，该用户也会从用户目录中删除。</translation>
+    </message>
+    <message>
+        <source>Each user is told by email that the desktop was deleted.</source>
+        <translation>每个用户都会收到桌面已删除的邮件通知。</translation>
+    </message>
+    <message>
+        <source>Deletes desktops that are running or have a user logged in, instead of failing for them.</source>
+        <translation>删除正在运行或有用户登录的桌面，而不是让这些桌面的删除失败。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Login Status</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费模式</translation>
+    </message>
+    <message>
+        <source>To confirm, type the number of desktops to delete (%1):</source>
+        <translation>请输入要删除的桌面数量（%1）以确认：</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n Desktop(s)</source>
+        <translation>
+            <numerusform>删除 %n 个桌面(&amp;D)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), sent one after another:</source>
+        <translation>
+            <numerusform>%n 个请求，依次发送：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Request %1 of %2: %n desktop(s)</source>
+        <translation>
+            <numerusform>第 %1 个请求（共 %2 个）：%n 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s)</source>
+        <translation>
+            <numerusform>%n 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in use</source>
+        <translation>
+            <numerusform>%n 个正在使用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n billed yearly/monthly</source>
+        <translation>
+            <numerusform>%n 个包年/包月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sent in %n request(s)</source>
+        <translation>
+            <numerusform>分 %n 个请求发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) are in use (CONNECTED): their users are disconnected.</source>
+        <translation>
+            <numerusform>%n 个桌面正在使用（CONNECTED）：其用户将被断开连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
+        <translation>
+            <numerusform>%n 个桌面正在使用（CONNECTED）：若不选择“强制删除”，这些桌面可能删除失败。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
+        <translation>
+            <numerusform>%n 个桌面为包年/包月计费：删除将会失败。请先在控制台中退订。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each desktop&apos;s system and data disks are deleted with it. An elastic IP is unbound but still billed until you release it.</source>
+        <translation>每个桌面的系统盘和数据盘会随之删除。弹性公网 IP 会被解绑，但在释放之前仍会计费。</translation>
+    </message>
+</context>
+<context>
     <name>DeletionResult</name>
     <message>
         <source>The job ended (%1) without a result for this desktop.</source>
@@ -945,6 +1092,51 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>JobModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Deletion / Desktop</source>
+        <translation>删除操作 / 桌面</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Error Code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deletion of %n desktop(s)</source>
+        <translation>
+            <numerusform>删除 %n 个桌面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jobs: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+</context>
+<context>
     <name>JobTracker</name>
     <message>
         <source>Stopped following job %1: %2</source>
@@ -955,6 +1147,10 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>
             <numerusform>任务 %1 在 %n 分钟内未结束；它会保留在任务日志中，之后可以继续跟踪。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The last check failed: %1</source>
+        <translation>上一次检查失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1361,7 +1557,7 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
     </message>
     <message>
         <source>Any</source>
-        <translation>任意</translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>key=value,key2=value2</source>
