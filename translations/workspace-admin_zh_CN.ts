@@ -1154,6 +1154,61 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Authorization Message</source>
+        <translation>复制授权消息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed…</source>
+        <translation>重试失败的桌面(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Results…</source>
+        <translation>导出结果(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Copy the encoded authorization message, to decode it with IAM</source>
+        <translation>复制编码的授权消息，以便用 IAM 解码</translation>
+    </message>
+    <message>
+        <source>Look the failed desktops up again and offer those that still exist</source>
+        <translation>重新查询删除失败的桌面，并列出仍然存在的桌面以便再次删除</translation>
+    </message>
+    <message>
+        <source>No deletions yet.</source>
+        <translation>尚无删除操作。</translation>
+    </message>
+    <message>
+        <source>A deletion request failed; the requests after it were not sent.</source>
+        <translation>一个删除请求失败；其后的请求未发送。</translation>
+    </message>
+    <message>
+        <source>There is no deletion to export.</source>
+        <translation>没有可导出的删除操作。</translation>
+    </message>
+    <message>
+        <source>Export Deletion Results</source>
+        <translation>导出删除结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ListCommand</name>
     <message>
         <source>Loaded %1 of %2 desktops…</source>

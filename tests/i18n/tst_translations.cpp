@@ -3,6 +3,7 @@
 #include "applanguage.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void catalogueMatchesSources_data();
     void catalogueMatchesSources();
     void translationsKeepPlaceholders();
+    void widgetsGetNoUntranslatedText();
     void cataloguesAreEmbedded();
     void languageOption_data();
     void languageOption();
@@ -252,6 +254,37 @@ void TestTranslations::translationsKeepPlaceholders()
     }
     QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("placeholders lost or added:\n  ")
                                                 + problems.join(QLatin1String("\n  "))));
+}
+
+// lupdate cannot see a text that never went through tr(); this catches the common slip of handing
+// a plain literal sentence to a widget ("setText(QStringLiteral(\"Loading…\"))").
+void TestTranslations::widgetsGetNoUntranslatedText()
+{
+    static const QRegularExpression plainText(QStringLiteral(
+        "\\b(setText|setWindowTitle|setToolTip|setStatusTip|setPlaceholderText|setWhatsThis|setLabelText|"
+        "addItem|addTab|showMessage|setTitle|addAction|addMenu|addToolBar|setHeaderLabels|setInformativeText|"
+        "setDetailedText|setButtonText)\\(\\s*(QStringLiteral|QLatin1String|QString::fromUtf8|u)\\(?\"([^\"]*)\""));
+    static const QRegularExpression words(QStringLiteral("[A-Za-z]{2,}\\s+[A-Za-z]{2,}"));
+    QStringList findings;
+    const QStringList folders = QStringLiteral(WORKSPACE_TRANSLATED_DIRS).split(QLatin1Char(','));
+    for (const QString &folder : folders) {
+        QDirIterator files(QStringLiteral(WORKSPACE_SOURCE_DIR "/") + folder, {QStringLiteral("*.cpp")}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+            int lineNumber = 0;
+            while (!file.atEnd()) {
+                const QString line = QString::fromUtf8(file.readLine());
+                ++lineNumber;
+                const QRegularExpressionMatch match = plainText.match(line);
+                if (match.hasMatch() && words.match(match.captured(3)).hasMatch())
+                    findings << QStringLiteral("%1:%2: %3").arg(file.fileName()).arg(lineNumber).arg(line.trimmed());
+            }
+        }
+    }
+    QVERIFY2(findings.isEmpty(), qPrintable(QStringLiteral("user-visible text without tr():\n  ")
+                                                + findings.join(QLatin1String("\n  "))));
 }
 
 void TestTranslations::cataloguesAreEmbedded()
