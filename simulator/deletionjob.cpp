@@ -44,6 +44,13 @@ void DeletionJob::update()
         if (subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED"))
             continue;
         const bool fails = !subJob.target.errorCode.isEmpty();
+        if (m_neverEnds) {
+            if (now >= subJob.beginMs) {
+                subJob.status = QStringLiteral("RUNNING");
+                subJob.process = static_cast<int>(qMin<qint64>(99, 100 * (now - subJob.beginMs) / (subJob.endMs - subJob.beginMs)));
+            }
+            continue;
+        }
         if (now >= subJob.endMs) {
             subJob.status = fails ? QStringLiteral("FAILED") : QStringLiteral("SUCCESS");
             subJob.process = fails ? kFailureProcess : 100;

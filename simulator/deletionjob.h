@@ -34,6 +34,8 @@ public:
     DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent = nullptr);
 
     void start();
+    // From then on no sub-job ends: each stays RUNNING below 100 %, so the job never finishes.
+    void setNeverEnds(bool neverEnds) { m_neverEnds = neverEnds; }
     // Brings every sub-job up to the elapsed time; emits subJobFinished() for those that ended.
     void update();
 
@@ -73,4 +75,5 @@ private:
     QElapsedTimer m_elapsed;
     QTimer m_tick;
     bool m_finishedEmitted = false;
+    bool m_neverEnds = false;
 };

@@ -106,6 +106,26 @@ RouteMatch matchRoute(const QByteArray &method, const QString &path)
     return result;
 }
 
+// The same JSON with every number turned into its text, the way some gateways re-encode answers.
+QJsonValue numbersAsStrings(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray())
+            array.append(numbersAsStrings(item));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = numbersAsStrings(it.value());
+        return object;
+    }
+    return value;
+}
+
 bool isInProgressDeletion(const SimulatedDesktop &desktop)
 {
     return desktop.taskStatus == QLatin1String("deleting");
@@ -188,6 +208,12 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
         reply = errorReply(429, kThrottled, QStringLiteral("The throttling threshold has been reached"));
         if (m_faults.retryAfterSeconds >= 0)
             reply.headers.append({"Retry-After", QByteArray::number(m_faults.retryAfterSeconds)});
+    } else if (faulty && m_faults.htmlErrorPage) {
+        reply.status = m_faults.htmlErrorStatus;
+        reply.body = QByteArrayLiteral("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>"
+                                       "<body><h1>Bad Gateway</h1><p>The proxy received an invalid "
+                                       "response from an upstream server.</p></body></html>\n");
+        reply.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=iso-8859-1")});
     } else if (faulty && m_faults.serverErrorShare > 0
                && m_faultRandom.generateDouble() < m_faults.serverErrorShare) {
         reply = errorReply(m_faults.serverErrorStatus, kServerError, QStringLiteral("Internal server error (injected fault)"));
@@ -383,6 +409,7 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
     });
     QObject::connect(job, &DeletionJob::finished, q, [this, job] { Q_EMIT q->jobFinished(job->id(), job->status()); });
     m_jobs.insert(jobId, job);
+    job->setNeverEnds(m_faults.jobsNeverEnd);
     job->start();
     return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});
 }
@@ -494,9 +521,21 @@ void WorkspaceSimulatorPrivate::write(const Reply &reply, bool faulty, const QBy
     }
     if (faulty && success && m_faults.truncatedJson)
         body.truncate(body.size() / 2);
+    if (faulty && success && m_faults.stringsForNumbers)
+        body = QJsonDocument::fromJson(body).isObject()
+            ? QJsonDocument(numbersAsStrings(QJsonDocument::fromJson(body).object()).toObject()).toJson(QJsonDocument::Compact)
+            : body;
+    if (faulty && success && m_faults.arrayForObject)
+        body = '[' + body + ']';
+    if (faulty && success && body.size() < m_faults.paddedBodyBytes)
+        body.append(QByteArray(m_faults.paddedBodyBytes - body.size(), ' '));
 
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Content-Type", "application/json;charset=UTF-8");
+    const bool ownContentType = std::any_of(reply.headers.cbegin(), reply.headers.cend(), [](const auto &header) {
+        return header.first.compare("content-type", Qt::CaseInsensitive) == 0;
+    });
+    if (!ownContentType)
+        responder.writeHeader("Content-Type", "application/json;charset=UTF-8");
     responder.writeHeader("X-Request-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1());
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);

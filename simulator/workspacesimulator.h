@@ -32,6 +32,13 @@ struct SimulatorFaults
     bool neverAnswer = false;       // accept the request, never answer
     bool closeMidBody = false;      // send headers and half a body, then close
     QString pathFilter;             // empty: every path; else only paths containing this text
+    // Wrong-shape success bodies: the answer wrapped in a JSON array, or every number as a string.
+    bool arrayForObject = false;
+    bool stringsForNumbers = false;
+    qint64 paddedBodyBytes = 0;     // success bodies padded with trailing spaces up to this size
+    bool htmlErrorPage = false;     // answer htmlErrorStatus with an HTML page, like a broken proxy
+    int htmlErrorStatus = 502;
+    bool jobsNeverEnd = false;      // jobs accepted while set stay RUNNING: their sub-jobs never end
     QStringList failingDesktopIds;  // their sub-jobs fail
 };
 
