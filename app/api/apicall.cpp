@@ -223,6 +223,18 @@ void ApiCall::onReplyFinished()
     finish(error);
 }
 
+namespace {
+// The body is shorter than the Content-Length the server announced. Only for identity encoding:
+// Qt inflates compressed bodies, whose length then says nothing about the bytes on the wire.
+bool isCutShort(QNetworkReply *reply, const QByteArray &body)
+{
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (!announced.isValid() || reply->hasRawHeader("Content-Encoding") || !reply->isOpen())
+        return false;
+    return body.size() < announced.toLongLong();
+}
+} // namespace
+
 ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) const
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -254,6 +266,14 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
         // Neither an HTTP status nor an error: nothing a server would send.
         error.kind = ApiError::Kind::Network;
         error.transportMessage = tr("the connection ended without an HTTP answer");
+    } else if (isCutShort(reply, body)) {
+        // Qt does not always report a connection closed mid-body; a partial body read as a
+        // whole would be misreported as bad JSON (or, worse, as a shorter valid answer).
+        error.kind = ApiError::Kind::Network;
+        error.networkError = QNetworkReply::RemoteHostClosedError;
+        error.transportMessage = tr("the connection closed after %1 of %2 bytes")
+                                     .arg(body.size())
+                                     .arg(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     } else if (status < 200 || status >= 300) {
         error = WorkspaceJson::parseErrorBody(status, body);
         error.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"));
