@@ -119,6 +119,7 @@ void JobTracker::onSubJobsFinished()
 void JobTracker::onPollFailed(const ApiError &error)
 {
     m_lastError = error;
+    m_lastPollFailed = true;
     if (error.kind == ApiError::Kind::Cancelled)
         return;
     if (error.isAuthenticationFailure() || error.httpStatus == 403
@@ -154,6 +155,7 @@ int JobTracker::overallPercent() const
 
 void JobTracker::completePoll()
 {
+    m_lastPollFailed = false;
     // An unknown top-level status counts as running; each desktop is judged by its own sub-job,
     // so a job whose sub-jobs have all ended is over whatever its status says.
     if (m_job.state() != JobState::InProgress || allSubJobsEnded()) {
@@ -177,10 +179,14 @@ void JobTracker::scheduleNextPoll()
         return;
     const qint64 elapsed = now() - m_startedAt;
     if (elapsed >= m_timing.giveUpAfterMs) {
-        giveUp(tr("Job %1 did not end within %n minute(s); it stays in the journal and can be "
-                  "followed again later.",
-                  nullptr, int((m_timing.giveUpAfterMs + 59999) / 60000))
-                   .arg(m_jobId));
+        QString reason = tr("Job %1 did not end within %n minute(s); it stays in the journal and can be "
+                            "followed again later.",
+                            nullptr, int((m_timing.giveUpAfterMs + 59999) / 60000))
+                             .arg(m_jobId);
+        // When the server kept failing, "did not end" alone would hide what actually happened.
+        if (m_lastPollFailed)
+            reason += QLatin1Char(' ') + tr("The last check failed: %1").arg(m_lastError.summary());
+        giveUp(reason);
         return;
     }
     m_pollTimer.start(m_intervalMs);

@@ -93,4 +93,5 @@ private:
     int m_pollCount = 0;
     int m_transientErrors = 0;
     int m_lastPercent = -1;
+    bool m_lastPollFailed = false;
 };
