@@ -266,6 +266,7 @@ bool CliApplication::checkOptionsBelongTo(Command command)
 bool CliApplication::parseDeleteRequest()
 {
     QString text;
+    QByteArray bytes;
     if (m_parser.isSet(Name::ids)) {
         text = m_parser.values(Name::ids).join(QLatin1Char(','));
     } else {
@@ -278,10 +279,12 @@ bool CliApplication::parseDeleteRequest()
             usageError(tr("Cannot read the id file %1: %2").arg(path, file.errorString()));
             return false;
         }
-        text = QString::fromUtf8(file.readAll());
+        bytes = file.readAll();
     }
     QString error;
-    const std::optional<QStringList> ids = DeleteRequest::parseIds(text, &error);
+    const std::optional<QStringList> ids = m_parser.isSet(Name::ids)
+        ? DeleteRequest::parseIds(text, &error)
+        : DeleteRequest::parseIdsFile(bytes, &error);
     if (!ids) {
         usageError(error);
         return false;

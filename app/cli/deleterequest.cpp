@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 
 std::optional<QStringList> DeleteRequest::parseIds(const QString &text, QString *error)
 {
@@ -34,6 +35,31 @@ std::optional<QStringList> DeleteRequest::parseIds(const QString &text, QString 
         return std::nullopt;
     }
     return ids;
+}
+
+std::optional<QStringList> DeleteRequest::parseIdsFile(const QByteArray &bytes, QString *error)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        // Decoded again line by line only to say where: the common case pays for one pass.
+        const QList<QByteArray> lines = bytes.split('\n');
+        int badLine = 0;
+        for (int i = 0; i < lines.size() && badLine == 0; ++i) {
+            QStringDecoder lineDecoder(QStringDecoder::Utf8);
+            const QString decodedLine = lineDecoder.decode(lines.at(i)); // the decoding is lazy
+            Q_UNUSED(decodedLine);
+            if (lineDecoder.hasError())
+                badLine = i + 1;
+        }
+        if (error)
+            *error = QCoreApplication::translate("DeleteRequest",
+                                                 "The id file is not UTF-8 text: line %1 holds bytes "
+                                                 "that are not UTF-8.")
+                         .arg(badLine);
+        return std::nullopt;
+    }
+    return parseIds(text, error);
 }
 
 QList<QStringList> DeleteRequest::chunks(const QStringList &ids, int chunkSize)

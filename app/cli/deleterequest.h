@@ -2,6 +2,7 @@
 
 #include "api/workspacetypes.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,9 @@ struct DeleteRequest
     // never be taken for a desktop. Nothing with a translated *error when an id is malformed or
     // none is given.
     static std::optional<QStringList> parseIds(const QString &text, QString *error);
+    // The same for the bytes of an ids file, which must be UTF-8 (a BOM is allowed): bytes that
+    // are not are refused with the line they are on, never turned into replacement characters.
+    static std::optional<QStringList> parseIdsFile(const QByteArray &bytes, QString *error);
 
     // Splits the ids into batch-delete requests of at most chunkSize ids.
     static QList<QStringList> chunks(const QStringList &ids, int chunkSize);
