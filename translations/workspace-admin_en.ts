@@ -47,6 +47,37 @@
     </message>
 </context>
 <context>
+    <name>DeletionController</name>
+    <message numerus="yes">
+        <source>Following %n unfinished deletion job(s) from the last session.</source>
+        <translation>
+            <numerusform>Following %n unfinished deletion job from the last session.</numerusform>
+            <numerusform>Following %n unfinished deletion jobs from the last session.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected desktop(s) are already being deleted and are left out.</source>
+        <translation>
+            <numerusform>%n selected desktop is already being deleted and is left out.</numerusform>
+            <numerusform>%n selected desktops are already being deleted and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up %n failed desktop(s)…</source>
+        <translation>
+            <numerusform>Looking up %n failed desktop…</numerusform>
+            <numerusform>Looking up %n failed desktops…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed desktop(s) no longer exist or are busy and are left out.</source>
+        <translation>
+            <numerusform>%n failed desktop no longer exists or is busy and is left out.</numerusform>
+            <numerusform>%n failed desktops no longer exist or are busy and are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeletionDialog</name>
     <message numerus="yes">
         <source>Delete %n Desktop(s)</source>

@@ -591,6 +591,69 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>No desktop id given.</source>
         <translation>未指定桌面 ID。</translation>
     </message>
+    <message>
+        <source>The id file is not UTF-8 text: line %1 holds bytes that are not UTF-8.</source>
+        <translation>ID 文件不是 UTF-8 文本：第 %1 行包含非 UTF-8 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionController</name>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>无法创建数据目录 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n unfinished deletion job(s) from the last session.</source>
+        <translation>
+            <numerusform>正在继续跟踪上次会话中 %n 个未结束的删除任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected desktop(s) are already being deleted and are left out.</source>
+        <translation>
+            <numerusform>选中的桌面中有 %n 个已在删除中，已将其排除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the selected desktops can be deleted.</source>
+        <translation>选中的桌面都不能删除。</translation>
+    </message>
+    <message>
+        <source>No usable answer came after the request was sent, so the server may have acted on it. Nothing was sent again; the table was refreshed to show which desktops are still there.</source>
+        <translation>请求发送后没有收到可用的应答，服务器可能已经执行了该请求。没有重复发送任何请求；已刷新表格，以显示哪些桌面仍然存在。</translation>
+    </message>
+    <message>
+        <source>Deletion finished: %1.</source>
+        <translation>删除已结束：%1。</translation>
+    </message>
+    <message>
+        <source>Deletion finished</source>
+        <translation>删除已结束</translation>
+    </message>
+    <message>
+        <source>Workspace Admin</source>
+        <translation>Workspace 管理器</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking up %n failed desktop(s)…</source>
+        <translation>
+            <numerusform>正在查询 %n 个删除失败的桌面…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up the failed desktops failed: %1</source>
+        <translation>查询删除失败的桌面时出错：%1</translation>
+    </message>
+    <message>
+        <source>None of the failed desktops can be deleted again: they are gone or busy.</source>
+        <translation>删除失败的桌面都不能再次删除：它们已不存在或正忙。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed desktop(s) no longer exist or are busy and are left out.</source>
+        <translation>
+            <numerusform>删除失败的桌面中有 %n 个已不存在或正忙，已将其排除。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionDialog</name>
@@ -1327,10 +1390,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>删除桌面(&amp;D)…</translation>
     </message>
     <message>
-        <source>Delete the selected desktops (not available yet)</source>
-        <translation>删除选中的桌面（暂不可用）</translation>
-    </message>
-    <message>
         <source>&amp;About Workspace Admin</source>
         <translation>关于 Workspace 管理器(&amp;A)</translation>
     </message>
@@ -1479,6 +1538,22 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
         <translation>
             <numerusform>有 %n 行未匹配到任何显示的桌面。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete the selected desktops, after a confirmation</source>
+        <translation>确认后删除选中的桌面</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs Panel</source>
+        <translation>任务面板(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>None of the selected desktops can be deleted: they are protected or already being deleted.</source>
+        <translation>选中的桌面都不能删除：它们受保护或已在删除中。</translation>
     </message>
 </context>
 <context>
