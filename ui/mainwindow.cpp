@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "deletioncontroller.h"
 #include "desktopcsv.h"
 #include "desktopdetailsdialog.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "errorbanner.h"
+#include "jobmodel.h"
+#include "jobspanel.h"
 #include "profiledialog.h"
 #include "selectbyidsdialog.h"
 #include "serverfilterdialog.h"
@@ -129,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createToolBar();
     createStatusBar();
+    createJobsPanel();
 
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
@@ -193,11 +197,10 @@ void MainWindow::createActions()
                                        [this] { openServerFilters(); });
     m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
     m_detailsAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogInfoView));
-    // Placeholder for the deletion dialog, which plugs in here.
-    m_deleteAction = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("&Delete Desktops…"), this);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setEnabled(false);
-    m_deleteAction->setToolTip(tr("Delete the selected desktops (not available yet)"));
+    m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
+    m_deleteAction->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction->setToolTip(tr("Delete the selected desktops, after a confirmation"));
     m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Workspace Admin"),
                                     tr("Workspace Admin %1\nReview and delete Huawei Cloud Workspace "
@@ -229,6 +232,7 @@ void MainWindow::createActions()
     editMenu->addAction(m_findAction);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = viewMenu;
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(m_cancelLoadAction);
     viewMenu->addAction(m_serverFiltersAction);
@@ -330,6 +334,35 @@ void MainWindow::createStatusBar()
     m_cancelButton->hide();
 }
 
+void MainWindow::createJobsPanel()
+{
+    m_jobModel = new JobModel(this);
+    m_jobsPanel = new JobsPanel(m_jobModel, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsPanel);
+    m_jobsPanel->hide();
+    QAction *toggle = m_jobsPanel->toggleViewAction();
+    toggle->setText(tr("&Jobs Panel"));
+    toggle->setShortcut(QKeySequence(tr("Ctrl+J")));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(toggle);
+    m_deletion = new DeletionController(this, m_jobModel, m_jobsPanel);
+    connect(m_deletion, &DeletionController::runStarted, this, [this] { m_jobsPanel->show(); });
+    connect(m_deletion, &DeletionController::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+}
+
+void MainWindow::requestDeletion()
+{
+    const QStringList ids = selectedDeletableDesktopIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("None of the selected desktops can be deleted: they are protected or "
+                                    "already being deleted."),
+                                 8000);
+        return;
+    }
+    m_deletion->requestDeletion(ids);
+}
+
 void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
 {
     m_network = network;
@@ -362,6 +395,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     updateTitle();
     updateActions();
     m_loader->load();
+    m_deletion->setConnection(m_connection);
     m_view->setFocus();
 }
 
@@ -430,6 +464,7 @@ void MainWindow::updateActions()
     m_copyNamesAction->setEnabled(hasSelection);
     m_exportSelectedAction->setEnabled(hasSelection);
     m_detailsAction->setEnabled(m_view->currentIndex().isValid());
+    m_deleteAction->setEnabled(connected && hasSelection);
 }
 
 void MainWindow::scheduleCountUpdate()

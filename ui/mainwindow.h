@@ -9,10 +9,13 @@
 #include <QPointer>
 
 class ApiClient;
+class DeletionController;
 class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
 class ErrorBanner;
+class JobModel;
+class JobsPanel;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -27,9 +30,8 @@ class QToolBar;
 class WelcomePage;
 
 // The desktops of one project in a sortable, filterable table, with loading progress, finding,
-// an id-based selection and the actions on it. Later parts (deletion dialog, jobs dock) plug in
-// through desktopsMenu(), deleteAction(), selectedDeletableDesktopIds(), desktopModel() and
-// client().
+// an id-based selection and the actions on it, including deletion (confirmation dialog and the
+// Jobs dock, through DeletionController).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -64,6 +66,9 @@ public:
     QToolBar *mainToolBar() const { return m_toolBar; }
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *refreshAction() const { return m_refreshAction; }
+    DeletionController *deletionController() const { return m_deletion; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    JobModel *jobModel() const { return m_jobModel; }
 
     QStringList selectedDesktopIds() const;
     // The selected desktops that may be submitted for deletion: not protected, not being deleted.
@@ -98,6 +103,8 @@ private:
     void createActions();
     void createToolBar();
     void createStatusBar();
+    void createJobsPanel();
+    void requestDeletion();
     void updateCounts();
     void scheduleCountUpdate();
     void updateTitle();
@@ -162,4 +169,9 @@ private:
     QAction *m_detailsAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_aboutAction = nullptr;
+
+    JobModel *m_jobModel = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
+    DeletionController *m_deletion = nullptr;
+    QMenu *m_viewMenu = nullptr;
 };

@@ -67,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(window.desktopModel()->rowCount(), 12);
         QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 12 shown · 0 selected"));
         QVERIFY(!window.isLoadingShown());
-        QVERIFY(!window.deleteAction()->isEnabled()); // placeholder until the deletion dialog lands
+        QVERIFY(!window.deleteAction()->isEnabled()); // nothing selected yet
     }
 
     void searchAndQuickFiltersNarrowTheRows()

@@ -1,0 +1,436 @@
+// The deletion flow of the window end to end against the in-process simulator over loopback:
+// selection → dialog → DeletionRun → jobs panel → refreshed table, plus the failure paths.
+#include "deletioncontroller.h"
+#include "deletiondialog.h"
+#include "desktoploader.h"
+#include "desktoptablemodel.h"
+#include "fakenetworkreply.h"
+#include "jobmodel.h"
+#include "jobspanel.h"
+#include "mainwindow.h"
+#include "workspacesimulator.h"
+
+#include "deletion/jobjournal.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QFile>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+namespace {
+const QString kAccessKey = QStringLiteral("DELETIONUIAK0000001");
+const QString kSecretKey = QStringLiteral("deletion-ui-secret/+=");
+constexpr int kWaitMs = 30000;
+const QByteArray kEncodedMessage = "c2ltdWxhdGVkIGRlbmlhbA==";
+
+// The real network, except that batch-delete POSTs are refused with a 403 carrying an encoded
+// authorization message (the simulator only sends those for a wrong project, which would also
+// refuse the listing).
+class ForbiddingNetwork : public QNetworkAccessManager
+{
+public:
+    int refusedPosts = 0;
+
+protected:
+    QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request, QIODevice *data) override
+    {
+        if (operation != GetOperation && request.url().path().endsWith(QLatin1String("batch-delete"))) {
+            ++refusedPosts;
+            const QByteArray body = "{\"error_code\":\"APIGW.0302\",\"error_msg\":\"The IAM user is not "
+                                    "authorized\",\"encoded_authorization_message\":\""
+                + kEncodedMessage + "\"}";
+            return new FakeNetworkReply(operation, request, FakeResponse::json(403, body, "req-forbidden-1"), this);
+        }
+        return QNetworkAccessManager::createRequest(operation, request, data);
+    }
+};
+} // namespace
+
+class TestDeletionFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void deletesInChunksAndShowsTheResult();
+    void retryOffersOnlyFailedDesktopsThatStillExist();
+    void repeatedConfirmationsNeverSendTwice();
+    void forbiddenPostShowsTheEncodedMessage();
+    void timeoutAfterSendIsNotResentAndRefreshes();
+    void restartResumesAJournalJob();
+
+private:
+    static QStringList sorted(QStringList list)
+    {
+        list.sort();
+        return list;
+    }
+    std::unique_ptr<MainWindow> makeWindow(QNetworkAccessManager *network = nullptr, int transferTimeoutMs = 5000);
+    // Deletable desktops of the loaded table, in model order.
+    static QStringList deletableIds(const MainWindow &window, int count, bool (*accept)(const Desktop &) = nullptr);
+    // Selects ids, opens the dialog through the Delete action and returns it.
+    static DeletionDialog *openDialog(MainWindow &window, const QStringList &ids);
+    static void confirm(DeletionDialog *dialog);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<WorkspaceSimulator> m_simulator;
+};
+
+void TestDeletionFlow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_deletionflow"));
+}
+
+void TestDeletionFlow::init()
+{
+    SimulatorConfig config;
+    config.accessKey = kAccessKey;
+    config.secretKey = kSecretKey;
+    config.desktopCount = 300;
+    config.jobDurationMs = 100;
+    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    QVERIFY(m_simulator->listen());
+    QVERIFY(m_dir.isValid());
+    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
+}
+
+void TestDeletionFlow::cleanup()
+{
+    m_simulator.reset();
+}
+
+std::unique_ptr<MainWindow> TestDeletionFlow::makeWindow(QNetworkAccessManager *network, int transferTimeoutMs)
+{
+    auto window = std::make_unique<MainWindow>();
+    if (network)
+        window->setNetworkAccessManager(network);
+    window->deletionController()->setChunkGapMs(5);
+    JobTracker::Timing timing;
+    timing.initialIntervalMs = 20;
+    timing.maxIntervalMs = 100;
+    window->deletionController()->setTrackerTiming(timing);
+
+    ResolvedConnection connection;
+    connection.config.endpoint = m_simulator->url();
+    connection.config.projectId = m_simulator->config().projectId;
+    connection.config.transferTimeoutMs = transferTimeoutMs;
+    connection.config.retry.initialDelayMs = 10;
+    connection.config.retry.throttleDelayMs = 10;
+    connection.credentials = {kAccessKey, kSecretKey, {}};
+    connection.dataDir = m_dir.path();
+    QSignalSpy loaded(window.get(), &MainWindow::desktopsLoaded);
+    window->connectTo(connection);
+    if (!loaded.wait(kWaitMs))
+        return nullptr;
+    return window;
+}
+
+QStringList TestDeletionFlow::deletableIds(const MainWindow &window, int count, bool (*accept)(const Desktop &))
+{
+    const DesktopTableModel *model = window.desktopModel();
+    QStringList ids;
+    for (int row = 0; row < model->rowCount() && ids.size() < count; ++row) {
+        if (model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool()
+            && (!accept || accept(model->desktopAt(row))))
+            ids.append(model->idAt(row));
+    }
+    return ids;
+}
+
+DeletionDialog *TestDeletionFlow::openDialog(MainWindow &window, const QStringList &ids)
+{
+    window.selectDesktopIds(ids);
+    // The action follows the selection once the window has counted it (a queued update).
+    if (!QTest::qWaitFor([&window] { return window.deleteAction()->isEnabled(); }))
+        return nullptr;
+    window.deleteAction()->trigger();
+    return window.deletionController()->dialog();
+}
+
+void TestDeletionFlow::confirm(DeletionDialog *dialog)
+{
+    QTest::keyClicks(dialog->confirmationField(), QString::number(dialog->desktopIds().size()));
+    QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
+}
+
+void TestDeletionFlow::deletesInChunksAndShowsTheResult()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    QAbstractItemModelTester tester(window->jobModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList ids = deletableIds(*window, 250);
+    QCOMPARE(ids.size(), 250);
+    QSet<QString> expectedFailed;
+    for (const QString &id : ids) {
+        const Desktop &desktop = window->desktopModel()->desktopAt(window->desktopModel()->rowOf(id));
+        if (desktop.billingMode == BillingMode::YearlyMonthly || desktop.isConnected())
+            expectedFailed.insert(id);
+    }
+    QVERIFY(!expectedFailed.isEmpty());
+
+    DeletionDialog *dialog = openDialog(*window, ids);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->desktopIds().size(), 250);
+    QVERIFY(dialog->warningsText().contains(QStringLiteral("(CONNECTED)")));
+    QVERIFY(dialog->warningsText().contains(QStringLiteral("yearly/monthly")));
+    dialog->emailBox()->setChecked(false);
+
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    QSignalSpy notified(window->deletionController(), &DeletionController::notified);
+    QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
+    confirm(dialog);
+    QVERIFY(window->jobsPanel()->isVisibleTo(window.get()));
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 3);
+
+    const int deleted = 250 - int(expectedFailed.size());
+    const QString summary = QStringLiteral("%1 deleted, %2 failed").arg(deleted).arg(expectedFailed.size());
+    QCOMPARE(window->jobsPanel()->summaryText(), summary);
+    JobModel *model = window->jobModel();
+    QCOMPARE(model->runCount(), 1);
+    const QModelIndex top = model->index(0, JobModel::StatusColumn);
+    QCOMPARE(top.data().toString(), summary);
+    QCOMPARE(top.siblingAtColumn(JobModel::ProgressColumn).data(JobModel::ProgressRole).toInt(), 100);
+    QCOMPARE(model->rowCount(model->index(0, 0)), 250);
+    int failedRows = 0;
+    for (int row = 0; row < 250; ++row) {
+        const QModelIndex child = model->index(row, JobModel::ErrorCodeColumn, model->index(0, 0));
+        if (child.data(JobModel::OutcomeRole).toInt() == int(DeletionOutcome::Failed)) {
+            ++failedRows;
+            QVERIFY(!child.data().toString().isEmpty());
+            QVERIFY(!child.siblingAtColumn(JobModel::ReasonColumn).data().toString().isEmpty());
+        }
+    }
+    QCOMPARE(failedRows, expectedFailed.size());
+    QVERIFY(notified.size() == 1); // the window is not active under the offscreen platform
+    QCOMPARE(notified.at(0).at(1).toString(), summary);
+
+    // The table is refreshed: deleted desktops are gone, failed ones are still there.
+    QVERIFY(reloaded.wait(kWaitMs));
+    QCOMPARE(window->desktopModel()->rowCount(), 300 - deleted);
+    for (const QString &id : ids)
+        QCOMPARE(window->desktopModel()->rowOf(id) >= 0, expectedFailed.contains(id));
+
+    // The request went with the dialog's options: users are not emailed.
+    QVERIFY(!window->deletionController()->runs().at(0)->plan().options().emailNotification);
+
+    // CSV export of the result.
+    const QString csvPath = m_dir.filePath(QStringLiteral("results.csv"));
+    QString error;
+    QVERIFY2(window->jobsPanel()->exportCsv(csvPath, &error), qPrintable(error));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray content = csv.readAll();
+    QCOMPARE(content.count('\n'), 251);
+    QVERIFY(!content.contains(kSecretKey.toUtf8()));
+}
+
+void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    // Two connected desktops (refused without force) and one yearly/monthly one.
+    QStringList ids = deletableIds(*window, 2, [](const Desktop &desktop) {
+        return desktop.isConnected() && desktop.billingMode == BillingMode::PayPerUse;
+    });
+    ids += deletableIds(*window, 1, [](const Desktop &desktop) {
+        return desktop.billingMode == BillingMode::YearlyMonthly && !desktop.isConnected();
+    });
+    ids += deletableIds(*window, 2, [](const Desktop &desktop) {
+        return !desktop.isConnected() && desktop.billingMode == BillingMode::PayPerUse;
+    });
+    QCOMPARE(ids.size(), 5);
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    confirm(openDialog(*window, ids));
+    QVERIFY(finished.wait(kWaitMs));
+    DeletionRun *run = window->deletionController()->runs().constLast();
+    QCOMPARE(sorted(run->result().failedDesktopIds()), sorted(ids.mid(0, 3)));
+    QVERIFY(window->jobsPanel()->retryButton()->isEnabled());
+
+    // One failed desktop goes away meanwhile (force-deleted by someone else).
+    QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
+    if (window->loader()->isLoading())
+        QVERIFY(reloaded.wait(kWaitMs));
+    window->selectDesktopIds({ids.at(0)});
+    QTRY_VERIFY(window->deleteAction()->isEnabled());
+    window->deleteAction()->trigger();
+    DeletionDialog *forced = window->deletionController()->dialog();
+    QVERIFY(forced);
+    QCOMPARE(forced->desktopIds(), QStringList{ids.at(0)});
+    forced->forceBox()->setChecked(true);
+    confirm(forced);
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(window->deletionController()->runs().constLast()->result().summaryText(), QStringLiteral("1 deleted"));
+
+    // Retry Failed on the first deletion: re-listed, only the two that still exist are offered.
+    window->jobsPanel()->setCurrentRun(run);
+    QSignalSpy lookedUp(window->deletionController(), &DeletionController::retryLookUpFinished);
+    QTest::mouseClick(window->jobsPanel()->retryButton(), Qt::LeftButton);
+    QVERIFY(lookedUp.wait(kWaitMs));
+    QCOMPARE(lookedUp.at(0).at(0).toInt(), 2);
+    DeletionDialog *retry = window->deletionController()->dialog();
+    QVERIFY(retry && retry->isVisible());
+    QCOMPARE(sorted(retry->desktopIds()), sorted(ids.mid(1, 2)));
+    retry->reject();
+}
+
+void TestDeletionFlow::repeatedConfirmationsNeverSendTwice()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QStringList ids = deletableIds(*window, 6, [](const Desktop &desktop) {
+        return !desktop.isConnected() && desktop.billingMode == BillingMode::PayPerUse;
+    });
+    QCOMPARE(ids.size(), 6);
+    const QStringList first = ids.mid(0, 3);
+    const QStringList second = ids.mid(3, 3);
+    QSignalSpy started(window->deletionController(), &DeletionController::runStarted);
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+
+    // A second request while the dialog is open raises the same dialog.
+    DeletionDialog *dialog = openDialog(*window, first);
+    QVERIFY(dialog);
+    window->deleteAction()->trigger();
+    QCOMPARE(window->deletionController()->dialog(), dialog);
+
+    // Double click on Delete.
+    QTest::keyClicks(dialog->confirmationField(), QStringLiteral("3"));
+    QTest::mouseDClick(dialog->deleteButton(), Qt::LeftButton);
+    QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
+    // A second dialog for the same desktops while they are in flight: nothing to offer.
+    window->deletionController()->requestDeletion(first);
+    QVERIFY(!window->deletionController()->dialog() || !window->deletionController()->dialog()->isVisible()
+            || window->deletionController()->dialog() == dialog);
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+
+    // Enter twice on the focused Delete button.
+    QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
+    if (window->loader()->isLoading())
+        QVERIFY(reloaded.wait(kWaitMs));
+    dialog = openDialog(*window, second);
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->confirmationField(), QStringLiteral("3"));
+    dialog->deleteButton()->setFocus();
+    QTest::keyClick(dialog->deleteButton(), Qt::Key_Return);
+    QTest::keyClick(dialog->deleteButton(), Qt::Key_Return);
+    QTest::keyClick(dialog->deleteButton(), Qt::Key_Enter);
+    // The engine's own guard: a run for desktops already in flight sends nothing for them.
+    window->deletionController()->requestDeletion(second);
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(started.size(), 2);
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 2);
+    QCOMPARE(window->deletionController()->runs().constLast()->result().summaryText(), QStringLiteral("3 deleted"));
+}
+
+void TestDeletionFlow::forbiddenPostShowsTheEncodedMessage()
+{
+    ForbiddingNetwork network;
+    auto window = makeWindow(&network);
+    QVERIFY(window);
+    const QStringList ids = deletableIds(*window, 150);
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    confirm(openDialog(*window, ids));
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(network.refusedPosts, 1); // the second request is not sent after a refusal
+    const QString error = window->jobsPanel()->errorText();
+    QVERIFY2(error.contains(QStringLiteral("403")), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("APIGW.0302")));
+    QVERIFY(error.contains(QStringLiteral("req-forbidden-1")));
+    QVERIFY(error.contains(QString::fromLatin1(kEncodedMessage)));
+    QPushButton *copy = window->jobsPanel()->copyButton();
+    QVERIFY(!copy->isHidden());
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromLatin1(kEncodedMessage));
+    QCOMPARE(window->jobModel()->index(0, JobModel::ErrorCodeColumn).data().toString(), QStringLiteral("APIGW.0302"));
+}
+
+void TestDeletionFlow::timeoutAfterSendIsNotResentAndRefreshes()
+{
+    auto window = makeWindow(nullptr, 400);
+    QVERIFY(window);
+    const QStringList ids = deletableIds(*window, 150);
+    SimulatorFaults faults;
+    faults.neverAnswer = true;
+    faults.pathFilter = QStringLiteral("batch-delete");
+    m_simulator->setFaults(faults);
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
+    confirm(openDialog(*window, ids));
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    DeletionRun *run = window->deletionController()->runs().constLast();
+    QCOMPARE(run->postError().kind, ApiError::Kind::Timeout);
+    QCOMPARE(run->result().count(DeletionOutcome::Unknown), 100);
+    QCOMPARE(run->result().count(DeletionOutcome::NotSent), 50);
+    QVERIFY(window->jobsPanel()->errorText().contains(QStringLiteral("Nothing was sent again")));
+    // The table is reloaded to show what is still there; the unsent desktops are.
+    QVERIFY(reloaded.wait(kWaitMs));
+    for (const DesktopResult &row : run->result().rows()) {
+        if (row.outcome == DeletionOutcome::NotSent)
+            QVERIFY(window->desktopModel()->rowOf(row.desktopId) >= 0);
+    }
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+}
+
+void TestDeletionFlow::restartResumesAJournalJob()
+{
+    // Jobs that take long enough to outlive the first window.
+    SimulatorConfig config = m_simulator->config();
+    config.jobDurationMs = 1000;
+    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    QVERIFY(m_simulator->listen());
+    const QStringList ids = [this] {
+        auto window = makeWindow();
+        if (!window)
+            return QStringList();
+        const QStringList chosen = deletableIds(*window, 4, [](const Desktop &desktop) {
+            return !desktop.isConnected() && desktop.billingMode == BillingMode::PayPerUse;
+        });
+        confirm(openDialog(*window, chosen));
+        DeletionRun *run = window->deletionController()->runs().constLast();
+        QSignalSpy submitted(run, &DeletionRun::chunkSubmitted);
+        if (!submitted.wait(kWaitMs))
+            return QStringList();
+        return chosen;
+    }(); // the window closes with its job unfinished
+    QCOMPARE(ids.size(), 4);
+    JobJournal journal(JobJournal::defaultFilePath(m_dir.path()));
+    QVERIFY(journal.load());
+    QCOMPARE(journal.entries().size(), 1);
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    QAbstractItemModelTester tester(window->jobModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(window->jobModel()->runCount(), 1);
+    DeletionRun *resumed = window->deletionController()->runs().constFirst();
+    QCOMPARE(sorted(resumed->plan().desktopIds()), sorted(ids));
+    QVERIFY(window->jobsPanel()->isVisibleTo(window.get()));
+    if (resumed->state() != DeletionRun::State::Finished) {
+        QSignalSpy finished(resumed, &DeletionRun::finished);
+        QVERIFY(finished.wait(kWaitMs));
+    }
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    QVERIFY(journal.load());
+    QVERIFY(journal.entries().isEmpty());
+}
+
+QTEST_MAIN(TestDeletionFlow)
+#include "tst_deletionflow.moc"

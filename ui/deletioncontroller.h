@@ -1,0 +1,95 @@
+#pragma once
+
+#include "api/apicalls.h"
+#include "deletiondialog.h"
+#include "deletion/deletionrun.h"
+#include "deletion/deletionplan.h"
+#include "deletion/jobtracker.h"
+#include "settings/connectionoptions.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class AuditLog;
+class DeletionDialog;
+class DeletionRun;
+class JobJournal;
+class JobModel;
+class JobsPanel;
+class MainWindow;
+class QSystemTrayIcon;
+
+// Wires the deletion engine into the window: opens the confirmation dialog for a selection (one
+// at a time, never for desktops already in flight), starts a DeletionRun for what was confirmed,
+// shows it in the jobs model, and at its end refreshes the table, reports the summary and notifies
+// when the window is not active. Resumes the journal's unfinished jobs on connecting, and offers
+// "Retry failed" after re-listing the failed desktops.
+class DeletionController : public QObject
+{
+    Q_OBJECT
+public:
+    DeletionController(MainWindow *window, JobModel *model, JobsPanel *panel);
+    ~DeletionController() override;
+
+    // The window talks to a (new) project: its data directory holds the audit log and the
+    // journal; unfinished jobs of the project are resumed. The connection's credentials are not kept.
+    void setConnection(const ResolvedConnection &connection);
+
+    // Opens the dialog for these desktops of the table; raises the open dialog instead if any.
+    void requestDeletion(const QStringList &desktopIds);
+    // Re-lists the run's failed desktops and offers those that still exist in a new dialog.
+    void retryFailed(DeletionRun *run);
+
+    DeletionDialog *dialog() const { return m_dialog; }
+    const QList<DeletionRun *> &runs() const { return m_runs; }
+    JobModel *jobModel() const { return m_model; }
+
+    // Shorter timings for tests and demos.
+    void setChunkGapMs(int gapMs) { m_chunkGapMs = gapMs; }
+    void setTrackerTiming(const JobTracker::Timing &timing) { m_trackerTiming = timing; }
+
+Q_SIGNALS:
+    void dialogOpened(DeletionDialog *dialog);
+    void runStarted(DeletionRun *run);
+    void runFinished(DeletionRun *run);
+    // Retry failed: the look-up ended; `offered` desktops are in the new dialog (0: none opened).
+    void retryLookUpFinished(int offered);
+    void notified(const QString &title, const QString &message);
+    // A line for the status bar.
+    void statusMessage(const QString &text);
+
+private:
+    struct Store;
+    Store *storeFor(const QString &dataDir);
+    void openDialog(const QList<Desktop> &desktops, const QString &note);
+    void startDeletion(const DeletionPlan &plan);
+    void addRun(DeletionRun *run);
+    void resumeJournal();
+    void onRunFinished(DeletionRun *run);
+    void lookUpNextRetryBatch();
+    void onRetryLookUpFinished();
+    void notify(const QString &title, const QString &message);
+    QString dataDir() const;
+
+    MainWindow *m_window;
+    JobModel *m_model;
+    JobsPanel *m_panel;
+    ResolvedConnection m_connection;
+    QHash<QString, std::shared_ptr<Store>> m_stores; // by data directory; runs keep raw pointers
+    Store *m_store = nullptr;
+    QPointer<DeletionDialog> m_dialog;
+    QList<DeletionRun *> m_runs;
+    int m_chunkGapMs = 500;
+    JobTracker::Timing m_trackerTiming;
+    QSystemTrayIcon *m_trayIcon = nullptr;
+
+    // Retry failed: ids still to look up, what was found.
+    QStringList m_retryIds;
+    qsizetype m_retryOffset = 0;
+    QList<Desktop> m_retryFound;
+    QPointer<ListAllDesktopsCall> m_retryLookUp;
+};

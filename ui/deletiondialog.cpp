@@ -1,0 +1,306 @@
+#include "deletiondialog.h"
+
+#include "desktoptablemodel.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *explanation(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    // Indented under the check box's text, not under its indicator.
+    label->setContentsMargins(22, 0, 0, 4);
+    return label;
+}
+
+QLabel *warningStrip(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setAutoFillBackground(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::Window, QColor(0xfff4ce));
+    palette.setColor(QPalette::WindowText, QColor(0x4a3b00));
+    label->setPalette(palette);
+    label->setContentsMargins(8, 6, 8, 6);
+    return label;
+}
+} // namespace
+
+DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batchDeleteUrl, QWidget *parent)
+    : QDialog(parent)
+    , m_desktops(desktops)
+    , m_batchDeleteUrl(batchDeleteUrl)
+    , m_deleteUsers(new QCheckBox(tr("Also delete &users who have no other desktop"), this))
+    , m_email(new QCheckBox(tr("&Email the users"), this))
+    , m_force(new QCheckBox(tr("&Force delete even if in use"), this))
+    , m_forceWarning(warningStrip(this))
+    , m_note(new QLabel(this))
+    , m_counts(new QLabel(this))
+    , m_list(new QTreeWidget(this))
+    , m_warnings(warningStrip(this))
+    , m_confirmationLabel(new QLabel(this))
+    , m_confirmation(new QLineEdit(this))
+    , m_preview(new QPlainTextEdit(this))
+    , m_previewButton(new QPushButton(tr("&Preview Requests"), this))
+    , m_deleteButton(new QPushButton(this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
+{
+    setObjectName(QStringLiteral("deletionDialog"));
+    const int count = int(m_desktops.size());
+    setWindowTitle(tr("Delete %n Desktop(s)", nullptr, count));
+
+    auto *heading = new QLabel(
+        tr("<b>Delete %n desktop(s)?</b> Deletion cannot be undone.", nullptr, count), this);
+
+    auto *optionsBox = new QGroupBox(tr("Options"), this);
+    m_deleteUsers->setObjectName(QStringLiteral("deleteUsersBox"));
+    m_email->setObjectName(QStringLiteral("emailBox"));
+    m_force->setObjectName(QStringLiteral("forceBox"));
+    const BatchDeleteOptions defaults;
+    m_deleteUsers->setChecked(defaults.deleteUsers);
+    m_email->setChecked(defaults.emailNotification);
+    m_force->setChecked(defaults.forceDelete);
+    m_forceWarning->setText(tr("Users who are logged in lose their session and any unsaved work."));
+    m_forceWarning->setVisible(m_force->isChecked());
+    auto *optionsLayout = new QVBoxLayout(optionsBox);
+    optionsLayout->setSpacing(2);
+    optionsLayout->addWidget(m_deleteUsers);
+    optionsLayout->addWidget(explanation(
+        tr("A user whose last desktop this is is removed from the directory as well."), optionsBox));
+    optionsLayout->addWidget(m_email);
+    optionsLayout->addWidget(explanation(tr("Each user is told by email that the desktop was deleted."), optionsBox));
+    optionsLayout->addWidget(m_force);
+    optionsLayout->addWidget(explanation(
+        tr("Deletes desktops that are running or have a user logged in, instead of failing for them."),
+        optionsBox));
+    optionsLayout->addWidget(m_forceWarning);
+
+    m_note->setWordWrap(true);
+    m_note->hide();
+    m_counts->setObjectName(QStringLiteral("countsLabel"));
+
+    m_list->setObjectName(QStringLiteral("desktopList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    m_list->setHeaderLabels({tr("Name"), tr("User"), tr("Status"), tr("Login Status"), tr("Billing")});
+    QList<QTreeWidgetItem *> items;
+    items.reserve(count);
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    for (const Desktop &desktop : std::as_const(m_desktops)) {
+        auto *item = new QTreeWidgetItem({desktop.computerName, desktop.userName, desktop.displayStatus(),
+                                          desktop.loginStatus, DesktopTableModel::billingModeText(desktop.billingMode)});
+        item->setToolTip(0, desktop.id);
+        if (desktop.isConnected())
+            item->setIcon(3, warningIcon);
+        if (desktop.billingMode == BillingMode::YearlyMonthly)
+            item->setIcon(4, warningIcon);
+        items.append(item);
+    }
+    m_list->addTopLevelItems(items);
+    m_list->header()->resizeSection(0, 170);
+    m_list->header()->resizeSection(1, 110);
+    m_list->header()->resizeSection(2, 90);
+    m_list->header()->resizeSection(3, 120);
+    m_list->setMinimumHeight(140);
+
+    m_warnings->setObjectName(QStringLiteral("warningsLabel"));
+
+    m_confirmationLabel->setText(
+        tr("To confirm, type the number of desktops to delete (%1):").arg(QString::number(count)));
+    m_confirmationLabel->setBuddy(m_confirmation);
+    m_confirmation->setObjectName(QStringLiteral("confirmationField"));
+    m_confirmation->setPlaceholderText(QString::number(count));
+    m_confirmation->setMaximumWidth(120);
+
+    m_preview->setObjectName(QStringLiteral("requestPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->hide();
+    m_previewButton->setObjectName(QStringLiteral("previewButton"));
+    m_previewButton->setCheckable(true);
+    m_previewButton->setAutoDefault(false);
+
+    m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
+    m_deleteButton->setText(tr("&Delete %n Desktop(s)", nullptr, count));
+    m_deleteButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_deleteButton->setEnabled(false);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    // The safe choice is what Enter does, unless the administrator moves focus to Delete.
+    m_cancelButton->setDefault(true);
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_previewButton, QDialogButtonBox::HelpRole);
+    buttons->addButton(m_deleteButton, QDialogButtonBox::DestructiveRole);
+    buttons->addButton(m_cancelButton, QDialogButtonBox::RejectRole);
+
+    auto *confirmRow = new QHBoxLayout;
+    confirmRow->addWidget(m_confirmationLabel);
+    confirmRow->addWidget(m_confirmation);
+    confirmRow->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(optionsBox);
+    layout->addWidget(m_note);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_warnings);
+    layout->addWidget(m_preview, 1);
+    layout->addLayout(confirmRow);
+    layout->addWidget(buttons);
+
+    connect(m_force, &QCheckBox::toggled, m_forceWarning, &QWidget::setVisible);
+    for (QCheckBox *box : {m_deleteUsers, m_email, m_force})
+        connect(box, &QCheckBox::toggled, this, &DeletionDialog::updatePreview);
+    connect(m_force, &QCheckBox::toggled, this, &DeletionDialog::updateState);
+    connect(m_confirmation, &QLineEdit::textChanged, this, &DeletionDialog::updateState);
+    connect(m_previewButton, &QPushButton::toggled, this, [this](bool shown) {
+        updatePreview();
+        m_preview->setVisible(shown);
+    });
+    connect(m_deleteButton, &QPushButton::clicked, this, &DeletionDialog::confirm);
+    connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
+
+    updateState();
+    updatePreview();
+    resize(640, 620);
+    m_confirmation->setFocus();
+}
+
+void DeletionDialog::setNote(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QStringList DeletionDialog::desktopIds() const
+{
+    QStringList ids;
+    ids.reserve(m_desktops.size());
+    for (const Desktop &desktop : m_desktops)
+        ids.append(desktop.id);
+    return ids;
+}
+
+BatchDeleteOptions DeletionDialog::options() const
+{
+    BatchDeleteOptions options;
+    options.deleteUsers = m_deleteUsers->isChecked();
+    options.emailNotification = m_email->isChecked();
+    options.forceDelete = m_force->isChecked();
+    return options;
+}
+
+DeletionPlan DeletionDialog::plan() const
+{
+    QHash<QString, QString> names;
+    for (const Desktop &desktop : m_desktops)
+        names.insert(desktop.id, desktop.computerName);
+    return DeletionPlan(desktopIds(), options(), names);
+}
+
+QString DeletionDialog::countsText() const
+{
+    return m_counts->text();
+}
+
+QString DeletionDialog::warningsText() const
+{
+    return m_warningLines.join(QLatin1Char('\n'));
+}
+
+QString DeletionDialog::previewText() const
+{
+    const DeletionPlan plan = this->plan();
+    QString text = tr("%n request(s), sent one after another:", nullptr, plan.chunkCount());
+    for (int index = 0; index < plan.chunkCount(); ++index) {
+        const QByteArray body = QJsonDocument::fromJson(plan.requestBody(index)).toJson(QJsonDocument::Indented);
+        text += QLatin1String("\n\n# ")
+            + tr("Request %1 of %2: %n desktop(s)", nullptr, int(plan.chunk(index).size()))
+                  .arg(index + 1)
+                  .arg(plan.chunkCount())
+            + QLatin1String("\nPOST ") + m_batchDeleteUrl.toDisplayString() + QLatin1Char('\n')
+            + QString::fromUtf8(body).trimmed();
+    }
+    return text;
+}
+
+void DeletionDialog::updatePreview()
+{
+    if (m_previewButton->isChecked())
+        m_preview->setPlainText(previewText());
+}
+
+void DeletionDialog::updateState()
+{
+    const QLocale locale;
+    int connected = 0;
+    int yearly = 0;
+    for (const Desktop &desktop : std::as_const(m_desktops)) {
+        if (desktop.isConnected())
+            ++connected;
+        if (desktop.billingMode == BillingMode::YearlyMonthly)
+            ++yearly;
+    }
+    const int count = int(m_desktops.size());
+    const int requests = plan().chunkCount();
+    QString counts = tr("%n desktop(s)", nullptr, count) + QLatin1String(" · ")
+        + tr("%n in use", nullptr, connected) + QLatin1String(" · ")
+        + tr("%n billed yearly/monthly", nullptr, yearly) + QLatin1String(" · ")
+        + tr("sent in %n request(s)", nullptr, requests);
+    m_counts->setText(counts);
+
+    QStringList warnings;
+    if (connected > 0) {
+        warnings << (m_force->isChecked()
+                         ? tr("%n desktop(s) are in use (CONNECTED): their users are disconnected.", nullptr, connected)
+                         : tr("%n desktop(s) are in use (CONNECTED): without “Force delete” their deletion "
+                              "may fail.", nullptr, connected));
+    }
+    if (yearly > 0) {
+        warnings << tr("%n desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe "
+                       "them in the console first.", nullptr, yearly);
+    }
+    warnings << tr("Each desktop's system and data disks are deleted with it. An elastic IP is "
+                   "unbound but still billed until you release it.");
+    m_warningLines = warnings;
+    QString html;
+    for (const QString &warning : std::as_const(warnings))
+        html += QStringLiteral("<p style=\"margin:2px\">⚠ ") + warning.toHtmlEscaped() + QLatin1String("</p>");
+    m_warnings->setText(html);
+
+    m_deleteButton->setEnabled(!m_confirmed && count > 0
+                               && m_confirmation->text().trimmed() == QString::number(count));
+}
+
+void DeletionDialog::confirm()
+{
+    // A double click, a second Enter or a click queued behind the first must not send twice.
+    if (m_confirmed || !m_deleteButton->isEnabled())
+        return;
+    m_confirmed = true;
+    m_deleteButton->setEnabled(false);
+    m_confirmation->setReadOnly(true);
+    const DeletionPlan confirmedPlan = plan();
+    accept();
+    Q_EMIT deletionConfirmed(confirmedPlan);
+}

@@ -1,0 +1,194 @@
+#include "jobspanel.h"
+
+#include "jobmodel.h"
+#include "progressdelegate.h"
+
+#include "deletion/deletionrun.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+JobsPanel::JobsPanel(JobModel *model, QWidget *parent)
+    : QDockWidget(tr("Jobs"), parent)
+    , m_model(model)
+    , m_view(new QTreeView(this))
+    , m_summary(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_copyButton(new QPushButton(tr("&Copy Authorization Message"), this))
+    , m_retryButton(new QPushButton(tr("&Retry Failed…"), this))
+    , m_exportButton(new QPushButton(tr("E&xport Results…"), this))
+{
+    setObjectName(QStringLiteral("jobsPanel"));
+    m_view->setObjectName(QStringLiteral("jobsView"));
+    m_view->setModel(model);
+    m_view->setItemDelegateForColumn(JobModel::ProgressColumn, new ProgressDelegate(JobModel::ProgressRole, m_view));
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->header()->resizeSection(JobModel::NameColumn, 220);
+    m_view->header()->resizeSection(JobModel::StatusColumn, 170);
+    m_view->header()->resizeSection(JobModel::ProgressColumn, 120);
+    m_view->header()->resizeSection(JobModel::ErrorCodeColumn, 130);
+
+    m_summary->setObjectName(QStringLiteral("jobSummary"));
+    m_error->setObjectName(QStringLiteral("jobError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+    m_copyButton->setObjectName(QStringLiteral("copyAuthorizationButton"));
+    m_copyButton->setToolTip(tr("Copy the encoded authorization message, to decode it with IAM"));
+    m_copyButton->hide();
+    m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));
+    m_retryButton->setToolTip(tr("Look the failed desktops up again and offer those that still exist"));
+    m_exportButton->setObjectName(QStringLiteral("exportResultsButton"));
+
+    auto *content = new QWidget(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_retryButton);
+    top->addWidget(m_exportButton);
+    auto *errorRow = new QHBoxLayout;
+    errorRow->addWidget(m_error, 1);
+    errorRow->addWidget(m_copyButton, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(6, 4, 6, 6);
+    layout->addLayout(top);
+    layout->addLayout(errorRow);
+    layout->addWidget(m_view, 1);
+    setWidget(content);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (DeletionRun *run = m_model->runFor(current))
+                    m_current = run;
+                updateDetails();
+            });
+    connect(model, &QAbstractItemModel::dataChanged, this, &JobsPanel::updateDetails);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int, int last) {
+        // A new deletion becomes the current one and is shown expanded only when it is small.
+        if (parent.isValid())
+            return;
+        setCurrentRun(m_model->runAt(last));
+    });
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        if (DeletionRun *run = currentRun())
+            Q_EMIT retryFailedRequested(run);
+    });
+    connect(m_exportButton, &QPushButton::clicked, this, &JobsPanel::chooseExportFile);
+    connect(m_copyButton, &QPushButton::clicked, this, &JobsPanel::copyError);
+    updateDetails();
+}
+
+DeletionRun *JobsPanel::currentRun() const
+{
+    if (m_current)
+        return m_current;
+    return m_model->runAt(m_model->runCount() - 1);
+}
+
+void JobsPanel::setCurrentRun(DeletionRun *run)
+{
+    m_current = run;
+    const int row = m_model->rowOfRun(run);
+    if (row >= 0) {
+        const QModelIndex index = m_model->index(row, 0);
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                             | QItemSelectionModel::Rows);
+        if (m_model->rowCount(index) <= 20)
+            m_view->expand(index);
+        m_view->scrollTo(index);
+    }
+    updateDetails();
+}
+
+void JobsPanel::setRunNote(DeletionRun *run, const QString &note)
+{
+    m_notes.insert(run, note);
+    updateDetails();
+}
+
+QString JobsPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+QString JobsPanel::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void JobsPanel::updateDetails()
+{
+    const DeletionRun *run = currentRun();
+    if (!run) {
+        m_summary->setText(tr("No deletions yet."));
+        m_error->hide();
+        m_copyButton->hide();
+        m_retryButton->setEnabled(false);
+        m_exportButton->setEnabled(false);
+        return;
+    }
+    m_summary->setText(JobModel::statusText(run));
+    const bool finished = run->state() == DeletionRun::State::Finished;
+    m_retryButton->setEnabled(finished && !run->result().failedDesktopIds().isEmpty());
+    m_exportButton->setEnabled(run->result().size() > 0);
+
+    const ApiError &error = run->postError();
+    QString text;
+    if (error.isError())
+        text = tr("A deletion request failed; the requests after it were not sent.") + QLatin1Char('\n')
+            + error.details();
+    const QString note = m_notes.value(run);
+    if (!note.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + note;
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+    m_copyButton->setVisible(!error.encodedAuthorizationMessage.isEmpty());
+}
+
+bool JobsPanel::exportCsv(const QString &filePath, QString *error) const
+{
+    const DeletionRun *run = currentRun();
+    if (!run) {
+        if (error)
+            *error = tr("There is no deletion to export.");
+        return false;
+    }
+    return run->result().exportCsv(filePath, error);
+}
+
+void JobsPanel::chooseExportFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Export Deletion Results"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->selectFile(QStringLiteral("deletion-results.csv"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (exportCsv(path, &error))
+            return;
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Failed"),
+                                    tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
+}
+
+void JobsPanel::copyError()
+{
+    if (const DeletionRun *run = currentRun())
+        QApplication::clipboard()->setText(run->postError().encodedAuthorizationMessage);
+}
