@@ -39,6 +39,18 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Load the desktops, save a picture of the window to <file> and exit."),
         QCoreApplication::translate("main", "file"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption dialogScreenshotOption(
+        QStringLiteral("screenshot-dialog"),
+        QCoreApplication::translate("main", "Load the desktops, open the deletion dialog for a few of them, save a "
+                                            "picture of it to <file> and exit without deleting."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(dialogScreenshotOption);
+    const QCommandLineOption jobsScreenshotOption(
+        QStringLiteral("screenshot-jobs"),
+        QCoreApplication::translate("main", "Load the desktops, delete a few of them (use with --demo), save a "
+                                            "picture of the window with the Jobs panel to <file> and exit."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(jobsScreenshotOption);
     parser.process(app);
 
     ProfileStore profiles(ProfileStore::defaultFilePath());
@@ -46,6 +58,8 @@ int main(int argc, char *argv[])
     MainWindow window;
     AppStartup startup(&window, &profiles, &credentials);
     startup.setScreenshotPath(parser.value(screenshotOption));
+    startup.setDialogScreenshotPath(parser.value(dialogScreenshotOption));
+    startup.setJobsScreenshotPath(parser.value(jobsScreenshotOption));
     QObject::connect(&startup, &AppStartup::fatalError, &app, [](const QString &message) {
         QTextStream(stderr) << message << Qt::endl;
         QCoreApplication::exit(2);

@@ -1,5 +1,10 @@
 #include "appstartup.h"
 
+#include "deletioncontroller.h"
+#include "deletiondialog.h"
+#include "desktopfilterproxy.h"
+#include "desktoptablemodel.h"
+#include "jobspanel.h"
 #include "mainwindow.h"
 
 #include "settings/credentialstore.h"
@@ -10,6 +15,9 @@
 #endif
 
 #include <QCoreApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeView>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -181,7 +189,19 @@ void AppStartup::startDemo()
 
 void AppStartup::onDesktopsLoaded(bool succeeded)
 {
-    if (m_screenshotPath.isEmpty() || m_screenshotTaken)
+    if (m_screenshotTaken)
+        return;
+    if (!m_dialogScreenshotPath.isEmpty() || !m_jobsScreenshotPath.isEmpty()) {
+        m_screenshotTaken = true;
+        QTimer::singleShot(0, this, [this] {
+            if (!m_dialogScreenshotPath.isEmpty())
+                takeDialogScreenshot();
+            else
+                takeJobsScreenshot();
+        });
+        return;
+    }
+    if (m_screenshotPath.isEmpty())
         return;
     m_screenshotTaken = true;
     // After the table has laid out the last page.
@@ -201,4 +221,83 @@ void AppStartup::showWarning(const QString &message)
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Workspace Admin"), message, QMessageBox::Ok, m_window);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+QStringList AppStartup::screenshotSelection() const
+{
+    // The first deletable rows as shown, plus the first one in use and the first billed yearly or
+    // monthly, so the picture shows the warnings too.
+    const DesktopFilterProxy *proxy = m_window->filterProxy();
+    const DesktopTableModel *model = m_window->desktopModel();
+    QStringList ids;
+    bool connected = false;
+    bool yearly = false;
+    for (int row = 0; row < proxy->rowCount() && ids.size() < 8; ++row) {
+        const QString id = proxy->sourceIdAt(row);
+        const int sourceRow = model->rowOf(id);
+        if (!model->index(sourceRow, 0).data(DesktopTableModel::DeletableRole).toBool())
+            continue;
+        const Desktop &desktop = model->desktopAt(sourceRow);
+        const bool isYearly = desktop.billingMode == BillingMode::YearlyMonthly;
+        if (ids.size() < 6 || (!connected && desktop.isConnected()) || (!yearly && isYearly)) {
+            ids.append(id);
+            connected = connected || desktop.isConnected();
+            yearly = yearly || isYearly;
+        }
+    }
+    return ids;
+}
+
+void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
+{
+    // After the widget has been laid out and painted once.
+    QTimer::singleShot(200, this, [this, widget = QPointer<QWidget>(widget), path] {
+        if (!widget || !widget->grab().save(path)) {
+            Q_EMIT fatalError(tr("Could not write the screenshot to %1.").arg(path));
+            return;
+        }
+        QCoreApplication::exit(0);
+    });
+}
+
+void AppStartup::takeDialogScreenshot()
+{
+    DeletionController *deletion = m_window->deletionController();
+    m_window->selectDesktopIds(screenshotSelection());
+    deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
+    DeletionDialog *dialog = deletion->dialog();
+    if (!dialog) {
+        Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
+        return;
+    }
+    // Left empty: the picture shows Delete disabled until the count is typed.
+    saveScreenshot(dialog, m_dialogScreenshotPath);
+}
+
+void AppStartup::takeJobsScreenshot()
+{
+    // A picture is never worth deleting real desktops.
+    if (!m_window->isDemoMode()) {
+        Q_EMIT fatalError(tr("--screenshot-jobs deletes desktops and only works with --demo."));
+        return;
+    }
+    DeletionController *deletion = m_window->deletionController();
+    JobTracker::Timing timing;
+    timing.initialIntervalMs = 500;
+    timing.maxIntervalMs = 1000;
+    deletion->setTrackerTiming(timing);
+    m_window->selectDesktopIds(screenshotSelection());
+    deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
+    DeletionDialog *dialog = deletion->dialog();
+    if (!dialog) {
+        Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
+        return;
+    }
+    connect(deletion, &DeletionController::runFinished, this, [this] {
+        // After the refresh that follows the job's end.
+        connect(m_window, &MainWindow::desktopsLoaded, this,
+                [this] { saveScreenshot(m_window, m_jobsScreenshotPath); }, Qt::SingleShotConnection);
+    }, Qt::SingleShotConnection);
+    dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
+    dialog->deleteButton()->click();
 }

@@ -128,7 +128,6 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
         tr("To confirm, type the number of desktops to delete (%1):").arg(QString::number(count)));
     m_confirmationLabel->setBuddy(m_confirmation);
     m_confirmation->setObjectName(QStringLiteral("confirmationField"));
-    m_confirmation->setPlaceholderText(QString::number(count));
     m_confirmation->setMaximumWidth(120);
 
     m_preview->setObjectName(QStringLiteral("requestPreview"));
@@ -182,7 +181,7 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
 
     updateState();
     updatePreview();
-    resize(640, 620);
+    resize(660, 580);
     m_confirmation->setFocus();
 }
 
@@ -263,9 +262,9 @@ void DeletionDialog::updateState()
     }
     const int count = int(m_desktops.size());
     const int requests = plan().chunkCount();
-    QString counts = tr("%n desktop(s)", nullptr, count) + QLatin1String(" · ")
-        + tr("%n in use", nullptr, connected) + QLatin1String(" · ")
-        + tr("%n billed yearly/monthly", nullptr, yearly) + QLatin1String(" · ")
+    QString counts = tr("%n desktop(s)", nullptr, count) + QStringLiteral(" · ")
+        + tr("%n in use", nullptr, connected) + QStringLiteral(" · ")
+        + tr("%n billed yearly/monthly", nullptr, yearly) + QStringLiteral(" · ")
         + tr("sent in %n request(s)", nullptr, requests);
     m_counts->setText(counts);
 

@@ -2,6 +2,7 @@
 
 #include "deletion/deletionrun.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace {
@@ -20,6 +21,7 @@ void JobModel::addRun(DeletionRun *run)
     beginInsertRows({}, row, row);
     m_runs.append(run);
     m_childCounts.append(run->result().size());
+    m_addedAt.append(QDateTime::currentDateTime());
     endInsertRows();
     auto changed = [this, run] { onRunChanged(run); };
     connect(run, &DeletionRun::resultChanged, this, changed);
@@ -165,7 +167,8 @@ QVariant JobModel::runData(int row, int column, int role) const
     switch (column) {
     case NameColumn: {
         const QStringList jobs = run->jobIds();
-        QString text = tr("Deletion of %n desktop(s)", nullptr, run->result().size());
+        QString text = tr("Deletion of %n desktop(s)", nullptr, run->result().size()) + QStringLiteral(" · ")
+            + QLocale().toString(m_addedAt.value(row).time(), QLocale::ShortFormat);
         if (role == Qt::ToolTipRole && !jobs.isEmpty())
             text += QLatin1Char('\n') + tr("Jobs: %1").arg(jobs.join(QLatin1String(", ")));
         return text;
@@ -190,9 +193,12 @@ QVariant JobModel::desktopData(int runRow, int row, int column, int role) const
         return {};
     const DesktopResult &result = run->result().rows().at(row);
     const int progress = result.outcome == DeletionOutcome::Deleted ? 100 : std::clamp(result.process, 0, 100);
+    // A desktop that ended without being deleted has no progress to show: a half-full bar would
+    // suggest it is still going.
+    const bool endedUndeleted = result.isFinal() && result.outcome != DeletionOutcome::Deleted;
     switch (role) {
     case ProgressRole:
-        return progress;
+        return endedUndeleted ? QVariant() : QVariant(progress);
     case DesktopIdRole:
         return result.desktopId;
     case OutcomeRole:
@@ -214,7 +220,7 @@ QVariant JobModel::desktopData(int runRow, int row, int column, int role) const
     case StatusColumn:
         return DeletionResult::outcomeText(result.outcome);
     case ProgressColumn:
-        return QStringLiteral("%1%").arg(progress);
+        return endedUndeleted ? QString() : QStringLiteral("%1%").arg(progress);
     case ErrorCodeColumn:
         return result.errorCode;
     case ReasonColumn:

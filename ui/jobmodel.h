@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QDateTime>
 #include <QList>
 #include <QPointer>
 
@@ -50,4 +51,5 @@ private:
 
     QList<QPointer<DeletionRun>> m_runs;
     QList<int> m_childCounts; // rows announced per run
+    QList<QDateTime> m_addedAt;  // when each run appeared, to tell deletions apart
 };

@@ -34,7 +34,7 @@ JobsPanel::JobsPanel(JobModel *model, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->header()->resizeSection(JobModel::NameColumn, 220);
+    m_view->header()->resizeSection(JobModel::NameColumn, 270);
     m_view->header()->resizeSection(JobModel::StatusColumn, 170);
     m_view->header()->resizeSection(JobModel::ProgressColumn, 120);
     m_view->header()->resizeSection(JobModel::ErrorCodeColumn, 130);

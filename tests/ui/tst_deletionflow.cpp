@@ -195,6 +195,12 @@ void TestDeletionFlow::deletesInChunksAndShowsTheResult()
     QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
     confirm(dialog);
     QVERIFY(window->jobsPanel()->isVisibleTo(window.get()));
+    // View › Jobs Panel follows and toggles the dock.
+    QAction *toggle = window->jobsPanel()->toggleViewAction();
+    QVERIFY(toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(!window->jobsPanel()->isVisibleTo(window.get()));
+    toggle->trigger();
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 3);
 
