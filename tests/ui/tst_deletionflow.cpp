@@ -195,12 +195,6 @@ void TestDeletionFlow::deletesInChunksAndShowsTheResult()
     QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
     confirm(dialog);
     QVERIFY(window->jobsPanel()->isVisibleTo(window.get()));
-    // View › Jobs Panel follows and toggles the dock.
-    QAction *toggle = window->jobsPanel()->toggleViewAction();
-    QVERIFY(toggle->isChecked());
-    toggle->trigger();
-    QVERIFY(!window->jobsPanel()->isVisibleTo(window.get()));
-    toggle->trigger();
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 3);
 
@@ -244,6 +238,16 @@ void TestDeletionFlow::deletesInChunksAndShowsTheResult()
     const QByteArray content = csv.readAll();
     QCOMPARE(content.count('\n'), 251);
     QVERIFY(!content.contains(kSecretKey.toUtf8()));
+
+    // View › Jobs Panel follows and toggles the dock (on a shown window).
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QAction *toggle = window->jobsPanel()->toggleViewAction();
+    QVERIFY(toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(window->jobsPanel()->isHidden());
+    toggle->trigger();
+    QVERIFY(!window->jobsPanel()->isHidden());
 }
 
 void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
