@@ -2,6 +2,8 @@
 
 #include "desktoptablemodel.h"
 
+#include <algorithm>
+
 DesktopFilterProxy::DesktopFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -65,13 +67,84 @@ bool DesktopFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (!m_status.isEmpty() && row.statusKey != m_status)
         return false;
     if (!m_loginStatus.isEmpty()
-        && row.desktop.loginStatus.compare(m_loginStatus, Qt::CaseInsensitive) != 0)
+        && m_model->sharedValue(row.loginStatus).compare(m_loginStatus, Qt::CaseInsensitive) != 0)
         return false;
-    if (m_billing && row.desktop.billingMode != *m_billing)
+    if (m_billing && row.billingMode != *m_billing)
         return false;
     for (const QString &word : m_searchWords) {
         if (!row.searchHaystack.contains(word))
             return false;
     }
     return true;
+}
+
+bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_model || left.model() != m_model || right.model() != m_model || left.column() != right.column()
+        || sortRole() != DesktopTableModel::SortRole)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const DesktopTableModel::Row &a = m_model->rowAt(left.row());
+    const DesktopTableModel::Row &b = m_model->rowAt(right.row());
+    const auto compare = [this](const QString &x, const QString &y) {
+        return isSortLocaleAware() ? x.localeAwareCompare(y) < 0 : x.compare(y, sortCaseSensitivity()) < 0;
+    };
+    switch (left.column()) {
+    case DesktopTableModel::NameColumn:
+        // The haystack starts with the lower-case name: comparing those prefixes exactly is the
+        // case-insensitive order without folding the case of every character on every comparison.
+        if (sortCaseSensitivity() == Qt::CaseInsensitive && !isSortLocaleAware())
+            return QStringView(a.searchHaystack).left(a.computerName.size())
+                       .compare(QStringView(b.searchHaystack).left(b.computerName.size()))
+                < 0;
+        return compare(a.computerName, b.computerName);
+    case DesktopTableModel::StatusColumn: return compare(m_model->statusText(a), m_model->statusText(b));
+    case DesktopTableModel::UserColumn: return compare(a.userName, b.userName);
+    case DesktopTableModel::LoginStatusColumn:
+        return compare(m_model->sharedValue(a.loginStatus), m_model->sharedValue(b.loginStatus));
+    case DesktopTableModel::IpColumn: return compare(a.ipText, b.ipText);
+    case DesktopTableModel::TypeColumn:
+        return compare(m_model->sharedValue(a.desktopType), m_model->sharedValue(b.desktopType));
+    case DesktopTableModel::BillingColumn:
+        return compare(DesktopTableModel::billingModeText(a.billingMode),
+                       DesktopTableModel::billingModeText(b.billingMode));
+    case DesktopTableModel::ZoneColumn:
+        return compare(m_model->sharedValue(a.availabilityZone), m_model->sharedValue(b.availabilityZone));
+    case DesktopTableModel::CreatedColumn: return a.createdMsecs < b.createdMsecs; // unknown first
+    case DesktopTableModel::TagsColumn:
+        return compare(m_model->tagSetText(a.tagSet), m_model->tagSetText(b.tagSet));
+    case DesktopTableModel::IdColumn: return compare(a.id, b.id);
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
+QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) const
+{
+    QStringList ids;
+    if (!m_model)
+        return ids;
+    QList<int> proxyRows;
+    for (const QItemSelectionRange &range : selection) {
+        if (range.model() != this || range.parent().isValid() || range.left() != 0
+            || range.right() != columnCount() - 1)
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            proxyRows.append(row);
+    }
+    std::sort(proxyRows.begin(), proxyRows.end());
+    proxyRows.erase(std::unique(proxyRows.begin(), proxyRows.end()), proxyRows.end());
+    ids.reserve(proxyRows.size());
+    for (int proxyRow : std::as_const(proxyRows)) {
+        const int sourceRow = mapToSource(index(proxyRow, 0)).row();
+        if (sourceRow < 0)
+            continue;
+        const DesktopTableModel::Row &row = m_model->rowAt(sourceRow);
+        if (!row.isBeingDeleted) // the only rows the model makes unselectable
+            ids.append(row.id);
+    }
+    return ids;
+}
+
+int DesktopFilterProxy::selectableRowCountIn(const QItemSelection &selection) const
+{
+    return int(desktopIdsIn(selection).size());
 }

@@ -1,12 +1,16 @@
 #include "desktoptablemodel.h"
 
+#include "api/workspacejson.h"
+
 #include <QLocale>
+#include <QTimeZone>
 
 #include <algorithm>
 
 DesktopTableModel::DesktopTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    resetSharedValues();
 }
 
 int DesktopTableModel::rowCount(const QModelIndex &parent) const
@@ -32,46 +36,62 @@ QString DesktopTableModel::billingModeText(BillingMode mode)
     return {};
 }
 
+QString DesktopTableModel::statusText(const Row &row) const
+{
+    const QString &status = m_values.at(row.status);
+    const QString &taskStatus = m_values.at(row.taskStatus);
+    if (taskStatus.isEmpty())
+        return status;
+    if (status.isEmpty())
+        return taskStatus;
+    return status + QStringLiteral(" (") + taskStatus + QLatin1Char(')');
+}
+
 QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
-    const Desktop &desktop = row.desktop;
 
     switch (role) {
     case Qt::DisplayRole:
     case SortRole:
         switch (index.column()) {
-        case NameColumn: return desktop.computerName;
-        case StatusColumn: return row.statusText;
-        case UserColumn: return desktop.userName;
-        case LoginStatusColumn: return desktop.loginStatus;
+        case NameColumn: return row.computerName;
+        case StatusColumn: return statusText(row);
+        case UserColumn: return row.userName;
+        case LoginStatusColumn: return m_values.at(row.loginStatus);
         case IpColumn: return row.ipText;
-        case TypeColumn: return desktop.desktopType;
-        case BillingColumn: return billingModeText(desktop.billingMode);
-        case ZoneColumn: return desktop.availabilityZone;
-        case CreatedColumn:
-            // Sorting by the time itself, displaying the localised text.
-            return role == SortRole ? QVariant(desktop.created) : QVariant(row.createdText);
-        case TagsColumn: return row.tagsText;
-        case IdColumn: return desktop.id;
+        case TypeColumn: return m_values.at(row.desktopType);
+        case BillingColumn: return billingModeText(row.billingMode);
+        case ZoneColumn: return m_values.at(row.availabilityZone);
+        case CreatedColumn: {
+            if (row.createdMsecs == kNoTime)
+                return role == SortRole ? QVariant(QDateTime()) : QVariant(QString());
+            const QDateTime created = QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc());
+            // Sorting by the time itself, displaying the localised text (formed for visible cells
+            // only, not for every row).
+            return role == SortRole ? QVariant(created)
+                                    : QVariant(QLocale().toString(created.toLocalTime(), QLocale::ShortFormat));
+        }
+        case TagsColumn: return m_tagSets.at(row.tagSet).text;
+        case IdColumn: return row.id;
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == NameColumn && row.isProtected)
             return tr("Protected by a tag of the profile: this desktop is never deleted.");
-        if (index.column() == StatusColumn && desktop.isBeingDeleted())
+        if (index.column() == StatusColumn && row.isBeingDeleted)
             return tr("The service is deleting this desktop.");
         return {};
     case Qt::DecorationRole:
         if (index.column() == NameColumn && row.isProtected)
             return m_protectedIcon;
         return {};
-    case DesktopIdRole: return desktop.id;
+    case DesktopIdRole: return row.id;
     case ProtectedRole: return row.isProtected;
-    case BeingDeletedRole: return desktop.isBeingDeleted();
-    case DeletableRole: return !row.isProtected && !desktop.isBeingDeleted();
+    case BeingDeletedRole: return row.isBeingDeleted;
+    case DeletableRole: return !row.isProtected && !row.isBeingDeleted;
     default:
         return {};
     }
@@ -99,11 +119,13 @@ QVariant DesktopTableModel::headerData(int section, Qt::Orientation orientation,
 
 Qt::ItemFlags DesktopTableModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // Asked for every cell of every row when a view selects all: kept to plain comparisons.
+    if (index.model() != this || index.row() < 0 || index.row() >= m_rows.size() || index.column() < 0
+        || index.column() >= ColumnCount || index.parent().isValid())
         return Qt::NoItemFlags;
     // A desktop the service is already deleting is shown greyed out and cannot be selected, so it
     // can never be submitted again.
-    if (m_rows.at(index.row()).desktop.isBeingDeleted())
+    if (m_rows.at(index.row()).isBeingDeleted)
         return Qt::ItemNeverHasChildren;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
@@ -118,12 +140,24 @@ void DesktopTableModel::setProtectedIcon(const QIcon &icon)
 
 bool DesktopTableModel::isProtectedDesktop(const Desktop &desktop) const
 {
+    return isProtectedTagSet(desktop.tags);
+}
+
+bool DesktopTableModel::isProtectedTagSet(const QList<QPair<QString, QString>> &tags) const
+{
+    const auto hasTag = [&tags](const QString &key, const QString &value) {
+        for (const auto &[tagKey, tagValue] : tags) {
+            if (tagKey == key && (value.isNull() || tagValue == value))
+                return true;
+        }
+        return false;
+    };
     for (const QString &tag : m_protectedTags) {
         const qsizetype equals = tag.indexOf(QLatin1Char('='));
         if (equals < 0) {
-            if (desktop.hasTag(tag.trimmed(), QString()))
+            if (hasTag(tag.trimmed(), QString()))
                 return true;
-        } else if (desktop.hasTag(tag.left(equals).trimmed(), tag.mid(equals + 1).trimmed())) {
+        } else if (hasTag(tag.left(equals).trimmed(), tag.mid(equals + 1).trimmed())) {
             return true;
         }
     }
@@ -137,32 +171,125 @@ void DesktopTableModel::setProtectedTags(const QStringList &tags)
         if (!tag.trimmed().isEmpty())
             m_protectedTags.append(tag.trimmed());
     }
+    // Protection depends on the tags alone: decided once per distinct tag set.
+    for (TagSet &tagSet : m_tagSets)
+        tagSet.isProtected = isProtectedTagSet(tagSet.tags);
     for (Row &row : m_rows)
-        row.isProtected = isProtectedDesktop(row.desktop);
+        row.isProtected = m_tagSets.at(row.tagSet).isProtected;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
-DesktopTableModel::Row DesktopTableModel::makeRow(const Desktop &desktop) const
+void DesktopTableModel::resetSharedValues()
+{
+    m_values = {QString()};
+    m_valueIndex.clear();
+    m_valueIndex.insert(QString(), 0);
+    m_tagSets = {TagSet()};
+    m_tagSetIndex.clear();
+    m_tagSetIndex.insert(QString(), 0);
+}
+
+quint32 DesktopTableModel::share(const QString &value)
+{
+    const auto it = m_valueIndex.constFind(value);
+    if (it != m_valueIndex.constEnd())
+        return *it;
+    const auto index = quint32(m_values.size());
+    m_values.append(value);
+    m_valueIndex.insert(value, index);
+    return index;
+}
+
+quint32 DesktopTableModel::shareTags(const QList<QPair<QString, QString>> &tags)
+{
+    if (tags.isEmpty())
+        return 0;
+    TagSet tagSet;
+    QStringList parts;
+    parts.reserve(tags.size());
+    for (const auto &[key, value] : tags)
+        parts.append(value.isEmpty() ? key : key + QLatin1Char('=') + value);
+    // Found by its text, which is also what the Tags column shows.
+    tagSet.text = parts.join(QStringLiteral(", "));
+    // Tag values may hold ", " themselves, so the text alone does not identify a set.
+    for (auto it = m_tagSetIndex.constFind(tagSet.text); it != m_tagSetIndex.constEnd() && it.key() == tagSet.text; ++it) {
+        if (m_tagSets.at(*it).tags == tags)
+            return *it;
+    }
+    tagSet.tags = tags;
+    tagSet.isProtected = isProtectedTagSet(tags);
+    const auto index = quint32(m_tagSets.size());
+    m_tagSetIndex.insert(tagSet.text, index);
+    m_tagSets.append(std::move(tagSet));
+    return index;
+}
+
+bool DesktopTableModel::Row::hasSameContent(const Row &other) const
+{
+    return id == other.id && computerName == other.computerName && userName == other.userName
+        && ipText == other.ipText && createdMsecs == other.createdMsecs && status == other.status
+        && taskStatus == other.taskStatus && loginStatus == other.loginStatus && userGroup == other.userGroup
+        && desktopType == other.desktopType && productId == other.productId && flavorId == other.flavorId
+        && availabilityZone == other.availabilityZone && osType == other.osType
+        && imageName == other.imageName && tagSet == other.tagSet && billingMode == other.billingMode;
+}
+
+DesktopTableModel::Row DesktopTableModel::makeRow(const Desktop &desktop)
 {
     Row row;
-    row.desktop = desktop;
-    row.statusText = desktop.taskStatus.isEmpty()
-        ? desktop.status
-        : (desktop.status.isEmpty() ? desktop.taskStatus
-                                    : QString(desktop.status + QStringLiteral(" (")
-                                              + desktop.taskStatus + QLatin1Char(')')));
-    row.ipText = desktop.ipAddresses.join(QStringLiteral(", "));
-    row.createdText = desktop.created.isValid()
-        ? QLocale().toString(desktop.created.toLocalTime(), QLocale::ShortFormat)
-        : QString();
-    row.tagsText = desktop.tagsText();
+    row.id = desktop.id;
+    row.computerName = desktop.computerName;
+    row.userName = desktop.userName;
+    row.ipText = desktop.ipAddresses.size() == 1 ? desktop.ipAddresses.constFirst()
+                                                  : desktop.ipAddresses.join(QStringLiteral(", "));
     row.searchHaystack = QString(desktop.computerName + QLatin1Char('\n') + desktop.userName
-                          + QLatin1Char('\n') + row.ipText + QLatin1Char('\n') + desktop.id)
+                                 + QLatin1Char('\n') + row.ipText + QLatin1Char('\n') + desktop.id)
                              .toLower();
-    row.statusKey = desktop.status.toUpper();
-    row.isProtected = isProtectedDesktop(desktop);
+    row.createdMsecs = desktop.created.isValid() ? desktop.created.toMSecsSinceEpoch() : kNoTime;
+    row.status = share(desktop.status);
+    row.statusKey = m_values.at(share(desktop.status.toUpper()));
+    row.taskStatus = share(desktop.taskStatus);
+    row.loginStatus = share(desktop.loginStatus);
+    row.userGroup = share(desktop.userGroup);
+    row.desktopType = share(desktop.desktopType);
+    row.productId = share(desktop.productId);
+    row.flavorId = share(desktop.flavorId);
+    row.availabilityZone = share(desktop.availabilityZone);
+    row.osType = share(desktop.osType);
+    row.imageName = share(desktop.imageName);
+    row.tagSet = shareTags(desktop.tags);
+    row.billingMode = desktop.billingMode;
+    row.isProtected = m_tagSets.at(row.tagSet).isProtected;
+    row.isBeingDeleted = desktop.isBeingDeleted();
     return row;
+}
+
+Desktop DesktopTableModel::desktopAt(int row) const
+{
+    const Row &stored = m_rows.at(row);
+    Desktop desktop;
+    desktop.id = stored.id;
+    desktop.computerName = stored.computerName;
+    desktop.status = m_values.at(stored.status);
+    desktop.taskStatus = m_values.at(stored.taskStatus);
+    desktop.loginStatus = m_values.at(stored.loginStatus);
+    desktop.userName = stored.userName;
+    desktop.userGroup = m_values.at(stored.userGroup);
+    if (!stored.ipText.isEmpty())
+        desktop.ipAddresses = stored.ipText.split(QStringLiteral(", "));
+    desktop.desktopType = m_values.at(stored.desktopType);
+    desktop.productId = m_values.at(stored.productId);
+    desktop.flavorId = m_values.at(stored.flavorId);
+    desktop.availabilityZone = m_values.at(stored.availabilityZone);
+    desktop.osType = m_values.at(stored.osType);
+    desktop.imageName = m_values.at(stored.imageName);
+    desktop.billingMode = stored.billingMode;
+    if (stored.createdMsecs != kNoTime)
+        desktop.created = QDateTime::fromMSecsSinceEpoch(stored.createdMsecs, QTimeZone::utc());
+    desktop.tags = m_tagSets.at(stored.tagSet).tags;
+    desktop.raw = WorkspaceJson::desktopToJson(desktop);
+    return desktop;
 }
 
 void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
@@ -182,9 +309,9 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
         if (existing >= 0) {
             // A refresh re-sends mostly unchanged desktops: skipping them spares the views a
             // re-sort per row.
-            const Desktop &current = m_rows.at(existing).desktop;
-            if (desktop.raw.isEmpty() || current.raw != desktop.raw) {
-                m_rows[existing] = makeRow(desktop);
+            Row row = makeRow(desktop);
+            if (!row.hasSameContent(m_rows.at(existing))) {
+                m_rows[existing] = std::move(row);
                 updated.append(existing);
             }
         } else if (!freshIds.contains(desktop.id)) {
@@ -206,7 +333,7 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
         for (Row &row : fresh) {
-            m_rowById.insert(row.desktop.id, int(m_rows.size()));
+            m_rowById.insert(row.id, int(m_rows.size()));
             m_rows.append(std::move(row));
         }
         endInsertRows();
@@ -230,7 +357,7 @@ void DesktopTableModel::retainOnly(const QSet<QString> &keep)
 {
     QList<int> rows;
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (!keep.contains(m_rows.at(row).desktop.id))
+        if (!keep.contains(m_rows.at(row).id))
             rows.append(row);
     }
     removeRows(std::move(rows));
@@ -263,7 +390,7 @@ void DesktopTableModel::removeRows(QList<int> rows)
         const int lastRow = rows.at(end);
         beginRemoveRows({}, firstRow, lastRow);
         for (int row = firstRow; row <= lastRow; ++row)
-            m_rowById.remove(m_rows.at(row).desktop.id);
+            m_rowById.remove(m_rows.at(row).id);
         m_rows.erase(m_rows.begin() + firstRow, m_rows.begin() + lastRow + 1);
         endRemoveRows();
         end = start - 1;
@@ -281,7 +408,7 @@ void DesktopTableModel::compactWithout(const QList<int> &sortedRows)
         if (next < sortedRows.size() && sortedRows.at(next) == row) {
             ++next;
             newRowOf[row] = -1;
-            m_rowById.remove(m_rows.at(row).desktop.id);
+            m_rowById.remove(m_rows.at(row).id);
             continue;
         }
         newRowOf[row] = write;
@@ -306,7 +433,7 @@ void DesktopTableModel::compactWithout(const QList<int> &sortedRows)
 void DesktopTableModel::reindexFrom(int firstRow)
 {
     for (int row = firstRow; row < m_rows.size(); ++row)
-        m_rowById[m_rows.at(row).desktop.id] = row;
+        m_rowById[m_rows.at(row).id] = row;
 }
 
 void DesktopTableModel::clear()
@@ -317,6 +444,8 @@ void DesktopTableModel::clear()
     m_rows.clear();
     m_rowById.clear();
     endRemoveRows();
+    // Nothing refers to the shared values any more; a new project brings its own.
+    resetSharedValues();
 }
 
 QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const
@@ -339,7 +468,7 @@ QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStri
         if (rowsByName.isEmpty()) {
             // Built only when a name is pasted: ids are the common case.
             for (int row = 0; row < m_rows.size(); ++row)
-                rowsByName[m_rows.at(row).desktop.computerName.toLower()].append(row);
+                rowsByName[m_rows.at(row).computerName.toLower()].append(row);
         }
         const auto it = rowsByName.constFind(line.toLower());
         if (it == rowsByName.constEnd()) {
@@ -348,7 +477,7 @@ QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStri
             continue;
         }
         for (int row : *it) {
-            const QString &id = m_rows.at(row).desktop.id;
+            const QString &id = m_rows.at(row).id;
             if (!seen.contains(id)) {
                 seen.insert(id);
                 ids.append(id);

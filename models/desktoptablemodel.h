@@ -9,10 +9,12 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
+
 // The desktops of one project as a flat table, keyed by desktop_id. Rows are only ever appended,
 // updated in place or removed, never reset, so that views keep their selection (persistent
-// indexes) across refreshes. Display texts and the search haystack are computed once per row,
-// when the desktop arrives, so that data() and filtering stay cheap for 100k rows.
+// indexes) across refreshes. The search haystack and sort keys are computed once per row, when the
+// desktop arrives, so that filtering and sorting stay cheap for 100k rows.
 class DesktopTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -41,17 +43,37 @@ public:
     };
 
     // What the model keeps per desktop; public so that the filter proxy reads it without QVariant.
+    // Compact on purpose (issue 7, 100k desktops): values that repeat across desktops (status,
+    // type, zone, image, tag sets, …) are stored once in the model and referenced by index, the
+    // server's full JSON is not kept (desktopAt() rebuilds it from the fields), and display texts
+    // that only visible cells need (created, tags, billing) are formed in data().
     struct Row
     {
-        Desktop desktop;
-        QString statusText;  // "ACTIVE" or "ACTIVE (rebooting)"
-        QString ipText;
-        QString createdText;
-        QString tagsText;
+        QString id;
+        QString computerName;
+        QString userName;
+        QString ipText;         // "10.0.0.1, 10.0.0.2"
         QString searchHaystack; // lower-case name, user, IPs and id
-        QString statusKey;      // upper-case status
+        QString statusKey;      // upper-case status (shared)
+        qint64 createdMsecs = kNoTime; // UTC
+        quint32 status = 0;     // the quint32 fields index sharedValue()
+        quint32 taskStatus = 0;
+        quint32 loginStatus = 0;
+        quint32 userGroup = 0;
+        quint32 desktopType = 0;
+        quint32 productId = 0;
+        quint32 flavorId = 0;
+        quint32 availabilityZone = 0;
+        quint32 osType = 0;
+        quint32 imageName = 0;
+        quint32 tagSet = 0;     // indexes tagSet()/tagSetText()
+        BillingMode billingMode = BillingMode::Unknown;
         bool isProtected = false;
+        bool isBeingDeleted = false;
+
+        bool hasSameContent(const Row &other) const;
     };
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
     explicit DesktopTableModel(QObject *parent = nullptr);
 
@@ -78,8 +100,15 @@ public:
 
     int rowOf(const QString &desktopId) const { return m_rowById.value(desktopId, -1); }
     const Row &rowAt(int row) const { return m_rows.at(row); }
-    const Desktop &desktopAt(int row) const { return m_rows.at(row).desktop; }
-    QString idAt(int row) const { return m_rows.at(row).desktop.id; }
+    // The desktop as the API type, rebuilt from the row; its raw JSON holds the fields the app
+    // reads (the full answer is not kept for 100k desktops: re-fetch it by id for the details).
+    Desktop desktopAt(int row) const;
+    QString idAt(int row) const { return m_rows.at(row).id; }
+    const QString &sharedValue(quint32 index) const { return m_values.at(index); }
+    const QList<QPair<QString, QString>> &tagSet(quint32 index) const { return m_tagSets.at(index).tags; }
+    const QString &tagSetText(quint32 index) const { return m_tagSets.at(index).text; }
+    // "ACTIVE" or "ACTIVE (rebooting)", like the status column.
+    QString statusText(const Row &row) const;
 
     // Resolves pasted lines to desktop ids: each line is an id or a computer name (case-insensitive;
     // a name shared by several desktops selects all of them). Blank lines are skipped; lines that
@@ -89,7 +118,18 @@ public:
     static QString billingModeText(BillingMode mode);
 
 private:
-    Row makeRow(const Desktop &desktop) const;
+    struct TagSet
+    {
+        QList<QPair<QString, QString>> tags;
+        QString text; // "k=v, k2=v2"
+        bool isProtected = false;
+    };
+
+    Row makeRow(const Desktop &desktop);
+    quint32 share(const QString &value);
+    quint32 shareTags(const QList<QPair<QString, QString>> &tags);
+    bool isProtectedTagSet(const QList<QPair<QString, QString>> &tags) const;
+    void resetSharedValues();
     void removeRows(QList<int> rows);
     void compactWithout(const QList<int> &sortedRows);
 
@@ -98,6 +138,11 @@ private:
 
     QVector<Row> m_rows;
     QHash<QString, int> m_rowById;
+    // Values that repeat across desktops, each stored once; index 0 is the empty string.
+    QStringList m_values;
+    QHash<QString, quint32> m_valueIndex;
+    QList<TagSet> m_tagSets; // index 0: no tags
+    QMultiHash<QString, quint32> m_tagSetIndex; // by text
     QStringList m_protectedTags;
     QIcon m_protectedIcon;
 };

@@ -142,6 +142,48 @@ Desktop desktopFromJson(const QJsonObject &object)
     return desktop;
 }
 
+QJsonObject desktopToJson(const Desktop &desktop)
+{
+    QJsonObject object;
+    const auto insertText = [&object](QLatin1String key, const QString &value) {
+        if (!value.isEmpty())
+            object.insert(key, value);
+    };
+    insertText(QLatin1String("desktop_id"), desktop.id);
+    insertText(QLatin1String("computer_name"), desktop.computerName);
+    insertText(QLatin1String("status"), desktop.status);
+    insertText(QLatin1String("task_status"), desktop.taskStatus);
+    insertText(QLatin1String("login_status"), desktop.loginStatus);
+    insertText(QLatin1String("user_name"), desktop.userName);
+    insertText(QLatin1String("user_group"), desktop.userGroup);
+    insertText(QLatin1String("desktop_type"), desktop.desktopType);
+    insertText(QLatin1String("product_id"), desktop.productId);
+    insertText(QLatin1String("availability_zone"), desktop.availabilityZone);
+    if (desktop.created.isValid())
+        object.insert(QLatin1String("created"), desktop.created.toUTC().toString(Qt::ISODateWithMs));
+    if (!desktop.ipAddresses.isEmpty())
+        object.insert(QLatin1String("ip_addresses"), QJsonArray::fromStringList(desktop.ipAddresses));
+    if (!desktop.flavorId.isEmpty())
+        object.insert(QLatin1String("flavor"), QJsonObject{{QLatin1String("id"), desktop.flavorId}});
+    QJsonObject metadata;
+    if (!desktop.osType.isEmpty())
+        metadata.insert(QLatin1String("os_type"), desktop.osType);
+    if (!desktop.imageName.isEmpty())
+        metadata.insert(QLatin1String("image_name"), desktop.imageName);
+    if (desktop.billingMode != BillingMode::Unknown)
+        metadata.insert(QLatin1String("charging_mode"),
+                        desktop.billingMode == BillingMode::YearlyMonthly ? QLatin1String("1") : QLatin1String("0"));
+    if (!metadata.isEmpty())
+        object.insert(QLatin1String("metadata"), metadata);
+    if (!desktop.tags.isEmpty()) {
+        QJsonArray tags;
+        for (const auto &[key, value] : desktop.tags)
+            tags.append(QJsonObject{{QLatin1String("key"), key}, {QLatin1String("value"), value}});
+        object.insert(QLatin1String("tags"), tags);
+    }
+    return object;
+}
+
 std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error)
 {
     const std::optional<QJsonObject> object = parseObject(body, error);

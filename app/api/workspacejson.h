@@ -15,6 +15,9 @@ namespace WorkspaceJson {
 
 std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error);
 Desktop desktopFromJson(const QJsonObject &object);
+// The fields a Desktop holds, in the API's names and shape (the reverse of desktopFromJson for
+// those fields): what is left of a desktop's JSON once only the parsed fields are kept.
+QJsonObject desktopToJson(const Desktop &desktop);
 std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString *error); // job_id
 std::optional<Job> parseJob(const QByteArray &body, QString *error);
 std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error);

@@ -7,12 +7,10 @@
 #include "loopbackbenchmark.h"
 #include "modelbenchmarks.h"
 #include "processbenchmarks.h"
-#include "windowprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
-#include <QUrl>
 
 int main(int argc, char *argv[])
 {
@@ -32,21 +30,8 @@ int main(int argc, char *argv[])
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
-    // Internal: this executable started again as the measured process.
-    const QCommandLineOption probeStartupOption(QStringLiteral("probe-startup"));
-    const QCommandLineOption probeMemoryOption(QStringLiteral("probe-memory"));
-    parser.addOptions({shortOption, iterationsOption, onlyOption, checkOption, probeStartupOption,
-                       probeMemoryOption});
+    parser.addOptions({shortOption, iterationsOption, onlyOption, checkOption});
     parser.process(app);
-
-    if (parser.isSet(probeStartupOption))
-        return WindowProbe::runStartup();
-    if (parser.isSet(probeMemoryOption)) {
-        const QStringList arguments = parser.positionalArguments();
-        if (arguments.size() != 2)
-            return 2;
-        return WindowProbe::runMemory(QUrl(arguments.at(0)), arguments.at(1));
-    }
 
     BenchOptions options = parser.isSet(shortOption) ? BenchOptions::shortRun() : BenchOptions();
     if (parser.isSet(iterationsOption))

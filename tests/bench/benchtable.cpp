@@ -17,6 +17,7 @@ BenchTable::BenchTable()
     m_view.verticalHeader()->hide();
     m_view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view.horizontalHeader()->setStretchLastSection(true);
+    m_view.horizontalHeader()->setHighlightSections(false);
     m_view.resize(1200, 700);
     m_view.show();
 }

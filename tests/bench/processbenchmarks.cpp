@@ -16,6 +16,11 @@ namespace {
 
 constexpr int kProbeTimeoutMs = 120000;
 
+QString probePath()
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/workspace-bench-probe");
+}
+
 QProcessEnvironment probeEnvironment(const QTemporaryDir &home)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -66,7 +71,7 @@ bool measureStartup(const BenchOptions &options, BenchReport &report)
         QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
         QElapsedTimer timer;
         timer.start();
-        process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--probe-startup")});
+        process.start(probePath(), {QStringLiteral("startup")});
         // The first line is "shown": the moment the window has painted.
         if (!output.wait(kProbeTimeoutMs)) {
             process.kill();
@@ -104,8 +109,7 @@ bool measureMemory(const BenchOptions &options, BenchReport &report)
         environment.insert(QLatin1String(ConnectionOptions::secretKeyVariable()), config.secretKey);
         QProcess process;
         process.setProcessEnvironment(environment);
-        process.start(QCoreApplication::applicationFilePath(),
-                      {QStringLiteral("--probe-memory"), simulator.url().toString(), config.projectId});
+        process.start(probePath(), {QStringLiteral("memory"), simulator.url().toString(), config.projectId});
         const auto values = finishProbe(process);
         if (!values)
             return false;

@@ -6,8 +6,7 @@
 
 class MainWindow;
 
-// The child side of the process benchmarks: this executable started again with a probe option
-// builds the application's real main window and reports on stdout, one `key: value` line, what
+// The child side of the process benchmarks (workspace-bench-probe): builds the application's real main window and reports on stdout, one `key: value` line, what
 // the parent measures. Kept in a separate process so that the figure is the memory and start-up
 // of a process that holds nothing but the application.
 class WindowProbe : public QObject

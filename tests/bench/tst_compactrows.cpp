@@ -1,0 +1,185 @@
+// The compact storage and the fast paths that the benchmarks rely on must give the same answers as
+// the plain ones: the row rebuilds its desktop, shared values stay apart, the direct comparison
+// sorts like QSortFilterProxyModel's own, and ids read from selection ranges match selectedRows().
+
+#include "desktopfilterproxy.h"
+#include "desktoptablemodel.h"
+#include "pagefixture.h"
+
+#include "api/workspacejson.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+QList<Desktop> generatedDesktops(int pageCount, int pageSize)
+{
+    QList<Desktop> desktops;
+    for (const QByteArray &body : PageFixture::desktopPages(pageCount, pageSize, 3)) {
+        QString error;
+        const std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, &error);
+        if (!page)
+            qFatal("fixture page does not parse");
+        desktops.append(page->desktops);
+    }
+    return desktops;
+}
+
+// The order QSortFilterProxyModel gives with its own lessThan (QVariant of the sort role).
+class PlainProxy : public QSortFilterProxyModel
+{
+public:
+    PlainProxy()
+    {
+        setSortRole(DesktopTableModel::SortRole);
+        setSortCaseSensitivity(Qt::CaseInsensitive);
+    }
+};
+
+QStringList idsInProxyOrder(const QAbstractItemModel &proxy)
+{
+    QStringList ids;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        ids.append(proxy.index(row, 0).data(DesktopTableModel::DesktopIdRole).toString());
+    return ids;
+}
+
+} // namespace
+
+class TestCompactRows : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rowRebuildsItsDesktop()
+    {
+        const QList<Desktop> desktops = generatedDesktops(1, 50);
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsertDesktops(desktops);
+        QCOMPARE(model.rowCount(), 50);
+        for (int row = 0; row < desktops.size(); ++row) {
+            const Desktop &sent = desktops.at(row);
+            const Desktop kept = model.desktopAt(row);
+            QCOMPARE(kept.id, sent.id);
+            QCOMPARE(kept.computerName, sent.computerName);
+            QCOMPARE(kept.status, sent.status);
+            QCOMPARE(kept.taskStatus, sent.taskStatus);
+            QCOMPARE(kept.loginStatus, sent.loginStatus);
+            QCOMPARE(kept.userName, sent.userName);
+            QCOMPARE(kept.userGroup, sent.userGroup);
+            QCOMPARE(kept.ipAddresses, sent.ipAddresses);
+            QCOMPARE(kept.desktopType, sent.desktopType);
+            QCOMPARE(kept.productId, sent.productId);
+            QCOMPARE(kept.flavorId, sent.flavorId);
+            QCOMPARE(kept.availabilityZone, sent.availabilityZone);
+            QCOMPARE(kept.osType, sent.osType);
+            QCOMPARE(kept.imageName, sent.imageName);
+            QCOMPARE(kept.billingMode, sent.billingMode);
+            QCOMPARE(kept.created, sent.created);
+            QCOMPARE(kept.tags, sent.tags);
+            // The rebuilt JSON parses back to the same fields.
+            const Desktop reparsed = WorkspaceJson::desktopFromJson(kept.raw);
+            QCOMPARE(reparsed.id, sent.id);
+            QCOMPARE(reparsed.tags, sent.tags);
+            QCOMPARE(reparsed.billingMode, sent.billingMode);
+            QCOMPARE(reparsed.created, sent.created);
+            QCOMPARE(reparsed.ipAddresses, sent.ipAddresses);
+        }
+    }
+
+    void unchangedRefreshChangesNothing()
+    {
+        const QList<Desktop> desktops = generatedDesktops(1, 20);
+        DesktopTableModel model;
+        model.upsertDesktops(desktops);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.upsertDesktops(desktops);
+        QCOMPARE(changed.count(), 0);
+        QList<Desktop> renamed = desktops;
+        renamed[5].computerName = QStringLiteral("renamed");
+        model.upsertDesktops(renamed);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(5, DesktopTableModel::NameColumn).data().toString(), QStringLiteral("renamed"));
+    }
+
+    void tagSetsWithTheSameTextStayApart()
+    {
+        // "a=1, protected=true" as two tags, and as one tag whose value holds ", ".
+        Desktop twoTags;
+        twoTags.id = QStringLiteral("d1");
+        twoTags.tags = {{QStringLiteral("a"), QStringLiteral("1")}, {QStringLiteral("protected"), QStringLiteral("true")}};
+        Desktop oneTag;
+        oneTag.id = QStringLiteral("d2");
+        oneTag.tags = {{QStringLiteral("a"), QStringLiteral("1, protected=true")}};
+        DesktopTableModel model;
+        model.setProtectedTags({QStringLiteral("protected=true")});
+        model.upsertDesktops({twoTags, oneTag});
+        QCOMPARE(model.index(0, DesktopTableModel::TagsColumn).data().toString(),
+                 model.index(1, DesktopTableModel::TagsColumn).data().toString());
+        QVERIFY(model.index(0, 0).data(DesktopTableModel::ProtectedRole).toBool());
+        QVERIFY(!model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
+        QCOMPARE(model.desktopAt(1).tags, oneTag.tags);
+    }
+
+    void directComparisonSortsLikeTheDefault_data()
+    {
+        QTest::addColumn<int>("column");
+        for (int column = 0; column < DesktopTableModel::ColumnCount; ++column)
+            QTest::addRow("column %d", column) << column;
+    }
+
+    void directComparisonSortsLikeTheDefault()
+    {
+        QFETCH(int, column);
+        DesktopTableModel model;
+        QList<Desktop> desktops = generatedDesktops(2, 250);
+        desktops[3].created = QDateTime(); // an unknown time sorts first, as an invalid QDateTime
+        desktops[7].computerName = QStringLiteral("wks-dev-00008"); // differs only in case
+        model.upsertDesktops(desktops);
+        DesktopFilterProxy fast;
+        fast.setDesktopModel(&model);
+        PlainProxy plain;
+        plain.setSourceModel(&model);
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            fast.sort(column, order);
+            plain.sort(column, order);
+            QCOMPARE(idsInProxyOrder(fast), idsInProxyOrder(plain));
+        }
+    }
+
+    void idsFromSelectionRangesMatchSelectedRows()
+    {
+        DesktopTableModel model;
+        QList<Desktop> desktops = generatedDesktops(1, 200);
+        desktops[10].taskStatus = QStringLiteral("deleting"); // not selectable
+        model.upsertDesktops(desktops);
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.sort(DesktopTableModel::NameColumn);
+        proxy.setSearchText(QStringLiteral("wks"));
+        QItemSelectionModel selection(&proxy);
+        const int lastColumn = proxy.columnCount() - 1;
+        selection.select(QItemSelection(proxy.index(0, 0), proxy.index(proxy.rowCount() - 1, lastColumn)),
+                         QItemSelectionModel::ClearAndSelect);
+        // And an overlapping second range, as shift-clicks make.
+        selection.select(QItemSelection(proxy.index(5, 0), proxy.index(20, lastColumn)), QItemSelectionModel::Select);
+
+        QStringList expected;
+        const QModelIndexList rows = selection.selectedRows();
+        for (const QModelIndex &index : rows)
+            expected.append(proxy.sourceIdAt(index.row()));
+        QStringList ids = proxy.desktopIdsIn(selection.selection());
+        QCOMPARE(ids.size(), 199);
+        QVERIFY(!ids.contains(desktops.at(10).id));
+        expected.sort();
+        ids.sort();
+        QCOMPARE(ids, expected);
+        QCOMPARE(proxy.selectableRowCountIn(selection.selection()), 199);
+    }
+};
+
+QTEST_MAIN(TestCompactRows)
+#include "tst_compactrows.moc"
