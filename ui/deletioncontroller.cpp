@@ -108,7 +108,7 @@ void DeletionController::resumeJournal()
     }
 }
 
-void DeletionController::requestDeletion(const QStringList &desktopIds)
+void DeletionController::requestDeletion(const QStringList &desktopIds, int leftOut)
 {
     if (m_dialog && m_dialog->isVisible()) {
         // One confirmation at a time: a second request shows the open one.
@@ -135,9 +135,14 @@ void DeletionController::requestDeletion(const QStringList &desktopIds)
         }
         desktops.append(model->desktopAt(row));
     }
-    const QString note = inFlight > 0
-        ? tr("%n selected desktop(s) are already being deleted and are left out.", nullptr, inFlight)
-        : QString();
+    QStringList notes;
+    if (leftOut > 0) {
+        notes << tr("%n selected desktop(s) are protected or already being deleted and are left out.", nullptr,
+                    leftOut);
+    }
+    if (inFlight > 0)
+        notes << tr("%n selected desktop(s) are being deleted by this app and are left out.", nullptr, inFlight);
+    const QString note = notes.join(QLatin1Char(' '));
     if (desktops.isEmpty()) {
         Q_EMIT statusMessage(inFlight > 0 ? note : tr("None of the selected desktops can be deleted."));
         return;

@@ -40,7 +40,8 @@ public:
     void setConnection(const ResolvedConnection &connection);
 
     // Opens the dialog for these desktops of the table; raises the open dialog instead if any.
-    void requestDeletion(const QStringList &desktopIds);
+    // leftOut: selected desktops the caller already excluded (protected or being deleted), to say so.
+    void requestDeletion(const QStringList &desktopIds, int leftOut = 0);
     // Re-lists the run's failed desktops and offers those that still exist in a new dialog.
     void retryFailed(DeletionRun *run);
 

@@ -191,6 +191,11 @@ void DeletionDialog::setNote(const QString &note)
     m_note->setVisible(!note.isEmpty());
 }
 
+QString DeletionDialog::noteText() const
+{
+    return m_note->text();
+}
+
 QStringList DeletionDialog::desktopIds() const
 {
     QStringList ids;

@@ -26,6 +26,7 @@ public:
 
     // An extra line above the list, e.g. why some selected desktops are left out.
     void setNote(const QString &note);
+    QString noteText() const;
 
     QStringList desktopIds() const;
     BatchDeleteOptions options() const;

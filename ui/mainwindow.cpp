@@ -360,7 +360,7 @@ void MainWindow::requestDeletion()
                                  8000);
         return;
     }
-    m_deletion->requestDeletion(ids);
+    m_deletion->requestDeletion(ids, int(m_view->selectionModel()->selectedRows().size() - ids.size()));
 }
 
 void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)

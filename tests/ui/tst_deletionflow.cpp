@@ -70,6 +70,7 @@ private Q_SLOTS:
     void forbiddenPostShowsTheEncodedMessage();
     void timeoutAfterSendIsNotResentAndRefreshes();
     void restartResumesAJournalJob();
+    void protectedDesktopsAreLeftOut();
 
 private:
     static QStringList sorted(QStringList list)
@@ -77,7 +78,8 @@ private:
         list.sort();
         return list;
     }
-    std::unique_ptr<MainWindow> makeWindow(QNetworkAccessManager *network = nullptr, int transferTimeoutMs = 5000);
+    std::unique_ptr<MainWindow> makeWindow(QNetworkAccessManager *network = nullptr, int transferTimeoutMs = 5000,
+                                           const QStringList &protectedTags = {});
     // Deletable desktops of the loaded table, in model order.
     static QStringList deletableIds(const MainWindow &window, int count, bool (*accept)(const Desktop &) = nullptr);
     // Selects ids, opens the dialog through the Delete action and returns it.
@@ -113,7 +115,8 @@ void TestDeletionFlow::cleanup()
     m_simulator.reset();
 }
 
-std::unique_ptr<MainWindow> TestDeletionFlow::makeWindow(QNetworkAccessManager *network, int transferTimeoutMs)
+std::unique_ptr<MainWindow> TestDeletionFlow::makeWindow(QNetworkAccessManager *network, int transferTimeoutMs,
+                                                        const QStringList &protectedTags)
 {
     auto window = std::make_unique<MainWindow>();
     if (network)
@@ -132,6 +135,7 @@ std::unique_ptr<MainWindow> TestDeletionFlow::makeWindow(QNetworkAccessManager *
     connection.config.retry.throttleDelayMs = 10;
     connection.credentials = {kAccessKey, kSecretKey, {}};
     connection.dataDir = m_dir.path();
+    connection.protectedTags = protectedTags;
     QSignalSpy loaded(window.get(), &MainWindow::desktopsLoaded);
     window->connectTo(connection);
     if (!loaded.wait(kWaitMs))
@@ -440,6 +444,26 @@ void TestDeletionFlow::restartResumesAJournalJob()
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
     QVERIFY(journal.load());
     QVERIFY(journal.entries().isEmpty());
+}
+
+void TestDeletionFlow::protectedDesktopsAreLeftOut()
+{
+    auto window = makeWindow(nullptr, 5000, {QStringLiteral("protected=true")});
+    QVERIFY(window);
+    const DesktopTableModel *model = window->desktopModel();
+    QString protectedId;
+    for (int row = 0; row < model->rowCount() && protectedId.isEmpty(); ++row) {
+        if (model->index(row, 0).data(DesktopTableModel::ProtectedRole).toBool())
+            protectedId = model->idAt(row);
+    }
+    QVERIFY(!protectedId.isEmpty());
+    const QStringList deletable = deletableIds(*window, 2);
+    DeletionDialog *dialog = openDialog(*window, QStringList(deletable) << protectedId);
+    QVERIFY(dialog);
+    QCOMPARE(sorted(dialog->desktopIds()), sorted(deletable));
+    QVERIFY(dialog->noteText().contains(QStringLiteral("protected or already being deleted")));
+    dialog->reject();
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
 }
 
 QTEST_MAIN(TestDeletionFlow)
