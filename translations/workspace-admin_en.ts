@@ -56,13 +56,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n selected desktop(s) are already being deleted and are left out.</source>
-        <translation>
-            <numerusform>%n selected desktop is already being deleted and is left out.</numerusform>
-            <numerusform>%n selected desktops are already being deleted and are left out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Looking up %n failed desktop(s)…</source>
         <translation>
             <numerusform>Looking up %n failed desktop…</numerusform>
@@ -74,6 +67,20 @@
         <translation>
             <numerusform>%n failed desktop no longer exists or is busy and is left out.</numerusform>
             <numerusform>%n failed desktops no longer exist or are busy and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected desktop(s) are protected or already being deleted and are left out.</source>
+        <translation>
+            <numerusform>%n selected desktop is protected or already being deleted and is left out.</numerusform>
+            <numerusform>%n selected desktops are protected or already being deleted and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected desktop(s) are being deleted by this app and are left out.</source>
+        <translation>
+            <numerusform>%n selected desktop is being deleted by this app and is left out.</numerusform>
+            <numerusform>%n selected desktops are being deleted by this app and are left out.</numerusform>
         </translation>
     </message>
 </context>

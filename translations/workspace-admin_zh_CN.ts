@@ -128,6 +128,14 @@
         <source>Workspace Admin</source>
         <translation>Workspace 管理器</translation>
     </message>
+    <message>
+        <source>No desktop could be offered for deletion.</source>
+        <translation>没有可供删除的桌面。</translation>
+    </message>
+    <message>
+        <source>--screenshot-jobs deletes desktops and only works with --demo.</source>
+        <translation>--screenshot-jobs 会删除桌面，只能与 --demo 一起使用。</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -608,12 +616,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
             <numerusform>正在继续跟踪上次会话中 %n 个未结束的删除任务。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n selected desktop(s) are already being deleted and are left out.</source>
-        <translation>
-            <numerusform>选中的桌面中有 %n 个已在删除中，已将其排除。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>None of the selected desktops can be deleted.</source>
         <translation>选中的桌面都不能删除。</translation>
@@ -652,6 +654,18 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>%n failed desktop(s) no longer exist or are busy and are left out.</source>
         <translation>
             <numerusform>删除失败的桌面中有 %n 个已不存在或正忙，已将其排除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected desktop(s) are protected or already being deleted and are left out.</source>
+        <translation>
+            <numerusform>选中的桌面中有 %n 个受保护或已在删除中，已将其排除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected desktop(s) are being deleted by this app and are left out.</source>
+        <translation>
+            <numerusform>选中的桌面中有 %n 个正在由本应用删除，已将其排除。</numerusform>
         </translation>
     </message>
 </context>
@@ -1801,6 +1815,14 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
     <message>
         <source>No translation for “%1”; using English.</source>
         <translation>没有“%1”的翻译；将使用英语。</translation>
+    </message>
+    <message>
+        <source>Load the desktops, open the deletion dialog for a few of them, save a picture of it to &lt;file&gt; and exit without deleting.</source>
+        <translation>加载桌面，为其中几个打开删除对话框，将对话框截图保存到 &lt;file&gt;，然后退出，不删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Load the desktops, delete a few of them (use with --demo), save a picture of the window with the Jobs panel to &lt;file&gt; and exit.</source>
+        <translation>加载桌面，删除其中几个（请与 --demo 一起使用），将带有任务面板的窗口截图保存到 &lt;file&gt; 后退出。</translation>
     </message>
 </context>
 </TS>
