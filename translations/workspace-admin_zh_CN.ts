@@ -811,6 +811,30 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>Each desktop&apos;s system and data disks are deleted with it. An elastic IP is unbound but still billed until you release it.</source>
         <translation>每个桌面的系统盘和数据盘会随之删除。弹性公网 IP 会被解绑，但在释放之前仍会计费。</translation>
     </message>
+    <message>
+        <source>Desktops to delete</source>
+        <translation>要删除的桌面</translation>
+    </message>
+    <message>
+        <source>The desktops this deletion removes; a warning icon marks those in use or billed yearly/monthly</source>
+        <translation>本次删除将移除的桌面；警告图标标出正在使用或包年/包月计费的桌面</translation>
+    </message>
+    <message>
+        <source>Number of desktops to delete</source>
+        <translation>要删除的桌面数量</translation>
+    </message>
+    <message>
+        <source>Request preview</source>
+        <translation>请求预览</translation>
+    </message>
+    <message>
+        <source>The deletion requests that will be sent, one after another</source>
+        <translation>将依次发送的删除请求</translation>
+    </message>
+    <message>
+        <source>Shows or hides the requests this deletion sends</source>
+        <translation>显示或隐藏本次删除将发送的请求</translation>
+    </message>
 </context>
 <context>
     <name>DeletionResult</name>
@@ -1020,6 +1044,10 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>&amp;JSON</source>
         <translation>&amp;JSON</translation>
     </message>
+    <message>
+        <source>Desktop JSON</source>
+        <translation>桌面 JSON</translation>
+    </message>
 </context>
 <context>
     <name>DesktopTableModel</name>
@@ -1120,6 +1148,30 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>错误消息</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>错误详情</translation>
+    </message>
+    <message>
+        <source>Shows or hides the technical details of the error</source>
+        <translation>显示或隐藏错误的技术详情</translation>
+    </message>
+    <message>
+        <source>Tries the failed operation again</source>
+        <translation>重新尝试失败的操作</translation>
+    </message>
+    <message>
+        <source>Hides this error message</source>
+        <translation>隐藏此错误消息</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1335,26 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Deletion jobs</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Each deletion with its requests and desktops, their status and progress</source>
+        <translation>每次删除操作及其请求和桌面，以及它们的状态和进度</translation>
+    </message>
+    <message>
+        <source>Jobs summary</source>
+        <translation>任务摘要</translation>
+    </message>
+    <message>
+        <source>Job error</source>
+        <translation>任务错误</translation>
+    </message>
+    <message>
+        <source>Save the result of every desktop of the selected deletion as CSV</source>
+        <translation>将所选删除操作中每个桌面的结果保存为 CSV</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1641,50 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
         <source>None of the selected desktops can be deleted: they are protected or already being deleted.</source>
         <translation>选中的桌面都不能删除：它们受保护或已在删除中。</translation>
     </message>
+    <message>
+        <source>Desktops</source>
+        <translation>桌面</translation>
+    </message>
+    <message>
+        <source>The desktops of the project. Enter opens the details, the Delete key deletes the selected desktops after a confirmation.</source>
+        <translation>项目中的桌面。按 Enter 打开详情，按 Delete 键在确认后删除选中的桌面。</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Find desktops</source>
+        <translation>查找桌面</translation>
+    </message>
+    <message>
+        <source>Shows only the desktops whose name, user, IP address or ID contains this text</source>
+        <translation>只显示名称、用户、IP 地址或 ID 包含此文本的桌面</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <source>Login status filter</source>
+        <translation>登录状态筛选</translation>
+    </message>
+    <message>
+        <source>Billing mode filter</source>
+        <translation>计费模式筛选</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <source>Desktop counts</source>
+        <translation>桌面数量</translation>
+    </message>
+    <message>
+        <source>Stops loading the desktops; the list may stay incomplete</source>
+        <translation>停止加载桌面；列表可能不完整</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -1661,6 +1777,22 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
         <translation>
             <numerusform>已连接：该项目有 %n 个桌面。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>缺少的内容</translation>
+    </message>
+    <message>
+        <source>Lists the project&apos;s desktops once with these settings</source>
+        <translation>使用这些设置列出一次该项目的桌面</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the settings file</source>
+        <translation>保存在系统密钥环中，绝不写入设置文件</translation>
     </message>
 </context>
 <context>
