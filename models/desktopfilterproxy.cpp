@@ -10,6 +10,15 @@ DesktopFilterProxy::DesktopFilterProxy(QObject *parent)
     setSortRole(DesktopTableModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
+    m_sortCaseSensitivity = sortCaseSensitivity();
+    m_sortLocaleAware = isSortLocaleAware();
+    m_sortsBySortRole = sortRole() == DesktopTableModel::SortRole;
+    connect(this, &QSortFilterProxyModel::sortCaseSensitivityChanged, this,
+            [this](Qt::CaseSensitivity sensitivity) { m_sortCaseSensitivity = sensitivity; });
+    connect(this, &QSortFilterProxyModel::sortLocaleAwareChanged, this,
+            [this](bool localeAware) { m_sortLocaleAware = localeAware; });
+    connect(this, &QSortFilterProxyModel::sortRoleChanged, this,
+            [this](int role) { m_sortsBySortRole = role == DesktopTableModel::SortRole; });
 }
 
 void DesktopFilterProxy::setDesktopModel(DesktopTableModel *model)
@@ -80,41 +89,51 @@ bool DesktopFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 
 bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (!m_model || left.model() != m_model || right.model() != m_model || left.column() != right.column()
-        || sortRole() != DesktopTableModel::SortRole)
+    const DesktopTableModel *model = m_model.data();
+    if (!model || left.model() != model || right.model() != model || left.column() != right.column()
+        || !m_sortsBySortRole)
         return QSortFilterProxyModel::lessThan(left, right);
-    const DesktopTableModel::Row &a = m_model->rowAt(left.row());
-    const DesktopTableModel::Row &b = m_model->rowAt(right.row());
+    const DesktopTableModel::Row &a = model->rowAt(left.row());
+    const DesktopTableModel::Row &b = model->rowAt(right.row());
     const auto compare = [this](const QString &x, const QString &y) {
-        return isSortLocaleAware() ? x.localeAwareCompare(y) < 0 : x.compare(y, sortCaseSensitivity()) < 0;
+        return m_sortLocaleAware ? x.localeAwareCompare(y) < 0 : x.compare(y, m_sortCaseSensitivity) < 0;
     };
     switch (left.column()) {
     case DesktopTableModel::NameColumn:
         // The haystack starts with the lower-case name: comparing those prefixes exactly is the
         // case-insensitive order without folding the case of every character on every comparison.
-        if (sortCaseSensitivity() == Qt::CaseInsensitive && !isSortLocaleAware())
+        if (m_sortCaseSensitivity == Qt::CaseInsensitive && !m_sortLocaleAware)
             return QStringView(a.searchHaystack).left(a.computerName.size())
                        .compare(QStringView(b.searchHaystack).left(b.computerName.size()))
                 < 0;
         return compare(a.computerName, b.computerName);
-    case DesktopTableModel::StatusColumn: return compare(m_model->statusText(a), m_model->statusText(b));
+    case DesktopTableModel::StatusColumn: return compare(model->statusText(a), model->statusText(b));
     case DesktopTableModel::UserColumn: return compare(a.userName, b.userName);
     case DesktopTableModel::LoginStatusColumn:
-        return compare(m_model->sharedValue(a.loginStatus), m_model->sharedValue(b.loginStatus));
+        return compare(model->sharedValue(a.loginStatus), model->sharedValue(b.loginStatus));
     case DesktopTableModel::IpColumn: return compare(a.ipText, b.ipText);
     case DesktopTableModel::TypeColumn:
-        return compare(m_model->sharedValue(a.desktopType), m_model->sharedValue(b.desktopType));
+        return compare(model->sharedValue(a.desktopType), model->sharedValue(b.desktopType));
     case DesktopTableModel::BillingColumn:
         return compare(DesktopTableModel::billingModeText(a.billingMode),
                        DesktopTableModel::billingModeText(b.billingMode));
     case DesktopTableModel::ZoneColumn:
-        return compare(m_model->sharedValue(a.availabilityZone), m_model->sharedValue(b.availabilityZone));
+        return compare(model->sharedValue(a.availabilityZone), model->sharedValue(b.availabilityZone));
     case DesktopTableModel::CreatedColumn: return a.createdMsecs < b.createdMsecs; // unknown first
     case DesktopTableModel::TagsColumn:
-        return compare(m_model->tagSetText(a.tagSet), m_model->tagSetText(b.tagSet));
+        return compare(model->tagSetText(a.tagSet), model->tagSetText(b.tagSet));
     case DesktopTableModel::IdColumn: return compare(a.id, b.id);
     }
     return QSortFilterProxyModel::lessThan(left, right);
+}
+
+Qt::ItemFlags DesktopFilterProxy::flags(const QModelIndex &index) const
+{
+    const QModelIndex source = mapToSource(index);
+    if (!source.isValid() || !m_model)
+        return QSortFilterProxyModel::flags(index);
+    return m_model->rowAt(source.row()).isBeingDeleted ? Qt::ItemNeverHasChildren
+                                                        : DesktopTableModel::kSelectableFlags;
 }
 
 QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) const

@@ -120,14 +120,15 @@ QVariant DesktopTableModel::headerData(int section, Qt::Orientation orientation,
 Qt::ItemFlags DesktopTableModel::flags(const QModelIndex &index) const
 {
     // Asked for every cell of every row when a view selects all: kept to plain comparisons.
+    // (An index of this model with a valid row is a top-level cell: a table has no children.)
     if (index.model() != this || index.row() < 0 || index.row() >= m_rows.size() || index.column() < 0
-        || index.column() >= ColumnCount || index.parent().isValid())
+        || index.column() >= ColumnCount)
         return Qt::NoItemFlags;
     // A desktop the service is already deleting is shown greyed out and cannot be selected, so it
     // can never be submitted again.
     if (m_rows.at(index.row()).isBeingDeleted)
         return Qt::ItemNeverHasChildren;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    return kSelectableFlags;
 }
 
 void DesktopTableModel::setProtectedIcon(const QIcon &icon)

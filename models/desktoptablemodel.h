@@ -74,6 +74,9 @@ public:
         bool hasSameContent(const Row &other) const;
     };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+    // The flags of a row that may be selected (every row but those being deleted).
+    static constexpr Qt::ItemFlags kSelectableFlags{Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                                                    | Qt::ItemNeverHasChildren};
 
     explicit DesktopTableModel(QObject *parent = nullptr);
 

@@ -1,20 +1,20 @@
 #include "modelbenchmarks.h"
 
+#include "benchclock.h"
 #include "benchreport.h"
 #include "benchtable.h"
 #include "pagefixture.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QTextStream>
 
 #include <memory>
 
 namespace {
 
-double millisecondsSince(const QElapsedTimer &timer)
+double millisecondsSince(const BenchClock &timer)
 {
-    return double(timer.nsecsElapsed()) / 1e6;
+    return timer.elapsedMs();
 }
 
 // Lets the view handle what the model and proxy posted (layout, repaint), as the GUI thread would
@@ -44,8 +44,7 @@ bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
         table.reset(); // the previous table's teardown is not part of the figure
         table = std::make_unique<BenchTable>();
         settle();
-        QElapsedTimer timer;
-        timer.start();
+        BenchClock timer;
         QString error;
         if (!table->loadPages(pages, &error))
             return fail(error);
@@ -65,8 +64,7 @@ bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
     settle();
     for (int i = 0; i < options.iterations * 2; ++i) {
         const QString &text = typed.at((i + 1) % typed.size());
-        QElapsedTimer timer;
-        timer.start();
+        BenchClock timer;
         proxy.setSearchText(text);
         settle();
         keystrokes.append(millisecondsSince(timer));
@@ -82,8 +80,7 @@ bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
     for (int i = 0; i < options.iterations; ++i) {
         table->view().sortByColumn(DesktopTableModel::CreatedColumn, Qt::AscendingOrder);
         settle();
-        QElapsedTimer timer;
-        timer.start();
+        BenchClock timer;
         table->view().sortByColumn(DesktopTableModel::NameColumn,
                                    i % 2 == 0 ? Qt::AscendingOrder : Qt::DescendingOrder);
         settle();
@@ -101,8 +98,7 @@ bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
     for (int i = 0; i < options.iterations; ++i) {
         table->view().clearSelection();
         settle();
-        QElapsedTimer timer;
-        timer.start();
+        BenchClock timer;
         table->view().selectAll();
         const QStringList idList = proxy.desktopIdsIn(table->view().selectionModel()->selection());
         const QSet<QString> ids(idList.cbegin(), idList.cend());
@@ -120,8 +116,7 @@ bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
     for (int i = 0; i < options.iterations; ++i) {
         table->view().clearSelection();
         settle();
-        QElapsedTimer timer;
-        timer.start();
+        BenchClock timer;
         table->view().selectAll();
         const QSet<QString> ids = table->selectedIds();
         settle();
