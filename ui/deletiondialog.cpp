@@ -1,5 +1,6 @@
 #include "deletiondialog.h"
 
+#include "appicons.h"
 #include "desktoptablemodel.h"
 
 #include <QCheckBox>
@@ -97,6 +98,9 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_counts->setObjectName(QStringLiteral("countsLabel"));
 
     m_list->setObjectName(QStringLiteral("desktopList"));
+    m_list->setAccessibleName(tr("Desktops to delete"));
+    m_list->setAccessibleDescription(tr("The desktops this deletion removes; a warning icon marks those in "
+                                        "use or billed yearly/monthly"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -128,20 +132,25 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
         tr("To confirm, type the number of desktops to delete (%1):").arg(QString::number(count)));
     m_confirmationLabel->setBuddy(m_confirmation);
     m_confirmation->setObjectName(QStringLiteral("confirmationField"));
+    m_confirmation->setAccessibleName(tr("Number of desktops to delete"));
+    m_confirmation->setAccessibleDescription(m_confirmationLabel->text());
     m_confirmation->setMaximumWidth(120);
 
     m_preview->setObjectName(QStringLiteral("requestPreview"));
+    m_preview->setAccessibleName(tr("Request preview"));
+    m_preview->setAccessibleDescription(tr("The deletion requests that will be sent, one after another"));
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->hide();
     m_previewButton->setObjectName(QStringLiteral("previewButton"));
     m_previewButton->setCheckable(true);
+    m_previewButton->setAccessibleDescription(tr("Shows or hides the requests this deletion sends"));
     m_previewButton->setAutoDefault(false);
 
     m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
     m_deleteButton->setText(tr("&Delete %n Desktop(s)", nullptr, count));
-    m_deleteButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_deleteButton->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteButton->setEnabled(false);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     // The safe choice is what Enter does, unless the administrator moves focus to Delete.

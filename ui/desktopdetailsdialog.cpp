@@ -48,6 +48,7 @@ DesktopDetailsDialog::DesktopDetailsDialog(const Desktop &desktop, QWidget *pare
 
     auto *json = new QPlainTextEdit(tabs);
     json->setReadOnly(true);
+    json->setAccessibleName(tr("Desktop JSON"));
     json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     json->setPlainText(QString::fromUtf8(QJsonDocument(desktop.raw).toJson(QJsonDocument::Indented)));
     tabs->addTab(json, tr("&JSON"));

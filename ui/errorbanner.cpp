@@ -30,6 +30,15 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detailsLabel->setVisible(false);
     m_detailsButton->setCheckable(true);
+    setAccessibleName(tr("Error"));
+    m_textLabel->setAccessibleName(tr("Error message"));
+    m_detailsLabel->setAccessibleName(tr("Error details"));
+    m_detailsButton->setAccessibleDescription(tr("Shows or hides the technical details of the error"));
+    m_retryButton->setAccessibleDescription(tr("Tries the failed operation again"));
+    m_closeButton->setAccessibleDescription(tr("Hides this error message"));
+    m_detailsButton->setObjectName(QStringLiteral("errorDetailsButton"));
+    m_retryButton->setObjectName(QStringLiteral("errorRetryButton"));
+    m_closeButton->setObjectName(QStringLiteral("errorDismissButton"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_iconLabel, 0, Qt::AlignTop);

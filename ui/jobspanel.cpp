@@ -29,6 +29,8 @@ JobsPanel::JobsPanel(JobModel *model, QWidget *parent)
 {
     setObjectName(QStringLiteral("jobsPanel"));
     m_view->setObjectName(QStringLiteral("jobsView"));
+    m_view->setAccessibleName(tr("Deletion jobs"));
+    m_view->setAccessibleDescription(tr("Each deletion with its requests and desktops, their status and progress"));
     m_view->setModel(model);
     m_view->setItemDelegateForColumn(JobModel::ProgressColumn, new ProgressDelegate(JobModel::ProgressRole, m_view));
     m_view->setUniformRowHeights(true);
@@ -40,6 +42,8 @@ JobsPanel::JobsPanel(JobModel *model, QWidget *parent)
     m_view->header()->resizeSection(JobModel::ErrorCodeColumn, 130);
 
     m_summary->setObjectName(QStringLiteral("jobSummary"));
+    m_summary->setAccessibleName(tr("Jobs summary"));
+    m_error->setAccessibleName(tr("Job error"));
     m_error->setObjectName(QStringLiteral("jobError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -50,6 +54,10 @@ JobsPanel::JobsPanel(JobModel *model, QWidget *parent)
     m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));
     m_retryButton->setToolTip(tr("Look the failed desktops up again and offer those that still exist"));
     m_exportButton->setObjectName(QStringLiteral("exportResultsButton"));
+    m_exportButton->setToolTip(tr("Save the result of every desktop of the selected deletion as CSV"));
+    m_copyButton->setAccessibleDescription(m_copyButton->toolTip());
+    m_retryButton->setAccessibleDescription(m_retryButton->toolTip());
+    m_exportButton->setAccessibleDescription(m_exportButton->toolTip());
 
     auto *content = new QWidget(this);
     auto *top = new QHBoxLayout;

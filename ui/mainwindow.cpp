@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appicons.h"
 #include "deletioncontroller.h"
 #include "desktopcsv.h"
 #include "desktopdetailsdialog.h"
@@ -47,13 +48,6 @@
 namespace {
 const char *const kSettingsGroup = "MainWindow";
 
-QIcon protectedIcon()
-{
-    QIcon icon;
-    icon.addFile(QStringLiteral(":/icons/protected-16.png"), QSize(16, 16));
-    icon.addFile(QStringLiteral(":/icons/protected-32.png"), QSize(32, 32));
-    return icon;
-}
 } // namespace
 
 // The resources live in a static library: register them explicitly, outside any namespace.
@@ -76,10 +70,14 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     initWorkspaceResources();
-    m_model->setProtectedIcon(protectedIcon());
+    // The app's own lock rather than a theme's: it marks protected rows, a meaning themes lack.
+    m_model->setProtectedIcon(AppIcons::icon(QStringLiteral("lock")));
     m_proxy->setDesktopModel(m_model);
 
     m_view->setObjectName(QStringLiteral("desktopTable"));
+    m_view->setAccessibleName(tr("Desktops"));
+    m_view->setAccessibleDescription(tr("The desktops of the project. Enter opens the details, "
+                                        "the Delete key deletes the selected desktops after a confirmation."));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(DesktopTableModel::NameColumn, Qt::AscendingOrder);
@@ -108,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     header->setSectionHidden(DesktopTableModel::ZoneColumn, true);
 
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setAccessibleName(tr("Demo mode"));
     m_demoBanner->setText(tr("<b>Demo mode</b> — a simulated project on this computer. Nothing you do "
                              "here touches a real cloud."));
     m_demoBanner->setAutoFillBackground(true);
@@ -189,16 +188,20 @@ void MainWindow::createActions()
         m_search->selectAll();
     });
     m_refreshAction = makeAction(tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
-    m_refreshAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refreshAction->setIcon(AppIcons::icon(QStringLiteral("refresh"), QStringLiteral("view-refresh")));
     m_cancelLoadAction = makeAction(tr("&Stop Loading"), QKeySequence(Qt::Key_Escape),
                                     [this] { cancelLoading(); });
     m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
                                        [this] { openServerFilters(); });
+    m_serverFiltersAction->setIcon(AppIcons::icon(QStringLiteral("filter"), QStringLiteral("view-filter")));
+    const QIcon exportIcon = AppIcons::icon(QStringLiteral("export"), QStringLiteral("document-export"));
+    m_exportShownAction->setIcon(exportIcon);
+    m_exportSelectedAction->setIcon(exportIcon);
     m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
-    m_detailsAction->setIcon(style()->standardIcon(QStyle::SP_FileDialogInfoView));
+    m_detailsAction->setIcon(AppIcons::icon(QStringLiteral("details"), QStringLiteral("document-properties")));
     m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
-    m_deleteAction->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     m_deleteAction->setToolTip(tr("Delete the selected desktops, after a confirmation"));
     m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] {
@@ -277,6 +280,9 @@ void MainWindow::createToolBar()
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Find by name, user, IP or ID (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Find desktops"));
+    m_search->setAccessibleDescription(tr("Shows only the desktops whose name, user, IP address or ID "
+                                          "contains this text"));
     m_search->setMinimumWidth(260);
     m_toolBar->addWidget(m_search);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &DesktopFilterProxy::setSearchText);
@@ -297,16 +303,25 @@ void MainWindow::createToolBar()
     m_statusFilter = makeFilter(tr("All statuses"), {same("ACTIVE"), same("SHUTOFF"), same("ERROR"),
                                                      same("HIBERNATED")});
     m_statusFilter->setToolTip(tr("Show only desktops with this status"));
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setAccessibleName(tr("Status filter"));
+    m_statusFilter->setAccessibleDescription(m_statusFilter->toolTip());
     m_loginFilter = makeFilter(tr("All login states"), {same("CONNECTED"), same("DISCONNECTED"),
                                                         same("REGISTERED"), same("UNREGISTER"),
                                                         same("OFFLINE")});
     m_loginFilter->setToolTip(tr("Show only desktops with this login status"));
+    m_loginFilter->setObjectName(QStringLiteral("loginFilter"));
+    m_loginFilter->setAccessibleName(tr("Login status filter"));
+    m_loginFilter->setAccessibleDescription(m_loginFilter->toolTip());
     m_billingFilter = makeFilter(
         tr("All billing modes"),
         {qMakePair(DesktopTableModel::billingModeText(BillingMode::PayPerUse), QVariant(int(BillingMode::PayPerUse))),
          qMakePair(DesktopTableModel::billingModeText(BillingMode::YearlyMonthly),
                    QVariant(int(BillingMode::YearlyMonthly)))});
     m_billingFilter->setToolTip(tr("Show only desktops with this billing mode"));
+    m_billingFilter->setObjectName(QStringLiteral("billingFilter"));
+    m_billingFilter->setAccessibleName(tr("Billing mode filter"));
+    m_billingFilter->setAccessibleDescription(m_billingFilter->toolTip());
 
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_detailsAction);
@@ -321,9 +336,13 @@ void MainWindow::createStatusBar()
     m_progressBar = new QProgressBar(statusBar());
     m_progressBar->setMaximumWidth(200);
     m_progressBar->setTextVisible(false);
+    m_progressBar->setAccessibleName(tr("Loading progress"));
+    m_countLabel->setAccessibleName(tr("Desktop counts"));
     m_cancelButton = new QPushButton(tr("Cancel"), statusBar());
     m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
     m_cancelButton->setFocusPolicy(Qt::NoFocus);
+    // Not in the tab chain (the loading must not steal focus); Esc and View › Stop Loading reach it.
+    m_cancelButton->setAccessibleDescription(tr("Stops loading the desktops; the list may stay incomplete"));
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
     statusBar()->addWidget(m_countLabel, 1);
     statusBar()->addPermanentWidget(m_progressLabel);
@@ -343,6 +362,7 @@ void MainWindow::createJobsPanel()
     QAction *toggle = m_jobsPanel->toggleViewAction();
     toggle->setText(tr("&Jobs Panel"));
     toggle->setShortcut(QKeySequence(tr("Ctrl+J")));
+    toggle->setIcon(AppIcons::icon(QStringLiteral("jobs")));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toggle);
     m_deletion = new DeletionController(this, m_jobModel, m_jobsPanel);

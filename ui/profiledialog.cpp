@@ -43,6 +43,10 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_validation->setWordWrap(true);
+    m_testResult->setAccessibleName(tr("Connection test result"));
+    m_validation->setAccessibleName(tr("What is missing"));
+    m_testButton->setAccessibleDescription(tr("Lists the project's desktops once with these settings"));
+    m_secretKey->setAccessibleDescription(tr("Kept in the system keychain, never in the settings file"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
