@@ -54,10 +54,6 @@
         <translation>服务器返回 HTTP %1</translation>
     </message>
     <message>
-        <source>with %1</source>
-        <translation>（错误码 %1）</translation>
-    </message>
-    <message>
         <source>Network error: %1</source>
         <translation>网络错误：%1</translation>
     </message>
@@ -112,6 +108,18 @@
     <message>
         <source>Encoded authorization message: %1</source>
         <translation>编码的授权消息：%1</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 with %2: %3</source>
+        <translation>服务器返回 HTTP %1（错误码 %2）：%3</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 with %2</source>
+        <translation>服务器返回 HTTP %1（错误码 %2）</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1: %2</source>
+        <translation>服务器返回 HTTP %1：%2</translation>
     </message>
 </context>
 <context>

@@ -70,14 +70,22 @@ QString ApiError::summary() const
     case Kind::None:
         return {};
     case Kind::Http:
-        text = tr("The server answered HTTP %1").arg(httpStatus);
-        if (!errorCode.isEmpty())
-            text += QLatin1Char(' ') + tr("with %1").arg(errorCode);
-        if (!errorMessage.isEmpty())
-            text += QStringLiteral(": ") + errorMessage;
-        else if (!bodyExcerpt.isEmpty())
-            text += QStringLiteral(": ") + readableExcerpt(bodyExcerpt);
+    {
+        // Whole sentences per case, so that translations can order the parts as their grammar needs.
+        const QString status = QString::number(httpStatus);
+        const QString message = !errorMessage.isEmpty() ? errorMessage
+            : bodyExcerpt.isEmpty()                     ? QString()
+                                                        : readableExcerpt(bodyExcerpt);
+        if (!errorCode.isEmpty() && !message.isEmpty())
+            text = tr("The server answered HTTP %1 with %2: %3").arg(status, errorCode, message);
+        else if (!errorCode.isEmpty())
+            text = tr("The server answered HTTP %1 with %2").arg(status, errorCode);
+        else if (!message.isEmpty())
+            text = tr("The server answered HTTP %1: %2").arg(status, message);
+        else
+            text = tr("The server answered HTTP %1").arg(status);
         break;
+    }
     case Kind::Network:
         text = tr("Network error: %1").arg(transportMessage);
         break;
