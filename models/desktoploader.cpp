@@ -2,6 +2,8 @@
 
 #include "desktoptablemodel.h"
 
+#include <algorithm>
+
 DesktopLoader::DesktopLoader(DesktopTableModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
@@ -71,4 +73,30 @@ void DesktopLoader::onFinished()
         m_model->retainOnly(m_seenIds);
     m_seenIds.clear();
     Q_EMIT loadingFinished(m_lastError);
+}
+
+void DesktopLoader::fetchDesktop(const QString &desktopId)
+{
+    DesktopQuery query;
+    query.desktopIds = {desktopId};
+    auto *call = new ListDesktopsPageCall(m_client, query, 0, 1, this);
+    connect(call, &ListDesktopsPageCall::finished, this, [this, call, desktopId] {
+        call->deleteLater();
+        ApiError error = call->error();
+        Desktop desktop;
+        if (!error.isError()) {
+            const QList<Desktop> &found = call->result().desktops;
+            const auto match = std::find_if(found.cbegin(), found.cend(),
+                                            [&desktopId](const Desktop &d) { return d.id == desktopId; });
+            if (match != found.cend()) {
+                desktop = *match;
+            } else {
+                error.kind = ApiError::Kind::Http;
+                error.httpStatus = 404;
+                error.errorMessage = tr("The service no longer lists this desktop.");
+            }
+        }
+        Q_EMIT desktopFetched(desktopId, desktop, error);
+    });
+    call->start();
 }

@@ -31,6 +31,9 @@ public:
     void load();
     void cancel();
     bool isLoading() const { return m_call != nullptr; }
+    // Asks the server for one desktop with every field it sends (the model keeps only the fields
+    // it shows): for the details view. desktopFetched() follows, also on failure.
+    void fetchDesktop(const QString &desktopId);
     const ApiError &lastError() const { return m_lastError; }
 
 Q_SIGNALS:
@@ -38,6 +41,9 @@ Q_SIGNALS:
     void progress(int loaded, int total);
     // error.isError() is false on success; kind Cancelled after cancel().
     void loadingFinished(const ApiError &error);
+    // error.isError() is false on success; then desktop holds the server's answer (raw included).
+    // A desktop the server no longer lists finishes with an error of kind Http and status 404.
+    void desktopFetched(const QString &desktopId, const Desktop &desktop, const ApiError &error);
 
 private:
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);

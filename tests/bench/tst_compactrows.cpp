@@ -1,15 +1,20 @@
 // The compact storage and the fast paths that the benchmarks rely on must give the same answers as
 // the plain ones: the row rebuilds its desktop, shared values stay apart, the direct comparison
-// sorts like QSortFilterProxyModel's own, and ids read from selection ranges match selectedRows().
+// sorts like QSortFilterProxyModel's own, ids read from selection ranges match selectedRows(), and
+// the full JSON the rows no longer keep can be fetched again (over loopback from the simulator).
 
 #include "desktopfilterproxy.h"
+#include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "pagefixture.h"
+#include "workspacesimulator.h"
 
+#include "api/apiclient.h"
 #include "api/workspacejson.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -148,6 +153,47 @@ private Q_SLOTS:
             plain.sort(column, order);
             QCOMPARE(idsInProxyOrder(fast), idsInProxyOrder(plain));
         }
+    }
+
+    void loaderFetchesTheFullDesktopForTheDetails()
+    {
+        SimulatorConfig config;
+        config.desktopCount = 30;
+        config.accessKey = QStringLiteral("TESTACCESSKEY");
+        config.secretKey = QStringLiteral("test-secret-key");
+        WorkspaceSimulator simulator(config);
+        QVERIFY(simulator.listen());
+        QNetworkAccessManager network;
+        ClientConfig clientConfig;
+        clientConfig.endpoint = simulator.url();
+        clientConfig.projectId = config.projectId;
+        ApiClient client(&network, clientConfig, Credentials{config.accessKey, config.secretKey, {}});
+        DesktopTableModel model;
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        QSignalSpy loaded(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowCount(), 30);
+        const QString id = model.idAt(7);
+        QVERIFY(!model.desktopAt(7).raw.contains(QLatin1String("product"))); // not kept per row
+
+        QSignalSpy fetched(&loader, &DesktopLoader::desktopFetched);
+        loader.fetchDesktop(id);
+        QVERIFY(fetched.wait(10000));
+        QCOMPARE(fetched.at(0).at(0).toString(), id);
+        const Desktop full = fetched.at(0).at(1).value<Desktop>();
+        QVERIFY(!fetched.at(0).at(2).value<ApiError>().isError());
+        QCOMPARE(full.id, id);
+        QCOMPARE(full.computerName, model.desktopAt(7).computerName);
+        QVERIFY(full.raw.contains(QLatin1String("product")));
+        QVERIFY(full.raw.contains(QLatin1String("root_volume")));
+
+        loader.fetchDesktop(QStringLiteral("no-such-desktop"));
+        QVERIFY(fetched.wait(10000));
+        const ApiError missing = fetched.at(1).at(2).value<ApiError>();
+        QVERIFY(missing.isError());
+        QCOMPARE(missing.httpStatus, 404);
     }
 
     void idsFromSelectionRangesMatchSelectedRows()
