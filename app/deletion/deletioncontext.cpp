@@ -5,7 +5,7 @@
 QString DeletionContext::currentOsUser()
 {
     for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString value = qEnvironmentVariable(name);
+        QString value = qEnvironmentVariable(name);
         if (!value.isEmpty())
             return value;
     }
