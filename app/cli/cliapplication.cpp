@@ -54,7 +54,7 @@ CliApplication::CliApplication(QStringList arguments, QProcessEnvironment enviro
                                QTextStream &out, QTextStream &err, QObject *parent)
     : QObject(parent)
     , m_arguments(std::move(arguments))
-    , m_environment(std::move(environment))
+    , m_environment(environment) // QProcessEnvironment has no move constructor in Qt 6.4
     , m_out(out)
     , m_err(err)
 {
