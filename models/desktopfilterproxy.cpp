@@ -3,6 +3,8 @@
 #include "desktoptablemodel.h"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 DesktopFilterProxy::DesktopFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -87,6 +89,19 @@ bool DesktopFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     return true;
 }
 
+namespace {
+
+bool nameLessThan(const DesktopTableModel::Row &a, const DesktopTableModel::Row &b)
+{
+    // The haystack starts with the lower-case name: comparing those prefixes exactly is the
+    // case-insensitive order without folding the case of every character on every comparison.
+    return QStringView(a.searchHaystack).left(a.computerName.size())
+               .compare(QStringView(b.searchHaystack).left(b.computerName.size()))
+        < 0;
+}
+
+} // namespace
+
 bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const DesktopTableModel *model = m_model.data();
@@ -100,12 +115,10 @@ bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     };
     switch (left.column()) {
     case DesktopTableModel::NameColumn:
-        // The haystack starts with the lower-case name: comparing those prefixes exactly is the
-        // case-insensitive order without folding the case of every character on every comparison.
+        if (m_nameRanks.size() == model->rowCount())
+            return m_nameRanks.at(left.row()) < m_nameRanks.at(right.row());
         if (m_sortCaseSensitivity == Qt::CaseInsensitive && !m_sortLocaleAware)
-            return QStringView(a.searchHaystack).left(a.computerName.size())
-                       .compare(QStringView(b.searchHaystack).left(b.computerName.size()))
-                < 0;
+            return nameLessThan(a, b);
         return compare(a.computerName, b.computerName);
     case DesktopTableModel::StatusColumn: return compare(model->statusText(a), model->statusText(b));
     case DesktopTableModel::UserColumn: return compare(a.userName, b.userName);
@@ -125,6 +138,52 @@ bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     case DesktopTableModel::IdColumn: return compare(a.id, b.id);
     }
     return QSortFilterProxyModel::lessThan(left, right);
+}
+
+
+void DesktopFilterProxy::rankByName()
+{
+    // The first 16 characters of each lower-case name packed into four integers in order, so that
+    // most comparisons never leave this array; longer or equal prefixes compare the full names.
+    struct Entry
+    {
+        std::array<quint64, 4> key{};
+        int row = 0;
+    };
+    const int rows = m_model->rowCount();
+    std::vector<Entry> entries(static_cast<size_t>(rows));
+    for (int row = 0; row < rows; ++row) {
+        const DesktopTableModel::Row &stored = m_model->rowAt(row);
+        const QStringView name = QStringView(stored.searchHaystack).left(stored.computerName.size());
+        Entry &entry = entries[size_t(row)];
+        entry.row = row;
+        for (qsizetype i = 0; i < qMin<qsizetype>(name.size(), 16); ++i)
+            entry.key[size_t(i / 4)] |= quint64(name.at(i).unicode()) << (48 - 16 * (i % 4));
+    }
+    const auto less = [this](const Entry &a, const Entry &b) {
+        if (a.key != b.key)
+            return a.key < b.key;
+        return nameLessThan(m_model->rowAt(a.row), m_model->rowAt(b.row));
+    };
+    std::sort(entries.begin(), entries.end(), less);
+    m_nameRanks.resize(rows);
+    int rank = 0;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0 && less(entries[i - 1], entries[i]))
+            ++rank;
+        m_nameRanks[entries[i].row] = rank;
+    }
+}
+
+void DesktopFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    const bool ranked = column == DesktopTableModel::NameColumn && m_model && m_sortsBySortRole
+        && m_sortCaseSensitivity == Qt::CaseInsensitive && !m_sortLocaleAware && m_model->rowCount() > 1000;
+    if (ranked)
+        rankByName();
+    QSortFilterProxyModel::sort(column, order);
+    // Later changes re-sort a few rows at a time, by the names themselves.
+    m_nameRanks.clear();
 }
 
 Qt::ItemFlags DesktopFilterProxy::flags(const QModelIndex &index) const

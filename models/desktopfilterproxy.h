@@ -35,6 +35,9 @@ public:
     // that "select all" of 100k rows stays instant; QItemSelectionModel::selectedRows() asks every
     // cell for its flags.
     QStringList desktopIdsIn(const QItemSelection &selection) const;
+    // Sorting by name ranks the rows first in one cache-friendly pass, so that the proxy's own
+    // sort compares two integers per step instead of two strings scattered over the heap.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int selectableRowCountIn(const QItemSelection &selection) const;
 
 protected:
@@ -60,4 +63,7 @@ private:
     Qt::CaseSensitivity m_sortCaseSensitivity = Qt::CaseInsensitive;
     bool m_sortLocaleAware = false;
     bool m_sortsBySortRole = true;
+    // Rank of each source row by name, valid only during sort(); equal names share a rank.
+    QList<int> m_nameRanks;
+    void rankByName();
 };

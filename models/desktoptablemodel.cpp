@@ -13,6 +13,13 @@ DesktopTableModel::DesktopTableModel(QObject *parent)
     resetSharedValues();
 }
 
+QModelIndex DesktopTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= m_rows.size() || column < 0 || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int DesktopTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

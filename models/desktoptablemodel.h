@@ -80,6 +80,9 @@ public:
 
     explicit DesktopTableModel(QObject *parent = nullptr);
 
+    // Without QAbstractTableModel's virtual rowCount()/columnCount() calls: a sorting proxy asks
+    // for two indexes per comparison, millions of times for 100k rows.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

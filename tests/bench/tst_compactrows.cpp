@@ -140,9 +140,16 @@ private Q_SLOTS:
     {
         QFETCH(int, column);
         DesktopTableModel model;
-        QList<Desktop> desktops = generatedDesktops(2, 250);
+        // More than 1000 rows, so that sorting by name takes the ranked path.
+        QList<Desktop> desktops = generatedDesktops(3, 500);
         desktops[3].created = QDateTime(); // an unknown time sorts first, as an invalid QDateTime
         desktops[7].computerName = QStringLiteral("wks-dev-00008"); // differs only in case
+        // Beyond the 16 characters packed for ranking: the full names decide.
+        desktops[20].computerName = QStringLiteral("wks-dev-00001-long-suffix-b");
+        desktops[21].computerName = QStringLiteral("WKS-DEV-00001-long-suffix-a");
+        desktops[22].computerName = QStringLiteral("WKS-DEV-00001-long-suffix-a");
+        desktops[23].computerName = QStringLiteral("WKS-DEV-00001-long");
+        desktops[24].computerName = QString();
         model.upsertDesktops(desktops);
         DesktopFilterProxy fast;
         fast.setDesktopModel(&model);
