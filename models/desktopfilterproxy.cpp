@@ -191,8 +191,8 @@ Qt::ItemFlags DesktopFilterProxy::flags(const QModelIndex &index) const
     const QModelIndex source = mapToSource(index);
     if (!source.isValid() || !m_model)
         return QSortFilterProxyModel::flags(index);
-    return m_model->rowAt(source.row()).isBeingDeleted ? Qt::ItemNeverHasChildren
-                                                        : DesktopTableModel::kSelectableFlags;
+    return m_model->isBeingDeletedAt(source.row()) ? Qt::ItemNeverHasChildren
+                                                    : DesktopTableModel::kSelectableFlags;
 }
 
 QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) const

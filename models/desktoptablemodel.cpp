@@ -133,7 +133,7 @@ Qt::ItemFlags DesktopTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     // A desktop the service is already deleting is shown greyed out and cannot be selected, so it
     // can never be submitted again.
-    if (m_rows.at(index.row()).isBeingDeleted)
+    if (m_beingDeleted.at(index.row()))
         return Qt::ItemNeverHasChildren;
     return kSelectableFlags;
 }
@@ -319,6 +319,7 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
             // re-sort per row.
             Row row = makeRow(desktop);
             if (!row.hasSameContent(m_rows.at(existing))) {
+                m_beingDeleted[existing] = row.isBeingDeleted;
                 m_rows[existing] = std::move(row);
                 updated.append(existing);
             }
@@ -342,6 +343,7 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
         for (Row &row : fresh) {
             m_rowById.insert(row.id, int(m_rows.size()));
+            m_beingDeleted.append(row.isBeingDeleted);
             m_rows.append(std::move(row));
         }
         endInsertRows();
@@ -400,6 +402,7 @@ void DesktopTableModel::removeRows(QList<int> rows)
         for (int row = firstRow; row <= lastRow; ++row)
             m_rowById.remove(m_rows.at(row).id);
         m_rows.erase(m_rows.begin() + firstRow, m_rows.begin() + lastRow + 1);
+        m_beingDeleted.erase(m_beingDeleted.begin() + firstRow, m_beingDeleted.begin() + lastRow + 1);
         endRemoveRows();
         end = start - 1;
     }
@@ -420,11 +423,14 @@ void DesktopTableModel::compactWithout(const QList<int> &sortedRows)
             continue;
         }
         newRowOf[row] = write;
-        if (write != row)
+        if (write != row) {
             m_rows[write] = std::move(m_rows[row]);
+            m_beingDeleted[write] = m_beingDeleted.at(row);
+        }
         ++write;
     }
     m_rows.resize(write);
+    m_beingDeleted.resize(write);
     reindexFrom(sortedRows.constFirst());
 
     const QModelIndexList before = persistentIndexList();
@@ -450,6 +456,7 @@ void DesktopTableModel::clear()
         return;
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);
     m_rows.clear();
+    m_beingDeleted.clear();
     m_rowById.clear();
     endRemoveRows();
     // Nothing refers to the shared values any more; a new project brings its own.

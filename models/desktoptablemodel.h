@@ -110,6 +110,8 @@ public:
     // reads (the full answer is not kept for 100k desktops: re-fetch it by id for the details).
     Desktop desktopAt(int row) const;
     QString idAt(int row) const { return m_rows.at(row).id; }
+    // Row::isBeingDeleted, from a compact array: flags() are asked for every cell of 100k rows.
+    bool isBeingDeletedAt(int row) const { return m_beingDeleted.at(row); }
     const QString &sharedValue(quint32 index) const { return m_values.at(index); }
     const QList<QPair<QString, QString>> &tagSet(quint32 index) const { return m_tagSets.at(index).tags; }
     const QString &tagSetText(quint32 index) const { return m_tagSets.at(index).text; }
@@ -144,6 +146,7 @@ private:
 
     QVector<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QList<bool> m_beingDeleted; // parallel to m_rows
     // Values that repeat across desktops, each stored once; index 0 is the empty string.
     QStringList m_values;
     QHash<QString, quint32> m_valueIndex;

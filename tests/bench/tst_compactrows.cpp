@@ -110,6 +110,48 @@ private Q_SLOTS:
         QCOMPARE(model.index(5, DesktopTableModel::NameColumn).data().toString(), QStringLiteral("renamed"));
     }
 
+    void flagsFollowTheRowsThroughUpdatesAndRemovals()
+    {
+        QList<Desktop> desktops = generatedDesktops(1, 100);
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsertDesktops(desktops);
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.sort(DesktopTableModel::NameColumn);
+        const auto check = [&] {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const bool deleting = model.desktopAt(row).isBeingDeleted();
+                QCOMPARE(model.isBeingDeletedAt(row), deleting);
+                QCOMPARE(bool(model.flags(model.index(row, 3)) & Qt::ItemIsSelectable), !deleting);
+                const QModelIndex shown = proxy.mapFromSource(model.index(row, 3));
+                QCOMPARE(bool(proxy.flags(shown) & Qt::ItemIsSelectable), !deleting);
+            }
+        };
+        check();
+        // Updates in place: every third desktop starts being deleted.
+        for (int i = 0; i < desktops.size(); i += 3)
+            desktops[i].taskStatus = QStringLiteral("Deleting");
+        model.upsertDesktops(desktops);
+        check();
+        // Scattered removals (one compaction), then a contiguous one, then new rows.
+        QSet<QString> scattered;
+        for (int i = 1; i < 60; i += 5)
+            scattered.insert(desktops.at(i).id);
+        model.removeDesktops(scattered);
+        check();
+        model.removeDesktops({model.idAt(0), model.idAt(1), model.idAt(2)});
+        check();
+        Desktop fresh;
+        fresh.id = QStringLiteral("fresh");
+        fresh.taskStatus = QStringLiteral("deleting");
+        model.upsertDesktops({fresh});
+        check();
+        QVERIFY(model.isBeingDeletedAt(model.rowOf(QStringLiteral("fresh"))));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void tagSetsWithTheSameTextStayApart()
     {
         // "a=1, protected=true" as two tags, and as one tag whose value holds ", ".
