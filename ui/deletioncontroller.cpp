@@ -19,6 +19,8 @@
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 
+#include <algorithm>
+
 namespace {
 // Ids per look-up request: keeps the repeated desktop_id query well under URL length limits.
 constexpr int kLookUpBatch = 50;
@@ -57,6 +59,12 @@ QString DeletionController::dataDir() const
     if (!m_connection.dataDir.isEmpty())
         return m_connection.dataDir;
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+int DeletionController::activeRunCount() const
+{
+    return int(std::count_if(m_runs.cbegin(), m_runs.cend(),
+                             [](const DeletionRun *run) { return run->state() != DeletionRun::State::Finished; }));
 }
 
 DeletionController::Store *DeletionController::storeFor(const QString &dataDir)

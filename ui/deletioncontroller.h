@@ -47,6 +47,8 @@ public:
 
     DeletionDialog *dialog() const { return m_dialog; }
     const QList<DeletionRun *> &runs() const { return m_runs; }
+    // Runs still sending requests or following submitted jobs.
+    int activeRunCount() const;
     JobModel *jobModel() const { return m_model; }
 
     // Shorter timings for tests and demos.

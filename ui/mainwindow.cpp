@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "appicons.h"
 #include "deletioncontroller.h"
 #include "desktopcsv.h"
@@ -22,6 +23,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -36,6 +38,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
@@ -204,15 +207,12 @@ void MainWindow::createActions()
     m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     m_deleteAction->setToolTip(tr("Delete the selected desktops, after a confirmation"));
-    m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About Workspace Admin"),
-                                    tr("Workspace Admin %1\nReview and delete Huawei Cloud Workspace "
-                                       "desktops in batches.")
-                                        .arg(QStringLiteral(WORKSPACE_ADMIN_VERSION)),
-                                    QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
+    m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] { showAbout(); });
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
+    m_userGuideAction = makeAction(tr("&User Guide"), QKeySequence::HelpContents, [this] { openUserGuide(); });
+    m_userGuideAction->setObjectName(QStringLiteral("userGuideAction"));
+    m_userGuideAction->setIcon(QIcon::fromTheme(QStringLiteral("help-contents")));
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newConnectionAction);
@@ -264,6 +264,8 @@ void MainWindow::createActions()
     m_desktopsMenu->addAction(m_deleteAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_userGuideAction);
+    helpMenu->addSeparator();
     helpMenu->addAction(m_aboutAction);
 }
 
@@ -792,8 +794,70 @@ void MainWindow::restoreLayout()
     m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
 }
 
+QString MainWindow::dataDirectory() const
+{
+    // The same place DeletionController keeps the audit log and the journal.
+    if (!m_connection.dataDir.isEmpty())
+        return m_connection.dataDir;
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(dataDirectory(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openUserGuide()
+{
+    const QUrl guide = AboutDialog::userGuideUrl();
+    if (!guide.isValid() || !QDesktopServices::openUrl(guide))
+        statusBar()->showMessage(tr("The user guide (README.md) was not found or could not be opened."), 8000);
+}
+
+QMessageBox *MainWindow::closeQuestion() const
+{
+    return m_closeQuestion.data();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const int active = m_deletion->activeRunCount();
+    if (active > 0 && !m_closeConfirmed) {
+        // Ask without a nested event loop: the close waits for the answer, which closes again.
+        event->ignore();
+        if (m_closeQuestion) {
+            m_closeQuestion->raise();
+            m_closeQuestion->activateWindow();
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Deletions Still Running"),
+                                    tr("%n deletion(s) are still being submitted or followed.", nullptr, active),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("closeQuestion"));
+        box->setInformativeText(
+            tr("Deletions already submitted stay in the journal: Workspace Admin follows them again on its "
+               "next start with this connection. Requests not yet sent are not sent.\n\nQuit anyway?"));
+        QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
+        quit->setObjectName(QStringLiteral("quitAnywayButton"));
+        QPushButton *keep = box->addButton(tr("&Keep Open"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("keepOpenButton"));
+        box->setDefaultButton(keep);
+        box->setEscapeButton(keep);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box, quit] {
+            if (box->clickedButton() != quit)
+                return;
+            m_closeConfirmed = true;
+            // After the box has gone: closing from inside its own finished() would re-enter it.
+            QTimer::singleShot(0, this, &QWidget::close);
+        });
+        m_closeQuestion = box;
+        box->open();
+        return;
+    }
+    m_closeConfirmed = false; // a window shown again asks again
     saveLayout();
     m_loader->cancel();
     QMainWindow::closeEvent(event);

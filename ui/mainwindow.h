@@ -21,6 +21,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QMessageBox;
 class QNetworkAccessManager;
 class QProgressBar;
 class QPushButton;
@@ -70,6 +71,11 @@ public:
     JobsPanel *jobsPanel() const { return m_jobsPanel; }
     JobModel *jobModel() const { return m_jobModel; }
 
+    // Where the audit log and the deletion journal of the current connection live.
+    QString dataDirectory() const;
+    void showAbout();
+    void openUserGuide();
+
     QStringList selectedDesktopIds() const;
     // The selected desktops that may be submitted for deletion: not protected, not being deleted.
     QStringList selectedDeletableDesktopIds() const;
@@ -77,6 +83,9 @@ public:
     int selectDesktopIds(const QStringList &ids);
     // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
     QStringList selectByIdsOrNames(const QStringList &lines);
+
+    // The question asked when the window is closed while deletions run; null when none is open.
+    QMessageBox *closeQuestion() const;
 
     QString countText() const;
     QString progressText() const;
@@ -169,9 +178,13 @@ private:
     QAction *m_detailsAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_userGuideAction = nullptr;
 
     JobModel *m_jobModel = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     DeletionController *m_deletion = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QPointer<QMessageBox> m_closeQuestion;
+    // The administrator chose to quit although deletions were running.
+    bool m_closeConfirmed = false;
 };

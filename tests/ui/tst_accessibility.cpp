@@ -1,6 +1,7 @@
 // Every interactive control of the main window and the dialogs must be announced by a screen
 // reader: an accessible name, a label whose buddy it is, or its own visible text.
 
+#include "aboutdialog.h"
 #include "deletiondialog.h"
 #include "errorbanner.h"
 #include "jobspanel.h"
@@ -13,6 +14,7 @@
 #include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void mainWindowControlsAreNamed();
     void deletionDialogControlsAreNamed();
     void profileDialogControlsAreNamed();
+    void aboutDialogControlsAreNamed();
     void tableAndFiltersHaveDescriptions();
     void keyboardReachesTheMainControls();
 };
@@ -143,6 +146,13 @@ void TestAccessibility::deletionDialogControlsAreNamed()
 void TestAccessibility::profileDialogControlsAreNamed()
 {
     ProfileDialog dialog;
+    const QStringList unnamed = unnamedControls(&dialog);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestAccessibility::aboutDialogControlsAreNamed()
+{
+    AboutDialog dialog(QDir::tempPath());
     const QStringList unnamed = unnamedControls(&dialog);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }

@@ -19,6 +19,7 @@
 #include <QClipboard>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSet>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void timeoutAfterSendIsNotResentAndRefreshes();
     void restartResumesAJournalJob();
     void protectedDesktopsAreLeftOut();
+    void closingWhileDeletingAsksFirst();
 
 private:
     static QStringList sorted(QStringList list)
@@ -464,6 +466,55 @@ void TestDeletionFlow::protectedDesktopsAreLeftOut()
     QVERIFY(dialog->noteText().contains(QStringLiteral("protected or already being deleted")));
     dialog->reject();
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
+}
+
+
+void TestDeletionFlow::closingWhileDeletingAsksFirst()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const QStringList ids = deletableIds(*window, 3, [](const Desktop &desktop) {
+        return !desktop.isConnected() && desktop.billingMode == BillingMode::PayPerUse;
+    });
+    DeletionDialog *dialog = openDialog(*window, ids);
+    QVERIFY(dialog);
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    confirm(dialog);
+    QCOMPARE(window->deletionController()->activeRunCount(), 1);
+
+    // Closing asks, without blocking: the window stays until the answer.
+    QVERIFY(!window->close());
+    QVERIFY(window->isVisible());
+    QMessageBox *question = window->closeQuestion();
+    QVERIFY(question);
+    QTRY_VERIFY(question->isVisible());
+    QVERIFY(question->informativeText().contains(QStringLiteral("journal")));
+    // A second close raises the same question.
+    QVERIFY(!window->close());
+    QCOMPARE(window->closeQuestion(), question);
+
+    // Escape keeps the window open.
+    QTest::keyClick(question, Qt::Key_Escape);
+    QTRY_VERIFY(!window->closeQuestion());
+    QVERIFY(window->isVisible());
+
+    // Quit Anyway closes it, even while the deletion still runs.
+    QVERIFY(!window->close());
+    question = window->closeQuestion();
+    QVERIFY(question);
+    auto *quit = question->findChild<QPushButton *>(QStringLiteral("quitAnywayButton"));
+    QVERIFY(quit);
+    QTest::mouseClick(quit, Qt::LeftButton);
+    QTRY_VERIFY(!window->isVisible());
+
+    // Once every run has ended, closing needs no answer.
+    if (window->deletionController()->activeRunCount() > 0)
+        QVERIFY(finished.wait(kWaitMs));
+    window->show();
+    QVERIFY(window->close());
+    QVERIFY(!window->closeQuestion());
 }
 
 QTEST_MAIN(TestDeletionFlow)
