@@ -1,6 +1,7 @@
 #include "deletiondialog.h"
 
 #include "appicons.h"
+#include "noticelabel.h"
 #include "desktoptablemodel.h"
 
 #include <QCheckBox>
@@ -31,14 +32,9 @@ QLabel *explanation(const QString &text, QWidget *parent)
 
 QLabel *warningStrip(QWidget *parent)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new NoticeLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::RichText);
-    label->setAutoFillBackground(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::Window, QColor(0xfff4ce));
-    palette.setColor(QPalette::WindowText, QColor(0x4a3b00));
-    label->setPalette(palette);
     label->setContentsMargins(8, 6, 8, 6);
     return label;
 }

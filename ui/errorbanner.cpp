@@ -1,5 +1,9 @@
 #include "errorbanner.h"
 
+#include "bannerpalette.h"
+
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -18,10 +22,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setObjectName(QStringLiteral("errorBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
-    pal.setColor(QPalette::WindowText, QColor(0x5f, 0x21, 0x20));
-    setPalette(pal);
+    applyPalette();
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_iconLabel->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(iconSize));
@@ -58,6 +59,20 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     });
     connect(m_closeButton, &QPushButton::clicked, this, &QWidget::hide);
     hide();
+}
+
+void ErrorBanner::applyPalette()
+{
+    setPalette(BannerPalette::forKind(QGuiApplication::palette(), BannerPalette::Kind::Error));
+}
+
+bool ErrorBanner::event(QEvent *event)
+{
+    // Follows the desktop switching between light and dark while the app runs.
+    // Polish too: the application palette may have been set after construction, before showing.
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::Polish)
+        applyPalette();
+    return QFrame::event(event);
 }
 
 void ErrorBanner::showError(const QString &context, const ApiError &error)

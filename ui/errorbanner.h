@@ -23,7 +23,11 @@ public:
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    void applyPalette();
     QLabel *m_iconLabel;
     QLabel *m_textLabel;
     QLabel *m_detailsLabel;

@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "appicons.h"
+#include "bannerpalette.h"
 #include "deletioncontroller.h"
 #include "desktopcsv.h"
 #include "desktopdetailsdialog.h"
@@ -11,6 +12,7 @@
 #include "errorbanner.h"
 #include "jobmodel.h"
 #include "jobspanel.h"
+#include "noticelabel.h"
 #include "profiledialog.h"
 #include "selectbyidsdialog.h"
 #include "serverfilterdialog.h"
@@ -69,12 +71,16 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tablePage(new QWidget(m_stack))
     , m_view(new QTableView(m_tablePage))
     , m_banner(new ErrorBanner(m_tablePage))
-    , m_demoBanner(new QLabel(m_tablePage))
+    , m_demoBanner(new NoticeLabel(m_tablePage))
 {
     setObjectName(QStringLiteral("mainWindow"));
     initWorkspaceResources();
-    // The app's own lock rather than a theme's: it marks protected rows, a meaning themes lack.
-    m_model->setProtectedIcon(AppIcons::icon(QStringLiteral("lock")));
+    // For checking the look on a dark desktop without one (screenshots, manual checks); before
+    // anything below tints icons or banners with the palette.
+    if (qEnvironmentVariableIntValue("WORKSPACE_ADMIN_DARK") == 1) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(BannerPalette::darkPalette());
+    }
     m_proxy->setDesktopModel(m_model);
 
     m_view->setObjectName(QStringLiteral("desktopTable"));
@@ -112,11 +118,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_demoBanner->setAccessibleName(tr("Demo mode"));
     m_demoBanner->setText(tr("<b>Demo mode</b> — a simulated project on this computer. Nothing you do "
                              "here touches a real cloud."));
-    m_demoBanner->setAutoFillBackground(true);
-    QPalette demoPalette = m_demoBanner->palette();
-    demoPalette.setColor(QPalette::Window, QColor(0xfff4ce));
-    demoPalette.setColor(QPalette::WindowText, QColor(0x4a3b00));
-    m_demoBanner->setPalette(demoPalette);
     m_demoBanner->setContentsMargins(10, 6, 10, 6);
     m_demoBanner->hide();
 
@@ -153,6 +154,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
 
+    applyIcons();
     restoreLayout();
     updateTitle();
     updateCounts();
@@ -160,6 +162,29 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyIcons()
+{
+    // The app's own lock rather than a theme's: it marks protected rows, a meaning themes lack.
+    m_model->setProtectedIcon(AppIcons::icon(QStringLiteral("lock")));
+    m_refreshAction->setIcon(AppIcons::icon(QStringLiteral("refresh"), QStringLiteral("view-refresh")));
+    m_serverFiltersAction->setIcon(AppIcons::icon(QStringLiteral("filter"), QStringLiteral("view-filter")));
+    const QIcon exportIcon = AppIcons::icon(QStringLiteral("export"), QStringLiteral("document-export"));
+    m_exportShownAction->setIcon(exportIcon);
+    m_exportSelectedAction->setIcon(exportIcon);
+    m_detailsAction->setIcon(AppIcons::icon(QStringLiteral("details"), QStringLiteral("document-properties")));
+    m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
+    m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
+    m_jobsPanel->toggleViewAction()->setIcon(AppIcons::icon(QStringLiteral("jobs")));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // The icons are drawn in the palette's text colour: redraw them when the desktop turns dark or light.
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyIcons();
+    return QMainWindow::event(event);
+}
 
 void MainWindow::createActions()
 {
@@ -191,25 +216,17 @@ void MainWindow::createActions()
         m_search->selectAll();
     });
     m_refreshAction = makeAction(tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
-    m_refreshAction->setIcon(AppIcons::icon(QStringLiteral("refresh"), QStringLiteral("view-refresh")));
     m_cancelLoadAction = makeAction(tr("&Stop Loading"), QKeySequence(Qt::Key_Escape),
                                     [this] { cancelLoading(); });
     m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
                                        [this] { openServerFilters(); });
-    m_serverFiltersAction->setIcon(AppIcons::icon(QStringLiteral("filter"), QStringLiteral("view-filter")));
-    const QIcon exportIcon = AppIcons::icon(QStringLiteral("export"), QStringLiteral("document-export"));
-    m_exportShownAction->setIcon(exportIcon);
-    m_exportSelectedAction->setIcon(exportIcon);
     m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
-    m_detailsAction->setIcon(AppIcons::icon(QStringLiteral("details"), QStringLiteral("document-properties")));
     m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
-    m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     m_deleteAction->setToolTip(tr("Delete the selected desktops, after a confirmation"));
     m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] { showAbout(); });
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
-    m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
     m_userGuideAction = makeAction(tr("&User Guide"), QKeySequence::HelpContents, [this] { openUserGuide(); });
     m_userGuideAction->setObjectName(QStringLiteral("userGuideAction"));
     m_userGuideAction->setIcon(QIcon::fromTheme(QStringLiteral("help-contents")));
@@ -364,7 +381,6 @@ void MainWindow::createJobsPanel()
     QAction *toggle = m_jobsPanel->toggleViewAction();
     toggle->setText(tr("&Jobs Panel"));
     toggle->setShortcut(QKeySequence(tr("Ctrl+J")));
-    toggle->setIcon(AppIcons::icon(QStringLiteral("jobs")));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toggle);
     m_deletion = new DeletionController(this, m_jobModel, m_jobsPanel);

@@ -107,9 +107,11 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void createActions();
+    void applyIcons();
     void createToolBar();
     void createStatusBar();
     void createJobsPanel();
