@@ -262,6 +262,13 @@
             <numerusform>%n lines matched no shown desktop.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n deletion(s) are still being submitted or followed.</source>
+        <translation>
+            <numerusform>%n deletion is still being submitted or followed.</numerusform>
+            <numerusform>%n deletions are still being submitted or followed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>

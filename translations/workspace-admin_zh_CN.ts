@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Workspace Admin</source>
+        <translation>关于 Workspace 管理器</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Workspace Admin %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Workspace 管理器 %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops in batches.</source>
+        <translation>查看并批量删除华为云 Workspace 桌面。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>使用 Qt %1 构建，运行于 Qt %2。</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT licence.</source>
+        <translation>基于 MIT 许可证发布。</translation>
+    </message>
+    <message>
+        <source>Data directory (audit log and deletion journal):</source>
+        <translation>数据目录（审计日志和删除任务日志）：</translation>
+    </message>
+    <message>
+        <source>User guide (README)</source>
+        <translation>用户指南 (README)</translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>No API connection is configured.</source>
@@ -1058,6 +1089,13 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>DesktopLoader</name>
+    <message>
+        <source>The service no longer lists this desktop.</source>
+        <translation>服务已不再列出此桌面。</translation>
+    </message>
+</context>
+<context>
     <name>DesktopTableModel</name>
     <message>
         <source>Pay-per-use</source>
@@ -1488,16 +1526,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>关于 Workspace 管理器(&amp;A)</translation>
     </message>
     <message>
-        <source>About Workspace Admin</source>
-        <translation>关于 Workspace 管理器</translation>
-    </message>
-    <message>
-        <source>Workspace Admin %1
-Review and delete Huawei Cloud Workspace desktops in batches.</source>
-        <translation>Workspace 管理器 %1
-批量查看和删除华为云 Workspace 桌面。</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1692,6 +1720,40 @@ Review and delete Huawei Cloud Workspace desktops in batches.</source>
     <message>
         <source>Stops loading the desktops; the list may stay incomplete</source>
         <translation>停止加载桌面；列表可能不完整</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The user guide (README.md) was not found or could not be opened.</source>
+        <translation>找不到或无法打开用户指南 (README.md)。</translation>
+    </message>
+    <message>
+        <source>Deletions Still Running</source>
+        <translation>删除仍在进行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s) are still being submitted or followed.</source>
+        <translation>
+            <numerusform>仍有 %n 个删除操作正在提交或跟踪中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deletions already submitted stay in the journal: Workspace Admin follows them again on its next start with this connection. Requests not yet sent are not sent.
+
+Quit anyway?</source>
+        <translation>已提交的删除会保留在任务日志中：下次使用此连接启动时，Workspace 管理器会继续跟踪它们。尚未发送的请求不会发送。
+
+仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Open</source>
+        <translation>保持打开(&amp;K)</translation>
     </message>
 </context>
 <context>
