@@ -153,23 +153,7 @@ bool DesktopTableModel::isProtectedDesktop(const Desktop &desktop) const
 
 bool DesktopTableModel::isProtectedTagSet(const QList<QPair<QString, QString>> &tags) const
 {
-    const auto hasTag = [&tags](const QString &key, const QString &value) {
-        for (const auto &[tagKey, tagValue] : tags) {
-            if (tagKey == key && (value.isNull() || tagValue == value))
-                return true;
-        }
-        return false;
-    };
-    for (const QString &tag : m_protectedTags) {
-        const qsizetype equals = tag.indexOf(QLatin1Char('='));
-        if (equals < 0) {
-            if (hasTag(tag.trimmed(), QString()))
-                return true;
-        } else if (hasTag(tag.left(equals).trimmed(), tag.mid(equals + 1).trimmed())) {
-            return true;
-        }
-    }
-    return false;
+    return tagsMatchAnyRule(tags, m_protectedTags);
 }
 
 void DesktopTableModel::setProtectedTags(const QStringList &tags)

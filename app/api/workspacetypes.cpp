@@ -11,10 +11,33 @@ bool Desktop::isGone() const
     return status.compare(QLatin1String("DELETED"), Qt::CaseInsensitive) == 0;
 }
 
-bool Desktop::hasTag(const QString &key, const QString &value) const
+namespace {
+bool hasTag(const QList<QPair<QString, QString>> &tags, const QString &key, const QString &value)
 {
     for (const auto &[tagKey, tagValue] : tags) {
         if (tagKey == key && (value.isNull() || tagValue == value))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+bool Desktop::hasTag(const QString &key, const QString &value) const
+{
+    return ::hasTag(tags, key, value);
+}
+
+bool tagsMatchAnyRule(const QList<QPair<QString, QString>> &tags, const QStringList &rules)
+{
+    for (const QString &rule : rules) {
+        const QString trimmed = rule.trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        const qsizetype equals = trimmed.indexOf(QLatin1Char('='));
+        const bool matches = equals < 0
+            ? hasTag(tags, trimmed, QString())
+            : hasTag(tags, trimmed.left(equals).trimmed(), trimmed.mid(equals + 1).trimmed());
+        if (matches)
             return true;
     }
     return false;

@@ -97,6 +97,10 @@ struct SubJobPage
     QList<SubJob> jobs;
 };
 
+// Whether any of the rules ("key" or "key=value", as a profile's protected tags are written)
+// matches the tags. Blank rules match nothing. The one place protection is decided, for GUI and CLI.
+bool tagsMatchAnyRule(const QList<QPair<QString, QString>> &tags, const QStringList &rules);
+
 // In progress for INIT, WAITING, RUNNING and anything unknown; see the spec's "safe rule".
 JobState jobStateFromStatus(const QString &status);
 

@@ -41,18 +41,7 @@ bool DeleteCommand::canDelete()
 
 bool DeleteCommand::isProtected(const Desktop &desktop, const QStringList &protectedTags)
 {
-    for (const QString &tag : protectedTags) {
-        const QString trimmed = tag.trimmed();
-        if (trimmed.isEmpty())
-            continue;
-        const qsizetype equals = trimmed.indexOf(QLatin1Char('='));
-        const bool matches = equals < 0
-            ? desktop.hasTag(trimmed, QString())
-            : desktop.hasTag(trimmed.left(equals).trimmed(), trimmed.mid(equals + 1).trimmed());
-        if (matches)
-            return true;
-    }
-    return false;
+    return tagsMatchAnyRule(desktop.tags, protectedTags);
 }
 
 void DeleteCommand::start()
