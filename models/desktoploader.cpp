@@ -80,6 +80,7 @@ void DesktopLoader::fetchDesktop(const QString &desktopId)
     DesktopQuery query;
     query.desktopIds = {desktopId};
     auto *call = new ListDesktopsPageCall(m_client, query, 0, 1, this);
+    call->setRawJson(WorkspaceJson::RawJson::Keep);
     connect(call, &ListDesktopsPageCall::finished, this, [this, call, desktopId] {
         call->deleteLater();
         ApiError error = call->error();

@@ -7,6 +7,29 @@
 
 #include <algorithm>
 
+namespace {
+
+enum class LetterCase { Lower, Upper };
+
+// QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,
+// addresses and statuses are nearly always ASCII, for which that lookup was half the cost of
+// adding a row.
+QString inCase(QString text, LetterCase letterCase)
+{
+    char16_t *const begin = reinterpret_cast<char16_t *>(text.data());
+    char16_t *const end = begin + text.size();
+    if (std::any_of(begin, end, [](char16_t c) { return c >= 0x80; }))
+        return letterCase == LetterCase::Lower ? std::move(text).toLower() : std::move(text).toUpper();
+    const char16_t first = letterCase == LetterCase::Lower ? u'A' : u'a';
+    const int shift = letterCase == LetterCase::Lower ? 32 : -32;
+    std::transform(begin, end, begin, [first, shift](char16_t c) {
+        return c >= first && c < first + 26 ? char16_t(c + shift) : c;
+    });
+    return text;
+}
+
+} // namespace
+
 DesktopTableModel::DesktopTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -235,12 +258,12 @@ DesktopTableModel::Row DesktopTableModel::makeRow(const Desktop &desktop)
     row.userName = desktop.userName;
     row.ipText = desktop.ipAddresses.size() == 1 ? desktop.ipAddresses.constFirst()
                                                   : desktop.ipAddresses.join(QStringLiteral(", "));
-    row.searchHaystack = QString(desktop.computerName + QLatin1Char('\n') + desktop.userName
-                                 + QLatin1Char('\n') + row.ipText + QLatin1Char('\n') + desktop.id)
-                             .toLower();
+    row.searchHaystack = inCase(desktop.computerName + QLatin1Char('\n') + desktop.userName
+                                + QLatin1Char('\n') + row.ipText + QLatin1Char('\n') + desktop.id,
+                                LetterCase::Lower);
     row.createdMsecs = desktop.created.isValid() ? desktop.created.toMSecsSinceEpoch() : kNoTime;
     row.status = share(desktop.status);
-    row.statusKey = m_values.at(share(desktop.status.toUpper()));
+    row.statusKey = m_values.at(share(inCase(desktop.status, LetterCase::Upper)));
     row.taskStatus = share(desktop.taskStatus);
     row.loginStatus = share(desktop.loginStatus);
     row.userGroup = share(desktop.userGroup);

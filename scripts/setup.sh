@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     cmake g++ ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-svg-dev qt6-translations-l10n libgl-dev
+    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libsimdjson-dev qt6-svg-dev qt6-translations-l10n libgl-dev
     fonts-dejavu-core fonts-noto-cjk
     clang libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes
     dpkg-dev desktop-file-utils appstream lintian  # the .deb and its metadata checks

@@ -81,7 +81,7 @@ ApiError ListDesktopsPageCall::validate() const
 
 bool ListDesktopsPageCall::parseSuccess(const QByteArray &body, QString *error)
 {
-    std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, error);
+    std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, error, m_raw);
     if (!page)
         return false;
     m_result = std::move(*page);

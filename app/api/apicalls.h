@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apicall.h"
+#include "workspacejson.h"
 #include "workspacetypes.h"
 
 #include <QStringList>
@@ -42,6 +43,8 @@ public:
                          QObject *parent = nullptr);
     const DesktopPage &result() const { return m_result; }
     DesktopPage takeResult() { return std::move(m_result); }
+    // Keep each desktop's whole JSON object in Desktop::raw (off by default: listings do not need it).
+    void setRawJson(WorkspaceJson::RawJson raw) { m_raw = raw; }
 
 protected:
     QUrl url() const override;
@@ -52,6 +55,7 @@ private:
     DesktopQuery m_query;
     int m_offset;
     int m_limit;
+    WorkspaceJson::RawJson m_raw = WorkspaceJson::RawJson::Drop;
     DesktopPage m_result;
 };
 

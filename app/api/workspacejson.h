@@ -13,7 +13,13 @@
 // and say why in *error.
 namespace WorkspaceJson {
 
-std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error);
+// Whether a parsed desktop keeps the server's whole object in Desktop::raw: the details view wants
+// every field; a listing needs only the fields Desktop has and is faster without.
+enum class RawJson { Drop, Keep };
+
+std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error,
+                                            RawJson raw = RawJson::Drop);
+// The same rules for one desktop already parsed by Qt; raw is set to the object.
 Desktop desktopFromJson(const QJsonObject &object);
 // The fields a Desktop holds, in the API's names and shape (the reverse of desktopFromJson for
 // those fields): what is left of a desktop's JSON once only the parsed fields are kept.

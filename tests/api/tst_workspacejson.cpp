@@ -88,10 +88,16 @@ void TestWorkspaceJson::desktopPageIgnoresUnknownAndTreatsDeletedAsGone()
 {
     QString error;
     const std::optional<DesktopPage> page =
-        WorkspaceJson::parseDesktopPage(fixture("desktops-page.json"), &error);
+        WorkspaceJson::parseDesktopPage(fixture("desktops-page.json"), &error, WorkspaceJson::RawJson::Keep);
     QVERIFY2(page, qPrintable(error));
     // Unknown fields stay available for the details view without disturbing anything else.
     QVERIFY(page->desktops.at(0).raw.contains(QLatin1String("an_unknown_field")));
+    QCOMPARE(page->desktops.at(0).raw.value(QLatin1String("desktop_id")).toString(), page->desktops.at(0).id);
+    // A listing does without them.
+    const std::optional<DesktopPage> listed = WorkspaceJson::parseDesktopPage(fixture("desktops-page.json"), &error);
+    QVERIFY2(listed, qPrintable(error));
+    QVERIFY(listed->desktops.at(0).raw.isEmpty());
+    QCOMPARE(listed->desktops.at(0).id, page->desktops.at(0).id);
     const Desktop &deleted = page->desktops.at(2);
     QVERIFY(deleted.isGone());
     QVERIFY(!page->desktops.at(0).isGone());

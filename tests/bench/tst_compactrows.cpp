@@ -171,6 +171,41 @@ private Q_SLOTS:
         QCOMPARE(model.desktopAt(1).tags, oneTag.tags);
     }
 
+    void searchIgnoresCaseInAndBeyondAscii_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QString>("expectedId");
+        QTest::newRow("ascii name") << QStringLiteral("WKS-Dev") << QStringLiteral("d1");
+        QTest::newRow("ascii id") << QStringLiteral("D1") << QStringLiteral("d1");
+        QTest::newRow("accented") << QStringLiteral("ÉQUIPE-ÄÖ") << QStringLiteral("d2");
+        QTest::newRow("greek") << QStringLiteral("σοφια") << QStringLiteral("d3");
+        QTest::newRow("status key") << QString() << QStringLiteral("d1");
+    }
+
+    void searchIgnoresCaseInAndBeyondAscii()
+    {
+        QFETCH(QString, search);
+        QFETCH(QString, expectedId);
+        const auto desktop = [](const char *id, const QString &name, const char *status) {
+            Desktop d;
+            d.id = QLatin1String(id);
+            d.computerName = name;
+            d.status = QLatin1String(status);
+            return d;
+        };
+        DesktopTableModel model;
+        model.upsertDesktops({desktop("d1", QStringLiteral("wks-dev-01"), "active"),
+                              desktop("d2", QStringLiteral("équipe-äö"), "SHUTOFF"),
+                              desktop("d3", QStringLiteral("ΣΟΦΙΑ"), "SHUTOFF")});
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.setSearchText(search);
+        if (search.isEmpty())
+            proxy.setStatusFilter(QStringLiteral("ACTIVE")); // the status key is upper case
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(DesktopTableModel::DesktopIdRole).toString(), expectedId);
+    }
+
     void directComparisonSortsLikeTheDefault_data()
     {
         QTest::addColumn<int>("column");

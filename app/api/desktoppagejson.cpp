@@ -1,0 +1,306 @@
+// WorkspaceJson::parseDesktopPage: the hot path of listing (a 100k-desktop project is 118 MB of
+// JSON). simdjson validates and indexes an answer several times faster than QJsonDocument, and the
+// fields are read in one pass over each desktop without building a QJsonObject per desktop.
+// The rules are those of WorkspaceJson::desktopFromJson (the QJsonObject reader); a test and the
+// fuzzer compare the two on every input.
+#include "workspacejson.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QMap>
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <limits>
+#include <string_view>
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// A string, or a number as its shortest exact text ("0.1", "12"), like the QJsonObject reader;
+// anything else is empty.
+QString text(element value)
+{
+    switch (value.type()) {
+    case element_type::STRING:
+        return toQString(value.get_string().value_unsafe());
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
+        return QString::number(value.get_double().value_unsafe(), 'g', QLocale::FloatingPointShortest);
+    default:
+        return {};
+    }
+}
+
+// total_count: a number with an integral value in int range (anything else reads as 0, like
+// QJsonValue::toInt), or a string QString::toInt accepts.
+int integer(element value, bool *ok)
+{
+    *ok = false;
+    switch (value.type()) {
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: {
+        *ok = true;
+        const double number = value.get_double().value_unsafe();
+        if (std::nearbyint(number) != number || number < std::numeric_limits<int>::min()
+            || number > std::numeric_limits<int>::max())
+            return 0;
+        return int(number);
+    }
+    case element_type::STRING:
+        return toQString(value.get_string().value_unsafe()).toInt(ok);
+    default:
+        return 0;
+    }
+}
+
+// "addresses": {network: [{"addr": …}, …]}: networks in the order of their names, as a
+// QJsonObject iterates them; a name given twice counts once, with its last value.
+QStringList addressesOf(element networks)
+{
+    simdjson::dom::object object;
+    if (networks.get_object().get(object) != simdjson::SUCCESS)
+        return {};
+    QMap<QString, element> byName;
+    for (const simdjson::dom::key_value_pair field : object)
+        byName.insert(toQString(field.key), field.value);
+    QStringList addresses;
+    for (const element entries : std::as_const(byName)) {
+        simdjson::dom::array array;
+        if (entries.get_array().get(array) != simdjson::SUCCESS)
+            continue;
+        for (const element entry : array) {
+            simdjson::dom::object entryObject;
+            if (entry.get_object().get(entryObject) != simdjson::SUCCESS)
+                continue;
+            QString address;
+            for (const simdjson::dom::key_value_pair field : entryObject) {
+                if (field.key == "addr")
+                    address = field.value.is_string() ? toQString(field.value.get_string().value_unsafe())
+                                                      : QString();
+            }
+            if (!address.isEmpty())
+                addresses.append(address);
+        }
+    }
+    return addresses;
+}
+
+void readMetadata(element value, Desktop &desktop)
+{
+    desktop.osType.clear();
+    desktop.imageName.clear();
+    desktop.billingMode = BillingMode::Unknown;
+    simdjson::dom::object object;
+    if (value.get_object().get(object) != simdjson::SUCCESS)
+        return;
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (field.key == "os_type") {
+            desktop.osType = text(field.value);
+        } else if (field.key == "image_name") {
+            desktop.imageName = text(field.value);
+        } else if (field.key == "charging_mode") {
+            const QString charging = text(field.value);
+            desktop.billingMode = charging == QLatin1String("1")   ? BillingMode::YearlyMonthly
+                                  : charging == QLatin1String("0") ? BillingMode::PayPerUse
+                                                                   : BillingMode::Unknown;
+        }
+    }
+}
+
+QList<QPair<QString, QString>> tagsOf(element value)
+{
+    QList<QPair<QString, QString>> tags;
+    simdjson::dom::array array;
+    if (value.get_array().get(array) != simdjson::SUCCESS)
+        return tags;
+    for (const element tag : array) {
+        simdjson::dom::object object;
+        if (tag.get_object().get(object) != simdjson::SUCCESS)
+            continue;
+        QString key;
+        QString tagValue;
+        for (const simdjson::dom::key_value_pair field : object) {
+            if (field.key == "key")
+                key = text(field.value);
+            else if (field.key == "value")
+                tagValue = text(field.value);
+        }
+        if (!key.isEmpty())
+            tags.append({key, tagValue});
+    }
+    return tags;
+}
+
+QStringList stringsOf(element value)
+{
+    QStringList strings;
+    simdjson::dom::array array;
+    if (value.get_array().get(array) != simdjson::SUCCESS)
+        return strings;
+    for (const element item : array) {
+        if (item.is_string())
+            strings.append(toQString(item.get_string().value_unsafe()));
+    }
+    return strings;
+}
+
+// One pass over the desktop's fields. A key given twice counts with its last value, as in a
+// QJsonObject.
+Desktop desktopOf(simdjson::dom::object object)
+{
+    Desktop desktop;
+    QString created;
+    std::optional<element> addresses;
+    for (const simdjson::dom::key_value_pair field : object) {
+        const std::string_view key = field.key;
+        const element value = field.value;
+        if (key == "desktop_id")
+            desktop.id = text(value);
+        else if (key == "computer_name")
+            desktop.computerName = text(value);
+        else if (key == "status")
+            desktop.status = text(value);
+        else if (key == "task_status")
+            desktop.taskStatus = text(value);
+        else if (key == "login_status")
+            desktop.loginStatus = text(value);
+        else if (key == "user_name")
+            desktop.userName = text(value);
+        else if (key == "user_group")
+            desktop.userGroup = text(value);
+        else if (key == "desktop_type")
+            desktop.desktopType = text(value);
+        else if (key == "product_id")
+            desktop.productId = text(value);
+        else if (key == "availability_zone")
+            desktop.availabilityZone = text(value);
+        else if (key == "created")
+            created = text(value);
+        else if (key == "ip_addresses")
+            desktop.ipAddresses = stringsOf(value);
+        else if (key == "addresses")
+            addresses = value;
+        else if (key == "flavor") {
+            desktop.flavorId.clear();
+            simdjson::dom::object flavor;
+            if (value.get_object().get(flavor) == simdjson::SUCCESS) {
+                for (const simdjson::dom::key_value_pair flavorField : flavor) {
+                    if (flavorField.key == "id")
+                        desktop.flavorId = text(flavorField.value);
+                }
+            }
+        } else if (key == "metadata")
+            readMetadata(value, desktop);
+        else if (key == "tags")
+            desktop.tags = tagsOf(value);
+    }
+    desktop.created = WorkspaceJson::parseTimestamp(created);
+    if (desktop.ipAddresses.isEmpty() && addresses)
+        desktop.ipAddresses = addressesOf(*addresses);
+    return desktop;
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool readPage(element root, DesktopPage &page, WorkspaceJson::RawJson raw, QString *error)
+{
+    simdjson::dom::object object;
+    if (root.get_object().get(object) != simdjson::SUCCESS)
+        return fail(error, QCoreApplication::translate("WorkspaceJson", "expected a JSON object"));
+    std::optional<element> desktops;
+    std::optional<element> total;
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (field.key == "desktops")
+            desktops = field.value;
+        else if (field.key == "total_count")
+            total = field.value;
+    }
+    if (desktops && !desktops->is_array() && !desktops->is_null())
+        return fail(error, QCoreApplication::translate("WorkspaceJson", "\"desktops\" is not an array"));
+    // An object with neither key is something else (an error body behind a 200, a proxy's page),
+    // not an empty list: reading it as "no desktops" would hide the problem.
+    if (!desktops && !total)
+        return fail(error, QCoreApplication::translate("WorkspaceJson",
+                                                       "the answer has neither \"desktops\" nor \"total_count\""));
+
+    bool hasTotal = false;
+    if (total)
+        page.totalCount = integer(*total, &hasTotal);
+    simdjson::dom::array array;
+    if (desktops && desktops->get_array().get(array) == simdjson::SUCCESS) {
+        page.desktops.reserve(qsizetype(array.size()));
+        for (const element entry : array) {
+            simdjson::dom::object desktopObject;
+            if (entry.get_object().get(desktopObject) != simdjson::SUCCESS)
+                return fail(error,
+                            QCoreApplication::translate("WorkspaceJson", "a desktop entry is not an object"));
+            Desktop desktop = desktopOf(desktopObject);
+            if (desktop.id.isEmpty())
+                return fail(error, QCoreApplication::translate("WorkspaceJson", "a desktop has no desktop_id"));
+            if (raw == WorkspaceJson::RawJson::Keep) {
+                const std::string json = simdjson::minify(entry);
+                desktop.raw = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+            }
+            page.desktops.append(std::move(desktop));
+        }
+    }
+    if (!hasTotal)
+        page.totalCount = int(page.desktops.size());
+    if (page.totalCount < 0)
+        return fail(error, QCoreApplication::translate("WorkspaceJson", "negative total_count"));
+    return true;
+}
+
+} // namespace
+
+namespace WorkspaceJson {
+
+std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error, RawJson raw)
+{
+    simdjson::dom::parser parser;
+    element root;
+    if (parser.parse(body.constData(), size_t(body.size())).get(root) != simdjson::SUCCESS) {
+        // Qt's parser says where and why the JSON is broken. Should it accept what simdjson did
+        // not, its own compact rendering is read instead, so that both accept the same answers.
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            fail(error, QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
+                            .arg(parseError.offset)
+                            .arg(parseError.errorString()));
+            return std::nullopt;
+        }
+        const QByteArray compact = document.toJson(QJsonDocument::Compact);
+        const simdjson::error_code code = parser.parse(compact.constData(), size_t(compact.size())).get(root);
+        if (code != simdjson::SUCCESS) {
+            fail(error, QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
+                            .arg(0)
+                            .arg(QString::fromUtf8(simdjson::error_message(code))));
+            return std::nullopt;
+        }
+    }
+    DesktopPage page;
+    if (!readPage(root, page, raw, error))
+        return std::nullopt;
+    return page;
+}
+
+} // namespace WorkspaceJson
