@@ -93,6 +93,10 @@ namespace {
 
 bool nameLessThan(const DesktopTableModel::Row &a, const DesktopTableModel::Row &b)
 {
+    // The key holds the first 16 units of the lower-case name in order, so where keys differ
+    // they decide as the names would.
+    if (a.nameKey != b.nameKey)
+        return a.nameKey < b.nameKey;
     // The haystack starts with the lower-case name: comparing those prefixes exactly is the
     // case-insensitive order without folding the case of every character on every comparison.
     return QStringView(a.searchHaystack).left(a.computerName.size())
@@ -143,8 +147,8 @@ bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
 
 void DesktopFilterProxy::rankByName()
 {
-    // The first 16 characters of each lower-case name packed into four integers in order, so that
-    // most comparisons never leave this array; longer or equal prefixes compare the full names.
+    // The rows' name keys copied side by side, so that most comparisons never leave this array;
+    // longer or equal prefixes compare the full names.
     struct Entry
     {
         std::array<quint64, 4> key{};
@@ -153,12 +157,9 @@ void DesktopFilterProxy::rankByName()
     const int rows = m_model->rowCount();
     std::vector<Entry> entries(static_cast<size_t>(rows));
     for (int row = 0; row < rows; ++row) {
-        const DesktopTableModel::Row &stored = m_model->rowAt(row);
-        const QStringView name = QStringView(stored.searchHaystack).left(stored.computerName.size());
         Entry &entry = entries[size_t(row)];
         entry.row = row;
-        for (qsizetype i = 0; i < qMin<qsizetype>(name.size(), 16); ++i)
-            entry.key[size_t(i / 4)] |= quint64(name.at(i).unicode()) << (48 - 16 * (i % 4));
+        entry.key = m_model->rowAt(row).nameKey;
     }
     const auto less = [this](const Entry &a, const Entry &b) {
         if (a.key != b.key)

@@ -8,6 +8,8 @@ DesktopLoader::DesktopLoader(DesktopTableModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
 {
+    m_showTimer.setSingleShot(true);
+    connect(&m_showTimer, &QTimer::timeout, this, &DesktopLoader::showPendingPages);
 }
 
 DesktopLoader::~DesktopLoader()
@@ -32,7 +34,10 @@ void DesktopLoader::load()
         m_call->deleteLater();
         m_call = nullptr;
     }
-    m_seenIds.clear();
+    showPendingPages(); // what arrived stays shown, as with a cancelled load
+    m_sinceShown.invalidate();
+    if (m_model)
+        m_model->beginListing();
     m_lastError = {};
     auto *call = new ListAllDesktopsCall(m_client, m_query, this);
     call->setPageSize(m_pageSize);
@@ -52,13 +57,27 @@ void DesktopLoader::cancel()
 
 void DesktopLoader::onPageLoaded(const QList<Desktop> &desktops, int loaded, int total)
 {
-    for (const Desktop &desktop : desktops) {
-        if (!desktop.id.isEmpty() && !desktop.isGone())
-            m_seenIds.insert(desktop.id);
+    m_pendingPages.append(desktops);
+    m_pendingLoaded = loaded;
+    m_pendingTotal = total;
+    if (!m_sinceShown.isValid() || m_sinceShown.elapsed() >= kShowIntervalMs)
+        showPendingPages();
+    else if (!m_showTimer.isActive())
+        m_showTimer.start(int(kShowIntervalMs - m_sinceShown.elapsed()));
+}
+
+void DesktopLoader::showPendingPages()
+{
+    m_showTimer.stop();
+    if (m_pendingPages.isEmpty())
+        return;
+    const QList<QList<Desktop>> pages = std::exchange(m_pendingPages, {});
+    if (m_model) {
+        for (const QList<Desktop> &page : pages)
+            m_model->upsertDesktops(page);
     }
-    if (m_model)
-        m_model->upsertDesktops(desktops);
-    Q_EMIT progress(loaded, total);
+    m_sinceShown.start();
+    Q_EMIT progress(m_pendingLoaded, m_pendingTotal);
 }
 
 void DesktopLoader::onFinished()
@@ -68,10 +87,10 @@ void DesktopLoader::onFinished()
     if (!call)
         return;
     call->deleteLater();
+    showPendingPages();
     m_lastError = call->error();
     if (!m_lastError.isError() && m_model)
-        m_model->retainOnly(m_seenIds);
-    m_seenIds.clear();
+        m_model->removeUnlisted();
     Q_EMIT loadingFinished(m_lastError);
 }
 

@@ -4,20 +4,25 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
+#include <QTimer>
 
 class ApiClient;
 class DesktopTableModel;
 
 // Loads every page of desktops into a DesktopTableModel. Rows appear as pages arrive (upsert by
-// id); after a complete load, desktops the server no longer lists are removed. A cancelled or
-// failed load removes nothing, so what was shown stays shown.
+// id), the first page at once and later ones at most every kShowIntervalMs, several together: a
+// fast listing brings a page every few milliseconds, and updating and repainting the table for
+// each one would cost more than reading it. After a complete load, desktops the server no longer
+// lists are removed. A cancelled or failed load removes nothing, so what was shown stays shown.
 class DesktopLoader : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int kShowIntervalMs = 100;
+
     explicit DesktopLoader(DesktopTableModel *model, QObject *parent = nullptr);
     ~DesktopLoader() override;
 
@@ -47,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
+    void showPendingPages();
     void onFinished();
 
     QPointer<DesktopTableModel> m_model;
@@ -54,6 +60,10 @@ private:
     DesktopQuery m_query;
     int m_pageSize = ListDesktopsPageCall::kMaxLimit;
     QPointer<ListAllDesktopsCall> m_call;
-    QSet<QString> m_seenIds;
     ApiError m_lastError;
+    QList<QList<Desktop>> m_pendingPages; // arrived, not yet in the model
+    int m_pendingLoaded = 0;
+    int m_pendingTotal = -1;
+    QTimer m_showTimer;
+    QElapsedTimer m_sinceShown;
 };

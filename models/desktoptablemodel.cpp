@@ -261,6 +261,9 @@ DesktopTableModel::Row DesktopTableModel::makeRow(const Desktop &desktop)
     row.searchHaystack = inCase(desktop.computerName + QLatin1Char('\n') + desktop.userName
                                 + QLatin1Char('\n') + row.ipText + QLatin1Char('\n') + desktop.id,
                                 LetterCase::Lower);
+    const qsizetype keyLength = qMin<qsizetype>(desktop.computerName.size(), 16);
+    for (qsizetype i = 0; i < keyLength; ++i)
+        row.nameKey[size_t(i / 4)] |= quint64(row.searchHaystack.at(i).unicode()) << (48 - 16 * (i % 4));
     row.createdMsecs = desktop.created.isValid() ? desktop.created.toMSecsSinceEpoch() : kNoTime;
     row.status = share(desktop.status);
     row.statusKey = m_values.at(share(inCase(desktop.status, LetterCase::Upper)));
@@ -277,6 +280,7 @@ DesktopTableModel::Row DesktopTableModel::makeRow(const Desktop &desktop)
     row.billingMode = desktop.billingMode;
     row.isProtected = m_tagSets.at(row.tagSet).isProtected;
     row.isBeingDeleted = desktop.isBeingDeleted();
+    row.listing = m_listing;
     return row;
 }
 
@@ -311,8 +315,8 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
 {
     QVector<Row> fresh;
     QSet<QString> gone;
-    QSet<QString> freshIds;
     QList<int> updated;
+    const int first = int(m_rows.size());
     for (const Desktop &desktop : desktops) {
         if (desktop.id.isEmpty())
             continue; // without an id a desktop can be neither tracked nor deleted
@@ -320,21 +324,32 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
             gone.insert(desktop.id);
             continue;
         }
-        const int existing = rowOf(desktop.id);
-        if (existing >= 0) {
+        // New ids get the row they are about to be inserted at, so one lookup tells new, known
+        // and already in this answer apart.
+        const auto known = m_rowById.constFind(desktop.id);
+        if (known == m_rowById.cend()) {
+            m_rowById.insert(desktop.id, first + int(fresh.size()));
+            fresh.append(makeRow(desktop));
+        } else if (const int existing = known.value(); existing < first) {
             // A refresh re-sends mostly unchanged desktops: skipping them spares the views a
             // re-sort per row.
             Row row = makeRow(desktop);
+            m_rows[existing].listing = m_listing;
             if (!row.hasSameContent(m_rows.at(existing))) {
                 m_beingDeleted[existing] = row.isBeingDeleted;
                 m_rows[existing] = std::move(row);
                 updated.append(existing);
             }
-        } else if (!freshIds.contains(desktop.id)) {
-            // The same id twice in one answer (paging shifted under us) is kept once.
-            freshIds.insert(desktop.id);
-            fresh.append(makeRow(desktop));
         }
+        // else: the same id twice in one answer (paging shifted under us), kept once.
+    }
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        for (Row &row : fresh) {
+            m_beingDeleted.append(row.isBeingDeleted);
+            m_rows.append(std::move(row));
+        }
+        endInsertRows();
     }
     // One dataChanged per run of neighbouring rows: a page usually updates one run.
     std::sort(updated.begin(), updated.end());
@@ -344,16 +359,6 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
             ++j;
         Q_EMIT dataChanged(index(updated.at(i), 0), index(updated.at(j), ColumnCount - 1));
         i = j + 1;
-    }
-    if (!fresh.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (Row &row : fresh) {
-            m_rowById.insert(row.id, int(m_rows.size()));
-            m_beingDeleted.append(row.isBeingDeleted);
-            m_rows.append(std::move(row));
-        }
-        endInsertRows();
     }
     if (!gone.isEmpty())
         removeDesktops(gone);
@@ -375,6 +380,16 @@ void DesktopTableModel::retainOnly(const QSet<QString> &keep)
     QList<int> rows;
     for (int row = 0; row < m_rows.size(); ++row) {
         if (!keep.contains(m_rows.at(row).id))
+            rows.append(row);
+    }
+    removeRows(std::move(rows));
+}
+
+void DesktopTableModel::removeUnlisted()
+{
+    QList<int> rows;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).listing != m_listing)
             rows.append(row);
     }
     removeRows(std::move(rows));

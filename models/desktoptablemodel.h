@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+
+#include <array>
 #include <QIcon>
 #include <QSet>
 #include <QStringList>
@@ -55,6 +57,9 @@ public:
         QString ipText;         // "10.0.0.1, 10.0.0.2"
         QString searchHaystack; // lower-case name, user, IPs and id
         QString statusKey;      // upper-case status (shared)
+        // The first 16 UTF-16 units of the lower-case name, four to an integer, zero-padded: most
+        // comparisons by name are decided here without touching the strings.
+        std::array<quint64, 4> nameKey{};
         qint64 createdMsecs = kNoTime; // UTC
         quint32 status = 0;     // the quint32 fields index sharedValue()
         quint32 taskStatus = 0;
@@ -70,6 +75,7 @@ public:
         BillingMode billingMode = BillingMode::Unknown;
         bool isProtected = false;
         bool isBeingDeleted = false;
+        quint32 listing = 0;    // the listing that last brought it (not content)
 
         bool hasSameContent(const Row &other) const;
     };
@@ -102,6 +108,11 @@ public:
     void removeDesktops(const QSet<QString> &ids);
     // Removes every desktop whose id is not in keep (after a complete reload).
     void retainOnly(const QSet<QString> &keep);
+    // A complete listing: removeUnlisted() removes the desktops that no upsert brought since
+    // beginListing() (the server no longer lists them). A mark per row, rather than a set of
+    // 100k ids to build and look up.
+    void beginListing() { ++m_listing; }
+    void removeUnlisted();
     void clear();
 
     int rowOf(const QString &desktopId) const { return m_rowById.value(desktopId, -1); }
@@ -145,6 +156,7 @@ private:
     void reindexFrom(int firstRow);
 
     QVector<Row> m_rows;
+    quint32 m_listing = 0;
     QHash<QString, int> m_rowById;
     QList<bool> m_beingDeleted; // parallel to m_rows
     // Values that repeat across desktops, each stored once; index 0 is the empty string.

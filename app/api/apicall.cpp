@@ -49,6 +49,9 @@ int retryAfterSeconds(const QByteArray &value)
                                                24 * 3600));
 }
 
+// What an error keeps of a body that could not be read.
+constexpr qsizetype kBodyExcerptBytes = 2048;
+
 QString byteSize(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes);
@@ -200,19 +203,45 @@ void ApiCall::onReplyFinished()
     }
     m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
 
-    ApiError error = errorFromReply(reply, body);
-    if (!error.isError()) {
-        QString parseError;
-        if (parseSuccess(body, &parseError)) {
-            finish(error);
-            return;
-        }
-        error.kind = ApiError::Kind::InvalidResponse;
-        error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        error.transportMessage = parseError;
-        error.bodyExcerpt = body.left(2048);
-        error.requestId = m_requestId;
+    const ApiError error = errorFromReply(reply, body);
+    if (error.isError()) {
+        retryOrFinish(error);
+        return;
     }
+    m_parsedStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_parsedExcerpt = body.left(kBodyExcerptBytes);
+    if (startBackgroundParse(body))
+        return;
+    QString parseError;
+    const bool parsed = parseSuccess(body, &parseError);
+    concludeParse(parsed, parseError);
+}
+
+void ApiCall::backgroundParseDone(bool parsed, const QString &parseError)
+{
+    if (m_finished) // cancelled while the answer was being read
+        return;
+    concludeParse(parsed, parseError);
+}
+
+void ApiCall::concludeParse(bool parsed, const QString &parseError)
+{
+    if (parsed) {
+        m_parsedExcerpt.clear();
+        finish({});
+        return;
+    }
+    ApiError error;
+    error.kind = ApiError::Kind::InvalidResponse;
+    error.httpStatus = m_parsedStatus;
+    error.transportMessage = parseError;
+    error.bodyExcerpt = std::exchange(m_parsedExcerpt, {});
+    error.requestId = m_requestId;
+    retryOrFinish(error);
+}
+
+void ApiCall::retryOrFinish(const ApiError &error)
+{
     if (shouldRetry(error)) {
         const int delay = retryDelayMs(error);
         Q_EMIT retrying(m_attempts + 1, delay, error);

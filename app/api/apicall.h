@@ -46,6 +46,15 @@ protected:
     virtual ApiError validate() const { return {}; }
     // Reads a 2xx body into the result; false with *error when it does not fit.
     virtual bool parseSuccess(const QByteArray &body, QString *error) = 0;
+    // Calls with large answers read them off the GUI thread: they start that work here, return
+    // true, and report with backgroundParseDone() on the call's thread. The work must own all it
+    // touches, since the call may be deleted before it ends. By default parseSuccess() runs here.
+    virtual bool startBackgroundParse(const QByteArray &body)
+    {
+        Q_UNUSED(body)
+        return false;
+    }
+    void backgroundParseDone(bool parsed, const QString &parseError);
 
 private:
     void sendAttempt();
@@ -56,6 +65,8 @@ private:
     ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body) const;
     bool shouldRetry(const ApiError &error) const;
     int retryDelayMs(const ApiError &error) const;
+    void concludeParse(bool parsed, const QString &parseError);
+    void retryOrFinish(const ApiError &error);
     void finish(const ApiError &error);
 
     QPointer<ApiClient> m_client;
@@ -70,4 +81,7 @@ private:
     bool m_finished = false;
     bool m_timedOut = false;
     bool m_tooLarge = false;
+    // The answer being read, for the error should it not fit.
+    int m_parsedStatus = 0;
+    QByteArray m_parsedExcerpt;
 };

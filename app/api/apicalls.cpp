@@ -4,6 +4,8 @@
 #include "workspacejson.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
 
 namespace {
 void addIfSet(QUrlQuery &query, const char *key, const QString &value)
@@ -88,6 +90,34 @@ bool ListDesktopsPageCall::parseSuccess(const QByteArray &body, QString *error)
     return true;
 }
 
+namespace {
+struct ParsedPage
+{
+    std::optional<DesktopPage> page;
+    QString error;
+};
+} // namespace
+
+bool ListDesktopsPageCall::startBackgroundParse(const QByteArray &body)
+{
+    auto *watcher = new QFutureWatcher<ParsedPage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (isFinished()) // cancelled meanwhile: the answer is of no use any more
+            return;
+        ParsedPage parsed = watcher->future().takeResult();
+        if (parsed.page)
+            m_result = std::move(*parsed.page);
+        backgroundParseDone(parsed.page.has_value(), parsed.error);
+    });
+    watcher->setFuture(QtConcurrent::run([body, raw = m_raw] {
+        ParsedPage parsed;
+        parsed.page = WorkspaceJson::parseDesktopPage(body, &parsed.error, raw);
+        return parsed;
+    }));
+    return true;
+}
+
 ListAllDesktopsCall::ListAllDesktopsCall(ApiClient *client, DesktopQuery query, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -100,52 +130,59 @@ void ListAllDesktopsCall::start()
     if (m_started || m_finished) // cancelled before it started: stays cancelled
         return;
     m_started = true;
-    requestNextPage();
+    m_step = m_pageSize;
+    requestPage(); // alone: its total_count says how many more there are
 }
 
 void ListAllDesktopsCall::cancel()
 {
     if (m_finished)
         return;
-    if (m_current) {
-        m_current->disconnect(this);
-        m_current->cancel();
-        m_current->deleteLater();
-    }
     finish(ApiError::cancelled());
 }
 
-void ListAllDesktopsCall::requestNextPage()
+void ListAllDesktopsCall::requestPage()
 {
-    m_current = new ListDesktopsPageCall(m_client, m_query, m_loaded, m_pageSize, this);
-    connect(m_current, &ListDesktopsPageCall::finished, this, &ListAllDesktopsCall::onPageFinished);
-    connect(m_current, &ApiCall::retrying, this, &ListAllDesktopsCall::retrying);
-    m_current->start();
+    auto *page = new ListDesktopsPageCall(m_client, m_query, m_nextOffset, m_pageSize, this);
+    m_nextOffset += m_step;
+    m_inFlight.append(page);
+    connect(page, &ListDesktopsPageCall::finished, this, &ListAllDesktopsCall::deliverFinishedPages);
+    connect(page, &ApiCall::retrying, this, &ListAllDesktopsCall::retrying);
+    page->start();
 }
 
-void ListAllDesktopsCall::onPageFinished()
+void ListAllDesktopsCall::deliverFinishedPages()
 {
-    ListDesktopsPageCall *page = m_current;
-    m_current = nullptr;
-    page->deleteLater();
-    if (!page->succeeded()) {
-        finish(page->error());
-        return;
+    while (!m_finished && !m_inFlight.isEmpty() && m_inFlight.constFirst()->isFinished()) {
+        ListDesktopsPageCall *page = m_inFlight.takeFirst();
+        page->deleteLater();
+        if (!page->succeeded()) {
+            finish(page->error());
+            return;
+        }
+        DesktopPage result = page->takeResult();
+        const int received = static_cast<int>(result.desktops.size());
+        if (m_loaded == 0 && received > 0 && received < m_pageSize && received < result.totalCount) {
+            // The server pages by fewer than asked for: step by its page size, or desktops would
+            // be skipped.
+            m_step = received;
+            m_nextOffset = received;
+        }
+        m_loaded += received;
+        m_exhausted = m_exhausted || received == 0;
+        // total_count may shrink or grow while paging (desktops come and go); trust the latest.
+        m_announcedTotal = result.totalCount;
+        m_total = std::max(result.totalCount, m_loaded);
+        Q_EMIT pageLoaded(result.desktops, m_loaded, m_total);
     }
-    DesktopPage result = page->takeResult();
-    const int received = static_cast<int>(result.desktops.size());
-    m_loaded += received;
-    // total_count may shrink or grow while paging (desktops come and go); trust the latest.
-    m_total = std::max(result.totalCount, m_loaded);
-    Q_EMIT pageLoaded(result.desktops, m_loaded, m_total);
-    if (m_finished) // a slot cancelled us
+    if (m_finished) // failed, or a slot cancelled us
         return;
-    if (received == 0 || m_loaded >= result.totalCount) {
+    while (!m_exhausted && m_inFlight.size() < kPagesInFlight && m_nextOffset < m_announcedTotal)
+        requestPage();
+    if (m_inFlight.isEmpty()) {
         m_total = m_loaded;
         finish({});
-        return;
     }
-    requestNextPage();
 }
 
 void ListAllDesktopsCall::finish(const ApiError &error)
@@ -153,6 +190,15 @@ void ListAllDesktopsCall::finish(const ApiError &error)
     if (m_finished)
         return;
     m_finished = true;
+    // Pages still on their way are of no use any more.
+    for (const QPointer<ListDesktopsPageCall> &page : std::as_const(m_inFlight)) {
+        if (page) {
+            page->disconnect(this);
+            page->cancel();
+            page->deleteLater();
+        }
+    }
+    m_inFlight.clear();
     m_error = error;
     Q_EMIT finished();
 }

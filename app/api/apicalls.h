@@ -50,6 +50,8 @@ protected:
     QUrl url() const override;
     ApiError validate() const override;
     bool parseSuccess(const QByteArray &body, QString *error) override;
+    // A page of 500 desktops is 0.6 MB of JSON: read on the thread pool, not the GUI thread.
+    bool startBackgroundParse(const QByteArray &body) override;
 
 private:
     DesktopQuery m_query;
@@ -59,12 +61,16 @@ private:
     DesktopPage m_result;
 };
 
-// All pages of desktops/detail, one after another, until total_count is reached. Reports each page
-// as it arrives; finishes exactly once.
+// All pages of desktops/detail until total_count is reached; finishes exactly once. Once the first
+// page has told the total, the next pages are asked for a few at a time, so that the server
+// answers, the thread pool parses and the GUI thread shows different pages at once; each page is
+// reported in order as soon as it and those before it are read.
 class ListAllDesktopsCall : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int kPagesInFlight = 4;
+
     ListAllDesktopsCall(ApiClient *client, DesktopQuery query, QObject *parent = nullptr);
 
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
@@ -83,14 +89,18 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void requestNextPage();
-    void onPageFinished();
+    void requestPage();
+    void deliverFinishedPages();
     void finish(const ApiError &error);
 
     QPointer<ApiClient> m_client;
     DesktopQuery m_query;
     int m_pageSize = ListDesktopsPageCall::kMaxLimit;
-    QPointer<ListDesktopsPageCall> m_current;
+    QList<QPointer<ListDesktopsPageCall>> m_inFlight; // in the order of their offsets
+    int m_nextOffset = 0;
+    int m_step = 0;             // offset between pages: the page size, or the server's if it is smaller
+    int m_announcedTotal = -1;  // total_count of the latest page
+    bool m_exhausted = false;   // a page came back empty: nothing beyond it
     int m_loaded = 0;
     int m_total = -1;
     bool m_started = false;

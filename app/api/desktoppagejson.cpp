@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 #include <string_view>
+#include <unordered_map>
 
 namespace {
 
@@ -29,7 +30,7 @@ QString toQString(std::string_view text)
 
 // A string, or a number as its shortest exact text ("0.1", "12"), like the QJsonObject reader;
 // anything else is empty.
-QString text(element value)
+QString textOf(element value)
 {
     switch (value.type()) {
     case element_type::STRING:
@@ -66,6 +67,29 @@ int integer(element value, bool *ok)
     }
 }
 
+// Status, zone, product, image… take a handful of values across a page: each is decoded once
+// per page and shared by the desktops that have it, which saves most of a page's allocations
+// (and their freeing on the GUI thread).
+class SharedTexts
+{
+public:
+    QString text(element value)
+    {
+        if (!value.is_string())
+            return textOf(value);
+        const std::string_view bytes = value.get_string().value_unsafe();
+        const auto found = m_texts.find(bytes);
+        if (found != m_texts.end())
+            return found->second;
+        QString decoded = toQString(bytes);
+        m_texts.emplace(bytes, decoded); // the view stays valid while the parsed document lives
+        return decoded;
+    }
+
+private:
+    std::unordered_map<std::string_view, QString> m_texts;
+};
+
 // "addresses": {network: [{"addr": …}, …]}: networks in the order of their names, as a
 // QJsonObject iterates them; a name given twice counts once, with its last value.
 QStringList addressesOf(element networks)
@@ -98,7 +122,7 @@ QStringList addressesOf(element networks)
     return addresses;
 }
 
-void readMetadata(element value, Desktop &desktop)
+void readMetadata(element value, Desktop &desktop, SharedTexts &shared)
 {
     desktop.osType.clear();
     desktop.imageName.clear();
@@ -108,11 +132,11 @@ void readMetadata(element value, Desktop &desktop)
         return;
     for (const simdjson::dom::key_value_pair field : object) {
         if (field.key == "os_type") {
-            desktop.osType = text(field.value);
+            desktop.osType = shared.text(field.value);
         } else if (field.key == "image_name") {
-            desktop.imageName = text(field.value);
+            desktop.imageName = shared.text(field.value);
         } else if (field.key == "charging_mode") {
-            const QString charging = text(field.value);
+            const QString charging = textOf(field.value);
             desktop.billingMode = charging == QLatin1String("1")   ? BillingMode::YearlyMonthly
                                   : charging == QLatin1String("0") ? BillingMode::PayPerUse
                                                                    : BillingMode::Unknown;
@@ -120,7 +144,7 @@ void readMetadata(element value, Desktop &desktop)
     }
 }
 
-QList<QPair<QString, QString>> tagsOf(element value)
+QList<QPair<QString, QString>> tagsOf(element value, SharedTexts &shared)
 {
     QList<QPair<QString, QString>> tags;
     simdjson::dom::array array;
@@ -134,9 +158,9 @@ QList<QPair<QString, QString>> tagsOf(element value)
         QString tagValue;
         for (const simdjson::dom::key_value_pair field : object) {
             if (field.key == "key")
-                key = text(field.value);
+                key = shared.text(field.value);
             else if (field.key == "value")
-                tagValue = text(field.value);
+                tagValue = shared.text(field.value);
         }
         if (!key.isEmpty())
             tags.append({key, tagValue});
@@ -159,7 +183,7 @@ QStringList stringsOf(element value)
 
 // One pass over the desktop's fields. A key given twice counts with its last value, as in a
 // QJsonObject.
-Desktop desktopOf(simdjson::dom::object object)
+Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
 {
     Desktop desktop;
     QString created;
@@ -168,27 +192,27 @@ Desktop desktopOf(simdjson::dom::object object)
         const std::string_view key = field.key;
         const element value = field.value;
         if (key == "desktop_id")
-            desktop.id = text(value);
+            desktop.id = textOf(value);
         else if (key == "computer_name")
-            desktop.computerName = text(value);
+            desktop.computerName = textOf(value);
         else if (key == "status")
-            desktop.status = text(value);
+            desktop.status = shared.text(value);
         else if (key == "task_status")
-            desktop.taskStatus = text(value);
+            desktop.taskStatus = shared.text(value);
         else if (key == "login_status")
-            desktop.loginStatus = text(value);
+            desktop.loginStatus = shared.text(value);
         else if (key == "user_name")
-            desktop.userName = text(value);
+            desktop.userName = textOf(value);
         else if (key == "user_group")
-            desktop.userGroup = text(value);
+            desktop.userGroup = shared.text(value);
         else if (key == "desktop_type")
-            desktop.desktopType = text(value);
+            desktop.desktopType = shared.text(value);
         else if (key == "product_id")
-            desktop.productId = text(value);
+            desktop.productId = shared.text(value);
         else if (key == "availability_zone")
-            desktop.availabilityZone = text(value);
+            desktop.availabilityZone = shared.text(value);
         else if (key == "created")
-            created = text(value);
+            created = textOf(value);
         else if (key == "ip_addresses")
             desktop.ipAddresses = stringsOf(value);
         else if (key == "addresses")
@@ -199,13 +223,13 @@ Desktop desktopOf(simdjson::dom::object object)
             if (value.get_object().get(flavor) == simdjson::SUCCESS) {
                 for (const simdjson::dom::key_value_pair flavorField : flavor) {
                     if (flavorField.key == "id")
-                        desktop.flavorId = text(flavorField.value);
+                        desktop.flavorId = shared.text(flavorField.value);
                 }
             }
         } else if (key == "metadata")
-            readMetadata(value, desktop);
+            readMetadata(value, desktop, shared);
         else if (key == "tags")
-            desktop.tags = tagsOf(value);
+            desktop.tags = tagsOf(value, shared);
     }
     desktop.created = WorkspaceJson::parseTimestamp(created);
     if (desktop.ipAddresses.isEmpty() && addresses)
@@ -247,12 +271,13 @@ bool readPage(element root, DesktopPage &page, WorkspaceJson::RawJson raw, QStri
     simdjson::dom::array array;
     if (desktops && desktops->get_array().get(array) == simdjson::SUCCESS) {
         page.desktops.reserve(qsizetype(array.size()));
+        SharedTexts shared;
         for (const element entry : array) {
             simdjson::dom::object desktopObject;
             if (entry.get_object().get(desktopObject) != simdjson::SUCCESS)
                 return fail(error,
                             QCoreApplication::translate("WorkspaceJson", "a desktop entry is not an object"));
-            Desktop desktop = desktopOf(desktopObject);
+            Desktop desktop = desktopOf(desktopObject, shared);
             if (desktop.id.isEmpty())
                 return fail(error, QCoreApplication::translate("WorkspaceJson", "a desktop has no desktop_id"));
             if (raw == WorkspaceJson::RawJson::Keep) {

@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThreadPool>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTest>
@@ -113,6 +115,9 @@ private Q_SLOTS:
     void listAllFollowsPagesUntilTotalCount();
     void listAllStopsAtTotalCount();
     void listAllStopsOnAnEmptyPage();
+    void listAllAsksForSeveralPagesAtOnceAndReportsThemInOrder();
+    void listAllStepsByTheServersPageSize();
+    void pageCallCancelledOrDeletedWhileReadingIsSafe();
     void listAllCancelledMidway();
     void listAllCancelledFromPageSlot();
     void listAllErrorOnSecondPageKeepsFirst();
@@ -986,11 +991,111 @@ void TestApiCalls::listAllStopsOnAnEmptyPage()
     call.start();
     QVERIFY(finished.wait());
     QVERIFY(call.succeeded());
-    QCOMPARE(m_network->requestCount(), 3); // 3 + 1 + an empty page
+    // The first page alone, then offsets 3, 6 and 9 at once: 1 desktop and two empty pages.
+    // Nothing is asked beyond an empty page.
+    QCOMPARE(m_network->requestCount(), 1 + ListAllDesktopsCall::kPagesInFlight);
     QCOMPARE(call.loadedCount(), 4);
     QCOMPARE(call.totalCount(), 4);
-    QCOMPARE(pages.count(), 3);
+    QCOMPARE(pages.count(), 4);
     QCOMPARE(finished.count(), 1);
+}
+
+void TestApiCalls::listAllAsksForSeveralPagesAtOnceAndReportsThemInOrder()
+{
+    auto client = makeClient();
+    // Later pages answer first: each page's answer is slower than the next one's.
+    const FakeNetworkAccessManager::Handler pages = pagingServer(12, 12);
+    m_network->setHandler([pages](const RecordedRequest &request, int index) {
+        FakeResponse response = pages(request, index);
+        const int offset = QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt();
+        response.deliveryDelayMs = offset == 0 ? 0 : 60 - 5 * offset;
+        return response;
+    });
+    ListAllDesktopsCall call(client.get(), {});
+    call.setPageSize(3);
+    QSignalSpy finished(&call, &ListAllDesktopsCall::finished);
+    QSignalSpy pageSpy(&call, &ListAllDesktopsCall::pageLoaded);
+    int mostInFlight = 0;
+    connect(m_network.get(), &FakeNetworkAccessManager::requestReceived, this, [&](int) {
+        int open = 0;
+        for (const QPointer<FakeNetworkReply> &reply : m_network->replies())
+            open += reply && !reply->isFinished() ? 1 : 0;
+        mostInFlight = std::max(mostInFlight, open);
+    });
+    call.start();
+    QVERIFY(finished.wait());
+    QVERIFY2(call.succeeded(), qPrintable(call.error().summary()));
+    QCOMPARE(mostInFlight, ListAllDesktopsCall::kPagesInFlight);
+    QStringList seen;
+    QList<int> loaded;
+    for (const QList<QVariant> &page : std::as_const(pageSpy)) {
+        loaded.append(page.at(1).toInt());
+        for (const Desktop &desktop : page.at(0).value<QList<Desktop>>())
+            seen.append(desktop.id);
+    }
+    QCOMPARE(loaded, (QList<int>{3, 6, 9, 12}));
+    QCOMPARE(seen, ids(12));
+    QCOMPARE(m_network->requestCount(), 4);
+}
+
+void TestApiCalls::listAllStepsByTheServersPageSize()
+{
+    auto client = makeClient();
+    // A server that never answers with more than 2 desktops, whatever the limit asked for.
+    const FakeNetworkAccessManager::Handler pages = pagingServer(7, 7);
+    m_network->setHandler([pages](const RecordedRequest &request, int index) {
+        RecordedRequest capped = request;
+        QUrlQuery query(request.url);
+        query.removeQueryItem(QStringLiteral("limit"));
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("2"));
+        capped.url.setQuery(query);
+        return pages(capped, index);
+    });
+    ListAllDesktopsCall call(client.get(), {});
+    call.setPageSize(5);
+    QSignalSpy finished(&call, &ListAllDesktopsCall::finished);
+    QSignalSpy pageSpy(&call, &ListAllDesktopsCall::pageLoaded);
+    call.start();
+    QVERIFY(finished.wait());
+    QVERIFY(call.succeeded());
+    QStringList seen;
+    for (const QList<QVariant> &page : std::as_const(pageSpy)) {
+        for (const Desktop &desktop : page.at(0).value<QList<Desktop>>())
+            seen.append(desktop.id);
+    }
+    QCOMPARE(seen, ids(7)); // none skipped
+}
+
+void TestApiCalls::pageCallCancelledOrDeletedWhileReadingIsSafe()
+{
+    auto client = makeClient();
+    m_network->setHandler(pagingServer(2, 2));
+    // The answers are read on the global thread pool: holding its only thread makes them wait.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    pool->setMaxThreadCount(1);
+    QSemaphore held;
+    pool->start([&held] { held.acquire(); });
+
+    auto *cancelled = new ListDesktopsPageCall(client.get(), {}, 0, 2);
+    auto *deleted = new ListDesktopsPageCall(client.get(), {}, 0, 2);
+    QSignalSpy cancelledFinished(cancelled, &ApiCall::finished);
+    cancelled->start();
+    deleted->start();
+    QTRY_VERIFY(m_network->replies().size() == 2 && !m_network->replies().at(0)
+                && !m_network->replies().at(1)); // both answers arrived and were let go
+    QCOMPARE(cancelledFinished.count(), 0);     // still being read
+    cancelled->cancel();
+    QCOMPARE(cancelledFinished.count(), 1);
+    delete deleted;
+
+    held.release();
+    pool->waitForDone();
+    pool->setMaxThreadCount(threads);
+    QVERIFY(!QTest::qWaitFor([&] { return cancelledFinished.count() > 1; }, 50));
+    QCOMPARE(cancelled->error().kind, ApiError::Kind::Cancelled);
+    QVERIFY(cancelled->result().desktops.isEmpty());
+    delete cancelled;
 }
 
 void TestApiCalls::listAllCancelledMidway()
@@ -1007,15 +1112,16 @@ void TestApiCalls::listAllCancelledMidway()
     QSignalSpy pages(&call, &ListAllDesktopsCall::pageLoaded);
     call.start();
     QVERIFY(pages.wait());
-    QTRY_COMPARE(m_network->requestCount(), 2);
+    QTRY_COMPARE(m_network->requestCount(), 3); // offsets 3 and 6, both hanging
     call.cancel();
     QCOMPARE(finished.count(), 1);
     QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
     QCOMPARE(call.loadedCount(), 3);
-    QTRY_VERIFY(m_network->replies().at(1).isNull()); // the hanging page was aborted and released
+    // The hanging pages were aborted and released.
+    QTRY_VERIFY(m_network->replies().at(1).isNull() && m_network->replies().at(2).isNull());
     call.cancel();
     QCOMPARE(finished.count(), 1);
-    QCOMPARE(m_network->requestCount(), 2);
+    QCOMPARE(m_network->requestCount(), 3);
 }
 
 void TestApiCalls::listAllCancelledFromPageSlot()
@@ -1055,7 +1161,7 @@ void TestApiCalls::listAllErrorOnSecondPageKeepsFirst()
     QCOMPARE(pages.count(), 1);
     QCOMPARE(pages.at(0).at(0).value<QList<Desktop>>().size(), 3);
     QCOMPARE(call.loadedCount(), 3);
-    QCOMPARE(m_network->requestCount(), 2);
+    QCOMPARE(m_network->requestCount(), 3); // offsets 3 and 6 were asked at once; 6 was cancelled
 }
 
 void TestApiCalls::listAllCancelledBeforeStartSendsNothing()

@@ -386,6 +386,10 @@ void TestWorkspaceJson::timestamps_data()
     QTest::newRow("offset") << QStringLiteral("2026-11-28T16:15:00+08:00") << base;
     QTest::newRow("no zone is UTC") << QStringLiteral("2026-11-28T08:15:00") << base;
     QTest::newRow("space separator") << QStringLiteral("2026-11-28 08:15:00") << base;
+    QTest::newRow("end of day") << QStringLiteral("2026-11-27T24:00:00Z") << base.addSecs(-(8 * 3600 + 15 * 60));
+    QTest::newRow("no such day") << QStringLiteral("2026-02-30T08:15:00Z") << QDateTime();
+    QTest::newRow("not digits") << QStringLiteral("2026-11-28T08:1x:00Z") << QDateTime();
+    QTest::newRow("fraction of two digits") << QStringLiteral("2026-11-28T08:15:00.12Z") << base.addMSecs(120);
     QTest::newRow("empty") << QString() << QDateTime();
     QTest::newRow("garbage") << QStringLiteral("yesterday") << QDateTime();
 }

@@ -1,9 +1,14 @@
 #include "benchtable.h"
 
-#include "api/workspacejson.h"
+#include "desktoploader.h"
+#include "fakenetworkaccessmanager.h"
+
+#include "api/apiclient.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QUrlQuery>
 
 BenchTable::BenchTable()
 {
@@ -22,13 +27,38 @@ BenchTable::BenchTable()
     m_view.show();
 }
 
-bool BenchTable::loadPages(const QList<QByteArray> &pages, QString *error)
+bool BenchTable::loadPages(const QList<QByteArray> &pages, int pageSize, QString *error)
 {
-    for (const QByteArray &body : pages) {
-        std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, error);
-        if (!page)
-            return false;
-        m_model.upsertDesktops(page->desktops);
+    // The service, minus the network: each request is answered from the event loop with the page
+    // its offset names.
+    FakeNetworkAccessManager network;
+    network.setHandler([&pages, pageSize](const RecordedRequest &request, int) {
+        const int index = QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt() / pageSize;
+        if (index >= pages.size())
+            return FakeResponse::json(200, QByteArrayLiteral(R"({"total_count":0,"desktops":[]})"));
+        return FakeResponse::json(200, pages.at(index));
+    });
+    ClientConfig config;
+    config.endpoint = QUrl(QStringLiteral("https://workspace.bench.example"));
+    config.projectId = QStringLiteral("bench-project");
+    Credentials credentials;
+    credentials.accessKey = QStringLiteral("BENCHACCESSKEY");
+    credentials.secretKey = QStringLiteral("bench-secret-key-not-a-real-one");
+    ApiClient client(&network, config, credentials);
+
+    DesktopLoader loader(&m_model);
+    loader.setClient(&client);
+    loader.setPageSize(pageSize);
+    QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+    loader.load();
+    if (!finished.wait(120000)) {
+        *error = QStringLiteral("the listing did not finish");
+        return false;
+    }
+    const ApiError result = finished.at(0).at(0).value<ApiError>();
+    if (result.isError()) {
+        *error = result.summary();
+        return false;
     }
     return true;
 }

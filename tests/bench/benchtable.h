@@ -19,9 +19,10 @@ public:
     DesktopFilterProxy &proxy() { return m_proxy; }
     QTableView &view() { return m_view; }
 
-    // Parses each page as the list call does and upserts it, like DesktopLoader. Returns false
-    // with the parser's reason in *error when a page does not parse.
-    bool loadPages(const QList<QByteArray> &pages, QString *error);
+    // Loads the pages (answers of pageSize desktops, in offset order) as the app does: DesktopLoader
+    // with a signing ApiClient, over an access manager that answers from memory. Returns false
+    // with the reason in *error when the listing fails.
+    bool loadPages(const QList<QByteArray> &pages, int pageSize, QString *error);
     // The ids of the selected rows, as the deletion reads them.
     QSet<QString> selectedIds() const;
 

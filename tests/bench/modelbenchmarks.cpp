@@ -46,7 +46,7 @@ bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
         settle();
         BenchClock timer;
         QString error;
-        if (!table->loadPages(pages, &error))
+        if (!table->loadPages(pages, options.pageSize, &error))
             return fail(error);
         settle();
         parseInsert.append(millisecondsSince(timer));
