@@ -126,7 +126,7 @@ public:
     const QString &sharedValue(quint32 index) const { return m_values.at(index); }
     const QList<QPair<QString, QString>> &tagSet(quint32 index) const { return m_tagSets.at(index).tags; }
     const QString &tagSetText(quint32 index) const { return m_tagSets.at(index).text; }
-    // "ACTIVE" or "ACTIVE (rebooting)", like the status column.
+    // "Active" or "Active (rebooting)" in the user's language, like the status column.
     QString statusText(const Row &row) const;
 
     // Resolves pasted lines to desktop ids: each line is an id or a computer name (case-insensitive;
@@ -135,6 +135,9 @@ public:
     QStringList resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const;
 
     static QString billingModeText(BillingMode mode);
+    // The translated name of a status or task status of the API ("ACTIVE", "deleting"; any case);
+    // an unknown value is returned as it is. Filters keep comparing the raw value.
+    static QString statusDisplayName(const QString &raw);
 
 private:
     struct TagSet

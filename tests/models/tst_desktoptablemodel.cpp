@@ -1,4 +1,8 @@
+#include "desktopfilterproxy.h"
 #include "desktoptablemodel.h"
+
+#include <QCoreApplication>
+#include <QTranslator>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -15,6 +19,23 @@ Desktop makeDesktop(const QString &id, const QString &name, const QString &statu
     desktop.ipAddresses = {QStringLiteral("10.0.0.") + id.right(1)};
     return desktop;
 }
+// Stands in for a catalogue: "<<text>>" for the model's status names and the pattern joining them.
+class MarkingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        Q_UNUSED(n)
+        if (qstrcmp(context, "DesktopTableModel") != 0 || !disambiguation
+            || !QByteArray(disambiguation).startsWith("desktop "))
+            return {};
+        if (qstrcmp(sourceText, "%1 (%2)") == 0)
+            return QStringLiteral("%1 / %2");
+        return QStringLiteral("<<") + QString::fromUtf8(sourceText) + QStringLiteral(">>");
+    }
+    bool isEmpty() const override { return false; }
+};
 } // namespace
 
 class TestDesktopTableModel : public QObject
@@ -51,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 0);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("SHUTOFF"));
+        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("Shut off"));
         QCOMPARE(model.rowOf(QStringLiteral("d2")), -1);
         QCOMPARE(model.rowOf(QStringLiteral("d3")), 1);
     }
@@ -112,7 +133,7 @@ private Q_SLOTS:
         model.upsertDesktops({deleting, tagged, makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
         QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsSelectable));
         QVERIFY(model.flags(model.index(2, 0)) & Qt::ItemIsSelectable);
-        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE (Deleting)"));
+        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("Active (deleting)"));
         QVERIFY(!model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
         model.setProtectedTags({QStringLiteral("protected=true")});
         QVERIFY(model.index(1, 0).data(DesktopTableModel::ProtectedRole).toBool());
@@ -136,6 +157,55 @@ private Q_SLOTS:
             &notFound);
         QCOMPARE(ids, (QStringList{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3")}));
         QCOMPARE(notFound, QStringList{QStringLiteral("nope")});
+    }
+
+    void statusesShowTranslatedNamesButFilterByTheRawValue()
+    {
+        DesktopTableModel model;
+        Desktop rebooting = makeDesktop(QStringLiteral("d4"), QStringLiteral("delta"));
+        rebooting.taskStatus = QStringLiteral("REBOOTING");
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"), QStringLiteral("SHUTOFF")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta"), QStringLiteral("hibernated")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"), QStringLiteral("MAINTAINING")),
+                              rebooting});
+        auto statusAt = [&model](int row) {
+            return model.index(row, DesktopTableModel::StatusColumn).data().toString();
+        };
+        QCOMPARE(statusAt(0), QStringLiteral("Shut off"));
+        QCOMPARE(statusAt(1), QStringLiteral("Hibernated")); // any case of a known value
+        QCOMPARE(statusAt(2), QStringLiteral("MAINTAINING")); // unknown: the raw value
+        QCOMPARE(statusAt(3), QStringLiteral("Active (rebooting)"));
+        QCOMPARE(DesktopTableModel::statusDisplayName(QStringLiteral("deleteFailed")), QStringLiteral("delete failed"));
+        QCOMPARE(DesktopTableModel::statusDisplayName(QString()), QString());
+
+        // A language installed later is followed (the names are kept only until it changes).
+        MarkingTranslator translator;
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QCOMPARE(statusAt(0), QStringLiteral("<<Shut off>>"));
+        QCOMPARE(statusAt(2), QStringLiteral("MAINTAINING"));
+        QCOMPARE(statusAt(3), QStringLiteral("<<Active>> / <<rebooting>>"));
+
+        // Filtering compares the raw value, whatever is displayed; sorting follows the display.
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.setStatusFilter(QStringLiteral("SHUTOFF"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("<<Shut off>>"));
+        proxy.setStatusFilter(QStringLiteral("<<Shut off>>"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setStatusFilter(QStringLiteral("HIBERNATED"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setStatusFilter({});
+        proxy.sort(DesktopTableModel::StatusColumn);
+        QStringList sorted;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            sorted << proxy.index(row, DesktopTableModel::StatusColumn).data().toString();
+        QCOMPARE(sorted, (QStringList{QStringLiteral("<<Active>> / <<rebooting>>"), QStringLiteral("<<Hibernated>>"),
+                                      QStringLiteral("<<Shut off>>"), QStringLiteral("MAINTAINING")}));
+
+        QVERIFY(QCoreApplication::removeTranslator(&translator));
+        QCOMPARE(statusAt(0), QStringLiteral("Shut off"));
+        QCOMPARE(statusAt(3), QStringLiteral("Active (rebooting)"));
     }
 
     void sortRoleOfCreatedIsTheTime()
