@@ -111,7 +111,7 @@ void DeletionController::resumeJournal()
         run->start();
     }
     if (!entries.isEmpty()) {
-        Q_EMIT statusMessage(tr("Following %n unfinished deletion job(s) from the last session.", nullptr,
+        Q_EMIT statusMessage(tr("Following %Ln unfinished deletion job(s) from the last session.", nullptr,
                                 int(entries.size())));
     }
 }
@@ -145,11 +145,11 @@ void DeletionController::requestDeletion(const QStringList &desktopIds, int left
     }
     QStringList notes;
     if (leftOut > 0) {
-        notes << tr("%n selected desktop(s) are protected or already being deleted and are left out.", nullptr,
+        notes << tr("%Ln selected desktop(s) are protected or already being deleted and are left out.", nullptr,
                     leftOut);
     }
     if (inFlight > 0)
-        notes << tr("%n selected desktop(s) are being deleted by this app and are left out.", nullptr, inFlight);
+        notes << tr("%Ln selected desktop(s) are being deleted by this app and are left out.", nullptr, inFlight);
     const QString note = notes.join(QLatin1Char(' '));
     if (desktops.isEmpty()) {
         Q_EMIT statusMessage(inFlight > 0 ? note : tr("None of the selected desktops can be deleted."));
@@ -244,7 +244,7 @@ void DeletionController::retryFailed(DeletionRun *run)
         Q_EMIT retryLookUpFinished(0);
         return;
     }
-    Q_EMIT statusMessage(tr("Looking up %n failed desktop(s)…", nullptr, int(m_retryIds.size())));
+    Q_EMIT statusMessage(tr("Looking up %Ln failed desktop(s)…", nullptr, int(m_retryIds.size())));
     lookUpNextRetryBatch();
 }
 
@@ -297,7 +297,7 @@ void DeletionController::onRetryLookUpFinished()
     }
     if (m_dialog)
         m_dialog->reject();
-    openDialog(offered, gone > 0 ? tr("%n failed desktop(s) no longer exist or are busy and are left out.",
+    openDialog(offered, gone > 0 ? tr("%Ln failed desktop(s) no longer exist or are busy and are left out.",
                                       nullptr, gone)
                                  : QString());
     Q_EMIT retryLookUpFinished(int(offered.size()));

@@ -61,10 +61,10 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
 {
     setObjectName(QStringLiteral("deletionDialog"));
     const int count = int(m_desktops.size());
-    setWindowTitle(tr("Delete %n Desktop(s)", nullptr, count));
+    setWindowTitle(tr("Delete %Ln Desktop(s)", nullptr, count));
 
     auto *heading = new QLabel(
-        tr("<b>Delete %n desktop(s)?</b> Deletion cannot be undone.", nullptr, count), this);
+        tr("<b>Delete %Ln desktop(s)?</b> Deletion cannot be undone.", nullptr, count), this);
 
     auto *optionsBox = new QGroupBox(tr("Options"), this);
     m_deleteUsers->setObjectName(QStringLiteral("deleteUsersBox"));
@@ -145,7 +145,7 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_previewButton->setAutoDefault(false);
 
     m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
-    m_deleteButton->setText(tr("&Delete %n Desktop(s)", nullptr, count));
+    m_deleteButton->setText(tr("&Delete %Ln Desktop(s)", nullptr, count));
     m_deleteButton->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteButton->setEnabled(false);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
@@ -240,11 +240,11 @@ QString DeletionDialog::warningsText() const
 QString DeletionDialog::previewText() const
 {
     const DeletionPlan plan = this->plan();
-    QString text = tr("%n request(s), sent one after another:", nullptr, plan.chunkCount());
+    QString text = tr("%Ln request(s), sent one after another:", nullptr, plan.chunkCount());
     for (int index = 0; index < plan.chunkCount(); ++index) {
         const QByteArray body = QJsonDocument::fromJson(plan.requestBody(index)).toJson(QJsonDocument::Indented);
         text += QLatin1String("\n\n# ")
-            + tr("Request %1 of %2: %n desktop(s)", nullptr, int(plan.chunk(index).size()))
+            + tr("Request %1 of %2: %Ln desktop(s)", nullptr, int(plan.chunk(index).size()))
                   .arg(index + 1)
                   .arg(plan.chunkCount())
             + QLatin1String("\nPOST ") + m_batchDeleteUrl.toDisplayString() + QLatin1Char('\n')
@@ -272,21 +272,21 @@ void DeletionDialog::updateState()
     }
     const int count = int(m_desktops.size());
     const int requests = plan().chunkCount();
-    QString counts = tr("%n desktop(s)", nullptr, count) + QStringLiteral(" · ")
-        + tr("%n in use", nullptr, connected) + QStringLiteral(" · ")
-        + tr("%n billed yearly/monthly", nullptr, yearly) + QStringLiteral(" · ")
-        + tr("sent in %n request(s)", nullptr, requests);
-    m_counts->setText(counts);
+    // One pattern, the counts inserted whole, so that a translation can order and punctuate them.
+    m_counts->setText(tr("%1 · %2 · %3 · %4", "desktops · in use · billed yearly/monthly · sent in requests")
+                          .arg(tr("%Ln desktop(s)", nullptr, count), tr("%Ln in use", nullptr, connected),
+                               tr("%Ln billed yearly/monthly", nullptr, yearly),
+                               tr("sent in %Ln request(s)", nullptr, requests)));
 
     QStringList warnings;
     if (connected > 0) {
         warnings << (m_force->isChecked()
-                         ? tr("%n desktop(s) are in use (CONNECTED): their users are disconnected.", nullptr, connected)
-                         : tr("%n desktop(s) are in use (CONNECTED): without “Force delete” their deletion "
+                         ? tr("%Ln desktop(s) are in use (CONNECTED): their users are disconnected.", nullptr, connected)
+                         : tr("%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion "
                               "may fail.", nullptr, connected));
     }
     if (yearly > 0) {
-        warnings << tr("%n desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe "
+        warnings << tr("%Ln desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe "
                        "them in the console first.", nullptr, yearly);
     }
     warnings << tr("Each desktop's system and data disks are deleted with it. An elastic IP is "

@@ -167,7 +167,7 @@ QVariant JobModel::runData(int row, int column, int role) const
     switch (column) {
     case NameColumn: {
         const QStringList jobs = run->jobIds();
-        QString text = tr("Deletion of %n desktop(s)", nullptr, run->result().size()) + QStringLiteral(" · ")
+        QString text = tr("Deletion of %Ln desktop(s)", nullptr, run->result().size()) + QStringLiteral(" · ")
             + QLocale().toString(m_addedAt.value(row).time(), QLocale::ShortFormat);
         if (role == Qt::ToolTipRole && !jobs.isEmpty())
             text += QLatin1Char('\n') + tr("Jobs: %1").arg(jobs.join(QLatin1String(", ")));

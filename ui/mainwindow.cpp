@@ -319,8 +319,13 @@ void MainWindow::createToolBar()
     auto same = [](const char *value) {
         return qMakePair(QString::fromLatin1(value), QVariant(QString::fromLatin1(value)));
     };
-    m_statusFilter = makeFilter(tr("All statuses"), {same("ACTIVE"), same("SHUTOFF"), same("ERROR"),
-                                                     same("HIBERNATED")});
+    // Listed by their translated names, filtered by the API's value.
+    auto status = [](const char *value) {
+        const QString raw = QString::fromLatin1(value);
+        return qMakePair(DesktopTableModel::statusDisplayName(raw), QVariant(raw));
+    };
+    m_statusFilter = makeFilter(tr("All statuses"), {status("ACTIVE"), status("SHUTOFF"), status("ERROR"),
+                                                     status("HIBERNATED")});
     m_statusFilter->setToolTip(tr("Show only desktops with this status"));
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_statusFilter->setAccessibleName(tr("Status filter"));
@@ -345,6 +350,12 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_detailsAction);
     m_toolBar->addAction(m_deleteAction);
+
+    // Tool buttons show the icon text, which Qt derives from the menu text: in translations whose
+    // mnemonics are appended, as in "刷新(&R)", that would show "刷新(R)". Short texts of their own.
+    m_refreshAction->setIconText(tr("Refresh", "toolbar button"));
+    m_detailsAction->setIconText(tr("Details", "toolbar button"));
+    m_deleteAction->setIconText(tr("Delete", "toolbar button"));
 }
 
 void MainWindow::createStatusBar()
@@ -398,7 +409,7 @@ void MainWindow::requestDeletion()
                                  8000);
         return;
     }
-    m_deletion->requestDeletion(ids, int(m_view->selectionModel()->selectedRows().size() - ids.size()));
+    m_deletion->requestDeletion(ids, int(selectedDesktopIds().size() - ids.size()));
 }
 
 void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
@@ -497,7 +508,7 @@ void MainWindow::updateActions()
     m_cancelLoadAction->setEnabled(loading);
     m_serverFiltersAction->setEnabled(connected);
     m_editConnectionAction->setEnabled(connected && !m_demoMode && !m_connection.profileName.isEmpty());
-    const bool hasSelection = m_view->selectionModel()->hasSelection();
+    const bool hasSelection = m_selectedCount > 0;
     m_copyIdsAction->setEnabled(hasSelection);
     m_copyNamesAction->setEnabled(hasSelection);
     m_exportSelectedAction->setEnabled(hasSelection);
@@ -519,18 +530,22 @@ void MainWindow::scheduleCountUpdate()
 
 void MainWindow::updateCounts()
 {
-    m_countLabel->setText(countText());
+    // Once per burst of changes, from the selection's ranges: selectedRows() would ask every cell
+    // of a large selection for its flags.
+    m_selectedCount = m_proxy->selectableRowCountIn(m_view->selectionModel()->selection());
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_countLabel->setText(tr("%1 · %2 · %3", "status bar: desktops · shown · selected")
+                              .arg(tr("%Ln desktop(s)", "status bar", total),
+                                   tr("%Ln shown", "status bar: desktops shown", shown),
+                                   tr("%Ln selected", "status bar: desktops selected", m_selectedCount)));
     updateActions();
-    Q_EMIT selectionCountChanged(int(m_view->selectionModel()->selectedRows().size()));
+    Q_EMIT selectionCountChanged(m_selectedCount);
 }
 
 QString MainWindow::countText() const
 {
-    const QLocale locale;
-    const int selected = int(m_view->selectionModel()->selectedRows().size());
-    return tr("%1 desktops · %2 shown · %3 selected")
-        .arg(locale.toString(m_model->rowCount()), locale.toString(m_proxy->rowCount()),
-             locale.toString(selected));
+    return m_countLabel->text();
 }
 
 QString MainWindow::progressText() const
@@ -595,30 +610,19 @@ void MainWindow::onLoadingFinished(const ApiError &error)
     Q_EMIT desktopsLoaded(error);
 }
 
-QList<int> MainWindow::selectedSourceRows() const
-{
-    QList<int> rows;
-    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
-    rows.reserve(selected.size());
-    for (const QModelIndex &index : selected)
-        rows.append(m_proxy->mapToSource(index).row());
-    return rows;
-}
-
 QStringList MainWindow::selectedDesktopIds() const
 {
-    QStringList ids;
-    for (int row : selectedSourceRows())
-        ids.append(m_model->idAt(row));
-    return ids;
+    // In the order shown; read from the selection's ranges (see updateCounts()).
+    return m_proxy->desktopIdsIn(m_view->selectionModel()->selection());
 }
 
 QStringList MainWindow::selectedDeletableDesktopIds() const
 {
     QStringList ids;
-    for (int row : selectedSourceRows()) {
-        if (m_model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool())
-            ids.append(m_model->idAt(row));
+    for (const QString &id : selectedDesktopIds()) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool())
+            ids.append(id);
     }
     return ids;
 }
@@ -667,19 +671,24 @@ QStringList MainWindow::selectByIdsOrNames(const QStringList &lines)
 void MainWindow::copySelection(int column)
 {
     QStringList values;
-    for (int row : selectedSourceRows())
-        values.append(m_model->index(row, column).data().toString());
+    for (const QString &id : selectedDesktopIds()) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0)
+            values.append(m_model->index(row, column).data().toString());
+    }
     QApplication::clipboard()->setText(values.join(QLatin1Char('\n')));
-    statusBar()->showMessage(tr("Copied %n value(s).", nullptr, int(values.size())), 4000);
+    statusBar()->showMessage(tr("Copied %Ln value(s).", nullptr, int(values.size())), 4000);
 }
 
 QByteArray MainWindow::csvForShown(bool selectedOnly) const
 {
     QList<int> rows;
     if (selectedOnly) {
-        const QModelIndexList selected = m_view->selectionModel()->selectedRows();
-        for (const QModelIndex &index : selected)
-            rows.append(index.row());
+        for (const QString &id : selectedDesktopIds()) {
+            const QModelIndex shown = m_proxy->mapFromSource(m_model->index(m_model->rowOf(id), 0));
+            if (shown.isValid())
+                rows.append(shown.row());
+        }
         std::sort(rows.begin(), rows.end());
     } else {
         rows.reserve(m_proxy->rowCount());
@@ -726,9 +735,11 @@ void MainWindow::showDetails()
     if (!current.isValid())
         return;
     const int sourceRow = m_proxy->mapToSource(current).row();
+    // The table keeps only the fields it shows; the dialog asks the server for the rest.
     auto *dialog = new DesktopDetailsDialog(m_model->desktopAt(sourceRow), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    dialog->fetchAllFields(m_loader);
 }
 
 void MainWindow::openSelectByIds()
@@ -740,7 +751,7 @@ void MainWindow::openSelectByIds()
         if (notFound.isEmpty())
             return;
         auto *box = new QMessageBox(QMessageBox::Information, tr("Not Found"),
-                                    tr("%n line(s) matched no shown desktop.", nullptr, int(notFound.size())),
+                                    tr("%Ln line(s) matched no shown desktop.", nullptr, int(notFound.size())),
                                     QMessageBox::Ok, this);
         box->setDetailedText(notFound.join(QLatin1Char('\n')));
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -849,7 +860,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Deletions Still Running"),
-                                    tr("%n deletion(s) are still being submitted or followed.", nullptr, active),
+                                    tr("%Ln deletion(s) are still being submitted or followed.", nullptr, active),
                                     QMessageBox::NoButton, this);
         box->setObjectName(QStringLiteral("closeQuestion"));
         box->setInformativeText(

@@ -87,6 +87,7 @@ public:
     // The question asked when the window is closed while deletions run; null when none is open.
     QMessageBox *closeQuestion() const;
 
+    // The status bar's counts, as of the last update (one per burst of changes).
     QString countText() const;
     QString progressText() const;
     bool isLoadingShown() const;
@@ -133,7 +134,6 @@ private:
     void applyQuickFilters();
     void saveLayout() const;
     void restoreLayout();
-    QList<int> selectedSourceRows() const;
 
     DesktopTableModel *m_model;
     DesktopFilterProxy *m_proxy;
@@ -144,6 +144,7 @@ private:
     ResolvedConnection m_connection;
     bool m_demoMode = false;
     bool m_countUpdateScheduled = false;
+    int m_selectedCount = 0; // selectable selected rows, as of the last updateCounts()
 
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;

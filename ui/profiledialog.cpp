@@ -185,7 +185,7 @@ void ProfileDialog::onTestFinished()
         return;
     const bool ok = call->succeeded();
     if (ok) {
-        m_testResult->setText(tr("Connected: the project has %n desktop(s).", nullptr,
+        m_testResult->setText(tr("Connected: the project has %Ln desktop(s).", nullptr,
                                  call->result().totalCount));
     } else {
         m_testResult->setText(call->error().summary());

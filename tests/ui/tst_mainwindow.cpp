@@ -1,3 +1,5 @@
+#include "applanguage.h"
+#include "desktopdetailsdialog.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
@@ -6,6 +8,9 @@
 #include "mainwindow.h"
 
 #include <QComboBox>
+#include <QItemSelectionModel>
+#include <QToolBar>
+#include <QToolButton>
 #include <QHeaderView>
 #include <QSettings>
 #include <QIcon>
@@ -49,9 +54,13 @@ private:
         return loaded.wait(5000);
     }
 
+    // The English catalogue, for its plural forms ("1 desktop", "2 desktops").
+    AppLanguage m_language;
+
 private Q_SLOTS:
     void initTestCase()
     {
+        QVERIFY(m_language.install(QLocale(QLocale::English, QLocale::UnitedStates)));
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
@@ -68,6 +77,169 @@ private Q_SLOTS:
         QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 12 shown · 0 selected"));
         QVERIFY(!window.isLoadingShown());
         QVERIFY(!window.deleteAction()->isEnabled()); // nothing selected yet
+        window.selectDesktopIds({QStringLiteral("id-004")});
+        QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 12 shown · 1 selected"));
+        QVERIFY(window.deleteAction()->isEnabled());
+        window.searchField()->setText(QStringLiteral("id-004"));
+        QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 1 shown · 1 selected"));
+    }
+
+    void countsAreGroupedByTheLocale()
+    {
+        FakeDesktopNetwork network;
+        fill(network, 1234);
+        MainWindow window;
+        window.setNetworkAccessManager(&network);
+        QVERIFY(loadAndWait(window));
+        window.tableView()->selectAll();
+        QTRY_COMPARE(window.countText(), QStringLiteral("1,234 desktops · 1,234 shown · 1,234 selected"));
+    }
+
+    // Counted from the selection's ranges, once per burst of changes, the same as selectedRows()
+    // would count: also when the columns were moved (the view then selects column by column),
+    // after a Ctrl+click removed a row, and leaving out rows that cannot be selected.
+    void selectionIsCountedOncePerChangeFromItsRanges()
+    {
+        FakeDesktopNetwork network;
+        fill(network, 8);
+        QJsonObject deleting = network.desktops.at(6).toObject();
+        deleting.insert(QStringLiteral("task_status"), QStringLiteral("deleting"));
+        network.desktops.replace(6, deleting);
+        MainWindow window;
+        window.setNetworkAccessManager(&network);
+        QVERIFY(loadAndWait(window));
+        window.tableView()->sortByColumn(DesktopTableModel::IdColumn, Qt::AscendingOrder);
+        window.tableView()->horizontalHeader()->moveSection(0, 3);
+        QTRY_COMPARE(window.countText(), QStringLiteral("8 desktops · 8 shown · 0 selected"));
+
+        QSignalSpy counted(&window, &MainWindow::selectionCountChanged);
+        QItemSelectionModel *selection = window.tableView()->selectionModel();
+        const QAbstractItemModel *proxy = window.tableView()->model();
+        // One range per column, as QTableView makes them when sections were moved.
+        QItemSelection perColumn;
+        for (int column = 0; column < proxy->columnCount(); ++column)
+            perColumn.select(proxy->index(1, column), proxy->index(7, column));
+        selection->select(perColumn, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection->select(proxy->index(3, 0), QItemSelectionModel::Deselect | QItemSelectionModel::Rows);
+        QVERIFY(counted.wait());
+        QCOMPARE(counted.count(), 1);
+        // Rows 1..7 less row 3, and id-006 (being deleted) is not selectable.
+        QCOMPARE(counted.first().first().toInt(), 5);
+        QCOMPARE(window.countText(), QStringLiteral("8 desktops · 8 shown · 5 selected"));
+        QCOMPARE(window.selectedDesktopIds(),
+                 (QStringList{QStringLiteral("id-001"), QStringLiteral("id-002"), QStringLiteral("id-004"),
+                              QStringLiteral("id-005"), QStringLiteral("id-007")}));
+        QCOMPARE(int(selection->selectedRows().size()), 5); // what the count replaces
+    }
+
+    // The table keeps only the fields it shows: the details ask the server for all of them.
+    void detailsFetchEveryFieldAndShowErrors()
+    {
+        FakeDesktopNetwork network;
+        QJsonObject full = FakeDesktopNetwork::desktop(QStringLiteral("id-000"), QStringLiteral("dev-desk-0"),
+                                                       QStringLiteral("SHUTOFF"), QStringLiteral("alice"));
+        full.insert(QStringLiteral("site_name"), QStringLiteral("field-only-the-server-has"));
+        network.desktops.append(full);
+        MainWindow window;
+        window.setNetworkAccessManager(&network);
+        QVERIFY(loadAndWait(window));
+        QCOMPARE(window.selectDesktopIds({QStringLiteral("id-000")}), 1);
+
+        auto openDetails = [&window]() -> DesktopDetailsDialog * {
+            QAction *details = nullptr;
+            for (QAction *action : window.mainToolBar()->actions()) {
+                if (action->shortcut() == QKeySequence(QStringLiteral("Ctrl+D")))
+                    details = action;
+            }
+            // Enabled with the current row, once the window has handled the selection change.
+            if (!details || !QTest::qWaitFor([details] { return details->isEnabled(); }))
+                return nullptr;
+            details->trigger();
+            const QList<DesktopDetailsDialog *> dialogs = window.findChildren<DesktopDetailsDialog *>();
+            return dialogs.isEmpty() ? nullptr : dialogs.last();
+        };
+
+        DesktopDetailsDialog *dialog = openDetails();
+        QVERIFY(dialog);
+        // Until the answer arrives: the kept fields and a note.
+        QVERIFY(dialog->isFetching());
+        QVERIFY(dialog->isNoticeShown());
+        QCOMPARE(dialog->noticeText(), QStringLiteral("Loading all fields…"));
+        QCOMPARE(dialog->fieldText(QStringLiteral("User:")), QStringLiteral("alice"));
+        QCOMPARE(dialog->fieldText(QStringLiteral("Status:")), QStringLiteral("Shut off (SHUTOFF)"));
+        QVERIFY(!dialog->jsonText().contains(QStringLiteral("field-only-the-server-has")));
+        QSignalSpy fetched(dialog, &DesktopDetailsDialog::fetchFinished);
+        QVERIFY(fetched.wait());
+        QVERIFY(!fetched.first().first().value<ApiError>().isError());
+        QVERIFY(!dialog->isFetching());
+        QVERIFY(!dialog->isNoticeShown());
+        QVERIFY(dialog->errorBanner()->isHidden());
+        QVERIFY(dialog->jsonText().contains(QStringLiteral("field-only-the-server-has")));
+        QCOMPARE(dialog->fieldText(QStringLiteral("User:")), QStringLiteral("alice"));
+        dialog->close();
+
+        // A failure names status, error code, message and request id, and keeps the kept fields.
+        network.failStatus = 500;
+        network.failBody = R"({"error_code":"WKS.0202","error_msg":"Resource not found"})";
+        dialog = openDetails();
+        QVERIFY(dialog);
+        QSignalSpy failed(dialog, &DesktopDetailsDialog::fetchFinished);
+        QVERIFY(failed.wait());
+        QVERIFY(failed.first().first().value<ApiError>().isError());
+        QVERIFY(!dialog->isNoticeShown());
+        QVERIFY(!dialog->errorBanner()->isHidden());
+        const QString error = dialog->errorBanner()->text();
+        QVERIFY2(error.contains(QStringLiteral("500")) && error.contains(QStringLiteral("WKS.0202"))
+                     && error.contains(QStringLiteral("Resource not found"))
+                     && error.contains(QStringLiteral("req-fake-500")),
+                 qPrintable(error));
+        QCOMPARE(dialog->fieldText(QStringLiteral("User:")), QStringLiteral("alice"));
+        QVERIFY(dialog->jsonText().contains(QStringLiteral("dev-desk-0")));
+
+        // Retry fetches again.
+        network.failStatus = 0;
+        QSignalSpy retried(dialog, &DesktopDetailsDialog::fetchFinished);
+        QTest::mouseClick(dialog->errorBanner()->retryButton(), Qt::LeftButton);
+        QVERIFY(dialog->isNoticeShown());
+        QVERIFY(retried.wait());
+        QVERIFY(dialog->jsonText().contains(QStringLiteral("field-only-the-server-has")));
+    }
+
+    void statusFilterListsTranslatedNamesAndFiltersByTheApiValue()
+    {
+        FakeDesktopNetwork network;
+        fill(network, 12);
+        MainWindow window;
+        window.setNetworkAccessManager(&network);
+        QVERIFY(loadAndWait(window));
+        const int shutOff = window.statusFilter()->findData(QStringLiteral("SHUTOFF"));
+        QVERIFY(shutOff > 0);
+        QCOMPARE(window.statusFilter()->itemText(shutOff), QStringLiteral("Shut off"));
+        window.statusFilter()->setCurrentIndex(shutOff);
+        QCOMPARE(window.filterProxy()->rowCount(), 4); // 0, 3, 6, 9
+        for (int row = 0; row < window.filterProxy()->rowCount(); ++row)
+            QCOMPARE(window.filterProxy()->index(row, DesktopTableModel::StatusColumn).data().toString(),
+                     QStringLiteral("Shut off"));
+    }
+
+    // Tool buttons show the actions' icon texts: without the mnemonics that translations append
+    // as "(&R)", which Qt would show as "(R)".
+    void toolBarTextsHaveNoMnemonics()
+    {
+        AppLanguage chinese;
+        QVERIFY(chinese.install(QLocale(QLocale::Chinese, QLocale::China)));
+        MainWindow window;
+        QStringList texts;
+        for (QAction *action : window.mainToolBar()->actions()) {
+            if (action->isSeparator() || qobject_cast<QToolButton *>(window.mainToolBar()->widgetForAction(action)) == nullptr)
+                continue;
+            texts << action->iconText();
+            QVERIFY2(!action->iconText().contains(QLatin1Char('(')) && !action->iconText().contains(QLatin1Char('&')),
+                     qPrintable(action->iconText()));
+            QVERIFY2(action->text().contains(QLatin1Char('&')), qPrintable(action->text())); // menus keep them
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("刷新"), QStringLiteral("详情"), QStringLiteral("删除")}));
+        QVERIFY(m_language.install(QLocale(QLocale::English, QLocale::UnitedStates)));
     }
 
     void searchAndQuickFiltersNarrowTheRows()
