@@ -12,6 +12,7 @@
 #endif
 
 #include <QDir>
+#include <QLocale>
 
 namespace {
 // Ids per look-up request: keeps the repeated desktop_id query well under URL length limits.
@@ -57,7 +58,7 @@ void DeleteCommand::start()
     }
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &DeleteCommand::onInterrupted);
-    err() << tr("Looking up %n desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
+    err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
     lookUpNextBatch();
 }
 
@@ -65,8 +66,11 @@ void DeleteCommand::printDryRun()
 {
     const QList<QStringList> chunks =
         DeleteRequest::chunks(m_request.desktopIds, BatchDeleteCall::kMaxDesktops);
-    err() << tr("Dry run: nothing is sent. %n desktop(s)", nullptr, int(m_request.desktopIds.size()))
-          << QLatin1Char(' ') << tr("in %n request(s).", nullptr, int(chunks.size())) << Qt::endl;
+    // One sentence per message, the counts inserted whole, so that translations can order them.
+    err() << tr("Dry run: nothing is sent. %1 would be deleted in %2.", "%1: desktops, %2: requests")
+                 .arg(tr("%Ln desktop(s)", "count", int(m_request.desktopIds.size())),
+                      tr("%Ln request(s)", "count", int(chunks.size())))
+          << Qt::endl;
     if (!m_connection.protectedTags.isEmpty())
         err() << tr("A real run first looks the desktops up and leaves out those tagged %1.")
                      .arg(m_connection.protectedTags.join(QLatin1String(", ")))
@@ -169,11 +173,15 @@ void DeleteCommand::startDeletion()
 
     const int requests = plan.chunkCount();
     connect(m_run, &DeletionRun::chunkSubmitted, this, [this, requests](int index, const QString &jobId) {
-        err() << tr("Request %1 of %2 accepted: job %3.").arg(index + 1).arg(requests).arg(jobId)
+        const QLocale locale;
+        err() << tr("Request %1 of %2 accepted: job %3.")
+                     .arg(locale.toString(index + 1), locale.toString(requests), jobId)
               << Qt::endl;
     });
     connect(m_run, &DeletionRun::chunkFailed, this, [this, requests](int index, const ApiError &error) {
-        err() << tr("Request %1 of %2 failed: %3").arg(index + 1).arg(requests).arg(error.details())
+        const QLocale locale;
+        err() << tr("Request %1 of %2 failed: %3")
+                     .arg(locale.toString(index + 1), locale.toString(requests), error.details())
               << Qt::endl;
     });
     connect(m_run, &DeletionRun::desktopsNotSent, this,
@@ -187,8 +195,9 @@ void DeleteCommand::startDeletion()
         err() << tr("Stopped following job %1: %2").arg(jobId, reason) << Qt::endl;
     });
     connect(m_run, &DeletionRun::finished, this, &DeleteCommand::onRunFinished);
-    err() << tr("Deleting %n desktop(s)", nullptr, int(deletable.size())) << QLatin1Char(' ')
-          << tr("in %n request(s)…", nullptr, requests) << Qt::endl;
+    err() << tr("Deleting %1 in %2…", "%1: desktops, %2: requests")
+                 .arg(tr("%Ln desktop(s)", "count", int(deletable.size())), tr("%Ln request(s)", "count", requests))
+          << Qt::endl;
     m_run->start();
 #endif
 }
@@ -209,7 +218,7 @@ void DeleteCommand::onRunFinished()
                                             rows);
     QString summary = m_run->result().summaryText();
     if (!m_skipped.isEmpty())
-        summary += tr(", %n skipped", nullptr, int(m_skipped.size()));
+        summary += tr(", %Ln skipped", nullptr, int(m_skipped.size()));
     err() << summary << Qt::endl;
     finish(exitCodeForRun());
 #endif

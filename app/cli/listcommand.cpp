@@ -1,5 +1,7 @@
 #include "listcommand.h"
 
+#include <QLocale>
+
 ListCommand::ListCommand(ApiClient *client, DesktopQuery query, DesktopFormatter::Format format,
                          QTextStream &out, QTextStream &err, QObject *parent)
     : CliCommand(client, out, err, parent)
@@ -14,7 +16,9 @@ void ListCommand::start()
     connect(m_call, &ListAllDesktopsCall::pageLoaded, this,
             [this](const QList<Desktop> &desktops, int loaded, int total) {
                 m_desktops.append(desktops);
-                err() << tr("Loaded %1 of %2 desktops…").arg(loaded).arg(total) << Qt::endl;
+                err() << tr("Loaded %1 of %2…", "%1: a number, %2: desktops")
+                             .arg(QLocale().toString(loaded), tr("%Ln desktop(s)", "count", total))
+                      << Qt::endl;
             });
     connect(m_call, &ListAllDesktopsCall::retrying, this, &ListCommand::reportRetry);
     connect(m_call, &ListAllDesktopsCall::finished, this, &ListCommand::onFinished);
@@ -34,6 +38,6 @@ void ListCommand::onFinished()
         if (!desktop.isGone())
             present.append(desktop);
     out() << DesktopFormatter::format(present, m_format);
-    err() << tr("%n desktop(s).", nullptr, int(present.size())) << Qt::endl;
+    err() << tr("%Ln desktop(s).", nullptr, int(present.size())) << Qt::endl;
     finish(ExitSuccess);
 }

@@ -273,7 +273,8 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith(QStringLiteral("DESKTOP_ID")));
         QVERIFY(lines.at(1).startsWith(QStringLiteral("d-0")));
         QVERIFY(!result.out.contains(QStringLiteral("d-gone")));
-        QVERIFY(result.err.contains(QStringLiteral("Loaded 4 of 4")));
+        QVERIFY2(result.err.contains(QStringLiteral("Loaded 4 of 4 desktops…")), qPrintable(result.err));
+        QVERIFY2(result.err.contains(QStringLiteral("\n3 desktops.")), qPrintable(result.err));
         // Signed with the access key from the environment; the secret never printed.
         QVERIFY(!m_authorizations.isEmpty());
         QVERIFY(m_authorizations.first().contains(QStringLiteral("Access=TEST-AK")));
@@ -357,6 +358,9 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("delete_users")).toBool(false), true);
         QCOMPARE(first.value(QStringLiteral("is_force_delete")).toBool(true), false);
         QVERIFY(result.err.contains(QStringLiteral("nothing is sent")));
+        // One sentence, the counts in their plural forms.
+        QVERIFY2(result.err.contains(QStringLiteral("150 desktops would be deleted in 2 requests.")),
+                 qPrintable(result.err));
     }
 
     void dryRunReadsIdsFile()
