@@ -4,170 +4,158 @@
 <context>
     <name>DeleteCommand</name>
     <message numerus="yes">
-        <source>Looking up %n desktop(s)…</source>
+        <source>Looking up %Ln desktop(s)…</source>
         <translation>
-            <numerusform>Looking up %n desktop…</numerusform>
-            <numerusform>Looking up %n desktops…</numerusform>
+            <numerusform>Looking up %Ln desktop…</numerusform>
+            <numerusform>Looking up %Ln desktops…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Dry run: nothing is sent. %n desktop(s)</source>
+        <source>, %Ln skipped</source>
         <translation>
-            <numerusform>Dry run: nothing is sent. %n desktop</numerusform>
-            <numerusform>Dry run: nothing is sent. %n desktops</numerusform>
+            <numerusform>, %Ln skipped</numerusform>
+            <numerusform>, %Ln skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>in %n request(s).</source>
+        <source>%Ln desktop(s)</source>
+        <comment>count</comment>
         <translation>
-            <numerusform>in %n request.</numerusform>
-            <numerusform>in %n requests.</numerusform>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Deleting %n desktop(s)</source>
+        <source>%Ln request(s)</source>
+        <comment>count</comment>
         <translation>
-            <numerusform>Deleting %n desktop</numerusform>
-            <numerusform>Deleting %n desktops</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n request(s)…</source>
-        <translation>
-            <numerusform>in %n request…</numerusform>
-            <numerusform>in %n requests…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n skipped</source>
-        <translation>
-            <numerusform>, %n skipped</numerusform>
-            <numerusform>, %n skipped</numerusform>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DeletionController</name>
     <message numerus="yes">
-        <source>Following %n unfinished deletion job(s) from the last session.</source>
+        <source>Following %Ln unfinished deletion job(s) from the last session.</source>
         <translation>
-            <numerusform>Following %n unfinished deletion job from the last session.</numerusform>
-            <numerusform>Following %n unfinished deletion jobs from the last session.</numerusform>
+            <numerusform>Following %Ln unfinished deletion job from the last session.</numerusform>
+            <numerusform>Following %Ln unfinished deletion jobs from the last session.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Looking up %n failed desktop(s)…</source>
+        <source>Looking up %Ln failed desktop(s)…</source>
         <translation>
-            <numerusform>Looking up %n failed desktop…</numerusform>
-            <numerusform>Looking up %n failed desktops…</numerusform>
+            <numerusform>Looking up %Ln failed desktop…</numerusform>
+            <numerusform>Looking up %Ln failed desktops…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed desktop(s) no longer exist or are busy and are left out.</source>
+        <source>%Ln failed desktop(s) no longer exist or are busy and are left out.</source>
         <translation>
-            <numerusform>%n failed desktop no longer exists or is busy and is left out.</numerusform>
-            <numerusform>%n failed desktops no longer exist or are busy and are left out.</numerusform>
+            <numerusform>%Ln failed desktop no longer exists or is busy and is left out.</numerusform>
+            <numerusform>%Ln failed desktops no longer exist or are busy and are left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n selected desktop(s) are protected or already being deleted and are left out.</source>
+        <source>%Ln selected desktop(s) are protected or already being deleted and are left out.</source>
         <translation>
-            <numerusform>%n selected desktop is protected or already being deleted and is left out.</numerusform>
-            <numerusform>%n selected desktops are protected or already being deleted and are left out.</numerusform>
+            <numerusform>%Ln selected desktop is protected or already being deleted and is left out.</numerusform>
+            <numerusform>%Ln selected desktops are protected or already being deleted and are left out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n selected desktop(s) are being deleted by this app and are left out.</source>
+        <source>%Ln selected desktop(s) are being deleted by this app and are left out.</source>
         <translation>
-            <numerusform>%n selected desktop is being deleted by this app and is left out.</numerusform>
-            <numerusform>%n selected desktops are being deleted by this app and are left out.</numerusform>
+            <numerusform>%Ln selected desktop is being deleted by this app and is left out.</numerusform>
+            <numerusform>%Ln selected desktops are being deleted by this app and are left out.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DeletionDialog</name>
     <message numerus="yes">
-        <source>Delete %n Desktop(s)</source>
+        <source>Delete %Ln Desktop(s)</source>
         <translation>
-            <numerusform>Delete %n Desktop</numerusform>
-            <numerusform>Delete %n Desktops</numerusform>
+            <numerusform>Delete %Ln Desktop</numerusform>
+            <numerusform>Delete %Ln Desktops</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;Delete %n desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
+        <source>&lt;b&gt;Delete %Ln desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
         <translation>
-            <numerusform>&lt;b&gt;Delete %n desktop?&lt;/b&gt; Deletion cannot be undone.</numerusform>
-            <numerusform>&lt;b&gt;Delete %n desktops?&lt;/b&gt; Deletion cannot be undone.</numerusform>
+            <numerusform>&lt;b&gt;Delete %Ln desktop?&lt;/b&gt; Deletion cannot be undone.</numerusform>
+            <numerusform>&lt;b&gt;Delete %Ln desktops?&lt;/b&gt; Deletion cannot be undone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&amp;Delete %n Desktop(s)</source>
+        <source>&amp;Delete %Ln Desktop(s)</source>
         <translation>
-            <numerusform>&amp;Delete %n Desktop</numerusform>
-            <numerusform>&amp;Delete %n Desktops</numerusform>
+            <numerusform>&amp;Delete %Ln Desktop</numerusform>
+            <numerusform>&amp;Delete %Ln Desktops</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s), sent one after another:</source>
+        <source>%Ln request(s), sent one after another:</source>
         <translation>
-            <numerusform>%n request, sent one after another:</numerusform>
-            <numerusform>%n requests, sent one after another:</numerusform>
+            <numerusform>%Ln request, sent one after another:</numerusform>
+            <numerusform>%Ln requests, sent one after another:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Request %1 of %2: %n desktop(s)</source>
+        <source>Request %1 of %2: %Ln desktop(s)</source>
         <translation>
-            <numerusform>Request %1 of %2: %n desktop</numerusform>
-            <numerusform>Request %1 of %2: %n desktops</numerusform>
+            <numerusform>Request %1 of %2: %Ln desktop</numerusform>
+            <numerusform>Request %1 of %2: %Ln desktops</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s)</source>
+        <source>%Ln desktop(s)</source>
         <translation>
-            <numerusform>%n desktop</numerusform>
-            <numerusform>%n desktops</numerusform>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n in use</source>
+        <source>%Ln in use</source>
         <translation>
-            <numerusform>%n in use</numerusform>
-            <numerusform>%n in use</numerusform>
+            <numerusform>%Ln in use</numerusform>
+            <numerusform>%Ln in use</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n billed yearly/monthly</source>
+        <source>%Ln billed yearly/monthly</source>
         <translation>
-            <numerusform>%n billed yearly/monthly</numerusform>
-            <numerusform>%n billed yearly/monthly</numerusform>
+            <numerusform>%Ln billed yearly/monthly</numerusform>
+            <numerusform>%Ln billed yearly/monthly</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>sent in %n request(s)</source>
+        <source>sent in %Ln request(s)</source>
         <translation>
-            <numerusform>sent in %n request</numerusform>
-            <numerusform>sent in %n requests</numerusform>
+            <numerusform>sent in %Ln request</numerusform>
+            <numerusform>sent in %Ln requests</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s) are in use (CONNECTED): their users are disconnected.</source>
+        <source>%Ln desktop(s) are in use (CONNECTED): their users are disconnected.</source>
         <translation>
-            <numerusform>%n desktop is in use (CONNECTED): its user is disconnected.</numerusform>
-            <numerusform>%n desktops are in use (CONNECTED): their users are disconnected.</numerusform>
+            <numerusform>%Ln desktop is in use (CONNECTED): its user is disconnected.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): their users are disconnected.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
+        <source>%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
         <translation>
-            <numerusform>%n desktop is in use (CONNECTED): without “Force delete” its deletion may fail.</numerusform>
-            <numerusform>%n desktops are in use (CONNECTED): without “Force delete” their deletion may fail.</numerusform>
+            <numerusform>%Ln desktop is in use (CONNECTED): without “Force delete” its deletion may fail.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): without “Force delete” their deletion may fail.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
+        <source>%Ln desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
         <translation>
-            <numerusform>%n desktop is billed yearly/monthly: its deletion will fail. Unsubscribe it in the console first.</numerusform>
-            <numerusform>%n desktops are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</numerusform>
+            <numerusform>%Ln desktop is billed yearly/monthly: its deletion will fail. Unsubscribe it in the console first.</numerusform>
+            <numerusform>%Ln desktops are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</numerusform>
         </translation>
     </message>
 </context>
@@ -219,10 +207,10 @@
 <context>
     <name>JobModel</name>
     <message numerus="yes">
-        <source>Deletion of %n desktop(s)</source>
+        <source>Deletion of %Ln desktop(s)</source>
         <translation>
-            <numerusform>Deletion of %n desktop</numerusform>
-            <numerusform>Deletion of %n desktops</numerusform>
+            <numerusform>Deletion of %Ln desktop</numerusform>
+            <numerusform>Deletion of %Ln desktops</numerusform>
         </translation>
     </message>
 </context>
@@ -239,44 +227,76 @@
 <context>
     <name>ListCommand</name>
     <message numerus="yes">
-        <source>%n desktop(s).</source>
+        <source>%Ln desktop(s).</source>
         <translation>
-            <numerusform>%n desktop.</numerusform>
-            <numerusform>%n desktops.</numerusform>
+            <numerusform>%Ln desktop.</numerusform>
+            <numerusform>%Ln desktops.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>Copied %n value(s).</source>
+        <source>Copied %Ln value(s).</source>
         <translation>
-            <numerusform>Copied %n value.</numerusform>
-            <numerusform>Copied %n values.</numerusform>
+            <numerusform>Copied %Ln value.</numerusform>
+            <numerusform>Copied %Ln values.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) matched no shown desktop.</source>
+        <source>%Ln line(s) matched no shown desktop.</source>
         <translation>
-            <numerusform>%n line matched no shown desktop.</numerusform>
-            <numerusform>%n lines matched no shown desktop.</numerusform>
+            <numerusform>%Ln line matched no shown desktop.</numerusform>
+            <numerusform>%Ln lines matched no shown desktop.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n deletion(s) are still being submitted or followed.</source>
+        <source>%Ln deletion(s) are still being submitted or followed.</source>
         <translation>
-            <numerusform>%n deletion is still being submitted or followed.</numerusform>
-            <numerusform>%n deletions are still being submitted or followed.</numerusform>
+            <numerusform>%Ln deletion is still being submitted or followed.</numerusform>
+            <numerusform>%Ln deletions are still being submitted or followed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>status bar</comment>
+        <translation>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <comment>status bar: desktops shown</comment>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <comment>status bar: desktops selected</comment>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ProfileDialog</name>
     <message numerus="yes">
-        <source>Connected: the project has %n desktop(s).</source>
+        <source>Connected: the project has %Ln desktop(s).</source>
         <translation>
-            <numerusform>Connected: the project has %n desktop.</numerusform>
-            <numerusform>Connected: the project has %n desktops.</numerusform>
+            <numerusform>Connected: the project has %Ln desktop.</numerusform>
+            <numerusform>Connected: the project has %Ln desktops.</numerusform>
         </translation>
     </message>
 </context>

@@ -532,21 +532,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>此版本不能删除桌面；只能使用 --dry-run。</translation>
     </message>
     <message numerus="yes">
-        <source>Looking up %n desktop(s)…</source>
+        <source>Looking up %Ln desktop(s)…</source>
         <translation>
-            <numerusform>正在查询 %n 个桌面…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Dry run: nothing is sent. %n desktop(s)</source>
-        <translation>
-            <numerusform>试运行：不发送任何请求。%n 个桌面</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n request(s).</source>
-        <translation>
-            <numerusform>分 %n 个请求。</numerusform>
+            <numerusform>正在查询 %Ln 个桌面…</numerusform>
         </translation>
     </message>
     <message>
@@ -602,21 +590,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>已停止跟踪任务 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <source>Deleting %n desktop(s)</source>
+        <source>, %Ln skipped</source>
         <translation>
-            <numerusform>正在删除 %n 个桌面</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n request(s)…</source>
-        <translation>
-            <numerusform>分 %n 个请求…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n skipped</source>
-        <translation>
-            <numerusform>，跳过 %n 个</numerusform>
+            <numerusform>，跳过 %Ln 个</numerusform>
         </translation>
     </message>
     <message>
@@ -626,6 +602,30 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Interrupted; nothing was deleted.</source>
         <translation>已中断；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing is sent. %1 would be deleted in %2.</source>
+        <comment>%1: desktops, %2: requests</comment>
+        <translation>试运行：不发送任何请求。将通过 %2删除 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting %1 in %2…</source>
+        <comment>%1: desktops, %2: requests</comment>
+        <translation>正在通过 %2删除 %1…</translation>
     </message>
 </context>
 <context>
@@ -650,9 +650,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>无法创建数据目录 %1。</translation>
     </message>
     <message numerus="yes">
-        <source>Following %n unfinished deletion job(s) from the last session.</source>
+        <source>Following %Ln unfinished deletion job(s) from the last session.</source>
         <translation>
-            <numerusform>正在继续跟踪上次会话中 %n 个未结束的删除任务。</numerusform>
+            <numerusform>正在继续跟踪上次会话中 %Ln 个未结束的删除任务。</numerusform>
         </translation>
     </message>
     <message>
@@ -676,9 +676,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>Workspace 管理器</translation>
     </message>
     <message numerus="yes">
-        <source>Looking up %n failed desktop(s)…</source>
+        <source>Looking up %Ln failed desktop(s)…</source>
         <translation>
-            <numerusform>正在查询 %n 个删除失败的桌面…</numerusform>
+            <numerusform>正在查询 %Ln 个删除失败的桌面…</numerusform>
         </translation>
     </message>
     <message>
@@ -690,21 +690,21 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>删除失败的桌面都不能再次删除：它们已不存在或正忙。</translation>
     </message>
     <message numerus="yes">
-        <source>%n failed desktop(s) no longer exist or are busy and are left out.</source>
+        <source>%Ln failed desktop(s) no longer exist or are busy and are left out.</source>
         <translation>
-            <numerusform>删除失败的桌面中有 %n 个已不存在或正忙，已将其排除。</numerusform>
+            <numerusform>删除失败的桌面中有 %Ln 个已不存在或正忙，已将其排除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n selected desktop(s) are protected or already being deleted and are left out.</source>
+        <source>%Ln selected desktop(s) are protected or already being deleted and are left out.</source>
         <translation>
-            <numerusform>选中的桌面中有 %n 个受保护或已在删除中，已将其排除。</numerusform>
+            <numerusform>选中的桌面中有 %Ln 个受保护或已在删除中，已将其排除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n selected desktop(s) are being deleted by this app and are left out.</source>
+        <source>%Ln selected desktop(s) are being deleted by this app and are left out.</source>
         <translation>
-            <numerusform>选中的桌面中有 %n 个正在由本应用删除，已将其排除。</numerusform>
+            <numerusform>选中的桌面中有 %Ln 个正在由本应用删除，已将其排除。</numerusform>
         </translation>
     </message>
 </context>
@@ -731,15 +731,15 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n Desktop(s)</source>
+        <source>Delete %Ln Desktop(s)</source>
         <translation>
-            <numerusform>删除 %n 个桌面</numerusform>
+            <numerusform>删除 %Ln 个桌面</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;Delete %n desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
+        <source>&lt;b&gt;Delete %Ln desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
         <translation>
-            <numerusform>&lt;b&gt;删除 %n 个桌面？&lt;/b&gt;删除后无法撤销。</numerusform>
+            <numerusform>&lt;b&gt;删除 %Ln 个桌面？&lt;/b&gt;删除后无法撤销。</numerusform>
         </translation>
     </message>
     <message>
@@ -787,63 +787,63 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>请输入要删除的桌面数量（%1）以确认：</translation>
     </message>
     <message numerus="yes">
-        <source>&amp;Delete %n Desktop(s)</source>
+        <source>&amp;Delete %Ln Desktop(s)</source>
         <translation>
-            <numerusform>删除 %n 个桌面(&amp;D)</numerusform>
+            <numerusform>删除 %Ln 个桌面(&amp;D)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s), sent one after another:</source>
+        <source>%Ln request(s), sent one after another:</source>
         <translation>
-            <numerusform>%n 个请求，依次发送：</numerusform>
+            <numerusform>%Ln 个请求，依次发送：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Request %1 of %2: %n desktop(s)</source>
+        <source>Request %1 of %2: %Ln desktop(s)</source>
         <translation>
-            <numerusform>第 %1 个请求（共 %2 个）：%n 个桌面</numerusform>
+            <numerusform>第 %1 个请求（共 %2 个）：%Ln 个桌面</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s)</source>
+        <source>%Ln desktop(s)</source>
         <translation>
-            <numerusform>%n 个桌面</numerusform>
+            <numerusform>%Ln 个桌面</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n in use</source>
+        <source>%Ln in use</source>
         <translation>
-            <numerusform>%n 个正在使用</numerusform>
+            <numerusform>%Ln 个正在使用</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n billed yearly/monthly</source>
+        <source>%Ln billed yearly/monthly</source>
         <translation>
-            <numerusform>%n 个包年/包月</numerusform>
+            <numerusform>%Ln 个包年/包月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>sent in %n request(s)</source>
+        <source>sent in %Ln request(s)</source>
         <translation>
-            <numerusform>分 %n 个请求发送</numerusform>
+            <numerusform>分 %Ln 个请求发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s) are in use (CONNECTED): their users are disconnected.</source>
+        <source>%Ln desktop(s) are in use (CONNECTED): their users are disconnected.</source>
         <translation>
-            <numerusform>%n 个桌面正在使用（CONNECTED）：其用户将被断开连接。</numerusform>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：其用户将被断开连接。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
+        <source>%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
         <translation>
-            <numerusform>%n 个桌面正在使用（CONNECTED）：若不选择“强制删除”，这些桌面可能删除失败。</numerusform>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：若不选择“强制删除”，这些桌面可能删除失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
+        <source>%Ln desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
         <translation>
-            <numerusform>%n 个桌面为包年/包月计费：删除将会失败。请先在控制台中退订。</numerusform>
+            <numerusform>%Ln 个桌面为包年/包月计费：删除将会失败。请先在控制台中退订。</numerusform>
         </translation>
     </message>
     <message>
@@ -873,6 +873,11 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Shows or hides the requests this deletion sends</source>
         <translation>显示或隐藏本次删除将发送的请求</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <comment>desktops · in use · billed yearly/monthly · sent in requests</comment>
+        <translation>%1 · %2 · %3 · %4</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1092,23 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>Desktop JSON</source>
         <translation>桌面 JSON</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>status name (API value)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Loading all fields…</source>
+        <translation>正在加载全部字段…</translation>
+    </message>
+    <message>
+        <source>Loading all fields</source>
+        <translation>正在加载全部字段</translation>
+    </message>
+    <message>
+        <source>Could not load all fields; showing those the table keeps</source>
+        <translation>无法加载全部字段，仅显示表格中保留的字段</translation>
+    </message>
 </context>
 <context>
     <name>DesktopLoader</name>
@@ -1156,6 +1178,101 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Desktop ID</source>
         <translation>桌面 ID</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>desktop status ACTIVE</comment>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <comment>desktop status SHUTOFF</comment>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>Hibernated</source>
+        <comment>desktop status HIBERNATED</comment>
+        <translation>已休眠</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <comment>desktop status ERROR</comment>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <comment>desktop status STARTING</comment>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <comment>desktop status STOPPING</comment>
+        <translation>关机中</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <comment>desktop status RESTARTING</comment>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <comment>desktop status HIBERNATING</comment>
+        <translation>休眠中</translation>
+    </message>
+    <message>
+        <source>Waking up</source>
+        <comment>desktop status AWAKENING</comment>
+        <translation>唤醒中</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <comment>desktop status DELETED</comment>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <comment>desktop task status deleting</comment>
+        <translation>删除中</translation>
+    </message>
+    <message>
+        <source>delete failed</source>
+        <comment>desktop task status deleteFailed</comment>
+        <translation>删除失败</translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <comment>desktop task status creating</comment>
+        <translation>创建中</translation>
+    </message>
+    <message>
+        <source>powering off</source>
+        <comment>desktop task status powering-off</comment>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>powering on</source>
+        <comment>desktop task status powering-on</comment>
+        <translation>正在开机</translation>
+    </message>
+    <message>
+        <source>rebooting</source>
+        <comment>desktop task status rebooting</comment>
+        <translation>正在重启</translation>
+    </message>
+    <message>
+        <source>scheduling</source>
+        <comment>desktop task status scheduling</comment>
+        <translation>调度中</translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <comment>desktop task status migrating</comment>
+        <translation>迁移中</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>desktop status (task status)</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1301,9 +1418,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>原因</translation>
     </message>
     <message numerus="yes">
-        <source>Deletion of %n desktop(s)</source>
+        <source>Deletion of %Ln desktop(s)</source>
         <translation>
-            <numerusform>删除 %n 个桌面</numerusform>
+            <numerusform>删除 %Ln 个桌面</numerusform>
         </translation>
     </message>
     <message>
@@ -1406,17 +1523,25 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
 <context>
     <name>ListCommand</name>
     <message>
-        <source>Loaded %1 of %2 desktops…</source>
-        <translation>已加载 %1/%2 个桌面…</translation>
-    </message>
-    <message>
         <source>Listing the desktops failed.</source>
         <translation>列出桌面失败。</translation>
     </message>
     <message numerus="yes">
-        <source>%n desktop(s).</source>
+        <source>%Ln desktop(s).</source>
         <translation>
-            <numerusform>%n 个桌面。</numerusform>
+            <numerusform>%Ln 个桌面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2…</source>
+        <comment>%1: a number, %2: desktops</comment>
+        <translation>已加载 %2中的 %1 个…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln 个桌面</numerusform>
         </translation>
     </message>
 </context>
@@ -1602,10 +1727,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>Workspace 管理器 — %1</translation>
     </message>
     <message>
-        <source>%1 desktops · %2 shown · %3 selected</source>
-        <translation>共 %1 个桌面 · 显示 %2 个 · 已选 %3 个</translation>
-    </message>
-    <message>
         <source>Loading desktops…</source>
         <translation>正在加载桌面…</translation>
     </message>
@@ -1622,9 +1743,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>加载桌面失败</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n value(s).</source>
+        <source>Copied %Ln value(s).</source>
         <translation>
-            <numerusform>已复制 %n 个值。</numerusform>
+            <numerusform>已复制 %Ln 个值。</numerusform>
         </translation>
     </message>
     <message>
@@ -1656,9 +1777,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>未找到</translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) matched no shown desktop.</source>
+        <source>%Ln line(s) matched no shown desktop.</source>
         <translation>
-            <numerusform>有 %n 行未匹配到任何显示的桌面。</numerusform>
+            <numerusform>有 %Ln 行未匹配到任何显示的桌面。</numerusform>
         </translation>
     </message>
     <message>
@@ -1734,9 +1855,9 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>删除仍在进行</translation>
     </message>
     <message numerus="yes">
-        <source>%n deletion(s) are still being submitted or followed.</source>
+        <source>%Ln deletion(s) are still being submitted or followed.</source>
         <translation>
-            <numerusform>仍有 %n 个删除操作正在提交或跟踪中。</numerusform>
+            <numerusform>仍有 %Ln 个删除操作正在提交或跟踪中。</numerusform>
         </translation>
     </message>
     <message>
@@ -1754,6 +1875,47 @@ Quit anyway?</source>
     <message>
         <source>&amp;Keep Open</source>
         <translation>保持打开(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>toolbar button</comment>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <comment>toolbar button</comment>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <comment>toolbar button</comment>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>status bar: desktops · shown · selected</comment>
+        <translation>共 %1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>status bar</comment>
+        <translation>
+            <numerusform>%Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <comment>status bar: desktops shown</comment>
+        <translation>
+            <numerusform>显示 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <comment>status bar: desktops selected</comment>
+        <translation>
+            <numerusform>已选 %Ln 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1843,9 +2005,9 @@ Quit anyway?</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <source>Connected: the project has %n desktop(s).</source>
+        <source>Connected: the project has %Ln desktop(s).</source>
         <translation>
-            <numerusform>已连接：该项目有 %n 个桌面。</numerusform>
+            <numerusform>已连接：该项目有 %Ln 个桌面。</numerusform>
         </translation>
     </message>
     <message>

@@ -90,10 +90,11 @@ QString catalogue(const QString &language)
     return QStringLiteral(WORKSPACE_SOURCE_DIR "/translations/workspace-admin_%1.ts").arg(language);
 }
 
-// %1…%99 and %n, as a sorted list, so that a translation can be checked for a lost argument.
+// %1…%99, %n and %Ln (the count in the locale's digits), as a sorted list, so that a
+// translation can be checked for a lost argument.
 QStringList placeholders(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("%(\\d{1,2}|n)"));
+    static const QRegularExpression pattern(QStringLiteral("%(\\d{1,2}|L?n)"));
     QStringList found;
     for (auto it = pattern.globalMatch(text); it.hasNext();)
         found << it.next().captured(0);
@@ -104,8 +105,9 @@ QStringList placeholders(const QString &text)
 
 QString resolvedForm(const QString &form, int n)
 {
+    // n stays below 1000 here, so %Ln has no group separator.
     QString text = form;
-    return text.replace(QLatin1String("%n"), QString::number(n));
+    return text.replace(QLatin1String("%Ln"), QString::number(n)).replace(QLatin1String("%n"), QString::number(n));
 }
 
 } // namespace
@@ -378,7 +380,7 @@ void TestTranslations::englishHasPluralForms()
                  resolvedForm(message.numerusForms.value(1), 2));
         QVERIFY2(!message.numerusForms.value(0).contains(QLatin1String("(s)")), qPrintable(message.key()));
         // The "(s)" rule alone would give "1 desktop are in use".
-        static const QRegularExpression pluralVerb(QStringLiteral("%n (\\w+ ){1,2}(are|have|were)\\b"));
+        static const QRegularExpression pluralVerb(QStringLiteral("%L?n (\\w+ ){1,2}(are|have|were)\\b"));
         QVERIFY2(!pluralVerb.match(message.numerusForms.value(0)).hasMatch(),
                  qPrintable(message.numerusForms.value(0)));
     }
