@@ -106,7 +106,8 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     items.reserve(count);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (const Desktop &desktop : std::as_const(m_desktops)) {
-        auto *item = new QTreeWidgetItem({desktop.computerName, desktop.userName, desktop.displayStatus(),
+        auto *item = new QTreeWidgetItem({desktop.computerName, desktop.userName,
+                                          DesktopTableModel::statusDisplayName(desktop.displayStatus()),
                                           desktop.loginStatus, DesktopTableModel::billingModeText(desktop.billingMode)});
         item->setToolTip(0, desktop.id);
         if (desktop.isConnected())

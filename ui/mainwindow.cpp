@@ -104,7 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     header->setStretchLastSection(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     const QList<QPair<int, int>> widths = {
-        {DesktopTableModel::NameColumn, 170}, {DesktopTableModel::StatusColumn, 130},
+        {DesktopTableModel::NameColumn, 170}, {DesktopTableModel::StatusColumn, 170},
         {DesktopTableModel::UserColumn, 120}, {DesktopTableModel::LoginStatusColumn, 110},
         {DesktopTableModel::IpColumn, 110}, {DesktopTableModel::TypeColumn, 90},
         {DesktopTableModel::BillingColumn, 110}, {DesktopTableModel::ZoneColumn, 120},

@@ -167,6 +167,8 @@ private Q_SLOTS:
         QVERIFY(dialog.countsText().contains(QStringLiteral("2 in use")));
         QCOMPARE(dialog.desktopList()->topLevelItemCount(), 4);
         QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("CONNECTED"));
+        // The status by its name, as in the table; the login status keeps the API value.
+        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(2), QStringLiteral("Active"));
     }
 };
 
