@@ -1,5 +1,7 @@
 #include "serverfilterdialog.h"
 
+#include "desktoptablemodel.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -16,9 +18,13 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     , m_tag(new QLineEdit(query.tag, this))
 {
     setWindowTitle(tr("Server-Side Filters"));
+    m_status->setObjectName(QStringLiteral("serverStatusFilter"));
     m_status->addItem(tr("Any"), QString());
-    for (const char *status : {"ACTIVE", "SHUTOFF", "ERROR", "HIBERNATED"})
-        m_status->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
+    // Listed by name like the table's statuses; the server is sent the API value.
+    for (const char *status : {"ACTIVE", "SHUTOFF", "ERROR", "HIBERNATED"}) {
+        const QString raw = QString::fromLatin1(status);
+        m_status->addItem(DesktopTableModel::statusDisplayName(raw), raw);
+    }
     m_status->setCurrentIndex(std::max(0, m_status->findData(query.status)));
     m_tag->setPlaceholderText(tr("key=value,key2=value2"));
 
