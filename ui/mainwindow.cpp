@@ -16,6 +16,7 @@
 #include "profiledialog.h"
 #include "selectbyidsdialog.h"
 #include "serverfilterdialog.h"
+#include "tableheader.h"
 #include "welcomepage.h"
 
 #include "api/apiclient.h"
@@ -100,7 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionsMovable(true);
-    header->setHighlightSections(false);
+    keepHeaderOutOfSelection(m_view);
     header->setStretchLastSection(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     const QList<QPair<int, int>> widths = {

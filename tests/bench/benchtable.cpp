@@ -2,6 +2,7 @@
 
 #include "desktoploader.h"
 #include "fakenetworkaccessmanager.h"
+#include "tableheader.h"
 
 #include "api/apiclient.h"
 
@@ -22,7 +23,7 @@ BenchTable::BenchTable()
     m_view.verticalHeader()->hide();
     m_view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view.horizontalHeader()->setStretchLastSection(true);
-    m_view.horizontalHeader()->setHighlightSections(false);
+    keepHeaderOutOfSelection(&m_view);
     m_view.resize(1200, 700);
     m_view.show();
 }
