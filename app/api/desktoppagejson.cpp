@@ -1,8 +1,8 @@
 // WorkspaceJson::parseDesktopPage: the hot path of listing (a 100k-desktop project is 118 MB of
 // JSON). simdjson validates and indexes an answer several times faster than QJsonDocument, and the
 // fields are read in one pass over each desktop without building a QJsonObject per desktop.
-// The rules are those of WorkspaceJson::desktopFromJson (the QJsonObject reader); a test and the
-// fuzzer compare the two on every input.
+// The rules are those of parseDesktopPageWithQt (Qt's JSON classes and desktopFromJson); a test
+// and the fuzzer compare the two on every input.
 #include "workspacejson.h"
 
 #include <QCoreApplication>
@@ -303,24 +303,9 @@ std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *err
     simdjson::dom::parser parser;
     element root;
     if (parser.parse(body.constData(), size_t(body.size())).get(root) != simdjson::SUCCESS) {
-        // Qt's parser says where and why the JSON is broken. Should it accept what simdjson did
-        // not, its own compact rendering is read instead, so that both accept the same answers.
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            fail(error, QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
-                            .arg(parseError.offset)
-                            .arg(parseError.errorString()));
-            return std::nullopt;
-        }
-        const QByteArray compact = document.toJson(QJsonDocument::Compact);
-        const simdjson::error_code code = parser.parse(compact.constData(), size_t(compact.size())).get(root);
-        if (code != simdjson::SUCCESS) {
-            fail(error, QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
-                            .arg(0)
-                            .arg(QString::fromUtf8(simdjson::error_message(code))));
-            return std::nullopt;
-        }
+        // Qt's parser says where and why the JSON is broken, and takes a few things simdjson
+        // refuses; it decides for the answers simdjson cannot read.
+        return parseDesktopPageWithQt(body, error, raw);
     }
     DesktopPage page;
     if (!readPage(root, page, raw, error))

@@ -212,6 +212,50 @@ QJsonObject desktopToJson(const Desktop &desktop)
     return object;
 }
 
+std::optional<DesktopPage> parseDesktopPageWithQt(const QByteArray &body, QString *error, RawJson raw)
+{
+    const std::optional<QJsonObject> object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    const QJsonValue desktops = object->value(QLatin1String("desktops"));
+    if (!desktops.isArray() && !desktops.isUndefined() && !desktops.isNull()) {
+        setError(error, tr("\"desktops\" is not an array"));
+        return std::nullopt;
+    }
+    // An object with neither key is something else (an error body behind a 200, a proxy's page),
+    // not an empty list: reading it as "no desktops" would hide the problem.
+    if (desktops.isUndefined() && !object->contains(QLatin1String("total_count"))) {
+        setError(error, tr("the answer has neither \"desktops\" nor \"total_count\""));
+        return std::nullopt;
+    }
+    DesktopPage page;
+    bool hasTotal = false;
+    page.totalCount = integer(*object, QLatin1String("total_count"), &hasTotal);
+    const QJsonArray array = desktops.toArray();
+    page.desktops.reserve(array.size());
+    for (const QJsonValue &value : array) {
+        if (!value.isObject()) {
+            setError(error, tr("a desktop entry is not an object"));
+            return std::nullopt;
+        }
+        Desktop desktop = desktopFromJson(value.toObject());
+        if (raw == RawJson::Drop)
+            desktop.raw = {};
+        if (desktop.id.isEmpty()) {
+            setError(error, tr("a desktop has no desktop_id"));
+            return std::nullopt;
+        }
+        page.desktops.append(std::move(desktop));
+    }
+    if (!hasTotal)
+        page.totalCount = static_cast<int>(page.desktops.size());
+    if (page.totalCount < 0) {
+        setError(error, tr("negative total_count"));
+        return std::nullopt;
+    }
+    return page;
+}
+
 std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString *error)
 {
     const std::optional<QJsonObject> object = parseObject(body, error);

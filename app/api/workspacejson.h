@@ -19,6 +19,12 @@ enum class RawJson { Drop, Keep };
 
 std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error,
                                             RawJson raw = RawJson::Drop);
+// The same reading with Qt's JSON classes (a QJsonObject per desktop, several times slower): the
+// reference parseDesktopPage is tested against, and what it falls back to for answers that only
+// Qt's more lenient parser takes (raw control characters in strings, integers beyond 64 bits), and
+// for the exact place of a syntax error.
+std::optional<DesktopPage> parseDesktopPageWithQt(const QByteArray &body, QString *error,
+                                                  RawJson raw = RawJson::Drop);
 // The same rules for one desktop already parsed by Qt; raw is set to the object.
 Desktop desktopFromJson(const QJsonObject &object);
 // The fields a Desktop holds, in the API's names and shape (the reverse of desktopFromJson for

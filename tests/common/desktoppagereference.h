@@ -1,13 +1,9 @@
 #pragma once
 
-// The reference reading of a desktops/detail answer, with Qt's JSON classes and
-// WorkspaceJson::desktopFromJson: what parseDesktopPage (simdjson) must agree with. Header-only so
-// that the libFuzzer target, which links only the instrumented API sources, can use it too.
+// What parseDesktopPage (simdjson) must agree with: the reading of a desktops/detail answer with
+// Qt's JSON classes (WorkspaceJson::parseDesktopPageWithQt), field by field. Header-only so that
+// the libFuzzer target, which links only the instrumented API sources, can use it too.
 #include "api/workspacejson.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <optional>
 
@@ -16,38 +12,7 @@ namespace DesktopPageReference {
 // A page, or nothing when the answer is refused (the reason is not compared).
 inline std::optional<DesktopPage> parse(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    const QJsonObject object = document.object();
-    const QJsonValue desktops = object.value(QLatin1String("desktops"));
-    if (!desktops.isArray() && !desktops.isUndefined() && !desktops.isNull())
-        return std::nullopt;
-    if (desktops.isUndefined() && !object.contains(QLatin1String("total_count")))
-        return std::nullopt;
-
-    DesktopPage page;
-    const QJsonValue total = object.value(QLatin1String("total_count"));
-    bool hasTotal = total.isDouble() || total.isString();
-    if (total.isDouble())
-        page.totalCount = total.toInt();
-    else if (total.isString())
-        page.totalCount = total.toString().toInt(&hasTotal);
-    const QJsonArray array = desktops.toArray();
-    for (const QJsonValue &value : array) {
-        if (!value.isObject())
-            return std::nullopt;
-        Desktop desktop = WorkspaceJson::desktopFromJson(value.toObject());
-        if (desktop.id.isEmpty())
-            return std::nullopt;
-        page.desktops.append(std::move(desktop));
-    }
-    if (!hasTotal)
-        page.totalCount = int(page.desktops.size());
-    if (page.totalCount < 0)
-        return std::nullopt;
-    return page;
+    return WorkspaceJson::parseDesktopPageWithQt(body, nullptr);
 }
 
 // The first field in which two desktops differ, or an empty string; raw is not compared.
