@@ -1,8 +1,7 @@
 #include "api/requestsigner.h"
+#include "signingvectors.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QTest>
@@ -21,26 +20,12 @@ private Q_SLOTS:
     void percentEncodingKeepsOnlyUnreserved();
     void hostHeaderKeepsExplicitPort();
     void bodyByteChangesSignature();
-
-private:
-    static QJsonObject loadVectors();
 };
-
-QJsonObject TestRequestSigner::loadVectors()
-{
-    QString path = qEnvironmentVariable("WORKSPACE_SIGNING_VECTORS");
-    if (path.isEmpty())
-        path = QStringLiteral(WORKSPACE_SHARED_DIR "/testdata/signing-vectors.json");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open the signing vectors at %s", qPrintable(path));
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
 
 void TestRequestSigner::officialVectors_data()
 {
     QTest::addColumn<QJsonObject>("vector");
-    const QJsonObject vectors = loadVectors();
+    const QJsonObject vectors = loadSigningVectors();
     const QJsonArray list = vectors.value(QLatin1String("vectors")).toArray();
     QVERIFY(!list.isEmpty());
     for (const QJsonValue &value : list) {
@@ -52,7 +37,7 @@ void TestRequestSigner::officialVectors_data()
 void TestRequestSigner::officialVectors()
 {
     QFETCH(QJsonObject, vector);
-    const QJsonObject all = loadVectors();
+    const QJsonObject all = loadSigningVectors();
     RequestSigner::Request request;
     request.method = vector.value(QLatin1String("method")).toString().toLatin1();
     request.url = QUrl(vector.value(QLatin1String("url")).toString(), QUrl::StrictMode);

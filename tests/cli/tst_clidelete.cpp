@@ -1,4 +1,5 @@
 #include "settings/profilestore.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
@@ -101,12 +102,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         m_dataDir = m_home.filePath(QStringLiteral("cli-data-%1").arg(QLatin1String(QTest::currentTestFunction())));
-        SimulatorConfig config;
-        config.accessKey = QStringLiteral("SIM-AK");
-        config.secretKey = QStringLiteral("SIM-SK-SECRET");
-        config.desktopCount = 40;
-        config.jobDurationMs = 100;
-        m_simulator = std::make_unique<WorkspaceSimulator>(config);
+        m_simulator = std::make_unique<WorkspaceSimulator>(
+            simulatorConfig(QStringLiteral("SIM-AK"), QStringLiteral("SIM-SK-SECRET"), 40, 100));
         QVERIFY(m_simulator->listen());
     }
 
@@ -192,12 +189,8 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 2);
         // Jobs that outlast the test: the CLI is interrupted while it follows them.
         m_simulator.reset();
-        SimulatorConfig config;
-        config.accessKey = QStringLiteral("SIM-AK");
-        config.secretKey = QStringLiteral("SIM-SK-SECRET");
-        config.desktopCount = 40;
-        config.jobDurationMs = 10 * 60 * 1000;
-        m_simulator = std::make_unique<WorkspaceSimulator>(config);
+        m_simulator = std::make_unique<WorkspaceSimulator>(
+            simulatorConfig(QStringLiteral("SIM-AK"), QStringLiteral("SIM-SK-SECRET"), 40, 10 * 60 * 1000));
         QVERIFY(m_simulator->listen());
 
         QProcess process;

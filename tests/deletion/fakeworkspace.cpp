@@ -10,7 +10,7 @@ ScriptedNetwork::Handler FakeWorkspace::handler()
     return [this](const ScriptedRequest &request) { return handle(request); };
 }
 
-ScriptedResponse FakeWorkspace::handle(const ScriptedRequest &request)
+FakeResponse FakeWorkspace::handle(const ScriptedRequest &request)
 {
     const QString path = request.url.path();
     if (request.method == "POST" && path.endsWith(QLatin1String("/desktops/batch-delete"))) {
@@ -22,26 +22,26 @@ ScriptedResponse FakeWorkspace::handle(const ScriptedRequest &request)
             ids.append(value.toString());
         postedDesktopIds.append(ids);
         if (postOverride) {
-            if (std::optional<ScriptedResponse> response = postOverride(index))
+            if (std::optional<FakeResponse> response = postOverride(index))
                 return *response;
         }
         FakeJob job;
         job.id = QStringLiteral("job-%1").arg(index + 1);
         job.desktopIds = ids;
         jobs.insert(job.id, job);
-        return ScriptedResponse::json(202, QJsonDocument(QJsonObject{{QLatin1String("job_id"), job.id}})
+        return FakeResponse::json(202, QJsonDocument(QJsonObject{{QLatin1String("job_id"), job.id}})
                                            .toJson(QJsonDocument::Compact),
                                   "req-post-" + QByteArray::number(index + 1));
     }
     if (request.method == "GET" && path.contains(QLatin1String("/workspace-jobs/"))) {
         if (transientJobErrors > 0) {
             --transientJobErrors;
-            return ScriptedResponse::json(503, R"({"error_code":"WKS.0001","error_msg":"busy"})");
+            return FakeResponse::json(503, R"({"error_code":"WKS.0001","error_msg":"busy"})");
         }
         const QString id = path.section(QLatin1Char('/'), -1);
         auto it = jobs.find(id);
         if (it == jobs.end())
-            return ScriptedResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"no such job"})");
+            return FakeResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"no such job"})");
         ++it->showCount;
         const bool done = !jobsNeverEnd && it->showCount > pollsUntilDone;
         bool anyFailed = false;
@@ -56,17 +56,17 @@ ScriptedResponse FakeWorkspace::handle(const ScriptedRequest &request)
         if (subJobsInShowJob)
             job.insert(QLatin1String("sub_jobs"),
                        QJsonDocument::fromJson(subJobsJson(*it, done)).object().value(QLatin1String("jobs")));
-        return ScriptedResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
+        return FakeResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
     }
     if (request.method == "GET" && path.endsWith(QLatin1String("/workspace-sub-jobs"))) {
         const QString id = QUrlQuery(request.url).queryItemValue(QStringLiteral("job_id"));
         auto it = jobs.find(id);
         if (it == jobs.end())
-            return ScriptedResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"no such job"})");
+            return FakeResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"no such job"})");
         const bool done = !jobsNeverEnd && it->showCount > pollsUntilDone;
-        return ScriptedResponse::json(200, subJobsJson(*it, done));
+        return FakeResponse::json(200, subJobsJson(*it, done));
     }
-    return ScriptedResponse::json(404, R"({"error_code":"APIG.0101","error_msg":"not found"})");
+    return FakeResponse::json(404, R"({"error_code":"APIG.0101","error_msg":"not found"})");
 }
 
 QByteArray FakeWorkspace::subJobsJson(const FakeJob &job, bool done) const

@@ -22,14 +22,14 @@ public:
     };
 
     // POSTs answered by this instead of the normal flow when it returns a value (by 0-based index).
-    std::function<std::optional<ScriptedResponse>(int postIndex)> postOverride;
+    std::function<std::optional<FakeResponse>(int postIndex)> postOverride;
     int pollsUntilDone = 2;                  // ShowJob answers RUNNING this many times first
     QSet<QString> failingDesktopIds;         // their sub-jobs end FAILED
     int transientJobErrors = 0;              // the next N job GETs answer 503
     bool jobsNeverEnd = false;
     bool subJobsInShowJob = false;           // ShowJob lists the sub-jobs itself
 
-    ScriptedResponse handle(const ScriptedRequest &request);
+    FakeResponse handle(const ScriptedRequest &request);
     ScriptedNetwork::Handler handler();
 
     QList<QStringList> postedDesktopIds;     // per POST, in order

@@ -30,5 +30,5 @@ QNetworkReply *ScriptedNetwork::createRequest(Operation operation,
     for (const QByteArray &name : names)
         recorded.headers.append({name, request.rawHeader(name)});
     m_requests.append(recorded);
-    return new ScriptedReply(operation, request, recorded.method, m_handler(recorded), this);
+    return new FakeNetworkReply(operation, request, m_handler(recorded), this);
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scriptedreply.h"
+#include "fakenetworkreply.h"
 
 #include <QList>
 #include <QNetworkAccessManager>
@@ -17,12 +17,13 @@ struct ScriptedRequest
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 
-// Answers every request from a handler, without any network; records what was sent.
+// Answers every request from a handler, without any network; records what was sent. The replies are
+// the shared FakeNetworkReply, so these tests see the same reply behaviour as the other areas.
 class ScriptedNetwork : public QNetworkAccessManager
 {
     Q_OBJECT
 public:
-    using Handler = std::function<ScriptedResponse(const ScriptedRequest &request)>;
+    using Handler = std::function<FakeResponse(const ScriptedRequest &request)>;
 
     explicit ScriptedNetwork(Handler handler, QObject *parent = nullptr);
 

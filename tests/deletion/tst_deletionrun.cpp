@@ -106,7 +106,7 @@ void TestDeletionRun::sendsChunksOneAfterAnotherAndTracksToTheEnd()
     const QStringList ids = makeIds(250);
     // The intent must be on disk before each POST: count it from inside the server.
     QList<int> intentsSeenAtPost;
-    f.workspace.postOverride = [&f, &intentsSeenAtPost](int) -> std::optional<ScriptedResponse> {
+    f.workspace.postOverride = [&f, &intentsSeenAtPost](int) -> std::optional<FakeResponse> {
         intentsSeenAtPost.append(int(eventsOf(AuditLog::readEntries(f.audit.filePath()),
                                               QStringLiteral("intent")).size()));
         return std::nullopt;
@@ -220,13 +220,15 @@ void TestDeletionRun::postFailureStopsSending()
     QFETCH(int, expectedOutcome);
     Fixture f;
     // The first POST works, the second fails.
-    f.workspace.postOverride = [status, body](int index) -> std::optional<ScriptedResponse> {
+    f.workspace.postOverride = [status, body](int index) -> std::optional<FakeResponse> {
         if (index != 1)
             return std::nullopt;
-        ScriptedResponse response = ScriptedResponse::json(status, body, "req-failed");
-        response.hang = status == 0;
-        if (status == -1)
-            response.networkError = QNetworkReply::RemoteHostClosedError;
+        FakeResponse response = FakeResponse::json(status, body, "req-failed");
+        response.neverFinishes = status == 0;
+        if (status == -1) {
+            response.transportError = QNetworkReply::RemoteHostClosedError;
+            response.transportErrorString = QStringLiteral("simulated transport failure");
+        }
         return response;
     };
     const QStringList ids = makeIds(250);
@@ -294,9 +296,9 @@ void TestDeletionRun::auditAndJournalHoldNoSecret()
 {
     Fixture f;
     f.workspace.jobsNeverEnd = true;
-    f.workspace.postOverride = [](int index) -> std::optional<ScriptedResponse> {
+    f.workspace.postOverride = [](int index) -> std::optional<FakeResponse> {
         if (index == 1)
-            return ScriptedResponse::json(500, R"({"error_code":"WKS.0001","error_msg":"x"})");
+            return FakeResponse::json(500, R"({"error_code":"WKS.0001","error_msg":"x"})");
         return std::nullopt;
     };
     auto run = f.makeRun(makeIds(150));

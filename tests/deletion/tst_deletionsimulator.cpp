@@ -5,6 +5,7 @@
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
@@ -43,17 +44,10 @@ private:
 
 void TestDeletionSimulator::init()
 {
-    SimulatorConfig config;
-    config.accessKey = kAccessKey;
-    config.secretKey = kSecretKey;
-    config.desktopCount = 260;
-    config.jobDurationMs = 150;
-    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 260, 150));
     QVERIFY(m_simulator->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    ClientConfig clientConfig;
-    clientConfig.endpoint = m_simulator->url();
-    clientConfig.projectId = config.projectId;
+    ClientConfig clientConfig = clientConfigFor(*m_simulator);
     clientConfig.transferTimeoutMs = 5000;
     clientConfig.retry.initialDelayMs = 10;
     clientConfig.retry.throttleDelayMs = 10;

@@ -145,7 +145,7 @@ void TestJobTracker::givesUpAfterConfiguredTime()
 void TestJobTracker::stopsAtOnceOnAuthenticationFailure()
 {
     ScriptedNetwork network([](const ScriptedRequest &) {
-        return ScriptedResponse::json(
+        return FakeResponse::json(
             401, R"({"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"})");
     });
     auto client = makeTestClient(&network);

@@ -6,6 +6,7 @@
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
@@ -57,19 +58,11 @@ void TestCrashSafety::init()
 {
     QVERIFY(m_home.isValid());
     m_dataDir = m_home.filePath(QStringLiteral("data-%1").arg(QLatin1String(QTest::currentTestFunction())));
-    SimulatorConfig config;
-    config.accessKey = kAccessKey;
-    config.secretKey = kSecretKey;
-    config.desktopCount = 60;
-    config.jobDurationMs = 600;
-    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 60, 600));
     QVERIFY(m_simulator->listen());
     // Every generated desktop id, by asking the simulator's own generator through a listing.
     QNetworkAccessManager network;
-    ClientConfig clientConfig;
-    clientConfig.endpoint = m_simulator->url();
-    clientConfig.projectId = config.projectId;
-    ApiClient client(&network, clientConfig, Credentials{kAccessKey, kSecretKey, {}});
+    ApiClient client(&network, clientConfigFor(*m_simulator), Credentials{kAccessKey, kSecretKey, {}});
     ListAllDesktopsCall list(&client, {});
     QSignalSpy listed(&list, &ListAllDesktopsCall::finished);
     m_unusedIds.clear();
@@ -152,9 +145,7 @@ void TestCrashSafety::verifyFilesReadable()
 void TestCrashSafety::resumeEveryJournalEntry()
 {
     QNetworkAccessManager network;
-    ClientConfig config;
-    config.endpoint = m_simulator->url();
-    config.projectId = m_simulator->config().projectId;
+    const ClientConfig config = clientConfigFor(*m_simulator);
     ApiClient client(&network, config, Credentials{kAccessKey, kSecretKey, {}});
     AuditLog audit(auditPath());
     JobJournal journal(journalPath());

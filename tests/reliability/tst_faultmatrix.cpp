@@ -8,6 +8,7 @@
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
 #include "eventloopwatch.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
@@ -75,17 +76,10 @@ void TestFaultMatrix::initTestCase()
 
 void TestFaultMatrix::init()
 {
-    SimulatorConfig config;
-    config.accessKey = kAccessKey;
-    config.secretKey = kSecretKey;
-    config.desktopCount = 120;
-    config.jobDurationMs = 150;
-    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 120, 150));
     QVERIFY(m_simulator->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    ClientConfig clientConfig;
-    clientConfig.endpoint = m_simulator->url();
-    clientConfig.projectId = config.projectId;
+    ClientConfig clientConfig = clientConfigFor(*m_simulator);
     // The simulator shares this thread: building and sending 50 MB can keep the client's progress
     // timer from seeing data for longer than the short timeout (slow under sanitizers), and that
     // row is about the size limit, not about timeouts.

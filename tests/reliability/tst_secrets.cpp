@@ -8,6 +8,7 @@
 #include "deletion/jobjournal.h"
 #include "secretscanner.h"
 #include "settings/profilestore.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QJsonArray>
@@ -110,17 +111,11 @@ void TestSecrets::scannerFindsPlantedSecrets()
 void TestSecrets::fullDeletionLeavesNoSecretBehind()
 {
     const QString dataDir = m_dir.filePath(QStringLiteral("app-data"));
-    SimulatorConfig config;
-    config.accessKey = kAccessKey;
-    config.secretKey = kSecretKey;
-    config.desktopCount = 30;
-    config.jobDurationMs = 100;
+    const SimulatorConfig config = simulatorConfig(kAccessKey, kSecretKey, 30, 100);
     WorkspaceSimulator simulator(config);
     QVERIFY(simulator.listen());
     QNetworkAccessManager network;
-    ClientConfig clientConfig;
-    clientConfig.endpoint = simulator.url();
-    clientConfig.projectId = config.projectId;
+    ClientConfig clientConfig = clientConfigFor(simulator);
     clientConfig.transferTimeoutMs = 5000;
     ApiClient client(&network, clientConfig, Credentials{kAccessKey, kSecretKey, kSecurityToken});
 
@@ -212,11 +207,7 @@ void TestSecrets::fullDeletionLeavesNoSecretBehind()
 
 void TestSecrets::cliLeavesNoSecretInOutputOrFiles()
 {
-    SimulatorConfig config;
-    config.accessKey = kAccessKey;
-    config.secretKey = kSecretKey;
-    config.desktopCount = 10;
-    config.jobDurationMs = 50;
+    const SimulatorConfig config = simulatorConfig(kAccessKey, kSecretKey, 10, 50);
     WorkspaceSimulator simulator(config);
     QVERIFY(simulator.listen());
     const QString home = m_dir.filePath(QStringLiteral("cli-home"));

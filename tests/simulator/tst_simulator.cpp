@@ -5,8 +5,8 @@
 #include "desktopgenerator.h"
 #include "desktoplistfilter.h"
 #include "signatureverifier.h"
+#include "signingvectors.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,21 +30,7 @@ private Q_SLOTS:
     void verifierRejects_data();
     void verifierRejects();
     void deletionJobRunsToItsOutcome();
-
-private:
-    static QJsonObject loadVectors();
 };
-
-QJsonObject TestSimulator::loadVectors()
-{
-    QString path = qEnvironmentVariable("WORKSPACE_SIGNING_VECTORS");
-    if (path.isEmpty())
-        path = QStringLiteral(WORKSPACE_SHARED_DIR "/testdata/signing-vectors.json");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open the signing vectors at %s", qPrintable(path));
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
 
 void TestSimulator::generatorIsDeterministicPerSeed()
 {
@@ -150,7 +136,7 @@ void TestSimulator::filterMatchesTagsAndChargeMode()
 void TestSimulator::verifierAcceptsOfficialVectors_data()
 {
     QTest::addColumn<QJsonObject>("vector");
-    const QJsonArray vectors = loadVectors().value(QLatin1String("vectors")).toArray();
+    const QJsonArray vectors = loadSigningVectors().value(QLatin1String("vectors")).toArray();
     QVERIFY(!vectors.isEmpty());
     for (const QJsonValue &value : vectors)
         QTest::newRow(qPrintable(value.toObject().value(QLatin1String("name")).toString())) << value.toObject();
@@ -159,7 +145,7 @@ void TestSimulator::verifierAcceptsOfficialVectors_data()
 void TestSimulator::verifierAcceptsOfficialVectors()
 {
     QFETCH(QJsonObject, vector);
-    const QJsonObject all = loadVectors();
+    const QJsonObject all = loadSigningVectors();
     const SignatureVerifier verifier(all.value(QLatin1String("access_key")).toString().toLatin1(),
                                      all.value(QLatin1String("secret_key")).toString().toLatin1());
     RequestSigner::HeaderList headers;

@@ -8,6 +8,7 @@
 #include "jobmodel.h"
 #include "jobspanel.h"
 #include "mainwindow.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include "deletion/jobjournal.h"
@@ -101,12 +102,7 @@ void TestDeletionFlow::initTestCase()
 
 void TestDeletionFlow::init()
 {
-    SimulatorConfig config;
-    config.accessKey = kAccessKey;
-    config.secretKey = kSecretKey;
-    config.desktopCount = 300;
-    config.jobDurationMs = 100;
-    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 300, 100));
     QVERIFY(m_simulator->listen());
     QVERIFY(m_dir.isValid());
     QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
@@ -130,8 +126,7 @@ std::unique_ptr<MainWindow> TestDeletionFlow::makeWindow(QNetworkAccessManager *
     window->deletionController()->setTrackerTiming(timing);
 
     ResolvedConnection connection;
-    connection.config.endpoint = m_simulator->url();
-    connection.config.projectId = m_simulator->config().projectId;
+    connection.config = clientConfigFor(*m_simulator);
     connection.config.transferTimeoutMs = transferTimeoutMs;
     connection.config.retry.initialDelayMs = 10;
     connection.config.retry.throttleDelayMs = 10;
