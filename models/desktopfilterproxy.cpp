@@ -196,11 +196,11 @@ Qt::ItemFlags DesktopFilterProxy::flags(const QModelIndex &index) const
                                                     : DesktopTableModel::kSelectableFlags;
 }
 
-QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) const
+template<typename Visit>
+void DesktopFilterProxy::forEachSelectableRowIn(const QItemSelection &selection, Visit visit) const
 {
-    QStringList ids;
     if (!m_model)
-        return ids;
+        return;
     QList<int> proxyRows;
     for (const QItemSelectionRange &range : selection) {
         if (range.model() != this || range.parent().isValid() || range.left() != 0
@@ -211,19 +211,37 @@ QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) co
     }
     std::sort(proxyRows.begin(), proxyRows.end());
     proxyRows.erase(std::unique(proxyRows.begin(), proxyRows.end()), proxyRows.end());
-    ids.reserve(proxyRows.size());
     for (int proxyRow : std::as_const(proxyRows)) {
         const int sourceRow = mapToSource(index(proxyRow, 0)).row();
-        if (sourceRow < 0)
-            continue;
-        const DesktopTableModel::Row &row = m_model->rowAt(sourceRow);
-        if (!row.isBeingDeleted) // the only rows the model makes unselectable
-            ids.append(row.id);
+        if (sourceRow >= 0 && !m_model->rowAt(sourceRow).isBeingDeleted) // the only unselectable rows
+            visit(proxyRow, sourceRow);
     }
+}
+
+QList<int> DesktopFilterProxy::selectableRowsIn(const QItemSelection &selection) const
+{
+    QList<int> rows;
+    forEachSelectableRowIn(selection, [&rows](int proxyRow, int) { rows.append(proxyRow); });
+    return rows;
+}
+
+QList<int> DesktopFilterProxy::selectableSourceRowsIn(const QItemSelection &selection) const
+{
+    QList<int> rows;
+    forEachSelectableRowIn(selection, [&rows](int, int sourceRow) { rows.append(sourceRow); });
+    return rows;
+}
+
+QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) const
+{
+    QStringList ids;
+    forEachSelectableRowIn(selection, [this, &ids](int, int sourceRow) { ids.append(m_model->rowAt(sourceRow).id); });
     return ids;
 }
 
 int DesktopFilterProxy::selectableRowCountIn(const QItemSelection &selection) const
 {
-    return int(desktopIdsIn(selection).size());
+    int count = 0;
+    forEachSelectableRowIn(selection, [&count](int, int) { ++count; });
+    return count;
 }

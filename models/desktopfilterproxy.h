@@ -35,6 +35,9 @@ public:
     // that "select all" of 100k rows stays instant; QItemSelectionModel::selectedRows() asks every
     // cell for its flags.
     QStringList desktopIdsIn(const QItemSelection &selection) const;
+    // The same rows as proxy rows, and as source rows, both in proxy order.
+    QList<int> selectableRowsIn(const QItemSelection &selection) const;
+    QList<int> selectableSourceRowsIn(const QItemSelection &selection) const;
     // Sorting by name ranks the rows first in one cache-friendly pass, so that the proxy's own
     // sort compares two integers per step instead of two strings scattered over the heap.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -52,6 +55,11 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
+    // Calls visit(proxyRow, sourceRow) for each selectable row that whole-row ranges of
+    // `selection` cover, once each, in proxy order.
+    template<typename Visit>
+    void forEachSelectableRowIn(const QItemSelection &selection, Visit visit) const;
+
     QPointer<DesktopTableModel> m_model;
     QString m_searchText;
     QStringList m_searchWords; // lower-case

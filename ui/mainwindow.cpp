@@ -620,10 +620,9 @@ QStringList MainWindow::selectedDesktopIds() const
 QStringList MainWindow::selectedDeletableDesktopIds() const
 {
     QStringList ids;
-    for (const QString &id : selectedDesktopIds()) {
-        const int row = m_model->rowOf(id);
-        if (row >= 0 && m_model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool())
-            ids.append(id);
+    for (int row : m_proxy->selectableSourceRowsIn(m_view->selectionModel()->selection())) {
+        if (m_model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool())
+            ids.append(m_model->idAt(row));
     }
     return ids;
 }
@@ -672,11 +671,8 @@ QStringList MainWindow::selectByIdsOrNames(const QStringList &lines)
 void MainWindow::copySelection(int column)
 {
     QStringList values;
-    for (const QString &id : selectedDesktopIds()) {
-        const int row = m_model->rowOf(id);
-        if (row >= 0)
-            values.append(m_model->index(row, column).data().toString());
-    }
+    for (int row : m_proxy->selectableSourceRowsIn(m_view->selectionModel()->selection()))
+        values.append(m_model->index(row, column).data().toString());
     QApplication::clipboard()->setText(values.join(QLatin1Char('\n')));
     statusBar()->showMessage(tr("Copied %Ln value(s).", nullptr, int(values.size())), 4000);
 }
@@ -685,12 +681,7 @@ QByteArray MainWindow::csvForShown(bool selectedOnly) const
 {
     QList<int> rows;
     if (selectedOnly) {
-        for (const QString &id : selectedDesktopIds()) {
-            const QModelIndex shown = m_proxy->mapFromSource(m_model->index(m_model->rowOf(id), 0));
-            if (shown.isValid())
-                rows.append(shown.row());
-        }
-        std::sort(rows.begin(), rows.end());
+        rows = m_proxy->selectableRowsIn(m_view->selectionModel()->selection());
     } else {
         rows.reserve(m_proxy->rowCount());
         for (int row = 0; row < m_proxy->rowCount(); ++row)
