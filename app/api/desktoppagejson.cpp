@@ -6,8 +6,6 @@
 #include "workspacejson.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QMap>
 
@@ -244,7 +242,7 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
-bool readPage(element root, DesktopPage &page, WorkspaceJson::RawJson raw, QString *error)
+bool readPage(element root, DesktopPage &page, QString *error)
 {
     simdjson::dom::object object;
     if (root.get_object().get(object) != simdjson::SUCCESS)
@@ -280,10 +278,6 @@ bool readPage(element root, DesktopPage &page, WorkspaceJson::RawJson raw, QStri
             Desktop desktop = desktopOf(desktopObject, shared);
             if (desktop.id.isEmpty())
                 return fail(error, QCoreApplication::translate("WorkspaceJson", "a desktop has no desktop_id"));
-            if (raw == WorkspaceJson::RawJson::Keep) {
-                const std::string json = simdjson::minify(entry);
-                desktop.raw = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
-            }
             page.desktops.append(std::move(desktop));
         }
     }
@@ -300,15 +294,19 @@ namespace WorkspaceJson {
 
 std::optional<DesktopPage> parseDesktopPage(const QByteArray &body, QString *error, RawJson raw)
 {
+    // Every field the server sent is wanted for one desktop at a time (the details view): Qt's
+    // reading keeps each desktop's object as it is.
+    if (raw == RawJson::Keep)
+        return parseDesktopPageWithQt(body, error, raw);
     simdjson::dom::parser parser;
     element root;
     if (parser.parse(body.constData(), size_t(body.size())).get(root) != simdjson::SUCCESS) {
         // Qt's parser says where and why the JSON is broken, and takes a few things simdjson
         // refuses; it decides for the answers simdjson cannot read.
-        return parseDesktopPageWithQt(body, error, raw);
+        return parseDesktopPageWithQt(body, error);
     }
     DesktopPage page;
-    if (!readPage(root, page, raw, error))
+    if (!readPage(root, page, error))
         return std::nullopt;
     return page;
 }
