@@ -45,7 +45,7 @@ public:
     };
 
     // What the model keeps per desktop; public so that the filter proxy reads it without QVariant.
-    // Compact on purpose (issue 7, 100k desktops): values that repeat across desktops (status,
+    // Compact on purpose (100k desktops): values that repeat across desktops (status,
     // type, zone, image, tag sets, …) are stored once in the model and referenced by index, the
     // server's full JSON is not kept (desktopAt() rebuilds it from the fields), and display texts
     // that only visible cells need (created, tags, billing) are formed in data().

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks in Release in their own folder and prints the figures of issue 7, one
+# Builds the benchmarks in Release in their own folder and prints the figures of docs/PERFORMANCE.md, one
 # `name: value unit` line each (docs/PERFORMANCE.md). Arguments go to workspace-bench, e.g.
 #   scripts/bench.sh                 the full run (100k desktops, medians of several runs)
 #   scripts/bench.sh --short         the quick CI variant

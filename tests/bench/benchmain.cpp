@@ -1,4 +1,4 @@
-// workspace-bench: the performance figures of issue 7, one `name: value unit` line each (the
+// workspace-bench: the performance figures of docs/PERFORMANCE.md, one `name: value unit` line each (the
 // median of several runs). scripts/bench.sh runs it on a Release build; ctest runs it as
 // bench_short (small sizes, one run, no targets) so that CI keeps it working.
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// Sizes and repetitions of one benchmark run. The defaults are the figures of issue 7; the short
+// Sizes and repetitions of one benchmark run. The defaults are the figures of docs/PERFORMANCE.md; the short
 // mode (CI) keeps every code path but takes a few seconds.
 struct BenchOptions
 {
