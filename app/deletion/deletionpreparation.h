@@ -56,6 +56,8 @@ public:
 
     // Valid once succeeded().
     const DeletionClassification &classification() const { return m_classification; }
+    // Every requested desktop the look-up returned (its fresh state), by id.
+    const QHash<QString, Desktop> &found() const { return m_found; }
     // Exactly what a DeletionRun for this request sends: the deletable desktops, chunked.
     DeletionPlan plan() const;
 
