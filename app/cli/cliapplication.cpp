@@ -283,7 +283,9 @@ bool CliApplication::checkOptionsBelongTo(Command command)
                        Name::dryRun, Name::yes, Name::pollInterval, Name::timeout});
         break;
     case Command::Journal:
-        allowed = {Name::help, Name::version, QStringLiteral("demo"), QStringLiteral("data-dir"), Name::yes};
+        // The connection options are accepted (scripts pass them alike) but only the data
+        // directory matters.
+        allowed.insert(Name::yes);
         break;
     }
     const QStringList used = m_parser.optionNames();

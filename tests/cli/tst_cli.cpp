@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -332,6 +333,31 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains(QStringLiteral("WKS.0202")), qPrintable(result.err));
         QVERIFY(result.out.isEmpty());
+    }
+
+    void dataDirectoryIsTheWindows()
+    {
+#ifndef WORKSPACE_GUI_PATH
+        QSKIP("This build has no window.");
+#else
+        // Both executables print their default data directory in --help: it must be one place,
+        // under the sandbox's XDG_DATA_HOME, named like the README says.
+        const Result cli = run({QStringLiteral("--help")}, baseEnvironment());
+        QProcess window;
+        QProcessEnvironment env = baseEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        window.setProcessEnvironment(env);
+        window.start(QStringLiteral(WORKSPACE_GUI_PATH), {QStringLiteral("--help")});
+        QVERIFY(window.waitForFinished(60000));
+        QCOMPARE(window.exitCode(), 0);
+        static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+        const QString expected = QStringLiteral("(default:") + m_home.filePath(QStringLiteral("data/workspace-admin"))
+            + QStringLiteral(").");
+        const QString cliHelp = QString(cli.out).remove(whitespace);
+        const QString windowHelp = QString::fromUtf8(window.readAllStandardOutput()).remove(whitespace);
+        QVERIFY2(cliHelp.contains(expected), qPrintable(cli.out));
+        QVERIFY2(windowHelp.contains(expected), qPrintable(windowHelp));
+#endif
     }
 
     void dryRunPrintsRequestsAndSendsNothing()
