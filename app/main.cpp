@@ -16,8 +16,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdmin"));
-    QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
+    ConnectionOptions::applyApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
     // Before the parser: option descriptions are translated as they are added.
     const QString requestedLanguage = AppLanguage::requested(QCoreApplication::arguments());

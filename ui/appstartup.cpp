@@ -43,6 +43,7 @@ void AppStartup::connectToProfile(const QString &profileName)
 {
     ConnectionOptionValues values;
     values.profile = profileName;
+    values.dataDir = m_dataDirOption;
     QString error;
     std::optional<ResolvedConnection> resolved =
         ConnectionOptions::resolve(values, QProcessEnvironment(), m_profiles, &error);
@@ -59,6 +60,8 @@ AppStartup::~AppStartup() = default;
 
 void AppStartup::start(const ConnectionOptionValues &values, const QProcessEnvironment &environment)
 {
+    // --data-dir holds for every connection of this session, the demo's included.
+    m_dataDirOption = values.dataDir;
     if (values.demo) {
         startDemo();
         return;
@@ -143,6 +146,7 @@ void AppStartup::onConnectionRequested(const ConnectionProfile &profile, const C
 
     ConnectionOptionValues values;
     values.profile = profile.name;
+    values.dataDir = m_dataDirOption;
     std::optional<ResolvedConnection> resolved =
         ConnectionOptions::resolve(values, QProcessEnvironment(), m_profiles, &error);
     if (!resolved || !resolved->fillStoredCredentials(credentials, &error)) {
@@ -170,6 +174,7 @@ void AppStartup::startDemo()
 #ifdef WORKSPACE_HAVE_DEMO
     ConnectionOptionValues values;
     values.demo = true;
+    values.dataDir = m_dataDirOption;
     QString error;
     std::optional<ResolvedConnection> resolved =
         ConnectionOptions::resolve(values, QProcessEnvironment::systemEnvironment(), nullptr, &error);
@@ -179,8 +184,6 @@ void AppStartup::startDemo()
         Q_EMIT fatalError(error);
         return;
     }
-    // The simulated project tags some desktops protected=true, to show how protection looks.
-    resolved->protectedTags = {QStringLiteral("protected=true")};
     useResolved(std::move(*resolved));
 #else
     showWarning(tr("This build has no demo: the Workspace simulator was not built."));
@@ -263,15 +266,17 @@ void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
 void AppStartup::takeDialogScreenshot()
 {
     DeletionController *deletion = m_window->deletionController();
+    connect(deletion, &DeletionController::preparationFinished, this, [this, deletion](int offered) {
+        DeletionDialog *dialog = deletion->dialog();
+        if (offered == 0 || !dialog) {
+            Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
+            return;
+        }
+        // Left empty: the picture shows Delete disabled until the count is typed.
+        saveScreenshot(dialog, m_dialogScreenshotPath);
+    }, Qt::SingleShotConnection);
     m_window->selectDesktopIds(screenshotSelection());
     deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
-    DeletionDialog *dialog = deletion->dialog();
-    if (!dialog) {
-        Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
-        return;
-    }
-    // Left empty: the picture shows Delete disabled until the count is typed.
-    saveScreenshot(dialog, m_dialogScreenshotPath);
 }
 
 void AppStartup::takeJobsScreenshot()
@@ -286,18 +291,20 @@ void AppStartup::takeJobsScreenshot()
     timing.initialIntervalMs = 500;
     timing.maxIntervalMs = 1000;
     deletion->setTrackerTiming(timing);
+    connect(deletion, &DeletionController::preparationFinished, this, [this, deletion](int offered) {
+        DeletionDialog *dialog = deletion->dialog();
+        if (offered == 0 || !dialog) {
+            Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
+            return;
+        }
+        connect(deletion, &DeletionController::runFinished, this, [this] {
+            // After the refresh that follows the job's end.
+            connect(m_window, &MainWindow::desktopsLoaded, this,
+                    [this] { saveScreenshot(m_window, m_jobsScreenshotPath); }, Qt::SingleShotConnection);
+        }, Qt::SingleShotConnection);
+        dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
+        dialog->deleteButton()->click();
+    }, Qt::SingleShotConnection);
     m_window->selectDesktopIds(screenshotSelection());
     deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
-    DeletionDialog *dialog = deletion->dialog();
-    if (!dialog) {
-        Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
-        return;
-    }
-    connect(deletion, &DeletionController::runFinished, this, [this] {
-        // After the refresh that follows the job's end.
-        connect(m_window, &MainWindow::desktopsLoaded, this,
-                [this] { saveScreenshot(m_window, m_jobsScreenshotPath); }, Qt::SingleShotConnection);
-    }, Qt::SingleShotConnection);
-    dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
-    dialog->deleteButton()->click();
 }

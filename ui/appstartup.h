@@ -67,4 +67,5 @@ private:
     std::optional<ResolvedConnection> m_pending;
     QString m_editingProfile; // profile whose secret is read for the edit dialog
     DemoConnection *m_demo = nullptr;
+    QString m_dataDirOption; // --data-dir as given; empty: the default
 };

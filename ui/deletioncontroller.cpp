@@ -9,22 +9,17 @@
 #include "api/apiclient.h"
 #include "api/requestsigner.h"
 #include "deletion/auditlog.h"
+#include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
-#include "deletion/inflightregistry.h"
 #include "deletion/jobjournal.h"
+#include "deletion/journalfollower.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QSet>
-#include <QStandardPaths>
 #include <QSystemTrayIcon>
 
 #include <algorithm>
-
-namespace {
-// Ids per look-up request: keeps the repeated desktop_id query well under URL length limits.
-constexpr int kLookUpBatch = 50;
-} // namespace
 
 struct DeletionController::Store
 {
@@ -58,7 +53,7 @@ QString DeletionController::dataDir() const
 {
     if (!m_connection.dataDir.isEmpty())
         return m_connection.dataDir;
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return ConnectionOptions::defaultDataDir();
 }
 
 int DeletionController::activeRunCount() const
@@ -93,6 +88,11 @@ void DeletionController::setConnection(const ResolvedConnection &connection)
     }
     if (m_dialog)
         m_dialog->reject();
+    if (m_preparation) {
+        m_preparation->disconnect(this);
+        m_preparation->cancel();
+        m_preparation->deleteLater();
+    }
     m_store = storeFor(dataDir());
     if (!m_store->loadError.isEmpty())
         Q_EMIT statusMessage(m_store->loadError);
@@ -104,19 +104,19 @@ void DeletionController::resumeJournal()
     ApiClient *client = m_window->client();
     if (!client || !m_store)
         return;
-    const QList<JournalEntry> entries = m_store->journal.entriesForProject(m_connection.config.projectId);
-    for (const JournalEntry &entry : entries) {
-        DeletionRun *run = DeletionRun::resume(client, entry, &m_store->audit, &m_store->journal, this);
+    const QList<DeletionRun *> resumed = JournalFollower::resumeRuns(
+        client, &m_store->audit, &m_store->journal, m_connection.config.projectId, this);
+    for (DeletionRun *run : resumed) {
         addRun(run);
         run->start();
     }
-    if (!entries.isEmpty()) {
+    if (!resumed.isEmpty()) {
         Q_EMIT statusMessage(tr("Following %Ln unfinished deletion job(s) from the last session.", nullptr,
-                                int(entries.size())));
+                                int(resumed.size())));
     }
 }
 
-void DeletionController::requestDeletion(const QStringList &desktopIds, int leftOut)
+void DeletionController::requestDeletion(const QStringList &desktopIds)
 {
     if (m_dialog && m_dialog->isVisible()) {
         // One confirmation at a time: a second request shows the open one.
@@ -124,38 +124,71 @@ void DeletionController::requestDeletion(const QStringList &desktopIds, int left
         m_dialog->activateWindow();
         return;
     }
+    prepare(desktopIds, false);
+}
+
+void DeletionController::prepare(const QStringList &desktopIds, bool retry)
+{
     if (!m_window->client() || !m_store)
         return;
-    const QString projectId = m_connection.config.projectId;
-    const QHash<QString, QString> pending = m_store->journal.pendingDesktopJobs(projectId);
-    const DesktopTableModel *model = m_window->desktopModel();
-    QList<Desktop> desktops;
-    int inFlight = 0;
-    QSet<QString> seen;
-    for (const QString &id : desktopIds) {
-        const int row = model->rowOf(id);
-        if (row < 0 || seen.contains(id))
-            continue;
-        seen.insert(id);
-        if (InFlightRegistry::instance().isClaimed(projectId, id) || pending.contains(id)) {
-            ++inFlight;
-            continue;
+    if (m_preparation) {
+        m_preparation->disconnect(this);
+        m_preparation->cancel();
+        m_preparation->deleteLater();
+    }
+    DeletionPreparation::Request request;
+    request.desktopIds = desktopIds;
+    request.projectId = m_connection.config.projectId;
+    request.protectedTags = m_connection.protectedTags;
+    request.outcomeUnknown = m_outcomeUnknown;
+    auto *preparation = new DeletionPreparation(m_window->client(), request, &m_store->journal, this);
+    m_preparation = preparation;
+    connect(preparation, &DeletionPreparation::finished, this,
+            [this, preparation, retry] { onPrepared(preparation, retry); });
+    Q_EMIT statusMessage(tr("Looking up %Ln desktop(s)…", nullptr, int(desktopIds.size())));
+    preparation->start();
+}
+
+void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry)
+{
+    preparation->deleteLater();
+    if (m_preparation == preparation)
+        m_preparation.clear();
+    const auto done = [this, retry](int offered) {
+        Q_EMIT preparationFinished(offered);
+        if (retry)
+            Q_EMIT retryLookUpFinished(offered);
+    };
+    if (!preparation->succeeded()) {
+        if (!preparation->wasCancelled()) {
+            Q_EMIT statusMessage(tr("Looking up the desktops failed; nothing was deleted: %1")
+                                     .arg(preparation->error().summary()));
         }
-        desktops.append(model->desktopAt(row));
-    }
-    QStringList notes;
-    if (leftOut > 0) {
-        notes << tr("%Ln selected desktop(s) are protected or already being deleted and are left out.", nullptr,
-                    leftOut);
-    }
-    if (inFlight > 0)
-        notes << tr("%Ln selected desktop(s) are being deleted by this app and are left out.", nullptr, inFlight);
-    const QString note = notes.join(QLatin1Char(' '));
-    if (desktops.isEmpty()) {
-        Q_EMIT statusMessage(inFlight > 0 ? note : tr("None of the selected desktops can be deleted."));
+        done(0);
         return;
     }
-    openDialog(desktops, note);
+    // Fresh state into the table: what the look-up found, and nothing of what it did not.
+    const QList<Desktop> found = preparation->found().values();
+    m_window->desktopModel()->upsertDesktops(found);
+    const DeletionClassification &classification = preparation->classification();
+    const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
+    QString note;
+    if (!reasons.isEmpty()) {
+        note = tr("%Ln desktop(s) are left out:", nullptr, int(reasons.size())) + QLatin1Char('\n')
+            + reasons.join(QLatin1Char('\n'));
+    }
+    if (classification.deletable.isEmpty()) {
+        Q_EMIT statusMessage(reasons.isEmpty()
+                                 ? tr("None of the selected desktops can be deleted.")
+                                 : tr("None of the selected desktops can be deleted: %1")
+                                       .arg(reasons.join(QLatin1String("; "))));
+        done(0);
+        return;
+    }
+    if (m_dialog)
+        m_dialog->reject();
+    openDialog(classification.deletable, note);
+    done(int(classification.deletable.size()));
 }
 
 void DeletionController::openDialog(const QList<Desktop> &desktops, const QString &note)
@@ -235,70 +268,12 @@ void DeletionController::notify(const QString &title, const QString &message)
 
 void DeletionController::retryFailed(DeletionRun *run)
 {
-    if (!run || m_retryLookUp || !m_window->client())
+    if (!run || !m_window->client())
         return;
-    m_retryIds = run->result().failedDesktopIds();
-    m_retryOffset = 0;
-    m_retryFound.clear();
-    if (m_retryIds.isEmpty()) {
+    const QStringList ids = run->result().failedDesktopIds();
+    if (ids.isEmpty()) {
         Q_EMIT retryLookUpFinished(0);
         return;
     }
-    Q_EMIT statusMessage(tr("Looking up %Ln failed desktop(s)…", nullptr, int(m_retryIds.size())));
-    lookUpNextRetryBatch();
-}
-
-void DeletionController::lookUpNextRetryBatch()
-{
-    DesktopQuery query;
-    query.desktopIds = m_retryIds.mid(m_retryOffset, kLookUpBatch);
-    m_retryOffset += query.desktopIds.size();
-    m_retryLookUp = new ListAllDesktopsCall(m_window->client(), query, this);
-    connect(m_retryLookUp, &ListAllDesktopsCall::pageLoaded, this,
-            [this](const QList<Desktop> &desktops) { m_retryFound += desktops; });
-    connect(m_retryLookUp, &ListAllDesktopsCall::finished, this, &DeletionController::onRetryLookUpFinished);
-    m_retryLookUp->start();
-}
-
-void DeletionController::onRetryLookUpFinished()
-{
-    ListAllDesktopsCall *call = m_retryLookUp;
-    call->deleteLater();
-    if (!call->succeeded()) {
-        m_retryLookUp.clear();
-        Q_EMIT statusMessage(tr("Looking up the failed desktops failed: %1").arg(call->error().summary()));
-        Q_EMIT retryLookUpFinished(0);
-        return;
-    }
-    if (m_retryOffset < m_retryIds.size()) {
-        lookUpNextRetryBatch();
-        return;
-    }
-    m_retryLookUp.clear();
-    // Fresh state into the table, then offer what still exists and may be deleted, in the
-    // order of the failed run.
-    m_window->desktopModel()->upsertDesktops(m_retryFound);
-    QHash<QString, Desktop> byId;
-    for (const Desktop &desktop : std::as_const(m_retryFound))
-        byId.insert(desktop.id, desktop);
-    const DesktopTableModel *model = m_window->desktopModel();
-    QList<Desktop> offered;
-    for (const QString &id : std::as_const(m_retryIds)) {
-        const auto found = byId.constFind(id);
-        if (found == byId.cend() || found->isGone() || found->isBeingDeleted() || model->isProtectedDesktop(*found))
-            continue;
-        offered.append(*found);
-    }
-    const int gone = int(m_retryIds.size() - offered.size());
-    if (offered.isEmpty()) {
-        Q_EMIT statusMessage(tr("None of the failed desktops can be deleted again: they are gone or busy."));
-        Q_EMIT retryLookUpFinished(0);
-        return;
-    }
-    if (m_dialog)
-        m_dialog->reject();
-    openDialog(offered, gone > 0 ? tr("%Ln failed desktop(s) no longer exist or are busy and are left out.",
-                                      nullptr, gone)
-                                 : QString());
-    Q_EMIT retryLookUpFinished(int(offered.size()));
+    prepare(ids, true);
 }

@@ -2,6 +2,7 @@
 
 #include "api/apicalls.h"
 #include "deletiondialog.h"
+#include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
 #include "deletion/deletionplan.h"
 #include "deletion/jobtracker.h"
@@ -11,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -23,11 +25,12 @@ class JobsPanel;
 class MainWindow;
 class QSystemTrayIcon;
 
-// Wires the deletion engine into the window: opens the confirmation dialog for a selection (one
-// at a time, never for desktops already in flight), starts a DeletionRun for what was confirmed,
-// shows it in the jobs model, and at its end refreshes the table, reports the summary and notifies
-// when the window is not active. Resumes the journal's unfinished jobs on connecting, and offers
-// "Retry failed" after re-listing the failed desktops.
+// Wires the deletion engine into the window: runs the DeletionPreparation on a selection (the same
+// look-up and classification as the CLI's `delete`), opens the confirmation dialog (one at a time)
+// for the deletable desktops with the left-out ones named with their reasons, starts a DeletionRun
+// for what was confirmed, shows it in the jobs model, and at its end refreshes the table, reports
+// the summary and notifies when the window is not active. Resumes the journal's unfinished jobs on
+// connecting, and offers "Retry failed" through the same preparation.
 class DeletionController : public QObject
 {
     Q_OBJECT
@@ -39,11 +42,15 @@ public:
     // journal; unfinished jobs of the project are resumed. The connection's credentials are not kept.
     void setConnection(const ResolvedConnection &connection);
 
-    // Opens the dialog for these desktops of the table; raises the open dialog instead if any.
-    // leftOut: selected desktops the caller already excluded (protected or being deleted), to say so.
-    void requestDeletion(const QStringList &desktopIds, int leftOut = 0);
+    // Looks these desktops up and opens the dialog for those that may be deleted (asynchronous:
+    // dialogOpened() or preparationFinished() follows); raises the open dialog instead if any. A
+    // newer request replaces a preparation still looking up.
+    void requestDeletion(const QStringList &desktopIds);
     // Re-lists the run's failed desktops and offers those that still exist in a new dialog.
     void retryFailed(DeletionRun *run);
+    // Desktops whose earlier deletion has no known outcome: left out until re-listed.
+    void setOutcomeUnknownDesktops(const QSet<QString> &desktopIds) { m_outcomeUnknown = desktopIds; }
+    DeletionPreparation *preparation() const { return m_preparation; }
 
     DeletionDialog *dialog() const { return m_dialog; }
     const QList<DeletionRun *> &runs() const { return m_runs; }
@@ -59,6 +66,8 @@ Q_SIGNALS:
     void dialogOpened(DeletionDialog *dialog);
     void runStarted(DeletionRun *run);
     void runFinished(DeletionRun *run);
+    // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
+    void preparationFinished(int offered);
     // Retry failed: the look-up ended; `offered` desktops are in the new dialog (0: none opened).
     void retryLookUpFinished(int offered);
     void notified(const QString &title, const QString &message);
@@ -68,13 +77,13 @@ Q_SIGNALS:
 private:
     struct Store;
     Store *storeFor(const QString &dataDir);
+    void prepare(const QStringList &desktopIds, bool retry);
+    void onPrepared(DeletionPreparation *preparation, bool retry);
     void openDialog(const QList<Desktop> &desktops, const QString &note);
     void startDeletion(const DeletionPlan &plan);
     void addRun(DeletionRun *run);
     void resumeJournal();
     void onRunFinished(DeletionRun *run);
-    void lookUpNextRetryBatch();
-    void onRetryLookUpFinished();
     void notify(const QString &title, const QString &message);
     QString dataDir() const;
 
@@ -89,10 +98,6 @@ private:
     int m_chunkGapMs = 500;
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
-
-    // Retry failed: ids still to look up, what was found.
-    QStringList m_retryIds;
-    qsizetype m_retryOffset = 0;
-    QList<Desktop> m_retryFound;
-    QPointer<ListAllDesktopsCall> m_retryLookUp;
+    QPointer<DeletionPreparation> m_preparation;
+    QSet<QString> m_outcomeUnknown;
 };

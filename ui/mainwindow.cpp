@@ -410,7 +410,8 @@ void MainWindow::requestDeletion()
                                  8000);
         return;
     }
-    m_deletion->requestDeletion(ids, int(selectedDesktopIds().size() - ids.size()));
+    // The whole selection: the engine names each left-out desktop with its reason.
+    m_deletion->requestDeletion(selectedDesktopIds());
 }
 
 void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
@@ -818,7 +819,7 @@ QString MainWindow::dataDirectory() const
     // The same place DeletionController keeps the audit log and the journal.
     if (!m_connection.dataDir.isEmpty())
         return m_connection.dataDir;
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return ConnectionOptions::defaultDataDir();
 }
 
 void MainWindow::showAbout()

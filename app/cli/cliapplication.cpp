@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "desktopformatter.h"
 #include "jobcommand.h"
+#include "journalcommand.h"
 #include "listcommand.h"
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
@@ -67,6 +68,19 @@ void CliApplication::start()
     if (!parseCommandLine())
         return;
 
+    if (m_command == Command::Journal) {
+        // The journal lives in the data directory alone: no connection, no credentials.
+        JournalCommand::Options options;
+        options.dataDir = ConnectionOptions::resolveDataDir(ConnectionOptions::valuesFrom(m_parser));
+        if (m_commandArguments.size() == 2)
+            options.forgetJobId = m_commandArguments.at(1).trimmed();
+        options.confirmed = m_parser.isSet(Name::yes);
+        m_running = std::make_unique<JournalCommand>(options, m_out, m_err);
+        connect(m_running.get(), &CliCommand::finished, this, &CliApplication::finish);
+        m_running->start();
+        return;
+    }
+
     ProfileStore profiles(ProfileStore::defaultFilePath());
     QString error;
     const std::optional<ResolvedConnection> resolved = ConnectionOptions::resolve(
@@ -108,14 +122,15 @@ bool CliApplication::parseCommandLine()
            "  list [--status S] [--name TEXT] [--format table|csv|json]\n"
            "  job JOB_ID [--wait]\n"
            "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
-           "         [--dry-run] --yes\n\n"
+           "         (--dry-run | --yes)\n"
+           "  journal [forget JOB_ID --yes]\n\n"
            "Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and\n"
            "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
            "Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration\n"
            "error, 3 API or network error."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addPositionalArgument(QStringLiteral("command"), tr("list, job or delete."));
+    m_parser.addPositionalArgument(QStringLiteral("command"), tr("list, job, delete or journal."));
     ConnectionOptions::addTo(m_parser);
     m_parser.addOption({Name::status, tr("list: only desktops in this status (%1).")
                                           .arg(kStatuses.join(QLatin1String(", "))),
@@ -140,8 +155,11 @@ bool CliApplication::parseCommandLine()
                         tr("delete: also delete each desktop's user when they have no other desktop.")});
     m_parser.addOption({Name::noEmail, tr("delete: do not e-mail the users.")});
     m_parser.addOption({Name::force, tr("delete: force the deletion.")});
-    m_parser.addOption({Name::dryRun, tr("delete: print the requests, send nothing.")});
-    m_parser.addOption({Name::yes, tr("delete: confirm that the desktops are to be deleted.")});
+    m_parser.addOption({Name::dryRun,
+                        tr("delete: look the desktops up and print the requests a real run would send; "
+                           "send none.")});
+    m_parser.addOption({Name::yes, tr("delete: confirm that the desktops are to be deleted; journal forget: "
+                                      "confirm that the job is to be forgotten.")});
 
     if (!m_parser.parse(m_arguments)) {
         usageError(m_parser.errorText());
@@ -161,7 +179,7 @@ bool CliApplication::parseCommandLine()
 
     m_commandArguments = m_parser.positionalArguments();
     if (m_commandArguments.isEmpty()) {
-        usageError(tr("No command given; use list, job or delete."));
+        usageError(tr("No command given; use list, job, delete or journal."));
         return false;
     }
     const QString command = m_commandArguments.takeFirst();
@@ -171,8 +189,10 @@ bool CliApplication::parseCommandLine()
         m_command = Command::Job;
     else if (command == QLatin1String("delete"))
         m_command = Command::Delete;
+    else if (command == QLatin1String("journal"))
+        m_command = Command::Journal;
     else {
-        usageError(tr("Unknown command “%1”; use list, job or delete.").arg(command));
+        usageError(tr("Unknown command “%1”; use list, job, delete or journal.").arg(command));
         return false;
     }
     if (!checkOptionsBelongTo(m_command))
@@ -206,6 +226,16 @@ bool CliApplication::parseCommandLine()
             return false;
         }
         break;
+    case Command::Journal: {
+        const bool list = m_commandArguments.isEmpty();
+        const bool forget = m_commandArguments.size() == 2 && m_commandArguments.first() == QLatin1String("forget")
+            && !m_commandArguments.last().trimmed().isEmpty();
+        if (!list && !forget) {
+            usageError(tr("Use journal to list the unfinished jobs, or journal forget JOB_ID --yes."));
+            return false;
+        }
+        break;
+    }
     case Command::Delete:
         if (!m_commandArguments.isEmpty()) {
             usageError(tr("delete takes its desktop ids through --ids or --ids-file."));
@@ -215,9 +245,9 @@ bool CliApplication::parseCommandLine()
             usageError(tr("delete needs exactly one of --ids or --ids-file."));
             return false;
         }
-        if (!m_parser.isSet(Name::yes)) {
-            usageError(tr("Deletion cannot be undone: add --yes to confirm (or --dry-run --yes to "
-                          "see the requests first)."));
+        if (!m_parser.isSet(Name::yes) && !m_parser.isSet(Name::dryRun)) {
+            usageError(tr("Deletion cannot be undone: add --yes to confirm (or --dry-run to see "
+                          "the requests first)."));
             return false;
         }
         if (!secondsToMs(m_parser.value(Name::pollInterval)) || !secondsToMs(m_parser.value(Name::timeout))) {
@@ -252,6 +282,11 @@ bool CliApplication::checkOptionsBelongTo(Command command)
         allowed.unite({Name::ids, Name::idsFile, Name::deleteUsers, Name::noEmail, Name::force,
                        Name::dryRun, Name::yes, Name::pollInterval, Name::timeout});
         break;
+    case Command::Journal:
+        // The connection options are accepted (scripts pass them alike) but only the data
+        // directory matters.
+        allowed.insert(Name::yes);
+        break;
     }
     const QStringList used = m_parser.optionNames();
     for (const QString &option : used) {
@@ -282,22 +317,20 @@ bool CliApplication::parseDeleteRequest()
         bytes = file.readAll();
     }
     QString error;
+    QStringList asGiven;
     const std::optional<QStringList> ids = m_parser.isSet(Name::ids)
-        ? DeleteRequest::parseIds(text, &error)
-        : DeleteRequest::parseIdsFile(bytes, &error);
+        ? DeleteRequest::parseIds(text, &error, &asGiven)
+        : DeleteRequest::parseIdsFile(bytes, &error, &asGiven);
     if (!ids) {
         usageError(error);
         return false;
     }
     m_deleteRequest.desktopIds = *ids;
+    m_deleteRequest.requestedIds = asGiven;
     m_deleteRequest.options.deleteUsers = m_parser.isSet(Name::deleteUsers);
     m_deleteRequest.options.emailNotification = !m_parser.isSet(Name::noEmail);
     m_deleteRequest.options.forceDelete = m_parser.isSet(Name::force);
     m_deleteRequest.dryRun = m_parser.isSet(Name::dryRun);
-    if (!m_deleteRequest.dryRun && !DeleteCommand::canDelete()) {
-        usageError(tr("This build cannot delete desktops yet; only --dry-run is available."));
-        return false;
-    }
     return true;
 }
 
@@ -337,6 +370,7 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
 {
     switch (m_command) {
     case Command::None:
+    case Command::Journal:
         break;
     case Command::List: {
         DesktopQuery query;
@@ -352,6 +386,8 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         options.wait = m_parser.isSet(Name::wait);
         options.pollIntervalMs = *secondsToMs(m_parser.value(Name::pollInterval));
         options.timeoutMs = *secondsToMs(m_parser.value(Name::timeout));
+        options.dataDir = m_connection.dataDir;
+        options.projectId = m_connection.config.projectId;
         return std::make_unique<JobCommand>(m_client.get(), options, m_out, m_err);
     }
     case Command::Delete:

@@ -35,7 +35,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    enum class Command { None, List, Job, Delete };
+    enum class Command { None, List, Job, Delete, Journal };
 
     bool parseCommandLine();
     bool checkOptionsBelongTo(Command command);

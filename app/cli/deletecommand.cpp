@@ -1,23 +1,17 @@
 #include "deletecommand.h"
 
-#include "api/workspacejson.h"
+#include "api/requestsigner.h"
+#include "deletion/deletionplan.h"
+#include "deletion/deletionpreparation.h"
+#include "deletion/deletionrun.h"
+#include "deletion/journalfollower.h"
+#include "deletionstore.h"
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
 
-#ifdef WORKSPACE_HAVE_DELETION
-#include "deletion/auditlog.h"
-#include "deletion/deletionplan.h"
-#include "deletion/deletionrun.h"
-#include "deletion/jobjournal.h"
-#endif
-
-#include <QDir>
 #include <QLocale>
 
-namespace {
-// Ids per look-up request: keeps the repeated desktop_id query well under URL length limits.
-constexpr int kLookUpBatch = 50;
-} // namespace
+#include <algorithm>
 
 DeleteCommand::DeleteCommand(ApiClient *client, DeleteRequest request, ResolvedConnection connection,
                              Timing timing, QTextStream &out, QTextStream &err, QObject *parent)
@@ -29,147 +23,129 @@ DeleteCommand::DeleteCommand(ApiClient *client, DeleteRequest request, ResolvedC
     m_connection.credentials.clear(); // the client has its own copy; none is needed here
 }
 
-DeleteCommand::~DeleteCommand() = default;
-
-bool DeleteCommand::canDelete()
+DeleteCommand::~DeleteCommand()
 {
-#ifdef WORKSPACE_HAVE_DELETION
-    return true;
-#else
-    return false;
-#endif
+    // Runs go before the audit log and journal they write to.
+    delete m_run;
+    delete m_follower;
 }
 
-bool DeleteCommand::isProtected(const Desktop &desktop, const QStringList &protectedTags)
+JobTracker::Timing DeleteCommand::trackerTiming(int pollIntervalMs, int giveUpAfterMs)
 {
-    return tagsMatchAnyRule(desktop.tags, protectedTags);
+    JobTracker::Timing timing;
+    if (pollIntervalMs > 0) {
+        timing.initialIntervalMs = pollIntervalMs;
+        timing.maxIntervalMs = std::max(pollIntervalMs, int(pollIntervalMs * 7.5));
+    }
+    if (giveUpAfterMs > 0)
+        timing.giveUpAfterMs = giveUpAfterMs;
+    return timing;
 }
 
 void DeleteCommand::start()
 {
-    if (m_request.dryRun) {
-        printDryRun();
-        return;
-    }
-    if (!canDelete()) {
-        err() << tr("This build cannot delete desktops; only --dry-run is available.") << Qt::endl;
+    QString error;
+    m_store = DeletionStore::open(m_connection.dataDir, &error);
+    if (!m_store) {
+        err() << error << ' ' << tr("Nothing was deleted.") << Qt::endl;
         finish(ExitUsageError);
         return;
     }
+    if (!m_store->loadWarning.isEmpty())
+        err() << m_store->loadWarning << Qt::endl;
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &DeleteCommand::onInterrupted);
-    err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
-    lookUpNextBatch();
+    followJournal();
 }
 
-void DeleteCommand::printDryRun()
+void DeleteCommand::followJournal()
 {
-    const QList<QStringList> chunks =
-        DeleteRequest::chunks(m_request.desktopIds, BatchDeleteCall::kMaxDesktops);
-    // One sentence per message, the counts inserted whole, so that translations can order them.
-    err() << tr("Dry run: nothing is sent. %1 would be deleted in %2.", "%1: desktops, %2: requests")
-                 .arg(tr("%Ln desktop(s)", "count", int(m_request.desktopIds.size())),
-                      tr("%Ln request(s)", "count", int(chunks.size())))
-          << Qt::endl;
-    if (!m_connection.protectedTags.isEmpty())
-        err() << tr("A real run first looks the desktops up and leaves out those tagged %1.")
-                     .arg(m_connection.protectedTags.join(QLatin1String(", ")))
+    m_follower = new JournalFollower(client(), m_store->audit.get(), m_store->journal.get(),
+                                     m_connection.config.projectId, this);
+    m_follower->setTrackerTiming(trackerTiming(m_timing.pollIntervalMs, m_timing.giveUpAfterMs));
+    const int pending = int(m_store->journal->entriesForProject(m_connection.config.projectId).size());
+    if (pending > 0) {
+        err() << tr("Following %Ln unfinished job(s) of this project from the journal first…", nullptr, pending)
               << Qt::endl;
-    const QUrl url = client()->urlFor(QStringLiteral("desktops/batch-delete"));
-    for (const QStringList &chunk : chunks) {
-        out() << "POST " << url.toString() << '\n'
-              << QString::fromUtf8(WorkspaceJson::batchDeleteBody(chunk, m_request.options)) << '\n';
     }
-    finish(ExitSuccess);
+    connect(m_follower, &JournalFollower::runStarted, this, [this](DeletionRun *run) {
+        connect(run, &DeletionRun::finished, this, [this, run] {
+            const QStringList jobs = run->jobIds();
+            err() << tr("Journal job %1: %2.").arg(jobs.value(0), run->result().summaryText()) << Qt::endl;
+        });
+    });
+    connect(m_follower, &JournalFollower::finished, this, [this] {
+        if (!m_interrupted)
+            prepare();
+    });
+    m_follower->start();
 }
 
-void DeleteCommand::lookUpNextBatch()
+void DeleteCommand::prepare()
 {
-    if (m_lookUpOffset >= m_request.desktopIds.size()) {
-        startDeletion();
-        return;
-    }
-    DesktopQuery query;
-    query.desktopIds = m_request.desktopIds.mid(m_lookUpOffset, kLookUpBatch);
-    m_lookUpOffset += query.desktopIds.size();
-    m_lookUp = new ListAllDesktopsCall(client(), query, this);
-    connect(m_lookUp, &ListAllDesktopsCall::retrying, this, &DeleteCommand::reportRetry);
-    connect(m_lookUp, &ListAllDesktopsCall::pageLoaded, this,
-            [this](const QList<Desktop> &desktops) {
-                for (const Desktop &desktop : desktops)
-                    m_found.insert(desktop.id, desktop);
-            });
-    connect(m_lookUp, &ListAllDesktopsCall::finished, this, &DeleteCommand::onLookUpFinished);
-    m_lookUp->start();
+    err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
+    DeletionPreparation::Request request;
+    request.desktopIds = m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds;
+    request.options = m_request.options;
+    request.projectId = m_connection.config.projectId;
+    request.protectedTags = m_connection.protectedTags;
+    m_preparation = new DeletionPreparation(client(), request, m_store->journal.get(), this);
+    connect(m_preparation, &DeletionPreparation::retrying, this, &DeleteCommand::reportRetry);
+    connect(m_preparation, &DeletionPreparation::finished, this, &DeleteCommand::onPrepared);
+    m_preparation->start();
 }
 
-void DeleteCommand::onLookUpFinished()
+void DeleteCommand::onPrepared()
 {
-    m_lookUp->deleteLater();
+    m_preparation->deleteLater();
     if (m_interrupted)
         return; // already reported
-    if (!m_lookUp->succeeded()) {
-        failWithApiError(tr("Looking up the desktops failed; nothing was deleted."), m_lookUp->error());
+    if (!m_preparation->succeeded()) {
+        failWithApiError(tr("Looking up the desktops failed; nothing was deleted."), m_preparation->error());
         return;
     }
-    lookUpNextBatch();
-}
-
-void DeleteCommand::startDeletion()
-{
-#ifdef WORKSPACE_HAVE_DELETION
-    QStringList deletable;
-    QHash<QString, QString> names;
-    for (const QString &id : std::as_const(m_request.desktopIds)) {
-        const auto found = m_found.constFind(id);
-        if (found == m_found.cend() || found->isGone())
-            m_skipped.append({id, tr("not found")});
-        else if (isProtected(*found, m_connection.protectedTags))
-            m_skipped.append({id, tr("protected by a tag of the profile")});
-        else if (found->isBeingDeleted())
-            m_skipped.append({id, tr("already being deleted")});
-        else {
-            deletable.append(id);
-            names.insert(id, found->computerName);
-        }
+    m_leftOut = m_preparation->classification().leftOut;
+    const QStringList lines = DeletionClassifier::describe(m_leftOut);
+    for (const QString &line : lines)
+        err() << tr("Not deleting %1.").arg(line) << Qt::endl;
+    if (m_request.dryRun) {
+        printPlan();
+        return;
     }
-    for (const auto &[id, reason] : std::as_const(m_skipped))
-        err() << tr("Not deleting %1: %2.").arg(id, reason) << Qt::endl;
-    if (deletable.isEmpty()) {
+    if (m_preparation->plan().isEmpty()) {
         err() << tr("Nothing to delete.") << Qt::endl;
         finish(ExitPartialFailure);
         return;
     }
+    startDeletion();
+}
 
-    if (!QDir().mkpath(m_connection.dataDir)) {
-        err() << tr("Cannot create the data directory %1; nothing was deleted.").arg(m_connection.dataDir)
-              << Qt::endl;
-        finish(ExitUsageError);
-        return;
-    }
-    m_auditLog = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_connection.dataDir));
-    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_connection.dataDir));
-    if (!m_journal->load())
-        err() << m_journal->lastError() << Qt::endl;
+void DeleteCommand::printPlan()
+{
+    const DeletionPlan plan = m_preparation->plan();
+    // One sentence per message, the counts inserted whole, so that translations can order them.
+    err() << tr("Dry run: nothing is sent. %1 would be deleted in %2.", "%1: desktops, %2: requests")
+                 .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
+                      tr("%Ln request(s)", "count", plan.chunkCount()))
+          << Qt::endl;
+    const QUrl url = client()->urlFor(QStringLiteral("desktops/batch-delete"));
+    for (int index = 0; index < plan.chunkCount(); ++index)
+        out() << "POST " << url.toString() << '\n' << QString::fromUtf8(plan.requestBody(index)) << '\n';
+    finish(plan.isEmpty() || hasSkipped() ? ExitPartialFailure : ExitSuccess);
+}
 
+void DeleteCommand::startDeletion()
+{
     DeletionContext context;
-    context.profileName = m_connection.profileName;
+    context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
 
-    const DeletionPlan plan(deletable, m_request.options, names);
-    m_run = new DeletionRun(client(), plan, context, m_auditLog.get(), m_journal.get(), this);
+    const DeletionPlan plan = m_preparation->plan();
+    m_run = new DeletionRun(client(), plan, context, m_store->audit.get(), m_store->journal.get(), this);
     if (m_timing.chunkGapMs >= 0)
         m_run->setChunkGapMs(m_timing.chunkGapMs);
-    JobTracker::Timing trackerTiming;
-    if (m_timing.pollIntervalMs > 0) {
-        trackerTiming.initialIntervalMs = m_timing.pollIntervalMs;
-        trackerTiming.maxIntervalMs = std::max(m_timing.pollIntervalMs,
-                                               int(m_timing.pollIntervalMs * 7.5));
-    }
-    if (m_timing.giveUpAfterMs > 0)
-        trackerTiming.giveUpAfterMs = m_timing.giveUpAfterMs;
-    m_run->setTrackerTiming(trackerTiming);
+    m_run->setTrackerTiming(trackerTiming(m_timing.pollIntervalMs, m_timing.giveUpAfterMs));
 
     const int requests = plan.chunkCount();
     connect(m_run, &DeletionRun::chunkSubmitted, this, [this, requests](int index, const QString &jobId) {
@@ -196,38 +172,35 @@ void DeleteCommand::startDeletion()
     });
     connect(m_run, &DeletionRun::finished, this, &DeleteCommand::onRunFinished);
     err() << tr("Deleting %1 in %2…", "%1: desktops, %2: requests")
-                 .arg(tr("%Ln desktop(s)", "count", int(deletable.size())), tr("%Ln request(s)", "count", requests))
+                 .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
+                      tr("%Ln request(s)", "count", requests))
           << Qt::endl;
     m_run->start();
-#endif
 }
 
 void DeleteCommand::onRunFinished()
 {
-#ifdef WORKSPACE_HAVE_DELETION
     QList<QStringList> rows;
     for (const DesktopResult &row : m_run->result().rows())
         rows.append({row.desktopId, row.desktopName, DeletionResult::outcomeName(row.outcome),
                      row.errorCode, row.reason, row.jobId});
-    for (const auto &[id, reason] : std::as_const(m_skipped))
-        rows.append({id, m_found.value(id).computerName, QStringLiteral("skipped"), QString(), reason,
-                     QString()});
+    for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
+        rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(),
+                     desktop.reasonText(), desktop.jobId});
     out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
                                              QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
                                              QStringLiteral("REASON"), QStringLiteral("JOB_ID")},
                                             rows);
     QString summary = m_run->result().summaryText();
-    if (!m_skipped.isEmpty())
-        summary += tr(", %Ln skipped", nullptr, int(m_skipped.size()));
+    if (!m_leftOut.isEmpty())
+        summary += tr(", %Ln skipped", nullptr, int(m_leftOut.size()));
     err() << summary << Qt::endl;
     finish(exitCodeForRun());
-#endif
 }
 
 void DeleteCommand::onInterrupted()
 {
     m_interrupted = true;
-#ifdef WORKSPACE_HAVE_DELETION
     if (m_run) {
         err() << tr("Interrupted: sending no more requests and no longer following the jobs. Jobs "
                     "already submitted go on on the server and stay in the journal. Press Ctrl+C "
@@ -236,28 +209,32 @@ void DeleteCommand::onInterrupted()
         m_run->cancel(); // finished() follows once a request on the wire has its answer
         return;
     }
-#endif
-    if (m_lookUp)
-        m_lookUp->cancel();
+    if (m_follower && !m_follower->isFinished())
+        m_follower->cancel(); // its jobs stay in the journal
+    if (m_preparation)
+        m_preparation->cancel();
     err() << tr("Interrupted; nothing was deleted.") << Qt::endl;
     finish(ExitPartialFailure);
 }
 
+bool DeleteCommand::hasSkipped() const
+{
+    // A repeated id is still deleted once: only the other reasons leave a desktop undone.
+    return std::any_of(m_leftOut.cbegin(), m_leftOut.cend(),
+                       [](const LeftOutDesktop &desktop) { return desktop.reason != LeftOutReason::Duplicate; });
+}
+
 int DeleteCommand::exitCodeForRun() const
 {
-#ifdef WORKSPACE_HAVE_DELETION
     const DeletionResult &result = m_run->result();
     if (m_interrupted)
-        return result.count(DeletionOutcome::Deleted) == result.size() && m_skipped.isEmpty()
+        return result.count(DeletionOutcome::Deleted) == result.size() && !hasSkipped()
             ? ExitSuccess
             : ExitPartialFailure;
     // The API or the network failed: a refused or unanswered POST, or jobs whose end was not learned.
     if (m_run->postError().isError() || result.count(DeletionOutcome::Unknown) > 0)
         return ExitApiError;
-    if (!m_skipped.isEmpty() || result.count(DeletionOutcome::Deleted) != result.size())
+    if (hasSkipped() || result.count(DeletionOutcome::Deleted) != result.size())
         return ExitPartialFailure;
     return ExitSuccess;
-#else
-    return ExitUsageError;
-#endif
 }

@@ -1,25 +1,29 @@
 #pragma once
 
-#include "api/apicalls.h"
 #include "clicommand.h"
 #include "deleterequest.h"
+#include "deletion/deletionclassification.h"
+#include "deletion/jobtracker.h"
 #include "settings/connectionoptions.h"
 
-#include <QHash>
+#include <QPointer>
 
 #include <memory>
 
-class AuditLog;
+class DeletionPreparation;
 class DeletionRun;
 class InterruptWatcher;
-class JobJournal;
+class JournalFollower;
+struct DeletionStore;
 
-// `delete`: with dryRun, prints every batch-delete request it would send and sends nothing (not
-// even a look-up). Otherwise, with the same safety as the GUI: looks the desktops up first, never
-// sends one that is missing, carries a protected tag or is already being deleted, then hands the
-// rest to the deletion engine (audit log, job journal, chunks of at most 100, job tracking) and
-// prints each desktop's outcome. Ctrl+C (or SIGTERM) stops sending and following, and still prints
-// the outcomes; jobs already submitted go on on the server and stay in the journal.
+// `delete`: a thin face of the deletion engine. First follows the project's unfinished jobs of the
+// journal to their end (as the window does at start), then looks the desktops up and classifies
+// them (DeletionPreparation: not found, protected by the profile's tags, already being deleted, in
+// an unfinished job, outcome unknown, duplicates), prints the desktops left out with their
+// reasons, and either prints the plan (dry run: exactly the requests a real run would send) or
+// hands it to a DeletionRun (audit log, journal, chunks of at most 100, job tracking) and prints
+// each desktop's outcome. Ctrl+C (or SIGTERM) stops sending and following and still reports; jobs
+// already submitted go on on the server and stay in the journal.
 class DeleteCommand : public CliCommand
 {
     Q_OBJECT
@@ -37,32 +41,28 @@ public:
 
     void start() override;
 
-    // True when this build can really delete (it has the deletion engine).
-    static bool canDelete();
-    // "key=value" matches that tag exactly, "key" matches the key with any value.
-    static bool isProtected(const Desktop &desktop, const QStringList &protectedTags);
+    // The tracker timing the CLI's options ask for, for `delete` and `job --wait` alike.
+    static JobTracker::Timing trackerTiming(int pollIntervalMs, int giveUpAfterMs);
 
 private:
-    void printDryRun();
-    void lookUpNextBatch();
-    void onLookUpFinished();
+    void followJournal();
+    void prepare();
+    void onPrepared();
+    void printPlan();
     void startDeletion();
     void onRunFinished();
     void onInterrupted();
+    bool hasSkipped() const;
     int exitCodeForRun() const;
 
     DeleteRequest m_request;
     ResolvedConnection m_connection;
     Timing m_timing;
-    qsizetype m_lookUpOffset = 0;
-    QPointer<ListAllDesktopsCall> m_lookUp;
-    QHash<QString, Desktop> m_found;
-    QList<QPair<QString, QString>> m_skipped; // desktop id → reason, never sent
+    std::unique_ptr<DeletionStore> m_store;
     InterruptWatcher *m_interruptWatcher = nullptr;
     bool m_interrupted = false;
-#ifdef WORKSPACE_HAVE_DELETION
-    std::unique_ptr<AuditLog> m_auditLog;
-    std::unique_ptr<JobJournal> m_journal;
+    QPointer<JournalFollower> m_follower;
+    QPointer<DeletionPreparation> m_preparation;
+    QList<LeftOutDesktop> m_leftOut;
     QPointer<DeletionRun> m_run;
-#endif
 };

@@ -5,7 +5,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
-std::optional<QStringList> DeleteRequest::parseIds(const QString &text, QString *error)
+std::optional<QStringList> DeleteRequest::parseIds(const QString &text, QString *error,
+                                                   QStringList *asGiven)
 {
     static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z0-9_-]+$"));
@@ -23,6 +24,8 @@ std::optional<QStringList> DeleteRequest::parseIds(const QString &text, QString 
                                  .arg(token);
                 return std::nullopt;
             }
+            if (asGiven)
+                asGiven->append(token);
             if (!seen.contains(token)) {
                 seen.insert(token);
                 ids.append(token);
@@ -37,7 +40,8 @@ std::optional<QStringList> DeleteRequest::parseIds(const QString &text, QString 
     return ids;
 }
 
-std::optional<QStringList> DeleteRequest::parseIdsFile(const QByteArray &bytes, QString *error)
+std::optional<QStringList> DeleteRequest::parseIdsFile(const QByteArray &bytes, QString *error,
+                                                       QStringList *asGiven)
 {
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(bytes);
@@ -59,7 +63,7 @@ std::optional<QStringList> DeleteRequest::parseIdsFile(const QByteArray &bytes, 
                          .arg(badLine);
         return std::nullopt;
     }
-    return parseIds(text, error);
+    return parseIds(text, error, asGiven);
 }
 
 QList<QStringList> DeleteRequest::chunks(const QStringList &ids, int chunkSize)

@@ -16,6 +16,11 @@ QString randomToken(int bytes)
 }
 } // namespace
 
+QString DemoConnection::demoProtectedTag()
+{
+    return QStringLiteral("protected=true");
+}
+
 DemoConnection::DemoConnection(QObject *parent)
     : QObject(parent)
 {
@@ -42,5 +47,9 @@ bool DemoConnection::start(ResolvedConnection &connection, QString *error)
     connection.credentials.accessKey = config.accessKey;
     connection.credentials.secretKey = config.secretKey;
     connection.credentials.securityToken.clear();
+    // The simulated project tags some desktops protected=true: the demo protects them in the window
+    // and in the CLI alike, on top of any profile's rules.
+    if (!connection.protectedTags.contains(demoProtectedTag()))
+        connection.protectedTags.append(demoProtectedTag());
     return true;
 }

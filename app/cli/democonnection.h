@@ -18,11 +18,13 @@ public:
     explicit DemoConnection(QObject *parent = nullptr);
     ~DemoConnection() override;
 
-    // Starts the simulator and fills connection.config and connection.credentials. False with a
-    // translated *error when it cannot listen.
+    // Starts the simulator and fills connection.config, connection.credentials and the demo's
+    // protection (demoProtectedTag()). False with a translated *error when it cannot listen.
     bool start(ResolvedConnection &connection, QString *error);
 
     WorkspaceSimulator *simulator() const { return m_simulator.get(); }
+    // The tag the simulated project puts on the desktops it means to be protected.
+    static QString demoProtectedTag();
 
 private:
     std::unique_ptr<WorkspaceSimulator> m_simulator;

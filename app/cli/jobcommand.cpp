@@ -1,5 +1,8 @@
 #include "jobcommand.h"
 
+#include "deletecommand.h"
+#include "deletion/deletionrun.h"
+#include "deletionstore.h"
 #include "desktopformatter.h"
 
 JobCommand::JobCommand(ApiClient *client, Options options, QTextStream &out, QTextStream &err,
@@ -9,6 +12,11 @@ JobCommand::JobCommand(ApiClient *client, Options options, QTextStream &out, QTe
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &JobCommand::fetchJob);
+}
+
+JobCommand::~JobCommand()
+{
+    delete m_settlement; // before the audit log and journal it writes to
 }
 
 void JobCommand::start()
@@ -90,8 +98,46 @@ void JobCommand::roundComplete()
         m_pollTimer.start(m_options.pollIntervalMs);
         return;
     }
+    if (!running && settleFromJournal())
+        return;
+    report();
+}
+
+void JobCommand::report()
+{
     out() << report(m_job, m_subJobs);
     finish(exitCodeFor(m_job, m_subJobs));
+}
+
+bool JobCommand::settleFromJournal()
+{
+    if (m_options.dataDir.isEmpty())
+        return false;
+    QString error;
+    m_store = DeletionStore::open(m_options.dataDir, &error);
+    if (!m_store) {
+        err() << error << Qt::endl;
+        return false;
+    }
+    JobJournal *journal = m_store->journal.get();
+    if (!journal->contains(m_options.jobId)
+        || journal->entry(m_options.jobId).projectId != m_options.projectId)
+        return false;
+    m_settlement = DeletionRun::resume(client(), journal->entry(m_options.jobId), m_store->audit.get(),
+                                       journal, nullptr);
+    m_settlement->setTrackerTiming(DeleteCommand::trackerTiming(m_options.pollIntervalMs,
+                                                                 int(m_deadline.remainingTime())));
+    connect(m_settlement, &DeletionRun::finished, this, [this] {
+        const bool settled = !m_store->journal->contains(m_options.jobId);
+        err() << (settled ? tr("Job %1 is recorded in the audit log and has left the journal: %2.")
+                                .arg(m_options.jobId, m_settlement->result().summaryText())
+                          : tr("Job %1 stays in the journal: %2.")
+                                .arg(m_options.jobId, m_settlement->result().summaryText()))
+              << Qt::endl;
+        report();
+    });
+    m_settlement->start();
+    return true;
 }
 
 QString JobCommand::report(const Job &job, const QList<SubJob> &subJobs)

@@ -1,5 +1,6 @@
 #include "applanguage.h"
 #include "cliapplication.h"
+#include "settings/connectionoptions.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -9,8 +10,8 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    // Same name as the GUI, so both share the data directory (journal, audit log).
-    QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
+    // The identity of the window, so that both read and write the same places.
+    ConnectionOptions::applyApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
 
     QTextStream out(stdout);

@@ -105,9 +105,27 @@ ConnectionOptionValues valuesFrom(const QCommandLineParser &parser)
     return values;
 }
 
+void applyApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(organizationName());
+    QCoreApplication::setApplicationName(applicationName());
+}
+
 QString defaultDataDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        return {};
+    return base + QLatin1Char('/') + applicationName();
+}
+
+QString resolveDataDir(const ConnectionOptionValues &values)
+{
+    const QString given = values.dataDir.trimmed();
+    const QString base = given.isEmpty() ? defaultDataDir() : given;
+    if (base.isEmpty() || !values.demo)
+        return base;
+    return base + QStringLiteral("/demo");
 }
 
 std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
@@ -116,9 +134,7 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
 {
     ResolvedConnection resolved;
     resolved.isDemo = values.demo;
-    // The demo keeps its audit log and journal apart from those of real deletions.
-    resolved.dataDir = firstNonEmpty(
-        values.dataDir, values.demo ? defaultDataDir() + QStringLiteral("/demo") : defaultDataDir());
+    resolved.dataDir = resolveDataDir(values);
     if (resolved.dataDir.isEmpty())
         return failWith(ConnectionOptionsText::tr("No directory for the journal and logs; use --data-dir."), error);
 

@@ -50,7 +50,18 @@ namespace ConnectionOptions {
 void addTo(QCommandLineParser &parser);
 ConnectionOptionValues valuesFrom(const QCommandLineParser &parser);
 
-QString defaultDataDir(); // QStandardPaths::AppLocalDataLocation
+// The organization and application name of both executables (QSettings, QStandardPaths): call
+// first thing in main(), so that the window and the CLI read and write the same places.
+void applyApplicationIdentity();
+inline QString applicationName() { return QStringLiteral("workspace-admin"); }
+inline QString organizationName() { return QStringLiteral("WorkspaceAdmin"); }
+
+// The one default data directory of the window and the CLI: <generic data location>/workspace-admin
+// (~/.local/share/workspace-admin on Linux), whatever the application identity of the process.
+QString defaultDataDir();
+// The data directory the options ask for: --data-dir, else the default; the demo keeps its data
+// in <dir>/demo, apart from real deletions, under the given directory as well as the default.
+QString resolveDataDir(const ConnectionOptionValues &values);
 
 // Environment variables read (besides Endpoint's HUAWEICLOUD_SDK_REGION_WORKSPACE_<REGION>).
 inline const char *accessKeyVariable() { return "HUAWEICLOUD_SDK_AK"; }

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,11 +115,19 @@ private Q_SLOTS:
                            const QUrlQuery query = request.query();
                            const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
                            const int limit = query.queryItemValue(QStringLiteral("limit")).toInt();
+                           // The desktop_id filter, repeated key, as the service applies it.
+                           const QStringList wanted = query.allQueryItemValues(QStringLiteral("desktop_id"));
+                           QList<QJsonObject> matching;
+                           for (const QJsonObject &desktop : std::as_const(m_desktops)) {
+                               if (wanted.isEmpty()
+                                   || wanted.contains(desktop.value(QStringLiteral("desktop_id")).toString()))
+                                   matching.append(desktop);
+                           }
                            QJsonArray page;
-                           for (int i = offset; i < m_desktops.size() && i < offset + limit; ++i)
-                               page.append(m_desktops.at(i));
+                           for (int i = offset; i < matching.size() && i < offset + limit; ++i)
+                               page.append(matching.at(i));
                            return QHttpServerResponse(QJsonObject{
-                               {QStringLiteral("total_count"), int(m_desktops.size())},
+                               {QStringLiteral("total_count"), int(matching.size())},
                                {QStringLiteral("desktops"), page}});
                        });
         m_server.route(QStringLiteral("/v2/<arg>/workspace-jobs/<arg>"),
@@ -198,10 +207,6 @@ private Q_SLOTS:
             << "--ids";
         QTest::newRow("delete without --yes")
             << QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("a,b")} << "--yes";
-        QTest::newRow("dry run still needs --yes")
-            << QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("a"),
-                           QStringLiteral("--dry-run")}
-            << "--yes";
     }
 
     void usageErrors()
@@ -330,19 +335,50 @@ private Q_SLOTS:
         QVERIFY(result.out.isEmpty());
     }
 
+    void dataDirectoryIsTheWindows()
+    {
+#ifndef WORKSPACE_GUI_PATH
+        QSKIP("This build has no window.");
+#else
+        // Both executables print their default data directory in --help: it must be one place,
+        // under the sandbox's XDG_DATA_HOME, named like the README says.
+        const Result cli = run({QStringLiteral("--help")}, baseEnvironment());
+        QProcess window;
+        QProcessEnvironment env = baseEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        window.setProcessEnvironment(env);
+        window.start(QStringLiteral(WORKSPACE_GUI_PATH), {QStringLiteral("--help")});
+        QVERIFY(window.waitForFinished(60000));
+        QCOMPARE(window.exitCode(), 0);
+        static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+        const QString expected = QStringLiteral("(default:") + m_home.filePath(QStringLiteral("data/workspace-admin"))
+            + QStringLiteral(").");
+        const QString cliHelp = QString(cli.out).remove(whitespace);
+        const QString windowHelp = QString::fromUtf8(window.readAllStandardOutput()).remove(whitespace);
+        QVERIFY2(cliHelp.contains(expected), qPrintable(cli.out));
+        QVERIFY2(windowHelp.contains(expected), qPrintable(windowHelp));
+#endif
+    }
+
     void dryRunPrintsRequestsAndSendsNothing()
     {
         QStringList ids;
-        for (int i = 0; i < 150; ++i)
+        for (int i = 0; i < 150; ++i) {
             ids.append(QStringLiteral("d-%1").arg(i));
+            m_desktops.append(desktop(ids.last(), QStringLiteral("pc-%1").arg(i), QStringLiteral("ACTIVE")));
+        }
+        // No --yes: a dry run deletes nothing, so it needs no confirmation.
         const Result result = run(QStringList{QStringLiteral("delete"), QStringLiteral("--ids"),
                                               ids.join(QLatin1Char(',')), QStringLiteral("--no-email"),
-                                              QStringLiteral("--delete-users"), QStringLiteral("--dry-run"),
-                                              QStringLiteral("--yes")} + serverOptions(),
+                                              QStringLiteral("--delete-users"), QStringLiteral("--dry-run")}
+                                      + serverOptions(),
                                   credentialEnvironment());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QCOMPARE(m_postRequests, 0);
-        QVERIFY(m_listQueries.isEmpty());
+        // The same look-up as a real run: by id, in batches of at most 100.
+        QCOMPARE(m_listQueries.size(), 2);
+        QCOMPARE(QUrlQuery(m_listQueries.at(0)).allQueryItemValues(QStringLiteral("desktop_id")).size(), 100);
+        QCOMPARE(QUrlQuery(m_listQueries.at(1)).allQueryItemValues(QStringLiteral("desktop_id")).size(), 50);
         const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4); // two requests: 100 + 50 ids
         const QString expectedUrl =
@@ -365,16 +401,22 @@ private Q_SLOTS:
 
     void dryRunReadsIdsFile()
     {
+        m_desktops.append(desktop(QStringLiteral("d-a"), QStringLiteral("pc-a"), QStringLiteral("ACTIVE")));
+        m_desktops.append(desktop(QStringLiteral("d-b"), QStringLiteral("pc-b"), QStringLiteral("ACTIVE")));
         QFile file(m_home.filePath(QStringLiteral("ids.txt")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("# lab cleanup\nd-a\nd-b # twice below\nd-b\n");
+        file.write("# lab cleanup\nd-a\nd-b # twice below\nd-b\nd-gone\n");
         file.close();
         const Result result = run(QStringList{QStringLiteral("delete"), QStringLiteral("--ids-file"),
-                                              file.fileName(), QStringLiteral("--dry-run"),
-                                              QStringLiteral("--yes")} + serverOptions(),
+                                              file.fileName(), QStringLiteral("--dry-run")}
+                                      + serverOptions(),
                                   credentialEnvironment());
-        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        // An id that does not exist is left out, so the real run would not do everything asked.
+        QVERIFY2(result.exitCode == 1, qPrintable(result.err));
         QVERIFY2(result.out.contains(QStringLiteral("\"desktop_ids\":[\"d-a\",\"d-b\"]")), qPrintable(result.out));
+        QVERIFY2(result.err.contains(QStringLiteral("Not deleting d-gone: not found.")), qPrintable(result.err));
+        QVERIFY2(result.err.contains(QStringLiteral("Not deleting d-b (pc-b): listed more than once")),
+                 qPrintable(result.err));
         QCOMPARE(m_postRequests, 0);
     }
 
@@ -392,7 +434,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, errorMentions);
         const Result result = run(QStringList{QStringLiteral("delete")} + arguments
-                                      + QStringList{QStringLiteral("--dry-run"), QStringLiteral("--yes")}
+                                      + QStringList{QStringLiteral("--dry-run")}
                                       + serverOptions(),
                                   credentialEnvironment());
         QCOMPARE(result.exitCode, 2);

@@ -1,8 +1,11 @@
+#include "deletion/auditlog.h"
+#include "deletion/jobjournal.h"
 #include "settings/profilestore.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,6 +94,85 @@ private:
                 ids.append(desktop.value(QStringLiteral("desktop_id")).toString());
         }
         return ids;
+    }
+
+    // Starts `delete` and stops it with SIGTERM (handled like Ctrl+C) once a request is accepted.
+    Result interruptAfterAccepted(const QStringList &ids) const
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(WORKSPACE_CLI_PATH),
+                      QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),
+                                  QStringLiteral("--yes"), QStringLiteral("--poll-interval"), QStringLiteral("0.05")}
+                          + connection());
+        QByteArray errors;
+        Result result;
+        if (!QTest::qWaitFor([&] { return (errors += process.readAllStandardError()).contains("accepted"); },
+                             30000)) {
+            process.kill();
+            return result;
+        }
+        process.terminate();
+        if (!finished.wait(30000))
+            return result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.err = QString::fromUtf8(errors + process.readAllStandardError());
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        return result;
+    }
+
+    // Jobs that take this long, so that a run can be interrupted while it follows them.
+    void restartSimulator(int jobDurationMs)
+    {
+        m_simulator.reset();
+        m_simulator = std::make_unique<WorkspaceSimulator>(
+            simulatorConfig(QStringLiteral("SIM-AK"), QStringLiteral("SIM-SK-SECRET"), 40, jobDurationMs));
+        QVERIFY(m_simulator->listen());
+    }
+
+    QList<JournalEntry> journalEntries() const
+    {
+        JobJournal journal(JobJournal::defaultFilePath(m_dataDir));
+        journal.load();
+        return journal.entries();
+    }
+
+    QStringList auditEvents(const QString &event) const
+    {
+        QStringList jobs;
+        const QList<QJsonObject> entries = AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir));
+        for (const QJsonObject &entry : entries) {
+            if (entry.value(QStringLiteral("event")).toString() == event)
+                jobs.append(entry.value(QStringLiteral("job_id")).toString());
+        }
+        return jobs;
+    }
+
+    // The desktop ids of each intent in the audit log, in order: what was sent, request by request.
+    QList<QStringList> auditedRequests() const
+    {
+        QList<QStringList> requests;
+        const QList<QJsonObject> entries = AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir));
+        for (const QJsonObject &entry : entries) {
+            if (entry.value(QStringLiteral("event")).toString() != QLatin1String("intent"))
+                continue;
+            QStringList ids;
+            const QJsonArray desktops = entry.value(QStringLiteral("desktops")).toArray();
+            for (const QJsonValue &desktop : desktops)
+                ids.append(desktop.toObject().value(QStringLiteral("desktop_id")).toString());
+            requests.append(ids);
+        }
+        return requests;
+    }
+
+    QString firstTagged(const QString &key, const QString &value, const QList<QJsonObject> &desktops) const
+    {
+        for (const QJsonObject &desktop : desktops) {
+            if (desktop.value(QStringLiteral("tags")).toObject().value(key).toString() == value)
+                return desktop.value(QStringLiteral("desktop_id")).toString();
+        }
+        return {};
     }
 
     QTemporaryDir m_home;
@@ -187,34 +269,171 @@ private Q_SLOTS:
     {
         const QStringList ids = someIds(2);
         QCOMPARE(ids.size(), 2);
-        // Jobs that outlast the test: the CLI is interrupted while it follows them.
-        m_simulator.reset();
-        m_simulator = std::make_unique<WorkspaceSimulator>(
-            simulatorConfig(QStringLiteral("SIM-AK"), QStringLiteral("SIM-SK-SECRET"), 40, 10 * 60 * 1000));
-        QVERIFY(m_simulator->listen());
-
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(WORKSPACE_CLI_PATH),
-                      QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),
-                                  QStringLiteral("--yes"), QStringLiteral("--poll-interval"), QStringLiteral("0.05")}
-                          + connection());
-        QByteArray errors;
-        QTRY_VERIFY_WITH_TIMEOUT((errors += process.readAllStandardError()).contains("accepted"), 30000);
-        process.terminate(); // SIGTERM, handled like Ctrl+C
-        QVERIFY(finished.wait(30000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 1);
-        errors += process.readAllStandardError();
-        QVERIFY2(errors.contains("Interrupted"), errors.constData());
-        const QString out = QString::fromUtf8(process.readAllStandardOutput());
-        QVERIFY2(out.contains(ids.first()), qPrintable(out));
+        restartSimulator(10 * 60 * 1000); // jobs that outlast the test
+        const Result result = interruptAfterAccepted(ids);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QStringLiteral("Interrupted")), qPrintable(result.err));
+        QVERIFY2(result.out.contains(ids.first()), qPrintable(result.out));
         // The submitted job stays in the journal, to be followed later.
-        QFile journal(m_dataDir + QStringLiteral("/jobs.json"));
-        QVERIFY(journal.open(QIODevice::ReadOnly));
-        QVERIFY(journal.readAll().contains(ids.first().toUtf8()));
+        const QList<JournalEntry> entries = journalEntries();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().desktopIds, ids);
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    }
+
+    void interruptThenJobWaitSettles()
+    {
+        const QStringList ids = someIds(2);
+        QCOMPARE(ids.size(), 2);
+        restartSimulator(1500);
+        const Result interrupted = interruptAfterAccepted(ids);
+        QCOMPARE(interrupted.exitCode, 1);
+        QList<JournalEntry> entries = journalEntries();
+        QCOMPARE(entries.size(), 1);
+        const QString jobId = entries.first().jobId;
+        QVERIFY(auditEvents(QStringLiteral("job_finished")).isEmpty());
+
+        const Result waited = run({QStringLiteral("job"), jobId, QStringLiteral("--wait"),
+                                   QStringLiteral("--poll-interval"), QStringLiteral("0.05")});
+        QVERIFY2(waited.exitCode == 0, qPrintable(waited.err + waited.out));
+        QVERIFY2(waited.err.contains(QStringLiteral("left the journal")), qPrintable(waited.err));
+        // Settled the way the window settles: audited, out of the journal.
+        QVERIFY(journalEntries().isEmpty());
+        QCOMPARE(auditEvents(QStringLiteral("job_finished")), QStringList{jobId});
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    }
+
+    void interruptThenDeleteFollowsTheJournalFirst()
+    {
+        const QStringList ids = someIds(3);
+        QCOMPARE(ids.size(), 3);
+        restartSimulator(1500);
+        const Result interrupted = interruptAfterAccepted(ids.mid(0, 2));
+        QCOMPARE(interrupted.exitCode, 1);
+        QCOMPARE(journalEntries().size(), 1);
+        const QString jobId = journalEntries().first().jobId;
+
+        // The next delete asks again for a desktop of that job: it is followed to its end first, so
+        // the desktop is found gone rather than sent twice.
+        const Result next = runDelete({ids.at(1), ids.at(2)});
+        QVERIFY2(next.err.contains(QStringLiteral("Following 1 unfinished job")), qPrintable(next.err));
+        QVERIFY2(next.err.contains(QStringLiteral("Not deleting %1: not found.").arg(ids.at(1))), qPrintable(next.err));
+        QCOMPARE(next.exitCode, 1); // one of the two asked for was left out
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 2);
+        QCOMPARE(auditedRequests().constLast(), QStringList{ids.at(2)});
+        QVERIFY(journalEntries().isEmpty());
+        QVERIFY(auditEvents(QStringLiteral("job_finished")).contains(jobId));
+        QCOMPARE(m_simulator->desktopCount(), 40 - 3);
+    }
+
+    void dryRunEqualsTheRealRun()
+    {
+        const QList<QJsonObject> desktops = listed();
+        const QString protectedId = firstTagged(QStringLiteral("protected"), QStringLiteral("true"), desktops);
+        QVERIFY(!protectedId.isEmpty());
+        const QStringList plain = someIds(3);
+        QCOMPARE(plain.size(), 3);
+        ProfileStore profiles(m_home.filePath(QStringLiteral("config/workspace-admin/profiles.ini")));
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("equal");
+        profile.endpoint = m_simulator->url();
+        profile.projectId = m_simulator->config().projectId;
+        profile.protectedTags = {QStringLiteral("protected=true")};
+        QVERIFY(profiles.save(profile));
+        QFile file(m_home.filePath(QStringLiteral("mixed-ids.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringList{plain.at(0), QStringLiteral("no-such-desktop"), protectedId, plain.at(1), plain.at(0),
+                               plain.at(2)}
+                       .join(QLatin1Char('\n'))
+                       .toUtf8());
+        file.close();
+        const QStringList common = {QStringLiteral("delete"), QStringLiteral("--ids-file"), file.fileName(),
+                                    QStringLiteral("--profile"), QStringLiteral("equal"),
+                                    QStringLiteral("--poll-interval"), QStringLiteral("0.05")};
+
+        const Result dry = run(common + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(dry.exitCode, 1); // left out: unknown and protected
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
+        QList<QStringList> planned;
+        const QStringList lines = dry.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (qsizetype i = 1; i < lines.size(); i += 2) {
+            QStringList ids;
+            const QJsonArray array =
+                QJsonDocument::fromJson(lines.at(i).toUtf8()).object().value(QStringLiteral("desktop_ids")).toArray();
+            for (const QJsonValue &id : array)
+                ids.append(id.toString());
+            planned.append(ids);
+        }
+        QCOMPARE(planned, QList<QStringList>{plain});
+        for (const QString &reason : {QStringLiteral("no-such-desktop: not found"), QStringLiteral("protected by a tag"),
+                                      QStringLiteral("listed more than once")})
+            QVERIFY2(dry.err.contains(reason), qPrintable(dry.err));
+
+        const Result real = run(common + QStringList{QStringLiteral("--yes")});
+        QCOMPARE(real.exitCode, 1);
+        QCOMPARE(auditedRequests(), planned);
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+        for (const QString &reason : {QStringLiteral("no-such-desktop: not found"), QStringLiteral("protected by a tag"),
+                                      QStringLiteral("listed more than once")})
+            QVERIFY2(real.err.contains(reason), qPrintable(real.err));
+        QVERIFY(profiles.remove(QStringLiteral("equal")));
+    }
+
+    void demoProtectsLikeTheWindow()
+    {
+        // The demo's own protection rule, without any profile: protected=true is never sent.
+        const QStringList demo = {QStringLiteral("--demo"), QStringLiteral("--data-dir"), m_dataDir};
+        QProcess lister;
+        lister.setProcessEnvironment(environment());
+        lister.start(QStringLiteral(WORKSPACE_CLI_PATH),
+                     QStringList{QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")} + demo);
+        QVERIFY(lister.waitForFinished(60000));
+        QList<QJsonObject> desktops;
+        const QJsonArray array = QJsonDocument::fromJson(lister.readAllStandardOutput()).array();
+        for (const QJsonValue &value : array)
+            desktops.append(value.toObject());
+        const QString protectedId = firstTagged(QStringLiteral("protected"), QStringLiteral("true"), desktops);
+        QVERIFY(!protectedId.isEmpty());
+        QProcess deleter;
+        deleter.setProcessEnvironment(environment());
+        deleter.start(QStringLiteral(WORKSPACE_CLI_PATH),
+                      QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), protectedId, QStringLiteral("--yes")}
+                          + demo);
+        QVERIFY(deleter.waitForFinished(60000));
+        const QString errors = QString::fromUtf8(deleter.readAllStandardError());
+        QCOMPARE(deleter.exitCode(), 1);
+        QVERIFY2(errors.contains(QStringLiteral("protected by a tag")), qPrintable(errors));
+        // The demo's data went under the given directory.
+        QVERIFY(AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir + QStringLiteral("/demo"))).isEmpty());
+        QVERIFY(QFileInfo(m_dataDir + QStringLiteral("/demo")).isDir());
+    }
+
+    void journalListsAndForgets()
+    {
+        const QStringList ids = someIds(1);
+        QCOMPARE(ids.size(), 1);
+        restartSimulator(10 * 60 * 1000);
+        QCOMPARE(interruptAfterAccepted(ids).exitCode, 1);
+        const QString jobId = journalEntries().value(0).jobId;
+        QVERIFY(!jobId.isEmpty());
+
+        Result listed = run({QStringLiteral("journal")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(jobId) && listed.out.contains(ids.first()), qPrintable(listed.out));
+
+        // Forgetting needs an explicit --yes.
+        const Result unconfirmed = run({QStringLiteral("journal"), QStringLiteral("forget"), jobId});
+        QCOMPARE(unconfirmed.exitCode, 2);
+        QVERIFY2(unconfirmed.err.contains(QStringLiteral("--yes")), qPrintable(unconfirmed.err));
+        QCOMPARE(journalEntries().size(), 1);
+
+        const Result forgotten = run({QStringLiteral("journal"), QStringLiteral("forget"), jobId, QStringLiteral("--yes")});
+        QVERIFY2(forgotten.exitCode == 0, qPrintable(forgotten.err));
+        QVERIFY(journalEntries().isEmpty());
+        QCOMPARE(auditEvents(QStringLiteral("journal_forgotten")), QStringList{jobId});
+        listed = run({QStringLiteral("journal")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(!listed.out.contains(jobId));
     }
 
     void refusedPostExitsWithThree()

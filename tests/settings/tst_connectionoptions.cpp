@@ -290,8 +290,11 @@ private Q_SLOTS:
         QVERIFY(resolved->isDemo);
         QVERIFY(!resolved->needsStoredCredentials());
         QCOMPARE(resolved->dataDir, ConnectionOptions::defaultDataDir() + QStringLiteral("/demo"));
+        // A chosen directory holds the demo's data too, still apart from real deletions.
         values.dataDir = QStringLiteral("/chosen");
-        QCOMPARE(ConnectionOptions::resolve(values, {}, nullptr, &error)->dataDir, QStringLiteral("/chosen"));
+        QCOMPARE(ConnectionOptions::resolve(values, {}, nullptr, &error)->dataDir, QStringLiteral("/chosen/demo"));
+        values.demo = false;
+        QCOMPARE(ConnectionOptions::resolveDataDir(values), QStringLiteral("/chosen"));
     }
 };
 

@@ -158,7 +158,11 @@ DeletionDialog *TestDeletionFlow::openDialog(MainWindow &window, const QStringLi
     // The action follows the selection once the window has counted it (a queued update).
     if (!QTest::qWaitFor([&window] { return window.deleteAction()->isEnabled(); }))
         return nullptr;
+    // The controller looks the selection up first, as the CLI does, then opens the dialog.
+    QSignalSpy prepared(window.deletionController(), &DeletionController::preparationFinished);
     window.deleteAction()->trigger();
+    if (!prepared.wait(kWaitMs) || prepared.constFirst().constFirst().toInt() == 0)
+        return nullptr;
     return window.deletionController()->dialog();
 }
 
@@ -277,10 +281,7 @@ void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
     QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
     if (window->loader()->isLoading())
         QVERIFY(reloaded.wait(kWaitMs));
-    window->selectDesktopIds({ids.at(0)});
-    QTRY_VERIFY(window->deleteAction()->isEnabled());
-    window->deleteAction()->trigger();
-    DeletionDialog *forced = window->deletionController()->dialog();
+    DeletionDialog *forced = openDialog(*window, {ids.at(0)});
     QVERIFY(forced);
     QCOMPARE(forced->desktopIds(), QStringList{ids.at(0)});
     forced->forceBox()->setChecked(true);
@@ -324,7 +325,10 @@ void TestDeletionFlow::repeatedConfirmationsNeverSendTwice()
     QTest::mouseDClick(dialog->deleteButton(), Qt::LeftButton);
     QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
     // A second dialog for the same desktops while they are in flight: nothing to offer.
+    QSignalSpy prepared(window->deletionController(), &DeletionController::preparationFinished);
     window->deletionController()->requestDeletion(first);
+    QVERIFY(prepared.wait(kWaitMs));
+    QCOMPARE(prepared.constLast().constFirst().toInt(), 0);
     QVERIFY(!window->deletionController()->dialog() || !window->deletionController()->dialog()->isVisible()
             || window->deletionController()->dialog() == dialog);
     QVERIFY(finished.wait(kWaitMs));
@@ -458,7 +462,9 @@ void TestDeletionFlow::protectedDesktopsAreLeftOut()
     DeletionDialog *dialog = openDialog(*window, QStringList(deletable) << protectedId);
     QVERIFY(dialog);
     QCOMPARE(sorted(dialog->desktopIds()), sorted(deletable));
-    QVERIFY(dialog->noteText().contains(QStringLiteral("protected or already being deleted")));
+    // The left-out desktop is named, with its reason.
+    QVERIFY2(dialog->noteText().contains(protectedId + QStringLiteral(" (")), qPrintable(dialog->noteText()));
+    QVERIFY(dialog->noteText().contains(QStringLiteral("protected by a tag of the profile")));
     dialog->reject();
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
 }

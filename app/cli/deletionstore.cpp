@@ -1,0 +1,20 @@
+#include "deletionstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QString *error)
+{
+    if (!QDir().mkpath(dataDir)) {
+        if (error)
+            *error = QCoreApplication::translate("DeletionStore", "Cannot create the data directory %1.")
+                         .arg(QDir::toNativeSeparators(dataDir));
+        return nullptr;
+    }
+    auto store = std::make_unique<DeletionStore>();
+    store->audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(dataDir));
+    store->journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir));
+    if (!store->journal->load())
+        store->loadWarning = store->journal->lastError();
+    return store;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "deletion/auditlog.h"
+#include "deletion/jobjournal.h"
+
+#include <QString>
+
+#include <memory>
+
+// The audit log and the job journal of one data directory, as the window opens them: what every
+// CLI command that deletes, settles or forgets a job writes to.
+struct DeletionStore
+{
+    std::unique_ptr<AuditLog> audit;
+    std::unique_ptr<JobJournal> journal;
+    QString loadWarning; // the journal could not be read (kept aside), translated; empty if fine
+
+    // Creates the directory when needed. Nothing with a translated *error when it cannot.
+    static std::unique_ptr<DeletionStore> open(const QString &dataDir, QString *error);
+};

@@ -1,0 +1,76 @@
+#include "journalfollower.h"
+
+#include "api/apiclient.h"
+#include "deletion/deletionrun.h"
+#include "deletion/jobjournal.h"
+
+JournalFollower::JournalFollower(ApiClient *client, AuditLog *auditLog, JobJournal *journal,
+                                 QString projectId, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_auditLog(auditLog)
+    , m_journal(journal)
+    , m_projectId(std::move(projectId))
+{
+}
+
+JournalFollower::~JournalFollower()
+{
+    qDeleteAll(m_runs); // before the audit log and journal they write to go
+}
+
+QList<DeletionRun *> JournalFollower::resumeRuns(ApiClient *client, AuditLog *auditLog, JobJournal *journal,
+                                                 const QString &projectId, QObject *parent)
+{
+    QList<DeletionRun *> runs;
+    if (!journal)
+        return runs;
+    const QList<JournalEntry> entries = journal->entriesForProject(projectId);
+    for (const JournalEntry &entry : entries)
+        runs.append(DeletionRun::resume(client, entry, auditLog, journal, parent));
+    return runs;
+}
+
+void JournalFollower::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_runs = resumeRuns(m_client, m_auditLog, m_journal, m_projectId, nullptr);
+    for (DeletionRun *run : std::as_const(m_runs)) {
+        run->setTrackerTiming(m_timing);
+        connect(run, &DeletionRun::finished, this, &JournalFollower::checkFinished);
+        Q_EMIT runStarted(run);
+        run->start();
+    }
+    QMetaObject::invokeMethod(this, &JournalFollower::checkFinished, Qt::QueuedConnection);
+}
+
+void JournalFollower::cancel()
+{
+    for (DeletionRun *run : std::as_const(m_runs)) {
+        if (run->state() != DeletionRun::State::Finished)
+            run->cancel();
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_finished) {
+                m_finished = true;
+                Q_EMIT finished();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void JournalFollower::checkFinished()
+{
+    if (m_finished)
+        return;
+    for (const DeletionRun *run : std::as_const(m_runs)) {
+        if (run->state() != DeletionRun::State::Finished)
+            return;
+    }
+    m_finished = true;
+    Q_EMIT finished();
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "deletion/jobtracker.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class ApiClient;
+class AuditLog;
+class DeletionRun;
+class JobJournal;
+
+// Follows the journal's unfinished jobs of one project to their end, through DeletionRun::resume
+// (which audits each job's end and removes it from the journal), as the window does at start and
+// every CLI `delete` does before it classifies. finished() is emitted exactly once, when every
+// resumed run has finished (queued when there is none), or after cancel().
+class JournalFollower : public QObject
+{
+    Q_OBJECT
+public:
+    JournalFollower(ApiClient *client, AuditLog *auditLog, JobJournal *journal, QString projectId,
+                    QObject *parent = nullptr);
+    ~JournalFollower() override;
+
+    // Creates (does not start) a resumed run for each unfinished job of the project.
+    static QList<DeletionRun *> resumeRuns(ApiClient *client, AuditLog *auditLog, JobJournal *journal,
+                                           const QString &projectId, QObject *parent);
+
+    void setTrackerTiming(const JobTracker::Timing &timing) { m_timing = timing; }
+    void start();
+    // Stops following; the jobs stay in the journal.
+    void cancel();
+
+    const QList<DeletionRun *> &runs() const { return m_runs; }
+    bool isFinished() const { return m_finished; }
+
+Q_SIGNALS:
+    void runStarted(DeletionRun *run);
+    void finished();
+
+private:
+    void checkFinished();
+
+    QPointer<ApiClient> m_client;
+    AuditLog *m_auditLog;
+    JobJournal *m_journal;
+    QString m_projectId;
+    JobTracker::Timing m_timing;
+    QList<DeletionRun *> m_runs; // children
+    bool m_started = false;
+    bool m_finished = false;
+};
