@@ -58,15 +58,7 @@ int DesktopTableModel::columnCount(const QModelIndex &parent) const
 
 QString DesktopTableModel::billingModeText(BillingMode mode)
 {
-    switch (mode) {
-    case BillingMode::PayPerUse:
-        return tr("Pay-per-use");
-    case BillingMode::YearlyMonthly:
-        return tr("Yearly/monthly");
-    case BillingMode::Unknown:
-        break;
-    }
-    return {};
+    return billingModeDisplayName(mode);
 }
 
 namespace {
@@ -205,7 +197,7 @@ QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
         case NameColumn: return row.computerName;
         case StatusColumn: return statusText(row);
         case UserColumn: return row.userName;
-        case LoginStatusColumn: return m_values.at(row.loginStatus);
+        case LoginStatusColumn: return loginStatusDisplayName(m_values.at(row.loginStatus));
         case IpColumn: return row.ipText;
         case TypeColumn: return m_values.at(row.desktopType);
         case BillingColumn: return billingModeText(row.billingMode);

@@ -100,27 +100,22 @@ bool DeletionJob::containsDesktop(const QString &desktopId) const
     return false;
 }
 
-void DeletionJob::setSubJobMessage(const QString &desktopId, const QString &message)
+QString DeletionJob::timestamp(qint64 offsetMs, bool spaceSeparated) const
 {
-    for (SubJob &subJob : m_subJobs) {
-        if (subJob.target.desktopId == desktopId)
-            subJob.message = message;
-    }
-}
-
-QString DeletionJob::timestamp(qint64 offsetMs) const
-{
-    return m_createdUtc.addMSecs(offsetMs).toString(Qt::ISODateWithMs);
+    const QDateTime time = m_createdUtc.addMSecs(offsetMs);
+    return spaceSeparated ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : time.toString(Qt::ISODateWithMs);
 }
 
 QJsonObject DeletionJob::subJobJson(const SubJob &subJob) const
 {
     const bool ended = subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED");
     const bool failed = subJob.status == QLatin1String("FAILED");
+    // Both documented forms of a time: every other sub-job in the published example's.
+    const bool spaceSeparated = (&subJob - m_subJobs.constData()) % 2 == 1;
     return QJsonObject{
         {QStringLiteral("id"), subJob.id},
         {QStringLiteral("job_id"), m_id},
-        {QStringLiteral("job_type"), QStringLiteral("DELETE_DESKTOP")},
+        {QStringLiteral("job_type"), QLatin1String(kJobType)},
         {QStringLiteral("entities"),
          QJsonObject{{QStringLiteral("desktop_id"), subJob.target.desktopId},
                      {QStringLiteral("desktop_name"), subJob.target.desktopName},
@@ -129,11 +124,11 @@ QJsonObject DeletionJob::subJobJson(const SubJob &subJob) const
                      {QStringLiteral("product_id"), subJob.target.productId}}},
         {QStringLiteral("status"), subJob.status},
         {QStringLiteral("process"), subJob.process},
-        {QStringLiteral("begin_time"), subJob.status == QLatin1String("WAITING") ? QString() : timestamp(subJob.beginMs)},
-        {QStringLiteral("end_time"), ended ? timestamp(subJob.endMs) : QString()},
+        {QStringLiteral("begin_time"),
+         subJob.status == QLatin1String("WAITING") ? QString() : timestamp(subJob.beginMs, spaceSeparated)},
+        {QStringLiteral("end_time"), ended ? timestamp(subJob.endMs, spaceSeparated) : QString()},
         {QStringLiteral("error_code"), failed ? subJob.target.errorCode : QString()},
         {QStringLiteral("fail_reason"), failed ? subJob.target.failReason : QString()},
-        {QStringLiteral("message"), subJob.message},
     };
 }
 

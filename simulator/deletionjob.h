@@ -20,7 +20,7 @@ struct DeletionTarget
     QString failReason;
 };
 
-// An asynchronous BATCH_DELETE_DESKTOPS job: WAITING, then RUNNING with one sub-job per desktop
+// An asynchronous deleteDesktops job: WAITING, then RUNNING with one sub-job per desktop
 // whose `process` grows with the elapsed time, then SUCCESS when every sub-job succeeded, FAILED
 // otherwise. Sub-jobs start staggered over the first third of the duration; the last one ends at
 // durationMs. State follows the elapsed time, so answers are exact whenever they are asked for;
@@ -29,7 +29,8 @@ class DeletionJob : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr auto kJobType = "BATCH_DELETE_DESKTOPS";
+    // The documented value of the sub-job listing's job_type filter for deletions.
+    static constexpr auto kJobType = "deleteDesktops";
 
     DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent = nullptr);
 
@@ -43,7 +44,6 @@ public:
     QString status() const;
     bool isFinished() const;
     bool containsDesktop(const QString &desktopId) const;
-    void setSubJobMessage(const QString &desktopId, const QString &message);
 
     QJsonObject toJson() const; // ShowJob
     // ListItaSubJobs: sub-jobs with the given status (empty: all), from offset, at most limit.
@@ -62,11 +62,12 @@ private:
         qint64 endMs = 0;
         QString status = QStringLiteral("WAITING");
         int process = 0;
-        QString message;
     };
 
     QJsonObject subJobJson(const SubJob &subJob) const;
-    QString timestamp(qint64 offsetMs) const;
+    // ISO-8601 with milliseconds and zone, or, with spaceSeparated, the published example's
+    // "yyyy-MM-dd HH:mm:ss" without a zone (UTC).
+    QString timestamp(qint64 offsetMs, bool spaceSeparated = false) const;
 
     QString m_id;
     QList<SubJob> m_subJobs;

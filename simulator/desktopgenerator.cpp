@@ -108,7 +108,8 @@ QList<SimulatedDesktop> generate(int count, quint32 seed)
                 : loginRoll < 75                   ? QStringLiteral("REGISTERED")
                                                    : QStringLiteral("DISCONNECTED");
         } else {
-            desktop.loginStatus = QStringLiteral("OFFLINE");
+            // Documented: a desktop that is not running shows UNREGISTER (there is no OFFLINE).
+            desktop.loginStatus = QStringLiteral("UNREGISTER");
         }
 
         // Unique addresses: the index spread over 10.x.y.z, one /24 per 250 desktops.
@@ -120,10 +121,17 @@ QList<SimulatedDesktop> generate(int count, quint32 seed)
         desktop.flavorId = QLatin1String(product.flavorId);
         desktop.cpuCores = product.cpu;
         desktop.memoryGb = product.memoryGb;
-        desktop.desktopType = chance(random, 10) ? QStringLiteral("POOLED") : QStringLiteral("DEDICATED");
+        // One roll, as many draws as before, so that a seed still makes the same desktops.
+        const int typeRoll = static_cast<int>(random.bounded(100u));
+        desktop.desktopType = typeRoll < 10 ? QStringLiteral("POOLED")
+            : typeRoll >= 97               ? QStringLiteral("SHARED")
+                                           : QStringLiteral("DEDICATED");
+        if (typeRoll < 10)
+            desktop.poolId = QStringLiteral("pool-%1").arg(department);
         desktop.availabilityZone = QLatin1String(pick(random, kZones));
         const quint32 image = random.bounded(static_cast<quint32>(kImages.size()));
         desktop.imageName = QLatin1String(kImages.at(image));
+        desktop.imageId = QStringLiteral("image-%1").arg(image + 1);
         desktop.osVersion = QLatin1String(kOsVersions.at(image));
         desktop.rootVolumeGb = chance(random, 30) ? 100 : 80;
         desktop.dataVolumeGb = chance(random, 40) ? 100 * static_cast<int>(random.bounded(1u, 4u)) : 0;
@@ -132,6 +140,13 @@ QList<SimulatedDesktop> generate(int count, quint32 seed)
         desktop.yearlyMonthly = chance(random, 10);
         if (desktop.yearlyMonthly)
             desktop.orderId = QStringLiteral("CS%1").arg(random.generate64() % 1000000000000ULL, 12, 10, QLatin1Char('0'));
+        // metadata.charging_mode on some desktops only; on some yearly/monthly ones it says "0",
+        // contradicting product.charge_mode and order_id, as in the published example.
+        if (i % 3 == 0)
+            desktop.metadataChargingMode = desktop.yearlyMonthly && i % 2 == 0 ? QStringLiteral("1") : QStringLiteral("0");
+        desktop.addressesAsArray = i % 5 == 4;
+        if (department == QLatin1String("fin") || department == QLatin1String("legal"))
+            desktop.enterpriseProjectId = QStringLiteral("ep-") + department;
         desktop.inMaintenanceMode = chance(random, 3);
 
         desktop.tags.append({QStringLiteral("department"), department});

@@ -61,15 +61,16 @@ std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query
             return std::nullopt;
         }
     }
-    if (has("user_name"))
-        filter.m_userNames.insert(value("user_name"));
+    // user_names, when given, decides alone: user_name is then not looked at.
     const QStringList userNames = query.allQueryItemValues(QStringLiteral("user_names"), QUrl::FullyDecoded);
-    if (userNames.size() > 100) {
-        fail(error, QStringLiteral("at most 100 user_names are allowed"));
+    if (userNames.size() > kMaxListedValues) {
+        fail(error, QStringLiteral("at most %1 user_names are allowed").arg(kMaxListedValues));
         return std::nullopt;
     }
     for (const QString &name : userNames)
         filter.m_userNames.insert(name);
+    if (userNames.isEmpty() && has("user_name"))
+        filter.m_userNames.insert(value("user_name"));
 
     filter.m_computerName = value("computer_name");
 
@@ -81,6 +82,10 @@ std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query
         }
     }
     const QStringList ids = query.allQueryItemValues(QStringLiteral("desktop_id"), QUrl::FullyDecoded);
+    if (ids.size() > kMaxListedValues) {
+        fail(error, QStringLiteral("at most %1 desktop_id values are allowed").arg(kMaxListedValues));
+        return std::nullopt;
+    }
     for (const QString &id : ids) {
         if (id.isEmpty()) {
             fail(error, QStringLiteral("desktop_id must not be empty"));
@@ -101,7 +106,7 @@ std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query
         }
     }
     if (has("charge_mode")) {
-        // The query's charge_mode counts the other way round from metadata.charging_mode.
+        // The coding of product.charge_mode.
         const QString mode = value("charge_mode");
         if (mode != QLatin1String("0") && mode != QLatin1String("1")) {
             fail(error, QStringLiteral("charge_mode must be 0 (yearly/monthly) or 1 (pay-per-use)"));
@@ -113,13 +118,24 @@ std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query
         fail(error, QStringLiteral("in_maintenance_mode must be true or false"));
         return std::nullopt;
     }
+    if (has("user_attached") && !parseBoolean(value("user_attached"), &filter.m_userAttached)) {
+        fail(error, QStringLiteral("user_attached must be true or false"));
+        return std::nullopt;
+    }
     if (has("desktop_type")) {
+        static const QStringList types = {QStringLiteral("DEDICATED"), QStringLiteral("POOLED"), QStringLiteral("SHARED")};
         filter.m_desktopType = value("desktop_type");
-        if (filter.m_desktopType != QLatin1String("DEDICATED") && filter.m_desktopType != QLatin1String("POOLED")) {
-            fail(error, QStringLiteral("desktop_type must be DEDICATED or POOLED"));
+        if (!types.contains(filter.m_desktopType)) {
+            fail(error, QStringLiteral("desktop_type must be one of ") + types.join(QStringLiteral(", ")));
             return std::nullopt;
         }
     }
+    // Exact matches on an id or a name; an empty value filters nothing, as when it is not given.
+    filter.m_poolId = value("pool_id");
+    filter.m_enterpriseProjectId = value("enterprise_project_id");
+    filter.m_availabilityZone = value("availability_zone");
+    filter.m_imageId = value("image_id");
+    filter.m_subnetId = value("subnet_id");
     if (has("sort_field")) {
         filter.m_sortField = value("sort_field");
         if (filter.m_sortField != QLatin1String("created") && filter.m_sortField != QLatin1String("computer_name")) {
@@ -164,7 +180,14 @@ bool DesktopListFilter::matches(const SimulatedDesktop &desktop) const
         return false;
     if (!m_desktopType.isEmpty() && desktop.desktopType != m_desktopType)
         return false;
-    return true;
+    if (m_userAttached && desktop.userName.isEmpty() == *m_userAttached)
+        return false;
+    const auto differs = [](const QString &wanted, const QString &actual) {
+        return !wanted.isEmpty() && wanted != actual;
+    };
+    return !differs(m_poolId, desktop.poolId) && !differs(m_enterpriseProjectId, desktop.enterpriseProjectId)
+        && !differs(m_availabilityZone, desktop.availabilityZone) && !differs(m_imageId, desktop.imageId)
+        && !differs(m_subnetId, desktop.subnetId);
 }
 
 QList<const SimulatedDesktop *> DesktopListFilter::apply(const QList<SimulatedDesktop> &desktops) const

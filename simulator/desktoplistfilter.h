@@ -16,6 +16,7 @@ class DesktopListFilter
 {
 public:
     static constexpr int kMaxLimit = 500;
+    static constexpr int kMaxListedValues = 100; // user_names, desktop_id
 
     // Nothing, with a human-readable reason in *error, when a parameter is invalid.
     static std::optional<DesktopListFilter> parse(const QUrlQuery &query, QString *error);
@@ -37,6 +38,12 @@ private:
     std::optional<bool> m_yearlyMonthly;
     std::optional<bool> m_inMaintenanceMode;
     QString m_desktopType;
+    QString m_poolId;
+    QString m_enterpriseProjectId;
+    QString m_availabilityZone;
+    QString m_imageId;
+    QString m_subnetId;
+    std::optional<bool> m_userAttached;
     QString m_sortField;
     bool m_descending = false;
     int m_offset = 0;

@@ -40,8 +40,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(text("A local Huawei Cloud Workspace API server for tests and demos. "
-                                          "Listens on 127.0.0.1 only."));
+    parser.setApplicationDescription(
+        text("A local Huawei Cloud Workspace API server for tests and demos. Listens on 127.0.0.1 only.\n"
+             "It answers with the documented fields, values and error codes. Assumptions (not confirmed "
+             "by any document): a batch deletion that holds a yearly/monthly desktop, or a connected one "
+             "without is_force_delete, is accepted and those desktops fail one by one (see "
+             "--refuse-unconfirmed for the other plausible answer); the error codes of invalid "
+             "parameters and of those per-desktop failures are the simulator's own."));
     parser.addHelpOption();
     parser.addVersionOption();
     const SimulatorConfig defaults;
@@ -59,6 +64,12 @@ int main(int argc, char *argv[])
         {QStringLiteral("latency-ms"), text("Fault: delay every answer."), QStringLiteral("MS")},
         {QStringLiteral("throttle-share"), text("Fault: share (0-1) of requests answered 429."), QStringLiteral("SHARE")},
         {QStringLiteral("retry-after"), text("Fault: Retry-After seconds of a 429; -1 omits the header."), QStringLiteral("SECONDS")},
+        {QStringLiteral("without-retry-after-share"), text("Fault: share (0-1) of the 429s sent without Retry-After."), QStringLiteral("SHARE")},
+        {QStringLiteral("refuse-unconfirmed"),
+         text("Assumption: refuse a whole batch deletion that holds a yearly/monthly desktop or a connected "
+              "one (without is_force_delete) with this status (400 or 409), deleting nothing, instead of "
+              "failing those desktops one by one."),
+         QStringLiteral("STATUS")},
         {QStringLiteral("server-error-share"), text("Fault: share (0-1) of requests answered with a server error."), QStringLiteral("SHARE")},
         {QStringLiteral("server-error-status"), text("Fault: the server error status (500 or 503)."), QStringLiteral("STATUS")},
         {QStringLiteral("malformed-json"), text("Fault: successful answers carry malformed JSON.")},
@@ -83,6 +94,15 @@ int main(int argc, char *argv[])
     if (config.accessKey.isEmpty() || config.secretKey.isEmpty())
         return usageError(text("--access-key and --secret-key are required."));
     config.deletedDesktopsRemain = parser.isSet(QStringLiteral("deleted-remain"));
+    if (parser.isSet(QStringLiteral("refuse-unconfirmed"))) {
+        const QString status = parser.value(QStringLiteral("refuse-unconfirmed"));
+        if (status == QLatin1String("400"))
+            config.unconfirmedDeletion = UnconfirmedDeletion::RefuseWholeCall400;
+        else if (status == QLatin1String("409"))
+            config.unconfirmedDeletion = UnconfirmedDeletion::RefuseWholeCall409;
+        else
+            return usageError(text("--refuse-unconfirmed must be 400 or 409."));
+    }
 
     QString error;
     double port = 0;
@@ -99,6 +119,7 @@ int main(int argc, char *argv[])
         || !readNumber(parser, QStringLiteral("job-duration-ms"), 1, 3600000, &jobDuration, &error)
         || !readNumber(parser, QStringLiteral("latency-ms"), 0, 600000, &latency, &error)
         || !readNumber(parser, QStringLiteral("throttle-share"), 0, 1, &faults.throttleShare, &error)
+        || !readNumber(parser, QStringLiteral("without-retry-after-share"), 0, 1, &faults.withoutRetryAfterShare, &error)
         || !readNumber(parser, QStringLiteral("retry-after"), -1, 3600, &retryAfter, &error)
         || !readNumber(parser, QStringLiteral("server-error-share"), 0, 1, &faults.serverErrorShare, &error)
         || !readNumber(parser, QStringLiteral("server-error-status"), 500, 599, &serverErrorStatus, &error))

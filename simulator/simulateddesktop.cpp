@@ -25,13 +25,13 @@ QJsonObject SimulatedDesktop::toJson() const
     for (const auto &[key, value] : tags)
         tagArray.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
 
+    // version is a string in the SDK's model and in the published example.
     const QJsonObject address{{QStringLiteral("addr"), ipAddress},
-                              {QStringLiteral("version"), 4},
+                              {QStringLiteral("version"), QStringLiteral("4")},
                               {QStringLiteral("OS-EXT-IPS:type"), QStringLiteral("fixed")}};
     const QString productDescription = QStringLiteral("%1 vCPUs | %2 GiB").arg(cpuCores).arg(memoryGb);
 
     QJsonObject metadata{
-        {QStringLiteral("charging_mode"), yearlyMonthly ? QStringLiteral("1") : QStringLiteral("0")},
         {QStringLiteral("image_name"), imageName},
         {QStringLiteral("os_type"), QStringLiteral("Windows")},
         {QStringLiteral("os_bit"), QStringLiteral("64")},
@@ -47,7 +47,8 @@ QJsonObject SimulatedDesktop::toJson() const
         {QStringLiteral("user_name"), userName},
         {QStringLiteral("user_group"), userGroup},
         {QStringLiteral("ip_addresses"), QJsonArray{ipAddress}},
-        {QStringLiteral("addresses"), QJsonObject{{subnetId, QJsonArray{address}}}},
+        {QStringLiteral("addresses"),
+         addressesAsArray ? QJsonValue(QJsonArray{address}) : QJsonValue(QJsonObject{{subnetId, QJsonArray{address}}})},
         {QStringLiteral("created"), timestamp(created)},
         {QStringLiteral("desktop_type"), desktopType},
         {QStringLiteral("product_id"), productId},
@@ -83,8 +84,15 @@ QJsonObject SimulatedDesktop::toJson() const
                                               {QStringLiteral("size"), dataVolumeGb},
                                               {QStringLiteral("device"), QStringLiteral("/dev/sdb")}}});
     }
+    if (!metadataChargingMode.isEmpty()) {
+        metadata.insert(QStringLiteral("charging_mode"), metadataChargingMode);
+        desktop.insert(QStringLiteral("metadata"), metadata);
+    }
     if (!orderId.isEmpty())
         desktop.insert(QStringLiteral("order_id"), orderId);
+    if (!poolId.isEmpty())
+        desktop.insert(QStringLiteral("pool_id"), poolId);
+    desktop.insert(QStringLiteral("enterprise_project_id"), enterpriseProjectId);
     return desktop;
 }
 

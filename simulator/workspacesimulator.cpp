@@ -26,20 +26,27 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <algorithm>
+#include <limits>
+
 // Off by default: workspace-sim prints its own request lines; enable for library users.
 Q_LOGGING_CATEGORY(lcSimulator, "workspace.simulator", QtInfoMsg)
 
 namespace {
 
-// Error codes the simulator answers with. The gateway's are documented; the WKS ones for
-// batch-delete are not published, so these are the simulator's own, chosen to look alike.
+// Error codes the simulator answers with. Documented: the gateway's (APIGW.*), WKS.00010032 (the
+// only published conflict code, with 409) and WKS.0202 (resource not found, which the service is
+// known to answer with HTTP 500). Not published, so the simulator's own and named as such:
+// WKS.0001 (invalid parameter), WKS.0500 (server error), and the per-desktop failure codes of
+// the unconfirmed cases (yearly/monthly, connected) and of injected faults.
 const QString kApiNotFound = QStringLiteral("APIGW.0101");
 const QString kAuthenticationFailed = QStringLiteral("APIGW.0301");
 const QString kForbidden = QStringLiteral("APIGW.0302");
 const QString kThrottled = QStringLiteral("APIGW.0308");
 const QString kInvalidParameter = QStringLiteral("WKS.0001");
 const QString kNotFound = QStringLiteral("WKS.0202");
-const QString kBeingDeleted = QStringLiteral("WKS.0409");
+constexpr int kNotFoundStatus = 500;
+const QString kConflict = QStringLiteral("WKS.00010032");
 const QString kServerError = QStringLiteral("WKS.0500");
 const QString kYearlyMonthly = QStringLiteral("WKS.0243");
 const QString kUserConnected = QStringLiteral("WKS.0244");
@@ -47,6 +54,7 @@ const QString kInjectedFailure = QStringLiteral("WKS.0599");
 
 constexpr int kMaxDesktopsPerBatch = 100;
 constexpr int kMaxSubJobLimit = 1000;
+constexpr int kMaxSubJobOffset = 10000;
 
 struct Reply
 {
@@ -150,8 +158,10 @@ public:
     Reply listDesktops(const QUrlQuery &query);
     Reply batchDelete(const QHttpServerRequest &request);
     Reply showJob(const QString &jobId);
+    Reply conflictReply(const QString &instanceStatus, const QStringList &desktopIds);
+    Reply refusalOfUnconfirmedDeletions(const QStringList &ids, bool forceDelete);
     Reply listSubJobs(const QUrlQuery &query);
-    void onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded, bool deleteUsers);
+    void onSubJobFinished(const QString &desktopId, bool succeeded, bool deleteUsers);
     void updateJobs();
     void deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,
                  QPointer<QTcpSocket> socket, std::shared_ptr<QHttpServerResponder> responder);
@@ -206,7 +216,9 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
                            QStringLiteral("%1 %2").arg(QString::fromLatin1(method), path));
     } else if (faulty && m_faults.throttleShare > 0 && m_faultRandom.generateDouble() < m_faults.throttleShare) {
         reply = errorReply(429, kThrottled, QStringLiteral("The throttling threshold has been reached"));
-        if (m_faults.retryAfterSeconds >= 0)
+        const bool withoutRetryAfter = m_faults.withoutRetryAfterShare > 0
+            && m_faultRandom.generateDouble() < m_faults.withoutRetryAfterShare;
+        if (m_faults.retryAfterSeconds >= 0 && !withoutRetryAfter)
             reply.headers.append({"Retry-After", QByteArray::number(m_faults.retryAfterSeconds)});
     } else if (faulty && m_faults.htmlErrorPage) {
         reply.status = m_faults.htmlErrorStatus;
@@ -375,17 +387,21 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
             busy.append(id);
     }
     if (!unknown.isEmpty())
-        return errorReply(404, kNotFound, QStringLiteral("The desktop does not exist"),
+        return errorReply(kNotFoundStatus, kNotFound, QStringLiteral("The resource not found"),
                           QStringLiteral("Unknown desktop ids: ") + unknown.join(QStringLiteral(", ")));
     if (!busy.isEmpty())
-        return errorReply(409, kBeingDeleted, QStringLiteral("The desktop is already being deleted"),
-                          QStringLiteral("Desktops being deleted: ") + busy.join(QStringLiteral(", ")));
+        return conflictReply(QStringLiteral("deleting"), busy);
+    const Reply refusal = refusalOfUnconfirmedDeletions(ids, forceDelete);
+    if (refusal.status != 200)
+        return refusal;
 
     QList<DeletionTarget> targets;
     for (const QString &id : std::as_const(ids)) {
         SimulatedDesktop &desktop = m_desktops[m_indexById.value(id)];
         DeletionTarget target{desktop.id, desktop.computerName, desktop.userName, desktop.ipAddress,
                               desktop.productId, {}, {}};
+        // ASSUMPTION (not confirmed by any document): yearly/monthly desktops and connected ones
+        // without is_force_delete fail one by one; see UnconfirmedDeletion for the other answer.
         if (desktop.yearlyMonthly) {
             target.errorCode = kYearlyMonthly;
             target.failReason = QStringLiteral("The desktop is billed yearly/monthly and cannot be deleted; unsubscribe it instead.");
@@ -404,8 +420,8 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
 
     const QString jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto *job = new DeletionJob(jobId, std::move(targets), m_config.jobDurationMs, q);
-    QObject::connect(job, &DeletionJob::subJobFinished, q, [this, job, deleteUsers](const QString &desktopId, bool succeeded) {
-        onSubJobFinished(job, desktopId, succeeded, deleteUsers);
+    QObject::connect(job, &DeletionJob::subJobFinished, q, [this, deleteUsers](const QString &desktopId, bool succeeded) {
+        onSubJobFinished(desktopId, succeeded, deleteUsers);
     });
     QObject::connect(job, &DeletionJob::finished, q, [this, job] { Q_EMIT q->jobFinished(job->id(), job->status()); });
     m_jobs.insert(jobId, job);
@@ -414,7 +430,7 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
     return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});
 }
 
-void WorkspaceSimulatorPrivate::onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded,
+void WorkspaceSimulatorPrivate::onSubJobFinished(const QString &desktopId, bool succeeded,
                                                  bool deleteUsers)
 {
     SimulatedDesktop &desktop = m_desktops[m_indexById.value(desktopId)];
@@ -438,19 +454,52 @@ void WorkspaceSimulatorPrivate::onSubJobFinished(DeletionJob *job, const QString
     const bool hasOtherDesktop = std::any_of(m_desktops.cbegin(), m_desktops.cend(), [&desktop](const SimulatedDesktop &other) {
         return &other != &desktop && !isGone(other) && other.userName == desktop.userName;
     });
-    if (hasOtherDesktop) {
-        job->setSubJobMessage(desktopId, QStringLiteral("User %1 was kept: they have another desktop.").arg(desktop.userName));
-    } else {
+    if (!hasOtherDesktop)
         m_deletedUsers.insert(desktop.userName);
-        job->setSubJobMessage(desktopId, QStringLiteral("User %1 was deleted.").arg(desktop.userName));
+}
+
+Reply WorkspaceSimulatorPrivate::conflictReply(const QString &instanceStatus, const QStringList &desktopIds)
+{
+    // The documented conflict: "Operation conflict. The desktop current instance status is [...]
+    // and deny operation [...]".
+    return errorReply(409, kConflict,
+                      QStringLiteral("Operation conflict. The desktop current instance status is [%1] and deny operation [delete]")
+                          .arg(instanceStatus),
+                      QStringLiteral("Desktops: ") + desktopIds.join(QStringLiteral(", ")));
+}
+
+Reply WorkspaceSimulatorPrivate::refusalOfUnconfirmedDeletions(const QStringList &ids, bool forceDelete)
+{
+    if (m_config.unconfirmedDeletion == UnconfirmedDeletion::FailPerDesktop)
+        return {};
+    // ASSUMPTION (the other plausible answer): the whole call is refused, nothing is deleted.
+    QStringList yearly;
+    QStringList connected;
+    for (const QString &id : ids) {
+        const SimulatedDesktop &desktop = m_desktops.at(m_indexById.value(id));
+        if (desktop.yearlyMonthly)
+            yearly.append(id);
+        else if (desktop.loginStatus == QLatin1String("CONNECTED") && !forceDelete)
+            connected.append(id);
     }
+    if (yearly.isEmpty() && connected.isEmpty())
+        return {};
+    if (m_config.unconfirmedDeletion == UnconfirmedDeletion::RefuseWholeCall409)
+        return conflictReply(yearly.isEmpty() ? QStringLiteral("connected") : QStringLiteral("yearly/monthly"),
+                             yearly + connected);
+    return errorReply(400, yearly.isEmpty() ? kUserConnected : kYearlyMonthly,
+                      yearly.isEmpty()
+                          ? QStringLiteral("A user is connected to a desktop; delete it with is_force_delete.")
+                          : QStringLiteral("A desktop is billed yearly/monthly; unsubscribe it instead."),
+                      QStringLiteral("Desktops: ") + (yearly + connected).join(QStringLiteral(", ")));
 }
 
 Reply WorkspaceSimulatorPrivate::showJob(const QString &jobId)
 {
     DeletionJob *job = m_jobs.value(jobId);
+    // ShowJob documents 404; the service is known to answer this instead.
     if (!job)
-        return errorReply(404, kNotFound, QStringLiteral("The job does not exist"), jobId);
+        return errorReply(kNotFoundStatus, kNotFound, QStringLiteral("The resource not found"), jobId);
     job->update();
     return jsonReply(200, job->toJson());
 }
@@ -458,8 +507,7 @@ Reply WorkspaceSimulatorPrivate::showJob(const QString &jobId)
 Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
 {
     const QString jobId = query.queryItemValue(QStringLiteral("job_id"), QUrl::FullyDecoded);
-    if (jobId.isEmpty())
-        return errorReply(400, kInvalidParameter, QStringLiteral("job_id is required"));
+    const QString jobType = query.queryItemValue(QStringLiteral("job_type"), QUrl::FullyDecoded);
     const QString status = query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
     static const QStringList statuses = {QStringLiteral("WAITING"), QStringLiteral("RUNNING"),
                                          QStringLiteral("SUCCESS"), QStringLiteral("FAILED")};
@@ -470,22 +518,36 @@ Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
     bool ok = true;
     if (query.hasQueryItem(QStringLiteral("offset")))
         offset = query.queryItemValue(QStringLiteral("offset")).toInt(&ok);
-    if (!ok || offset < 0)
-        return errorReply(400, kInvalidParameter, QStringLiteral("offset must be a non-negative integer"));
+    if (!ok || offset < 0 || offset > kMaxSubJobOffset)
+        return errorReply(400, kInvalidParameter, QStringLiteral("offset must be an integer from 0 to %1").arg(kMaxSubJobOffset));
     if (query.hasQueryItem(QStringLiteral("limit")))
         limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
     if (!ok || limit < 0 || limit > kMaxSubJobLimit)
         return errorReply(400, kInvalidParameter, QStringLiteral("limit must be an integer from 0 to %1").arg(kMaxSubJobLimit));
 
-    DeletionJob *job = m_jobs.value(jobId);
-    if (!job)
-        return errorReply(404, kNotFound, QStringLiteral("The job does not exist"), jobId);
-    job->update();
-    int total = 0;
-    QJsonArray jobs;
-    for (const QJsonObject &subJob : job->subJobsJson(status, offset, limit, &total))
-        jobs.append(subJob);
-    return jsonReply(200, QJsonObject{{QStringLiteral("total_count"), total}, {QStringLiteral("jobs"), jobs}});
+    // job_id and job_type are filters: a job nobody knows, or another type, matches nothing
+    // (the documents do not say; an empty page is what a filter gives). Jobs in the order of
+    // their ids, so that paging is stable.
+    QList<DeletionJob *> jobs;
+    if (!jobId.isEmpty()) {
+        if (DeletionJob *job = m_jobs.value(jobId))
+            jobs.append(job);
+    } else {
+        jobs = m_jobs.values();
+        std::sort(jobs.begin(), jobs.end(), [](const DeletionJob *a, const DeletionJob *b) { return a->id() < b->id(); });
+    }
+    if (!jobType.isEmpty() && jobType != QLatin1String(DeletionJob::kJobType))
+        jobs.clear();
+    QList<QJsonObject> matching;
+    for (DeletionJob *job : std::as_const(jobs)) {
+        job->update();
+        int total = 0;
+        matching += job->subJobsJson(status, 0, std::numeric_limits<int>::max(), &total);
+    }
+    QJsonArray page;
+    for (const QJsonObject &subJob : matching.mid(offset, limit))
+        page.append(subJob);
+    return jsonReply(200, QJsonObject{{QStringLiteral("total_count"), int(matching.size())}, {QStringLiteral("jobs"), page}});
 }
 
 void WorkspaceSimulatorPrivate::deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,

@@ -8,6 +8,15 @@
 
 #include <memory>
 
+// How the simulator answers a batch that holds a desktop whose deletion the documents do not
+// confirm (a yearly/monthly one, or a connected one without is_force_delete). Both answers are
+// assumptions: the service may fail those desktops one by one or refuse the whole call.
+enum class UnconfirmedDeletion {
+    FailPerDesktop,    // the job is accepted; those sub-jobs fail (the default)
+    RefuseWholeCall400, // 400 to the whole call, nothing deleted
+    RefuseWholeCall409, // 409 to the whole call, nothing deleted
+};
+
 struct SimulatorConfig
 {
     QString projectId = QStringLiteral("0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5");
@@ -17,14 +26,17 @@ struct SimulatorConfig
     quint32 seed = 1;
     int jobDurationMs = 4000;          // how long one sub-job takes from WAITING to its end
     bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
+    UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
 };
 
 // Faults on demand, for tests and demos. Shares are 0.0–1.0 of matching requests.
 struct SimulatorFaults
 {
     int latencyMs = 0;
-    double throttleShare = 0.0;     // 429 with Retry-After
-    int retryAfterSeconds = 1;      // -1: send 429 without Retry-After
+    double throttleShare = 0.0;     // answered 429
+    int retryAfterSeconds = 1;      // Retry-After of a 429; -1: never sent
+    // Of the 429s, the share sent without Retry-After (no document mentions the header).
+    double withoutRetryAfterShare = 0.5;
     double serverErrorShare = 0.0;  // 500/503
     int serverErrorStatus = 503;
     bool malformedJson = false;

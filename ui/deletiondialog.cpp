@@ -108,7 +108,8 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     for (const Desktop &desktop : std::as_const(m_desktops)) {
         auto *item = new QTreeWidgetItem({desktop.computerName, desktop.userName,
                                           DesktopTableModel::statusDisplayName(desktop.displayStatus()),
-                                          desktop.loginStatus, DesktopTableModel::billingModeText(desktop.billingMode)});
+                                          loginStatusDisplayName(desktop.loginStatus),
+                                          DesktopTableModel::billingModeText(desktop.billingMode)});
         item->setToolTip(0, desktop.id);
         if (desktop.isConnected())
             item->setIcon(3, warningIcon);

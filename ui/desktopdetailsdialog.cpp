@@ -20,8 +20,8 @@ namespace {
 QList<QPair<QString, QString>> fieldsOf(const Desktop &desktop)
 {
     // A status is shown by its translated name with the API's value, which administrators search for.
-    auto status = [](const QString &raw) {
-        const QString name = DesktopTableModel::statusDisplayName(raw);
+    auto status = [](const QString &raw, QString (*displayName)(const QString &) = DesktopTableModel::statusDisplayName) {
+        const QString name = displayName(raw);
         return name == raw ? raw : DesktopDetailsDialog::tr("%1 (%2)", "status name (API value)").arg(name, raw);
     };
     return {
@@ -29,7 +29,7 @@ QList<QPair<QString, QString>> fieldsOf(const Desktop &desktop)
         {DesktopDetailsDialog::tr("Desktop ID:"), desktop.id},
         {DesktopDetailsDialog::tr("Status:"), status(desktop.status)},
         {DesktopDetailsDialog::tr("Task status:"), status(desktop.taskStatus)},
-        {DesktopDetailsDialog::tr("Login status:"), desktop.loginStatus},
+        {DesktopDetailsDialog::tr("Login status:"), status(desktop.loginStatus, loginStatusDisplayName)},
         {DesktopDetailsDialog::tr("User:"), desktop.userName},
         {DesktopDetailsDialog::tr("User group:"), desktop.userGroup},
         {DesktopDetailsDialog::tr("IP addresses:"), desktop.ipAddresses.join(QStringLiteral(", "))},

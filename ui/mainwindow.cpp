@@ -317,9 +317,6 @@ void MainWindow::createToolBar()
         m_toolBar->addWidget(combo);
         return combo;
     };
-    auto same = [](const char *value) {
-        return qMakePair(QString::fromLatin1(value), QVariant(QString::fromLatin1(value)));
-    };
     // Listed by their translated names, filtered by the API's value.
     auto status = [](const char *value) {
         const QString raw = QString::fromLatin1(value);
@@ -331,9 +328,13 @@ void MainWindow::createToolBar()
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_statusFilter->setAccessibleName(tr("Status filter"));
     m_statusFilter->setAccessibleDescription(m_statusFilter->toolTip());
-    m_loginFilter = makeFilter(tr("All login states"), {same("CONNECTED"), same("DISCONNECTED"),
-                                                        same("REGISTERED"), same("UNREGISTER"),
-                                                        same("OFFLINE")});
+    auto loginStatus = [](const char *value) {
+        const QString raw = QString::fromLatin1(value);
+        return qMakePair(loginStatusDisplayName(raw), QVariant(raw));
+    };
+    // The four documented login states.
+    m_loginFilter = makeFilter(tr("All login states"), {loginStatus("CONNECTED"), loginStatus("DISCONNECTED"),
+                                                        loginStatus("REGISTERED"), loginStatus("UNREGISTER")});
     m_loginFilter->setToolTip(tr("Show only desktops with this login status"));
     m_loginFilter->setObjectName(QStringLiteral("loginFilter"));
     m_loginFilter->setAccessibleName(tr("Login status filter"));
@@ -342,7 +343,8 @@ void MainWindow::createToolBar()
         tr("All billing modes"),
         {qMakePair(DesktopTableModel::billingModeText(BillingMode::PayPerUse), QVariant(int(BillingMode::PayPerUse))),
          qMakePair(DesktopTableModel::billingModeText(BillingMode::YearlyMonthly),
-                   QVariant(int(BillingMode::YearlyMonthly)))});
+                   QVariant(int(BillingMode::YearlyMonthly))),
+         qMakePair(DesktopTableModel::billingModeText(BillingMode::Unknown), QVariant(int(BillingMode::Unknown)))});
     m_billingFilter->setToolTip(tr("Show only desktops with this billing mode"));
     m_billingFilter->setObjectName(QStringLiteral("billingFilter"));
     m_billingFilter->setAccessibleName(tr("Billing mode filter"));

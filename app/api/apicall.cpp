@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -332,9 +333,10 @@ int ApiCall::retryDelayMs(const ApiError &error) const
 {
     const RetryPolicy &policy = m_client->config().retry;
     qint64 delay = 0;
+    if (error.isThrottled() && error.retryAfterSeconds < 0)
+        return throttleBackoffMs(policy, m_attempts, QRandomGenerator::global()->generateDouble());
     if (error.isThrottled())
-        delay = error.retryAfterSeconds >= 0 ? qint64(error.retryAfterSeconds) * 1000
-                                             : qint64(policy.throttleDelayMs);
+        delay = qint64(error.retryAfterSeconds) * 1000;
     else
         delay = qint64(policy.initialDelayMs) << std::clamp(m_attempts - 1, 0, 20);
     return static_cast<int>(std::clamp<qint64>(delay, 0, std::max(policy.maxDelayMs, 0)));

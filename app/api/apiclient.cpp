@@ -9,6 +9,17 @@
 #include <QSslSocket>
 #include <QSysInfo>
 
+#include <algorithm>
+#include <cmath>
+
+int throttleBackoffMs(const RetryPolicy &policy, int attempt, double unitRandom)
+{
+    const double base = std::max(policy.throttleDelayMs, 0);
+    const double spread = base * std::max(policy.throttleJitter, 0.0) * std::clamp(unitRandom, 0.0, 1.0);
+    const double delay = std::ldexp(base + spread, std::clamp(attempt - 1, 0, 20));
+    return int(std::min(delay, double(std::max(policy.maxDelayMs, 0))));
+}
+
 ApiClient::ApiClient(QNetworkAccessManager *network, ClientConfig config, Credentials credentials,
                      QObject *parent)
     : QObject(parent)

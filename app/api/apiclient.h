@@ -18,8 +18,16 @@ struct RetryPolicy
     int maxAttempts = 4;          // including the first one
     int initialDelayMs = 1000;    // doubled after each failed attempt
     int maxDelayMs = 30000;       // also caps a server's Retry-After
-    int throttleDelayMs = 3000;   // after a 429 without Retry-After
+    // After a 429 without Retry-After (the gateway documents none; its docs advise 2-5 s): a
+    // random delay from throttleDelayMs to throttleDelayMs * (1 + throttleJitter), so that clients
+    // throttled together do not come back together, doubled for each further attempt.
+    int throttleDelayMs = 2000;
+    double throttleJitter = 1.5;
 };
+
+// The delay before attempt `attempt` + 1 after a 429 without Retry-After; `unitRandom` is a random
+// number from [0, 1). Capped at maxDelayMs.
+int throttleBackoffMs(const RetryPolicy &policy, int attempt, double unitRandom);
 
 struct ClientConfig
 {

@@ -88,57 +88,82 @@ private:
     std::unordered_map<std::string_view, QString> m_texts;
 };
 
-// "addresses": {network: [{"addr": …}, …]}: networks in the order of their names, as a
-// QJsonObject iterates them; a name given twice counts once, with its last value.
-QStringList addressesOf(element networks)
+// The "addr" of each {addr, version, …} entry of an array, in order.
+void appendAddresses(element entries, QStringList &addresses)
 {
+    simdjson::dom::array array;
+    if (entries.get_array().get(array) != simdjson::SUCCESS)
+        return;
+    for (const element entry : array) {
+        simdjson::dom::object entryObject;
+        if (entry.get_object().get(entryObject) != simdjson::SUCCESS)
+            continue;
+        QString address;
+        for (const simdjson::dom::key_value_pair field : entryObject) {
+            if (field.key == "addr")
+                address = field.value.is_string() ? toQString(field.value.get_string().value_unsafe()) : QString();
+        }
+        if (!address.isEmpty())
+            addresses.append(address);
+    }
+}
+
+// "addresses" in its two documented shapes: {network: [{"addr": …}, …]}, networks in the order of
+// their names as a QJsonObject iterates them (a name given twice counts once, with its last
+// value), or an array of the entries themselves.
+QStringList addressesOf(element value)
+{
+    QStringList addresses;
+    if (value.is_array()) {
+        appendAddresses(value, addresses);
+        return addresses;
+    }
     simdjson::dom::object object;
-    if (networks.get_object().get(object) != simdjson::SUCCESS)
+    if (value.get_object().get(object) != simdjson::SUCCESS)
         return {};
     QMap<QString, element> byName;
     for (const simdjson::dom::key_value_pair field : object)
         byName.insert(toQString(field.key), field.value);
-    QStringList addresses;
-    for (const element entries : std::as_const(byName)) {
-        simdjson::dom::array array;
-        if (entries.get_array().get(array) != simdjson::SUCCESS)
-            continue;
-        for (const element entry : array) {
-            simdjson::dom::object entryObject;
-            if (entry.get_object().get(entryObject) != simdjson::SUCCESS)
-                continue;
-            QString address;
-            for (const simdjson::dom::key_value_pair field : entryObject) {
-                if (field.key == "addr")
-                    address = field.value.is_string() ? toQString(field.value.get_string().value_unsafe())
-                                                      : QString();
-            }
-            if (!address.isEmpty())
-                addresses.append(address);
-        }
-    }
+    for (const element entries : std::as_const(byName))
+        appendAddresses(entries, addresses);
     return addresses;
 }
 
-void readMetadata(element value, Desktop &desktop, SharedTexts &shared)
+// The texts the billing mode is decided from, each the last one given (as in a QJsonObject).
+struct BillingFields
 {
-    desktop.osType.clear();
-    desktop.imageName.clear();
-    desktop.billingMode = BillingMode::Unknown;
+    QString productChargeMode;
+    QString orderId;
+    QString metadataChargingMode;
+};
+
+void readProduct(element value, BillingFields &billing)
+{
+    billing.productChargeMode.clear();
     simdjson::dom::object object;
     if (value.get_object().get(object) != simdjson::SUCCESS)
         return;
     for (const simdjson::dom::key_value_pair field : object) {
-        if (field.key == "os_type") {
+        if (field.key == "charge_mode")
+            billing.productChargeMode = textOf(field.value);
+    }
+}
+
+void readMetadata(element value, Desktop &desktop, BillingFields &billing, SharedTexts &shared)
+{
+    desktop.osType.clear();
+    desktop.imageName.clear();
+    billing.metadataChargingMode.clear();
+    simdjson::dom::object object;
+    if (value.get_object().get(object) != simdjson::SUCCESS)
+        return;
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (field.key == "os_type")
             desktop.osType = shared.text(field.value);
-        } else if (field.key == "image_name") {
+        else if (field.key == "image_name")
             desktop.imageName = shared.text(field.value);
-        } else if (field.key == "charging_mode") {
-            const QString charging = textOf(field.value);
-            desktop.billingMode = charging == QLatin1String("1")   ? BillingMode::YearlyMonthly
-                                  : charging == QLatin1String("0") ? BillingMode::PayPerUse
-                                                                   : BillingMode::Unknown;
-        }
+        else if (field.key == "charging_mode")
+            billing.metadataChargingMode = textOf(field.value);
     }
 }
 
@@ -186,6 +211,7 @@ Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
     Desktop desktop;
     QString created;
     std::optional<element> addresses;
+    BillingFields billing;
     for (const simdjson::dom::key_value_pair field : object) {
         const std::string_view key = field.key;
         const element value = field.value;
@@ -225,11 +251,17 @@ Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
                 }
             }
         } else if (key == "metadata")
-            readMetadata(value, desktop, shared);
+            readMetadata(value, desktop, billing, shared);
+        else if (key == "product")
+            readProduct(value, billing);
+        else if (key == "order_id")
+            billing.orderId = textOf(value);
         else if (key == "tags")
             desktop.tags = tagsOf(value, shared);
     }
     desktop.created = WorkspaceJson::parseTimestamp(created);
+    desktop.billingMode = billingModeFromFields(billing.productChargeMode, billing.orderId,
+                                                billing.metadataChargingMode);
     if (desktop.ipAddresses.isEmpty() && addresses)
         desktop.ipAddresses = addressesOf(*addresses);
     return desktop;

@@ -6,18 +6,48 @@
 
 namespace Endpoint {
 
+namespace {
+const QString kGlobalDomain = QStringLiteral("myhuaweicloud.com");
+const QString kEuropeanDomain = QStringLiteral("myhuaweicloud.eu");
+
+bool isEuropean(const QString &region)
+{
+    return region.startsWith(QLatin1String("eu-west-1"));
+}
+} // namespace
+
+const QList<Region> &regions()
+{
+    static const QList<Region> table = [] {
+        QList<Region> result;
+        for (const char *name : {"cn-north-4", "cn-east-3", "cn-south-1", "cn-southwest-2", "cn-north-9",
+                                 "cn-east-5", "cn-north-11", "ap-southeast-1", "ap-southeast-2",
+                                 "ap-southeast-3", "af-south-1", "af-north-1", "me-east-1", "tr-west-1",
+                                 "la-south-2", "la-north-2", "sa-brazil-1", "na-mexico-1", "eu-west-101"}) {
+            const QString region = QLatin1String(name);
+            result.append({region, isEuropean(region) ? kEuropeanDomain : kGlobalDomain});
+        }
+        return result;
+    }();
+    return table;
+}
+
 QStringList knownRegions()
 {
-    return {QStringLiteral("cn-north-4"),     QStringLiteral("cn-east-3"),
-            QStringLiteral("cn-south-1"),     QStringLiteral("cn-southwest-2"),
-            QStringLiteral("cn-north-9"),     QStringLiteral("cn-east-5"),
-            QStringLiteral("cn-north-11"),    QStringLiteral("ap-southeast-1"),
-            QStringLiteral("ap-southeast-2"), QStringLiteral("ap-southeast-3"),
-            QStringLiteral("af-south-1"),     QStringLiteral("af-north-1"),
-            QStringLiteral("me-east-1"),      QStringLiteral("tr-west-1"),
-            QStringLiteral("la-south-2"),     QStringLiteral("la-north-2"),
-            QStringLiteral("sa-brazil-1"),    QStringLiteral("na-mexico-1"),
-            QStringLiteral("eu-west-101")};
+    QStringList names;
+    for (const Region &region : regions())
+        names.append(region.name);
+    return names;
+}
+
+QString domainFor(const QString &region)
+{
+    const QString name = region.trimmed().toLower();
+    for (const Region &known : regions()) {
+        if (known.name == name)
+            return known.domain;
+    }
+    return isEuropean(name) ? kEuropeanDomain : kGlobalDomain;
 }
 
 QString overrideVariable(const QString &region)
@@ -42,7 +72,7 @@ QUrl forRegion(const QString &region, const QProcessEnvironment &environment)
     const QString overridden = environment.value(overrideVariable(name)).trimmed();
     if (!overridden.isEmpty())
         return QUrl(overridden, QUrl::StrictMode);
-    return QUrl(QStringLiteral("https://workspace.%1.myhuaweicloud.com").arg(name), QUrl::StrictMode);
+    return QUrl(QStringLiteral("https://workspace.%1.%2").arg(name, domainFor(name)), QUrl::StrictMode);
 }
 
 bool isLoopbackHost(const QString &host)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -11,9 +12,23 @@
 // proxies, the local simulator).
 namespace Endpoint {
 
-QStringList knownRegions();
+// A region the current SDKs (or the API reference) list for Workspace, with the domain its
+// endpoints live under.
+struct Region
+{
+    QString name;   // e.g. "cn-north-4"
+    QString domain; // e.g. "myhuaweicloud.com"
+};
 
-// https://workspace.{region}.myhuaweicloud.com, unless the SDK's environment override
+// The one table of regions: the SDKs' 18, the API reference's na-mexico-1.
+const QList<Region> &regions();
+QStringList knownRegions(); // their names, in the table's order
+
+// The domain of a region's endpoints: myhuaweicloud.eu for the European regions (every eu-west-1*
+// one, listed or not, as terraform-provider-huaweicloud maps them), myhuaweicloud.com otherwise.
+QString domainFor(const QString &region);
+
+// https://workspace.{region}.{domainFor(region)}, unless the SDK's environment override
 // HUAWEICLOUD_SDK_REGION_WORKSPACE_<REGION> names another URL. A region that is not a plain
 // name (letters, digits, '-') gives an invalid URL, which validate() refuses.
 QUrl forRegion(const QString &region);

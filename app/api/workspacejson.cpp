@@ -63,6 +63,32 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
     return document.object();
 }
 
+void appendAddress(const QJsonValue &entry, QStringList &addresses)
+{
+    const QJsonValue addr = entry.toObject().value(QLatin1String("addr"));
+    if (addr.isString() && !addr.toString().isEmpty())
+        addresses.append(addr.toString());
+}
+
+// "addresses" in its two documented shapes: a map {network: [{addr, version, …}]} (the SDK's
+// model; networks in the order of their names) or an array of such entries (the published
+// example). version is a string ("4") there and is not needed.
+QStringList addressesOf(const QJsonValue &addresses)
+{
+    QStringList result;
+    if (addresses.isArray()) {
+        for (const QJsonValue &entry : addresses.toArray())
+            appendAddress(entry, result);
+        return result;
+    }
+    const QJsonObject networks = addresses.toObject();
+    for (auto network = networks.begin(); network != networks.end(); ++network) {
+        for (const QJsonValue &entry : network.value().toArray())
+            appendAddress(entry, result);
+    }
+    return result;
+}
+
 bool setError(QString *error, const QString &message)
 {
     if (error)
@@ -136,28 +162,17 @@ Desktop desktopFromJson(const QJsonObject &object)
         if (ip.isString())
             desktop.ipAddresses.append(ip.toString());
     }
-    if (desktop.ipAddresses.isEmpty()) {
-        const QJsonObject networks = object.value(QLatin1String("addresses")).toObject();
-        for (auto network = networks.begin(); network != networks.end(); ++network) {
-            const QJsonArray entries = network.value().toArray();
-            for (const QJsonValue &entry : entries) {
-                const QString addr = entry.toObject().value(QLatin1String("addr")).toString();
-                if (!addr.isEmpty())
-                    desktop.ipAddresses.append(addr);
-            }
-        }
-    }
+    if (desktop.ipAddresses.isEmpty())
+        desktop.ipAddresses = addressesOf(object.value(QLatin1String("addresses")));
 
     const QJsonObject flavor = object.value(QLatin1String("flavor")).toObject();
     desktop.flavorId = str(flavor, QLatin1String("id"));
     const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
     desktop.osType = str(metadata, QLatin1String("os_type"));
     desktop.imageName = str(metadata, QLatin1String("image_name"));
-    const QString charging = str(metadata, QLatin1String("charging_mode"));
-    if (charging == QLatin1String("1"))
-        desktop.billingMode = BillingMode::YearlyMonthly;
-    else if (charging == QLatin1String("0"))
-        desktop.billingMode = BillingMode::PayPerUse;
+    desktop.billingMode = billingModeFromFields(
+        str(object.value(QLatin1String("product")).toObject(), QLatin1String("charge_mode")),
+        str(object, QLatin1String("order_id")), str(metadata, QLatin1String("charging_mode")));
 
     const QJsonArray tags = object.value(QLatin1String("tags")).toArray();
     for (const QJsonValue &tag : tags) {
@@ -198,11 +213,14 @@ QJsonObject desktopToJson(const Desktop &desktop)
         metadata.insert(QLatin1String("os_type"), desktop.osType);
     if (!desktop.imageName.isEmpty())
         metadata.insert(QLatin1String("image_name"), desktop.imageName);
-    if (desktop.billingMode != BillingMode::Unknown)
-        metadata.insert(QLatin1String("charging_mode"),
-                        desktop.billingMode == BillingMode::YearlyMonthly ? QLatin1String("1") : QLatin1String("0"));
     if (!metadata.isEmpty())
         object.insert(QLatin1String("metadata"), metadata);
+    // The first field the billing mode is read from, in its documented coding.
+    if (desktop.billingMode != BillingMode::Unknown)
+        object.insert(QLatin1String("product"),
+                      QJsonObject{{QLatin1String("charge_mode"), desktop.billingMode == BillingMode::YearlyMonthly
+                                                                     ? QLatin1String("0")
+                                                                     : QLatin1String("1")}});
     if (!desktop.tags.isEmpty()) {
         QJsonArray tags;
         for (const auto &[key, value] : desktop.tags)
@@ -278,7 +296,6 @@ SubJob subJobFromJson(const QJsonObject &object)
     job.status = str(object, QLatin1String("status"));
     job.errorCode = str(object, QLatin1String("error_code"));
     job.failReason = str(object, QLatin1String("fail_reason"));
-    job.message = str(object, QLatin1String("message"));
     job.process = qBound(0, integer(object, QLatin1String("process")), 100);
     job.beginTime = parseTimestamp(str(object, QLatin1String("begin_time")));
     job.endTime = parseTimestamp(str(object, QLatin1String("end_time")));

@@ -1,5 +1,64 @@
 #include "workspacetypes.h"
 
+#include <QCoreApplication>
+
+BillingMode billingModeFromFields(const QString &productChargeMode, const QString &orderId,
+                                  const QString &metadataChargingMode)
+{
+    if (productChargeMode == QLatin1String("0"))
+        return BillingMode::YearlyMonthly;
+    if (productChargeMode == QLatin1String("1"))
+        return BillingMode::PayPerUse;
+    if (!orderId.trimmed().isEmpty())
+        return BillingMode::YearlyMonthly;
+    if (metadataChargingMode == QLatin1String("1"))
+        return BillingMode::YearlyMonthly;
+    if (metadataChargingMode == QLatin1String("0"))
+        return BillingMode::PayPerUse;
+    return BillingMode::Unknown;
+}
+
+QString billingModeDisplayName(BillingMode mode)
+{
+    switch (mode) {
+    case BillingMode::PayPerUse:
+        return QCoreApplication::translate("Desktop", "Pay-per-use");
+    case BillingMode::YearlyMonthly:
+        return QCoreApplication::translate("Desktop", "Yearly/monthly");
+    case BillingMode::Unknown:
+        break;
+    }
+    return QCoreApplication::translate("Desktop", "Unknown", "billing mode that no field of the desktop tells");
+}
+
+QString billingModeKey(BillingMode mode)
+{
+    switch (mode) {
+    case BillingMode::PayPerUse:
+        return QStringLiteral("pay_per_use");
+    case BillingMode::YearlyMonthly:
+        return QStringLiteral("yearly_monthly");
+    case BillingMode::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString loginStatusDisplayName(const QString &loginStatus)
+{
+    // The four documented values; UNREGISTER is also what every shut-down desktop shows.
+    const QString key = loginStatus.toUpper();
+    if (key == QLatin1String("UNREGISTER"))
+        return QCoreApplication::translate("Desktop", "Not registered", "login status UNREGISTER");
+    if (key == QLatin1String("REGISTERED"))
+        return QCoreApplication::translate("Desktop", "Ready", "login status REGISTERED: waiting for a user");
+    if (key == QLatin1String("CONNECTED"))
+        return QCoreApplication::translate("Desktop", "In use", "login status CONNECTED: a user is logged in");
+    if (key == QLatin1String("DISCONNECTED"))
+        return QCoreApplication::translate("Desktop", "Disconnected", "login status DISCONNECTED");
+    return loginStatus;
+}
+
 bool Desktop::isBeingDeleted() const
 {
     return taskStatus.startsWith(QLatin1String("delet"), Qt::CaseInsensitive)

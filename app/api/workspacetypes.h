@@ -10,6 +10,20 @@
 
 enum class BillingMode { Unknown, PayPerUse, YearlyMonthly };
 
+// The billing mode from every field of a desktop that tells, in the order of the spec:
+// product.charge_mode ("0" yearly/monthly, "1" pay-per-use), then a non-empty order_id (the order
+// of a yearly/monthly product), then metadata.charging_mode ("1" yearly/monthly, "0" pay-per-use;
+// undocumented since 2026 and contradicted by the published example, so the last resort).
+// Unknown when none of them tells.
+BillingMode billingModeFromFields(const QString &productChargeMode, const QString &orderId,
+                                  const QString &metadataChargingMode);
+
+// What a person reads for these values, translated; an unknown login status is shown as sent.
+QString billingModeDisplayName(BillingMode mode);
+QString loginStatusDisplayName(const QString &loginStatus);
+// For scripts (CLI CSV and JSON): "yearly_monthly", "pay_per_use" or "unknown".
+QString billingModeKey(BillingMode mode);
+
 // One desktop of ListDesktopsDetail, with the fields the app works with. `raw` keeps every field
 // the server sent, for the details view.
 struct Desktop
@@ -68,7 +82,6 @@ struct SubJob
     QString userName;
     QString errorCode;
     QString failReason;
-    QString message;
     int process = 0; // 0–100
     QDateTime beginTime;
     QDateTime endTime;

@@ -34,8 +34,9 @@ QString DesktopFormatter::format(const QList<Desktop> &desktops, Format format)
 QStringList DesktopFormatter::columns()
 {
     return {QStringLiteral("desktop_id"), QStringLiteral("computer_name"), QStringLiteral("status"),
-            QStringLiteral("user_name"),  QStringLiteral("ip_addresses"),  QStringLiteral("desktop_type"),
-            QStringLiteral("created"),    QStringLiteral("tags")};
+            QStringLiteral("user_name"),  QStringLiteral("login_status"),  QStringLiteral("billing_mode"),
+            QStringLiteral("ip_addresses"), QStringLiteral("desktop_type"), QStringLiteral("created"),
+            QStringLiteral("tags")};
 }
 
 QStringList DesktopFormatter::cells(const Desktop &desktop)
@@ -44,6 +45,8 @@ QStringList DesktopFormatter::cells(const Desktop &desktop)
             desktop.computerName,
             desktop.displayStatus(),
             desktop.userName,
+            desktop.loginStatus,
+            billingModeKey(desktop.billingMode),
             desktop.ipAddresses.join(QLatin1Char(' ')),
             desktop.desktopType,
             desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString(),
@@ -106,8 +109,15 @@ QString DesktopFormatter::table(const QList<Desktop> &desktops)
         header.append(column.toUpper());
     QList<QStringList> rows;
     rows.reserve(desktops.size());
-    for (const Desktop &desktop : desktops)
-        rows.append(cells(desktop));
+    // People read the login state and the billing mode by their translated names.
+    const qsizetype loginColumn = columns().indexOf(QLatin1String("login_status"));
+    const qsizetype billingColumn = columns().indexOf(QLatin1String("billing_mode"));
+    for (const Desktop &desktop : desktops) {
+        QStringList row = cells(desktop);
+        row[loginColumn] = loginStatusDisplayName(desktop.loginStatus);
+        row[billingColumn] = billingModeDisplayName(desktop.billingMode);
+        rows.append(row);
+    }
     return alignedTable(header, rows);
 }
 
@@ -125,6 +135,7 @@ QString DesktopFormatter::json(const QList<Desktop> &desktops)
             {QStringLiteral("task_status"), desktop.taskStatus},
             {QStringLiteral("login_status"), desktop.loginStatus},
             {QStringLiteral("user_name"), desktop.userName},
+            {QStringLiteral("billing_mode"), billingModeKey(desktop.billingMode)},
             {QStringLiteral("ip_addresses"), QJsonArray::fromStringList(desktop.ipAddresses)},
             {QStringLiteral("desktop_type"), desktop.desktopType},
             {QStringLiteral("created"),

@@ -149,7 +149,7 @@ QString JobCommand::report(const Job &job, const QList<SubJob> &subJobs)
         return text;
     QList<QStringList> rows;
     for (const SubJob &subJob : subJobs) {
-        const QString reason = subJob.failReason.isEmpty() ? subJob.message : subJob.failReason;
+        const QString reason = subJob.failReason;
         rows.append({subJob.desktopId, subJob.desktopName, subJob.status,
                      QString::number(subJob.process) + QLatin1Char('%'),
                      QString(subJob.errorCode + QLatin1Char(' ') + reason).trimmed()});

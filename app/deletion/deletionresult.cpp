@@ -136,7 +136,7 @@ void DeletionResult::applyJob(const Job &job, const QList<SubJob> &subJobs, bool
         case JobState::Failed:
             row->outcome = DeletionOutcome::Failed;
             row->errorCode = subJob.errorCode;
-            row->reason = subJob.failReason.isEmpty() ? subJob.message : subJob.failReason;
+            row->reason = subJob.failReason;
             break;
         case JobState::InProgress:
             break;

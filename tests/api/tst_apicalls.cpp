@@ -144,6 +144,7 @@ void TestApiCalls::init()
     m_config.retry.initialDelayMs = 2;
     m_config.retry.maxDelayMs = 40;
     m_config.retry.throttleDelayMs = 7;
+    m_config.retry.throttleJitter = 0; // the random part is tested in tst_throttlebackoff
 }
 
 void TestApiCalls::cleanup()

@@ -29,6 +29,12 @@ void TestEndpoint::regionsMapToPublicEndpoints_data()
         << QStringLiteral("  CN-East-3 ") << QStringLiteral("https://workspace.cn-east-3.myhuaweicloud.com");
     QTest::newRow("a region the app does not list")
         << QStringLiteral("xx-new-9") << QStringLiteral("https://workspace.xx-new-9.myhuaweicloud.com");
+    QTest::newRow("eu-west-101: its own domain")
+        << QStringLiteral("eu-west-101") << QStringLiteral("https://workspace.eu-west-101.myhuaweicloud.eu");
+    QTest::newRow("an eu-west-1* region the app does not list")
+        << QStringLiteral("EU-West-102") << QStringLiteral("https://workspace.eu-west-102.myhuaweicloud.eu");
+    QTest::newRow("eu-west-0 is not one of them")
+        << QStringLiteral("eu-west-0") << QStringLiteral("https://workspace.eu-west-0.myhuaweicloud.com");
 }
 
 void TestEndpoint::regionsMapToPublicEndpoints()
@@ -52,6 +58,15 @@ void TestEndpoint::knownRegionsIncludeTheSdkList()
                                "cn-north-11", "af-north-1", "ap-southeast-2", "eu-west-101"})
         QVERIFY2(regions.contains(QLatin1String(region)), region);
     QCOMPARE(regions.removeDuplicates(), 0);
+    QVERIFY(regions.contains(QLatin1String("na-mexico-1"))); // named by the API reference
+    // One table: every listed region's endpoint is built from its own entry.
+    for (const Endpoint::Region &region : Endpoint::regions()) {
+        QCOMPARE(Endpoint::domainFor(region.name), region.domain);
+        QCOMPARE(region.domain, region.name.startsWith(QLatin1String("eu-west-1")) ? QStringLiteral("myhuaweicloud.eu")
+                                                                                 : QStringLiteral("myhuaweicloud.com"));
+        QCOMPARE(Endpoint::forRegion(region.name, QProcessEnvironment()).host(),
+                 QStringLiteral("workspace.%1.%2").arg(region.name, region.domain));
+    }
 }
 
 void TestEndpoint::environmentOverridesARegion()
@@ -63,6 +78,11 @@ void TestEndpoint::environmentOverridesARegion()
                        QStringLiteral("https://workspace.internal.example:8443/gateway"));
     QCOMPARE(Endpoint::forRegion(QStringLiteral("cn-north-4"), environment),
              QUrl(QStringLiteral("https://workspace.internal.example:8443/gateway")));
+    // A European region too: the override wins over its own domain.
+    environment.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_WORKSPACE_EU_WEST_101"),
+                       QStringLiteral("https://workspace.eu-proxy.example"));
+    QCOMPARE(Endpoint::forRegion(QStringLiteral("eu-west-101"), environment),
+             QUrl(QStringLiteral("https://workspace.eu-proxy.example")));
     // Other regions are not affected.
     QCOMPARE(Endpoint::forRegion(QStringLiteral("cn-north-9"), environment),
              QUrl(QStringLiteral("https://workspace.cn-north-9.myhuaweicloud.com")));

@@ -1,9 +1,12 @@
 #include "api/workspacejson.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
+
+#include <algorithm>
 
 // The pure JSON functions over the fixture files in tests/data.
 class TestWorkspaceJson : public QObject
@@ -30,6 +33,11 @@ private Q_SLOTS:
     void batchDeleteBodyIsCompactAndStable();
     void timestamps_data();
     void timestamps();
+    void billingFromEveryFieldInOrder_data();
+    void billingFromEveryFieldInOrder();
+    void addressesInBothShapes();
+    void subJobTimesWithoutZoneAreUtc();
+    void billingSurvivesDesktopToJson();
 
 private:
     static QByteArray fixture(const char *name);
@@ -219,7 +227,7 @@ void TestWorkspaceJson::jobWithSubJobs()
     const std::optional<Job> job = WorkspaceJson::parseJob(fixture("job-complete.json"), &error);
     QVERIFY2(job, qPrintable(error));
     QCOMPARE(job->id, QStringLiteral("job-7f3a"));
-    QCOMPARE(job->jobType, QStringLiteral("DELETE_DESKTOP"));
+    QCOMPARE(job->jobType, QStringLiteral("deleteDesktops"));
     QCOMPARE(job->subJobsTotal, 2);
     QCOMPARE(job->beginTime, QDateTime(QDate(2026, 11, 28), QTime(8, 15), QTimeZone::utc()));
     QCOMPARE(job->endTime, QDateTime(QDate(2026, 11, 28), QTime(8, 17, 30, 250), QTimeZone::utc()));
@@ -230,6 +238,8 @@ void TestWorkspaceJson::jobWithSubJobs()
     QCOMPARE(ok.userName, QStringLiteral("alice"));
     QCOMPARE(ok.state(), JobState::Succeeded);
     QCOMPARE(ok.process, 100);
+    QCOMPARE(ok.beginTime, QDateTime(QDate(2026, 11, 28), QTime(8, 15, 2), QTimeZone::utc()));
+    QCOMPARE(ok.endTime, QDateTime(QDate(2026, 11, 28), QTime(8, 16, 40), QTimeZone::utc()));
     const SubJob &failed = job->subJobs.at(1);
     QCOMPARE(failed.state(), JobState::Failed);
     QCOMPARE(failed.errorCode, QStringLiteral("WKS.0114"));
@@ -402,6 +412,97 @@ void TestWorkspaceJson::timestamps()
     QCOMPARE(parsed.isValid(), expected.isValid());
     if (expected.isValid())
         QCOMPARE(parsed.toUTC(), expected);
+}
+
+void TestWorkspaceJson::billingFromEveryFieldInOrder_data()
+{
+    QTest::addColumn<QString>("desktopId");
+    QTest::addColumn<BillingMode>("billing");
+    // product.charge_mode, then a non-empty order_id, then metadata.charging_mode (coded the other
+    // way round), else unknown.
+    QTest::newRow("the published example: metadata contradicts product and order")
+        << "published-example" << BillingMode::YearlyMonthly;
+    QTest::newRow("product 1") << "product-pay-per-use" << BillingMode::PayPerUse;
+    QTest::newRow("product 0") << "product-yearly" << BillingMode::YearlyMonthly;
+    QTest::newRow("product before metadata") << "product-wins-over-metadata" << BillingMode::PayPerUse;
+    QTest::newRow("product before order") << "product-wins-over-order" << BillingMode::PayPerUse;
+    QTest::newRow("order only") << "order-only" << BillingMode::YearlyMonthly;
+    QTest::newRow("empty order, metadata 0") << "empty-order-then-metadata" << BillingMode::PayPerUse;
+    QTest::newRow("metadata 1") << "metadata-yearly" << BillingMode::YearlyMonthly;
+    QTest::newRow("product without charge_mode, metadata 0") << "metadata-pay-per-use" << BillingMode::PayPerUse;
+    QTest::newRow("undocumented values tell nothing") << "unknown-values" << BillingMode::Unknown;
+    QTest::newRow("nothing tells: unknown, not pay-per-use") << "nothing-tells" << BillingMode::Unknown;
+    QTest::newRow("a number for the code") << "numbers-for-codes" << BillingMode::YearlyMonthly;
+}
+
+void TestWorkspaceJson::billingFromEveryFieldInOrder()
+{
+    QFETCH(QString, desktopId);
+    QFETCH(BillingMode, billing);
+    const QByteArray body = fixture("desktops-billing-and-addresses.json");
+    QString error;
+    // Both readers: the listing's (simdjson) and Qt's (details view, fallback).
+    for (const std::optional<DesktopPage> &page :
+         {WorkspaceJson::parseDesktopPage(body, &error), WorkspaceJson::parseDesktopPageWithQt(body, &error)}) {
+        QVERIFY2(page, qPrintable(error));
+        const auto desktop = std::find_if(page->desktops.cbegin(), page->desktops.cend(),
+                                          [&](const Desktop &d) { return d.id == desktopId; });
+        QVERIFY(desktop != page->desktops.cend());
+        QCOMPARE(desktop->billingMode, billing);
+    }
+}
+
+void TestWorkspaceJson::addressesInBothShapes()
+{
+    const QByteArray body = fixture("desktops-billing-and-addresses.json");
+    QString error;
+    for (const std::optional<DesktopPage> &page :
+         {WorkspaceJson::parseDesktopPage(body, &error), WorkspaceJson::parseDesktopPageWithQt(body, &error)}) {
+        QVERIFY2(page, qPrintable(error));
+        QHash<QString, QStringList> addresses;
+        for (const Desktop &desktop : page->desktops)
+            addresses.insert(desktop.id, desktop.ipAddresses);
+        // The published example's array, version as a string.
+        QCOMPARE(addresses.value(QStringLiteral("published-example")), QStringList{QStringLiteral("192.168.1.10")});
+        // The SDK's map of networks, in the order of the networks' names.
+        QCOMPARE(addresses.value(QStringLiteral("product-pay-per-use")),
+                 (QStringList{QStringLiteral("10.0.1.1"), QStringLiteral("fd00::1"), QStringLiteral("10.0.2.1")}));
+        // ip_addresses, when present, is the source.
+        QCOMPARE(addresses.value(QStringLiteral("nothing-tells")), QStringList{QStringLiteral("10.9.9.9")});
+        // Entries without a textual addr are skipped.
+        QVERIFY(addresses.value(QStringLiteral("numbers-for-codes")).isEmpty());
+    }
+}
+
+void TestWorkspaceJson::subJobTimesWithoutZoneAreUtc()
+{
+    QString error;
+    const std::optional<SubJobPage> page =
+        WorkspaceJson::parseSubJobPage(fixture("sub-jobs-space-separated-times.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->jobs.size(), 2);
+    const SubJob &done = page->jobs.at(0);
+    QCOMPARE(done.beginTime, QDateTime(QDate(2020, 4, 10), QTime(6, 45, 14), QTimeZone::utc()));
+    QCOMPARE(done.endTime, QDateTime(QDate(2020, 4, 10), QTime(6, 47, 1), QTimeZone::utc()));
+    QCOMPARE(done.jobType, QStringLiteral("deleteDesktops"));
+    QCOMPARE(done.desktopName, QStringLiteral("desktop-01"));
+    QCOMPARE(done.userName, QStringLiteral("user01"));
+    const SubJob &failed = page->jobs.at(1);
+    QVERIFY(!failed.endTime.isValid());
+    // The name comes from entities only; the removed top-level fields are not read.
+    QCOMPARE(failed.desktopName, QStringLiteral("desktop-02"));
+    QCOMPARE(failed.failReason, QStringLiteral("Operation conflict."));
+    QCOMPARE(failed.errorCode, QStringLiteral("WKS.00010032"));
+}
+
+void TestWorkspaceJson::billingSurvivesDesktopToJson()
+{
+    for (const BillingMode mode : {BillingMode::PayPerUse, BillingMode::YearlyMonthly, BillingMode::Unknown}) {
+        Desktop desktop;
+        desktop.id = QStringLiteral("d-1");
+        desktop.billingMode = mode;
+        QCOMPARE(WorkspaceJson::desktopFromJson(WorkspaceJson::desktopToJson(desktop)).billingMode, mode);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceJson)

@@ -18,6 +18,8 @@ private:
         desktop.status = QStringLiteral("ACTIVE");
         desktop.taskStatus = QStringLiteral("deleting");
         desktop.userName = QStringLiteral("alice");
+        desktop.loginStatus = QStringLiteral("CONNECTED");
+        desktop.billingMode = BillingMode::YearlyMonthly;
         desktop.ipAddresses = {QStringLiteral("10.0.0.1"), QStringLiteral("10.0.0.2")};
         desktop.created = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
         desktop.tags = {{QStringLiteral("env"), QStringLiteral("prod")}};
@@ -58,8 +60,9 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines.at(0), DesktopFormatter::columns().join(QLatin1Char(',')));
         // task_status wins over status, like the console.
-        QCOMPARE(lines.at(1), QStringLiteral("d-1,\"pc, \"\"one\"\"\",deleting,alice,10.0.0.1 10.0.0.2,,"
-                                             "2026-01-02T03:04:05Z,env=prod"));
+        // Login state and billing mode as scripts match them: the API's value, a fixed key.
+        QCOMPARE(lines.at(1), QStringLiteral("d-1,\"pc, \"\"one\"\"\",deleting,alice,CONNECTED,yearly_monthly,"
+                                             "10.0.0.1 10.0.0.2,,2026-01-02T03:04:05Z,env=prod"));
     }
 
     void tableAligns()
@@ -72,6 +75,37 @@ private Q_SLOTS:
         const qsizetype nameColumn = lines.at(0).indexOf(QStringLiteral("COMPUTER_NAME"));
         QVERIFY(nameColumn > 0);
         QCOMPARE(lines.at(1).indexOf(QStringLiteral("pc, ")), nameColumn);
+        // Login state and billing by their names, unknown ones shown as such.
+        QVERIFY(lines.at(0).contains(QStringLiteral("LOGIN_STATUS")));
+        QVERIFY(lines.at(0).contains(QStringLiteral("BILLING_MODE")));
+        QVERIFY(lines.at(1).contains(QStringLiteral("In use")));
+        QVERIFY(lines.at(1).contains(QStringLiteral("Yearly/monthly")));
+        QVERIFY(lines.at(2).contains(QStringLiteral("Unknown")));
+        QVERIFY(!lines.at(2).contains(QStringLiteral("Pay-per-use")));
+    }
+
+    void loginStatesByName_data()
+    {
+        QTest::addColumn<QString>("raw");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("UNREGISTER") << "UNREGISTER" << "Not registered";
+        QTest::newRow("REGISTERED") << "REGISTERED" << "Ready";
+        QTest::newRow("CONNECTED") << "CONNECTED" << "In use";
+        QTest::newRow("DISCONNECTED") << "DISCONNECTED" << "Disconnected";
+        QTest::newRow("unknown value: as sent") << "OFFLINE" << "OFFLINE";
+    }
+
+    void loginStatesByName()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QString, shown);
+        Desktop desktop;
+        desktop.id = QStringLiteral("d-9");
+        desktop.loginStatus = raw;
+        const QStringList lines = DesktopFormatter::table({desktop}).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const qsizetype column = lines.at(0).indexOf(QStringLiteral("LOGIN_STATUS"));
+        QCOMPARE(lines.at(1).mid(column, shown.size()), shown);
+        QCOMPARE(DesktopFormatter::cells(desktop).at(DesktopFormatter::columns().indexOf(QStringLiteral("login_status"))), raw);
     }
 
     void jsonKeepsTypes()
@@ -81,6 +115,8 @@ private Q_SLOTS:
         QCOMPARE(object.value(QStringLiteral("status")).toString(), QStringLiteral("ACTIVE"));
         QCOMPARE(object.value(QStringLiteral("task_status")).toString(), QStringLiteral("deleting"));
         QCOMPARE(object.value(QStringLiteral("ip_addresses")).toArray().size(), 2);
+        QCOMPARE(object.value(QStringLiteral("login_status")).toString(), QStringLiteral("CONNECTED"));
+        QCOMPARE(object.value(QStringLiteral("billing_mode")).toString(), QStringLiteral("yearly_monthly"));
         QCOMPARE(object.value(QStringLiteral("tags")).toObject().value(QStringLiteral("env")).toString(),
                  QStringLiteral("prod"));
     }

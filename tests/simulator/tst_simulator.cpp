@@ -61,8 +61,8 @@ void TestSimulator::generatedDesktopsAreDistinctAndComplete()
         }
         const QJsonObject json = QJsonDocument::fromJson(desktop.compactJson()).object();
         QCOMPARE(json.value(QLatin1String("desktop_id")).toString(), desktop.id);
-        QCOMPARE(json.value(QLatin1String("metadata")).toObject().value(QLatin1String("charging_mode")).toString(),
-                 desktop.yearlyMonthly ? QStringLiteral("1") : QStringLiteral("0"));
+        QCOMPARE(json.value(QLatin1String("product")).toObject().value(QLatin1String("charge_mode")).toString(),
+                 desktop.yearlyMonthly ? QStringLiteral("0") : QStringLiteral("1"));
         for (const char *key : {"computer_name", "status", "login_status", "created", "product_id",
                                 "availability_zone", "desktop_type", "root_volume", "flavor", "tags"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
@@ -99,7 +99,8 @@ void TestSimulator::filterRejectsBadValues_data()
     QTest::newRow("tag") << QStringLiteral("tag=%3Dvalue");
     QTest::newRow("charge") << QStringLiteral("charge_mode=yearly");
     QTest::newRow("maintenance") << QStringLiteral("in_maintenance_mode=1");
-    QTest::newRow("type") << QStringLiteral("desktop_type=SHARED");
+    QTest::newRow("type") << QStringLiteral("desktop_type=PERSONAL");
+    QTest::newRow("user attached") << QStringLiteral("user_attached=yes");
     QTest::newRow("sort field") << QStringLiteral("sort_field=status");
     QTest::newRow("sort type") << QStringLiteral("sort_field=created&sort_type=asc");
 }
@@ -239,7 +240,7 @@ void TestSimulator::deletionJobRunsToItsOutcome()
     QCOMPARE(ended.at(1).at(1).toBool(), true);
 
     const QJsonObject json = job.toJson();
-    QCOMPARE(json.value(QLatin1String("job_type")).toString(), QStringLiteral("BATCH_DELETE_DESKTOPS"));
+    QCOMPARE(json.value(QLatin1String("job_type")).toString(), QStringLiteral("deleteDesktops"));
     QCOMPARE(json.value(QLatin1String("sub_jobs_total")).toInt(), 2);
     QCOMPARE(json.value(QLatin1String("job_error_code")).toString(), QStringLiteral("WKS.0243"));
     QVERIFY(!json.value(QLatin1String("end_time")).toString().isEmpty());

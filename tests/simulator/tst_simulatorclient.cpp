@@ -443,7 +443,8 @@ void TestSimulatorClient::everyAnswerHasRequestIdAndJsonContentType()
         QVERIFY(reply.contentType.startsWith("application/json"));
         QVERIFY(!QJsonDocument::fromJson(reply.body).isNull());
     }
-    QCOMPARE(statuses, QList<int>({200, 400, 404, 404}));
+    // An unknown job: WKS.0202 with HTTP 500, as the service answers it.
+    QCOMPARE(statuses, QList<int>({200, 400, 404, 500}));
 }
 
 void TestSimulatorClient::batchDeleteWithEveryOptionRunsToSuccess()
@@ -481,7 +482,7 @@ void TestSimulatorClient::batchDeleteWithEveryOptionRunsToSuccess()
 
     const Job done = waitForJob(jobId);
     QCOMPARE(done.status, QStringLiteral("SUCCESS"));
-    QCOMPARE(done.jobType, QStringLiteral("BATCH_DELETE_DESKTOPS"));
+    QCOMPARE(done.jobType, QStringLiteral("deleteDesktops"));
     QCOMPARE(done.subJobsTotal, 5);
     QVERIFY(done.beginTime.isValid());
     QVERIFY(done.endTime >= done.beginTime);
@@ -633,7 +634,8 @@ void TestSimulatorClient::deletedDesktopsCanRemainAsDeleted()
 
     ApiError again;
     deleteDesktops({target->id}, {}, &again);
-    QCOMPARE(again.httpStatus, 404);
+    QCOMPARE(again.httpStatus, 500);
+    QCOMPARE(again.errorCode, QStringLiteral("WKS.0202"));
 }
 
 void TestSimulatorClient::secondDeleteOfSameDesktopIs409()
@@ -650,6 +652,8 @@ void TestSimulatorClient::secondDeleteOfSameDesktopIs409()
     QVERIFY(second.isEmpty());
     QCOMPARE(error.kind, ApiError::Kind::Http);
     QCOMPARE(error.httpStatus, 409);
+    QCOMPARE(error.errorCode, QStringLiteral("WKS.00010032")); // the one documented conflict code
+    QVERIFY2(error.errorMessage.startsWith(QLatin1String("Operation conflict.")), qPrintable(error.errorMessage));
     QVERIFY(error.errorDetail.contains(all.at(1).id));
     QVERIFY(!error.errorDetail.contains(all.at(2).id));
     QVERIFY(!error.requestId.isEmpty());
@@ -664,7 +668,8 @@ void TestSimulatorClient::unknownDesktopIs404()
     const QList<Desktop> all = listAll({});
     ApiError error;
     deleteDesktops({all.at(0).id, QStringLiteral("00000000-0000-0000-0000-000000000000")}, {}, &error);
-    QCOMPARE(error.httpStatus, 404);
+    // Not found is WKS.0202, which the service answers with HTTP 500.
+    QCOMPARE(error.httpStatus, 500);
     QCOMPARE(error.errorCode, QStringLiteral("WKS.0202"));
     QVERIFY(error.errorDetail.contains(QLatin1String("00000000-0000-0000-0000-000000000000")));
     QCOMPARE(m_simulator->desktopCount(), 300);
@@ -750,8 +755,26 @@ void TestSimulatorClient::subJobsPageAndFilterByStatus()
                     QUrlQuery{{QStringLiteral("job_id"), jobId}, {QStringLiteral("status"), QStringLiteral("DONE")}}).status, 400);
     QCOMPARE(rawGet(QStringLiteral("workspace-sub-jobs"),
                     QUrlQuery{{QStringLiteral("job_id"), jobId}, {QStringLiteral("limit"), QStringLiteral("1001")}}).status, 400);
-    QCOMPARE(rawGet(QStringLiteral("workspace-sub-jobs")).status, 400);
-    QCOMPARE(rawGet(QStringLiteral("workspace-sub-jobs"), QUrlQuery{{QStringLiteral("job_id"), QStringLiteral("nope")}}).status, 404);
+    QCOMPARE(rawGet(QStringLiteral("workspace-sub-jobs"),
+                    QUrlQuery{{QStringLiteral("job_id"), jobId}, {QStringLiteral("offset"), QStringLiteral("10001")}}).status, 400);
+    // job_id is a filter: an unknown one matches nothing.
+    const RawReply unknownJob = rawGet(QStringLiteral("workspace-sub-jobs"), QUrlQuery{{QStringLiteral("job_id"), QStringLiteral("nope")}});
+    QCOMPARE(unknownJob.status, 200);
+    QCOMPARE(unknownJob.json().value(QLatin1String("total_count")).toInt(), 0);
+
+    // Without a job id, by job_type: the deletion sub-jobs of every job (how a lost job is found).
+    const QString secondJob = deleteDesktops({all.at(40).id}, {});
+    QVERIFY(!secondJob.isEmpty());
+    const RawReply byType = rawGet(QStringLiteral("workspace-sub-jobs"),
+                                   QUrlQuery{{QStringLiteral("job_type"), QStringLiteral("deleteDesktops")}});
+    QCOMPARE(byType.status, 200);
+    QCOMPARE(byType.json().value(QLatin1String("total_count")).toInt(), 31);
+    QSet<QString> jobIds;
+    for (const QJsonValue &subJob : byType.json().value(QLatin1String("jobs")).toArray())
+        jobIds.insert(subJob.toObject().value(QLatin1String("job_id")).toString());
+    QCOMPARE(jobIds, (QSet<QString>{jobId, secondJob}));
+    QCOMPARE(rawGet(QStringLiteral("workspace-sub-jobs"), QUrlQuery{{QStringLiteral("job_type"), QStringLiteral("createDesktops")}})
+                 .json().value(QLatin1String("total_count")).toInt(), 0);
 }
 
 void TestSimulatorClient::unknownPathAndUnknownJobAre404()
@@ -765,7 +788,7 @@ void TestSimulatorClient::unknownPathAndUnknownJobAre404()
     ApiError error;
     showJob(QStringLiteral("ffffffff-0000-0000-0000-000000000000"), &error);
     QCOMPARE(error.kind, ApiError::Kind::Http);
-    QCOMPARE(error.httpStatus, 404);
+    QCOMPARE(error.httpStatus, 500); // ShowJob documents 404; the service answers WKS.0202 with 500
     QCOMPARE(error.errorCode, QStringLiteral("WKS.0202"));
     QVERIFY(!error.errorMessage.isEmpty());
 }
@@ -831,6 +854,7 @@ void TestSimulatorClient::throttlingIsRetriedHonouringRetryAfter()
     SimulatorFaults faults;
     faults.throttleShare = 1.0;
     faults.retryAfterSeconds = 1;
+    faults.withoutRetryAfterShare = 0;
     m_simulator->setFaults(faults);
     ClientConfig config;
     config.retry.maxAttempts = 2;
@@ -872,8 +896,26 @@ void TestSimulatorClient::throttlingWithoutRetryAfterUsesClientDelay()
     call.start();
     QTRY_VERIFY_WITH_TIMEOUT(call.isFinished(), kCallTimeoutMs);
     QCOMPARE(retrying.size(), 2);
-    QCOMPARE(retrying.first().at(1).toInt(), 25);
+    // 25 ms up to 2.5 times that (the default 2-5 s, scaled), doubled for the second retry.
+    const int first = retrying.first().at(1).toInt();
+    const int second = retrying.at(1).at(1).toInt();
+    QVERIFY2(first >= 25 && first <= 62, qPrintable(QString::number(first)));
+    QVERIFY2(second >= 50 && second <= 125, qPrintable(QString::number(second)));
     QCOMPARE(call.attempts(), 3);
+
+    // By default the simulator sends Retry-After with some 429s only, as no document promises it.
+    faults.retryAfterSeconds = 1;
+    faults.withoutRetryAfterShare = SimulatorFaults().withoutRetryAfterShare;
+    m_simulator->setFaults(faults);
+    int withHeader = 0;
+    int withoutHeader = 0;
+    for (int i = 0; i < 16; ++i) {
+        const RawReply throttled = rawGet(QStringLiteral("desktops/detail"));
+        QCOMPARE(throttled.status, 429);
+        ++(throttled.retryAfter.isEmpty() ? withoutHeader : withHeader);
+    }
+    QVERIFY(withHeader > 0);
+    QVERIFY(withoutHeader > 0);
 }
 
 void TestSimulatorClient::throttledShareEventuallySucceeds()
@@ -949,7 +991,7 @@ void TestSimulatorClient::brokenJsonIsInvalidResponse()
 
     // Errors keep their bodies intact: only successful answers are broken.
     const RawReply notFound = rawGet(QStringLiteral("workspace-jobs/none"));
-    QCOMPARE(notFound.status, 404);
+    QCOMPARE(notFound.status, 500);
     QCOMPARE(notFound.errorCode(), QStringLiteral("WKS.0202"));
 }
 
