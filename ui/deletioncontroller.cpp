@@ -190,6 +190,9 @@ void DeletionController::addRun(DeletionRun *run)
     run->setTrackerTiming(m_trackerTiming);
     m_runs.append(run);
     connect(run, &DeletionRun::finished, this, [this, run] { onRunFinished(run); });
+    connect(run, &DeletionRun::chunkSubmitted, this, [this, run](int chunk) {
+        m_window->desktopModel()->markBeingDeleted(run->chunks().at(chunk).desktopIds);
+    });
     m_model->addRun(run);
     Q_EMIT runStarted(run);
 }
