@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QLocale>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -208,8 +209,7 @@ QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
             const QDateTime created = QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc());
             // Sorting by the time itself, displaying the localised text (formed for visible cells
             // only, not for every row).
-            return role == SortRole ? QVariant(created)
-                                    : QVariant(QLocale().toString(created.toLocalTime(), QLocale::ShortFormat));
+            return role == SortRole ? QVariant(created) : QVariant(displayTime(created));
         }
         case TagsColumn: return m_tagSets.at(row.tagSet).text;
         case IdColumn: return row.id;
@@ -225,6 +225,21 @@ QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == NameColumn && row.isProtected)
             return m_protectedIcon;
         return {};
+    case ExportRole:
+        if (index.column() == CreatedColumn) {
+            return row.createdMsecs == kNoTime
+                ? QString()
+                : QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc())
+                      .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        }
+        return data(index, Qt::DisplayRole);
+    case ApiValuesRole:
+        switch (index.column()) {
+        case StatusColumn: return QStringList{m_values.at(row.status), m_values.at(row.taskStatus)};
+        case LoginStatusColumn: return QStringList{m_values.at(row.loginStatus)};
+        case BillingColumn: return QStringList{chargeModeValue(row.billingMode)};
+        }
+        return {};
     case DesktopIdRole: return row.id;
     case ProtectedRole: return row.isProtected;
     case BeingDeletedRole: return row.isBeingDeleted;
@@ -234,8 +249,41 @@ QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString DesktopTableModel::displayTime(const QDateTime &time)
+{
+    // The locale's short format, but with the whole year: "8/17/24" reads as three possible dates.
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QRegularExpression(QStringLiteral("y+")), QStringLiteral("yyyy"));
+    return locale.toString(time.toLocalTime(), format);
+}
+
+QString DesktopTableModel::chargeModeValue(BillingMode mode)
+{
+    // The coding of the API's charge_mode (list filter and product.charge_mode).
+    switch (mode) {
+    case BillingMode::YearlyMonthly:
+        return QStringLiteral("0");
+    case BillingMode::PayPerUse:
+        return QStringLiteral("1");
+    case BillingMode::Unknown:
+        break;
+    }
+    return {};
+}
+
 QVariant DesktopTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == ApiValuesRole) {
+        // The API's field names of the values ApiValuesRole gives for the column's cells.
+        switch (section) {
+        case StatusColumn: return QStringList{QStringLiteral("status"), QStringLiteral("task_status")};
+        case LoginStatusColumn: return QStringList{QStringLiteral("login_status")};
+        case BillingColumn: return QStringList{QStringLiteral("charge_mode")};
+        }
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -458,17 +506,40 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
         }
         endInsertRows();
     }
-    // One dataChanged per run of neighbouring rows: a page usually updates one run.
-    std::sort(updated.begin(), updated.end());
-    for (int i = 0; i < updated.size();) {
-        int j = i;
-        while (j + 1 < updated.size() && updated.at(j + 1) == updated.at(j) + 1)
-            ++j;
-        Q_EMIT dataChanged(index(updated.at(i), 0), index(updated.at(j), ColumnCount - 1));
-        i = j + 1;
-    }
+    emitChangedRuns(std::move(updated));
     if (!gone.isEmpty())
         removeDesktops(gone);
+}
+
+void DesktopTableModel::markBeingDeleted(const QStringList &ids)
+{
+    // The task status the service reports for a desktop being deleted; a later listing's own
+    // value replaces it (the row's content then differs, so the upsert takes the server's).
+    const quint32 deleting = share(QStringLiteral("deleting"));
+    QList<int> rows;
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        if (row < 0 || m_rows.at(row).isBeingDeleted)
+            continue;
+        m_rows[row].taskStatus = deleting;
+        m_rows[row].isBeingDeleted = true;
+        m_beingDeleted[row] = true;
+        rows.append(row);
+    }
+    emitChangedRuns(std::move(rows));
+}
+
+void DesktopTableModel::emitChangedRuns(QList<int> rows)
+{
+    // One dataChanged per run of neighbouring rows: a page usually updates one run.
+    std::sort(rows.begin(), rows.end());
+    for (int i = 0; i < rows.size();) {
+        int j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows.at(i), 0), index(rows.at(j), ColumnCount - 1));
+        i = j + 1;
+    }
 }
 
 void DesktopTableModel::removeDesktops(const QSet<QString> &ids)
@@ -597,36 +668,44 @@ QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStri
     QHash<QString, QList<int>> rowsByName;
     QStringList ids;
     QSet<QString> seen;
+    auto take = [&ids, &seen](const QString &id) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    };
+    // Ids and computer names hold none of these; rows copied from a spreadsheet are tab-separated.
+    static const QRegularExpression separators(QStringLiteral("[\t,;]"));
     for (const QString &rawLine : lines) {
         const QString line = rawLine.trimmed();
         if (line.isEmpty())
             continue;
-        const int byId = rowOf(line);
-        if (byId >= 0) {
-            if (!seen.contains(line)) {
-                seen.insert(line);
-                ids.append(line);
+        // A line matches when any of its cells does: the other cells of a pasted row (status,
+        // user, …) are not misses.
+        bool matched = false;
+        for (const QString &rawCell : line.split(separators, Qt::SkipEmptyParts)) {
+            const QString cell = rawCell.trimmed();
+            if (cell.isEmpty())
+                continue;
+            if (rowOf(cell) >= 0) {
+                take(cell);
+                matched = true;
+                continue;
             }
-            continue;
-        }
-        if (rowsByName.isEmpty()) {
-            // Built only when a name is pasted: ids are the common case.
-            for (int row = 0; row < m_rows.size(); ++row)
-                rowsByName[m_rows.at(row).computerName.toLower()].append(row);
-        }
-        const auto it = rowsByName.constFind(line.toLower());
-        if (it == rowsByName.constEnd()) {
-            if (notFound)
-                notFound->append(line);
-            continue;
-        }
-        for (int row : *it) {
-            const QString &id = m_rows.at(row).id;
-            if (!seen.contains(id)) {
-                seen.insert(id);
-                ids.append(id);
+            if (rowsByName.isEmpty()) {
+                // Built only when a name is pasted: ids are the common case.
+                for (int row = 0; row < m_rows.size(); ++row)
+                    rowsByName[m_rows.at(row).computerName.toLower()].append(row);
             }
+            const auto it = rowsByName.constFind(cell.toLower());
+            if (it == rowsByName.constEnd())
+                continue;
+            matched = true;
+            for (int row : *it)
+                take(m_rows.at(row).id);
         }
+        if (!matched && notFound)
+            notFound->append(line);
     }
     return ids;
 }

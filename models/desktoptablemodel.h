@@ -42,6 +42,10 @@ public:
         ProtectedRole,     // bool: carries a protected tag, never deletable
         BeingDeletedRole,  // bool: the API reports it as being deleted
         DeletableRole,     // bool: neither of the above
+        ExportRole,        // the cell for a file: times in ISO-8601 UTC, otherwise as displayed
+        // QStringList: the API's own values behind a translated cell (status and task_status,
+        // login_status, charge_mode); headerData() with this role names those fields.
+        ApiValuesRole,
     };
 
     // What the model keeps per desktop; public so that the filter proxy reads it without QVariant.
@@ -106,6 +110,10 @@ public:
     // the server reports as DELETED.
     void upsertDesktops(const QList<Desktop> &desktops);
     void removeDesktops(const QSet<QString> &ids);
+    // Desktops whose deletion the service just accepted (a batch-delete job was submitted for
+    // them): shown "deleting", greyed out and unselectable at once, until a listing says otherwise.
+    // Ids not in the table are ignored.
+    void markBeingDeleted(const QStringList &ids);
     // Removes every desktop whose id is not in keep (after a complete reload).
     void retainOnly(const QSet<QString> &keep);
     // A complete listing: removeUnlisted() removes the desktops that no upsert brought since
@@ -129,12 +137,17 @@ public:
     // "Active" or "Active (rebooting)" in the user's language, like the status column.
     QString statusText(const Row &row) const;
 
-    // Resolves pasted lines to desktop ids: each line is an id or a computer name (case-insensitive;
-    // a name shared by several desktops selects all of them). Blank lines are skipped; lines that
-    // match nothing are returned in *notFound.
+    // Resolves pasted lines to desktop ids: each line holds ids or computer names (case-insensitive;
+    // a name shared by several desktops selects all of them), one or several separated by tabs,
+    // commas or semicolons. Blank lines are skipped; lines of which no cell matches are returned
+    // in *notFound.
     QStringList resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const;
 
     static QString billingModeText(BillingMode mode);
+    // The API's charge_mode coding of a billing mode ("0" yearly/monthly, "1" pay-per-use).
+    static QString chargeModeValue(BillingMode mode);
+    // A time as the table shows it: local, the locale's short format with a four-digit year.
+    static QString displayTime(const QDateTime &time);
     // The translated name of a status or task status of the API ("ACTIVE", "deleting"; any case);
     // an unknown value is returned as it is. Filters keep comparing the raw value.
     static QString statusDisplayName(const QString &raw);
@@ -153,6 +166,7 @@ private:
     bool isProtectedTagSet(const QList<QPair<QString, QString>> &tags) const;
     void resetSharedValues();
     void removeRows(QList<int> rows);
+    void emitChangedRuns(QList<int> rows);
     void compactWithout(const QList<int> &sortedRows);
 
     static constexpr int kMaxRemovalRanges = 8;

@@ -171,13 +171,8 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     const QList<Desktop> found = preparation->found().values();
     m_window->desktopModel()->upsertDesktops(found);
     const DeletionClassification &classification = preparation->classification();
-    const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
-    QString note;
-    if (!reasons.isEmpty()) {
-        note = tr("%Ln desktop(s) are left out:", nullptr, int(reasons.size())) + QLatin1Char('\n')
-            + reasons.join(QLatin1Char('\n'));
-    }
     if (classification.deletable.isEmpty()) {
+        const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
         Q_EMIT statusMessage(reasons.isEmpty()
                                  ? tr("None of the selected desktops can be deleted.")
                                  : tr("None of the selected desktops can be deleted: %1")
@@ -187,16 +182,16 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     }
     if (m_dialog)
         m_dialog->reject();
-    openDialog(classification.deletable, note);
+    openDialog(classification.deletable, classification.leftOut);
     done(int(classification.deletable.size()));
 }
 
-void DeletionController::openDialog(const QList<Desktop> &desktops, const QString &note)
+void DeletionController::openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut)
 {
     auto *dialog = new DeletionDialog(desktops, m_window->client()->urlFor(QStringLiteral("desktops/batch-delete")),
                                       m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setNote(note);
+    dialog->setLeftOut(leftOut);
     connect(dialog, &DeletionDialog::deletionConfirmed, this, &DeletionController::startDeletion);
     m_dialog = dialog;
     dialog->open();
@@ -223,6 +218,9 @@ void DeletionController::addRun(DeletionRun *run)
     run->setTrackerTiming(m_trackerTiming);
     m_runs.append(run);
     connect(run, &DeletionRun::finished, this, [this, run] { onRunFinished(run); });
+    connect(run, &DeletionRun::chunkSubmitted, this, [this, run](int chunk) {
+        m_window->desktopModel()->markBeingDeleted(run->chunks().at(chunk).desktopIds);
+    });
     m_model->addRun(run);
     Q_EMIT runStarted(run);
 }

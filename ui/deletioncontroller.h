@@ -79,7 +79,7 @@ private:
     Store *storeFor(const QString &dataDir);
     void prepare(const QStringList &desktopIds, bool retry);
     void onPrepared(DeletionPreparation *preparation, bool retry);
-    void openDialog(const QList<Desktop> &desktops, const QString &note);
+    void openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
     void startDeletion(const DeletionPlan &plan);
     void addRun(DeletionRun *run);
     void resumeJournal();

@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -49,6 +50,9 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     , m_force(new QCheckBox(tr("&Force delete even if in use"), this))
     , m_forceWarning(warningStrip(this))
     , m_note(new QLabel(this))
+    , m_target(new QLabel(this))
+    , m_leftOutToggle(new QToolButton(this))
+    , m_leftOutList(new QTreeWidget(this))
     , m_counts(new QLabel(this))
     , m_list(new QTreeWidget(this))
     , m_warnings(warningStrip(this))
@@ -91,6 +95,28 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
 
     m_note->setWordWrap(true);
     m_note->hide();
+    m_target->setObjectName(QStringLiteral("targetLabel"));
+    m_target->setWordWrap(true);
+    m_target->setTextFormat(Qt::PlainText); // names come from the profile and the URL
+    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_leftOutToggle->setObjectName(QStringLiteral("leftOutToggle"));
+    m_leftOutToggle->setCheckable(true);
+    m_leftOutToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_leftOutToggle->setArrowType(Qt::RightArrow);
+    m_leftOutToggle->setAutoRaise(true);
+    m_leftOutToggle->hide();
+    m_leftOutList->setObjectName(QStringLiteral("leftOutList"));
+    m_leftOutList->setAccessibleName(tr("Desktops left out"));
+    m_leftOutList->setRootIsDecorated(false);
+    m_leftOutList->setUniformRowHeights(true);
+    m_leftOutList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_leftOutList->setHeaderLabels({tr("Name"), tr("Desktop ID"), tr("Reason")});
+    m_leftOutList->setMaximumHeight(120);
+    m_leftOutList->hide();
+    connect(m_leftOutToggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_leftOutToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        m_leftOutList->setVisible(shown);
+    });
     m_counts->setObjectName(QStringLiteral("countsLabel"));
 
     m_list->setObjectName(QStringLiteral("desktopList"));
@@ -101,27 +127,31 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
-    m_list->setHeaderLabels({tr("Name"), tr("User"), tr("Status"), tr("Login Status"), tr("Billing")});
+    m_list->setHeaderLabels(
+        {tr("Name"), tr("Desktop ID"), tr("User"), tr("Status"), tr("Login Status"), tr("Billing")});
     QList<QTreeWidgetItem *> items;
     items.reserve(count);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (const Desktop &desktop : std::as_const(m_desktops)) {
-        auto *item = new QTreeWidgetItem({desktop.computerName, desktop.userName,
+        auto *item = new QTreeWidgetItem({desktop.computerName, desktop.id, desktop.userName,
                                           DesktopTableModel::statusDisplayName(desktop.displayStatus()),
                                           loginStatusDisplayName(desktop.loginStatus),
                                           DesktopTableModel::billingModeText(desktop.billingMode)});
-        item->setToolTip(0, desktop.id);
+        item->setToolTip(1, desktop.id);
         if (desktop.isConnected())
-            item->setIcon(3, warningIcon);
-        if (desktop.billingMode == BillingMode::YearlyMonthly)
             item->setIcon(4, warningIcon);
+        if (desktop.billingMode == BillingMode::YearlyMonthly)
+            item->setIcon(5, warningIcon);
         items.append(item);
     }
     m_list->addTopLevelItems(items);
-    m_list->header()->resizeSection(0, 170);
-    m_list->header()->resizeSection(1, 110);
-    m_list->header()->resizeSection(2, 90);
-    m_list->header()->resizeSection(3, 120);
+    m_list->header()->resizeSection(0, 150);
+    // Wide enough for a whole UUID, so that the ids can be checked against a ticket.
+    m_list->header()->resizeSection(
+        1, m_list->fontMetrics().horizontalAdvance(QStringLiteral("0000000000-0000-0000-0000-000000000000")) + 16);
+    m_list->header()->resizeSection(2, 100);
+    m_list->header()->resizeSection(3, 90);
+    m_list->header()->resizeSection(4, 110);
     m_list->setMinimumHeight(140);
 
     m_warnings->setObjectName(QStringLiteral("warningsLabel"));
@@ -140,6 +170,8 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Tall enough to read one request body whole.
+    m_preview->setMinimumHeight(m_preview->fontMetrics().lineSpacing() * 14);
     m_preview->hide();
     m_previewButton->setObjectName(QStringLiteral("previewButton"));
     m_previewButton->setCheckable(true);
@@ -151,7 +183,8 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_deleteButton->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteButton->setEnabled(false);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    // The safe choice is what Enter does, unless the administrator moves focus to Delete.
+    // Enter does what the default button says: Cancel (the safe choice) until the typed count
+    // matches, then Delete (see updateState()).
     m_cancelButton->setDefault(true);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_previewButton, QDialogButtonBox::HelpRole);
@@ -165,8 +198,11 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
+    layout->addWidget(m_target);
     layout->addWidget(optionsBox);
     layout->addWidget(m_note);
+    layout->addWidget(m_leftOutToggle);
+    layout->addWidget(m_leftOutList);
     layout->addWidget(m_counts);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_warnings);
@@ -186,16 +222,60 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     connect(m_deleteButton, &QPushButton::clicked, this, &DeletionDialog::confirm);
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 
+    // Until the caller names the connection: the project and host the requests go to.
+    const QStringList path = m_batchDeleteUrl.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    setTarget(QString(), path.size() > 1 ? path.at(1) : QString(), m_batchDeleteUrl.host());
     updateState();
     updatePreview();
-    resize(660, 580);
+    resize(760, 620);
     m_confirmation->setFocus();
 }
 
 void DeletionDialog::setNote(const QString &note)
 {
-    m_note->setText(note);
-    m_note->setVisible(!note.isEmpty());
+    m_explicitNote = note;
+    QString text = note;
+    if (text.isEmpty() && !m_leftOutDesktops.isEmpty())
+        text = tr("%Ln selected desktop(s) are left out.", nullptr, int(m_leftOutDesktops.size()));
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+void DeletionDialog::setLeftOut(const QList<LeftOutDesktop> &desktops)
+{
+    m_leftOutDesktops = desktops;
+    m_leftOutList->clear();
+    QList<QTreeWidgetItem *> items;
+    items.reserve(desktops.size());
+    for (const LeftOutDesktop &desktop : desktops) {
+        const QString reason = desktop.reasonText();
+        auto *item = new QTreeWidgetItem({desktop.desktopName, desktop.desktopId, reason});
+        item->setToolTip(2, reason);
+        items.append(item);
+    }
+    m_leftOutList->addTopLevelItems(items);
+    m_leftOutList->resizeColumnToContents(0);
+    m_leftOutList->resizeColumnToContents(1);
+    m_leftOutToggle->setText(tr("Show the %Ln desktop(s) left out", nullptr, int(desktops.size())));
+    m_leftOutToggle->setVisible(!desktops.isEmpty());
+    if (desktops.isEmpty())
+        m_leftOutToggle->setChecked(false);
+    setNote(m_explicitNote);
+}
+
+void DeletionDialog::setTarget(const QString &connectionName, const QString &projectId, const QString &region)
+{
+    const QString text = connectionName.isEmpty()
+        ? tr("In project %1, region %2.", "deletion dialog: what the deletion acts on")
+              .arg(projectId, region)
+        : tr("In project %1, region %2 (connection “%3”).", "deletion dialog: what the deletion acts on")
+              .arg(projectId, region, connectionName);
+    m_target->setText(text);
+}
+
+QString DeletionDialog::targetText() const
+{
+    return m_target->text();
 }
 
 QString DeletionDialog::noteText() const
@@ -299,8 +379,10 @@ void DeletionDialog::updateState()
         html += QStringLiteral("<p style=\"margin:2px\">⚠ ") + warning.toHtmlEscaped() + QLatin1String("</p>");
     m_warnings->setText(html);
 
-    m_deleteButton->setEnabled(!m_confirmed && count > 0
-                               && m_confirmation->text().trimmed() == QString::number(count));
+    const bool matches = !m_confirmed && count > 0 && m_confirmation->text().trimmed() == QString::number(count);
+    m_deleteButton->setEnabled(matches);
+    m_deleteButton->setDefault(matches);
+    m_cancelButton->setDefault(!matches);
 }
 
 void DeletionDialog::confirm()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/workspacetypes.h"
+#include "deletion/deletionclassification.h"
 #include "deletion/deletionplan.h"
 
 #include <QDialog>
@@ -13,6 +14,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTreeWidget;
+class QToolButton;
 
 // Confirms an irreversible batch deletion: the three API options, the desktops with their risks,
 // and a typed count. Non-modal (open()/show(), never exec()) so that tests drive it headless with
@@ -27,6 +29,16 @@ public:
     // An extra line above the list, e.g. why some selected desktops are left out.
     void setNote(const QString &note);
     QString noteText() const;
+    // The selected desktops the deletion leaves out, listed (collapsed) under the note; when no
+    // note was set, a count of them becomes the note.
+    void setLeftOut(const QList<LeftOutDesktop> &desktops);
+    QList<LeftOutDesktop> leftOut() const { return m_leftOutDesktops; }
+    QTreeWidget *leftOutList() const { return m_leftOutList; }
+    QToolButton *leftOutToggle() const { return m_leftOutToggle; }
+    // Names what the deletion acts on: the connection (profile name, may be empty), the project
+    // and the region. By default the project and host are read from the batch-delete URL.
+    void setTarget(const QString &connectionName, const QString &projectId, const QString &region);
+    QString targetText() const;
 
     QStringList desktopIds() const;
     BatchDeleteOptions options() const;
@@ -64,6 +76,11 @@ private:
     QCheckBox *m_force;
     QLabel *m_forceWarning;
     QLabel *m_note;
+    QLabel *m_target;
+    QToolButton *m_leftOutToggle;
+    QTreeWidget *m_leftOutList;
+    QList<LeftOutDesktop> m_leftOutDesktops;
+    QString m_explicitNote;
     QLabel *m_counts;
     QTreeWidget *m_list;
     QLabel *m_warnings;

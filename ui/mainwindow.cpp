@@ -20,6 +20,7 @@
 #include "welcomepage.h"
 
 #include "api/apiclient.h"
+#include "api/endpoint.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +30,7 @@
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -46,6 +48,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -53,6 +56,18 @@
 
 namespace {
 const char *const kSettingsGroup = "MainWindow";
+
+// The region of a public endpoint (workspace.<region>.myhuaweicloud.com); any other endpoint (a
+// private cloud, the simulator) is named by its host.
+QString regionOf(const QUrl &endpoint)
+{
+    const QString host = endpoint.host();
+    const QStringList labels = host.split(QLatin1Char('.'));
+    if (labels.size() > 2 && labels.constFirst() == QLatin1String("workspace")
+        && (Endpoint::knownRegions().contains(labels.at(1)) || host.contains(QLatin1String(".myhuaweicloud."))))
+        return labels.at(1);
+    return host;
+}
 
 } // namespace
 
@@ -105,15 +120,22 @@ MainWindow::MainWindow(QWidget *parent)
     header->setStretchLastSection(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     const QList<QPair<int, int>> widths = {
-        {DesktopTableModel::NameColumn, 170}, {DesktopTableModel::StatusColumn, 170},
-        {DesktopTableModel::UserColumn, 120}, {DesktopTableModel::LoginStatusColumn, 110},
-        {DesktopTableModel::IpColumn, 110}, {DesktopTableModel::TypeColumn, 90},
-        {DesktopTableModel::BillingColumn, 110}, {DesktopTableModel::ZoneColumn, 120},
-        {DesktopTableModel::CreatedColumn, 150}, {DesktopTableModel::TagsColumn, 150}};
+        {DesktopTableModel::NameColumn, 160}, {DesktopTableModel::StatusColumn, 140},
+        {DesktopTableModel::UserColumn, 110}, {DesktopTableModel::LoginStatusColumn, 110},
+        {DesktopTableModel::IpColumn, 100}, {DesktopTableModel::TypeColumn, 90},
+        {DesktopTableModel::BillingColumn, 100}, {DesktopTableModel::ZoneColumn, 120},
+        {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
     header->setSectionHidden(DesktopTableModel::TypeColumn, true);
     header->setSectionHidden(DesktopTableModel::ZoneColumn, true);
+    // The id next to the name and wide enough for a whole UUID: it is what tickets and the
+    // console name desktops by, and it must be readable without scrolling.
+    header->moveSection(header->visualIndex(DesktopTableModel::IdColumn), 1);
+    header->resizeSection(DesktopTableModel::IdColumn,
+                          m_view->fontMetrics().horizontalAdvance(
+                              QStringLiteral("00000000-0000-0000-0000-000000000000"))
+                              + 24);
 
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
     m_demoBanner->setAccessibleName(tr("Demo mode"));
@@ -139,6 +161,7 @@ MainWindow::MainWindow(QWidget *parent)
     createJobsPanel();
 
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_welcome, &WelcomePage::profileChosen, this, &MainWindow::profileChosen);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
     connect(m_loader, &DesktopLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
@@ -154,6 +177,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &QTableView::activated, this, &MainWindow::showDetails);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+
+    // Keyboard order: find, the quick filters, then the table they narrow, then the Jobs panel.
+    setTabOrder(m_search, m_statusFilter);
+    setTabOrder(m_statusFilter, m_loginFilter);
+    setTabOrder(m_loginFilter, m_billingFilter);
+    setTabOrder(m_billingFilter, m_view);
+    setTabOrder(m_view, m_jobsPanel->treeView());
+    m_search->installEventFilter(this);
+    m_view->installEventFilter(this);
 
     applyIcons();
     restoreLayout();
@@ -177,6 +209,25 @@ void MainWindow::applyIcons()
     m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
     m_jobsPanel->toggleViewAction()->setIcon(AppIcons::icon(QStringLiteral("jobs")));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+        // Escape in a search field with text clears it (before Stop Loading, which Escape also is).
+        event->accept();
+        if (event->type() == QEvent::KeyPress)
+            m_search->clear();
+        return true;
+    }
+    if (watched == m_view && event->type() == QEvent::FocusIn && !m_view->currentIndex().isValid()
+        && m_proxy->rowCount() > 0) {
+        // A table with focus but no current row shows nothing: the first row becomes current
+        // (not selected), so the focus is visible and the arrow keys start there.
+        m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::NoUpdate);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::event(QEvent *event)
@@ -322,8 +373,11 @@ void MainWindow::createToolBar()
         const QString raw = QString::fromLatin1(value);
         return qMakePair(DesktopTableModel::statusDisplayName(raw), QVariant(raw));
     };
-    m_statusFilter = makeFilter(tr("All statuses"), {status("ACTIVE"), status("SHUTOFF"), status("ERROR"),
-                                                     status("HIBERNATED")});
+    // Every status the table shows, the transitional ones included.
+    m_statusFilter = makeFilter(tr("All statuses"),
+                                {status("ACTIVE"), status("SHUTOFF"), status("ERROR"), status("HIBERNATED"),
+                                 status("STARTING"), status("STOPPING"), status("RESTARTING"),
+                                 status("HIBERNATING"), status("AWAKENING")});
     m_statusFilter->setToolTip(tr("Show only desktops with this status"));
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_statusFilter->setAccessibleName(tr("Status filter"));
@@ -371,13 +425,28 @@ void MainWindow::createStatusBar()
     m_progressBar->setTextVisible(false);
     m_progressBar->setAccessibleName(tr("Loading progress"));
     m_countLabel->setAccessibleName(tr("Desktop counts"));
+    m_serverFilterLabel = new QLabel(statusBar());
+    m_serverFilterLabel->setObjectName(QStringLiteral("serverFilterLabel"));
+    m_serverFilterLabel->setAccessibleName(tr("Server-side filter"));
+    m_serverFilterLabel->hide();
+    m_clearServerFilterButton = new QPushButton(tr("Clear Filter"), statusBar());
+    m_clearServerFilterButton->setObjectName(QStringLiteral("clearServerFilterButton"));
+    m_clearServerFilterButton->setToolTip(tr("Removes the server-side filters and loads every desktop"));
+    m_clearServerFilterButton->setFlat(true);
+    m_clearServerFilterButton->hide();
+    connect(m_clearServerFilterButton, &QPushButton::clicked, this, &MainWindow::clearServerFilters);
     m_cancelButton = new QPushButton(tr("Cancel"), statusBar());
     m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
     m_cancelButton->setFocusPolicy(Qt::NoFocus);
     // Not in the tab chain (the loading must not steal focus); Esc and View › Stop Loading reach it.
     m_cancelButton->setAccessibleDescription(tr("Stops loading the desktops; the list may stay incomplete"));
     connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
-    statusBar()->addWidget(m_countLabel, 1);
+    // Permanent widgets: a temporary message takes the left part of the bar and is never drawn
+    // over the counts (a normal widget hidden for a message comes back on top of it when the
+    // message arrived before the window was shown).
+    statusBar()->addPermanentWidget(m_serverFilterLabel);
+    statusBar()->addPermanentWidget(m_clearServerFilterButton);
+    statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
@@ -401,6 +470,13 @@ void MainWindow::createJobsPanel()
     connect(m_deletion, &DeletionController::runStarted, this, [this] { m_jobsPanel->show(); });
     connect(m_deletion, &DeletionController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
+    // The look-up's "Looking up N failed desktops…" is over once its dialog is open (the cases
+    // that open none say so with a message of their own).
+    connect(m_deletion, &DeletionController::retryLookUpFinished, this, [this](int offered) {
+        if (offered > 0)
+            statusBar()->clearMessage();
+    });
 }
 
 void MainWindow::requestDeletion()
@@ -442,6 +518,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     m_model->setProtectedTags(connection.protectedTags);
     m_loader->setClient(m_client);
     m_loader->setQuery({});
+    updateServerFilterIndicator();
     m_stack->setCurrentWidget(m_tablePage);
     m_toolBar->show();
     m_countLabel->show();
@@ -460,6 +537,7 @@ void MainWindow::setProfileNames(const QStringList &names)
         connect(action, &QAction::triggered, this, [this, name] { Q_EMIT profileChosen(name); });
     }
     m_connectToMenu->setEnabled(!names.isEmpty());
+    m_welcome->setProfileNames(names);
 }
 
 void MainWindow::setDemoMode(bool demo)
@@ -491,16 +569,23 @@ void MainWindow::openProfileDialog(const ConnectionProfile &profile, const Crede
     dialog->open();
 }
 
+QString MainWindow::connectionLabel() const
+{
+    QString name = m_demoMode ? tr("Demo") : m_connection.profileName;
+    if (name.isEmpty())
+        name = m_connection.config.projectId;
+    if (name.isEmpty())
+        return {};
+    const QString region = regionOf(m_connection.config.endpoint);
+    return region.isEmpty() ? name : tr("%1 (%2)", "connection name (region)").arg(name, region);
+}
+
 void MainWindow::updateTitle()
 {
-    QString title = tr("Workspace Admin");
-    if (m_demoMode) {
-        title = tr("Workspace Admin — Demo");
-    } else if (!m_connection.profileName.isEmpty()) {
-        title = tr("Workspace Admin — %1").arg(m_connection.profileName);
-    } else if (!m_connection.config.projectId.isEmpty()) {
-        title = tr("Workspace Admin — %1").arg(m_connection.config.projectId);
-    }
+    const QString connection = connectionLabel();
+    QString title = connection.isEmpty() ? tr("Workspace Admin") : tr("Workspace Admin — %1").arg(connection);
+    if (!serverFilterText().isEmpty())
+        title = tr("%1 — filtered on the server", "window title").arg(title);
     setWindowTitle(title);
 }
 
@@ -516,7 +601,9 @@ void MainWindow::updateActions()
     m_copyIdsAction->setEnabled(hasSelection);
     m_copyNamesAction->setEnabled(hasSelection);
     m_exportSelectedAction->setEnabled(hasSelection);
-    m_detailsAction->setEnabled(m_view->currentIndex().isValid());
+    // The details are of a selected desktop: with none selected the current row may be hidden
+    // from view or meant as nothing.
+    m_detailsAction->setEnabled(hasSelection);
     m_deleteAction->setEnabled(connected && hasSelection);
 }
 
@@ -630,7 +717,7 @@ QStringList MainWindow::selectedDeletableDesktopIds() const
     return ids;
 }
 
-int MainWindow::selectDesktopIds(const QStringList &ids)
+int MainWindow::selectDesktopIds(const QStringList &ids, SelectionChange change)
 {
     QList<int> proxyRows;
     for (const QString &id : ids) {
@@ -654,7 +741,9 @@ int MainWindow::selectDesktopIds(const QStringList &ids)
                                               m_proxy->index(proxyRows.at(j), lastColumn)));
         i = j + 1;
     }
-    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_view->selectionModel()->select(selection, change == SelectionChange::Add
+                                                    ? QItemSelectionModel::Select
+                                                    : QItemSelectionModel::ClearAndSelect);
     if (!proxyRows.isEmpty()) {
         m_view->selectionModel()->setCurrentIndex(m_proxy->index(proxyRows.constFirst(), 0),
                                                   QItemSelectionModel::NoUpdate);
@@ -663,11 +752,11 @@ int MainWindow::selectDesktopIds(const QStringList &ids)
     return int(proxyRows.size());
 }
 
-QStringList MainWindow::selectByIdsOrNames(const QStringList &lines)
+QStringList MainWindow::selectByIdsOrNames(const QStringList &lines, SelectionChange change)
 {
     QStringList notFound;
     const QStringList ids = m_model->resolveIdsOrNames(lines, &notFound);
-    selectDesktopIds(ids);
+    selectDesktopIds(ids, change);
     return notFound;
 }
 
@@ -726,9 +815,14 @@ void MainWindow::exportCsv(bool selectedOnly)
 
 void MainWindow::showDetails()
 {
-    const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid())
-        return;
+    QModelIndex current = m_view->currentIndex();
+    const QItemSelectionModel *selection = m_view->selectionModel();
+    if (!current.isValid() || !selection->isRowSelected(current.row())) {
+        const QList<int> rows = m_proxy->selectableRowsIn(selection->selection());
+        if (rows.isEmpty())
+            return;
+        current = m_proxy->index(rows.constFirst(), 0);
+    }
     const int sourceRow = m_proxy->mapToSource(current).row();
     // The table keeps only the fields it shows; the dialog asks the server for the rest.
     auto *dialog = new DesktopDetailsDialog(m_model->desktopAt(sourceRow), this);
@@ -742,7 +836,8 @@ void MainWindow::openSelectByIds()
     auto *dialog = new SelectByIdsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QStringList notFound = selectByIdsOrNames(dialog->lines());
+        const QStringList notFound = selectByIdsOrNames(
+            dialog->lines(), dialog->addsToSelection() ? SelectionChange::Add : SelectionChange::Replace);
         if (notFound.isEmpty())
             return;
         auto *box = new QMessageBox(QMessageBox::Information, tr("Not Found"),
@@ -759,11 +854,43 @@ void MainWindow::openServerFilters()
 {
     auto *dialog = new ServerFilterDialog(m_loader->query(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_loader->setQuery(dialog->query());
-        refresh();
-    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setServerQuery(dialog->query()); });
     dialog->open();
+}
+
+void MainWindow::setServerQuery(const DesktopQuery &query)
+{
+    m_loader->setQuery(query);
+    updateServerFilterIndicator();
+    refresh();
+}
+
+void MainWindow::clearServerFilters()
+{
+    DesktopQuery query = m_loader->query();
+    ServerFilterDialog::clearFilters(&query);
+    setServerQuery(query);
+}
+
+QString MainWindow::serverFilterText() const
+{
+    return ServerFilterDialog::describe(m_loader->query());
+}
+
+void MainWindow::updateServerFilterIndicator()
+{
+    const QString filters = serverFilterText();
+    m_serverFilterLabel->setText(tr("Filtered on the server: %1").arg(filters));
+    m_serverFilterLabel->setToolTip(tr("Only the desktops matching these filters are loaded."));
+    m_serverFilterLabel->setVisible(!filters.isEmpty());
+    m_clearServerFilterButton->setVisible(!filters.isEmpty());
+    updateTitle();
+}
+
+void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)
+{
+    dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
+                      regionOf(m_connection.config.endpoint));
 }
 
 void MainWindow::applyQuickFilters()

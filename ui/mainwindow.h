@@ -1,5 +1,8 @@
 #pragma once
 
+#include "deletiondialog.h"
+
+#include "api/apicalls.h"
 #include "api/apierror.h"
 #include "api/credentials.h"
 #include "settings/connectionoptions.h"
@@ -10,6 +13,7 @@
 
 class ApiClient;
 class DeletionController;
+class DeletionDialog;
 class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
@@ -79,10 +83,23 @@ public:
     QStringList selectedDesktopIds() const;
     // The selected desktops that may be submitted for deletion: not protected, not being deleted.
     QStringList selectedDeletableDesktopIds() const;
-    // Replaces the selection with the shown rows of these ids; returns how many were selected.
-    int selectDesktopIds(const QStringList &ids);
+    enum class SelectionChange { Replace, Add };
+    // Selects the shown rows of these ids, instead of or in addition to the current selection;
+    // returns how many rows of ids were selected.
+    int selectDesktopIds(const QStringList &ids, SelectionChange change = SelectionChange::Replace);
     // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
-    QStringList selectByIdsOrNames(const QStringList &lines);
+    QStringList selectByIdsOrNames(const QStringList &lines, SelectionChange change = SelectionChange::Replace);
+
+    // The server-side filters of the listing; clearing them reloads everything.
+    void setServerQuery(const DesktopQuery &query);
+    void clearServerFilters();
+    // "status ACTIVE, name dev" for the active server-side filters, empty when none.
+    QString serverFilterText() const;
+    QPushButton *clearServerFilterButton() const { return m_clearServerFilterButton; }
+    QAction *detailsAction() const { return m_detailsAction; }
+    QAction *selectByIdsAction() const { return m_selectByIdsAction; }
+    // What the window acts on: the profile name (or "Demo") and the region or host.
+    QString connectionLabel() const;
 
     // The question asked when the window is closed while deletions run; null when none is open.
     QMessageBox *closeQuestion() const;
@@ -127,6 +144,9 @@ private:
     void copySelection(int column);
     void exportCsv(bool selectedOnly);
     void showDetails();
+    void updateServerFilterIndicator();
+    void onDeletionDialogOpened(DeletionDialog *dialog);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void openSelectByIds();
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
@@ -158,6 +178,8 @@ private:
     QComboBox *m_loginFilter = nullptr;
     QComboBox *m_billingFilter = nullptr;
     QLabel *m_countLabel = nullptr;
+    QLabel *m_serverFilterLabel = nullptr;
+    QPushButton *m_clearServerFilterButton = nullptr;
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QPushButton *m_cancelButton = nullptr;
@@ -188,6 +210,7 @@ private:
     DeletionController *m_deletion = nullptr;
     QMenu *m_viewMenu = nullptr;
     QPointer<QMessageBox> m_closeQuestion;
+    // The selected desktops the last deletion request left out, for its dialog to name.
     // The administrator chose to quit although deletions were running.
     bool m_closeConfirmed = false;
 };

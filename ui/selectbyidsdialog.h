@@ -3,16 +3,26 @@
 #include <QDialog>
 
 class QPlainTextEdit;
+class QPushButton;
 
-// Paste desktop ids or names, one a line. The window resolves them and reports the misses.
+// Paste desktop ids or names: one a line, or several on a line separated by tabs, commas or
+// semicolons (rows copied from a spreadsheet). The window resolves them and reports the misses;
+// the selection is replaced, or extended with "Add to Selection".
 class SelectByIdsDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit SelectByIdsDialog(QWidget *parent = nullptr);
     QStringList lines() const;
+    // True when the dialog was accepted with "Add to Selection".
+    bool addsToSelection() const { return m_adds; }
     QPlainTextEdit *editor() const { return m_editor; }
+    QPushButton *replaceButton() const { return m_replaceButton; }
+    QPushButton *addButton() const { return m_addButton; }
 
 private:
     QPlainTextEdit *m_editor;
+    QPushButton *m_replaceButton;
+    QPushButton *m_addButton;
+    bool m_adds = false;
 };

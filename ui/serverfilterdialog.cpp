@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *parent)
@@ -16,6 +17,7 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     , m_name(new QLineEdit(query.computerName, this))
     , m_user(new QLineEdit(query.userName, this))
     , m_tag(new QLineEdit(query.tag, this))
+    , m_clearButton(new QPushButton(tr("C&lear"), this))
 {
     setWindowTitle(tr("Server-Side Filters"));
     m_status->setObjectName(QStringLiteral("serverStatusFilter"));
@@ -38,6 +40,17 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     form->addRow(tr("&User name:"), m_user);
     form->addRow(tr("&Tag:"), m_tag);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_clearButton->setObjectName(QStringLiteral("clearFiltersButton"));
+    m_clearButton->setToolTip(tr("Empties every field, so that OK loads all desktops"));
+    m_clearButton->setAutoDefault(false);
+    buttons->addButton(m_clearButton, QDialogButtonBox::ResetRole);
+    connect(m_clearButton, &QPushButton::clicked, this, [this] {
+        m_status->setCurrentIndex(0);
+        m_name->clear();
+        m_user->clear();
+        m_tag->clear();
+        clearFilters(&m_base);
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -54,4 +67,42 @@ DesktopQuery ServerFilterDialog::query() const
     query.userName = m_user->text().trimmed();
     query.tag = m_tag->text().trimmed();
     return query;
+}
+
+QString ServerFilterDialog::describe(const DesktopQuery &query)
+{
+    QStringList parts;
+    auto add = [&parts](const QString &pattern, const QString &value) {
+        if (!value.isEmpty())
+            parts.append(pattern.arg(value));
+    };
+    add(tr("status %1", "server filter"),
+        query.status.isEmpty() ? QString() : DesktopTableModel::statusDisplayName(query.status));
+    add(tr("name %1", "server filter"), query.computerName);
+    add(tr("user %1", "server filter"), query.userName);
+    add(tr("users %1", "server filter"), query.userNames.join(QLatin1String(", ")));
+    add(tr("IP %1", "server filter"), query.desktopIp);
+    add(tr("tag %1", "server filter"), query.tag);
+    add(tr("billing %1", "server filter"),
+        query.chargeMode.isEmpty() ? QString()
+                                   : DesktopTableModel::billingModeText(query.chargeMode == QLatin1String("0")
+                                                                             ? BillingMode::YearlyMonthly
+                                                                             : BillingMode::PayPerUse));
+    add(tr("type %1", "server filter"), query.desktopType);
+    add(tr("zone %1", "server filter"), query.availabilityZone);
+    add(tr("pool %1", "server filter"), query.poolId);
+    add(tr("enterprise project %1", "server filter"), query.enterpriseProjectId);
+    add(tr("image %1", "server filter"), query.imageId);
+    add(tr("subnet %1", "server filter"), query.subnetId);
+    if (!query.desktopIds.isEmpty())
+        parts.append(tr("%Ln desktop ID(s)", "server filter", int(query.desktopIds.size())));
+    return parts.join(tr(", ", "between server filters"));
+}
+
+void ServerFilterDialog::clearFilters(DesktopQuery *query)
+{
+    DesktopQuery cleared;
+    cleared.sortField = query->sortField;
+    cleared.sortType = query->sortType;
+    *query = cleared;
 }

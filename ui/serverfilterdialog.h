@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QPushButton;
 
 // Filters the server applies while listing (status, name, user, tag), for projects too large to
 // load whole.
@@ -16,6 +17,13 @@ class ServerFilterDialog : public QDialog
 public:
     explicit ServerFilterDialog(const DesktopQuery &query, QWidget *parent = nullptr);
     DesktopQuery query() const;
+    QPushButton *clearButton() const { return m_clearButton; }
+
+    // The filters of query that narrow the listing, e.g. "status Shut off, name dev"; empty
+    // when it lists every desktop.
+    static QString describe(const DesktopQuery &query);
+    // Removes the filters this dialog edits (and the other narrowing ones), keeping the order.
+    static void clearFilters(DesktopQuery *query);
 
 private:
     DesktopQuery m_base;
@@ -23,4 +31,5 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_user;
     QLineEdit *m_tag;
+    QPushButton *m_clearButton;
 };

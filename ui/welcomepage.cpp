@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -9,6 +10,8 @@ WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
     , m_demoButton(new QPushButton(tr("Try the &Demo"), this))
     , m_addButton(new QPushButton(tr("&Add a Connection…"), this))
+    , m_profilesLabel(new QLabel(tr("Saved &connections:"), this))
+    , m_profiles(new QListWidget(this))
 {
     // A fixed-width card in the middle, so that the wrapped text keeps a readable measure.
     auto *card = new QWidget(this);
@@ -34,6 +37,18 @@ WelcomePage::WelcomePage(QWidget *parent)
     cardLayout->addWidget(text);
     cardLayout->addSpacing(16);
     cardLayout->addLayout(buttons);
+    m_profilesLabel->setBuddy(m_profiles);
+    m_profiles->setObjectName(QStringLiteral("profileList"));
+    m_profiles->setAccessibleName(tr("Saved connections"));
+    m_profiles->setAccessibleDescription(tr("Enter or a double click connects"));
+    m_profiles->setMaximumHeight(140);
+    m_profilesLabel->hide();
+    m_profiles->hide();
+    cardLayout->addSpacing(12);
+    cardLayout->addWidget(m_profilesLabel);
+    cardLayout->addWidget(m_profiles);
+    connect(m_profiles, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { Q_EMIT profileChosen(item->text()); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
@@ -43,4 +58,15 @@ WelcomePage::WelcomePage(QWidget *parent)
     connect(m_demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(m_addButton, &QPushButton::clicked, this, &WelcomePage::addConnectionRequested);
     setTabOrder(m_addButton, m_demoButton);
+    setTabOrder(m_demoButton, m_profiles);
+}
+
+void WelcomePage::setProfileNames(const QStringList &names)
+{
+    m_profiles->clear();
+    m_profiles->addItems(names);
+    if (!names.isEmpty())
+        m_profiles->setCurrentRow(0);
+    m_profilesLabel->setVisible(!names.isEmpty());
+    m_profiles->setVisible(!names.isEmpty());
 }

@@ -2,7 +2,9 @@
 
 #include <QWidget>
 
+class QListWidget;
 class QPushButton;
+class QLabel;
 
 // Shown on first run, when there is no profile yet.
 class WelcomePage : public QWidget
@@ -12,12 +14,18 @@ public:
     explicit WelcomePage(QWidget *parent = nullptr);
     QPushButton *demoButton() const { return m_demoButton; }
     QPushButton *addConnectionButton() const { return m_addButton; }
+    QListWidget *profileList() const { return m_profiles; }
+    // The saved connections, offered for connecting with a double click or Enter.
+    void setProfileNames(const QStringList &names);
 
 Q_SIGNALS:
     void demoRequested();
     void addConnectionRequested();
+    void profileChosen(const QString &profileName);
 
 private:
     QPushButton *m_demoButton;
     QPushButton *m_addButton;
+    QLabel *m_profilesLabel;
+    QListWidget *m_profiles;
 };

@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 Desktop makeDesktop(const QString &id, const QString &name, const QString &status = QStringLiteral("ACTIVE"))
@@ -157,6 +158,64 @@ private Q_SLOTS:
             &notFound);
         QCOMPARE(ids, (QStringList{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3")}));
         QCOMPARE(notFound, QStringList{QStringLiteral("nope")});
+    }
+
+    void resolvesCellsSeparatedByTabsCommasAndSemicolons()
+    {
+        DesktopTableModel model;
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
+        QStringList notFound;
+        // A row from a spreadsheet (its other cells are no misses), a list on one line, and a
+        // line of which nothing matches.
+        const QStringList ids = model.resolveIdsOrNames({QStringLiteral("d2\tbeta\tActive"),
+                                                         QStringLiteral("d1, gamma;"),
+                                                         QStringLiteral("x1;x2")},
+                                                        &notFound);
+        QCOMPARE(ids, (QStringList{QStringLiteral("d2"), QStringLiteral("d1"), QStringLiteral("d3")}));
+        QCOMPARE(notFound, QStringList{QStringLiteral("x1;x2")});
+    }
+
+    void markedDesktopsShowDeletingAtOnce()
+    {
+        DesktopTableModel model;
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta"))});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.markBeingDeleted({QStringLiteral("d2"), QStringLiteral("unknown")});
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(model.isBeingDeletedAt(1));
+        QVERIFY(!model.isBeingDeletedAt(0));
+        QVERIFY(!(model.flags(model.index(1, 0)) & Qt::ItemIsSelectable));
+        QVERIFY(!(model.flags(model.index(1, 0)) & Qt::ItemIsEnabled)); // drawn greyed out
+        QCOMPARE(model.index(1, DesktopTableModel::StatusColumn).data().toString(), QStringLiteral("Active (deleting)"));
+        QVERIFY(!model.index(1, 0).data(DesktopTableModel::DeletableRole).toBool());
+        // The next listing's word is the truth: still there without a task, it is selectable again.
+        model.upsertDesktops({makeDesktop(QStringLiteral("d2"), QStringLiteral("beta"))});
+        QVERIFY(!model.isBeingDeletedAt(1));
+        QVERIFY(model.flags(model.index(1, 0)) & Qt::ItemIsSelectable);
+    }
+
+    void timesShowFourDigitYearsAndExportAsIsoUtc()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        DesktopTableModel model;
+        Desktop desktop = makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"));
+        desktop.created = QDateTime(QDate(2024, 8, 17), QTime(17, 38, 5), QTimeZone::utc());
+        desktop.billingMode = BillingMode::YearlyMonthly;
+        model.upsertDesktops({desktop});
+        const QModelIndex created = model.index(0, DesktopTableModel::CreatedColumn);
+        QVERIFY2(created.data().toString().contains(QStringLiteral("2024")), qPrintable(created.data().toString()));
+        QCOMPARE(created.data(DesktopTableModel::ExportRole).toString(), QStringLiteral("2024-08-17T17:38:05Z"));
+        QCOMPARE(model.index(0, DesktopTableModel::StatusColumn).data(DesktopTableModel::ApiValuesRole).toStringList(),
+                 (QStringList{QStringLiteral("ACTIVE"), QString()}));
+        QCOMPARE(model.index(0, DesktopTableModel::BillingColumn).data(DesktopTableModel::ApiValuesRole).toStringList(),
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(model.headerData(DesktopTableModel::BillingColumn, Qt::Horizontal, DesktopTableModel::ApiValuesRole)
+                     .toStringList(),
+                 QStringList{QStringLiteral("charge_mode")});
+        QLocale::setDefault(QLocale::system());
     }
 
     void statusesShowTranslatedNamesButFilterByTheRawValue()

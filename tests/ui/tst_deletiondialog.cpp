@@ -8,6 +8,9 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QPlainTextEdit>
+#include <QHeaderView>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -57,8 +60,9 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
-    void cancelIsDefaultAndEnterInTheFieldCancels()
+    void enterDoesWhatTheDefaultButtonSays()
     {
+        // Cancel is the default until the typed count matches; then Delete is, and Enter deletes.
         DeletionDialog dialog(desktops(3), url());
         dialog.show();
         QVERIFY(dialog.cancelButton()->isDefault());
@@ -66,9 +70,81 @@ private Q_SLOTS:
         QSignalSpy confirmed(&dialog, &DeletionDialog::deletionConfirmed);
         QSignalSpy rejected(&dialog, &QDialog::rejected);
         QTest::keyClicks(dialog.confirmationField(), QStringLiteral("3"));
+        QVERIFY(dialog.deleteButton()->isDefault());
+        QVERIFY(!dialog.cancelButton()->isDefault());
+        QTest::keyClick(dialog.confirmationField(), Qt::Key_Backspace);
+        QVERIFY(dialog.cancelButton()->isDefault()); // safe again as soon as the count is wrong
+        QTest::keyClicks(dialog.confirmationField(), QStringLiteral("3"));
+        QTest::keyClick(dialog.confirmationField(), Qt::Key_Return);
+        QCOMPARE(confirmed.size(), 1);
+        QCOMPARE(rejected.size(), 0);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    void enterWithAWrongCountCancels()
+    {
+        DeletionDialog dialog(desktops(3), url());
+        dialog.show();
+        QSignalSpy confirmed(&dialog, &DeletionDialog::deletionConfirmed);
+        QSignalSpy rejected(&dialog, &QDialog::rejected);
+        QTest::keyClicks(dialog.confirmationField(), QStringLiteral("4"));
         QTest::keyClick(dialog.confirmationField(), Qt::Key_Return);
         QCOMPARE(rejected.size(), 1);
         QCOMPARE(confirmed.size(), 0);
+    }
+
+    void listsIdsAndNamesTheTarget()
+    {
+        DeletionDialog dialog(desktops(2), url());
+        QCOMPARE(dialog.desktopList()->headerItem()->text(1), QStringLiteral("Desktop ID"));
+        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(1), QStringLiteral("id-001"));
+        // Read from the URL until the caller names the connection.
+        QVERIFY2(dialog.targetText().contains(QStringLiteral("project p")), qPrintable(dialog.targetText()));
+        QVERIFY(dialog.targetText().contains(QStringLiteral("workspace.example")));
+        dialog.setTarget(QStringLiteral("prod"), QStringLiteral("0123abc"), QStringLiteral("cn-north-4"));
+        QVERIFY(dialog.targetText().contains(QStringLiteral("0123abc")));
+        QVERIFY(dialog.targetText().contains(QStringLiteral("cn-north-4")));
+        QVERIFY(dialog.targetText().contains(QStringLiteral("prod")));
+        // The whole id is readable at the dialog's size.
+        dialog.show();
+        const int idWidth = dialog.desktopList()->header()->sectionSize(1);
+        QVERIFY(idWidth >= dialog.desktopList()->fontMetrics().horizontalAdvance(
+                    QStringLiteral("00000000-0000-0000-0000-000000000000")));
+    }
+
+    void leftOutDesktopsAreNamed()
+    {
+        DeletionDialog dialog(desktops(2), url());
+        dialog.show();
+        QVERIFY(dialog.leftOutToggle()->isHidden());
+        LeftOutDesktop guarded;
+        guarded.desktopId = QStringLiteral("id-9");
+        guarded.desktopName = QStringLiteral("db-server");
+        guarded.reason = LeftOutReason::Protected;
+        dialog.setLeftOut({guarded});
+        QVERIFY(dialog.noteText().contains(QStringLiteral("1 selected desktop")));
+        QVERIFY(dialog.leftOutToggle()->isVisible());
+        QVERIFY(dialog.leftOutList()->isHidden()); // collapsed until asked for
+        QTest::mouseClick(dialog.leftOutToggle(), Qt::LeftButton);
+        QVERIFY(dialog.leftOutList()->isVisible());
+        QCOMPARE(dialog.leftOutList()->topLevelItemCount(), 1);
+        QCOMPARE(dialog.leftOutList()->topLevelItem(0)->text(0), QStringLiteral("db-server"));
+        QCOMPARE(dialog.leftOutList()->topLevelItem(0)->text(1), QStringLiteral("id-9"));
+        QCOMPARE(dialog.leftOutList()->topLevelItem(0)->text(2), guarded.reasonText());
+        QVERIFY(guarded.reasonText().contains(QStringLiteral("protected")));
+        // A caller's note wins over the count.
+        dialog.setNote(QStringLiteral("One is protected."));
+        QCOMPARE(dialog.noteText(), QStringLiteral("One is protected."));
+    }
+
+    void previewIsTallEnoughForARequest()
+    {
+        DeletionDialog dialog(desktops(2), url());
+        dialog.show();
+        QTest::mouseClick(dialog.previewButton(), Qt::LeftButton);
+        auto *preview = dialog.findChild<QPlainTextEdit *>(QStringLiteral("requestPreview"));
+        QVERIFY(preview && preview->isVisible());
+        QVERIFY(preview->height() >= preview->fontMetrics().lineSpacing() * 12);
     }
 
     void escapeCancels()
@@ -90,6 +166,7 @@ private Q_SLOTS:
         dialog.show();
         QSignalSpy confirmed(&dialog, &DeletionDialog::deletionConfirmed);
         QTest::keyClicks(dialog.confirmationField(), QStringLiteral("2"));
+        QTest::keyClick(dialog.confirmationField(), Qt::Key_Return);
         dialog.deleteButton()->setFocus();
         QTest::keyClick(dialog.deleteButton(), Qt::Key_Return);
         QTest::keyClick(dialog.deleteButton(), Qt::Key_Return);
@@ -166,9 +243,9 @@ private Q_SLOTS:
         QVERIFY(dialog.warningsText().contains(QStringLiteral("system and data disks")));
         QVERIFY(dialog.countsText().contains(QStringLiteral("2 in use")));
         QCOMPARE(dialog.desktopList()->topLevelItemCount(), 4);
-        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("CONNECTED"));
+        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(4), QStringLiteral("CONNECTED"));
         // The status by its name, as in the table; the login status keeps the API value.
-        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(2), QStringLiteral("Active"));
+        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("Active"));
     }
 };
 

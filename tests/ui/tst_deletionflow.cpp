@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 namespace {
 const QString kAccessKey = QStringLiteral("DELETIONUIAK0000001");
@@ -463,8 +464,10 @@ void TestDeletionFlow::protectedDesktopsAreLeftOut()
     QVERIFY(dialog);
     QCOMPARE(sorted(dialog->desktopIds()), sorted(deletable));
     // The left-out desktop is named, with its reason.
-    QVERIFY2(dialog->noteText().contains(protectedId + QStringLiteral(" (")), qPrintable(dialog->noteText()));
-    QVERIFY(dialog->noteText().contains(QStringLiteral("protected by a tag of the profile")));
+    QCOMPARE(dialog->leftOut().size(), 1);
+    QCOMPARE(dialog->leftOut().at(0).desktopId, protectedId);
+    QCOMPARE(dialog->leftOut().at(0).reason, LeftOutReason::Protected);
+    QVERIFY(dialog->leftOutList()->topLevelItem(0)->text(2).contains(QStringLiteral("protected by a tag of the profile")));
     dialog->reject();
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
 }
