@@ -171,7 +171,7 @@ bool JobsPanel::exportCsv(const QString &filePath, QString *error) const
             *error = tr("There is no deletion to export.");
         return false;
     }
-    return run->result().exportCsv(filePath, error);
+    return run->result().exportCsv(filePath, error, run->plan().options());
 }
 
 void JobsPanel::chooseExportFile()

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -11,6 +12,8 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 struct ApiError;
 
@@ -33,6 +36,7 @@ struct DesktopResult
     QString reason;
     QString jobId;
     int process = 0; // 0–100, the sub-job's progress
+    QDateTime endTime; // UTC: when the service says the desktop's (sub-)job ended; invalid if not known
 
     bool isFinal() const;
 };
@@ -75,10 +79,13 @@ public:
     // "97 deleted, 3 failed" (translated, plural-aware); zero counts are left out.
     QString summaryText() const;
 
-    // CSV with a header row: desktop id, desktop name, outcome, error code, reason, job id.
+    // CSV with a header row: desktop id, desktop name, outcome, error code, reason, job id, the
+    // end time (ISO-8601 UTC) and the options of the deletion (true/false; empty when not given).
     // RFC 4180 quoting; cells a spreadsheet would run as a formula are defused with a leading '.
-    QByteArray toCsv() const;
-    bool exportCsv(const QString &filePath, QString *error) const; // written via QSaveFile
+    QByteArray toCsv(const std::optional<BatchDeleteOptions> &options = std::nullopt) const;
+    // Written via QSaveFile.
+    bool exportCsv(const QString &filePath, QString *error,
+                   const std::optional<BatchDeleteOptions> &options = std::nullopt) const;
 
     static QString outcomeName(DeletionOutcome outcome);  // stable, untranslated: "deleted", …
     static QString outcomeText(DeletionOutcome outcome);  // translated, for the UI

@@ -11,6 +11,7 @@
 #include "desktoptablemodel.h"
 #include "fakedesktopnetwork.h"
 #include "mainwindow.h"
+#include "profiledialog.h"
 #include "selectbyidsdialog.h"
 #include "serverfilterdialog.h"
 #include "welcomepage.h"
@@ -24,6 +25,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QRegularExpression>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -359,6 +362,41 @@ private Q_SLOTS:
         QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("test"));
         window.setProfileNames({});
         QVERIFY(welcome->profileList()->isHidden());
+    }
+
+    void connectionDialogMnemonicsAreUnique()
+    {
+        ProfileDialog dialog;
+        QStringList keys;
+        static const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
+        auto collect = [&keys](const QString &text) {
+            const QRegularExpressionMatch match = mnemonic.match(text);
+            if (match.hasMatch())
+                keys.append(match.captured(1).toLower());
+        };
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            collect(label->text());
+        for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
+            collect(button->text());
+        QVERIFY(keys.size() >= 8);
+        QStringList unique = keys;
+        unique.removeDuplicates();
+        QCOMPARE(keys.size(), unique.size());
+    }
+
+    void aKeychainFailureIsShownAtSave()
+    {
+        MainWindow window;
+        window.show();
+        window.showCredentialsSaved(QStringLiteral("prod"), true, QString());
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("credentialsNotSavedBox")));
+        window.showCredentialsSaved(QStringLiteral("prod"), false, QStringLiteral("No secret service"));
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("credentialsNotSavedBox"));
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("prod")));
+        QVERIFY(box->informativeText().contains(QStringLiteral("No secret service")));
+        box->close();
     }
 };
 
