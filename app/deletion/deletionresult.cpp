@@ -219,9 +219,14 @@ QJsonObject DeletionResult::jobResultsJson(const QString &jobId) const
 
 QString DeletionResult::summaryText() const
 {
+    return summaryText([this](DeletionOutcome outcome) { return count(outcome); });
+}
+
+QString DeletionResult::summaryText(const std::function<int(DeletionOutcome)> &countOf)
+{
     QStringList parts;
-    const auto add = [&parts, this](DeletionOutcome outcome, const char *text) {
-        const int n = count(outcome);
+    const auto add = [&parts, &countOf](DeletionOutcome outcome, const char *text) {
+        const int n = countOf(outcome);
         if (n > 0)
             parts.append(tr(text, nullptr, n));
     };

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 struct ApiError;
@@ -78,6 +79,8 @@ public:
 
     // "97 deleted, 3 failed" (translated, plural-aware); zero counts are left out.
     QString summaryText() const;
+    // The same text from counts per outcome, e.g. summed over the runs of one deletion.
+    static QString summaryText(const std::function<int(DeletionOutcome)> &countOf);
 
     // CSV with a header row: desktop id, desktop name, outcome, error code, reason, job id, the
     // end time (ISO-8601 UTC) and the options of the deletion (true/false; empty when not given).
