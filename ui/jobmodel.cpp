@@ -1,5 +1,7 @@
 #include "jobmodel.h"
 
+#include "failureexplanation.h"
+
 #include "deletion/deletionrun.h"
 
 #include <QDateTime>
@@ -312,7 +314,9 @@ QVariant JobModel::runData(int row, int column, int role) const
     case ErrorCodeColumn:
         return failed ? QVariant(failed->postError().errorCode) : QVariant();
     case ReasonColumn:
-        return failed ? QVariant(failed->postError().summary()) : QVariant();
+        return failed ? QVariant(FailureExplanation::withExplanation(failed->postError().errorCode,
+                                                                     failed->postError().summary()))
+                      : QVariant();
     default:
         return {};
     }
@@ -345,7 +349,7 @@ QVariant JobModel::desktopData(int groupRow, int row, int column, int role) cons
         if (column == NameColumn)
             return result.desktopId;
         if (column == ReasonColumn)
-            return result.reason;
+            return result.reason; // the service's own words
         return {};
     case Qt::DisplayRole:
         break;
@@ -362,7 +366,8 @@ QVariant JobModel::desktopData(int groupRow, int row, int column, int role) cons
     case ErrorCodeColumn:
         return result.errorCode;
     case ReasonColumn:
-        return result.reason;
+        // The service's reasons are in English: a known code gets an explanation in the user's language.
+        return FailureExplanation::withExplanation(result.errorCode, result.reason);
     default:
         return {};
     }

@@ -9,6 +9,7 @@
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
+#include "failureexplanation.h"
 #include "fakedesktopnetwork.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
@@ -397,6 +398,21 @@ private Q_SLOTS:
         QVERIFY(box->text().contains(QStringLiteral("prod")));
         QVERIFY(box->informativeText().contains(QStringLiteral("No secret service")));
         box->close();
+    }
+
+    void knownErrorCodesGetAnExplanation()
+    {
+        // Both gateway prefixes, any case; undocumented codes keep the server's words alone.
+        QVERIFY(!FailureExplanation::forCode(QStringLiteral("APIG.0301")).isEmpty());
+        QCOMPARE(FailureExplanation::forCode(QStringLiteral("apigw.0301")),
+                 FailureExplanation::forCode(QStringLiteral("APIG.0301")));
+        QVERIFY(!FailureExplanation::forCode(QStringLiteral("WKS.00010032")).isEmpty());
+        QVERIFY(FailureExplanation::forCode(QStringLiteral("WKS.0243")).isEmpty());
+        const QString explanation = FailureExplanation::forCode(QStringLiteral("WKS.0202"));
+        QCOMPARE(FailureExplanation::withExplanation(QStringLiteral("WKS.0202"), QStringLiteral("The resource not found")),
+                 explanation + QStringLiteral(" (The resource not found)"));
+        QCOMPARE(FailureExplanation::withExplanation(QStringLiteral("WKS.0243"), QStringLiteral("billed yearly")),
+                 QStringLiteral("billed yearly"));
     }
 };
 
