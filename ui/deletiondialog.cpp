@@ -228,7 +228,7 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     setTarget(QString(), path.size() > 1 ? path.at(1) : QString(), m_batchDeleteUrl.host());
     updateState();
     updatePreview();
-    resize(760, 620);
+    resize(880, 640);
     m_confirmation->setFocus();
 }
 

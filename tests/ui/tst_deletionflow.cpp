@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -305,8 +306,11 @@ void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
     window->jobsPanel()->setCurrentRun(run);
     QSignalSpy lookedUp(window->deletionController(), &DeletionController::retryLookUpFinished);
     QTest::mouseClick(window->jobsPanel()->retryButton(), Qt::LeftButton);
+    QVERIFY(window->statusBar()->currentMessage().startsWith(QStringLiteral("Looking up")));
     QVERIFY(lookedUp.wait(kWaitMs));
     QCOMPARE(lookedUp.at(0).at(0).toInt(), 2);
+    // The look-up is over: its message does not outlive it (nor the dialog it opened).
+    QVERIFY(window->statusBar()->currentMessage().isEmpty());
     DeletionDialog *retry = window->deletionController()->dialog();
     QVERIFY(retry && retry->isVisible());
     QCOMPARE(sorted(retry->desktopIds()), sorted(ids.mid(1, 2)));
