@@ -481,12 +481,11 @@ void MainWindow::requestDeletion()
 {
     const QStringList ids = selectedDeletableDesktopIds();
     m_leftOut.clear();
+    // Rows being deleted cannot be selected: of the selection, only protected ones are left out here.
     for (int row : m_proxy->selectableSourceRowsIn(m_view->selectionModel()->selection())) {
         const DesktopTableModel::Row &desktop = m_model->rowAt(row);
         if (desktop.isProtected)
             m_leftOut.append({desktop.id, desktop.computerName, tr("Protected by a tag of the profile")});
-        else if (desktop.isBeingDeleted)
-            m_leftOut.append({desktop.id, desktop.computerName, tr("Already being deleted")});
     }
     if (ids.isEmpty()) {
         m_leftOut.clear();
