@@ -13,52 +13,96 @@
 #include <QProcessEnvironment>
 #include <QTextStream>
 
-int main(int argc, char *argv[])
+namespace {
+
+struct ScreenshotOptions
 {
-    QApplication app(argc, argv);
+    QCommandLineOption window;
+    QCommandLineOption dialog;
+    QCommandLineOption jobs;
+};
+
+// Names, translation and every option, for the help text and for the run alike.
+ScreenshotOptions setUp(QCommandLineParser &parser, AppLanguage &language)
+{
     ConnectionOptions::applyApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
     // Before the parser: option descriptions are translated as they are added.
     const QString requestedLanguage = AppLanguage::requested(QCoreApplication::arguments());
-    AppLanguage language;
     if (!language.install(AppLanguage::chooseLocale(requestedLanguage)) && !requestedLanguage.isEmpty()) {
         QTextStream(stderr) << QCoreApplication::translate("main", "No translation for “%1”; using English.")
                                    .arg(requestedLanguage)
                             << Qt::endl;
     }
 
-    QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Review and delete Huawei Cloud Workspace desktops in batches."));
     parser.addHelpOption();
     parser.addVersionOption();
     ConnectionOptions::addTo(parser);
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Load the desktops, save a picture of the window to <file> and exit."),
-        QCoreApplication::translate("main", "file"));
-    parser.addOption(screenshotOption);
-    const QCommandLineOption dialogScreenshotOption(
-        QStringLiteral("screenshot-dialog"),
-        QCoreApplication::translate("main", "Load the desktops, open the deletion dialog for a few of them, save a "
-                                            "picture of it to <file> and exit without deleting."),
-        QCoreApplication::translate("main", "file"));
-    parser.addOption(dialogScreenshotOption);
-    const QCommandLineOption jobsScreenshotOption(
-        QStringLiteral("screenshot-jobs"),
-        QCoreApplication::translate("main", "Load the desktops, delete a few of them (use with --demo), save a "
-                                            "picture of the window with the Jobs panel to <file> and exit."),
-        QCoreApplication::translate("main", "file"));
-    parser.addOption(jobsScreenshotOption);
+    ScreenshotOptions options{
+        QCommandLineOption(
+            QStringLiteral("screenshot"),
+            QCoreApplication::translate("main", "Load the desktops, save a picture of the window to <file> and exit."),
+            QCoreApplication::translate("main", "file")),
+        QCommandLineOption(
+            QStringLiteral("screenshot-dialog"),
+            QCoreApplication::translate("main", "Load the desktops, open the deletion dialog for a few of them, save "
+                                                "a picture of it to <file> and exit without deleting."),
+            QCoreApplication::translate("main", "file")),
+        QCommandLineOption(
+            QStringLiteral("screenshot-jobs"),
+            QCoreApplication::translate("main", "Load the desktops, delete a few of them (use with --demo), save a "
+                                                "picture of the window with the Jobs panel to <file> and exit."),
+            QCoreApplication::translate("main", "file")),
+    };
+    parser.addOption(options.window);
+    parser.addOption(options.dialog);
+    parser.addOption(options.jobs);
+    return options;
+}
+
+// --help and --version need no display: answered before a QApplication (which aborts without a
+// platform) exists.
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--")
+            break;
+        if (argument == "-h" || argument == "-?" || argument == "--help" || argument == "--help-all"
+            || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        AppLanguage language;
+        QCommandLineParser parser;
+        setUp(parser, language);
+        parser.process(app); // prints and exits 0 (or 1 with a usage error)
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    AppLanguage language;
+    QCommandLineParser parser;
+    const ScreenshotOptions screenshots = setUp(parser, language);
     parser.process(app);
 
     ProfileStore profiles(ProfileStore::defaultFilePath());
     CredentialStore credentials;
     MainWindow window;
     AppStartup startup(&window, &profiles, &credentials);
-    startup.setScreenshotPath(parser.value(screenshotOption));
-    startup.setDialogScreenshotPath(parser.value(dialogScreenshotOption));
-    startup.setJobsScreenshotPath(parser.value(jobsScreenshotOption));
+    startup.setScreenshotPath(parser.value(screenshots.window));
+    startup.setDialogScreenshotPath(parser.value(screenshots.dialog));
+    startup.setJobsScreenshotPath(parser.value(screenshots.jobs));
     QObject::connect(&startup, &AppStartup::fatalError, &app, [](const QString &message) {
         QTextStream(stderr) << message << Qt::endl;
         QCoreApplication::exit(2);

@@ -36,6 +36,7 @@ AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialSto
             [this](const ApiError &error) { onDesktopsLoaded(!error.isError()); });
     connect(window, &MainWindow::profileChosen, this, &AppStartup::connectToProfile);
     connect(credentials, &CredentialStore::readFinished, this, &AppStartup::onCredentialsRead);
+    connect(credentials, &CredentialStore::writeFinished, window, &MainWindow::showCredentialsSaved);
     window->setProfileNames(profiles->profileNames());
 }
 

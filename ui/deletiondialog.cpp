@@ -100,6 +100,8 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_target->setTextFormat(Qt::PlainText); // names come from the profile and the URL
     m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_leftOutToggle->setObjectName(QStringLiteral("leftOutToggle"));
+    m_leftOutToggle->setAccessibleName(tr("Desktops left out"));
+    m_leftOutToggle->setAccessibleDescription(tr("Shows or hides the selected desktops this deletion leaves out"));
     m_leftOutToggle->setCheckable(true);
     m_leftOutToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_leftOutToggle->setArrowType(Qt::RightArrow);
@@ -227,7 +229,7 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     setTarget(QString(), path.size() > 1 ? path.at(1) : QString(), m_batchDeleteUrl.host());
     updateState();
     updatePreview();
-    resize(760, 620);
+    resize(880, 640);
     m_confirmation->setFocus();
 }
 

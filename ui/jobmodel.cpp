@@ -1,14 +1,26 @@
 #include "jobmodel.h"
 
+#include "failureexplanation.h"
+
 #include "deletion/deletionrun.h"
 
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace {
-// Internal id of a desktop row: its run's row + 1; top-level rows use 0.
+// Internal id of a desktop row: its deletion's row + 1; top-level rows use 0.
 constexpr quintptr kTopLevel = 0;
 } // namespace
+
+int JobModel::Group::childCount() const
+{
+    int sum = 0;
+    for (int count : childCounts)
+        sum += count;
+    return sum;
+}
 
 JobModel::JobModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -17,12 +29,36 @@ JobModel::JobModel(QObject *parent)
 
 void JobModel::addRun(DeletionRun *run)
 {
-    const int row = int(m_runs.size());
-    beginInsertRows({}, row, row);
-    m_runs.append(run);
-    m_childCounts.append(run->result().size());
-    m_addedAt.append(QDateTime::currentDateTime());
-    endInsertRows();
+    const QString runId = run->runId();
+    const auto joined = std::find_if(m_groups.begin(), m_groups.end(), [&runId](const Group &group) {
+        return !runId.isEmpty() && group.runId == runId;
+    });
+    const int size = run->result().size();
+    if (joined != m_groups.end()) {
+        // Another job of a deletion already shown (resumed from the journal in parts).
+        const int row = int(joined - m_groups.begin());
+        const int first = joined->childCount();
+        if (size > 0)
+            beginInsertRows(index(row, 0), first, first + size - 1);
+        joined->runs.append(run);
+        joined->childCounts.append(size);
+        if (run->submittedAt().isValid()
+            && (!joined->submittedAt.isValid() || run->submittedAt() < joined->submittedAt))
+            joined->submittedAt = run->submittedAt();
+        if (size > 0)
+            endInsertRows();
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    } else {
+        const int row = int(m_groups.size());
+        beginInsertRows({}, row, row);
+        Group group;
+        group.runId = runId;
+        group.runs.append(run);
+        group.childCounts.append(size);
+        group.submittedAt = run->submittedAt().isValid() ? run->submittedAt() : QDateTime::currentDateTimeUtc();
+        m_groups.append(group);
+        endInsertRows();
+    }
     auto changed = [this, run] { onRunChanged(run); };
     connect(run, &DeletionRun::resultChanged, this, changed);
     connect(run, &DeletionRun::stateChanged, this, changed);
@@ -32,23 +68,66 @@ void JobModel::addRun(DeletionRun *run)
 
 DeletionRun *JobModel::runAt(int row) const
 {
-    return row >= 0 && row < m_runs.size() ? m_runs.at(row).data() : nullptr;
+    if (row < 0 || row >= m_groups.size())
+        return nullptr;
+    for (const QPointer<DeletionRun> &run : m_groups.at(row).runs) {
+        if (run)
+            return run.data();
+    }
+    return nullptr;
+}
+
+QList<DeletionRun *> JobModel::runsAt(int row) const
+{
+    QList<DeletionRun *> runs;
+    if (row < 0 || row >= m_groups.size())
+        return runs;
+    for (const QPointer<DeletionRun> &run : m_groups.at(row).runs) {
+        if (run)
+            runs.append(run.data());
+    }
+    return runs;
+}
+
+QDateTime JobModel::submittedAt(int row) const
+{
+    return row >= 0 && row < m_groups.size() ? m_groups.at(row).submittedAt : QDateTime();
+}
+
+QPair<int, int> JobModel::locate(const DeletionRun *run) const
+{
+    for (int row = 0; row < m_groups.size(); ++row) {
+        const QList<QPointer<DeletionRun>> &runs = m_groups.at(row).runs;
+        for (int part = 0; part < runs.size(); ++part) {
+            if (runs.at(part) == run)
+                return {row, part};
+        }
+    }
+    return {-1, -1};
 }
 
 int JobModel::rowOfRun(const DeletionRun *run) const
 {
-    for (int row = 0; row < m_runs.size(); ++row) {
-        if (m_runs.at(row) == run)
-            return row;
-    }
-    return -1;
+    return locate(run).first;
 }
 
 DeletionRun *JobModel::runFor(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return nullptr;
-    return runAt(index.internalId() == kTopLevel ? index.row() : int(index.internalId() - 1));
+    if (index.internalId() == kTopLevel)
+        return runAt(index.row());
+    const int groupRow = int(index.internalId() - 1);
+    if (groupRow >= m_groups.size())
+        return nullptr;
+    const Group &group = m_groups.at(groupRow);
+    int row = index.row();
+    for (int part = 0; part < group.runs.size(); ++part) {
+        if (row < group.childCounts.at(part))
+            return group.runs.at(part).data();
+        row -= group.childCounts.at(part);
+    }
+    return nullptr;
 }
 
 int JobModel::overallPercent(const DeletionRun *run)
@@ -77,21 +156,55 @@ QString JobModel::statusText(const DeletionRun *run)
     return run->result().summaryText();
 }
 
-void JobModel::onRunChanged(DeletionRun *run)
+QString JobModel::groupStatusText(const Group &group) const
+{
+    QList<const DeletionRun *> runs;
+    for (const QPointer<DeletionRun> &run : group.runs) {
+        if (run)
+            runs.append(run.data());
+    }
+    if (runs.size() == 1)
+        return statusText(runs.constFirst());
+    // The least advanced part says where the deletion is; at the end, the counts of all parts.
+    const auto unfinished = std::find_if(runs.cbegin(), runs.cend(), [](const DeletionRun *run) {
+        return run->state() != DeletionRun::State::Finished;
+    });
+    if (unfinished != runs.cend())
+        return statusText(*unfinished);
+    return DeletionResult::summaryText([&runs](DeletionOutcome outcome) {
+        int sum = 0;
+        for (const DeletionRun *run : runs)
+            sum += run->result().count(outcome);
+        return sum;
+    });
+}
+
+QString JobModel::deletionStatusText(const DeletionRun *run) const
 {
     const int row = rowOfRun(run);
+    return row >= 0 ? groupStatusText(m_groups.at(row)) : statusText(run);
+}
+
+void JobModel::onRunChanged(DeletionRun *run)
+{
+    const auto [row, part] = locate(run);
     if (row < 0)
         return;
+    Group &group = m_groups[row];
     const QModelIndex parentIndex = index(row, 0);
     const int now = run->result().size();
-    if (now > m_childCounts.at(row)) {
-        beginInsertRows(parentIndex, m_childCounts.at(row), now - 1);
-        m_childCounts[row] = now;
+    if (now > group.childCounts.at(part)) {
+        int offset = 0;
+        for (int before = 0; before < part; ++before)
+            offset += group.childCounts.at(before);
+        beginInsertRows(parentIndex, offset + group.childCounts.at(part), offset + now - 1);
+        group.childCounts[part] = now;
         endInsertRows();
     }
     Q_EMIT dataChanged(parentIndex, index(row, ColumnCount - 1));
-    if (m_childCounts.at(row) > 0)
-        Q_EMIT dataChanged(index(0, 0, parentIndex), index(m_childCounts.at(row) - 1, ColumnCount - 1, parentIndex));
+    const int children = group.childCount();
+    if (children > 0)
+        Q_EMIT dataChanged(index(0, 0, parentIndex), index(children - 1, ColumnCount - 1, parentIndex));
 }
 
 QModelIndex JobModel::index(int row, int column, const QModelIndex &parent) const
@@ -99,8 +212,9 @@ QModelIndex JobModel::index(int row, int column, const QModelIndex &parent) cons
     if (row < 0 || column < 0 || column >= ColumnCount)
         return {};
     if (!parent.isValid())
-        return row < m_runs.size() ? createIndex(row, column, kTopLevel) : QModelIndex();
-    if (parent.internalId() != kTopLevel || parent.column() != 0 || row >= m_childCounts.value(parent.row()))
+        return row < m_groups.size() ? createIndex(row, column, kTopLevel) : QModelIndex();
+    if (parent.internalId() != kTopLevel || parent.column() != 0 || parent.row() >= m_groups.size()
+        || row >= m_groups.at(parent.row()).childCount())
         return {};
     return createIndex(row, column, quintptr(parent.row()) + 1);
 }
@@ -115,10 +229,10 @@ QModelIndex JobModel::parent(const QModelIndex &child) const
 int JobModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_runs.size());
-    if (parent.internalId() != kTopLevel || parent.column() != 0)
+        return int(m_groups.size());
+    if (parent.internalId() != kTopLevel || parent.column() != 0 || parent.row() >= m_groups.size())
         return 0;
-    return m_childCounts.value(parent.row());
+    return m_groups.at(parent.row()).childCount();
 }
 
 int JobModel::columnCount(const QModelIndex &) const
@@ -157,39 +271,67 @@ QVariant JobModel::data(const QModelIndex &index, int role) const
 
 QVariant JobModel::runData(int row, int column, int role) const
 {
-    const DeletionRun *run = runAt(row);
-    if (!run)
+    const QList<DeletionRun *> runs = runsAt(row);
+    if (runs.isEmpty())
         return {};
+    int desktops = 0;
+    qint64 weighted = 0;
+    QStringList jobs;
+    const DeletionRun *failed = nullptr; // the first part whose request failed
+    int weights = 0;
+    for (const DeletionRun *run : runs) {
+        // Parts weigh by their desktops: 100 finished and 78 just started is not half done.
+        const int weight = std::max(run->result().size(), 1);
+        desktops += run->result().size();
+        weighted += qint64(overallPercent(run)) * weight;
+        weights += weight;
+        jobs += run->jobIds();
+        if (!failed && run->postError().isError())
+            failed = run;
+    }
+    const int percent = int(weighted / std::max(weights, 1));
     if (role == ProgressRole)
-        return overallPercent(run);
+        return percent;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (column) {
     case NameColumn: {
-        const QStringList jobs = run->jobIds();
-        QString text = tr("Deletion of %Ln desktop(s)", nullptr, run->result().size()) + QStringLiteral(" · ")
-            + QLocale().toString(m_addedAt.value(row).time(), QLocale::ShortFormat);
+        // The submission's time (the date too when not today): a resumed deletion keeps its own.
+        const QDateTime submitted = m_groups.at(row).submittedAt.toLocalTime();
+        const QLocale locale;
+        const QString when = submitted.date() == QDate::currentDate()
+            ? locale.toString(submitted.time(), QLocale::ShortFormat)
+            : locale.toString(submitted, QLocale::ShortFormat);
+        QString text = tr("Deletion of %Ln desktop(s)", nullptr, desktops) + QStringLiteral(" · ") + when;
         if (role == Qt::ToolTipRole && !jobs.isEmpty())
             text += QLatin1Char('\n') + tr("Jobs: %1").arg(jobs.join(QLatin1String(", ")));
         return text;
     }
     case StatusColumn:
-        return statusText(run);
+        return groupStatusText(m_groups.at(row));
     case ProgressColumn:
-        return QStringLiteral("%1%").arg(overallPercent(run));
+        return QStringLiteral("%1%").arg(percent);
     case ErrorCodeColumn:
-        return run->postError().isError() ? QVariant(run->postError().errorCode) : QVariant();
+        return failed ? QVariant(failed->postError().errorCode) : QVariant();
     case ReasonColumn:
-        return run->postError().isError() ? QVariant(run->postError().summary()) : QVariant();
+        return failed ? QVariant(FailureExplanation::withExplanation(failed->postError().errorCode,
+                                                                     failed->postError().summary()))
+                      : QVariant();
     default:
         return {};
     }
 }
 
-QVariant JobModel::desktopData(int runRow, int row, int column, int role) const
+QVariant JobModel::desktopData(int groupRow, int row, int column, int role) const
 {
-    const DeletionRun *run = runAt(runRow);
-    if (!run || row >= run->result().size())
+    const DeletionRun *run = runFor(createIndex(row, 0, quintptr(groupRow) + 1));
+    if (!run)
+        return {};
+    // The row within its run: the rows of the earlier parts come first.
+    const Group &group = m_groups.at(groupRow);
+    for (int part = 0; part < group.runs.size() && group.runs.at(part) != run; ++part)
+        row -= group.childCounts.at(part);
+    if (row < 0 || row >= run->result().size())
         return {};
     const DesktopResult &result = run->result().rows().at(row);
     const int progress = result.outcome == DeletionOutcome::Deleted ? 100 : std::clamp(result.process, 0, 100);
@@ -207,7 +349,7 @@ QVariant JobModel::desktopData(int runRow, int row, int column, int role) const
         if (column == NameColumn)
             return result.desktopId;
         if (column == ReasonColumn)
-            return result.reason;
+            return result.reason; // the service's own words
         return {};
     case Qt::DisplayRole:
         break;
@@ -224,7 +366,8 @@ QVariant JobModel::desktopData(int runRow, int row, int column, int role) const
     case ErrorCodeColumn:
         return result.errorCode;
     case ReasonColumn:
-        return result.reason;
+        // The service's reasons are in English: a known code gets an explanation in the user's language.
+        return FailureExplanation::withExplanation(result.errorCode, result.reason);
     default:
         return {};
     }

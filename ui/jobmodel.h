@@ -7,9 +7,11 @@
 
 class DeletionRun;
 
-// The jobs panel's tree: one top-level row per deletion (a DeletionRun: the administrator's one
-// confirmed action, however many batch jobs it needs), and under it one row per desktop with its
-// outcome, the sub-job's progress, error_code and fail_reason. Rows are only ever appended.
+// The jobs panel's tree: one top-level row per deletion (the administrator's one confirmed action,
+// however many batch jobs it needs), and under it one row per desktop with its outcome, the
+// sub-job's progress, error_code and fail_reason. A deletion is one DeletionRun, or after a restart
+// the runs resumed from the journal that share its run id: they are shown as the one deletion they
+// were, at the time it was submitted. Rows are only ever appended.
 class JobModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -24,13 +26,21 @@ public:
     explicit JobModel(QObject *parent = nullptr);
 
     // The model follows the run's changes; the run must outlive the model or be deleted by it
-    // being reset (it is not owned).
+    // being reset (it is not owned). A run with the run id of a shown deletion joins its row.
     void addRun(DeletionRun *run);
-    int runCount() const { return int(m_runs.size()); }
+    // Top-level rows: deletions.
+    int runCount() const { return int(m_groups.size()); }
+    // The first run of a deletion (the only one, unless it was resumed in parts).
     DeletionRun *runAt(int row) const;
+    QList<DeletionRun *> runsAt(int row) const;
+    // The top-level row a run is shown in.
     int rowOfRun(const DeletionRun *run) const;
     // The run of a top-level or desktop index.
     DeletionRun *runFor(const QModelIndex &index) const;
+    // When the deletion was submitted (UTC), resumed or not.
+    QDateTime submittedAt(int row) const;
+    // statusText() of the deletion a run belongs to, over all its runs.
+    QString deletionStatusText(const DeletionRun *run) const;
 
     // Overall progress: finished desktops count as 100.
     static int overallPercent(const DeletionRun *run);
@@ -45,11 +55,21 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void onRunChanged(DeletionRun *run);
-    QVariant runData(int row, int column, int role) const;
-    QVariant desktopData(int runRow, int row, int column, int role) const;
+    struct Group
+    {
+        QString runId;
+        QList<QPointer<DeletionRun>> runs;
+        QList<int> childCounts; // rows announced per run
+        QDateTime submittedAt;  // UTC, the earliest of its runs
+        int childCount() const;
+    };
 
-    QList<QPointer<DeletionRun>> m_runs;
-    QList<int> m_childCounts; // rows announced per run
-    QList<QDateTime> m_addedAt;  // when each run appeared, to tell deletions apart
+    void onRunChanged(DeletionRun *run);
+    // The group row and the run's place in it, or {-1, -1}.
+    QPair<int, int> locate(const DeletionRun *run) const;
+    QString groupStatusText(const Group &group) const;
+    QVariant runData(int row, int column, int role) const;
+    QVariant desktopData(int groupRow, int row, int column, int role) const;
+
+    QList<Group> m_groups;
 };

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -88,7 +89,7 @@ JobsPanel::JobsPanel(JobModel *model, QWidget *parent)
         setCurrentRun(m_model->runAt(last));
     });
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
-        if (DeletionRun *run = currentRun())
+        if (DeletionRun *run = retryableRun())
             Q_EMIT retryFailedRequested(run);
     });
     connect(m_exportButton, &QPushButton::clicked, this, &JobsPanel::chooseExportFile);
@@ -145,9 +146,8 @@ void JobsPanel::updateDetails()
         m_exportButton->setEnabled(false);
         return;
     }
-    m_summary->setText(JobModel::statusText(run));
-    const bool finished = run->state() == DeletionRun::State::Finished;
-    m_retryButton->setEnabled(finished && !run->result().failedDesktopIds().isEmpty());
+    m_summary->setText(m_model->deletionStatusText(run));
+    m_retryButton->setEnabled(retryableRun() != nullptr);
     m_exportButton->setEnabled(run->result().size() > 0);
 
     const ApiError &error = run->postError();
@@ -163,15 +163,49 @@ void JobsPanel::updateDetails()
     m_copyButton->setVisible(!error.encodedAuthorizationMessage.isEmpty());
 }
 
+DeletionRun *JobsPanel::retryableRun() const
+{
+    // A deletion resumed in parts: the first finished part with failed desktops.
+    const DeletionRun *current = currentRun();
+    if (!current)
+        return nullptr;
+    for (DeletionRun *run : m_model->runsAt(m_model->rowOfRun(current))) {
+        if (run->state() == DeletionRun::State::Finished && !run->result().failedDesktopIds().isEmpty())
+            return run;
+    }
+    return nullptr;
+}
+
+QByteArray JobsPanel::resultsCsv() const
+{
+    const DeletionRun *current = currentRun();
+    if (!current)
+        return {};
+    QList<DeletionRun *> runs = m_model->runsAt(m_model->rowOfRun(current));
+    if (runs.isEmpty())
+        runs.append(const_cast<DeletionRun *>(current));
+    // Every part of the deletion under one header.
+    QByteArray csv;
+    for (const DeletionRun *run : std::as_const(runs)) {
+        const QByteArray part = run->result().toCsv(run->plan().options());
+        csv += csv.isEmpty() ? part : part.mid(part.indexOf('\n') + 1);
+    }
+    return csv;
+}
+
 bool JobsPanel::exportCsv(const QString &filePath, QString *error) const
 {
-    const DeletionRun *run = currentRun();
-    if (!run) {
+    if (!currentRun()) {
         if (error)
             *error = tr("There is no deletion to export.");
         return false;
     }
-    return run->result().exportCsv(filePath, error);
+    QSaveFile file(filePath);
+    if (file.open(QIODevice::WriteOnly) && file.write(resultsCsv()) >= 0 && file.commit())
+        return true;
+    if (error)
+        *error = file.errorString();
+    return false;
 }
 
 void JobsPanel::chooseExportFile()

@@ -37,7 +37,9 @@ public:
     QString summaryText() const;
     QString errorText() const;
 
-    // Writes the current run's result as CSV; false with a translated *error.
+    // The current deletion's result as CSV (every part of one resumed in parts), and written to
+    // a file; false with a translated *error.
+    QByteArray resultsCsv() const;
     bool exportCsv(const QString &filePath, QString *error) const;
 
 Q_SIGNALS:
@@ -45,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void updateDetails();
+    // The run "Retry Failed" starts from: the current deletion's part with failed desktops.
+    DeletionRun *retryableRun() const;
     void chooseExportFile();
     void copyError();
 

@@ -965,6 +965,22 @@ void MainWindow::openUserGuide()
         statusBar()->showMessage(tr("The user guide (README.md) was not found or could not be opened."), 8000);
 }
 
+void MainWindow::showCredentialsSaved(const QString &profileName, bool persisted, const QString &error)
+{
+    if (persisted)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Secret Key Not Saved"),
+                                tr("The secret key of “%1” could not be saved in the system keychain.")
+                                    .arg(profileName),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("credentialsNotSavedBox"));
+    box->setInformativeText(
+        (error.isEmpty() ? QString() : error + QLatin1String("\n\n"))
+        + tr("The connection works for this session; at the next start you will be asked for the secret key again."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 QMessageBox *MainWindow::closeQuestion() const
 {
     return m_closeQuestion.data();

@@ -101,6 +101,10 @@ public:
     // What the window acts on: the profile name (or "Demo") and the region or host.
     QString connectionLabel() const;
 
+    // The answer of the keychain to a profile's Save (CredentialStore::writeFinished): when the
+    // secret could not be stored, says so now rather than at the next start.
+    void showCredentialsSaved(const QString &profileName, bool persisted, const QString &error);
+
     // The question asked when the window is closed while deletions run; null when none is open.
     QMessageBox *closeQuestion() const;
 

@@ -54,7 +54,7 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     form->addRow(tr("&Project ID:"), m_projectId);
     form->addRow(tr("&Endpoint URL:"), m_endpoint);
     form->addRow(tr("&CA file:"), m_caFile);
-    form->addRow(tr("Protected &tags:"), m_protectedTags);
+    form->addRow(tr("Protected ta&gs:"), m_protectedTags);
     form->addRow(tr("&Access key (AK):"), m_accessKey);
     form->addRow(tr("&Secret key (SK):"), m_secretKey);
     form->addRow(tr("Security t&oken:"), m_securityToken);

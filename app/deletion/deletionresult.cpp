@@ -129,12 +129,14 @@ void DeletionResult::applyJob(const Job &job, const QList<SubJob> &subJobs, bool
         switch (subJob.state()) {
         case JobState::Succeeded:
             row->outcome = DeletionOutcome::Deleted;
+            row->endTime = subJob.endTime;
             row->process = 100;
             row->errorCode.clear();
             row->reason.clear();
             break;
         case JobState::Failed:
             row->outcome = DeletionOutcome::Failed;
+            row->endTime = subJob.endTime;
             row->errorCode = subJob.errorCode;
             row->reason = subJob.failReason;
             break;
@@ -150,6 +152,7 @@ void DeletionResult::applyJob(const Job &job, const QList<SubJob> &subJobs, bool
             continue;
         if (jobFailed) {
             row.outcome = DeletionOutcome::Failed;
+            row.endTime = job.endTime;
             row.errorCode = job.jobErrorCode;
             row.reason = job.failReason;
         } else {
@@ -216,9 +219,14 @@ QJsonObject DeletionResult::jobResultsJson(const QString &jobId) const
 
 QString DeletionResult::summaryText() const
 {
+    return summaryText([this](DeletionOutcome outcome) { return count(outcome); });
+}
+
+QString DeletionResult::summaryText(const std::function<int(DeletionOutcome)> &countOf)
+{
     QStringList parts;
-    const auto add = [&parts, this](DeletionOutcome outcome, const char *text) {
-        const int n = count(outcome);
+    const auto add = [&parts, &countOf](DeletionOutcome outcome, const char *text) {
+        const int n = countOf(outcome);
         if (n > 0)
             parts.append(tr(text, nullptr, n));
     };
@@ -233,18 +241,28 @@ QString DeletionResult::summaryText() const
     return parts.join(tr(", ", "separator between summary counts"));
 }
 
-QByteArray DeletionResult::toCsv() const
+QByteArray DeletionResult::toCsv(const std::optional<BatchDeleteOptions> &options) const
 {
-    QByteArray csv = QByteArrayLiteral("desktop_id,desktop_name,outcome,error_code,reason,job_id\r\n");
+    QByteArray csv = QByteArrayLiteral("desktop_id,desktop_name,outcome,error_code,reason,job_id,end_time,"
+                                       "delete_users,email_notification,force_delete\r\n");
+    const auto flag = [&options](bool BatchDeleteOptions::*option) {
+        return options ? QByteArray((*options).*option ? "true" : "false") : QByteArray();
+    };
+    const QByteArray optionCells = ',' + flag(&BatchDeleteOptions::deleteUsers) + ','
+        + flag(&BatchDeleteOptions::emailNotification) + ',' + flag(&BatchDeleteOptions::forceDelete);
     for (const DesktopResult &row : m_rows) {
+        const QString endTime = row.endTime.isValid()
+            ? row.endTime.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+            : QString();
         csv += csvField(row.desktopId) + ',' + csvField(row.desktopName) + ','
             + csvField(outcomeName(row.outcome)) + ',' + csvField(row.errorCode) + ','
-            + csvField(row.reason) + ',' + csvField(row.jobId) + "\r\n";
+            + csvField(row.reason) + ',' + csvField(row.jobId) + ',' + csvField(endTime) + optionCells + "\r\n";
     }
     return csv;
 }
 
-bool DeletionResult::exportCsv(const QString &filePath, QString *error) const
+bool DeletionResult::exportCsv(const QString &filePath, QString *error,
+                               const std::optional<BatchDeleteOptions> &options) const
 {
     QSaveFile file(filePath);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -252,7 +270,7 @@ bool DeletionResult::exportCsv(const QString &filePath, QString *error) const
             *error = tr("Cannot write %1: %2").arg(filePath, file.errorString());
         return false;
     }
-    file.write(toCsv());
+    file.write(toCsv(options));
     if (!file.commit()) {
         if (error)
             *error = tr("Cannot write %1: %2").arg(filePath, file.errorString());

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -11,6 +12,9 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <optional>
 
 struct ApiError;
 
@@ -33,6 +37,7 @@ struct DesktopResult
     QString reason;
     QString jobId;
     int process = 0; // 0–100, the sub-job's progress
+    QDateTime endTime; // UTC: when the service says the desktop's (sub-)job ended; invalid if not known
 
     bool isFinal() const;
 };
@@ -74,11 +79,16 @@ public:
 
     // "97 deleted, 3 failed" (translated, plural-aware); zero counts are left out.
     QString summaryText() const;
+    // The same text from counts per outcome, e.g. summed over the runs of one deletion.
+    static QString summaryText(const std::function<int(DeletionOutcome)> &countOf);
 
-    // CSV with a header row: desktop id, desktop name, outcome, error code, reason, job id.
+    // CSV with a header row: desktop id, desktop name, outcome, error code, reason, job id, the
+    // end time (ISO-8601 UTC) and the options of the deletion (true/false; empty when not given).
     // RFC 4180 quoting; cells a spreadsheet would run as a formula are defused with a leading '.
-    QByteArray toCsv() const;
-    bool exportCsv(const QString &filePath, QString *error) const; // written via QSaveFile
+    QByteArray toCsv(const std::optional<BatchDeleteOptions> &options = std::nullopt) const;
+    // Written via QSaveFile.
+    bool exportCsv(const QString &filePath, QString *error,
+                   const std::optional<BatchDeleteOptions> &options = std::nullopt) const;
 
     static QString outcomeName(DeletionOutcome outcome);  // stable, untranslated: "deleted", …
     static QString outcomeText(DeletionOutcome outcome);  // translated, for the UI

@@ -65,6 +65,8 @@ DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, A
     run->m_resumedJobId = entry.jobId;
     if (!entry.runId.isEmpty())
         run->m_runId = entry.runId;
+    if (entry.submittedAt.isValid())
+        run->m_submittedAt = entry.submittedAt;
     return run;
 }
 

@@ -6,6 +6,7 @@
 #include "deletion/deletionresult.h"
 #include "deletion/jobtracker.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -63,6 +64,9 @@ public:
     void cancel();
 
     QString runId() const { return m_runId; }
+    // When the administrator confirmed the deletion (UTC): for a resumed job, the journal's
+    // submission time, not the restart.
+    QDateTime submittedAt() const { return m_submittedAt; }
     State state() const { return m_state; }
     const DeletionPlan &plan() const { return m_plan; }
     const DeletionContext &context() const { return m_context; }
@@ -105,6 +109,7 @@ private:
     AuditLog *m_auditLog;
     JobJournal *m_journal;
     QString m_runId;
+    QDateTime m_submittedAt = QDateTime::currentDateTimeUtc();
     State m_state = State::Idle;
     QList<Chunk> m_chunks;
     DeletionResult m_result;

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 QStringList makeIds(int count)
@@ -143,16 +144,23 @@ void TestDeletionResult::csvQuotesAndDefusesFormulas()
     Job job;
     job.id = QStringLiteral("job-1");
     job.status = QStringLiteral("FAIL");
+    SubJob deleted = subJob(QStringLiteral("a"), QStringLiteral("SUCCESS"));
+    // The service's end time, whatever zone it came in, is written in UTC.
+    deleted.endTime = QDateTime(QDate(2026, 3, 4), QTime(13, 5, 6), QTimeZone(8 * 3600));
     result.applyJob(job,
-                    {subJob(QStringLiteral("a"), QStringLiteral("SUCCESS")),
-                     subJob(QStringLiteral("b"), QStringLiteral("FAILED"), QStringLiteral("WKS.1"),
-                            QStringLiteral("line one\nline two"))},
+                    {deleted, subJob(QStringLiteral("b"), QStringLiteral("FAILED"), QStringLiteral("WKS.1"),
+                                     QStringLiteral("line one\nline two"))},
                     true);
-    const QList<QByteArray> lines = result.toCsv().split('\n');
-    QCOMPARE(lines.at(0), QByteArray("desktop_id,desktop_name,outcome,error_code,reason,job_id\r"));
-    QCOMPARE(lines.at(1), QByteArray("a,\"pc, \"\"one\"\"\",deleted,,,job-1\r"));
+    BatchDeleteOptions options;
+    options.forceDelete = true;
+    const QList<QByteArray> lines = result.toCsv(options).split('\n');
+    QCOMPARE(lines.at(0), QByteArray("desktop_id,desktop_name,outcome,error_code,reason,job_id,end_time,"
+                                     "delete_users,email_notification,force_delete\r"));
+    QCOMPARE(lines.at(1), QByteArray("a,\"pc, \"\"one\"\"\",deleted,,,job-1,2026-03-04T05:05:06Z,false,true,true\r"));
     QCOMPARE(lines.at(2), QByteArray("b,\"'=HYPERLINK(\"\"x\"\")\",failed,WKS.1,\"line one"));
-    QCOMPARE(lines.at(3), QByteArray("line two\",job-1\r"));
+    QCOMPARE(lines.at(3), QByteArray("line two\",job-1,,false,true,true\r"));
+    // Without the options (a result on its own) their cells stay empty.
+    QVERIFY(result.toCsv().split('\n').at(1).endsWith(",2026-03-04T05:05:06Z,,,\r"));
 }
 
 void TestDeletionResult::exportWritesFile()

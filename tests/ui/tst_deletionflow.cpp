@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void forbiddenPostShowsTheEncodedMessage();
     void timeoutAfterSendIsNotResentAndRefreshes();
     void restartResumesAJournalJob();
+    void submittedDesktopsAreGreyedAtOnce();
+    void resumedPartsStayOneDeletion();
     void protectedDesktopsAreLeftOut();
     void closingWhileDeletingAsksFirst();
 
@@ -90,9 +93,20 @@ private:
     static DeletionDialog *openDialog(MainWindow &window, const QStringList &ids);
     static void confirm(DeletionDialog *dialog);
 
+    // Jobs that take long enough to watch them run (and to outlive a window).
+    bool useSlowJobs();
+
     QTemporaryDir m_dir;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
 };
+
+bool TestDeletionFlow::useSlowJobs()
+{
+    SimulatorConfig config = m_simulator->config();
+    config.jobDurationMs = 1500;
+    m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    return m_simulator->listen();
+}
 
 void TestDeletionFlow::initTestCase()
 {
@@ -294,8 +308,11 @@ void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
     window->jobsPanel()->setCurrentRun(run);
     QSignalSpy lookedUp(window->deletionController(), &DeletionController::retryLookUpFinished);
     QTest::mouseClick(window->jobsPanel()->retryButton(), Qt::LeftButton);
+    QVERIFY(window->statusBar()->currentMessage().startsWith(QStringLiteral("Looking up")));
     QVERIFY(lookedUp.wait(kWaitMs));
     QCOMPARE(lookedUp.at(0).at(0).toInt(), 2);
+    // The look-up is over: its message does not outlive it (nor the dialog it opened).
+    QVERIFY(window->statusBar()->currentMessage().isEmpty());
     DeletionDialog *retry = window->deletionController()->dialog();
     QVERIFY(retry && retry->isVisible());
     QCOMPARE(sorted(retry->desktopIds()), sorted(ids.mid(1, 2)));
@@ -408,11 +425,7 @@ void TestDeletionFlow::timeoutAfterSendIsNotResentAndRefreshes()
 
 void TestDeletionFlow::restartResumesAJournalJob()
 {
-    // Jobs that take long enough to outlive the first window.
-    SimulatorConfig config = m_simulator->config();
-    config.jobDurationMs = 1000;
-    m_simulator = std::make_unique<WorkspaceSimulator>(config);
-    QVERIFY(m_simulator->listen());
+    QVERIFY(useSlowJobs());
     const QStringList ids = [this] {
         auto window = makeWindow();
         if (!window)
@@ -446,6 +459,57 @@ void TestDeletionFlow::restartResumesAJournalJob()
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
     QVERIFY(journal.load());
     QVERIFY(journal.entries().isEmpty());
+}
+
+void TestDeletionFlow::submittedDesktopsAreGreyedAtOnce()
+{
+    QVERIFY(useSlowJobs());
+    auto window = makeWindow();
+    QVERIFY(window);
+    const QStringList ids = deletableIds(*window, 3);
+    confirm(openDialog(*window, ids));
+    DeletionRun *run = window->deletionController()->runs().constLast();
+    QSignalSpy submitted(run, &DeletionRun::chunkSubmitted);
+    QVERIFY(submitted.wait(kWaitMs));
+    QVERIFY(run->state() != DeletionRun::State::Finished); // long before the job ends or a refresh
+    const DesktopTableModel *model = window->desktopModel();
+    for (const QString &id : ids) {
+        const int row = model->rowOf(id);
+        QVERIFY(model->isBeingDeletedAt(row));
+        QVERIFY(!(model->flags(model->index(row, 0)) & Qt::ItemIsSelectable));
+        QVERIFY(model->index(row, DesktopTableModel::StatusColumn).data().toString().contains(QStringLiteral("deleting")));
+    }
+}
+
+void TestDeletionFlow::resumedPartsStayOneDeletion()
+{
+    QVERIFY(useSlowJobs());
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        confirm(openDialog(*window, deletableIds(*window, 150))); // two requests: 100 and 50
+        DeletionRun *run = window->deletionController()->runs().constLast();
+        QSignalSpy submitted(run, &DeletionRun::chunkSubmitted);
+        QVERIFY(QTest::qWaitFor([&submitted] { return submitted.size() == 2; }, kWaitMs));
+    } // the window closes with both jobs unfinished
+    JobJournal journal(JobJournal::defaultFilePath(m_dir.path()));
+    QVERIFY(journal.load());
+    QCOMPARE(journal.entries().size(), 2);
+    QDateTime submittedAt = journal.entries().at(0).submittedAt;
+    for (const JournalEntry &entry : journal.entries())
+        submittedAt = std::min(submittedAt, entry.submittedAt);
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    QAbstractItemModelTester tester(window->jobModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    JobModel *model = window->jobModel();
+    QCOMPARE(window->deletionController()->runs().size(), 2);
+    QCOMPARE(model->runCount(), 1); // one deletion, as confirmed
+    QCOMPARE(model->runsAt(0).size(), 2);
+    QCOMPARE(model->rowCount(model->index(0, 0)), 150);
+    QCOMPARE(model->submittedAt(0), submittedAt); // not the restart's time
+    QVERIFY(model->index(0, JobModel::NameColumn).data().toString().contains(QStringLiteral("150")));
+    QCOMPARE(window->jobsPanel()->resultsCsv().count('\n'), 151);
 }
 
 void TestDeletionFlow::protectedDesktopsAreLeftOut()

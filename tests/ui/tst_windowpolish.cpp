@@ -9,8 +9,10 @@
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
+#include "failureexplanation.h"
 #include "fakedesktopnetwork.h"
 #include "mainwindow.h"
+#include "profiledialog.h"
 #include "selectbyidsdialog.h"
 #include "serverfilterdialog.h"
 #include "welcomepage.h"
@@ -24,6 +26,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QRegularExpression>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -360,6 +364,56 @@ private Q_SLOTS:
         QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("test"));
         window.setProfileNames({});
         QVERIFY(welcome->profileList()->isHidden());
+    }
+
+    void connectionDialogMnemonicsAreUnique()
+    {
+        ProfileDialog dialog;
+        QStringList keys;
+        static const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
+        auto collect = [&keys](const QString &text) {
+            const QRegularExpressionMatch match = mnemonic.match(text);
+            if (match.hasMatch())
+                keys.append(match.captured(1).toLower());
+        };
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            collect(label->text());
+        for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
+            collect(button->text());
+        QVERIFY(keys.size() >= 8);
+        QStringList unique = keys;
+        unique.removeDuplicates();
+        QCOMPARE(keys.size(), unique.size());
+    }
+
+    void aKeychainFailureIsShownAtSave()
+    {
+        MainWindow window;
+        window.show();
+        window.showCredentialsSaved(QStringLiteral("prod"), true, QString());
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("credentialsNotSavedBox")));
+        window.showCredentialsSaved(QStringLiteral("prod"), false, QStringLiteral("No secret service"));
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("credentialsNotSavedBox"));
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("prod")));
+        QVERIFY(box->informativeText().contains(QStringLiteral("No secret service")));
+        box->close();
+    }
+
+    void knownErrorCodesGetAnExplanation()
+    {
+        // Both gateway prefixes, any case; undocumented codes keep the server's words alone.
+        QVERIFY(!FailureExplanation::forCode(QStringLiteral("APIG.0301")).isEmpty());
+        QCOMPARE(FailureExplanation::forCode(QStringLiteral("apigw.0301")),
+                 FailureExplanation::forCode(QStringLiteral("APIG.0301")));
+        QVERIFY(!FailureExplanation::forCode(QStringLiteral("WKS.00010032")).isEmpty());
+        QVERIFY(FailureExplanation::forCode(QStringLiteral("WKS.0243")).isEmpty());
+        const QString explanation = FailureExplanation::forCode(QStringLiteral("WKS.0202"));
+        QCOMPARE(FailureExplanation::withExplanation(QStringLiteral("WKS.0202"), QStringLiteral("The resource not found")),
+                 explanation + QStringLiteral(" (The resource not found)"));
+        QCOMPARE(FailureExplanation::withExplanation(QStringLiteral("WKS.0243"), QStringLiteral("billed yearly")),
+                 QStringLiteral("billed yearly"));
     }
 };
 
