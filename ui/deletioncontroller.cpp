@@ -174,8 +174,13 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
     QString note;
     if (!reasons.isEmpty()) {
+        // Every left-out desktop by name, up to a screenful; the rest counted.
+        constexpr int kNamedAtMost = 20;
+        QStringList lines = reasons.mid(0, kNamedAtMost);
+        if (reasons.size() > kNamedAtMost)
+            lines.append(tr("…and %Ln more.", nullptr, int(reasons.size() - kNamedAtMost)));
         note = tr("%Ln desktop(s) are left out:", nullptr, int(reasons.size())) + QLatin1Char('\n')
-            + reasons.join(QLatin1Char('\n'));
+            + lines.join(QLatin1Char('\n'));
     }
     if (classification.deletable.isEmpty()) {
         Q_EMIT statusMessage(reasons.isEmpty()
