@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace {
 // A failing sub-job gives up half-way, like a real one that hits its error mid-deletion.
 constexpr int kFailureProcess = 50;
@@ -34,11 +36,36 @@ void DeletionJob::start()
     m_tick.start();
 }
 
+void DeletionJob::resume(const QDateTime &createdUtc, const QStringList &subJobIds)
+{
+    m_createdUtc = createdUtc;
+    m_elapsedBeforeStartMs = std::max<qint64>(0, createdUtc.msecsTo(QDateTime::currentDateTimeUtc()));
+    for (qsizetype i = 0; i < m_subJobs.size() && i < subJobIds.size(); ++i)
+        m_subJobs[i].id = subJobIds.at(i);
+    start();
+}
+
+QList<DeletionTarget> DeletionJob::targets() const
+{
+    QList<DeletionTarget> result;
+    for (const SubJob &subJob : m_subJobs)
+        result.append(subJob.target);
+    return result;
+}
+
+QStringList DeletionJob::subJobIds() const
+{
+    QStringList result;
+    for (const SubJob &subJob : m_subJobs)
+        result.append(subJob.id);
+    return result;
+}
+
 void DeletionJob::update()
 {
     if (!m_elapsed.isValid())
         return;
-    const qint64 now = m_elapsed.elapsed();
+    const qint64 now = m_elapsedBeforeStartMs + m_elapsed.elapsed();
     QList<QPair<QString, bool>> ended;
     for (SubJob &subJob : m_subJobs) {
         if (subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED"))

@@ -35,12 +35,19 @@ public:
     DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent = nullptr);
 
     void start();
+    // Starts a job saved before a restart (SimulatorState): its clock runs from createdUtc, so the
+    // time the service was down counts, and its sub-jobs keep their ids.
+    void resume(const QDateTime &createdUtc, const QStringList &subJobIds);
     // From then on no sub-job ends: each stays RUNNING below 100 %, so the job never finishes.
     void setNeverEnds(bool neverEnds) { m_neverEnds = neverEnds; }
     // Brings every sub-job up to the elapsed time; emits subJobFinished() for those that ended.
     void update();
 
     QString id() const { return m_id; }
+    QList<DeletionTarget> targets() const;
+    QStringList subJobIds() const;
+    int durationMs() const { return m_durationMs; }
+    QDateTime createdUtc() const { return m_createdUtc; }
     QString status() const;
     bool isFinished() const;
     bool containsDesktop(const QString &desktopId) const;
@@ -74,6 +81,7 @@ private:
     int m_durationMs;
     QDateTime m_createdUtc;
     QElapsedTimer m_elapsed;
+    qint64 m_elapsedBeforeStartMs = 0; // resumed jobs: how long they ran before this process
     QTimer m_tick;
     bool m_finishedEmitted = false;
     bool m_neverEnds = false;

@@ -5,6 +5,7 @@
 #include "desktoplistfilter.h"
 #include "signatureverifier.h"
 #include "simulatorhttpserver.h"
+#include "simulatorstate.h"
 
 #include <QFile>
 #include <QHash>
@@ -161,7 +162,12 @@ public:
     Reply conflictReply(const QString &instanceStatus, const QStringList &desktopIds);
     Reply refusalOfUnconfirmedDeletions(const QStringList &ids, bool forceDelete);
     Reply listSubJobs(const QUrlQuery &query);
-    void onSubJobFinished(const QString &desktopId, bool succeeded, bool deleteUsers);
+    void onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded, bool deleteUsers);
+    void applySubJobEnd(const QString &desktopId, bool succeeded, bool deleteUsers);
+    DeletionJob *addJob(const QString &jobId, QList<DeletionTarget> targets, int durationMs, bool deleteUsers);
+    // SimulatorConfig::stateFilePath: the state kept across restarts (see simulatorstate.h).
+    void restoreState();
+    void saveState();
     void updateJobs();
     void deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,
                  QPointer<QTcpSocket> socket, std::shared_ptr<QHttpServerResponder> responder);
@@ -180,6 +186,8 @@ public:
     QHash<QString, QString> m_taskStatusBeforeDeletion;
     QHash<QString, DeletionJob *> m_jobs;
     QSet<QString> m_deletedUsers;
+    QHash<QString, bool> m_jobDeleteUsers;
+    QSet<QString> m_settledSubJobs; // "job/desktop": sub-jobs whose end already changed the desktop
     QList<QPair<QByteArray, QString>> m_requestLog;
     QRandomGenerator m_faultRandom;
 };
@@ -198,6 +206,7 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
     m_indexById.reserve(m_desktops.size());
     for (qsizetype i = 0; i < m_desktops.size(); ++i)
         m_indexById.insert(m_desktops.at(i).id, i);
+    restoreState();
 }
 
 void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket,
@@ -419,19 +428,107 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
     }
 
     const QString jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto *job = new DeletionJob(jobId, std::move(targets), m_config.jobDurationMs, q);
-    QObject::connect(job, &DeletionJob::subJobFinished, q, [this, deleteUsers](const QString &desktopId, bool succeeded) {
-        onSubJobFinished(desktopId, succeeded, deleteUsers);
-    });
-    QObject::connect(job, &DeletionJob::finished, q, [this, job] { Q_EMIT q->jobFinished(job->id(), job->status()); });
-    m_jobs.insert(jobId, job);
+    DeletionJob *job = addJob(jobId, std::move(targets), m_config.jobDurationMs, deleteUsers);
     job->setNeverEnds(m_faults.jobsNeverEnd);
     job->start();
+    saveState();
     return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});
 }
 
-void WorkspaceSimulatorPrivate::onSubJobFinished(const QString &desktopId, bool succeeded,
+DeletionJob *WorkspaceSimulatorPrivate::addJob(const QString &jobId, QList<DeletionTarget> targets, int durationMs,
+                                               bool deleteUsers)
+{
+    auto *job = new DeletionJob(jobId, std::move(targets), durationMs, q);
+    QObject::connect(job, &DeletionJob::subJobFinished, q, [this, job, deleteUsers](const QString &desktopId, bool succeeded) {
+        onSubJobFinished(job, desktopId, succeeded, deleteUsers);
+    });
+    QObject::connect(job, &DeletionJob::finished, q, [this, job] { Q_EMIT q->jobFinished(job->id(), job->status()); });
+    m_jobs.insert(jobId, job);
+    m_jobDeleteUsers.insert(jobId, deleteUsers);
+    return job;
+}
+
+void WorkspaceSimulatorPrivate::restoreState()
+{
+    if (m_config.stateFilePath.isEmpty())
+        return;
+    QString error;
+    const std::optional<SimulatorState> state = SimulatorState::load(m_config.stateFilePath, &error);
+    if (!state) {
+        if (!error.isEmpty())
+            qCWarning(lcSimulator) << "Ignoring the simulator state" << m_config.stateFilePath << ":" << error;
+        return;
+    }
+    if (state->projectId != m_config.projectId || state->desktopCount != m_config.desktopCount
+        || state->seed != m_config.seed) {
+        qCWarning(lcSimulator) << "Ignoring the simulator state" << m_config.stateFilePath
+                               << ": it belongs to other generated desktops";
+        return;
+    }
+    for (const SimulatorState::DesktopFields &fields : state->desktops) {
+        const auto index = m_indexById.constFind(fields.id);
+        if (index == m_indexById.cend())
+            continue;
+        SimulatedDesktop &desktop = m_desktops[*index];
+        desktop.status = fields.status;
+        desktop.taskStatus = fields.taskStatus;
+        desktop.loginStatus = fields.loginStatus;
+        desktop.removed = fields.removed;
+        desktop.refreshJson();
+    }
+    m_taskStatusBeforeDeletion = state->taskStatusBeforeDeletion;
+    m_deletedUsers = QSet<QString>(state->deletedUsers.cbegin(), state->deletedUsers.cend());
+    for (const SimulatorState::Job &saved : state->jobs) {
+        for (const QString &desktopId : saved.settledDesktopIds)
+            m_settledSubJobs.insert(saved.id + QLatin1Char('/') + desktopId);
+        addJob(saved.id, saved.targets, saved.durationMs, saved.deleteUsers)->resume(saved.createdUtc, saved.subJobIds);
+    }
+}
+
+void WorkspaceSimulatorPrivate::saveState()
+{
+    if (m_config.stateFilePath.isEmpty())
+        return;
+    SimulatorState state;
+    state.projectId = m_config.projectId;
+    state.desktopCount = m_config.desktopCount;
+    state.seed = m_config.seed;
+    for (const SimulatedDesktop &desktop : std::as_const(m_desktops))
+        state.desktops.append({desktop.id, desktop.status, desktop.taskStatus, desktop.loginStatus, desktop.removed});
+    state.taskStatusBeforeDeletion = m_taskStatusBeforeDeletion;
+    state.deletedUsers = QStringList(m_deletedUsers.cbegin(), m_deletedUsers.cend());
+    for (const DeletionJob *job : std::as_const(m_jobs)) {
+        SimulatorState::Job saved;
+        saved.id = job->id();
+        saved.targets = job->targets();
+        saved.subJobIds = job->subJobIds();
+        saved.durationMs = job->durationMs();
+        saved.createdUtc = job->createdUtc();
+        saved.deleteUsers = m_jobDeleteUsers.value(job->id());
+        for (const DeletionTarget &target : std::as_const(saved.targets)) {
+            if (m_settledSubJobs.contains(job->id() + QLatin1Char('/') + target.desktopId))
+                saved.settledDesktopIds.append(target.desktopId);
+        }
+        state.jobs.append(std::move(saved));
+    }
+    QString error;
+    if (!state.save(m_config.stateFilePath, &error))
+        qCWarning(lcSimulator) << "Cannot save the simulator state to" << m_config.stateFilePath << ":" << error;
+}
+
+void WorkspaceSimulatorPrivate::onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded,
                                                  bool deleteUsers)
+{
+    // A resumed job reports the sub-jobs that ended before the restart again: their effects stay.
+    const QString settledKey = job->id() + QLatin1Char('/') + desktopId;
+    if (m_settledSubJobs.contains(settledKey))
+        return;
+    m_settledSubJobs.insert(settledKey);
+    applySubJobEnd(desktopId, succeeded, deleteUsers);
+    saveState();
+}
+
+void WorkspaceSimulatorPrivate::applySubJobEnd(const QString &desktopId, bool succeeded, bool deleteUsers)
 {
     SimulatedDesktop &desktop = m_desktops[m_indexById.value(desktopId)];
     const QString previousTaskStatus = m_taskStatusBeforeDeletion.take(desktopId);

@@ -27,6 +27,9 @@ struct SimulatorConfig
     int jobDurationMs = 4000;          // how long one sub-job takes from WAITING to its end
     bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
     UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
+    // When set, the state (desktops, deletions, jobs) is loaded from this file at start and saved
+    // to it after every change, so that a restarted simulator goes on where it stopped.
+    QString stateFilePath;
 };
 
 // Faults on demand, for tests and demos. Shares are 0.0–1.0 of matching requests.

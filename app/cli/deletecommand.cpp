@@ -89,6 +89,7 @@ void DeleteCommand::prepare()
     request.options = m_request.options;
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
+    request.outcomeUnknown = m_outcomeUnknown;
     m_preparation = new DeletionPreparation(client(), request, m_store->journal.get(), this);
     connect(m_preparation, &DeletionPreparation::retrying, this, &DeleteCommand::reportRetry);
     connect(m_preparation, &DeletionPreparation::finished, this, &DeleteCommand::onPrepared);

@@ -7,6 +7,7 @@
 #include "settings/connectionoptions.h"
 
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -40,6 +41,9 @@ public:
     ~DeleteCommand() override;
 
     void start() override;
+    // Desktops whose earlier deletion has no known outcome (from the record): left out until
+    // re-listed. Call before start().
+    void setOutcomeUnknownDesktops(const QSet<QString> &desktopIds) { m_outcomeUnknown = desktopIds; }
 
     // The tracker timing the CLI's options ask for, for `delete` and `job --wait` alike.
     static JobTracker::Timing trackerTiming(int pollIntervalMs, int giveUpAfterMs);
@@ -64,5 +68,6 @@ private:
     QPointer<JournalFollower> m_follower;
     QPointer<DeletionPreparation> m_preparation;
     QList<LeftOutDesktop> m_leftOut;
+    QSet<QString> m_outcomeUnknown;
     QPointer<DeletionRun> m_run;
 };

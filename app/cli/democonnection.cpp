@@ -2,6 +2,7 @@
 
 #include "workspacesimulator.h"
 
+#include <QDir>
 #include <QRandomGenerator>
 
 namespace {
@@ -15,6 +16,11 @@ QString randomToken(int bytes)
     return QString::fromLatin1(raw.toHex().toUpper());
 }
 } // namespace
+
+QString DemoConnection::stateFilePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("simulator-state.json"));
+}
 
 QString DemoConnection::demoProtectedTag()
 {
@@ -33,6 +39,10 @@ bool DemoConnection::start(ResolvedConnection &connection, QString *error)
     SimulatorConfig config;
     config.accessKey = QStringLiteral("DEMO") + randomToken(8);
     config.secretKey = randomToken(20);
+    // The demo service remembers its desktops and jobs in the demo's data directory, so that a
+    // restart (of the window or of the CLI) finds the jobs of the last one going on.
+    if (!connection.dataDir.isEmpty())
+        config.stateFilePath = stateFilePath(connection.dataDir);
     m_simulator = std::make_unique<WorkspaceSimulator>(config);
     if (!m_simulator->listen()) {
         if (error)

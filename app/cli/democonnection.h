@@ -9,7 +9,8 @@
 class WorkspaceSimulator;
 
 // --demo for the GUI and the CLI: runs the Workspace simulator in this process on loopback, with
-// freshly generated credentials, and points a resolved connection at it. Lives in its own library
+// freshly generated credentials and its state kept in the demo's data directory, and points a
+// resolved connection at it. Lives in its own library
 // (workspace_demo) so that workspace_settings never depends on the simulator.
 class DemoConnection : public QObject
 {
@@ -23,6 +24,8 @@ public:
     bool start(ResolvedConnection &connection, QString *error);
 
     WorkspaceSimulator *simulator() const { return m_simulator.get(); }
+    // <dataDir>/simulator-state.json: the demo service's desktops and jobs (see SimulatorState).
+    static QString stateFilePath(const QString &dataDir);
     // The tag the simulated project puts on the desktops it means to be protected.
     static QString demoProtectedTag();
 

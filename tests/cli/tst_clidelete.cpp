@@ -47,12 +47,21 @@ private:
                 m_dataDir};
     }
 
-    Result run(const QStringList &arguments) const
+    QStringList demoConnection() const
+    {
+        return {QStringLiteral("--demo"), QStringLiteral("--data-dir"), m_dataDir};
+    }
+
+    Result run(const QStringList &arguments) const { return runAgainst(arguments, connection()); }
+    // The CLI's --demo, its data under m_dataDir.
+    Result runDemo(const QStringList &arguments) const { return runAgainst(arguments, demoConnection()); }
+
+    Result runAgainst(const QStringList &arguments, const QStringList &target) const
     {
         QProcess process;
         process.setProcessEnvironment(environment());
         QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(WORKSPACE_CLI_PATH), arguments + connection());
+        process.start(QStringLiteral(WORKSPACE_CLI_PATH), arguments + target);
         Result result;
         if (!finished.wait(60000)) {
             process.kill();
@@ -73,9 +82,13 @@ private:
     }
 
     // The desktops the CLI itself lists, as JSON objects.
-    QList<QJsonObject> listed() const
+    QList<QJsonObject> listed() const { return listedFrom(connection()); }
+    QList<QJsonObject> demoListed() const { return listedFrom(demoConnection()); }
+
+    QList<QJsonObject> listedFrom(const QStringList &target) const
     {
-        const Result result = run({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
+        const Result result =
+            runAgainst({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")}, target);
         QList<QJsonObject> desktops;
         const QJsonArray array = QJsonDocument::fromJson(result.out.toUtf8()).array();
         for (const QJsonValue &value : array)
@@ -97,7 +110,9 @@ private:
     }
 
     // Starts `delete` and stops it with SIGTERM (handled like Ctrl+C) once a request is accepted.
-    Result interruptAfterAccepted(const QStringList &ids) const
+    Result interruptAfterAccepted(const QStringList &ids) const { return interruptAfterAccepted(ids, connection()); }
+
+    Result interruptAfterAccepted(const QStringList &ids, const QStringList &target) const
     {
         QProcess process;
         process.setProcessEnvironment(environment());
@@ -105,7 +120,7 @@ private:
         process.start(QStringLiteral(WORKSPACE_CLI_PATH),
                       QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),
                                   QStringLiteral("--yes"), QStringLiteral("--poll-interval"), QStringLiteral("0.05")}
-                          + connection());
+                          + target);
         QByteArray errors;
         Result result;
         if (!QTest::qWaitFor([&] { return (errors += process.readAllStandardError()).contains("accepted"); },
@@ -382,30 +397,68 @@ private Q_SLOTS:
     void demoProtectsLikeTheWindow()
     {
         // The demo's own protection rule, without any profile: protected=true is never sent.
-        const QStringList demo = {QStringLiteral("--demo"), QStringLiteral("--data-dir"), m_dataDir};
-        QProcess lister;
-        lister.setProcessEnvironment(environment());
-        lister.start(QStringLiteral(WORKSPACE_CLI_PATH),
-                     QStringList{QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")} + demo);
-        QVERIFY(lister.waitForFinished(60000));
-        QList<QJsonObject> desktops;
-        const QJsonArray array = QJsonDocument::fromJson(lister.readAllStandardOutput()).array();
-        for (const QJsonValue &value : array)
-            desktops.append(value.toObject());
-        const QString protectedId = firstTagged(QStringLiteral("protected"), QStringLiteral("true"), desktops);
+        const QString protectedId = firstTagged(QStringLiteral("protected"), QStringLiteral("true"), demoListed());
         QVERIFY(!protectedId.isEmpty());
-        QProcess deleter;
-        deleter.setProcessEnvironment(environment());
-        deleter.start(QStringLiteral(WORKSPACE_CLI_PATH),
-                      QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), protectedId, QStringLiteral("--yes")}
-                          + demo);
-        QVERIFY(deleter.waitForFinished(60000));
-        const QString errors = QString::fromUtf8(deleter.readAllStandardError());
-        QCOMPARE(deleter.exitCode(), 1);
-        QVERIFY2(errors.contains(QStringLiteral("protected by a tag")), qPrintable(errors));
+        const Result result = runDemo({QStringLiteral("delete"), QStringLiteral("--ids"), protectedId, QStringLiteral("--yes")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QStringLiteral("protected by a tag")), qPrintable(result.err));
         // The demo's data went under the given directory.
         QVERIFY(AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir + QStringLiteral("/demo"))).isEmpty());
         QVERIFY(QFileInfo(m_dataDir + QStringLiteral("/demo")).isDir());
+    }
+
+    void demoRestartResumesAJobToItsEnd()
+    {
+        // A demo delete is interrupted while its job runs; a later process of the demo finds the
+        // job still going on in the demo service and follows it to its end.
+        QStringList ids;
+        for (const QJsonObject &desktop : demoListed()) {
+            if (ids.size() < 4 && desktop.value(QStringLiteral("task_status")).toString().isEmpty()
+                && desktop.value(QStringLiteral("login_status")).toString() != QLatin1String("CONNECTED")
+                && desktop.value(QStringLiteral("tags")).toObject().value(QStringLiteral("protected")).toString()
+                    != QLatin1String("true"))
+                ids.append(desktop.value(QStringLiteral("desktop_id")).toString());
+        }
+        QCOMPARE(ids.size(), 4);
+        const QString demoDir = m_dataDir + QStringLiteral("/demo");
+        const Result interrupted = interruptAfterAccepted(ids, demoConnection());
+        QCOMPARE(interrupted.exitCode, 1);
+        JobJournal journal(JobJournal::defaultFilePath(demoDir));
+        QVERIFY(journal.load());
+        QCOMPARE(journal.entries().size(), 1);
+        const QString jobId = journal.entries().first().jobId;
+        QVERIFY(QFile::exists(demoDir + QStringLiteral("/simulator-state.json")));
+
+        // Meanwhile the demo lists them as being deleted: the next process sees the first one's work.
+        int deleting = 0;
+        for (const QJsonObject &desktop : demoListed()) {
+            if (ids.contains(desktop.value(QStringLiteral("desktop_id")).toString())
+                && desktop.value(QStringLiteral("task_status")).toString() == QLatin1String("deleting"))
+                ++deleting;
+        }
+        QCOMPARE(deleting, 4);
+
+        const Result waited = runDemo({QStringLiteral("job"), jobId, QStringLiteral("--wait"),
+                                       QStringLiteral("--poll-interval"), QStringLiteral("0.1")});
+        QVERIFY2(waited.exitCode == 0 || waited.exitCode == 1, qPrintable(waited.err + waited.out));
+        QVERIFY2(waited.err.contains(QStringLiteral("left the journal")), qPrintable(waited.err));
+        QVERIFY(journal.load());
+        QVERIFY(journal.entries().isEmpty());
+        QVERIFY(!waited.err.contains(QStringLiteral("does not exist")));
+
+        // And the deletions stay done after yet another restart.
+        int gone = 0;
+        const QList<QJsonObject> after = demoListed();
+        for (const QString &id : std::as_const(ids)) {
+            const auto found = std::find_if(after.cbegin(), after.cend(), [&id](const QJsonObject &desktop) {
+                return desktop.value(QStringLiteral("desktop_id")).toString() == id;
+            });
+            if (found == after.cend())
+                ++gone;
+            else
+                QVERIFY(found->value(QStringLiteral("task_status")).toString().isEmpty());
+        }
+        QVERIFY(gone > 0);
     }
 
     void journalListsAndForgets()

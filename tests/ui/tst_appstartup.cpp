@@ -1,12 +1,17 @@
 #include "appstartup.h"
+#include "deletioncontroller.h"
+#include "deletiondialog.h"
 #include "desktoptablemodel.h"
 #include "fakedesktopnetwork.h"
 #include "mainwindow.h"
 #include "welcomepage.h"
 
+#include "deletion/jobjournal.h"
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
 
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -120,6 +125,71 @@ private Q_SLOTS:
         QVERIFY(loaded.wait());
         QVERIFY(!loaded.at(0).at(0).value<ApiError>().isError());
         QCOMPARE(window.desktopModel()->rowCount(), 1);
+    }
+
+    void demoKeepsItsDataUnderTheGivenDirectoryAndResumes()
+    {
+#ifndef WORKSPACE_TEST_HAS_DEMO
+        QSKIP("This build has no demo.");
+#endif
+        // The window's demo: --data-dir honoured (the demo's data in <dir>/demo), the demo's
+        // protection applied, and a restart that follows the journal's job to its end because the
+        // demo service remembers it.
+        const QString chosen = m_dir.filePath(QStringLiteral("chosen"));
+        ConnectionOptionValues values;
+        values.demo = true;
+        values.dataDir = chosen;
+        ProfileStore profiles(m_dir.filePath(QStringLiteral("empty-demo.ini")));
+        CredentialStore credentials(QStringLiteral("tst_appstartup"));
+        credentials.setKeychainEnabled(false);
+        QStringList submitted;
+        {
+            MainWindow window;
+            AppStartup startup(&window, &profiles, &credentials);
+            QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+            startup.start(values, QProcessEnvironment());
+            QVERIFY(loaded.wait(30000));
+            QCOMPARE(window.dataDirectory(), chosen + QStringLiteral("/demo"));
+            QVERIFY(window.desktopModel()->protectedTags().contains(QStringLiteral("protected=true")));
+            const DesktopTableModel *model = window.desktopModel();
+            for (int row = 0; row < model->rowCount() && submitted.size() < 2; ++row) {
+                const Desktop &desktop = model->desktopAt(row);
+                if (model->index(row, 0).data(DesktopTableModel::DeletableRole).toBool() && !desktop.isConnected()
+                    && desktop.billingMode == BillingMode::PayPerUse)
+                    submitted.append(desktop.id);
+            }
+            QCOMPARE(submitted.size(), 2);
+            DeletionController *deletion = window.deletionController();
+            QSignalSpy prepared(deletion, &DeletionController::preparationFinished);
+            deletion->requestDeletion(submitted);
+            QVERIFY(prepared.wait(30000));
+            DeletionDialog *dialog = deletion->dialog();
+            QVERIFY(dialog);
+            QSignalSpy started(deletion, &DeletionController::runStarted);
+            dialog->confirmationField()->setText(QStringLiteral("2"));
+            dialog->deleteButton()->click();
+            QCOMPARE(started.size(), 1);
+            QSignalSpy accepted(started.at(0).at(0).value<DeletionRun *>(), &DeletionRun::chunkSubmitted);
+            QVERIFY(accepted.wait(30000));
+        } // the window closes while the demo's job runs
+        JobJournal journal(JobJournal::defaultFilePath(chosen + QStringLiteral("/demo")));
+        QVERIFY(journal.load());
+        QCOMPARE(journal.entries().size(), 1);
+
+        MainWindow window;
+        AppStartup startup(&window, &profiles, &credentials);
+        QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+        startup.start(values, QProcessEnvironment());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.deletionController()->runs().size(), 1);
+        DeletionRun *resumed = window.deletionController()->runs().constFirst();
+        if (resumed->state() != DeletionRun::State::Finished) {
+            QSignalSpy finished(resumed, &DeletionRun::finished);
+            QVERIFY(finished.wait(30000));
+        }
+        QCOMPARE(resumed->result().count(DeletionOutcome::Deleted), 2);
+        QVERIFY(journal.load());
+        QVERIFY(journal.entries().isEmpty());
     }
 };
 

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "deletionjob.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What the demo service must remember across a restart, so that it behaves like a service whose
+// jobs go on while no client is running: the desktops' changeable fields, the deletion jobs with
+// their targets and start times (their progress follows the wall clock), and what each finished
+// sub-job already did. The desktops themselves are regenerated from (desktop count, seed); a state
+// saved for another generation is not applied. Holds no credential.
+struct SimulatorState
+{
+    struct DesktopFields
+    {
+        QString id;
+        QString status;
+        QString taskStatus;
+        QString loginStatus;
+        bool removed = false;
+    };
+    struct Job
+    {
+        QString id;
+        QList<DeletionTarget> targets;
+        QStringList subJobIds; // in the order of the targets
+        int durationMs = 0;
+        QDateTime createdUtc;
+        bool deleteUsers = false;
+        QStringList settledDesktopIds; // sub-jobs whose end already changed the desktops
+    };
+
+    QString projectId;
+    int desktopCount = 0;
+    quint32 seed = 0;
+    QList<DesktopFields> desktops;
+    QHash<QString, QString> taskStatusBeforeDeletion;
+    QStringList deletedUsers;
+    QList<Job> jobs;
+
+    QByteArray toJson() const;
+    // Nothing, with a reason in *error, when the bytes are not a state of this format.
+    static std::optional<SimulatorState> fromJson(const QByteArray &bytes, QString *error);
+
+    // Written through QSaveFile: the file is always either the old or the new complete state.
+    bool save(const QString &filePath, QString *error) const;
+    // A missing file is an empty state (nothing, no error); an unreadable one is an error.
+    static std::optional<SimulatorState> load(const QString &filePath, QString *error);
+};
