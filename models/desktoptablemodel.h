@@ -128,6 +128,8 @@ public:
     const QString &tagSetText(quint32 index) const { return m_tagSets.at(index).text; }
     // "Active" or "Active (rebooting)" in the user's language, like the status column.
     QString statusText(const Row &row) const;
+    // The row's login status by its translated name (the raw value when unknown); cached like the statuses.
+    QString loginStatusText(const Row &row) const;
 
     // Resolves pasted lines to desktop ids: each line is an id or a computer name (case-insensitive;
     // a name shared by several desktops selects all of them). Blank lines are skipped; lines that

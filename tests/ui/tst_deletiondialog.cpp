@@ -166,8 +166,8 @@ private Q_SLOTS:
         QVERIFY(dialog.warningsText().contains(QStringLiteral("system and data disks")));
         QVERIFY(dialog.countsText().contains(QStringLiteral("2 in use")));
         QCOMPARE(dialog.desktopList()->topLevelItemCount(), 4);
-        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("CONNECTED"));
-        // The status by its name, as in the table; the login status keeps the API value.
+        // The status and the login status by their names, as in the table.
+        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("In use"));
         QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(2), QStringLiteral("Active"));
     }
 };
