@@ -127,7 +127,7 @@ bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     case DesktopTableModel::StatusColumn: return compare(model->statusText(a), model->statusText(b));
     case DesktopTableModel::UserColumn: return compare(a.userName, b.userName);
     case DesktopTableModel::LoginStatusColumn:
-        return compare(model->sharedValue(a.loginStatus), model->sharedValue(b.loginStatus));
+        return compare(model->loginStatusText(a), model->loginStatusText(b));
     case DesktopTableModel::IpColumn: return compare(a.ipText, b.ipText);
     case DesktopTableModel::TypeColumn:
         return compare(model->sharedValue(a.desktopType), model->sharedValue(b.desktopType));

@@ -131,6 +131,14 @@ public:
         return found.value();
     }
 
+    const QString &loginName(const QString &raw)
+    {
+        auto found = m_loginNames.constFind(raw);
+        if (found == m_loginNames.cend())
+            found = m_loginNames.insert(raw, loginStatusDisplayName(raw));
+        return found.value();
+    }
+
     const QString &joinPattern()
     {
         if (m_joinPattern.isEmpty())
@@ -143,6 +151,7 @@ protected:
     {
         if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance()) {
             m_names.clear();
+            m_loginNames.clear();
             m_joinPattern.clear();
         }
         return false;
@@ -155,6 +164,7 @@ private:
         if (application == m_watched)
             return;
         m_names.clear();
+        m_loginNames.clear();
         m_joinPattern.clear();
         m_watched = application;
         if (application)
@@ -162,6 +172,7 @@ private:
     }
 
     QHash<QString, QString> m_names;
+    QHash<QString, QString> m_loginNames;
     QString m_joinPattern;
     QPointer<QObject> m_watched;
 };
@@ -185,6 +196,11 @@ QString DesktopTableModel::statusText(const Row &row) const
     return names.joinPattern().arg(status, taskStatus);
 }
 
+QString DesktopTableModel::loginStatusText(const Row &row) const
+{
+    return StatusNames::instance().loginName(m_values.at(row.loginStatus));
+}
+
 QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -198,7 +214,7 @@ QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
         case NameColumn: return row.computerName;
         case StatusColumn: return statusText(row);
         case UserColumn: return row.userName;
-        case LoginStatusColumn: return loginStatusDisplayName(m_values.at(row.loginStatus));
+        case LoginStatusColumn: return loginStatusText(row);
         case IpColumn: return row.ipText;
         case TypeColumn: return m_values.at(row.desktopType);
         case BillingColumn: return billingModeText(row.billingMode);

@@ -136,6 +136,8 @@ public:
     const QString &tagSetText(quint32 index) const { return m_tagSets.at(index).text; }
     // "Active" or "Active (rebooting)" in the user's language, like the status column.
     QString statusText(const Row &row) const;
+    // The row's login status by its translated name (the raw value when unknown); cached like the statuses.
+    QString loginStatusText(const Row &row) const;
 
     // Resolves pasted lines to desktop ids: each line holds ids or computer names (case-insensitive;
     // a name shared by several desktops selects all of them), one or several separated by tabs,

@@ -213,14 +213,13 @@ QJsonObject desktopToJson(const Desktop &desktop)
         metadata.insert(QLatin1String("os_type"), desktop.osType);
     if (!desktop.imageName.isEmpty())
         metadata.insert(QLatin1String("image_name"), desktop.imageName);
+    // The one field that tells the billing mode on its own in both directions; "product" is left
+    // out, so that what is left of a desktop is not taken for the whole answer.
+    if (desktop.billingMode != BillingMode::Unknown)
+        metadata.insert(QLatin1String("charging_mode"),
+                        desktop.billingMode == BillingMode::YearlyMonthly ? QLatin1String("1") : QLatin1String("0"));
     if (!metadata.isEmpty())
         object.insert(QLatin1String("metadata"), metadata);
-    // The first field the billing mode is read from, in its documented coding.
-    if (desktop.billingMode != BillingMode::Unknown)
-        object.insert(QLatin1String("product"),
-                      QJsonObject{{QLatin1String("charge_mode"), desktop.billingMode == BillingMode::YearlyMonthly
-                                                                     ? QLatin1String("0")
-                                                                     : QLatin1String("1")}});
     if (!desktop.tags.isEmpty()) {
         QJsonArray tags;
         for (const auto &[key, value] : desktop.tags)

@@ -1,5 +1,9 @@
 #include "simulatortestsupport.h"
 
+#include "api/apicalls.h"
+
+#include <QSignalSpy>
+
 SimulatorConfig simulatorConfig(const QString &accessKey, const QString &secretKey, int desktopCount,
                                 int jobDurationMs)
 {
@@ -17,4 +21,17 @@ ClientConfig clientConfigFor(const WorkspaceSimulator &simulator)
     config.endpoint = simulator.url();
     config.projectId = simulator.config().projectId;
     return config;
+}
+
+QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs)
+{
+    ListAllDesktopsCall call(client, {});
+    QList<Desktop> desktops;
+    QObject::connect(&call, &ListAllDesktopsCall::pageLoaded, &call,
+                     [&desktops](const QList<Desktop> &page) { desktops.append(page); });
+    QSignalSpy finished(&call, &ListAllDesktopsCall::finished);
+    call.start();
+    if (!finished.wait(timeoutMs) || !call.succeeded())
+        return {};
+    return desktops;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "api/workspacetypes.h"
 #include "workspacesimulator.h"
 
+#include <QList>
 #include <QString>
 
 // The setup the end-to-end suites share: an in-process simulator with the suite's own keys, and a
@@ -14,3 +16,7 @@ SimulatorConfig simulatorConfig(const QString &accessKey, const QString &secretK
 // Endpoint and project of a listening simulator; timeouts and retry stay at ClientConfig's defaults
 // for the caller to set.
 ClientConfig clientConfigFor(const WorkspaceSimulator &simulator);
+
+// Every desktop the client lists (all pages), or nothing when the listing fails or takes longer
+// than timeoutMs.
+QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs);

@@ -267,6 +267,38 @@ private Q_SLOTS:
         QCOMPARE(statusAt(3), QStringLiteral("Active (rebooting)"));
     }
 
+    void loginStatesAndBillingShowTranslatedNamesButFilterByTheRawValue()
+    {
+        DesktopTableModel model;
+        QList<Desktop> desktops;
+        const QStringList logins = {QStringLiteral("UNREGISTER"), QStringLiteral("REGISTERED"), QStringLiteral("CONNECTED"),
+                                    QStringLiteral("DISCONNECTED"), QStringLiteral("LOCKED")};
+        for (int i = 0; i < logins.size(); ++i) {
+            Desktop desktop = makeDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("pc-%1").arg(i));
+            desktop.loginStatus = logins.at(i);
+            desktop.billingMode = i == 0 ? BillingMode::YearlyMonthly : i == 1 ? BillingMode::PayPerUse : BillingMode::Unknown;
+            desktops.append(desktop);
+        }
+        model.upsertDesktops(desktops);
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.index(row, DesktopTableModel::LoginStatusColumn).data().toString();
+        QCOMPARE(shown, (QStringList{QStringLiteral("Not registered"), QStringLiteral("Ready"), QStringLiteral("In use"),
+                                     QStringLiteral("Disconnected"), QStringLiteral("LOCKED")}));
+        QCOMPARE(model.index(0, DesktopTableModel::BillingColumn).data().toString(), QStringLiteral("Yearly/monthly"));
+        QCOMPARE(model.index(1, DesktopTableModel::BillingColumn).data().toString(), QStringLiteral("Pay-per-use"));
+        QCOMPARE(model.index(2, DesktopTableModel::BillingColumn).data().toString(), QStringLiteral("Unknown"));
+
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.setLoginStatusFilter(QStringLiteral("REGISTERED"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, DesktopTableModel::LoginStatusColumn).data().toString(), QStringLiteral("Ready"));
+        proxy.setLoginStatusFilter({});
+        proxy.setBillingFilter(BillingMode::Unknown);
+        QCOMPARE(proxy.rowCount(), 3); // unknown is its own value, not pay-per-use
+    }
+
     void sortRoleOfCreatedIsTheTime()
     {
         DesktopTableModel model;

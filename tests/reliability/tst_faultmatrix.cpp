@@ -122,6 +122,7 @@ void TestFaultMatrix::addFaultRows(const QString &pathFilter, bool forPolling)
     SimulatorFaults faults;
     faults.throttleShare = 1.0;
     faults.retryAfterSeconds = 1;
+    faults.withoutRetryAfterShare = 0;
     add("429 with Retry-After", faults, ApiError::Kind::Http, 429, QStringLiteral("HTTP 429 with APIGW.0308"));
     faults.retryAfterSeconds = -1;
     add("429 without Retry-After", faults, ApiError::Kind::Http, 429, QStringLiteral("HTTP 429 with APIGW.0308"));

@@ -243,8 +243,8 @@ private Q_SLOTS:
         QVERIFY(dialog.warningsText().contains(QStringLiteral("system and data disks")));
         QVERIFY(dialog.countsText().contains(QStringLiteral("2 in use")));
         QCOMPARE(dialog.desktopList()->topLevelItemCount(), 4);
+        // The status and the login status by their names, as in the table.
         QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(4), QStringLiteral("In use"));
-        // The status by its name, as in the table; the login status too.
         QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("Active"));
     }
 };
