@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "endpoint.h"
+#include "serverinput.h"
 #include "workspacejson.h"
 
 #include <QCoreApplication>
@@ -221,7 +222,7 @@ void ApiCall::onReplyFinished()
             body.clear();
         }
     }
-    m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
+    m_requestId = ServerInput::bounded(QString::fromLatin1(reply->rawHeader("X-Request-Id")));
 
     const ApiError error = errorFromReply(reply, body);
     if (error.isError()) {

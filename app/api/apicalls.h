@@ -213,10 +213,13 @@ class ListSubJobsCall : public ApiCall
     Q_OBJECT
 public:
     static constexpr int kMaxLimit = 1000;
+    // The service takes no offset beyond this (see the spec): paging stops there.
+    static constexpr int kMaxOffset = 10000;
 
     ListSubJobsCall(ApiClient *client, QString jobId, int offset = 0, int limit = kMaxLimit,
                     QObject *parent = nullptr);
     const SubJobPage &result() const { return m_result; }
+    int offset() const { return m_offset; }
 
 protected:
     QUrl url() const override;

@@ -4,6 +4,7 @@
 #include "clicommand.h"
 
 #include <QDeadlineTimer>
+#include <QSet>
 #include <QTimer>
 
 // `job JOB_ID [--wait]`: the job and its per-desktop sub-jobs. With wait, polls until the job ends
@@ -44,4 +45,5 @@ private:
     QPointer<ListSubJobsCall> m_subJobsCall;
     Job m_job;
     QList<SubJob> m_subJobs;
+    QSet<QString> m_seenSubJobs;
 };

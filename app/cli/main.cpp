@@ -1,5 +1,6 @@
 #include "applanguage.h"
 #include "cliapplication.h"
+#include "terminaloutput.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -13,8 +14,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("workspace-admin"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    TerminalOutput standardOutput(stdout);
+    TerminalOutput standardError(stderr);
+    QTextStream out(&standardOutput);
+    QTextStream err(&standardError);
     // --lang is taken out here, before the command parser runs, because that parser accepts only
     // the options of the command given.
     QStringList arguments = QCoreApplication::arguments();

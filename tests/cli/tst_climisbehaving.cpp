@@ -19,7 +19,9 @@ private:
         QString err;
     };
 
-    Result list(const QStringList &extra = {})
+    Result list(const QStringList &extra = {}) { return run(QStringList{QStringLiteral("list")} + extra); }
+
+    Result run(const QStringList &arguments)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
@@ -34,9 +36,7 @@ private:
         process.setProcessEnvironment(env);
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(WORKSPACE_CLI_PATH),
-                      QStringList{QStringLiteral("list"), QStringLiteral("--endpoint"),
-                                  m_server->endpoint().toString()}
-                          + extra);
+                      arguments + QStringList{QStringLiteral("--endpoint"), m_server->endpoint().toString()});
         Result result;
         // The event loop runs while waiting, so that the in-process server can answer.
         if (!finished.wait(60000)) {
@@ -153,6 +153,27 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 3);
         QVERIFY(!result.err.contains(QChar(0x1b)));
         QVERIFY2(result.err.contains(QStringLiteral("request")), qPrintable(result.err));
+    }
+
+    // The job's failure line is printed as the service wrote it: the output device cleans it.
+    void jobReportIsCleanedForTheTerminal()
+    {
+        m_server->setFailReason(QStringLiteral("quota\x1b]0;owned\x07\rexceeded\u009b"));
+        const Result result = run({QStringLiteral("job"), QStringLiteral("job-1")});
+        QCOMPARE(result.exitCode, 1); // FAIL
+        QVERIFY2(result.out.contains("exceeded"), result.out.constData());
+        for (const char control : {'\x1b', '\x07', '\r'})
+            QVERIFY2(!result.out.contains(control), result.out.constData());
+        QVERIFY(!result.out.contains("\xc2\x9b"));
+    }
+
+    void endlessSubJobPagesEnd()
+    {
+        m_server->setEndlessSubJobs(true);
+        const Result result = run({QStringLiteral("job"), QStringLiteral("job-1")});
+        QCOMPARE(result.exitCode, 1);
+        // 1,000 a page up to the documented offset bound of 10,000.
+        QVERIFY(m_server->requestCount(QStringLiteral("/workspace-sub-jobs")) <= 11);
     }
 
     void hugeNamesAreCutInTheTable()

@@ -158,10 +158,12 @@ MisbehavingServer::Answer MisbehavingServer::desktopPage(const QUrl &url) const
 
 MisbehavingServer::Answer MisbehavingServer::subJobPage(const QUrl &url) const
 {
-    // Endless: every page is full of sub-jobs never sent before, and the total never reached.
     const QUrlQuery query(url);
-    const int limit = std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000);
-    QByteArray body = "{\"total_count\":2000000000,\"jobs\":[";
+    const int limit = m_endlessSubJobs ? std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000)
+                                       : 1;
+    if (!m_endlessSubJobs && query.queryItemValue(QStringLiteral("offset")).toInt() > 0)
+        return {200, "{\"total_count\":1,\"jobs\":[]}"};
+    QByteArray body = "{\"total_count\":" + QByteArray(m_endlessSubJobs ? "2000000000" : "1") + ",\"jobs\":[";
     for (int i = 0; i < limit; ++i) {
         if (i > 0)
             body += ',';

@@ -50,6 +50,9 @@ public:
     void setJobIdJson(const QByteArray &json) { m_jobIdJson = json; }
     // fail_reason and error_msg of jobs, sub-jobs and error answers.
     void setFailReason(const QString &reason) { m_failReason = reason; }
+    // Sub-job pages without end (new sub-jobs on every page, a total never reached); otherwise
+    // a job has one failed sub-job.
+    void setEndlessSubJobs(bool endless) { m_endlessSubJobs = endless; }
     // Every answer to desktops/detail is an error with this status (0: none).
     void setErrorStatus(int status) { m_errorStatus = status; }
     // Bodies go out `bytes` at a time, one chunk every intervalMs (0: all at once).
@@ -87,6 +90,7 @@ private:
     QByteArray m_jobIdJson = "\"job-1\"";
     QString m_failReason = QStringLiteral("failed");
     int m_errorStatus = 0;
+    bool m_endlessSubJobs = false;
     int m_trickleBytes = 0;
     int m_trickleIntervalMs = 0;
     QList<QUrl> m_requests;
