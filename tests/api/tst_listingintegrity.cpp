@@ -127,6 +127,38 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(QStringLiteral("/desktops/detail")), 3);
     }
 
+    // Both readings of a page agree on what is a count.
+    void totalCountIsACountOrUnknown_data()
+    {
+        QTest::addColumn<QByteArray>("total");
+        QTest::addColumn<bool>("known");
+        QTest::addColumn<int>("count");
+        QTest::newRow("number") << QByteArrayLiteral("1500") << true << 1500;
+        QTest::newRow("number as text") << QByteArrayLiteral("\"1500\"") << true << 1500;
+        QTest::newRow("zero") << QByteArrayLiteral("0") << true << 0;
+        QTest::newRow("null") << QByteArrayLiteral("null") << false << 1;
+        QTest::newRow("text") << QByteArrayLiteral("\"abc\"") << false << 1;
+        QTest::newRow("beyond int") << QByteArrayLiteral("3000000000") << false << 1;
+        QTest::newRow("fraction") << QByteArrayLiteral("1500.5") << false << 1;
+        QTest::newRow("negative") << QByteArrayLiteral("-5") << false << 1;
+        QTest::newRow("object") << QByteArrayLiteral("{}") << false << 1;
+    }
+
+    void totalCountIsACountOrUnknown()
+    {
+        QFETCH(QByteArray, total);
+        QFETCH(bool, known);
+        QFETCH(int, count);
+        const QByteArray body = "{\"total_count\":" + total + ",\"desktops\":[{\"desktop_id\":\"d\"}]}";
+        QString error;
+        for (const std::optional<DesktopPage> &page :
+             {WorkspaceJson::parseDesktopPage(body, &error), WorkspaceJson::parseDesktopPageWithQt(body, &error)}) {
+            QVERIFY2(page, qPrintable(error));
+            QCOMPARE(page->totalCountKnown, known);
+            QCOMPARE(page->totalCount, count);
+        }
+    }
+
     void unusableTotalCountWithAnExactLastPageEndsAtTheEmptyOne()
     {
         m_server->setDesktopCount(1000);
@@ -317,6 +349,14 @@ private Q_SLOTS:
         QVERIFY(jobDone.wait());
         QVERIFY2(job.succeeded(), qPrintable(job.error().summary()));
         QVERIFY(job.result().failReason.size() < ServerInput::kMaxTextChars + 64);
+
+        ListSubJobsCall subJobs(client.get(), QStringLiteral("job-1"));
+        QSignalSpy subJobsDone(&subJobs, &ListSubJobsCall::finished);
+        subJobs.start();
+        QVERIFY(subJobsDone.wait());
+        QVERIFY2(subJobs.succeeded(), qPrintable(subJobs.error().summary()));
+        QCOMPARE(subJobs.result().jobs.size(), 1);
+        QVERIFY(subJobs.result().jobs.constFirst().failReason.size() < ServerInput::kMaxTextChars + 64);
 
         m_server->setErrorStatus(400);
         ListDesktopsPageCall page(client.get(), {}, 0, 10);
