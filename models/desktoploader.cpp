@@ -39,6 +39,8 @@ void DesktopLoader::load()
     if (m_model)
         m_model->beginListing();
     m_lastError = {};
+    m_lastIncompleteness.clear();
+    m_lastDuplicates.clear();
     auto *call = new ListAllDesktopsCall(m_client, m_query, this);
     call->setPageSize(m_pageSize);
     m_call = call;
@@ -89,7 +91,9 @@ void DesktopLoader::onFinished()
     call->deleteLater();
     showPendingPages();
     m_lastError = call->error();
-    if (!m_lastError.isError() && m_model)
+    m_lastIncompleteness = call->succeeded() ? call->incompletenessText() : QString();
+    m_lastDuplicates = call->duplicatesText();
+    if (call->isComplete() && m_model)
         m_model->removeUnlisted();
     Q_EMIT loadingFinished(m_lastError);
 }

@@ -16,7 +16,8 @@ class DesktopTableModel;
 // id), the first page at once and later ones at most every kShowIntervalMs, several together: a
 // fast listing brings a page every few milliseconds, and updating and repainting the table for
 // each one would cost more than reading it. After a complete load, desktops the server no longer
-// lists are removed. A cancelled or failed load removes nothing, so what was shown stays shown.
+// lists are removed. A cancelled, failed or incomplete load removes nothing, so what was shown
+// stays shown.
 class DesktopLoader : public QObject
 {
     Q_OBJECT
@@ -40,6 +41,13 @@ public:
     // it shows): for the details view. desktopFetched() follows, also on failure.
     void fetchDesktop(const QString &desktopId);
     const ApiError &lastError() const { return m_lastError; }
+    // After a load that succeeded: whether the service's answers added up (see
+    // ListAllDesktopsCall). An incomplete load removes no row, since a desktop missing from it
+    // may well still exist.
+    bool lastLoadComplete() const { return m_lastIncompleteness.isEmpty(); }
+    // What the window warns about after a load, one sentence each; empty when all was well.
+    const QString &lastIncompleteness() const { return m_lastIncompleteness; }
+    const QString &lastDuplicates() const { return m_lastDuplicates; }
 
 Q_SIGNALS:
     void loadingStarted();
@@ -61,6 +69,8 @@ private:
     int m_pageSize = ListDesktopsPageCall::kMaxLimit;
     QPointer<ListAllDesktopsCall> m_call;
     ApiError m_lastError;
+    QString m_lastIncompleteness;
+    QString m_lastDuplicates;
     QList<QList<Desktop>> m_pendingPages; // arrived, not yet in the model
     int m_pendingLoaded = 0;
     int m_pendingTotal = -1;

@@ -10,6 +10,7 @@
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "errorbanner.h"
+#include "listingwarningbanner.h"
 #include "jobmodel.h"
 #include "jobspanel.h"
 #include "noticelabel.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tablePage(new QWidget(m_stack))
     , m_view(new QTableView(m_tablePage))
     , m_banner(new ErrorBanner(m_tablePage))
+    , m_listingWarning(new ListingWarningBanner(m_tablePage))
     , m_demoBanner(new NoticeLabel(m_tablePage))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -149,6 +151,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_banner);
+    layout->addWidget(m_listingWarning);
     layout->addWidget(m_view);
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_tablePage);
@@ -164,6 +167,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_welcome, &WelcomePage::profileChosen, this, &MainWindow::profileChosen);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_listingWarning, &ListingWarningBanner::reloadRequested, this, &MainWindow::refresh);
     connect(m_loader, &DesktopLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_loader, &DesktopLoader::progress, this, &MainWindow::onProgress);
     connect(m_loader, &DesktopLoader::loadingFinished, this, &MainWindow::onLoadingFinished);
@@ -501,6 +505,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
 {
     m_loader->setClient(nullptr);
     m_banner->hide();
+    m_listingWarning->hide();
     if (m_client)
         m_client->deleteLater();
     const bool sameProject = m_connection.config.endpoint == connection.config.endpoint
@@ -695,6 +700,11 @@ void MainWindow::onLoadingFinished(const ApiError &error)
         m_banner->showError(tr("Loading desktops failed"), error);
     } else {
         m_banner->hide();
+    }
+    if (error.kind != ApiError::Kind::Cancelled) {
+        QStringList warnings{m_loader->lastIncompleteness(), m_loader->lastDuplicates()};
+        warnings.removeAll(QString());
+        m_listingWarning->showWarnings(warnings);
     }
     updateActions();
     scheduleCountUpdate();

@@ -18,6 +18,7 @@ class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
 class ErrorBanner;
+class ListingWarningBanner;
 class JobModel;
 class JobsPanel;
 class QAction;
@@ -63,6 +64,7 @@ public:
     ApiClient *client() const { return m_client; }
     QTableView *tableView() const { return m_view; }
     ErrorBanner *errorBanner() const { return m_banner; }
+    ListingWarningBanner *listingWarningBanner() const { return m_listingWarning; }
     QLineEdit *searchField() const { return m_search; }
     QComboBox *statusFilter() const { return m_statusFilter; }
     QComboBox *loginFilter() const { return m_loginFilter; }
@@ -175,6 +177,7 @@ private:
     QWidget *m_tablePage;
     QTableView *m_view;
     ErrorBanner *m_banner;
+    ListingWarningBanner *m_listingWarning;
     QLabel *m_demoBanner;
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_search = nullptr;

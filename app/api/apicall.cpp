@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "endpoint.h"
+#include "serverinput.h"
 #include "workspacejson.h"
 
 #include <QCoreApplication>
@@ -65,8 +66,10 @@ ApiCall::ApiCall(ApiClient *client, QByteArray method, QObject *parent)
     , m_method(std::move(method))
 {
     m_timeoutTimer.setSingleShot(true);
+    m_deadlineTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ApiCall::onTimeout);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiCall::onDeadline);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::sendAttempt);
 }
 
@@ -91,9 +94,10 @@ void ApiCall::start()
             Qt::QueuedConnection);
         return;
     }
+    m_config = m_client->config();
     ApiError invalid = validate();
     QString endpointProblem;
-    if (!invalid.isError() && !Endpoint::validate(m_client->config().endpoint, &endpointProblem))
+    if (!invalid.isError() && !Endpoint::validate(m_config.endpoint, &endpointProblem))
         invalid = ApiError::configuration(endpointProblem);
     if (invalid.isError()) {
         QMetaObject::invokeMethod(this, [this, invalid] { finish(invalid); }, Qt::QueuedConnection);
@@ -108,6 +112,7 @@ void ApiCall::cancel()
         return;
     m_retryTimer.stop();
     m_timeoutTimer.stop();
+    m_deadlineTimer.stop();
     const bool inFlight = !m_reply.isNull();
     if (m_reply) {
         m_reply->disconnect(this);
@@ -128,6 +133,7 @@ void ApiCall::sendAttempt()
     }
     ++m_attempts;
     m_timedOut = false;
+    m_pastDeadline = false;
     m_tooLarge = false;
     m_reply = m_client->send(m_method, url(), body());
     if (!m_reply) {
@@ -142,13 +148,27 @@ void ApiCall::sendAttempt()
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::onDownloadProgress);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timeoutTimer.start(); });
     m_timeoutTimer.start(transferTimeoutMs());
+    m_deadlineTimer.start(requestDeadlineMs());
 }
 
 int ApiCall::transferTimeoutMs() const
 {
     // A request always has a timeout: zero or less means the default, not "wait forever".
-    const int configured = m_client ? m_client->config().transferTimeoutMs : 0;
+    const int configured = m_config.transferTimeoutMs;
     return configured > 0 ? configured : ClientConfig().transferTimeoutMs;
+}
+
+int ApiCall::requestDeadlineMs() const
+{
+    const int configured = m_config.requestDeadlineMs;
+    return configured > 0 ? configured : ClientConfig().requestDeadlineMs;
+}
+
+void ApiCall::onDeadline()
+{
+    // Progress restarts the idle timeout; a body trickling in byte by byte ends here.
+    m_pastDeadline = true;
+    onTimeout();
 }
 
 void ApiCall::onTimeout()
@@ -166,9 +186,9 @@ void ApiCall::onTimeout()
 void ApiCall::onDownloadProgress(qint64 received, qint64 total)
 {
     QNetworkReply *reply = m_reply;
-    if (!reply || !m_client)
+    if (!reply)
         return;
-    const qint64 limit = m_client->config().maxResponseBytes;
+    const qint64 limit = m_config.maxResponseBytes;
     if (received > limit || total > limit) {
         m_tooLarge = true;
         reply->abort();
@@ -182,6 +202,7 @@ void ApiCall::onDownloadProgress(qint64 received, qint64 total)
 void ApiCall::onReplyFinished()
 {
     m_timeoutTimer.stop();
+    m_deadlineTimer.stop();
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     if (!reply)
@@ -197,12 +218,12 @@ void ApiCall::onReplyFinished()
     if (!m_tooLarge && reply->isOpen()) { // an aborted reply is closed and has nothing to read
         body = reply->readAll();
         // Not every reply reports download progress; the limit holds all the same.
-        if (body.size() > m_client->config().maxResponseBytes) {
+        if (body.size() > m_config.maxResponseBytes) {
             m_tooLarge = true;
             body.clear();
         }
     }
-    m_requestId = QString::fromLatin1(reply->rawHeader("X-Request-Id"));
+    m_requestId = ServerInput::bounded(QString::fromLatin1(reply->rawHeader("X-Request-Id")));
 
     const ApiError error = errorFromReply(reply, body);
     if (error.isError()) {
@@ -274,7 +295,12 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
         error.kind = ApiError::Kind::InvalidResponse;
         error.httpStatus = status;
         error.transportMessage =
-            tr("the answer is larger than %1").arg(byteSize(m_client->config().maxResponseBytes));
+            tr("the answer is larger than %1").arg(byteSize(m_config.maxResponseBytes));
+    } else if (m_pastDeadline) {
+        error.kind = ApiError::Kind::Timeout;
+        error.networkError = QNetworkReply::TimeoutError;
+        error.transportMessage =
+            tr("the answer did not arrive in full within %1 seconds").arg(requestDeadlineMs() / 1000.0);
     } else if (m_timedOut) {
         error.kind = ApiError::Kind::Timeout;
         error.networkError = QNetworkReply::TimeoutError;
@@ -317,7 +343,7 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
 
 bool ApiCall::shouldRetry(const ApiError &error) const
 {
-    if (m_method != "GET" || m_attempts >= m_client->config().retry.maxAttempts)
+    if (m_method != "GET" || m_attempts >= m_config.retry.maxAttempts)
         return false;
     if (error.kind == ApiError::Kind::Http) {
         // Never a 401: five authentication failures in a row lock the access key.
@@ -331,7 +357,7 @@ bool ApiCall::shouldRetry(const ApiError &error) const
 
 int ApiCall::retryDelayMs(const ApiError &error) const
 {
-    const RetryPolicy &policy = m_client->config().retry;
+    const RetryPolicy &policy = m_config.retry;
     qint64 delay = 0;
     if (error.isThrottled() && error.retryAfterSeconds < 0)
         return throttleBackoffMs(policy, m_attempts, QRandomGenerator::global()->generateDouble());

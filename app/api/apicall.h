@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apiclient.h"
 #include "apierror.h"
 
 #include <QByteArray>
@@ -40,6 +41,9 @@ protected:
     ApiCall(ApiClient *client, QByteArray method, QObject *parent);
 
     ApiClient *client() const { return m_client; }
+    // The client's configuration as it was when the call started: the client (and with it its
+    // configuration) may be deleted while an answer is still being read.
+    const ClientConfig &config() const { return m_config; }
     virtual QUrl url() const = 0;
     virtual QByteArray body() const { return {}; }
     // Checks the request before anything is sent; an error here finishes the call at once.
@@ -59,7 +63,9 @@ protected:
 private:
     void sendAttempt();
     void onTimeout();
+    void onDeadline();
     int transferTimeoutMs() const;
+    int requestDeadlineMs() const;
     void onReplyFinished();
     void onDownloadProgress(qint64 received, qint64 total);
     ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body) const;
@@ -70,9 +76,11 @@ private:
     void finish(const ApiError &error);
 
     QPointer<ApiClient> m_client;
+    ClientConfig m_config;
     QByteArray m_method;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeoutTimer;
+    QTimer m_deadlineTimer;
     QTimer m_retryTimer;
     ApiError m_error;
     QString m_requestId;
@@ -80,6 +88,7 @@ private:
     bool m_started = false;
     bool m_finished = false;
     bool m_timedOut = false;
+    bool m_pastDeadline = false;
     bool m_tooLarge = false;
     // The answer being read, for the error should it not fit.
     int m_parsedStatus = 0;

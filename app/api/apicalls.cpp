@@ -3,9 +3,15 @@
 #include "apiclient.h"
 #include "workspacejson.h"
 
+#include "serverinput.h"
+
 #include <QCoreApplication>
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QtConcurrentRun>
+
+#include <algorithm>
+#include <climits>
 
 namespace {
 void addIfSet(QUrlQuery &query, const char *key, const QString &value)
@@ -14,11 +20,31 @@ void addIfSet(QUrlQuery &query, const char *key, const QString &value)
         query.addQueryItem(QLatin1String(key), value);
 }
 
+// A job id goes into the request path: ".." would turn a poll into GET /v2/{project}.
 ApiError requireJobId(const QString &jobId)
 {
     if (jobId.trimmed().isEmpty())
         return ApiError::configuration(ApiCall::tr("A job id is required."));
+    if (!ServerInput::isUsableId(jobId))
+        return ApiError::configuration(
+            ApiCall::tr("The job id %1 cannot be used: a job id has 1 to 255 letters, digits, '-', '_', "
+                        "'.' or ':'.")
+                .arg(ServerInput::describeId(jobId)));
     return {};
+}
+
+// A desktop whose id could not be used to delete, record or show it: the page is not trusted.
+bool hasOnlyUsableIds(const DesktopPage &page, QString *error)
+{
+    for (const Desktop &desktop : page.desktops) {
+        if (!ServerInput::isUsableId(desktop.id)) {
+            if (error)
+                *error = ApiCall::tr("the service listed a desktop with an unusable desktop_id %1")
+                             .arg(ServerInput::describeId(desktop.id));
+            return false;
+        }
+    }
+    return true;
 }
 
 // Query values are percent-encoded by QUrlQuery in full, so that '+', '&' and '=' in a name
@@ -84,7 +110,7 @@ ApiError ListDesktopsPageCall::validate() const
 bool ListDesktopsPageCall::parseSuccess(const QByteArray &body, QString *error)
 {
     std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, error, m_raw);
-    if (!page)
+    if (!page || !hasOnlyUsableIds(*page, error))
         return false;
     m_result = std::move(*page);
     return true;
@@ -113,6 +139,8 @@ bool ListDesktopsPageCall::startBackgroundParse(const QByteArray &body)
     watcher->setFuture(QtConcurrent::run([body, raw = m_raw] {
         ParsedPage parsed;
         parsed.page = WorkspaceJson::parseDesktopPage(body, &parsed.error, raw);
+        if (parsed.page && !hasOnlyUsableIds(*parsed.page, &parsed.error))
+            parsed.page.reset();
         return parsed;
     }));
     return true;
@@ -123,6 +151,13 @@ ListAllDesktopsCall::ListAllDesktopsCall(ApiClient *client, DesktopQuery query, 
     , m_client(client)
     , m_query(std::move(query))
 {
+    // Without an order the service may return pages of a list that shifts between requests.
+    if (m_query.sortField.isEmpty()) {
+        m_query.sortField = QStringLiteral("created");
+        m_query.sortType = QStringLiteral("ASC");
+    }
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ListAllDesktopsCall::onDeadline);
 }
 
 void ListAllDesktopsCall::start()
@@ -130,7 +165,9 @@ void ListAllDesktopsCall::start()
     if (m_started || m_finished) // cancelled before it started: stays cancelled
         return;
     m_started = true;
-    m_step = m_pageSize;
+    m_step = std::max(m_pageSize, 1);
+    if (!m_deadline.isForever())
+        m_deadlineTimer.start(int(std::clamp<qint64>(m_deadline.remainingTime(), 0, INT_MAX)));
     requestPage(); // alone: its total_count says how many more there are
 }
 
@@ -141,14 +178,60 @@ void ListAllDesktopsCall::cancel()
     finish(ApiError::cancelled());
 }
 
+void ListAllDesktopsCall::onDeadline()
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Timeout;
+    error.transportMessage = tr("the listing did not finish in time (%Ln desktop(s) read)", nullptr,
+                                m_loaded);
+    finish(error);
+}
+
 void ListAllDesktopsCall::requestPage()
 {
     auto *page = new ListDesktopsPageCall(m_client, m_query, m_nextOffset, m_pageSize, this);
     m_nextOffset += m_step;
+    ++m_pagesRequested;
     m_inFlight.append(page);
     connect(page, &ListDesktopsPageCall::finished, this, &ListAllDesktopsCall::deliverFinishedPages);
     connect(page, &ApiCall::retrying, this, &ListAllDesktopsCall::retrying);
     page->start();
+}
+
+bool ListAllDesktopsCall::takePage(DesktopPage page, QList<Desktop> *fresh)
+{
+    const int received = static_cast<int>(page.desktops.size());
+    if (page.totalCountKnown) {
+        // total_count may shrink or grow while paging (desktops come and go); trust the latest.
+        m_announcedTotal = page.totalCount;
+    }
+    if (m_pageCap == 0) { // the first page
+        if (page.totalCountKnown && received > 0 && received < m_pageSize && received < page.totalCount) {
+            // The server pages by fewer than asked for: step by its page size, or desktops would
+            // be skipped.
+            m_step = received;
+            m_nextOffset = received;
+        }
+        const qint64 needed = page.totalCountKnown ? (qint64(page.totalCount) + m_step - 1) / m_step : m_maxPages;
+        m_pageCap = int(std::clamp<qint64>(needed + kExtraPages, 1, m_maxPages));
+    }
+    const int before = m_duplicates;
+    fresh->reserve(received);
+    for (Desktop &desktop : page.desktops) {
+        if (m_seen.contains(desktop.id)) {
+            ++m_duplicates;
+            continue;
+        }
+        m_seen.insert(desktop.id);
+        fresh->append(std::move(desktop));
+    }
+    m_loaded += int(fresh->size());
+    if (m_duplicates != before)
+        Q_EMIT duplicatesSkipped(m_duplicates);
+    m_lastPageFull = received >= m_step;
+    // An empty page, a page of desktops already seen (offset ignored, pages repeated) and, without
+    // a usable total, a short page: nothing more is coming.
+    return received == 0 || fresh->isEmpty() || (!page.totalCountKnown && !m_lastPageFull);
 }
 
 void ListAllDesktopsCall::deliverFinishedPages()
@@ -160,37 +243,84 @@ void ListAllDesktopsCall::deliverFinishedPages()
             finish(page->error());
             return;
         }
-        DesktopPage result = page->takeResult();
-        const int received = static_cast<int>(result.desktops.size());
-        if (m_loaded == 0 && received > 0 && received < m_pageSize && received < result.totalCount) {
-            // The server pages by fewer than asked for: step by its page size, or desktops would
-            // be skipped.
-            m_step = received;
-            m_nextOffset = received;
+        QList<Desktop> fresh;
+        const bool last = takePage(page->takeResult(), &fresh);
+        m_total = m_announcedTotal >= 0 ? std::max(m_announcedTotal, m_loaded) : -1;
+        if (last && !m_exhausted) {
+            m_exhausted = true;
+            if (m_announcedTotal < 0 && m_lastPageFull)
+                m_completeness = Completeness::PagingStalled;
+            dropPagesInFlight(); // pages beyond this one would only repeat or contradict it
         }
-        m_loaded += received;
-        m_exhausted = m_exhausted || received == 0;
-        // total_count may shrink or grow while paging (desktops come and go); trust the latest.
-        m_announcedTotal = result.totalCount;
-        m_total = std::max(result.totalCount, m_loaded);
-        Q_EMIT pageLoaded(result.desktops, m_loaded, m_total);
+        Q_EMIT pageLoaded(fresh, m_loaded, m_total);
     }
     if (m_finished) // failed, or a slot cancelled us
         return;
-    while (!m_exhausted && m_inFlight.size() < kPagesInFlight && m_nextOffset < m_announcedTotal)
-        requestPage();
+    requestMorePages();
     if (m_inFlight.isEmpty()) {
+        if (m_completeness == Completeness::Complete && m_announcedTotal > m_loaded)
+            m_completeness = Completeness::FewerThanAnnounced;
         m_total = m_loaded;
         finish({});
     }
 }
 
-void ListAllDesktopsCall::finish(const ApiError &error)
+void ListAllDesktopsCall::requestMorePages()
 {
-    if (m_finished)
+    if (m_exhausted)
         return;
-    m_finished = true;
-    // Pages still on their way are of no use any more.
+    if (m_announcedTotal < 0) {
+        // Without a usable total, only the answer to a page tells whether there is another: one
+        // at a time, until a page is short or empty.
+        if (m_inFlight.isEmpty() && m_lastPageFull) {
+            if (m_pagesRequested < m_pageCap)
+                requestPage();
+            else
+                m_completeness = Completeness::PageLimitReached;
+        }
+        return;
+    }
+    while (m_inFlight.size() < kPagesInFlight && m_nextOffset < m_announcedTotal) {
+        if (m_pagesRequested >= m_pageCap) {
+            if (m_inFlight.isEmpty() && m_loaded < m_announcedTotal)
+                m_completeness = Completeness::PageLimitReached;
+            return;
+        }
+        requestPage();
+    }
+}
+
+QString ListAllDesktopsCall::incompletenessText() const
+{
+    const QLocale locale;
+    switch (m_completeness) {
+    case Completeness::Complete:
+        return {};
+    case Completeness::FewerThanAnnounced:
+        return tr("Only %1 of the %2 desktops the service announced arrived: this list is incomplete.")
+            .arg(locale.toString(m_loaded), locale.toString(m_announcedTotal));
+    case Completeness::PageLimitReached:
+        return tr("Listing stopped after %1 pages with %2 desktops although the service had more to "
+                  "list: this list is incomplete.")
+            .arg(locale.toString(m_pagesRequested), locale.toString(m_loaded));
+    case Completeness::PagingStalled:
+        return tr("The service sent no count and kept sending desktops already listed; %1 desktops "
+                  "arrived, more may exist: this list may be incomplete.")
+            .arg(locale.toString(m_loaded));
+    }
+    return {};
+}
+
+QString ListAllDesktopsCall::duplicatesText() const
+{
+    if (m_duplicates == 0)
+        return {};
+    return tr("The service listed desktops more than once (%Ln duplicate(s)); each desktop is shown once.",
+              nullptr, m_duplicates);
+}
+
+void ListAllDesktopsCall::dropPagesInFlight()
+{
     for (const QPointer<ListDesktopsPageCall> &page : std::as_const(m_inFlight)) {
         if (page) {
             page->disconnect(this);
@@ -199,6 +329,15 @@ void ListAllDesktopsCall::finish(const ApiError &error)
         }
     }
     m_inFlight.clear();
+}
+
+void ListAllDesktopsCall::finish(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_deadlineTimer.stop();
+    dropPagesInFlight(); // of no use any more
     m_error = error;
     Q_EMIT finished();
 }
@@ -234,6 +373,13 @@ bool BatchDeleteCall::parseSuccess(const QByteArray &body, QString *error)
     std::optional<QString> jobId = WorkspaceJson::parseBatchDeleteResponse(body, error);
     if (!jobId)
         return false;
+    // The request was accepted, but the job cannot be followed: the outcome is unknown (a 2xx
+    // that cannot be read is ambiguous, see ApiError::isAmbiguous).
+    if (!ServerInput::isUsableId(*jobId)) {
+        if (error)
+            *error = tr("the service answered with an unusable job id %1").arg(ServerInput::describeId(*jobId));
+        return false;
+    }
     m_jobId = *jobId;
     return true;
 }

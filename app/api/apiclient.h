@@ -34,6 +34,9 @@ struct ClientConfig
     QUrl endpoint;   // validated, see Endpoint::validate
     QString projectId;
     int transferTimeoutMs = 30000; // without any progress
+    // From sending a request to its last byte, however steadily the bytes trickle in. The largest
+    // real answer (a page of 500 desktops, 0.6 MB) needs it at 5 KB/s, a slow link's pace.
+    int requestDeadlineMs = 120000;
     qint64 maxResponseBytes = 32 * 1024 * 1024;
     RetryPolicy retry;
     QList<QSslCertificate> extraCaCertificates;

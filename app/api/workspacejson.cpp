@@ -1,5 +1,7 @@
 #include "workspacejson.h"
 
+#include "serverinput.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +10,8 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace {
 
@@ -17,11 +21,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("WorkspaceJson", text);
 }
 
+// Every text field of an answer passes here: bounded before anything keeps it.
 QString str(const QJsonObject &object, QLatin1String key)
 {
     const QJsonValue value = object.value(key);
     if (value.isString())
-        return value.toString();
+        return ServerInput::bounded(value.toString());
     if (value.isDouble()) // an id or name sent as a number: shortest exact text, "0.1" not "0.10…01"
         return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     return {};
@@ -31,9 +36,16 @@ int integer(const QJsonObject &object, QLatin1String key, bool *ok = nullptr)
 {
     const QJsonValue value = object.value(key);
     if (ok)
-        *ok = value.isDouble() || value.isString();
-    if (value.isDouble())
-        return value.toInt();
+        *ok = value.isString();
+    if (value.isDouble()) {
+        // Only an integral value in int range is a count: 1500.5 or 3000000000 is none.
+        const double number = value.toDouble();
+        const bool integral = std::nearbyint(number) == number
+            && number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max();
+        if (ok)
+            *ok = integral;
+        return integral ? int(number) : 0;
+    }
     if (value.isString()) {
         bool converted = false;
         const int number = value.toString().toInt(&converted);
@@ -264,12 +276,9 @@ std::optional<DesktopPage> parseDesktopPageWithQt(const QByteArray &body, QStrin
         }
         page.desktops.append(std::move(desktop));
     }
-    if (!hasTotal)
+    page.totalCountKnown = hasTotal && page.totalCount >= 0;
+    if (!page.totalCountKnown)
         page.totalCount = static_cast<int>(page.desktops.size());
-    if (page.totalCount < 0) {
-        setError(error, tr("negative total_count"));
-        return std::nullopt;
-    }
     return page;
 }
 
@@ -278,7 +287,7 @@ std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString 
     const std::optional<QJsonObject> object = parseObject(body, error);
     if (!object)
         return std::nullopt;
-    const QString jobId = object->value(QLatin1String("job_id")).toString();
+    const QString jobId = ServerInput::bounded(object->value(QLatin1String("job_id")).toString());
     if (jobId.isEmpty()) {
         setError(error, tr("the answer has no job_id"));
         return std::nullopt;

@@ -59,6 +59,9 @@ struct DesktopPage
 {
     int totalCount = 0;
     QList<Desktop> desktops;
+    // False when total_count was missing or not a count (null, text, a fraction, negative, beyond
+    // int): totalCount is then the page's own size and says nothing about the listing.
+    bool totalCountKnown = true;
 };
 
 struct BatchDeleteOptions

@@ -127,7 +127,8 @@ bool CliApplication::parseCommandLine()
            "Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and\n"
            "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
            "Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration\n"
-           "error, 3 API or network error."));
+           "error, 3 API or network error, 4 the list is incomplete (the service's answers did\n"
+           "not add up; what arrived is printed)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"), tr("list, job, delete or journal."));
@@ -145,7 +146,7 @@ bool CliApplication::parseCommandLine()
                         tr("seconds"), QStringLiteral("5")});
     m_parser.addOption({Name::timeout,
                         tr("job --wait, delete: stop following a job after <seconds> (default 3600, "
-                           "delete 1800)."),
+                           "delete 1800); list: give up listing after <seconds>."),
                         tr("seconds"), QStringLiteral("3600")});
     m_parser.addOption({Name::ids, tr("delete: comma-separated desktop ids."), tr("ids")});
     m_parser.addOption({Name::idsFile,
@@ -215,6 +216,10 @@ bool CliApplication::parseCommandLine()
             usageError(tr("Unknown format “%1”; use table, csv or json.").arg(m_parser.value(Name::format)));
             return false;
         }
+        if (!secondsToMs(m_parser.value(Name::timeout))) {
+            usageError(tr("--timeout takes a positive number of seconds."));
+            return false;
+        }
         break;
     case Command::Job:
         if (m_commandArguments.size() != 1 || m_commandArguments.first().trimmed().isEmpty()) {
@@ -273,7 +278,7 @@ bool CliApplication::checkOptionsBelongTo(Command command)
     case Command::None:
         break;
     case Command::List:
-        allowed.unite({Name::status, Name::name, Name::format});
+        allowed.unite({Name::status, Name::name, Name::format, Name::timeout});
         break;
     case Command::Job:
         allowed.unite({Name::wait, Name::pollInterval, Name::timeout});
@@ -376,9 +381,12 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         DesktopQuery query;
         query.status = m_parser.value(Name::status).toUpper();
         query.computerName = m_parser.value(Name::name);
-        return std::make_unique<ListCommand>(m_client.get(), query,
-                                             *DesktopFormatter::formatFromName(m_parser.value(Name::format)),
-                                             m_out, m_err);
+        auto list = std::make_unique<ListCommand>(
+            m_client.get(), query, *DesktopFormatter::formatFromName(m_parser.value(Name::format)), m_out,
+            m_err);
+        if (m_parser.isSet(Name::timeout))
+            list->setTimeoutMs(*secondsToMs(m_parser.value(Name::timeout)));
+        return list;
     }
     case Command::Job: {
         JobCommand::Options options;

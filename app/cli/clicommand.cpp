@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/apierror.h"
+#include "api/serverinput.h"
 
 CliCommand::CliCommand(ApiClient *client, QTextStream &out, QTextStream &err, QObject *parent)
     : QObject(parent)
@@ -13,7 +14,9 @@ CliCommand::CliCommand(ApiClient *client, QTextStream &out, QTextStream &err, QO
 
 void CliCommand::failWithApiError(const QString &what, const ApiError &error)
 {
-    m_err << what << QLatin1Char('\n') << error.details() << Qt::endl;
+    // The details carry the server's own words: nothing in them may steer the terminal.
+    m_err << what << QLatin1Char('\n')
+          << ServerInput::forTerminal(error.details(), ServerInput::LineBreaks::Keep) << Qt::endl;
     finish(error.kind == ApiError::Kind::Configuration ? ExitUsageError : ExitApiError);
 }
 
@@ -30,7 +33,7 @@ void CliCommand::finish(int exitCode)
 void CliCommand::reportRetry(int nextAttempt, int delayMs, const ApiError &error)
 {
     m_err << tr("%1 Retrying (attempt %2) in %3 s…")
-                 .arg(error.summary())
+                 .arg(ServerInput::forTerminal(error.summary()))
                  .arg(nextAttempt)
                  .arg(delayMs / 1000.0, 0, 'f', 1)
           << Qt::endl;

@@ -1,5 +1,7 @@
 #include "desktopformatter.h"
 
+#include "api/serverinput.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,8 +55,9 @@ QStringList DesktopFormatter::cells(const Desktop &desktop)
             desktop.tagsText()};
 }
 
-QString DesktopFormatter::csvField(const QString &value)
+QString DesktopFormatter::csvField(const QString &rawValue)
 {
+    const QString value = ServerInput::forTerminal(rawValue, ServerInput::LineBreaks::Keep);
     const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
         || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
     if (!needsQuotes)
@@ -79,12 +82,31 @@ QString DesktopFormatter::csv(const QList<Desktop> &desktops)
     return out;
 }
 
-QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QStringList> &rows)
+namespace {
+QString tableCell(const QString &value)
 {
+    QString cell = ServerInput::forTerminal(value);
+    if (cell.size() > DesktopFormatter::kMaxColumnWidth)
+        cell = cell.left(DesktopFormatter::kMaxColumnWidth - 1) + QChar(0x2026);
+    return cell;
+}
+} // namespace
+
+QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QStringList> &rawRows)
+{
+    QList<QStringList> rows;
+    rows.reserve(rawRows.size());
+    for (const QStringList &rawRow : rawRows) {
+        QStringList row;
+        row.reserve(rawRow.size());
+        for (const QString &value : rawRow)
+            row.append(tableCell(value));
+        rows.append(row);
+    }
     QList<qsizetype> widths;
     for (const QString &title : header)
         widths.append(title.size());
-    for (const QStringList &row : rows)
+    for (const QStringList &row : std::as_const(rows))
         for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], row.at(i).size());
     auto line = [&widths](const QStringList &fields) -> QString {
@@ -97,7 +119,7 @@ QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QS
         return text + QLatin1Char('\n');
     };
     QString out = line(header);
-    for (const QStringList &row : rows)
+    for (const QStringList &row : std::as_const(rows))
         out += line(row);
     return out;
 }
@@ -143,5 +165,16 @@ QString DesktopFormatter::json(const QList<Desktop> &desktops)
             {QStringLiteral("tags"), tags},
         });
     }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    // JSON escapes C0 controls itself; C1 controls and bidirectional overrides are escaped here,
+    // which keeps the data whole and the terminal safe.
+    const QString text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    QString escaped;
+    escaped.reserve(text.size());
+    for (const QChar c : text) {
+        if (c != QLatin1Char('\n') && ServerInput::isTerminalControl(c))
+            escaped += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            escaped += c;
+    }
+    return escaped;
 }

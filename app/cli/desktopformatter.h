@@ -25,8 +25,13 @@ public:
     static QStringList columns();
     static QStringList cells(const Desktop &desktop);
 
-    // RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
+    // RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. Control
+    // characters other than line breaks are replaced: the CSV may well go to a terminal.
     static QString csvField(const QString &value);
-    // Aligned, space-separated columns; the last column is not padded.
+    // No column of the table is wider than this; a longer cell is cut with an ellipsis.
+    static constexpr qsizetype kMaxColumnWidth = 48;
+
+    // Aligned, space-separated columns; the last column is not padded. Cells are cut to
+    // kMaxColumnWidth and made safe for a terminal (no control characters).
     static QString alignedTable(const QStringList &header, const QList<QStringList> &rows);
 };

@@ -6,4 +6,7 @@ enum ExitCode : int {
     ExitPartialFailure = 1, // some desktops or sub-jobs failed
     ExitUsageError = 2,    // bad command line or configuration
     ExitApiError = 3,      // the API or the network failed
+    // `list`: what arrived is printed, but the service's answers did not add up (fewer desktops
+    // than announced, paging stopped while more may exist): the list is not complete.
+    ExitIncompleteListing = 4,
 };

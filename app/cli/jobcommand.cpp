@@ -28,6 +28,7 @@ void JobCommand::start()
 void JobCommand::fetchJob()
 {
     m_subJobs.clear();
+    m_seenSubJobs.clear();
     m_jobCall = new ShowJobCall(client(), m_options.jobId, this);
     connect(m_jobCall, &ShowJobCall::retrying, this, &JobCommand::reportRetry);
     connect(m_jobCall, &ShowJobCall::finished, this, &JobCommand::onJobFetched);
@@ -63,10 +64,19 @@ void JobCommand::onSubJobsFetched()
         return;
     }
     const SubJobPage &page = m_subJobsCall->result();
-    m_subJobs.append(page.jobs);
-    // An empty page ends the paging even when total_count promises more.
-    if (!page.jobs.isEmpty() && m_subJobs.size() < page.totalCount) {
-        fetchSubJobs(int(m_subJobs.size()));
+    const qsizetype before = m_subJobs.size();
+    for (const SubJob &subJob : page.jobs) {
+        if (!m_seenSubJobs.contains(subJob.id)) {
+            m_seenSubJobs.insert(subJob.id);
+            m_subJobs.append(subJob);
+        }
+    }
+    // Paging ends at total_count, at a page without a sub-job not seen before (empty or
+    // repeated), at the documented offset bound and at --timeout, whatever the service promises.
+    const int nextOffset = m_subJobsCall->offset() + int(page.jobs.size());
+    if (m_subJobs.size() > before && m_subJobs.size() < page.totalCount
+        && nextOffset <= ListSubJobsCall::kMaxOffset && !m_deadline.hasExpired()) {
+        fetchSubJobs(nextOffset);
         return;
     }
     if (m_subJobs.isEmpty())

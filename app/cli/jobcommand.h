@@ -4,6 +4,7 @@
 #include "clicommand.h"
 
 #include <QDeadlineTimer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -58,4 +59,5 @@ private:
     QList<SubJob> m_subJobs;
     std::unique_ptr<DeletionStore> m_store;
     DeletionRun *m_settlement = nullptr;
+    QSet<QString> m_seenSubJobs;
 };

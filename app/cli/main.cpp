@@ -1,6 +1,7 @@
 #include "applanguage.h"
 #include "cliapplication.h"
 #include "settings/connectionoptions.h"
+#include "terminaloutput.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -14,8 +15,10 @@ int main(int argc, char *argv[])
     ConnectionOptions::applyApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    TerminalOutput standardOutput(stdout);
+    TerminalOutput standardError(stderr);
+    QTextStream out(&standardOutput);
+    QTextStream err(&standardError);
     // --lang is taken out here, before the command parser runs, because that parser accepts only
     // the options of the command given.
     QStringList arguments = QCoreApplication::arguments();

@@ -96,6 +96,15 @@ void DeletionPreparation::onBatchFinished()
         finish();
         return;
     }
+    if (!call->isComplete()) {
+        // A desktop that did not arrive is not "not found": without the whole answer nothing is
+        // classified, so nothing is sent.
+        m_error.kind = ApiError::Kind::InvalidResponse;
+        m_error.httpStatus = 200;
+        m_error.transportMessage = call->incompletenessText();
+        finish();
+        return;
+    }
     Q_EMIT progress(int(m_offset), int(m_uniqueIds.size()));
     lookUpNextBatch();
 }

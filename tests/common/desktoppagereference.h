@@ -43,6 +43,8 @@ inline QString firstDifference(const DesktopPage &a, const DesktopPage &b)
 {
     if (a.totalCount != b.totalCount)
         return QStringLiteral("totalCount %1 != %2").arg(a.totalCount).arg(b.totalCount);
+    if (a.totalCountKnown != b.totalCountKnown)
+        return QStringLiteral("totalCountKnown");
     if (a.desktops.size() != b.desktops.size())
         return QStringLiteral("%1 desktops != %2").arg(a.desktops.size()).arg(b.desktops.size());
     for (qsizetype i = 0; i < a.desktops.size(); ++i) {

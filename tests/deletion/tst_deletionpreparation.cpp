@@ -5,9 +5,11 @@
 #include "deletion/deletionpreparation.h"
 #include "deletion/inflightregistry.h"
 #include "deletion/jobjournal.h"
+#include "misbehavingserver.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void looksUpInBatchesAndClassifies();
     void cancelFinishesOnce();
     void failedLookUpNamesTheError();
+    void incompleteLookUpClassifiesNothing();
 
 private:
     QList<Desktop> listAll();
@@ -170,6 +173,36 @@ void TestDeletionPreparation::failedLookUpNamesTheError()
     QCOMPARE(preparation.error().httpStatus, 500);
     QVERIFY(preparation.classification().deletable.isEmpty());
     QCOMPARE(finished.size(), 1);
+}
+
+void TestDeletionPreparation::incompleteLookUpClassifiesNothing()
+{
+    // An answer that announces ten desktops and brings none: they are not "not found", since the
+    // service said they exist; without the whole answer nothing may be classified.
+    MisbehavingServer server;
+    QVERIFY(server.listen());
+    server.setDesktopCount(10);
+    server.setPaging(MisbehavingServer::Paging::EmptyPage);
+    server.setRuleOffset(0);
+    ClientConfig config;
+    config.endpoint = server.endpoint();
+    config.projectId = QStringLiteral("proj");
+    config.retry.maxAttempts = 1;
+    ApiClient client(m_network.get(), config, Credentials{QStringLiteral("AK"), QStringLiteral("SK"), {}});
+    DeletionPreparation::Request request;
+    for (int index = 0; index < 10; ++index)
+        request.desktopIds.append(QStringLiteral("d-%1").arg(index, 5, 10, QLatin1Char('0')));
+    request.projectId = config.projectId;
+    DeletionPreparation preparation(&client, request, nullptr);
+    QSignalSpy finished(&preparation, &DeletionPreparation::finished);
+    preparation.start();
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!preparation.succeeded());
+    QVERIFY2(preparation.error().summary().contains(QLocale().toString(10)), qPrintable(preparation.error().summary()));
+    QVERIFY(preparation.classification().deletable.isEmpty());
+    QVERIFY(preparation.classification().leftOut.isEmpty());
+    QVERIFY(preparation.plan().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDeletionPreparation)

@@ -1,6 +1,7 @@
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "fakedesktopnetwork.h"
+#include "misbehavingserver.h"
 
 #include "api/apiclient.h"
 
@@ -100,6 +101,44 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("d1")), -1);
         QCOMPARE(model.rowOf(QStringLiteral("d3")), -1);
         QVERIFY(model.rowOf(QStringLiteral("d9")) >= 0);
+    }
+
+    // A listing that did not add up says so, and removes nothing: a desktop missing from it may
+    // well still exist. Desktops listed twice are shown once and counted.
+    void incompleteLoadRemovesNothing()
+    {
+        MisbehavingServer server;
+        QVERIFY(server.listen());
+        server.setDesktopCount(6);
+        QNetworkAccessManager network;
+        ClientConfig serverConfig = config();
+        serverConfig.endpoint = server.endpoint();
+        ApiClient client(&network, serverConfig, credentials());
+        DesktopTableModel model;
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        loader.setPageSize(3);
+        QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QVERIFY(finished.wait());
+        QVERIFY(loader.lastLoadComplete());
+        QVERIFY(loader.lastIncompleteness().isEmpty());
+        QCOMPARE(model.rowCount(), 6);
+
+        server.setPaging(MisbehavingServer::Paging::EmptyPage);
+        server.setRuleOffset(3);
+        loader.load();
+        QVERIFY(finished.wait());
+        QVERIFY(!loader.lastLoadComplete());
+        QVERIFY(!loader.lastIncompleteness().isEmpty());
+        QCOMPARE(model.rowCount(), 6);
+
+        server.setPaging(MisbehavingServer::Paging::Overlapping);
+        server.setOverlap(1);
+        loader.load();
+        QVERIFY(finished.wait());
+        QVERIFY(!loader.lastDuplicates().isEmpty());
+        QCOMPARE(model.rowCount(), 6);
     }
 
     void cancelKeepsWhatWasLoaded()

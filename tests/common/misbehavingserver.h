@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+// A Workspace API that answers the way a broken or hostile server might: counts that are missing
+// or wrong, pages with gaps, overlaps or repeats, endless pages, bodies trickling in, huge or
+// poisoned strings, unusable job ids. Written on a bare QTcpServer so that every byte and its
+// timing is the test's to choose; it is deliberately not the simulator, which stays faithful to
+// the real service. Listens on loopback; one request per connection (Connection: close).
+class MisbehavingServer : public QObject
+{
+    Q_OBJECT
+public:
+    // How desktops/detail cuts the desktops into pages.
+    enum class Paging {
+        ByOffset,      // honest: offset and limit as asked
+        ShortPage,     // the page at ruleOffset() lacks its last half
+        EmptyPage,     // the page at ruleOffset() is empty
+        Overlapping,   // every page after the first starts overlap() desktops early
+        IgnoresOffset, // every answer is the first page
+        Endless,       // every page is full of desktops never sent before
+    };
+
+    explicit MisbehavingServer(QObject *parent = nullptr);
+
+    bool listen();
+    QUrl endpoint() const;
+
+    // The desktops there are: d-00000, d-00001, …
+    void setDesktopCount(int count) { m_desktopCount = count; }
+    // total_count as raw JSON text ("null", "\"abc\"", "3000000000"); empty leaves the key out.
+    // By default it is the number of desktops.
+    void setTotalCountJson(const QByteArray &json) { m_totalJson = json; m_totalSet = true; }
+    void setPaging(Paging paging) { m_paging = paging; }
+    void setRuleOffset(int offset) { m_ruleOffset = offset; }
+    void setOverlap(int overlap) { m_overlap = overlap; }
+    // The computer_name of every desktop (a 5 MB string, escape sequences…).
+    void setDesktopName(const QString &name) { m_desktopName = name; }
+    // The id of the desktop at this index, as raw JSON.
+    void setDesktopIdJson(int index, const QByteArray &json) { m_idIndex = index; m_idJson = json; }
+    // The job id batch-delete answers (raw JSON value) with 202.
+    void setJobIdJson(const QByteArray &json) { m_jobIdJson = json; }
+    // fail_reason and error_msg of jobs, sub-jobs and error answers.
+    void setFailReason(const QString &reason) { m_failReason = reason; }
+    // Sub-job pages without end (new sub-jobs on every page, a total never reached); otherwise
+    // a job has one failed sub-job.
+    void setEndlessSubJobs(bool endless) { m_endlessSubJobs = endless; }
+    // Every answer to desktops/detail is an error with this status (0: none).
+    void setErrorStatus(int status) { m_errorStatus = status; }
+    // Bodies go out `bytes` at a time, one chunk every intervalMs (0: all at once).
+    void setTrickle(int bytes, int intervalMs) { m_trickleBytes = bytes; m_trickleIntervalMs = intervalMs; }
+
+    // Paths with queries of every request received, in order.
+    const QList<QUrl> &requests() const { return m_requests; }
+    int requestCount(const QString &pathEnd) const;
+
+private:
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+    };
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    Answer answer(const QByteArray &method, const QUrl &url) const;
+    Answer desktopPage(const QUrl &url) const;
+    Answer subJobPage(const QUrl &url) const;
+    Answer job(const QString &jobId) const;
+    QByteArray desktopJson(int index) const;
+    void send(QTcpSocket *socket, const Answer &answer);
+
+    QTcpServer m_server;
+    int m_desktopCount = 0;
+    QByteArray m_totalJson;
+    bool m_totalSet = false;
+    Paging m_paging = Paging::ByOffset;
+    int m_ruleOffset = 0;
+    int m_overlap = 0;
+    QString m_desktopName = QStringLiteral("pc");
+    int m_idIndex = -1;
+    QByteArray m_idJson;
+    QByteArray m_jobIdJson = "\"job-1\"";
+    QString m_failReason = QStringLiteral("failed");
+    int m_errorStatus = 0;
+    bool m_endlessSubJobs = false;
+    int m_trickleBytes = 0;
+    int m_trickleIntervalMs = 0;
+    QList<QUrl> m_requests;
+    mutable int m_endlessServed = 0;
+    mutable int m_subJobsServed = 0;
+};
