@@ -169,6 +169,7 @@ public:
     QHash<QString, qsizetype> m_indexById;
     QHash<QString, QString> m_taskStatusBeforeDeletion;
     QHash<QString, DeletionJob *> m_jobs;
+    QStringList m_jobIdsInOrder; // the sub-job listing by job type goes through jobs in this order
     QSet<QString> m_deletedUsers;
     QList<QPair<QByteArray, QString>> m_requestLog;
     QRandomGenerator m_faultRandom;
@@ -409,6 +410,7 @@ Reply WorkspaceSimulatorPrivate::batchDelete(const QHttpServerRequest &request)
     });
     QObject::connect(job, &DeletionJob::finished, q, [this, job] { Q_EMIT q->jobFinished(job->id(), job->status()); });
     m_jobs.insert(jobId, job);
+    m_jobIdsInOrder.append(jobId);
     job->setNeverEnds(m_faults.jobsNeverEnd);
     job->start();
     return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});
@@ -458,8 +460,9 @@ Reply WorkspaceSimulatorPrivate::showJob(const QString &jobId)
 Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
 {
     const QString jobId = query.queryItemValue(QStringLiteral("job_id"), QUrl::FullyDecoded);
-    if (jobId.isEmpty())
-        return errorReply(400, kInvalidParameter, QStringLiteral("job_id is required"));
+    const QString jobType = query.queryItemValue(QStringLiteral("job_type"), QUrl::FullyDecoded);
+    if (jobId.isEmpty() && jobType.isEmpty())
+        return errorReply(400, kInvalidParameter, QStringLiteral("job_id or job_type is required"));
     const QString status = query.queryItemValue(QStringLiteral("status"), QUrl::FullyDecoded);
     static const QStringList statuses = {QStringLiteral("WAITING"), QStringLiteral("RUNNING"),
                                          QStringLiteral("SUCCESS"), QStringLiteral("FAILED")};
@@ -477,12 +480,26 @@ Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
     if (!ok || limit < 0 || limit > kMaxSubJobLimit)
         return errorReply(400, kInvalidParameter, QStringLiteral("limit must be an integer from 0 to %1").arg(kMaxSubJobLimit));
 
+    int total = 0;
+    QJsonArray jobs;
+    if (jobId.isEmpty()) {
+        // Every deletion job's sub-jobs (the spec's way to find a job whose id was lost); all the
+        // simulator's jobs are deletions. The order across jobs is not documented.
+        updateJobs();
+        QList<QJsonObject> matching;
+        if (jobType == QLatin1String("deleteDesktops")) {
+            for (const QString &id : std::as_const(m_jobIdsInOrder))
+                matching += m_jobs.value(id)->subJobsJson(status, 0, kMaxSubJobLimit * 100, nullptr);
+        }
+        total = int(matching.size());
+        for (const QJsonObject &subJob : matching.mid(offset, limit))
+            jobs.append(subJob);
+        return jsonReply(200, QJsonObject{{QStringLiteral("total_count"), total}, {QStringLiteral("jobs"), jobs}});
+    }
     DeletionJob *job = m_jobs.value(jobId);
     if (!job)
         return errorReply(404, kNotFound, QStringLiteral("The job does not exist"), jobId);
     job->update();
-    int total = 0;
-    QJsonArray jobs;
     for (const QJsonObject &subJob : job->subJobsJson(status, offset, limit, &total))
         jobs.append(subJob);
     return jsonReply(200, QJsonObject{{QStringLiteral("total_count"), total}, {QStringLiteral("jobs"), jobs}});
@@ -491,6 +508,16 @@ Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
 void WorkspaceSimulatorPrivate::deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,
                                         QPointer<QTcpSocket> socket, std::shared_ptr<QHttpServerResponder> responder)
 {
+    if (faulty && m_faults.dropConnectionsAfterExecuting > 0) {
+        // Carried out, and the connection lost before the answer: the client cannot tell whether
+        // anything happened, and Qt silently sends the request again.
+        --m_faults.dropConnectionsAfterExecuting;
+        if (socket)
+            socket->abort();
+        qCDebug(lcSimulator) << method << path << "-> connection dropped after executing";
+        Q_EMIT q->requestHandled(method, path, 0);
+        return;
+    }
     if (faulty && m_faults.neverAnswer) {
         // The request was processed (a deletion did start): only the answer is lost, which is
         // the ambiguous case a client has to handle.

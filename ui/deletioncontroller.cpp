@@ -12,6 +12,7 @@
 #include "deletion/deletionrun.h"
 #include "deletion/inflightregistry.h"
 #include "deletion/jobjournal.h"
+#include "deletion/recordsettlement.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <QSystemTrayIcon>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 // Ids per look-up request: keeps the repeated desktop_id query well under URL length limits.
@@ -36,6 +38,7 @@ struct DeletionController::Store
     AuditLog audit;
     JobJournal journal;
     QString loadError;
+    SettlementReport settlement;
 };
 
 DeletionController::DeletionController(MainWindow *window, JobModel *model, JobsPanel *panel)
@@ -77,6 +80,9 @@ DeletionController::Store *DeletionController::storeFor(const QString &dataDir)
         store->loadError = tr("Cannot create the data directory %1.").arg(QDir::toNativeSeparators(key));
     else if (!store->journal.load())
         store->loadError = store->journal.lastError();
+    // Before anything reads the record: intents left without an outcome and journal entries that
+    // cannot be followed become "outcome unknown".
+    store->settlement = RecordSettlement::settleAtStart(store->audit, store->journal);
     m_stores.insert(key, store);
     return store.get();
 }
@@ -96,6 +102,8 @@ void DeletionController::setConnection(const ResolvedConnection &connection)
     m_store = storeFor(dataDir());
     if (!m_store->loadError.isEmpty())
         Q_EMIT statusMessage(m_store->loadError);
+    for (const QString &message : std::exchange(m_store->settlement.messages, {}))
+        Q_EMIT statusMessage(message);
     resumeJournal();
 }
 

@@ -9,6 +9,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
+#include "deletion/recordsettlement.h"
 #endif
 
 #include <QDir>
@@ -118,6 +119,22 @@ void DeleteCommand::onLookUpFinished()
 void DeleteCommand::startDeletion()
 {
 #ifdef WORKSPACE_HAVE_DELETION
+    if (!QDir().mkpath(m_connection.dataDir)) {
+        err() << tr("Cannot create the data directory %1; nothing was deleted.").arg(m_connection.dataDir)
+              << Qt::endl;
+        finish(ExitUsageError);
+        return;
+    }
+    m_auditLog = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_connection.dataDir));
+    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_connection.dataDir));
+    if (!m_journal->load())
+        err() << m_journal->lastError() << Qt::endl;
+    // Intents left without an outcome and journal entries that cannot be followed become
+    // "outcome unknown" before this run reads the record.
+    const SettlementReport settlement = RecordSettlement::settleAtStart(*m_auditLog, *m_journal);
+    for (const QString &message : settlement.messages)
+        err() << message << Qt::endl;
+
     QStringList deletable;
     QHash<QString, QString> names;
     for (const QString &id : std::as_const(m_request.desktopIds)) {
@@ -140,17 +157,6 @@ void DeleteCommand::startDeletion()
         finish(ExitPartialFailure);
         return;
     }
-
-    if (!QDir().mkpath(m_connection.dataDir)) {
-        err() << tr("Cannot create the data directory %1; nothing was deleted.").arg(m_connection.dataDir)
-              << Qt::endl;
-        finish(ExitUsageError);
-        return;
-    }
-    m_auditLog = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_connection.dataDir));
-    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_connection.dataDir));
-    if (!m_journal->load())
-        err() << m_journal->lastError() << Qt::endl;
 
     DeletionContext context;
     context.profileName = m_connection.profileName;
