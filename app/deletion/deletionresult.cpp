@@ -123,9 +123,20 @@ QString DeletionResult::unknownOutcomeAdvice()
 
 void DeletionResult::setNotSent(const QStringList &desktopIds, const QString &reason)
 {
+    setOutcome(desktopIds, DeletionOutcome::NotSent, reason);
+}
+
+void DeletionResult::setUnknown(const QStringList &desktopIds, const QString &reason)
+{
+    setOutcome(desktopIds, DeletionOutcome::Unknown, reason);
+}
+
+void DeletionResult::setOutcome(const QStringList &desktopIds, DeletionOutcome outcome,
+                                const QString &reason)
+{
     for (const QString &id : desktopIds) {
         if (DesktopResult *row = find(id)) {
-            row->outcome = DeletionOutcome::NotSent;
+            row->outcome = outcome;
             row->reason = reason;
         }
     }

@@ -66,6 +66,7 @@ public:
     // The advice every "unknown" outcome carries (translated).
     static QString unknownOutcomeAdvice();
     void setNotSent(const QStringList &desktopIds, const QString &reason);
+    void setUnknown(const QStringList &desktopIds, const QString &reason);
     // Applies a job's sub-jobs (one per desktop); with jobEnded, desktops of that job still
     // unresolved become Unknown (their sub-job still ran, or the service gave no result for them),
     // or Failed with the job's reason when a failed job had no sub-job at all.
@@ -94,6 +95,7 @@ public:
 
 private:
     DesktopResult *find(const QString &desktopId);
+    void setOutcome(const QStringList &desktopIds, DeletionOutcome outcome, const QString &reason);
 
     QList<DesktopResult> m_rows;
     QHash<QString, int> m_index;

@@ -69,6 +69,19 @@ DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, A
     return run;
 }
 
+DeletionRun *DeletionRun::recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
+                                  AuditLog *auditLog, JobJournal *journal, QObject *parent)
+{
+    DeletionContext context;
+    context.projectId = intent.projectId;
+    auto *run = new DeletionRun(client, DeletionPlan(intent.desktopIds, {}), context, auditLog,
+                                journal, parent);
+    run->m_runId = intent.runId;
+    run->m_recoveredChunk = intent.chunk;
+    run->m_recoveredIntentTime = intent.time;
+    return run;
+}
+
 void DeletionRun::start()
 {
     if (m_started)
@@ -92,6 +105,25 @@ void DeletionRun::start()
             [this] {
                 if (m_trackJobs && !m_cancelled)
                     startTracking(m_resumedJobId, m_plan.desktopIds());
+                checkFinished();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+
+    if (m_recoveredChunk >= 0) {
+        // Nothing is ever sent: the request may have been carried out before the process died.
+        m_nextChunk = int(m_chunks.size());
+        for (Chunk &chunk : m_chunks) {
+            chunk.status = Chunk::Status::Failed;
+            chunk.sentAt = m_recoveredIntentTime;
+        }
+        m_result.setUnknown(m_plan.desktopIds(), DeletionResult::unknownOutcomeAdvice());
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_trackJobs && !m_cancelled && !m_chunks.isEmpty())
+                    searchLostJob(0);
                 checkFinished();
             },
             Qt::QueuedConnection);
@@ -263,6 +295,11 @@ void DeletionRun::journalJob(const Chunk &chunk)
     m_journal->add(entry);
 }
 
+int DeletionRun::auditChunk(int chunkIndex) const
+{
+    return m_recoveredChunk >= 0 ? m_recoveredChunk : chunkIndex;
+}
+
 void DeletionRun::searchLostJob(int chunkIndex)
 {
     ++m_pendingSearches;
@@ -290,7 +327,8 @@ void DeletionRun::onLostJobSearchFinished(int chunkIndex, LostJobSearch *search)
         // The request was carried out after all: its job is recorded like a submitted one's,
         // also after a cancel (the journal then follows it at the next start).
         if (m_auditLog)
-            m_auditLog->appendJobFound(m_runId, chunkIndex, search->jobId(), chunk.desktopIds);
+            m_auditLog->appendJobFound(m_runId, auditChunk(chunkIndex), search->jobId(),
+                                       chunk.desktopIds);
         adoptJob(chunk, search->jobId());
         Q_EMIT lostJobFound(chunkIndex, chunk.jobId);
         if (m_cancelled)
@@ -301,7 +339,7 @@ void DeletionRun::onLostJobSearchFinished(int chunkIndex, LostJobSearch *search)
         Q_EMIT resultChanged();
     } else {
         if (m_auditLog)
-            m_auditLog->appendJobNotFound(m_runId, chunkIndex, search->reason());
+            m_auditLog->appendJobNotFound(m_runId, auditChunk(chunkIndex), search->reason());
         Q_EMIT lostJobNotFound(chunkIndex, search->reason());
     }
     checkFinished();

@@ -5,6 +5,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/deletionresult.h"
 #include "deletion/jobtracker.h"
+#include "deletion/recordsettlement.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -56,6 +57,12 @@ public:
     // Call start() to begin tracking; at the job's end it is audited and leaves the journal.
     static DeletionRun *resume(ApiClient *client, const JournalEntry &entry, AuditLog *auditLog,
                                JobJournal *journal, QObject *parent = nullptr);
+    // A run that looks for the job of a request whose answer was never recorded (an intent the
+    // settlement recorded as outcome_unknown, e.g. after a kill during its POST) and, if the
+    // service still lists it, audits it as job_found for that intent, journals it and follows it.
+    // Sends nothing; without a job found the desktops stay Unknown.
+    static DeletionRun *recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
+                                AuditLog *auditLog, JobJournal *journal, QObject *parent = nullptr);
 
     void setChunkGapMs(int gapMs) { m_chunkGapMs = gapMs; }       // default 500
     void setTrackerTiming(const JobTracker::Timing &timing) { m_trackerTiming = timing; }
@@ -112,6 +119,7 @@ private:
     void adoptJob(Chunk &chunk, const QString &jobId);
     void journalJob(const Chunk &chunk);
     void searchLostJob(int chunkIndex);
+    int auditChunk(int chunkIndex) const; // the chunk index the audit knows the request by
     void onLostJobSearchFinished(int chunkIndex, LostJobSearch *search);
     void startTracking(const QString &jobId, const QStringList &desktopIds);
     void onTrackerFinished(JobTracker *tracker);
@@ -141,6 +149,9 @@ private:
     bool m_started = false;
     bool m_finishedEmitted = false;
     QString m_resumedJobId;
+    // For a recovery: the intent's chunk (the audit's key), and when it was written.
+    int m_recoveredChunk = -1;
+    QDateTime m_recoveredIntentTime;
     JobTracker::Timing m_trackerTiming;
     JobTracker::Clock m_trackerClock;
     QTimer m_gapTimer;

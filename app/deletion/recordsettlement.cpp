@@ -196,6 +196,7 @@ SettlementReport RecordSettlement::settleAtStart(AuditLog &audit, JobJournal &jo
         if (audit.appendOutcomeUnknown(intent.runId, intent.chunk, intent.projectId,
                                        intent.desktopIds, reason)) {
             ++report.settledIntents;
+            report.unknownIntents.append(intent);
             report.messages.append(
                 tr("The outcome of a deletion request for %n desktop(s) is unknown (the app ended "
                    "while it was being sent); re-list them before deciding.",

@@ -14,16 +14,7 @@
 class AuditLog;
 class JobJournal;
 
-// What one settlement wrote.
-struct SettlementReport
-{
-    int settledIntents = 0;        // intents recorded as outcome_unknown
-    int settledJournalEntries = 0; // journal entries that could not be followed, settled
-    int failedWrites = 0;          // settlements that could not be written (tried again next start)
-    QStringList messages;          // translated, one per settlement or failure
-
-    bool isEmpty() const { return messages.isEmpty(); }
-};
+struct SettlementReport;
 
 // Keeps the record from stating more than is known, at the start of either front end.
 //
@@ -80,4 +71,17 @@ public:
 
 private:
     static bool writtenByLiveProcess(const OpenIntent &intent);
+};
+
+// What one settlement wrote.
+struct SettlementReport
+{
+    int settledIntents = 0;        // intents recorded as outcome_unknown
+    int settledJournalEntries = 0; // journal entries that could not be followed, settled
+    int failedWrites = 0;          // settlements that could not be written (tried again next start)
+    QStringList messages;          // translated, one per settlement or failure
+    // The intents just recorded as outcome_unknown: DeletionRun::recover() can look for their jobs.
+    QList<RecordSettlement::OpenIntent> unknownIntents;
+
+    bool isEmpty() const { return messages.isEmpty(); }
 };

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void failedJobWithRunningSubJobsLeavesThemUnknown();
     void conflictAfterResendFindsTheJob();
     void lostJobNotFoundStaysUnknown();
+    void recoverFollowsTheJobOfAnOrphanIntent_data();
+    void recoverFollowsTheJobOfAnOrphanIntent();
 };
 
 void TestDeletionRun::sendsChunksOneAfterAnotherAndTracksToTheEnd()
@@ -602,6 +604,53 @@ void TestDeletionRun::lostJobNotFoundStaysUnknown()
     QCOMPARE(misses.size(), 1);
     QVERIFY(!misses.at(0).value(QLatin1String("reason")).toString().isEmpty());
     QVERIFY(f.journal.entries().isEmpty());
+}
+
+void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent_data()
+{
+    QTest::addColumn<bool>("jobExists");
+    QTest::newRow("the POST was carried out") << true;
+    QTest::newRow("it never arrived") << false;
+}
+
+// After a kill during the POST: the settled intent's job is looked for and, if the service lists
+// it, audited under the intent's run and chunk, journaled and followed. Nothing is sent.
+void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent()
+{
+    QFETCH(bool, jobExists);
+    Fixture f;
+    const QStringList ids = makeIds(3);
+    if (jobExists)
+        f.workspace.addJob(QStringLiteral("job-before-the-kill"), ids);
+    RecordSettlement::OpenIntent intent;
+    intent.runId = QStringLiteral("run-killed");
+    intent.chunk = 2;
+    intent.projectId = QStringLiteral("project-1");
+    intent.desktopIds = ids;
+    intent.time = QDateTime::currentDateTimeUtc().addSecs(-5);
+    std::unique_ptr<DeletionRun> run(DeletionRun::recover(f.client.get(), intent, &f.audit, &f.journal));
+    run->setLostJobSearchDelayMs(0);
+    run->setTrackerTiming(fastTiming());
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    run->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 0);
+    QCOMPARE(run->runId(), intent.runId);
+    const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
+    QVERIFY(f.journal.entries().isEmpty());
+    if (!jobExists) {
+        QCOMPARE(run->result().count(DeletionOutcome::Unknown), 3);
+        QCOMPARE(eventsOf(entries, QStringLiteral("job_not_found")).size(), 1);
+        QCOMPARE(eventsOf(entries, QStringLiteral("job_not_found")).at(0).value(QLatin1String("chunk")).toInt(), 2);
+        return;
+    }
+    QCOMPARE(run->result().count(DeletionOutcome::Deleted), 3);
+    const QList<QJsonObject> found = eventsOf(entries, QStringLiteral("job_found"));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.at(0).value(QLatin1String("run_id")).toString(), intent.runId);
+    QCOMPARE(found.at(0).value(QLatin1String("chunk")).toInt(), 2);
+    QCOMPARE(found.at(0).value(QLatin1String("job_id")).toString(), QStringLiteral("job-before-the-kill"));
+    QCOMPARE(eventsOf(entries, QStringLiteral("job_finished")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDeletionRun)
