@@ -122,6 +122,23 @@ void DeletionController::resumeJournal()
         Q_EMIT statusMessage(tr("Following %Ln unfinished deletion job(s) from the last session.", nullptr,
                                 int(entries.size())));
     }
+    recoverUnknownIntents(client);
+}
+
+void DeletionController::recoverUnknownIntents(ApiClient *client)
+{
+    // Requests whose process died during the POST: their jobs may still be listed by the service.
+    QList<RecordSettlement::OpenIntent> &intents = m_store->settlement.unknownIntents;
+    for (const RecordSettlement::OpenIntent &intent : std::as_const(intents)) {
+        if (intent.projectId != m_connection.config.projectId)
+            continue;
+        DeletionRun *run = DeletionRun::recover(client, intent, &m_store->audit, &m_store->journal, this);
+        addRun(run);
+        run->start();
+    }
+    intents.removeIf([this](const RecordSettlement::OpenIntent &intent) {
+        return intent.projectId == m_connection.config.projectId;
+    });
 }
 
 void DeletionController::requestDeletion(const QStringList &desktopIds, int leftOut)

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class ApiClient;
 class AuditLog;
 class DeletionDialog;
 class DeletionRun;
@@ -72,6 +73,7 @@ private:
     void startDeletion(const DeletionPlan &plan);
     void addRun(DeletionRun *run);
     void resumeJournal();
+    void recoverUnknownIntents(ApiClient *client);
     void onRunFinished(DeletionRun *run);
     void lookUpNextRetryBatch();
     void onRetryLookUpFinished();
