@@ -650,6 +650,16 @@ Reply WorkspaceSimulatorPrivate::listSubJobs(const QUrlQuery &query)
 void WorkspaceSimulatorPrivate::deliver(Reply reply, bool faulty, const QByteArray &method, const QString &path,
                                         QPointer<QTcpSocket> socket, std::shared_ptr<QHttpServerResponder> responder)
 {
+    if (faulty && m_faults.dropConnectionsAfterExecuting > 0) {
+        // Carried out, and the connection lost before the answer: the client cannot tell whether
+        // anything happened, and Qt silently sends the request again.
+        --m_faults.dropConnectionsAfterExecuting;
+        if (socket)
+            socket->abort();
+        qCDebug(lcSimulator) << method << path << "-> connection dropped after executing";
+        Q_EMIT q->requestHandled(method, path, 0);
+        return;
+    }
     if (faulty && m_faults.neverAnswer) {
         // The request was processed (a deletion did start): only the answer is lost, which is
         // the ambiguous case a client has to handle.

@@ -13,6 +13,7 @@
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
 #include "deletion/journalfollower.h"
+#include "deletion/recordsettlement.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <QSystemTrayIcon>
 
 #include <algorithm>
+#include <utility>
 
 struct DeletionController::Store
 {
@@ -31,6 +33,7 @@ struct DeletionController::Store
     AuditLog audit;
     JobJournal journal;
     QString loadError;
+    SettlementReport settlement;
 };
 
 DeletionController::DeletionController(MainWindow *window, JobModel *model, JobsPanel *panel)
@@ -72,6 +75,9 @@ DeletionController::Store *DeletionController::storeFor(const QString &dataDir)
         store->loadError = tr("Cannot create the data directory %1.").arg(QDir::toNativeSeparators(key));
     else if (!store->journal.load())
         store->loadError = store->journal.lastError();
+    // Before anything reads the record: intents left without an outcome and journal entries that
+    // cannot be followed become "outcome unknown".
+    store->settlement = RecordSettlement::settleAtStart(store->audit, store->journal);
     m_stores.insert(key, store);
     return store.get();
 }
@@ -96,6 +102,8 @@ void DeletionController::setConnection(const ResolvedConnection &connection)
     m_store = storeFor(dataDir());
     if (!m_store->loadError.isEmpty())
         Q_EMIT statusMessage(m_store->loadError);
+    for (const QString &message : std::exchange(m_store->settlement.messages, {}))
+        Q_EMIT statusMessage(message);
     resumeJournal();
 }
 
@@ -114,6 +122,23 @@ void DeletionController::resumeJournal()
         Q_EMIT statusMessage(tr("Following %Ln unfinished deletion job(s) from the last session.", nullptr,
                                 int(resumed.size())));
     }
+    recoverUnknownIntents(client);
+}
+
+void DeletionController::recoverUnknownIntents(ApiClient *client)
+{
+    // Requests whose process died during the POST: their jobs may still be listed by the service.
+    QList<RecordSettlement::OpenIntent> &intents = m_store->settlement.unknownIntents;
+    for (const RecordSettlement::OpenIntent &intent : std::as_const(intents)) {
+        if (intent.projectId != m_connection.config.projectId)
+            continue;
+        DeletionRun *run = DeletionRun::recover(client, intent, &m_store->audit, &m_store->journal, this);
+        addRun(run);
+        run->start();
+    }
+    intents.removeIf([this](const RecordSettlement::OpenIntent &intent) {
+        return intent.projectId == m_connection.config.projectId;
+    });
 }
 
 void DeletionController::requestDeletion(const QStringList &desktopIds)
@@ -140,7 +165,7 @@ void DeletionController::prepare(const QStringList &desktopIds, bool retry)
     request.desktopIds = desktopIds;
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
-    request.outcomeUnknown = m_outcomeUnknown;
+    request.audit = &m_store->audit;
     auto *preparation = new DeletionPreparation(m_window->client(), request, &m_store->journal, this);
     m_preparation = preparation;
     connect(preparation, &DeletionPreparation::finished, this,

@@ -16,6 +16,7 @@
 
 #include <memory>
 
+class ApiClient;
 class AuditLog;
 class DeletionDialog;
 class DeletionRun;
@@ -49,7 +50,6 @@ public:
     // Re-lists the run's failed desktops and offers those that still exist in a new dialog.
     void retryFailed(DeletionRun *run);
     // Desktops whose earlier deletion has no known outcome: left out until re-listed.
-    void setOutcomeUnknownDesktops(const QSet<QString> &desktopIds) { m_outcomeUnknown = desktopIds; }
     DeletionPreparation *preparation() const { return m_preparation; }
 
     DeletionDialog *dialog() const { return m_dialog; }
@@ -83,6 +83,7 @@ private:
     void startDeletion(const DeletionPlan &plan);
     void addRun(DeletionRun *run);
     void resumeJournal();
+    void recoverUnknownIntents(ApiClient *client);
     void onRunFinished(DeletionRun *run);
     void notify(const QString &title, const QString &message);
     QString dataDir() const;
@@ -99,5 +100,4 @@ private:
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
     QPointer<DeletionPreparation> m_preparation;
-    QSet<QString> m_outcomeUnknown;
 };

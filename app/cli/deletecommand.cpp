@@ -51,8 +51,8 @@ void DeleteCommand::start()
         finish(ExitUsageError);
         return;
     }
-    if (!m_store->loadWarning.isEmpty())
-        err() << m_store->loadWarning << Qt::endl;
+    for (const QString &notice : m_store->notices())
+        err() << notice << Qt::endl;
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &DeleteCommand::onInterrupted);
     followJournal();
@@ -89,7 +89,7 @@ void DeleteCommand::prepare()
     request.options = m_request.options;
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
-    request.outcomeUnknown = m_outcomeUnknown;
+    request.audit = m_store->audit.get();
     m_preparation = new DeletionPreparation(client(), request, m_store->journal.get(), this);
     connect(m_preparation, &DeletionPreparation::retrying, this, &DeleteCommand::reportRetry);
     connect(m_preparation, &DeletionPreparation::finished, this, &DeleteCommand::onPrepared);

@@ -43,7 +43,6 @@ public:
     void start() override;
     // Desktops whose earlier deletion has no known outcome (from the record): left out until
     // re-listed. Call before start().
-    void setOutcomeUnknownDesktops(const QSet<QString> &desktopIds) { m_outcomeUnknown = desktopIds; }
 
     // The tracker timing the CLI's options ask for, for `delete` and `job --wait` alike.
     static JobTracker::Timing trackerTiming(int pollIntervalMs, int giveUpAfterMs);
@@ -68,6 +67,5 @@ private:
     QPointer<JournalFollower> m_follower;
     QPointer<DeletionPreparation> m_preparation;
     QList<LeftOutDesktop> m_leftOut;
-    QSet<QString> m_outcomeUnknown;
     QPointer<DeletionRun> m_run;
 };

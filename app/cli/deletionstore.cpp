@@ -16,5 +16,14 @@ std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QStri
     store->journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir));
     if (!store->journal->load())
         store->loadWarning = store->journal->lastError();
+    store->settlement = RecordSettlement::settleAtStart(*store->audit, *store->journal);
     return store;
+}
+
+QStringList DeletionStore::notices() const
+{
+    QStringList lines = settlement.messages;
+    if (!loadWarning.isEmpty())
+        lines.prepend(loadWarning);
+    return lines;
 }

@@ -2,6 +2,7 @@
 
 #include "deletion/auditlog.h"
 #include "deletion/jobjournal.h"
+#include "deletion/recordsettlement.h"
 
 #include <QString>
 
@@ -14,7 +15,14 @@ struct DeletionStore
     std::unique_ptr<AuditLog> audit;
     std::unique_ptr<JobJournal> journal;
     QString loadWarning; // the journal could not be read (kept aside), translated; empty if fine
+    // What opening settled (intents without an outcome, unfollowable journal entries), as the
+    // window settles them when it connects.
+    SettlementReport settlement;
 
-    // Creates the directory when needed. Nothing with a translated *error when it cannot.
+    // loadWarning and the settlement's messages, translated, one a line.
+    QStringList notices() const;
+
+    // Creates the directory when needed and settles the record. Nothing with a translated *error
+    // when it cannot.
     static std::unique_ptr<DeletionStore> open(const QString &dataDir, QString *error);
 };

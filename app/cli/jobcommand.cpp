@@ -129,6 +129,8 @@ bool JobCommand::settleFromJournal()
         err() << error << Qt::endl;
         return false;
     }
+    for (const QString &notice : m_store->notices())
+        err() << notice << Qt::endl;
     JobJournal *journal = m_store->journal.get();
     if (!journal->contains(m_options.jobId)
         || journal->entry(m_options.jobId).projectId != m_options.projectId)

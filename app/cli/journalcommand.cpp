@@ -26,6 +26,8 @@ void JournalCommand::start()
         finish(ExitUsageError);
         return;
     }
+    for (const QString &notice : store->settlement.messages)
+        err() << notice << Qt::endl;
     if (m_options.forgetJobId.isEmpty())
         list(*store);
     else

@@ -1,6 +1,10 @@
 #include "auditlog.h"
 
 #include "api/apierror.h"
+#include "deletion/deletionresult.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
 
 #include <QDir>
 #include <QFile>
@@ -55,7 +59,11 @@ bool AuditLog::appendIntent(const DeletionContext &context, const QString &runId
                               {QLatin1String("project_id"), context.projectId},
                               {QLatin1String("endpoint_host"), context.endpointHost},
                               {QLatin1String("desktops"), desktops},
-                              {QLatin1String("options"), optionsJson(options)}});
+                              {QLatin1String("options"), optionsJson(options)},
+                              // Lets a later start tell an intent whose process died from one
+                              // whose POST is still on the wire in another process.
+                              {QLatin1String("process_id"), QCoreApplication::applicationPid()},
+                              {QLatin1String("host"), QSysInfo::machineHostName()}});
 }
 
 bool AuditLog::appendSubmitted(const QString &runId, int chunkIndex, const QString &jobId,
@@ -71,6 +79,12 @@ bool AuditLog::appendSubmitted(const QString &runId, int chunkIndex, const QStri
 bool AuditLog::appendPostFailed(const QString &runId, int chunkIndex, const ApiError &error)
 {
     // ApiError carries no credential; its details are what support needs to trace the call.
+    const bool ambiguous = DeletionResult::isAmbiguousPostFailure(error);
+    QString ambiguity;
+    if (error.isAmbiguous())
+        ambiguity = QStringLiteral("no_usable_answer");
+    else if (ambiguous)
+        ambiguity = QStringLiteral("conflict_after_possible_resend");
     return append(QStringLiteral("post_failed"),
                   QJsonObject{{QLatin1String("run_id"), runId},
                               {QLatin1String("chunk"), chunkIndex},
@@ -82,7 +96,8 @@ bool AuditLog::appendPostFailed(const QString &runId, int chunkIndex, const ApiE
                                error.encodedAuthorizationMessage},
                               {QLatin1String("request_id"), error.requestId},
                               {QLatin1String("transport_message"), error.transportMessage},
-                              {QLatin1String("ambiguous"), error.isAmbiguous()},
+                              {QLatin1String("ambiguous"), ambiguous},
+                              {QLatin1String("ambiguity"), ambiguity},
                               {QLatin1String("summary"), error.summary()}});
 }
 
@@ -108,6 +123,54 @@ bool AuditLog::appendJobGaveUp(const QString &jobId, const QString &reason)
 {
     return append(QStringLiteral("job_gave_up"),
                   QJsonObject{{QLatin1String("job_id"), jobId}, {QLatin1String("reason"), reason}});
+}
+
+bool AuditLog::appendJobLost(const QString &jobId, const QString &projectId, const QString &reason,
+                             const QJsonObject &results)
+{
+    return append(QStringLiteral("job_lost"),
+                  QJsonObject{{QLatin1String("job_id"), jobId},
+                              {QLatin1String("project_id"), projectId},
+                              {QLatin1String("reason"), reason},
+                              {QLatin1String("results"), results}});
+}
+
+bool AuditLog::appendOutcomeUnknown(const QString &runId, int chunkIndex, const QString &projectId,
+                                    const QStringList &desktopIds, const QString &reason)
+{
+    return append(QStringLiteral("outcome_unknown"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunkIndex},
+                              {QLatin1String("project_id"), projectId},
+                              {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
+                              {QLatin1String("reason"), reason}});
+}
+
+bool AuditLog::appendJobFound(const QString &runId, int chunkIndex, const QString &jobId,
+                              const QStringList &desktopIds)
+{
+    return append(QStringLiteral("job_found"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunkIndex},
+                              {QLatin1String("job_id"), jobId},
+                              {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)}});
+}
+
+bool AuditLog::appendJobNotFound(const QString &runId, int chunkIndex, const QString &reason)
+{
+    return append(QStringLiteral("job_not_found"),
+                  QJsonObject{{QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunkIndex},
+                              {QLatin1String("reason"), reason}});
+}
+
+bool AuditLog::appendOutcomeResolved(const QString &projectId, const QStringList &desktopIds,
+                                     const QString &resolution)
+{
+    return append(QStringLiteral("outcome_resolved"),
+                  QJsonObject{{QLatin1String("project_id"), projectId},
+                              {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
+                              {QLatin1String("resolution"), resolution}});
 }
 
 bool AuditLog::append(const QString &event, QJsonObject fields)

@@ -44,6 +44,20 @@ public:
     // A job's end: counts and per-desktop outcomes (failed desktops with code and reason).
     bool appendJobFinished(const QString &jobId, const QString &jobStatus, const QJsonObject &results);
     bool appendJobGaveUp(const QString &jobId, const QString &reason);
+    // A job that can never be followed (the service no longer knows it, or its id is unusable):
+    // its desktops' outcome is unknown.
+    bool appendJobLost(const QString &jobId, const QString &projectId, const QString &reason,
+                       const QJsonObject &results);
+    // An intent that never got an outcome (e.g. the process died during its POST), settled.
+    bool appendOutcomeUnknown(const QString &runId, int chunkIndex, const QString &projectId,
+                              const QStringList &desktopIds, const QString &reason);
+    // The job of a request whose answer was lost, found in the service's deletion sub-jobs.
+    bool appendJobFound(const QString &runId, int chunkIndex, const QString &jobId,
+                        const QStringList &desktopIds);
+    bool appendJobNotFound(const QString &runId, int chunkIndex, const QString &reason);
+    // A listing made after an unknown outcome showed what became of these desktops.
+    bool appendOutcomeResolved(const QString &projectId, const QStringList &desktopIds,
+                               const QString &resolution);
 
     // Any event; "time" (UTC, ISO-8601 with ms) and "event" are added.
     bool append(const QString &event, QJsonObject fields);

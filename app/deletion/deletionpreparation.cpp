@@ -3,6 +3,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "deletion/inflightregistry.h"
+#include "deletion/recordsettlement.h"
 #include "deletion/jobjournal.h"
 
 #include <QCoreApplication>
@@ -115,7 +116,9 @@ void DeletionPreparation::classify()
     input.requestedIds = m_request.desktopIds;
     input.found = m_found;
     input.protectedTags = m_request.protectedTags;
-    input.outcomeUnknown = m_request.outcomeUnknown;
+    input.outcomeUnknown = m_request.audit
+        ? RecordSettlement::resolveByListing(*m_request.audit, m_request.projectId, m_uniqueIds, m_found)
+        : m_request.outcomeUnknown;
     if (m_journal)
         input.journalJobs = m_journal->pendingDesktopJobs(m_request.projectId);
     const InFlightRegistry &registry = InFlightRegistry::instance();

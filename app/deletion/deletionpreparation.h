@@ -13,6 +13,7 @@
 #include <QStringList>
 
 class ApiClient;
+class AuditLog;
 class JobJournal;
 class ListAllDesktopsCall;
 
@@ -35,8 +36,11 @@ public:
         BatchDeleteOptions options;
         QString projectId;
         QStringList protectedTags;
-        // Ids whose earlier deletion has no known outcome (from the audit log): left out.
+        // Ids whose earlier deletion has no known outcome: left out. With an audit log, the
+        // record decides instead: the fresh look-up first settles what it shows (gone, or present
+        // and not being deleted), and what is still unknown is left out.
         QSet<QString> outcomeUnknown;
+        AuditLog *audit = nullptr;
     };
 
     // journal may be null (nothing is in an unfinished job then).

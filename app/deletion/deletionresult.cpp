@@ -94,7 +94,7 @@ void DeletionResult::setPostFailed(const QStringList &desktopIds, const ApiError
     // After an ambiguous failure the request may have reached the server: nobody knows yet.
     // A configuration error stops the call before anything goes on the wire.
     DeletionOutcome outcome = DeletionOutcome::Failed;
-    if (error.isAmbiguous())
+    if (isAmbiguousPostFailure(error))
         outcome = DeletionOutcome::Unknown;
     else if (error.kind == ApiError::Kind::Configuration || error.kind == ApiError::Kind::Cancelled)
         outcome = DeletionOutcome::NotSent;
@@ -104,16 +104,39 @@ void DeletionResult::setPostFailed(const QStringList &desktopIds, const ApiError
             row->errorCode = error.errorCode.isEmpty() && error.httpStatus
                 ? QString::number(error.httpStatus)
                 : error.errorCode;
-            row->reason = reasonOf(error);
+            row->reason = outcome == DeletionOutcome::Unknown
+                ? reasonOf(error) + QLatin1Char(' ') + unknownOutcomeAdvice()
+                : reasonOf(error);
         }
     }
 }
 
+bool DeletionResult::isAmbiguousPostFailure(const ApiError &error)
+{
+    return error.isAmbiguous() || (error.kind == ApiError::Kind::Http && error.httpStatus == 409);
+}
+
+QString DeletionResult::unknownOutcomeAdvice()
+{
+    return tr("Outcome unknown — re-list the desktops before deciding.");
+}
+
 void DeletionResult::setNotSent(const QStringList &desktopIds, const QString &reason)
+{
+    setOutcome(desktopIds, DeletionOutcome::NotSent, reason);
+}
+
+void DeletionResult::setUnknown(const QStringList &desktopIds, const QString &reason)
+{
+    setOutcome(desktopIds, DeletionOutcome::Unknown, reason);
+}
+
+void DeletionResult::setOutcome(const QStringList &desktopIds, DeletionOutcome outcome,
+                                const QString &reason)
 {
     for (const QString &id : desktopIds) {
         if (DesktopResult *row = find(id)) {
-            row->outcome = DeletionOutcome::NotSent;
+            row->outcome = outcome;
             row->reason = reason;
         }
     }
@@ -146,19 +169,28 @@ void DeletionResult::applyJob(const Job &job, const QList<SubJob> &subJobs, bool
     }
     if (!jobEnded)
         return;
+    QSet<QString> listed;
+    for (const SubJob &subJob : subJobs)
+        listed.insert(subJob.desktopId);
     const bool jobFailed = job.state() == JobState::Failed;
+    // A failed job that never had a sub-job refused the whole request; otherwise the job's
+    // failure says nothing certain about a desktop whose own part had not ended.
+    const bool refusedAsAWhole = jobFailed && subJobs.isEmpty() && job.subJobsTotal == 0;
     for (DesktopResult &row : m_rows) {
         if (row.jobId != job.id || row.isFinal())
             continue;
-        if (jobFailed) {
+        if (refusedAsAWhole) {
             row.outcome = DeletionOutcome::Failed;
             row.endTime = job.endTime;
             row.errorCode = job.jobErrorCode;
             row.reason = job.failReason;
-        } else {
-            row.outcome = DeletionOutcome::Unknown;
-            row.reason = tr("The job ended (%1) without a result for this desktop.").arg(job.status);
+            continue;
         }
+        row.outcome = DeletionOutcome::Unknown;
+        const QString what = listed.contains(row.desktopId)
+            ? tr("The job ended (%1) while this desktop's part was still running.").arg(job.status)
+            : tr("The job ended (%1) without a result for this desktop.").arg(job.status);
+        row.reason = what + QLatin1Char(' ') + unknownOutcomeAdvice();
     }
 }
 

@@ -60,11 +60,21 @@ public:
     bool isComplete() const;
 
     void setSubmitted(const QStringList &desktopIds, const QString &jobId);
-    // Failed, or Unknown after an ambiguous error, or NotSent when the call never left the app.
+    // Failed, or Unknown after an ambiguous error (isAmbiguousPostFailure), or NotSent when the
+    // call never left the app.
     void setPostFailed(const QStringList &desktopIds, const ApiError &error);
+    // A failed batch-delete POST whose desktops may be being deleted all the same: no usable
+    // answer (isAmbiguous()), or a 409, which Qt's one silent resend of a request whose connection
+    // dropped makes indistinguishable from "the first copy was carried out". A 409 is never proof
+    // that nothing happened.
+    static bool isAmbiguousPostFailure(const ApiError &error);
+    // The advice every "unknown" outcome carries (translated).
+    static QString unknownOutcomeAdvice();
     void setNotSent(const QStringList &desktopIds, const QString &reason);
-    // Applies a job's sub-jobs; with jobEnded, desktops of that job still unresolved become Failed
-    // (the whole job failed) or Unknown (no result for them).
+    void setUnknown(const QStringList &desktopIds, const QString &reason);
+    // Applies a job's sub-jobs (one per desktop); with jobEnded, desktops of that job still
+    // unresolved become Unknown (their sub-job still ran, or the service gave no result for them),
+    // or Failed with the job's reason when a failed job had no sub-job at all.
     void applyJob(const Job &job, const QList<SubJob> &subJobs, bool jobEnded);
     // Tracking stopped before the job ended: its unresolved desktops become Unknown.
     void setJobAbandoned(const QString &jobId, const QString &reason);
@@ -95,6 +105,7 @@ public:
 
 private:
     DesktopResult *find(const QString &desktopId);
+    void setOutcome(const QStringList &desktopIds, DeletionOutcome outcome, const QString &reason);
 
     QList<DesktopResult> m_rows;
     QHash<QString, int> m_index;

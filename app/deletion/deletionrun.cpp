@@ -5,6 +5,7 @@
 #include "deletion/auditlog.h"
 #include "deletion/inflightregistry.h"
 #include "deletion/jobjournal.h"
+#include "deletion/lostjobsearch.h"
 
 #include <QDateTime>
 #include <QUuid>
@@ -70,6 +71,19 @@ DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, A
     return run;
 }
 
+DeletionRun *DeletionRun::recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
+                                  AuditLog *auditLog, JobJournal *journal, QObject *parent)
+{
+    DeletionContext context;
+    context.projectId = intent.projectId;
+    auto *run = new DeletionRun(client, DeletionPlan(intent.desktopIds, {}), context, auditLog,
+                                journal, parent);
+    run->m_runId = intent.runId;
+    run->m_recoveredChunk = intent.chunk;
+    run->m_recoveredIntentTime = intent.time;
+    return run;
+}
+
 void DeletionRun::start()
 {
     if (m_started)
@@ -92,7 +106,26 @@ void DeletionRun::start()
             this,
             [this] {
                 if (m_trackJobs && !m_cancelled)
-                    startTracking(m_resumedJobId, {});
+                    startTracking(m_resumedJobId, m_plan.desktopIds());
+                checkFinished();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+
+    if (m_recoveredChunk >= 0) {
+        // Nothing is ever sent: the request may have been carried out before the process died.
+        m_nextChunk = int(m_chunks.size());
+        for (Chunk &chunk : m_chunks) {
+            chunk.status = Chunk::Status::Failed;
+            chunk.sentAt = m_recoveredIntentTime;
+        }
+        m_result.setUnknown(m_plan.desktopIds(), DeletionResult::unknownOutcomeAdvice());
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_trackJobs && !m_cancelled && !m_chunks.isEmpty())
+                    searchLostJob(0);
                 checkFinished();
             },
             Qt::QueuedConnection);
@@ -172,6 +205,7 @@ void DeletionRun::sendNextChunk()
     }
 
     chunk.status = Chunk::Status::Sending;
+    chunk.sentAt = QDateTime::currentDateTimeUtc();
     m_sendingChunk = index;
     ++m_postCount;
     auto *call = new BatchDeleteCall(m_client, chunk.desktopIds, m_plan.options(), this);
@@ -197,44 +231,28 @@ void DeletionRun::onPostFinished()
         chunk.error = call->error();
         if (!m_postError.isError())
             m_postError = chunk.error;
+        const bool ambiguous = DeletionResult::isAmbiguousPostFailure(chunk.error);
         if (m_auditLog)
             m_auditLog->appendPostFailed(m_runId, index, chunk.error);
         m_result.setPostFailed(chunk.desktopIds, chunk.error);
         // Definitely refused: those desktops are free for a later, deliberate retry. After an
         // ambiguous failure they stay claimed until this run has finished.
-        if (!chunk.error.isAmbiguous())
+        if (!ambiguous)
             releaseClaims(chunk.desktopIds);
         Q_EMIT chunkFailed(index, chunk.error);
         Q_EMIT resultChanged();
-        stopSending(chunk.error.isAmbiguous()
+        if (ambiguous && m_trackJobs)
+            searchLostJob(index);
+        stopSending(ambiguous
                         ? tr("An earlier request may or may not have reached the server; nothing "
                              "more was sent. Refresh the list before deciding.")
                         : tr("An earlier request failed: %1").arg(chunk.error.summary()));
         return;
     }
 
-    chunk.status = Chunk::Status::Submitted;
-    chunk.jobId = call->jobId();
     if (m_auditLog)
-        m_auditLog->appendSubmitted(m_runId, index, chunk.jobId, chunk.requestId);
-    if (m_journal) {
-        JournalEntry entry;
-        entry.jobId = chunk.jobId;
-        entry.runId = m_runId;
-        entry.profileName = m_context.profileName;
-        entry.projectId = m_context.projectId;
-        entry.endpointHost = m_context.endpointHost;
-        entry.desktopIds = chunk.desktopIds;
-        for (const QString &id : chunk.desktopIds) {
-            const QString name = m_plan.desktopName(id);
-            if (!name.isEmpty())
-                entry.desktopNames.insert(id, name);
-        }
-        entry.options = m_plan.options();
-        entry.submittedAt = QDateTime::currentDateTimeUtc();
-        m_journal->add(entry);
-    }
-    m_result.setSubmitted(chunk.desktopIds, chunk.jobId);
+        m_auditLog->appendSubmitted(m_runId, index, call->jobId(), chunk.requestId);
+    adoptJob(chunk, call->jobId());
     Q_EMIT chunkSubmitted(index, chunk.jobId);
     Q_EMIT resultChanged();
     if (m_trackJobs)
@@ -248,6 +266,85 @@ void DeletionRun::onPostFinished()
         m_gapTimer.start(std::max(0, m_chunkGapMs));
     else
         sendNextChunk();
+}
+
+void DeletionRun::adoptJob(Chunk &chunk, const QString &jobId)
+{
+    chunk.status = Chunk::Status::Submitted;
+    chunk.jobId = jobId;
+    journalJob(chunk);
+    m_result.setSubmitted(chunk.desktopIds, jobId);
+}
+
+void DeletionRun::journalJob(const Chunk &chunk)
+{
+    if (!m_journal)
+        return;
+    JournalEntry entry;
+    entry.jobId = chunk.jobId;
+    entry.runId = m_runId;
+    entry.profileName = m_context.profileName;
+    entry.projectId = m_context.projectId;
+    entry.endpointHost = m_context.endpointHost;
+    entry.desktopIds = chunk.desktopIds;
+    for (const QString &id : chunk.desktopIds) {
+        const QString name = m_plan.desktopName(id);
+        if (!name.isEmpty())
+            entry.desktopNames.insert(id, name);
+    }
+    entry.options = m_plan.options();
+    entry.submittedAt = QDateTime::currentDateTimeUtc();
+    m_journal->add(entry);
+}
+
+int DeletionRun::auditChunk(int chunkIndex) const
+{
+    return m_recoveredChunk >= 0 ? m_recoveredChunk : chunkIndex;
+}
+
+void DeletionRun::searchLostJob(int chunkIndex)
+{
+    ++m_pendingSearches;
+    auto *search = new LostJobSearch(m_client, m_chunks.at(chunkIndex).desktopIds,
+                                     m_chunks.at(chunkIndex).sentAt, this);
+    connect(search, &LostJobSearch::finished, this,
+            [this, chunkIndex, search] { onLostJobSearchFinished(chunkIndex, search); });
+    QTimer::singleShot(std::max(0, m_lostJobSearchDelayMs), search, [this, search] {
+        if (m_cancelled) {
+            --m_pendingSearches;
+            search->deleteLater();
+            checkFinished();
+            return;
+        }
+        search->start();
+    });
+}
+
+void DeletionRun::onLostJobSearchFinished(int chunkIndex, LostJobSearch *search)
+{
+    --m_pendingSearches;
+    search->deleteLater();
+    Chunk &chunk = m_chunks[chunkIndex];
+    if (search->outcome() == LostJobSearch::Outcome::Found) {
+        // The request was carried out after all: its job is recorded like a submitted one's,
+        // also after a cancel (the journal then follows it at the next start).
+        if (m_auditLog)
+            m_auditLog->appendJobFound(m_runId, auditChunk(chunkIndex), search->jobId(),
+                                       chunk.desktopIds);
+        adoptJob(chunk, search->jobId());
+        Q_EMIT lostJobFound(chunkIndex, chunk.jobId);
+        if (m_cancelled)
+            m_result.setJobAbandoned(chunk.jobId,
+                                     tr("No longer followed; the job may still be running."));
+        else
+            startTracking(chunk.jobId, chunk.desktopIds);
+        Q_EMIT resultChanged();
+    } else {
+        if (m_auditLog)
+            m_auditLog->appendJobNotFound(m_runId, auditChunk(chunkIndex), search->reason());
+        Q_EMIT lostJobNotFound(chunkIndex, search->reason());
+    }
+    checkFinished();
 }
 
 void DeletionRun::stopSending(const QString &reason)
@@ -304,8 +401,8 @@ void DeletionRun::cancel()
 
 void DeletionRun::startTracking(const QString &jobId, const QStringList &desktopIds)
 {
-    Q_UNUSED(desktopIds)
     auto *tracker = new JobTracker(m_client, jobId, this);
+    tracker->setRequestedDesktopIds(desktopIds);
     tracker->setTiming(m_trackerTiming);
     if (m_trackerClock)
         tracker->setClock(m_trackerClock);
@@ -318,6 +415,8 @@ void DeletionRun::startTracking(const QString &jobId, const QStringList &desktop
     connect(tracker, &JobTracker::finished, this, [this, tracker] { onTrackerFinished(tracker); });
     connect(tracker, &JobTracker::gaveUp, this,
             [this, tracker](const QString &reason) { onTrackerGaveUp(tracker, reason); });
+    connect(tracker, &JobTracker::lost, this,
+            [this, tracker](const QString &reason) { onTrackerLost(tracker, reason); });
     tracker->start();
 }
 
@@ -348,6 +447,21 @@ void DeletionRun::onTrackerGaveUp(JobTracker *tracker, const QString &reason)
     checkFinished();
 }
 
+void DeletionRun::onTrackerLost(JobTracker *tracker, const QString &reason)
+{
+    const QString jobId = tracker->jobId();
+    m_result.setJobAbandoned(jobId, reason);
+    if (m_auditLog)
+        m_auditLog->appendJobLost(jobId, m_context.projectId, reason, m_result.jobResultsJson(jobId));
+    // A job that can never be followed must not block its desktops for ever: it leaves the
+    // journal, and the audit's "unknown" outcome keeps them out until they are re-listed.
+    if (m_journal)
+        m_journal->remove(jobId);
+    Q_EMIT jobLost(jobId, reason);
+    Q_EMIT resultChanged();
+    checkFinished();
+}
+
 void DeletionRun::releaseClaims(const QStringList &desktopIds)
 {
     InFlightRegistry::instance().release(m_context.projectId, desktopIds, m_runId);
@@ -357,7 +471,7 @@ void DeletionRun::releaseClaims(const QStringList &desktopIds)
 
 void DeletionRun::checkFinished()
 {
-    if (m_call || m_nextChunk < m_chunks.size())
+    if (m_call || m_nextChunk < m_chunks.size() || m_pendingSearches > 0)
         return;
     if (m_state == State::Sending) {
         setState(State::Tracking);

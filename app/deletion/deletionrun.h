@@ -5,6 +5,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/deletionresult.h"
 #include "deletion/jobtracker.h"
+#include "deletion/recordsettlement.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -19,6 +20,7 @@ class ApiClient;
 class AuditLog;
 class BatchDeleteCall;
 class JobJournal;
+class LostJobSearch;
 struct JournalEntry;
 
 // One deletion: sends the plan's batch-delete requests one after another (with a gap), each at
@@ -26,7 +28,10 @@ struct JournalEntry;
 // it the job id or the error. Submitted jobs enter the journal and are tracked to their end.
 // On any POST failure the remaining requests are not sent (after an ambiguous failure the
 // administrator re-lists and decides). Desktops that this process or the journal already has in
-// flight are never submitted again: they are reported NotSent.
+// flight are never submitted again: they are reported NotSent. After an ambiguous POST failure
+// (no usable answer, or a 409 that may answer Qt's silent resend) the desktops are Unknown and
+// the run looks for the request's job among the service's deletion sub-jobs (LostJobSearch): if
+// found, its id is audited ("job_found") and journaled, and the job is followed to its end.
 class DeletionRun : public QObject
 {
     Q_OBJECT
@@ -41,6 +46,7 @@ public:
         QString jobId;
         QString requestId;
         ApiError error;
+        QDateTime sentAt; // UTC, when the intent was written
     };
 
     DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext context, AuditLog *auditLog,
@@ -51,11 +57,20 @@ public:
     // Call start() to begin tracking; at the job's end it is audited and leaves the journal.
     static DeletionRun *resume(ApiClient *client, const JournalEntry &entry, AuditLog *auditLog,
                                JobJournal *journal, QObject *parent = nullptr);
+    // A run that looks for the job of a request whose answer was never recorded (an intent the
+    // settlement recorded as outcome_unknown, e.g. after a kill during its POST) and, if the
+    // service still lists it, audits it as job_found for that intent, journals it and follows it.
+    // Sends nothing; without a job found the desktops stay Unknown.
+    static DeletionRun *recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
+                                AuditLog *auditLog, JobJournal *journal, QObject *parent = nullptr);
 
     void setChunkGapMs(int gapMs) { m_chunkGapMs = gapMs; }       // default 500
     void setTrackerTiming(const JobTracker::Timing &timing) { m_trackerTiming = timing; }
     void setTrackerClock(JobTracker::Clock clock) { m_trackerClock = std::move(clock); }
     void setTrackJobs(bool track) { m_trackJobs = track; }      // default true
+    // The wait before looking for the job of an ambiguous request (default 2000): the service
+    // may list a new job's sub-jobs a moment after it created the job.
+    void setLostJobSearchDelayMs(int delayMs) { m_lostJobSearchDelayMs = delayMs; }
 
     // Starts sending. Only the first call does anything: a run never sends twice.
     void start();
@@ -87,6 +102,13 @@ Q_SIGNALS:
     void jobProgress(const QString &jobId, int percent);
     void jobFinished(const QString &jobId);
     void jobGaveUp(const QString &jobId, const QString &reason);
+    // The job cannot be followed (gone from the service, or an unusable id): its desktops are
+    // Unknown, the loss is audited and the job has left the journal.
+    void jobLost(const QString &jobId, const QString &reason);
+    // The job of an ambiguous request was found among the service's deletion sub-jobs.
+    void lostJobFound(int chunkIndex, const QString &jobId);
+    // It was not (reason says why): the chunk's desktops stay Unknown.
+    void lostJobNotFound(int chunkIndex, const QString &reason);
     void resultChanged();
     void stateChanged(DeletionRun::State state);
     // Every chunk is settled and every tracked job has ended or been given up.
@@ -96,9 +118,16 @@ private:
     void sendNextChunk();
     void onPostFinished();
     void stopSending(const QString &reason);
+    // From now on the chunk's desktops are in this job: journaled, shown as in progress.
+    void adoptJob(Chunk &chunk, const QString &jobId);
+    void journalJob(const Chunk &chunk);
+    void searchLostJob(int chunkIndex);
+    int auditChunk(int chunkIndex) const; // the chunk index the audit knows the request by
+    void onLostJobSearchFinished(int chunkIndex, LostJobSearch *search);
     void startTracking(const QString &jobId, const QStringList &desktopIds);
     void onTrackerFinished(JobTracker *tracker);
     void onTrackerGaveUp(JobTracker *tracker, const QString &reason);
+    void onTrackerLost(JobTracker *tracker, const QString &reason);
     void releaseClaims(const QStringList &desktopIds);
     void setState(State state);
     void checkFinished();
@@ -117,11 +146,16 @@ private:
     int m_sendingChunk = -1;
     int m_postCount = 0;
     int m_chunkGapMs = 500;
+    int m_lostJobSearchDelayMs = 2000;
+    int m_pendingSearches = 0;
     bool m_trackJobs = true;
     bool m_cancelled = false;
     bool m_started = false;
     bool m_finishedEmitted = false;
     QString m_resumedJobId;
+    // For a recovery: the intent's chunk (the audit's key), and when it was written.
+    int m_recoveredChunk = -1;
+    QDateTime m_recoveredIntentTime;
     JobTracker::Timing m_trackerTiming;
     JobTracker::Clock m_trackerClock;
     QTimer m_gapTimer;

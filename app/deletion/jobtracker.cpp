@@ -4,9 +4,12 @@
 #include "api/apiclient.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 
 #include <algorithm>
 #include <memory>
+
+Q_LOGGING_CATEGORY(lcJobTracker, "workspace.deletion.jobs")
 
 JobTracker::JobTracker(ApiClient *client, QString jobId, QObject *parent)
     : QObject(parent)
@@ -30,6 +33,32 @@ qint64 JobTracker::now() const
     return m_clock();
 }
 
+bool JobTracker::isFollowableJobId(const QString &jobId)
+{
+    static constexpr int kMaxJobIdLength = 255;
+    if (jobId.isEmpty() || jobId.size() > kMaxJobIdLength || jobId == QLatin1String(".")
+        || jobId == QLatin1String(".."))
+        return false;
+    return std::all_of(jobId.cbegin(), jobId.cend(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-')
+            || c == QLatin1Char('_') || c == QLatin1Char('.');
+    });
+}
+
+void JobTracker::setRequestedDesktopIds(const QStringList &desktopIds)
+{
+    m_requestedIds.clear();
+    QSet<QString> seen;
+    for (const QString &id : desktopIds) {
+        if (!id.isEmpty() && !seen.contains(id)) {
+            seen.insert(id);
+            m_requestedIds.append(id);
+        }
+    }
+}
+
 void JobTracker::start()
 {
     if (m_state != State::Idle)
@@ -37,6 +66,19 @@ void JobTracker::start()
     m_state = State::Polling;
     m_startedAt = now();
     m_intervalMs = std::max(0, m_timing.initialIntervalMs);
+    if (!isFollowableJobId(m_jobId)) {
+        // Deferred like every other ending, so that a caller may connect after start().
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_state == State::Polling)
+                    becomeLost(tr("The job id \"%1\" cannot be followed; the outcome of its "
+                                  "desktops is unknown — re-list them.")
+                                   .arg(m_jobId.left(64)));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     // The first look right away: a resumed job may have ended long ago.
     m_pollTimer.start(0);
 }
@@ -76,18 +118,30 @@ void JobTracker::onShowJobFinished()
         onPollFailed(call->error());
         return;
     }
+    m_notFoundInARow = 0;
     m_job = call->result();
     // ShowJob may already list every sub-job; otherwise ask for them page by page.
-    if (!m_job.subJobs.isEmpty() && m_job.subJobs.size() >= m_job.subJobsTotal) {
-        m_subJobs = m_job.subJobs;
+    if (coversRequest(m_job.subJobs)) {
+        judgeSubJobs(m_job.subJobs);
         completePoll();
         return;
     }
     m_pendingSubJobs.clear();
-    auto *subJobs = new ListSubJobsCall(m_client, m_jobId, 0, ListSubJobsCall::kMaxLimit, this);
-    m_call = subJobs;
-    connect(subJobs, &ApiCall::finished, this, &JobTracker::onSubJobsFinished);
-    subJobs->start();
+    m_seenSubJobKeys.clear();
+    m_nextSubJobOffset = 0;
+    m_subJobPagesThisPoll = 0;
+    requestSubJobPage();
+}
+
+void JobTracker::requestSubJobPage()
+{
+    ++m_subJobPagesThisPoll;
+    ++m_subJobPageRequests;
+    auto *call = new ListSubJobsCall(m_client, m_jobId, m_nextSubJobOffset,
+                                     ListSubJobsCall::kMaxLimit, this);
+    m_call = call;
+    connect(call, &ApiCall::finished, this, &JobTracker::onSubJobsFinished);
+    call->start();
 }
 
 void JobTracker::onSubJobsFinished()
@@ -101,18 +155,40 @@ void JobTracker::onSubJobsFinished()
         onPollFailed(call->error());
         return;
     }
+    m_notFoundInARow = 0;
     const SubJobPage &page = call->result();
-    m_pendingSubJobs.append(page.jobs);
-    if (!page.jobs.isEmpty() && m_pendingSubJobs.size() < page.totalCount) {
-        auto *next = new ListSubJobsCall(m_client, m_jobId, int(m_pendingSubJobs.size()),
-                                         ListSubJobsCall::kMaxLimit, this);
-        m_call = next;
-        connect(next, &ApiCall::finished, this, &JobTracker::onSubJobsFinished);
-        next->start();
+    bool broughtNew = false;
+    for (const SubJob &subJob : page.jobs) {
+        // A sub-job without an id is told apart by what it says about its desktop.
+        const QString key = !subJob.id.isEmpty()
+            ? subJob.id
+            : subJob.desktopId + QLatin1Char('\n') + subJob.status + QLatin1Char('\n')
+                + QString::number(subJob.process);
+        if (m_seenSubJobKeys.contains(key))
+            continue;
+        m_seenSubJobKeys.insert(key);
+        m_pendingSubJobs.append(subJob);
+        broughtNew = true;
+    }
+    m_nextSubJobOffset += int(page.jobs.size());
+    const qsizetype seen = m_seenSubJobKeys.size();
+    // Paging ends at the announced total, at a page that adds nothing, at the service's offset
+    // limit and after a fixed number of pages: an endless or repeating listing cannot hold a poll.
+    const bool reachedTotal = (page.totalCount > 0 && seen >= page.totalCount)
+        || (m_job.subJobsTotal > 0 && seen >= m_job.subJobsTotal);
+    const bool more = broughtNew && !reachedTotal && m_nextSubJobOffset <= kMaxSubJobOffset
+        && m_subJobPagesThisPoll < kMaxSubJobPagesPerPoll;
+    if (more) {
+        if (deadlinePassed()) {
+            giveUpAtDeadline();
+            return;
+        }
+        requestSubJobPage();
         return;
     }
-    m_subJobs = m_pendingSubJobs;
+    judgeSubJobs(m_pendingSubJobs);
     m_pendingSubJobs.clear();
+    m_seenSubJobKeys.clear();
     completePoll();
 }
 
@@ -127,17 +203,73 @@ void JobTracker::onPollFailed(const ApiError &error)
         giveUp(tr("Stopped following job %1: %2").arg(m_jobId, error.summary()));
         return;
     }
+    // WKS.0202 ("the resource not found") comes as HTTP 500; a 404 from the gateway itself
+    // (APIG.0101, no such API) says nothing about the job.
+    const bool gatewayRoute = error.errorCode.startsWith(QLatin1String("APIG"));
+    const bool jobNotFound = error.errorCode == QLatin1String("WKS.0202")
+        || (error.kind == ApiError::Kind::Http && error.httpStatus == 404 && !gatewayRoute);
+    m_notFoundInARow = jobNotFound ? m_notFoundInARow + 1 : 0;
+    if (m_notFoundInARow >= kNotFoundInARowMeansGone) {
+        becomeLost(tr("The service no longer knows job %1 (%2); the outcome of its desktops is "
+                      "unknown — re-list them.")
+                       .arg(m_jobId, error.summary()));
+        return;
+    }
     ++m_transientErrors;
     Q_EMIT transientError(error, m_transientErrors);
     scheduleNextPoll();
 }
 
-bool JobTracker::allSubJobsEnded() const
+bool JobTracker::coversRequest(const QList<SubJob> &listed) const
 {
-    if (m_subJobs.isEmpty() || m_subJobs.size() < m_job.subJobsTotal)
+    if (listed.isEmpty())
         return false;
-    return std::all_of(m_subJobs.cbegin(), m_subJobs.cend(),
-                       [](const SubJob &subJob) { return subJob.state() != JobState::InProgress; });
+    QSet<QString> desktops;
+    for (const SubJob &subJob : listed)
+        desktops.insert(subJob.desktopId);
+    if (!m_requestedIds.isEmpty()) {
+        return std::all_of(m_requestedIds.cbegin(), m_requestedIds.cend(),
+                           [&desktops](const QString &id) { return desktops.contains(id); });
+    }
+    return desktops.size() >= m_job.subJobsTotal;
+}
+
+// One sub-job per requested desktop. A desktop listed twice keeps the sub-job still in progress
+// (the service has not finished with it), else the one that ended last.
+void JobTracker::judgeSubJobs(const QList<SubJob> &listed)
+{
+    const QSet<QString> requested(m_requestedIds.cbegin(), m_requestedIds.cend());
+    QHash<QString, SubJob> byDesktop;
+    QStringList order;
+    m_foreignSubJobs = 0;
+    for (const SubJob &subJob : listed) {
+        if (!requested.isEmpty() && !requested.contains(subJob.desktopId)) {
+            ++m_foreignSubJobs;
+            qCWarning(lcJobTracker) << "job" << m_jobId << "lists a sub-job for desktop"
+                                    << subJob.desktopId << "which was not in the request; ignored";
+            continue;
+        }
+        auto it = byDesktop.find(subJob.desktopId);
+        if (it == byDesktop.end()) {
+            byDesktop.insert(subJob.desktopId, subJob);
+            order.append(subJob.desktopId);
+            continue;
+        }
+        qCWarning(lcJobTracker) << "job" << m_jobId << "lists desktop" << subJob.desktopId
+                                << "more than once (" << it->status << "and" << subJob.status
+                                << "); it counts once";
+        const bool keptRuns = it->state() == JobState::InProgress;
+        const bool newRuns = subJob.state() == JobState::InProgress;
+        if (newRuns || (!keptRuns && subJob.endTime >= it->endTime))
+            *it = subJob;
+    }
+    m_subJobs.clear();
+    const QStringList &sequence = m_requestedIds.isEmpty() ? order : m_requestedIds;
+    for (const QString &id : sequence) {
+        const auto it = byDesktop.constFind(id);
+        if (it != byDesktop.cend())
+            m_subJobs.append(*it);
+    }
 }
 
 int JobTracker::overallPercent() const
@@ -149,16 +281,18 @@ int JobTracker::overallPercent() const
     qint64 sum = 0;
     for (const SubJob &subJob : m_subJobs)
         sum += subJob.state() == JobState::InProgress ? std::clamp(subJob.process, 0, 100) : 100;
-    const qint64 total = std::max<qint64>(m_subJobs.size(), m_job.subJobsTotal);
+    // Desktops without a listed sub-job count as 0 %.
+    const qint64 expected = m_requestedIds.isEmpty() ? m_job.subJobsTotal : m_requestedIds.size();
+    const qint64 total = std::max<qint64>(qint64(m_subJobs.size()), expected);
     return int(sum / total);
 }
 
 void JobTracker::completePoll()
 {
     m_lastPollFailed = false;
-    // An unknown top-level status counts as running; each desktop is judged by its own sub-job,
-    // so a job whose sub-jobs have all ended is over whatever its status says.
-    if (m_job.state() != JobState::InProgress || allSubJobsEnded()) {
+    // Only the service ends a job: sub-jobs that all look done under a status that is not
+    // terminal (or not known) are still "in progress" until the deadline.
+    if (m_job.state() != JobState::InProgress) {
         m_state = State::Finished;
         m_lastPercent = 100;
         Q_EMIT progressChanged(100);
@@ -173,20 +307,29 @@ void JobTracker::completePoll()
     scheduleNextPoll();
 }
 
+bool JobTracker::deadlinePassed() const
+{
+    return now() - m_startedAt >= m_timing.giveUpAfterMs;
+}
+
+void JobTracker::giveUpAtDeadline()
+{
+    QString reason = tr("Job %1 did not end within %n minute(s); it stays in the journal and can be "
+                        "followed again later.",
+                        nullptr, int((m_timing.giveUpAfterMs + 59999) / 60000))
+                         .arg(m_jobId);
+    // When the server kept failing, "did not end" alone would hide what actually happened.
+    if (m_lastPollFailed)
+        reason += QLatin1Char(' ') + tr("The last check failed: %1").arg(m_lastError.summary());
+    giveUp(reason);
+}
+
 void JobTracker::scheduleNextPoll()
 {
     if (m_state != State::Polling)
         return;
-    const qint64 elapsed = now() - m_startedAt;
-    if (elapsed >= m_timing.giveUpAfterMs) {
-        QString reason = tr("Job %1 did not end within %n minute(s); it stays in the journal and can be "
-                            "followed again later.",
-                            nullptr, int((m_timing.giveUpAfterMs + 59999) / 60000))
-                             .arg(m_jobId);
-        // When the server kept failing, "did not end" alone would hide what actually happened.
-        if (m_lastPollFailed)
-            reason += QLatin1Char(' ') + tr("The last check failed: %1").arg(m_lastError.summary());
-        giveUp(reason);
+    if (deadlinePassed()) {
+        giveUpAtDeadline();
         return;
     }
     m_pollTimer.start(m_intervalMs);
@@ -201,4 +344,12 @@ void JobTracker::giveUp(const QString &reason)
     m_state = State::GaveUp;
     m_gaveUpReason = reason;
     Q_EMIT gaveUp(reason);
+}
+
+void JobTracker::becomeLost(const QString &reason)
+{
+    m_pollTimer.stop();
+    m_state = State::Lost;
+    m_lostReason = reason;
+    Q_EMIT lost(reason);
 }

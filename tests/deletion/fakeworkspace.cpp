@@ -58,6 +58,10 @@ FakeResponse FakeWorkspace::handle(const ScriptedRequest &request)
                        QJsonDocument::fromJson(subJobsJson(*it, done)).object().value(QLatin1String("jobs")));
         return FakeResponse::json(200, QJsonDocument(job).toJson(QJsonDocument::Compact));
     }
+    if (request.method == "GET" && path.endsWith(QLatin1String("/workspace-sub-jobs"))
+        && !QUrlQuery(request.url).hasQueryItem(QStringLiteral("job_id"))) {
+        return FakeResponse::json(200, deletionSubJobsJson(QUrlQuery(request.url)));
+    }
     if (request.method == "GET" && path.endsWith(QLatin1String("/workspace-sub-jobs"))) {
         const QString id = QUrlQuery(request.url).queryItemValue(QStringLiteral("job_id"));
         auto it = jobs.find(id);
@@ -67,6 +71,30 @@ FakeResponse FakeWorkspace::handle(const ScriptedRequest &request)
         return FakeResponse::json(200, subJobsJson(*it, done));
     }
     return FakeResponse::json(404, R"({"error_code":"APIG.0101","error_msg":"not found"})");
+}
+
+QByteArray FakeWorkspace::deletionSubJobsJson(const QUrlQuery &query) const
+{
+    QJsonArray all;
+    if (query.queryItemValue(QStringLiteral("job_type")) == QLatin1String("deleteDesktops")) {
+        const QString status = query.queryItemValue(QStringLiteral("status"));
+        for (const FakeJob &job : jobs) {
+            const bool done = !jobsNeverEnd && job.showCount > pollsUntilDone;
+            const QJsonArray subJobs =
+                QJsonDocument::fromJson(subJobsJson(job, done)).object().value(QLatin1String("jobs")).toArray();
+            for (const QJsonValue &subJob : subJobs) {
+                if (status.isEmpty() || subJob.toObject().value(QLatin1String("status")).toString() == status)
+                    all.append(subJob);
+            }
+        }
+    }
+    const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
+    QJsonArray page;
+    for (int i = offset; i < all.size() && page.size() < 1000; ++i)
+        page.append(all.at(i));
+    return QJsonDocument(QJsonObject{{QLatin1String("total_count"), int(all.size())},
+                                     {QLatin1String("jobs"), page}})
+        .toJson(QJsonDocument::Compact);
 }
 
 QByteArray FakeWorkspace::subJobsJson(const FakeJob &job, bool done) const
@@ -95,4 +123,12 @@ QByteArray FakeWorkspace::subJobsJson(const FakeJob &job, bool done) const
     return QJsonDocument(QJsonObject{{QLatin1String("total_count"), int(subJobs.size())},
                                      {QLatin1String("jobs"), subJobs}})
         .toJson(QJsonDocument::Compact);
+}
+
+void FakeWorkspace::addJob(const QString &jobId, const QStringList &desktopIds)
+{
+    FakeJob job;
+    job.id = jobId;
+    job.desktopIds = desktopIds;
+    jobs.insert(jobId, job);
 }

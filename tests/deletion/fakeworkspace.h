@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <QUrlQuery>
 
 #include <functional>
 #include <optional>
@@ -35,7 +36,13 @@ public:
     QList<QStringList> postedDesktopIds;     // per POST, in order
     QHash<QString, FakeJob> jobs;
 
+    // Adds a job as if a request for these desktops had been carried out (e.g. a first copy whose
+    // answer was lost).
+    void addJob(const QString &jobId, const QStringList &desktopIds);
+
 private:
     QByteArray subJobsJson(const FakeJob &job, bool done) const;
+    // workspace-sub-jobs by job_type, without a job id: every job's sub-jobs.
+    QByteArray deletionSubJobsJson(const QUrlQuery &query) const;
     int m_postCount = 0;
 };

@@ -35,8 +35,11 @@ private Q_SLOTS:
     void summaryUsesPlurals();
     void ambiguousPostErrorIsUnknown();
     void definitePostErrorIsFailed();
+    void conflictIsAmbiguous();
     void configurationErrorIsNotSent();
     void jobEndWithoutSubJobResult();
+    void failedJobWithRunningSubJobsLeavesThemUnknown();
+    void foreignSubJobsAreIgnored();
     void csvQuotesAndDefusesFormulas();
     void exportWritesFile();
 };
@@ -96,14 +99,34 @@ void TestDeletionResult::definitePostErrorIsFailed()
     DeletionResult result({QStringLiteral("a")}, {});
     ApiError error;
     error.kind = ApiError::Kind::Http;
-    error.httpStatus = 409;
-    error.errorCode = QStringLiteral("WKS.0409");
-    error.errorMessage = QStringLiteral("desktop busy");
+    error.httpStatus = 400;
+    error.errorCode = QStringLiteral("WKS.0001");
+    error.errorMessage = QStringLiteral("invalid parameter");
     result.setPostFailed({QStringLiteral("a")}, error);
     const DesktopResult row = result.row(QStringLiteral("a"));
     QCOMPARE(row.outcome, DeletionOutcome::Failed);
-    QCOMPARE(row.errorCode, QStringLiteral("WKS.0409"));
-    QCOMPARE(row.reason, QStringLiteral("desktop busy"));
+    QCOMPARE(row.errorCode, QStringLiteral("WKS.0001"));
+    QCOMPARE(row.reason, QStringLiteral("invalid parameter"));
+    QVERIFY(!DeletionResult::isAmbiguousPostFailure(error));
+}
+
+// Qt re-sends a request once when its connection drops before the answer: a 409 may be the
+// answer to that resend, the first copy having been carried out. It is never a plain failure.
+void TestDeletionResult::conflictIsAmbiguous()
+{
+    DeletionResult result({QStringLiteral("a")}, {});
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = 409;
+    error.errorCode = QStringLiteral("WKS.00010032");
+    error.errorMessage = QStringLiteral("Operation conflict.");
+    QVERIFY(DeletionResult::isAmbiguousPostFailure(error));
+    result.setPostFailed({QStringLiteral("a")}, error);
+    const DesktopResult row = result.row(QStringLiteral("a"));
+    QCOMPARE(row.outcome, DeletionOutcome::Unknown);
+    QCOMPARE(row.errorCode, QStringLiteral("WKS.00010032"));
+    QVERIFY(row.reason.startsWith(QLatin1String("Operation conflict.")));
+    QVERIFY(row.reason.contains(DeletionResult::unknownOutcomeAdvice()));
 }
 
 void TestDeletionResult::configurationErrorIsNotSent()
@@ -133,6 +156,45 @@ void TestDeletionResult::jobEndWithoutSubJobResult()
     failed.applyJob(job, {}, true);
     QCOMPARE(failed.row(QStringLiteral("c")).outcome, DeletionOutcome::Failed);
     QCOMPARE(failed.row(QStringLiteral("c")).errorCode, QStringLiteral("WKS.9999"));
+}
+
+void TestDeletionResult::failedJobWithRunningSubJobsLeavesThemUnknown()
+{
+    const QStringList ids{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    DeletionResult result(ids, {});
+    result.setSubmitted(ids, QStringLiteral("job-1"));
+    Job job;
+    job.id = QStringLiteral("job-1");
+    job.status = QStringLiteral("FAIL");
+    job.jobErrorCode = QStringLiteral("WKS.9999");
+    job.failReason = QStringLiteral("job failed");
+    job.subJobsTotal = 3;
+    result.applyJob(job,
+                    {subJob(QStringLiteral("a"), QStringLiteral("FAILED"), QStringLiteral("WKS.1"),
+                            QStringLiteral("refused")),
+                     subJob(QStringLiteral("b"), QStringLiteral("RUNNING"))},
+                    true);
+    QCOMPARE(result.row(QStringLiteral("a")).outcome, DeletionOutcome::Failed);
+    QCOMPARE(result.row(QStringLiteral("a")).errorCode, QStringLiteral("WKS.1"));
+    // b still ran and c was never listed: the job's failure is not theirs.
+    QCOMPARE(result.row(QStringLiteral("b")).outcome, DeletionOutcome::Unknown);
+    QVERIFY(result.row(QStringLiteral("b")).reason.contains(QLatin1String("still running")));
+    QCOMPARE(result.row(QStringLiteral("c")).outcome, DeletionOutcome::Unknown);
+    QVERIFY(result.row(QStringLiteral("c")).errorCode.isEmpty());
+    QCOMPARE(result.failedDesktopIds(), QStringList{QStringLiteral("a")});
+}
+
+void TestDeletionResult::foreignSubJobsAreIgnored()
+{
+    DeletionResult result({QStringLiteral("a")}, {});
+    result.setSubmitted({QStringLiteral("a")}, QStringLiteral("job-1"));
+    Job job;
+    job.id = QStringLiteral("job-1");
+    job.status = QStringLiteral("SUCCESS");
+    result.applyJob(job, {subJob(QStringLiteral("zz"), QStringLiteral("SUCCESS"))}, true);
+    QVERIFY(!result.contains(QStringLiteral("zz")));
+    QCOMPARE(result.size(), 1);
+    QCOMPARE(result.row(QStringLiteral("a")).outcome, DeletionOutcome::Unknown);
 }
 
 void TestDeletionResult::csvQuotesAndDefusesFormulas()

@@ -73,6 +73,7 @@ struct Fixture
         auto run = std::make_unique<DeletionRun>(client.get(), DeletionPlan(ids, options), context,
                                                  &audit, &journal);
         run->setChunkGapMs(0);
+        run->setLostJobSearchDelayMs(0);
         run->setTrackerTiming(fastTiming());
         return run;
     }
@@ -95,6 +96,13 @@ private Q_SLOTS:
     void trackingGivesUpKeepsJobInJournal();
     void mixedOutcomesSummaryAndCsv();
     void cancelDuringGapSendsNoMore();
+    void lostJournalEntryIsSettledAsUnknown_data();
+    void lostJournalEntryIsSettledAsUnknown();
+    void failedJobWithRunningSubJobsLeavesThemUnknown();
+    void conflictAfterResendFindsTheJob();
+    void lostJobNotFoundStaysUnknown();
+    void recoverFollowsTheJobOfAnOrphanIntent_data();
+    void recoverFollowsTheJobOfAnOrphanIntent();
 };
 
 void TestDeletionRun::sendsChunksOneAfterAnotherAndTracksToTheEnd()
@@ -200,8 +208,12 @@ void TestDeletionRun::postFailureStopsSending_data()
     QTest::newRow("500") << 500
                          << QByteArray(R"({"error_code":"WKS.0202","error_msg":"resource not found"})")
                          << int(DeletionOutcome::Failed);
+    // A 409 may answer Qt's silent resend of a request that was carried out: never "failed".
     QTest::newRow("409") << 409
-                         << QByteArray(R"({"error_code":"WKS.0409","error_msg":"conflict","error_detail":"desktop busy"})")
+                         << QByteArray(R"({"error_code":"WKS.00010032","error_msg":"Operation conflict.","error_detail":"desktop busy"})")
+                         << int(DeletionOutcome::Unknown);
+    QTest::newRow("400") << 400
+                         << QByteArray(R"({"error_code":"WKS.0001","error_msg":"invalid","error_detail":"bad id"})")
                          << int(DeletionOutcome::Failed);
     QTest::newRow("403 encoded") << 403
                                  << QByteArray(R"({"error_code":"WKS.0403","error_msg":"forbidden","encoded_authorization_message":"ENC-abc123"})")
@@ -272,10 +284,10 @@ void TestDeletionRun::postFailureStopsSending()
                                    QStringLiteral("encoded_authorization_message")}) {
             QCOMPARE(failures.at(0).value(key).toString(), expected.value(key).toString());
         }
-    } else {
-        QVERIFY(error.isAmbiguous());
-        QCOMPARE(failures.at(0).value(QLatin1String("ambiguous")).toBool(), true);
     }
+    const bool ambiguous = expectedOutcome == int(DeletionOutcome::Unknown);
+    QCOMPARE(DeletionResult::isAmbiguousPostFailure(error), ambiguous);
+    QCOMPARE(failures.at(0).value(QLatin1String("ambiguous")).toBool(), ambiguous);
 }
 
 void TestDeletionRun::noAuditNoPost()
@@ -452,6 +464,193 @@ void TestDeletionRun::cancelDuringGapSendsNoMore()
     QCOMPARE(run->result().count(DeletionOutcome::NotSent), 150);
     QCOMPARE(run->result().count(DeletionOutcome::Submitted), 100);
     QVERIFY(f.journal.contains(QStringLiteral("job-1")));
+}
+
+void TestDeletionRun::lostJournalEntryIsSettledAsUnknown_data()
+{
+    QTest::addColumn<QString>("jobId");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("job gone (404 WKS.0202)") << QStringLiteral("job-gone") << JobTracker::kNotFoundInARowMeansGone;
+    QTest::newRow("unusable job id") << QStringLiteral("../desktops") << 0;
+}
+
+// A journal entry whose job can never be followed does not block its desktops for ever: the run
+// ends, the desktops are Unknown ("re-list"), the loss is audited and the entry leaves the journal.
+void TestDeletionRun::lostJournalEntryIsSettledAsUnknown()
+{
+    QFETCH(QString, jobId);
+    QFETCH(int, requests);
+    Fixture f;
+    JournalEntry entry;
+    entry.jobId = jobId;
+    entry.runId = QStringLiteral("run-old");
+    entry.projectId = QStringLiteral("project-1");
+    entry.desktopIds = makeIds(3);
+    entry.submittedAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(f.journal.add(entry));
+    std::unique_ptr<DeletionRun> run(DeletionRun::resume(f.client.get(), entry, &f.audit, &f.journal));
+    run->setTrackerTiming(fastTiming());
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    QSignalSpy lost(run.get(), &DeletionRun::jobLost);
+    run->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(lost.count(), 1);
+    QCOMPARE(lost.at(0).at(0).toString(), jobId);
+    QCOMPARE(f.network.requests().size(), requests);
+    QCOMPARE(run->result().count(DeletionOutcome::Unknown), 3);
+    QVERIFY(run->result().row(QStringLiteral("desk-0")).reason.contains(QLatin1String("re-list")));
+    JobJournal reloaded(f.journal.filePath());
+    QVERIFY(reloaded.load());
+    QVERIFY(reloaded.entries().isEmpty());
+    const QList<QJsonObject> lostRecords =
+        eventsOf(AuditLog::readEntries(f.audit.filePath()), QStringLiteral("job_lost"));
+    QCOMPARE(lostRecords.size(), 1);
+    QCOMPARE(lostRecords.at(0).value(QLatin1String("job_id")).toString(), jobId);
+    QCOMPARE(lostRecords.at(0).value(QLatin1String("project_id")).toString(), QStringLiteral("project-1"));
+    QCOMPARE(lostRecords.at(0)
+                 .value(QLatin1String("results"))
+                 .toObject()
+                 .value(QLatin1String("counts"))
+                 .toObject()
+                 .value(QLatin1String("unknown"))
+                 .toInt(),
+             3);
+}
+
+void TestDeletionRun::failedJobWithRunningSubJobsLeavesThemUnknown()
+{
+    QTemporaryDir dir;
+    ScriptedNetwork network([](const ScriptedRequest &request) {
+        if (request.method == "POST")
+            return FakeResponse::json(202, R"({"job_id":"job-1"})");
+        if (request.url.path().contains(QLatin1String("/workspace-jobs/")))
+            return FakeResponse::json(200, R"({"id":"job-1","status":"FAIL","sub_jobs_total":2})");
+        return FakeResponse::json(
+            200, R"({"total_count":2,"jobs":[)"
+                 R"({"id":"s1","job_id":"job-1","status":"FAILED","error_code":"WKS.1","fail_reason":"no","entities":{"desktop_id":"a"}},)"
+                 R"({"id":"s2","job_id":"job-1","status":"RUNNING","process":40,"entities":{"desktop_id":"b"}}]})");
+    });
+    auto client = makeTestClient(&network);
+    AuditLog audit(AuditLog::defaultFilePath(dir.path()));
+    JobJournal journal(JobJournal::defaultFilePath(dir.path()));
+    DeletionContext context;
+    context.projectId = QStringLiteral("project-1");
+    DeletionRun run(client.get(), DeletionPlan({QStringLiteral("a"), QStringLiteral("b")}, {}), context,
+                    &audit, &journal);
+    run.setTrackerTiming(fastTiming());
+    QSignalSpy finished(&run, &DeletionRun::finished);
+    run.start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(run.result().row(QStringLiteral("a")).outcome, DeletionOutcome::Failed);
+    QCOMPARE(run.result().row(QStringLiteral("b")).outcome, DeletionOutcome::Unknown);
+    const QList<QJsonObject> ends = eventsOf(AuditLog::readEntries(audit.filePath()), QStringLiteral("job_finished"));
+    QCOMPARE(ends.size(), 1);
+    const QJsonObject counts = ends.at(0).value(QLatin1String("results")).toObject().value(QLatin1String("counts")).toObject();
+    QCOMPARE(counts.value(QLatin1String("failed")).toInt(), 1);
+    QCOMPARE(counts.value(QLatin1String("unknown")).toInt(), 1);
+}
+
+// The first copy of the POST was carried out but its answer lost; the resend got 409. The run
+// finds the job among the deletion sub-jobs, records its id and follows it to the end.
+void TestDeletionRun::conflictAfterResendFindsTheJob()
+{
+    Fixture f;
+    f.workspace.postOverride = [&f](int index) -> std::optional<FakeResponse> {
+        f.workspace.addJob(QStringLiteral("job-lost-%1").arg(index), f.workspace.postedDesktopIds.at(index));
+        return FakeResponse::json(409, R"({"error_code":"WKS.00010032","error_msg":"Operation conflict."})",
+                                  "req-409");
+    };
+    const QStringList ids = makeIds(3);
+    auto run = f.makeRun(ids);
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    QSignalSpy found(run.get(), &DeletionRun::lostJobFound);
+    run->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(found.count(), 1);
+    QCOMPARE(found.at(0).at(1).toString(), QStringLiteral("job-lost-0"));
+    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 1);
+    QCOMPARE(run->result().count(DeletionOutcome::Deleted), 3);
+    QCOMPARE(run->jobIds(), QStringList{QStringLiteral("job-lost-0")});
+    const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
+    QStringList events;
+    for (const QJsonObject &entry : entries)
+        events.append(entry.value(QLatin1String("event")).toString());
+    QCOMPARE(events, (QStringList{QStringLiteral("intent"), QStringLiteral("post_failed"),
+                                  QStringLiteral("job_found"), QStringLiteral("job_finished")}));
+    QCOMPARE(entries.at(1).value(QLatin1String("ambiguous")).toBool(), true);
+    QCOMPARE(entries.at(1).value(QLatin1String("ambiguity")).toString(),
+             QStringLiteral("conflict_after_possible_resend"));
+    QCOMPARE(entries.at(2).value(QLatin1String("job_id")).toString(), QStringLiteral("job-lost-0"));
+    QVERIFY(f.journal.entries().isEmpty()); // journaled when found, removed at the end
+}
+
+void TestDeletionRun::lostJobNotFoundStaysUnknown()
+{
+    Fixture f;
+    // Another job holds two of the three desktops: not this request's.
+    f.workspace.addJob(QStringLiteral("job-other"), makeIds(2));
+    f.workspace.postOverride = [](int) -> std::optional<FakeResponse> {
+        return FakeResponse::json(409, R"({"error_code":"WKS.00010032","error_msg":"Operation conflict."})");
+    };
+    auto run = f.makeRun(makeIds(3));
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    QSignalSpy notFound(run.get(), &DeletionRun::lostJobNotFound);
+    run->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(notFound.count(), 1);
+    QCOMPARE(run->result().count(DeletionOutcome::Unknown), 3);
+    QVERIFY(run->jobIds().isEmpty());
+    const QList<QJsonObject> misses = eventsOf(AuditLog::readEntries(f.audit.filePath()), QStringLiteral("job_not_found"));
+    QCOMPARE(misses.size(), 1);
+    QVERIFY(!misses.at(0).value(QLatin1String("reason")).toString().isEmpty());
+    QVERIFY(f.journal.entries().isEmpty());
+}
+
+void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent_data()
+{
+    QTest::addColumn<bool>("jobExists");
+    QTest::newRow("the POST was carried out") << true;
+    QTest::newRow("it never arrived") << false;
+}
+
+// After a kill during the POST: the settled intent's job is looked for and, if the service lists
+// it, audited under the intent's run and chunk, journaled and followed. Nothing is sent.
+void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent()
+{
+    QFETCH(bool, jobExists);
+    Fixture f;
+    const QStringList ids = makeIds(3);
+    if (jobExists)
+        f.workspace.addJob(QStringLiteral("job-before-the-kill"), ids);
+    RecordSettlement::OpenIntent intent;
+    intent.runId = QStringLiteral("run-killed");
+    intent.chunk = 2;
+    intent.projectId = QStringLiteral("project-1");
+    intent.desktopIds = ids;
+    intent.time = QDateTime::currentDateTimeUtc().addSecs(-5);
+    std::unique_ptr<DeletionRun> run(DeletionRun::recover(f.client.get(), intent, &f.audit, &f.journal));
+    run->setLostJobSearchDelayMs(0);
+    run->setTrackerTiming(fastTiming());
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    run->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 0);
+    QCOMPARE(run->runId(), intent.runId);
+    const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
+    QVERIFY(f.journal.entries().isEmpty());
+    if (!jobExists) {
+        QCOMPARE(run->result().count(DeletionOutcome::Unknown), 3);
+        QCOMPARE(eventsOf(entries, QStringLiteral("job_not_found")).size(), 1);
+        QCOMPARE(eventsOf(entries, QStringLiteral("job_not_found")).at(0).value(QLatin1String("chunk")).toInt(), 2);
+        return;
+    }
+    QCOMPARE(run->result().count(DeletionOutcome::Deleted), 3);
+    const QList<QJsonObject> found = eventsOf(entries, QStringLiteral("job_found"));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.at(0).value(QLatin1String("run_id")).toString(), intent.runId);
+    QCOMPARE(found.at(0).value(QLatin1String("chunk")).toInt(), 2);
+    QCOMPARE(found.at(0).value(QLatin1String("job_id")).toString(), QStringLiteral("job-before-the-kill"));
+    QCOMPARE(eventsOf(entries, QStringLiteral("job_finished")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDeletionRun)

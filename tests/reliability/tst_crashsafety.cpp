@@ -6,6 +6,7 @@
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
+#include "deletion/recordsettlement.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
@@ -202,6 +203,59 @@ void TestCrashSafety::killDuringSubmission()
     QVERIFY2(err.contains(QLatin1String("already being deleted")) || err.contains(QLatin1String("not found")),
              qPrintable(err));
     verifyFilesReadable();
+
+    // The restart settled the intent the kill left open: an outcome_unknown record names its
+    // desktops, which stay "outcome unknown" until a later record or listing tells more.
+    QVERIFY2(err.contains(QLatin1String("is unknown")), qPrintable(err));
+    const QList<QJsonObject> after = AuditLog::readEntries(auditPath());
+    QList<QJsonObject> settled;
+    for (const QJsonObject &entry : after) {
+        if (entry.value(QLatin1String("event")).toString() == QLatin1String("outcome_unknown"))
+            settled.append(entry);
+    }
+    QCOMPARE(settled.size(), 1);
+    QCOMPARE(settled.constFirst().value(QLatin1String("run_id")).toString(),
+             entries.constFirst().value(QLatin1String("run_id")).toString());
+    QCOMPARE(settled.constFirst().value(QLatin1String("desktop_ids")).toArray().size(), 3);
+    QVERIFY(RecordSettlement::openIntents(after).isEmpty());
+    QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(auditPath(), m_simulator->config().projectId),
+             QSet<QString>(ids.cbegin(), ids.cend()));
+
+    // A third start (either front end) finds nothing left to settle.
+    AuditLog audit(auditPath());
+    JobJournal reloaded(journalPath());
+    QVERIFY(reloaded.load());
+    QVERIFY(RecordSettlement::settleAtStart(audit, reloaded).isEmpty());
+    QCOMPARE(AuditLog::readEntries(auditPath()).size(), after.size());
+
+    // The service still lists the job the killed POST created: found by its desktops, recorded
+    // for the intent, followed to its end. The desktops' outcome is known again.
+    RecordSettlement::OpenIntent intent;
+    intent.runId = entries.constFirst().value(QLatin1String("run_id")).toString();
+    intent.chunk = entries.constFirst().value(QLatin1String("chunk")).toInt();
+    intent.projectId = m_simulator->config().projectId;
+    intent.desktopIds = ids;
+    intent.time = QDateTime::fromString(entries.constFirst().value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    QNetworkAccessManager network;
+    ApiClient client(&network, clientConfigFor(*m_simulator), Credentials{kAccessKey, kSecretKey, {}});
+    std::unique_ptr<DeletionRun> recovery(DeletionRun::recover(&client, intent, &audit, &reloaded));
+    recovery->setLostJobSearchDelayMs(0);
+    JobTracker::Timing timing;
+    timing.initialIntervalMs = 20;
+    timing.maxIntervalMs = 50;
+    recovery->setTrackerTiming(timing);
+    QSignalSpy recovered(recovery.get(), &DeletionRun::finished);
+    recovery->start();
+    QVERIFY(recovered.wait(kWaitMs));
+    QCOMPARE(recovery->result().count(DeletionOutcome::Deleted), 3);
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    QStringList tail;
+    const QList<QJsonObject> final = AuditLog::readEntries(auditPath());
+    for (qsizetype i = after.size(); i < final.size(); ++i)
+        tail.append(final.at(i).value(QLatin1String("event")).toString());
+    QCOMPARE(tail, (QStringList{QStringLiteral("job_found"), QStringLiteral("job_finished")}));
+    QVERIFY(RecordSettlement::unknownOutcomeDesktopIds(auditPath(), m_simulator->config().projectId).isEmpty());
+    QVERIFY(reloaded.entries().isEmpty());
 }
 
 void TestCrashSafety::killDuringPolling()

@@ -6,6 +6,7 @@
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
+#include "deletion/recordsettlement.h"
 #include "deletion/jobjournal.h"
 #include "eventloopwatch.h"
 #include "simulatortestsupport.h"
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void deleting();
     void polling_data();
     void polling();
+    void droppedConnectionAfterTheServerRanThePost();
 
 private:
     static void addFaultRows(const QString &pathFilter, bool forPolling);
@@ -200,6 +202,7 @@ std::unique_ptr<DeletionRun> TestFaultMatrix::makeRun(const QStringList &ids)
     auto run = std::make_unique<DeletionRun>(m_client.get(), DeletionPlan(ids, {}), context,
                                              m_audit.get(), m_journal.get());
     run->setChunkGapMs(5);
+    run->setLostJobSearchDelayMs(0);
     JobTracker::Timing timing;
     timing.initialIntervalMs = 10;
     timing.maxIntervalMs = 40;
@@ -286,21 +289,38 @@ void TestFaultMatrix::deleting()
     if (status)
         QCOMPARE(error.httpStatus, status);
     QVERIFY2(error.summary().contains(fragment), qPrintable(error.summary()));
-    QCOMPARE(run->chunks().at(0).status, DeletionRun::Chunk::Status::Failed);
     // An answer that may hide a deletion the server did start is "unknown", never "failed":
-    // the administrator must re-list before trying again.
-    const DeletionOutcome expected = error.isAmbiguous() ? DeletionOutcome::Unknown : DeletionOutcome::Failed;
-    QCOMPARE(run->result().count(expected), 3);
-
-    // The audit log holds the intent and the failure with its summary, on disk and readable.
+    // the run then looks for the request's job among the service's deletion sub-jobs.
+    const bool ambiguous = DeletionResult::isAmbiguousPostFailure(error);
     const QList<QJsonObject> entries = AuditLog::readEntries(auditPath);
-    QCOMPARE(auditEvents(auditPath), (QStringList{QStringLiteral("intent"), QStringLiteral("post_failed")}));
+    const QStringList events = auditEvents(auditPath);
+    QCOMPARE(events.mid(0, 2), (QStringList{QStringLiteral("intent"), QStringLiteral("post_failed")}));
     QCOMPARE(entries.at(1).value(QLatin1String("summary")).toString(), error.summary());
-    QCOMPARE(entries.at(1).value(QLatin1String("ambiguous")).toBool(), error.isAmbiguous());
-    // No job id was learned, so there is nothing to resume; the journal holds nothing stale.
+    QCOMPARE(entries.at(1).value(QLatin1String("ambiguous")).toBool(), ambiguous);
     JobJournal reloaded(m_journal->filePath());
     QVERIFY(reloaded.load());
-    QVERIFY(reloaded.entries().isEmpty());
+    QVERIFY(reloaded.entries().isEmpty()); // nothing stale: either never learned or followed to its end
+    if (!ambiguous) {
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(run->chunks().at(0).status, DeletionRun::Chunk::Status::Failed);
+        QCOMPARE(run->result().count(DeletionOutcome::Failed), 3);
+        return;
+    }
+    if (error.kind == ApiError::Kind::Http) {
+        // A gateway error before the simulator ran anything: no job exists, the outcome stays unknown.
+        QCOMPARE(events.mid(2), QStringList{QStringLiteral("job_not_found")});
+        QCOMPARE(run->result().count(DeletionOutcome::Unknown), 3);
+        QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(auditPath, m_client->config().projectId),
+                 QSet<QString>(ids.cbegin(), ids.cend()));
+        return;
+    }
+    // The simulator carried the request out and only the answer was spoilt: the job is found,
+    // its real id recorded, and it is followed to its end.
+    QCOMPARE(events.mid(2), (QStringList{QStringLiteral("job_found"), QStringLiteral("job_finished")}));
+    QVERIFY(!entries.at(2).value(QLatin1String("job_id")).toString().isEmpty());
+    QCOMPARE(run->jobIds().size(), 1);
+    QCOMPARE(run->result().count(DeletionOutcome::Deleted), 3);
+    QVERIFY(RecordSettlement::unknownOutcomeDesktopIds(auditPath, m_client->config().projectId).isEmpty());
 }
 
 void TestFaultMatrix::polling_data()
@@ -365,6 +385,52 @@ void TestFaultMatrix::polling()
     QCOMPARE(int(tracker->lastError().kind), kind);
     if (status)
         QCOMPARE(tracker->lastError().httpStatus, status);
+}
+
+// The connection drops after the simulator ran the POST and before any answer; Qt sends the
+// request again by itself, and that copy is answered 409 because the desktops are already being
+// deleted. The record says "ambiguous", never "failed"; the real job is found and followed.
+void TestFaultMatrix::droppedConnectionAfterTheServerRanThePost()
+{
+    const QStringList ids = deletableDesktopIds(3);
+    QCOMPARE(ids.size(), 3);
+    const int desktopsBefore = m_simulator->desktopCount();
+    SimulatorFaults faults;
+    faults.dropConnectionsAfterExecuting = 1;
+    faults.pathFilter = QStringLiteral("batch-delete");
+    m_simulator->setFaults(faults);
+    QList<int> postStatuses;
+    connect(m_simulator.get(), &WorkspaceSimulator::requestHandled, this,
+            [&postStatuses](const QByteArray &method, const QString &, int status) {
+                if (method == "POST")
+                    postStatuses.append(status);
+            });
+
+    auto run = makeRun(ids);
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    QSignalSpy found(run.get(), &DeletionRun::lostJobFound);
+    run->start();
+    QVERIFY(finished.wait(kWaitMs));
+
+    QCOMPARE(run->postCount(), 1); // the app sent it once …
+    QCOMPARE(postStatuses, (QList<int>{0, 409})); // … the transport twice, the resend got 409
+    QCOMPARE(run->postError().httpStatus, 409);
+    const QString auditPath = m_audit->filePath();
+    const QList<QJsonObject> entries = AuditLog::readEntries(auditPath);
+    QCOMPARE(auditEvents(auditPath),
+             (QStringList{QStringLiteral("intent"), QStringLiteral("post_failed"), QStringLiteral("job_found"),
+                          QStringLiteral("job_finished")}));
+    QCOMPARE(entries.at(1).value(QLatin1String("http_status")).toInt(), 409);
+    QCOMPARE(entries.at(1).value(QLatin1String("ambiguous")).toBool(), true);
+    QCOMPARE(entries.at(1).value(QLatin1String("ambiguity")).toString(),
+             QStringLiteral("conflict_after_possible_resend"));
+    QCOMPARE(found.count(), 1);
+    const QString jobId = entries.at(2).value(QLatin1String("job_id")).toString();
+    QCOMPARE(found.at(0).at(1).toString(), jobId);
+    QCOMPARE(entries.at(3).value(QLatin1String("job_id")).toString(), jobId);
+    QCOMPARE(run->result().count(DeletionOutcome::Deleted), 3);
+    QVERIFY(m_journal->entries().isEmpty());
+    QCOMPARE(m_simulator->desktopCount(), desktopsBefore - 3);
 }
 
 QTEST_GUILESS_MAIN(TestFaultMatrix)

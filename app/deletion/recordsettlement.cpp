@@ -1,0 +1,273 @@
+#include "recordsettlement.h"
+
+#include "api/workspacejson.h"
+#include "deletion/auditlog.h"
+#include "deletion/deletionresult.h"
+#include "deletion/jobjournal.h"
+#include "deletion/jobtracker.h"
+
+#include <QJsonArray>
+#include <QSysInfo>
+
+#include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#endif
+
+namespace {
+QString text(const QJsonObject &entry, const char *key)
+{
+    return entry.value(QLatin1String(key)).toString();
+}
+
+QString chunkKey(const QJsonObject &entry)
+{
+    return text(entry, "run_id") + QLatin1Char('#')
+        + QString::number(entry.value(QLatin1String("chunk")).toInt(-1));
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list.append(item.toString());
+    return list;
+}
+
+QStringList intentDesktopIds(const QJsonObject &intent)
+{
+    QStringList ids;
+    for (const QJsonValue &desktop : intent.value(QLatin1String("desktops")).toArray())
+        ids.append(desktop.toObject().value(QLatin1String("desktop_id")).toString());
+    return ids;
+}
+
+// Which desktops of one project are unknown, replayed in the order of the log.
+class UnknownOutcomes
+{
+public:
+    void replay(const QJsonObject &entry);
+    QSet<QString> of(const QString &projectId) const { return m_unknown.value(projectId); }
+
+private:
+    struct Request
+    {
+        QString projectId;
+        QStringList desktopIds;
+    };
+    void mark(const QString &projectId, const QStringList &ids, bool unknown);
+    void replayJobResults(const QString &projectId, const QJsonObject &results);
+
+    QHash<QString, Request> m_intents; // run#chunk
+    QHash<QString, Request> m_jobs;    // job id
+    QHash<QString, QSet<QString>> m_unknown;
+};
+
+void UnknownOutcomes::mark(const QString &projectId, const QStringList &ids, bool unknown)
+{
+    QSet<QString> &set = m_unknown[projectId];
+    for (const QString &id : ids) {
+        if (unknown)
+            set.insert(id);
+        else
+            set.remove(id);
+    }
+}
+
+void UnknownOutcomes::replayJobResults(const QString &projectId, const QJsonObject &results)
+{
+    mark(projectId, stringList(results.value(QLatin1String("deleted"))), false);
+    for (const QJsonValue &value : results.value(QLatin1String("not_deleted")).toArray()) {
+        const QJsonObject row = value.toObject();
+        const QString outcome = text(row, "outcome");
+        const QString id = text(row, "desktop_id");
+        if (outcome == DeletionResult::outcomeName(DeletionOutcome::Unknown))
+            mark(projectId, {id}, true);
+        else if (outcome != DeletionResult::outcomeName(DeletionOutcome::Submitted))
+            mark(projectId, {id}, false);
+    }
+}
+
+void UnknownOutcomes::replay(const QJsonObject &entry)
+{
+    const QString event = text(entry, "event");
+    if (event == QLatin1String("intent")) {
+        m_intents.insert(chunkKey(entry), {text(entry, "project_id"), intentDesktopIds(entry)});
+    } else if (event == QLatin1String("submitted") || event == QLatin1String("job_found")) {
+        const Request request = m_intents.value(chunkKey(entry));
+        m_jobs.insert(text(entry, "job_id"), request);
+        mark(request.projectId, request.desktopIds, false);
+    } else if (event == QLatin1String("post_failed")) {
+        if (entry.value(QLatin1String("ambiguous")).toBool()) {
+            const Request request = m_intents.value(chunkKey(entry));
+            mark(request.projectId, request.desktopIds, true);
+        }
+    } else if (event == QLatin1String("outcome_unknown")) {
+        mark(text(entry, "project_id"), stringList(entry.value(QLatin1String("desktop_ids"))), true);
+    } else if (event == QLatin1String("outcome_resolved")) {
+        mark(text(entry, "project_id"), stringList(entry.value(QLatin1String("desktop_ids"))), false);
+    } else if (event == QLatin1String("job_finished") || event == QLatin1String("job_lost")) {
+        const QString jobId = text(entry, "job_id");
+        QString projectId = text(entry, "project_id");
+        if (projectId.isEmpty())
+            projectId = m_jobs.value(jobId).projectId;
+        // A job this log never saw submitted (e.g. followed by id alone) belongs to no known
+        // project: nothing to say about its desktops here.
+        if (!projectId.isEmpty())
+            replayJobResults(projectId, entry.value(QLatin1String("results")).toObject());
+    }
+}
+} // namespace
+
+QList<RecordSettlement::OpenIntent> RecordSettlement::openIntents(const QList<QJsonObject> &entries)
+{
+    QList<OpenIntent> intents;
+    QHash<QString, qsizetype> indexByKey;
+    for (const QJsonObject &entry : entries) {
+        const QString event = text(entry, "event");
+        if (event == QLatin1String("intent")) {
+            OpenIntent intent;
+            intent.runId = text(entry, "run_id");
+            intent.chunk = entry.value(QLatin1String("chunk")).toInt();
+            intent.projectId = text(entry, "project_id");
+            intent.desktopIds = intentDesktopIds(entry);
+            intent.time = WorkspaceJson::parseTimestamp(text(entry, "time"));
+            intent.processId = entry.value(QLatin1String("process_id")).toInteger();
+            intent.host = text(entry, "host");
+            indexByKey.insert(chunkKey(entry), intents.size());
+            intents.append(intent);
+            continue;
+        }
+        const bool outcome = event == QLatin1String("submitted")
+            || event == QLatin1String("post_failed") || event == QLatin1String("outcome_unknown")
+            || event == QLatin1String("job_found");
+        if (outcome) {
+            const auto it = indexByKey.constFind(chunkKey(entry));
+            if (it != indexByKey.cend())
+                intents[*it].runId.clear(); // answered
+        } else if (event == QLatin1String("not_sent")) {
+            // Not sent carries no chunk: it settles the run's intents whose desktops it names.
+            const QStringList ids = stringList(entry.value(QLatin1String("desktop_ids")));
+            const QString runId = text(entry, "run_id");
+            for (OpenIntent &intent : intents) {
+                if (intent.runId == runId
+                    && std::all_of(intent.desktopIds.cbegin(), intent.desktopIds.cend(),
+                                   [&ids](const QString &id) { return ids.contains(id); }))
+                    intent.runId.clear();
+            }
+        }
+    }
+    intents.removeIf([](const OpenIntent &intent) { return intent.runId.isEmpty(); });
+    return intents;
+}
+
+bool RecordSettlement::writtenByLiveProcess(const OpenIntent &intent)
+{
+    if (intent.processId <= 0 || intent.host != QSysInfo::machineHostName())
+        return false;
+    // This process settles before it sends anything, so an intent of its own pid is an older
+    // process's whose id was reused.
+    if (intent.processId == QCoreApplication::applicationPid())
+        return false;
+#ifdef Q_OS_UNIX
+    return ::kill(pid_t(intent.processId), 0) == 0 || errno == EPERM;
+#else
+    return false;
+#endif
+}
+
+SettlementReport RecordSettlement::settleAtStart(AuditLog &audit, JobJournal &journal)
+{
+    SettlementReport report;
+    QString readError;
+    const QList<QJsonObject> entries = AuditLog::readEntries(audit.filePath(), &readError);
+    if (!readError.isEmpty()) {
+        ++report.failedWrites;
+        report.messages.append(readError);
+    }
+    const QList<OpenIntent> open = openIntents(entries);
+    for (const OpenIntent &intent : open) {
+        if (writtenByLiveProcess(intent))
+            continue;
+        const QString reason = tr("The app ended before the answer to this request was recorded; "
+                                  "the desktops may or may not be being deleted.");
+        if (audit.appendOutcomeUnknown(intent.runId, intent.chunk, intent.projectId,
+                                       intent.desktopIds, reason)) {
+            ++report.settledIntents;
+            report.unknownIntents.append(intent);
+            report.messages.append(
+                tr("The outcome of a deletion request for %n desktop(s) is unknown (the app ended "
+                   "while it was being sent); re-list them before deciding.",
+                   nullptr, int(intent.desktopIds.size())));
+        } else {
+            ++report.failedWrites;
+            report.messages.append(audit.lastError());
+        }
+    }
+
+    const QList<JournalEntry> journalEntries = journal.entries();
+    for (const JournalEntry &entry : journalEntries) {
+        if (JobTracker::isFollowableJobId(entry.jobId))
+            continue;
+        const QString reason = tr("The job id in the journal cannot be followed; the outcome of "
+                                  "its desktops is unknown — re-list them.");
+        DeletionResult result(entry.desktopIds, entry.desktopNames);
+        result.setSubmitted(entry.desktopIds, entry.jobId);
+        result.setJobAbandoned(entry.jobId, reason);
+        // Audited first: a journal entry never disappears without a record of why.
+        if (audit.appendJobLost(entry.jobId, entry.projectId, reason,
+                                result.jobResultsJson(entry.jobId))
+            && journal.remove(entry.jobId)) {
+            ++report.settledJournalEntries;
+            report.messages.append(tr("A journal entry for %n desktop(s) could not be followed "
+                                      "and was settled as \"outcome unknown\".",
+                                      nullptr, int(entry.desktopIds.size())));
+        } else {
+            ++report.failedWrites;
+            report.messages.append(!audit.lastError().isEmpty() ? audit.lastError()
+                                                                : journal.lastError());
+        }
+    }
+    return report;
+}
+
+QSet<QString> RecordSettlement::unknownOutcomeDesktopIds(const QList<QJsonObject> &entries,
+                                                         const QString &projectId)
+{
+    UnknownOutcomes outcomes;
+    for (const QJsonObject &entry : entries)
+        outcomes.replay(entry);
+    return outcomes.of(projectId);
+}
+
+QSet<QString> RecordSettlement::unknownOutcomeDesktopIds(const QString &auditFilePath,
+                                                         const QString &projectId)
+{
+    return unknownOutcomeDesktopIds(AuditLog::readEntries(auditFilePath), projectId);
+}
+
+QSet<QString> RecordSettlement::resolveByListing(AuditLog &audit, const QString &projectId,
+                                                 const QStringList &lookedUpIds,
+                                                 const QHash<QString, Desktop> &found)
+{
+    QSet<QString> unknown = unknownOutcomeDesktopIds(audit.filePath(), projectId);
+    QStringList gone;
+    QStringList idle;
+    for (const QString &id : lookedUpIds) {
+        if (!unknown.contains(id))
+            continue;
+        const auto it = found.constFind(id);
+        if (it == found.cend() || it->isGone())
+            gone.append(id);
+        else if (!it->isBeingDeleted())
+            idle.append(id);
+    }
+    if (!gone.isEmpty() && audit.appendOutcomeResolved(projectId, gone, QStringLiteral("gone")))
+        unknown.subtract(QSet<QString>(gone.cbegin(), gone.cend()));
+    if (!idle.isEmpty()
+        && audit.appendOutcomeResolved(projectId, idle, QStringLiteral("present_not_being_deleted")))
+        unknown.subtract(QSet<QString>(idle.cbegin(), idle.cend()));
+    return unknown;
+}
