@@ -33,6 +33,13 @@
             <numerusform>%Ln requests</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Following %Ln unfinished job(s) of this project from the journal first…</source>
+        <translation>
+            <numerusform>Following %Ln unfinished job of this project from the journal first…</numerusform>
+            <numerusform>Following %Ln unfinished jobs of this project from the journal first…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionController</name>
@@ -44,31 +51,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Looking up %Ln failed desktop(s)…</source>
+        <source>Looking up %Ln desktop(s)…</source>
         <translation>
-            <numerusform>Looking up %Ln failed desktop…</numerusform>
-            <numerusform>Looking up %Ln failed desktops…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed desktop(s) no longer exist or are busy and are left out.</source>
-        <translation>
-            <numerusform>%Ln failed desktop no longer exists or is busy and is left out.</numerusform>
-            <numerusform>%Ln failed desktops no longer exist or are busy and are left out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln selected desktop(s) are protected or already being deleted and are left out.</source>
-        <translation>
-            <numerusform>%Ln selected desktop is protected or already being deleted and is left out.</numerusform>
-            <numerusform>%Ln selected desktops are protected or already being deleted and are left out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln selected desktop(s) are being deleted by this app and are left out.</source>
-        <translation>
-            <numerusform>%Ln selected desktop is being deleted by this app and is left out.</numerusform>
-            <numerusform>%Ln selected desktops are being deleted by this app and are left out.</numerusform>
+            <numerusform>Looking up %Ln desktop…</numerusform>
+            <numerusform>Looking up %Ln desktops…</numerusform>
         </translation>
     </message>
 </context>
@@ -158,6 +144,20 @@
             <numerusform>%Ln desktops are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln selected desktop(s) are left out.</source>
+        <translation>
+            <numerusform>%Ln selected desktop is left out.</numerusform>
+            <numerusform>%Ln selected desktops are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln desktop(s) left out</source>
+        <translation>
+            <numerusform>Show the %Ln desktop left out</numerusform>
+            <numerusform>Show the %Ln desktops left out</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionResult</name>
@@ -221,6 +221,16 @@
         <translation>
             <numerusform>Job %1 did not end within %n minute; it stays in the journal and can be followed again later.</numerusform>
             <numerusform>Job %1 did not end within %n minutes; it stays in the journal and can be followed again later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JournalCommand</name>
+    <message numerus="yes">
+        <source>Forgetting job %1 stops every follow-up of its %Ln desktop(s), whose outcome is then recorded nowhere: add --yes to confirm.</source>
+        <translation>
+            <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktop, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
+            <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktops, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
         </translation>
     </message>
 </context>
@@ -297,6 +307,17 @@
         <translation>
             <numerusform>Connected: the project has %Ln desktop.</numerusform>
             <numerusform>Connected: the project has %Ln desktops.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerFilterDialog</name>
+    <message numerus="yes">
+        <source>%Ln desktop ID(s)</source>
+        <comment>server filter</comment>
+        <translation>
+            <numerusform>%Ln desktop ID</numerusform>
+            <numerusform>%Ln desktop IDs</numerusform>
         </translation>
     </message>
 </context>

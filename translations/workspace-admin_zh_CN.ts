@@ -213,38 +213,6 @@
         <translation>此版本不含演示服务。</translation>
     </message>
     <message>
-        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
-
-Commands:
-  list [--status S] [--name TEXT] [--format table|csv|json]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--dry-run] --yes
-
-Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
-
-Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
-error, 3 API or network error.</source>
-        <translation>在脚本中查看和删除华为云 Workspace 桌面。
-
-命令：
-  list [--status S] [--name TEXT] [--format table|csv|json]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--dry-run] --yes
-
-凭证取自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
-HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统密钥环。
-
-退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
-3 API 或网络错误。</translation>
-    </message>
-    <message>
-        <source>list, job or delete.</source>
-        <translation>list、job 或 delete。</translation>
-    </message>
-    <message>
         <source>list: only desktops in this status (%1).</source>
         <translation>list：只列出处于该状态的桌面（%1）。</translation>
     </message>
@@ -313,22 +281,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>delete：强制删除。</translation>
     </message>
     <message>
-        <source>delete: print the requests, send nothing.</source>
-        <translation>delete：只打印请求，不发送任何请求。</translation>
-    </message>
-    <message>
-        <source>delete: confirm that the desktops are to be deleted.</source>
-        <translation>delete：确认删除这些桌面。</translation>
-    </message>
-    <message>
-        <source>No command given; use list, job or delete.</source>
-        <translation>未指定命令；请使用 list、job 或 delete。</translation>
-    </message>
-    <message>
-        <source>Unknown command “%1”; use list, job or delete.</source>
-        <translation>未知命令“%1”；请使用 list、job 或 delete。</translation>
-    </message>
-    <message>
         <source>list takes no arguments, only options.</source>
         <translation>list 不接受参数，只接受选项。</translation>
     </message>
@@ -357,10 +309,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>delete 需要且只能使用 --ids 和 --ids-file 中的一个。</translation>
     </message>
     <message>
-        <source>Deletion cannot be undone: add --yes to confirm (or --dry-run --yes to see the requests first).</source>
-        <translation>删除无法撤销：请加上 --yes 确认（或先用 --dry-run --yes 查看将发送的请求）。</translation>
-    </message>
-    <message>
         <source>The option --%1 does not apply to this command.</source>
         <translation>选项 --%1 不适用于此命令。</translation>
     </message>
@@ -369,16 +317,70 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>无法读取 ID 文件 %1：%2</translation>
     </message>
     <message>
-        <source>This build cannot delete desktops yet; only --dry-run is available.</source>
-        <translation>此版本尚不能删除桌面；只能使用 --dry-run。</translation>
-    </message>
-    <message>
         <source>Set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK instead.</source>
         <translation>请改为设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK。</translation>
     </message>
     <message>
         <source>Run with --help for usage.</source>
         <translation>使用 --help 查看用法。</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
+
+Commands:
+  list [--status S] [--name TEXT] [--format table|csv|json]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error.</source>
+        <translation>在脚本中查看和删除华为云 Workspace 桌面。
+
+命令：
+  list [--status S] [--name TEXT] [--format table|csv|json]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+
+凭证取自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
+3 API 或网络错误。</translation>
+    </message>
+    <message>
+        <source>list, job, delete or journal.</source>
+        <translation>list、job、delete 或 journal。</translation>
+    </message>
+    <message>
+        <source>delete: look the desktops up and print the requests a real run would send; send none.</source>
+        <translation>delete：查询这些桌面，并打印实际运行时将发送的请求；不发送任何请求。</translation>
+    </message>
+    <message>
+        <source>delete: confirm that the desktops are to be deleted; journal forget: confirm that the job is to be forgotten.</source>
+        <translation>delete：确认删除这些桌面；journal forget：确认忘记该任务。</translation>
+    </message>
+    <message>
+        <source>No command given; use list, job, delete or journal.</source>
+        <translation>未指定命令；请使用 list、job、delete 或 journal。</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; use list, job, delete or journal.</source>
+        <translation>未知命令“%1”；请使用 list、job、delete 或 journal。</translation>
+    </message>
+    <message>
+        <source>Use journal to list the unfinished jobs, or journal forget JOB_ID --yes.</source>
+        <translation>使用 journal 列出未结束的任务，或使用 journal forget JOB_ID --yes 忘记其中一个。</translation>
+    </message>
+    <message>
+        <source>Deletion cannot be undone: add --yes to confirm (or --dry-run to see the requests first).</source>
+        <translation>删除无法撤销：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
     </message>
 </context>
 <context>
@@ -527,10 +529,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
 </context>
 <context>
     <name>DeleteCommand</name>
-    <message>
-        <source>This build cannot delete desktops; only --dry-run is available.</source>
-        <translation>此版本不能删除桌面；只能使用 --dry-run。</translation>
-    </message>
     <message numerus="yes">
         <source>Looking up %Ln desktop(s)…</source>
         <translation>
@@ -538,36 +536,12 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         </translation>
     </message>
     <message>
-        <source>A real run first looks the desktops up and leaves out those tagged %1.</source>
-        <translation>实际运行时会先查询这些桌面，并跳过带有标签 %1 的桌面。</translation>
-    </message>
-    <message>
         <source>Looking up the desktops failed; nothing was deleted.</source>
         <translation>查询桌面失败；未删除任何桌面。</translation>
     </message>
     <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>protected by a tag of the profile</source>
-        <translation>受连接配置中的保护标签保护</translation>
-    </message>
-    <message>
-        <source>already being deleted</source>
-        <translation>已在删除中</translation>
-    </message>
-    <message>
-        <source>Not deleting %1: %2.</source>
-        <translation>不删除 %1：%2。</translation>
-    </message>
-    <message>
         <source>Nothing to delete.</source>
         <translation>没有要删除的桌面。</translation>
-    </message>
-    <message>
-        <source>Cannot create the data directory %1; nothing was deleted.</source>
-        <translation>无法创建数据目录 %1；未删除任何桌面。</translation>
     </message>
     <message>
         <source>Request %1 of %2 accepted: job %3.</source>
@@ -627,6 +601,24 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <comment>%1: desktops, %2: requests</comment>
         <translation>正在通过 %2删除 %1…</translation>
     </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>未删除任何桌面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %Ln unfinished job(s) of this project from the journal first…</source>
+        <translation>
+            <numerusform>先跟踪任务日志中本项目 %Ln 个未结束的任务…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Journal job %1: %2.</source>
+        <translation>任务日志中的任务 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Not deleting %1.</source>
+        <translation>不删除 %1。</translation>
+    </message>
 </context>
 <context>
     <name>DeleteRequest</name>
@@ -641,6 +633,47 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>The id file is not UTF-8 text: line %1 holds bytes that are not UTF-8.</source>
         <translation>ID 文件不是 UTF-8 文本：第 %1 行包含非 UTF-8 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionClassifier</name>
+    <message>
+        <source>listed more than once; counted once</source>
+        <translation>重复列出；只计一次</translation>
+    </message>
+    <message>
+        <source>already being deleted by this app</source>
+        <translation>正在由本应用删除</translation>
+    </message>
+    <message>
+        <source>in the unfinished job %1</source>
+        <translation>属于未结束的任务 %1</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>the outcome of an earlier deletion is unknown; re-list it first</source>
+        <translation>先前删除的结果未知；请先重新列出</translation>
+    </message>
+    <message>
+        <source>protected by a tag of the profile</source>
+        <translation>受连接配置中的保护标签保护</translation>
+    </message>
+    <message>
+        <source>already being deleted</source>
+        <translation>已在删除中</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>desktop id (computer name)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>desktop: reason</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -676,36 +709,18 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>Workspace 管理器</translation>
     </message>
     <message numerus="yes">
-        <source>Looking up %Ln failed desktop(s)…</source>
+        <source>Looking up %Ln desktop(s)…</source>
         <translation>
-            <numerusform>正在查询 %Ln 个删除失败的桌面…</numerusform>
+            <numerusform>正在查询 %Ln 个桌面…</numerusform>
         </translation>
     </message>
     <message>
-        <source>Looking up the failed desktops failed: %1</source>
-        <translation>查询删除失败的桌面时出错：%1</translation>
+        <source>Looking up the desktops failed; nothing was deleted: %1</source>
+        <translation>查询桌面失败；未删除任何桌面：%1</translation>
     </message>
     <message>
-        <source>None of the failed desktops can be deleted again: they are gone or busy.</source>
-        <translation>删除失败的桌面都不能再次删除：它们已不存在或正忙。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln failed desktop(s) no longer exist or are busy and are left out.</source>
-        <translation>
-            <numerusform>删除失败的桌面中有 %Ln 个已不存在或正忙，已将其排除。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln selected desktop(s) are protected or already being deleted and are left out.</source>
-        <translation>
-            <numerusform>选中的桌面中有 %Ln 个受保护或已在删除中，已将其排除。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln selected desktop(s) are being deleted by this app and are left out.</source>
-        <translation>
-            <numerusform>选中的桌面中有 %Ln 个正在由本应用删除，已将其排除。</numerusform>
-        </translation>
+        <source>None of the selected desktops can be deleted: %1</source>
+        <translation>选中的桌面都不能删除：%1</translation>
     </message>
 </context>
 <context>
@@ -879,6 +894,51 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <comment>desktops · in use · billed yearly/monthly · sent in requests</comment>
         <translation>%1 · %2 · %3 · %4</translation>
     </message>
+    <message>
+        <source>Desktops left out</source>
+        <translation>已排除的桌面</translation>
+    </message>
+    <message>
+        <source>Shows or hides the selected desktops this deletion leaves out</source>
+        <translation>显示或隐藏本次删除所排除的选中桌面</translation>
+    </message>
+    <message>
+        <source>Desktop ID</source>
+        <translation>桌面 ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected desktop(s) are left out.</source>
+        <translation>
+            <numerusform>选中的桌面中有 %Ln 个已被排除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the %Ln desktop(s) left out</source>
+        <translation>
+            <numerusform>显示已排除的 %Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In project %1, region %2.</source>
+        <comment>deletion dialog: what the deletion acts on</comment>
+        <translation>项目 %1，区域 %2。</translation>
+    </message>
+    <message>
+        <source>In project %1, region %2 (connection “%3”).</source>
+        <comment>deletion dialog: what the deletion acts on</comment>
+        <translation>项目 %1，区域 %2（连接“%3”）。</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionPreparation</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
 </context>
 <context>
     <name>DeletionResult</name>
@@ -1000,10 +1060,53 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>DeletionStore</name>
+    <message>
+        <source>Cannot create the data directory %1.</source>
+        <translation>无法创建数据目录 %1。</translation>
+    </message>
+</context>
+<context>
     <name>DemoConnection</name>
     <message>
         <source>The demo service could not start on this computer.</source>
         <translation>无法在本机启动演示服务。</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <source>Pay-per-use</source>
+        <translation>按需计费</translation>
+    </message>
+    <message>
+        <source>Yearly/monthly</source>
+        <translation>包年/包月</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>billing mode that no field of the desktop tells</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <comment>login status UNREGISTER</comment>
+        <translation>未注册</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <comment>login status REGISTERED: waiting for a user</comment>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <comment>login status CONNECTED: a user is logged in</comment>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <comment>login status DISCONNECTED</comment>
+        <translation>已断开</translation>
     </message>
 </context>
 <context>
@@ -1119,14 +1222,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
 </context>
 <context>
     <name>DesktopTableModel</name>
-    <message>
-        <source>Pay-per-use</source>
-        <translation>按需计费</translation>
-    </message>
-    <message>
-        <source>Yearly/monthly</source>
-        <translation>包年/包月</translation>
-    </message>
     <message>
         <source>Protected by a tag of the profile: this desktop is never deleted.</source>
         <translation>受连接配置中的保护标签保护：此桌面永远不会被删除。</translation>
@@ -1338,6 +1433,30 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>FailureExplanation</name>
+    <message>
+        <source>The access key or its signature was not accepted.</source>
+        <translation>访问密钥 (AK) 或其签名未被接受。</translation>
+    </message>
+    <message>
+        <source>Too many requests: the service is throttling this account.</source>
+        <translation>请求过多：服务正在对此账号限流。</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s current state does not allow this operation.</source>
+        <translation>桌面的当前状态不允许执行此操作。</translation>
+    </message>
+    <message>
+        <source>The service does not know this resource (any more).</source>
+        <translation>服务找不到此资源（它可能已不存在）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>explanation (the service&apos;s reason)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>JobCommand</name>
     <message>
         <source>Reading job %1 failed.</source>
@@ -1362,6 +1481,14 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Failure: %1 %2</source>
         <translation>失败：%1 %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is recorded in the audit log and has left the journal: %2.</source>
+        <translation>任务 %1 已记录到审计日志，并已移出任务日志：%2。</translation>
+    </message>
+    <message>
+        <source>Job %1 stays in the journal: %2.</source>
+        <translation>任务 %1 仍保留在任务日志中：%2。</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1645,31 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Save the result of every desktop of the selected deletion as CSV</source>
         <translation>将所选删除操作中每个桌面的结果保存为 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>JournalCommand</name>
+    <message>
+        <source>The journal in %1 holds no unfinished job.</source>
+        <translation>%1 中的任务日志没有未结束的任务。</translation>
+    </message>
+    <message>
+        <source>The journal holds no job %1.</source>
+        <translation>任务日志中没有任务 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgetting job %1 stops every follow-up of its %Ln desktop(s), whose outcome is then recorded nowhere: add --yes to confirm.</source>
+        <translation>
+            <numerusform>忘记任务 %1 会停止对其 %Ln 个桌面的一切后续跟踪，这些桌面的结果将不会记录在任何地方：请加上 --yes 确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log cannot be written, so job %1 is kept: %2</source>
+        <translation>无法写入审计日志，因此保留任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 is forgotten; its outcome was never learned. Re-list its desktops to see what is still there.</source>
+        <translation>已忘记任务 %1；其结果始终未知。请重新列出其桌面，查看哪些仍然存在。</translation>
     </message>
 </context>
 <context>
@@ -1719,10 +1871,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <translation>Workspace 管理器</translation>
     </message>
     <message>
-        <source>Workspace Admin — Demo</source>
-        <translation>Workspace 管理器 — 演示</translation>
-    </message>
-    <message>
         <source>Workspace Admin — %1</source>
         <translation>Workspace 管理器 — %1</translation>
     </message>
@@ -1917,6 +2065,52 @@ Quit anyway?</source>
             <numerusform>已选 %Ln 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Server-side filter</source>
+        <translation>服务端筛选</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Removes the server-side filters and loads every desktop</source>
+        <translation>移除服务端筛选并加载全部桌面</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>connection name (region)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — filtered on the server</source>
+        <comment>window title</comment>
+        <translation>%1 — 已在服务端筛选</translation>
+    </message>
+    <message>
+        <source>Filtered on the server: %1</source>
+        <translation>服务端筛选：%1</translation>
+    </message>
+    <message>
+        <source>Only the desktops matching these filters are loaded.</source>
+        <translation>只加载与这些筛选条件匹配的桌面。</translation>
+    </message>
+    <message>
+        <source>Secret Key Not Saved</source>
+        <translation>未保存秘密访问密钥</translation>
+    </message>
+    <message>
+        <source>The secret key of “%1” could not be saved in the system keychain.</source>
+        <translation>无法将“%1”的秘密访问密钥 (SK) 保存到系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>The connection works for this session; at the next start you will be asked for the secret key again.</source>
+        <translation>此连接在本次会话中可用；下次启动时会再次要求输入秘密访问密钥 (SK)。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -1963,10 +2157,6 @@ Quit anyway?</source>
     <message>
         <source>&amp;CA file:</source>
         <translation>CA 证书文件(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Protected &amp;tags:</source>
-        <translation>保护标签(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Access key (AK):</source>
@@ -2026,6 +2216,10 @@ Quit anyway?</source>
         <source>Kept in the system keychain, never in the settings file</source>
         <translation>保存在系统密钥环中，绝不写入设置文件</translation>
     </message>
+    <message>
+        <source>Protected ta&amp;gs:</source>
+        <translation>保护标签(&amp;G)：</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -2049,12 +2243,28 @@ Quit anyway?</source>
         <translation>按 ID 或名称选择</translation>
     </message>
     <message>
-        <source>Paste desktop &amp;IDs or computer names, one a line:</source>
-        <translation>粘贴桌面 ID 或计算机名，每行一个(&amp;I)：</translation>
-    </message>
-    <message>
         <source>&amp;Select</source>
         <translation>选择(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Selection</source>
+        <translation>添加到选择(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paste desktop &amp;IDs or computer names, one a line or separated by tabs, commas or semicolons:</source>
+        <translation>粘贴桌面 ID 或计算机名，每行一个，或以制表符、逗号或分号分隔(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Desktop IDs or names</source>
+        <translation>桌面 ID 或名称</translation>
+    </message>
+    <message>
+        <source>Selects these desktops instead of the current selection</source>
+        <translation>选中这些桌面，替换当前的选择</translation>
+    </message>
+    <message>
+        <source>Adds these desktops to the current selection</source>
+        <translation>将这些桌面添加到当前的选择</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2301,91 @@ Quit anyway?</source>
         <source>&amp;Tag:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Empties every field, so that OK loads all desktops</source>
+        <translation>清空所有字段，这样点击“确定”即加载全部桌面</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <comment>server filter</comment>
+        <translation>状态为 %1</translation>
+    </message>
+    <message>
+        <source>name %1</source>
+        <comment>server filter</comment>
+        <translation>计算机名为 %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <comment>server filter</comment>
+        <translation>用户为 %1</translation>
+    </message>
+    <message>
+        <source>users %1</source>
+        <comment>server filter</comment>
+        <translation>用户为 %1 之一</translation>
+    </message>
+    <message>
+        <source>IP %1</source>
+        <comment>server filter</comment>
+        <translation>IP 为 %1</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <comment>server filter</comment>
+        <translation>标签为 %1</translation>
+    </message>
+    <message>
+        <source>billing %1</source>
+        <comment>server filter</comment>
+        <translation>计费模式为 %1</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <comment>server filter</comment>
+        <translation>类型为 %1</translation>
+    </message>
+    <message>
+        <source>zone %1</source>
+        <comment>server filter</comment>
+        <translation>可用区为 %1</translation>
+    </message>
+    <message>
+        <source>pool %1</source>
+        <comment>server filter</comment>
+        <translation>桌面池为 %1</translation>
+    </message>
+    <message>
+        <source>enterprise project %1</source>
+        <comment>server filter</comment>
+        <translation>企业项目为 %1</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <comment>server filter</comment>
+        <translation>镜像为 %1</translation>
+    </message>
+    <message>
+        <source>subnet %1</source>
+        <comment>server filter</comment>
+        <translation>子网为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop ID(s)</source>
+        <comment>server filter</comment>
+        <translation>
+            <numerusform>%Ln 个桌面 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between server filters</comment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -2109,6 +2404,18 @@ Quit anyway?</source>
     <message>
         <source>Review and delete Huawei Cloud Workspace desktops in batches.&lt;br&gt;&lt;br&gt;Add a connection to a project (region, project ID and access keys),&lt;br&gt;or try the app first on a simulated project with 300 desktops.</source>
         <translation>批量查看和删除华为云 Workspace 桌面。&lt;br&gt;&lt;br&gt;添加一个项目连接（区域、项目 ID 和访问密钥），&lt;br&gt;或先在包含 300 个桌面的模拟项目上试用本应用。</translation>
+    </message>
+    <message>
+        <source>Saved &amp;connections:</source>
+        <translation>已保存的连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>已保存的连接</translation>
+    </message>
+    <message>
+        <source>Enter or a double click connects</source>
+        <translation>按 Enter 或双击即可连接</translation>
     </message>
 </context>
 <context>
