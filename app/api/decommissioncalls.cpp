@@ -48,6 +48,10 @@ QUrlQuery UsageQuery::toUrlQuery() const
         query.addQueryItem(QStringLiteral("min_idle_days"), QString::number(*minIdleDays));
     if (maxIdleDays)
         query.addQueryItem(QStringLiteral("max_idle_days"), QString::number(*maxIdleDays));
+    if (usageMinHours)
+        query.addQueryItem(QStringLiteral("usage_min_hours"), QString::number(*usageMinHours));
+    if (usageMaxHours)
+        query.addQueryItem(QStringLiteral("usage_max_hours"), QString::number(*usageMaxHours));
     if (!sortField.isEmpty())
         query.addQueryItem(QStringLiteral("sort_field"), sortField);
     if (!sortType.isEmpty())
@@ -64,6 +68,9 @@ ApiError UsageQuery::validate() const
     if ((minIdleDays && *minIdleDays < 0) || (maxIdleDays && *maxIdleDays < 0)
         || (minIdleDays && maxIdleDays && *minIdleDays > *maxIdleDays))
         return ApiError::configuration(ApiCall::tr("The idle days must be 0 or more, the least not above the most."));
+    if ((usageMinHours && *usageMinHours < 0) || (usageMaxHours && *usageMaxHours < 0)
+        || (usageMinHours && usageMaxHours && *usageMinHours > *usageMaxHours))
+        return ApiError::configuration(ApiCall::tr("The hours of use must be 0 or more, the least not above the most."));
     static const QStringList sortFields = {QStringLiteral("desktop_usage"), QStringLiteral("desktop_idle_duration")};
     static const QStringList sortTypes = {QStringLiteral("ASC"), QStringLiteral("DESC")};
     if ((!sortField.isEmpty() && !sortFields.contains(sortField)) || (!sortType.isEmpty() && !sortTypes.contains(sortType)))

@@ -23,6 +23,8 @@ struct UsageQuery
     QString resourceName; // fuzzy match of the desktop name
     std::optional<int> minIdleDays;
     std::optional<int> maxIdleDays;
+    std::optional<int> usageMinHours;
+    std::optional<int> usageMaxHours;
     QString sortField; // desktop_usage | desktop_idle_duration
     QString sortType;  // ASC | DESC
 
@@ -132,7 +134,7 @@ private:
     QString m_incompleteReason;
     ApiError m_error;
     int m_pageSize;
-    int m_maxPages = 1000;
+    int m_maxPages = 2000;
     int m_offset = 0;
     int m_pages = 0;
     int m_loaded = 0;

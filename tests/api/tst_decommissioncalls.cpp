@@ -295,6 +295,7 @@ void TestDecommissionCalls::usagePageRequestCarriesPeriodAndFilters()
     UsageQuery query = UsageQuery::lastDays(30, kNow);
     query.resourceName = QStringLiteral("WKS FIN+1");
     query.minIdleDays = 14;
+    query.usageMaxHours = 2;
     query.sortField = QStringLiteral("desktop_idle_duration");
     query.sortType = QStringLiteral("DESC");
     ListUsagePageCall call(client.get(), query, 200, 100);
@@ -313,6 +314,8 @@ void TestDecommissionCalls::usagePageRequestCarriesPeriodAndFilters()
     QCOMPARE(sent.queryItemValue(QStringLiteral("resource_name"), QUrl::FullyDecoded), QStringLiteral("WKS FIN+1"));
     QCOMPARE(sent.queryItemValue(QStringLiteral("min_idle_days")), QStringLiteral("14"));
     QVERIFY(!sent.hasQueryItem(QStringLiteral("max_idle_days")));
+    QCOMPARE(sent.queryItemValue(QStringLiteral("usage_max_hours")), QStringLiteral("2"));
+    QVERIFY(!sent.hasQueryItem(QStringLiteral("usage_min_hours")));
     QCOMPARE(sent.queryItemValue(QStringLiteral("sort_field")), QStringLiteral("desktop_idle_duration"));
     QCOMPARE(sent.queryItemValue(QStringLiteral("sort_type")), QStringLiteral("DESC"));
     QCOMPARE(sent.queryItemValue(QStringLiteral("offset")), QStringLiteral("200"));
@@ -335,6 +338,7 @@ void TestDecommissionCalls::invalidRequestsAreNotSent_data()
     QTest::newRow("logoff empty id") << 9 << QStringLiteral("1 to 255");
     QTest::newRow("pool bad id") << 10 << QStringLiteral("pool id");
     QTest::newRow("usage idle days reversed") << 11 << QStringLiteral("idle days");
+    QTest::newRow("usage hours negative") << 12 << QStringLiteral("hours of use");
 }
 
 void TestDecommissionCalls::invalidRequestsAreNotSent()
@@ -350,6 +354,8 @@ void TestDecommissionCalls::invalidRequestsAreNotSent()
     UsageQuery badIdle = period;
     badIdle.minIdleDays = 10;
     badIdle.maxIdleDays = 5;
+    UsageQuery badHours = period;
+    badHours.usageMinHours = -1;
     std::unique_ptr<ApiCall> call;
     switch (which) {
     case 0: call = std::make_unique<ListUsagePageCall>(client.get(), period, 0, 0); break;
@@ -363,7 +369,8 @@ void TestDecommissionCalls::invalidRequestsAreNotSent()
     case 8: call = std::make_unique<LogoffDesktopsCall>(client.get(), QStringList{QStringLiteral("a"), QStringLiteral("a")}, QString()); break;
     case 9: call = std::make_unique<LogoffDesktopsCall>(client.get(), QStringList{QString()}, QString()); break;
     case 10: call = std::make_unique<UpdatePoolAutoscaleCall>(client.get(), QStringLiteral("../p"), false); break;
-    default: call = std::make_unique<ListUsagePageCall>(client.get(), badIdle, 0, 10); break;
+    case 11: call = std::make_unique<ListUsagePageCall>(client.get(), badIdle, 0, 10); break;
+    default: call = std::make_unique<ListUsagePageCall>(client.get(), badHours, 0, 10); break;
     }
     QSignalSpy finished(call.get(), &ApiCall::finished);
     call->start();

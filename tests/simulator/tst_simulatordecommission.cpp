@@ -205,6 +205,14 @@ void TestSimulatorDecommission::usageFiltersAndSorts()
             QVERIFY(*call.usage().at(i - 1).idleSeconds >= *call.usage().at(i).idleSeconds);
     }
 
+    UsageQuery unused = UsageQuery::lastDays(30, QDateTime::currentDateTimeUtc());
+    unused.usageMaxHours = 0;
+    ListAllUsageCall rarelyUsed(m_client.get(), unused);
+    QVERIFY(run(rarelyUsed));
+    QVERIFY(!rarelyUsed.usage().isEmpty());
+    for (const DesktopUsage &entry : rarelyUsed.usage())
+        QVERIFY(*entry.usageSeconds < 3600);
+
     // A period before the 180 days the service keeps has no data at all.
     const QDateTime longAgo = QDateTime::currentDateTimeUtc().addDays(-400);
     ListAllUsageCall old(m_client.get(), UsageQuery::lastDays(30, longAgo));
