@@ -1,5 +1,6 @@
 #include "workspacesimulator.h"
 
+#include "decommissionroutes.h"
 #include "deletionjob.h"
 #include "desktopgenerator.h"
 #include "desktoplistfilter.h"
@@ -83,7 +84,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
         .toUpper();
 }
 
-enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs };
+enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs, Decommission };
 
 struct RouteMatch
 {
@@ -97,9 +98,12 @@ RouteMatch matchRoute(const QByteArray &method, const QString &path)
     static const QRegularExpression pattern(QStringLiteral(
         "^/v2/([^/]+)/(desktops/detail|desktops/batch-delete|workspace-jobs/([^/]+)|workspace-sub-jobs)/?$"));
     const QRegularExpressionMatch match = pattern.match(path);
-    if (!match.hasMatch())
-        return {};
     RouteMatch result;
+    if (!match.hasMatch()) {
+        if (DecommissionRoutes::matches(method, path, &result.projectId))
+            result.route = Route::Decommission;
+        return result;
+    }
     result.projectId = match.captured(1);
     const QString resource = match.captured(2);
     if (resource == QLatin1String("desktops/detail") && method == "GET")
@@ -183,6 +187,7 @@ public:
     quint16 m_port = 0;
     QList<SimulatedDesktop> m_desktops;
     QHash<QString, qsizetype> m_indexById;
+    DecommissionRoutes m_decommission;
     QHash<QString, QString> m_taskStatusBeforeDeletion;
     QHash<QString, DeletionJob *> m_jobs;
     QSet<QString> m_deletedUsers;
@@ -201,6 +206,7 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
         handle(request, socket, std::move(responder));
     })
     , m_desktops(DesktopGenerator::generate(m_config.desktopCount, m_config.seed))
+    , m_decommission(m_desktops, m_indexById, m_config.seed, QDateTime::currentDateTimeUtc())
     , m_faultRandom(m_config.seed)
 {
     m_indexById.reserve(m_desktops.size());
@@ -301,6 +307,13 @@ Reply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, const QHttpSe
         return showJob(route.jobId);
     case Route::ListSubJobs:
         return listSubJobs(query);
+    case Route::Decommission: {
+        updateJobs();
+        const DecommissionRoutes::Answer answer =
+            m_decommission.handle(methodName(request.method()), request.url().path(), query,
+                                  request.value("Content-Type"), request.body(), QDateTime::currentDateTimeUtc());
+        return {answer.status, answer.body, {}};
+    }
     case Route::None:
         break;
     }

@@ -2,9 +2,11 @@
 // classification of what it found, exactly one finished().
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "deletion/auditlog.h"
 #include "deletion/deletionpreparation.h"
 #include "deletion/inflightregistry.h"
 #include "deletion/jobjournal.h"
+#include "deletion/recordsettlement.h"
 #include "misbehavingserver.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void cancelFinishesOnce();
     void failedLookUpNamesTheError();
     void incompleteLookUpClassifiesNothing();
+    void freshLookUpSettlesUnknownOutcomes();
 
 private:
     QList<Desktop> listAll();
@@ -203,6 +206,51 @@ void TestDeletionPreparation::incompleteLookUpClassifiesNothing()
     QVERIFY(preparation.classification().deletable.isEmpty());
     QVERIFY(preparation.classification().leftOut.isEmpty());
     QVERIFY(preparation.plan().isEmpty());
+}
+
+void TestDeletionPreparation::freshLookUpSettlesUnknownOutcomes()
+{
+    // An earlier request for two desktops got no usable answer. The look-up shows one of them
+    // being deleted (the request did reach the service) and the other untouched: the first stays
+    // "outcome unknown", the second is recorded as resolved and may be deleted now.
+    const QList<Desktop> all = listAll();
+    QString beingDeleted;
+    QString untouched;
+    for (const Desktop &desktop : all) {
+        if (desktop.isBeingDeleted() && beingDeleted.isEmpty())
+            beingDeleted = desktop.id;
+        else if (!desktop.isBeingDeleted() && !desktop.hasTag(QStringLiteral("protected"), QStringLiteral("true"))
+                 && untouched.isEmpty())
+            untouched = desktop.id;
+    }
+    QVERIFY(!beingDeleted.isEmpty() && !untouched.isEmpty());
+    const QString projectId = m_simulator->config().projectId;
+    AuditLog audit(AuditLog::defaultFilePath(m_dir.path()));
+    DeletionContext context;
+    context.projectId = projectId;
+    QVERIFY(audit.appendIntent(context, QStringLiteral("run-lost"), 0, {beingDeleted, untouched}, {}, {}));
+    ApiError lost;
+    lost.kind = ApiError::Kind::Timeout;
+    QVERIFY(audit.appendPostFailed(QStringLiteral("run-lost"), 0, lost));
+    QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(audit.filePath(), projectId),
+             (QSet<QString>{beingDeleted, untouched}));
+
+    DeletionPreparation::Request request;
+    request.desktopIds = {beingDeleted, untouched};
+    request.projectId = projectId;
+    request.audit = &audit;
+    DeletionPreparation preparation(m_client.get(), request, nullptr);
+    QSignalSpy finished(&preparation, &DeletionPreparation::finished);
+    preparation.start();
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY2(preparation.succeeded(), qPrintable(preparation.error().summary()));
+    const DeletionClassification &result = preparation.classification();
+    QCOMPARE(result.deletableIds(), QStringList{untouched});
+    QCOMPARE(result.leftOut.size(), 1);
+    QCOMPARE(result.leftOut.at(0).desktopId, beingDeleted);
+    QCOMPARE(result.leftOut.at(0).reason, LeftOutReason::OutcomeUnknown);
+    // Settled in the record, not only in this answer.
+    QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(audit.filePath(), projectId), QSet<QString>{beingDeleted});
 }
 
 QTEST_GUILESS_MAIN(TestDeletionPreparation)

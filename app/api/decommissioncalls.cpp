@@ -1,0 +1,383 @@
+#include "decommissioncalls.h"
+
+#include "apiclient.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString encoded(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+// The API's times are UTC; the spec gives no other form for these two, so the one every answer uses.
+QString utcText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate); // 2026-11-28T08:15:00Z
+}
+
+ApiError pageBoundsError(int offset, int limit, int minLimit, int maxLimit)
+{
+    if (offset >= 0 && limit >= minLimit && limit <= maxLimit)
+        return {};
+    return ApiError::configuration(ApiCall::tr("A page must have an offset of 0 or more and a limit "
+                                               "from %1 to %2.")
+                                       .arg(minLimit)
+                                       .arg(maxLimit));
+}
+
+} // namespace
+
+UsageQuery UsageQuery::lastDays(int days, const QDateTime &now)
+{
+    UsageQuery query;
+    query.endTime = now.toUTC();
+    query.startTime = query.endTime.addDays(-days);
+    return query;
+}
+
+QUrlQuery UsageQuery::toUrlQuery() const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("start_time"), encoded(utcText(startTime)));
+    query.addQueryItem(QStringLiteral("end_time"), encoded(utcText(endTime)));
+    if (!resourceName.isEmpty())
+        query.addQueryItem(QStringLiteral("resource_name"), encoded(resourceName));
+    if (minIdleDays)
+        query.addQueryItem(QStringLiteral("min_idle_days"), QString::number(*minIdleDays));
+    if (maxIdleDays)
+        query.addQueryItem(QStringLiteral("max_idle_days"), QString::number(*maxIdleDays));
+    if (usageMinHours)
+        query.addQueryItem(QStringLiteral("usage_min_hours"), QString::number(*usageMinHours));
+    if (usageMaxHours)
+        query.addQueryItem(QStringLiteral("usage_max_hours"), QString::number(*usageMaxHours));
+    if (!sortField.isEmpty())
+        query.addQueryItem(QStringLiteral("sort_field"), sortField);
+    if (!sortType.isEmpty())
+        query.addQueryItem(QStringLiteral("sort_type"), sortType);
+    return query;
+}
+
+ApiError UsageQuery::validate() const
+{
+    if (!startTime.isValid() || !endTime.isValid())
+        return ApiError::configuration(ApiCall::tr("Usage statistics need a period with a start and an end."));
+    if (startTime >= endTime)
+        return ApiError::configuration(ApiCall::tr("The usage period must end after it starts."));
+    if ((minIdleDays && *minIdleDays < 0) || (maxIdleDays && *maxIdleDays < 0)
+        || (minIdleDays && maxIdleDays && *minIdleDays > *maxIdleDays))
+        return ApiError::configuration(ApiCall::tr("The idle days must be 0 or more, the least not above the most."));
+    if ((usageMinHours && *usageMinHours < 0) || (usageMaxHours && *usageMaxHours < 0)
+        || (usageMinHours && usageMaxHours && *usageMinHours > *usageMaxHours))
+        return ApiError::configuration(ApiCall::tr("The hours of use must be 0 or more, the least not above the most."));
+    static const QStringList sortFields = {QStringLiteral("desktop_usage"), QStringLiteral("desktop_idle_duration")};
+    static const QStringList sortTypes = {QStringLiteral("ASC"), QStringLiteral("DESC")};
+    if ((!sortField.isEmpty() && !sortFields.contains(sortField)) || (!sortType.isEmpty() && !sortTypes.contains(sortType)))
+        return ApiError::configuration(ApiCall::tr("Usage statistics sort by desktop_usage or desktop_idle_duration, "
+                                                   "ASC or DESC."));
+    return {};
+}
+
+ListUsagePageCall::ListUsagePageCall(ApiClient *client, UsageQuery query, int offset, int limit, QObject *parent)
+    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    , m_query(std::move(query))
+    , m_offset(offset)
+    , m_limit(limit)
+{
+}
+
+QUrl ListUsagePageCall::url() const
+{
+    QUrlQuery query = m_query.toUrlQuery();
+    query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_limit));
+    return client()->urlFor(QStringLiteral("statistics/metrics/desktops"), query);
+}
+
+ApiError ListUsagePageCall::validate() const
+{
+    const ApiError bounds = pageBoundsError(m_offset, m_limit, 1, kMaxLimit);
+    return bounds.isError() ? bounds : m_query.validate();
+}
+
+bool ListUsagePageCall::parseSuccess(const QByteArray &body, QString *error)
+{
+    std::optional<DesktopUsagePage> page = DecommissionJson::parseUsagePage(body, error);
+    if (!page)
+        return false;
+    m_result = std::move(*page);
+    return true;
+}
+
+ListPoolsPageCall::ListPoolsPageCall(ApiClient *client, int offset, int limit, QObject *parent)
+    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    , m_offset(offset)
+    , m_limit(limit)
+{
+}
+
+QUrl ListPoolsPageCall::url() const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_limit));
+    return client()->urlFor(QStringLiteral("desktop-pools"), query);
+}
+
+ApiError ListPoolsPageCall::validate() const
+{
+    // A limit of 0 is allowed by the API but brings nothing: useless for paging.
+    return pageBoundsError(m_offset, m_limit, 1, kMaxLimit);
+}
+
+bool ListPoolsPageCall::parseSuccess(const QByteArray &body, QString *error)
+{
+    std::optional<DesktopPoolPage> page = DecommissionJson::parsePoolPage(body, error);
+    if (!page)
+        return false;
+    m_result = std::move(*page);
+    return true;
+}
+
+PagedListingCall::PagedListingCall(ApiClient *client, int pageSize, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_pageSize(pageSize)
+{
+}
+
+void PagedListingCall::start()
+{
+    if (m_started || m_finished) // cancelled before it started: stays cancelled
+        return;
+    m_started = true;
+    requestPage();
+}
+
+void PagedListingCall::cancel()
+{
+    if (!m_finished)
+        finish(ApiError::cancelled(!m_page.isNull()));
+}
+
+bool PagedListingCall::admit(const QString &id)
+{
+    if (m_seen.contains(id)) {
+        ++m_duplicates;
+        return false;
+    }
+    m_seen.insert(id);
+    return true;
+}
+
+void PagedListingCall::requestPage()
+{
+    ApiCall *page = createPage(m_offset, m_pageSize);
+    page->setParent(this);
+    m_page = page;
+    ++m_pages;
+    connect(page, &ApiCall::finished, this, &PagedListingCall::onPageFinished);
+    connect(page, &ApiCall::retrying, this, &PagedListingCall::retrying);
+    page->start();
+}
+
+void PagedListingCall::onPageFinished()
+{
+    ApiCall *page = m_page;
+    m_page = nullptr;
+    if (!page)
+        return;
+    page->deleteLater();
+    if (!page->succeeded()) {
+        finish(page->error());
+        return;
+    }
+    const PageOutcome outcome = takePage(page);
+    m_loaded += outcome.admitted;
+    m_total = outcome.total; // entries come and go while paging: the latest total holds
+    Q_EMIT progress(m_loaded, m_total);
+    if (m_finished) // a slot cancelled us
+        return;
+
+    const bool totalKnown = m_total >= 0;
+    const bool reachedTotal = totalKnown && m_loaded >= m_total;
+    const QString shortOfTotal =
+        totalKnown ? tr("%1 of the %2 entries the server announced were received.").arg(m_loaded).arg(m_total)
+                   : QString();
+    if (reachedTotal || (totalKnown && m_offset + outcome.received >= m_total)) {
+        stop(reachedTotal ? QString() : shortOfTotal);
+    } else if (outcome.received == 0) {
+        stop(shortOfTotal);
+    } else if (outcome.admitted == 0) {
+        stop(tr("A page brought no entry that had not come before; %1 entries were received.").arg(m_loaded));
+    } else if (!totalKnown && outcome.received < m_pageSize) {
+        stop({}); // a short page is the last one when no total is told
+    } else if (m_pages >= m_maxPages) {
+        stop(tr("The listing stopped after %1 pages with %2 entries.").arg(m_pages).arg(m_loaded));
+    } else {
+        m_offset += outcome.received; // a server that pages by fewer than asked is followed, not skipped
+        requestPage();
+    }
+}
+
+void PagedListingCall::stop(const QString &incompleteReason)
+{
+    m_incompleteReason = incompleteReason;
+    finish({});
+}
+
+void PagedListingCall::finish(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_page) {
+        m_page->disconnect(this);
+        m_page->cancel();
+        m_page->deleteLater();
+        m_page = nullptr;
+    }
+    m_error = error;
+    Q_EMIT finished();
+}
+
+ListAllUsageCall::ListAllUsageCall(ApiClient *client, UsageQuery query, QObject *parent)
+    : PagedListingCall(client, ListUsagePageCall::kMaxLimit, parent)
+    , m_query(std::move(query))
+{
+}
+
+ApiCall *ListAllUsageCall::createPage(int offset, int limit)
+{
+    return new ListUsagePageCall(client(), m_query, offset, limit);
+}
+
+PagedListingCall::PageOutcome ListAllUsageCall::takePage(ApiCall *page)
+{
+    DesktopUsagePage result = static_cast<ListUsagePageCall *>(page)->takeResult();
+    PageOutcome outcome;
+    outcome.received = int(result.items.size());
+    outcome.total = result.count;
+    for (DesktopUsage &usage : result.items) {
+        if (admit(usage.desktopId)) {
+            m_usage.append(std::move(usage));
+            ++outcome.admitted;
+        }
+    }
+    return outcome;
+}
+
+ListAllPoolsCall::ListAllPoolsCall(ApiClient *client, QObject *parent)
+    : PagedListingCall(client, ListPoolsPageCall::kMaxLimit, parent)
+{
+}
+
+ApiCall *ListAllPoolsCall::createPage(int offset, int limit)
+{
+    return new ListPoolsPageCall(client(), offset, limit);
+}
+
+PagedListingCall::PageOutcome ListAllPoolsCall::takePage(ApiCall *page)
+{
+    DesktopPoolPage result = static_cast<ListPoolsPageCall *>(page)->takeResult();
+    PageOutcome outcome;
+    outcome.received = int(result.pools.size());
+    outcome.total = result.totalCount;
+    for (DesktopPool &pool : result.pools) {
+        if (admit(pool.id)) {
+            m_pools.append(std::move(pool));
+            ++outcome.admitted;
+        }
+    }
+    return outcome;
+}
+
+DesktopBatchCall::DesktopBatchCall(ApiClient *client, QByteArray method, QStringList desktopIds, QObject *parent)
+    : ApiCall(client, std::move(method), parent)
+    , m_desktopIds(std::move(desktopIds))
+{
+}
+
+ApiError DesktopBatchCall::validate() const
+{
+    if (m_desktopIds.isEmpty() || m_desktopIds.size() > kMaxDesktops)
+        return ApiError::configuration(tr("One request takes 1 to 100 desktops, not %1.").arg(m_desktopIds.size()));
+    QSet<QString> seen;
+    for (const QString &id : m_desktopIds) {
+        if (id.isEmpty() || id.size() > DecommissionJson::kMaxIdChars)
+            return ApiError::configuration(tr("A desktop id must have 1 to 255 characters."));
+        if (seen.contains(id))
+            return ApiError::configuration(tr("The desktop %1 is named twice in one request.").arg(id));
+        seen.insert(id);
+    }
+    return {};
+}
+
+bool DesktopBatchCall::parseSuccess(const QByteArray &body, QString *error)
+{
+    return DecommissionJson::parseEmptyAnswer(body, error);
+}
+
+SetMaintenanceModeCall::SetMaintenanceModeCall(ApiClient *client, QStringList desktopIds, bool inMaintenanceMode,
+                                               QObject *parent)
+    : DesktopBatchCall(client, QByteArrayLiteral("PUT"), std::move(desktopIds), parent)
+    , m_inMaintenanceMode(inMaintenanceMode)
+{
+}
+
+QUrl SetMaintenanceModeCall::url() const
+{
+    return client()->urlFor(QStringLiteral("desktops/maintenance-mode"));
+}
+
+QByteArray SetMaintenanceModeCall::body() const
+{
+    return DecommissionJson::maintenanceModeBody(desktopIds(), m_inMaintenanceMode);
+}
+
+LogoffDesktopsCall::LogoffDesktopsCall(ApiClient *client, QStringList desktopIds, QString message, QObject *parent)
+    : DesktopBatchCall(client, QByteArrayLiteral("POST"), std::move(desktopIds), parent)
+    , m_message(std::move(message))
+{
+}
+
+QUrl LogoffDesktopsCall::url() const
+{
+    return client()->urlFor(QStringLiteral("desktops/logoff"));
+}
+
+QByteArray LogoffDesktopsCall::body() const
+{
+    return DecommissionJson::logoffBody(desktopIds(), m_message);
+}
+
+UpdatePoolAutoscaleCall::UpdatePoolAutoscaleCall(ApiClient *client, QString poolId, bool enableAutoscale,
+                                                 QObject *parent)
+    : ApiCall(client, QByteArrayLiteral("PUT"), parent)
+    , m_poolId(std::move(poolId))
+    , m_enableAutoscale(enableAutoscale)
+{
+}
+
+QUrl UpdatePoolAutoscaleCall::url() const
+{
+    return client()->urlFor(QStringLiteral("desktop-pools/") + encoded(m_poolId));
+}
+
+QByteArray UpdatePoolAutoscaleCall::body() const
+{
+    return DecommissionJson::poolAutoscaleBody(m_enableAutoscale);
+}
+
+ApiError UpdatePoolAutoscaleCall::validate() const
+{
+    if (!DecommissionJson::isUsableId(m_poolId))
+        return ApiError::configuration(tr("A pool id must be 1 to 255 letters, digits, '-', '_', '.' or ':'."));
+    return {};
+}
+
+bool UpdatePoolAutoscaleCall::parseSuccess(const QByteArray &body, QString *error)
+{
+    return DecommissionJson::parseEmptyAnswer(body, error);
+}

@@ -1,0 +1,291 @@
+#include "decommissionjson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DecommissionJson", text);
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+std::optional<QJsonObject> objectOf(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        fail(error, tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        fail(error, tr("expected a JSON object"));
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QString text(const QJsonObject &object, QLatin1String key)
+{
+    return DecommissionJson::boundedText(object.value(key).toString());
+}
+
+// A count or a number of seconds: a non-negative whole number, sent as a number or as its text.
+// Far beyond any real value (three thousand years in seconds) reads as unusable.
+std::optional<qint64> wholeNumber(const QJsonValue &value)
+{
+    double number = std::nan("");
+    if (value.isDouble()) {
+        number = value.toDouble();
+    } else if (value.isString()) {
+        bool ok = false;
+        number = value.toString().toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+    }
+    if (!std::isfinite(number) || number < 0 || number > 1e11)
+        return std::nullopt;
+    return qint64(std::llround(number));
+}
+
+// A documented optional number: absent or null is "not told"; anything else must be usable.
+bool readOptionalCount(const QJsonObject &object, QLatin1String key, int *count, QString *error)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return true;
+    const std::optional<qint64> number = wholeNumber(value);
+    if (!number || *number > std::numeric_limits<int>::max())
+        return fail(error, tr("\"%1\" is not a count").arg(key));
+    *count = int(*number);
+    return true;
+}
+
+std::optional<bool> optionalBool(const QJsonObject &object, QLatin1String key)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isBool())
+        return value.toBool();
+    return std::nullopt;
+}
+
+// The array under `key`, or an error naming it; absent or null is an empty list.
+std::optional<QJsonArray> arrayOf(const QJsonObject &object, QLatin1String key, QString *error)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return QJsonArray();
+    if (!value.isArray()) {
+        fail(error, tr("\"%1\" is not an array").arg(key));
+        return std::nullopt;
+    }
+    return value.toArray();
+}
+
+// An id the rest of the app may use, or an error naming the entry.
+bool readId(const QJsonObject &object, QLatin1String key, const QString &what, QString *id, QString *error)
+{
+    const QJsonValue value = object.value(key);
+    *id = value.isString() ? value.toString() : QString();
+    if (DecommissionJson::isUsableId(*id))
+        return true;
+    id->clear();
+    return fail(error, tr("%1 has no usable %2").arg(what, key));
+}
+
+bool readMetrics(const QJsonArray &metrics, DesktopUsage &usage, QString *error)
+{
+    for (const QJsonValue &entry : metrics) {
+        const QJsonObject metric = entry.toObject();
+        const QString name = metric.value(QLatin1String("metric_name")).toString();
+        std::optional<qint64> *target = name == QLatin1String("desktop_usage") ? &usage.usageSeconds
+            : name == QLatin1String("desktop_idle_duration")                  ? &usage.idleSeconds
+                                                                               : nullptr;
+        if (!target) // another metric: not one the app reads
+            continue;
+        const QJsonValue value = metric.value(QLatin1String("metric_value"));
+        if (value.isUndefined() || value.isNull())
+            continue; // no data for this metric
+        *target = wholeNumber(value);
+        if (!*target)
+            return fail(error, tr("the %1 of desktop %2 is not a number of seconds").arg(name, usage.desktopId));
+    }
+    return true;
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+std::optional<int> DesktopUsage::idleDays() const
+{
+    if (!idleSeconds)
+        return std::nullopt;
+    return int(*idleSeconds / 86400);
+}
+
+std::optional<double> DesktopUsage::usedHours() const
+{
+    if (!usageSeconds)
+        return std::nullopt;
+    return double(*usageSeconds) / 3600.0;
+}
+
+namespace DecommissionJson {
+
+QString boundedText(const QString &text)
+{
+    if (text.size() <= kMaxTextChars)
+        return text;
+    // Marked, so that nobody takes the shortened text for the whole.
+    return tr("%1… (%2 characters in all)").arg(text.left(kMaxTextChars)).arg(text.size());
+}
+
+bool isUsableId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > kMaxIdChars)
+        return false;
+    bool onlyDots = true;
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+            || u == u'-' || u == u'_' || u == u'.' || u == u':';
+        if (!allowed)
+            return false;
+        onlyDots = onlyDots && u == u'.';
+    }
+    return !onlyDots;
+}
+
+std::optional<DesktopUsagePage> parseUsagePage(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = objectOf(body, error);
+    if (!object)
+        return std::nullopt;
+    // Something else behind a 200 (an error body, a proxy's page) is not "no statistics".
+    if (!object->contains(QLatin1String("items")) && !object->contains(QLatin1String("count"))) {
+        fail(error, tr("the answer has neither \"items\" nor \"count\""));
+        return std::nullopt;
+    }
+    DesktopUsagePage page;
+    if (!readOptionalCount(*object, QLatin1String("count"), &page.count, error))
+        return std::nullopt;
+    const std::optional<QJsonArray> items = arrayOf(*object, QLatin1String("items"), error);
+    if (!items)
+        return std::nullopt;
+    for (const QJsonValue &entry : *items) {
+        if (!entry.isObject()) {
+            fail(error, tr("a usage entry is not an object"));
+            return std::nullopt;
+        }
+        const QJsonObject item = entry.toObject();
+        DesktopUsage usage;
+        if (!readId(item, QLatin1String("resource_id"), tr("a usage entry"), &usage.desktopId, error))
+            return std::nullopt;
+        usage.desktopName = text(item, QLatin1String("resource_name"));
+        const QString poolId = item.value(QLatin1String("resource_pool_id")).toString();
+        if (!poolId.isEmpty() && !isUsableId(poolId)) {
+            fail(error, tr("desktop %1 has an unusable resource_pool_id").arg(usage.desktopId));
+            return std::nullopt;
+        }
+        usage.poolId = poolId;
+        const std::optional<QJsonArray> metrics = arrayOf(item, QLatin1String("metric"), error);
+        if (!metrics || !readMetrics(*metrics, usage, error))
+            return std::nullopt;
+        page.items.append(std::move(usage));
+    }
+    return page;
+}
+
+std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = objectOf(body, error);
+    if (!object)
+        return std::nullopt;
+    if (!object->contains(QLatin1String("desktop_pools")) && !object->contains(QLatin1String("total_count"))) {
+        fail(error, tr("the answer has neither \"desktop_pools\" nor \"total_count\""));
+        return std::nullopt;
+    }
+    DesktopPoolPage page;
+    if (!readOptionalCount(*object, QLatin1String("total_count"), &page.totalCount, error))
+        return std::nullopt;
+    const std::optional<QJsonArray> pools = arrayOf(*object, QLatin1String("desktop_pools"), error);
+    if (!pools)
+        return std::nullopt;
+    for (const QJsonValue &entry : *pools) {
+        if (!entry.isObject()) {
+            fail(error, tr("a desktop pool entry is not an object"));
+            return std::nullopt;
+        }
+        const QJsonObject item = entry.toObject();
+        DesktopPool pool;
+        if (!readId(item, QLatin1String("id"), tr("a desktop pool"), &pool.id, error))
+            return std::nullopt;
+        pool.name = text(item, QLatin1String("name"));
+        pool.type = text(item, QLatin1String("type"));
+        if (!readOptionalCount(item, QLatin1String("desktop_count"), &pool.desktopCount, error)
+            || !readOptionalCount(item, QLatin1String("desktop_used"), &pool.desktopUsed, error))
+            return std::nullopt;
+        pool.autoscaleEnabled = optionalBool(item, QLatin1String("enable_autoscale"));
+        pool.inMaintenanceMode = optionalBool(item, QLatin1String("in_maintenance_mode"));
+        const QJsonValue policyValue = item.value(QLatin1String("autoscale_policy"));
+        if (policyValue.isObject()) {
+            const QJsonObject policyObject = policyValue.toObject();
+            AutoscalePolicy policy;
+            policy.autoscaleType = text(policyObject, QLatin1String("autoscale_type"));
+            int number = 0;
+            if (readOptionalCount(policyObject, QLatin1String("max_auto_created"), &number, nullptr)
+                && policyObject.contains(QLatin1String("max_auto_created")))
+                policy.maxAutoCreated = number;
+            if (readOptionalCount(policyObject, QLatin1String("min_idle"), &number, nullptr)
+                && policyObject.contains(QLatin1String("min_idle")))
+                policy.minIdle = number;
+            pool.autoscalePolicy = policy;
+        }
+        // The pools' charging_mode uses the coding of product.charge_mode.
+        pool.billingMode = billingModeFromFields(item.value(QLatin1String("charging_mode")).toString(), {}, {});
+        page.pools.append(std::move(pool));
+    }
+    return page;
+}
+
+bool parseEmptyAnswer(const QByteArray &body, QString *error)
+{
+    if (body.trimmed().isEmpty())
+        return true;
+    return objectOf(body, error).has_value();
+}
+
+QByteArray maintenanceModeBody(const QStringList &desktopIds, bool inMaintenanceMode)
+{
+    return compact({{QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
+                    {QLatin1String("in_maintenance_mode"), inMaintenanceMode}});
+}
+
+QByteArray logoffBody(const QStringList &desktopIds, const QString &message)
+{
+    return compact({{QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)}, {QLatin1String("message"), message}});
+}
+
+QByteArray poolAutoscaleBody(bool enableAutoscale)
+{
+    return compact({{QLatin1String("enable_autoscale"), enableAutoscale}});
+}
+
+} // namespace DecommissionJson

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "workspacetypes.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The values and JSON of the calls that prepare a decommissioning: usage statistics
+// (ListDesktopUsageMetric), desktop pools, maintenance mode, log-off and a pool's autoscale.
+// Parsers follow WorkspaceJson's rules: lenient about missing and unknown fields, strict about the
+// shape they need; on failure they return nothing and say why in *error.
+
+// One desktop's usage in a period. "No data" (a desktop the service has no statistics for, or a
+// metric it did not send) is std::nullopt and never reads as 0.
+struct DesktopUsage
+{
+    QString desktopId;   // resource_id
+    QString desktopName; // resource_name
+    QString poolId;      // resource_pool_id; empty when the desktop is in no pool
+    std::optional<qint64> idleSeconds;  // desktop_idle_duration
+    std::optional<qint64> usageSeconds; // desktop_usage
+
+    std::optional<int> idleDays() const;     // whole days, rounded down
+    std::optional<double> usedHours() const;
+};
+
+struct DesktopUsagePage
+{
+    int count = -1; // what the server says matches; -1 when it did not say
+    QList<DesktopUsage> items;
+};
+
+struct AutoscalePolicy
+{
+    QString autoscaleType; // ACCESS_CREATED | AUTO_CREATED, as sent
+    std::optional<int> maxAutoCreated;
+    std::optional<int> minIdle;
+};
+
+struct DesktopPool
+{
+    QString id;
+    QString name;
+    QString type; // DYNAMIC | STATIC, as sent
+    int desktopCount = 0;
+    int desktopUsed = 0;
+    // Unknown when the server did not say: a pool that may scale is treated as scaling.
+    std::optional<bool> autoscaleEnabled;
+    std::optional<AutoscalePolicy> autoscalePolicy;
+    std::optional<bool> inMaintenanceMode;
+    BillingMode billingMode = BillingMode::Unknown; // from charging_mode: "0" yearly/monthly, "1" pay-per-use
+
+    bool mayCreateDesktops() const { return autoscaleEnabled.value_or(true); }
+};
+
+struct DesktopPoolPage
+{
+    int totalCount = -1; // -1 when the server did not say
+    QList<DesktopPool> pools;
+};
+
+namespace DecommissionJson {
+
+// The longest text kept from these answers and the longest id accepted. KEEP IN STEP with the
+// project's shared bound for server strings (ServerInput) and replace these with it once both are
+// on one branch.
+constexpr qsizetype kMaxTextChars = 4096;
+constexpr qsizetype kMaxIdChars = 255;
+
+QString boundedText(const QString &text);
+// 1–255 characters of letters, digits and - _ . :, not only dots: usable in a path and a record.
+bool isUsableId(const QString &id);
+
+std::optional<DesktopUsagePage> parseUsagePage(const QByteArray &body, QString *error);
+std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *error);
+// The answers of maintenance mode, log-off and pool update carry no field: an empty body or a JSON
+// object is accepted; anything else is not an answer of these calls.
+bool parseEmptyAnswer(const QByteArray &body, QString *error);
+
+// Request bodies, compact, keys in a stable order.
+QByteArray maintenanceModeBody(const QStringList &desktopIds, bool inMaintenanceMode);
+QByteArray logoffBody(const QStringList &desktopIds, const QString &message);
+QByteArray poolAutoscaleBody(bool enableAutoscale);
+
+} // namespace DecommissionJson

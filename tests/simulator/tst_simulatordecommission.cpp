@@ -1,0 +1,382 @@
+// The decommissioning calls of the app's client against the in-process simulator: usage derived
+// from last-use times, maintenance mode that ends and blocks log-ins, log-off, pools with autoscale.
+#include "api/apicalls.h"
+#include "api/apiclient.h"
+#include "api/decommissioncalls.h"
+#include "decommissionroutes.h"
+#include "simulatortestsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace {
+const QString kAccessKey = QStringLiteral("DECOMMISSIONAK00001");
+const QString kSecretKey = QStringLiteral("decommission-secret");
+constexpr int kDesktops = 160;
+constexpr int kWaitMs = 10000;
+
+struct RawAnswer
+{
+    int status = 0;
+    QJsonObject json;
+    QString errorCode() const { return json.value(QLatin1String("error_code")).toString(); }
+};
+} // namespace
+
+class TestSimulatorDecommission : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void usageOfEveryDesktopInThePeriod();
+    void usageFiltersAndSorts();
+    void usageRequiresAPeriod_data();
+    void usageRequiresAPeriod();
+    void maintenanceModeEndsAndBlocksLogIns();
+    void changesAreRefusedAsTheOtherRoutesRefuse();
+    void logoffLeavesDesktopsWaitingForAUser();
+    void poolsWithAutoscaleAndTheirUpdate();
+    void wrongSignatureIs401();
+
+private:
+    std::unique_ptr<ApiClient> makeClient(const QString &secretKey = kSecretKey);
+    QList<QJsonObject> listDesktops();
+    QJsonObject desktop(const QString &id);
+    RawAnswer send(const QByteArray &method, const QString &path, const QUrlQuery &query = {},
+                   const QByteArray &body = {});
+    bool run(ApiCall &call);
+    bool run(PagedListingCall &call);
+
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<WorkspaceSimulator> m_simulator;
+    std::unique_ptr<ApiClient> m_client;
+};
+
+void TestSimulatorDecommission::init()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, kDesktops, 60000));
+    QVERIFY(m_simulator->listen());
+    m_client = makeClient();
+}
+
+void TestSimulatorDecommission::cleanup()
+{
+    m_client.reset();
+    m_simulator.reset();
+    m_network.reset();
+}
+
+std::unique_ptr<ApiClient> TestSimulatorDecommission::makeClient(const QString &secretKey)
+{
+    ClientConfig config = clientConfigFor(*m_simulator);
+    config.transferTimeoutMs = kWaitMs;
+    config.retry.maxAttempts = 1;
+    return std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, secretKey, {}});
+}
+
+bool TestSimulatorDecommission::run(ApiCall &call)
+{
+    QSignalSpy finished(&call, &ApiCall::finished);
+    call.start();
+    return (finished.count() > 0 || finished.wait(kWaitMs)) && finished.count() == 1;
+}
+
+bool TestSimulatorDecommission::run(PagedListingCall &call)
+{
+    QSignalSpy finished(&call, &PagedListingCall::finished);
+    call.start();
+    return (finished.count() > 0 || finished.wait(kWaitMs)) && finished.count() == 1;
+}
+
+RawAnswer TestSimulatorDecommission::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                                          const QByteArray &body)
+{
+    std::unique_ptr<QNetworkReply> reply(m_client->send(method, m_client->urlFor(path, query), body));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(kWaitMs);
+    RawAnswer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.json = QJsonDocument::fromJson(reply->readAll()).object();
+    return answer;
+}
+
+QList<QJsonObject> TestSimulatorDecommission::listDesktops()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+    const RawAnswer answer = send("GET", QStringLiteral("desktops/detail"), query);
+    QList<QJsonObject> desktops;
+    for (const QJsonValue &value : answer.json.value(QLatin1String("desktops")).toArray())
+        desktops.append(value.toObject());
+    return desktops;
+}
+
+QJsonObject TestSimulatorDecommission::desktop(const QString &id)
+{
+    for (const QJsonObject &object : listDesktops()) {
+        if (object.value(QLatin1String("desktop_id")).toString() == id)
+            return object;
+    }
+    return {};
+}
+
+namespace {
+QStringList idsWhere(const QList<QJsonObject> &desktops, const std::function<bool(const QJsonObject &)> &test, int most)
+{
+    QStringList ids;
+    for (const QJsonObject &desktop : desktops) {
+        if (ids.size() < most && test(desktop))
+            ids.append(desktop.value(QLatin1String("desktop_id")).toString());
+    }
+    return ids;
+}
+
+bool loginIs(const QJsonObject &desktop, const char *status)
+{
+    return desktop.value(QLatin1String("login_status")).toString() == QLatin1String(status);
+}
+} // namespace
+
+void TestSimulatorDecommission::usageOfEveryDesktopInThePeriod()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ListAllUsageCall call(m_client.get(), UsageQuery::lastDays(30, now));
+    QVERIFY(run(call));
+    QVERIFY2(call.isComplete(), qPrintable(call.error().summary() + call.incompleteReason()));
+    QCOMPARE(call.pagesRequested(), 2); // 100 a page at the most
+    QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("statistics/metrics/desktops")), 2);
+
+    QHash<QString, DesktopUsage> usage;
+    for (const DesktopUsage &entry : call.usage())
+        usage.insert(entry.desktopId, entry);
+    const QList<QJsonObject> desktops = listDesktops();
+    QCOMPARE(desktops.size(), kDesktops);
+    int tooNew = 0;
+    int idleForMonths = 0;
+    for (const QJsonObject &object : desktops) {
+        const QString id = object.value(QLatin1String("desktop_id")).toString();
+        const QDateTime created = QDateTime::fromString(object.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
+        if (created >= DecommissionRoutes::dataEnd(now)) { // in no daily aggregation yet: no entry, no data
+            ++tooNew;
+            QVERIFY2(!usage.contains(id), qPrintable(id));
+            continue;
+        }
+        QVERIFY2(usage.contains(id), qPrintable(id));
+        const DesktopUsage &entry = usage.value(id);
+        QVERIFY(entry.idleDays() && entry.usedHours());
+        QVERIFY(*entry.idleDays() <= 181);
+        QCOMPARE(entry.desktopName, object.value(QLatin1String("computer_name")).toString());
+        QCOMPARE(entry.poolId, object.value(QLatin1String("pool_id")).toString());
+        if (loginIs(object, "CONNECTED"))
+            QVERIFY2(*entry.idleDays() <= 1, qPrintable(id)); // in use: idle at most since the last aggregation
+        idleForMonths += *entry.idleDays() >= 60 ? 1 : 0;
+    }
+    QVERIFY(tooNew > 0);
+    QVERIFY(idleForMonths > kDesktops / 10);
+    QCOMPARE(call.usage().size(), kDesktops - tooNew);
+}
+
+void TestSimulatorDecommission::usageFiltersAndSorts()
+{
+    UsageQuery query = UsageQuery::lastDays(30, QDateTime::currentDateTimeUtc());
+    query.minIdleDays = 60;
+    query.sortField = QStringLiteral("desktop_idle_duration");
+    query.sortType = QStringLiteral("DESC");
+    ListAllUsageCall call(m_client.get(), query);
+    QVERIFY(run(call));
+    QVERIFY(call.isComplete());
+    QVERIFY(!call.usage().isEmpty());
+    for (qsizetype i = 0; i < call.usage().size(); ++i) {
+        QVERIFY(*call.usage().at(i).idleDays() >= 60);
+        if (i > 0)
+            QVERIFY(*call.usage().at(i - 1).idleSeconds >= *call.usage().at(i).idleSeconds);
+    }
+
+    UsageQuery unused = UsageQuery::lastDays(30, QDateTime::currentDateTimeUtc());
+    unused.usageMaxHours = 0;
+    ListAllUsageCall rarelyUsed(m_client.get(), unused);
+    QVERIFY(run(rarelyUsed));
+    QVERIFY(!rarelyUsed.usage().isEmpty());
+    for (const DesktopUsage &entry : rarelyUsed.usage())
+        QVERIFY(*entry.usageSeconds < 3600);
+
+    // A period before the 180 days the service keeps has no data at all.
+    const QDateTime longAgo = QDateTime::currentDateTimeUtc().addDays(-400);
+    ListAllUsageCall old(m_client.get(), UsageQuery::lastDays(30, longAgo));
+    QVERIFY(run(old));
+    QVERIFY(old.isComplete());
+    QCOMPARE(old.usage().size(), 0);
+}
+
+void TestSimulatorDecommission::usageRequiresAPeriod_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("no period") << QString();
+    QTest::newRow("no end") << QStringLiteral("start_time=2026-11-01T00:00:00Z");
+    QTest::newRow("reversed") << QStringLiteral("start_time=2026-11-02T00:00:00Z&end_time=2026-11-01T00:00:00Z");
+    QTest::newRow("limit 0") << QStringLiteral("start_time=2026-11-01T00:00:00Z&end_time=2026-11-02T00:00:00Z&limit=0");
+    QTest::newRow("limit 101") << QStringLiteral("start_time=2026-11-01T00:00:00Z&end_time=2026-11-02T00:00:00Z&limit=101");
+    QTest::newRow("bad sort") << QStringLiteral("start_time=2026-11-01T00:00:00Z&end_time=2026-11-02T00:00:00Z&sort_field=created");
+}
+
+void TestSimulatorDecommission::usageRequiresAPeriod()
+{
+    QFETCH(QString, query);
+    const RawAnswer answer = send("GET", QStringLiteral("statistics/metrics/desktops"), QUrlQuery(query));
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.errorCode(), QStringLiteral("WKS.0001"));
+}
+
+void TestSimulatorDecommission::maintenanceModeEndsAndBlocksLogIns()
+{
+    const QList<QJsonObject> desktops = listDesktops();
+    const QStringList connected = idsWhere(desktops, [](const QJsonObject &d) { return loginIs(d, "CONNECTED"); }, 3);
+    const QStringList others = idsWhere(desktops, [](const QJsonObject &d) {
+        return !loginIs(d, "CONNECTED") && !d.value(QLatin1String("in_maintenance_mode")).toBool();
+    }, 2);
+    QCOMPARE(connected.size(), 3);
+    const QStringList ids = connected + others;
+
+    SetMaintenanceModeCall on(m_client.get(), ids, true);
+    QVERIFY(run(on));
+    QVERIFY2(on.succeeded(), qPrintable(on.error().summary()));
+    for (const QString &id : ids) {
+        const QJsonObject object = desktop(id);
+        QVERIFY(object.value(QLatin1String("in_maintenance_mode")).toBool());
+        QVERIFY2(!loginIs(object, "CONNECTED"), qPrintable(id));
+    }
+    // The listing's filter sees them.
+    QUrlQuery filter;
+    filter.addQueryItem(QStringLiteral("in_maintenance_mode"), QStringLiteral("true"));
+    filter.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+    const RawAnswer inMaintenance = send("GET", QStringLiteral("desktops/detail"), filter);
+    QStringList listed;
+    for (const QJsonValue &value : inMaintenance.json.value(QLatin1String("desktops")).toArray())
+        listed.append(value.toObject().value(QLatin1String("desktop_id")).toString());
+    for (const QString &id : ids)
+        QVERIFY(listed.contains(id));
+
+    SetMaintenanceModeCall off(m_client.get(), ids, false);
+    QVERIFY(run(off));
+    QVERIFY(off.succeeded());
+    for (const QString &id : ids)
+        QVERIFY(!desktop(id).value(QLatin1String("in_maintenance_mode")).toBool());
+    QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
+}
+
+void TestSimulatorDecommission::changesAreRefusedAsTheOtherRoutesRefuse()
+{
+    const QList<QJsonObject> desktops = listDesktops();
+    const QStringList two = idsWhere(desktops, [](const QJsonObject &) { return true; }, 2);
+
+    SetMaintenanceModeCall unknown(m_client.get(), {two.at(0), QStringLiteral("no-such-desktop")}, true);
+    QVERIFY(run(unknown));
+    QCOMPARE(unknown.error().httpStatus, 500);
+    QCOMPARE(unknown.error().errorCode, QStringLiteral("WKS.0202"));
+    QCOMPARE(desktop(two.at(0)).value(QLatin1String("in_maintenance_mode")).toBool(),
+             desktops.at(0).value(QLatin1String("in_maintenance_mode")).toBool()); // nothing changed
+
+    RawAnswer answer = send("PUT", QStringLiteral("desktops/maintenance-mode"), {},
+                            QByteArrayLiteral("{\"desktop_ids\":[\"x\"],\"in_maintenance_mode\":\"yes\"}"));
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.errorCode(), QStringLiteral("WKS.0001"));
+    answer = send("POST", QStringLiteral("desktops/logoff"), {}, QByteArrayLiteral("{\"desktop_ids\":[]}"));
+    QCOMPARE(answer.status, 400);
+    answer = send("PUT", QStringLiteral("desktops/maintenance-mode"), {}, QByteArrayLiteral("not json"));
+    QCOMPARE(answer.status, 400);
+
+    // A desktop being deleted is in conflict, as with a second deletion.
+    BatchDeleteOptions options;
+    options.forceDelete = true;
+    BatchDeleteCall deletion(m_client.get(), {two.at(1)}, options);
+    QVERIFY(run(deletion));
+    QVERIFY(deletion.succeeded());
+    LogoffDesktopsCall busy(m_client.get(), {two.at(1)}, QStringLiteral("bye"));
+    QVERIFY(run(busy));
+    QCOMPARE(busy.error().httpStatus, 409);
+    QCOMPARE(busy.error().errorCode, QStringLiteral("WKS.00010032"));
+}
+
+void TestSimulatorDecommission::logoffLeavesDesktopsWaitingForAUser()
+{
+    const QList<QJsonObject> desktops = listDesktops();
+    const QStringList ids = idsWhere(desktops, [](const QJsonObject &d) { return loginIs(d, "CONNECTED"); }, 2)
+        + idsWhere(desktops, [](const QJsonObject &d) { return loginIs(d, "DISCONNECTED"); }, 2)
+        + idsWhere(desktops, [](const QJsonObject &d) { return loginIs(d, "UNREGISTER"); }, 1);
+    QCOMPARE(ids.size(), 5);
+    LogoffDesktopsCall logoff(m_client.get(), ids, QStringLiteral("This desktop is retired tonight."));
+    QVERIFY(run(logoff));
+    QVERIFY2(logoff.succeeded(), qPrintable(logoff.error().summary()));
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("logoff")), 1);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(loginIs(desktop(ids.at(i)), "REGISTERED"));
+    QVERIFY(loginIs(desktop(ids.at(4)), "UNREGISTER")); // a shut-down desktop has nobody to log off
+}
+
+void TestSimulatorDecommission::poolsWithAutoscaleAndTheirUpdate()
+{
+    ListAllPoolsCall pools(m_client.get());
+    QVERIFY(run(pools));
+    QVERIFY2(pools.isComplete(), qPrintable(pools.error().summary()));
+    QVERIFY(pools.pools().size() >= 2);
+    const QList<QJsonObject> desktops = listDesktops();
+    QString scalingPool;
+    for (const DesktopPool &pool : pools.pools()) {
+        const int members = int(std::count_if(desktops.cbegin(), desktops.cend(), [&pool](const QJsonObject &d) {
+            return d.value(QLatin1String("pool_id")).toString() == pool.id;
+        }));
+        QCOMPARE(pool.desktopCount, members);
+        QVERIFY(pool.autoscaleEnabled.has_value());
+        if (*pool.autoscaleEnabled) {
+            QVERIFY2(scalingPool.isEmpty(), "exactly one pool scales");
+            scalingPool = pool.id;
+            QVERIFY(pool.autoscalePolicy);
+            QCOMPARE(pool.autoscalePolicy->autoscaleType, QStringLiteral("AUTO_CREATED"));
+        }
+        QCOMPARE(pool.billingMode, BillingMode::PayPerUse);
+    }
+    QVERIFY(!scalingPool.isEmpty());
+
+    UpdatePoolAutoscaleCall off(m_client.get(), scalingPool, false);
+    QVERIFY(run(off));
+    QVERIFY2(off.succeeded(), qPrintable(off.error().summary()));
+    ListAllPoolsCall again(m_client.get());
+    QVERIFY(run(again));
+    for (const DesktopPool &pool : again.pools())
+        QCOMPARE(pool.autoscaleEnabled, std::optional<bool>(false));
+
+    UpdatePoolAutoscaleCall unknown(m_client.get(), QStringLiteral("pool-none"), false);
+    QVERIFY(run(unknown));
+    QCOMPARE(unknown.error().errorCode, QStringLiteral("WKS.0202"));
+    const RawAnswer badBody = send("PUT", QStringLiteral("desktop-pools/") + scalingPool, {},
+                                   QByteArrayLiteral("{\"enable_autoscale\":1}"));
+    QCOMPARE(badBody.status, 400);
+}
+
+void TestSimulatorDecommission::wrongSignatureIs401()
+{
+    auto client = makeClient(QStringLiteral("wrong-secret"));
+    ListPoolsPageCall pools(client.get(), 0, 10);
+    QVERIFY(run(pools));
+    QCOMPARE(pools.error().httpStatus, 401);
+    SetMaintenanceModeCall maintenance(client.get(), {QStringLiteral("d-1")}, true);
+    QVERIFY(run(maintenance));
+    QCOMPARE(maintenance.error().httpStatus, 401);
+    QCOMPARE(maintenance.error().errorCode, QStringLiteral("APIGW.0301"));
+}
+
+QTEST_GUILESS_MAIN(TestSimulatorDecommission)
+#include "tst_simulatordecommission.moc"
