@@ -198,7 +198,9 @@ void AppStartup::onDesktopsLoaded(bool succeeded)
     if (!m_dialogScreenshotPath.isEmpty() || !m_jobsScreenshotPath.isEmpty()) {
         m_screenshotTaken = true;
         QTimer::singleShot(0, this, [this] {
-            if (!m_dialogScreenshotPath.isEmpty())
+            if (!m_deletion)
+                Q_EMIT fatalError(tr("No deletion controller to take the screenshot with."));
+            else if (!m_dialogScreenshotPath.isEmpty())
                 takeDialogScreenshot();
             else
                 takeJobsScreenshot();
@@ -252,6 +254,11 @@ QStringList AppStartup::screenshotSelection() const
     return ids;
 }
 
+void AppStartup::setDeletionController(DeletionController *deletion)
+{
+    m_deletion = deletion;
+}
+
 void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
 {
     // After the widget has been laid out and painted once.
@@ -266,7 +273,7 @@ void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
 
 void AppStartup::takeDialogScreenshot()
 {
-    DeletionController *deletion = m_window->deletionController();
+    DeletionController *deletion = m_deletion;
     connect(deletion, &DeletionController::preparationFinished, this, [this, deletion](int offered) {
         DeletionDialog *dialog = deletion->dialog();
         if (offered == 0 || !dialog) {
@@ -287,7 +294,7 @@ void AppStartup::takeJobsScreenshot()
         Q_EMIT fatalError(tr("--screenshot-jobs deletes desktops and only works with --demo."));
         return;
     }
-    DeletionController *deletion = m_window->deletionController();
+    DeletionController *deletion = m_deletion;
     JobTracker::Timing timing;
     timing.initialIntervalMs = 500;
     timing.maxIntervalMs = 1000;
