@@ -10,9 +10,7 @@
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
 
-#ifdef WORKSPACE_HAVE_DEMO
 #include "democonnection.h"
-#endif
 
 #include <QCoreApplication>
 #include <QLineEdit>
@@ -172,7 +170,6 @@ void AppStartup::onEditConnectionRequested()
 
 void AppStartup::startDemo()
 {
-#ifdef WORKSPACE_HAVE_DEMO
     ConnectionOptionValues values;
     values.demo = true;
     values.dataDir = m_dataDirOption;
@@ -186,9 +183,6 @@ void AppStartup::startDemo()
         return;
     }
     useResolved(std::move(*resolved));
-#else
-    showWarning(tr("This build has no demo: the Workspace simulator was not built."));
-#endif
 }
 
 void AppStartup::onDesktopsLoaded(bool succeeded)
