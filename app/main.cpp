@@ -100,6 +100,7 @@ int main(int argc, char *argv[])
     CredentialStore credentials;
     MainWindow window;
     AppStartup startup(&window, &profiles, &credentials);
+    startup.setDeletionController(window.deletionController());
     startup.setScreenshotPath(parser.value(screenshots.window));
     startup.setDialogScreenshotPath(parser.value(screenshots.dialog));
     startup.setJobsScreenshotPath(parser.value(screenshots.jobs));

@@ -10,9 +10,7 @@
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
 
-#ifdef WORKSPACE_HAVE_DEMO
 #include "democonnection.h"
-#endif
 
 #include <QCoreApplication>
 #include <QLineEdit>
@@ -172,7 +170,6 @@ void AppStartup::onEditConnectionRequested()
 
 void AppStartup::startDemo()
 {
-#ifdef WORKSPACE_HAVE_DEMO
     ConnectionOptionValues values;
     values.demo = true;
     values.dataDir = m_dataDirOption;
@@ -186,9 +183,6 @@ void AppStartup::startDemo()
         return;
     }
     useResolved(std::move(*resolved));
-#else
-    showWarning(tr("This build has no demo: the Workspace simulator was not built."));
-#endif
 }
 
 void AppStartup::onDesktopsLoaded(bool succeeded)
@@ -198,7 +192,9 @@ void AppStartup::onDesktopsLoaded(bool succeeded)
     if (!m_dialogScreenshotPath.isEmpty() || !m_jobsScreenshotPath.isEmpty()) {
         m_screenshotTaken = true;
         QTimer::singleShot(0, this, [this] {
-            if (!m_dialogScreenshotPath.isEmpty())
+            if (!m_deletion)
+                Q_EMIT fatalError(tr("No deletion controller to take the screenshot with."));
+            else if (!m_dialogScreenshotPath.isEmpty())
                 takeDialogScreenshot();
             else
                 takeJobsScreenshot();
@@ -252,6 +248,11 @@ QStringList AppStartup::screenshotSelection() const
     return ids;
 }
 
+void AppStartup::setDeletionController(DeletionController *deletion)
+{
+    m_deletion = deletion;
+}
+
 void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
 {
     // After the widget has been laid out and painted once.
@@ -266,7 +267,7 @@ void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
 
 void AppStartup::takeDialogScreenshot()
 {
-    DeletionController *deletion = m_window->deletionController();
+    DeletionController *deletion = m_deletion;
     connect(deletion, &DeletionController::preparationFinished, this, [this, deletion](int offered) {
         DeletionDialog *dialog = deletion->dialog();
         if (offered == 0 || !dialog) {
@@ -287,7 +288,7 @@ void AppStartup::takeJobsScreenshot()
         Q_EMIT fatalError(tr("--screenshot-jobs deletes desktops and only works with --demo."));
         return;
     }
-    DeletionController *deletion = m_window->deletionController();
+    DeletionController *deletion = m_deletion;
     JobTracker::Timing timing;
     timing.initialIntervalMs = 500;
     timing.maxIntervalMs = 1000;

@@ -11,6 +11,7 @@
 #include <optional>
 
 class CredentialStore;
+class DeletionController;
 class DemoConnection;
 class MainWindow;
 class ProfileStore;
@@ -26,6 +27,8 @@ public:
                QObject *parent = nullptr);
     ~AppStartup() override;
 
+    // The window's deletions, driven by the dialog and jobs screenshots.
+    void setDeletionController(DeletionController *deletion);
     // Once the first load ends, renders the window to `path` and quits (0 on success).
     void setScreenshotPath(const QString &path) { m_screenshotPath = path; }
     // Once the first load ends, selects a few desktops, opens the deletion dialog, renders it to
@@ -57,6 +60,7 @@ private:
     void saveScreenshot(QWidget *widget, const QString &path);
 
     QPointer<MainWindow> m_window;
+    QPointer<DeletionController> m_deletion;
     ProfileStore *m_profiles;
     CredentialStore *m_credentials;
     QString m_screenshotPath;

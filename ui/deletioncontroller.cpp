@@ -3,8 +3,6 @@
 #include "deletiondialog.h"
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
-#include "jobspanel.h"
-#include "mainwindow.h"
 
 #include "api/apiclient.h"
 #include "api/requestsigner.h"
@@ -19,6 +17,7 @@
 #include <QDir>
 #include <QSet>
 #include <QSystemTrayIcon>
+#include <QWidget>
 
 #include <algorithm>
 #include <utility>
@@ -36,13 +35,13 @@ struct DeletionController::Store
     SettlementReport settlement;
 };
 
-DeletionController::DeletionController(MainWindow *window, JobModel *model, JobsPanel *panel)
-    : QObject(window)
+DeletionController::DeletionController(JobModel *jobs, DesktopTableModel *desktops, QWidget *window,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_jobs(jobs)
+    , m_desktops(desktops)
     , m_window(window)
-    , m_model(model)
-    , m_panel(panel)
 {
-    connect(panel, &JobsPanel::retryFailedRequested, this, &DeletionController::retryFailed);
 }
 
 DeletionController::~DeletionController()
@@ -82,8 +81,9 @@ DeletionController::Store *DeletionController::storeFor(const QString &dataDir)
     return store.get();
 }
 
-void DeletionController::setConnection(const ResolvedConnection &connection)
+void DeletionController::setConnection(const ResolvedConnection &connection, ApiClient *client)
 {
+    m_client = client;
     m_connection = connection;
     m_connection.credentials.clear();
     // Runs of the previous connection talk through a client that is going away: stop following
@@ -109,11 +109,10 @@ void DeletionController::setConnection(const ResolvedConnection &connection)
 
 void DeletionController::resumeJournal()
 {
-    ApiClient *client = m_window->client();
-    if (!client || !m_store)
+    if (!m_client || !m_store)
         return;
     const QList<DeletionRun *> resumed = JournalFollower::resumeRuns(
-        client, &m_store->audit, &m_store->journal, m_connection.config.projectId, this);
+        m_client, &m_store->audit, &m_store->journal, m_connection.config.projectId, this);
     for (DeletionRun *run : resumed) {
         addRun(run);
         run->start();
@@ -122,7 +121,7 @@ void DeletionController::resumeJournal()
         Q_EMIT statusMessage(tr("Following %Ln unfinished deletion job(s) from the last session.", nullptr,
                                 int(resumed.size())));
     }
-    recoverUnknownIntents(client);
+    recoverUnknownIntents(m_client);
 }
 
 void DeletionController::recoverUnknownIntents(ApiClient *client)
@@ -154,7 +153,7 @@ void DeletionController::requestDeletion(const QStringList &desktopIds)
 
 void DeletionController::prepare(const QStringList &desktopIds, bool retry)
 {
-    if (!m_window->client() || !m_store)
+    if (!m_client || !m_store)
         return;
     if (m_preparation) {
         m_preparation->disconnect(this);
@@ -166,7 +165,7 @@ void DeletionController::prepare(const QStringList &desktopIds, bool retry)
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
     request.audit = &m_store->audit;
-    auto *preparation = new DeletionPreparation(m_window->client(), request, &m_store->journal, this);
+    auto *preparation = new DeletionPreparation(m_client, request, &m_store->journal, this);
     m_preparation = preparation;
     connect(preparation, &DeletionPreparation::finished, this,
             [this, preparation, retry] { onPrepared(preparation, retry); });
@@ -194,7 +193,7 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     }
     // Fresh state into the table: what the look-up found, and nothing of what it did not.
     const QList<Desktop> found = preparation->found().values();
-    m_window->desktopModel()->upsertDesktops(found);
+    m_desktops->upsertDesktops(found);
     const DeletionClassification &classification = preparation->classification();
     if (classification.deletable.isEmpty()) {
         const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
@@ -213,7 +212,7 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
 
 void DeletionController::openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut)
 {
-    auto *dialog = new DeletionDialog(desktops, m_window->client()->urlFor(QStringLiteral("desktops/batch-delete")),
+    auto *dialog = new DeletionDialog(desktops, m_client->urlFor(QStringLiteral("desktops/batch-delete")),
                                       m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setLeftOut(leftOut);
@@ -225,7 +224,7 @@ void DeletionController::openDialog(const QList<Desktop> &desktops, const QList<
 
 void DeletionController::startDeletion(const DeletionPlan &plan)
 {
-    ApiClient *client = m_window->client();
+    ApiClient *client = m_client;
     if (!client || !m_store || plan.isEmpty())
         return;
     DeletionContext context;
@@ -244,9 +243,9 @@ void DeletionController::addRun(DeletionRun *run)
     m_runs.append(run);
     connect(run, &DeletionRun::finished, this, [this, run] { onRunFinished(run); });
     connect(run, &DeletionRun::chunkSubmitted, this, [this, run](int chunk) {
-        m_window->desktopModel()->markBeingDeleted(run->chunks().at(chunk).desktopIds);
+        m_desktops->markBeingDeleted(run->chunks().at(chunk).desktopIds);
     });
-    m_model->addRun(run);
+    m_jobs->addRun(run);
     Q_EMIT runStarted(run);
 }
 
@@ -258,14 +257,13 @@ void DeletionController::onRunFinished(DeletionRun *run)
         if (row.outcome == DeletionOutcome::Deleted)
             deleted.insert(row.desktopId);
     }
-    m_window->desktopModel()->removeDesktops(deleted);
+    m_desktops->removeDesktops(deleted);
     if (run->postError().isAmbiguous()) {
-        m_panel->setRunNote(run, tr("No usable answer came after the request was sent, so the server may "
+        Q_EMIT runNoteChanged(run, tr("No usable answer came after the request was sent, so the server may "
                                     "have acted on it. Nothing was sent again; the table was refreshed to "
                                     "show which desktops are still there."));
     }
-    // Deleted desktops disappear, failed ones show their current state, unknown ones are found.
-    m_window->refresh();
+    Q_EMIT refreshRequested();
     const QString summary = result.summaryText();
     Q_EMIT statusMessage(tr("Deletion finished: %1.").arg(summary));
     notify(tr("Deletion finished"), summary);
@@ -274,16 +272,16 @@ void DeletionController::onRunFinished(DeletionRun *run)
 
 void DeletionController::notify(const QString &title, const QString &message)
 {
-    if (m_window->isActiveWindow())
+    if (m_window && m_window->isActiveWindow())
         return;
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
         if (!m_trayIcon) {
-            m_trayIcon = new QSystemTrayIcon(m_window->windowIcon(), this);
+            m_trayIcon = new QSystemTrayIcon(m_window ? m_window->windowIcon() : QIcon(), this);
             m_trayIcon->setToolTip(tr("Workspace Admin"));
         }
         m_trayIcon->show();
         m_trayIcon->showMessage(title, message);
-    } else {
+    } else if (m_window) {
         QApplication::alert(m_window);
     }
     Q_EMIT notified(title, message);
@@ -291,7 +289,7 @@ void DeletionController::notify(const QString &title, const QString &message)
 
 void DeletionController::retryFailed(DeletionRun *run)
 {
-    if (!run || !m_window->client())
+    if (!run || !m_client)
         return;
     const QStringList ids = run->result().failedDesktopIds();
     if (ids.isEmpty()) {

@@ -20,28 +20,31 @@ class ApiClient;
 class AuditLog;
 class DeletionDialog;
 class DeletionRun;
+class DesktopTableModel;
 class JobJournal;
 class JobModel;
-class JobsPanel;
-class MainWindow;
 class QSystemTrayIcon;
+class QWidget;
 
 // Wires the deletion engine into the window: runs the DeletionPreparation on a selection (the same
 // look-up and classification as the CLI's `delete`), opens the confirmation dialog (one at a time)
 // for the deletable desktops with the left-out ones named with their reasons, starts a DeletionRun
-// for what was confirmed, shows it in the jobs model, and at its end refreshes the table, reports
-// the summary and notifies when the window is not active. Resumes the journal's unfinished jobs on
-// connecting, and offers "Retry failed" through the same preparation.
+// for what was confirmed, shows it in the jobs model, and at its end asks for a refresh of the
+// table, reports the summary and notifies when the window is not active. Resumes the journal's
+// unfinished jobs on connecting, and offers "Retry failed" through the same preparation.
+// Knows no window: it is given the models it updates and the widget its dialogs belong to.
 class DeletionController : public QObject
 {
     Q_OBJECT
 public:
-    DeletionController(MainWindow *window, JobModel *model, JobsPanel *panel);
+    // `window` parents the confirmation dialogs, and while it is active no notification is shown.
+    DeletionController(JobModel *jobs, DesktopTableModel *desktops, QWidget *window, QObject *parent = nullptr);
     ~DeletionController() override;
 
-    // The window talks to a (new) project: its data directory holds the audit log and the
-    // journal; unfinished jobs of the project are resumed. The connection's credentials are not kept.
-    void setConnection(const ResolvedConnection &connection);
+    // The window talks to a (new) project through `client` (not owned; null: not connected): its
+    // data directory holds the audit log and the journal; unfinished jobs of the project are
+    // resumed. The connection's credentials are not kept.
+    void setConnection(const ResolvedConnection &connection, ApiClient *client);
 
     // Looks these desktops up and opens the dialog for those that may be deleted (asynchronous:
     // dialogOpened() or preparationFinished() follows); raises the open dialog instead if any. A
@@ -56,7 +59,7 @@ public:
     const QList<DeletionRun *> &runs() const { return m_runs; }
     // Runs still sending requests or following submitted jobs.
     int activeRunCount() const;
-    JobModel *jobModel() const { return m_model; }
+    JobModel *jobModel() const { return m_jobs; }
 
     // Shorter timings for tests and demos.
     void setChunkGapMs(int gapMs) { m_chunkGapMs = gapMs; }
@@ -73,6 +76,11 @@ Q_SIGNALS:
     void notified(const QString &title, const QString &message);
     // A line for the status bar.
     void statusMessage(const QString &text);
+    // A run ended: the table should be listed again (deleted desktops disappear, failed ones show
+    // their current state, unknown ones are found).
+    void refreshRequested();
+    // An explanation to show beside the run in the Jobs panel.
+    void runNoteChanged(DeletionRun *run, const QString &note);
 
 private:
     struct Store;
@@ -88,9 +96,10 @@ private:
     void notify(const QString &title, const QString &message);
     QString dataDir() const;
 
-    MainWindow *m_window;
-    JobModel *m_model;
-    JobsPanel *m_panel;
+    JobModel *m_jobs;
+    DesktopTableModel *m_desktops;
+    QPointer<QWidget> m_window;
+    QPointer<ApiClient> m_client;
     ResolvedConnection m_connection;
     QHash<QString, std::shared_ptr<Store>> m_stores; // by data directory; runs keep raw pointers
     Store *m_store = nullptr;

@@ -470,7 +470,10 @@ void MainWindow::createJobsPanel()
     toggle->setShortcut(QKeySequence(tr("Ctrl+J")));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toggle);
-    m_deletion = new DeletionController(this, m_jobModel, m_jobsPanel);
+    m_deletion = new DeletionController(m_jobModel, m_model, this, this);
+    connect(m_jobsPanel, &JobsPanel::retryFailedRequested, m_deletion, &DeletionController::retryFailed);
+    connect(m_deletion, &DeletionController::runNoteChanged, m_jobsPanel, &JobsPanel::setRunNote);
+    connect(m_deletion, &DeletionController::refreshRequested, this, &MainWindow::refresh);
     connect(m_deletion, &DeletionController::runStarted, this, [this] { m_jobsPanel->show(); });
     connect(m_deletion, &DeletionController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
@@ -530,7 +533,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     updateTitle();
     updateActions();
     m_loader->load();
-    m_deletion->setConnection(m_connection);
+    m_deletion->setConnection(m_connection, m_client);
     m_view->setFocus();
 }
 

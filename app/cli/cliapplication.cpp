@@ -8,9 +8,7 @@
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
 
-#ifdef WORKSPACE_HAVE_DEMO
 #include "democonnection.h"
-#endif
 #include "deletecommand.h"
 
 #include <QCoreApplication>
@@ -92,7 +90,6 @@ void CliApplication::start()
     m_connection = *resolved;
 
     if (m_connection.isDemo) {
-#ifdef WORKSPACE_HAVE_DEMO
         m_demo = new DemoConnection(this);
         if (!m_demo->start(m_connection, &error)) {
             usageError(error);
@@ -102,10 +99,6 @@ void CliApplication::start()
                     "is touched.")
                      .arg(m_connection.config.endpoint.toDisplayString())
               << Qt::endl;
-#else
-        usageError(tr("This build has no demo service."));
-        return;
-#endif
     }
     if (m_connection.needsStoredCredentials()) {
         readStoredCredentials();

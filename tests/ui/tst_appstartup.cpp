@@ -129,9 +129,6 @@ private Q_SLOTS:
 
     void demoKeepsItsDataUnderTheGivenDirectoryAndResumes()
     {
-#ifndef WORKSPACE_TEST_HAS_DEMO
-        QSKIP("This build has no demo.");
-#endif
         // The window's demo: --data-dir honoured (the demo's data in <dir>/demo), the demo's
         // protection applied, and a restart that follows the journal's job to its end because the
         // demo service remembers it.
