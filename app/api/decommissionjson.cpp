@@ -11,11 +11,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DecommissionJson", text);
-}
-
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -28,11 +23,11 @@ std::optional<QJsonObject> objectOf(const QByteArray &body, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        fail(error, tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        fail(error, QCoreApplication::translate("DecommissionJson", "invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        fail(error, tr("expected a JSON object"));
+        fail(error, QCoreApplication::translate("DecommissionJson", "expected a JSON object"));
         return std::nullopt;
     }
     return document.object();
@@ -69,7 +64,7 @@ bool readOptionalCount(const QJsonObject &object, QLatin1String key, int *count,
         return true;
     const std::optional<qint64> number = wholeNumber(value);
     if (!number || *number > std::numeric_limits<int>::max())
-        return fail(error, tr("\"%1\" is not a count").arg(key));
+        return fail(error, QCoreApplication::translate("DecommissionJson", "\"%1\" is not a count").arg(key));
     *count = int(*number);
     return true;
 }
@@ -89,7 +84,7 @@ std::optional<QJsonArray> arrayOf(const QJsonObject &object, QLatin1String key, 
     if (value.isUndefined() || value.isNull())
         return QJsonArray();
     if (!value.isArray()) {
-        fail(error, tr("\"%1\" is not an array").arg(key));
+        fail(error, QCoreApplication::translate("DecommissionJson", "\"%1\" is not an array").arg(key));
         return std::nullopt;
     }
     return value.toArray();
@@ -103,7 +98,7 @@ bool readId(const QJsonObject &object, QLatin1String key, const QString &what, Q
     if (DecommissionJson::isUsableId(*id))
         return true;
     id->clear();
-    return fail(error, tr("%1 has no usable %2").arg(what, key));
+    return fail(error, QCoreApplication::translate("DecommissionJson", "%1 has no usable %2").arg(what, key));
 }
 
 bool readMetrics(const QJsonArray &metrics, DesktopUsage &usage, QString *error)
@@ -121,7 +116,7 @@ bool readMetrics(const QJsonArray &metrics, DesktopUsage &usage, QString *error)
             continue; // no data for this metric
         *target = wholeNumber(value);
         if (!*target)
-            return fail(error, tr("the %1 of desktop %2 is not a number of seconds").arg(name, usage.desktopId));
+            return fail(error, QCoreApplication::translate("DecommissionJson", "the %1 of desktop %2 is not a number of seconds").arg(name, usage.desktopId));
     }
     return true;
 }
@@ -154,7 +149,7 @@ QString boundedText(const QString &text)
     if (text.size() <= kMaxTextChars)
         return text;
     // Marked, so that nobody takes the shortened text for the whole.
-    return tr("%1… (%2 characters in all)").arg(text.left(kMaxTextChars)).arg(text.size());
+    return QCoreApplication::translate("DecommissionJson", "%1… (%2 characters in all)").arg(text.left(kMaxTextChars)).arg(text.size());
 }
 
 bool isUsableId(const QString &id)
@@ -180,7 +175,7 @@ std::optional<DesktopUsagePage> parseUsagePage(const QByteArray &body, QString *
         return std::nullopt;
     // Something else behind a 200 (an error body, a proxy's page) is not "no statistics".
     if (!object->contains(QLatin1String("items")) && !object->contains(QLatin1String("count"))) {
-        fail(error, tr("the answer has neither \"items\" nor \"count\""));
+        fail(error, QCoreApplication::translate("DecommissionJson", "the answer has neither \"items\" nor \"count\""));
         return std::nullopt;
     }
     DesktopUsagePage page;
@@ -191,17 +186,17 @@ std::optional<DesktopUsagePage> parseUsagePage(const QByteArray &body, QString *
         return std::nullopt;
     for (const QJsonValue &entry : *items) {
         if (!entry.isObject()) {
-            fail(error, tr("a usage entry is not an object"));
+            fail(error, QCoreApplication::translate("DecommissionJson", "a usage entry is not an object"));
             return std::nullopt;
         }
         const QJsonObject item = entry.toObject();
         DesktopUsage usage;
-        if (!readId(item, QLatin1String("resource_id"), tr("a usage entry"), &usage.desktopId, error))
+        if (!readId(item, QLatin1String("resource_id"), QCoreApplication::translate("DecommissionJson", "a usage entry"), &usage.desktopId, error))
             return std::nullopt;
         usage.desktopName = text(item, QLatin1String("resource_name"));
         const QString poolId = item.value(QLatin1String("resource_pool_id")).toString();
         if (!poolId.isEmpty() && !isUsableId(poolId)) {
-            fail(error, tr("desktop %1 has an unusable resource_pool_id").arg(usage.desktopId));
+            fail(error, QCoreApplication::translate("DecommissionJson", "desktop %1 has an unusable resource_pool_id").arg(usage.desktopId));
             return std::nullopt;
         }
         usage.poolId = poolId;
@@ -219,7 +214,7 @@ std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *er
     if (!object)
         return std::nullopt;
     if (!object->contains(QLatin1String("desktop_pools")) && !object->contains(QLatin1String("total_count"))) {
-        fail(error, tr("the answer has neither \"desktop_pools\" nor \"total_count\""));
+        fail(error, QCoreApplication::translate("DecommissionJson", "the answer has neither \"desktop_pools\" nor \"total_count\""));
         return std::nullopt;
     }
     DesktopPoolPage page;
@@ -230,12 +225,12 @@ std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *er
         return std::nullopt;
     for (const QJsonValue &entry : *pools) {
         if (!entry.isObject()) {
-            fail(error, tr("a desktop pool entry is not an object"));
+            fail(error, QCoreApplication::translate("DecommissionJson", "a desktop pool entry is not an object"));
             return std::nullopt;
         }
         const QJsonObject item = entry.toObject();
         DesktopPool pool;
-        if (!readId(item, QLatin1String("id"), tr("a desktop pool"), &pool.id, error))
+        if (!readId(item, QLatin1String("id"), QCoreApplication::translate("DecommissionJson", "a desktop pool"), &pool.id, error))
             return std::nullopt;
         pool.name = text(item, QLatin1String("name"));
         pool.type = text(item, QLatin1String("type"));
