@@ -235,6 +235,23 @@
     </message>
 </context>
 <context>
+    <name>ListAllDesktopsCall</name>
+    <message numerus="yes">
+        <source>the listing did not finish in time (%Ln desktop(s) read)</source>
+        <translation>
+            <numerusform>the listing did not finish in time (%Ln desktop read)</numerusform>
+            <numerusform>the listing did not finish in time (%Ln desktops read)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The service listed desktops more than once (%Ln duplicate(s)); each desktop is shown once.</source>
+        <translation>
+            <numerusform>The service listed desktops more than once (%Ln duplicate); each desktop is shown once.</numerusform>
+            <numerusform>The service listed desktops more than once (%Ln duplicates); each desktop is shown once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListCommand</name>
     <message numerus="yes">
         <source>%Ln desktop(s).</source>
@@ -249,6 +266,31 @@
         <translation>
             <numerusform>%Ln desktop</numerusform>
             <numerusform>%Ln desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %Ln desktop(s)…</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>Loaded %Ln desktop…</numerusform>
+            <numerusform>Loaded %Ln desktops…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) listed; the list is incomplete.</source>
+        <translation>
+            <numerusform>%Ln desktop listed; the list is incomplete.</numerusform>
+            <numerusform>%Ln desktops listed; the list is incomplete.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LostJobSearch</name>
+    <message numerus="yes">
+        <source>%n deletion jobs hold exactly these desktops; none can be told to be this request&apos;s.</source>
+        <translation>
+            <numerusform>%n deletion job holds exactly these desktops; it cannot be told to be this request&apos;s.</numerusform>
+            <numerusform>%n deletion jobs hold exactly these desktops; none can be told to be this request&apos;s.</numerusform>
         </translation>
     </message>
 </context>
@@ -307,6 +349,23 @@
         <translation>
             <numerusform>Connected: the project has %Ln desktop.</numerusform>
             <numerusform>Connected: the project has %Ln desktops.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordSettlement</name>
+    <message numerus="yes">
+        <source>The outcome of a deletion request for %n desktop(s) is unknown (the app ended while it was being sent); re-list them before deciding.</source>
+        <translation>
+            <numerusform>The outcome of a deletion request for %n desktop is unknown (the app ended while it was being sent); re-list it before deciding.</numerusform>
+            <numerusform>The outcome of a deletion request for %n desktops is unknown (the app ended while it was being sent); re-list them before deciding.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A journal entry for %n desktop(s) could not be followed and was settled as &quot;outcome unknown&quot;.</source>
+        <translation>
+            <numerusform>A journal entry for %n desktop could not be followed and was settled as &quot;outcome unknown&quot;.</numerusform>
+            <numerusform>A journal entry for %n desktops could not be followed and was settled as &quot;outcome unknown&quot;.</numerusform>
         </translation>
     </message>
 </context>

@@ -66,6 +66,42 @@
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>连接在收到 %1/%2 字节后关闭</translation>
     </message>
+    <message>
+        <source>the answer did not arrive in full within %1 seconds</source>
+        <translation>应答未在 %1 秒内完整到达</translation>
+    </message>
+    <message>
+        <source>The job id %1 cannot be used: a job id has 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;.</source>
+        <translation>任务 ID %1 无法使用：任务 ID 必须由 1 到 255 个字母、数字、“-”、“_”、“.”或“:”组成。</translation>
+    </message>
+    <message>
+        <source>the service listed a desktop with an unusable desktop_id %1</source>
+        <translation>服务列出的某个桌面的 desktop_id %1 不可用</translation>
+    </message>
+    <message>
+        <source>A page must have an offset of 0 or more and a limit from %1 to %2.</source>
+        <translation>分页的偏移量必须大于或等于 0，每页数量必须在 %1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>Usage statistics need a period with a start and an end.</source>
+        <translation>使用统计需要一个包含开始时间和结束时间的时间段。</translation>
+    </message>
+    <message>
+        <source>The usage period must end after it starts.</source>
+        <translation>统计时间段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>The idle days must be 0 or more, the least not above the most.</source>
+        <translation>空闲天数必须大于或等于 0，且最小值不能大于最大值。</translation>
+    </message>
+    <message>
+        <source>The hours of use must be 0 or more, the least not above the most.</source>
+        <translation>使用时长（小时）必须大于或等于 0，且最小值不能大于最大值。</translation>
+    </message>
+    <message>
+        <source>Usage statistics sort by desktop_usage or desktop_idle_duration, ASC or DESC.</source>
+        <translation>使用统计只能按 desktop_usage 或 desktop_idle_duration 排序，顺序为 ASC 或 DESC。</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -156,10 +192,6 @@
 <context>
     <name>AppStartup</name>
     <message>
-        <source>This build has no demo: the Workspace simulator was not built.</source>
-        <translation>此版本不含演示模式：未构建 Workspace 模拟器。</translation>
-    </message>
-    <message>
         <source>Could not write the screenshot to %1.</source>
         <translation>无法将截图写入 %1。</translation>
     </message>
@@ -174,6 +206,10 @@
     <message>
         <source>--screenshot-jobs deletes desktops and only works with --demo.</source>
         <translation>--screenshot-jobs 会删除桌面，只能与 --demo 一起使用。</translation>
+    </message>
+    <message>
+        <source>No deletion controller to take the screenshot with.</source>
+        <translation>没有可用于截图的删除控制器。</translation>
     </message>
 </context>
 <context>
@@ -201,16 +237,16 @@
         <source>One batch-delete request takes 1 to 100 desktops, not %1.</source>
         <translation>一个批量删除请求可包含 1 到 100 个桌面，而不是 %1 个。</translation>
     </message>
+    <message>
+        <source>the service answered with an unusable job id %1</source>
+        <translation>服务应答中的任务 ID %1 不可用</translation>
+    </message>
 </context>
 <context>
     <name>CliApplication</name>
     <message>
         <source>Demo mode: working against a simulated Workspace service at %1; nothing real is touched.</source>
         <translation>演示模式：正在使用位于 %1 的模拟 Workspace 服务，不会改动任何真实资源。</translation>
-    </message>
-    <message>
-        <source>This build has no demo service.</source>
-        <translation>此版本不含演示服务。</translation>
     </message>
     <message>
         <source>list: only desktops in this status (%1).</source>
@@ -247,10 +283,6 @@
     <message>
         <source>seconds</source>
         <translation>seconds</translation>
-    </message>
-    <message>
-        <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800).</source>
-        <translation>job --wait、delete：&lt;seconds&gt; 秒后停止跟踪任务（默认 3600，delete 为 1800）。</translation>
     </message>
     <message>
         <source>delete: comma-separated desktop ids.</source>
@@ -325,36 +357,6 @@
         <translation>使用 --help 查看用法。</translation>
     </message>
     <message>
-        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
-
-Commands:
-  list [--status S] [--name TEXT] [--format table|csv|json]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-
-Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
-
-Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
-error, 3 API or network error.</source>
-        <translation>在脚本中查看和删除华为云 Workspace 桌面。
-
-命令：
-  list [--status S] [--name TEXT] [--format table|csv|json]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-
-凭证取自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
-HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统密钥环。
-
-退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
-3 API 或网络错误。</translation>
-    </message>
-    <message>
         <source>list, job, delete or journal.</source>
         <translation>list、job、delete 或 journal。</translation>
     </message>
@@ -381,6 +383,45 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>Deletion cannot be undone: add --yes to confirm (or --dry-run to see the requests first).</source>
         <translation>删除无法撤销：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
+
+Commands:
+  list [--status S] [--name TEXT] [--format table|csv|json]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
+not add up; what arrived is printed).</source>
+        <translation>通过脚本审阅和删除华为云 Workspace 桌面。
+
+命令：
+  list [--status S] [--name TEXT] [--format table|csv|json]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+
+凭证来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，3 API 或网络错误，
+4 列表不完整（服务的应答前后不一致；已打印收到的部分）。</translation>
+    </message>
+    <message>
+        <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800); list: give up listing after &lt;seconds&gt;.</source>
+        <translation>job --wait、delete：&lt;seconds&gt; 秒后停止跟踪任务（默认 3600，delete 为 1800）；list：&lt;seconds&gt; 秒后放弃列出。</translation>
+    </message>
+    <message>
+        <source>--timeout takes a positive number of seconds.</source>
+        <translation>--timeout 需要一个正的秒数。</translation>
     </message>
 </context>
 <context>
@@ -525,6 +566,61 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>no secret service</source>
         <translation>没有 Secret Service 服务</translation>
+    </message>
+</context>
+<context>
+    <name>DecommissionJson</name>
+    <message>
+        <source>%1… (%2 characters in all)</source>
+        <translation>%1…（共 %2 个字符）</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;items&quot; nor &quot;count&quot;</source>
+        <translation>应答中既没有“items”也没有“count”</translation>
+    </message>
+    <message>
+        <source>a usage entry is not an object</source>
+        <translation>某个使用情况条目不是对象</translation>
+    </message>
+    <message>
+        <source>desktop %1 has an unusable resource_pool_id</source>
+        <translation>桌面 %1 的 resource_pool_id 不可用</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;desktop_pools&quot; nor &quot;total_count&quot;</source>
+        <translation>应答中既没有“desktop_pools”也没有“total_count”</translation>
+    </message>
+    <message>
+        <source>a desktop pool entry is not an object</source>
+        <translation>某个桌面池条目不是对象</translation>
+    </message>
+    <message>
+        <source>a usage entry has no usable resource_id</source>
+        <translation>某个使用情况条目没有可用的 resource_id</translation>
+    </message>
+    <message>
+        <source>a desktop pool has no usable id</source>
+        <translation>某个桌面池没有可用的 id</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1: %2</source>
+        <translation>第 %1 字节处的 JSON 无效：%2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count</source>
+        <translation>“%1”不是计数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an array</source>
+        <translation>“%1”不是数组</translation>
+    </message>
+    <message>
+        <source>the %1 of desktop %2 is not a number of seconds</source>
+        <translation>桌面 %2 的 %1 不是秒数</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1115,14 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <source>Outcome unknown — re-list the desktops before deciding.</source>
+        <translation>结果未知——请先重新列出桌面再做决定。</translation>
+    </message>
+    <message>
+        <source>The job ended (%1) while this desktop&apos;s part was still running.</source>
+        <translation>任务已结束（%1），但此桌面对应的部分仍在进行中。</translation>
+    </message>
 </context>
 <context>
     <name>DeletionRun</name>
@@ -1107,6 +1211,21 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>Disconnected</source>
         <comment>login status DISCONNECTED</comment>
         <translation>已断开</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopBatchCall</name>
+    <message>
+        <source>One request takes 1 to 100 desktops, not %1.</source>
+        <translation>一个请求可包含 1 到 100 个桌面，而不是 %1 个。</translation>
+    </message>
+    <message>
+        <source>A desktop id must have 1 to 255 characters.</source>
+        <translation>桌面 ID 必须为 1 到 255 个字符。</translation>
+    </message>
+    <message>
+        <source>The desktop %1 is named twice in one request.</source>
+        <translation>桌面 %1 在同一请求中出现了两次。</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1690,14 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
         <source>The last check failed: %1</source>
         <translation>上一次检查失败：%1</translation>
     </message>
+    <message>
+        <source>The job id &quot;%1&quot; cannot be followed; the outcome of its desktops is unknown — re-list them.</source>
+        <translation>无法跟踪任务 ID“%1”；其桌面的结果未知——请重新列出这些桌面。</translation>
+    </message>
+    <message>
+        <source>The service no longer knows job %1 (%2); the outcome of its desktops is unknown — re-list them.</source>
+        <translation>服务已不再识别任务 %1（%2）；其桌面的结果未知——请重新列出这些桌面。</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>
@@ -1673,6 +1800,33 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>ListAllDesktopsCall</name>
+    <message numerus="yes">
+        <source>the listing did not finish in time (%Ln desktop(s) read)</source>
+        <translation>
+            <numerusform>列出未能按时完成（已读取 %Ln 个桌面）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 of the %2 desktops the service announced arrived: this list is incomplete.</source>
+        <translation>服务声明共有 %2 个桌面，但只收到 %1 个：此列表不完整。</translation>
+    </message>
+    <message>
+        <source>Listing stopped after %1 pages with %2 desktops although the service had more to list: this list is incomplete.</source>
+        <translation>已列出 %1 页、%2 个桌面后停止，但服务还有更多桌面待列出：此列表不完整。</translation>
+    </message>
+    <message>
+        <source>The service sent no count and kept sending desktops already listed; %1 desktops arrived, more may exist: this list may be incomplete.</source>
+        <translation>服务未提供总数，并且不断发送已列出的桌面；已收到 %1 个桌面，可能还有更多：此列表可能不完整。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The service listed desktops more than once (%Ln duplicate(s)); each desktop is shown once.</source>
+        <translation>
+            <numerusform>服务多次列出了部分桌面（%Ln 个重复）；每个桌面只显示一次。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListCommand</name>
     <message>
         <source>Listing the desktops failed.</source>
@@ -1696,6 +1850,34 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
             <numerusform>%Ln 个桌面</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loaded %Ln desktop(s)…</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>已加载 %Ln 个桌面…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) listed; the list is incomplete.</source>
+        <translation>
+            <numerusform>已列出 %Ln 个桌面；列表不完整。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListDeletionSubJobsCall</name>
+    <message>
+        <source>A sub-job page must have an offset from 0 to 10,000 and a limit from 0 to 1,000.</source>
+        <translation>子任务分页的偏移量必须在 0 到 10,000 之间，每页数量必须在 0 到 1,000 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sub-job status.</source>
+        <translation>“%1”不是子任务状态。</translation>
+    </message>
 </context>
 <context>
     <name>ListDesktopsPageCall</name>
@@ -1706,6 +1888,46 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或取自已保存的连接配置和系统�
     <message>
         <source>At most 100 user names can be searched at once, not %1.</source>
         <translation>一次最多可查询 100 个用户名，而不是 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingWarningBanner</name>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Listing warning</source>
+        <translation>列表警告</translation>
+    </message>
+    <message>
+        <source>Lists the desktops again</source>
+        <translation>重新列出桌面</translation>
+    </message>
+</context>
+<context>
+    <name>LostJobSearch</name>
+    <message>
+        <source>The request named no desktop.</source>
+        <translation>请求中未指定任何桌面。</translation>
+    </message>
+    <message>
+        <source>Looking for the job of the request failed: %1</source>
+        <translation>查找该请求对应的任务失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion jobs hold exactly these desktops; none can be told to be this request&apos;s.</source>
+        <translation>
+            <numerusform>有 %n 个删除任务恰好包含这些桌面；无法判断哪一个属于此请求。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deletion job of the service holds these desktops.</source>
+        <translation>服务中没有包含这些桌面的删除任务。</translation>
+    </message>
+    <message>
+        <source>No deletion job of the service holds exactly these desktops.</source>
+        <translation>服务中没有恰好包含这些桌面的删除任务。</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2335,21 @@ Quit anyway?</source>
     </message>
 </context>
 <context>
+    <name>PagedListingCall</name>
+    <message>
+        <source>%1 of the %2 entries the server announced were received.</source>
+        <translation>服务器声明共有 %2 个条目，实际收到 %1 个。</translation>
+    </message>
+    <message>
+        <source>A page brought no entry that had not come before; %1 entries were received.</source>
+        <translation>某一页没有带来任何新条目；共收到 %1 个条目。</translation>
+    </message>
+    <message>
+        <source>The listing stopped after %1 pages with %2 entries.</source>
+        <translation>列出在 %1 页、%2 个条目后停止。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>&amp;Test Connection</source>
@@ -2234,6 +2471,29 @@ Quit anyway?</source>
     <message>
         <source>A profile needs a name.</source>
         <translation>连接配置需要名称。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSettlement</name>
+    <message>
+        <source>The app ended before the answer to this request was recorded; the desktops may or may not be being deleted.</source>
+        <translation>应用在记录此请求的应答之前已退出；这些桌面可能正在删除，也可能没有。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The outcome of a deletion request for %n desktop(s) is unknown (the app ended while it was being sent); re-list them before deciding.</source>
+        <translation>
+            <numerusform>针对 %n 个桌面的删除请求结果未知（发送该请求时应用已退出）；请先重新列出这些桌面再做决定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The job id in the journal cannot be followed; the outcome of its desktops is unknown — re-list them.</source>
+        <translation>无法跟踪任务日志中的任务 ID；其桌面的结果未知——请重新列出这些桌面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A journal entry for %n desktop(s) could not be followed and was settled as &quot;outcome unknown&quot;.</source>
+        <translation>
+            <numerusform>一条涉及 %n 个桌面的任务日志条目无法跟踪，已记为“结果未知”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2648,25 @@ Quit anyway?</source>
     </message>
 </context>
 <context>
+    <name>ServerInput</name>
+    <message>
+        <source> [%1 characters in all]</source>
+        <extracomment>Appended to a text from the server that was too long to keep; %1 is its length.</extracomment>
+        <translation>（共 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatePoolAutoscaleCall</name>
+    <message>
+        <source>A pool id must be 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;.</source>
+        <translation>桌面池 ID 必须由 1 到 255 个字母、数字、“-”、“_”、“.”或“:”组成。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Try the &amp;Demo</source>
@@ -2443,10 +2722,6 @@ Quit anyway?</source>
     <message>
         <source>a desktop has no desktop_id</source>
         <translation>某个桌面没有 desktop_id</translation>
-    </message>
-    <message>
-        <source>negative total_count</source>
-        <translation>total_count 为负数</translation>
     </message>
     <message>
         <source>the answer has no job_id</source>

@@ -90,15 +90,15 @@ std::optional<QJsonArray> arrayOf(const QJsonObject &object, QLatin1String key, 
     return value.toArray();
 }
 
-// An id the rest of the app may use, or an error naming the entry.
-bool readId(const QJsonObject &object, QLatin1String key, const QString &what, QString *id, QString *error)
+// An id the rest of the app may use, or the given error.
+bool readId(const QJsonObject &object, QLatin1String key, const QString &unusable, QString *id, QString *error)
 {
     const QJsonValue value = object.value(key);
     *id = value.isString() ? value.toString() : QString();
     if (DecommissionJson::isUsableId(*id))
         return true;
     id->clear();
-    return fail(error, QCoreApplication::translate("DecommissionJson", "%1 has no usable %2").arg(what, key));
+    return fail(error, unusable);
 }
 
 bool readMetrics(const QJsonArray &metrics, DesktopUsage &usage, QString *error)
@@ -191,7 +191,7 @@ std::optional<DesktopUsagePage> parseUsagePage(const QByteArray &body, QString *
         }
         const QJsonObject item = entry.toObject();
         DesktopUsage usage;
-        if (!readId(item, QLatin1String("resource_id"), QCoreApplication::translate("DecommissionJson", "a usage entry"), &usage.desktopId, error))
+        if (!readId(item, QLatin1String("resource_id"), QCoreApplication::translate("DecommissionJson", "a usage entry has no usable resource_id"), &usage.desktopId, error))
             return std::nullopt;
         usage.desktopName = text(item, QLatin1String("resource_name"));
         const QString poolId = item.value(QLatin1String("resource_pool_id")).toString();
@@ -230,7 +230,7 @@ std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *er
         }
         const QJsonObject item = entry.toObject();
         DesktopPool pool;
-        if (!readId(item, QLatin1String("id"), QCoreApplication::translate("DecommissionJson", "a desktop pool"), &pool.id, error))
+        if (!readId(item, QLatin1String("id"), QCoreApplication::translate("DecommissionJson", "a desktop pool has no usable id"), &pool.id, error))
             return std::nullopt;
         pool.name = text(item, QLatin1String("name"));
         pool.type = text(item, QLatin1String("type"));
