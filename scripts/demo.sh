@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWORKSPACE_ADMIN_BUILD_TESTS=OFF >/dev/null
 cmake --build build -j2
-exec build/app/workspace-admin --demo "$@"
+exec build/ui/workspace-admin --demo "$@"

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
-app="$build_dir/app/workspace-admin"
+app="$build_dir/tools/screenshots/workspace-screenshots"
 out=docs/screenshots
 mkdir -p "$out"
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}

@@ -1,10 +1,5 @@
 #include "appstartup.h"
 
-#include "deletioncontroller.h"
-#include "deletiondialog.h"
-#include "desktopfilterproxy.h"
-#include "desktoptablemodel.h"
-#include "jobspanel.h"
 #include "mainwindow.h"
 
 #include "settings/credentialstore.h"
@@ -13,12 +8,7 @@
 #include "democonnection.h"
 
 #include <QCoreApplication>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QTreeView>
 #include <QMessageBox>
-#include <QPixmap>
-#include <QTimer>
 
 AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialStore *credentials,
                        QObject *parent)
@@ -30,8 +20,6 @@ AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialSto
     connect(window, &MainWindow::demoRequested, this, &AppStartup::startDemo);
     connect(window, &MainWindow::connectionRequested, this, &AppStartup::onConnectionRequested);
     connect(window, &MainWindow::editConnectionRequested, this, &AppStartup::onEditConnectionRequested);
-    connect(window, &MainWindow::desktopsLoaded, this,
-            [this](const ApiError &error) { onDesktopsLoaded(!error.isError()); });
     connect(window, &MainWindow::profileChosen, this, &AppStartup::connectToProfile);
     connect(credentials, &CredentialStore::readFinished, this, &AppStartup::onCredentialsRead);
     connect(credentials, &CredentialStore::writeFinished, window, &MainWindow::showCredentialsSaved);
@@ -185,35 +173,6 @@ void AppStartup::startDemo()
     useResolved(std::move(*resolved));
 }
 
-void AppStartup::onDesktopsLoaded(bool succeeded)
-{
-    if (m_screenshotTaken)
-        return;
-    if (!m_dialogScreenshotPath.isEmpty() || !m_jobsScreenshotPath.isEmpty()) {
-        m_screenshotTaken = true;
-        QTimer::singleShot(0, this, [this] {
-            if (!m_deletion)
-                Q_EMIT fatalError(tr("No deletion controller to take the screenshot with."));
-            else if (!m_dialogScreenshotPath.isEmpty())
-                takeDialogScreenshot();
-            else
-                takeJobsScreenshot();
-        });
-        return;
-    }
-    if (m_screenshotPath.isEmpty())
-        return;
-    m_screenshotTaken = true;
-    // After the table has laid out the last page.
-    QTimer::singleShot(0, this, [this, succeeded] {
-        const bool saved = m_window && m_window->grab().save(m_screenshotPath);
-        if (!saved)
-            Q_EMIT fatalError(tr("Could not write the screenshot to %1.").arg(m_screenshotPath));
-        else
-            QCoreApplication::exit(succeeded ? 0 : 1);
-    });
-}
-
 void AppStartup::showWarning(const QString &message)
 {
     if (message.isEmpty() || !m_window)
@@ -221,92 +180,4 @@ void AppStartup::showWarning(const QString &message)
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Workspace Admin"), message, QMessageBox::Ok, m_window);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
-}
-
-QStringList AppStartup::screenshotSelection() const
-{
-    // The first deletable rows as shown, plus the first one in use and the first billed yearly or
-    // monthly, so the picture shows the warnings too.
-    const DesktopFilterProxy *proxy = m_window->filterProxy();
-    const DesktopTableModel *model = m_window->desktopModel();
-    QStringList ids;
-    bool connected = false;
-    bool yearly = false;
-    for (int row = 0; row < proxy->rowCount() && ids.size() < 8; ++row) {
-        const QString id = proxy->sourceIdAt(row);
-        const int sourceRow = model->rowOf(id);
-        if (!model->index(sourceRow, 0).data(DesktopTableModel::DeletableRole).toBool())
-            continue;
-        const Desktop &desktop = model->desktopAt(sourceRow);
-        const bool isYearly = desktop.billingMode == BillingMode::YearlyMonthly;
-        if (ids.size() < 6 || (!connected && desktop.isConnected()) || (!yearly && isYearly)) {
-            ids.append(id);
-            connected = connected || desktop.isConnected();
-            yearly = yearly || isYearly;
-        }
-    }
-    return ids;
-}
-
-void AppStartup::setDeletionController(DeletionController *deletion)
-{
-    m_deletion = deletion;
-}
-
-void AppStartup::saveScreenshot(QWidget *widget, const QString &path)
-{
-    // After the widget has been laid out and painted once.
-    QTimer::singleShot(200, this, [this, widget = QPointer<QWidget>(widget), path] {
-        if (!widget || !widget->grab().save(path)) {
-            Q_EMIT fatalError(tr("Could not write the screenshot to %1.").arg(path));
-            return;
-        }
-        QCoreApplication::exit(0);
-    });
-}
-
-void AppStartup::takeDialogScreenshot()
-{
-    DeletionController *deletion = m_deletion;
-    connect(deletion, &DeletionController::preparationFinished, this, [this, deletion](int offered) {
-        DeletionDialog *dialog = deletion->dialog();
-        if (offered == 0 || !dialog) {
-            Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
-            return;
-        }
-        // Left empty: the picture shows Delete disabled until the count is typed.
-        saveScreenshot(dialog, m_dialogScreenshotPath);
-    }, Qt::SingleShotConnection);
-    m_window->selectDesktopIds(screenshotSelection());
-    deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
-}
-
-void AppStartup::takeJobsScreenshot()
-{
-    // A picture is never worth deleting real desktops.
-    if (!m_window->isDemoMode()) {
-        Q_EMIT fatalError(tr("--screenshot-jobs deletes desktops and only works with --demo."));
-        return;
-    }
-    DeletionController *deletion = m_deletion;
-    JobTracker::Timing timing;
-    timing.initialIntervalMs = 500;
-    timing.maxIntervalMs = 1000;
-    deletion->setTrackerTiming(timing);
-    connect(deletion, &DeletionController::preparationFinished, this, [this, deletion](int offered) {
-        DeletionDialog *dialog = deletion->dialog();
-        if (offered == 0 || !dialog) {
-            Q_EMIT fatalError(tr("No desktop could be offered for deletion."));
-            return;
-        }
-        connect(deletion, &DeletionController::runFinished, this, [this] {
-            // After the refresh that follows the job's end.
-            connect(m_window, &MainWindow::desktopsLoaded, this,
-                    [this] { saveScreenshot(m_window, m_jobsScreenshotPath); }, Qt::SingleShotConnection);
-        }, Qt::SingleShotConnection);
-        dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
-        dialog->deleteButton()->click();
-    }, Qt::SingleShotConnection);
-    m_window->selectDesktopIds(screenshotSelection());
-    deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
 }

@@ -15,15 +15,8 @@
 
 namespace {
 
-struct ScreenshotOptions
-{
-    QCommandLineOption window;
-    QCommandLineOption dialog;
-    QCommandLineOption jobs;
-};
-
 // Names, translation and every option, for the help text and for the run alike.
-ScreenshotOptions setUp(QCommandLineParser &parser, AppLanguage &language)
+void setUp(QCommandLineParser &parser, AppLanguage &language)
 {
     ConnectionOptions::applyApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(WORKSPACE_ADMIN_VERSION));
@@ -40,26 +33,6 @@ ScreenshotOptions setUp(QCommandLineParser &parser, AppLanguage &language)
     parser.addHelpOption();
     parser.addVersionOption();
     ConnectionOptions::addTo(parser);
-    ScreenshotOptions options{
-        QCommandLineOption(
-            QStringLiteral("screenshot"),
-            QCoreApplication::translate("main", "Load the desktops, save a picture of the window to <file> and exit."),
-            QCoreApplication::translate("main", "file")),
-        QCommandLineOption(
-            QStringLiteral("screenshot-dialog"),
-            QCoreApplication::translate("main", "Load the desktops, open the deletion dialog for a few of them, save "
-                                                "a picture of it to <file> and exit without deleting."),
-            QCoreApplication::translate("main", "file")),
-        QCommandLineOption(
-            QStringLiteral("screenshot-jobs"),
-            QCoreApplication::translate("main", "Load the desktops, delete a few of them (use with --demo), save a "
-                                                "picture of the window with the Jobs panel to <file> and exit."),
-            QCoreApplication::translate("main", "file")),
-    };
-    parser.addOption(options.window);
-    parser.addOption(options.dialog);
-    parser.addOption(options.jobs);
-    return options;
 }
 
 // --help and --version need no display: answered before a QApplication (which aborts without a
@@ -93,17 +66,13 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     AppLanguage language;
     QCommandLineParser parser;
-    const ScreenshotOptions screenshots = setUp(parser, language);
+    setUp(parser, language);
     parser.process(app);
 
     ProfileStore profiles(ProfileStore::defaultFilePath());
     CredentialStore credentials;
     MainWindow window;
     AppStartup startup(&window, &profiles, &credentials);
-    startup.setDeletionController(window.deletionController());
-    startup.setScreenshotPath(parser.value(screenshots.window));
-    startup.setDialogScreenshotPath(parser.value(screenshots.dialog));
-    startup.setJobsScreenshotPath(parser.value(screenshots.jobs));
     QObject::connect(&startup, &AppStartup::fatalError, &app, [](const QString &message) {
         QTextStream(stderr) << message << Qt::endl;
         QCoreApplication::exit(2);
