@@ -192,24 +192,8 @@
 <context>
     <name>AppStartup</name>
     <message>
-        <source>Could not write the screenshot to %1.</source>
-        <translation>无法将截图写入 %1。</translation>
-    </message>
-    <message>
         <source>Workspace Admin</source>
         <translation>Workspace 管理器</translation>
-    </message>
-    <message>
-        <source>No desktop could be offered for deletion.</source>
-        <translation>没有可供删除的桌面。</translation>
-    </message>
-    <message>
-        <source>--screenshot-jobs deletes desktops and only works with --demo.</source>
-        <translation>--screenshot-jobs 会删除桌面，只能与 --demo 一起使用。</translation>
-    </message>
-    <message>
-        <source>No deletion controller to take the screenshot with.</source>
-        <translation>没有可用于截图的删除控制器。</translation>
     </message>
 </context>
 <context>
@@ -2751,24 +2735,8 @@ Quit anyway?</source>
         <translation>批量查看和删除华为云 Workspace 桌面。</translation>
     </message>
     <message>
-        <source>Load the desktops, save a picture of the window to &lt;file&gt; and exit.</source>
-        <translation>加载桌面，将窗口截图保存到 &lt;file&gt; 后退出。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
         <source>No translation for “%1”; using English.</source>
         <translation>没有“%1”的翻译；将使用英语。</translation>
-    </message>
-    <message>
-        <source>Load the desktops, open the deletion dialog for a few of them, save a picture of it to &lt;file&gt; and exit without deleting.</source>
-        <translation>加载桌面，为其中几个打开删除对话框，将对话框截图保存到 &lt;file&gt;，然后退出，不删除任何桌面。</translation>
-    </message>
-    <message>
-        <source>Load the desktops, delete a few of them (use with --demo), save a picture of the window with the Jobs panel to &lt;file&gt; and exit.</source>
-        <translation>加载桌面，删除其中几个（请与 --demo 一起使用），将带有任务面板的窗口截图保存到 &lt;file&gt; 后退出。</translation>
     </message>
 </context>
 </TS>
