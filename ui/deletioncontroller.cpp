@@ -128,10 +128,9 @@ void DeletionController::recoverUnknownIntents(ApiClient *client)
 {
     // Requests whose process died during the POST: their jobs may still be listed by the service.
     QList<RecordSettlement::OpenIntent> &intents = m_store->settlement.unknownIntents;
-    for (const RecordSettlement::OpenIntent &intent : std::as_const(intents)) {
-        if (intent.projectId != m_connection.config.projectId)
-            continue;
-        DeletionRun *run = DeletionRun::recover(client, intent, &m_store->audit, &m_store->journal, this);
+    const QList<DeletionRun *> recovering = JournalFollower::recoverRuns(
+        client, intents, &m_store->audit, &m_store->journal, m_connection.config.projectId, this);
+    for (DeletionRun *run : recovering) {
         addRun(run);
         run->start();
     }

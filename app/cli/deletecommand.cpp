@@ -63,6 +63,7 @@ void DeleteCommand::followJournal()
     m_follower = new JournalFollower(client(), m_store->audit.get(), m_store->journal.get(),
                                      m_connection.config.projectId, this);
     m_follower->setTrackerTiming(trackerTiming(m_timing.pollIntervalMs, m_timing.giveUpAfterMs));
+    m_follower->setIntentsToRecover(m_store->settlement.unknownIntents);
     const int pending = int(m_store->journal->entriesForProject(m_connection.config.projectId).size());
     if (pending > 0) {
         err() << tr("Following %Ln unfinished job(s) of this project from the journal first…", nullptr, pending)

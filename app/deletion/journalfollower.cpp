@@ -31,12 +31,25 @@ QList<DeletionRun *> JournalFollower::resumeRuns(ApiClient *client, AuditLog *au
     return runs;
 }
 
+QList<DeletionRun *> JournalFollower::recoverRuns(ApiClient *client, const QList<RecordSettlement::OpenIntent> &intents,
+                                                  AuditLog *auditLog, JobJournal *journal, const QString &projectId,
+                                                  QObject *parent)
+{
+    QList<DeletionRun *> runs;
+    for (const RecordSettlement::OpenIntent &intent : intents) {
+        if (intent.projectId == projectId)
+            runs.append(DeletionRun::recover(client, intent, auditLog, journal, parent));
+    }
+    return runs;
+}
+
 void JournalFollower::start()
 {
     if (m_started)
         return;
     m_started = true;
-    m_runs = resumeRuns(m_client, m_auditLog, m_journal, m_projectId, nullptr);
+    m_runs = resumeRuns(m_client, m_auditLog, m_journal, m_projectId, nullptr)
+        + recoverRuns(m_client, m_intents, m_auditLog, m_journal, m_projectId, nullptr);
     for (DeletionRun *run : std::as_const(m_runs)) {
         run->setTrackerTiming(m_timing);
         connect(run, &DeletionRun::finished, this, &JournalFollower::checkFinished);

@@ -1,16 +1,21 @@
+#include "api/apicalls.h"
+#include "api/apiclient.h"
 #include "deletion/auditlog.h"
 #include "deletion/jobjournal.h"
 #include "settings/profilestore.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -502,6 +507,47 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 3);
         // A POST is never re-sent automatically.
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    }
+
+    void killedRequestIsFoundAndFollowedByTheNextDelete()
+    {
+        // A process died while its POST was on the wire: the service ran the request, the audit
+        // log holds only its intent.
+        const QStringList ids = someIds(3);
+        QCOMPARE(ids.size(), 3);
+        const QStringList lost = ids.mid(0, 2);
+        QNetworkAccessManager network;
+        ApiClient client(&network, clientConfigFor(*m_simulator),
+                         Credentials{m_simulator->config().accessKey, m_simulator->config().secretKey, {}});
+        BatchDeleteCall post(&client, lost, BatchDeleteOptions{});
+        QSignalSpy posted(&post, &ApiCall::finished);
+        post.start();
+        QVERIFY(posted.wait(30000));
+        QVERIFY2(post.succeeded(), qPrintable(post.error().summary()));
+        QVERIFY(QDir().mkpath(m_dataDir));
+        AuditLog audit(AuditLog::defaultFilePath(m_dataDir));
+        QJsonArray desktops;
+        for (const QString &id : lost)
+            desktops.append(QJsonObject{{QStringLiteral("desktop_id"), id}});
+        QVERIFY(audit.append(QStringLiteral("intent"),
+                             {{QStringLiteral("run_id"), QStringLiteral("run-killed")},
+                              {QStringLiteral("chunk"), 0},
+                              {QStringLiteral("project_id"), m_simulator->config().projectId},
+                              {QStringLiteral("desktops"), desktops},
+                              {QStringLiteral("process_id"), 999999999},
+                              {QStringLiteral("host"), QSysInfo::machineHostName()}}));
+
+        const Result result = runDelete({ids.at(2)});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
+        // Settled as unknown first, then its job found and followed to its end; nothing re-sent.
+        QCOMPARE(auditEvents(QStringLiteral("outcome_unknown")).size(), 1);
+        QCOMPARE(auditEvents(QStringLiteral("job_found")), QStringList{post.jobId()});
+        QVERIFY(auditEvents(QStringLiteral("job_finished")).contains(post.jobId()));
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 2);
+        QVERIFY(journalEntries().isEmpty());
+        const QList<QJsonObject> remaining = listed();
+        for (const QJsonObject &desktop : remaining)
+            QVERIFY(!ids.contains(desktop.value(QStringLiteral("desktop_id")).toString()));
     }
 };
 

@@ -214,16 +214,22 @@ void TestDeletionPreparation::freshLookUpSettlesUnknownOutcomes()
     // being deleted (the request did reach the service) and the other untouched: the first stays
     // "outcome unknown", the second is recorded as resolved and may be deleted now.
     const QList<Desktop> all = listAll();
-    QString beingDeleted;
-    QString untouched;
+    QStringList plain;
     for (const Desktop &desktop : all) {
-        if (desktop.isBeingDeleted() && beingDeleted.isEmpty())
-            beingDeleted = desktop.id;
-        else if (!desktop.isBeingDeleted() && !desktop.hasTag(QStringLiteral("protected"), QStringLiteral("true"))
-                 && untouched.isEmpty())
-            untouched = desktop.id;
+        if (!desktop.isBeingDeleted() && !desktop.hasTag(QStringLiteral("protected"), QStringLiteral("true")))
+            plain.append(desktop.id);
     }
-    QVERIFY(!beingDeleted.isEmpty() && !untouched.isEmpty());
+    QVERIFY(plain.size() >= 2);
+    const QString beingDeleted = plain.at(0);
+    const QString untouched = plain.at(1);
+    SimulatorFaults faults;
+    faults.jobsNeverEnd = true; // the desktop stays "deleting"
+    m_simulator->setFaults(faults);
+    BatchDeleteCall post(m_client.get(), {beingDeleted}, BatchDeleteOptions{});
+    QSignalSpy posted(&post, &ApiCall::finished);
+    post.start();
+    QVERIFY(posted.wait(kWaitMs));
+    QVERIFY2(post.succeeded(), qPrintable(post.error().summary()));
     const QString projectId = m_simulator->config().projectId;
     AuditLog audit(AuditLog::defaultFilePath(m_dir.path()));
     DeletionContext context;

@@ -188,7 +188,9 @@ void TestSimulatorState::stateOfOtherDesktopsIsIgnored()
     QVERIFY(second.listen());
     ApiError error;
     showJob(second, jobId, &error);
-    QCOMPARE(error.httpStatus, 404);
+    // The service's not-found: HTTP 500 with WKS.0202.
+    QCOMPARE(error.httpStatus, 500);
+    QCOMPARE(error.errorCode, QStringLiteral("WKS.0202"));
     // The same generation still finds it.
     WorkspaceSimulator third(config(60000));
     QVERIFY(third.listen());
