@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apicall.h"
+#include "apicalls.h"
 #include "workspacetypes.h"
 
 #include <QString>
@@ -12,8 +13,9 @@ class ListDeletionSubJobsCall : public ApiCall
 {
     Q_OBJECT
 public:
-    static constexpr int kMaxLimit = 1000;
-    static constexpr int kMaxOffset = 10000; // the service's documented bound
+    // The same listing as ListSubJobsCall, filtered by job type instead of job: the same bounds.
+    static constexpr int kMaxLimit = ListSubJobsCall::kMaxLimit;
+    static constexpr int kMaxOffset = ListSubJobsCall::kMaxOffset;
     static constexpr auto kDeletionJobType = "deleteDesktops";
 
     // status: WAITING, RUNNING, SUCCESS, FAILED, or empty for every status.

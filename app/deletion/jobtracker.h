@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apicalls.h"
 #include "api/apierror.h"
 #include "api/workspacetypes.h"
 
@@ -47,9 +48,9 @@ public:
     using Clock = std::function<qint64()>;
 
     static constexpr int kNotFoundInARowMeansGone = 3;
-    // The sub-job listing takes offsets up to 10,000; with 1,000 a page that is 11 pages.
-    static constexpr int kMaxSubJobOffset = 10000;
-    static constexpr int kMaxSubJobPagesPerPoll = 11;
+    // The sub-job listing's documented bounds; with the largest page that is 11 pages.
+    static constexpr int kMaxSubJobOffset = ListSubJobsCall::kMaxOffset;
+    static constexpr int kMaxSubJobPagesPerPoll = kMaxSubJobOffset / ListSubJobsCall::kMaxLimit + 1;
 
     JobTracker(ApiClient *client, QString jobId, QObject *parent = nullptr);
     ~JobTracker() override;
