@@ -127,6 +127,32 @@ bool DecommissionActionRun::allSucceeded() const
     return m_finished && targetIds(ActionRequestOutcome::Kind::Succeeded).size() == m_targets.size();
 }
 
+QList<DecommissionActionRun::PlannedRequest> DecommissionActionRun::plannedRequests() const
+{
+    QList<PlannedRequest> planned;
+    for (const QList<ActionRecord::Target> &targets : requests()) {
+        QStringList ids;
+        for (const ActionRecord::Target &target : targets)
+            ids.append(target.id);
+        switch (m_action) {
+        case DecommissionAction::StartMaintenance:
+        case DecommissionAction::EndMaintenance:
+            planned.append({QByteArrayLiteral("PUT"), QStringLiteral("desktops/maintenance-mode"),
+                            DecommissionJson::maintenanceModeBody(ids, m_action == DecommissionAction::StartMaintenance)});
+            break;
+        case DecommissionAction::LogOff:
+            planned.append({QByteArrayLiteral("POST"), QStringLiteral("desktops/logoff"),
+                            DecommissionJson::logoffBody(ids, m_message)});
+            break;
+        case DecommissionAction::TurnAutoscaleOff:
+            planned.append({QByteArrayLiteral("PUT"), QStringLiteral("desktop-pools/") + ids.value(0),
+                            DecommissionJson::poolAutoscaleBody(false)});
+            break;
+        }
+    }
+    return planned;
+}
+
 ApiCall *DecommissionActionRun::createCall(const QStringList &ids)
 {
     switch (m_action) {

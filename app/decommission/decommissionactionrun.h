@@ -74,6 +74,16 @@ public:
     // One translated sentence on the whole run (counts per outcome).
     QString summary() const;
 
+    // Exactly the requests start() will send, for a dry run: method, path below /v2/{project_id}/
+    // and body.
+    struct PlannedRequest
+    {
+        QByteArray method;
+        QString path;
+        QByteArray body;
+    };
+    QList<PlannedRequest> plannedRequests() const;
+
 Q_SIGNALS:
     void progress(int targetsDone, int targetsTotal);
     void requestFinished(const ActionRequestOutcome &outcome);
