@@ -376,6 +376,23 @@ DecommissionRoutes::Answer DecommissionRoutes::logoff(const QJsonObject &body)
     return done();
 }
 
+QHash<QString, bool> DecommissionRoutes::poolAutoscale() const
+{
+    QHash<QString, bool> autoscale;
+    for (const Pool &pool : m_pools)
+        autoscale.insert(pool.id, pool.autoscale);
+    return autoscale;
+}
+
+void DecommissionRoutes::restorePoolAutoscale(const QHash<QString, bool> &autoscale)
+{
+    for (Pool &pool : m_pools) {
+        const auto saved = autoscale.constFind(pool.id);
+        if (saved != autoscale.cend())
+            pool.autoscale = *saved;
+    }
+}
+
 DecommissionRoutes::Answer DecommissionRoutes::updatePool(const QString &poolId, const QJsonObject &body)
 {
     const auto pool = std::find_if(m_pools.begin(), m_pools.end(), [&poolId](const Pool &p) { return p.id == poolId; });

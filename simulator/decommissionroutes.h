@@ -41,6 +41,10 @@ public:
 
     // The end of the statistics available at `now`: the last daily aggregation.
     static QDateTime dataEnd(const QDateTime &now);
+    // The pools' autoscale, for the demo's state file, and its restoring after a restart (pools
+    // not named keep their generated setting).
+    QHash<QString, bool> poolAutoscale() const;
+    void restorePoolAutoscale(const QHash<QString, bool> &autoscale);
     // Invalid for a desktop never used.
     QDateTime lastUsed(const QString &desktopId) const { return m_lastUsed.value(desktopId); }
 

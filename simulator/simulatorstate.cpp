@@ -50,7 +50,8 @@ QByteArray SimulatorState::toJson() const
                                         {QStringLiteral("status"), desktop.status},
                                         {QStringLiteral("task_status"), desktop.taskStatus},
                                         {QStringLiteral("login_status"), desktop.loginStatus},
-                                        {QStringLiteral("removed"), desktop.removed}});
+                                        {QStringLiteral("removed"), desktop.removed},
+                                        {QStringLiteral("in_maintenance_mode"), desktop.inMaintenanceMode}});
     }
     QJsonArray jobArray;
     for (const Job &job : jobs) {
@@ -68,7 +69,11 @@ QByteArray SimulatorState::toJson() const
     QJsonObject before;
     for (auto it = taskStatusBeforeDeletion.cbegin(); it != taskStatusBeforeDeletion.cend(); ++it)
         before.insert(it.key(), it.value());
+    QJsonObject autoscale;
+    for (auto it = poolAutoscale.cbegin(); it != poolAutoscale.cend(); ++it)
+        autoscale.insert(it.key(), it.value());
     const QJsonObject root{{QStringLiteral("format"), kFormat},
+                           {QStringLiteral("pool_autoscale"), autoscale},
                            {QStringLiteral("project_id"), projectId},
                            {QStringLiteral("desktop_count"), desktopCount},
                            {QStringLiteral("seed"), qint64(seed)},
@@ -101,12 +106,16 @@ std::optional<SimulatorState> SimulatorState::fromJson(const QByteArray &bytes, 
                                object.value(QStringLiteral("status")).toString(),
                                object.value(QStringLiteral("task_status")).toString(),
                                object.value(QStringLiteral("login_status")).toString(),
-                               object.value(QStringLiteral("removed")).toBool()});
+                               object.value(QStringLiteral("removed")).toBool(),
+                               object.value(QStringLiteral("in_maintenance_mode")).toBool()});
     }
     const QJsonObject before = root.value(QStringLiteral("task_status_before_deletion")).toObject();
     for (auto it = before.constBegin(); it != before.constEnd(); ++it)
         state.taskStatusBeforeDeletion.insert(it.key(), it.value().toString());
     state.deletedUsers = toStringList(root.value(QStringLiteral("deleted_users")));
+    const QJsonObject autoscale = root.value(QStringLiteral("pool_autoscale")).toObject();
+    for (auto it = autoscale.constBegin(); it != autoscale.constEnd(); ++it)
+        state.poolAutoscale.insert(it.key(), it.value().toBool());
     const QJsonArray jobArray = root.value(QStringLiteral("jobs")).toArray();
     for (const QJsonValue &value : jobArray) {
         const QJsonObject object = value.toObject();

@@ -12,7 +12,8 @@
 #include <optional>
 
 // What the demo service must remember across a restart, so that it behaves like a service whose
-// jobs go on while no client is running: the desktops' changeable fields, the deletion jobs with
+// jobs go on while no client is running: the desktops' changeable fields (maintenance mode too),
+// the pools' autoscale, the deletion jobs with
 // their targets and start times (their progress follows the wall clock), and what each finished
 // sub-job already did. The desktops themselves are regenerated from (desktop count, seed); a state
 // saved for another generation is not applied. Holds no credential.
@@ -25,6 +26,7 @@ struct SimulatorState
         QString taskStatus;
         QString loginStatus;
         bool removed = false;
+        bool inMaintenanceMode = false;
     };
     struct Job
     {
@@ -44,6 +46,7 @@ struct SimulatorState
     QHash<QString, QString> taskStatusBeforeDeletion;
     QStringList deletedUsers;
     QList<Job> jobs;
+    QHash<QString, bool> poolAutoscale; // pool id → enable_autoscale, as last set
 
     QByteArray toJson() const;
     // Nothing, with a reason in *error, when the bytes are not a state of this format.

@@ -50,6 +50,8 @@ const QString kNotFound = QStringLiteral("WKS.0202");
 constexpr int kNotFoundStatus = 500;
 const QString kConflict = QStringLiteral("WKS.00010032");
 const QString kServerError = QStringLiteral("WKS.0500");
+// ASSUMPTION: no code is published for the refusal of a yearly/monthly desktop; WKS.0243 is the
+// simulator's own, and the app never relies on it (it judges by the desktop's billing mode).
 const QString kYearlyMonthly = QStringLiteral("WKS.0243");
 const QString kUserConnected = QStringLiteral("WKS.0244");
 const QString kInjectedFailure = QStringLiteral("WKS.0599");
@@ -312,6 +314,8 @@ Reply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, const QHttpSe
         const DecommissionRoutes::Answer answer =
             m_decommission.handle(methodName(request.method()), request.url().path(), query,
                                   request.value("Content-Type"), request.body(), QDateTime::currentDateTimeUtc());
+        if (request.method() != QHttpServerRequest::Method::Get && answer.status < 300)
+            saveState(); // maintenance mode, log-off and autoscale outlive a demo restart
         return {answer.status, answer.body, {}};
     }
     case Route::None:
@@ -487,8 +491,10 @@ void WorkspaceSimulatorPrivate::restoreState()
         desktop.taskStatus = fields.taskStatus;
         desktop.loginStatus = fields.loginStatus;
         desktop.removed = fields.removed;
+        desktop.inMaintenanceMode = fields.inMaintenanceMode;
         desktop.refreshJson();
     }
+    m_decommission.restorePoolAutoscale(state->poolAutoscale);
     m_taskStatusBeforeDeletion = state->taskStatusBeforeDeletion;
     m_deletedUsers = QSet<QString>(state->deletedUsers.cbegin(), state->deletedUsers.cend());
     for (const SimulatorState::Job &saved : state->jobs) {
@@ -507,7 +513,9 @@ void WorkspaceSimulatorPrivate::saveState()
     state.desktopCount = m_config.desktopCount;
     state.seed = m_config.seed;
     for (const SimulatedDesktop &desktop : std::as_const(m_desktops))
-        state.desktops.append({desktop.id, desktop.status, desktop.taskStatus, desktop.loginStatus, desktop.removed});
+        state.desktops.append({desktop.id, desktop.status, desktop.taskStatus, desktop.loginStatus, desktop.removed,
+                               desktop.inMaintenanceMode});
+    state.poolAutoscale = m_decommission.poolAutoscale();
     state.taskStatusBeforeDeletion = m_taskStatusBeforeDeletion;
     state.deletedUsers = QStringList(m_deletedUsers.cbegin(), m_deletedUsers.cend());
     for (const DeletionJob *job : std::as_const(m_jobs)) {

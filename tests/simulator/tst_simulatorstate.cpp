@@ -2,6 +2,7 @@
 // where the previous one stopped.
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "api/decommissioncalls.h"
 #include "simulatorstate.h"
 #include "workspacesimulator.h"
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void refusesWhatIsNotAState();
     void restartGoesOnWhereItStopped();
     void stateOfOtherDesktopsIsIgnored();
+    void maintenanceAndAutoscaleOutliveARestart();
 
 private:
     SimulatorConfig config(int jobDurationMs) const
@@ -109,7 +111,8 @@ void TestSimulatorState::roundTrip()
     state.seed = 7;
     state.desktops = {{QStringLiteral("d1"), QStringLiteral("ACTIVE"), QStringLiteral("deleting"),
                        QStringLiteral("UNREGISTER"), false},
-                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true}};
+                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true}};
+    state.poolAutoscale = {{QStringLiteral("pool-dev"), false}, {QStringLiteral("pool-ops"), true}};
     state.taskStatusBeforeDeletion = {{QStringLiteral("d1"), QStringLiteral("rebooting")}};
     state.deletedUsers = {QStringLiteral("alice")};
     SimulatorState::Job job;
@@ -132,6 +135,9 @@ void TestSimulatorState::roundTrip()
     QCOMPARE(read->jobs.first().createdUtc, job.createdUtc);
     QCOMPARE(read->jobs.first().targets.first().failReason, QStringLiteral("billed yearly"));
     QCOMPARE(read->desktops.at(1).removed, true);
+    QCOMPARE(read->desktops.at(1).inMaintenanceMode, true);
+    QCOMPARE(read->desktops.at(0).inMaintenanceMode, false);
+    QCOMPARE(read->poolAutoscale, state.poolAutoscale);
     QCOMPARE(read->seed, quint32(7));
 }
 
@@ -196,6 +202,78 @@ void TestSimulatorState::stateOfOtherDesktopsIsIgnored()
     QVERIFY(third.listen());
     QCOMPARE(showJob(third, jobId, &error).id, jobId);
     QVERIFY(!error.isError());
+}
+
+void TestSimulatorState::maintenanceAndAutoscaleOutliveARestart()
+{
+    QFile::remove(config(0).stateFilePath);
+    const auto clientOf = [this](WorkspaceSimulator &simulator) {
+        ClientConfig clientConfig;
+        clientConfig.endpoint = simulator.url();
+        clientConfig.projectId = simulator.config().projectId;
+        return std::make_unique<ApiClient>(&m_network, clientConfig, Credentials{kAccessKey, kSecretKey, {}});
+    };
+    const auto run = [](ApiCall &call) {
+        QSignalSpy finished(&call, &ApiCall::finished);
+        call.start();
+        return finished.wait(kWaitMs) && call.succeeded();
+    };
+    const auto listPools = [](ApiClient *client) {
+        ListAllPoolsCall pools(client);
+        QSignalSpy finished(&pools, &ListAllPoolsCall::finished);
+        pools.start();
+        finished.wait(kWaitMs);
+        return pools.pools();
+    };
+    const auto maintenanceOf = [](ApiClient *client, const QString &id) {
+        DesktopQuery query;
+        query.desktopIds = {id};
+        ListAllDesktopsCall list(client, query);
+        bool inMaintenance = false;
+        QObject::connect(&list, &ListAllDesktopsCall::pageLoaded, &list, [&inMaintenance](const QList<Desktop> &page) {
+            for (const Desktop &desktop : page)
+                inMaintenance = desktop.inMaintenanceMode;
+        });
+        QSignalSpy finished(&list, &ListAllDesktopsCall::finished);
+        list.start();
+        finished.wait(kWaitMs);
+        return inMaintenance;
+    };
+    QString desktopId;
+    QString poolId;
+    {
+        WorkspaceSimulator first(config(60000));
+        QVERIFY(first.listen());
+        auto client = clientOf(first);
+        ListAllDesktopsCall list(client.get(), {});
+        connect(&list, &ListAllDesktopsCall::pageLoaded, this, [&desktopId](const QList<Desktop> &page) {
+            for (const Desktop &desktop : page) {
+                if (desktopId.isEmpty() && !desktop.inMaintenanceMode)
+                    desktopId = desktop.id;
+            }
+        });
+        QSignalSpy listed(&list, &ListAllDesktopsCall::finished);
+        list.start();
+        QVERIFY(listed.wait(kWaitMs));
+        QVERIFY(!desktopId.isEmpty());
+        for (const DesktopPool &pool : listPools(client.get())) {
+            if (pool.mayCreateDesktops())
+                poolId = pool.id;
+        }
+        QVERIFY(!poolId.isEmpty());
+        SetMaintenanceModeCall maintenance(client.get(), {desktopId}, true);
+        QVERIFY(run(maintenance));
+        UpdatePoolAutoscaleCall autoscale(client.get(), poolId, false);
+        QVERIFY(run(autoscale));
+    }
+    WorkspaceSimulator second(config(60000));
+    QVERIFY(second.listen());
+    auto client = clientOf(second);
+    QVERIFY(maintenanceOf(client.get(), desktopId));
+    for (const DesktopPool &pool : listPools(client.get())) {
+        if (pool.id == poolId)
+            QVERIFY(!pool.mayCreateDesktops());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorState)
