@@ -51,6 +51,8 @@ DeletionController::~DeletionController()
     // Runs go before the audit log and journal they write to.
     qDeleteAll(m_runs);
     m_runs.clear();
+    for (const QPointer<DecommissionActionRun> &run : std::as_const(m_actionRuns))
+        delete run.data();
 }
 
 QString DeletionController::dataDir() const
@@ -287,6 +289,8 @@ DecommissionActionRun *DeletionController::startAction(DecommissionAction action
         return nullptr;
     auto *run = new DecommissionActionRun(m_client, &m_store->audit, deletionContext(), action, targets, this);
     run->setLogoffMessage(logoffMessage);
+    m_actionRuns.removeAll(nullptr);
+    m_actionRuns.append(run);
     connect(run, &DecommissionActionRun::finished, this, [this, run] {
         Q_EMIT statusMessage(run->summary());
         Q_EMIT actionFinished(run);

@@ -134,5 +134,6 @@ private:
     QPointer<DeletionPreparation> m_preparation;
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
+    QList<QPointer<DecommissionActionRun>> m_actionRuns; // they write to a store's audit log
     bool m_retryForced = false; // the options of the deletion being retried
 };

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void deletesWithoutAWindowAndAsksForARefresh();
     void turnsAutoscaleOffBeforeDeleting();
     void retryTakesTheFailuresOfEveryPart();
+    void maintenanceIsAuditedInTheProjectsLog();
 
 private:
     ResolvedConnection connection() const;
@@ -304,6 +305,29 @@ void TestDeletionController::retryTakesTheFailuresOfEveryPart()
     QStringList failed{ids.at(1), ids.at(3)};
     failed.sort();
     QCOMPARE(offered, failed);
+}
+
+void TestDeletionController::maintenanceIsAuditedInTheProjectsLog()
+{
+    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
+    QVERIFY(!m_controller->startAction(DecommissionAction::StartMaintenance, {{QStringLiteral("d"), {}}}));
+    QVERIFY(loadTable());
+    const QStringList ids = plainDesktops(2);
+    QCOMPARE(ids.size(), 2);
+    m_controller->setConnection(connection(), m_client.get());
+    QSignalSpy finished(m_controller.get(), &DeletionController::actionFinished);
+    QSignalSpy refresh(m_controller.get(), &DeletionController::refreshRequested);
+    DecommissionActionRun *run = m_controller->startAction(DecommissionAction::StartMaintenance,
+                                                           {{ids.at(0), {}}, {ids.at(1), {}}});
+    QVERIFY(run);
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(refresh.size(), 1);
+    QCOMPARE(auditEvents(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded")}));
+    for (const Desktop &desktop : listAllDesktops(m_client.get(), kWaitMs)) {
+        if (ids.contains(desktop.id))
+            QVERIFY(desktop.inMaintenanceMode);
+    }
 }
 
 QTEST_MAIN(TestDeletionController)
