@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 class TestDesktopFormatter : public QObject
@@ -119,6 +120,43 @@ private Q_SLOTS:
         QCOMPARE(object.value(QStringLiteral("billing_mode")).toString(), QStringLiteral("yearly_monthly"));
         QCOMPARE(object.value(QStringLiteral("tags")).toObject().value(QStringLiteral("env")).toString(),
                  QStringLiteral("prod"));
+        QCOMPARE(object.value(QStringLiteral("billing")).toString(), QStringLiteral("yearly_monthly"));
+        QCOMPARE(object.value(QStringLiteral("in_maintenance_mode")).toBool(true), false);
+        QVERIFY(object.value(QStringLiteral("pool_id")).isNull());
+        QVERIFY(!object.contains(QStringLiteral("idle_days"))); // no usage asked for
+    }
+
+    void usageWithoutDataIsNeverZero()
+    {
+        Desktop used = sample();
+        used.id = QStringLiteral("d-used");
+        used.poolId = QStringLiteral("pool-dev");
+        used.inMaintenanceMode = true;
+        Desktop unknown = sample();
+        unknown.id = QStringLiteral("d-unknown");
+        DesktopUsage usage;
+        usage.desktopId = used.id;
+        usage.idleSeconds = 95 * 86400 + 3600;
+        usage.usageSeconds = 5400;
+        const DesktopFormatter::UsageById byId = QHash<QString, DesktopUsage>{{used.id, usage}};
+
+        const QJsonArray array = QJsonDocument::fromJson(DesktopFormatter::json({used, unknown}, byId).toUtf8()).array();
+        QCOMPARE(array.at(0).toObject().value(QStringLiteral("idle_days")).toInt(), 95);
+        QCOMPARE(array.at(0).toObject().value(QStringLiteral("used_hours")).toDouble(), 1.5);
+        QCOMPARE(array.at(0).toObject().value(QStringLiteral("pool_id")).toString(), QStringLiteral("pool-dev"));
+        QVERIFY(array.at(0).toObject().value(QStringLiteral("in_maintenance_mode")).toBool());
+        QVERIFY(array.at(1).toObject().value(QStringLiteral("idle_days")).isNull());
+        QVERIFY(array.at(1).toObject().value(QStringLiteral("used_hours")).isNull());
+
+        const QStringList csv = DesktopFormatter::csv({used, unknown}, byId).split(QStringLiteral("\r\n"));
+        QVERIFY(csv.at(0).endsWith(QStringLiteral(",in_maintenance_mode,pool_id,idle_days,used_hours")));
+        QVERIFY(csv.at(1).endsWith(QStringLiteral(",true,pool-dev,95,1.5")));
+        QVERIFY(csv.at(2).endsWith(QStringLiteral(",false,,,")));
+
+        const QStringList table = DesktopFormatter::table({used, unknown}, byId).split(QLatin1Char('\n'));
+        QVERIFY(table.at(0).contains(QStringLiteral("IDLE_DAYS")));
+        static const QRegularExpression noData(QStringLiteral("no data +no data$"));
+        QVERIFY2(table.at(2).contains(noData), qPrintable(table.at(2)));
     }
 };
 
