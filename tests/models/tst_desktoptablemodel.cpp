@@ -56,7 +56,14 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("d2")), 1);
         QCOMPARE(model.index(1, DesktopTableModel::NameColumn).data().toString(), QStringLiteral("beta"));
         QCOMPARE(model.index(1, DesktopTableModel::IdColumn).data().toString(), QStringLiteral("d2"));
-        QCOMPARE(model.rowAt(1).searchHaystack, QStringLiteral("beta\nuser-beta\n10.0.0.2\nd2"));
+        // Found by its name, user, address and id, in any case.
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        for (const char *search : {"BETA", "user-beta", "10.0.0.2", "D2", "beta d2"}) {
+            proxy.setSearchText(QLatin1String(search));
+            QCOMPARE(proxy.rowCount(), 1);
+            QCOMPARE(proxy.sourceIdAt(0), QStringLiteral("d2"));
+        }
     }
 
     void upsertUpdatesInPlaceAndDropsDeleted()
@@ -78,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("d3")), 1);
     }
 
-    void retainOnlyRemovesTheRestAndReindexes()
+    void listingRemovesTheUnlistedAndReindexes()
     {
         DesktopTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -86,7 +93,9 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             desktops.append(makeDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
         model.upsertDesktops(desktops);
-        model.retainOnly({QStringLiteral("d0"), QStringLiteral("d4"), QStringLiteral("d9")});
+        model.beginListing();
+        model.upsertDesktops({desktops.at(0), desktops.at(4), desktops.at(9)});
+        model.removeUnlisted();
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(QStringLiteral("d4")), 1);
         QCOMPARE(model.rowOf(QStringLiteral("d9")), 2);
@@ -107,12 +116,12 @@ private Q_SLOTS:
         const QPersistentModelIndex kept(model.index(model.rowOf(QStringLiteral("d21")), 2));
         const QPersistentModelIndex dropped(model.index(model.rowOf(QStringLiteral("d20")), 0));
         QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
-        QSet<QString> keep;
+        model.beginListing();
         for (int i = 0; i < 40; ++i) {
             if (i % 4 != 0)
-                keep.insert(QStringLiteral("d%1").arg(i));
+                model.upsertDesktops({desktops.at(i)});
         }
-        model.retainOnly(keep); // 10 scattered rows: one compaction
+        model.removeUnlisted(); // 10 scattered rows: one compaction
         QCOMPARE(layout.count(), 1);
         QCOMPARE(model.rowCount(), 30);
         QVERIFY(!dropped.isValid());
