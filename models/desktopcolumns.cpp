@@ -4,6 +4,7 @@
 #include "desktoptablemodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 #include <array>
@@ -91,6 +92,88 @@ DesktopColumn createdColumn()
     return column;
 }
 
+QString noDataText()
+{
+    return DesktopTableModel::tr("No data", "usage: the service has no statistics for the desktop");
+}
+
+// A usage metric in seconds: shown as `shown` (whole idle days, hours of use with one decimal),
+// sorted by the seconds, rows without data last; exported as a plain number, empty without data.
+template<qint64 DesktopRow::*seconds>
+DesktopColumn usageColumn(const char *header, DesktopColumn::Text shown, DesktopColumn::Value exported)
+{
+    DesktopColumn column = textColumn(header, shown);
+    column.sortValue = [](const DesktopRowStore &, const DesktopRow &row) {
+        return row.*seconds == DesktopRow::kNoData ? QVariant() : QVariant(row.*seconds);
+    };
+    column.less = [](const DesktopRow &a, const DesktopRow &b) { return a.*seconds < b.*seconds; };
+    column.hasValue = [](const DesktopRow &row) { return row.*seconds != DesktopRow::kNoData; };
+    column.exportValue = exported;
+    column.alignment = Qt::AlignRight | Qt::AlignVCenter;
+    return column;
+}
+
+DesktopColumn idleDaysColumn()
+{
+    return usageColumn<&DesktopRow::idleSeconds>(
+        QT_TRANSLATE_NOOP("DesktopTableModel", "Idle (days)"),
+        [](const DesktopRowStore &, const DesktopRow &row) {
+            return row.idleSeconds == DesktopRow::kNoData ? noDataText() : QLocale().toString(row.idleSeconds / 86400);
+        },
+        [](const DesktopRowStore &, const DesktopRow &row) {
+            return QVariant(row.idleSeconds == DesktopRow::kNoData ? QString() : QString::number(row.idleSeconds / 86400));
+        });
+}
+
+DesktopColumn usedHoursColumn()
+{
+    return usageColumn<&DesktopRow::usageSeconds>(
+        QT_TRANSLATE_NOOP("DesktopTableModel", "Used (hours)"),
+        [](const DesktopRowStore &, const DesktopRow &row) {
+            return row.usageSeconds == DesktopRow::kNoData ? noDataText()
+                                                           : QLocale().toString(double(row.usageSeconds) / 3600.0, 'f', 1);
+        },
+        [](const DesktopRowStore &, const DesktopRow &row) {
+            return QVariant(row.usageSeconds == DesktopRow::kNoData
+                                ? QString()
+                                : QString::number(double(row.usageSeconds) / 3600.0, 'f', 1));
+        });
+}
+
+DesktopColumn poolColumn()
+{
+    DesktopColumn column = textColumn(QT_TRANSLATE_NOOP("DesktopTableModel", "Pool"),
+                                      [](const DesktopRowStore &store, const DesktopRow &row) { return store.poolText(row); });
+    column.apiFields = {QStringLiteral("pool_id")};
+    column.apiValues = [](const DesktopRowStore &store, const DesktopRow &row) {
+        return QStringList{store.value(row.poolId)};
+    };
+    return column;
+}
+
+DesktopColumn maintenanceColumn()
+{
+    DesktopColumn column = textColumn(
+        QT_TRANSLATE_NOOP("DesktopTableModel", "In maintenance"), [](const DesktopRowStore &, const DesktopRow &row) {
+            switch (row.maintenance) {
+            case DesktopRow::Maintenance::On: return DesktopTableModel::tr("Yes", "in maintenance mode");
+            case DesktopRow::Maintenance::Off: return DesktopTableModel::tr("No", "in maintenance mode");
+            case DesktopRow::Maintenance::Unknown: break;
+            }
+            return QString();
+        });
+    column.apiFields = {QStringLiteral("in_maintenance_mode")};
+    column.apiValues = [](const DesktopRowStore &, const DesktopRow &row) {
+        switch (row.maintenance) {
+        case DesktopRow::Maintenance::On: return QStringList{QStringLiteral("true")};
+        case DesktopRow::Maintenance::Off: return QStringList{QStringLiteral("false")};
+        case DesktopRow::Maintenance::Unknown: break;
+        }
+        return QStringList{QString()};
+    };
+    return column;
+}
+
 std::array<DesktopColumn, DesktopTableModel::ColumnCount> makeColumns()
 {
     std::array<DesktopColumn, DesktopTableModel::ColumnCount> columns;
@@ -117,6 +200,10 @@ std::array<DesktopColumn, DesktopTableModel::ColumnCount> makeColumns()
     columns[DesktopTableModel::IdColumn] = textColumn(
         QT_TRANSLATE_NOOP("DesktopTableModel", "Desktop ID"),
         [](const DesktopRowStore &, const DesktopRow &row) { return row.id; });
+    columns[DesktopTableModel::IdleDaysColumn] = idleDaysColumn();
+    columns[DesktopTableModel::UsedHoursColumn] = usedHoursColumn();
+    columns[DesktopTableModel::PoolColumn] = poolColumn();
+    columns[DesktopTableModel::MaintenanceColumn] = maintenanceColumn();
     return columns;
 }
 

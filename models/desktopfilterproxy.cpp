@@ -61,6 +61,23 @@ void DesktopFilterProxy::setBillingFilter(std::optional<BillingMode> mode)
     invalidateFilter();
 }
 
+void DesktopFilterProxy::setMaintenanceFilter(std::optional<bool> inMaintenance)
+{
+    if (inMaintenance == m_filter.inMaintenance)
+        return;
+    m_filter.inMaintenance = inMaintenance;
+    invalidateFilter();
+}
+
+void DesktopFilterProxy::setMinIdleDays(int days)
+{
+    days = qMax(0, days);
+    if (days == m_filter.minIdleDays)
+        return;
+    m_filter.minIdleDays = days;
+    invalidateFilter();
+}
+
 QString DesktopFilterProxy::sourceIdAt(int proxyRow) const
 {
     const QModelIndex source = mapToSource(index(proxyRow, 0));

@@ -27,6 +27,9 @@ public:
     void setStatusFilter(const QString &status);
     void setLoginStatusFilter(const QString &loginStatus);
     void setBillingFilter(std::optional<BillingMode> mode);
+    void setMaintenanceFilter(std::optional<bool> inMaintenance);
+    // 0: off; otherwise only desktops with usage data idle for at least `days` whole days.
+    void setMinIdleDays(int days);
 
     QString sourceIdAt(int proxyRow) const;
     // The ids of the selectable rows in `selection` (proxy indexes; ranges that cover whole rows,

@@ -132,6 +132,12 @@ bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
         return false;
     if (filter.billing && row.billingMode != *filter.billing)
         return false;
+    if (filter.minIdleDays > 0
+        && (row.idleSeconds == DesktopRow::kNoData || row.idleSeconds / 86400 < filter.minIdleDays))
+        return false;
+    if (filter.inMaintenance
+        && row.maintenance != (*filter.inMaintenance ? DesktopRow::Maintenance::On : DesktopRow::Maintenance::Off))
+        return false;
     for (const QString &word : filter.words) {
         if (!row.searchHaystack.contains(word))
             return false;
@@ -195,8 +201,7 @@ void DesktopTableModel::setProtectedTags(const QStringList &tags)
     m_store.setProtectedTags(tags);
     for (DesktopRow &row : m_rows)
         row.isProtected = m_store.tagSet(row.tagSet).isProtected;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    emitColumnsChanged(0, ColumnCount - 1);
 }
 
 Desktop DesktopTableModel::desktopAt(int row) const
@@ -229,6 +234,8 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
             DesktopRow row = m_store.makeRow(desktop, m_listing);
             m_rows[existing].listing = m_listing;
             if (!row.hasSameContent(m_rows.at(existing))) {
+                row.idleSeconds = m_rows.at(existing).idleSeconds; // not part of the listing
+                row.usageSeconds = m_rows.at(existing).usageSeconds;
                 m_beingDeleted[existing] = row.isBeingDeleted;
                 m_rows[existing] = std::move(row);
                 updated.append(existing);
@@ -247,6 +254,37 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
     emitChangedRuns(std::move(updated));
     if (!gone.isEmpty())
         removeDesktops(gone);
+}
+
+void DesktopTableModel::setUsage(const QList<DesktopUsage> &usage)
+{
+    QHash<QString, const DesktopUsage *> byId;
+    byId.reserve(usage.size());
+    for (const DesktopUsage &entry : usage)
+        byId.insert(entry.desktopId, &entry);
+    for (DesktopRow &row : m_rows) {
+        const DesktopUsage *entry = byId.value(row.id);
+        row.idleSeconds = entry && entry->idleSeconds ? qMax<qint64>(0, *entry->idleSeconds) : DesktopRow::kNoData;
+        row.usageSeconds = entry && entry->usageSeconds ? qMax<qint64>(0, *entry->usageSeconds) : DesktopRow::kNoData;
+    }
+    emitColumnsChanged(IdleDaysColumn, UsedHoursColumn);
+}
+
+void DesktopTableModel::setPools(const QList<DesktopPool> &pools)
+{
+    QHash<QString, QString> names;
+    for (const DesktopPool &pool : pools) {
+        if (!pool.name.isEmpty())
+            names.insert(pool.id, pool.name);
+    }
+    m_store.setPoolNames(std::move(names));
+    emitColumnsChanged(PoolColumn, PoolColumn);
+}
+
+void DesktopTableModel::emitColumnsChanged(int firstColumn, int lastColumn)
+{
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, firstColumn), index(int(m_rows.size()) - 1, lastColumn));
 }
 
 void DesktopTableModel::markBeingDeleted(const QStringList &ids)

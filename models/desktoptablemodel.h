@@ -3,6 +3,7 @@
 #include "desktopcolumns.h"
 #include "desktoprowstore.h"
 
+#include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
 
 #include <QAbstractTableModel>
@@ -35,6 +36,10 @@ public:
         CreatedColumn,
         TagsColumn,
         IdColumn,
+        IdleDaysColumn,  // usage of the period last loaded; "No data" when the service has none
+        UsedHoursColumn,
+        PoolColumn,
+        MaintenanceColumn,
         ColumnCount
     };
 
@@ -57,6 +62,8 @@ public:
         QString status;      // upper-case; empty: any
         QString loginStatus; // any case; empty: any
         std::optional<BillingMode> billing;
+        int minIdleDays = 0; // 0: off; a desktop without usage data never passes
+        std::optional<bool> inMaintenance;
     };
 
     explicit DesktopTableModel(QObject *parent = nullptr);
@@ -89,6 +96,11 @@ public:
     // beginListing() (the server no longer lists them). A mark per row, rather than a set of
     // 100k ids to build and look up.
     void beginListing() { ++m_listing; }
+    // The usage of a period (ListDesktopUsageMetric) for every row: a desktop missing from it, or a
+    // metric missing for it, has no data, which is never shown or filtered as 0.
+    void setUsage(const QList<DesktopUsage> &usage);
+    // The pools (desktop-pools listing) by which the Pool column names each desktop's pool.
+    void setPools(const QList<DesktopPool> &pools);
     void removeUnlisted();
     void clear();
 
@@ -137,6 +149,7 @@ private:
 
     void removeRows(QList<int> rows);
     void emitChangedRuns(QList<int> rows);
+    void emitColumnsChanged(int firstColumn, int lastColumn);
     void compactWithout(const QList<int> &sortedRows);
 
     static constexpr int kMaxRemovalRanges = 8;

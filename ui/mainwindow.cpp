@@ -31,6 +31,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -110,7 +111,9 @@ MainWindow::MainWindow(QWidget *parent)
         {DesktopTableModel::UserColumn, 110}, {DesktopTableModel::LoginStatusColumn, 110},
         {DesktopTableModel::IpColumn, 100}, {DesktopTableModel::TypeColumn, 90},
         {DesktopTableModel::BillingColumn, 100}, {DesktopTableModel::ZoneColumn, 120},
-        {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150}};
+        {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150},
+        {DesktopTableModel::IdleDaysColumn, 80}, {DesktopTableModel::UsedHoursColumn, 90},
+        {DesktopTableModel::PoolColumn, 120}, {DesktopTableModel::MaintenanceColumn, 100}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
     header->setSectionHidden(DesktopTableModel::TypeColumn, true);
@@ -155,6 +158,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &DesktopLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_loader, &DesktopLoader::progress, this, &MainWindow::onProgress);
     connect(m_loader, &DesktopLoader::loadingFinished, this, &MainWindow::onLoadingFinished);
+    connect(m_loader, &DesktopLoader::usageLoadingStarted, this, [this] { onUsageProgress(0, -1); });
+    connect(m_loader, &DesktopLoader::usageProgress, this, &MainWindow::onUsageProgress);
+    connect(m_loader, &DesktopLoader::usageLoaded, this, &MainWindow::onUsageLoaded);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::scheduleCountUpdate);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleCountUpdate);
@@ -170,7 +176,10 @@ MainWindow::MainWindow(QWidget *parent)
     setTabOrder(m_search, m_statusFilter);
     setTabOrder(m_statusFilter, m_loginFilter);
     setTabOrder(m_loginFilter, m_billingFilter);
-    setTabOrder(m_billingFilter, m_view);
+    setTabOrder(m_billingFilter, m_maintenanceFilter);
+    setTabOrder(m_maintenanceFilter, m_usagePeriod);
+    setTabOrder(m_usagePeriod, m_idleFilter);
+    setTabOrder(m_idleFilter, m_view);
     setTabOrder(m_view, m_jobsPanel->treeView());
     m_search->installEventFilter(this);
     m_view->installEventFilter(this);
@@ -360,6 +369,7 @@ void MainWindow::refresh()
 void MainWindow::cancelLoading()
 {
     m_loader->cancel();
+    m_loader->cancelUsage();
 }
 
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)

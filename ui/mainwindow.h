@@ -29,6 +29,7 @@ class QMenu;
 class QMessageBox;
 class QNetworkAccessManager;
 class QProgressBar;
+class QSpinBox;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -145,6 +146,11 @@ private:
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
     void applyQuickFilters();
+    void createUsageFilters();
+    // Usage statistics of the chosen period, after each listing and when the period changes.
+    void loadUsage();
+    void onUsageProgress(int loaded, int total);
+    void onUsageLoaded(const ApiError &error);
     void saveLayout() const;
     void restoreLayout();
 
@@ -171,6 +177,10 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_loginFilter = nullptr;
     QComboBox *m_billingFilter = nullptr;
+    QComboBox *m_maintenanceFilter = nullptr;
+    QComboBox *m_usagePeriod = nullptr;
+    QSpinBox *m_idleFilter = nullptr;
+    QLabel *m_usageLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_serverFilterLabel = nullptr;
     QPushButton *m_clearServerFilterButton = nullptr;

@@ -138,7 +138,7 @@ void MainWindow::createActions()
 void MainWindow::updateActions()
 {
     const bool connected = m_client != nullptr && m_stack->currentWidget() == m_tablePage;
-    const bool loading = m_loader->isLoading();
+    const bool loading = m_loader->isLoading() || m_loader->isLoadingUsage();
     m_refreshAction->setEnabled(connected);
     m_cancelLoadAction->setEnabled(loading);
     m_serverFiltersAction->setEnabled(connected);

@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QToolBar>
 
 void MainWindow::createToolBar()
@@ -79,6 +81,15 @@ void MainWindow::createToolBar()
     m_billingFilter->setObjectName(QStringLiteral("billingFilter"));
     m_billingFilter->setAccessibleName(tr("Billing mode filter"));
     m_billingFilter->setAccessibleDescription(m_billingFilter->toolTip());
+    m_maintenanceFilter = makeFilter(tr("In maintenance or not"),
+                                     {qMakePair(tr("In maintenance"), QVariant(true)),
+                                      qMakePair(tr("Not in maintenance"), QVariant(false))});
+    m_maintenanceFilter->setToolTip(tr("Show only desktops in maintenance mode (users cannot log in), or only "
+                                       "those not in it"));
+    m_maintenanceFilter->setObjectName(QStringLiteral("maintenanceFilter"));
+    m_maintenanceFilter->setAccessibleName(tr("Maintenance mode filter"));
+    m_maintenanceFilter->setAccessibleDescription(m_maintenanceFilter->toolTip());
+    createUsageFilters();
 
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_detailsAction);
@@ -91,6 +102,42 @@ void MainWindow::createToolBar()
     m_deleteAction->setIconText(tr("Delete", "toolbar button"));
 }
 
+void MainWindow::createUsageFilters()
+{
+    m_toolBar->addSeparator();
+    // The period of the usage statistics; the service keeps 180 days.
+    m_usagePeriod = new QComboBox(m_toolBar);
+    m_usagePeriod->setObjectName(QStringLiteral("usagePeriod"));
+    for (int days : {7, 30, 90, 180})
+        m_usagePeriod->addItem(tr("Usage: last %Ln day(s)", nullptr, days), days);
+    m_usagePeriod->setCurrentIndex(1); // 30 days
+    m_usagePeriod->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_usagePeriod->setToolTip(tr("The period of the Idle and Used columns"));
+    m_usagePeriod->setAccessibleName(tr("Usage period"));
+    m_usagePeriod->setAccessibleDescription(m_usagePeriod->toolTip());
+    connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, &MainWindow::loadUsage);
+    m_toolBar->addWidget(m_usagePeriod);
+
+    m_idleFilter = new QSpinBox(m_toolBar);
+    m_idleFilter->setObjectName(QStringLiteral("idleFilter"));
+    m_idleFilter->setRange(0, 180);
+    m_idleFilter->setSpecialValueText(tr("Any idle time"));
+    m_idleFilter->setPrefix(tr("Idle ≥ ", "idle filter: at least N days"));
+    m_idleFilter->setSuffix(tr(" days", "idle filter: at least N days"));
+    m_idleFilter->setToolTip(tr("Show only desktops idle for at least this many days in the usage period "
+                                "(desktops without usage data are hidden); 0 shows all"));
+    m_idleFilter->setAccessibleName(tr("Idle at least (days)"));
+    m_idleFilter->setAccessibleDescription(m_idleFilter->toolTip());
+    connect(m_idleFilter, &QSpinBox::valueChanged, this, &MainWindow::applyQuickFilters);
+    m_toolBar->addWidget(m_idleFilter);
+}
+
+void MainWindow::loadUsage()
+{
+    if (m_client && m_stack->currentWidget() == m_tablePage)
+        m_loader->loadUsage(m_usagePeriod->currentData().toInt());
+}
+
 void MainWindow::applyQuickFilters()
 {
     m_proxy->setStatusFilter(m_statusFilter->currentData().toString());
@@ -98,6 +145,9 @@ void MainWindow::applyQuickFilters()
     const QVariant billing = m_billingFilter->currentData();
     m_proxy->setBillingFilter(billing.isValid() ? std::optional<BillingMode>(BillingMode(billing.toInt()))
                                                 : std::nullopt);
+    const QVariant maintenance = m_maintenanceFilter->currentData();
+    m_proxy->setMaintenanceFilter(maintenance.isValid() ? std::optional<bool>(maintenance.toBool()) : std::nullopt);
+    m_proxy->setMinIdleDays(m_idleFilter->value());
 }
 
 void MainWindow::openServerFilters()

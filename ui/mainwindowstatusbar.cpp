@@ -8,6 +8,7 @@
 #include "errorbanner.h"
 #include "listingwarningbanner.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -50,6 +51,11 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_serverFilterLabel);
     statusBar()->addPermanentWidget(m_clearServerFilterButton);
     statusBar()->addPermanentWidget(m_countLabel);
+    m_usageLabel = new QLabel(statusBar());
+    m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
+    m_usageLabel->setAccessibleName(tr("Usage statistics"));
+    m_usageLabel->hide();
+    statusBar()->addPermanentWidget(m_usageLabel);
     statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelButton);
@@ -102,6 +108,7 @@ bool MainWindow::isLoadingShown() const
 
 void MainWindow::onLoadingStarted()
 {
+    m_loader->loadPools(); // with every listing: the Pool column's names
     m_progressLabel->setText(tr("Loading desktops…"));
     m_progressBar->setRange(0, 0);
     m_progressLabel->show();
@@ -141,5 +148,31 @@ void MainWindow::onLoadingFinished(const ApiError &error)
     }
     updateActions();
     scheduleCountUpdate();
+    if (!error.isError())
+        loadUsage();
     Q_EMIT desktopsLoaded(error);
+}
+
+void MainWindow::onUsageProgress(int loaded, int total)
+{
+    const QLocale locale;
+    m_usageLabel->setText(total < 0 ? tr("Loading usage statistics…")
+                                    : tr("Loading usage statistics %1 of %2…")
+                                          .arg(locale.toString(loaded), locale.toString(total)));
+    m_usageLabel->show();
+    updateActions();
+}
+
+void MainWindow::onUsageLoaded(const ApiError &error)
+{
+    const int days = m_usagePeriod->currentData().toInt();
+    if (error.kind == ApiError::Kind::Cancelled)
+        m_usageLabel->setText(tr("Usage statistics not loaded (stopped)"));
+    else if (error.isError())
+        m_usageLabel->setText(tr("Usage statistics not loaded: %1").arg(error.summary()));
+    else
+        m_usageLabel->setText(tr("Usage of the last %Ln day(s)", nullptr, days));
+    m_usageLabel->setToolTip(error.isError() && error.kind != ApiError::Kind::Cancelled ? error.details() : QString());
+    m_usageLabel->show();
+    updateActions();
 }

@@ -318,6 +318,86 @@ private Q_SLOTS:
                  desktop.created);
         QVERIFY(!model.index(0, DesktopTableModel::CreatedColumn).data().toString().isEmpty());
     }
+
+    void usageSaysNoDataAndFiltersAndSortsItLast()
+    {
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma")),
+                              makeDesktop(QStringLiteral("d4"), QStringLiteral("delta"))});
+        DesktopUsage idle;
+        idle.desktopId = QStringLiteral("d1");
+        idle.idleSeconds = 40 * 86400 + 86399; // 40 whole days
+        idle.usageSeconds = 5400;              // 1.5 hours
+        DesktopUsage busy;
+        busy.desktopId = QStringLiteral("d2");
+        busy.idleSeconds = 0;
+        busy.usageSeconds = 0;
+        DesktopUsage idleOnly; // the service sent no usage metric
+        idleOnly.desktopId = QStringLiteral("d4");
+        idleOnly.idleSeconds = 3 * 86400;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setUsage({idle, busy, idleOnly});
+        QCOMPARE(changed.count(), 1);
+        const auto cell = [&model](const char *id, int column, int role = Qt::DisplayRole) {
+            return model.index(model.rowOf(QLatin1String(id)), column).data(role);
+        };
+        QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("40"));
+        QCOMPARE(cell("d1", DesktopTableModel::UsedHoursColumn).toString(), QStringLiteral("1.5"));
+        QCOMPARE(cell("d2", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("0"));
+        QCOMPARE(cell("d3", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("No data"));
+        QCOMPARE(cell("d4", DesktopTableModel::UsedHoursColumn).toString(), QStringLiteral("No data"));
+        QCOMPARE(cell("d3", DesktopTableModel::IdleDaysColumn, DesktopTableModel::ExportRole).toString(), QString());
+        QCOMPARE(model.headerData(DesktopTableModel::IdleDaysColumn, Qt::Horizontal).toString(), QStringLiteral("Idle (days)"));
+
+        // A refresh keeps the usage; a desktop without data never passes "idle at least".
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"), QStringLiteral("SHUTOFF"))});
+        QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("40"));
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.setMinIdleDays(3);
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setMinIdleDays(41);
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setMinIdleDays(0);
+        QCOMPARE(proxy.rowCount(), 4);
+
+        // Rows without data come last in either order.
+        const auto order = [&proxy] {
+            QStringList ids;
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                ids.append(proxy.sourceIdAt(row));
+            return ids;
+        };
+        proxy.sort(DesktopTableModel::IdleDaysColumn, Qt::AscendingOrder);
+        QCOMPARE(order(), (QStringList{QStringLiteral("d2"), QStringLiteral("d4"), QStringLiteral("d1"), QStringLiteral("d3")}));
+        proxy.sort(DesktopTableModel::IdleDaysColumn, Qt::DescendingOrder);
+        QCOMPARE(order(), (QStringList{QStringLiteral("d1"), QStringLiteral("d4"), QStringLiteral("d2"), QStringLiteral("d3")}));
+        proxy.sort(DesktopTableModel::UsedHoursColumn, Qt::DescendingOrder);
+        QCOMPARE(order().mid(0, 2), (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
+
+        // A new period without a desktop: its data is gone, not kept from the last period.
+        model.setUsage({busy});
+        QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("No data"));
+    }
+
+    void poolColumnNamesThePoolOrShowsItsId()
+    {
+        DesktopTableModel model;
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"))});
+        QCOMPARE(model.index(0, DesktopTableModel::PoolColumn).data().toString(), QString());
+        QCOMPARE(model.headerData(DesktopTableModel::PoolColumn, Qt::Horizontal, DesktopTableModel::ApiValuesRole)
+                     .toStringList(),
+                 QStringList{QStringLiteral("pool_id")});
+        DesktopPool pool;
+        pool.id = QStringLiteral("pool-1");
+        pool.name = QStringLiteral("Finance");
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setPools({pool});
+        QCOMPARE(changed.count(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDesktopTableModel)

@@ -162,7 +162,9 @@ void TestAccessibility::tableAndFiltersHaveDescriptions()
 {
     MainWindow window;
     const QList<QWidget *> described = {static_cast<QWidget *>(byName<QTableView>(window, "desktopTable")), byName<QLineEdit>(window, "searchField"),
-                                        byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter")};
+                                        byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter"),
+                                        byName<QComboBox>(window, "maintenanceFilter"), byName<QComboBox>(window, "usagePeriod"),
+                                        byName<QSpinBox>(window, "idleFilter")};
     for (const QWidget *widget : described) {
         QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(describe(widget)));
         QVERIFY2(!widget->accessibleDescription().isEmpty(), qPrintable(describe(widget)));
@@ -179,7 +181,8 @@ void TestAccessibility::keyboardReachesTheMainControls()
     QTRY_VERIFY(byName<QLineEdit>(window, "searchField")->hasFocus());
     // Tab from the search field walks through the filters to the table, in reading order.
     const QList<QWidget *> expected = {static_cast<QWidget *>(byName<QComboBox>(window, "statusFilter")), byName<QComboBox>(window, "loginFilter"),
-                                       byName<QComboBox>(window, "billingFilter"), byName<QTableView>(window, "desktopTable")};
+                                       byName<QComboBox>(window, "billingFilter"), byName<QComboBox>(window, "maintenanceFilter"),
+                                       byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"), byName<QTableView>(window, "desktopTable")};
     for (QWidget *next : expected) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTRY_COMPARE(QApplication::focusWidget(), next);

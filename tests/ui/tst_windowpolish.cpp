@@ -36,6 +36,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QSpinBox>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -144,7 +145,8 @@ private Q_SLOTS:
         QVERIFY(showActive(window));
         byName<QLineEdit>(window, "searchField")->setFocus(Qt::TabFocusReason);
         QTRY_VERIFY(byName<QLineEdit>(window, "searchField")->hasFocus());
-        const QList<QWidget *> expected = {byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter"),
+        const QList<QWidget *> expected = {byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter"), byName<QComboBox>(window, "maintenanceFilter"),
+                                       byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"),
                                            byName<QTableView>(window, "desktopTable")};
         for (QWidget *next : expected) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
