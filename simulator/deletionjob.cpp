@@ -66,7 +66,13 @@ void DeletionJob::update()
     if (!m_elapsed.isValid())
         return;
     const qint64 now = m_elapsedBeforeStartMs + m_elapsed.elapsed();
-    QList<QPair<QString, bool>> ended;
+    struct Ended
+    {
+        qint64 atMs;
+        QString desktopId;
+        bool succeeded;
+    };
+    QList<Ended> ended;
     for (SubJob &subJob : m_subJobs) {
         if (subJob.status == QLatin1String("SUCCESS") || subJob.status == QLatin1String("FAILED"))
             continue;
@@ -81,15 +87,18 @@ void DeletionJob::update()
         if (now >= subJob.endMs) {
             subJob.status = fails ? QStringLiteral("FAILED") : QStringLiteral("SUCCESS");
             subJob.process = fails ? kFailureProcess : 100;
-            ended.append({subJob.target.desktopId, !fails});
+            ended.append({subJob.endMs, subJob.target.desktopId, !fails});
         } else if (now >= subJob.beginMs) {
             subJob.status = QStringLiteral("RUNNING");
             const int target = fails ? kFailureProcess : 100;
             subJob.process = static_cast<int>(target * (now - subJob.beginMs) / (subJob.endMs - subJob.beginMs));
         }
     }
-    for (const auto &[desktopId, succeeded] : ended)
-        Q_EMIT subJobFinished(desktopId, succeeded);
+    // A late tick (a busy machine) can end several sub-jobs at once: they are told in the order
+    // they ended, as the service would have.
+    std::stable_sort(ended.begin(), ended.end(), [](const Ended &a, const Ended &b) { return a.atMs < b.atMs; });
+    for (const Ended &end : ended)
+        Q_EMIT subJobFinished(end.desktopId, end.succeeded);
     if (isFinished() && !m_finishedEmitted) {
         m_finishedEmitted = true;
         m_tick.stop();
