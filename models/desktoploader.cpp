@@ -45,7 +45,7 @@ void DesktopLoader::load()
     call->setPageSize(m_pageSize);
     m_call = call;
     connect(call, &ListAllDesktopsCall::pageLoaded, this, &DesktopLoader::onPageLoaded);
-    connect(call, &ListAllDesktopsCall::finished, this, &DesktopLoader::onFinished);
+    whenFinished(call, this, [this](ListAllDesktopsCall *finished) { onFinished(finished); });
     Q_EMIT loadingStarted();
     Q_EMIT progress(0, -1);
     call->start();
@@ -82,13 +82,9 @@ void DesktopLoader::showPendingPages()
     Q_EMIT progress(m_pendingLoaded, m_pendingTotal);
 }
 
-void DesktopLoader::onFinished()
+void DesktopLoader::onFinished(const ListAllDesktopsCall *call)
 {
-    ListAllDesktopsCall *call = m_call;
     m_call = nullptr;
-    if (!call)
-        return;
-    call->deleteLater();
     showPendingPages();
     m_lastError = call->error();
     m_lastIncompleteness = call->succeeded() ? call->incompletenessText() : QString();
@@ -104,8 +100,7 @@ void DesktopLoader::fetchDesktop(const QString &desktopId)
     query.desktopIds = {desktopId};
     auto *call = new ListDesktopsPageCall(m_client, query, 0, 1, this);
     call->setRawJson(WorkspaceJson::RawJson::Keep);
-    connect(call, &ListDesktopsPageCall::finished, this, [this, call, desktopId] {
-        call->deleteLater();
+    whenFinished(call, this, [this, desktopId](const ListDesktopsPageCall *call) {
         ApiError error = call->error();
         Desktop desktop;
         if (!error.isError()) {

@@ -61,7 +61,7 @@ Q_SIGNALS:
 private:
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
     void showPendingPages();
-    void onFinished();
+    void onFinished(const ListAllDesktopsCall *call);
 
     QPointer<DesktopTableModel> m_model;
     QPointer<ApiClient> m_client;

@@ -7,9 +7,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QLocale>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -244,6 +246,17 @@ void ApiCall::backgroundParseDone(bool parsed, const QString &parseError)
     if (m_finished) // cancelled while the answer was being read
         return;
     concludeParse(parsed, parseError);
+}
+
+void ApiCall::runOffThread(std::function<void()> work, std::function<void()> done)
+{
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        if (!m_finished) // cancelled meanwhile: the answer is of no use any more
+            done();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 void ApiCall::concludeParse(bool parsed, const QString &parseError)

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QThreadPool>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void listAllErrorOnSecondPageKeepsFirst();
     void listAllCancelledBeforeStartSendsNothing();
     void errorDetailsNeverContainTheSecret();
+    void whenFinishedRunsOnceThenDeletesTheCall();
 
 private:
     std::unique_ptr<ApiClient> makeClient(Credentials credentials = {});
@@ -1199,6 +1201,42 @@ void TestApiCalls::errorDetailsNeverContainTheSecret()
     QVERIFY(text.contains(QLatin1String("req-401")));
     QVERIFY(!text.contains(QString::fromLatin1(kSecretKey)));
     QVERIFY(!text.contains(QLatin1String("token-secret-part")));
+}
+
+void TestApiCalls::whenFinishedRunsOnceThenDeletesTheCall()
+{
+    auto client = makeClient();
+    m_network->setHandler(pagingServer(3, 3));
+    QPointer<ShowJobCall> job = new ShowJobCall(client.get(), QStringLiteral("job"));
+    QPointer<ListAllDesktopsCall> listing = new ListAllDesktopsCall(client.get(), {});
+    int jobEnds = 0;
+    int listingEnds = 0;
+    whenFinished(job.data(), this, [&](const ShowJobCall *call) {
+        ++jobEnds;
+        QVERIFY(call->isFinished());
+    });
+    whenFinished(listing.data(), this, [&](const ListAllDesktopsCall *call) {
+        ++listingEnds;
+        QCOMPARE(call->loadedCount(), 3);
+        QVERIFY(call->isComplete());
+    });
+    job->start();
+    listing->start();
+    QTRY_VERIFY(job.isNull() && listing.isNull()); // deleted after their handler
+    QCOMPARE(jobEnds, 1);
+    QCOMPARE(listingEnds, 1);
+
+    // No handler once its context is gone; the call is not leaked either way.
+    auto context = std::make_unique<QObject>();
+    auto *orphan = new ShowJobCall(client.get(), QStringLiteral("job"), this);
+    bool ran = false;
+    whenFinished(orphan, context.get(), [&ran](const ShowJobCall *) { ran = true; });
+    context.reset();
+    QSignalSpy finished(orphan, &ApiCall::finished);
+    orphan->start();
+    QVERIFY(finished.wait());
+    QVERIFY(!ran);
+    delete orphan;
 }
 
 QTEST_GUILESS_MAIN(TestApiCalls)

@@ -429,7 +429,7 @@ void TestDecommissionCalls::listingShortOfCountIsIncomplete()
     QVERIFY(waitFor(&call, finished));
     QVERIFY(call.succeeded());
     QVERIFY(!call.isComplete());
-    QVERIFY2(call.incompleteReason().contains(QLatin1String("120 of the 300")), qPrintable(call.incompleteReason()));
+    QVERIFY2(call.incompletenessText().contains(QLatin1String("120 of the 300")), qPrintable(call.incompletenessText()));
     QCOMPARE(call.usage().size(), 120);
 }
 
@@ -447,7 +447,7 @@ void TestDecommissionCalls::listingWithoutNewEntriesStops()
     QCOMPARE(m_network->requestCount(), 2);
     QCOMPARE(call.usage().size(), 100);
     QCOMPARE(call.duplicateCount(), 100);
-    QVERIFY(call.incompleteReason().contains(QLatin1String("no entry")));
+    QVERIFY(call.incompletenessText().contains(QLatin1String("no entry")));
 }
 
 void TestDecommissionCalls::listingStopsAtThePageCap()
@@ -463,7 +463,7 @@ void TestDecommissionCalls::listingStopsAtThePageCap()
     QVERIFY(!call.isComplete());
     QCOMPARE(m_network->requestCount(), 4);
     QCOMPARE(call.loadedCount(), 400);
-    QVERIFY(call.incompleteReason().contains(QLatin1String("4 pages")));
+    QVERIFY(call.incompletenessText().contains(QLatin1String("4 pages")));
 }
 
 void TestDecommissionCalls::listingWithoutCountEndsOnAShortPage()
@@ -476,7 +476,8 @@ void TestDecommissionCalls::listingWithoutCountEndsOnAShortPage()
     QVERIFY(waitFor(&call, finished));
     QVERIFY(call.isComplete());
     QCOMPARE(call.usage().size(), 130);
-    QCOMPARE(call.totalCount(), -1);
+    QCOMPARE(call.announcedTotal(), -1);
+    QCOMPARE(call.totalCount(), 130); // once finished, what arrived
     QCOMPARE(m_network->requestCount(), 2);
 }
 
