@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/workspacetypes.h"
+#include "desktoptablemodel.h"
 
 #include <QItemSelection>
 #include <QPointer>
@@ -8,11 +8,10 @@
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
-class DesktopTableModel;
-
 // Sorting and client-side finding over a DesktopTableModel: free text (every word must occur in
-// name, user, IP or id) and quick filters on status, login status and billing mode. Reads the
-// source's precomputed rows directly, so a filter pass over 100k rows allocates nothing.
+// name, user, IP or id) and quick filters on status, login status and billing mode. Filtering,
+// comparing and flags are the model's (DesktopTableModel::rowMatches(), lessThan(), rowFlags()),
+// which read its precomputed rows: a filter pass over 100k rows allocates nothing.
 class DesktopFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -28,6 +27,9 @@ public:
     void setStatusFilter(const QString &status);
     void setLoginStatusFilter(const QString &loginStatus);
     void setBillingFilter(std::optional<BillingMode> mode);
+    void setMaintenanceFilter(std::optional<bool> inMaintenance);
+    // 0: off; otherwise only desktops with usage data idle for at least `days` whole days.
+    void setMinIdleDays(int days);
 
     QString sourceIdAt(int proxyRow) const;
     // The ids of the selectable rows in `selection` (proxy indexes; ranges that cover whole rows,
@@ -38,15 +40,15 @@ public:
     // The same rows as proxy rows, and as source rows, both in proxy order.
     QList<int> selectableRowsIn(const QItemSelection &selection) const;
     QList<int> selectableSourceRowsIn(const QItemSelection &selection) const;
-    // Sorting by name ranks the rows first in one cache-friendly pass, so that the proxy's own
-    // sort compares two integers per step instead of two strings scattered over the heap.
+    // Sorting by name ranks the rows first (DesktopTableModel::nameRanks()), so that the proxy's
+    // own sort compares two integers per step instead of two strings scattered over the heap.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int selectableRowCountIn(const QItemSelection &selection) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    // Compares the source's stored fields directly, with the same order as the default (the sort
-    // role's value, case-insensitive text): no QVariant per comparison.
+    // The model's comparison, with the same order as the default (the sort role's value,
+    // case-insensitive text): no QVariant per comparison.
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 public:
@@ -62,16 +64,12 @@ private:
 
     QPointer<DesktopTableModel> m_model;
     QString m_searchText;
-    QStringList m_searchWords; // lower-case
-    QString m_status;          // upper-case
-    QString m_loginStatus;     // upper-case
-    std::optional<BillingMode> m_billing;
+    DesktopTableModel::Filter m_filter;
     // Copies of the sort properties: reading a bindable property on each of the ~2 million
     // comparisons of a 100k sort costs more than the comparison itself.
-    Qt::CaseSensitivity m_sortCaseSensitivity = Qt::CaseInsensitive;
-    bool m_sortLocaleAware = false;
+    TextOrder m_textOrder;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_sortsBySortRole = true;
     // Rank of each source row by name, valid only during sort(); equal names share a rank.
     QList<int> m_nameRanks;
-    void rankByName();
 };

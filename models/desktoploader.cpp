@@ -18,11 +18,19 @@ DesktopLoader::~DesktopLoader()
         m_call->disconnect(this);
         m_call->cancel();
     }
+    for (PagedListingCall *call : {static_cast<PagedListingCall *>(m_usageCall.data()),
+                                   static_cast<PagedListingCall *>(m_poolsCall.data())}) {
+        if (call) {
+            call->disconnect(this);
+            call->cancel();
+        }
+    }
 }
 
 void DesktopLoader::setClient(ApiClient *client)
 {
     cancel();
+    cancelUsage();
     m_client = client;
 }
 
@@ -116,6 +124,56 @@ void DesktopLoader::fetchDesktop(const QString &desktopId)
             }
         }
         Q_EMIT desktopFetched(desktopId, desktop, error);
+    });
+    call->start();
+}
+
+void DesktopLoader::loadUsage(int days)
+{
+    if (m_usageCall) {
+        // The previous period's answer is no longer wanted; its finished() is not waited for.
+        m_usageCall->disconnect(this);
+        m_usageCall->cancel();
+        m_usageCall->deleteLater();
+        m_usageCall = nullptr;
+    }
+    auto *call = new ListAllUsageCall(m_client, UsageQuery::lastDays(days, m_now()), this);
+    m_usageCall = call;
+    connect(call, &PagedListingCall::progress, this, &DesktopLoader::usageProgress);
+    whenFinished(call, this, [this](const ListAllUsageCall *finished) { onUsageFinished(finished); });
+    Q_EMIT usageLoadingStarted(days);
+    call->start();
+}
+
+void DesktopLoader::cancelUsage()
+{
+    if (m_usageCall)
+        m_usageCall->cancel(); // finished() follows with a Cancelled error
+}
+
+void DesktopLoader::onUsageFinished(const ListAllUsageCall *call)
+{
+    m_usageCall = nullptr;
+    // Even an incomplete answer is shown: a desktop it lacks says "No data", never 0.
+    if (call->succeeded() && m_model)
+        m_model->setUsage(call->usage());
+    Q_EMIT usageLoaded(call->error());
+}
+
+void DesktopLoader::loadPools()
+{
+    if (m_poolsCall)
+        return; // the pools change rarely: the listing in progress answers for this one too
+    auto *call = new ListAllPoolsCall(m_client, this);
+    m_poolsCall = call;
+    whenFinished(call, this, [this](const ListAllPoolsCall *call) {
+        m_poolsCall = nullptr;
+        if (call->succeeded()) {
+            m_pools = call->pools();
+            if (m_model)
+                m_model->setPools(m_pools);
+        }
+        Q_EMIT poolsLoaded(m_pools, call->error());
     });
     call->start();
 }

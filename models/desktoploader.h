@@ -3,11 +3,15 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/apierror.h"
+#include "api/decommissioncalls.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+
+#include <functional>
 
 class ApiClient;
 class DesktopTableModel;
@@ -49,6 +53,17 @@ public:
     const QString &lastIncompleteness() const { return m_lastIncompleteness; }
     const QString &lastDuplicates() const { return m_lastDuplicates; }
 
+    // Usage statistics of the last `days` days up to now (the clock is injectable), every page,
+    // into the model; a usage load in progress is cancelled first. Independent of the listing:
+    // the window starts it after each listing and when the period changes.
+    void loadUsage(int days);
+    void cancelUsage();
+    bool isLoadingUsage() const { return m_usageCall != nullptr; }
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // The desktop pools, every page, into the model (the Pool column's names); poolsLoaded() follows.
+    void loadPools();
+    const QList<DesktopPool> &pools() const { return m_pools; }
+
 Q_SIGNALS:
     void loadingStarted();
     void progress(int loaded, int total);
@@ -57,11 +72,17 @@ Q_SIGNALS:
     // error.isError() is false on success; then desktop holds the server's answer (raw included).
     // A desktop the server no longer lists finishes with an error of kind Http and status 404.
     void desktopFetched(const QString &desktopId, const Desktop &desktop, const ApiError &error);
+    void usageLoadingStarted(int days);
+    void usageProgress(int loaded, int total);
+    // error.isError() is false on success; kind Cancelled after cancelUsage() or a new period.
+    void usageLoaded(const ApiError &error);
+    void poolsLoaded(const QList<DesktopPool> &pools, const ApiError &error);
 
 private:
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
     void showPendingPages();
     void onFinished(const ListAllDesktopsCall *call);
+    void onUsageFinished(const ListAllUsageCall *call);
 
     QPointer<DesktopTableModel> m_model;
     QPointer<ApiClient> m_client;
@@ -74,6 +95,10 @@ private:
     QList<QList<Desktop>> m_pendingPages; // arrived, not yet in the model
     int m_pendingLoaded = 0;
     int m_pendingTotal = -1;
+    QPointer<ListAllUsageCall> m_usageCall;
+    QPointer<ListAllPoolsCall> m_poolsCall;
+    QList<DesktopPool> m_pools;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     QTimer m_showTimer;
     QElapsedTimer m_sinceShown;
 };

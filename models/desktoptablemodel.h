@@ -1,17 +1,20 @@
 #pragma once
 
+#include "desktopcolumns.h"
+#include "desktoprowstore.h"
+
+#include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
-#include <array>
 #include <QIcon>
 #include <QSet>
 #include <QStringList>
 #include <QVector>
 
-#include <limits>
+#include <optional>
 
 // The desktops of one project as a flat table, keyed by desktop_id. Rows are only ever appended,
 // updated in place or removed, never reset, so that views keep their selection (persistent
@@ -33,6 +36,10 @@ public:
         CreatedColumn,
         TagsColumn,
         IdColumn,
+        IdleDaysColumn,  // usage of the period last loaded; "No data" when the service has none
+        UsedHoursColumn,
+        PoolColumn,
+        MaintenanceColumn,
         ColumnCount
     };
 
@@ -48,45 +55,16 @@ public:
         ApiValuesRole,
     };
 
-    // What the model keeps per desktop; public so that the filter proxy reads it without QVariant.
-    // Compact on purpose (100k desktops): values that repeat across desktops (status,
-    // type, zone, image, tag sets, …) are stored once in the model and referenced by index, the
-    // server's full JSON is not kept (desktopAt() rebuilds it from the fields), and display texts
-    // that only visible cells need (created, tags, billing) are formed in data().
-    struct Row
+    // What the proxy filters by; every condition set must hold.
+    struct Filter
     {
-        QString id;
-        QString computerName;
-        QString userName;
-        QString ipText;         // "10.0.0.1, 10.0.0.2"
-        QString searchHaystack; // lower-case name, user, IPs and id
-        QString statusKey;      // upper-case status (shared)
-        // The first 16 UTF-16 units of the lower-case name, four to an integer, zero-padded: most
-        // comparisons by name are decided here without touching the strings.
-        std::array<quint64, 4> nameKey{};
-        qint64 createdMsecs = kNoTime; // UTC
-        quint32 status = 0;     // the quint32 fields index sharedValue()
-        quint32 taskStatus = 0;
-        quint32 loginStatus = 0;
-        quint32 userGroup = 0;
-        quint32 desktopType = 0;
-        quint32 productId = 0;
-        quint32 flavorId = 0;
-        quint32 availabilityZone = 0;
-        quint32 osType = 0;
-        quint32 imageName = 0;
-        quint32 tagSet = 0;     // indexes tagSet()/tagSetText()
-        BillingMode billingMode = BillingMode::Unknown;
-        bool isProtected = false;
-        bool isBeingDeleted = false;
-        quint32 listing = 0;    // the listing that last brought it (not content)
-
-        bool hasSameContent(const Row &other) const;
+        QStringList words;   // lower-case; each must occur in the name, user, IP addresses or id
+        QString status;      // upper-case; empty: any
+        QString loginStatus; // any case; empty: any
+        std::optional<BillingMode> billing;
+        int minIdleDays = 0; // 0: off; a desktop without usage data never passes
+        std::optional<bool> inMaintenance;
     };
-    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-    // The flags of a row that may be selected (every row but those being deleted).
-    static constexpr Qt::ItemFlags kSelectableFlags{Qt::ItemIsEnabled | Qt::ItemIsSelectable
-                                                    | Qt::ItemNeverHasChildren};
 
     explicit DesktopTableModel(QObject *parent = nullptr);
 
@@ -101,7 +79,7 @@ public:
 
     // Tags ("key=value" or "key") whose desktops are marked protected.
     void setProtectedTags(const QStringList &tags);
-    QStringList protectedTags() const { return m_protectedTags; }
+    QStringList protectedTags() const { return m_store.protectedTags(); }
     bool isProtectedDesktop(const Desktop &desktop) const;
     // Shown next to the name of a protected desktop (the view supplies a themed icon).
     void setProtectedIcon(const QIcon &icon);
@@ -114,30 +92,41 @@ public:
     // them): shown "deleting", greyed out and unselectable at once, until a listing says otherwise.
     // Ids not in the table are ignored.
     void markBeingDeleted(const QStringList &ids);
-    // Removes every desktop whose id is not in keep (after a complete reload).
-    void retainOnly(const QSet<QString> &keep);
     // A complete listing: removeUnlisted() removes the desktops that no upsert brought since
     // beginListing() (the server no longer lists them). A mark per row, rather than a set of
     // 100k ids to build and look up.
     void beginListing() { ++m_listing; }
+    // The usage of a period (ListDesktopUsageMetric) for every row: a desktop missing from it, or a
+    // metric missing for it, has no data, which is never shown or filtered as 0.
+    void setUsage(const QList<DesktopUsage> &usage);
+    // The pools (desktop-pools listing) by which the Pool column names each desktop's pool.
+    void setPools(const QList<DesktopPool> &pools);
     void removeUnlisted();
     void clear();
 
     int rowOf(const QString &desktopId) const { return m_rowById.value(desktopId, -1); }
-    const Row &rowAt(int row) const { return m_rows.at(row); }
     // The desktop as the API type, rebuilt from the row; its raw JSON holds the fields the app
     // reads (the full answer is not kept for 100k desktops: re-fetch it by id for the details).
     Desktop desktopAt(int row) const;
     QString idAt(int row) const { return m_rows.at(row).id; }
-    // Row::isBeingDeleted, from a compact array: flags() are asked for every cell of 100k rows.
+    // The API reports the desktop as being deleted (or markBeingDeleted() said so): such a row is
+    // shown greyed out and cannot be selected, so it can never be submitted again.
     bool isBeingDeletedAt(int row) const { return m_beingDeleted.at(row); }
-    const QString &sharedValue(quint32 index) const { return m_values.at(index); }
-    const QList<QPair<QString, QString>> &tagSet(quint32 index) const { return m_tagSets.at(index).tags; }
-    const QString &tagSetText(quint32 index) const { return m_tagSets.at(index).text; }
-    // "Active" or "Active (rebooting)" in the user's language, like the status column.
-    QString statusText(const Row &row) const;
-    // The row's login status by its translated name (the raw value when unknown); cached like the statuses.
-    QString loginStatusText(const Row &row) const;
+    // The flags of every cell of the row, from a compact array: asked for every cell of 100k rows
+    // when a view selects all.
+    Qt::ItemFlags rowFlags(int row) const
+    {
+        return isBeingDeletedAt(row) ? Qt::ItemNeverHasChildren : kSelectableFlags;
+    }
+    bool isSelectableAt(int row) const { return rowFlags(row).testFlag(Qt::ItemIsSelectable); }
+
+    // For the proxy, without a QVariant per call: whether a row passes the filter, and the order of
+    // two rows by a column (the same order as the sort role's values; rows without a value last).
+    bool rowMatches(int row, const Filter &filter) const;
+    bool lessThan(int column, int leftRow, int rightRow, const TextOrder &order, Qt::SortOrder sortOrder) const;
+    // The rank of every row by name (case-insensitive; equal names share a rank), from one
+    // cache-friendly pass: sorting 100k rows then compares two integers per step.
+    QList<int> nameRanks() const;
 
     // Resolves pasted lines to desktop ids: each line holds ids or computer names (case-insensitive;
     // a name shared by several desktops selects all of them), one or several separated by tabs,
@@ -155,34 +144,21 @@ public:
     static QString statusDisplayName(const QString &raw);
 
 private:
-    struct TagSet
-    {
-        QList<QPair<QString, QString>> tags;
-        QString text; // "k=v, k2=v2"
-        bool isProtected = false;
-    };
+    static constexpr Qt::ItemFlags kSelectableFlags{Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                                                    | Qt::ItemNeverHasChildren};
 
-    Row makeRow(const Desktop &desktop);
-    quint32 share(const QString &value);
-    quint32 shareTags(const QList<QPair<QString, QString>> &tags);
-    bool isProtectedTagSet(const QList<QPair<QString, QString>> &tags) const;
-    void resetSharedValues();
     void removeRows(QList<int> rows);
     void emitChangedRuns(QList<int> rows);
+    void emitColumnsChanged(int firstColumn, int lastColumn);
     void compactWithout(const QList<int> &sortedRows);
 
     static constexpr int kMaxRemovalRanges = 8;
     void reindexFrom(int firstRow);
 
-    QVector<Row> m_rows;
+    QVector<DesktopRow> m_rows;
+    DesktopRowStore m_store;
     quint32 m_listing = 0;
     QHash<QString, int> m_rowById;
     QList<bool> m_beingDeleted; // parallel to m_rows
-    // Values that repeat across desktops, each stored once; index 0 is the empty string.
-    QStringList m_values;
-    QHash<QString, quint32> m_valueIndex;
-    QList<TagSet> m_tagSets; // index 0: no tags
-    QMultiHash<QString, quint32> m_tagSetIndex; // by text
-    QStringList m_protectedTags;
     QIcon m_protectedIcon;
 };

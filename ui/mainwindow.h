@@ -29,6 +29,7 @@ class QMenu;
 class QMessageBox;
 class QNetworkAccessManager;
 class QProgressBar;
+class QSpinBox;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -58,23 +59,13 @@ public:
     // Opens the (non-modal) profile dialog; on Save, connectionRequested() follows.
     void openProfileDialog(const ConnectionProfile &profile = {}, const Credentials &credentials = {});
 
+    // The window's widgets have object names (desktopTable, searchField, statusFilter, deleteAction,
+    // jobsPanel, …) by which tests and tools find them; its models and client are these.
     DesktopTableModel *desktopModel() const { return m_model; }
     DesktopFilterProxy *filterProxy() const { return m_proxy; }
     DesktopLoader *loader() const { return m_loader; }
     ApiClient *client() const { return m_client; }
-    QTableView *tableView() const { return m_view; }
-    ErrorBanner *errorBanner() const { return m_banner; }
-    ListingWarningBanner *listingWarningBanner() const { return m_listingWarning; }
-    QLineEdit *searchField() const { return m_search; }
-    QComboBox *statusFilter() const { return m_statusFilter; }
-    QComboBox *loginFilter() const { return m_loginFilter; }
-    QComboBox *billingFilter() const { return m_billingFilter; }
-    QMenu *desktopsMenu() const { return m_desktopsMenu; }
-    QToolBar *mainToolBar() const { return m_toolBar; }
-    QAction *deleteAction() const { return m_deleteAction; }
-    QAction *refreshAction() const { return m_refreshAction; }
     DeletionController *deletionController() const { return m_deletion; }
-    JobsPanel *jobsPanel() const { return m_jobsPanel; }
     JobModel *jobModel() const { return m_jobModel; }
 
     // Where the audit log and the deletion journal of the current connection live.
@@ -97,9 +88,6 @@ public:
     void clearServerFilters();
     // "status ACTIVE, name dev" for the active server-side filters, empty when none.
     QString serverFilterText() const;
-    QPushButton *clearServerFilterButton() const { return m_clearServerFilterButton; }
-    QAction *detailsAction() const { return m_detailsAction; }
-    QAction *selectByIdsAction() const { return m_selectByIdsAction; }
     // What the window acts on: the profile name (or "Demo") and the region or host.
     QString connectionLabel() const;
 
@@ -158,6 +146,11 @@ private:
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
     void applyQuickFilters();
+    void createUsageFilters();
+    // Usage statistics of the chosen period, after each listing and when the period changes.
+    void loadUsage();
+    void onUsageProgress(int loaded, int total);
+    void onUsageLoaded(const ApiError &error);
     void saveLayout() const;
     void restoreLayout();
 
@@ -184,6 +177,10 @@ private:
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_loginFilter = nullptr;
     QComboBox *m_billingFilter = nullptr;
+    QComboBox *m_maintenanceFilter = nullptr;
+    QComboBox *m_usagePeriod = nullptr;
+    QSpinBox *m_idleFilter = nullptr;
+    QLabel *m_usageLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_serverFilterLabel = nullptr;
     QPushButton *m_clearServerFilterButton = nullptr;

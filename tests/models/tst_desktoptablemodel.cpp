@@ -56,7 +56,14 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("d2")), 1);
         QCOMPARE(model.index(1, DesktopTableModel::NameColumn).data().toString(), QStringLiteral("beta"));
         QCOMPARE(model.index(1, DesktopTableModel::IdColumn).data().toString(), QStringLiteral("d2"));
-        QCOMPARE(model.rowAt(1).searchHaystack, QStringLiteral("beta\nuser-beta\n10.0.0.2\nd2"));
+        // Found by its name, user, address and id, in any case.
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        for (const char *search : {"BETA", "user-beta", "10.0.0.2", "D2", "beta d2"}) {
+            proxy.setSearchText(QLatin1String(search));
+            QCOMPARE(proxy.rowCount(), 1);
+            QCOMPARE(proxy.sourceIdAt(0), QStringLiteral("d2"));
+        }
     }
 
     void upsertUpdatesInPlaceAndDropsDeleted()
@@ -78,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(QStringLiteral("d3")), 1);
     }
 
-    void retainOnlyRemovesTheRestAndReindexes()
+    void listingRemovesTheUnlistedAndReindexes()
     {
         DesktopTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -86,7 +93,9 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             desktops.append(makeDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("n%1").arg(i)));
         model.upsertDesktops(desktops);
-        model.retainOnly({QStringLiteral("d0"), QStringLiteral("d4"), QStringLiteral("d9")});
+        model.beginListing();
+        model.upsertDesktops({desktops.at(0), desktops.at(4), desktops.at(9)});
+        model.removeUnlisted();
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(QStringLiteral("d4")), 1);
         QCOMPARE(model.rowOf(QStringLiteral("d9")), 2);
@@ -107,12 +116,12 @@ private Q_SLOTS:
         const QPersistentModelIndex kept(model.index(model.rowOf(QStringLiteral("d21")), 2));
         const QPersistentModelIndex dropped(model.index(model.rowOf(QStringLiteral("d20")), 0));
         QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
-        QSet<QString> keep;
+        model.beginListing();
         for (int i = 0; i < 40; ++i) {
             if (i % 4 != 0)
-                keep.insert(QStringLiteral("d%1").arg(i));
+                model.upsertDesktops({desktops.at(i)});
         }
-        model.retainOnly(keep); // 10 scattered rows: one compaction
+        model.removeUnlisted(); // 10 scattered rows: one compaction
         QCOMPARE(layout.count(), 1);
         QCOMPARE(model.rowCount(), 30);
         QVERIFY(!dropped.isValid());
@@ -308,6 +317,86 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, DesktopTableModel::CreatedColumn).data(DesktopTableModel::SortRole).toDateTime(),
                  desktop.created);
         QVERIFY(!model.index(0, DesktopTableModel::CreatedColumn).data().toString().isEmpty());
+    }
+
+    void usageSaysNoDataAndFiltersAndSortsItLast()
+    {
+        DesktopTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma")),
+                              makeDesktop(QStringLiteral("d4"), QStringLiteral("delta"))});
+        DesktopUsage idle;
+        idle.desktopId = QStringLiteral("d1");
+        idle.idleSeconds = 40 * 86400 + 86399; // 40 whole days
+        idle.usageSeconds = 5400;              // 1.5 hours
+        DesktopUsage busy;
+        busy.desktopId = QStringLiteral("d2");
+        busy.idleSeconds = 0;
+        busy.usageSeconds = 0;
+        DesktopUsage idleOnly; // the service sent no usage metric
+        idleOnly.desktopId = QStringLiteral("d4");
+        idleOnly.idleSeconds = 3 * 86400;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setUsage({idle, busy, idleOnly});
+        QCOMPARE(changed.count(), 1);
+        const auto cell = [&model](const char *id, int column, int role = Qt::DisplayRole) {
+            return model.index(model.rowOf(QLatin1String(id)), column).data(role);
+        };
+        QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("40"));
+        QCOMPARE(cell("d1", DesktopTableModel::UsedHoursColumn).toString(), QStringLiteral("1.5"));
+        QCOMPARE(cell("d2", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("0"));
+        QCOMPARE(cell("d3", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("No data"));
+        QCOMPARE(cell("d4", DesktopTableModel::UsedHoursColumn).toString(), QStringLiteral("No data"));
+        QCOMPARE(cell("d3", DesktopTableModel::IdleDaysColumn, DesktopTableModel::ExportRole).toString(), QString());
+        QCOMPARE(model.headerData(DesktopTableModel::IdleDaysColumn, Qt::Horizontal).toString(), QStringLiteral("Idle (days)"));
+
+        // A refresh keeps the usage; a desktop without data never passes "idle at least".
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"), QStringLiteral("SHUTOFF"))});
+        QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("40"));
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.setMinIdleDays(3);
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setMinIdleDays(41);
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setMinIdleDays(0);
+        QCOMPARE(proxy.rowCount(), 4);
+
+        // Rows without data come last in either order.
+        const auto order = [&proxy] {
+            QStringList ids;
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                ids.append(proxy.sourceIdAt(row));
+            return ids;
+        };
+        proxy.sort(DesktopTableModel::IdleDaysColumn, Qt::AscendingOrder);
+        QCOMPARE(order(), (QStringList{QStringLiteral("d2"), QStringLiteral("d4"), QStringLiteral("d1"), QStringLiteral("d3")}));
+        proxy.sort(DesktopTableModel::IdleDaysColumn, Qt::DescendingOrder);
+        QCOMPARE(order(), (QStringList{QStringLiteral("d1"), QStringLiteral("d4"), QStringLiteral("d2"), QStringLiteral("d3")}));
+        proxy.sort(DesktopTableModel::UsedHoursColumn, Qt::DescendingOrder);
+        QCOMPARE(order().mid(0, 2), (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
+
+        // A new period without a desktop: its data is gone, not kept from the last period.
+        model.setUsage({busy});
+        QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("No data"));
+    }
+
+    void poolColumnNamesThePoolOrShowsItsId()
+    {
+        DesktopTableModel model;
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"))});
+        QCOMPARE(model.index(0, DesktopTableModel::PoolColumn).data().toString(), QString());
+        QCOMPARE(model.headerData(DesktopTableModel::PoolColumn, Qt::Horizontal, DesktopTableModel::ApiValuesRole)
+                     .toStringList(),
+                 QStringList{QStringLiteral("pool_id")});
+        DesktopPool pool;
+        pool.id = QStringLiteral("pool-1");
+        pool.name = QStringLiteral("Finance");
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setPools({pool});
+        QCOMPARE(changed.count(), 1);
     }
 };
 

@@ -1,6 +1,7 @@
 // Every interactive control of the main window and the dialogs must be announced by a screen
 // reader: an accessible name, a label whose buddy it is, or its own visible text.
 
+#include "widgetbyname.h"
 #include "aboutdialog.h"
 #include "deletiondialog.h"
 #include "errorbanner.h"
@@ -128,8 +129,8 @@ void TestAccessibility::mainWindowControlsAreNamed()
 {
     MainWindow window;
     window.setDemoMode(true);
-    window.errorBanner()->showError(QStringLiteral("Loading desktops failed"), ApiError{});
-    window.jobsPanel()->show();
+    byName<ErrorBanner>(window, "errorBanner")->showError(QStringLiteral("Loading desktops failed"), ApiError{});
+    byName<JobsPanel>(window, "jobsPanel")->show();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QStringList unnamed = unnamedControls(&window);
@@ -160,8 +161,10 @@ void TestAccessibility::aboutDialogControlsAreNamed()
 void TestAccessibility::tableAndFiltersHaveDescriptions()
 {
     MainWindow window;
-    const QList<QWidget *> described = {static_cast<QWidget *>(window.tableView()), window.searchField(),
-                                        window.statusFilter(), window.loginFilter(), window.billingFilter()};
+    const QList<QWidget *> described = {static_cast<QWidget *>(byName<QTableView>(window, "desktopTable")), byName<QLineEdit>(window, "searchField"),
+                                        byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter"),
+                                        byName<QComboBox>(window, "maintenanceFilter"), byName<QComboBox>(window, "usagePeriod"),
+                                        byName<QSpinBox>(window, "idleFilter")};
     for (const QWidget *widget : described) {
         QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(describe(widget)));
         QVERIFY2(!widget->accessibleDescription().isEmpty(), qPrintable(describe(widget)));
@@ -174,11 +177,12 @@ void TestAccessibility::keyboardReachesTheMainControls()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
-    window.searchField()->setFocus(Qt::TabFocusReason);
-    QTRY_VERIFY(window.searchField()->hasFocus());
+    byName<QLineEdit>(window, "searchField")->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(byName<QLineEdit>(window, "searchField")->hasFocus());
     // Tab from the search field walks through the filters to the table, in reading order.
-    const QList<QWidget *> expected = {static_cast<QWidget *>(window.statusFilter()), window.loginFilter(),
-                                       window.billingFilter(), window.tableView()};
+    const QList<QWidget *> expected = {static_cast<QWidget *>(byName<QComboBox>(window, "statusFilter")), byName<QComboBox>(window, "loginFilter"),
+                                       byName<QComboBox>(window, "billingFilter"), byName<QComboBox>(window, "maintenanceFilter"),
+                                       byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"), byName<QTableView>(window, "desktopTable")};
     for (QWidget *next : expected) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTRY_COMPARE(QApplication::focusWidget(), next);

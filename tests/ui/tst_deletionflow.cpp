@@ -1,5 +1,6 @@
 // The deletion flow of the window end to end against the in-process simulator over loopback:
 // selection → dialog → DeletionRun → jobs panel → refreshed table, plus the failure paths.
+#include "widgetbyname.h"
 #include "deletioncontroller.h"
 #include "deletiondialog.h"
 #include "desktoploader.h"
@@ -171,14 +172,18 @@ DeletionDialog *TestDeletionFlow::openDialog(MainWindow &window, const QStringLi
 {
     window.selectDesktopIds(ids);
     // The action follows the selection once the window has counted it (a queued update).
-    if (!QTest::qWaitFor([&window] { return window.deleteAction()->isEnabled(); }))
+    if (!QTest::qWaitFor([&window] { return byName<QAction>(window, "deleteAction")->isEnabled(); }))
         return nullptr;
     // The controller looks the selection up first, as the CLI does, then opens the dialog.
     QSignalSpy prepared(window.deletionController(), &DeletionController::preparationFinished);
-    window.deleteAction()->trigger();
+    byName<QAction>(window, "deleteAction")->trigger();
     if (!prepared.wait(kWaitMs) || prepared.constFirst().constFirst().toInt() == 0)
         return nullptr;
-    return window.deletionController()->dialog();
+    DeletionDialog *dialog = window.deletionController()->dialog();
+    // These flows send what was selected, the yearly/monthly desktops too, to see their failures.
+    if (dialog)
+        dialog->leaveOutYearlyMonthlyBox()->setChecked(false);
+    return dialog;
 }
 
 void TestDeletionFlow::confirm(DeletionDialog *dialog)
@@ -214,13 +219,13 @@ void TestDeletionFlow::deletesInChunksAndShowsTheResult()
     QSignalSpy notified(window->deletionController(), &DeletionController::notified);
     QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
     confirm(dialog);
-    QVERIFY(window->jobsPanel()->isVisibleTo(window.get()));
+    QVERIFY(byName<JobsPanel>(window, "jobsPanel")->isVisibleTo(window.get()));
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 3);
 
     const int deleted = 250 - int(expectedFailed.size());
     const QString summary = QStringLiteral("%1 deleted, %2 failed").arg(deleted).arg(expectedFailed.size());
-    QCOMPARE(window->jobsPanel()->summaryText(), summary);
+    QCOMPARE(byName<JobsPanel>(window, "jobsPanel")->summaryText(), summary);
     JobModel *model = window->jobModel();
     QCOMPARE(model->runCount(), 1);
     const QModelIndex top = model->index(0, JobModel::StatusColumn);
@@ -252,7 +257,7 @@ void TestDeletionFlow::deletesInChunksAndShowsTheResult()
     // CSV export of the result.
     const QString csvPath = m_dir.filePath(QStringLiteral("results.csv"));
     QString error;
-    QVERIFY2(window->jobsPanel()->exportCsv(csvPath, &error), qPrintable(error));
+    QVERIFY2(byName<JobsPanel>(window, "jobsPanel")->exportCsv(csvPath, &error), qPrintable(error));
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray content = csv.readAll();
@@ -262,12 +267,12 @@ void TestDeletionFlow::deletesInChunksAndShowsTheResult()
     // View › Jobs Panel follows and toggles the dock (on a shown window).
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QAction *toggle = window->jobsPanel()->toggleViewAction();
+    QAction *toggle = byName<JobsPanel>(window, "jobsPanel")->toggleViewAction();
     QVERIFY(toggle->isChecked());
     toggle->trigger();
-    QVERIFY(window->jobsPanel()->isHidden());
+    QVERIFY(byName<JobsPanel>(window, "jobsPanel")->isHidden());
     toggle->trigger();
-    QVERIFY(!window->jobsPanel()->isHidden());
+    QVERIFY(!byName<JobsPanel>(window, "jobsPanel")->isHidden());
 }
 
 void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
@@ -290,7 +295,7 @@ void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
     QVERIFY(finished.wait(kWaitMs));
     DeletionRun *run = window->deletionController()->runs().constLast();
     QCOMPARE(sorted(run->result().failedDesktopIds()), sorted(ids.mid(0, 3)));
-    QVERIFY(window->jobsPanel()->retryButton()->isEnabled());
+    QVERIFY(byName<JobsPanel>(window, "jobsPanel")->retryButton()->isEnabled());
 
     // One failed desktop goes away meanwhile (force-deleted by someone else).
     QSignalSpy reloaded(window.get(), &MainWindow::desktopsLoaded);
@@ -304,18 +309,20 @@ void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(window->deletionController()->runs().constLast()->result().summaryText(), QStringLiteral("1 deleted"));
 
-    // Retry Failed on the first deletion: re-listed, only the two that still exist are offered.
-    window->jobsPanel()->setCurrentRun(run);
+    // Retry Failed on the first deletion: re-listed; of the two that still exist only the one in use
+    // is worth retrying (with Force, suggested); the yearly/monthly one is to be unsubscribed.
+    byName<JobsPanel>(window, "jobsPanel")->setCurrentRun(run);
     QSignalSpy lookedUp(window->deletionController(), &DeletionController::retryLookUpFinished);
-    QTest::mouseClick(window->jobsPanel()->retryButton(), Qt::LeftButton);
+    QTest::mouseClick(byName<JobsPanel>(window, "jobsPanel")->retryButton(), Qt::LeftButton);
     QVERIFY(window->statusBar()->currentMessage().startsWith(QStringLiteral("Looking up")));
     QVERIFY(lookedUp.wait(kWaitMs));
-    QCOMPARE(lookedUp.at(0).at(0).toInt(), 2);
+    QCOMPARE(lookedUp.at(0).at(0).toInt(), 1);
     // The look-up is over: its message does not outlive it (nor the dialog it opened).
     QVERIFY(window->statusBar()->currentMessage().isEmpty());
     DeletionDialog *retry = window->deletionController()->dialog();
     QVERIFY(retry && retry->isVisible());
-    QCOMPARE(sorted(retry->desktopIds()), sorted(ids.mid(1, 2)));
+    QCOMPARE(retry->desktopIds(), QStringList{ids.at(1)});
+    QVERIFY(retry->retryAdviceText().contains(QStringLiteral("Force delete")));
     retry->reject();
 }
 
@@ -335,7 +342,7 @@ void TestDeletionFlow::repeatedConfirmationsNeverSendTwice()
     // A second request while the dialog is open raises the same dialog.
     DeletionDialog *dialog = openDialog(*window, first);
     QVERIFY(dialog);
-    window->deleteAction()->trigger();
+    byName<QAction>(window, "deleteAction")->trigger();
     QCOMPARE(window->deletionController()->dialog(), dialog);
 
     // Double click on Delete.
@@ -382,12 +389,12 @@ void TestDeletionFlow::forbiddenPostShowsTheEncodedMessage()
     confirm(openDialog(*window, ids));
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(network.refusedPosts, 1); // the second request is not sent after a refusal
-    const QString error = window->jobsPanel()->errorText();
+    const QString error = byName<JobsPanel>(window, "jobsPanel")->errorText();
     QVERIFY2(error.contains(QStringLiteral("403")), qPrintable(error));
     QVERIFY(error.contains(QStringLiteral("APIGW.0302")));
     QVERIFY(error.contains(QStringLiteral("req-forbidden-1")));
     QVERIFY(error.contains(QString::fromLatin1(kEncodedMessage)));
-    QPushButton *copy = window->jobsPanel()->copyButton();
+    QPushButton *copy = byName<JobsPanel>(window, "jobsPanel")->copyButton();
     QVERIFY(!copy->isHidden());
     QApplication::clipboard()->clear();
     QTest::mouseClick(copy, Qt::LeftButton);
@@ -417,7 +424,7 @@ void TestDeletionFlow::timeoutAfterSendIsNotResentAndRefreshes()
     QCOMPARE(run->result().count(DeletionOutcome::Unknown), 0);
     QCOMPARE(run->result().count(DeletionOutcome::Deleted) + run->result().count(DeletionOutcome::Failed), 100);
     QCOMPARE(run->result().count(DeletionOutcome::NotSent), 50);
-    QVERIFY(window->jobsPanel()->errorText().contains(QStringLiteral("Nothing was sent again")));
+    QVERIFY(byName<JobsPanel>(window, "jobsPanel")->errorText().contains(QStringLiteral("Nothing was sent again")));
     // The table is reloaded to show what is still there; the unsent desktops are.
     QVERIFY(reloaded.wait(kWaitMs));
     for (const DesktopResult &row : run->result().rows()) {
@@ -455,7 +462,7 @@ void TestDeletionFlow::restartResumesAJournalJob()
     QCOMPARE(window->jobModel()->runCount(), 1);
     DeletionRun *resumed = window->deletionController()->runs().constFirst();
     QCOMPARE(sorted(resumed->plan().desktopIds()), sorted(ids));
-    QVERIFY(window->jobsPanel()->isVisibleTo(window.get()));
+    QVERIFY(byName<JobsPanel>(window, "jobsPanel")->isVisibleTo(window.get()));
     if (resumed->state() != DeletionRun::State::Finished) {
         QSignalSpy finished(resumed, &DeletionRun::finished);
         QVERIFY(finished.wait(kWaitMs));
@@ -513,7 +520,7 @@ void TestDeletionFlow::resumedPartsStayOneDeletion()
     QCOMPARE(model->rowCount(model->index(0, 0)), 150);
     QCOMPARE(model->submittedAt(0), submittedAt); // not the restart's time
     QVERIFY(model->index(0, JobModel::NameColumn).data().toString().contains(QStringLiteral("150")));
-    QCOMPARE(window->jobsPanel()->resultsCsv().count('\n'), 151);
+    QCOMPARE(byName<JobsPanel>(window, "jobsPanel")->resultsCsv().count('\n'), 151);
 }
 
 void TestDeletionFlow::protectedDesktopsAreLeftOut()

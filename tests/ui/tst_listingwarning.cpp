@@ -1,3 +1,4 @@
+#include "widgetbyname.h"
 #include "desktoptablemodel.h"
 #include "listingwarningbanner.h"
 #include "mainwindow.h"
@@ -57,7 +58,7 @@ private Q_SLOTS:
         window.setNetworkAccessManager(&m_network);
         QVERIFY(loadAndWait(window));
         QCOMPARE(window.desktopModel()->rowCount(), 30);
-        QVERIFY(window.listingWarningBanner()->isHidden());
+        QVERIFY(byName<ListingWarningBanner>(window, "listingWarningBanner")->isHidden());
     }
 
     void partialListingWarnsWithTheNumbersAndReloads()
@@ -69,7 +70,7 @@ private Q_SLOTS:
         window.setNetworkAccessManager(&m_network);
         QVERIFY(loadAndWait(window));
         QCOMPARE(window.desktopModel()->rowCount(), 1250);
-        ListingWarningBanner *banner = window.listingWarningBanner();
+        ListingWarningBanner *banner = byName<ListingWarningBanner>(window, "listingWarningBanner");
         QVERIFY(!banner->isHidden());
         QVERIFY2(banner->text().contains(QLocale().toString(1250)) && banner->text().contains(QLocale().toString(1500)),
                  qPrintable(banner->text()));
@@ -93,9 +94,9 @@ private Q_SLOTS:
         window.setNetworkAccessManager(&m_network);
         QVERIFY(loadAndWait(window));
         QCOMPARE(window.desktopModel()->rowCount(), 1500);
-        QVERIFY(!window.listingWarningBanner()->isHidden());
-        QVERIFY2(window.listingWarningBanner()->text().contains(QStringLiteral("300")),
-                 qPrintable(window.listingWarningBanner()->text()));
+        QVERIFY(!byName<ListingWarningBanner>(window, "listingWarningBanner")->isHidden());
+        QVERIFY2(byName<ListingWarningBanner>(window, "listingWarningBanner")->text().contains(QStringLiteral("300")),
+                 qPrintable(byName<ListingWarningBanner>(window, "listingWarningBanner")->text()));
     }
 };
 

@@ -1,3 +1,4 @@
+#include "widgetbyname.h"
 #include "applanguage.h"
 #include "desktopdetailsdialog.h"
 #include "desktopfilterproxy.h"
@@ -76,11 +77,11 @@ private Q_SLOTS:
         QCOMPARE(window.desktopModel()->rowCount(), 12);
         QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 12 shown · 0 selected"));
         QVERIFY(!window.isLoadingShown());
-        QVERIFY(!window.deleteAction()->isEnabled()); // nothing selected yet
+        QVERIFY(!byName<QAction>(window, "deleteAction")->isEnabled()); // nothing selected yet
         window.selectDesktopIds({QStringLiteral("id-004")});
         QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 12 shown · 1 selected"));
-        QVERIFY(window.deleteAction()->isEnabled());
-        window.searchField()->setText(QStringLiteral("id-004"));
+        QVERIFY(byName<QAction>(window, "deleteAction")->isEnabled());
+        byName<QLineEdit>(window, "searchField")->setText(QStringLiteral("id-004"));
         QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 1 shown · 1 selected"));
     }
 
@@ -91,7 +92,7 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        window.tableView()->selectAll();
+        byName<QTableView>(window, "desktopTable")->selectAll();
         QTRY_COMPARE(window.countText(), QStringLiteral("1,234 desktops · 1,234 shown · 1,234 selected"));
     }
 
@@ -108,13 +109,13 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        window.tableView()->sortByColumn(DesktopTableModel::IdColumn, Qt::AscendingOrder);
-        window.tableView()->horizontalHeader()->moveSection(0, 3);
+        byName<QTableView>(window, "desktopTable")->sortByColumn(DesktopTableModel::IdColumn, Qt::AscendingOrder);
+        byName<QTableView>(window, "desktopTable")->horizontalHeader()->moveSection(0, 3);
         QTRY_COMPARE(window.countText(), QStringLiteral("8 desktops · 8 shown · 0 selected"));
 
         QSignalSpy counted(&window, &MainWindow::selectionCountChanged);
-        QItemSelectionModel *selection = window.tableView()->selectionModel();
-        const QAbstractItemModel *proxy = window.tableView()->model();
+        QItemSelectionModel *selection = byName<QTableView>(window, "desktopTable")->selectionModel();
+        const QAbstractItemModel *proxy = byName<QTableView>(window, "desktopTable")->model();
         // One range per column, as QTableView makes them when sections were moved.
         QItemSelection perColumn;
         for (int column = 0; column < proxy->columnCount(); ++column)
@@ -142,7 +143,7 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        QTableView *view = window.tableView();
+        QTableView *view = byName<QTableView>(window, "desktopTable");
         QHeaderView *header = view->horizontalHeader();
         QVERIFY(header->selectionModel() != view->selectionModel());
         QCOMPARE(header->selectionModel()->model(), view->model());
@@ -171,7 +172,7 @@ private Q_SLOTS:
 
         auto openDetails = [&window]() -> DesktopDetailsDialog * {
             QAction *details = nullptr;
-            for (QAction *action : window.mainToolBar()->actions()) {
+            for (QAction *action : byName<QToolBar>(window, "mainToolBar")->actions()) {
                 if (action->shortcut() == QKeySequence(QStringLiteral("Ctrl+D")))
                     details = action;
             }
@@ -236,10 +237,10 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        const int shutOff = window.statusFilter()->findData(QStringLiteral("SHUTOFF"));
+        const int shutOff = byName<QComboBox>(window, "statusFilter")->findData(QStringLiteral("SHUTOFF"));
         QVERIFY(shutOff > 0);
-        QCOMPARE(window.statusFilter()->itemText(shutOff), QStringLiteral("Shut off"));
-        window.statusFilter()->setCurrentIndex(shutOff);
+        QCOMPARE(byName<QComboBox>(window, "statusFilter")->itemText(shutOff), QStringLiteral("Shut off"));
+        byName<QComboBox>(window, "statusFilter")->setCurrentIndex(shutOff);
         QCOMPARE(window.filterProxy()->rowCount(), 4); // 0, 3, 6, 9
         for (int row = 0; row < window.filterProxy()->rowCount(); ++row)
             QCOMPARE(window.filterProxy()->index(row, DesktopTableModel::StatusColumn).data().toString(),
@@ -254,8 +255,8 @@ private Q_SLOTS:
         QVERIFY(chinese.install(QLocale(QLocale::Chinese, QLocale::China)));
         MainWindow window;
         QStringList texts;
-        for (QAction *action : window.mainToolBar()->actions()) {
-            if (action->isSeparator() || qobject_cast<QToolButton *>(window.mainToolBar()->widgetForAction(action)) == nullptr)
+        for (QAction *action : byName<QToolBar>(window, "mainToolBar")->actions()) {
+            if (action->isSeparator() || qobject_cast<QToolButton *>(byName<QToolBar>(window, "mainToolBar")->widgetForAction(action)) == nullptr)
                 continue;
             texts << action->iconText();
             QVERIFY2(!action->iconText().contains(QLatin1Char('(')) && !action->iconText().contains(QLatin1Char('&')),
@@ -273,14 +274,14 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        QTest::keyClicks(window.searchField(), QStringLiteral("SALES"));
+        QTest::keyClicks(byName<QLineEdit>(window, "searchField"), QStringLiteral("SALES"));
         QCOMPARE(window.filterProxy()->rowCount(), 6);
-        window.statusFilter()->setCurrentIndex(window.statusFilter()->findData(QStringLiteral("SHUTOFF")));
+        byName<QComboBox>(window, "statusFilter")->setCurrentIndex(byName<QComboBox>(window, "statusFilter")->findData(QStringLiteral("SHUTOFF")));
         QCOMPARE(window.filterProxy()->rowCount(), 2); // 3 and 9
         QTRY_COMPARE(window.countText(), QStringLiteral("12 desktops · 2 shown · 0 selected"));
-        window.searchField()->clear();
-        window.statusFilter()->setCurrentIndex(0);
-        QTest::keyClicks(window.searchField(), QStringLiteral("10.1.0.11"));
+        byName<QLineEdit>(window, "searchField")->clear();
+        byName<QComboBox>(window, "statusFilter")->setCurrentIndex(0);
+        QTest::keyClicks(byName<QLineEdit>(window, "searchField"), QStringLiteral("10.1.0.11"));
         QCOMPARE(window.filterProxy()->rowCount(), 1);
         QCOMPARE(window.filterProxy()->sourceIdAt(0), QStringLiteral("id-011"));
     }
@@ -301,9 +302,9 @@ private Q_SLOTS:
         };
         QCOMPARE(selectedSorted(), chosen);
 
-        window.tableView()->sortByColumn(DesktopTableModel::IdColumn, Qt::DescendingOrder);
+        byName<QTableView>(window, "desktopTable")->sortByColumn(DesktopTableModel::IdColumn, Qt::DescendingOrder);
         QCOMPARE(selectedSorted(), chosen);
-        window.tableView()->sortByColumn(DesktopTableModel::UserColumn, Qt::AscendingOrder);
+        byName<QTableView>(window, "desktopTable")->sortByColumn(DesktopTableModel::UserColumn, Qt::AscendingOrder);
         QCOMPARE(selectedSorted(), chosen);
 
         // Refresh: id-005 is gone, a new desktop arrives before the others, id-007 changes.
@@ -333,8 +334,8 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        window.searchField()->setText(QStringLiteral("sales")); // 1, 3, 5
-        window.tableView()->selectAll();
+        byName<QLineEdit>(window, "searchField")->setText(QStringLiteral("sales")); // 1, 3, 5
+        byName<QTableView>(window, "desktopTable")->selectAll();
         QStringList selected = window.selectedDesktopIds();
         selected.sort();
         // id-003 is being deleted and cannot be selected at all.
@@ -393,17 +394,17 @@ private Q_SLOTS:
         window.setNetworkAccessManager(&network);
         window.show();
         QVERIFY(loadAndWait(window));
-        QVERIFY(window.errorBanner()->isVisible());
-        QVERIFY(window.errorBanner()->text().contains(QStringLiteral("APIG.0301")));
-        QVERIFY(window.errorBanner()->detailsText().contains(QStringLiteral("req-fake-401")));
+        QVERIFY(byName<ErrorBanner>(window, "errorBanner")->isVisible());
+        QVERIFY(byName<ErrorBanner>(window, "errorBanner")->text().contains(QStringLiteral("APIG.0301")));
+        QVERIFY(byName<ErrorBanner>(window, "errorBanner")->detailsText().contains(QStringLiteral("req-fake-401")));
 
         network.failStatus = 0;
         fill(network, 3);
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
-        QTest::mouseClick(window.errorBanner()->retryButton(), Qt::LeftButton);
+        QTest::mouseClick(byName<ErrorBanner>(window, "errorBanner")->retryButton(), Qt::LeftButton);
         QVERIFY(loaded.wait());
         QVERIFY(!loaded.at(0).at(0).value<ApiError>().isError());
-        QVERIFY(!window.errorBanner()->isVisible());
+        QVERIFY(!byName<ErrorBanner>(window, "errorBanner")->isVisible());
         QCOMPARE(window.desktopModel()->rowCount(), 3);
     }
 
@@ -414,8 +415,8 @@ private Q_SLOTS:
         MainWindow window;
         window.setNetworkAccessManager(&network);
         QVERIFY(loadAndWait(window));
-        window.searchField()->setText(QStringLiteral("dev"));
-        window.tableView()->sortByColumn(DesktopTableModel::IdColumn, Qt::DescendingOrder);
+        byName<QLineEdit>(window, "searchField")->setText(QStringLiteral("dev"));
+        byName<QTableView>(window, "desktopTable")->sortByColumn(DesktopTableModel::IdColumn, Qt::DescendingOrder);
         const QList<QByteArray> lines = window.csvForShown(false).split('\n');
         QCOMPARE(lines.size(), 4); // header, two rows, trailing empty
         // The id next to the name; after the translated status, the API's status and task_status.
@@ -428,7 +429,7 @@ private Q_SLOTS:
     {
         {
             MainWindow window;
-            QHeaderView *header = window.tableView()->horizontalHeader();
+            QHeaderView *header = byName<QTableView>(window, "desktopTable")->horizontalHeader();
             header->setSectionHidden(DesktopTableModel::TagsColumn, true);
             header->setSectionHidden(DesktopTableModel::ZoneColumn, false);
             header->moveSection(header->visualIndex(DesktopTableModel::IdColumn), 0);
@@ -436,7 +437,7 @@ private Q_SLOTS:
             window.close();
         }
         MainWindow window;
-        const QHeaderView *header = window.tableView()->horizontalHeader();
+        const QHeaderView *header = byName<QTableView>(window, "desktopTable")->horizontalHeader();
         QVERIFY(header->isSectionHidden(DesktopTableModel::TagsColumn));
         QVERIFY(!header->isSectionHidden(DesktopTableModel::ZoneColumn));
         QCOMPARE(header->logicalIndex(0), int(DesktopTableModel::IdColumn));

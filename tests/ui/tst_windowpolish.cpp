@@ -3,6 +3,7 @@
 // Select by IDs (tabs, separators, adding), the server-side filter shown and cleared, the
 // transitional statuses, the id column, the title, exports for machines, the desktops left out of
 // a deletion and the welcome page's profiles.
+#include "widgetbyname.h"
 #include "applanguage.h"
 #include "deletioncontroller.h"
 #include "deletiondialog.h"
@@ -35,6 +36,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QSpinBox>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -141,17 +143,18 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(load(window, network, 3));
         QVERIFY(showActive(window));
-        window.searchField()->setFocus(Qt::TabFocusReason);
-        QTRY_VERIFY(window.searchField()->hasFocus());
-        const QList<QWidget *> expected = {window.statusFilter(), window.loginFilter(), window.billingFilter(),
-                                           window.tableView()};
+        byName<QLineEdit>(window, "searchField")->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(byName<QLineEdit>(window, "searchField")->hasFocus());
+        const QList<QWidget *> expected = {byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter"), byName<QComboBox>(window, "maintenanceFilter"),
+                                       byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"),
+                                           byName<QTableView>(window, "desktopTable")};
         for (QWidget *next : expected) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QTRY_COMPARE(QApplication::focusWidget(), next);
         }
         // Focus on a table without a current row puts the first row current, not selected.
-        QVERIFY(window.tableView()->currentIndex().isValid());
-        QCOMPARE(window.tableView()->currentIndex().row(), 0);
+        QVERIFY(byName<QTableView>(window, "desktopTable")->currentIndex().isValid());
+        QCOMPARE(byName<QTableView>(window, "desktopTable")->currentIndex().row(), 0);
         QVERIFY(window.selectedDesktopIds().isEmpty());
     }
 
@@ -161,11 +164,11 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(load(window, network, 3));
         QVERIFY(showActive(window));
-        window.searchField()->setFocus();
-        QTest::keyClicks(window.searchField(), QStringLiteral("desk-1"));
+        byName<QLineEdit>(window, "searchField")->setFocus();
+        QTest::keyClicks(byName<QLineEdit>(window, "searchField"), QStringLiteral("desk-1"));
         QTRY_COMPARE(window.filterProxy()->rowCount(), 1);
-        QTest::keyClick(window.searchField(), Qt::Key_Escape);
-        QVERIFY(window.searchField()->text().isEmpty());
+        QTest::keyClick(byName<QLineEdit>(window, "searchField"), Qt::Key_Escape);
+        QVERIFY(byName<QLineEdit>(window, "searchField")->text().isEmpty());
         QTRY_COMPARE(window.filterProxy()->rowCount(), 3);
     }
 
@@ -174,11 +177,11 @@ private Q_SLOTS:
         FakeDesktopNetwork network;
         MainWindow window;
         QVERIFY(load(window, network, 3));
-        window.tableView()->setCurrentIndex(window.filterProxy()->index(1, 0));
-        window.tableView()->clearSelection();
-        QTRY_VERIFY(!window.detailsAction()->isEnabled());
+        byName<QTableView>(window, "desktopTable")->setCurrentIndex(window.filterProxy()->index(1, 0));
+        byName<QTableView>(window, "desktopTable")->clearSelection();
+        QTRY_VERIFY(!byName<QAction>(window, "detailsAction")->isEnabled());
         window.selectDesktopIds({QStringLiteral("id-002")});
-        QTRY_VERIFY(window.detailsAction()->isEnabled());
+        QTRY_VERIFY(byName<QAction>(window, "detailsAction")->isEnabled());
     }
 
     void selectByIdsMovesFocusWithTabSplitsCellsAndAdds()
@@ -188,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(load(window, network, 5));
         window.show();
         window.selectDesktopIds({QStringLiteral("id-000")});
-        window.selectByIdsAction()->trigger();
+        byName<QAction>(window, "selectByIdsAction")->trigger();
         auto *dialog = openDialog<SelectByIdsDialog>();
         QVERIFY(dialog);
         dialog->activateWindow();
@@ -212,7 +215,7 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(load(window, network, 3));
         window.show();
-        QVERIFY(window.clearServerFilterButton()->isHidden());
+        QVERIFY(byName<QPushButton>(window, "clearServerFilterButton")->isHidden());
         const QString plainTitle = window.windowTitle();
         DesktopQuery query;
         query.status = QStringLiteral("SHUTOFF");
@@ -224,13 +227,13 @@ private Q_SLOTS:
         auto *label = window.findChild<QLabel *>(QStringLiteral("serverFilterLabel"));
         QVERIFY(label && label->isVisible());
         QVERIFY(label->text().contains(QStringLiteral("name dev")));
-        QVERIFY(window.clearServerFilterButton()->isVisible());
+        QVERIFY(byName<QPushButton>(window, "clearServerFilterButton")->isVisible());
         QVERIFY2(window.windowTitle().contains(QStringLiteral("filtered")), qPrintable(window.windowTitle()));
-        QTest::mouseClick(window.clearServerFilterButton(), Qt::LeftButton);
+        QTest::mouseClick(byName<QPushButton>(window, "clearServerFilterButton"), Qt::LeftButton);
         QVERIFY(loaded.wait(5000));
         QVERIFY(window.loader()->query().status.isEmpty());
         QVERIFY(window.loader()->query().computerName.isEmpty());
-        QVERIFY(window.clearServerFilterButton()->isHidden());
+        QVERIFY(byName<QPushButton>(window, "clearServerFilterButton")->isHidden());
         QCOMPARE(window.windowTitle(), plainTitle);
     }
 
@@ -255,9 +258,9 @@ private Q_SLOTS:
     {
         MainWindow window;
         for (const char *raw : {"STARTING", "STOPPING", "RESTARTING", "HIBERNATING", "AWAKENING"}) {
-            const int index = window.statusFilter()->findData(QString::fromLatin1(raw));
+            const int index = byName<QComboBox>(window, "statusFilter")->findData(QString::fromLatin1(raw));
             QVERIFY2(index > 0, raw);
-            QCOMPARE(window.statusFilter()->itemText(index),
+            QCOMPARE(byName<QComboBox>(window, "statusFilter")->itemText(index),
                      DesktopTableModel::statusDisplayName(QString::fromLatin1(raw)));
         }
     }
@@ -275,7 +278,7 @@ private Q_SLOTS:
                 window.resize(width, 760);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QTableView *view = window.tableView();
+            QTableView *view = byName<QTableView>(window, "desktopTable");
             const QModelIndex id = window.filterProxy()->index(0, DesktopTableModel::IdColumn);
             const QRect cell = view->visualRect(id);
             QVERIFY2(view->viewport()->rect().contains(cell), "the id column is out of view");
@@ -303,7 +306,7 @@ private Q_SLOTS:
         FakeDesktopNetwork network;
         MainWindow window;
         QVERIFY(load(window, network, 2));
-        QHeaderView *header = window.tableView()->horizontalHeader();
+        QHeaderView *header = byName<QTableView>(window, "desktopTable")->horizontalHeader();
         header->setSectionHidden(DesktopTableModel::TagsColumn, true);
         const QList<QByteArray> lines = window.csvForShown(false).split('\n');
         const QByteArray head = lines.at(0).trimmed();
@@ -333,8 +336,8 @@ private Q_SLOTS:
         QVERIFY(loadAndWait(window, to));
         QCOMPARE(window.selectDesktopIds({QStringLiteral("id-001"), QStringLiteral("id-guard")}), 2);
         QSignalSpy opened(window.deletionController(), &DeletionController::dialogOpened);
-        QTRY_VERIFY(window.deleteAction()->isEnabled());
-        window.deleteAction()->trigger();
+        QTRY_VERIFY(byName<QAction>(window, "deleteAction")->isEnabled());
+        byName<QAction>(window, "deleteAction")->trigger();
         QVERIFY(opened.wait()); // after the engine's look-up
         auto *dialog = opened.at(0).at(0).value<DeletionDialog *>();
         QVERIFY(dialog);

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QPushButton>
+#include <QTableView>
 #include <QTimer>
 
 ScreenshotDirector::ScreenshotDirector(MainWindow *window, DeletionController *deletion, Picture picture,
@@ -49,8 +50,12 @@ QStringList ScreenshotDirector::selection() const
 {
     // The first deletable rows as shown, plus the first one in use and the first billed yearly or
     // monthly, so the picture shows the warnings too.
-    const DesktopFilterProxy *proxy = m_window->filterProxy();
-    const DesktopTableModel *model = m_window->desktopModel();
+    // What the table shows, found as a user's tool would: by the widget's object name.
+    const auto *table = m_window->findChild<const QTableView *>(QStringLiteral("desktopTable"));
+    const auto *proxy = table ? qobject_cast<const DesktopFilterProxy *>(table->model()) : nullptr;
+    const DesktopTableModel *model = proxy ? proxy->desktopModel() : nullptr;
+    if (!model)
+        return {};
     QStringList ids;
     bool connected = false;
     bool yearly = false;

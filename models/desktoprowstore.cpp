@@ -1,0 +1,159 @@
+#include "desktoprowstore.h"
+
+#include "api/workspacejson.h"
+
+#include <QTimeZone>
+
+#include <algorithm>
+
+QString inLetterCase(QString text, LetterCase letterCase)
+{
+    char16_t *const begin = reinterpret_cast<char16_t *>(text.data());
+    char16_t *const end = begin + text.size();
+    if (std::any_of(begin, end, [](char16_t c) { return c >= 0x80; }))
+        return letterCase == LetterCase::Lower ? std::move(text).toLower() : std::move(text).toUpper();
+    const char16_t first = letterCase == LetterCase::Lower ? u'A' : u'a';
+    const int shift = letterCase == LetterCase::Lower ? 32 : -32;
+    std::transform(begin, end, begin, [first, shift](char16_t c) {
+        return c >= first && c < first + 26 ? char16_t(c + shift) : c;
+    });
+    return text;
+}
+
+bool DesktopRow::hasSameContent(const DesktopRow &other) const
+{
+    return id == other.id && computerName == other.computerName && userName == other.userName
+        && ipText == other.ipText && createdMsecs == other.createdMsecs && status == other.status
+        && taskStatus == other.taskStatus && loginStatus == other.loginStatus && userGroup == other.userGroup
+        && desktopType == other.desktopType && productId == other.productId && flavorId == other.flavorId
+        && availabilityZone == other.availabilityZone && osType == other.osType
+        && imageName == other.imageName && poolId == other.poolId && maintenance == other.maintenance
+        && tagSet == other.tagSet && billingMode == other.billingMode;
+}
+
+void DesktopRowStore::reset()
+{
+    m_values = {QString()};
+    m_valueIndex.clear();
+    m_valueIndex.insert(QString(), 0);
+    m_tagSets = {TagSet()};
+    m_tagSetIndex.clear();
+    m_tagSetIndex.insert(QString(), 0);
+}
+
+quint32 DesktopRowStore::share(const QString &value)
+{
+    const auto it = m_valueIndex.constFind(value);
+    if (it != m_valueIndex.constEnd())
+        return *it;
+    const auto index = quint32(m_values.size());
+    m_values.append(value);
+    m_valueIndex.insert(value, index);
+    return index;
+}
+
+quint32 DesktopRowStore::shareTags(const QList<QPair<QString, QString>> &tags)
+{
+    if (tags.isEmpty())
+        return 0;
+    TagSet tagSet;
+    QStringList parts;
+    parts.reserve(tags.size());
+    for (const auto &[key, value] : tags)
+        parts.append(value.isEmpty() ? key : key + QLatin1Char('=') + value);
+    // Found by its text, which is also what the Tags column shows.
+    tagSet.text = parts.join(QStringLiteral(", "));
+    // Tag values may hold ", " themselves, so the text alone does not identify a set.
+    for (auto it = m_tagSetIndex.constFind(tagSet.text); it != m_tagSetIndex.constEnd() && it.key() == tagSet.text; ++it) {
+        if (m_tagSets.at(*it).tags == tags)
+            return *it;
+    }
+    tagSet.tags = tags;
+    tagSet.isProtected = isProtected(tags);
+    const auto index = quint32(m_tagSets.size());
+    m_tagSetIndex.insert(tagSet.text, index);
+    m_tagSets.append(std::move(tagSet));
+    return index;
+}
+
+bool DesktopRowStore::isProtected(const QList<QPair<QString, QString>> &tags) const
+{
+    return tagsMatchAnyRule(tags, m_protectedTags);
+}
+
+void DesktopRowStore::setProtectedTags(const QStringList &rules)
+{
+    m_protectedTags.clear();
+    for (const QString &rule : rules) {
+        if (!rule.trimmed().isEmpty())
+            m_protectedTags.append(rule.trimmed());
+    }
+    for (TagSet &tagSet : m_tagSets)
+        tagSet.isProtected = isProtected(tagSet.tags);
+}
+
+QString DesktopRowStore::poolText(const DesktopRow &row) const
+{
+    const QString &id = m_values.at(row.poolId);
+    return m_poolNames.value(id, id);
+}
+
+DesktopRow DesktopRowStore::makeRow(const Desktop &desktop, quint32 listing)
+{
+    DesktopRow row;
+    row.id = desktop.id;
+    row.computerName = desktop.computerName;
+    row.userName = desktop.userName;
+    row.ipText = desktop.ipAddresses.size() == 1 ? desktop.ipAddresses.constFirst()
+                                                  : desktop.ipAddresses.join(QStringLiteral(", "));
+    row.searchHaystack = inLetterCase(desktop.computerName + QLatin1Char('\n') + desktop.userName
+                                          + QLatin1Char('\n') + row.ipText + QLatin1Char('\n') + desktop.id,
+                                      LetterCase::Lower);
+    const qsizetype keyLength = qMin<qsizetype>(desktop.computerName.size(), 16);
+    for (qsizetype i = 0; i < keyLength; ++i)
+        row.nameKey[size_t(i / 4)] |= quint64(row.searchHaystack.at(i).unicode()) << (48 - 16 * (i % 4));
+    row.createdMsecs = desktop.created.isValid() ? desktop.created.toMSecsSinceEpoch() : DesktopRow::kNoTime;
+    row.status = share(desktop.status);
+    row.statusKey = m_values.at(share(inLetterCase(desktop.status, LetterCase::Upper)));
+    row.taskStatus = share(desktop.taskStatus);
+    row.loginStatus = share(desktop.loginStatus);
+    row.userGroup = share(desktop.userGroup);
+    row.desktopType = share(desktop.desktopType);
+    row.productId = share(desktop.productId);
+    row.flavorId = share(desktop.flavorId);
+    row.availabilityZone = share(desktop.availabilityZone);
+    row.osType = share(desktop.osType);
+    row.imageName = share(desktop.imageName);
+    row.tagSet = shareTags(desktop.tags);
+    row.billingMode = desktop.billingMode;
+    row.isProtected = m_tagSets.at(row.tagSet).isProtected;
+    row.isBeingDeleted = desktop.isBeingDeleted();
+    row.listing = listing;
+    return row;
+}
+
+Desktop DesktopRowStore::desktopOf(const DesktopRow &row) const
+{
+    Desktop desktop;
+    desktop.id = row.id;
+    desktop.computerName = row.computerName;
+    desktop.status = m_values.at(row.status);
+    desktop.taskStatus = m_values.at(row.taskStatus);
+    desktop.loginStatus = m_values.at(row.loginStatus);
+    desktop.userName = row.userName;
+    desktop.userGroup = m_values.at(row.userGroup);
+    if (!row.ipText.isEmpty())
+        desktop.ipAddresses = row.ipText.split(QStringLiteral(", "));
+    desktop.desktopType = m_values.at(row.desktopType);
+    desktop.productId = m_values.at(row.productId);
+    desktop.flavorId = m_values.at(row.flavorId);
+    desktop.availabilityZone = m_values.at(row.availabilityZone);
+    desktop.osType = m_values.at(row.osType);
+    desktop.imageName = m_values.at(row.imageName);
+    desktop.billingMode = row.billingMode;
+    if (row.createdMsecs != DesktopRow::kNoTime)
+        desktop.created = QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc());
+    desktop.tags = m_tagSets.at(row.tagSet).tags;
+    desktop.raw = WorkspaceJson::desktopToJson(desktop);
+    return desktop;
+}

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "api/workspacetypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QMultiHash>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <limits>
+
+// How DesktopTableModel keeps a desktop: compact on purpose (100k desktops). Values that repeat
+// across desktops (status, type, zone, image, tag sets, …) are stored once in a DesktopRowStore and
+// referenced by index, the server's full JSON is not kept (DesktopRowStore::desktopOf() rebuilds it
+// from the fields), and display texts that only visible cells need are formed when asked. An
+// implementation detail of the model: nothing outside models/desktop*.cpp reads it.
+struct DesktopRow
+{
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+    static constexpr qint64 kNoData = -1; // a usage metric the service has no value for
+
+    QString id;
+    QString computerName;
+    QString userName;
+    QString ipText;         // "10.0.0.1, 10.0.0.2"
+    QString searchHaystack; // lower-case name, user, IPs and id
+    QString statusKey;      // upper-case status (shared)
+    // The first 16 UTF-16 units of the lower-case name, four to an integer, zero-padded: most
+    // comparisons by name are decided here without touching the strings.
+    std::array<quint64, 4> nameKey{};
+    qint64 createdMsecs = kNoTime; // UTC
+    // Usage of the period last loaded, in seconds; not content of the listing (a refresh keeps it).
+    qint64 idleSeconds = kNoData;
+    qint64 usageSeconds = kNoData;
+    quint32 status = 0; // the quint32 fields index DesktopRowStore::value()
+    quint32 taskStatus = 0;
+    quint32 loginStatus = 0;
+    quint32 userGroup = 0;
+    quint32 desktopType = 0;
+    quint32 productId = 0;
+    quint32 flavorId = 0;
+    quint32 availabilityZone = 0;
+    quint32 osType = 0;
+    quint32 imageName = 0;
+    quint32 poolId = 0;
+    quint32 tagSet = 0; // indexes DesktopRowStore::tagSet()
+    BillingMode billingMode = BillingMode::Unknown;
+    enum class Maintenance : quint8 { Unknown, Off, On } maintenance = Maintenance::Unknown;
+    bool isProtected = false;
+    bool isBeingDeleted = false;
+    quint32 listing = 0; // the listing that last brought it (not content)
+
+    bool hasSameContent(const DesktopRow &other) const;
+    bool hasUsage() const { return idleSeconds != kNoData || usageSeconds != kNoData; }
+};
+
+// The values rows share, each stored once, and the conversions between a Desktop and its row.
+class DesktopRowStore
+{
+public:
+    struct TagSet
+    {
+        QList<QPair<QString, QString>> tags;
+        QString text; // "k=v, k2=v2"
+        bool isProtected = false;
+    };
+
+    DesktopRowStore() { reset(); }
+
+    DesktopRow makeRow(const Desktop &desktop, quint32 listing);
+    // The desktop as the API type; its raw JSON holds the fields the app reads.
+    Desktop desktopOf(const DesktopRow &row) const;
+
+    quint32 share(const QString &value);
+    const QString &value(quint32 index) const { return m_values.at(index); }
+    const TagSet &tagSet(quint32 index) const { return m_tagSets.at(index); }
+
+    // Protection depends on the tags alone: decided once per distinct tag set.
+    void setProtectedTags(const QStringList &rules);
+    const QStringList &protectedTags() const { return m_protectedTags; }
+    bool isProtected(const QList<QPair<QString, QString>> &tags) const;
+
+    // Pool names by id (desktop-pools listing); a pool not in it is shown by its id.
+    void setPoolNames(QHash<QString, QString> namesById) { m_poolNames = std::move(namesById); }
+    QString poolText(const DesktopRow &row) const;
+
+    // Nothing refers to the shared values any more (an empty table); the protection rules stay.
+    void reset();
+
+private:
+    quint32 shareTags(const QList<QPair<QString, QString>> &tags);
+
+    // Index 0 is the empty string.
+    QStringList m_values;
+    QHash<QString, quint32> m_valueIndex;
+    QList<TagSet> m_tagSets;                    // index 0: no tags
+    QMultiHash<QString, quint32> m_tagSetIndex; // by text
+    QStringList m_protectedTags;
+    QHash<QString, QString> m_poolNames;
+};
+
+// QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,
+// addresses and statuses are nearly always ASCII, for which that lookup was half the cost of
+// adding a row.
+enum class LetterCase { Lower, Upper };
+QString inLetterCase(QString text, LetterCase letterCase);

@@ -1,0 +1,176 @@
+// The window's actions, menus and context menus, their icons and when they are enabled.
+#include "mainwindow.h"
+
+#include "appicons.h"
+#include "desktopfilterproxy.h"
+#include "desktoploader.h"
+#include "desktoptablemodel.h"
+#include "jobspanel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+
+void MainWindow::applyIcons()
+{
+    // The app's own lock rather than a theme's: it marks protected rows, a meaning themes lack.
+    m_model->setProtectedIcon(AppIcons::icon(QStringLiteral("lock")));
+    m_refreshAction->setIcon(AppIcons::icon(QStringLiteral("refresh"), QStringLiteral("view-refresh")));
+    m_serverFiltersAction->setIcon(AppIcons::icon(QStringLiteral("filter"), QStringLiteral("view-filter")));
+    const QIcon exportIcon = AppIcons::icon(QStringLiteral("export"), QStringLiteral("document-export"));
+    m_exportShownAction->setIcon(exportIcon);
+    m_exportSelectedAction->setIcon(exportIcon);
+    m_detailsAction->setIcon(AppIcons::icon(QStringLiteral("details"), QStringLiteral("document-properties")));
+    m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
+    m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
+    m_jobsPanel->toggleViewAction()->setIcon(AppIcons::icon(QStringLiteral("jobs")));
+}
+
+void MainWindow::createActions()
+{
+    auto makeAction = [this](const QString &text, const QKeySequence &shortcut, auto slot) {
+        auto *action = new QAction(text, this);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_newConnectionAction = makeAction(tr("&New Connection…"), QKeySequence::New, [this] { openProfileDialog(); });
+    m_editConnectionAction = makeAction(tr("&Edit Connection…"), QKeySequence(tr("Ctrl+E")),
+                                        [this] { Q_EMIT editConnectionRequested(); });
+    m_exportShownAction = makeAction(tr("E&xport Shown Rows…"), QKeySequence(tr("Ctrl+Shift+E")),
+                                     [this] { exportCsv(false); });
+    m_exportSelectedAction = makeAction(tr("Export &Selected Rows…"), QKeySequence::Save,
+                                        [this] { exportCsv(true); });
+    m_quitAction = makeAction(tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    m_copyIdsAction = makeAction(tr("&Copy IDs"), QKeySequence::Copy,
+                                 [this] { copySelection(DesktopTableModel::IdColumn); });
+    m_copyNamesAction = makeAction(tr("Copy &Names"), QKeySequence(tr("Ctrl+Shift+C")),
+                                   [this] { copySelection(DesktopTableModel::NameColumn); });
+    m_selectAllAction = makeAction(tr("Select &All Shown"), QKeySequence::SelectAll,
+                                   [this] { m_view->selectAll(); });
+    m_selectByIdsAction = makeAction(tr("Select by &IDs or Names…"), QKeySequence(tr("Ctrl+I")),
+                                     [this] { openSelectByIds(); });
+    m_selectByIdsAction->setObjectName(QStringLiteral("selectByIdsAction"));
+    m_findAction = makeAction(tr("&Find…"), QKeySequence::Find, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_refreshAction = makeAction(tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_cancelLoadAction = makeAction(tr("&Stop Loading"), QKeySequence(Qt::Key_Escape),
+                                    [this] { cancelLoading(); });
+    m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
+                                       [this] { openServerFilters(); });
+    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
+    m_detailsAction->setObjectName(QStringLiteral("detailsAction"));
+    m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction->setToolTip(tr("Delete the selected desktops, after a confirmation"));
+    m_aboutAction = makeAction(tr("&About Workspace Admin"), QKeySequence(), [this] { showAbout(); });
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_userGuideAction = makeAction(tr("&User Guide"), QKeySequence::HelpContents, [this] { openUserGuide(); });
+    m_userGuideAction->setObjectName(QStringLiteral("userGuideAction"));
+    m_userGuideAction->setIcon(QIcon::fromTheme(QStringLiteral("help-contents")));
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_newConnectionAction);
+    fileMenu->addAction(m_editConnectionAction);
+    m_connectToMenu = fileMenu->addMenu(tr("&Connect To"));
+    m_connectToMenu->setEnabled(false);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_exportShownAction);
+    fileMenu->addAction(m_exportSelectedAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_copyIdsAction);
+    editMenu->addAction(m_copyNamesAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_selectAllAction);
+    editMenu->addAction(m_selectByIdsAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_findAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = viewMenu;
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(m_cancelLoadAction);
+    viewMenu->addAction(m_serverFiltersAction);
+    viewMenu->addSeparator();
+    m_columnsMenu = viewMenu->addMenu(tr("&Columns"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] {
+        m_columnsMenu->clear();
+        QHeaderView *header = m_view->horizontalHeader();
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int column = header->logicalIndex(visual);
+            QAction *action = m_columnsMenu->addAction(
+                m_model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            // The last visible column cannot be hidden: the table would have no way back.
+            action->setEnabled(header->isSectionHidden(column) || header->hiddenSectionCount() < header->count() - 1);
+            connect(action, &QAction::toggled, this, [header, column](bool shown) {
+                header->setSectionHidden(column, !shown);
+            });
+        }
+    });
+
+    m_desktopsMenu = menuBar()->addMenu(tr("&Desktops"));
+    m_desktopsMenu->setObjectName(QStringLiteral("desktopsMenu"));
+    m_desktopsMenu->addAction(m_detailsAction);
+    m_desktopsMenu->addSeparator();
+    m_desktopsMenu->addAction(m_deleteAction);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_userGuideAction);
+    helpMenu->addSeparator();
+    helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_client != nullptr && m_stack->currentWidget() == m_tablePage;
+    const bool loading = m_loader->isLoading() || m_loader->isLoadingUsage();
+    m_refreshAction->setEnabled(connected);
+    m_cancelLoadAction->setEnabled(loading);
+    m_serverFiltersAction->setEnabled(connected);
+    m_editConnectionAction->setEnabled(connected && !m_demoMode && !m_connection.profileName.isEmpty());
+    const bool hasSelection = m_selectedCount > 0;
+    m_copyIdsAction->setEnabled(hasSelection);
+    m_copyNamesAction->setEnabled(hasSelection);
+    m_exportSelectedAction->setEnabled(hasSelection);
+    // The details are of a selected desktop: with none selected the current row may be hidden
+    // from view or meant as nothing.
+    m_detailsAction->setEnabled(hasSelection);
+    m_deleteAction->setEnabled(connected && hasSelection);
+}
+
+void MainWindow::showHeaderMenu(const QPoint &position)
+{
+    m_columnsMenu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showContextMenu(const QPoint &position)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_detailsAction);
+    menu->addSeparator();
+    menu->addAction(m_copyIdsAction);
+    menu->addAction(m_copyNamesAction);
+    menu->addAction(m_exportSelectedAction);
+    menu->addAction(m_exportShownAction);
+    menu->addSeparator();
+    menu->addAction(m_selectByIdsAction);
+    menu->addSeparator();
+    menu->addAction(m_deleteAction);
+    menu->popup(m_view->viewport()->mapToGlobal(position));
+}
