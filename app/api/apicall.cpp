@@ -281,7 +281,7 @@ void ApiCall::retryOrFinish(const ApiError &error)
         const int delay = retryDelayMs(error);
         Q_EMIT retrying(m_attempts + 1, delay, error);
         if (!m_finished) // a slot may have cancelled the call
-            m_retryTimer.start(delay);
+            m_retryTimer.start(m_config.retry.realWaitMs ? m_config.retry.realWaitMs(delay) : delay);
         return;
     }
     finish(error);
