@@ -53,7 +53,7 @@ void DesktopLoader::load()
     call->setPageSize(m_pageSize);
     m_call = call;
     connect(call, &ListAllDesktopsCall::pageLoaded, this, &DesktopLoader::onPageLoaded);
-    connect(call, &ListAllDesktopsCall::finished, this, &DesktopLoader::onFinished);
+    whenFinished(call, this, [this](ListAllDesktopsCall *finished) { onFinished(finished); });
     Q_EMIT loadingStarted();
     Q_EMIT progress(0, -1);
     call->start();
@@ -90,13 +90,9 @@ void DesktopLoader::showPendingPages()
     Q_EMIT progress(m_pendingLoaded, m_pendingTotal);
 }
 
-void DesktopLoader::onFinished()
+void DesktopLoader::onFinished(const ListAllDesktopsCall *call)
 {
-    ListAllDesktopsCall *call = m_call;
     m_call = nullptr;
-    if (!call)
-        return;
-    call->deleteLater();
     showPendingPages();
     m_lastError = call->error();
     m_lastIncompleteness = call->succeeded() ? call->incompletenessText() : QString();
@@ -112,8 +108,7 @@ void DesktopLoader::fetchDesktop(const QString &desktopId)
     query.desktopIds = {desktopId};
     auto *call = new ListDesktopsPageCall(m_client, query, 0, 1, this);
     call->setRawJson(WorkspaceJson::RawJson::Keep);
-    connect(call, &ListDesktopsPageCall::finished, this, [this, call, desktopId] {
-        call->deleteLater();
+    whenFinished(call, this, [this, desktopId](const ListDesktopsPageCall *call) {
         ApiError error = call->error();
         Desktop desktop;
         if (!error.isError()) {
@@ -145,7 +140,7 @@ void DesktopLoader::loadUsage(int days)
     auto *call = new ListAllUsageCall(m_client, UsageQuery::lastDays(days, m_now()), this);
     m_usageCall = call;
     connect(call, &PagedListingCall::progress, this, &DesktopLoader::usageProgress);
-    connect(call, &PagedListingCall::finished, this, &DesktopLoader::onUsageFinished);
+    whenFinished(call, this, [this](const ListAllUsageCall *finished) { onUsageFinished(finished); });
     Q_EMIT usageLoadingStarted(days);
     call->start();
 }
@@ -156,13 +151,9 @@ void DesktopLoader::cancelUsage()
         m_usageCall->cancel(); // finished() follows with a Cancelled error
 }
 
-void DesktopLoader::onUsageFinished()
+void DesktopLoader::onUsageFinished(const ListAllUsageCall *call)
 {
-    ListAllUsageCall *call = m_usageCall;
     m_usageCall = nullptr;
-    if (!call)
-        return;
-    call->deleteLater();
     // Even an incomplete answer is shown: a desktop it lacks says "No data", never 0.
     if (call->succeeded() && m_model)
         m_model->setUsage(call->usage());
@@ -175,9 +166,8 @@ void DesktopLoader::loadPools()
         return; // the pools change rarely: the listing in progress answers for this one too
     auto *call = new ListAllPoolsCall(m_client, this);
     m_poolsCall = call;
-    connect(call, &PagedListingCall::finished, this, [this, call] {
+    whenFinished(call, this, [this](const ListAllPoolsCall *call) {
         m_poolsCall = nullptr;
-        call->deleteLater();
         if (call->succeeded()) {
             m_pools = call->pools();
             if (m_model)

@@ -81,8 +81,8 @@ Q_SIGNALS:
 private:
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
     void showPendingPages();
-    void onFinished();
-    void onUsageFinished();
+    void onFinished(const ListAllDesktopsCall *call);
+    void onUsageFinished(const ListAllUsageCall *call);
 
     QPointer<DesktopTableModel> m_model;
     QPointer<ApiClient> m_client;

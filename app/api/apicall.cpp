@@ -7,9 +7,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QLocale>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -246,6 +248,17 @@ void ApiCall::backgroundParseDone(bool parsed, const QString &parseError)
     concludeParse(parsed, parseError);
 }
 
+void ApiCall::runOffThread(std::function<void()> work, std::function<void()> done)
+{
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        if (!m_finished) // cancelled meanwhile: the answer is of no use any more
+            done();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
 void ApiCall::concludeParse(bool parsed, const QString &parseError)
 {
     if (parsed) {
@@ -268,7 +281,7 @@ void ApiCall::retryOrFinish(const ApiError &error)
         const int delay = retryDelayMs(error);
         Q_EMIT retrying(m_attempts + 1, delay, error);
         if (!m_finished) // a slot may have cancelled the call
-            m_retryTimer.start(delay);
+            m_retryTimer.start(m_config.retry.realWaitMs ? m_config.retry.realWaitMs(delay) : delay);
         return;
     }
     finish(error);

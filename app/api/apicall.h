@@ -9,13 +9,18 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
+#include <memory>
+#include <optional>
+
 class ApiClient;
 class QNetworkReply;
 
-// One Workspace API request. Connect to finished(), then start(); finished() is emitted exactly
-// once, after which either succeeded() holds and the subclass's result is set, or error() says
-// what went wrong. GETs are retried on throttling, 502/503/504 and connection resets; other
-// methods are sent once, whatever happens.
+// One Workspace API request. Connect to finished() (see whenFinished()), then start(); finished()
+// is emitted exactly once, after which either succeeded() holds and the subclass's result is set,
+// or error() says what went wrong. GETs are retried on throttling, 502/503/504 and connection
+// resets; other methods are sent once, whatever happens. Calls derive from ApiCallOf<Result>,
+// which reads the answer with a pure function.
 class ApiCall : public QObject
 {
     Q_OBJECT
@@ -48,17 +53,21 @@ protected:
     virtual QByteArray body() const { return {}; }
     // Checks the request before anything is sent; an error here finishes the call at once.
     virtual ApiError validate() const { return {}; }
-    // Reads a 2xx body into the result; false with *error when it does not fit.
+    // Reads a 2xx body into the result; false with *error when it does not fit. ApiCallOf
+    // implements it; a call deriving from ApiCall directly reads its answer here, on its thread.
     virtual bool parseSuccess(const QByteArray &body, QString *error) = 0;
-    // Calls with large answers read them off the GUI thread: they start that work here, return
-    // true, and report with backgroundParseDone() on the call's thread. The work must own all it
-    // touches, since the call may be deleted before it ends. By default parseSuccess() runs here.
+    // Reads the body off the call's thread instead: starts that work, returns true, and reports
+    // with backgroundParseDone(). ApiCallOf implements it; by default parseSuccess() runs here.
     virtual bool startBackgroundParse(const QByteArray &body)
     {
         Q_UNUSED(body)
         return false;
     }
     void backgroundParseDone(bool parsed, const QString &parseError);
+    // Runs `work` on the thread pool, then `done` on this call's thread, unless the call has
+    // finished (was cancelled) meanwhile. `work` must own all it touches: the call may be deleted
+    // before it ends.
+    void runOffThread(std::function<void()> work, std::function<void()> done);
 
 private:
     void sendAttempt();
@@ -94,3 +103,75 @@ private:
     int m_parsedStatus = 0;
     QByteArray m_parsedExcerpt;
 };
+
+// What a call without an answer body (a 2xx with nothing to read) yields.
+struct NoResult
+{
+};
+
+// A call whose answer is a Result, read from the 2xx body by a pure function: the same function
+// whether it runs on the call's thread or, for calls with large answers, on the thread pool.
+template <typename Result>
+class ApiCallOf : public ApiCall
+{
+public:
+    const Result &result() const { return m_result; }
+    Result takeResult() { return std::move(m_result); }
+
+protected:
+    using ApiCall::ApiCall;
+    using Parser = std::function<std::optional<Result>(const QByteArray &body, QString *error)>;
+
+    // Reads a 2xx body: the Result, or nothing with *error when the body does not fit. It holds
+    // copies of what it needs, never the call, since it may run after the call is gone.
+    virtual Parser parser() const = 0;
+    // Whether parser() runs on the thread pool: for answers too large to read on the GUI thread.
+    virtual bool parsesOffThread() const { return false; }
+
+private:
+    bool parseSuccess(const QByteArray &body, QString *error) final
+    {
+        std::optional<Result> parsed = parser()(body, error);
+        if (parsed)
+            m_result = std::move(*parsed);
+        return parsed.has_value();
+    }
+
+    bool startBackgroundParse(const QByteArray &body) final
+    {
+        if (!parsesOffThread())
+            return false;
+        struct Parsed
+        {
+            std::optional<Result> result;
+            QString error;
+        };
+        auto parsed = std::make_shared<Parsed>();
+        runOffThread([parsed, body, parse = parser()] { parsed->result = parse(body, &parsed->error); },
+                     [this, parsed] {
+                         const bool ok = parsed->result.has_value();
+                         if (ok)
+                             m_result = std::move(*parsed->result);
+                         backgroundParseDone(ok, parsed->error);
+                     });
+        return true;
+    }
+
+    Result m_result{};
+};
+
+// The one way to learn that a call ended, for an ApiCall and a paged listing alike: `handler`
+// runs once with the finished call on `context`'s thread (not at all once `context` is gone), and
+// the call is deleted after it. Connect before start(); keep a QPointer to the call only to
+// cancel it.
+template <typename Call, typename Handler>
+void whenFinished(Call *call, const QObject *context, Handler handler)
+{
+    QObject::connect(
+        call, &Call::finished, context,
+        [call, handler = std::move(handler)]() mutable {
+            call->deleteLater();
+            handler(call);
+        },
+        Qt::SingleShotConnection);
+}

@@ -6,12 +6,9 @@
 #include "serverinput.h"
 
 #include <QCoreApplication>
-#include <QFutureWatcher>
 #include <QLocale>
-#include <QtConcurrentRun>
 
 #include <algorithm>
-#include <climits>
 
 namespace {
 void addIfSet(QUrlQuery &query, const char *key, const QString &value)
@@ -84,7 +81,7 @@ QUrlQuery DesktopQuery::toUrlQuery() const
 
 ListDesktopsPageCall::ListDesktopsPageCall(ApiClient *client, DesktopQuery query, int offset,
                                            int limit, QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("GET"), parent)
     , m_query(std::move(query))
     , m_offset(offset)
     , m_limit(limit)
@@ -110,48 +107,18 @@ ApiError ListDesktopsPageCall::validate() const
     return {};
 }
 
-bool ListDesktopsPageCall::parseSuccess(const QByteArray &body, QString *error)
+ListDesktopsPageCall::Parser ListDesktopsPageCall::parser() const
 {
-    std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, error, m_raw);
-    if (!page || !hasOnlyUsableIds(*page, error))
-        return false;
-    m_result = std::move(*page);
-    return true;
-}
-
-namespace {
-struct ParsedPage
-{
-    std::optional<DesktopPage> page;
-    QString error;
-};
-} // namespace
-
-bool ListDesktopsPageCall::startBackgroundParse(const QByteArray &body)
-{
-    auto *watcher = new QFutureWatcher<ParsedPage>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        if (isFinished()) // cancelled meanwhile: the answer is of no use any more
-            return;
-        ParsedPage parsed = watcher->future().takeResult();
-        if (parsed.page)
-            m_result = std::move(*parsed.page);
-        backgroundParseDone(parsed.page.has_value(), parsed.error);
-    });
-    watcher->setFuture(QtConcurrent::run([body, raw = m_raw] {
-        ParsedPage parsed;
-        parsed.page = WorkspaceJson::parseDesktopPage(body, &parsed.error, raw);
-        if (parsed.page && !hasOnlyUsableIds(*parsed.page, &parsed.error))
-            parsed.page.reset();
-        return parsed;
-    }));
-    return true;
+    return [raw = m_raw](const QByteArray &body, QString *error) {
+        std::optional<DesktopPage> page = WorkspaceJson::parseDesktopPage(body, error, raw);
+        if (page && !hasOnlyUsableIds(*page, error))
+            page.reset();
+        return page;
+    };
 }
 
 ListAllDesktopsCall::ListAllDesktopsCall(ApiClient *client, DesktopQuery query, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
+    : PagedListingCall(client, ListDesktopsPageCall::kMaxLimit, kPagesInFlight, parent)
     , m_query(std::move(query))
 {
     // Without an order the service may return pages of a list that shifts between requests.
@@ -159,195 +126,66 @@ ListAllDesktopsCall::ListAllDesktopsCall(ApiClient *client, DesktopQuery query, 
         m_query.sortField = QStringLiteral("created");
         m_query.sortType = QStringLiteral("ASC");
     }
-    m_deadlineTimer.setSingleShot(true);
-    connect(&m_deadlineTimer, &QTimer::timeout, this, &ListAllDesktopsCall::onDeadline);
 }
 
-void ListAllDesktopsCall::start()
+ApiCall *ListAllDesktopsCall::createPage(int offset, int limit)
 {
-    if (m_started || m_finished) // cancelled before it started: stays cancelled
-        return;
-    m_started = true;
-    m_step = std::max(m_pageSize, 1);
-    if (!m_deadline.isForever())
-        m_deadlineTimer.start(int(std::clamp<qint64>(m_deadline.remainingTime(), 0, INT_MAX)));
-    requestPage(); // alone: its total_count says how many more there are
+    return new ListDesktopsPageCall(client(), m_query, offset, limit);
 }
 
-void ListAllDesktopsCall::cancel()
+PagedListingCall::PageOutcome ListAllDesktopsCall::takePage(ApiCall *page)
 {
-    if (m_finished)
-        return;
-    finish(ApiError::cancelled());
+    DesktopPage result = static_cast<ListDesktopsPageCall *>(page)->takeResult();
+    return keepNew(std::move(result.desktops), result.totalCountKnown, result.totalCount, &m_pageDesktops,
+                   [](const Desktop &desktop) { return desktop.id; });
 }
 
-void ListAllDesktopsCall::onDeadline()
+void ListAllDesktopsCall::pageTaken()
 {
-    ApiError error;
-    error.kind = ApiError::Kind::Timeout;
-    error.transportMessage = tr("the listing did not finish in time (%Ln desktop(s) read)", nullptr,
-                                m_loaded);
-    finish(error);
+    Q_EMIT pageLoaded(std::exchange(m_pageDesktops, {}), loadedCount(), totalCount());
 }
 
-void ListAllDesktopsCall::requestPage()
+QString ListAllDesktopsCall::deadlineText() const
 {
-    auto *page = new ListDesktopsPageCall(m_client, m_query, m_nextOffset, m_pageSize, this);
-    m_nextOffset += m_step;
-    ++m_pagesRequested;
-    m_inFlight.append(page);
-    connect(page, &ListDesktopsPageCall::finished, this, &ListAllDesktopsCall::deliverFinishedPages);
-    connect(page, &ApiCall::retrying, this, &ListAllDesktopsCall::retrying);
-    page->start();
-}
-
-bool ListAllDesktopsCall::takePage(DesktopPage page, QList<Desktop> *fresh)
-{
-    const int received = static_cast<int>(page.desktops.size());
-    if (page.totalCountKnown) {
-        // total_count may shrink or grow while paging (desktops come and go); trust the latest.
-        m_announcedTotal = page.totalCount;
-    }
-    if (m_pageCap == 0) { // the first page
-        if (page.totalCountKnown && received > 0 && received < m_pageSize && received < page.totalCount) {
-            // The server pages by fewer than asked for: step by its page size, or desktops would
-            // be skipped.
-            m_step = received;
-            m_nextOffset = received;
-        }
-        const qint64 needed = page.totalCountKnown ? (qint64(page.totalCount) + m_step - 1) / m_step : m_maxPages;
-        m_pageCap = int(std::clamp<qint64>(needed + kExtraPages, 1, m_maxPages));
-    }
-    const int before = m_duplicates;
-    fresh->reserve(received);
-    for (Desktop &desktop : page.desktops) {
-        if (m_seen.contains(desktop.id)) {
-            ++m_duplicates;
-            continue;
-        }
-        m_seen.insert(desktop.id);
-        fresh->append(std::move(desktop));
-    }
-    m_loaded += int(fresh->size());
-    if (m_duplicates != before)
-        Q_EMIT duplicatesSkipped(m_duplicates);
-    m_lastPageFull = received >= m_step;
-    // An empty page, a page of desktops already seen (offset ignored, pages repeated) and, without
-    // a usable total, a short page: nothing more is coming.
-    return received == 0 || fresh->isEmpty() || (!page.totalCountKnown && !m_lastPageFull);
-}
-
-void ListAllDesktopsCall::deliverFinishedPages()
-{
-    while (!m_finished && !m_inFlight.isEmpty() && m_inFlight.constFirst()->isFinished()) {
-        ListDesktopsPageCall *page = m_inFlight.takeFirst();
-        page->deleteLater();
-        if (!page->succeeded()) {
-            finish(page->error());
-            return;
-        }
-        QList<Desktop> fresh;
-        const bool last = takePage(page->takeResult(), &fresh);
-        m_total = m_announcedTotal >= 0 ? std::max(m_announcedTotal, m_loaded) : -1;
-        if (last && !m_exhausted) {
-            m_exhausted = true;
-            if (m_announcedTotal < 0 && m_lastPageFull)
-                m_completeness = Completeness::PagingStalled;
-            dropPagesInFlight(); // pages beyond this one would only repeat or contradict it
-        }
-        Q_EMIT pageLoaded(fresh, m_loaded, m_total);
-    }
-    if (m_finished) // failed, or a slot cancelled us
-        return;
-    requestMorePages();
-    if (m_inFlight.isEmpty()) {
-        if (m_completeness == Completeness::Complete && m_announcedTotal > m_loaded)
-            m_completeness = Completeness::FewerThanAnnounced;
-        m_total = m_loaded;
-        finish({});
-    }
-}
-
-void ListAllDesktopsCall::requestMorePages()
-{
-    if (m_exhausted)
-        return;
-    if (m_announcedTotal < 0) {
-        // Without a usable total, only the answer to a page tells whether there is another: one
-        // at a time, until a page is short or empty.
-        if (m_inFlight.isEmpty() && m_lastPageFull) {
-            if (m_pagesRequested < m_pageCap)
-                requestPage();
-            else
-                m_completeness = Completeness::PageLimitReached;
-        }
-        return;
-    }
-    while (m_inFlight.size() < kPagesInFlight && m_nextOffset < m_announcedTotal) {
-        if (m_pagesRequested >= m_pageCap) {
-            if (m_inFlight.isEmpty() && m_loaded < m_announcedTotal)
-                m_completeness = Completeness::PageLimitReached;
-            return;
-        }
-        requestPage();
-    }
+    return tr("the listing did not finish in time (%Ln desktop(s) read)", nullptr, loadedCount());
 }
 
 QString ListAllDesktopsCall::incompletenessText() const
 {
     const QLocale locale;
-    switch (m_completeness) {
+    switch (completeness()) {
     case Completeness::Complete:
         return {};
     case Completeness::FewerThanAnnounced:
         return tr("Only %1 of the %2 desktops the service announced arrived: this list is incomplete.")
-            .arg(locale.toString(m_loaded), locale.toString(m_announcedTotal));
+            .arg(locale.toString(loadedCount()), locale.toString(announcedTotal()));
     case Completeness::PageLimitReached:
         return tr("Listing stopped after %1 pages with %2 desktops although the service had more to "
                   "list: this list is incomplete.")
-            .arg(locale.toString(m_pagesRequested), locale.toString(m_loaded));
+            .arg(locale.toString(pagesRequested()), locale.toString(loadedCount()));
     case Completeness::PagingStalled:
+        if (announcedTotal() >= 0)
+            return tr("The service kept sending desktops already listed; only %1 of the %2 desktops it "
+                      "announced arrived: this list is incomplete.")
+                .arg(locale.toString(loadedCount()), locale.toString(announcedTotal()));
         return tr("The service sent no count and kept sending desktops already listed; %1 desktops "
                   "arrived, more may exist: this list may be incomplete.")
-            .arg(locale.toString(m_loaded));
+            .arg(locale.toString(loadedCount()));
     }
     return {};
 }
 
 QString ListAllDesktopsCall::duplicatesText() const
 {
-    if (m_duplicates == 0)
+    if (duplicateCount() == 0)
         return {};
     return tr("The service listed desktops more than once (%Ln duplicate(s)); each desktop is shown once.",
-              nullptr, m_duplicates);
-}
-
-void ListAllDesktopsCall::dropPagesInFlight()
-{
-    for (const QPointer<ListDesktopsPageCall> &page : std::as_const(m_inFlight)) {
-        if (page) {
-            page->disconnect(this);
-            page->cancel();
-            page->deleteLater();
-        }
-    }
-    m_inFlight.clear();
-}
-
-void ListAllDesktopsCall::finish(const ApiError &error)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_deadlineTimer.stop();
-    dropPagesInFlight(); // of no use any more
-    m_error = error;
-    Q_EMIT finished();
+              nullptr, duplicateCount());
 }
 
 BatchDeleteCall::BatchDeleteCall(ApiClient *client, QStringList desktopIds,
                                  BatchDeleteOptions options, QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("POST"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("POST"), parent)
     , m_desktopIds(std::move(desktopIds))
     , m_options(options)
 {
@@ -371,24 +209,23 @@ ApiError BatchDeleteCall::validate() const
     return {};
 }
 
-bool BatchDeleteCall::parseSuccess(const QByteArray &body, QString *error)
+BatchDeleteCall::Parser BatchDeleteCall::parser() const
 {
-    std::optional<QString> jobId = WorkspaceJson::parseBatchDeleteResponse(body, error);
-    if (!jobId)
-        return false;
-    // The request was accepted, but the job cannot be followed: the outcome is unknown (a 2xx
-    // that cannot be read is ambiguous, see ApiError::isAmbiguous).
-    if (!ServerInput::isUsableId(*jobId)) {
-        if (error)
-            *error = tr("the service answered with an unusable job id %1").arg(ServerInput::describeId(*jobId));
-        return false;
-    }
-    m_jobId = *jobId;
-    return true;
+    return [](const QByteArray &body, QString *error) {
+        std::optional<QString> jobId = WorkspaceJson::parseBatchDeleteResponse(body, error);
+        // The request was accepted, but the job cannot be followed: the outcome is unknown (a 2xx
+        // that cannot be read is ambiguous, see ApiError::isAmbiguous).
+        if (jobId && !ServerInput::isUsableId(*jobId)) {
+            if (error)
+                *error = tr("the service answered with an unusable job id %1").arg(ServerInput::describeId(*jobId));
+            jobId.reset();
+        }
+        return jobId;
+    };
 }
 
 ShowJobCall::ShowJobCall(ApiClient *client, QString jobId, QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("GET"), parent)
     , m_jobId(std::move(jobId))
 {
 }
@@ -404,13 +241,9 @@ ApiError ShowJobCall::validate() const
     return requireJobId(m_jobId);
 }
 
-bool ShowJobCall::parseSuccess(const QByteArray &body, QString *error)
+ShowJobCall::Parser ShowJobCall::parser() const
 {
-    std::optional<Job> job = WorkspaceJson::parseJob(body, error);
-    if (!job)
-        return false;
-    m_result = std::move(*job);
-    return true;
+    return WorkspaceJson::parseJob;
 }
 
 ListSubJobsCall::ListSubJobsCall(ApiClient *client, QString jobId, int offset, int limit,

@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
+
 class QNetworkReply;
 
 struct RetryPolicy
@@ -23,6 +25,9 @@ struct RetryPolicy
     // throttled together do not come back together, doubled for each further attempt.
     int throttleDelayMs = 2000;
     double throttleJitter = 1.5;
+    // For tests, an injected timer: how long a retry really waits for the delay the policy decided
+    // (the delay retrying() reports). Empty: the delay itself.
+    std::function<int(int delayMs)> realWaitMs;
 };
 
 // The delay before attempt `attempt` + 1 after a 429 without Retry-After; `unitRandom` is a random

@@ -80,7 +80,7 @@ ApiError UsageQuery::validate() const
 }
 
 ListUsagePageCall::ListUsagePageCall(ApiClient *client, UsageQuery query, int offset, int limit, QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("GET"), parent)
     , m_query(std::move(query))
     , m_offset(offset)
     , m_limit(limit)
@@ -101,17 +101,13 @@ ApiError ListUsagePageCall::validate() const
     return bounds.isError() ? bounds : m_query.validate();
 }
 
-bool ListUsagePageCall::parseSuccess(const QByteArray &body, QString *error)
+ListUsagePageCall::Parser ListUsagePageCall::parser() const
 {
-    std::optional<DesktopUsagePage> page = DecommissionJson::parseUsagePage(body, error);
-    if (!page)
-        return false;
-    m_result = std::move(*page);
-    return true;
+    return DecommissionJson::parseUsagePage;
 }
 
 ListPoolsPageCall::ListPoolsPageCall(ApiClient *client, int offset, int limit, QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("GET"), parent)
     , m_offset(offset)
     , m_limit(limit)
 {
@@ -131,119 +127,13 @@ ApiError ListPoolsPageCall::validate() const
     return pageBoundsError(m_offset, m_limit, 1, kMaxLimit);
 }
 
-bool ListPoolsPageCall::parseSuccess(const QByteArray &body, QString *error)
+ListPoolsPageCall::Parser ListPoolsPageCall::parser() const
 {
-    std::optional<DesktopPoolPage> page = DecommissionJson::parsePoolPage(body, error);
-    if (!page)
-        return false;
-    m_result = std::move(*page);
-    return true;
-}
-
-PagedListingCall::PagedListingCall(ApiClient *client, int pageSize, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_pageSize(pageSize)
-{
-}
-
-void PagedListingCall::start()
-{
-    if (m_started || m_finished) // cancelled before it started: stays cancelled
-        return;
-    m_started = true;
-    requestPage();
-}
-
-void PagedListingCall::cancel()
-{
-    if (!m_finished)
-        finish(ApiError::cancelled(!m_page.isNull()));
-}
-
-bool PagedListingCall::admit(const QString &id)
-{
-    if (m_seen.contains(id)) {
-        ++m_duplicates;
-        return false;
-    }
-    m_seen.insert(id);
-    return true;
-}
-
-void PagedListingCall::requestPage()
-{
-    ApiCall *page = createPage(m_offset, m_pageSize);
-    page->setParent(this);
-    m_page = page;
-    ++m_pages;
-    connect(page, &ApiCall::finished, this, &PagedListingCall::onPageFinished);
-    connect(page, &ApiCall::retrying, this, &PagedListingCall::retrying);
-    page->start();
-}
-
-void PagedListingCall::onPageFinished()
-{
-    ApiCall *page = m_page;
-    m_page = nullptr;
-    if (!page)
-        return;
-    page->deleteLater();
-    if (!page->succeeded()) {
-        finish(page->error());
-        return;
-    }
-    const PageOutcome outcome = takePage(page);
-    m_loaded += outcome.admitted;
-    m_total = outcome.total; // entries come and go while paging: the latest total holds
-    Q_EMIT progress(m_loaded, m_total);
-    if (m_finished) // a slot cancelled us
-        return;
-
-    const bool totalKnown = m_total >= 0;
-    const bool reachedTotal = totalKnown && m_loaded >= m_total;
-    const QString shortOfTotal =
-        totalKnown ? tr("%1 of the %2 entries the server announced were received.").arg(m_loaded).arg(m_total)
-                   : QString();
-    if (reachedTotal || (totalKnown && m_offset + outcome.received >= m_total)) {
-        stop(reachedTotal ? QString() : shortOfTotal);
-    } else if (outcome.received == 0) {
-        stop(shortOfTotal);
-    } else if (outcome.admitted == 0) {
-        stop(tr("A page brought no entry that had not come before; %1 entries were received.").arg(m_loaded));
-    } else if (!totalKnown && outcome.received < m_pageSize) {
-        stop({}); // a short page is the last one when no total is told
-    } else if (m_pages >= m_maxPages) {
-        stop(tr("The listing stopped after %1 pages with %2 entries.").arg(m_pages).arg(m_loaded));
-    } else {
-        m_offset += outcome.received; // a server that pages by fewer than asked is followed, not skipped
-        requestPage();
-    }
-}
-
-void PagedListingCall::stop(const QString &incompleteReason)
-{
-    m_incompleteReason = incompleteReason;
-    finish({});
-}
-
-void PagedListingCall::finish(const ApiError &error)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (m_page) {
-        m_page->disconnect(this);
-        m_page->cancel();
-        m_page->deleteLater();
-        m_page = nullptr;
-    }
-    m_error = error;
-    Q_EMIT finished();
+    return DecommissionJson::parsePoolPage;
 }
 
 ListAllUsageCall::ListAllUsageCall(ApiClient *client, UsageQuery query, QObject *parent)
-    : PagedListingCall(client, ListUsagePageCall::kMaxLimit, parent)
+    : PagedListingCall(client, ListUsagePageCall::kMaxLimit, 1, parent)
     , m_query(std::move(query))
 {
 }
@@ -256,20 +146,12 @@ ApiCall *ListAllUsageCall::createPage(int offset, int limit)
 PagedListingCall::PageOutcome ListAllUsageCall::takePage(ApiCall *page)
 {
     DesktopUsagePage result = static_cast<ListUsagePageCall *>(page)->takeResult();
-    PageOutcome outcome;
-    outcome.received = int(result.items.size());
-    outcome.total = result.count;
-    for (DesktopUsage &usage : result.items) {
-        if (admit(usage.desktopId)) {
-            m_usage.append(std::move(usage));
-            ++outcome.admitted;
-        }
-    }
-    return outcome;
+    return keepNew(std::move(result.items), result.count >= 0, result.count, &m_usage,
+                   [](const DesktopUsage &usage) { return usage.desktopId; });
 }
 
 ListAllPoolsCall::ListAllPoolsCall(ApiClient *client, QObject *parent)
-    : PagedListingCall(client, ListPoolsPageCall::kMaxLimit, parent)
+    : PagedListingCall(client, ListPoolsPageCall::kMaxLimit, 1, parent)
 {
 }
 
@@ -281,20 +163,12 @@ ApiCall *ListAllPoolsCall::createPage(int offset, int limit)
 PagedListingCall::PageOutcome ListAllPoolsCall::takePage(ApiCall *page)
 {
     DesktopPoolPage result = static_cast<ListPoolsPageCall *>(page)->takeResult();
-    PageOutcome outcome;
-    outcome.received = int(result.pools.size());
-    outcome.total = result.totalCount;
-    for (DesktopPool &pool : result.pools) {
-        if (admit(pool.id)) {
-            m_pools.append(std::move(pool));
-            ++outcome.admitted;
-        }
-    }
-    return outcome;
+    return keepNew(std::move(result.pools), result.totalCount >= 0, result.totalCount, &m_pools,
+                   [](const DesktopPool &pool) { return pool.id; });
 }
 
 DesktopBatchCall::DesktopBatchCall(ApiClient *client, QByteArray method, QStringList desktopIds, QObject *parent)
-    : ApiCall(client, std::move(method), parent)
+    : ApiCallOf(client, std::move(method), parent)
     , m_desktopIds(std::move(desktopIds))
 {
 }
@@ -314,9 +188,16 @@ ApiError DesktopBatchCall::validate() const
     return {};
 }
 
-bool DesktopBatchCall::parseSuccess(const QByteArray &body, QString *error)
+namespace {
+std::optional<NoResult> emptyAnswer(const QByteArray &body, QString *error)
 {
-    return DecommissionJson::parseEmptyAnswer(body, error);
+    return DecommissionJson::parseEmptyAnswer(body, error) ? std::optional<NoResult>(NoResult{}) : std::nullopt;
+}
+} // namespace
+
+DesktopBatchCall::Parser DesktopBatchCall::parser() const
+{
+    return emptyAnswer;
 }
 
 SetMaintenanceModeCall::SetMaintenanceModeCall(ApiClient *client, QStringList desktopIds, bool inMaintenanceMode,
@@ -354,7 +235,7 @@ QByteArray LogoffDesktopsCall::body() const
 
 UpdatePoolAutoscaleCall::UpdatePoolAutoscaleCall(ApiClient *client, QString poolId, bool enableAutoscale,
                                                  QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("PUT"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("PUT"), parent)
     , m_poolId(std::move(poolId))
     , m_enableAutoscale(enableAutoscale)
 {
@@ -377,7 +258,7 @@ ApiError UpdatePoolAutoscaleCall::validate() const
     return {};
 }
 
-bool UpdatePoolAutoscaleCall::parseSuccess(const QByteArray &body, QString *error)
+UpdatePoolAutoscaleCall::Parser UpdatePoolAutoscaleCall::parser() const
 {
-    return DecommissionJson::parseEmptyAnswer(body, error);
+    return emptyAnswer;
 }

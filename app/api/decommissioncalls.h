@@ -2,10 +2,9 @@
 
 #include "apicall.h"
 #include "decommissionjson.h"
+#include "pagedlistingcall.h"
 
 #include <QDateTime>
-#include <QPointer>
-#include <QSet>
 #include <QStringList>
 #include <QUrlQuery>
 
@@ -35,115 +34,46 @@ struct UsageQuery
 };
 
 // GET statistics/metrics/desktops: one page.
-class ListUsagePageCall : public ApiCall
+class ListUsagePageCall : public ApiCallOf<DesktopUsagePage>
 {
     Q_OBJECT
 public:
     static constexpr int kMaxLimit = 100;
 
     ListUsagePageCall(ApiClient *client, UsageQuery query, int offset, int limit, QObject *parent = nullptr);
-    DesktopUsagePage takeResult() { return std::move(m_result); }
 
 protected:
     QUrl url() const override;
     ApiError validate() const override;
-    bool parseSuccess(const QByteArray &body, QString *error) override;
+    Parser parser() const override;
 
 private:
     UsageQuery m_query;
     int m_offset;
     int m_limit;
-    DesktopUsagePage m_result;
 };
 
 // GET desktop-pools: one page.
-class ListPoolsPageCall : public ApiCall
+class ListPoolsPageCall : public ApiCallOf<DesktopPoolPage>
 {
     Q_OBJECT
 public:
     static constexpr int kMaxLimit = 1000;
 
     ListPoolsPageCall(ApiClient *client, int offset, int limit, QObject *parent = nullptr);
-    DesktopPoolPage takeResult() { return std::move(m_result); }
 
 protected:
     QUrl url() const override;
     ApiError validate() const override;
-    bool parseSuccess(const QByteArray &body, QString *error) override;
+    Parser parser() const override;
 
 private:
     int m_offset;
     int m_limit;
-    DesktopPoolPage m_result;
 };
 
-// Every page of an offset/limit listing, one page at a time, with bounds that hold whatever the
-// server answers: it stops at the announced total, on an empty page, on a page that brings no
-// entry not seen before, and after maxPages pages. An entry whose id came before is dropped and
-// counted. A listing that stopped short of its total succeeds but is not complete, and says why:
-// what it has is never to be taken for the whole.
-class PagedListingCall : public QObject
-{
-    Q_OBJECT
-public:
-    void setPageSize(int pageSize) { m_pageSize = pageSize; }
-    void setMaxPages(int maxPages) { m_maxPages = maxPages; }
-    void start();
-    void cancel();
-
-    bool isFinished() const { return m_finished; }
-    bool succeeded() const { return m_finished && !m_error.isError(); }
-    const ApiError &error() const { return m_error; }
-    bool isComplete() const { return succeeded() && m_incompleteReason.isEmpty(); }
-    QString incompleteReason() const { return m_incompleteReason; }
-    int loadedCount() const { return m_loaded; }
-    int totalCount() const { return m_total; } // -1 while unknown
-    int duplicateCount() const { return m_duplicates; }
-    int pagesRequested() const { return m_pages; }
-
-Q_SIGNALS:
-    void progress(int loaded, int total);
-    void retrying(int nextAttempt, int delayMs, const ApiError &error);
-    void finished();
-
-protected:
-    struct PageOutcome
-    {
-        int received = 0; // entries on the page
-        int admitted = 0; // of those, new ones
-        int total = -1;   // the total the page announced, -1 when it did not
-    };
-
-    PagedListingCall(ApiClient *client, int pageSize, QObject *parent);
-    ApiClient *client() const { return m_client; }
-    virtual ApiCall *createPage(int offset, int limit) = 0;
-    // Takes the finished page's entries, keeping those admit() lets in.
-    virtual PageOutcome takePage(ApiCall *page) = 0;
-    // Whether an entry with this id is new; records it.
-    bool admit(const QString &id);
-
-private:
-    void requestPage();
-    void onPageFinished();
-    void stop(const QString &incompleteReason);
-    void finish(const ApiError &error);
-
-    QPointer<ApiClient> m_client;
-    QPointer<ApiCall> m_page;
-    QSet<QString> m_seen;
-    QString m_incompleteReason;
-    ApiError m_error;
-    int m_pageSize;
-    int m_maxPages = 2000;
-    int m_offset = 0;
-    int m_pages = 0;
-    int m_loaded = 0;
-    int m_total = -1;
-    int m_duplicates = 0;
-    bool m_started = false;
-    bool m_finished = false;
-};
-
+// The listings below page one page at a time (PagedListingCall's rules hold for them as for the
+// desktops): their pages are small and quick to read.
 // Usage statistics of every desktop in a period. A desktop missing from the result has no data.
 class ListAllUsageCall : public PagedListingCall
 {
@@ -177,7 +107,7 @@ private:
 };
 
 // A request about 1–100 desktops, each id given once; its answer carries no field.
-class DesktopBatchCall : public ApiCall
+class DesktopBatchCall : public ApiCallOf<NoResult>
 {
     Q_OBJECT
 public:
@@ -189,7 +119,7 @@ public:
 protected:
     DesktopBatchCall(ApiClient *client, QByteArray method, QStringList desktopIds, QObject *parent);
     ApiError validate() const override;
-    bool parseSuccess(const QByteArray &body, QString *error) override;
+    Parser parser() const override;
 
 private:
     QStringList m_desktopIds;
@@ -229,7 +159,7 @@ private:
 
 // PUT desktop-pools/{pool_id} with enable_autoscale: turned off before a pool's desktops are
 // deleted, so that the pool does not create new ones.
-class UpdatePoolAutoscaleCall : public ApiCall
+class UpdatePoolAutoscaleCall : public ApiCallOf<NoResult>
 {
     Q_OBJECT
 public:
@@ -240,7 +170,7 @@ protected:
     QUrl url() const override;
     QByteArray body() const override;
     ApiError validate() const override;
-    bool parseSuccess(const QByteArray &body, QString *error) override;
+    Parser parser() const override;
 
 private:
     QString m_poolId;

@@ -12,8 +12,6 @@
 
 #include <simdjson.h>
 
-#include <cmath>
-#include <limits>
 #include <string_view>
 #include <unordered_map>
 
@@ -44,26 +42,18 @@ QString textOf(element value)
     }
 }
 
-// total_count: a number with an integral value in int range, or a string QString::toInt
-// accepts; anything else is no count (*ok false).
-int integer(element value, bool *ok)
+// total_count as DesktopPageShape reads a count.
+std::optional<int> countOf(element value)
 {
-    *ok = false;
     switch (value.type()) {
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: {
-        const double number = value.get_double().value_unsafe();
-        if (std::nearbyint(number) != number || number < std::numeric_limits<int>::min()
-            || number > std::numeric_limits<int>::max())
-            return 0;
-        *ok = true;
-        return int(number);
-    }
+    case element_type::DOUBLE:
+        return WorkspaceJson::DesktopPageShape::countFromNumber(value.get_double().value_unsafe());
     case element_type::STRING:
-        return toQString(value.get_string().value_unsafe()).toInt(ok);
+        return WorkspaceJson::DesktopPageShape::countFromText(toQString(value.get_string().value_unsafe()));
     default:
-        return 0;
+        return std::nullopt;
     }
 }
 
@@ -293,17 +283,14 @@ bool readPage(element root, DesktopPage &page, QString *error)
         else if (field.key == "total_count")
             total = field.value;
     }
-    if (desktops && !desktops->is_array() && !desktops->is_null())
-        return fail(error, QCoreApplication::translate("WorkspaceJson", "\"desktops\" is not an array"));
-    // An object with neither key is something else (an error body behind a 200, a proxy's page),
-    // not an empty list: reading it as "no desktops" would hide the problem.
-    if (!desktops && !total)
-        return fail(error, QCoreApplication::translate("WorkspaceJson",
-                                                       "the answer has neither \"desktops\" nor \"total_count\""));
+    using WorkspaceJson::DesktopPageShape::Member;
+    const Member member = !desktops      ? Member::Missing
+        : desktops->is_null()            ? Member::Null
+        : desktops->is_array()           ? Member::Array
+                                         : Member::Other;
+    if (const std::optional<QString> refusal = WorkspaceJson::DesktopPageShape::refusal(member, total.has_value()))
+        return fail(error, *refusal);
 
-    bool hasTotal = false;
-    if (total)
-        page.totalCount = integer(*total, &hasTotal);
     simdjson::dom::array array;
     if (desktops && desktops->get_array().get(array) == simdjson::SUCCESS) {
         page.desktops.reserve(qsizetype(array.size()));
@@ -311,17 +298,14 @@ bool readPage(element root, DesktopPage &page, QString *error)
         for (const element entry : array) {
             simdjson::dom::object desktopObject;
             if (entry.get_object().get(desktopObject) != simdjson::SUCCESS)
-                return fail(error,
-                            QCoreApplication::translate("WorkspaceJson", "a desktop entry is not an object"));
+                return fail(error, WorkspaceJson::DesktopPageShape::entryIsNotAnObject());
             Desktop desktop = desktopOf(desktopObject, shared);
             if (desktop.id.isEmpty())
-                return fail(error, QCoreApplication::translate("WorkspaceJson", "a desktop has no desktop_id"));
+                return fail(error, WorkspaceJson::DesktopPageShape::entryHasNoId());
             page.desktops.append(std::move(desktop));
         }
     }
-    page.totalCountKnown = hasTotal && page.totalCount >= 0;
-    if (!page.totalCountKnown)
-        page.totalCount = int(page.desktops.size());
+    WorkspaceJson::DesktopPageShape::settleTotal(page, total ? countOf(*total) : std::nullopt);
     return true;
 }
 

@@ -32,28 +32,18 @@ QString str(const QJsonObject &object, QLatin1String key)
     return {};
 }
 
+// A count as DesktopPageShape reads one; *ok false (and 0) when the value is none.
 int integer(const QJsonObject &object, QLatin1String key, bool *ok = nullptr)
 {
     const QJsonValue value = object.value(key);
+    std::optional<int> count;
+    if (value.isDouble())
+        count = WorkspaceJson::DesktopPageShape::countFromNumber(value.toDouble());
+    else if (value.isString())
+        count = WorkspaceJson::DesktopPageShape::countFromText(value.toString());
     if (ok)
-        *ok = value.isString();
-    if (value.isDouble()) {
-        // Only an integral value in int range is a count: 1500.5 or 3000000000 is none.
-        const double number = value.toDouble();
-        const bool integral = std::nearbyint(number) == number
-            && number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max();
-        if (ok)
-            *ok = integral;
-        return integral ? int(number) : 0;
-    }
-    if (value.isString()) {
-        bool converted = false;
-        const int number = value.toString().toInt(&converted);
-        if (ok)
-            *ok = converted;
-        return number;
-    }
-    return 0;
+        *ok = count.has_value();
+    return count.value_or(0);
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
@@ -253,39 +243,80 @@ std::optional<DesktopPage> parseDesktopPageWithQt(const QByteArray &body, QStrin
     if (!object)
         return std::nullopt;
     const QJsonValue desktops = object->value(QLatin1String("desktops"));
-    if (!desktops.isArray() && !desktops.isUndefined() && !desktops.isNull()) {
-        setError(error, tr("\"desktops\" is not an array"));
-        return std::nullopt;
-    }
-    // An object with neither key is something else (an error body behind a 200, a proxy's page),
-    // not an empty list: reading it as "no desktops" would hide the problem.
-    if (desktops.isUndefined() && !object->contains(QLatin1String("total_count"))) {
-        setError(error, tr("the answer has neither \"desktops\" nor \"total_count\""));
+    using DesktopPageShape::Member;
+    const Member member = desktops.isUndefined() ? Member::Missing
+        : desktops.isNull()                      ? Member::Null
+        : desktops.isArray()                     ? Member::Array
+                                                 : Member::Other;
+    if (const std::optional<QString> refusal =
+            DesktopPageShape::refusal(member, object->contains(QLatin1String("total_count")))) {
+        setError(error, *refusal);
         return std::nullopt;
     }
     DesktopPage page;
     bool hasTotal = false;
-    page.totalCount = integer(*object, QLatin1String("total_count"), &hasTotal);
+    const int total = integer(*object, QLatin1String("total_count"), &hasTotal);
     const QJsonArray array = desktops.toArray();
     page.desktops.reserve(array.size());
     for (const QJsonValue &value : array) {
         if (!value.isObject()) {
-            setError(error, tr("a desktop entry is not an object"));
+            setError(error, DesktopPageShape::entryIsNotAnObject());
             return std::nullopt;
         }
         Desktop desktop = desktopFromJson(value.toObject());
         if (raw == RawJson::Drop)
             desktop.raw = {};
         if (desktop.id.isEmpty()) {
-            setError(error, tr("a desktop has no desktop_id"));
+            setError(error, DesktopPageShape::entryHasNoId());
             return std::nullopt;
         }
         page.desktops.append(std::move(desktop));
     }
-    page.totalCountKnown = hasTotal && page.totalCount >= 0;
-    if (!page.totalCountKnown)
-        page.totalCount = static_cast<int>(page.desktops.size());
+    DesktopPageShape::settleTotal(page, hasTotal ? std::optional<int>(total) : std::nullopt);
     return page;
+}
+
+std::optional<QString> DesktopPageShape::refusal(Member desktops, bool hasTotalCount)
+{
+    if (desktops == Member::Other)
+        return tr("\"desktops\" is not an array");
+    // An object with neither key is something else (an error body behind a 200, a proxy's page),
+    // not an empty list: reading it as "no desktops" would hide the problem.
+    if (desktops == Member::Missing && !hasTotalCount)
+        return tr("the answer has neither \"desktops\" nor \"total_count\"");
+    return std::nullopt;
+}
+
+QString DesktopPageShape::entryIsNotAnObject()
+{
+    return tr("a desktop entry is not an object");
+}
+
+QString DesktopPageShape::entryHasNoId()
+{
+    return tr("a desktop has no desktop_id");
+}
+
+std::optional<int> DesktopPageShape::countFromNumber(double number)
+{
+    // Only an integral value in int range is a count: 1500.5 or 3000000000 is none.
+    if (std::nearbyint(number) != number || number < std::numeric_limits<int>::min()
+        || number > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(number);
+}
+
+std::optional<int> DesktopPageShape::countFromText(const QString &text)
+{
+    bool converted = false;
+    const int number = text.toInt(&converted);
+    return converted ? std::optional<int>(number) : std::nullopt;
+}
+
+void DesktopPageShape::settleTotal(DesktopPage &page, std::optional<int> count)
+{
+    page.totalCountKnown = count && *count >= 0;
+    page.totalCount = page.totalCountKnown ? *count : int(page.desktops.size());
 }
 
 std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString *error)

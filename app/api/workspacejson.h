@@ -44,4 +44,23 @@ QByteArray batchDeleteBody(const QStringList &desktopIds, const BatchDeleteOptio
 
 QDateTime parseTimestamp(const QString &text); // ISO-8601 with or without fraction and zone
 
+// The shape rules of a desktops/detail page, written once for both readers (parseDesktopPage with
+// simdjson, parseDesktopPageWithQt with Qt): each reader says what it found, these decide.
+namespace DesktopPageShape {
+// What the page's "desktops" member is.
+enum class Member { Missing, Null, Array, Other };
+// Why a page with this "desktops" member, and with or without "total_count", cannot be read;
+// nothing when its shape holds.
+std::optional<QString> refusal(Member desktops, bool hasTotalCount);
+QString entryIsNotAnObject();
+QString entryHasNoId();
+// total_count as a count: a number with an integral value in int range, or a text
+// QString::toInt() takes; anything else is none.
+std::optional<int> countFromNumber(double number);
+std::optional<int> countFromText(const QString &text);
+// Once the desktops are in: the count read (none when missing or not a count) as the page's
+// total, or, without a usable one, the page's own size with totalCountKnown false.
+void settleTotal(DesktopPage &page, std::optional<int> count);
+} // namespace DesktopPageShape
+
 } // namespace WorkspaceJson

@@ -72,7 +72,7 @@ void ListCommand::onUsageLoaded()
         return;
     }
     if (!m_usageCall->isComplete()) {
-        err() << tr("Warning: %1").arg(m_usageCall->incompleteReason()) << Qt::endl;
+        err() << tr("Warning: %1").arg(m_usageCall->incompletenessText()) << Qt::endl;
         m_incomplete = true;
     }
     QHash<QString, DesktopUsage> usage;

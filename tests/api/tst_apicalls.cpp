@@ -1,10 +1,13 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "callfactory.h"
+#include "dueevents.h"
 #include "fakenetworkaccessmanager.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QThreadPool>
@@ -123,6 +126,7 @@ private Q_SLOTS:
     void listAllErrorOnSecondPageKeepsFirst();
     void listAllCancelledBeforeStartSendsNothing();
     void errorDetailsNeverContainTheSecret();
+    void whenFinishedRunsOnceThenDeletesTheCall();
 
 private:
     std::unique_ptr<ApiClient> makeClient(Credentials credentials = {});
@@ -580,6 +584,10 @@ void TestApiCalls::postIsSentExactlyOnce()
     QFETCH(ApiError::Kind, kind);
     QFETCH(bool, ambiguous);
     m_config.transferTimeoutMs = 50;
+    // A wrongly scheduled retry would be due at once.
+    m_config.retry.initialDelayMs = 0;
+    m_config.retry.maxDelayMs = 0;
+    m_config.retry.throttleDelayMs = 0;
     auto client = makeClient();
     m_network->setResponses({failure, FakeResponse::json(202, QByteArrayLiteral("{\"job_id\":\"x\"}"))});
     BatchDeleteCall call(client.get(), ids(100), BatchDeleteOptions{});
@@ -590,8 +598,7 @@ void TestApiCalls::postIsSentExactlyOnce()
     QCOMPARE(call.error().kind, kind);
     QCOMPARE(call.error().isAmbiguous(), ambiguous);
     QCOMPARE(retrying.count(), 0);
-    // Give a wrongly scheduled retry the chance to happen: it would be due after at most 40 ms.
-    QVERIFY(!QTest::qWaitFor([this] { return m_network->requestCount() > 1; }, 80));
+    runDueEvents();
     QCOMPARE(m_network->countRequests("POST"), 1);
     QCOMPARE(finished.count(), 1);
 }
@@ -699,7 +706,8 @@ void TestApiCalls::cancelFromRetryingSlotStopsTheRetry()
     call.start();
     QVERIFY(finished.wait());
     QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
-    QVERIFY(!QTest::qWaitFor([this] { return m_network->requestCount() > 1; }, 50));
+    runDueEvents(); // the retry would be due at once (no delay)
+    QCOMPARE(m_network->requestCount(), 1);
     QCOMPARE(finished.count(), 1);
 }
 
@@ -715,7 +723,7 @@ void TestApiCalls::secondStartAndLateCancelChangeNothing()
     QVERIFY(call.succeeded());
     call.cancel();
     call.start();
-    QVERIFY(!finished.wait(50));
+    runDueEvents();
     QCOMPARE(finished.count(), 1);
     QVERIFY(call.succeeded());
     QCOMPARE(call.result().state(), JobState::Succeeded);
@@ -724,53 +732,54 @@ void TestApiCalls::secondStartAndLateCancelChangeNothing()
 
 void TestApiCalls::invalidRequestsFinishWithoutSending_data()
 {
-    QTest::addColumn<QString>("which");
-    QTest::newRow("batch of 0") << QStringLiteral("delete0");
-    QTest::newRow("batch of 101") << QStringLiteral("delete101");
-    QTest::newRow("job without id") << QStringLiteral("job");
-    QTest::newRow("sub-jobs without id") << QStringLiteral("subjobs");
-    QTest::newRow("page limit 501") << QStringLiteral("page");
-    QTest::newRow("101 user names") << QStringLiteral("usernames");
-    QTest::newRow("http to a network host") << QStringLiteral("http");
-    QTest::newRow("no endpoint") << QStringLiteral("noendpoint");
-    QTest::newRow("no network access manager") << QStringLiteral("nonetwork");
+    QTest::addColumn<CallFactory>("makeCall");
+    QTest::addColumn<ConfigChange>("configure");
+    QTest::addColumn<bool>("withoutNetwork");
+    const auto row = [](const char *name, CallFactory makeCall, ConfigChange configure = [](ClientConfig &) {},
+                        bool withoutNetwork = false) { QTest::newRow(name) << makeCall << configure << withoutNetwork; };
+    const CallFactory usableJob = [](ApiClient *client) {
+        return std::make_unique<ShowJobCall>(client, QStringLiteral("job-1"));
+    };
+    row("batch of 0", [](ApiClient *client) {
+        return std::make_unique<BatchDeleteCall>(client, QStringList(), BatchDeleteOptions{});
+    });
+    row("batch of 101", [](ApiClient *client) {
+        return std::make_unique<BatchDeleteCall>(client, ids(101), BatchDeleteOptions{});
+    });
+    row("job without id", [](ApiClient *client) { return std::make_unique<ShowJobCall>(client, QStringLiteral("  ")); });
+    row("sub-jobs without id", [](ApiClient *client) { return std::make_unique<ListSubJobsCall>(client, QString()); });
+    row("page limit 501", [](ApiClient *client) {
+        return std::make_unique<ListDesktopsPageCall>(client, DesktopQuery{}, 0, 501);
+    });
+    row("101 user names", [](ApiClient *client) {
+        DesktopQuery query;
+        query.userNames = ids(101);
+        return std::make_unique<ListDesktopsPageCall>(client, query, 0, 500);
+    });
+    row("http to a network host", usableJob,
+        [](ClientConfig &config) { config.endpoint = QUrl(QStringLiteral("http://workspace.example.com")); });
+    row("no endpoint", usableJob, [](ClientConfig &config) { config.endpoint = QUrl(); });
+    row("no network access manager", usableJob, [](ClientConfig &) {}, true);
 }
 
 void TestApiCalls::invalidRequestsFinishWithoutSending()
 {
-    QFETCH(QString, which);
-    if (which == QLatin1String("http"))
-        m_config.endpoint = QUrl(QStringLiteral("http://workspace.example.com"));
-    if (which == QLatin1String("noendpoint"))
-        m_config.endpoint = QUrl();
-    if (which == QLatin1String("nonetwork"))
+    QFETCH(CallFactory, makeCall);
+    QFETCH(ConfigChange, configure);
+    QFETCH(bool, withoutNetwork);
+    configure(m_config);
+    if (withoutNetwork)
         m_network.reset();
     auto client = makeClient();
     if (!m_network)
         m_network = std::make_unique<FakeNetworkAccessManager>();
     m_network->setResponses({FakeResponse::json(200, QByteArrayLiteral("{}"))});
-    std::unique_ptr<ApiCall> call;
-    if (which == QLatin1String("delete0"))
-        call = std::make_unique<BatchDeleteCall>(client.get(), QStringList(), BatchDeleteOptions{});
-    else if (which == QLatin1String("delete101"))
-        call = std::make_unique<BatchDeleteCall>(client.get(), ids(101), BatchDeleteOptions{});
-    else if (which == QLatin1String("job"))
-        call = std::make_unique<ShowJobCall>(client.get(), QStringLiteral("  "));
-    else if (which == QLatin1String("subjobs"))
-        call = std::make_unique<ListSubJobsCall>(client.get(), QString());
-    else if (which == QLatin1String("page"))
-        call = std::make_unique<ListDesktopsPageCall>(client.get(), DesktopQuery{}, 0, 501);
-    else if (which == QLatin1String("usernames")) {
-        DesktopQuery query;
-        query.userNames = ids(101);
-        call = std::make_unique<ListDesktopsPageCall>(client.get(), query, 0, 500);
-    }
-    else
-        call = std::make_unique<ShowJobCall>(client.get(), QStringLiteral("job-1"));
+    const std::unique_ptr<ApiCall> call = makeCall(client.get());
     QSignalSpy finished(call.get(), &ApiCall::finished);
     call->start();
     QCOMPARE(finished.count(), 0); // deferred, so callers can connect after start() as well
     QVERIFY(finished.wait());
+    QCOMPARE(finished.count(), 1);
     QCOMPARE(call->error().kind, ApiError::Kind::Configuration);
     QVERIFY(!call->error().summary().isEmpty());
     QCOMPARE(m_network->requestCount(), 0);
@@ -1100,7 +1109,8 @@ void TestApiCalls::pageCallCancelledOrDeletedWhileReadingIsSafe()
     held.release();
     pool->waitForDone();
     pool->setMaxThreadCount(threads);
-    QVERIFY(!QTest::qWaitFor([&] { return cancelledFinished.count() > 1; }, 50));
+    runDueEvents(); // the finished parse reports to the cancelled call, which ignores it
+    QCOMPARE(cancelledFinished.count(), 1);
     QCOMPARE(cancelled->error().kind, ApiError::Kind::Cancelled);
     QVERIFY(cancelled->result().desktops.isEmpty());
     delete cancelled;
@@ -1143,7 +1153,8 @@ void TestApiCalls::listAllCancelledFromPageSlot()
     call.start();
     QVERIFY(finished.wait());
     QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
-    QVERIFY(!QTest::qWaitFor([this] { return m_network->requestCount() > 1; }, 50));
+    runDueEvents();
+    QCOMPARE(m_network->requestCount(), 1);
     QCOMPARE(finished.count(), 1);
 }
 
@@ -1181,7 +1192,8 @@ void TestApiCalls::listAllCancelledBeforeStartSendsNothing()
     call.cancel();
     QCOMPARE(finished.count(), 1);
     call.start();
-    QVERIFY(!finished.wait(30));
+    runDueEvents();
+    QCOMPARE(finished.count(), 1);
     QCOMPARE(m_network->requestCount(), 0);
     QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
 }
@@ -1199,6 +1211,42 @@ void TestApiCalls::errorDetailsNeverContainTheSecret()
     QVERIFY(text.contains(QLatin1String("req-401")));
     QVERIFY(!text.contains(QString::fromLatin1(kSecretKey)));
     QVERIFY(!text.contains(QLatin1String("token-secret-part")));
+}
+
+void TestApiCalls::whenFinishedRunsOnceThenDeletesTheCall()
+{
+    auto client = makeClient();
+    m_network->setHandler(pagingServer(3, 3));
+    QPointer<ShowJobCall> job = new ShowJobCall(client.get(), QStringLiteral("job"));
+    QPointer<ListAllDesktopsCall> listing = new ListAllDesktopsCall(client.get(), {});
+    int jobEnds = 0;
+    int listingEnds = 0;
+    whenFinished(job.data(), this, [&](const ShowJobCall *call) {
+        ++jobEnds;
+        QVERIFY(call->isFinished());
+    });
+    whenFinished(listing.data(), this, [&](const ListAllDesktopsCall *call) {
+        ++listingEnds;
+        QCOMPARE(call->loadedCount(), 3);
+        QVERIFY(call->isComplete());
+    });
+    job->start();
+    listing->start();
+    QTRY_VERIFY(job.isNull() && listing.isNull()); // deleted after their handler
+    QCOMPARE(jobEnds, 1);
+    QCOMPARE(listingEnds, 1);
+
+    // No handler once its context is gone; the call is not leaked either way.
+    auto context = std::make_unique<QObject>();
+    auto *orphan = new ShowJobCall(client.get(), QStringLiteral("job"), this);
+    bool ran = false;
+    whenFinished(orphan, context.get(), [&ran](const ShowJobCall *) { ran = true; });
+    context.reset();
+    QSignalSpy finished(orphan, &ApiCall::finished);
+    orphan->start();
+    QVERIFY(finished.wait());
+    QVERIFY(!ran);
+    delete orphan;
 }
 
 QTEST_GUILESS_MAIN(TestApiCalls)

@@ -3,6 +3,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
+#include "callfactory.h"
 #include "fakenetworkaccessmanager.h"
 
 #include <QFile>
@@ -336,28 +337,11 @@ void TestDecommissionCalls::usagePageRequestCarriesPeriodAndFilters()
 
 void TestDecommissionCalls::invalidRequestsAreNotSent_data()
 {
-    QTest::addColumn<int>("which");
+    QTest::addColumn<CallFactory>("makeCall");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("usage limit 0") << 0 << QStringLiteral("1 to 100");
-    QTest::newRow("usage limit 101") << 1 << QStringLiteral("1 to 100");
-    QTest::newRow("usage without period") << 2 << QStringLiteral("period");
-    QTest::newRow("usage period reversed") << 3 << QStringLiteral("end after");
-    QTest::newRow("usage bad sort") << 4 << QStringLiteral("sort");
-    QTest::newRow("pools limit 1001") << 5 << QStringLiteral("1 to 1000");
-    QTest::newRow("maintenance no ids") << 6 << QStringLiteral("1 to 100 desktops");
-    QTest::newRow("maintenance 101 ids") << 7 << QStringLiteral("not 101");
-    QTest::newRow("logoff duplicate") << 8 << QStringLiteral("twice");
-    QTest::newRow("logoff empty id") << 9 << QStringLiteral("1 to 255");
-    QTest::newRow("pool bad id") << 10 << QStringLiteral("pool id");
-    QTest::newRow("usage idle days reversed") << 11 << QStringLiteral("idle days");
-    QTest::newRow("usage hours negative") << 12 << QStringLiteral("hours of use");
-}
-
-void TestDecommissionCalls::invalidRequestsAreNotSent()
-{
-    QFETCH(int, which);
-    QFETCH(QString, expected);
-    auto client = makeClient();
+    const auto usagePage = [](UsageQuery query, int limit) -> CallFactory {
+        return [query, limit](ApiClient *client) { return std::make_unique<ListUsagePageCall>(client, query, 0, limit); };
+    };
     const UsageQuery period = UsageQuery::lastDays(30, kNow);
     UsageQuery reversed = period;
     std::swap(reversed.startTime, reversed.endTime);
@@ -368,22 +352,39 @@ void TestDecommissionCalls::invalidRequestsAreNotSent()
     badIdle.maxIdleDays = 5;
     UsageQuery badHours = period;
     badHours.usageMinHours = -1;
-    std::unique_ptr<ApiCall> call;
-    switch (which) {
-    case 0: call = std::make_unique<ListUsagePageCall>(client.get(), period, 0, 0); break;
-    case 1: call = std::make_unique<ListUsagePageCall>(client.get(), period, 0, 101); break;
-    case 2: call = std::make_unique<ListUsagePageCall>(client.get(), UsageQuery{}, 0, 10); break;
-    case 3: call = std::make_unique<ListUsagePageCall>(client.get(), reversed, 0, 10); break;
-    case 4: call = std::make_unique<ListUsagePageCall>(client.get(), badSort, 0, 10); break;
-    case 5: call = std::make_unique<ListPoolsPageCall>(client.get(), 0, 1001); break;
-    case 6: call = std::make_unique<SetMaintenanceModeCall>(client.get(), QStringList{}, true); break;
-    case 7: call = std::make_unique<SetMaintenanceModeCall>(client.get(), ids(101), true); break;
-    case 8: call = std::make_unique<LogoffDesktopsCall>(client.get(), QStringList{QStringLiteral("a"), QStringLiteral("a")}, QString()); break;
-    case 9: call = std::make_unique<LogoffDesktopsCall>(client.get(), QStringList{QString()}, QString()); break;
-    case 10: call = std::make_unique<UpdatePoolAutoscaleCall>(client.get(), QStringLiteral("../p"), false); break;
-    case 11: call = std::make_unique<ListUsagePageCall>(client.get(), badIdle, 0, 10); break;
-    default: call = std::make_unique<ListUsagePageCall>(client.get(), badHours, 0, 10); break;
-    }
+    QTest::newRow("usage limit 0") << usagePage(period, 0) << QStringLiteral("1 to 100");
+    QTest::newRow("usage limit 101") << usagePage(period, 101) << QStringLiteral("1 to 100");
+    QTest::newRow("usage without period") << usagePage(UsageQuery{}, 10) << QStringLiteral("period");
+    QTest::newRow("usage period reversed") << usagePage(reversed, 10) << QStringLiteral("end after");
+    QTest::newRow("usage bad sort") << usagePage(badSort, 10) << QStringLiteral("sort");
+    QTest::newRow("pools limit 1001") << CallFactory([](ApiClient *client) {
+        return std::make_unique<ListPoolsPageCall>(client, 0, 1001);
+    }) << QStringLiteral("1 to 1000");
+    QTest::newRow("maintenance no ids") << CallFactory([](ApiClient *client) {
+        return std::make_unique<SetMaintenanceModeCall>(client, QStringList{}, true);
+    }) << QStringLiteral("1 to 100 desktops");
+    QTest::newRow("maintenance 101 ids") << CallFactory([](ApiClient *client) {
+        return std::make_unique<SetMaintenanceModeCall>(client, ids(101), true);
+    }) << QStringLiteral("not 101");
+    QTest::newRow("logoff duplicate") << CallFactory([](ApiClient *client) {
+        return std::make_unique<LogoffDesktopsCall>(client, QStringList{QStringLiteral("a"), QStringLiteral("a")}, QString());
+    }) << QStringLiteral("twice");
+    QTest::newRow("logoff empty id") << CallFactory([](ApiClient *client) {
+        return std::make_unique<LogoffDesktopsCall>(client, QStringList{QString()}, QString());
+    }) << QStringLiteral("1 to 255");
+    QTest::newRow("pool bad id") << CallFactory([](ApiClient *client) {
+        return std::make_unique<UpdatePoolAutoscaleCall>(client, QStringLiteral("../p"), false);
+    }) << QStringLiteral("pool id");
+    QTest::newRow("usage idle days reversed") << usagePage(badIdle, 10) << QStringLiteral("idle days");
+    QTest::newRow("usage hours negative") << usagePage(badHours, 10) << QStringLiteral("hours of use");
+}
+
+void TestDecommissionCalls::invalidRequestsAreNotSent()
+{
+    QFETCH(CallFactory, makeCall);
+    QFETCH(QString, expected);
+    auto client = makeClient();
+    const std::unique_ptr<ApiCall> call = makeCall(client.get());
     QSignalSpy finished(call.get(), &ApiCall::finished);
     call->start();
     QCOMPARE(finished.count(), 0); // never inside start()
@@ -441,7 +442,7 @@ void TestDecommissionCalls::listingShortOfCountIsIncomplete()
     QVERIFY(waitFor(&call, finished));
     QVERIFY(call.succeeded());
     QVERIFY(!call.isComplete());
-    QVERIFY2(call.incompleteReason().contains(QLatin1String("120 of the 300")), qPrintable(call.incompleteReason()));
+    QVERIFY2(call.incompletenessText().contains(QLatin1String("120 of the 300")), qPrintable(call.incompletenessText()));
     QCOMPARE(call.usage().size(), 120);
 }
 
@@ -459,7 +460,7 @@ void TestDecommissionCalls::listingWithoutNewEntriesStops()
     QCOMPARE(m_network->requestCount(), 2);
     QCOMPARE(call.usage().size(), 100);
     QCOMPARE(call.duplicateCount(), 100);
-    QVERIFY(call.incompleteReason().contains(QLatin1String("no entry")));
+    QVERIFY(call.incompletenessText().contains(QLatin1String("no entry")));
 }
 
 void TestDecommissionCalls::listingStopsAtThePageCap()
@@ -475,7 +476,7 @@ void TestDecommissionCalls::listingStopsAtThePageCap()
     QVERIFY(!call.isComplete());
     QCOMPARE(m_network->requestCount(), 4);
     QCOMPARE(call.loadedCount(), 400);
-    QVERIFY(call.incompleteReason().contains(QLatin1String("4 pages")));
+    QVERIFY(call.incompletenessText().contains(QLatin1String("4 pages")));
 }
 
 void TestDecommissionCalls::listingWithoutCountEndsOnAShortPage()
@@ -488,7 +489,8 @@ void TestDecommissionCalls::listingWithoutCountEndsOnAShortPage()
     QVERIFY(waitFor(&call, finished));
     QVERIFY(call.isComplete());
     QCOMPARE(call.usage().size(), 130);
-    QCOMPARE(call.totalCount(), -1);
+    QCOMPARE(call.announcedTotal(), -1);
+    QCOMPARE(call.totalCount(), 130); // once finished, what arrived
     QCOMPARE(m_network->requestCount(), 2);
 }
 

@@ -241,6 +241,10 @@ private Q_SLOTS:
         const Listing listing = list(client.get(), 500);
         QVERIFY(listing.call->succeeded());
         QVERIFY(!listing.call->isComplete());
+        QCOMPARE(listing.call->completeness(), ListAllDesktopsCall::Completeness::PagingStalled);
+        const QString text = listing.call->incompletenessText();
+        QVERIFY2(text.contains(QLocale().toString(500)) && text.contains(QLocale().toString(1500)),
+                 qPrintable(text));
         QCOMPARE(listing.desktops.size(), 500);
         QVERIFY(listing.call->duplicateCount() >= 500);
         QVERIFY(m_server->requestCount(QStringLiteral("/desktops/detail"))

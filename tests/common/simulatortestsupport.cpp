@@ -23,6 +23,16 @@ ClientConfig clientConfigFor(const WorkspaceSimulator &simulator)
     return config;
 }
 
+std::unique_ptr<ApiClient> clientFor(const WorkspaceSimulator &simulator, QNetworkAccessManager *network,
+                                     ClientConfig config)
+{
+    const ClientConfig target = clientConfigFor(simulator);
+    config.endpoint = target.endpoint;
+    config.projectId = target.projectId;
+    return std::make_unique<ApiClient>(network, config,
+                                       Credentials{simulator.config().accessKey, simulator.config().secretKey, {}});
+}
+
 QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs)
 {
     ListAllDesktopsCall call(client, {});

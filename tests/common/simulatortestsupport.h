@@ -7,6 +7,10 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
+class QNetworkAccessManager;
+
 // The setup the end-to-end suites share: an in-process simulator with the suite's own keys, and a
 // client configuration pointed at it. Suites keep their own keys, sizes, timeouts and retry
 // settings, because each of those is part of what the suite tests.
@@ -16,6 +20,11 @@ SimulatorConfig simulatorConfig(const QString &accessKey, const QString &secretK
 // Endpoint and project of a listening simulator; timeouts and retry stay at ClientConfig's defaults
 // for the caller to set.
 ClientConfig clientConfigFor(const WorkspaceSimulator &simulator);
+
+// A client of a listening simulator, signed with the simulator's own keys: `config`'s endpoint and
+// project become the simulator's, its other settings (timeouts, retries) stay the caller's.
+std::unique_ptr<ApiClient> clientFor(const WorkspaceSimulator &simulator, QNetworkAccessManager *network,
+                                     ClientConfig config = {});
 
 // Every desktop the client lists (all pages), or nothing when the listing fails or takes longer
 // than timeoutMs.

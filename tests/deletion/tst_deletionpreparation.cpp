@@ -49,10 +49,10 @@ void TestDeletionPreparation::init()
     m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 260, 150));
     QVERIFY(m_simulator->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    ClientConfig config = clientConfigFor(*m_simulator);
+    ClientConfig config;
     config.transferTimeoutMs = 5000;
     config.retry.maxAttempts = 1;
-    m_client = std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, kSecretKey, {}});
+    m_client = clientFor(*m_simulator, m_network.get(), config);
     QVERIFY(m_dir.isValid());
 }
 

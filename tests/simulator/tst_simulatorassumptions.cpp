@@ -54,9 +54,9 @@ void TestSimulatorAssumptions::start(UnconfirmedDeletion mode)
     m_simulator = std::make_unique<WorkspaceSimulator>(config);
     QVERIFY(m_simulator->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    ClientConfig clientConfig = clientConfigFor(*m_simulator);
+    ClientConfig clientConfig;
     clientConfig.transferTimeoutMs = 5000;
-    m_client = std::make_unique<ApiClient>(m_network.get(), clientConfig, Credentials{kAccessKey, kSecretKey, {}});
+    m_client = clientFor(*m_simulator, m_network.get(), clientConfig);
     QVERIFY(m_dir.isValid());
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
     QFile::remove(JobJournal::defaultFilePath(m_dir.path()));

@@ -156,7 +156,7 @@ void TestSimulatorDecommission::usageOfEveryDesktopInThePeriod()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     ListAllUsageCall call(m_client.get(), UsageQuery::lastDays(30, now));
     QVERIFY(run(call));
-    QVERIFY2(call.isComplete(), qPrintable(call.error().summary() + call.incompleteReason()));
+    QVERIFY2(call.isComplete(), qPrintable(call.error().summary() + call.incompletenessText()));
     QCOMPARE(call.pagesRequested(), 2); // 100 a page at the most
     QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("statistics/metrics/desktops")), 2);
 

@@ -4,6 +4,7 @@
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
 #include "simulatorstate.h"
+#include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
@@ -33,11 +34,7 @@ private Q_SLOTS:
 private:
     SimulatorConfig config(int jobDurationMs) const
     {
-        SimulatorConfig result;
-        result.accessKey = kAccessKey;
-        result.secretKey = kSecretKey;
-        result.desktopCount = 20;
-        result.jobDurationMs = jobDurationMs;
+        SimulatorConfig result = simulatorConfig(kAccessKey, kSecretKey, 20, jobDurationMs);
         result.stateFilePath = m_dir.filePath(QStringLiteral("state.json"));
         return result;
     }
@@ -53,11 +50,8 @@ private:
 
 QString TestSimulatorState::deleteFirst(WorkspaceSimulator &simulator, int count, QStringList *ids)
 {
-    ClientConfig clientConfig;
-    clientConfig.endpoint = simulator.url();
-    clientConfig.projectId = simulator.config().projectId;
-    ApiClient client(&m_network, clientConfig, {kAccessKey, kSecretKey, {}});
-    ListAllDesktopsCall list(&client, {});
+    const std::unique_ptr<ApiClient> client = clientFor(simulator, &m_network);
+    ListAllDesktopsCall list(client.get(), {});
     connect(&list, &ListAllDesktopsCall::pageLoaded, this, [ids, count](const QList<Desktop> &page) {
         for (const Desktop &desktop : page) {
             if (ids->size() < count && desktop.taskStatus.isEmpty())
@@ -68,7 +62,7 @@ QString TestSimulatorState::deleteFirst(WorkspaceSimulator &simulator, int count
     list.start();
     if (!listed.wait(kWaitMs))
         return {};
-    BatchDeleteCall call(&client, *ids, {});
+    BatchDeleteCall call(client.get(), *ids, {});
     QSignalSpy finished(&call, &ApiCall::finished);
     call.start();
     if (!finished.wait(kWaitMs))
@@ -90,11 +84,9 @@ QString TestSimulatorState::submitOnAFreshSimulator(int jobDurationMs, int count
 Job TestSimulatorState::showJob(WorkspaceSimulator &simulator, const QString &jobId, ApiError *error)
 {
     ClientConfig clientConfig;
-    clientConfig.endpoint = simulator.url();
-    clientConfig.projectId = simulator.config().projectId;
     clientConfig.retry.maxAttempts = 1;
-    ApiClient client(&m_network, clientConfig, {kAccessKey, kSecretKey, {}});
-    ShowJobCall call(&client, jobId);
+    const std::unique_ptr<ApiClient> client = clientFor(simulator, &m_network, clientConfig);
+    ShowJobCall call(client.get(), jobId);
     QSignalSpy finished(&call, &ApiCall::finished);
     call.start();
     if (!finished.wait(kWaitMs))

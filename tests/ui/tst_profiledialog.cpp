@@ -50,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait());
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QVERIFY(dialog.testResultText().contains(QStringLiteral("2")));
-        QCOMPARE(network.requests, 1);
+        QCOMPARE(network.requestCount(), 1);
     }
 
     void testConnectionReportsTheTypedError()
@@ -79,7 +79,7 @@ private Q_SLOTS:
         dialog.testConnection();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
-        QCOMPARE(network.requests, 0);
+        QCOMPARE(network.requestCount(), 0);
     }
 };
 
