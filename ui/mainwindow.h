@@ -173,6 +173,7 @@ private:
     ListingWarningBanner *m_listingWarning;
     QLabel *m_demoBanner;
     QToolBar *m_toolBar = nullptr;
+    QToolBar *m_filterBar = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_loginFilter = nullptr;
