@@ -148,6 +148,9 @@ QList<SimulatedDesktop> generate(int count, quint32 seed)
         if (department == QLatin1String("fin") || department == QLatin1String("legal"))
             desktop.enterpriseProjectId = QStringLiteral("ep-") + department;
         desktop.inMaintenanceMode = chance(random, 3);
+        // Users cannot log in to a desktop in maintenance: a session there has been disconnected.
+        if (desktop.inMaintenanceMode && desktop.loginStatus == QLatin1String("CONNECTED"))
+            desktop.loginStatus = QStringLiteral("DISCONNECTED");
 
         desktop.tags.append({QStringLiteral("department"), department});
         if (chance(random, 7))

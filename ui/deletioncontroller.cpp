@@ -1,5 +1,7 @@
 #include "deletioncontroller.h"
 
+#include "decommission/deletionimpact.h"
+
 #include "deletiondialog.h"
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
@@ -194,7 +196,23 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     const QList<Desktop> found = preparation->found().values();
     m_desktops->upsertDesktops(found);
     const DeletionClassification &classification = preparation->classification();
-    if (classification.deletable.isEmpty()) {
+    QList<Desktop> offered = classification.deletable;
+    DeletionImpact::Retry retryAdvice;
+    if (retry) {
+        // Only the failures worth retrying: not the yearly/monthly ones (unsubscribed in the
+        // console), nor those gone (the classification left them out already).
+        QStringList ids;
+        for (const Desktop &desktop : std::as_const(offered))
+            ids.append(desktop.id);
+        retryAdvice = DeletionImpact::retryOf(ids, preparation->found(), m_retryForced);
+        offered = retryAdvice.offered;
+        if (!retryAdvice.yearlyMonthly.isEmpty()) {
+            Q_EMIT statusMessage(tr("%Ln failed desktop(s) billed yearly/monthly are not offered again: "
+                                    "unsubscribe them in the console.", nullptr,
+                                    int(retryAdvice.yearlyMonthly.size())));
+        }
+    }
+    if (offered.isEmpty()) {
         const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
         Q_EMIT statusMessage(reasons.isEmpty()
                                  ? tr("None of the selected desktops can be deleted.")
@@ -205,32 +223,112 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     }
     if (m_dialog)
         m_dialog->reject();
-    openDialog(classification.deletable, classification.leftOut);
-    done(int(classification.deletable.size()));
+    DeletionDialog *dialog = openDialog(offered, classification.leftOut);
+    if (retry)
+        dialog->setForceSuggested(retryAdvice.suggestForce);
+    done(int(offered.size()));
 }
 
-void DeletionController::openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut)
+QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops) const
+{
+    QSet<QString> users;
+    for (const Desktop &desktop : desktops) {
+        if (!desktop.userName.isEmpty())
+            users.insert(desktop.userName);
+    }
+    QList<Desktop> owned;
+    if (users.isEmpty())
+        return owned;
+    // The rows' own fields: no Desktop is rebuilt for the other 100k rows.
+    for (int row = 0; row < m_desktops->rowCount(); ++row) {
+        const DesktopTableModel::Row &entry = m_desktops->rowAt(row);
+        if (users.contains(entry.userName)) {
+            Desktop desktop;
+            desktop.id = entry.id;
+            desktop.userName = entry.userName;
+            owned.append(desktop);
+        }
+    }
+    return owned;
+}
+
+DeletionDialog *DeletionController::openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut)
 {
     auto *dialog = new DeletionDialog(desktops, m_client->urlFor(QStringLiteral("desktops/batch-delete")),
                                       m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setLeftOut(leftOut);
-    connect(dialog, &DeletionDialog::deletionConfirmed, this, &DeletionController::startDeletion);
+    dialog->setUsersDesktops(usersDesktops(desktops));
+    if (m_poolsKnown)
+        dialog->setScalingPools(DeletionImpact::scalingPools(desktops, m_pools));
+    connect(dialog, &DeletionDialog::deletionConfirmed, this, [this, dialog](const DeletionPlan &plan) {
+        startDeletion(plan, dialog->poolsToStopScaling());
+    });
     m_dialog = dialog;
     dialog->open();
     Q_EMIT dialogOpened(dialog);
+    return dialog;
 }
 
-void DeletionController::startDeletion(const DeletionPlan &plan)
+DeletionContext DeletionController::deletionContext() const
 {
-    ApiClient *client = m_client;
-    if (!client || !m_store || plan.isEmpty())
-        return;
     DeletionContext context;
     context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
-    auto *run = new DeletionRun(client, plan, context, &m_store->audit, &m_store->journal, this);
+    return context;
+}
+
+DecommissionActionRun *DeletionController::startAction(DecommissionAction action,
+                                                       const QList<ActionRecord::Target> &targets,
+                                                       const QString &logoffMessage)
+{
+    if (!m_client || !m_store || targets.isEmpty())
+        return nullptr;
+    auto *run = new DecommissionActionRun(m_client, &m_store->audit, deletionContext(), action, targets, this);
+    run->setLogoffMessage(logoffMessage);
+    connect(run, &DecommissionActionRun::finished, this, [this, run] {
+        Q_EMIT statusMessage(run->summary());
+        Q_EMIT actionFinished(run);
+        Q_EMIT refreshRequested();
+        run->deleteLater();
+    });
+    run->start();
+    return run;
+}
+
+void DeletionController::startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst)
+{
+    if (!m_client || !m_store || plan.isEmpty())
+        return;
+    if (stopScalingFirst.isEmpty()) {
+        startDeletionRun(plan);
+        return;
+    }
+    // The pools stop creating desktops before any is deleted; if one cannot be stopped, nothing is
+    // deleted: the administrator asked for that order.
+    QList<ActionRecord::Target> pools;
+    for (const DesktopPool &pool : stopScalingFirst)
+        pools.append({pool.id, pool.name});
+    DecommissionActionRun *run = startAction(DecommissionAction::TurnAutoscaleOff, pools);
+    if (!run)
+        return;
+    connect(run, &DecommissionActionRun::finished, this, [this, run, plan] {
+        if (run->allSucceeded()) {
+            startDeletionRun(plan);
+            return;
+        }
+        Q_EMIT statusMessage(tr("The autoscale of a pool could not be turned off, so nothing was deleted: %1")
+                                 .arg(run->summary()));
+    });
+}
+
+void DeletionController::startDeletionRun(const DeletionPlan &plan)
+{
+    ApiClient *client = m_client;
+    if (!client || !m_store)
+        return;
+    auto *run = new DeletionRun(client, plan, deletionContext(), &m_store->audit, &m_store->journal, this);
     addRun(run);
     run->start();
 }
@@ -290,7 +388,20 @@ void DeletionController::retryFailed(DeletionRun *run)
 {
     if (!run || !m_client)
         return;
-    const QStringList ids = run->result().failedDesktopIds();
+    // Every part of the deletion: a deletion resumed in parts has one run per part, one run id.
+    QStringList ids;
+    QSet<QString> seen;
+    m_retryForced = run->plan().options().forceDelete;
+    for (const DeletionRun *part : std::as_const(m_runs)) {
+        if (part == run || (!run->runId().isEmpty() && part->runId() == run->runId())) {
+            for (const QString &id : part->result().failedDesktopIds()) {
+                if (!seen.contains(id)) {
+                    seen.insert(id);
+                    ids.append(id);
+                }
+            }
+        }
+    }
     if (ids.isEmpty()) {
         Q_EMIT retryLookUpFinished(0);
         return;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "api/apicalls.h"
+#include "api/decommissionjson.h"
+#include "decommission/decommissionactionrun.h"
 #include "deletiondialog.h"
 #include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
@@ -50,8 +52,24 @@ public:
     // dialogOpened() or preparationFinished() follows); raises the open dialog instead if any. A
     // newer request replaces a preparation still looking up.
     void requestDeletion(const QStringList &desktopIds);
-    // Re-lists the run's failed desktops and offers those that still exist in a new dialog.
+    // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
+    // was resumed in parts) and offers those worth retrying in a new dialog: not those gone or
+    // billed yearly/monthly; Force is suggested for those that failed because they were in use.
     void retryFailed(DeletionRun *run);
+    // The project's pools (from the loader): the dialog warns of those that may create new
+    // desktops after a deletion and offers to turn their autoscale off first. Until the pools are
+    // set nothing is said of them (nor sent): without the listing nothing is known of any pool.
+    void setPools(const QList<DesktopPool> &pools)
+    {
+        m_pools = pools;
+        m_poolsKnown = true;
+    }
+    const QList<DesktopPool> &pools() const { return m_pools; }
+    // Maintenance mode, log-off (with a message) or autoscale off for these targets, audited in
+    // the project's audit log (nullptr when not connected). The run is the controller's child;
+    // actionFinished() follows it.
+    DecommissionActionRun *startAction(DecommissionAction action, const QList<ActionRecord::Target> &targets,
+                                       const QString &logoffMessage = QString());
     // Desktops whose earlier deletion has no known outcome: left out until re-listed.
     DeletionPreparation *preparation() const { return m_preparation; }
 
@@ -68,6 +86,7 @@ public:
 Q_SIGNALS:
     void dialogOpened(DeletionDialog *dialog);
     void runStarted(DeletionRun *run);
+    void actionFinished(DecommissionActionRun *run);
     void runFinished(DeletionRun *run);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);
@@ -87,8 +106,12 @@ private:
     Store *storeFor(const QString &dataDir);
     void prepare(const QStringList &desktopIds, bool retry);
     void onPrepared(DeletionPreparation *preparation, bool retry);
-    void openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
-    void startDeletion(const DeletionPlan &plan);
+    DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
+    // The desktops of the table whose user is one of these desktops' users.
+    QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
+    void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
+    void startDeletionRun(const DeletionPlan &plan);
+    DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
     void resumeJournal();
     void recoverUnknownIntents(ApiClient *client);
@@ -109,4 +132,7 @@ private:
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
     QPointer<DeletionPreparation> m_preparation;
+    QList<DesktopPool> m_pools;
+    bool m_poolsKnown = false;
+    bool m_retryForced = false; // the options of the deletion being retried
 };

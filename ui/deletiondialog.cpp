@@ -49,6 +49,12 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     , m_email(new QCheckBox(tr("&Email the users"), this))
     , m_force(new QCheckBox(tr("&Force delete even if in use"), this))
     , m_forceWarning(warningStrip(this))
+    , m_heading(new QLabel(this))
+    , m_leaveOutYearlyMonthly(new QCheckBox(this))
+    , m_usersLabel(explanation(QString(), this))
+    , m_poolsWarning(warningStrip(this))
+    , m_turnAutoscaleOff(new QCheckBox(tr("&Turn autoscale off first"), this))
+    , m_retryAdvice(warningStrip(this))
     , m_note(new QLabel(this))
     , m_target(new QLabel(this))
     , m_leftOutToggle(new QToolButton(this))
@@ -67,8 +73,24 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     const int count = int(m_desktops.size());
     setWindowTitle(tr("Delete %Ln Desktop(s)", nullptr, count));
 
-    auto *heading = new QLabel(
-        tr("<b>Delete %Ln desktop(s)?</b> Deletion cannot be undone.", nullptr, count), this);
+    m_yearlyMonthlyCount = int(DeletionImpact::billedYearlyMonthly(m_desktops).size());
+    m_leaveOutYearlyMonthly->setObjectName(QStringLiteral("leaveOutYearlyMonthlyBox"));
+    m_leaveOutYearlyMonthly->setText(
+        tr("&Leave out the %Ln desktop(s) billed yearly/monthly", nullptr, m_yearlyMonthlyCount));
+    // The console deletes them by unsubscribing; a batch delete of them is not known to succeed.
+    m_leaveOutYearlyMonthly->setChecked(true);
+    m_leaveOutYearlyMonthly->setVisible(m_yearlyMonthlyCount > 0);
+    m_usersLabel->setObjectName(QStringLiteral("usersLabel"));
+    m_usersLabel->setTextFormat(Qt::PlainText); // user names come from the server
+    m_usersLabel->hide();
+    m_poolsWarning->setObjectName(QStringLiteral("poolsWarning"));
+    m_poolsWarning->hide();
+    m_turnAutoscaleOff->setObjectName(QStringLiteral("turnAutoscaleOffBox"));
+    m_turnAutoscaleOff->setChecked(true);
+    m_turnAutoscaleOff->hide();
+    m_retryAdvice->setObjectName(QStringLiteral("retryAdvice"));
+    m_retryAdvice->setTextFormat(Qt::PlainText);
+    m_retryAdvice->hide();
 
     auto *optionsBox = new QGroupBox(tr("Options"), this);
     m_deleteUsers->setObjectName(QStringLiteral("deleteUsersBox"));
@@ -92,6 +114,9 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
         tr("Deletes desktops that are running or have a user logged in, instead of failing for them."),
         optionsBox));
     optionsLayout->addWidget(m_forceWarning);
+    optionsLayout->addWidget(m_retryAdvice);
+    optionsLayout->addWidget(m_leaveOutYearlyMonthly);
+    optionsLayout->addWidget(m_usersLabel);
 
     m_note->setWordWrap(true);
     m_note->hide();
@@ -158,12 +183,9 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
 
     m_warnings->setObjectName(QStringLiteral("warningsLabel"));
 
-    m_confirmationLabel->setText(
-        tr("To confirm, type the number of desktops to delete (%1):").arg(QString::number(count)));
     m_confirmationLabel->setBuddy(m_confirmation);
     m_confirmation->setObjectName(QStringLiteral("confirmationField"));
     m_confirmation->setAccessibleName(tr("Number of desktops to delete"));
-    m_confirmation->setAccessibleDescription(m_confirmationLabel->text());
     m_confirmation->setMaximumWidth(120);
 
     m_preview->setObjectName(QStringLiteral("requestPreview"));
@@ -181,7 +203,6 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_previewButton->setAutoDefault(false);
 
     m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
-    m_deleteButton->setText(tr("&Delete %Ln Desktop(s)", nullptr, count));
     m_deleteButton->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_deleteButton->setEnabled(false);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
@@ -199,9 +220,11 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     confirmRow->addStretch();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
+    layout->addWidget(m_heading);
     layout->addWidget(m_target);
     layout->addWidget(optionsBox);
+    layout->addWidget(m_poolsWarning);
+    layout->addWidget(m_turnAutoscaleOff);
     layout->addWidget(m_note);
     layout->addWidget(m_leftOutToggle);
     layout->addWidget(m_leftOutList);
@@ -216,6 +239,11 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     for (QCheckBox *box : {m_deleteUsers, m_email, m_force})
         connect(box, &QCheckBox::toggled, this, &DeletionDialog::updatePreview);
     connect(m_force, &QCheckBox::toggled, this, &DeletionDialog::updateState);
+    connect(m_leaveOutYearlyMonthly, &QCheckBox::toggled, this, [this] {
+        updateState();
+        updatePreview();
+    });
+    connect(m_deleteUsers, &QCheckBox::toggled, this, &DeletionDialog::updateState);
     connect(m_confirmation, &QLineEdit::textChanged, this, &DeletionDialog::updateState);
     connect(m_previewButton, &QPushButton::toggled, this, [this](bool shown) {
         updatePreview();
@@ -285,11 +313,67 @@ QString DeletionDialog::noteText() const
     return m_note->text();
 }
 
+void DeletionDialog::setUsersDesktops(const QList<Desktop> &usersDesktops)
+{
+    m_usersDesktops = usersDesktops;
+    updateState();
+}
+
+QString DeletionDialog::usersText() const
+{
+    return m_usersLabel->isHidden() ? QString() : m_usersLabel->text();
+}
+
+void DeletionDialog::setScalingPools(const QList<DesktopPool> &pools)
+{
+    m_scalingPools = pools;
+    QStringList names;
+    for (const DesktopPool &pool : pools)
+        names.append(pool.name.isEmpty() ? pool.id : pool.name);
+    m_poolsWarning->setText(
+        QStringLiteral("⚠ ")
+        + tr("Some desktops belong to %Ln pool(s) whose autoscale is on (or not known to be off): %1. Such a "
+             "pool may create new desktops after the deletion.", nullptr, int(pools.size()))
+              .arg(names.join(QLatin1String(", ")))
+              .toHtmlEscaped());
+    m_poolsWarning->setVisible(!pools.isEmpty());
+    m_turnAutoscaleOff->setVisible(!pools.isEmpty());
+}
+
+QString DeletionDialog::poolsWarningText() const
+{
+    return m_poolsWarning->isHidden() ? QString() : m_poolsWarning->text();
+}
+
+QList<DesktopPool> DeletionDialog::poolsToStopScaling() const
+{
+    return m_turnAutoscaleOff->isChecked() ? m_scalingPools : QList<DesktopPool>();
+}
+
+void DeletionDialog::setForceSuggested(const QStringList &desktopIds)
+{
+    m_retryAdvice->setText(
+        tr("%Ln desktop(s) failed because a user was connected: tick “Force delete” to log the users off and "
+           "delete them.", nullptr, int(desktopIds.size())));
+    m_retryAdvice->setVisible(!desktopIds.isEmpty());
+}
+
+QString DeletionDialog::retryAdviceText() const
+{
+    return m_retryAdvice->isHidden() ? QString() : m_retryAdvice->text();
+}
+
+QList<Desktop> DeletionDialog::desktopsToDelete() const
+{
+    return m_leaveOutYearlyMonthly->isChecked() ? DeletionImpact::withoutYearlyMonthly(m_desktops) : m_desktops;
+}
+
 QStringList DeletionDialog::desktopIds() const
 {
     QStringList ids;
-    ids.reserve(m_desktops.size());
-    for (const Desktop &desktop : m_desktops)
+    const QList<Desktop> desktops = desktopsToDelete();
+    ids.reserve(desktops.size());
+    for (const Desktop &desktop : desktops)
         ids.append(desktop.id);
     return ids;
 }
@@ -306,7 +390,7 @@ BatchDeleteOptions DeletionDialog::options() const
 DeletionPlan DeletionDialog::plan() const
 {
     QHash<QString, QString> names;
-    for (const Desktop &desktop : m_desktops)
+    for (const Desktop &desktop : desktopsToDelete())
         names.insert(desktop.id, desktop.computerName);
     return DeletionPlan(desktopIds(), options(), names);
 }
@@ -324,6 +408,12 @@ QString DeletionDialog::warningsText() const
 QString DeletionDialog::previewText() const
 {
     const DeletionPlan plan = this->plan();
+    QString autoscale;
+    for (const DesktopPool &pool : poolsToStopScaling()) {
+        autoscale += QLatin1String("\n\n# ") + tr("First: turn off the autoscale of pool %1").arg(pool.id)
+            + QLatin1String("\nPUT ") + m_batchDeleteUrl.resolved(QUrl(QStringLiteral("../desktop-pools/") + pool.id)).toDisplayString()
+            + QLatin1Char('\n') + QString::fromUtf8(DecommissionJson::poolAutoscaleBody(false));
+    }
     QString text = tr("%Ln request(s), sent one after another:", nullptr, plan.chunkCount());
     for (int index = 0; index < plan.chunkCount(); ++index) {
         const QByteArray body = QJsonDocument::fromJson(plan.requestBody(index)).toJson(QJsonDocument::Indented);
@@ -334,7 +424,7 @@ QString DeletionDialog::previewText() const
             + QLatin1String("\nPOST ") + m_batchDeleteUrl.toDisplayString() + QLatin1Char('\n')
             + QString::fromUtf8(body).trimmed();
     }
-    return text;
+    return autoscale.isEmpty() ? text : autoscale.mid(2) + QLatin1String("\n\n") + text;
 }
 
 void DeletionDialog::updatePreview()
@@ -348,13 +438,37 @@ void DeletionDialog::updateState()
     const QLocale locale;
     int connected = 0;
     int yearly = 0;
-    for (const Desktop &desktop : std::as_const(m_desktops)) {
+    const QList<Desktop> desktops = desktopsToDelete();
+    for (const Desktop &desktop : desktops) {
         if (desktop.isConnected())
             ++connected;
         if (desktop.billingMode == BillingMode::YearlyMonthly)
             ++yearly;
     }
-    const int count = int(m_desktops.size());
+    const bool leaveOut = m_leaveOutYearlyMonthly->isChecked();
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        m_list->topLevelItem(row)->setHidden(leaveOut
+                                             && m_desktops.at(row).billingMode == BillingMode::YearlyMonthly);
+    }
+    const int count = int(desktops.size());
+    m_heading->setText(tr("<b>Delete %Ln desktop(s)?</b> Deletion cannot be undone.", nullptr, count));
+    m_deleteButton->setText(tr("&Delete %Ln Desktop(s)", nullptr, count));
+    m_confirmationLabel->setText(
+        tr("To confirm, type the number of desktops to delete (%1):").arg(QString::number(count)));
+    m_confirmation->setAccessibleDescription(m_confirmationLabel->text());
+
+    // The users the deletion removes, named while the option that removes them is ticked.
+    // A desktop left out here keeps its user, as any desktop outside the selection does.
+    const DeletionImpact::Users users = DeletionImpact::usersOf(desktops, m_usersDesktops + m_desktops);
+    QString usersText;
+    if (!users.deleted.isEmpty())
+        usersText = tr("Users removed (no other desktop): %1").arg(users.deleted.join(QLatin1String(", ")));
+    if (!users.kept.isEmpty()) {
+        usersText += (usersText.isEmpty() ? QString() : QStringLiteral("\n"))
+            + tr("Users kept (they have another desktop): %1").arg(users.kept.join(QLatin1String(", ")));
+    }
+    m_usersLabel->setText(usersText);
+    m_usersLabel->setVisible(m_deleteUsers->isChecked() && !usersText.isEmpty());
     const int requests = plan().chunkCount();
     // One pattern, the counts inserted whole, so that a translation can order and punctuate them.
     m_counts->setText(tr("%1 · %2 · %3 · %4", "desktops · in use · billed yearly/monthly · sent in requests")
@@ -372,6 +486,10 @@ void DeletionDialog::updateState()
     if (yearly > 0) {
         warnings << tr("%Ln desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe "
                        "them in the console first.", nullptr, yearly);
+    }
+    if (leaveOut && m_yearlyMonthlyCount > 0) {
+        warnings << tr("%Ln desktop(s) billed yearly/monthly are left out: unsubscribe them in the console.",
+                       nullptr, m_yearlyMonthlyCount);
     }
     warnings << tr("Each desktop's system and data disks are deleted with it. An elastic IP is "
                    "unbound but still billed until you release it.");

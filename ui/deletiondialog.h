@@ -1,6 +1,8 @@
 #pragma once
 
+#include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
+#include "decommission/deletionimpact.h"
 #include "deletion/deletionclassification.h"
 #include "deletion/deletionplan.h"
 
@@ -17,7 +19,9 @@ class QTreeWidget;
 class QToolButton;
 
 // Confirms an irreversible batch deletion: the three API options, the desktops with their risks,
-// and a typed count. Non-modal (open()/show(), never exec()) so that tests drive it headless with
+// and a typed count. It leaves out the desktops billed yearly/monthly unless told otherwise, names
+// the users that *Also delete users* removes and those it keeps, and offers to turn off the
+// autoscale of the pools that may create new desktops after the deletion. Non-modal (open()/show(), never exec()) so that tests drive it headless with
 // QTest. deletionConfirmed() is emitted at most once per dialog, whatever is clicked or pressed.
 class DeletionDialog : public QDialog
 {
@@ -39,6 +43,23 @@ public:
     // and the region. By default the project and host are read from the batch-delete URL.
     void setTarget(const QString &connectionName, const QString &projectId, const QString &region);
     QString targetText() const;
+
+    // What the deletion affects besides the desktops (DeletionImpact): the users, listed while
+    // *Also delete users* is ticked, and the pools that may scale, with "Turn autoscale off first".
+    // usersDesktops: every desktop the caller knows of the selection's users (the table's), so that
+    // a user with another desktop is named as kept.
+    void setUsersDesktops(const QList<Desktop> &usersDesktops);
+    QString usersText() const;
+    void setScalingPools(const QList<DesktopPool> &pools);
+    QString poolsWarningText() const;
+    // The pools whose autoscale is to be turned off before the deletion (empty when unticked).
+    QList<DesktopPool> poolsToStopScaling() const;
+    QCheckBox *turnAutoscaleOffBox() const { return m_turnAutoscaleOff; }
+    // "Leave out the N desktops billed yearly/monthly": shown when there are any, ticked by default.
+    QCheckBox *leaveOutYearlyMonthlyBox() const { return m_leaveOutYearlyMonthly; }
+    // Retry Failed: these desktops failed because a user was connected; Force is suggested.
+    void setForceSuggested(const QStringList &desktopIds);
+    QString retryAdviceText() const;
 
     QStringList desktopIds() const;
     BatchDeleteOptions options() const;
@@ -62,11 +83,15 @@ Q_SIGNALS:
     void deletionConfirmed(const DeletionPlan &plan);
 
 private:
+    QList<Desktop> desktopsToDelete() const;
     void updateState();
     void updatePreview();
     void confirm();
 
-    QList<Desktop> m_desktops;
+    QList<Desktop> m_desktops; // as given, yearly/monthly ones included
+    int m_yearlyMonthlyCount = 0;
+    QList<Desktop> m_usersDesktops;
+    QList<DesktopPool> m_scalingPools;
     QUrl m_batchDeleteUrl;
     bool m_confirmed = false;
     QStringList m_warningLines;
@@ -75,6 +100,12 @@ private:
     QCheckBox *m_email;
     QCheckBox *m_force;
     QLabel *m_forceWarning;
+    QLabel *m_heading;
+    QCheckBox *m_leaveOutYearlyMonthly;
+    QLabel *m_usersLabel;
+    QLabel *m_poolsWarning;
+    QCheckBox *m_turnAutoscaleOff;
+    QLabel *m_retryAdvice;
     QLabel *m_note;
     QLabel *m_target;
     QToolButton *m_leftOutToggle;

@@ -76,6 +76,9 @@ QUrlQuery DesktopQuery::toUrlQuery() const
     addIfSet(query, "availability_zone", encodedValue(availabilityZone));
     addIfSet(query, "image_id", encodedValue(imageId));
     addIfSet(query, "subnet_id", encodedValue(subnetId));
+    if (inMaintenanceMode)
+        query.addQueryItem(QStringLiteral("in_maintenance_mode"),
+                           *inMaintenanceMode ? QStringLiteral("true") : QStringLiteral("false"));
     return query;
 }
 

@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <optional>
+
 // Server-side filters and order of ListDesktopsDetail; empty members are not sent.
 struct DesktopQuery
 {
@@ -29,6 +31,7 @@ struct DesktopQuery
     QString availabilityZone;
     QString imageId;
     QString subnetId;
+    std::optional<bool> inMaintenanceMode; // sent as in_maintenance_mode=true|false when set
 
     static constexpr int kMaxUserNames = 100;
 

@@ -258,6 +258,10 @@ Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
             readProduct(value, billing);
         else if (key == "order_id")
             billing.orderId = textOf(value);
+        else if (key == "pool_id")
+            desktop.poolId = textOf(value);
+        else if (key == "in_maintenance_mode")
+            desktop.inMaintenanceMode = value.is_bool() && value.get_bool().value_unsafe();
         else if (key == "tags")
             desktop.tags = tagsOf(value, shared);
     }

@@ -167,6 +167,9 @@ Desktop desktopFromJson(const QJsonObject &object)
     desktop.desktopType = str(object, QLatin1String("desktop_type"));
     desktop.productId = str(object, QLatin1String("product_id"));
     desktop.availabilityZone = str(object, QLatin1String("availability_zone"));
+    desktop.poolId = str(object, QLatin1String("pool_id"));
+    // Documented as a boolean: anything else (a text, a number) does not put a desktop in maintenance.
+    desktop.inMaintenanceMode = object.value(QLatin1String("in_maintenance_mode")).toBool(false);
     desktop.created = parseTimestamp(str(object, QLatin1String("created")));
 
     const QJsonArray ips = object.value(QLatin1String("ip_addresses")).toArray();
@@ -214,6 +217,9 @@ QJsonObject desktopToJson(const Desktop &desktop)
     insertText(QLatin1String("desktop_type"), desktop.desktopType);
     insertText(QLatin1String("product_id"), desktop.productId);
     insertText(QLatin1String("availability_zone"), desktop.availabilityZone);
+    insertText(QLatin1String("pool_id"), desktop.poolId);
+    if (desktop.inMaintenanceMode)
+        object.insert(QLatin1String("in_maintenance_mode"), true);
     if (desktop.created.isValid())
         object.insert(QLatin1String("created"), desktop.created.toUTC().toString(Qt::ISODateWithMs));
     if (!desktop.ipAddresses.isEmpty())

@@ -43,6 +43,8 @@ struct Desktop
     QString osType;
     QString imageName;
     BillingMode billingMode = BillingMode::Unknown;
+    QString poolId;                 // pool_id; empty when the desktop is in no pool
+    bool inMaintenanceMode = false; // in_maintenance_mode: users cannot log in while it is on
     QDateTime created;
     QList<QPair<QString, QString>> tags;
     QJsonObject raw;

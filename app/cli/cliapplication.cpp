@@ -31,6 +31,10 @@ const QString noEmail = QStringLiteral("no-email");
 const QString force = QStringLiteral("force");
 const QString dryRun = QStringLiteral("dry-run");
 const QString yes = QStringLiteral("yes");
+const QString idleDays = QStringLiteral("idle-days");
+const QString periodDays = QStringLiteral("period-days");
+const QString includeYearlyMonthly = QStringLiteral("include-yearly-monthly");
+const QString message = QStringLiteral("message");
 const QString help = QStringLiteral("help");
 const QString version = QStringLiteral("version");
 } // namespace Name
@@ -46,6 +50,18 @@ std::optional<int> secondsToMs(const QString &text)
     if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
         return std::nullopt;
     return int(seconds * 1000);
+}
+
+// The statistics cover the last 180 days.
+constexpr int kMaxUsagePeriodDays = 180;
+
+std::optional<int> wholeDays(const QString &text, int least, int most)
+{
+    bool ok = false;
+    const int days = text.toInt(&ok);
+    if (!ok || days < least || days > most)
+        return std::nullopt;
+    return days;
 }
 } // namespace
 
@@ -113,9 +129,12 @@ bool CliApplication::parseCommandLine()
         tr("Review and delete Huawei Cloud Workspace desktops from scripts.\n\n"
            "Commands:\n"
            "  list [--status S] [--name TEXT] [--format table|csv|json]\n"
+           "       [--idle-days N] [--period-days DAYS]\n"
            "  job JOB_ID [--wait]\n"
            "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
-           "         (--dry-run | --yes)\n"
+           "         [--include-yearly-monthly] (--dry-run | --yes)\n"
+           "  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
+           "  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  journal [forget JOB_ID --yes]\n\n"
            "Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and\n"
            "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
@@ -124,7 +143,8 @@ bool CliApplication::parseCommandLine()
            "not add up; what arrived is printed)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addPositionalArgument(QStringLiteral("command"), tr("list, job, delete or journal."));
+    m_parser.addPositionalArgument(QStringLiteral("command"),
+                                   tr("list, job, delete, maintenance, logoff or journal."));
     ConnectionOptions::addTo(m_parser);
     m_parser.addOption({Name::status, tr("list: only desktops in this status (%1).")
                                           .arg(kStatuses.join(QLatin1String(", "))),
@@ -152,8 +172,21 @@ bool CliApplication::parseCommandLine()
     m_parser.addOption({Name::dryRun,
                         tr("delete: look the desktops up and print the requests a real run would send; "
                            "send none.")});
-    m_parser.addOption({Name::yes, tr("delete: confirm that the desktops are to be deleted; journal forget: "
-                                      "confirm that the job is to be forgotten.")});
+    m_parser.addOption({Name::yes, tr("delete, maintenance, logoff: confirm that the desktops are to be "
+                                      "changed; journal forget: confirm that the job is to be forgotten.")});
+    m_parser.addOption({Name::idleDays,
+                        tr("list: only desktops idle for at least <days> in the usage statistics (desktops "
+                           "without statistics are left out and counted)."),
+                        tr("days")});
+    m_parser.addOption({Name::periodDays,
+                        tr("list: load the usage of the last <days> days (1-180, default 30) and show the "
+                           "idle days and hours of use."),
+                        tr("days"), QStringLiteral("30")});
+    m_parser.addOption({Name::includeYearlyMonthly,
+                        tr("delete: also delete the desktops billed yearly/monthly (the console "
+                           "unsubscribes them instead; left out by default).")});
+    m_parser.addOption({Name::message, tr("logoff: the message the users see before they are logged off."),
+                        tr("text")});
 
     if (!m_parser.parse(m_arguments)) {
         usageError(m_parser.errorText());
@@ -173,7 +206,7 @@ bool CliApplication::parseCommandLine()
 
     m_commandArguments = m_parser.positionalArguments();
     if (m_commandArguments.isEmpty()) {
-        usageError(tr("No command given; use list, job, delete or journal."));
+        usageError(tr("No command given; use list, job, delete, maintenance, logoff or journal."));
         return false;
     }
     const QString command = m_commandArguments.takeFirst();
@@ -185,8 +218,12 @@ bool CliApplication::parseCommandLine()
         m_command = Command::Delete;
     else if (command == QLatin1String("journal"))
         m_command = Command::Journal;
+    else if (command == QLatin1String("maintenance"))
+        m_command = Command::Maintenance;
+    else if (command == QLatin1String("logoff"))
+        m_command = Command::Logoff;
     else {
-        usageError(tr("Unknown command “%1”; use list, job, delete or journal.").arg(command));
+        usageError(tr("Unknown command “%1”; use list, job, delete, maintenance, logoff or journal.").arg(command));
         return false;
     }
     if (!checkOptionsBelongTo(m_command))
@@ -213,6 +250,14 @@ bool CliApplication::parseCommandLine()
             usageError(tr("--timeout takes a positive number of seconds."));
             return false;
         }
+        if (!wholeDays(m_parser.value(Name::periodDays), 1, kMaxUsagePeriodDays)) {
+            usageError(tr("--period-days takes a whole number of days from 1 to %1.").arg(kMaxUsagePeriodDays));
+            return false;
+        }
+        if (m_parser.isSet(Name::idleDays) && !wholeDays(m_parser.value(Name::idleDays), 0, 100000)) {
+            usageError(tr("--idle-days takes a whole number of days, 0 or more."));
+            return false;
+        }
         break;
     case Command::Job:
         if (m_commandArguments.size() != 1 || m_commandArguments.first().trimmed().isEmpty()) {
@@ -234,15 +279,18 @@ bool CliApplication::parseCommandLine()
         }
         break;
     }
+    case Command::Maintenance:
+    case Command::Logoff:
+        if (!parseActionRequest())
+            return false;
+        break;
     case Command::Delete:
         if (!m_commandArguments.isEmpty()) {
             usageError(tr("delete takes its desktop ids through --ids or --ids-file."));
             return false;
         }
-        if (m_parser.isSet(Name::ids) == m_parser.isSet(Name::idsFile)) {
-            usageError(tr("delete needs exactly one of --ids or --ids-file."));
+        if (!requireOneIdSource(QStringLiteral("delete")))
             return false;
-        }
         if (!m_parser.isSet(Name::yes) && !m_parser.isSet(Name::dryRun)) {
             usageError(tr("Deletion cannot be undone: add --yes to confirm (or --dry-run to see "
                           "the requests first)."));
@@ -271,14 +319,20 @@ bool CliApplication::checkOptionsBelongTo(Command command)
     case Command::None:
         break;
     case Command::List:
-        allowed.unite({Name::status, Name::name, Name::format, Name::timeout});
+        allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays});
         break;
     case Command::Job:
         allowed.unite({Name::wait, Name::pollInterval, Name::timeout});
         break;
     case Command::Delete:
         allowed.unite({Name::ids, Name::idsFile, Name::deleteUsers, Name::noEmail, Name::force,
-                       Name::dryRun, Name::yes, Name::pollInterval, Name::timeout});
+                       Name::dryRun, Name::yes, Name::pollInterval, Name::timeout, Name::includeYearlyMonthly});
+        break;
+    case Command::Maintenance:
+        allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes});
+        break;
+    case Command::Logoff:
+        allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message});
         break;
     case Command::Journal:
         // The connection options are accepted (scripts pass them alike) but only the data
@@ -296,7 +350,16 @@ bool CliApplication::checkOptionsBelongTo(Command command)
     return true;
 }
 
-bool CliApplication::parseDeleteRequest()
+bool CliApplication::requireOneIdSource(const QString &command)
+{
+    if (m_parser.isSet(Name::ids) == m_parser.isSet(Name::idsFile)) {
+        usageError(tr("%1 needs exactly one of --ids or --ids-file.").arg(command));
+        return false;
+    }
+    return true;
+}
+
+bool CliApplication::parseIds()
 {
     QString text;
     QByteArray bytes;
@@ -325,10 +388,56 @@ bool CliApplication::parseDeleteRequest()
     }
     m_deleteRequest.desktopIds = *ids;
     m_deleteRequest.requestedIds = asGiven;
+    return true;
+}
+
+bool CliApplication::parseDeleteRequest()
+{
+    if (!parseIds())
+        return false;
+    m_deleteRequest.includeYearlyMonthly = m_parser.isSet(Name::includeYearlyMonthly);
     m_deleteRequest.options.deleteUsers = m_parser.isSet(Name::deleteUsers);
     m_deleteRequest.options.emailNotification = !m_parser.isSet(Name::noEmail);
     m_deleteRequest.options.forceDelete = m_parser.isSet(Name::force);
     m_deleteRequest.dryRun = m_parser.isSet(Name::dryRun);
+    return true;
+}
+
+bool CliApplication::parseActionRequest()
+{
+    const bool maintenance = m_command == Command::Maintenance;
+    const QString command = maintenance ? QStringLiteral("maintenance") : QStringLiteral("logoff");
+    if (maintenance) {
+        const QString mode = m_commandArguments.size() == 1 ? m_commandArguments.first() : QString();
+        if (mode != QLatin1String("on") && mode != QLatin1String("off")) {
+            usageError(tr("Use maintenance on or maintenance off, with --ids or --ids-file."));
+            return false;
+        }
+        m_actionRequest.action = mode == QLatin1String("on") ? DecommissionAction::StartMaintenance
+                                                            : DecommissionAction::EndMaintenance;
+    } else {
+        if (!m_commandArguments.isEmpty()) {
+            usageError(tr("logoff takes its desktop ids through --ids or --ids-file."));
+            return false;
+        }
+        if (m_parser.value(Name::message).trimmed().isEmpty()) {
+            usageError(tr("logoff needs --message: the users are told why they are logged off."));
+            return false;
+        }
+        m_actionRequest.action = DecommissionAction::LogOff;
+        m_actionRequest.message = m_parser.value(Name::message);
+    }
+    if (!requireOneIdSource(command))
+        return false;
+    if (!m_parser.isSet(Name::yes) && !m_parser.isSet(Name::dryRun)) {
+        usageError(tr("%1 changes the desktops: add --yes to confirm (or --dry-run to see the requests "
+                      "first).").arg(command));
+        return false;
+    }
+    if (!parseIds())
+        return false;
+    m_actionRequest.desktopIds = m_deleteRequest.desktopIds;
+    m_actionRequest.dryRun = m_parser.isSet(Name::dryRun);
     return true;
 }
 
@@ -379,6 +488,11 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
             m_err);
         if (m_parser.isSet(Name::timeout))
             list->setTimeoutMs(*secondsToMs(m_parser.value(Name::timeout)));
+        if (m_parser.isSet(Name::idleDays) || m_parser.isSet(Name::periodDays))
+            list->setUsagePeriod(*wholeDays(m_parser.value(Name::periodDays), 1, kMaxUsagePeriodDays),
+                                 QDateTime::currentDateTimeUtc());
+        if (m_parser.isSet(Name::idleDays))
+            list->setMinIdleDays(*wholeDays(m_parser.value(Name::idleDays), 0, 100000));
         return list;
     }
     case Command::Job: {
@@ -401,6 +515,9 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_connection, timing,
                                                m_out, m_err);
     }
+    case Command::Maintenance:
+    case Command::Logoff:
+        return std::make_unique<ActionCommand>(m_client.get(), m_actionRequest, m_connection, m_out, m_err);
     }
     return nullptr;
 }

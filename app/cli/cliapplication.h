@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actioncommand.h"
 #include "deleterequest.h"
 #include "exitcode.h"
 #include "settings/connectionoptions.h"
@@ -35,11 +36,16 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    enum class Command { None, List, Job, Delete, Journal };
+    enum class Command { None, List, Job, Delete, Journal, Maintenance, Logoff };
 
     bool parseCommandLine();
     bool checkOptionsBelongTo(Command command);
+    // The ids of delete, maintenance and logoff: exactly one of --ids and --ids-file, read into
+    // m_deleteRequest's ids.
+    bool requireOneIdSource(const QString &command);
+    bool parseIds();
     bool parseDeleteRequest();
+    bool parseActionRequest();
     void readStoredCredentials();
     void connectAndRun();
     std::unique_ptr<CliCommand> createCommand();
@@ -54,6 +60,7 @@ private:
     Command m_command = Command::None;
     QStringList m_commandArguments;
     DeleteRequest m_deleteRequest;
+    ActionCommand::Request m_actionRequest;
     ResolvedConnection m_connection;
     std::unique_ptr<CredentialStore> m_credentialStore;
     DemoConnection *m_demo = nullptr; // child; only in builds with the simulator

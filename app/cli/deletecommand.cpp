@@ -1,6 +1,9 @@
 #include "deletecommand.h"
 
+#include "api/apicalls.h"
+#include "api/decommissioncalls.h"
 #include "api/requestsigner.h"
+#include "decommission/deletionimpact.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
@@ -107,14 +110,18 @@ void DeleteCommand::onPrepared()
         return;
     }
     m_leftOut = m_preparation->classification().leftOut;
+    m_deletable = m_preparation->classification().deletable;
+    m_plan = m_preparation->plan();
     const QStringList lines = DeletionClassifier::describe(m_leftOut);
     for (const QString &line : lines)
         err() << tr("Not deleting %1.").arg(line) << Qt::endl;
+    if (!m_request.includeYearlyMonthly)
+        leaveOutYearlyMonthly();
     if (m_request.dryRun) {
-        printPlan();
+        lookUpImpact();
         return;
     }
-    if (m_preparation->plan().isEmpty()) {
+    if (m_plan.isEmpty()) {
         err() << tr("Nothing to delete.") << Qt::endl;
         finish(ExitPartialFailure);
         return;
@@ -122,9 +129,108 @@ void DeleteCommand::onPrepared()
     startDeletion();
 }
 
+void DeleteCommand::leaveOutYearlyMonthly()
+{
+    m_yearlyMonthly = DeletionImpact::billedYearlyMonthly(m_deletable);
+    if (m_yearlyMonthly.isEmpty())
+        return;
+    QStringList ids;
+    for (const Desktop &desktop : std::as_const(m_yearlyMonthly)) {
+        ids.append(desktop.id);
+        err() << tr("Not deleting %1 (%2): billed yearly/monthly; the console unsubscribes such desktops "
+                    "(add --include-yearly-monthly to delete them all the same).")
+                     .arg(desktop.id, desktop.computerName)
+              << Qt::endl;
+    }
+    m_plan = m_plan.without(ids);
+    m_deletable = DeletionImpact::withoutYearlyMonthly(m_deletable);
+}
+
+void DeleteCommand::lookUpImpact()
+{
+    if (m_request.options.deleteUsers) {
+        const DeletionImpact::Users users = DeletionImpact::usersOf(m_deletable, {});
+        m_usersToLookUp = users.deleted; // every user of the selection, until their desktops are known
+    }
+    lookUpNextUsers();
+}
+
+void DeleteCommand::lookUpNextUsers()
+{
+    if (m_usersToLookUp.isEmpty()) {
+        lookUpPools();
+        return;
+    }
+    // Every desktop of these users, so that a user with another desktop is known to be kept.
+    DesktopQuery query;
+    query.userNames = m_usersToLookUp.mid(0, DesktopQuery::kMaxUserNames);
+    m_usersToLookUp = m_usersToLookUp.mid(DesktopQuery::kMaxUserNames);
+    auto *call = new ListAllDesktopsCall(client(), query, this);
+    m_impactCall = call;
+    connect(call, &ListAllDesktopsCall::pageLoaded, this,
+            [this](const QList<Desktop> &desktops) { m_usersDesktops.append(desktops); });
+    connect(call, &ListAllDesktopsCall::retrying, this, &DeleteCommand::reportRetry);
+    connect(call, &ListAllDesktopsCall::finished, this, [this, call] {
+        call->deleteLater();
+        if (!call->succeeded() || !call->isComplete()) {
+            m_impactWarning = tr("The users' other desktops could not all be listed, so some users said to "
+                                 "be deleted may be kept.");
+            m_usersToLookUp.clear();
+        }
+        lookUpNextUsers();
+    });
+    call->start();
+}
+
+void DeleteCommand::lookUpPools()
+{
+    const bool pooled = std::any_of(m_deletable.cbegin(), m_deletable.cend(),
+                                    [](const Desktop &desktop) { return !desktop.poolId.isEmpty(); });
+    if (!pooled) {
+        printImpact();
+        return;
+    }
+    auto *call = new ListAllPoolsCall(client(), this);
+    m_impactCall = call;
+    connect(call, &ListAllPoolsCall::retrying, this, &DeleteCommand::reportRetry);
+    connect(call, &ListAllPoolsCall::finished, this, [this, call] {
+        call->deleteLater();
+        // Without the pools every pool is taken to scale: the warning errs on the side of caution.
+        if (call->succeeded())
+            m_pools = call->pools();
+        printImpact();
+    });
+    call->start();
+}
+
+void DeleteCommand::printImpact()
+{
+    if (m_request.options.deleteUsers) {
+        // The look-up by user name holds the selection's desktops too; the selection itself is the
+        // classification's fresh state.
+        const DeletionImpact::Users users = DeletionImpact::usersOf(m_deletable, m_usersDesktops);
+        err() << tr("With --delete-users, %Ln user(s) would be deleted (no other desktop):", nullptr,
+                    int(users.deleted.size()))
+              << ' ' << users.deleted.join(QLatin1String(", ")) << Qt::endl;
+        if (!users.kept.isEmpty()) {
+            err() << tr("%Ln user(s) would be kept, since they have another desktop:", nullptr, int(users.kept.size()))
+                  << ' ' << users.kept.join(QLatin1String(", ")) << Qt::endl;
+        }
+        if (!m_impactWarning.isEmpty())
+            err() << tr("Warning: %1").arg(m_impactWarning) << Qt::endl;
+    }
+    for (const DesktopPool &pool : DeletionImpact::scalingPools(m_deletable, m_pools)) {
+        err() << tr("Pool %1 (%2) has autoscale on (or not known to be off): it may create new desktops after "
+                    "the deletion. Turn its autoscale off first.")
+                     .arg(pool.name.isEmpty() ? pool.id : pool.name, pool.id)
+              << Qt::endl;
+    }
+    printPlan();
+}
+
 void DeleteCommand::printPlan()
 {
-    const DeletionPlan plan = m_preparation->plan();
+    const DeletionPlan &plan = m_plan;
     // One sentence per message, the counts inserted whole, so that translations can order them.
     err() << tr("Dry run: nothing is sent. %1 would be deleted in %2.", "%1: desktops, %2: requests")
                  .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
@@ -143,7 +249,7 @@ void DeleteCommand::startDeletion()
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
 
-    const DeletionPlan plan = m_preparation->plan();
+    const DeletionPlan &plan = m_plan;
     m_run = new DeletionRun(client(), plan, context, m_store->audit.get(), m_store->journal.get(), this);
     if (m_timing.chunkGapMs >= 0)
         m_run->setChunkGapMs(m_timing.chunkGapMs);
@@ -172,6 +278,24 @@ void DeleteCommand::startDeletion()
     connect(m_run, &DeletionRun::jobGaveUp, this, [this](const QString &jobId, const QString &reason) {
         err() << tr("Stopped following job %1: %2").arg(jobId, reason) << Qt::endl;
     });
+    connect(m_run, &DeletionRun::jobLost, this, [this](const QString &jobId, const QString &reason) {
+        err() << tr("Job %1 can no longer be followed; its desktops' outcome is unknown (re-list them): %2")
+                     .arg(jobId, reason)
+              << Qt::endl;
+    });
+    connect(m_run, &DeletionRun::lostJobFound, this, [this, requests](int index, const QString &jobId) {
+        const QLocale locale;
+        err() << tr("Request %1 of %2 had no usable answer, but its job %3 was found: following it.")
+                     .arg(locale.toString(index + 1), locale.toString(requests), jobId)
+              << Qt::endl;
+    });
+    connect(m_run, &DeletionRun::lostJobNotFound, this, [this, requests](int index, const QString &reason) {
+        const QLocale locale;
+        err() << tr("Request %1 of %2 had no usable answer and no job of it was found; its desktops' outcome "
+                    "is unknown (re-list them): %3")
+                     .arg(locale.toString(index + 1), locale.toString(requests), reason)
+              << Qt::endl;
+    });
     connect(m_run, &DeletionRun::finished, this, &DeleteCommand::onRunFinished);
     err() << tr("Deleting %1 in %2…", "%1: desktops, %2: requests")
                  .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
@@ -189,13 +313,16 @@ void DeleteCommand::onRunFinished()
     for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(),
                      desktop.reasonText(), desktop.jobId});
+    for (const Desktop &desktop : std::as_const(m_yearlyMonthly))
+        rows.append({desktop.id, desktop.computerName, QStringLiteral("skipped"), QString(),
+                     tr("billed yearly/monthly"), QString()});
     out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
                                              QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
                                              QStringLiteral("REASON"), QStringLiteral("JOB_ID")},
                                             rows);
     QString summary = m_run->result().summaryText();
-    if (!m_leftOut.isEmpty())
-        summary += tr(", %Ln skipped", nullptr, int(m_leftOut.size()));
+    if (!m_leftOut.isEmpty() || !m_yearlyMonthly.isEmpty())
+        summary += tr(", %Ln skipped", nullptr, int(m_leftOut.size() + m_yearlyMonthly.size()));
     err() << summary << Qt::endl;
     finish(exitCodeForRun());
 }
@@ -215,6 +342,8 @@ void DeleteCommand::onInterrupted()
         m_follower->cancel(); // its jobs stay in the journal
     if (m_preparation)
         m_preparation->cancel();
+    if (m_impactCall)
+        m_impactCall->deleteLater(); // a look-up of the dry run: nothing to wait for
     err() << tr("Interrupted; nothing was deleted.") << Qt::endl;
     finish(ExitPartialFailure);
 }
@@ -222,6 +351,8 @@ void DeleteCommand::onInterrupted()
 bool DeleteCommand::hasSkipped() const
 {
     // A repeated id is still deleted once: only the other reasons leave a desktop undone.
+    if (!m_yearlyMonthly.isEmpty())
+        return true;
     return std::any_of(m_leftOut.cbegin(), m_leftOut.cend(),
                        [](const LeftOutDesktop &desktop) { return desktop.reason != LeftOutReason::Duplicate; });
 }
@@ -234,7 +365,13 @@ int DeleteCommand::exitCodeForRun() const
             ? ExitSuccess
             : ExitPartialFailure;
     // The API or the network failed: a refused or unanswered POST, or jobs whose end was not learned.
-    if (m_run->postError().isError() || result.count(DeletionOutcome::Unknown) > 0)
+    // Judged on the settled outcome: a request without a usable answer whose job was found and
+    // followed to its end is no failure.
+    const bool refusedPost = std::any_of(m_run->chunks().cbegin(), m_run->chunks().cend(),
+                                         [](const DeletionRun::Chunk &chunk) {
+                                             return chunk.error.isError() && chunk.jobId.isEmpty();
+                                         });
+    if (refusedPost || result.count(DeletionOutcome::Unknown) > 0)
         return ExitApiError;
     if (hasSkipped() || result.count(DeletionOutcome::Deleted) != result.size())
         return ExitPartialFailure;

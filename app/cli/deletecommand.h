@@ -1,8 +1,10 @@
 #pragma once
 
+#include "api/decommissionjson.h"
 #include "clicommand.h"
 #include "deleterequest.h"
 #include "deletion/deletionclassification.h"
+#include "deletion/deletionplan.h"
 #include "deletion/jobtracker.h"
 #include "settings/connectionoptions.h"
 
@@ -51,6 +53,12 @@ private:
     void followJournal();
     void prepare();
     void onPrepared();
+    void leaveOutYearlyMonthly();
+    // Dry run: what the deletion would affect besides the desktops (users, pools), then the plan.
+    void lookUpImpact();
+    void lookUpNextUsers();
+    void lookUpPools();
+    void printImpact();
     void printPlan();
     void startDeletion();
     void onRunFinished();
@@ -67,5 +75,14 @@ private:
     QPointer<JournalFollower> m_follower;
     QPointer<DeletionPreparation> m_preparation;
     QList<LeftOutDesktop> m_leftOut;
+    QList<Desktop> m_yearlyMonthly; // left out unless --include-yearly-monthly
+    DeletionPlan m_plan;
+    QList<Desktop> m_deletable;
+    // The dry run's look-ups: the selected users' desktops and the pools.
+    QStringList m_usersToLookUp;
+    QList<Desktop> m_usersDesktops;
+    QList<DesktopPool> m_pools;
+    QString m_impactWarning;
+    QPointer<QObject> m_impactCall;
     QPointer<DeletionRun> m_run;
 };

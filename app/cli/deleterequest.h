@@ -17,6 +17,8 @@ struct DeleteRequest
     QStringList requestedIds; // as given, duplicates included, so that they can be reported
     BatchDeleteOptions options;
     bool dryRun = false;
+    // Desktops billed yearly/monthly are left out unless asked for (the console unsubscribes them).
+    bool includeYearlyMonthly = false;
 
     // Ids separated by commas, whitespace or line breaks; '#' starts a comment up to the end of
     // the line. An id holds letters, digits, '-' and '_' only, so that a stray quote or path can

@@ -19,40 +19,79 @@ std::optional<DesktopFormatter::Format> DesktopFormatter::formatFromName(const Q
     return std::nullopt;
 }
 
-QString DesktopFormatter::format(const QList<Desktop> &desktops, Format format)
+QString DesktopFormatter::format(const QList<Desktop> &desktops, Format format, const UsageById &usage)
 {
     switch (format) {
     case Format::Table:
-        return table(desktops);
+        return table(desktops, usage);
     case Format::Csv:
-        return csv(desktops);
+        return csv(desktops, usage);
     case Format::Json:
-        return json(desktops);
+        return json(desktops, usage);
     }
     return {};
 }
 
-// Machine-readable headers stay untranslated: scripts match on them.
-QStringList DesktopFormatter::columns()
+namespace {
+// The usage entry of a desktop, or nothing when it has no data.
+std::optional<DesktopUsage> usageOf(const Desktop &desktop, const DesktopFormatter::UsageById &usage)
 {
-    return {QStringLiteral("desktop_id"), QStringLiteral("computer_name"), QStringLiteral("status"),
-            QStringLiteral("user_name"),  QStringLiteral("login_status"),  QStringLiteral("billing_mode"),
-            QStringLiteral("ip_addresses"), QStringLiteral("desktop_type"), QStringLiteral("created"),
-            QStringLiteral("tags")};
+    if (!usage)
+        return std::nullopt;
+    const auto found = usage->constFind(desktop.id);
+    return found == usage->cend() ? std::nullopt : std::optional<DesktopUsage>(*found);
 }
 
-QStringList DesktopFormatter::cells(const Desktop &desktop)
+std::optional<int> idleDaysOf(const Desktop &desktop, const DesktopFormatter::UsageById &usage)
 {
-    return {desktop.id,
-            desktop.computerName,
-            desktop.displayStatus(),
-            desktop.userName,
-            desktop.loginStatus,
-            billingModeKey(desktop.billingMode),
-            desktop.ipAddresses.join(QLatin1Char(' ')),
-            desktop.desktopType,
-            desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString(),
-            desktop.tagsText()};
+    const std::optional<DesktopUsage> entry = usageOf(desktop, usage);
+    return entry ? entry->idleDays() : std::nullopt;
+}
+
+std::optional<double> usedHoursOf(const Desktop &desktop, const DesktopFormatter::UsageById &usage)
+{
+    const std::optional<DesktopUsage> entry = usageOf(desktop, usage);
+    return entry ? entry->usedHours() : std::nullopt;
+}
+
+QString hoursText(double hours)
+{
+    return QString::number(hours, 'f', 1);
+}
+} // namespace
+
+// Machine-readable headers stay untranslated: scripts match on them.
+QStringList DesktopFormatter::columns(bool withUsage)
+{
+    QStringList names{QStringLiteral("desktop_id"), QStringLiteral("computer_name"), QStringLiteral("status"),
+                      QStringLiteral("user_name"),  QStringLiteral("login_status"),  QStringLiteral("billing_mode"),
+                      QStringLiteral("ip_addresses"), QStringLiteral("desktop_type"), QStringLiteral("created"),
+                      QStringLiteral("tags"), QStringLiteral("in_maintenance_mode"), QStringLiteral("pool_id")};
+    if (withUsage)
+        names += {QStringLiteral("idle_days"), QStringLiteral("used_hours")};
+    return names;
+}
+
+QStringList DesktopFormatter::cells(const Desktop &desktop, const UsageById &usage)
+{
+    QStringList row{desktop.id,
+                    desktop.computerName,
+                    desktop.displayStatus(),
+                    desktop.userName,
+                    desktop.loginStatus,
+                    billingModeKey(desktop.billingMode),
+                    desktop.ipAddresses.join(QLatin1Char(' ')),
+                    desktop.desktopType,
+                    desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString(),
+                    desktop.tagsText(),
+                    desktop.inMaintenanceMode ? QStringLiteral("true") : QStringLiteral("false"),
+                    desktop.poolId};
+    if (usage) {
+        const std::optional<int> idle = idleDaysOf(desktop, usage);
+        const std::optional<double> used = usedHoursOf(desktop, usage);
+        row += {idle ? QString::number(*idle) : QString(), used ? hoursText(*used) : QString()};
+    }
+    return row;
 }
 
 QString DesktopFormatter::csvField(const QString &rawValue)
@@ -67,7 +106,7 @@ QString DesktopFormatter::csvField(const QString &rawValue)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-QString DesktopFormatter::csv(const QList<Desktop> &desktops)
+QString DesktopFormatter::csv(const QList<Desktop> &desktops, const UsageById &usage)
 {
     auto line = [](const QStringList &fields) -> QString {
         QStringList quoted;
@@ -76,9 +115,9 @@ QString DesktopFormatter::csv(const QList<Desktop> &desktops)
             quoted.append(csvField(field));
         return quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
     };
-    QString out = line(columns());
+    QString out = line(columns(usage.has_value()));
     for (const Desktop &desktop : desktops)
-        out += line(cells(desktop));
+        out += line(cells(desktop, usage));
     return out;
 }
 
@@ -124,33 +163,41 @@ QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QS
     return out;
 }
 
-QString DesktopFormatter::table(const QList<Desktop> &desktops)
+QString DesktopFormatter::table(const QList<Desktop> &desktops, const UsageById &usage)
 {
+    const QStringList names = columns(usage.has_value());
     QStringList header;
-    for (const QString &column : columns())
+    for (const QString &column : names)
         header.append(column.toUpper());
     QList<QStringList> rows;
     rows.reserve(desktops.size());
     // People read the login state and the billing mode by their translated names.
-    const qsizetype loginColumn = columns().indexOf(QLatin1String("login_status"));
-    const qsizetype billingColumn = columns().indexOf(QLatin1String("billing_mode"));
+    const qsizetype loginColumn = names.indexOf(QLatin1String("login_status"));
+    const qsizetype billingColumn = names.indexOf(QLatin1String("billing_mode"));
+    const qsizetype idleColumn = names.indexOf(QLatin1String("idle_days"));
+    const qsizetype usedColumn = names.indexOf(QLatin1String("used_hours"));
     for (const Desktop &desktop : desktops) {
-        QStringList row = cells(desktop);
+        QStringList row = cells(desktop, usage);
         row[loginColumn] = loginStatusDisplayName(desktop.loginStatus);
         row[billingColumn] = billingModeDisplayName(desktop.billingMode);
+        // A desktop the statistics do not cover says so: an empty cell would read as 0 or as lost.
+        if (idleColumn >= 0 && row.at(idleColumn).isEmpty())
+            row[idleColumn] = tr("no data");
+        if (usedColumn >= 0 && row.at(usedColumn).isEmpty())
+            row[usedColumn] = tr("no data");
         rows.append(row);
     }
     return alignedTable(header, rows);
 }
 
-QString DesktopFormatter::json(const QList<Desktop> &desktops)
+QString DesktopFormatter::json(const QList<Desktop> &desktops, const UsageById &usage)
 {
     QJsonArray array;
     for (const Desktop &desktop : desktops) {
         QJsonObject tags;
         for (const auto &[key, value] : desktop.tags)
             tags.insert(key, value);
-        array.append(QJsonObject{
+        QJsonObject object{
             {QStringLiteral("desktop_id"), desktop.id},
             {QStringLiteral("computer_name"), desktop.computerName},
             {QStringLiteral("status"), desktop.status},
@@ -163,7 +210,18 @@ QString DesktopFormatter::json(const QList<Desktop> &desktops)
             {QStringLiteral("created"),
              desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString()},
             {QStringLiteral("tags"), tags},
-        });
+            {QStringLiteral("billing"), billingModeKey(desktop.billingMode)},
+            {QStringLiteral("in_maintenance_mode"), desktop.inMaintenanceMode},
+            // null, not "", for a desktop in no pool: scripts test it as they test the usage.
+            {QStringLiteral("pool_id"), desktop.poolId.isEmpty() ? QJsonValue() : QJsonValue(desktop.poolId)},
+        };
+        if (usage) {
+            const std::optional<int> idle = idleDaysOf(desktop, usage);
+            const std::optional<double> used = usedHoursOf(desktop, usage);
+            object.insert(QStringLiteral("idle_days"), idle ? QJsonValue(*idle) : QJsonValue());
+            object.insert(QStringLiteral("used_hours"), used ? QJsonValue(*used) : QJsonValue());
+        }
+        array.append(object);
     }
     // JSON escapes C0 controls itself; C1 controls and bidirectional overrides are escaped here,
     // which keeps the data whole and the terminal safe.

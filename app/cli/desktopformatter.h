@@ -1,6 +1,10 @@
 #pragma once
 
+#include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
+
+#include <QCoreApplication>
+#include <QHash>
 
 #include <QByteArray>
 #include <QList>
@@ -11,19 +15,24 @@
 // Renders desktops for the CLI: an aligned table for people, CSV and JSON for scripts. Pure.
 class DesktopFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(DesktopFormatter)
 public:
     enum class Format { Table, Csv, Json };
+    // The usage of the listed desktops in a period (list --idle-days), by desktop id. With it the
+    // output has idle_days and used_hours; a desktop without an entry has no data, which reads
+    // "no data" in the table, an empty CSV cell and null in JSON — never 0.
+    using UsageById = std::optional<QHash<QString, DesktopUsage>>;
 
     static std::optional<Format> formatFromName(const QString &name);
-    static QString format(const QList<Desktop> &desktops, Format format);
+    static QString format(const QList<Desktop> &desktops, Format format, const UsageById &usage = std::nullopt);
 
-    static QString table(const QList<Desktop> &desktops);
-    static QString csv(const QList<Desktop> &desktops);
-    static QString json(const QList<Desktop> &desktops);
+    static QString table(const QList<Desktop> &desktops, const UsageById &usage = std::nullopt);
+    static QString csv(const QList<Desktop> &desktops, const UsageById &usage = std::nullopt);
+    static QString json(const QList<Desktop> &desktops, const UsageById &usage = std::nullopt);
 
     // Column headers and one row's cells, shared by table and CSV.
-    static QStringList columns();
-    static QStringList cells(const Desktop &desktop);
+    static QStringList columns(bool withUsage = false);
+    static QStringList cells(const Desktop &desktop, const UsageById &usage = std::nullopt);
 
     // RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. Control
     // characters other than line breaks are replaced: the CSV may well go to a terminal.

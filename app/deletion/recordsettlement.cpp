@@ -1,6 +1,7 @@
 #include "recordsettlement.h"
 
 #include "api/workspacejson.h"
+#include "deletion/actionrecord.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionresult.h"
 #include "deletion/jobjournal.h"
@@ -206,6 +207,18 @@ SettlementReport RecordSettlement::settleAtStart(AuditLog &audit, JobJournal &jo
             report.messages.append(audit.lastError());
         }
     }
+
+    // The decommissioning changes (maintenance mode, log-off, autoscale) have intents of their own.
+    const ActionRecord::Settlement actions = ActionRecord::settleAtStart(
+        audit, entries, [](const ActionRecord::OpenIntent &action) {
+            OpenIntent intent;
+            intent.processId = action.processId;
+            intent.host = action.host;
+            return writtenByLiveProcess(intent);
+        });
+    report.settledIntents += actions.settled;
+    report.failedWrites += actions.failedWrites;
+    report.messages += actions.messages;
 
     const QList<JournalEntry> journalEntries = journal.entries();
     for (const JournalEntry &entry : journalEntries) {

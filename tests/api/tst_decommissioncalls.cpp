@@ -1,5 +1,6 @@
 // The decommissioning calls: their JSON read from fixtures shaped like the documented answers, and
 // each call against a fake network (paging bounds, validation before sending, one send for PUT/POST).
+#include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
 #include "fakenetworkaccessmanager.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void poolWithoutAutoscaleFieldMayScale();
     void longNamesAreBounded();
     void requestBodies();
+    void desktopListingFiltersOnMaintenanceMode();
     void emptyAnswers_data();
     void emptyAnswers();
 
@@ -257,6 +259,16 @@ void TestDecommissionCalls::longNamesAreBounded()
     QVERIFY(name.startsWith(huge.left(DecommissionJson::kMaxTextChars)));
     QVERIFY(name.contains(QLatin1String("100000"))); // says that it was shortened
     QCOMPARE(DecommissionJson::boundedText(QStringLiteral("short")), QStringLiteral("short"));
+}
+
+void TestDecommissionCalls::desktopListingFiltersOnMaintenanceMode()
+{
+    DesktopQuery query;
+    QVERIFY(!query.toUrlQuery().hasQueryItem(QStringLiteral("in_maintenance_mode"))); // unset: not sent
+    query.inMaintenanceMode = true;
+    QCOMPARE(query.toUrlQuery().queryItemValue(QStringLiteral("in_maintenance_mode")), QStringLiteral("true"));
+    query.inMaintenanceMode = false;
+    QCOMPARE(query.toUrlQuery().queryItemValue(QStringLiteral("in_maintenance_mode")), QStringLiteral("false"));
 }
 
 void TestDecommissionCalls::requestBodies()

@@ -60,6 +60,10 @@ void TestDesktopPageJson::agreesWithTheReference_data()
     QTest::newRow("timestamps") << page(
         R"({"desktop_id": "a", "created": "2026-11-28 08:15:00"}, {"desktop_id": "b", "created": "2026-11-28T08:15:00Z"},
            {"desktop_id": "c", "created": "2026-02-30T08:15:00Z"})");
+    QTest::newRow("maintenance and pool in odd shapes") << page(
+        R"({"desktop_id": "a", "in_maintenance_mode": "true", "pool_id": 7}, {"desktop_id": "b",
+            "in_maintenance_mode": null, "pool_id": {}}, {"desktop_id": "c", "in_maintenance_mode": true,
+            "in_maintenance_mode": false, "pool_id": "p", "pool_id": "q"})");
     QTest::newRow("total as text") << page(R"({"desktop_id": "a"})", R"("total_count": "42", )");
     QTest::newRow("total as fraction") << page(R"({"desktop_id": "a"})", R"("total_count": 7.5, )");
     QTest::newRow("total too large") << page(R"({"desktop_id": "a"})", R"("total_count": 1e10, )");

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void addressesInBothShapes();
     void subJobTimesWithoutZoneAreUtc();
     void billingSurvivesDesktopToJson();
+    void maintenanceModeAndPoolInBothReaders();
+    void maintenanceModeAndPoolSurviveDesktopToJson();
 
 private:
     static QByteArray fixture(const char *name);
@@ -503,6 +505,45 @@ void TestWorkspaceJson::billingSurvivesDesktopToJson()
         desktop.billingMode = mode;
         QCOMPARE(WorkspaceJson::desktopFromJson(WorkspaceJson::desktopToJson(desktop)).billingMode, mode);
     }
+}
+
+void TestWorkspaceJson::maintenanceModeAndPoolInBothReaders()
+{
+    const QByteArray body = fixture("desktops-maintenance-and-pools.json");
+    QString error;
+    for (const std::optional<DesktopPage> &page :
+         {WorkspaceJson::parseDesktopPage(body, &error), WorkspaceJson::parseDesktopPageWithQt(body, &error)}) {
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->desktops.size(), 5);
+        QHash<QString, Desktop> byId;
+        for (const Desktop &desktop : page->desktops)
+            byId.insert(desktop.id, desktop);
+        QVERIFY(byId.value(QStringLiteral("in-maintenance-in-pool")).inMaintenanceMode);
+        QCOMPARE(byId.value(QStringLiteral("in-maintenance-in-pool")).poolId, QStringLiteral("pool-dev"));
+        QVERIFY(!byId.value(QStringLiteral("not-in-maintenance")).inMaintenanceMode);
+        QVERIFY(byId.value(QStringLiteral("not-in-maintenance")).poolId.isEmpty());
+        QVERIFY(!byId.value(QStringLiteral("fields-missing")).inMaintenanceMode);
+        QVERIFY(byId.value(QStringLiteral("fields-missing")).poolId.isEmpty());
+        // Documented as a boolean: a text or a number does not put a desktop in maintenance.
+        QVERIFY(!byId.value(QStringLiteral("text-for-the-boolean")).inMaintenanceMode);
+        QVERIFY(byId.value(QStringLiteral("text-for-the-boolean")).poolId.isEmpty());
+        // A key given twice counts with its last value.
+        QVERIFY(byId.value(QStringLiteral("number-for-the-boolean")).inMaintenanceMode);
+        QCOMPARE(byId.value(QStringLiteral("number-for-the-boolean")).poolId, QStringLiteral("pool-ops"));
+    }
+}
+
+void TestWorkspaceJson::maintenanceModeAndPoolSurviveDesktopToJson()
+{
+    Desktop desktop;
+    desktop.id = QStringLiteral("d-1");
+    desktop.poolId = QStringLiteral("pool-dev");
+    desktop.inMaintenanceMode = true;
+    const Desktop copy = WorkspaceJson::desktopFromJson(WorkspaceJson::desktopToJson(desktop));
+    QCOMPARE(copy.poolId, desktop.poolId);
+    QVERIFY(copy.inMaintenanceMode);
+    desktop.inMaintenanceMode = false;
+    QVERIFY(!WorkspaceJson::desktopFromJson(WorkspaceJson::desktopToJson(desktop)).inMaintenanceMode);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceJson)

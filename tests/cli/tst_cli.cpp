@@ -371,10 +371,13 @@ private Q_SLOTS:
                                   credentialEnvironment());
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QCOMPARE(m_postRequests, 0);
-        // The same look-up as a real run: by id, in batches of at most 100.
-        QCOMPARE(m_listQueries.size(), 2);
+        // The same look-up as a real run: by id, in batches of at most 100 (then, with
+        // --delete-users, the users' desktops by user name, to tell the users deleted from those kept).
+        QVERIFY(m_listQueries.size() >= 2);
         QCOMPARE(QUrlQuery(m_listQueries.at(0)).allQueryItemValues(QStringLiteral("desktop_id")).size(), 100);
         QCOMPARE(QUrlQuery(m_listQueries.at(1)).allQueryItemValues(QStringLiteral("desktop_id")).size(), 50);
+        for (const QString &query : m_listQueries.mid(2))
+            QVERIFY(QUrlQuery(query).hasQueryItem(QStringLiteral("user_names")));
         const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4); // two requests: 100 + 50 ids
         const QString expectedUrl =

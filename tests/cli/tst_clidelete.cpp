@@ -420,6 +420,7 @@ private Q_SLOTS:
         for (const QJsonObject &desktop : demoListed()) {
             if (ids.size() < 4 && desktop.value(QStringLiteral("task_status")).toString().isEmpty()
                 && desktop.value(QStringLiteral("login_status")).toString() != QLatin1String("CONNECTED")
+                && desktop.value(QStringLiteral("billing")).toString() != QLatin1String("yearly_monthly")
                 && desktop.value(QStringLiteral("tags")).toObject().value(QStringLiteral("protected")).toString()
                     != QLatin1String("true"))
                 ids.append(desktop.value(QStringLiteral("desktop_id")).toString());
@@ -507,6 +508,137 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 3);
         // A POST is never re-sent automatically.
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+    }
+
+    void lostPostWhoseJobIsFoundExitsOnTheSettledOutcome()
+    {
+        const QStringList ids = someIds(2);
+        QCOMPARE(ids.size(), 2);
+        // The request is carried out, its answer lost; Qt's one resend gets 409: ambiguous.
+        SimulatorFaults faults;
+        faults.dropConnectionsAfterExecuting = 1;
+        faults.pathFilter = QStringLiteral("batch-delete");
+        m_simulator->setFaults(faults);
+        const Result result = runDelete(ids);
+        // The job was found and followed to its end: every desktop deleted, so no API failure.
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
+        QVERIFY2(result.err.contains(QStringLiteral("was found")), qPrintable(result.err));
+        QCOMPARE(auditEvents(QStringLiteral("job_found")).size(), 1);
+        QCOMPARE(result.out.count(QStringLiteral("deleted")), 2);
+    }
+
+    void maintenanceAndLogoffFollowTheRulesOfDelete()
+    {
+        const QStringList ids = someIds(3);
+        QCOMPARE(ids.size(), 3);
+        const QString idList = ids.join(QLatin1Char(','));
+        // Neither --yes nor --dry-run, no ids, a wrong mode, no message: usage errors, nothing sent.
+        QCOMPARE(run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"), idList}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--yes")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("maintenance"), QStringLiteral("maybe"), QStringLiteral("--ids"), idList,
+                      QStringLiteral("--yes")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("logoff"), QStringLiteral("--ids"), idList, QStringLiteral("--yes")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"), idList,
+                      QStringLiteral("--force"), QStringLiteral("--yes")}).exitCode, 2);
+
+        const Result dry = run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"), idList,
+                                QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY(dry.out.startsWith(QStringLiteral("PUT ")));
+        QVERIFY(dry.out.contains(QStringLiteral("\"in_maintenance_mode\":true")));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 0);
+
+        const Result on = run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"), idList,
+                               QStringLiteral("--yes")});
+        QVERIFY2(on.exitCode == 0, qPrintable(on.err + on.out));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
+        for (const QJsonObject &desktop : listed()) {
+            if (ids.contains(desktop.value(QStringLiteral("desktop_id")).toString())) {
+                QVERIFY(desktop.value(QStringLiteral("in_maintenance_mode")).toBool());
+                QVERIFY(desktop.value(QStringLiteral("login_status")).toString() != QLatin1String("CONNECTED"));
+            }
+        }
+
+        const Result logoff = run({QStringLiteral("logoff"), QStringLiteral("--message"),
+                                   QStringLiteral("This desktop is retired tonight."), QStringLiteral("--ids"), idList,
+                                   QStringLiteral("--yes")});
+        QVERIFY2(logoff.exitCode == 0, qPrintable(logoff.err + logoff.out));
+        // A refused request is the API's failure: exit 3, with the code and the request id.
+        const Result refused = run({QStringLiteral("maintenance"), QStringLiteral("off"), QStringLiteral("--ids"),
+                                    idList + QStringLiteral(",no-such-desktop"), QStringLiteral("--yes")});
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY(refused.out.contains(QStringLiteral("failed")));
+
+        QStringList events;
+        for (const QJsonObject &entry : AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir)))
+            events.append(entry.value(QStringLiteral("event")).toString());
+        QCOMPARE(events, (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
+                                      QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
+                                      QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+    }
+
+    void listShowsUsageAndFiltersIdleDesktops()
+    {
+        const Result all = run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("30"),
+                                QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+        const QJsonArray desktops = QJsonDocument::fromJson(all.out.toUtf8()).array();
+        QCOMPARE(desktops.size(), 40);
+        int idleForMonths = 0;
+        for (const QJsonValue &value : desktops) {
+            const QJsonObject desktop = value.toObject();
+            for (const char *key : {"idle_days", "used_hours", "in_maintenance_mode", "pool_id", "billing"})
+                QVERIFY2(desktop.contains(QLatin1String(key)), key);
+            // No data is null, never 0.
+            const QJsonValue idle = desktop.value(QStringLiteral("idle_days"));
+            QVERIFY(idle.isNull() || idle.isDouble());
+            if (idle.toInt(-1) >= 60)
+                ++idleForMonths;
+        }
+        QVERIFY(idleForMonths > 0);
+
+        const Result idle = run({QStringLiteral("list"), QStringLiteral("--idle-days"), QStringLiteral("60"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(idle.exitCode == 0, qPrintable(idle.err));
+        const QJsonArray idleDesktops = QJsonDocument::fromJson(idle.out.toUtf8()).array();
+        QCOMPARE(idleDesktops.size(), idleForMonths);
+        for (const QJsonValue &value : idleDesktops)
+            QVERIFY(value.toObject().value(QStringLiteral("idle_days")).toInt() >= 60);
+
+        const Result table = run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("30")});
+        QVERIFY(table.out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("IDLE_DAYS")));
+        QCOMPARE(run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("181")}).exitCode, 2);
+    }
+
+    void dryRunLeavesOutYearlyMonthlyAndNamesTheUsers()
+    {
+        QString yearly;
+        QString plain;
+        for (const QJsonObject &desktop : listed()) {
+            const QString billing = desktop.value(QStringLiteral("billing")).toString();
+            const QString id = desktop.value(QStringLiteral("desktop_id")).toString();
+            if (!desktop.value(QStringLiteral("task_status")).toString().isEmpty())
+                continue;
+            if (yearly.isEmpty() && billing == QLatin1String("yearly_monthly"))
+                yearly = id;
+            else if (plain.isEmpty() && billing == QLatin1String("pay_per_use")
+                     && !desktop.value(QStringLiteral("user_name")).toString().isEmpty())
+                plain = id;
+        }
+        QVERIFY(!yearly.isEmpty() && !plain.isEmpty());
+        const QStringList dryRun{QStringLiteral("delete"), QStringLiteral("--ids"), yearly + QLatin1Char(',') + plain,
+                                 QStringLiteral("--delete-users"), QStringLiteral("--dry-run")};
+        const Result leftOut = run(dryRun);
+        QCOMPARE(leftOut.exitCode, 1); // a desktop is left out
+        QVERIFY(!leftOut.out.contains(yearly));
+        QVERIFY(leftOut.out.contains(plain));
+        QVERIFY2(leftOut.err.contains(QStringLiteral("yearly/monthly")), qPrintable(leftOut.err));
+        QVERIFY2(leftOut.err.contains(QStringLiteral("would be deleted")), qPrintable(leftOut.err));
+
+        const Result included = run(dryRun + QStringList{QStringLiteral("--include-yearly-monthly")});
+        QVERIFY2(included.exitCode == 0, qPrintable(included.err));
+        QVERIFY(included.out.contains(yearly));
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
     }
 
     void killedRequestIsFoundAndFollowedByTheNextDelete()

@@ -62,7 +62,7 @@ private Q_SLOTS:
         // task_status wins over status, like the console.
         // Login state and billing mode as scripts match them: the API's value, a fixed key.
         QCOMPARE(lines.at(1), QStringLiteral("d-1,\"pc, \"\"one\"\"\",deleting,alice,CONNECTED,yearly_monthly,"
-                                             "10.0.0.1 10.0.0.2,,2026-01-02T03:04:05Z,env=prod"));
+                                             "10.0.0.1 10.0.0.2,,2026-01-02T03:04:05Z,env=prod,false,"));
     }
 
     void tableAligns()

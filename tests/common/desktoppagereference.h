@@ -34,6 +34,8 @@ inline QString firstDifference(const Desktop &a, const Desktop &b)
     if (differs(a.osType, b.osType)) return QStringLiteral("osType");
     if (differs(a.imageName, b.imageName)) return QStringLiteral("imageName");
     if (a.billingMode != b.billingMode) return QStringLiteral("billingMode");
+    if (differs(a.poolId, b.poolId)) return QStringLiteral("poolId");
+    if (a.inMaintenanceMode != b.inMaintenanceMode) return QStringLiteral("inMaintenanceMode");
     if (differs(a.created, b.created)) return QStringLiteral("created");
     if (differs(a.tags, b.tags)) return QStringLiteral("tags");
     return {};

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void usageRequiresAPeriod_data();
     void usageRequiresAPeriod();
     void maintenanceModeEndsAndBlocksLogIns();
+    void generatedDesktopsInMaintenanceAreNeverConnected();
     void changesAreRefusedAsTheOtherRoutesRefuse();
     void logoffLeavesDesktopsWaitingForAUser();
     void poolsWithAutoscaleAndTheirUpdate();
@@ -275,6 +276,22 @@ void TestSimulatorDecommission::maintenanceModeEndsAndBlocksLogIns()
     for (const QString &id : ids)
         QVERIFY(!desktop(id).value(QLatin1String("in_maintenance_mode")).toBool());
     QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
+}
+
+void TestSimulatorDecommission::generatedDesktopsInMaintenanceAreNeverConnected()
+{
+    int inMaintenance = 0;
+    int inPools = 0;
+    for (const QJsonObject &object : listDesktops()) {
+        if (!object.value(QLatin1String("pool_id")).toString().isEmpty())
+            ++inPools;
+        if (!object.value(QLatin1String("in_maintenance_mode")).toBool())
+            continue;
+        ++inMaintenance;
+        QVERIFY2(!loginIs(object, "CONNECTED"), qPrintable(object.value(QLatin1String("desktop_id")).toString()));
+    }
+    QVERIFY(inMaintenance > 0);
+    QVERIFY(inPools > 0);
 }
 
 void TestSimulatorDecommission::changesAreRefusedAsTheOtherRoutesRefuse()

@@ -9,8 +9,12 @@
 #include "workspacesimulator.h"
 
 #include "api/apiclient.h"
+#include "api/decommissioncalls.h"
+#include "deletion/auditlog.h"
+#include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
 
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -20,6 +24,7 @@
 #include <QTest>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 namespace {
@@ -37,9 +42,16 @@ private Q_SLOTS:
     void cleanup();
     void withoutAConnectionNothingIsLookedUp();
     void deletesWithoutAWindowAndAsksForARefresh();
+    void turnsAutoscaleOffBeforeDeleting();
+    void retryTakesTheFailuresOfEveryPart();
 
 private:
     ResolvedConnection connection() const;
+    void useSimulatorOf(int desktops);
+    bool loadTable();
+    // Deletable desktops of the table that a deletion without Force deletes.
+    QStringList plainDesktops(int count, const std::function<bool(const Desktop &)> &also = {}) const;
+    QStringList auditEvents() const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
@@ -158,6 +170,140 @@ void TestDeletionController::deletesWithoutAWindowAndAsksForARefresh()
     QCOMPARE(notified.size(), 1);
     QCOMPARE(notified.constFirst().at(1).toString(), QStringLiteral("3 deleted"));
     QCOMPARE(m_controller->activeRunCount(), 0);
+}
+
+void TestDeletionController::useSimulatorOf(int desktops)
+{
+    m_client.reset();
+    m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, desktops, 100));
+    QVERIFY(m_simulator->listen());
+    const ResolvedConnection resolved = connection();
+    m_client = std::make_unique<ApiClient>(&m_network, resolved.config, resolved.credentials);
+}
+
+bool TestDeletionController::loadTable()
+{
+    DesktopLoader loader(m_desktops.get());
+    loader.setClient(m_client.get());
+    QSignalSpy loaded(&loader, &DesktopLoader::loadingFinished);
+    loader.load();
+    return loaded.wait(kWaitMs) && m_desktops->rowCount() > 0;
+}
+
+QStringList TestDeletionController::plainDesktops(int count, const std::function<bool(const Desktop &)> &also) const
+{
+    QStringList ids;
+    for (int row = 0; row < m_desktops->rowCount() && ids.size() < count; ++row) {
+        const Desktop desktop = m_desktops->desktopAt(row);
+        if (m_desktops->index(row, 0).data(DesktopTableModel::DeletableRole).toBool()
+            && desktop.billingMode != BillingMode::YearlyMonthly && !desktop.isConnected() && (!also || also(desktop)))
+            ids.append(desktop.id);
+    }
+    return ids;
+}
+
+QStringList TestDeletionController::auditEvents() const
+{
+    QStringList events;
+    for (const QJsonObject &entry : AuditLog::readEntries(AuditLog::defaultFilePath(m_dir.path())))
+        events.append(entry.value(QLatin1String("event")).toString());
+    return events;
+}
+
+void TestDeletionController::turnsAutoscaleOffBeforeDeleting()
+{
+    useSimulatorOf(200);
+    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
+    QVERIFY(loadTable());
+    ListAllPoolsCall pools(m_client.get());
+    QSignalSpy listed(&pools, &ListAllPoolsCall::finished);
+    pools.start();
+    QVERIFY(listed.wait(kWaitMs));
+    QSet<QString> scaling;
+    for (const DesktopPool &pool : pools.pools()) {
+        if (pool.mayCreateDesktops())
+            scaling.insert(pool.id);
+    }
+    QVERIFY(!scaling.isEmpty());
+    // The table keeps no pool: the listing says which desktops are in a scaling pool.
+    QSet<QString> inScalingPool;
+    for (const Desktop &desktop : listAllDesktops(m_client.get(), kWaitMs)) {
+        if (scaling.contains(desktop.poolId))
+            inScalingPool.insert(desktop.id);
+    }
+    const QStringList ids = plainDesktops(1, [&inScalingPool](const Desktop &desktop) {
+        return inScalingPool.contains(desktop.id);
+    });
+    QCOMPARE(ids.size(), 1);
+
+    m_controller->setPools(pools.pools());
+    m_controller->setConnection(connection(), m_client.get());
+    QSignalSpy prepared(m_controller.get(), &DeletionController::preparationFinished);
+    m_controller->requestDeletion(ids);
+    QVERIFY(prepared.wait(kWaitMs));
+    DeletionDialog *dialog = m_controller->dialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->poolsWarningText().contains(QStringLiteral("may create new desktops")));
+    QVERIFY(dialog->turnAutoscaleOffBox()->isChecked());
+    QSignalSpy finished(m_controller.get(), &DeletionController::runFinished);
+    QTest::keyClicks(dialog->confirmationField(), QStringLiteral("1"));
+    QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(kWaitMs));
+    // Audited, and done before the deletion's request.
+    const QStringList events = auditEvents();
+    QVERIFY(events.indexOf(QStringLiteral("action_intent")) >= 0);
+    QVERIFY(events.indexOf(QStringLiteral("action_succeeded")) > events.indexOf(QStringLiteral("action_intent")));
+    QVERIFY(events.indexOf(QStringLiteral("intent")) > events.indexOf(QStringLiteral("action_succeeded")));
+    QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools")), 1);
+    ListAllPoolsCall again(m_client.get());
+    QSignalSpy relisted(&again, &ListAllPoolsCall::finished);
+    again.start();
+    QVERIFY(relisted.wait(kWaitMs));
+    int stillScaling = 0;
+    for (const DesktopPool &pool : again.pools())
+        stillScaling += pool.mayCreateDesktops() ? 1 : 0;
+    QCOMPARE(stillScaling, int(scaling.size()) - 1);
+}
+
+void TestDeletionController::retryTakesTheFailuresOfEveryPart()
+{
+    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
+    QVERIFY(loadTable());
+    const QStringList ids = plainDesktops(4);
+    QCOMPARE(ids.size(), 4);
+    SimulatorFaults faults;
+    faults.failingDesktopIds = {ids.at(1), ids.at(3)}; // one failure in each part
+    m_simulator->setFaults(faults);
+    {
+        // A deletion of two requests whose process ended after sending: two jobs of one run in
+        // the journal, which the next start follows as two parts of one deletion.
+        AuditLog audit(AuditLog::defaultFilePath(m_dir.path()));
+        JobJournal journal(JobJournal::defaultFilePath(m_dir.path()));
+        QVERIFY(journal.load());
+        DeletionContext context;
+        context.projectId = connection().config.projectId;
+        DeletionRun run(m_client.get(), DeletionPlan(ids, BatchDeleteOptions{}, {}, 2), context, &audit, &journal);
+        run.setTrackJobs(false);
+        run.setChunkGapMs(0);
+        QSignalSpy sent(&run, &DeletionRun::sendingFinished);
+        run.start();
+        QVERIFY(sent.wait(kWaitMs));
+        QCOMPARE(journal.entries().size(), 2);
+    }
+    m_controller->setConnection(connection(), m_client.get());
+    QCOMPARE(m_controller->runs().size(), 2);
+    QCOMPARE(m_controller->runs().at(0)->runId(), m_controller->runs().at(1)->runId());
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->activeRunCount(), 0, kWaitMs);
+
+    QSignalSpy lookedUp(m_controller.get(), &DeletionController::retryLookUpFinished);
+    m_controller->retryFailed(m_controller->runs().first());
+    QVERIFY(lookedUp.wait(kWaitMs));
+    QCOMPARE(lookedUp.constFirst().constFirst().toInt(), 2);
+    QStringList offered = m_controller->dialog()->desktopIds();
+    offered.sort();
+    QStringList failed{ids.at(1), ids.at(3)};
+    failed.sort();
+    QCOMPARE(offered, failed);
 }
 
 QTEST_MAIN(TestDeletionController)

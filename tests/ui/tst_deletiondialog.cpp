@@ -223,6 +223,63 @@ private Q_SLOTS:
         QVERIFY(dialog.countsText().contains(QStringLiteral("sent in 3 request")));
     }
 
+    void yearlyMonthlyLeftOutChangesTheCountToType()
+    {
+        QList<Desktop> list = desktops(3);
+        list[0].billingMode = BillingMode::YearlyMonthly;
+        DeletionDialog dialog(list, url());
+        QSignalSpy confirmed(&dialog, &DeletionDialog::deletionConfirmed);
+        QTest::keyClicks(dialog.confirmationField(), QStringLiteral("3"));
+        QVERIFY(!dialog.deleteButton()->isEnabled()); // two are deleted, not three
+        dialog.confirmationField()->clear();
+        QTest::keyClicks(dialog.confirmationField(), QStringLiteral("2"));
+        QVERIFY(dialog.deleteButton()->isEnabled());
+        QTest::mouseClick(dialog.deleteButton(), Qt::LeftButton);
+        QCOMPARE(confirmed.size(), 1);
+        const DeletionPlan plan = confirmed.first().first().value<DeletionPlan>();
+        QCOMPARE(plan.desktopIds(), (QStringList{QStringLiteral("id-001"), QStringLiteral("id-002")}));
+        // No yearly/monthly desktop: no such option.
+        DeletionDialog plain(desktops(2), url());
+        QVERIFY(plain.leaveOutYearlyMonthlyBox()->isHidden());
+    }
+
+    void namesTheUsersRemovedAndKept()
+    {
+        QList<Desktop> list = desktops(3);
+        Desktop other = list.at(1);
+        other.id = QStringLiteral("id-other");
+        DeletionDialog dialog(list, url());
+        dialog.setUsersDesktops({other});
+        QVERIFY(dialog.usersText().isEmpty()); // only with "Also delete users"
+        dialog.deleteUsersBox()->setChecked(true);
+        QVERIFY(dialog.usersText().contains(QStringLiteral("Users removed (no other desktop): user0, user2")));
+        QVERIFY(dialog.usersText().contains(QStringLiteral("Users kept (they have another desktop): user1")));
+    }
+
+    void offersToTurnAutoscaleOffFirst()
+    {
+        QList<Desktop> list = desktops(2);
+        list[0].poolId = QStringLiteral("pool-dev");
+        DeletionDialog dialog(list, url());
+        QVERIFY(dialog.poolsWarningText().isEmpty());
+        QVERIFY(dialog.turnAutoscaleOffBox()->isHidden());
+        DesktopPool pool;
+        pool.id = QStringLiteral("pool-dev");
+        pool.name = QStringLiteral("Developers");
+        pool.autoscaleEnabled = true;
+        dialog.setScalingPools({pool});
+        QVERIFY(dialog.poolsWarningText().contains(QStringLiteral("Developers")));
+        QVERIFY(dialog.poolsWarningText().contains(QStringLiteral("may create new desktops")));
+        QVERIFY(dialog.turnAutoscaleOffBox()->isChecked());
+        QCOMPARE(dialog.poolsToStopScaling().size(), 1);
+        dialog.previewButton()->setChecked(true);
+        QVERIFY(dialog.previewText().startsWith(QStringLiteral("# First: turn off the autoscale of pool pool-dev")));
+        QVERIFY(dialog.previewText().contains(QStringLiteral("{\"enable_autoscale\":false}")));
+        dialog.turnAutoscaleOffBox()->setChecked(false);
+        QVERIFY(dialog.poolsToStopScaling().isEmpty());
+        QVERIFY(!dialog.previewText().contains(QStringLiteral("autoscale")));
+    }
+
     void warnsAboutConnectedAndYearlyDesktops()
     {
         QList<Desktop> list = desktops(4);
@@ -236,6 +293,14 @@ private Q_SLOTS:
         list[2].loginStatus = QStringLiteral("CONNECTED");
         list[3].billingMode = BillingMode::YearlyMonthly;
         DeletionDialog dialog(list, url());
+        // Left out by default: the console deletes them by unsubscribing.
+        QVERIFY(dialog.leaveOutYearlyMonthlyBox()->isChecked());
+        QVERIFY(!dialog.leaveOutYearlyMonthlyBox()->isHidden());
+        QCOMPARE(dialog.desktopIds().size(), 3);
+        QVERIFY(dialog.desktopList()->topLevelItem(3)->isHidden());
+        QVERIFY(dialog.warningsText().contains(QStringLiteral("billed yearly/monthly are left out")));
+        dialog.leaveOutYearlyMonthlyBox()->setChecked(false);
+        QCOMPARE(dialog.desktopIds().size(), 4);
         // Plural forms come from the English catalogue, which tests do not load: match around them.
         QVERIFY(dialog.warningsText().contains(QStringLiteral("in use (CONNECTED)")));
         QVERIFY(dialog.warningsText().startsWith(QStringLiteral("2 desktop")));
