@@ -241,11 +241,11 @@ QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops)
         return owned;
     // The rows' own fields: no Desktop is rebuilt for the other 100k rows.
     for (int row = 0; row < m_desktops->rowCount(); ++row) {
-        const DesktopTableModel::Row &entry = m_desktops->rowAt(row);
-        if (users.contains(entry.userName)) {
+        const QString userName = m_desktops->userNameAt(row);
+        if (users.contains(userName)) {
             Desktop desktop;
-            desktop.id = entry.id;
-            desktop.userName = entry.userName;
+            desktop.id = m_desktops->idAt(row);
+            desktop.userName = userName;
             owned.append(desktop);
         }
     }

@@ -166,6 +166,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &DesktopLoader::usageLoadingStarted, this, [this] { onUsageProgress(0, -1); });
     connect(m_loader, &DesktopLoader::usageProgress, this, &MainWindow::onUsageProgress);
     connect(m_loader, &DesktopLoader::usageLoaded, this, &MainWindow::onUsageLoaded);
+    connect(m_loader, &DesktopLoader::poolsLoaded, this, [this](const QList<DesktopPool> &pools, const ApiError &error) {
+        if (!error.isError())
+            m_deletion->setPools(pools);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::scheduleCountUpdate);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleCountUpdate);
