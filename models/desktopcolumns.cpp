@@ -155,21 +155,12 @@ DesktopColumn maintenanceColumn()
 {
     DesktopColumn column = textColumn(
         QT_TRANSLATE_NOOP("DesktopTableModel", "In maintenance"), [](const DesktopRowStore &, const DesktopRow &row) {
-            switch (row.maintenance) {
-            case DesktopRow::Maintenance::On: return DesktopTableModel::tr("Yes", "in maintenance mode");
-            case DesktopRow::Maintenance::Off: return DesktopTableModel::tr("No", "in maintenance mode");
-            case DesktopRow::Maintenance::Unknown: break;
-            }
-            return QString();
+            return row.inMaintenanceMode ? DesktopTableModel::tr("Yes", "in maintenance mode")
+                                         : DesktopTableModel::tr("No", "in maintenance mode");
         });
     column.apiFields = {QStringLiteral("in_maintenance_mode")};
     column.apiValues = [](const DesktopRowStore &, const DesktopRow &row) {
-        switch (row.maintenance) {
-        case DesktopRow::Maintenance::On: return QStringList{QStringLiteral("true")};
-        case DesktopRow::Maintenance::Off: return QStringList{QStringLiteral("false")};
-        case DesktopRow::Maintenance::Unknown: break;
-        }
-        return QStringList{QString()};
+        return QStringList{row.inMaintenanceMode ? QStringLiteral("true") : QStringLiteral("false")};
     };
     return column;
 }

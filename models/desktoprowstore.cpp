@@ -27,7 +27,7 @@ bool DesktopRow::hasSameContent(const DesktopRow &other) const
         && taskStatus == other.taskStatus && loginStatus == other.loginStatus && userGroup == other.userGroup
         && desktopType == other.desktopType && productId == other.productId && flavorId == other.flavorId
         && availabilityZone == other.availabilityZone && osType == other.osType
-        && imageName == other.imageName && poolId == other.poolId && maintenance == other.maintenance
+        && imageName == other.imageName && poolId == other.poolId && inMaintenanceMode == other.inMaintenanceMode
         && tagSet == other.tagSet && billingMode == other.billingMode;
 }
 
@@ -124,6 +124,8 @@ DesktopRow DesktopRowStore::makeRow(const Desktop &desktop, quint32 listing)
     row.availabilityZone = share(desktop.availabilityZone);
     row.osType = share(desktop.osType);
     row.imageName = share(desktop.imageName);
+    row.poolId = share(desktop.poolId);
+    row.inMaintenanceMode = desktop.inMaintenanceMode;
     row.tagSet = shareTags(desktop.tags);
     row.billingMode = desktop.billingMode;
     row.isProtected = m_tagSets.at(row.tagSet).isProtected;
@@ -151,6 +153,8 @@ Desktop DesktopRowStore::desktopOf(const DesktopRow &row) const
     desktop.osType = m_values.at(row.osType);
     desktop.imageName = m_values.at(row.imageName);
     desktop.billingMode = row.billingMode;
+    desktop.poolId = m_values.at(row.poolId);
+    desktop.inMaintenanceMode = row.inMaintenanceMode;
     if (row.createdMsecs != DesktopRow::kNoTime)
         desktop.created = QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc());
     desktop.tags = m_tagSets.at(row.tagSet).tags;

@@ -47,7 +47,7 @@ struct DesktopRow
     quint32 poolId = 0;
     quint32 tagSet = 0; // indexes DesktopRowStore::tagSet()
     BillingMode billingMode = BillingMode::Unknown;
-    enum class Maintenance : quint8 { Unknown, Off, On } maintenance = Maintenance::Unknown;
+    bool inMaintenanceMode = false;
     bool isProtected = false;
     bool isBeingDeleted = false;
     quint32 listing = 0; // the listing that last brought it (not content)

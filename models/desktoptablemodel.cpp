@@ -135,8 +135,7 @@ bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
     if (filter.minIdleDays > 0
         && (row.idleSeconds == DesktopRow::kNoData || row.idleSeconds / 86400 < filter.minIdleDays))
         return false;
-    if (filter.inMaintenance
-        && row.maintenance != (*filter.inMaintenance ? DesktopRow::Maintenance::On : DesktopRow::Maintenance::Off))
+    if (filter.inMaintenance && row.inMaintenanceMode != *filter.inMaintenance)
         return false;
     for (const QString &word : filter.words) {
         if (!row.searchHaystack.contains(word))

@@ -121,6 +121,11 @@ MainWindow::MainWindow(QWidget *parent)
     // The id next to the name and wide enough for a whole UUID: it is what tickets and the
     // console name desktops by, and it must be readable without scrolling.
     header->moveSection(header->visualIndex(DesktopTableModel::IdColumn), 1);
+    // What decides a decommissioning, next to who uses the desktop.
+    header->moveSection(header->visualIndex(DesktopTableModel::IdleDaysColumn),
+                        header->visualIndex(DesktopTableModel::LoginStatusColumn) + 1);
+    header->moveSection(header->visualIndex(DesktopTableModel::UsedHoursColumn),
+                        header->visualIndex(DesktopTableModel::IdleDaysColumn) + 1);
     header->resizeSection(DesktopTableModel::IdColumn,
                           m_view->fontMetrics().horizontalAdvance(
                               QStringLiteral("00000000-0000-0000-0000-000000000000"))
@@ -161,6 +166,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &DesktopLoader::usageLoadingStarted, this, [this] { onUsageProgress(0, -1); });
     connect(m_loader, &DesktopLoader::usageProgress, this, &MainWindow::onUsageProgress);
     connect(m_loader, &DesktopLoader::usageLoaded, this, &MainWindow::onUsageLoaded);
+    connect(m_loader, &DesktopLoader::poolsLoaded, this, [this](const QList<DesktopPool> &pools, const ApiError &error) {
+        if (!error.isError())
+            m_deletion->setPools(pools);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::scheduleCountUpdate);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleCountUpdate);
@@ -290,6 +299,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     updateServerFilterIndicator();
     m_stack->setCurrentWidget(m_tablePage);
     m_toolBar->show();
+    m_filterBar->show();
     m_countLabel->show();
     updateTitle();
     updateActions();
@@ -321,6 +331,7 @@ void MainWindow::showWelcome()
     m_stack->setCurrentWidget(m_welcome);
     // Finding and counting mean nothing without a project.
     m_toolBar->hide();
+    m_filterBar->hide();
     m_countLabel->hide();
     m_welcome->addConnectionButton()->setFocus();
     updateActions();

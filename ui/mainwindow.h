@@ -12,6 +12,8 @@
 #include <QPointer>
 
 class ApiClient;
+class DecommissionActionRun;
+enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
 class DesktopFilterProxy;
@@ -146,6 +148,13 @@ private:
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
     void applyQuickFilters();
+    void createDecommissionActions();
+    void updateDecommissionActions(bool enabled);
+    void addDecommissionActions(QMenu *menu) const;
+    // Log-off asks for the message first; every action is confirmed with the count, then run.
+    void askForAction(DecommissionAction action);
+    void confirmAction(DecommissionAction action, const QStringList &ids, const QString &message);
+    void runAction(DecommissionAction action, const QStringList &ids, const QString &message);
     void createUsageFilters();
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
@@ -173,6 +182,7 @@ private:
     ListingWarningBanner *m_listingWarning;
     QLabel *m_demoBanner;
     QToolBar *m_toolBar = nullptr;
+    QToolBar *m_filterBar = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_loginFilter = nullptr;
@@ -206,6 +216,10 @@ private:
     QAction *m_serverFiltersAction = nullptr;
     QAction *m_detailsAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_startMaintenanceAction = nullptr;
+    QAction *m_endMaintenanceAction = nullptr;
+    QAction *m_logoffAction = nullptr;
+    QPointer<DecommissionActionRun> m_actionRun;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 

@@ -128,6 +128,7 @@ void MainWindow::createActions()
     m_desktopsMenu->addAction(m_detailsAction);
     m_desktopsMenu->addSeparator();
     m_desktopsMenu->addAction(m_deleteAction);
+    createDecommissionActions();
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_userGuideAction);
@@ -151,6 +152,7 @@ void MainWindow::updateActions()
     // from view or meant as nothing.
     m_detailsAction->setEnabled(hasSelection);
     m_deleteAction->setEnabled(connected && hasSelection);
+    updateDecommissionActions(connected && hasSelection);
 }
 
 void MainWindow::showHeaderMenu(const QPoint &position)
@@ -170,6 +172,8 @@ void MainWindow::showContextMenu(const QPoint &position)
     menu->addAction(m_exportShownAction);
     menu->addSeparator();
     menu->addAction(m_selectByIdsAction);
+    menu->addSeparator();
+    addDecommissionActions(menu);
     menu->addSeparator();
     menu->addAction(m_deleteAction);
     menu->popup(m_view->viewport()->mapToGlobal(position));

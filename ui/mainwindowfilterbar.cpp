@@ -35,15 +35,25 @@ void MainWindow::createToolBar()
     m_search->setMinimumWidth(260);
     m_toolBar->addWidget(m_search);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &DesktopFilterProxy::setSearchText);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_detailsAction);
+    m_toolBar->addAction(m_deleteAction);
+
+    // The quick filters on a line of their own, under the actions: together they would push
+    // Delete out of a window of ordinary width.
+    addToolBarBreak();
+    m_filterBar = addToolBar(tr("Filters"));
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setMovable(false);
 
     auto makeFilter = [this](const QString &anyText, const QList<QPair<QString, QVariant>> &items) {
-        auto *combo = new QComboBox(m_toolBar);
+        auto *combo = new QComboBox(m_filterBar);
         combo->addItem(anyText, QVariant());
         for (const auto &[text, value] : items)
             combo->addItem(text, value);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyQuickFilters);
-        m_toolBar->addWidget(combo);
+        m_filterBar->addWidget(combo);
         return combo;
     };
     // Listed by their translated names, filtered by the API's value.
@@ -91,9 +101,6 @@ void MainWindow::createToolBar()
     m_maintenanceFilter->setAccessibleDescription(m_maintenanceFilter->toolTip());
     createUsageFilters();
 
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_detailsAction);
-    m_toolBar->addAction(m_deleteAction);
 
     // Tool buttons show the icon text, which Qt derives from the menu text: in translations whose
     // mnemonics are appended, as in "刷新(&R)", that would show "刷新(R)". Short texts of their own.
@@ -104,9 +111,9 @@ void MainWindow::createToolBar()
 
 void MainWindow::createUsageFilters()
 {
-    m_toolBar->addSeparator();
+    m_filterBar->addSeparator();
     // The period of the usage statistics; the service keeps 180 days.
-    m_usagePeriod = new QComboBox(m_toolBar);
+    m_usagePeriod = new QComboBox(m_filterBar);
     m_usagePeriod->setObjectName(QStringLiteral("usagePeriod"));
     for (int days : {7, 30, 90, 180})
         m_usagePeriod->addItem(tr("Usage: last %Ln day(s)", nullptr, days), days);
@@ -116,9 +123,9 @@ void MainWindow::createUsageFilters()
     m_usagePeriod->setAccessibleName(tr("Usage period"));
     m_usagePeriod->setAccessibleDescription(m_usagePeriod->toolTip());
     connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, &MainWindow::loadUsage);
-    m_toolBar->addWidget(m_usagePeriod);
+    m_filterBar->addWidget(m_usagePeriod);
 
-    m_idleFilter = new QSpinBox(m_toolBar);
+    m_idleFilter = new QSpinBox(m_filterBar);
     m_idleFilter->setObjectName(QStringLiteral("idleFilter"));
     m_idleFilter->setRange(0, 180);
     m_idleFilter->setSpecialValueText(tr("Any idle time"));
@@ -129,7 +136,7 @@ void MainWindow::createUsageFilters()
     m_idleFilter->setAccessibleName(tr("Idle at least (days)"));
     m_idleFilter->setAccessibleDescription(m_idleFilter->toolTip());
     connect(m_idleFilter, &QSpinBox::valueChanged, this, &MainWindow::applyQuickFilters);
-    m_toolBar->addWidget(m_idleFilter);
+    m_filterBar->addWidget(m_idleFilter);
 }
 
 void MainWindow::loadUsage()

@@ -14,6 +14,7 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     : QDialog(parent)
     , m_base(query)
     , m_status(new QComboBox(this))
+    , m_maintenance(new QComboBox(this))
     , m_name(new QLineEdit(query.computerName, this))
     , m_user(new QLineEdit(query.userName, this))
     , m_tag(new QLineEdit(query.tag, this))
@@ -28,6 +29,13 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
         m_status->addItem(DesktopTableModel::statusDisplayName(raw), raw);
     }
     m_status->setCurrentIndex(std::max(0, m_status->findData(query.status)));
+    m_maintenance->setObjectName(QStringLiteral("serverMaintenanceFilter"));
+    m_maintenance->setAccessibleName(tr("Maintenance mode"));
+    m_maintenance->addItem(tr("Any"), QVariant());
+    m_maintenance->addItem(tr("In maintenance"), true);
+    m_maintenance->addItem(tr("Not in maintenance"), false);
+    if (query.inMaintenanceMode)
+        m_maintenance->setCurrentIndex(m_maintenance->findData(*query.inMaintenanceMode));
     m_tag->setPlaceholderText(tr("key=value,key2=value2"));
 
     auto *hint = new QLabel(tr("The service applies these filters while listing, so that only matching "
@@ -36,6 +44,7 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Status:"), m_status);
+    form->addRow(tr("&Maintenance mode:"), m_maintenance);
     form->addRow(tr("Computer &name:"), m_name);
     form->addRow(tr("&User name:"), m_user);
     form->addRow(tr("&Tag:"), m_tag);
@@ -46,6 +55,7 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     buttons->addButton(m_clearButton, QDialogButtonBox::ResetRole);
     connect(m_clearButton, &QPushButton::clicked, this, [this] {
         m_status->setCurrentIndex(0);
+        m_maintenance->setCurrentIndex(0);
         m_name->clear();
         m_user->clear();
         m_tag->clear();
@@ -63,6 +73,8 @@ DesktopQuery ServerFilterDialog::query() const
 {
     DesktopQuery query = m_base;
     query.status = m_status->currentData().toString();
+    const QVariant maintenance = m_maintenance->currentData();
+    query.inMaintenanceMode = maintenance.isValid() ? std::optional<bool>(maintenance.toBool()) : std::nullopt;
     query.computerName = m_name->text().trimmed();
     query.userName = m_user->text().trimmed();
     query.tag = m_tag->text().trimmed();
@@ -78,6 +90,9 @@ QString ServerFilterDialog::describe(const DesktopQuery &query)
     };
     add(tr("status %1", "server filter"),
         query.status.isEmpty() ? QString() : DesktopTableModel::statusDisplayName(query.status));
+    if (query.inMaintenanceMode)
+        parts.append(*query.inMaintenanceMode ? tr("in maintenance", "server filter")
+                                              : tr("not in maintenance", "server filter"));
     add(tr("name %1", "server filter"), query.computerName);
     add(tr("user %1", "server filter"), query.userName);
     add(tr("users %1", "server filter"), query.userNames.join(QLatin1String(", ")));

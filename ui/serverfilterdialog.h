@@ -9,8 +9,8 @@ class QComboBox;
 class QLineEdit;
 class QPushButton;
 
-// Filters the server applies while listing (status, name, user, tag), for projects too large to
-// load whole.
+// Filters the server applies while listing (status, maintenance mode, name, user, tag), for
+// projects too large to load whole.
 class ServerFilterDialog : public QDialog
 {
     Q_OBJECT
@@ -28,6 +28,7 @@ public:
 private:
     DesktopQuery m_base;
     QComboBox *m_status;
+    QComboBox *m_maintenance;
     QLineEdit *m_name;
     QLineEdit *m_user;
     QLineEdit *m_tag;

@@ -83,6 +83,8 @@ private Q_SLOTS:
             QCOMPARE(kept.osType, sent.osType);
             QCOMPARE(kept.imageName, sent.imageName);
             QCOMPARE(kept.billingMode, sent.billingMode);
+            QCOMPARE(kept.poolId, sent.poolId);
+            QCOMPARE(kept.inMaintenanceMode, sent.inMaintenanceMode);
             QCOMPARE(kept.created, sent.created);
             QCOMPARE(kept.tags, sent.tags);
             // The rebuilt JSON parses back to the same fields.

@@ -31,6 +31,34 @@ private Q_SLOTS:
             {DesktopTableModel::NameColumn, DesktopTableModel::IpColumn, DesktopTableModel::IdColumn});
         QCOMPARE(csv, QByteArray("Name,IP address,Desktop ID\r\nbeta,,d2\r\nalpha,\"10.0.0.1, 10.0.0.2\",d1\r\n"));
     }
+
+    void writesUsagePoolAndMaintenanceAsNumbersAndApiValues()
+    {
+        DesktopTableModel model;
+        Desktop a;
+        a.id = QStringLiteral("d1");
+        a.poolId = QStringLiteral("pool-1");
+        a.inMaintenanceMode = true;
+        Desktop b;
+        b.id = QStringLiteral("d2");
+        model.upsertDesktops({a, b});
+        DesktopUsage usage;
+        usage.desktopId = QStringLiteral("d1");
+        usage.idleSeconds = 12 * 86400 + 5;
+        usage.usageSeconds = 4500;
+        model.setUsage({usage});
+        DesktopPool pool;
+        pool.id = QStringLiteral("pool-1");
+        pool.name = QStringLiteral("Finance");
+        model.setPools({pool});
+        const QByteArray csv = DesktopCsv::write(model, {0, 1},
+            {DesktopTableModel::IdColumn, DesktopTableModel::IdleDaysColumn, DesktopTableModel::UsedHoursColumn,
+             DesktopTableModel::PoolColumn, DesktopTableModel::MaintenanceColumn});
+        // No data is an empty cell, never 0.
+        QCOMPARE(csv, QByteArray("Desktop ID,Idle (days),Used (hours),Pool,pool_id,In maintenance,in_maintenance_mode\r\n"
+                                 "d1,12,1.3,Finance,pool-1,Yes,true\r\n"
+                                 "d2,,,,,No,false\r\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDesktopCsv)

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 class TestDesktopLoader : public QObject
 {
@@ -182,6 +183,42 @@ private Q_SLOTS:
         QCOMPARE(error.errorCode, QStringLiteral("WKS.0001"));
         QCOMPARE(error.requestId, QStringLiteral("req-fake-403"));
         QVERIFY(error.summary().contains(QStringLiteral("WKS.0001")));
+    }
+
+    // A new period replaces a usage load in progress, which then never reports; cancelling keeps
+    // what the table showed.
+    void usageLoadIsReplacedByANewPeriodAndCancellable()
+    {
+        FakeDesktopNetwork network;
+        network.desktops.append(FakeDesktopNetwork::desktop(QStringLiteral("d1"), QStringLiteral("a")));
+        network.hangFromOffset = 0;
+        ApiClient client(&network, config(), credentials());
+        DesktopTableModel model;
+        Desktop desktop;
+        desktop.id = QStringLiteral("d1");
+        model.upsertDesktops({desktop});
+        DesktopUsage known;
+        known.desktopId = QStringLiteral("d1");
+        known.idleSeconds = 3 * 86400;
+        model.setUsage({known});
+        DesktopLoader loader(&model);
+        loader.setClient(&client);
+        const QDateTime now(QDate(2026, 6, 30), QTime(12, 0), QTimeZone::utc());
+        loader.setClock([now] { return now; });
+        QSignalSpy started(&loader, &DesktopLoader::usageLoadingStarted);
+        QSignalSpy loaded(&loader, &DesktopLoader::usageLoaded);
+        loader.loadUsage(7);
+        QVERIFY(loader.isLoadingUsage());
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.at(0).at(0).toInt(), 7);
+        loader.loadUsage(90); // the 7 days' answer is no longer wanted: it never reports
+        QCOMPARE(loaded.count(), 0);
+        loader.cancelUsage();
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(loaded.at(0).at(0).value<ApiError>().kind, ApiError::Kind::Cancelled);
+        QVERIFY(!loader.isLoadingUsage());
+        QCOMPARE(model.index(0, DesktopTableModel::IdleDaysColumn).data().toString(), QStringLiteral("3"));
+        QCOMPARE(network.requests, 2);
     }
 };
 

@@ -397,6 +397,46 @@ private Q_SLOTS:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setPools({pool});
         QCOMPARE(changed.count(), 1);
+
+        Desktop pooled = makeDesktop(QStringLiteral("d2"), QStringLiteral("beta"));
+        pooled.poolId = QStringLiteral("pool-1");
+        Desktop unknownPool = makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"));
+        unknownPool.poolId = QStringLiteral("pool-gone");
+        model.upsertDesktops({pooled, unknownPool});
+        QCOMPARE(model.index(1, DesktopTableModel::PoolColumn).data().toString(), QStringLiteral("Finance"));
+        QCOMPARE(model.index(2, DesktopTableModel::PoolColumn).data().toString(), QStringLiteral("pool-gone"));
+        QCOMPARE(model.index(1, DesktopTableModel::PoolColumn).data(DesktopTableModel::ApiValuesRole).toStringList(),
+                 QStringList{QStringLiteral("pool-1")});
+        QCOMPARE(model.desktopAt(1).poolId, QStringLiteral("pool-1"));
+    }
+
+    void maintenanceIsShownAndFiltered()
+    {
+        DesktopTableModel model;
+        Desktop locked = makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"));
+        locked.inMaintenanceMode = true;
+        model.upsertDesktops({locked, makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
+                              makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
+        QCOMPARE(model.index(0, DesktopTableModel::MaintenanceColumn).data().toString(), QStringLiteral("Yes"));
+        QCOMPARE(model.index(1, DesktopTableModel::MaintenanceColumn).data().toString(), QStringLiteral("No"));
+        QCOMPARE(model.index(0, DesktopTableModel::MaintenanceColumn).data(DesktopTableModel::ApiValuesRole).toStringList(),
+                 QStringList{QStringLiteral("true")});
+        QVERIFY(model.desktopAt(0).inMaintenanceMode);
+        DesktopFilterProxy proxy;
+        proxy.setDesktopModel(&model);
+        proxy.setMaintenanceFilter(true);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.sourceIdAt(0), QStringLiteral("d1"));
+        proxy.setMaintenanceFilter(false);
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setMaintenanceFilter(std::nullopt);
+        QCOMPARE(proxy.rowCount(), 3);
+        // A listing that reports the change updates the row in place.
+        locked.inMaintenanceMode = false;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.upsertDesktops({locked});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, DesktopTableModel::MaintenanceColumn).data().toString(), QStringLiteral("No"));
     }
 };
 

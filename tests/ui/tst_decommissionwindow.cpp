@@ -1,15 +1,22 @@
-// The window's decommissioning views against the in-process simulator: usage statistics loaded
-// after the listing (idle days, hours of use, "No data" for desktops too new to have any), the
-// idle filter, a new period loading the statistics again, and the pools by name.
+// The window's decommissioning views and actions against the in-process simulator: usage
+// statistics loaded after the listing (idle days, hours of use, "No data" for desktops too new to
+// have any), the idle filter, a new period loading the statistics again, the pools by name, and
+// maintenance mode and log-off for the selection, confirmed and audited.
 
 #include "widgetbyname.h"
+#include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -17,6 +24,19 @@
 #include <QTest>
 
 namespace {
+// Clicks the confirmation's action button once the question is open.
+bool confirmQuestion(const MainWindow &window)
+{
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor([&] { return (box = window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion"))) != nullptr; }))
+        return false;
+    auto *go = box->findChild<QPushButton *>(QStringLiteral("decommissionConfirmButton"));
+    if (!go)
+        return false;
+    go->click();
+    return true;
+}
+
 const QString kAccessKey = QStringLiteral("DECOMMISSIONWINDOWKEY");
 const QString kSecretKey = QStringLiteral("decommission-window-secret");
 constexpr int kWaitMs = 20000;
@@ -25,17 +45,92 @@ constexpr int kWaitMs = 20000;
 class TestDecommissionWindow : public QObject
 {
     Q_OBJECT
+private:
+    static ResolvedConnection connectionTo(const WorkspaceSimulator &simulator, const QString &dataDir)
+    {
+        ResolvedConnection connection;
+        connection.config = clientConfigFor(simulator);
+        connection.credentials = {kAccessKey, kSecretKey, {}};
+        connection.dataDir = dataDir;
+        return connection;
+    }
+
 private Q_SLOTS:
+    void maintenanceAndLogoffForTheSelection()
+    {
+        WorkspaceSimulator simulator(simulatorConfig(kAccessKey, kSecretKey, 150, 100));
+        QVERIFY(simulator.listen());
+        QTemporaryDir dir;
+        MainWindow window;
+        auto *start = byName<QAction>(window, "startMaintenanceAction");
+        auto *end = byName<QAction>(window, "endMaintenanceAction");
+        auto *logoff = byName<QAction>(window, "logoffAction");
+        QVERIFY(!start->isEnabled() && !end->isEnabled() && !logoff->isEnabled());
+        QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+        window.connectTo(connectionTo(simulator, dir.path()));
+        QVERIFY(loaded.wait(kWaitMs));
+        QVERIFY(!start->isEnabled()); // nothing selected
+
+        // 120 desktops not in maintenance: two requests (100 and 20).
+        const DesktopTableModel *model = window.desktopModel();
+        QStringList ids;
+        for (int row = 0; row < model->rowCount() && ids.size() < 120; ++row) {
+            const Desktop desktop = model->desktopAt(row);
+            if (!desktop.inMaintenanceMode && !desktop.isBeingDeleted())
+                ids.append(desktop.id);
+        }
+        QCOMPARE(ids.size(), 120);
+        QCOMPARE(window.selectDesktopIds(ids), 120);
+        QTRY_VERIFY(start->isEnabled() && end->isEnabled() && logoff->isEnabled());
+        start->trigger();
+        QVERIFY(confirmQuestion(window));
+        QVERIFY(!start->isEnabled()); // one run at a time
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 2, kWaitMs); // the refresh after the run
+        QCOMPARE(simulator.requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(model->index(model->rowOf(id), DesktopTableModel::MaintenanceColumn).data().toString(),
+                     QStringLiteral("Yes"));
+        byName<QComboBox>(window, "maintenanceFilter")->setCurrentIndex(1); // in maintenance
+        QVERIFY(window.filterProxy()->rowCount() >= 120);
+
+        // Log-off asks for the message first; cancelling the question sends nothing.
+        QCOMPARE(window.selectDesktopIds(ids.mid(0, 3)), 3);
+        QTRY_VERIFY(logoff->isEnabled());
+        logoff->trigger();
+        QInputDialog *message = nullptr;
+        QTRY_VERIFY((message = window.findChild<QInputDialog *>(QStringLiteral("logoffMessageDialog"))) != nullptr);
+        message->setTextValue(QStringLiteral("Retiring this desktop today."));
+        message->accept();
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion"))) != nullptr);
+        QVERIFY(question->text().contains(QLatin1String("3")));
+        question->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion")));
+        QCOMPARE(simulator.requestCount("POST", QStringLiteral("logoff")), 0);
+        logoff->trigger();
+        QTRY_VERIFY((message = window.findChild<QInputDialog *>(QStringLiteral("logoffMessageDialog"))) != nullptr);
+        message->accept();
+        QVERIFY(confirmQuestion(window));
+        QTRY_VERIFY_WITH_TIMEOUT(simulator.requestCount("POST", QStringLiteral("logoff")) == 1, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(logoff->isEnabled(), kWaitMs);
+
+        // Each request is in the audit log with its outcome.
+        QFile audit(dir.filePath(QStringLiteral("audit.jsonl")));
+        QVERIFY2(audit.open(QIODevice::ReadOnly), qPrintable(audit.fileName()));
+        const QByteArray log = audit.readAll();
+        QCOMPARE(log.count("\"maintenance_on\""), 2); // the intent of each request
+        QCOMPARE(log.count("\"logoff\""), 1);
+        QCOMPARE(log.count("action_intent"), 3);
+        QCOMPARE(log.count("action_succeeded"), 3); // and its outcome
+    }
+
     void usageFollowsTheListingAndThePeriod()
     {
         WorkspaceSimulator simulator(simulatorConfig(kAccessKey, kSecretKey, 120, 100));
         QVERIFY(simulator.listen());
         QTemporaryDir dir;
         MainWindow window;
-        ResolvedConnection connection;
-        connection.config = clientConfigFor(simulator);
-        connection.credentials = {kAccessKey, kSecretKey, {}};
-        connection.dataDir = dir.path();
+        const ResolvedConnection connection = connectionTo(simulator, dir.path());
         QSignalSpy usage(window.loader(), &DesktopLoader::usageLoaded);
         QSignalSpy pools(window.loader(), &DesktopLoader::poolsLoaded);
         window.connectTo(connection);
@@ -45,6 +140,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!pools.isEmpty(), kWaitMs);
         QVERIFY(!pools.at(0).at(1).value<ApiError>().isError());
         QVERIFY(!window.loader()->pools().isEmpty());
+        QCOMPARE(window.deletionController()->pools().size(), window.loader()->pools().size());
 
         const DesktopTableModel *model = window.desktopModel();
         QCOMPARE(model->rowCount(), 120);
@@ -61,6 +157,14 @@ private Q_SLOTS:
             }
         }
         QVERIFY(withData > 0);
+        // A desktop of a pool is shown by the pool's name.
+        const DesktopPool &pool = window.loader()->pools().constFirst();
+        bool poolShown = false;
+        for (int row = 0; row < model->rowCount() && !poolShown; ++row) {
+            if (model->desktopAt(row).poolId == pool.id)
+                poolShown = model->index(row, DesktopTableModel::PoolColumn).data().toString() == pool.name;
+        }
+        QVERIFY(poolShown);
         QVERIFY(maxIdle > 0);
         QVERIFY(byName<QLabel>(window, "usageLabel")->text().contains(QLatin1String("30")));
 

@@ -1,6 +1,7 @@
 #include "serverfilterdialog.h"
 
 #include <QComboBox>
+#include <QPushButton>
 #include <QTest>
 
 class TestServerFilterDialog : public QObject
@@ -21,6 +22,22 @@ private Q_SLOTS:
         QCOMPARE(dialog.query().status, QStringLiteral("HIBERNATED"));
         status->setCurrentIndex(0);
         QVERIFY(dialog.query().status.isEmpty());
+    }
+
+    void maintenanceModeIsAServerFilter()
+    {
+        DesktopQuery query;
+        query.inMaintenanceMode = false;
+        ServerFilterDialog dialog(query);
+        auto *maintenance = dialog.findChild<QComboBox *>(QStringLiteral("serverMaintenanceFilter"));
+        QVERIFY(maintenance);
+        QCOMPARE(dialog.query().inMaintenanceMode, std::optional<bool>(false));
+        QCOMPARE(ServerFilterDialog::describe(dialog.query()), QStringLiteral("not in maintenance"));
+        maintenance->setCurrentIndex(maintenance->findData(true));
+        QCOMPARE(dialog.query().inMaintenanceMode, std::optional<bool>(true));
+        dialog.clearButton()->click();
+        QCOMPARE(dialog.query().inMaintenanceMode, std::nullopt);
+        QVERIFY(ServerFilterDialog::describe(dialog.query()).isEmpty());
     }
 };
 

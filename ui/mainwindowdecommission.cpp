@@ -1,0 +1,145 @@
+// What the window does to prepare a decommissioning: maintenance mode on and off and logging the
+// users off, for the selected desktops, each after a confirmation naming the count, carried out by
+// DecommissionActionRun through the DeletionController (audited, in requests of at most 100 ids).
+#include "mainwindow.h"
+
+#include "deletioncontroller.h"
+#include "desktopfilterproxy.h"
+#include "desktoptablemodel.h"
+
+#include "decommission/decommissionactionrun.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+
+void MainWindow::createDecommissionActions()
+{
+    auto makeAction = [this](const QString &text, const char *objectName, const QString &toolTip,
+                             DecommissionAction action) {
+        auto *qaction = new QAction(text, this);
+        qaction->setObjectName(QLatin1String(objectName));
+        qaction->setToolTip(toolTip);
+        qaction->setStatusTip(toolTip);
+        connect(qaction, &QAction::triggered, this, [this, action] { askForAction(action); });
+        return qaction;
+    };
+    m_startMaintenanceAction = makeAction(tr("Start &Maintenance…"), "startMaintenanceAction",
+                                          tr("Put the selected desktops in maintenance mode: their users can no "
+                                             "longer log in"),
+                                          DecommissionAction::StartMaintenance);
+    m_endMaintenanceAction = makeAction(tr("E&nd Maintenance…"), "endMaintenanceAction",
+                                        tr("Take the selected desktops out of maintenance mode"),
+                                        DecommissionAction::EndMaintenance);
+    m_logoffAction = makeAction(tr("&Log Users Off…"), "logoffAction",
+                                tr("Log the users of the selected desktops off, with a message to them"),
+                                DecommissionAction::LogOff);
+    m_logoffAction->setIcon(QIcon::fromTheme(QStringLiteral("system-log-out")));
+    const QList<QAction *> actions{m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction};
+    m_desktopsMenu->insertActions(m_deleteAction, actions);
+    m_desktopsMenu->insertSeparator(m_deleteAction);
+}
+
+void MainWindow::updateDecommissionActions(bool enabled)
+{
+    // One run at a time: its outcome and the refresh after it are what the next one starts from.
+    const bool idle = !m_actionRun;
+    for (QAction *action : {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction})
+        action->setEnabled(enabled && idle);
+}
+
+void MainWindow::addDecommissionActions(QMenu *menu) const
+{
+    menu->addAction(m_startMaintenanceAction);
+    menu->addAction(m_endMaintenanceAction);
+    menu->addAction(m_logoffAction);
+}
+
+void MainWindow::askForAction(DecommissionAction action)
+{
+    const QStringList ids = selectedDesktopIds();
+    if (ids.isEmpty() || m_actionRun)
+        return;
+    if (action != DecommissionAction::LogOff) {
+        confirmAction(action, ids, QString());
+        return;
+    }
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("logoffMessageDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Log Users Off"));
+    dialog->setLabelText(tr("The message the users of %Ln desktop(s) see before they are logged off:", nullptr,
+                            int(ids.size())));
+    dialog->setTextValue(tr("This desktop is being retired. Please save your work and log off."));
+    dialog->setOkButtonText(tr("Continue"));
+    dialog->setAccessibleName(tr("Log-off message"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, ids](const QString &message) {
+        if (!message.trimmed().isEmpty())
+            confirmAction(DecommissionAction::LogOff, ids, message.trimmed());
+    });
+    dialog->open();
+}
+
+void MainWindow::confirmAction(DecommissionAction action, const QStringList &ids, const QString &message)
+{
+    const int count = int(ids.size());
+    QString question;
+    switch (action) {
+    case DecommissionAction::StartMaintenance:
+        question = tr("Put %Ln desktop(s) in maintenance mode? Their users can no longer log in.", nullptr, count);
+        break;
+    case DecommissionAction::EndMaintenance:
+        question = tr("Take %Ln desktop(s) out of maintenance mode? Their users can log in again.", nullptr, count);
+        break;
+    case DecommissionAction::LogOff:
+        question = tr("Log the users of %Ln desktop(s) off? Work they have not saved may be lost.", nullptr, count);
+        break;
+    case DecommissionAction::TurnAutoscaleOff:
+        return; // offered by the deletion dialog, for pools
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, DecommissionActionRun::actionDisplayName(action), question,
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("decommissionQuestion"));
+    box->setInformativeText(tr("Each request is recorded in the audit log, with its outcome."));
+    QPushButton *go = box->addButton(DecommissionActionRun::actionDisplayName(action), QMessageBox::AcceptRole);
+    go->setObjectName(QStringLiteral("decommissionConfirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, go, action, ids, message] {
+        if (box->clickedButton() == go)
+            runAction(action, ids, message);
+    });
+    box->open();
+}
+
+void MainWindow::runAction(DecommissionAction action, const QStringList &ids, const QString &message)
+{
+    QList<ActionRecord::Target> targets;
+    targets.reserve(ids.size());
+    for (const QString &id : ids) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0)
+            targets.append({id, m_model->index(row, DesktopTableModel::NameColumn).data().toString()});
+    }
+    DecommissionActionRun *run = m_deletion->startAction(action, targets, message);
+    if (!run) {
+        statusBar()->showMessage(tr("Not connected: nothing was sent."), 8000);
+        return;
+    }
+    m_actionRun = run;
+    const QString name = DecommissionActionRun::actionDisplayName(action);
+    statusBar()->showMessage(tr("%1: sending…").arg(name));
+    connect(run, &DecommissionActionRun::progress, this, [this, name](int done, int total) {
+        statusBar()->showMessage(tr("%1: %2 of %3 desktops…").arg(name).arg(done).arg(total));
+    });
+    // The controller reports the outcome (statusMessage) and asks for the refresh.
+    connect(run, &DecommissionActionRun::finished, this, [this] {
+        m_actionRun = nullptr;
+        updateActions();
+    });
+    updateActions();
+}
