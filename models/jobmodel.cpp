@@ -8,6 +8,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 // Internal id of a desktop row: its deletion's row + 1; top-level rows use 0.
@@ -25,6 +26,9 @@ int JobModel::Group::childCount() const
 JobModel::JobModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
+    m_announceTimer.setSingleShot(true);
+    m_announceTimer.setInterval(0);
+    connect(&m_announceTimer, &QTimer::timeout, this, &JobModel::announceChanges);
 }
 
 void JobModel::addRun(DeletionRun *run)
@@ -60,10 +64,15 @@ void JobModel::addRun(DeletionRun *run)
         endInsertRows();
     }
     auto changed = [this, run] { onRunChanged(run); };
+    // A new state (sending, tracking, the end) is shown at once; progress at the end of the turn.
+    auto milestone = [this, run] {
+        onRunChanged(run);
+        announceChanges();
+    };
     connect(run, &DeletionRun::resultChanged, this, changed);
-    connect(run, &DeletionRun::stateChanged, this, changed);
     connect(run, &DeletionRun::jobProgress, this, changed);
-    connect(run, &DeletionRun::finished, this, changed);
+    connect(run, &DeletionRun::stateChanged, this, milestone);
+    connect(run, &DeletionRun::finished, this, milestone);
 }
 
 DeletionRun *JobModel::runAt(int row) const
@@ -201,10 +210,26 @@ void JobModel::onRunChanged(DeletionRun *run)
         group.childCounts[part] = now;
         endInsertRows();
     }
-    Q_EMIT dataChanged(parentIndex, index(row, ColumnCount - 1));
-    const int children = group.childCount();
-    if (children > 0)
-        Q_EMIT dataChanged(index(0, 0, parentIndex), index(children - 1, ColumnCount - 1, parentIndex));
+    // A poll changes a run several times (progress, result, state): the views hear of it once.
+    m_changedGroups.insert(row);
+    if (!m_announceTimer.isActive())
+        m_announceTimer.start();
+}
+
+void JobModel::announceChanges()
+{
+    m_announceTimer.stop();
+    const QSet<int> changed = std::exchange(m_changedGroups, {});
+    for (int row : changed) {
+        if (row >= m_groups.size())
+            continue;
+        const QModelIndex parentIndex = index(row, 0);
+        Q_EMIT dataChanged(parentIndex, index(row, ColumnCount - 1));
+        const int children = m_groups.at(row).childCount();
+        if (children > 0)
+            Q_EMIT dataChanged(index(0, 0, parentIndex),
+                               index(children - 1, ColumnCount - 1, parentIndex));
+    }
 }
 
 QModelIndex JobModel::index(int row, int column, const QModelIndex &parent) const

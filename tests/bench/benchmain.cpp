@@ -5,6 +5,7 @@
 #include "benchclock.h"
 #include "benchoptions.h"
 #include "benchreport.h"
+#include "deletebenchmark.h"
 #include "loopbackbenchmark.h"
 #include "modelbenchmarks.h"
 #include "processbenchmarks.h"
@@ -27,7 +28,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
                                               QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Only this group: model, loopback or process (repeatable)."),
+                                        QStringLiteral("Only this group: model, loopback, delete or process (repeatable)."),
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
@@ -44,7 +45,8 @@ int main(int argc, char *argv[])
         options.iterations = qMax(1, parser.value(iterationsOption).toInt());
     QStringList groups = parser.values(onlyOption);
     if (groups.isEmpty())
-        groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("process")};
+        groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("delete"),
+                  QStringLiteral("process")};
 
     BenchReport report;
     report.setTargetsShown(!options.shortMode);
@@ -53,6 +55,8 @@ int main(int argc, char *argv[])
         worked = runModelBenchmarks(options, report);
     if (worked && groups.contains(QStringLiteral("loopback")))
         worked = runLoopbackBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("delete")))
+        worked = runDeleteBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("process")))
         worked = runProcessBenchmarks(options, report);
     if (!worked)
