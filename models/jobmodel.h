@@ -65,6 +65,8 @@ private:
         QList<QPointer<DeletionRun>> runs;
         QList<int> childCounts; // rows announced per run
         QDateTime submittedAt;  // UTC, the earliest of its runs
+        mutable int cachedPercent = -1; // -1: to be summed again
+        QList<quint16> shown;           // per desktop row, what the views were last told
         int childCount() const;
     };
 

@@ -6,6 +6,7 @@
 #include "benchoptions.h"
 #include "benchreport.h"
 #include "deletebenchmark.h"
+#include "jobspanelbenchmark.h"
 #include "loopbackbenchmark.h"
 #include "modelbenchmarks.h"
 #include "processbenchmarks.h"
@@ -28,7 +29,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
                                               QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Only this group: model, loopback, delete or process (repeatable)."),
+                                        QStringLiteral("Only this group: model, loopback, delete, panel or process (repeatable)."),
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
@@ -46,7 +47,7 @@ int main(int argc, char *argv[])
     QStringList groups = parser.values(onlyOption);
     if (groups.isEmpty())
         groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("delete"),
-                  QStringLiteral("process")};
+                  QStringLiteral("panel"), QStringLiteral("process")};
 
     BenchReport report;
     report.setTargetsShown(!options.shortMode);
@@ -57,6 +58,8 @@ int main(int argc, char *argv[])
         worked = runLoopbackBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("delete")))
         worked = runDeleteBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("panel")))
+        worked = runJobsPanelBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("process")))
         worked = runProcessBenchmarks(options, report);
     if (!worked)
