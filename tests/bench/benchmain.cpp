@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
                                               QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Only this group: model, loopback, delete, panel or process (repeatable)."),
+                                        QStringLiteral("Only this group: model, loopback, delete, panel, process or window-delete (repeatable)."),
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
@@ -47,7 +47,7 @@ int main(int argc, char *argv[])
     QStringList groups = parser.values(onlyOption);
     if (groups.isEmpty())
         groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("delete"),
-                  QStringLiteral("panel"), QStringLiteral("process")};
+                  QStringLiteral("panel"), QStringLiteral("process"), QStringLiteral("window-delete")};
 
     BenchReport report;
     report.setTargetsShown(!options.shortMode);
@@ -62,6 +62,8 @@ int main(int argc, char *argv[])
         worked = runJobsPanelBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("process")))
         worked = runProcessBenchmarks(options, report);
+    if (worked && groups.contains(QStringLiteral("window-delete")))
+        worked = runWindowDeletionBenchmark(options, report);
     if (!worked)
         return 1;
     return parser.isSet(checkOption) && !report.allTargetsMet() ? 3 : 0;

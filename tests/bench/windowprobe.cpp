@@ -123,8 +123,17 @@ int WindowProbe::runDeletion(const QUrl &endpoint, const QString &projectId, int
     qint64 maxStallMs = 0;
     qint64 maxRssKb = 0;
     int ticks = 0;
+    // Where the longest stall happened, for whoever has to make it shorter.
+    QString phase = QStringLiteral("look-up");
+    QString stallPhase;
+    QHash<QString, qint64> stallByPhase;
     QObject::connect(&probe, &QTimer::timeout, &window, [&] {
-        maxStallMs = std::max(maxStallMs, sinceTick.restart() - probe.interval());
+        const qint64 stall = sinceTick.restart() - probe.interval();
+        stallByPhase[phase] = std::max(stallByPhase.value(phase), stall);
+        if (stall > maxStallMs) {
+            maxStallMs = stall;
+            stallPhase = phase;
+        }
         if (++ticks % 50 == 0)
             maxRssKb = std::max(maxRssKb, residentKilobytes());
     });
@@ -155,9 +164,16 @@ int WindowProbe::runDeletion(const QUrl &endpoint, const QString &projectId, int
         probe.start();
         controller->requestDeletion(ids);
     });
-    QObject::connect(controller, &DeletionController::dialogOpened, &window, [](DeletionDialog *dialog) {
-        dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
-        dialog->deleteButton()->click();
+    QObject::connect(controller, &DeletionController::dialogOpened, &window, [&phase](DeletionDialog *dialog) {
+        phase = QStringLiteral("dialog");
+        // As the administrator would: a moment later, not inside the signal.
+        QTimer::singleShot(100, dialog, [dialog, &phase] {
+            dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
+            phase = QStringLiteral("confirm");
+            dialog->deleteButton()->click();
+            // The probe's next tick tells how long the click itself held the thread.
+            QTimer::singleShot(20, qApp, [&phase] { phase = QStringLiteral("follow"); });
+        });
     });
     QObject::connect(controller, &DeletionController::runFinished, &window, [&](DeletionRun *) {
         if (controller->activeRunCount() > 0)
@@ -171,6 +187,9 @@ int WindowProbe::runDeletion(const QUrl &endpoint, const QString &projectId, int
         }
         QTextStream out(stdout);
         out << "max_stall_ms: " << maxStallMs << Qt::endl;
+        out << "max_stall_phase: " << stallPhase << Qt::endl;
+        for (auto it = stallByPhase.cbegin(); it != stallByPhase.cend(); ++it)
+            out << "stall_ms_" << it.key() << ": " << it.value() << Qt::endl;
         out << "rss_kb: " << std::max(maxRssKb, residentKilobytes()) << Qt::endl;
         out << "followed: " << followed << Qt::endl;
         out << "deleted: " << deleted << Qt::endl;
