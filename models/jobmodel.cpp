@@ -8,6 +8,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 // Internal id of a desktop row: its deletion's row + 1; top-level rows use 0.
@@ -25,6 +26,9 @@ int JobModel::Group::childCount() const
 JobModel::JobModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
+    m_announceTimer.setSingleShot(true);
+    m_announceTimer.setInterval(0);
+    connect(&m_announceTimer, &QTimer::timeout, this, &JobModel::announceChanges);
 }
 
 void JobModel::addRun(DeletionRun *run)
@@ -42,6 +46,7 @@ void JobModel::addRun(DeletionRun *run)
             beginInsertRows(index(row, 0), first, first + size - 1);
         joined->runs.append(run);
         joined->childCounts.append(size);
+        joined->cachedPercent = -1;
         if (run->submittedAt().isValid()
             && (!joined->submittedAt.isValid() || run->submittedAt() < joined->submittedAt))
             joined->submittedAt = run->submittedAt();
@@ -60,10 +65,15 @@ void JobModel::addRun(DeletionRun *run)
         endInsertRows();
     }
     auto changed = [this, run] { onRunChanged(run); };
+    // A new state (sending, tracking, the end) is shown at once; progress at the end of the turn.
+    auto milestone = [this, run] {
+        onRunChanged(run);
+        announceChanges();
+    };
     connect(run, &DeletionRun::resultChanged, this, changed);
-    connect(run, &DeletionRun::stateChanged, this, changed);
     connect(run, &DeletionRun::jobProgress, this, changed);
-    connect(run, &DeletionRun::finished, this, changed);
+    connect(run, &DeletionRun::stateChanged, this, milestone);
+    connect(run, &DeletionRun::finished, this, milestone);
 }
 
 DeletionRun *JobModel::runAt(int row) const
@@ -201,10 +211,61 @@ void JobModel::onRunChanged(DeletionRun *run)
         group.childCounts[part] = now;
         endInsertRows();
     }
-    Q_EMIT dataChanged(parentIndex, index(row, ColumnCount - 1));
-    const int children = group.childCount();
-    if (children > 0)
-        Q_EMIT dataChanged(index(0, 0, parentIndex), index(children - 1, ColumnCount - 1, parentIndex));
+    group.cachedPercent = -1;
+    // A poll changes a run several times (progress, result, state): the views hear of it once.
+    m_changedGroups.insert(row);
+    if (!m_announceTimer.isActive())
+        m_announceTimer.start();
+}
+
+namespace {
+// What a desktop row shows that a poll can change: its outcome and its progress.
+quint16 shownState(const DesktopResult &result)
+{
+    return quint16((int(result.outcome) << 8) | std::clamp(result.process, 0, 100));
+}
+} // namespace
+
+void JobModel::announceChanges()
+{
+    m_announceTimer.stop();
+    const QSet<int> changed = std::exchange(m_changedGroups, {});
+    for (int row : changed) {
+        if (row >= m_groups.size())
+            continue;
+        const QModelIndex parentIndex = index(row, 0);
+        Q_EMIT dataChanged(parentIndex, index(row, ColumnCount - 1));
+        // Only the desktop rows that changed: a view's cost grows with the announced range
+        // (QTreeView walks it), and a poll moves one job's desktops, not the deletion's 10,000.
+        Group &group = m_groups[row];
+        int first = 0;
+        int changedFrom = -1;
+        auto announce = [&](int last) {
+            if (changedFrom >= 0)
+                Q_EMIT dataChanged(index(changedFrom, 0, parentIndex), index(last, ColumnCount - 1, parentIndex));
+            changedFrom = -1;
+        };
+        group.shown.resize(group.childCount(), quint16(0xffff));
+        for (int part = 0; part < group.runs.size(); ++part) {
+            const DeletionRun *run = group.runs.at(part);
+            const int count = group.childCounts.at(part);
+            for (int i = 0; i < count; ++i) {
+                const int childRow = first + i;
+                const quint16 state = run && i < run->result().size()
+                    ? shownState(run->result().rows().at(i))
+                    : quint16(0xfffe);
+                if (state != group.shown.at(childRow)) {
+                    group.shown[childRow] = state;
+                    if (changedFrom < 0)
+                        changedFrom = childRow;
+                } else {
+                    announce(childRow - 1);
+                }
+            }
+            first += count;
+        }
+        announce(first - 1);
+    }
 }
 
 QModelIndex JobModel::index(int row, int column, const QModelIndex &parent) const
@@ -271,29 +332,37 @@ QVariant JobModel::data(const QModelIndex &index, int role) const
 
 QVariant JobModel::runData(int row, int column, int role) const
 {
+    // A view asks for many roles per cell: only these cost a look at the deletion's desktops.
+    if (role != ProgressRole && role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
     const QList<DeletionRun *> runs = runsAt(row);
     if (runs.isEmpty())
         return {};
+    const Group &group = m_groups.at(row);
     int desktops = 0;
-    qint64 weighted = 0;
     QStringList jobs;
     const DeletionRun *failed = nullptr; // the first part whose request failed
-    int weights = 0;
     for (const DeletionRun *run : runs) {
-        // Parts weigh by their desktops: 100 finished and 78 just started is not half done.
-        const int weight = std::max(run->result().size(), 1);
         desktops += run->result().size();
-        weighted += qint64(overallPercent(run)) * weight;
-        weights += weight;
         jobs += run->jobIds();
         if (!failed && run->postError().isError())
             failed = run;
     }
-    const int percent = int(weighted / std::max(weights, 1));
+    // 10,000 desktops are summed once per change, not once per painted cell.
+    if (group.cachedPercent < 0) {
+        qint64 weighted = 0;
+        int weights = 0;
+        for (const DeletionRun *run : runs) {
+            // Parts weigh by their desktops: 100 finished and 78 just started is not half done.
+            const int weight = std::max(run->result().size(), 1);
+            weighted += qint64(overallPercent(run)) * weight;
+            weights += weight;
+        }
+        group.cachedPercent = int(weighted / std::max(weights, 1));
+    }
+    const int percent = group.cachedPercent;
     if (role == ProgressRole)
         return percent;
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
     switch (column) {
     case NameColumn: {
         // The submission's time (the date too when not today): a resumed deletion keeps its own.

@@ -81,6 +81,8 @@ DeletionController::Store *DeletionController::storeFor(const QString &dataDir)
     // Before anything reads the record: intents left without an outcome and journal entries that
     // cannot be followed become "outcome unknown".
     store->settlement = RecordSettlement::settleAtStart(store->audit, store->journal);
+    // Jobs of a large deletion end one after another: their removals are written together.
+    store->journal.setRemovalDelayMs(1000);
     m_stores.insert(key, store);
     return store.get();
 }

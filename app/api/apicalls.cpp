@@ -246,19 +246,46 @@ ShowJobCall::Parser ShowJobCall::parser() const
     return WorkspaceJson::parseJob;
 }
 
-ListSubJobsCall::ListSubJobsCall(ApiClient *client, QString jobId, int offset, int limit,
+SubJobFilter SubJobFilter::forJob(const QString &jobId, const QString &status)
+{
+    SubJobFilter filter;
+    filter.jobId = jobId;
+    filter.status = status;
+    return filter;
+}
+
+SubJobFilter SubJobFilter::forDeletions(const QString &status)
+{
+    SubJobFilter filter;
+    filter.jobType = QLatin1String(kDeletionJobType);
+    filter.status = status;
+    return filter;
+}
+
+ListSubJobsCall::ListSubJobsCall(ApiClient *client, SubJobFilter filter, int offset, int limit,
                                  QObject *parent)
     : ApiCall(client, QByteArrayLiteral("GET"), parent)
-    , m_jobId(std::move(jobId))
+    , m_filter(std::move(filter))
     , m_offset(offset)
     , m_limit(limit)
+{
+}
+
+ListSubJobsCall::ListSubJobsCall(ApiClient *client, const QString &jobId, int offset, int limit,
+                                 QObject *parent)
+    : ListSubJobsCall(client, SubJobFilter::forJob(jobId), offset, limit, parent)
 {
 }
 
 QUrl ListSubJobsCall::url() const
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("job_id"), encodedValue(m_jobId));
+    if (!m_filter.jobId.isEmpty())
+        query.addQueryItem(QStringLiteral("job_id"), encodedValue(m_filter.jobId));
+    else
+        query.addQueryItem(QStringLiteral("job_type"), encodedValue(m_filter.jobType));
+    if (!m_filter.status.isEmpty())
+        query.addQueryItem(QStringLiteral("status"), m_filter.status);
     query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_limit));
     return client()->urlFor(QStringLiteral("workspace-sub-jobs"), query);
@@ -266,7 +293,19 @@ QUrl ListSubJobsCall::url() const
 
 ApiError ListSubJobsCall::validate() const
 {
-    return requireJobId(m_jobId);
+    static const QStringList statuses{QStringLiteral("WAITING"), QStringLiteral("RUNNING"),
+                                      QStringLiteral("SUCCESS"), QStringLiteral("FAILED")};
+    // Without a job type the listing is a job's: a job id is then required.
+    if (m_filter.jobType.isEmpty() || !m_filter.jobId.isEmpty()) {
+        if (ApiError invalid = requireJobId(m_filter.jobId); invalid.isError())
+            return invalid;
+    }
+    if (m_offset < 0 || m_offset > kMaxOffset || m_limit < 0 || m_limit > kMaxLimit)
+        return ApiError::configuration(tr("A sub-job page must have an offset from 0 to 10,000 and "
+                                          "a limit from 0 to 1,000."));
+    if (!m_filter.status.isEmpty() && !statuses.contains(m_filter.status))
+        return ApiError::configuration(tr("\"%1\" is not a sub-job status.").arg(m_filter.status));
+    return {};
 }
 
 bool ListSubJobsCall::parseSuccess(const QByteArray &body, QString *error)

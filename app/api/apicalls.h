@@ -135,7 +135,24 @@ private:
     QString m_jobId;
 };
 
-// GET workspace-sub-jobs?job_id=…: one page of a job's per-desktop sub-jobs.
+// Which sub-jobs a listing asks for: those of one job, or those of one job type (e.g. every
+// deletion of the project, whatever job it belongs to) in one status or in any.
+struct SubJobFilter
+{
+    // The documented value of the job_type filter for batch deletions.
+    static constexpr auto kDeletionJobType = "deleteDesktops";
+
+    QString jobId;
+    QString jobType;
+    QString status; // WAITING, RUNNING, SUCCESS, FAILED, or empty for every status
+
+    static SubJobFilter forJob(const QString &jobId, const QString &status = {});
+    static SubJobFilter forDeletions(const QString &status = {});
+};
+
+// GET workspace-sub-jobs?job_id=…|job_type=…[&status=…]: one page of sub-jobs, of one job or of
+// one job type (the latter is how one request tells the progress of many jobs, and how the job
+// of a request whose answer was lost is found again: each sub-job names its job_id).
 class ListSubJobsCall : public ApiCall
 {
     Q_OBJECT
@@ -144,9 +161,13 @@ public:
     // The service takes no offset beyond this (see the spec): paging stops there.
     static constexpr int kMaxOffset = 10000;
 
-    ListSubJobsCall(ApiClient *client, QString jobId, int offset = 0, int limit = kMaxLimit,
+    ListSubJobsCall(ApiClient *client, SubJobFilter filter, int offset = 0, int limit = kMaxLimit,
+                    QObject *parent = nullptr);
+    // The sub-jobs of one job.
+    ListSubJobsCall(ApiClient *client, const QString &jobId, int offset = 0, int limit = kMaxLimit,
                     QObject *parent = nullptr);
     const SubJobPage &result() const { return m_result; }
+    const SubJobFilter &filter() const { return m_filter; }
     int offset() const { return m_offset; }
 
 protected:
@@ -155,7 +176,7 @@ protected:
     bool parseSuccess(const QByteArray &body, QString *error) override;
 
 private:
-    QString m_jobId;
+    SubJobFilter m_filter;
     int m_offset;
     int m_limit;
     SubJobPage m_result;

@@ -1,5 +1,7 @@
 #include "auditlog.h"
 
+#include "deletion/unknownoutcomes.h"
+
 #include "api/apierror.h"
 #include "deletion/deletionresult.h"
 
@@ -35,6 +37,8 @@ AuditLog::AuditLog(QString filePath)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
 }
+
+AuditLog::~AuditLog() = default;
 
 QString AuditLog::defaultFilePath(const QString &dataDir)
 {
@@ -199,7 +203,20 @@ bool AuditLog::append(const QString &event, QJsonObject fields)
     }
     file.close();
     m_lastError.clear();
+    if (m_unknownOutcomes)
+        m_unknownOutcomes->replay(fields);
     return true;
+}
+
+QSet<QString> AuditLog::unknownOutcomeDesktopIds(const QString &projectId)
+{
+    if (!m_unknownOutcomes) {
+        m_unknownOutcomes = std::make_unique<UnknownOutcomes>();
+        const QList<QJsonObject> entries = readEntries(m_filePath);
+        for (const QJsonObject &entry : entries)
+            m_unknownOutcomes->replay(entry);
+    }
+    return m_unknownOutcomes->of(projectId);
 }
 
 QList<QJsonObject> AuditLog::readEntries(const QString &filePath, QString *error)

@@ -8,12 +8,15 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 struct ApiError;
+class UnknownOutcomes;
 
 // The append-only audit trail of deletions: <dataDir>/audit.jsonl, one JSON object per line.
 // Each line is written with a single write and flushed before the call returns, so a crash at any
@@ -26,6 +29,7 @@ public:
     using Clock = std::function<QDateTime()>; // UTC
 
     explicit AuditLog(QString filePath);
+    ~AuditLog();
     static QString defaultFilePath(const QString &dataDir); // <dataDir>/audit.jsonl
 
     QString filePath() const { return m_filePath; }
@@ -62,6 +66,12 @@ public:
     // Any event; "time" (UTC, ISO-8601 with ms) and "event" are added.
     bool append(const QString &event, QJsonObject fields);
 
+    // Desktops of a project whose latest recorded outcome is unknown. The file is read once, at
+    // the first question; from then on this log's own appends keep the answer current, so a
+    // deletion never re-reads the log (the log is this process's: another process appending to
+    // the same file is seen at the next start).
+    QSet<QString> unknownOutcomeDesktopIds(const QString &projectId);
+
     // Every complete line of the file, oldest first; a torn last line is skipped.
     static QList<QJsonObject> readEntries(const QString &filePath, QString *error = nullptr);
 
@@ -69,4 +79,5 @@ private:
     QString m_filePath;
     Clock m_clock;
     QString m_lastError;
+    std::unique_ptr<UnknownOutcomes> m_unknownOutcomes; // built at the first question
 };

@@ -204,6 +204,9 @@ void DeletionRun::sendNextChunk()
         return;
     }
 
+    // What the journal has gathered reaches the disk before the next request leaves.
+    if (m_journal)
+        m_journal->flush();
     chunk.status = Chunk::Status::Sending;
     chunk.sentAt = QDateTime::currentDateTimeUtc();
     m_sendingChunk = index;
@@ -488,6 +491,9 @@ void DeletionRun::checkFinished()
     // jobs that were given up).
     InFlightRegistry::instance().release(m_context.projectId, m_claimedIds, m_runId);
     m_claimedIds.clear();
+    // The removals of the ended jobs, gathered by the journal, are on disk when the run ends.
+    if (m_journal)
+        m_journal->flush();
     setState(State::Finished);
     Q_EMIT finished();
 }

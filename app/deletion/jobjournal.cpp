@@ -71,6 +71,11 @@ JobJournal::JobJournal(QString filePath)
 {
 }
 
+JobJournal::~JobJournal()
+{
+    flush();
+}
+
 QString JobJournal::defaultFilePath(const QString &dataDir)
 {
     return QDir(dataDir).filePath(QStringLiteral("jobs.json"));
@@ -160,11 +165,31 @@ bool JobJournal::remove(const QString &jobId)
 {
     const qsizetype removed = m_entries.removeIf(
         [&jobId](const JournalEntry &entry) { return entry.jobId == jobId; });
-    return removed == 0 || save();
+    if (removed == 0)
+        return true;
+    if (m_removalDelayMs <= 0)
+        return save();
+    m_dirty = true;
+    if (!m_flushTimer) {
+        m_flushTimer = std::make_unique<QTimer>();
+        m_flushTimer->setSingleShot(true);
+        QObject::connect(m_flushTimer.get(), &QTimer::timeout, m_flushTimer.get(), [this] { flush(); });
+    }
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start(m_removalDelayMs);
+    return true;
+}
+
+bool JobJournal::flush()
+{
+    if (m_flushTimer)
+        m_flushTimer->stop();
+    return !m_dirty || save();
 }
 
 bool JobJournal::save()
 {
+    ++m_writeCount;
     const QFileInfo info(m_filePath);
     if (!QDir().mkpath(info.absolutePath())) {
         m_lastError = tr("Cannot create the folder %1.").arg(info.absolutePath());
@@ -187,5 +212,6 @@ bool JobJournal::save()
         return false;
     }
     m_lastError.clear();
+    m_dirty = false;
     return true;
 }

@@ -9,6 +9,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
+
+#include <memory>
 
 // One submitted batch-delete job that has not been seen to end.
 struct JournalEntry
@@ -29,12 +32,16 @@ struct JournalEntry
 
 // <dataDir>/jobs.json: the jobs submitted and not yet finished, so tracking resumes after a restart
 // or a crash. Every change rewrites the whole file through QSaveFile (write to a temporary file,
-// then rename), so the file on disk is always either the old or the new complete version.
+// then rename), so the file on disk is always either the old or the new complete version. A new
+// job is written at once (it must be on disk before the next request is sent); removals of ended
+// jobs may be gathered (setRemovalDelayMs), so that 100 jobs ending one after another do not
+// rewrite the file 100 times: an ended job still on disk after a crash is only looked at again.
 class JobJournal
 {
     Q_DECLARE_TR_FUNCTIONS(JobJournal)
 public:
     explicit JobJournal(QString filePath);
+    ~JobJournal(); // writes what is pending
     static QString defaultFilePath(const QString &dataDir); // <dataDir>/jobs.json
 
     QString filePath() const { return m_filePath; }
@@ -54,6 +61,11 @@ public:
 
     bool add(const JournalEntry &entry); // replaces an entry with the same job id
     bool remove(const QString &jobId);
+    // Removals are written at most once per delayMs (0, the default: each at once).
+    void setRemovalDelayMs(int delayMs) { m_removalDelayMs = delayMs; }
+    // Writes a pending change now (before a request is sent, at exit). True when nothing failed.
+    bool flush();
+    int writeCount() const { return m_writeCount; }
 
 private:
     bool save();
@@ -61,4 +73,8 @@ private:
     QString m_filePath;
     QList<JournalEntry> m_entries;
     QString m_lastError;
+    int m_removalDelayMs = 0;
+    int m_writeCount = 0;
+    bool m_dirty = false;
+    std::unique_ptr<QTimer> m_flushTimer;
 };

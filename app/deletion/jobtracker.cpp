@@ -2,6 +2,7 @@
 
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "deletion/pollingbudget.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -19,8 +20,6 @@ JobTracker::JobTracker(ApiClient *client, QString jobId, QObject *parent)
     auto elapsed = std::make_shared<QElapsedTimer>();
     elapsed->start();
     m_clock = [elapsed] { return elapsed->elapsed(); };
-    m_pollTimer.setSingleShot(true);
-    connect(&m_pollTimer, &QTimer::timeout, this, &JobTracker::poll);
 }
 
 JobTracker::~JobTracker()
@@ -31,6 +30,41 @@ JobTracker::~JobTracker()
 qint64 JobTracker::now() const
 {
     return m_clock();
+}
+
+void JobTracker::setPollingBudget(PollingBudget *budget)
+{
+    withdrawFromBudget();
+    m_budget = budget;
+}
+
+PollingBudget *JobTracker::pollingBudget() const
+{
+    return m_budget ? m_budget.data() : PollingBudget::forClient(m_client);
+}
+
+void JobTracker::askForSlot(int delayMs, void (JobTracker::*send)())
+{
+    PollingBudget *budget = pollingBudget();
+    if (!budget) {
+        // No client: the call itself reports the configuration error.
+        QMetaObject::invokeMethod(this, send, Qt::QueuedConnection);
+        return;
+    }
+    m_budget = budget;
+    budget->ask(this, delayMs, [this, send] { (this->*send)(); });
+}
+
+void JobTracker::withdrawFromBudget()
+{
+    if (m_budget)
+        m_budget->withdraw(this);
+}
+
+void JobTracker::noteThrottling(const ApiError &error)
+{
+    if (error.httpStatus == 429 && m_budget)
+        m_budget->reportThrottled();
 }
 
 bool JobTracker::isFollowableJobId(const QString &jobId)
@@ -79,13 +113,13 @@ void JobTracker::start()
             Qt::QueuedConnection);
         return;
     }
-    // The first look right away: a resumed job may have ended long ago.
-    m_pollTimer.start(0);
+    // The first look as soon as the budget allows: a resumed job may have ended long ago.
+    askForSlot(0, &JobTracker::poll);
 }
 
 void JobTracker::stop()
 {
-    m_pollTimer.stop();
+    withdrawFromBudget();
     if (m_call) {
         m_call->disconnect(this);
         m_call->cancel();
@@ -104,6 +138,8 @@ void JobTracker::poll()
     auto *call = new ShowJobCall(m_client, m_jobId, this);
     m_call = call;
     connect(call, &ApiCall::finished, this, &JobTracker::onShowJobFinished);
+    connect(call, &ApiCall::retrying, this,
+            [this](int, int, const ApiError &error) { noteThrottling(error); });
     call->start();
 }
 
@@ -135,12 +171,21 @@ void JobTracker::onShowJobFinished()
 
 void JobTracker::requestSubJobPage()
 {
+    askForSlot(0, &JobTracker::sendSubJobPage);
+}
+
+void JobTracker::sendSubJobPage()
+{
+    if (m_state != State::Polling)
+        return;
     ++m_subJobPagesThisPoll;
     ++m_subJobPageRequests;
     auto *call = new ListSubJobsCall(m_client, m_jobId, m_nextSubJobOffset,
                                      ListSubJobsCall::kMaxLimit, this);
     m_call = call;
     connect(call, &ApiCall::finished, this, &JobTracker::onSubJobsFinished);
+    connect(call, &ApiCall::retrying, this,
+            [this](int, int, const ApiError &error) { noteThrottling(error); });
     call->start();
 }
 
@@ -198,6 +243,7 @@ void JobTracker::onPollFailed(const ApiError &error)
     m_lastPollFailed = true;
     if (error.kind == ApiError::Kind::Cancelled)
         return;
+    noteThrottling(error);
     if (error.isAuthenticationFailure() || error.httpStatus == 403
         || error.kind == ApiError::Kind::Configuration || error.kind == ApiError::Kind::Tls) {
         giveUp(tr("Stopped following job %1: %2").arg(m_jobId, error.summary()));
@@ -293,6 +339,7 @@ void JobTracker::completePoll()
     // Only the service ends a job: sub-jobs that all look done under a status that is not
     // terminal (or not known) are still "in progress" until the deadline.
     if (m_job.state() != JobState::InProgress) {
+        withdrawFromBudget();
         m_state = State::Finished;
         m_lastPercent = 100;
         Q_EMIT progressChanged(100);
@@ -332,7 +379,7 @@ void JobTracker::scheduleNextPoll()
         giveUpAtDeadline();
         return;
     }
-    m_pollTimer.start(m_intervalMs);
+    askForSlot(m_intervalMs, &JobTracker::poll);
     Q_EMIT pollScheduled(m_intervalMs);
     const double next = m_intervalMs * std::max(1.0, m_timing.backoffFactor);
     m_intervalMs = int(std::min<double>(next, std::max(m_timing.maxIntervalMs, 0)));
@@ -340,7 +387,7 @@ void JobTracker::scheduleNextPoll()
 
 void JobTracker::giveUp(const QString &reason)
 {
-    m_pollTimer.stop();
+    withdrawFromBudget();
     m_state = State::GaveUp;
     m_gaveUpReason = reason;
     Q_EMIT gaveUp(reason);
@@ -348,7 +395,7 @@ void JobTracker::giveUp(const QString &reason)
 
 void JobTracker::becomeLost(const QString &reason)
 {
-    m_pollTimer.stop();
+    withdrawFromBudget();
     m_state = State::Lost;
     m_lostReason = reason;
     Q_EMIT lost(reason);

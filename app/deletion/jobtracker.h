@@ -11,15 +11,16 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-#include <QTimer>
 
 #include <functional>
 
 class ApiClient;
 class ApiCall;
+class PollingBudget;
 
 // Follows one batch-delete job until the service says it ended: polls ShowJob, then the job's
-// sub-jobs, with a growing interval. The job is finished only in a terminal status (SUCCESS or
+// sub-jobs, with a growing interval. Every request waits for a slot of the PollingBudget that all
+// trackers of the client share (at most a few requests per second in total, round-robin). The job is finished only in a terminal status (SUCCESS or
 // COMPLETE, FAILED or FAIL); any other value is "in progress" until giveUpAfterMs. Each requested
 // desktop is judged by its own sub-job: a repeated desktop counts once, sub-jobs of desktops that
 // were not requested are ignored (and logged).
@@ -61,6 +62,9 @@ public:
     void setTiming(const Timing &timing) { m_timing = timing; }
     const Timing &timing() const { return m_timing; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // The shared request rate; without one, PollingBudget::forClient() of the client.
+    void setPollingBudget(PollingBudget *budget);
+    PollingBudget *pollingBudget() const;
     // The desktops of the request; without them every listed desktop is taken as requested.
     void setRequestedDesktopIds(const QStringList &desktopIds);
 
@@ -95,7 +99,12 @@ Q_SIGNALS:
     void lost(const QString &reason);
 
 private:
+    // The next request goes out when the budget grants it, not before delayMs.
+    void askForSlot(int delayMs, void (JobTracker::*send)());
+    void withdrawFromBudget();
+    void noteThrottling(const ApiError &error);
     void poll();
+    void sendSubJobPage();
     void onShowJobFinished();
     void requestSubJobPage();
     void onSubJobsFinished();
@@ -116,7 +125,7 @@ private:
     Timing m_timing;
     Clock m_clock;
     State m_state = State::Idle;
-    QTimer m_pollTimer;
+    QPointer<PollingBudget> m_budget;
     QPointer<ApiCall> m_call;
     Job m_job;
     QList<SubJob> m_subJobs;

@@ -1,7 +1,7 @@
 #include "lostjobsearch.h"
 
 #include "api/apiclient.h"
-#include "api/subjobsearchcall.h"
+#include "api/apicalls.h"
 
 #include <iterator>
 
@@ -55,9 +55,9 @@ void LostJobSearch::requestPage()
 {
     ++m_pagesThisStatus;
     ++m_pageRequests;
-    auto *call = new ListDeletionSubJobsCall(
-        m_client, QString::fromLatin1(kStatusesInOrder[m_statusIndex]), m_offset,
-        ListDeletionSubJobsCall::kMaxLimit, this);
+    auto *call = new ListSubJobsCall(
+        m_client, SubJobFilter::forDeletions(QString::fromLatin1(kStatusesInOrder[m_statusIndex])),
+        m_offset, ListSubJobsCall::kMaxLimit, this);
     m_call = call;
     connect(call, &ApiCall::finished, this, &LostJobSearch::onPageFinished);
     call->start();
@@ -65,7 +65,7 @@ void LostJobSearch::requestPage()
 
 void LostJobSearch::onPageFinished()
 {
-    auto *call = qobject_cast<ListDeletionSubJobsCall *>(sender());
+    auto *call = qobject_cast<ListSubJobsCall *>(sender());
     if (!call || call != m_call)
         return;
     call->deleteLater();
@@ -97,7 +97,7 @@ void LostJobSearch::onPageFinished()
     }
     m_offset += int(page.jobs.size());
     const bool more = broughtNew && !(page.totalCount > 0 && m_seenThisStatus.size() >= page.totalCount)
-        && m_offset <= ListDeletionSubJobsCall::kMaxOffset && m_pagesThisStatus < kMaxPagesPerStatus;
+        && m_offset <= ListSubJobsCall::kMaxOffset && m_pagesThisStatus < kMaxPagesPerStatus;
     if (more) {
         requestPage();
         return;

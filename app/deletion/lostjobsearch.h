@@ -12,7 +12,7 @@
 #include <QStringList>
 
 class ApiClient;
-class ListDeletionSubJobsCall;
+class ListSubJobsCall;
 
 // Looks for the job of a batch-delete request whose answer was lost (no usable answer, or a 409
 // that may answer a silent resend) among the project's deletion sub-jobs, listed by job type
@@ -60,7 +60,7 @@ private:
     QStringList m_desktopIds;
     QSet<QString> m_wanted;
     QDateTime m_requestedAt;
-    QPointer<ListDeletionSubJobsCall> m_call;
+    QPointer<ListSubJobsCall> m_call;
     int m_statusIndex = 0;
     int m_offset = 0;
     int m_pagesThisStatus = 0;

@@ -6,6 +6,7 @@
 #include "deletion/deletionresult.h"
 #include "deletion/jobjournal.h"
 #include "deletion/jobtracker.h"
+#include "deletion/unknownoutcomes.h"
 
 #include <QJsonArray>
 #include <QSysInfo>
@@ -17,110 +18,7 @@
 #include <csignal>
 #endif
 
-namespace {
-QString text(const QJsonObject &entry, const char *key)
-{
-    return entry.value(QLatin1String(key)).toString();
-}
-
-QString chunkKey(const QJsonObject &entry)
-{
-    return text(entry, "run_id") + QLatin1Char('#')
-        + QString::number(entry.value(QLatin1String("chunk")).toInt(-1));
-}
-
-QStringList stringList(const QJsonValue &value)
-{
-    QStringList list;
-    for (const QJsonValue &item : value.toArray())
-        list.append(item.toString());
-    return list;
-}
-
-QStringList intentDesktopIds(const QJsonObject &intent)
-{
-    QStringList ids;
-    for (const QJsonValue &desktop : intent.value(QLatin1String("desktops")).toArray())
-        ids.append(desktop.toObject().value(QLatin1String("desktop_id")).toString());
-    return ids;
-}
-
-// Which desktops of one project are unknown, replayed in the order of the log.
-class UnknownOutcomes
-{
-public:
-    void replay(const QJsonObject &entry);
-    QSet<QString> of(const QString &projectId) const { return m_unknown.value(projectId); }
-
-private:
-    struct Request
-    {
-        QString projectId;
-        QStringList desktopIds;
-    };
-    void mark(const QString &projectId, const QStringList &ids, bool unknown);
-    void replayJobResults(const QString &projectId, const QJsonObject &results);
-
-    QHash<QString, Request> m_intents; // run#chunk
-    QHash<QString, Request> m_jobs;    // job id
-    QHash<QString, QSet<QString>> m_unknown;
-};
-
-void UnknownOutcomes::mark(const QString &projectId, const QStringList &ids, bool unknown)
-{
-    QSet<QString> &set = m_unknown[projectId];
-    for (const QString &id : ids) {
-        if (unknown)
-            set.insert(id);
-        else
-            set.remove(id);
-    }
-}
-
-void UnknownOutcomes::replayJobResults(const QString &projectId, const QJsonObject &results)
-{
-    mark(projectId, stringList(results.value(QLatin1String("deleted"))), false);
-    for (const QJsonValue &value : results.value(QLatin1String("not_deleted")).toArray()) {
-        const QJsonObject row = value.toObject();
-        const QString outcome = text(row, "outcome");
-        const QString id = text(row, "desktop_id");
-        if (outcome == DeletionResult::outcomeName(DeletionOutcome::Unknown))
-            mark(projectId, {id}, true);
-        else if (outcome != DeletionResult::outcomeName(DeletionOutcome::Submitted))
-            mark(projectId, {id}, false);
-    }
-}
-
-void UnknownOutcomes::replay(const QJsonObject &entry)
-{
-    const QString event = text(entry, "event");
-    if (event == QLatin1String("intent")) {
-        m_intents.insert(chunkKey(entry), {text(entry, "project_id"), intentDesktopIds(entry)});
-    } else if (event == QLatin1String("submitted") || event == QLatin1String("job_found")) {
-        const Request request = m_intents.value(chunkKey(entry));
-        m_jobs.insert(text(entry, "job_id"), request);
-        mark(request.projectId, request.desktopIds, false);
-    } else if (event == QLatin1String("post_failed")) {
-        if (entry.value(QLatin1String("ambiguous")).toBool()) {
-            const Request request = m_intents.value(chunkKey(entry));
-            mark(request.projectId, request.desktopIds, true);
-        }
-    } else if (event == QLatin1String("outcome_unknown")) {
-        mark(text(entry, "project_id"), stringList(entry.value(QLatin1String("desktop_ids"))), true);
-    } else if (event == QLatin1String("outcome_resolved")) {
-        mark(text(entry, "project_id"), stringList(entry.value(QLatin1String("desktop_ids"))), false);
-    } else if (event == QLatin1String("job_finished") || event == QLatin1String("job_lost")) {
-        const QString jobId = text(entry, "job_id");
-        QString projectId = text(entry, "project_id");
-        if (projectId.isEmpty())
-            projectId = m_jobs.value(jobId).projectId;
-        // A job this log never saw submitted (e.g. followed by id alone) belongs to no known
-        // project: nothing to say about its desktops here.
-        if (!projectId.isEmpty())
-            replayJobResults(projectId, entry.value(QLatin1String("results")).toObject());
-    }
-}
-} // namespace
+using namespace AuditRecord;
 
 QList<RecordSettlement::OpenIntent> RecordSettlement::openIntents(const QList<QJsonObject> &entries)
 {
@@ -265,7 +163,8 @@ QSet<QString> RecordSettlement::resolveByListing(AuditLog &audit, const QString 
                                                  const QStringList &lookedUpIds,
                                                  const QHash<QString, Desktop> &found)
 {
-    QSet<QString> unknown = unknownOutcomeDesktopIds(audit.filePath(), projectId);
+    // The log's own index: a deletion request never re-reads the whole log.
+    QSet<QString> unknown = audit.unknownOutcomeDesktopIds(projectId);
     QStringList gone;
     QStringList idle;
     for (const QString &id : lookedUpIds) {

@@ -5,6 +5,8 @@
 #include "benchclock.h"
 #include "benchoptions.h"
 #include "benchreport.h"
+#include "deletebenchmark.h"
+#include "jobspanelbenchmark.h"
 #include "loopbackbenchmark.h"
 #include "modelbenchmarks.h"
 #include "processbenchmarks.h"
@@ -27,7 +29,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
                                               QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Only this group: model, loopback or process (repeatable)."),
+                                        QStringLiteral("Only this group: model, loopback, delete, panel, process or window-delete (repeatable)."),
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
@@ -44,7 +46,8 @@ int main(int argc, char *argv[])
         options.iterations = qMax(1, parser.value(iterationsOption).toInt());
     QStringList groups = parser.values(onlyOption);
     if (groups.isEmpty())
-        groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("process")};
+        groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("delete"),
+                  QStringLiteral("panel"), QStringLiteral("process"), QStringLiteral("window-delete")};
 
     BenchReport report;
     report.setTargetsShown(!options.shortMode);
@@ -53,8 +56,14 @@ int main(int argc, char *argv[])
         worked = runModelBenchmarks(options, report);
     if (worked && groups.contains(QStringLiteral("loopback")))
         worked = runLoopbackBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("delete")))
+        worked = runDeleteBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("panel")))
+        worked = runJobsPanelBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("process")))
         worked = runProcessBenchmarks(options, report);
+    if (worked && groups.contains(QStringLiteral("window-delete")))
+        worked = runWindowDeletionBenchmark(options, report);
     if (!worked)
         return 1;
     return parser.isSet(checkOption) && !report.allTargetsMet() ? 3 : 0;

@@ -9,6 +9,9 @@ struct BenchOptions
     int loopbackDesktops = 10000;
     int windowDesktops = 100000; // loaded by the memory probe
     int iterations = 5;
+    int deleteDesktops = 10000; // 100 jobs of 100 desktops
+    // The deletion benchmark runs its minutes of jobs and delays this many times faster.
+    double deleteTimeCompression = 10.0;
     int processIterations = 3;   // each one starts a process (and loads 100k rows for the memory)
     bool shortMode = false;
 
@@ -23,6 +26,8 @@ struct BenchOptions
         options.windowDesktops = 2000;
         options.iterations = 1;
         options.processIterations = 1;
+        options.deleteDesktops = 500;
+        options.deleteTimeCompression = 20.0;
         options.shortMode = true;
         return options;
     }

@@ -14,7 +14,8 @@ public:
 
     void setTargetsShown(bool shown) { m_targetsShown = shown; }
     // target <= 0: none.
-    void add(const QString &name, QList<double> samples, const QString &unit, double target);
+    void add(const QString &name, QList<double> samples, const QString &unit, double target,
+             int decimals = 1);
     bool allTargetsMet() const { return m_allTargetsMet; }
 
     static double median(QList<double> samples);

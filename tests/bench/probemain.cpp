@@ -18,5 +18,8 @@ int main(int argc, char *argv[])
         return WindowProbe::runStartup();
     if (arguments.value(1) == QLatin1String("memory") && arguments.size() == 4)
         return WindowProbe::runMemory(QUrl(arguments.at(2)), arguments.at(3));
+    if (arguments.value(1) == QLatin1String("delete") && arguments.size() == 6)
+        return WindowProbe::runDeletion(QUrl(arguments.at(2)), arguments.at(3), arguments.at(4).toInt(),
+                                        arguments.at(5).toDouble());
     return 2;
 }

@@ -60,6 +60,21 @@ std::optional<QHash<QString, QString>> finishProbe(QProcess &process)
     return values;
 }
 
+// A probe in a fresh home, given the simulator's credentials like the app gets them (in the
+// environment, never on the command line).
+std::optional<QHash<QString, QString>> runConnectedProbe(const SimulatorConfig &config,
+                                                         const QStringList &arguments)
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment = probeEnvironment(home);
+    environment.insert(QLatin1String(ConnectionOptions::accessKeyVariable()), config.accessKey);
+    environment.insert(QLatin1String(ConnectionOptions::secretKeyVariable()), config.secretKey);
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(probePath(), arguments);
+    return finishProbe(process);
+}
+
 bool measureStartup(const BenchOptions &options, BenchReport &report)
 {
     QList<double> samples;
@@ -102,15 +117,8 @@ bool measureMemory(const BenchOptions &options, BenchReport &report)
     }
     QList<double> samples;
     for (int i = 0; i < options.processIterations; ++i) {
-        QTemporaryDir home;
-        QProcessEnvironment environment = probeEnvironment(home);
-        // Passed like the app gets them, never on the command line.
-        environment.insert(QLatin1String(ConnectionOptions::accessKeyVariable()), config.accessKey);
-        environment.insert(QLatin1String(ConnectionOptions::secretKeyVariable()), config.secretKey);
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.start(probePath(), {QStringLiteral("memory"), simulator.url().toString(), config.projectId});
-        const auto values = finishProbe(process);
+        const auto values = runConnectedProbe(
+            config, {QStringLiteral("memory"), simulator.url().toString(), config.projectId});
         if (!values)
             return false;
         if (values->value(QStringLiteral("rows")).toInt() != options.windowDesktops) {
@@ -125,9 +133,58 @@ bool measureMemory(const BenchOptions &options, BenchReport &report)
     return true;
 }
 
+// The window follows a deletion of options.deleteDesktops listed desktops (100 jobs at full size)
+// from the dialog's click to the last job's end; time runs faster as in the delete group.
+bool measureDeletion(const BenchOptions &options, BenchReport &report)
+{
+    SimulatorConfig config;
+    // Some generated desktops cannot be deleted (yearly/monthly, connected): list enough.
+    config.desktopCount = options.deleteDesktops * 2;
+    config.seed = 19;
+    config.jobDurationMs = int(60000 / options.deleteTimeCompression);
+    config.accessKey = QStringLiteral("BENCHPROBEKEY");
+    config.secretKey = QStringLiteral("bench-probe-secret-not-a-real-one");
+    WorkspaceSimulator simulator(config);
+    if (!simulator.listen()) {
+        QTextStream(stderr) << "benchmark failed: the simulator cannot listen on loopback" << Qt::endl;
+        return false;
+    }
+    const auto values = runConnectedProbe(
+        config, {QStringLiteral("delete"), simulator.url().toString(), config.projectId,
+                 QString::number(options.deleteDesktops), QString::number(options.deleteTimeCompression)});
+    if (!values)
+        return false;
+    // Some desktops fail in the simulator (e.g. connected ones without is_force_delete): every
+    // one must have been followed to its outcome, not deleted.
+    if (values->value(QStringLiteral("followed")).toInt() != options.deleteDesktops) {
+        QTextStream(stderr) << "benchmark failed: the window followed " << values->value(QStringLiteral("followed"))
+                            << " desktops, " << options.deleteDesktops << " expected" << Qt::endl;
+        return false;
+    }
+    QTextStream(stderr) << "the window deleted " << values->value(QStringLiteral("deleted")) << " of "
+                        << options.deleteDesktops << " desktops; the longest stall was in its "
+                        << values->value(QStringLiteral("max_stall_phase")) << " phase (";
+    for (const QString &phase : {QStringLiteral("look-up"), QStringLiteral("dialog"), QStringLiteral("confirm"),
+                                 QStringLiteral("follow")})
+        QTextStream(stderr) << phase << ' ' << values->value(QStringLiteral("stall_ms_") + phase) << " ms; ";
+    QTextStream(stderr) << ')' << Qt::endl;
+    const bool full = !options.shortMode;
+    report.add(full ? QStringLiteral("gui_max_stall_during_10k_delete_ms")
+                    : QStringLiteral("gui_max_stall_during_short_delete_ms"),
+               {values->value(QStringLiteral("max_stall_ms")).toDouble()}, QStringLiteral("ms"), 50);
+    report.add(full ? QStringLiteral("rss_10k_delete_mb") : QStringLiteral("rss_short_delete_mb"),
+               {values->value(QStringLiteral("rss_kb")).toDouble() / 1024.0}, QStringLiteral("MB"), 150);
+    return true;
+}
+
 } // namespace
 
 bool runProcessBenchmarks(const BenchOptions &options, BenchReport &report)
 {
     return measureStartup(options, report) && measureMemory(options, report);
+}
+
+bool runWindowDeletionBenchmark(const BenchOptions &options, BenchReport &report)
+{
+    return measureDeletion(options, report);
 }

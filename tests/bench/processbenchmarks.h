@@ -7,3 +7,6 @@ class BenchReport;
 // Start-up time and resident memory of a real process: workspace-bench-probe (a WindowProbe)
 // started with its own temporary home, so that no user setting is read or written.
 bool runProcessBenchmarks(const BenchOptions &options, BenchReport &report);
+// gui_max_stall_during_10k_delete_ms and rss_10k_delete_mb: the window process follows a deletion
+// of options.deleteDesktops desktops from the dialog's click to the last job's end.
+bool runWindowDeletionBenchmark(const BenchOptions &options, BenchReport &report);

@@ -19,6 +19,12 @@ public:
     // them), loads every desktop, then prints "rss_kb: N" and "rows: N" and quits.
     static int runMemory(const QUrl &endpoint, const QString &projectId);
 
+    // Connects like runMemory(), then deletes `count` deletable desktops through the window's own
+    // dialog and follows the jobs to their end with every delay `compression` times shorter.
+    // Prints "max_stall_ms: N" (the longest the GUI thread went without serving a 10 ms timer),
+    // "rss_kb: N" (the largest resident size meanwhile), "deleted: N", then quits.
+    static int runDeletion(const QUrl &endpoint, const QString &projectId, int count, double compression);
+
     static qint64 residentKilobytes(); // VmRSS of this process, -1 when unknown
 
 protected:

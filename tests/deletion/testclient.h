@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "deletion/pollingbudget.h"
 
 #include <QNetworkAccessManager>
 
@@ -10,8 +11,8 @@
 inline constexpr char kTestSecretKey[] = "SK-very-secret-0123456789";
 inline constexpr char kTestSecurityToken[] = "TOKEN-very-secret-abcdef";
 
-// An ApiClient for the fake network: one attempt per call (tests script retries themselves) and a
-// short transfer timeout so that a hanging reply times out quickly.
+// An ApiClient for the fake network: one attempt per call (tests script retries themselves), a
+// short transfer timeout so that a hanging reply times out quickly, and a fast polling budget.
 inline std::unique_ptr<ApiClient> makeTestClient(QNetworkAccessManager *network, int timeoutMs = 300)
 {
     ClientConfig config;
@@ -23,5 +24,10 @@ inline std::unique_ptr<ApiClient> makeTestClient(QNetworkAccessManager *network,
     credentials.accessKey = QStringLiteral("AK-test");
     credentials.secretKey = QString::fromLatin1(kTestSecretKey);
     credentials.securityToken = QString::fromLatin1(kTestSecurityToken);
-    return std::make_unique<ApiClient>(network, config, credentials);
+    auto client = std::make_unique<ApiClient>(network, config, credentials);
+    // Job requests nearly unthrottled: these suites test what is asked, tst_pollingbudget how often.
+    PollingBudget::Settings fast;
+    fast.requestsPerSecond = 1000;
+    PollingBudget::forClient(client.get())->setSettings(fast);
+    return client;
 }

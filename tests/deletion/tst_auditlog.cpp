@@ -1,5 +1,6 @@
 #include "api/apierror.h"
 #include "deletion/auditlog.h"
+#include "deletion/recordsettlement.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void appendsAcrossInstancesWithoutRewriting();
     void tornLastLineDoesNotSwallowTheNext();
     void reportsUnwritableLocation();
+    void unknownOutcomesAreKeptWithoutRereading();
 };
 
 void TestAuditLog::writesOneJsonObjectPerLine()
@@ -137,6 +139,37 @@ void TestAuditLog::reportsUnwritableLocation()
     AuditLog log(path);
     QVERIFY(!log.append(QStringLiteral("x"), {}));
     QVERIFY(!log.lastError().isEmpty());
+}
+
+// The index of unknown outcomes is read from the file once and then follows the log's own appends:
+// it agrees with a full replay of the file, and a file changed behind its back is not re-read.
+void TestAuditLog::unknownOutcomesAreKeptWithoutRereading()
+{
+    QTemporaryDir dir;
+    const QString path = AuditLog::defaultFilePath(dir.path());
+    {
+        AuditLog earlier(path);
+        QVERIFY(earlier.appendOutcomeUnknown(QStringLiteral("run-0"), 0, QStringLiteral("p1"),
+                                             {QStringLiteral("a1"), QStringLiteral("a2")},
+                                             QStringLiteral("killed")));
+    }
+    AuditLog log(path);
+    QCOMPARE(log.unknownOutcomeDesktopIds(QStringLiteral("p1")),
+             (QSet<QString>{QStringLiteral("a1"), QStringLiteral("a2")}));
+    QVERIFY(log.appendOutcomeUnknown(QStringLiteral("run-1"), 0, QStringLiteral("p1"),
+                                     {QStringLiteral("b1")}, QStringLiteral("no answer")));
+    QVERIFY(log.appendOutcomeResolved(QStringLiteral("p1"), {QStringLiteral("a1")},
+                                      QStringLiteral("gone")));
+    const QSet<QString> expected{QStringLiteral("a2"), QStringLiteral("b1")};
+    QCOMPARE(log.unknownOutcomeDesktopIds(QStringLiteral("p1")), expected);
+    QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(path, QStringLiteral("p1")), expected);
+    QVERIFY(log.unknownOutcomeDesktopIds(QStringLiteral("p2")).isEmpty());
+
+    // Emptied behind its back: the index, not the file, answers.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.close();
+    QCOMPARE(log.unknownOutcomeDesktopIds(QStringLiteral("p1")), expected);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void pendingDesktopsPerProject();
     void corruptFileIsKeptAside();
     void noTemporaryFilesLeft();
+    void removalsAreWrittenTogether();
 };
 
 void TestJobJournal::missingFileIsEmpty()
@@ -128,3 +129,43 @@ void TestJobJournal::noTemporaryFilesLeft()
 
 QTEST_GUILESS_MAIN(TestJobJournal)
 #include "tst_jobjournal.moc"
+
+// 100 jobs ending one after another: their removals cost one write, a new job is written at once,
+// and what is pending is written on flush() and when the journal goes away.
+void TestJobJournal::removalsAreWrittenTogether()
+{
+    QTemporaryDir dir;
+    const QString path = JobJournal::defaultFilePath(dir.path());
+    auto onDisk = [&path] {
+        JobJournal reader(path);
+        reader.load();
+        return reader.entries().size();
+    };
+    {
+        JobJournal journal(path);
+        QVERIFY(journal.load());
+        journal.setRemovalDelayMs(20);
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(journal.add(makeEntry(QStringLiteral("job-%1").arg(i), QStringLiteral("p1"),
+                                          {QStringLiteral("d%1").arg(i)})));
+        QCOMPARE(journal.writeCount(), 100); // each new job before the next request
+        for (int i = 0; i < 99; ++i)
+            QVERIFY(journal.remove(QStringLiteral("job-%1").arg(i)));
+        QCOMPARE(journal.entries().size(), 1);
+        QCOMPARE(onDisk(), 100); // not yet written
+        QTRY_COMPARE(journal.writeCount(), 101);
+        QCOMPARE(onDisk(), 1);
+
+        QVERIFY(journal.remove(QStringLiteral("job-99")));
+        QVERIFY(journal.flush());
+        QCOMPARE(journal.writeCount(), 102);
+        QCOMPARE(onDisk(), 0);
+        QVERIFY(journal.flush()); // nothing pending: no write
+        QCOMPARE(journal.writeCount(), 102);
+
+        QVERIFY(journal.add(makeEntry(QStringLiteral("job-x"), QStringLiteral("p1"), {QStringLiteral("dx")})));
+        QVERIFY(journal.remove(QStringLiteral("job-x")));
+        QCOMPARE(onDisk(), 1);
+    }
+    QCOMPARE(onDisk(), 0); // written when the journal went away
+}

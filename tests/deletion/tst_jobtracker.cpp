@@ -1,4 +1,5 @@
 #include "deletion/jobtracker.h"
+#include "deletion/pollingbudget.h"
 #include "fakeworkspace.h"
 #include "testclient.h"
 
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void vanishedJobIsLost();
     void notFoundMustComeInARow();
     void unusableJobIdIsLostWithoutARequest();
+    void trackersShareTheClientsBudget();
 };
 
 void TestJobTracker::pollsToTheEndWithBackoff()
@@ -473,3 +475,48 @@ void TestJobTracker::unusableJobIdIsLostWithoutARequest()
 
 QTEST_GUILESS_MAIN(TestJobTracker)
 #include "tst_jobtracker.moc"
+
+// Many trackers of one client take turns on one budget; a finished job leaves it and is never
+// polled again, and a 429 slows every tracker of the client down.
+void TestJobTracker::trackersShareTheClientsBudget()
+{
+    FakeWorkspace workspace;
+    workspace.pollsUntilDone = 2;
+    addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1")});
+    addJob(workspace, QStringLiteral("job-2"), {QStringLiteral("d2")});
+    ScriptedNetwork network(workspace.handler());
+    auto client = makeTestClient(&network);
+    PollingBudget *budget = PollingBudget::forClient(client.get());
+    JobTracker first(client.get(), QStringLiteral("job-1"));
+    JobTracker second(client.get(), QStringLiteral("job-2"));
+    for (JobTracker *tracker : {&first, &second}) {
+        tracker->setTiming(fastTiming());
+        tracker->start();
+    }
+    QCOMPARE(first.pollingBudget(), budget);
+    QCOMPARE(budget->waitingCount(), 2);
+    QSignalSpy firstFinished(&first, &JobTracker::finished);
+    QSignalSpy secondFinished(&second, &JobTracker::finished);
+    QVERIFY(firstFinished.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(secondFinished.count(), 1, 5000);
+    QCOMPARE(budget->waitingCount(), 0);
+    const qint64 grants = budget->grantCount();
+    const int requests = network.count("GET", QStringLiteral("/workspace-"));
+    QCOMPARE(grants, qint64(requests));
+
+    // A throttled answer slows every tracker of the client down.
+    const double rate = budget->currentRate();
+    ScriptedNetwork throttling([](const ScriptedRequest &) {
+        return FakeResponse::json(429, QByteArrayLiteral(
+            R"({"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached"})"));
+    });
+    auto throttledClient = makeTestClient(&throttling);
+    PollingBudget *throttledBudget = PollingBudget::forClient(throttledClient.get());
+    JobTracker slowed(throttledClient.get(), QStringLiteral("job-1"));
+    slowed.setTiming(fastTiming());
+    QSignalSpy transient(&slowed, &JobTracker::transientError);
+    slowed.start();
+    QVERIFY(transient.wait(5000));
+    QCOMPARE(throttledBudget->currentRate(), rate * throttledBudget->settings().throttledFactor);
+    QCOMPARE(budget->currentRate(), rate);
+}
