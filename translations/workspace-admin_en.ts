@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionCommand</name>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionRecord</name>
+    <message numerus="yes">
+        <source>The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it was being sent); re-list before deciding.</source>
+        <translation>
+            <numerusform>The outcome of a request (%1) for %n desktop or pool is unknown (the app ended while it was being sent); re-list before deciding.</numerusform>
+            <numerusform>The outcome of a request (%1) for %n desktops or pools is unknown (the app ended while it was being sent); re-list before deciding.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeleteCommand</name>
     <message numerus="yes">
         <source>Looking up %Ln desktop(s)…</source>
@@ -40,6 +69,20 @@
             <numerusform>Following %Ln unfinished jobs of this project from the journal first…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>With --delete-users, %Ln user(s) would be deleted (no other desktop):</source>
+        <translation>
+            <numerusform>With --delete-users, %Ln user would be deleted (no other desktop):</numerusform>
+            <numerusform>With --delete-users, %Ln users would be deleted (no other desktop):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) would be kept, since they have another desktop:</source>
+        <translation>
+            <numerusform>%Ln user would be kept, since they have another desktop:</numerusform>
+            <numerusform>%Ln users would be kept, since they have another desktop:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionController</name>
@@ -55,6 +98,13 @@
         <translation>
             <numerusform>Looking up %Ln desktop…</numerusform>
             <numerusform>Looking up %Ln desktops…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed desktop(s) billed yearly/monthly are not offered again: unsubscribe them in the console.</source>
+        <translation>
+            <numerusform>%Ln failed desktop billed yearly/monthly is not offered again: unsubscribe it in the console.</numerusform>
+            <numerusform>%Ln failed desktops billed yearly/monthly are not offered again: unsubscribe them in the console.</numerusform>
         </translation>
     </message>
 </context>
@@ -156,6 +206,34 @@
         <translation>
             <numerusform>Show the %Ln desktop left out</numerusform>
             <numerusform>Show the %Ln desktops left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Leave out the %Ln desktop(s) billed yearly/monthly</source>
+        <translation>
+            <numerusform>&amp;Leave out the %Ln desktop billed yearly/monthly</numerusform>
+            <numerusform>&amp;Leave out the %Ln desktops billed yearly/monthly</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Some desktops belong to %Ln pool(s) whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</source>
+        <translation>
+            <numerusform>Some desktops belong to %Ln pool whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</numerusform>
+            <numerusform>Some desktops belong to %Ln pools whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) failed because a user was connected: tick “Force delete” to log the users off and delete them.</source>
+        <translation>
+            <numerusform>%Ln desktop failed because a user was connected: tick “Force delete” to log the user off and delete it.</numerusform>
+            <numerusform>%Ln desktops failed because a user was connected: tick “Force delete” to log the users off and delete them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) billed yearly/monthly are left out: unsubscribe them in the console.</source>
+        <translation>
+            <numerusform>%Ln desktop billed yearly/monthly is left out: unsubscribe it in the console.</numerusform>
+            <numerusform>%Ln desktops billed yearly/monthly are left out: unsubscribe them in the console.</numerusform>
         </translation>
     </message>
 </context>
@@ -283,6 +361,20 @@
             <numerusform>%Ln desktops listed; the list is incomplete.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loading the usage of the last %Ln day(s)…</source>
+        <translation>
+            <numerusform>Loading the usage of the last %Ln day…</numerusform>
+            <numerusform>Loading the usage of the last %Ln days…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) without usage statistics for the period (too new, or beyond the 180 days the service keeps) are not known to be idle and are not listed.</source>
+        <translation>
+            <numerusform>%Ln desktop without usage statistics for the period (too new, or beyond the 180 days the service keeps) is not known to be idle and is not listed.</numerusform>
+            <numerusform>%Ln desktops without usage statistics for the period (too new, or beyond the 180 days the service keeps) are not known to be idle and are not listed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LostJobSearch</name>
@@ -339,6 +431,20 @@
         <translation>
             <numerusform>%Ln selected</numerusform>
             <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage: last %Ln day(s)</source>
+        <translation>
+            <numerusform>Usage: last %Ln day</numerusform>
+            <numerusform>Usage: last %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage of the last %Ln day(s)</source>
+        <translation>
+            <numerusform>Usage of the last %Ln day</numerusform>
+            <numerusform>Usage of the last %Ln days</numerusform>
         </translation>
     </message>
 </context>

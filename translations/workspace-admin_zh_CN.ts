@@ -33,6 +33,53 @@
     </message>
 </context>
 <context>
+    <name>ActionCommand</name>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Interrupted: sending no more requests; the one on the wire is let finish.</source>
+        <translation>已中断：不再发送新的请求；正在传输的请求会继续完成。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 desktop(s) answered.</source>
+        <translation>%1：已收到 %2/%3 个桌面的应答。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing is sent. %1 would be sent for %2.</source>
+        <comment>%1: requests, %2: desktops</comment>
+        <translation>试运行：不发送任何请求。将为 %2发送 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln 个请求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <comment>count</comment>
+        <translation>
+            <numerusform>%Ln 个桌面</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionRecord</name>
+    <message>
+        <source>The app ended before the answer to this request was recorded; the change may or may not have been made.</source>
+        <translation>应用在记录此请求的应答之前已退出；更改可能已生效，也可能没有。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it was being sent); re-list before deciding.</source>
+        <translation>
+            <numerusform>针对 %n 个桌面或桌面池的请求（%1）结果未知（发送该请求时应用已退出）；请先重新列出再做决定。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>No API connection is configured.</source>
@@ -321,10 +368,6 @@
         <translation>delete 通过 --ids 或 --ids-file 接收桌面 ID。</translation>
     </message>
     <message>
-        <source>delete needs exactly one of --ids or --ids-file.</source>
-        <translation>delete 需要且只能使用 --ids 和 --ids-file 中的一个。</translation>
-    </message>
-    <message>
         <source>The option --%1 does not apply to this command.</source>
         <translation>选项 --%1 不适用于此命令。</translation>
     </message>
@@ -341,24 +384,8 @@
         <translation>使用 --help 查看用法。</translation>
     </message>
     <message>
-        <source>list, job, delete or journal.</source>
-        <translation>list、job、delete 或 journal。</translation>
-    </message>
-    <message>
         <source>delete: look the desktops up and print the requests a real run would send; send none.</source>
         <translation>delete：查询这些桌面，并打印实际运行时将发送的请求；不发送任何请求。</translation>
-    </message>
-    <message>
-        <source>delete: confirm that the desktops are to be deleted; journal forget: confirm that the job is to be forgotten.</source>
-        <translation>delete：确认删除这些桌面；journal forget：确认忘记该任务。</translation>
-    </message>
-    <message>
-        <source>No command given; use list, job, delete or journal.</source>
-        <translation>未指定命令；请使用 list、job、delete 或 journal。</translation>
-    </message>
-    <message>
-        <source>Unknown command “%1”; use list, job, delete or journal.</source>
-        <translation>未知命令“%1”；请使用 list、job、delete 或 journal。</translation>
     </message>
     <message>
         <source>Use journal to list the unfinished jobs, or journal forget JOB_ID --yes.</source>
@@ -369,13 +396,24 @@
         <translation>删除无法撤销：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
     </message>
     <message>
+        <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800); list: give up listing after &lt;seconds&gt;.</source>
+        <translation>job --wait、delete：&lt;seconds&gt; 秒后停止跟踪任务（默认 3600，delete 为 1800）；list：&lt;seconds&gt; 秒后放弃列出。</translation>
+    </message>
+    <message>
+        <source>--timeout takes a positive number of seconds.</source>
+        <translation>--timeout 需要一个正的秒数。</translation>
+    </message>
+    <message>
         <source>Review and delete Huawei Cloud Workspace desktops from scripts.
 
 Commands:
   list [--status S] [--name TEXT] [--format table|csv|json]
+       [--idle-days N] [--period-days DAYS]
   job JOB_ID [--wait]
   delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         (--dry-run | --yes)
+         [--include-yearly-monthly] (--dry-run | --yes)
+  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
   journal [forget JOB_ID --yes]
 
 Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
@@ -388,9 +426,12 @@ not add up; what arrived is printed).</source>
 
 命令：
   list [--status S] [--name TEXT] [--format table|csv|json]
+       [--idle-days N] [--period-days DAYS]
   job JOB_ID [--wait]
   delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         (--dry-run | --yes)
+         [--include-yearly-monthly] (--dry-run | --yes)
+  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
   journal [forget JOB_ID --yes]
 
 凭证来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
@@ -400,12 +441,68 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
 4 列表不完整（服务的应答前后不一致；已打印收到的部分）。</translation>
     </message>
     <message>
-        <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800); list: give up listing after &lt;seconds&gt;.</source>
-        <translation>job --wait、delete：&lt;seconds&gt; 秒后停止跟踪任务（默认 3600，delete 为 1800）；list：&lt;seconds&gt; 秒后放弃列出。</translation>
+        <source>list, job, delete, maintenance, logoff or journal.</source>
+        <translation>list、job、delete、maintenance、logoff 或 journal。</translation>
     </message>
     <message>
-        <source>--timeout takes a positive number of seconds.</source>
-        <translation>--timeout 需要一个正的秒数。</translation>
+        <source>delete, maintenance, logoff: confirm that the desktops are to be changed; journal forget: confirm that the job is to be forgotten.</source>
+        <translation>delete、maintenance、logoff：确认更改这些桌面；journal forget：确认忘记该任务。</translation>
+    </message>
+    <message>
+        <source>list: only desktops idle for at least &lt;days&gt; in the usage statistics (desktops without statistics are left out and counted).</source>
+        <translation>list：只列出在使用统计中空闲至少 &lt;days&gt; 天的桌面（没有统计数据的桌面不列出，但会报告其数量）。</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>list: load the usage of the last &lt;days&gt; days (1-180, default 30) and show the idle days and hours of use.</source>
+        <translation>list：加载最近 &lt;days&gt; 天的使用情况（1-180，默认 30），并显示空闲天数和使用时长（小时）。</translation>
+    </message>
+    <message>
+        <source>delete: also delete the desktops billed yearly/monthly (the console unsubscribes them instead; left out by default).</source>
+        <translation>delete：同时删除包年/包月计费的桌面（控制台对这类桌面采用退订方式；默认排除）。</translation>
+    </message>
+    <message>
+        <source>logoff: the message the users see before they are logged off.</source>
+        <translation>logoff：用户被注销前看到的消息。</translation>
+    </message>
+    <message>
+        <source>No command given; use list, job, delete, maintenance, logoff or journal.</source>
+        <translation>未指定命令；请使用 list、job、delete、maintenance、logoff 或 journal。</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; use list, job, delete, maintenance, logoff or journal.</source>
+        <translation>未知命令“%1”；请使用 list、job、delete、maintenance、logoff 或 journal。</translation>
+    </message>
+    <message>
+        <source>--period-days takes a whole number of days from 1 to %1.</source>
+        <translation>--period-days 需要一个 1 到 %1 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>--idle-days takes a whole number of days, 0 or more.</source>
+        <translation>--idle-days 需要一个大于或等于 0 的整数天数。</translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one of --ids or --ids-file.</source>
+        <translation>%1 需要且只能使用 --ids 和 --ids-file 中的一个。</translation>
+    </message>
+    <message>
+        <source>Use maintenance on or maintenance off, with --ids or --ids-file.</source>
+        <translation>请使用 maintenance on 或 maintenance off，并配合 --ids 或 --ids-file。</translation>
+    </message>
+    <message>
+        <source>logoff takes its desktop ids through --ids or --ids-file.</source>
+        <translation>logoff 通过 --ids 或 --ids-file 接收桌面 ID。</translation>
+    </message>
+    <message>
+        <source>logoff needs --message: the users are told why they are logged off.</source>
+        <translation>logoff 需要 --message：用于告知用户被注销的原因。</translation>
+    </message>
+    <message>
+        <source>%1 changes the desktops: add --yes to confirm (or --dry-run to see the requests first).</source>
+        <translation>%1 会更改这些桌面：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
     </message>
 </context>
 <context>
@@ -550,6 +647,49 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>no secret service</source>
         <translation>没有 Secret Service 服务</translation>
+    </message>
+</context>
+<context>
+    <name>DecommissionActionRun</name>
+    <message>
+        <source>Outcome unknown — re-list before deciding; the request is not re-sent.</source>
+        <translation>结果未知——请先重新列出再做决定；该请求不会重新发送。</translation>
+    </message>
+    <message>
+        <source>The app stopped waiting for the answer.</source>
+        <translation>应用已停止等待应答。</translation>
+    </message>
+    <message>
+        <source>Start maintenance</source>
+        <translation>开启维护模式</translation>
+    </message>
+    <message>
+        <source>End maintenance</source>
+        <translation>关闭维护模式</translation>
+    </message>
+    <message>
+        <source>Log users off</source>
+        <translation>注销用户</translation>
+    </message>
+    <message>
+        <source>Turn autoscale off</source>
+        <translation>关闭自动伸缩</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent.</source>
+        <translation>发送前已取消。</translation>
+    </message>
+    <message>
+        <source>The connection was closed before it was sent.</source>
+        <translation>发送前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Not sent: the audit log could not be written (%1).</source>
+        <translation>未发送：无法写入审计日志（%1）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 failed, %4 outcome unknown, %5 not sent.</source>
+        <translation>%1：%2 个已完成，%3 个失败，%4 个结果未知，%5 个未发送。</translation>
     </message>
 </context>
 <context>
@@ -699,6 +839,50 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>Not deleting %1.</source>
         <translation>不删除 %1。</translation>
     </message>
+    <message>
+        <source>Not deleting %1 (%2): billed yearly/monthly; the console unsubscribes such desktops (add --include-yearly-monthly to delete them all the same).</source>
+        <translation>不删除 %1（%2）：包年/包月计费；控制台对这类桌面采用退订方式（如仍要删除，请加上 --include-yearly-monthly）。</translation>
+    </message>
+    <message>
+        <source>The users&apos; other desktops could not all be listed, so some users said to be deleted may be kept.</source>
+        <translation>未能列出这些用户的全部其他桌面，因此部分标为将删除的用户可能会被保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>With --delete-users, %Ln user(s) would be deleted (no other desktop):</source>
+        <translation>
+            <numerusform>使用 --delete-users 时，将删除 %Ln 个用户（没有其他桌面）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) would be kept, since they have another desktop:</source>
+        <translation>
+            <numerusform>将保留 %Ln 个用户，因为他们还有其他桌面：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Pool %1 (%2) has autoscale on (or not known to be off): it may create new desktops after the deletion. Turn its autoscale off first.</source>
+        <translation>桌面池 %1（%2）已开启自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。请先关闭其自动伸缩。</translation>
+    </message>
+    <message>
+        <source>Job %1 can no longer be followed; its desktops&apos; outcome is unknown (re-list them): %2</source>
+        <translation>无法再跟踪任务 %1；其桌面的结果未知（请重新列出这些桌面）：%2</translation>
+    </message>
+    <message>
+        <source>Request %1 of %2 had no usable answer, but its job %3 was found: following it.</source>
+        <translation>第 %1 个请求（共 %2 个）没有收到可用的应答，但已找到其任务 %3：正在跟踪该任务。</translation>
+    </message>
+    <message>
+        <source>Request %1 of %2 had no usable answer and no job of it was found; its desktops&apos; outcome is unknown (re-list them): %3</source>
+        <translation>第 %1 个请求（共 %2 个）没有收到可用的应答，也未找到其任务；其桌面的结果未知（请重新列出这些桌面）：%3</translation>
+    </message>
+    <message>
+        <source>billed yearly/monthly</source>
+        <translation>包年/包月计费</translation>
+    </message>
 </context>
 <context>
     <name>DeleteRequest</name>
@@ -801,6 +985,16 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>None of the selected desktops can be deleted: %1</source>
         <translation>选中的桌面都不能删除：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed desktop(s) billed yearly/monthly are not offered again: unsubscribe them in the console.</source>
+        <translation>
+            <numerusform>删除失败的桌面中有 %Ln 个为包年/包月计费，不再提供重试：请在控制台中退订。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The autoscale of a pool could not be turned off, so nothing was deleted: %1</source>
+        <translation>无法关闭某个桌面池的自动伸缩，因此未删除任何桌面：%1</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1205,65 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>In project %1, region %2 (connection “%3”).</source>
         <comment>deletion dialog: what the deletion acts on</comment>
         <translation>项目 %1，区域 %2（连接“%3”）。</translation>
+    </message>
+    <message>
+        <source>&amp;Turn autoscale off first</source>
+        <translation>先关闭自动伸缩(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Leave out the %Ln desktop(s) billed yearly/monthly</source>
+        <translation>
+            <numerusform>排除 %Ln 个包年/包月计费的桌面(&amp;L)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Some desktops belong to %Ln pool(s) whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</source>
+        <translation>
+            <numerusform>部分桌面属于 %Ln 个已开启自动伸缩（或无法确认已关闭）的桌面池：%1。这类桌面池可能会在删除后创建新桌面。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) failed because a user was connected: tick “Force delete” to log the users off and delete them.</source>
+        <translation>
+            <numerusform>%Ln 个桌面因有用户连接而删除失败：勾选“强制删除”可注销用户并删除这些桌面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First: turn off the autoscale of pool %1</source>
+        <translation>首先：关闭桌面池 %1 的自动伸缩</translation>
+    </message>
+    <message>
+        <source>Users removed (no other desktop): %1</source>
+        <translation>将删除的用户（没有其他桌面）：%1</translation>
+    </message>
+    <message>
+        <source>Users kept (they have another desktop): %1</source>
+        <translation>将保留的用户（还有其他桌面）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) billed yearly/monthly are left out: unsubscribe them in the console.</source>
+        <translation>
+            <numerusform>已排除 %Ln 个包年/包月计费的桌面：请在控制台中退订。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeletionImpact</name>
+    <message>
+        <source>worth retrying</source>
+        <translation>可以重试</translation>
+    </message>
+    <message>
+        <source>a user is connected: retry with Force to log the user off</source>
+        <translation>有用户已连接：请使用“强制删除”重试，以注销该用户</translation>
+    </message>
+    <message>
+        <source>not found: nothing left to delete</source>
+        <translation>未找到：已没有可删除的内容</translation>
+    </message>
+    <message>
+        <source>billed yearly/monthly: unsubscribe it in the console instead</source>
+        <translation>包年/包月计费：请改为在控制台中退订</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1570,13 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     </message>
 </context>
 <context>
+    <name>DesktopFormatter</name>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
     <name>DesktopLoader</name>
     <message>
         <source>The service no longer lists this desktop.</source>
@@ -1471,6 +1731,37 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>%1 (%2)</source>
         <comment>desktop status (task status)</comment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <comment>usage: the service has no statistics for the desktop</comment>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Idle (days)</source>
+        <translation>空闲天数</translation>
+    </message>
+    <message>
+        <source>Used (hours)</source>
+        <translation>使用时长（小时）</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>桌面池</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation>维护模式</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>in maintenance mode</comment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>in maintenance mode</comment>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +2140,22 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>%Ln desktop(s) listed; the list is incomplete.</source>
         <translation>
             <numerusform>已列出 %Ln 个桌面；列表不完整。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the usage of the last %Ln day(s)…</source>
+        <translation>
+            <numerusform>正在加载最近 %Ln 天的使用情况…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the usage statistics failed.</source>
+        <translation>加载使用统计失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) without usage statistics for the period (too new, or beyond the 180 days the service keeps) are not known to be idle and are not listed.</source>
+        <translation>
+            <numerusform>%Ln 个桌面在该时间段内没有使用统计（创建时间太短，或超出服务保留的 180 天），无法确定是否空闲，因此未列出。</numerusform>
         </translation>
     </message>
 </context>
@@ -2316,6 +2623,88 @@ Quit anyway?</source>
     <message>
         <source>The connection works for this session; at the next start you will be asked for the secret key again.</source>
         <translation>此连接在本次会话中可用；下次启动时会再次要求输入秘密访问密钥 (SK)。</translation>
+    </message>
+    <message>
+        <source>In maintenance or not</source>
+        <translation>全部维护状态</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation>处于维护模式</translation>
+    </message>
+    <message>
+        <source>Not in maintenance</source>
+        <translation>未处于维护模式</translation>
+    </message>
+    <message>
+        <source>Show only desktops in maintenance mode (users cannot log in), or only those not in it</source>
+        <translation>只显示处于维护模式（用户无法登录）的桌面，或只显示未处于维护模式的桌面</translation>
+    </message>
+    <message>
+        <source>Maintenance mode filter</source>
+        <translation>维护模式筛选</translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage: last %Ln day(s)</source>
+        <translation>
+            <numerusform>使用情况：最近 %Ln 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The period of the Idle and Used columns</source>
+        <translation>“空闲天数”和“使用时长”列的统计时间段</translation>
+    </message>
+    <message>
+        <source>Usage period</source>
+        <translation>使用统计时间段</translation>
+    </message>
+    <message>
+        <source>Any idle time</source>
+        <translation>不限空闲时间</translation>
+    </message>
+    <message>
+        <source>Idle ≥ </source>
+        <comment>idle filter: at least N days</comment>
+        <translation>空闲 ≥ </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <comment>idle filter: at least N days</comment>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Show only desktops idle for at least this many days in the usage period (desktops without usage data are hidden); 0 shows all</source>
+        <translation>只显示在统计时间段内空闲天数不少于此值的桌面（隐藏没有使用数据的桌面）；0 表示全部显示</translation>
+    </message>
+    <message>
+        <source>Idle at least (days)</source>
+        <translation>最少空闲天数</translation>
+    </message>
+    <message>
+        <source>Usage statistics</source>
+        <translation>使用统计</translation>
+    </message>
+    <message>
+        <source>Loading usage statistics…</source>
+        <translation>正在加载使用统计…</translation>
+    </message>
+    <message>
+        <source>Loading usage statistics %1 of %2…</source>
+        <translation>正在加载使用统计 %1/%2…</translation>
+    </message>
+    <message>
+        <source>Usage statistics not loaded (stopped)</source>
+        <translation>未加载使用统计（已停止）</translation>
+    </message>
+    <message>
+        <source>Usage statistics not loaded: %1</source>
+        <translation>未加载使用统计：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage of the last %Ln day(s)</source>
+        <translation>
+            <numerusform>最近 %Ln 天的使用情况</numerusform>
+        </translation>
     </message>
 </context>
 <context>
