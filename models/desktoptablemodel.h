@@ -109,10 +109,7 @@ public:
     // reads (the full answer is not kept for 100k desktops: re-fetch it by id for the details).
     Desktop desktopAt(int row) const;
     QString idAt(int row) const { return m_rows.at(row).id; }
-<<<<<<< ours
-=======
     // Without rebuilding a Desktop: for questions over every row (whose other desktops a user has).
->>>>>>> theirs
     QString userNameAt(int row) const { return m_rows.at(row).userName; }
     // The API reports the desktop as being deleted (or markBeingDeleted() said so): such a row is
     // shown greyed out and cannot be selected, so it can never be submitted again.

@@ -245,19 +245,11 @@ QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops)
         return owned;
     // The rows' own fields: no Desktop is rebuilt for the other 100k rows.
     for (int row = 0; row < m_desktops->rowCount(); ++row) {
-<<<<<<< ours
-        QString userName = m_desktops->userNameAt(row);
-        if (users.contains(userName)) {
-            Desktop desktop;
-            desktop.id = m_desktops->idAt(row);
-            desktop.userName = std::move(userName);
-=======
         const QString userName = m_desktops->userNameAt(row);
         if (users.contains(userName)) {
             Desktop desktop;
             desktop.id = m_desktops->idAt(row);
             desktop.userName = userName;
->>>>>>> theirs
             owned.append(desktop);
         }
     }
