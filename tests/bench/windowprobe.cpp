@@ -12,6 +12,7 @@
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
 
+#include <QCheckBox>
 #include <QApplication>
 #include <QEvent>
 #include <QElapsedTimer>
@@ -168,6 +169,9 @@ int WindowProbe::runDeletion(const QUrl &endpoint, const QString &projectId, int
         phase = QStringLiteral("dialog");
         // As the administrator would: a moment later, not inside the signal.
         QTimer::singleShot(100, dialog, [dialog, &phase] {
+            // All the listed desktops are sent, in 100 jobs of 100, the yearly/monthly ones too.
+            dialog->leaveOutYearlyMonthlyBox()->setChecked(false);
+            dialog->turnAutoscaleOffBox()->setChecked(false);
             dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
             phase = QStringLiteral("confirm");
             dialog->deleteButton()->click();

@@ -180,9 +180,12 @@ DeletionDialog *TestDeletionFlow::openDialog(MainWindow &window, const QStringLi
     if (!prepared.wait(kWaitMs) || prepared.constFirst().constFirst().toInt() == 0)
         return nullptr;
     DeletionDialog *dialog = window.deletionController()->dialog();
-    // These flows send what was selected, the yearly/monthly desktops too, to see their failures.
-    if (dialog)
+    // These flows send what was selected, the yearly/monthly desktops too, to see their failures,
+    // and start at once: turning a pool's autoscale off first is tst_deletioncontroller's.
+    if (dialog) {
         dialog->leaveOutYearlyMonthlyBox()->setChecked(false);
+        dialog->turnAutoscaleOffBox()->setChecked(false);
+    }
     return dialog;
 }
 
