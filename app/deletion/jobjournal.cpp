@@ -84,6 +84,7 @@ QString JobJournal::defaultFilePath(const QString &dataDir)
 bool JobJournal::load()
 {
     m_entries.clear();
+    m_serialized.clear();
     m_lastError.clear();
     QFile file(m_filePath);
     if (!file.exists())
@@ -158,6 +159,7 @@ bool JobJournal::add(const JournalEntry &entry)
         *it = entry;
     else
         m_entries.append(entry);
+    m_serialized.remove(entry.jobId);
     return save();
 }
 
@@ -165,6 +167,7 @@ bool JobJournal::remove(const QString &jobId)
 {
     const qsizetype removed = m_entries.removeIf(
         [&jobId](const JournalEntry &entry) { return entry.jobId == jobId; });
+    m_serialized.remove(jobId);
     if (removed == 0)
         return true;
     if (m_removalDelayMs <= 0)
@@ -195,18 +198,29 @@ bool JobJournal::save()
         m_lastError = tr("Cannot create the folder %1.").arg(info.absolutePath());
         return false;
     }
-    QJsonArray jobs;
-    for (const JournalEntry &entry : m_entries)
-        jobs.append(entry.toJson());
-    const QJsonObject root{{QLatin1String("version"), kJournalVersion},
-                           {QLatin1String("jobs"), jobs}};
+    // {"version":N,"jobs":[…]} from each entry's text, serialised once: a journal of 100 jobs of
+    // 100 desktops is rewritten after every POST, and re-serialising it all each time held the
+    // GUI thread.
+    QByteArray text = "{\"version\":" + QByteArray::number(kJournalVersion) + ",\"jobs\":[";
+    bool first = true;
+    for (const JournalEntry &entry : m_entries) {
+        auto cached = m_serialized.find(entry.jobId);
+        if (cached == m_serialized.end())
+            cached = m_serialized.insert(entry.jobId,
+                                         QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact));
+        if (!first)
+            text += ',';
+        text += *cached;
+        first = false;
+    }
+    text += "]}\n";
 
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly)) {
         m_lastError = tr("Cannot write the job journal %1: %2").arg(m_filePath, file.errorString());
         return false;
     }
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    file.write(text);
     if (!file.commit()) {
         m_lastError = tr("Cannot write the job journal %1: %2").arg(m_filePath, file.errorString());
         return false;

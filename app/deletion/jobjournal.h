@@ -77,4 +77,5 @@ private:
     int m_writeCount = 0;
     bool m_dirty = false;
     std::unique_ptr<QTimer> m_flushTimer;
+    QHash<QString, QByteArray> m_serialized; // job id → its entry as compact JSON
 };

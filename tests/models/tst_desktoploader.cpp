@@ -218,7 +218,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.at(0).at(0).value<ApiError>().kind, ApiError::Kind::Cancelled);
         QVERIFY(!loader.isLoadingUsage());
         QCOMPARE(model.index(0, DesktopTableModel::IdleDaysColumn).data().toString(), QStringLiteral("3"));
-        QCOMPARE(network.requests, 2);
+        QCOMPARE(network.requestCount(), 2);
     }
 };
 
