@@ -447,6 +447,44 @@
             <numerusform>Usage of the last %Ln days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The message the users of %Ln desktop(s) see before they are logged off:</source>
+        <translation>
+            <numerusform>The message the users of %Ln desktop see before they are logged off:</numerusform>
+            <numerusform>The message the users of %Ln desktops see before they are logged off:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %Ln desktop(s) in maintenance mode? Their users can no longer log in.</source>
+        <translation>
+            <numerusform>Put %Ln desktop in maintenance mode? Its users can no longer log in.</numerusform>
+            <numerusform>Put %Ln desktops in maintenance mode? Their users can no longer log in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %Ln desktop(s) out of maintenance mode? Their users can log in again.</source>
+        <translation>
+            <numerusform>Take %Ln desktop out of maintenance mode? Its users can log in again.</numerusform>
+            <numerusform>Take %Ln desktops out of maintenance mode? Their users can log in again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log the users of %Ln desktop(s) off? Work they have not saved may be lost.</source>
+        <translation>
+            <numerusform>Log the users of %Ln desktop off? Work they have not saved may be lost.</numerusform>
+            <numerusform>Log the users of %Ln desktops off? Work they have not saved may be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PagedListingCall</name>
+    <message numerus="yes">
+        <source>the listing did not finish in time (%Ln entries read)</source>
+        <translation>
+            <numerusform>the listing did not finish in time (%Ln entry read)</numerusform>
+            <numerusform>the listing did not finish in time (%Ln entries read)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>

@@ -2100,6 +2100,10 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
             <numerusform>服务多次列出了部分桌面（%Ln 个重复）；每个桌面只显示一次。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The service kept sending desktops already listed; only %1 of the %2 desktops it announced arrived: this list is incomplete.</source>
+        <translation>服务不断发送已列出的桌面；服务声明共有 %2 个桌面，但只收到 %1 个：此列表不完整。</translation>
+    </message>
 </context>
 <context>
     <name>ListCommand</name>
@@ -2160,17 +2164,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     </message>
 </context>
 <context>
-    <name>ListDeletionSubJobsCall</name>
-    <message>
-        <source>A sub-job page must have an offset from 0 to 10,000 and a limit from 0 to 1,000.</source>
-        <translation>子任务分页的偏移量必须在 0 到 10,000 之间，每页数量必须在 0 到 1,000 之间。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a sub-job status.</source>
-        <translation>“%1”不是子任务状态。</translation>
-    </message>
-</context>
-<context>
     <name>ListDesktopsPageCall</name>
     <message>
         <source>A page must have an offset of 0 or more and a limit from 0 to 500.</source>
@@ -2179,6 +2172,17 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>At most 100 user names can be searched at once, not %1.</source>
         <translation>一次最多可查询 100 个用户名，而不是 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ListSubJobsCall</name>
+    <message>
+        <source>A sub-job page must have an offset from 0 to 10,000 and a limit from 0 to 1,000.</source>
+        <translation>子任务分页的偏移量必须在 0 到 10,000 之间，每页数量必须在 0 到 1,000 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sub-job status.</source>
+        <translation>“%1”不是子任务状态。</translation>
     </message>
 </context>
 <context>
@@ -2706,6 +2710,90 @@ Quit anyway?</source>
             <numerusform>最近 %Ln 天的使用情况</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Start &amp;Maintenance…</source>
+        <translation>开启维护模式(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Put the selected desktops in maintenance mode: their users can no longer log in</source>
+        <translation>为选中的桌面开启维护模式：其用户将无法再登录</translation>
+    </message>
+    <message>
+        <source>E&amp;nd Maintenance…</source>
+        <translation>关闭维护模式(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Take the selected desktops out of maintenance mode</source>
+        <translation>为选中的桌面关闭维护模式</translation>
+    </message>
+    <message>
+        <source>&amp;Log Users Off…</source>
+        <translation>注销用户(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log the users of the selected desktops off, with a message to them</source>
+        <translation>注销选中桌面的用户，并向其发送一条消息</translation>
+    </message>
+    <message>
+        <source>Log Users Off</source>
+        <translation>注销用户</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message the users of %Ln desktop(s) see before they are logged off:</source>
+        <translation>
+            <numerusform>%Ln 个桌面的用户在被注销前看到的消息：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This desktop is being retired. Please save your work and log off.</source>
+        <translation>此桌面即将停用。请保存您的工作并注销。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Log-off message</source>
+        <translation>注销消息</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %Ln desktop(s) in maintenance mode? Their users can no longer log in.</source>
+        <translation>
+            <numerusform>为 %Ln 个桌面开启维护模式？其用户将无法再登录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %Ln desktop(s) out of maintenance mode? Their users can log in again.</source>
+        <translation>
+            <numerusform>为 %Ln 个桌面关闭维护模式？其用户将可以重新登录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log the users of %Ln desktop(s) off? Work they have not saved may be lost.</source>
+        <translation>
+            <numerusform>注销 %Ln 个桌面的用户？用户未保存的工作可能会丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each request is recorded in the audit log, with its outcome.</source>
+        <translation>每个请求及其结果都会记录到审计日志中。</translation>
+    </message>
+    <message>
+        <source>Not connected: nothing was sent.</source>
+        <translation>未连接：未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>%1: sending…</source>
+        <translation>%1：正在发送…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 desktops…</source>
+        <translation>%1：%2/%3 个桌面…</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选工具栏</translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>
@@ -2720,6 +2808,12 @@ Quit anyway?</source>
     <message>
         <source>The listing stopped after %1 pages with %2 entries.</source>
         <translation>列出在 %1 页、%2 个条目后停止。</translation>
+    </message>
+    <message numerus="yes">
+        <source>the listing did not finish in time (%Ln entries read)</source>
+        <translation>
+            <numerusform>列出未能按时完成（已读取 %Ln 个条目）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3019,6 +3113,32 @@ Quit anyway?</source>
         <comment>between server filters</comment>
         <translation>，</translation>
     </message>
+    <message>
+        <source>Maintenance mode</source>
+        <translation>维护模式</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation>处于维护模式</translation>
+    </message>
+    <message>
+        <source>Not in maintenance</source>
+        <translation>未处于维护模式</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance mode:</source>
+        <translation>维护模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <comment>server filter</comment>
+        <translation>处于维护模式</translation>
+    </message>
+    <message>
+        <source>not in maintenance</source>
+        <comment>server filter</comment>
+        <translation>未处于维护模式</translation>
+    </message>
 </context>
 <context>
     <name>ServerInput</name>
@@ -3081,22 +3201,6 @@ Quit anyway?</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <source>&quot;desktops&quot; is not an array</source>
-        <translation>“desktops”不是数组</translation>
-    </message>
-    <message>
-        <source>the answer has neither &quot;desktops&quot; nor &quot;total_count&quot;</source>
-        <translation>应答中既没有“desktops”也没有“total_count”</translation>
-    </message>
-    <message>
-        <source>a desktop entry is not an object</source>
-        <translation>某个桌面条目不是对象</translation>
-    </message>
-    <message>
-        <source>a desktop has no desktop_id</source>
-        <translation>某个桌面没有 desktop_id</translation>
-    </message>
-    <message>
         <source>the answer has no job_id</source>
         <translation>应答中没有 job_id</translation>
     </message>
@@ -3115,6 +3219,25 @@ Quit anyway?</source>
     <message>
         <source>a sub-job entry is not an object</source>
         <translation>某个子任务条目不是对象</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceJson::DesktopPageShape</name>
+    <message>
+        <source>&quot;desktops&quot; is not an array</source>
+        <translation>“desktops”不是数组</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;desktops&quot; nor &quot;total_count&quot;</source>
+        <translation>应答中既没有“desktops”也没有“total_count”</translation>
+    </message>
+    <message>
+        <source>a desktop entry is not an object</source>
+        <translation>某个桌面条目不是对象</translation>
+    </message>
+    <message>
+        <source>a desktop has no desktop_id</source>
+        <translation>某个桌面没有 desktop_id</translation>
     </message>
 </context>
 <context>
