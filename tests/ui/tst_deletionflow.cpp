@@ -501,9 +501,7 @@ void TestDeletionFlow::resumedPartsStayOneDeletion()
     {
         auto window = makeWindow();
         QVERIFY(window);
-        // 150 desktops include some of the simulator's scaling pool: its autoscale is turned off
-        // first (the dialog's default), then the deletion starts; its requests are counted from
-        // its start.
+        // The requests are counted from the run's start, whenever the controller starts it.
         int submitted = 0;
         connect(window->deletionController(), &DeletionController::runStarted, this, [&submitted](DeletionRun *run) {
             connect(run, &DeletionRun::chunkSubmitted, run, [&submitted] { ++submitted; });
