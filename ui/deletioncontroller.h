@@ -108,6 +108,7 @@ private:
     void onPrepared(DeletionPreparation *preparation, bool retry);
     DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
     // The desktops of the table whose user is one of these desktops' users.
+    void refreshTableInSlices(QList<Desktop> desktops);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
     void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
     void startDeletionRun(const DeletionPlan &plan);

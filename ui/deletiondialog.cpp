@@ -1,8 +1,9 @@
 #include "deletiondialog.h"
 
 #include "appicons.h"
-#include "noticelabel.h"
+#include "computedtablemodel.h"
 #include "desktoptablemodel.h"
+#include "noticelabel.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -12,12 +13,11 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace {
@@ -39,6 +39,29 @@ QLabel *warningStrip(QWidget *parent)
     label->setContentsMargins(8, 6, 8, 6);
     return label;
 }
+
+QTreeView *listView(ComputedTableModel *model, QWidget *parent)
+{
+    auto *view = new QTreeView(parent);
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setSelectionMode(QAbstractItemView::NoSelection);
+    view->setItemsExpandable(false);
+    return view;
+}
+
+// A few thousand user names would make a label taller than the screen; the dry run of the CLI
+// prints them all.
+constexpr int kUserNamesShown = 30;
+
+QString namesText(const QStringList &names)
+{
+    if (names.size() <= kUserNamesShown)
+        return names.join(QLatin1String(", "));
+    return DeletionDialog::tr("%1 and %Ln more", "a list of user names, cut short", int(names.size()) - kUserNamesShown)
+        .arg(names.mid(0, kUserNamesShown).join(QLatin1String(", ")));
+}
 } // namespace
 
 DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batchDeleteUrl, QWidget *parent)
@@ -58,9 +81,10 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     , m_note(new QLabel(this))
     , m_target(new QLabel(this))
     , m_leftOutToggle(new QToolButton(this))
-    , m_leftOutList(new QTreeWidget(this))
+    , m_leftOutModel(new ComputedTableModel({tr("Name"), tr("Desktop ID"), tr("Reason")}, this))
     , m_counts(new QLabel(this))
-    , m_list(new QTreeWidget(this))
+    , m_listModel(new ComputedTableModel(
+          {tr("Name"), tr("Desktop ID"), tr("User"), tr("Status"), tr("Login Status"), tr("Billing")}, this))
     , m_warnings(warningStrip(this))
     , m_confirmationLabel(new QLabel(this))
     , m_confirmation(new QLineEdit(this))
@@ -132,12 +156,9 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     m_leftOutToggle->setArrowType(Qt::RightArrow);
     m_leftOutToggle->setAutoRaise(true);
     m_leftOutToggle->hide();
+    m_leftOutList = listView(m_leftOutModel, this);
     m_leftOutList->setObjectName(QStringLiteral("leftOutList"));
     m_leftOutList->setAccessibleName(tr("Desktops left out"));
-    m_leftOutList->setRootIsDecorated(false);
-    m_leftOutList->setUniformRowHeights(true);
-    m_leftOutList->setSelectionMode(QAbstractItemView::NoSelection);
-    m_leftOutList->setHeaderLabels({tr("Name"), tr("Desktop ID"), tr("Reason")});
     m_leftOutList->setMaximumHeight(120);
     m_leftOutList->hide();
     connect(m_leftOutToggle, &QToolButton::toggled, this, [this](bool shown) {
@@ -146,32 +167,12 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     });
     m_counts->setObjectName(QStringLiteral("countsLabel"));
 
+    m_list = listView(m_listModel, this);
     m_list->setObjectName(QStringLiteral("desktopList"));
     m_list->setAccessibleName(tr("Desktops to delete"));
     m_list->setAccessibleDescription(tr("The desktops this deletion removes; a warning icon marks those in "
                                         "use or billed yearly/monthly"));
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
-    m_list->setSelectionMode(QAbstractItemView::NoSelection);
-    m_list->setHeaderLabels(
-        {tr("Name"), tr("Desktop ID"), tr("User"), tr("Status"), tr("Login Status"), tr("Billing")});
-    QList<QTreeWidgetItem *> items;
-    items.reserve(count);
-    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (const Desktop &desktop : std::as_const(m_desktops)) {
-        auto *item = new QTreeWidgetItem({desktop.computerName, desktop.id, desktop.userName,
-                                          DesktopTableModel::statusDisplayName(desktop.displayStatus()),
-                                          loginStatusDisplayName(desktop.loginStatus),
-                                          DesktopTableModel::billingModeText(desktop.billingMode)});
-        item->setToolTip(1, desktop.id);
-        if (desktop.isConnected())
-            item->setIcon(4, warningIcon);
-        if (desktop.billingMode == BillingMode::YearlyMonthly)
-            item->setIcon(5, warningIcon);
-        items.append(item);
-    }
-    m_list->addTopLevelItems(items);
     m_list->header()->resizeSection(0, 150);
     // Wide enough for a whole UUID, so that the ids can be checked against a ticket.
     m_list->header()->resizeSection(
@@ -240,7 +241,7 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
         connect(box, &QCheckBox::toggled, this, &DeletionDialog::updatePreview);
     connect(m_force, &QCheckBox::toggled, this, &DeletionDialog::updateState);
     connect(m_leaveOutYearlyMonthly, &QCheckBox::toggled, this, [this] {
-        updateState();
+        updateSelection();
         updatePreview();
     });
     connect(m_deleteUsers, &QCheckBox::toggled, this, &DeletionDialog::updateState);
@@ -255,7 +256,7 @@ DeletionDialog::DeletionDialog(const QList<Desktop> &desktops, const QUrl &batch
     // Until the caller names the connection: the project and host the requests go to.
     const QStringList path = m_batchDeleteUrl.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     setTarget(QString(), path.size() > 1 ? path.at(1) : QString(), m_batchDeleteUrl.host());
-    updateState();
+    updateSelection();
     updatePreview();
     resize(880, 640);
     m_confirmation->setFocus();
@@ -274,16 +275,19 @@ void DeletionDialog::setNote(const QString &note)
 void DeletionDialog::setLeftOut(const QList<LeftOutDesktop> &desktops)
 {
     m_leftOutDesktops = desktops;
-    m_leftOutList->clear();
-    QList<QTreeWidgetItem *> items;
-    items.reserve(desktops.size());
-    for (const LeftOutDesktop &desktop : desktops) {
-        const QString reason = desktop.reasonText();
-        auto *item = new QTreeWidgetItem({desktop.desktopName, desktop.desktopId, reason});
-        item->setToolTip(2, reason);
-        items.append(item);
-    }
-    m_leftOutList->addTopLevelItems(items);
+    m_leftOutModel->setRows(int(desktops.size()), [this](int row, int column, int role) -> QVariant {
+        if (role != Qt::DisplayRole && !(role == Qt::ToolTipRole && column == 2))
+            return {};
+        const LeftOutDesktop &desktop = m_leftOutDesktops.at(row);
+        switch (column) {
+        case 0:
+            return desktop.desktopName;
+        case 1:
+            return desktop.desktopId;
+        default:
+            return desktop.reasonText();
+        }
+    });
     m_leftOutList->resizeColumnToContents(0);
     m_leftOutList->resizeColumnToContents(1);
     m_leftOutToggle->setText(tr("Show the %Ln desktop(s) left out", nullptr, int(desktops.size())));
@@ -316,6 +320,7 @@ QString DeletionDialog::noteText() const
 void DeletionDialog::setUsersDesktops(const QList<Desktop> &usersDesktops)
 {
     m_usersDesktops = usersDesktops;
+    m_usersStale = true;
     updateState();
 }
 
@@ -363,19 +368,9 @@ QString DeletionDialog::retryAdviceText() const
     return m_retryAdvice->isHidden() ? QString() : m_retryAdvice->text();
 }
 
-QList<Desktop> DeletionDialog::desktopsToDelete() const
-{
-    return m_leaveOutYearlyMonthly->isChecked() ? DeletionImpact::withoutYearlyMonthly(m_desktops) : m_desktops;
-}
-
 QStringList DeletionDialog::desktopIds() const
 {
-    QStringList ids;
-    const QList<Desktop> desktops = desktopsToDelete();
-    ids.reserve(desktops.size());
-    for (const Desktop &desktop : desktops)
-        ids.append(desktop.id);
-    return ids;
+    return m_toDeleteIds;
 }
 
 BatchDeleteOptions DeletionDialog::options() const
@@ -389,10 +384,7 @@ BatchDeleteOptions DeletionDialog::options() const
 
 DeletionPlan DeletionDialog::plan() const
 {
-    QHash<QString, QString> names;
-    for (const Desktop &desktop : desktopsToDelete())
-        names.insert(desktop.id, desktop.computerName);
-    return DeletionPlan(desktopIds(), options(), names);
+    return DeletionPlan(m_toDeleteIds, options(), m_toDeleteNames);
 }
 
 QString DeletionDialog::countsText() const
@@ -433,43 +425,94 @@ void DeletionDialog::updatePreview()
         m_preview->setPlainText(previewText());
 }
 
+void DeletionDialog::updateSelection()
+{
+    const bool leaveOut = m_leaveOutYearlyMonthly->isChecked();
+    m_toDelete = leaveOut ? DeletionImpact::withoutYearlyMonthly(m_desktops) : m_desktops;
+    m_toDeleteIds.clear();
+    m_toDeleteIds.reserve(m_toDelete.size());
+    m_toDeleteNames.clear();
+    m_toDeleteNames.reserve(m_toDelete.size());
+    m_connectedCount = 0;
+    m_toDeleteYearlyMonthlyCount = 0;
+    for (const Desktop &desktop : std::as_const(m_toDelete)) {
+        m_toDeleteIds.append(desktop.id);
+        m_toDeleteNames.insert(desktop.id, desktop.computerName);
+        if (desktop.isConnected())
+            ++m_connectedCount;
+        if (desktop.billingMode == BillingMode::YearlyMonthly)
+            ++m_toDeleteYearlyMonthlyCount;
+    }
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    m_listModel->setRows(int(m_toDelete.size()), [this, warningIcon](int row, int column, int role) -> QVariant {
+        const Desktop &desktop = m_toDelete.at(row);
+        if (role == Qt::DecorationRole) {
+            const bool warn = (column == 4 && desktop.isConnected())
+                || (column == 5 && desktop.billingMode == BillingMode::YearlyMonthly);
+            return warn ? QVariant(warningIcon) : QVariant();
+        }
+        if (role == Qt::ToolTipRole && column == 1)
+            return desktop.id;
+        if (role != Qt::DisplayRole)
+            return {};
+        switch (column) {
+        case 0:
+            return desktop.computerName;
+        case 1:
+            return desktop.id;
+        case 2:
+            return desktop.userName;
+        case 3:
+            return DesktopTableModel::statusDisplayName(desktop.displayStatus());
+        case 4:
+            return loginStatusDisplayName(desktop.loginStatus);
+        default:
+            return DesktopTableModel::billingModeText(desktop.billingMode);
+        }
+    });
+    m_usersStale = true;
+    updateState();
+}
+
+void DeletionDialog::updateUsers()
+{
+    // The users the deletion removes, named while the option that removes them is ticked.
+    // A desktop left out here keeps its user, as any desktop outside the selection does.
+    m_usersStale = false;
+    QList<Desktop> listing = m_usersDesktops;
+    if (m_toDelete.size() < m_desktops.size())
+        listing += DeletionImpact::billedYearlyMonthly(m_desktops);
+    const DeletionImpact::Users users = DeletionImpact::usersOf(m_toDelete, listing);
+    QString usersText;
+    if (!users.deleted.isEmpty())
+        usersText = tr("Users removed (no other desktop): %1").arg(namesText(users.deleted));
+    if (!users.kept.isEmpty()) {
+        usersText += (usersText.isEmpty() ? QString() : QStringLiteral("\n"))
+            + tr("Users kept (they have another desktop): %1").arg(namesText(users.kept));
+    }
+    m_usersLabel->setText(usersText);
+}
+
 void DeletionDialog::updateState()
 {
-    const QLocale locale;
-    int connected = 0;
-    int yearly = 0;
-    const QList<Desktop> desktops = desktopsToDelete();
-    for (const Desktop &desktop : desktops) {
-        if (desktop.isConnected())
-            ++connected;
-        if (desktop.billingMode == BillingMode::YearlyMonthly)
-            ++yearly;
-    }
+    const int connected = m_connectedCount;
+    const int yearly = m_toDeleteYearlyMonthlyCount;
     const bool leaveOut = m_leaveOutYearlyMonthly->isChecked();
-    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
-        m_list->topLevelItem(row)->setHidden(leaveOut
-                                             && m_desktops.at(row).billingMode == BillingMode::YearlyMonthly);
-    }
-    const int count = int(desktops.size());
+    const int count = int(m_toDelete.size());
     m_heading->setText(tr("<b>Delete %Ln desktop(s)?</b> Deletion cannot be undone.", nullptr, count));
     m_deleteButton->setText(tr("&Delete %Ln Desktop(s)", nullptr, count));
     m_confirmationLabel->setText(
         tr("To confirm, type the number of desktops to delete (%1):").arg(QString::number(count)));
     m_confirmation->setAccessibleDescription(m_confirmationLabel->text());
 
-    // The users the deletion removes, named while the option that removes them is ticked.
-    // A desktop left out here keeps its user, as any desktop outside the selection does.
-    const DeletionImpact::Users users = DeletionImpact::usersOf(desktops, m_usersDesktops + m_desktops);
-    QString usersText;
-    if (!users.deleted.isEmpty())
-        usersText = tr("Users removed (no other desktop): %1").arg(users.deleted.join(QLatin1String(", ")));
-    if (!users.kept.isEmpty()) {
-        usersText += (usersText.isEmpty() ? QString() : QStringLiteral("\n"))
-            + tr("Users kept (they have another desktop): %1").arg(users.kept.join(QLatin1String(", ")));
+    if (m_deleteUsers->isChecked() && !m_usersDesktopsAsked) {
+        m_usersDesktopsAsked = true;
+        Q_EMIT usersDesktopsNeeded(); // may call setUsersDesktops() at once
     }
-    m_usersLabel->setText(usersText);
-    m_usersLabel->setVisible(m_deleteUsers->isChecked() && !usersText.isEmpty());
-    const int requests = plan().chunkCount();
+    if (m_deleteUsers->isChecked() && m_usersStale)
+        updateUsers(); // only when asked for: the users of 10,000 desktops take a while to sort out
+    m_usersLabel->setVisible(m_deleteUsers->isChecked() && !m_usersLabel->text().isEmpty());
+    const int requests = (count + DeletionPlan::kMaxChunkSize - 1) / DeletionPlan::kMaxChunkSize;
     // One pattern, the counts inserted whole, so that a translation can order and punctuate them.
     m_counts->setText(tr("%1 · %2 · %3 · %4", "desktops · in use · billed yearly/monthly · sent in requests")
                           .arg(tr("%Ln desktop(s)", nullptr, count), tr("%Ln in use", nullptr, connected),

@@ -102,7 +102,6 @@ protected:
     PageOutcome keepNew(QList<Entry> &&entries, bool totalKnown, int total, QList<Entry> *kept, IdOf idOf)
     {
         PageOutcome outcome{int(entries.size()), 0, totalKnown, total};
-        kept->reserve(kept->size() + entries.size());
         for (Entry &entry : entries) {
             if (admit(idOf(entry))) {
                 kept->append(std::move(entry));

@@ -38,6 +38,9 @@ QList<Desktop> billedYearlyMonthly(const QList<Desktop> &desktops)
 
 QList<Desktop> withoutYearlyMonthly(const QList<Desktop> &desktops)
 {
+    const auto isYearlyMonthly = [](const Desktop &desktop) { return desktop.billingMode == BillingMode::YearlyMonthly; };
+    if (std::none_of(desktops.cbegin(), desktops.cend(), isYearlyMonthly))
+        return desktops; // shared, not copied: the usual case, and 10,000 desktops are many to copy
     QList<Desktop> rest;
     std::copy_if(desktops.cbegin(), desktops.cend(), std::back_inserter(rest),
                  [](const Desktop &desktop) { return desktop.billingMode != BillingMode::YearlyMonthly; });

@@ -3,6 +3,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "deletion/inflightregistry.h"
+#include "deletion/laterturn.h"
 #include "deletion/recordsettlement.h"
 #include "deletion/jobjournal.h"
 
@@ -61,7 +62,8 @@ void DeletionPreparation::lookUpNextBatch()
         return;
     if (m_offset >= m_uniqueIds.size()) {
         classify();
-        finish();
+        // The caller's work on the result (a dialog of 10,000 desktops) gets a turn of its own.
+        runInLaterTurn(this, [this] { finish(); });
         return;
     }
     if (!m_client) {

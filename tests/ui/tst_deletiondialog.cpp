@@ -1,6 +1,7 @@
 // The confirmation dialog on its own: typed count, default and Escape, options in the bodies,
 // warnings, and the request preview.
 #include "deletiondialog.h"
+#include "widgetbyname.h"
 
 #include <QCheckBox>
 #include <QJsonArray>
@@ -13,7 +14,7 @@
 #include <QToolButton>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 class TestDeletionDialog : public QObject
 {
@@ -96,8 +97,8 @@ private Q_SLOTS:
     void listsIdsAndNamesTheTarget()
     {
         DeletionDialog dialog(desktops(2), url());
-        QCOMPARE(dialog.desktopList()->headerItem()->text(1), QStringLiteral("Desktop ID"));
-        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(1), QStringLiteral("id-001"));
+        QCOMPARE(dialog.desktopList()->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Desktop ID"));
+        QCOMPARE(cellText(dialog.desktopList(), 1, 1), QStringLiteral("id-001"));
         // Read from the URL until the caller names the connection.
         QVERIFY2(dialog.targetText().contains(QStringLiteral("project p")), qPrintable(dialog.targetText()));
         QVERIFY(dialog.targetText().contains(QStringLiteral("workspace.example")));
@@ -127,10 +128,10 @@ private Q_SLOTS:
         QVERIFY(dialog.leftOutList()->isHidden()); // collapsed until asked for
         QTest::mouseClick(dialog.leftOutToggle(), Qt::LeftButton);
         QVERIFY(dialog.leftOutList()->isVisible());
-        QCOMPARE(dialog.leftOutList()->topLevelItemCount(), 1);
-        QCOMPARE(dialog.leftOutList()->topLevelItem(0)->text(0), QStringLiteral("db-server"));
-        QCOMPARE(dialog.leftOutList()->topLevelItem(0)->text(1), QStringLiteral("id-9"));
-        QCOMPARE(dialog.leftOutList()->topLevelItem(0)->text(2), guarded.reasonText());
+        QCOMPARE(dialog.leftOutList()->model()->rowCount(), 1);
+        QCOMPARE(cellText(dialog.leftOutList(), 0, 0), QStringLiteral("db-server"));
+        QCOMPARE(cellText(dialog.leftOutList(), 0, 1), QStringLiteral("id-9"));
+        QCOMPARE(cellText(dialog.leftOutList(), 0, 2), guarded.reasonText());
         QVERIFY(guarded.reasonText().contains(QStringLiteral("protected")));
         // A caller's note wins over the count.
         dialog.setNote(QStringLiteral("One is protected."));
@@ -256,6 +257,20 @@ private Q_SLOTS:
         QVERIFY(dialog.usersText().contains(QStringLiteral("Users kept (they have another desktop): user1")));
     }
 
+    void cutsALongListOfUsersShort()
+    {
+        DeletionDialog dialog(desktops(45), url());
+        dialog.deleteUsersBox()->setChecked(true);
+        const QString text = dialog.usersText();
+        QVERIFY2(text.contains(QStringLiteral("user0, user1")), qPrintable(text));
+        // The first 30 (in name order) are named, then how many more; the CLI's dry run names all.
+        QVERIFY2(text.endsWith(QStringLiteral("and 15 more")), qPrintable(text));
+        QCOMPARE(text.count(QLatin1Char(',')), 29);
+        // The list of desktops is complete whatever its length.
+        QCOMPARE(dialog.desktopList()->model()->rowCount(), 45);
+        QCOMPARE(dialog.desktopIds().size(), 45);
+    }
+
     void offersToTurnAutoscaleOffFirst()
     {
         QList<Desktop> list = desktops(2);
@@ -297,7 +312,9 @@ private Q_SLOTS:
         QVERIFY(dialog.leaveOutYearlyMonthlyBox()->isChecked());
         QVERIFY(!dialog.leaveOutYearlyMonthlyBox()->isHidden());
         QCOMPARE(dialog.desktopIds().size(), 3);
-        QVERIFY(dialog.desktopList()->topLevelItem(3)->isHidden());
+        QCOMPARE(dialog.desktopList()->model()->rowCount(), 3);
+        for (int row = 0; row < 3; ++row)
+            QVERIFY(cellText(dialog.desktopList(), row, 1) != list[3].id);
         QVERIFY(dialog.warningsText().contains(QStringLiteral("billed yearly/monthly are left out")));
         dialog.leaveOutYearlyMonthlyBox()->setChecked(false);
         QCOMPARE(dialog.desktopIds().size(), 4);
@@ -307,10 +324,10 @@ private Q_SLOTS:
         QVERIFY(dialog.warningsText().contains(QStringLiteral("billed yearly/monthly: their deletion will fail")));
         QVERIFY(dialog.warningsText().contains(QStringLiteral("system and data disks")));
         QVERIFY(dialog.countsText().contains(QStringLiteral("2 in use")));
-        QCOMPARE(dialog.desktopList()->topLevelItemCount(), 4);
+        QCOMPARE(dialog.desktopList()->model()->rowCount(), 4);
         // The status and the login status by their names, as in the table.
-        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(4), QStringLiteral("In use"));
-        QCOMPARE(dialog.desktopList()->topLevelItem(1)->text(3), QStringLiteral("Active"));
+        QCOMPARE(cellText(dialog.desktopList(), 1, 4), QStringLiteral("In use"));
+        QCOMPARE(cellText(dialog.desktopList(), 1, 3), QStringLiteral("Active"));
     }
 };
 

@@ -31,7 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
-#include <QTreeWidget>
+#include <QTreeView>
 
 namespace {
 const QString kAccessKey = QStringLiteral("DELETIONUIAK0000001");
@@ -548,7 +548,7 @@ void TestDeletionFlow::protectedDesktopsAreLeftOut()
     QCOMPARE(dialog->leftOut().size(), 1);
     QCOMPARE(dialog->leftOut().at(0).desktopId, protectedId);
     QCOMPARE(dialog->leftOut().at(0).reason, LeftOutReason::Protected);
-    QVERIFY(dialog->leftOutList()->topLevelItem(0)->text(2).contains(QStringLiteral("protected by a tag of the profile")));
+    QVERIFY(cellText(dialog->leftOutList(), 0, 2).contains(QStringLiteral("protected by a tag of the profile")));
     dialog->reject();
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
 }

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariant>
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,4 +31,11 @@ template<typename T, typename Owner>
 T *byName(const std::unique_ptr<Owner> &parent, const char *name)
 {
     return byName<T>(*parent, name);
+}
+
+// What a list shows in a cell, as a screen reader reads it.
+template<typename View>
+QString cellText(const View *view, int row, int column, int role = Qt::DisplayRole)
+{
+    return view->model()->index(row, column).data(role).toString();
 }
