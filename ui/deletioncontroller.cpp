@@ -14,6 +14,7 @@
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
 #include "deletion/journalfollower.h"
+#include "deletion/deletionstore.h"
 #include "deletion/recordsettlement.h"
 
 #include <QApplication>
@@ -24,19 +25,6 @@
 
 #include <algorithm>
 #include <utility>
-
-struct DeletionController::Store
-{
-    explicit Store(const QString &dataDir)
-        : audit(AuditLog::defaultFilePath(dataDir))
-        , journal(JobJournal::defaultFilePath(dataDir))
-    {
-    }
-    AuditLog audit;
-    JobJournal journal;
-    QString loadError;
-    SettlementReport settlement;
-};
 
 DeletionController::DeletionController(JobModel *jobs, DesktopTableModel *desktops, QWidget *window,
                                        QObject *parent)
@@ -69,21 +57,12 @@ int DeletionController::activeRunCount() const
                              [](const DeletionRun *run) { return run->state() != DeletionRun::State::Finished; }));
 }
 
-DeletionController::Store *DeletionController::storeFor(const QString &dataDir)
+DeletionStore *DeletionController::storeFor(const QString &dataDir)
 {
     const QString key = QDir::cleanPath(dataDir);
     if (auto found = m_stores.constFind(key); found != m_stores.cend())
         return found->get();
-    auto store = std::make_shared<Store>(key);
-    if (!QDir().mkpath(key))
-        store->loadError = tr("Cannot create the data directory %1.").arg(QDir::toNativeSeparators(key));
-    else if (!store->journal.load())
-        store->loadError = store->journal.lastError();
-    // Before anything reads the record: intents left without an outcome and journal entries that
-    // cannot be followed become "outcome unknown".
-    store->settlement = RecordSettlement::settleAtStart(store->audit, store->journal);
-    // Jobs of a large deletion end one after another: their removals are written together.
-    store->journal.setRemovalDelayMs(1000);
+    std::shared_ptr<DeletionStore> store = DeletionStore::openAnyway(key);
     m_stores.insert(key, store);
     return store.get();
 }
@@ -107,8 +86,8 @@ void DeletionController::setConnection(const ResolvedConnection &connection, Api
         m_preparation->deleteLater();
     }
     m_store = storeFor(dataDir());
-    if (!m_store->loadError.isEmpty())
-        Q_EMIT statusMessage(m_store->loadError);
+    if (!m_store->loadWarning.isEmpty())
+        Q_EMIT statusMessage(m_store->loadWarning);
     for (const QString &message : std::exchange(m_store->settlement.messages, {}))
         Q_EMIT statusMessage(message);
     resumeJournal();
@@ -119,7 +98,7 @@ void DeletionController::resumeJournal()
     if (!m_client || !m_store)
         return;
     const QList<DeletionRun *> resumed = JournalFollower::resumeRuns(
-        m_client, &m_store->audit, &m_store->journal, m_connection.config.projectId, this);
+        m_client, m_store->audit.get(), m_store->journal.get(), m_connection.config.projectId, this);
     for (DeletionRun *run : resumed) {
         addRun(run);
         run->start();
@@ -136,7 +115,7 @@ void DeletionController::recoverUnknownIntents(ApiClient *client)
     // Requests whose process died during the POST: their jobs may still be listed by the service.
     QList<RecordSettlement::OpenIntent> &intents = m_store->settlement.unknownIntents;
     const QList<DeletionRun *> recovering = JournalFollower::recoverRuns(
-        client, intents, &m_store->audit, &m_store->journal, m_connection.config.projectId, this);
+        client, intents, m_store->audit.get(), m_store->journal.get(), m_connection.config.projectId, this);
     for (DeletionRun *run : recovering) {
         addRun(run);
         run->start();
@@ -170,8 +149,8 @@ void DeletionController::prepare(const QStringList &desktopIds, bool retry)
     request.desktopIds = desktopIds;
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
-    request.audit = &m_store->audit;
-    auto *preparation = new DeletionPreparation(m_client, request, &m_store->journal, this);
+    request.audit = m_store->audit.get();
+    auto *preparation = new DeletionPreparation(m_client, request, m_store->journal.get(), this);
     m_preparation = preparation;
     connect(preparation, &DeletionPreparation::finished, this,
             [this, preparation, retry] { onPrepared(preparation, retry); });
@@ -303,7 +282,7 @@ DecommissionActionRun *DeletionController::startAction(DecommissionAction action
 {
     if (!m_client || !m_store || targets.isEmpty())
         return nullptr;
-    auto *run = new DecommissionActionRun(m_client, &m_store->audit, deletionContext(), action, targets, this);
+    auto *run = new DecommissionActionRun(m_client, m_store->audit.get(), deletionContext(), action, targets, this);
     run->setLogoffMessage(logoffMessage);
     m_actionRuns.removeAll(nullptr);
     m_actionRuns.append(run);
@@ -348,7 +327,7 @@ void DeletionController::startDeletionRun(const DeletionPlan &plan)
     ApiClient *client = m_client;
     if (!client || !m_store)
         return;
-    auto *run = new DeletionRun(client, plan, deletionContext(), &m_store->audit, &m_store->journal, this);
+    auto *run = new DeletionRun(client, plan, deletionContext(), m_store->audit.get(), m_store->journal.get(), this);
     addRun(run);
     run->start();
 }

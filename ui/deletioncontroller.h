@@ -22,6 +22,7 @@ class ApiClient;
 class AuditLog;
 class DeletionDialog;
 class DeletionRun;
+struct DeletionStore;
 class DesktopTableModel;
 class JobJournal;
 class JobModel;
@@ -102,8 +103,7 @@ Q_SIGNALS:
     void runNoteChanged(DeletionRun *run, const QString &note);
 
 private:
-    struct Store;
-    Store *storeFor(const QString &dataDir);
+    DeletionStore *storeFor(const QString &dataDir);
     void prepare(const QStringList &desktopIds, bool retry);
     void onPrepared(DeletionPreparation *preparation, bool retry);
     DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
@@ -125,8 +125,8 @@ private:
     QPointer<QWidget> m_window;
     QPointer<ApiClient> m_client;
     ResolvedConnection m_connection;
-    QHash<QString, std::shared_ptr<Store>> m_stores; // by data directory; runs keep raw pointers
-    Store *m_store = nullptr;
+    QHash<QString, std::shared_ptr<DeletionStore>> m_stores; // by data directory; runs keep raw pointers
+    DeletionStore *m_store = nullptr;
     QPointer<DeletionDialog> m_dialog;
     QList<DeletionRun *> m_runs;
     int m_chunkGapMs = 500;

@@ -2,7 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/requestsigner.h"
-#include "deletionstore.h"
+#include "deletion/deletionstore.h"
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
 

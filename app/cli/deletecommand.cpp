@@ -8,7 +8,7 @@
 #include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
 #include "deletion/journalfollower.h"
-#include "deletionstore.h"
+#include "deletion/deletionstore.h"
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
 

@@ -2,7 +2,7 @@
 
 #include "deletecommand.h"
 #include "deletion/deletionrun.h"
-#include "deletionstore.h"
+#include "deletion/deletionstore.h"
 #include "desktopformatter.h"
 
 JobCommand::JobCommand(ApiClient *client, Options options, QTextStream &out, QTextStream &err,

@@ -1,7 +1,7 @@
 #include "journalcommand.h"
 
 #include "deletion/deletioncontext.h"
-#include "deletionstore.h"
+#include "deletion/deletionstore.h"
 #include "desktopformatter.h"
 
 #include <QJsonArray>

@@ -8,8 +8,8 @@
 
 #include <memory>
 
-// The audit log and the job journal of one data directory, as the window opens them: what every
-// CLI command that deletes, settles or forgets a job writes to.
+// The audit log and the job journal of one data directory, opened and settled the one way both front
+// ends use: what the window and every CLI command that deletes, settles or forgets a job write to.
 struct DeletionStore
 {
     std::unique_ptr<AuditLog> audit;
@@ -23,6 +23,9 @@ struct DeletionStore
     QStringList notices() const;
 
     // Creates the directory when needed and settles the record. Nothing with a translated *error
-    // when it cannot.
+    // when the directory cannot be made.
     static std::unique_ptr<DeletionStore> open(const QString &dataDir, QString *error);
+    // The same, never nothing: a directory that cannot be made is named in loadWarning, and writes
+    // to it fail (and refuse to send) later. What the window, which keeps running, opens.
+    static std::unique_ptr<DeletionStore> openAnyway(const QString &dataDir);
 };

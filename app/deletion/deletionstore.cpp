@@ -1,0 +1,50 @@
+#include "deletionstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace {
+// Jobs of a large deletion end one after another: their removals from the journal are written
+// together, at most once a second.
+constexpr int kJournalRemovalGatheringMs = 1000;
+
+QString cannotCreate(const QString &dataDir)
+{
+    return QCoreApplication::translate("DeletionStore", "Cannot create the data directory %1.")
+        .arg(QDir::toNativeSeparators(dataDir));
+}
+} // namespace
+
+std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QString *error)
+{
+    if (!QDir().mkpath(dataDir)) {
+        if (error)
+            *error = cannotCreate(dataDir);
+        return nullptr;
+    }
+    return openAnyway(dataDir);
+}
+
+std::unique_ptr<DeletionStore> DeletionStore::openAnyway(const QString &dataDir)
+{
+    auto store = std::make_unique<DeletionStore>();
+    store->audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(dataDir));
+    store->journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir));
+    if (!QDir().mkpath(dataDir))
+        store->loadWarning = cannotCreate(dataDir);
+    else if (!store->journal->load())
+        store->loadWarning = store->journal->lastError();
+    // Before anything reads the record: intents left without an outcome and journal entries that
+    // cannot be followed become "outcome unknown".
+    store->settlement = RecordSettlement::settleAtStart(*store->audit, *store->journal);
+    store->journal->setRemovalDelayMs(kJournalRemovalGatheringMs);
+    return store;
+}
+
+QStringList DeletionStore::notices() const
+{
+    QStringList lines = settlement.messages;
+    if (!loadWarning.isEmpty())
+        lines.prepend(loadWarning);
+    return lines;
+}
