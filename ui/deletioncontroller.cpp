@@ -1,5 +1,6 @@
 #include "deletioncontroller.h"
 
+#include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
 #include "deletion/laterturn.h"
 
@@ -287,49 +288,41 @@ DecommissionActionRun *DeletionController::startAction(DecommissionAction action
     m_actionRuns.removeAll(nullptr);
     m_actionRuns.append(run);
     connect(run, &DecommissionActionRun::finished, this, [this, run] {
-        Q_EMIT statusMessage(run->summary());
-        Q_EMIT actionFinished(run);
-        Q_EMIT refreshRequested();
+        reportAction(run);
         run->deleteLater();
     });
     run->start();
     return run;
 }
 
+void DeletionController::reportAction(DecommissionActionRun *run)
+{
+    Q_EMIT statusMessage(run->summary());
+    Q_EMIT actionFinished(run);
+    Q_EMIT refreshRequested();
+}
+
 void DeletionController::startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst)
 {
     if (!m_client || !m_store || plan.isEmpty())
         return;
-    if (stopScalingFirst.isEmpty()) {
-        startDeletionRun(plan);
-        return;
+    auto *deletion = new DeletionAfterAutoscaleOff(m_client, m_store->audit.get(), m_store->journal.get(), deletionContext(),
+                                                   plan, stopScalingFirst, this);
+    if (DecommissionActionRun *autoscale = deletion->autoscaleRun()) {
+        m_actionRuns.removeAll(nullptr);
+        m_actionRuns.append(autoscale); // it writes to the store's audit log
     }
-    // The pools stop creating desktops before any is deleted; if one cannot be stopped, nothing is
-    // deleted: the administrator asked for that order.
-    QList<ActionRecord::Target> pools;
-    for (const DesktopPool &pool : stopScalingFirst)
-        pools.append({pool.id, pool.name});
-    DecommissionActionRun *run = startAction(DecommissionAction::TurnAutoscaleOff, pools);
-    if (!run)
-        return;
-    connect(run, &DecommissionActionRun::finished, this, [this, run, plan] {
-        if (run->allSucceeded()) {
-            startDeletionRun(plan);
-            return;
-        }
-        Q_EMIT statusMessage(tr("The autoscale of a pool could not be turned off, so nothing was deleted: %1")
-                                 .arg(run->summary()));
+    connect(deletion, &DeletionAfterAutoscaleOff::autoscaleFinished, this, &DeletionController::reportAction);
+    connect(deletion, &DeletionAfterAutoscaleOff::deletionReady, this, [this, deletion](DeletionRun *run) {
+        run->setParent(this);
+        addRun(run);
+        deletion->deleteLater();
     });
-}
-
-void DeletionController::startDeletionRun(const DeletionPlan &plan)
-{
-    ApiClient *client = m_client;
-    if (!client || !m_store)
-        return;
-    auto *run = new DeletionRun(client, plan, deletionContext(), m_store->audit.get(), m_store->journal.get(), this);
-    addRun(run);
-    run->start();
+    connect(deletion, &DeletionAfterAutoscaleOff::notDeleted, this, [this, deletion](const QString &reason) {
+        Q_EMIT statusMessage(reason);
+        deletion->deleteLater();
+    });
+    deletion->start();
 }
 
 void DeletionController::addRun(DeletionRun *run)

@@ -110,8 +110,9 @@ private:
     // The desktops of the table whose user is one of these desktops' users.
     void refreshTableInSlices(QList<Desktop> desktops);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
+    // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
-    void startDeletionRun(const DeletionPlan &plan);
+    void reportAction(DecommissionActionRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
     void resumeJournal();

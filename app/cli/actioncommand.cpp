@@ -102,17 +102,17 @@ void ActionCommand::onRunFinished()
                                              QStringLiteral("REQUEST_ID")},
                                             rows);
     err() << m_run->summary() << Qt::endl;
-    finish(exitCodeForRun());
+    finish(exitCodeFor(*m_run));
 }
 
-int ActionCommand::exitCodeForRun() const
+int ActionCommand::exitCodeFor(const DecommissionActionRun &run)
 {
     // As for delete: a refused or unanswered request is the API's; a request left unsent (Ctrl+C,
     // the audit log) leaves the work partly done.
-    if (!m_run->targetIds(ActionRequestOutcome::Kind::Failed).isEmpty()
-        || !m_run->targetIds(ActionRequestOutcome::Kind::Unknown).isEmpty())
+    if (!run.targetIds(ActionRequestOutcome::Kind::Failed).isEmpty()
+        || !run.targetIds(ActionRequestOutcome::Kind::Unknown).isEmpty())
         return ExitApiError;
-    if (!m_run->allSucceeded())
+    if (!run.allSucceeded())
         return ExitPartialFailure;
     return ExitSuccess;
 }

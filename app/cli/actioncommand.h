@@ -35,10 +35,13 @@ public:
 
     void start() override;
 
+    // The exit code a finished run of these requests earns (also `delete`'s when it turns autoscale
+    // off first and a pool could not be stopped).
+    static int exitCodeFor(const DecommissionActionRun &run);
+
 private:
     void printPlan();
     void onRunFinished();
-    int exitCodeForRun() const;
 
     Request m_request;
     ResolvedConnection m_connection;

@@ -34,6 +34,7 @@ const QString yes = QStringLiteral("yes");
 const QString idleDays = QStringLiteral("idle-days");
 const QString periodDays = QStringLiteral("period-days");
 const QString includeYearlyMonthly = QStringLiteral("include-yearly-monthly");
+const QString turnAutoscaleOffFirst = QStringLiteral("turn-autoscale-off-first");
 const QString message = QStringLiteral("message");
 const QString help = QStringLiteral("help");
 const QString version = QStringLiteral("version");
@@ -132,7 +133,7 @@ bool CliApplication::parseCommandLine()
            "       [--idle-days N] [--period-days DAYS]\n"
            "  job JOB_ID [--wait]\n"
            "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
-           "         [--include-yearly-monthly] (--dry-run | --yes)\n"
+           "         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)\n"
            "  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  journal [forget JOB_ID --yes]\n\n"
@@ -185,6 +186,9 @@ bool CliApplication::parseCommandLine()
     m_parser.addOption({Name::includeYearlyMonthly,
                         tr("delete: also delete the desktops billed yearly/monthly (the console "
                            "unsubscribes them instead; left out by default).")});
+    m_parser.addOption({Name::turnAutoscaleOffFirst,
+                        tr("delete: first turn autoscale off for the pools of the desktops that may create new "
+                           "desktops after the deletion; if a pool cannot be stopped, nothing is deleted.")});
     m_parser.addOption({Name::message, tr("logoff: the message the users see before they are logged off."),
                         tr("text")});
 
@@ -326,7 +330,8 @@ bool CliApplication::checkOptionsBelongTo(Command command)
         break;
     case Command::Delete:
         allowed.unite({Name::ids, Name::idsFile, Name::deleteUsers, Name::noEmail, Name::force,
-                       Name::dryRun, Name::yes, Name::pollInterval, Name::timeout, Name::includeYearlyMonthly});
+                       Name::dryRun, Name::yes, Name::pollInterval, Name::timeout, Name::includeYearlyMonthly,
+                       Name::turnAutoscaleOffFirst});
         break;
     case Command::Maintenance:
         allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes});
@@ -396,6 +401,7 @@ bool CliApplication::parseDeleteRequest()
     if (!parseIds())
         return false;
     m_deleteRequest.includeYearlyMonthly = m_parser.isSet(Name::includeYearlyMonthly);
+    m_deleteRequest.turnAutoscaleOffFirst = m_parser.isSet(Name::turnAutoscaleOffFirst);
     m_deleteRequest.options.deleteUsers = m_parser.isSet(Name::deleteUsers);
     m_deleteRequest.options.emailNotification = !m_parser.isSet(Name::noEmail);
     m_deleteRequest.options.forceDelete = m_parser.isSet(Name::force);

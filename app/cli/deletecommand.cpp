@@ -3,6 +3,8 @@
 #include "api/apicalls.h"
 #include "api/decommissioncalls.h"
 #include "api/requestsigner.h"
+#include "actioncommand.h"
+#include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionpreparation.h"
@@ -30,6 +32,7 @@ DeleteCommand::~DeleteCommand()
 {
     // Runs go before the audit log and journal they write to.
     delete m_run;
+    delete m_deletion;
     delete m_follower;
 }
 
@@ -126,6 +129,10 @@ void DeleteCommand::onPrepared()
         finish(ExitPartialFailure);
         return;
     }
+    if (m_request.turnAutoscaleOffFirst) {
+        lookUpPools(&DeleteCommand::startDeletion);
+        return;
+    }
     startDeletion();
 }
 
@@ -158,7 +165,7 @@ void DeleteCommand::lookUpImpact()
 void DeleteCommand::lookUpNextUsers()
 {
     if (m_usersToLookUp.isEmpty()) {
-        lookUpPools();
+        lookUpPools(&DeleteCommand::printImpact);
         return;
     }
     // Every desktop of these users, so that a user with another desktop is known to be kept.
@@ -182,25 +189,36 @@ void DeleteCommand::lookUpNextUsers()
     call->start();
 }
 
-void DeleteCommand::lookUpPools()
+void DeleteCommand::lookUpPools(void (DeleteCommand::*next)())
 {
     const bool pooled = std::any_of(m_deletable.cbegin(), m_deletable.cend(),
                                     [](const Desktop &desktop) { return !desktop.poolId.isEmpty(); });
     if (!pooled) {
-        printImpact();
+        (this->*next)();
         return;
     }
     auto *call = new ListAllPoolsCall(client(), this);
     m_impactCall = call;
     connect(call, &ListAllPoolsCall::retrying, this, &DeleteCommand::reportRetry);
-    connect(call, &ListAllPoolsCall::finished, this, [this, call] {
+    connect(call, &ListAllPoolsCall::finished, this, [this, call, next] {
         call->deleteLater();
-        // Without the pools every pool is taken to scale: the warning errs on the side of caution.
+        // Without the pools every pool is taken to scale: the warning, and the pools whose
+        // autoscale is turned off first, err on the side of caution.
         if (call->succeeded())
             m_pools = call->pools();
-        printImpact();
+        else
+            err() << tr("Warning: the pools could not be listed; every pool of the desktops is taken to scale.")
+                  << Qt::endl;
+        (this->*next)();
     });
     call->start();
+}
+
+QList<DesktopPool> DeleteCommand::poolsToStopFirst() const
+{
+    if (!m_request.turnAutoscaleOffFirst)
+        return {};
+    return DeletionImpact::scalingPools(m_deletable, m_pools);
 }
 
 void DeleteCommand::printImpact()
@@ -220,10 +238,19 @@ void DeleteCommand::printImpact()
             err() << tr("Warning: %1").arg(m_impactWarning) << Qt::endl;
     }
     for (const DesktopPool &pool : DeletionImpact::scalingPools(m_deletable, m_pools)) {
-        err() << tr("Pool %1 (%2) has autoscale on (or not known to be off): it may create new desktops after "
-                    "the deletion. Turn its autoscale off first.")
-                     .arg(pool.name.isEmpty() ? pool.id : pool.name, pool.id)
-              << Qt::endl;
+        const QString name = pool.name.isEmpty() ? pool.id : pool.name;
+        if (m_request.turnAutoscaleOffFirst) {
+            err() << tr("Pool %1 (%2) has autoscale on (or not known to be off): its autoscale would be turned "
+                        "off before any desktop is deleted.")
+                         .arg(name, pool.id)
+                  << Qt::endl;
+        } else {
+            err() << tr("Warning: pool %1 (%2) has autoscale on (or not known to be off): it may create new "
+                        "desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off "
+                        "first.")
+                         .arg(name, pool.id)
+                  << Qt::endl;
+        }
     }
     printPlan();
 }
@@ -236,6 +263,20 @@ void DeleteCommand::printPlan()
                  .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
                       tr("%Ln request(s)", "count", plan.chunkCount()))
           << Qt::endl;
+    // Exactly what a real run sends first: the same object plans it.
+    const DeletionAfterAutoscaleOff deletion(client(), m_store->audit.get(), m_store->journal.get(),
+                                             DeletionContext(), plan, poolsToStopFirst());
+    const QList<DecommissionActionRun::PlannedRequest> autoscale = deletion.plannedAutoscaleRequests();
+    if (!autoscale.isEmpty()) {
+        err() << tr("First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is "
+                    "deleted.", "%1: requests")
+                     .arg(tr("%Ln request(s)", "count", int(autoscale.size())))
+              << Qt::endl;
+    }
+    for (const DecommissionActionRun::PlannedRequest &request : autoscale) {
+        out() << QString::fromLatin1(request.method) << ' ' << client()->urlFor(request.path).toString() << '\n'
+              << QString::fromUtf8(request.body) << '\n';
+    }
     const QUrl url = client()->urlFor(QStringLiteral("desktops/batch-delete"));
     for (int index = 0; index < plan.chunkCount(); ++index)
         out() << "POST " << url.toString() << '\n' << QString::fromUtf8(plan.requestBody(index)) << '\n';
@@ -249,8 +290,30 @@ void DeleteCommand::startDeletion()
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
 
+    m_deletion = new DeletionAfterAutoscaleOff(client(), m_store->audit.get(), m_store->journal.get(), context,
+                                               m_plan, poolsToStopFirst(), this);
+    if (DecommissionActionRun *autoscale = m_deletion->autoscaleRun()) {
+        err() << tr("Turning autoscale off first for %Ln pool(s)…", nullptr, autoscale->targetCount()) << Qt::endl;
+        connect(autoscale, &DecommissionActionRun::requestFinished, this, [this](const ActionRequestOutcome &outcome) {
+            if (outcome.kind == ActionRequestOutcome::Kind::Succeeded)
+                err() << tr("Autoscale turned off: pool %1.").arg(outcome.targetIds.join(QLatin1String(", ")))
+                      << Qt::endl;
+        });
+    }
+    connect(m_deletion, &DeletionAfterAutoscaleOff::deletionReady, this, &DeleteCommand::followDeletion);
+    connect(m_deletion, &DeletionAfterAutoscaleOff::notDeleted, this, [this](const QString &reason) {
+        err() << reason << Qt::endl;
+        const DecommissionActionRun *autoscale = m_deletion->autoscaleRun();
+        finish(m_interrupted || !autoscale ? ExitPartialFailure : ActionCommand::exitCodeFor(*autoscale));
+    });
+    m_deletion->start();
+}
+
+void DeleteCommand::followDeletion(DeletionRun *run)
+{
+    run->setParent(this);
+    m_run = run;
     const DeletionPlan &plan = m_plan;
-    m_run = new DeletionRun(client(), plan, context, m_store->audit.get(), m_store->journal.get(), this);
     if (m_timing.chunkGapMs >= 0)
         m_run->setChunkGapMs(m_timing.chunkGapMs);
     m_run->setTrackerTiming(trackerTiming(m_timing.pollIntervalMs, m_timing.giveUpAfterMs));
@@ -301,7 +364,6 @@ void DeleteCommand::startDeletion()
                  .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
                       tr("%Ln request(s)", "count", requests))
           << Qt::endl;
-    m_run->start();
 }
 
 void DeleteCommand::onRunFinished()
@@ -336,6 +398,13 @@ void DeleteCommand::onInterrupted()
                     "again to quit at once.")
               << Qt::endl;
         m_run->cancel(); // finished() follows once a request on the wire has its answer
+        return;
+    }
+    if (m_deletion) {
+        err() << tr("Interrupted while turning autoscale off: the request on the wire is let finish; nothing "
+                    "is deleted.")
+              << Qt::endl;
+        m_deletion->cancel(); // notDeleted() follows
         return;
     }
     if (m_follower && !m_follower->isFinished())

@@ -13,6 +13,7 @@
 
 #include <memory>
 
+class DeletionAfterAutoscaleOff;
 class DeletionPreparation;
 class DeletionRun;
 class InterruptWatcher;
@@ -25,7 +26,9 @@ struct DeletionStore;
 // an unfinished job, outcome unknown, duplicates), prints the desktops left out with their
 // reasons, and either prints the plan (dry run: exactly the requests a real run would send) or
 // hands it to a DeletionRun (audit log, journal, chunks of at most 100, job tracking) and prints
-// each desktop's outcome. Ctrl+C (or SIGTERM) stops sending and following and still reports; jobs
+// each desktop's outcome. With --turn-autoscale-off-first the scaling pools of the desktops stop
+// scaling first (DeletionAfterAutoscaleOff, as the window does): if one cannot be stopped, nothing
+// is deleted. Ctrl+C (or SIGTERM) stops sending and following and still reports; jobs
 // already submitted go on on the server and stay in the journal.
 class DeleteCommand : public CliCommand
 {
@@ -57,10 +60,13 @@ private:
     // Dry run: what the deletion would affect besides the desktops (users, pools), then the plan.
     void lookUpImpact();
     void lookUpNextUsers();
-    void lookUpPools();
+    // The pools of the deletable desktops, then `next`.
+    void lookUpPools(void (DeleteCommand::*next)());
+    QList<DesktopPool> poolsToStopFirst() const;
     void printImpact();
     void printPlan();
     void startDeletion();
+    void followDeletion(DeletionRun *run);
     void onRunFinished();
     void onInterrupted();
     bool hasSkipped() const;
@@ -84,5 +90,6 @@ private:
     QList<DesktopPool> m_pools;
     QString m_impactWarning;
     QPointer<QObject> m_impactCall;
+    QPointer<DeletionAfterAutoscaleOff> m_deletion;
     QPointer<DeletionRun> m_run;
 };

@@ -19,6 +19,9 @@ struct DeleteRequest
     bool dryRun = false;
     // Desktops billed yearly/monthly are left out unless asked for (the console unsubscribes them).
     bool includeYearlyMonthly = false;
+    // The pools of the desktops whose autoscale is on (or not known to be off) stop scaling before
+    // anything is deleted; if one cannot be stopped, nothing is deleted.
+    bool turnAutoscaleOffFirst = false;
 
     // Ids separated by commas, whitespace or line breaks; '#' starts a comment up to the end of
     // the line. An id holds letters, digits, '-' and '_' only, so that a stray quote or path can

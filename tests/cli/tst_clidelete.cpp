@@ -1,5 +1,6 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "api/decommissioncalls.h"
 #include "deletion/auditlog.h"
 #include "deletion/jobjournal.h"
 #include "settings/profilestore.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -184,6 +186,39 @@ private:
             requests.append(ids);
         }
         return requests;
+    }
+
+    // The pools as the simulator lists them now, by id.
+    QHash<QString, DesktopPool> pools() const
+    {
+        QNetworkAccessManager network;
+        ApiClient client(&network, clientConfigFor(*m_simulator),
+                         Credentials{m_simulator->config().accessKey, m_simulator->config().secretKey, {}});
+        ListAllPoolsCall call(&client);
+        QSignalSpy listed(&call, &ListAllPoolsCall::finished);
+        call.start();
+        QHash<QString, DesktopPool> byId;
+        if (!listed.wait(30000) || !call.succeeded())
+            return byId;
+        for (const DesktopPool &pool : call.pools())
+            byId.insert(pool.id, pool);
+        return byId;
+    }
+
+    // A desktop free to delete whose pool has autoscale on; its pool in *poolId.
+    QString desktopOfScalingPool(QString *poolId) const
+    {
+        const QHash<QString, DesktopPool> known = pools();
+        for (const QJsonObject &desktop : listed()) {
+            const QString pool = desktop.value(QStringLiteral("pool_id")).toString();
+            if (!desktop.value(QStringLiteral("task_status")).toString().isEmpty()
+                || desktop.value(QStringLiteral("billing")).toString() == QLatin1String("yearly_monthly")
+                || !known.value(pool).autoscaleEnabled.value_or(false))
+                continue;
+            *poolId = pool;
+            return desktop.value(QStringLiteral("desktop_id")).toString();
+        }
+        return {};
     }
 
     QString firstTagged(const QString &key, const QString &value, const QList<QJsonObject> &desktops) const
@@ -575,6 +610,74 @@ private Q_SLOTS:
         QCOMPARE(events, (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
                                       QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
                                       QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+    }
+
+    void turnsAutoscaleOffFirstThenDeletes()
+    {
+        QString poolId;
+        const QString id = desktopOfScalingPool(&poolId);
+        QVERIFY(!id.isEmpty());
+        const QStringList dryRun{QStringLiteral("delete"), QStringLiteral("--ids"), id, QStringLiteral("--dry-run")};
+
+        // Without the option the plan warns of the pool and names the option.
+        const Result warned = run(dryRun);
+        QVERIFY2(warned.exitCode == 0, qPrintable(warned.err));
+        QVERIFY2(warned.err.contains(QStringLiteral("may create new desktops"))
+                     && warned.err.contains(QStringLiteral("--turn-autoscale-off-first")) && warned.err.contains(poolId),
+                 qPrintable(warned.err));
+        QVERIFY(!warned.out.contains(QStringLiteral("desktop-pools")));
+
+        // With it the dry run names the request that goes first.
+        const Result planned = run(dryRun + QStringList{QStringLiteral("--turn-autoscale-off-first")});
+        QVERIFY2(planned.exitCode == 0, qPrintable(planned.err));
+        const QStringList lines = planned.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("PUT ")) && lines.at(0).endsWith(QStringLiteral("/desktop-pools/") + poolId),
+                 qPrintable(lines.at(0)));
+        QCOMPARE(lines.at(1), QStringLiteral("{\"enable_autoscale\":false}"));
+        QVERIFY(lines.at(2).startsWith(QStringLiteral("POST ")));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools")), 0);
+
+        const int before = m_simulator->desktopCount();
+        const Result result = runDelete({id}, {QStringLiteral("--turn-autoscale-off-first")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
+        QCOMPARE(pools().value(poolId).autoscaleEnabled, std::optional<bool>(false));
+        QCOMPARE(m_simulator->desktopCount(), before - 1);
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools/")), 1);
+        // The pool's intent and outcome are on record before the deletion's intent.
+        QStringList events;
+        for (const QJsonObject &entry : AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir))) {
+            events.append(entry.value(QStringLiteral("event")).toString());
+            if (events.constLast() == QLatin1String("action_intent"))
+                QCOMPARE(entry.value(QStringLiteral("action")).toString(), QStringLiteral("autoscale_off"));
+        }
+        QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
+                                                QStringLiteral("intent")}));
+    }
+
+    void autoscaleThatCannotBeTurnedOffDeletesNothing()
+    {
+        QString poolId;
+        const QString id = desktopOfScalingPool(&poolId);
+        QVERIFY(!id.isEmpty());
+        SimulatorFaults faults;
+        faults.serverErrorShare = 1.0;
+        faults.serverErrorStatus = 500;
+        faults.pathFilter = QStringLiteral("desktop-pools/"); // the update, not the listing
+        m_simulator->setFaults(faults);
+        const int before = m_simulator->desktopCount();
+        const Result result = runDelete({id}, {QStringLiteral("--turn-autoscale-off-first")});
+        QCOMPARE(result.exitCode, 3); // the service refused the request
+        QVERIFY2(result.err.contains(QStringLiteral("could not be turned off, so nothing was deleted"))
+                     && result.err.contains(poolId),
+                 qPrintable(result.err));
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools/")), 1); // never re-sent
+        QCOMPARE(m_simulator->desktopCount(), before);
+        QStringList events;
+        for (const QJsonObject &entry : AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir)))
+            events.append(entry.value(QStringLiteral("event")).toString());
+        QCOMPARE(events, (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
     }
 
     void listShowsUsageAndFiltersIdleDesktops()
