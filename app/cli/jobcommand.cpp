@@ -3,15 +3,18 @@
 #include "deletecommand.h"
 #include "deletion/deletionrun.h"
 #include "deletion/deletionstore.h"
+#include "deletion/jobtracker.h"
 #include "desktopformatter.h"
+
+#include "api/serverinput.h"
+
+#include <algorithm>
 
 JobCommand::JobCommand(ApiClient *client, Options options, QTextStream &out, QTextStream &err,
                        QObject *parent)
     : CliCommand(client, out, err, parent)
     , m_options(std::move(options))
 {
-    m_pollTimer.setSingleShot(true);
-    connect(&m_pollTimer, &QTimer::timeout, this, &JobCommand::fetchJob);
 }
 
 JobCommand::~JobCommand()
@@ -22,101 +25,77 @@ JobCommand::~JobCommand()
 void JobCommand::start()
 {
     m_deadline = QDeadlineTimer(m_options.timeoutMs);
-    fetchJob();
+    // The window's tracker, on the client's polling budget: the same polls, sub-job paging, bounds
+    // and judgement of a job's end; only the interval is the one asked for, without back-off.
+    m_tracker = new JobTracker(client(), m_options.jobId, this);
+    JobTracker::Timing timing;
+    timing.initialIntervalMs = m_options.pollIntervalMs;
+    timing.backoffFactor = 1.0;
+    timing.maxIntervalMs = m_options.pollIntervalMs;
+    timing.giveUpAfterMs = m_options.timeoutMs;
+    m_tracker->setTiming(timing);
+    connect(m_tracker, &JobTracker::pollScheduled, this, &JobCommand::onStillRunning);
+    connect(m_tracker, &JobTracker::transientError, this, &JobCommand::onTransientError);
+    connect(m_tracker, &JobTracker::finished, this, [this] {
+        if (!settleFromJournal())
+            report();
+    });
+    connect(m_tracker, &JobTracker::gaveUp, this, &JobCommand::onGaveUp);
+    connect(m_tracker, &JobTracker::lost, this, [this](const QString &reason) {
+        failWithApiError(reason, m_tracker->lastError());
+    });
+    m_tracker->start();
 }
 
-void JobCommand::fetchJob()
+void JobCommand::onStillRunning()
 {
-    m_subJobs.clear();
-    m_seenSubJobs.clear();
-    m_jobCall = new ShowJobCall(client(), m_options.jobId, this);
-    connect(m_jobCall, &ShowJobCall::retrying, this, &JobCommand::reportRetry);
-    connect(m_jobCall, &ShowJobCall::finished, this, &JobCommand::onJobFetched);
-    m_jobCall->start();
+    if (std::exchange(m_pollFailed, false))
+        return; // the error was said; the next poll follows
+    if (!m_options.wait) {
+        m_tracker->stop();
+        report();
+        return;
+    }
+    const QList<SubJob> &subJobs = m_tracker->subJobs();
+    const qsizetype done = std::count_if(subJobs.cbegin(), subJobs.cend(),
+                                         [](const SubJob &subJob) { return subJob.state() != JobState::InProgress; });
+    err() << tr("Job %1: %2, %3 of %4 desktops done…")
+                 .arg(m_options.jobId, ServerInput::forTerminal(m_tracker->job().status))
+                 .arg(done)
+                 .arg(subJobs.size())
+          << Qt::endl;
 }
 
-void JobCommand::onJobFetched()
+void JobCommand::onTransientError(const ApiError &error)
 {
-    m_jobCall->deleteLater();
-    if (!m_jobCall->succeeded()) {
-        failWithApiError(tr("Reading job %1 failed.").arg(m_options.jobId), m_jobCall->error());
+    if (!m_options.wait) {
+        m_tracker->stop();
+        failWithApiError(tr("Reading job %1 failed.").arg(m_options.jobId), error);
         return;
     }
-    m_job = m_jobCall->result();
-    fetchSubJobs(0);
+    m_pollFailed = true;
+    err() << tr("Reading job %1 failed; trying again: %2")
+                 .arg(m_options.jobId, ServerInput::forTerminal(error.summary()))
+          << Qt::endl;
 }
 
-void JobCommand::fetchSubJobs(int offset)
+void JobCommand::onGaveUp(const QString &reason)
 {
-    m_subJobsCall = new ListSubJobsCall(client(), m_options.jobId, offset,
-                                        ListSubJobsCall::kMaxLimit, this);
-    connect(m_subJobsCall, &ListSubJobsCall::retrying, this, &JobCommand::reportRetry);
-    connect(m_subJobsCall, &ListSubJobsCall::finished, this, &JobCommand::onSubJobsFetched);
-    m_subJobsCall->start();
-}
-
-void JobCommand::onSubJobsFetched()
-{
-    m_subJobsCall->deleteLater();
-    if (!m_subJobsCall->succeeded()) {
-        failWithApiError(tr("Reading the sub-jobs of job %1 failed.").arg(m_options.jobId),
-                         m_subJobsCall->error());
+    if (!m_deadline.hasExpired()) {
+        failWithApiError(reason, m_tracker->lastError()); // refused: a 401 or 403 is never repeated
         return;
     }
-    const SubJobPage &page = m_subJobsCall->result();
-    const qsizetype before = m_subJobs.size();
-    for (const SubJob &subJob : page.jobs) {
-        if (!m_seenSubJobs.contains(subJob.id)) {
-            m_seenSubJobs.insert(subJob.id);
-            m_subJobs.append(subJob);
-        }
-    }
-    // Paging ends at total_count, at a page without a sub-job not seen before (empty or
-    // repeated), at the documented offset bound and at --timeout, whatever the service promises.
-    const int nextOffset = m_subJobsCall->offset() + int(page.jobs.size());
-    if (m_subJobs.size() > before && m_subJobs.size() < page.totalCount
-        && nextOffset <= ListSubJobsCall::kMaxOffset && !m_deadline.hasExpired()) {
-        fetchSubJobs(nextOffset);
-        return;
-    }
-    if (m_subJobs.isEmpty())
-        m_subJobs = m_job.subJobs;
-    roundComplete();
-}
-
-void JobCommand::roundComplete()
-{
-    const bool running = m_job.state() == JobState::InProgress;
-    if (running && m_options.wait) {
-        if (m_deadline.hasExpired()) {
-            out() << report(m_job, m_subJobs);
-            err() << tr("Job %1 is still running (status %2) after the timeout.")
-                         .arg(m_job.id, m_job.status)
-                  << Qt::endl;
-            finish(ExitApiError);
-            return;
-        }
-        qsizetype done = 0;
-        for (const SubJob &subJob : std::as_const(m_subJobs))
-            if (subJob.state() != JobState::InProgress)
-                ++done;
-        err() << tr("Job %1: %2, %3 of %4 desktops done…")
-                     .arg(m_job.id, m_job.status)
-                     .arg(done)
-                     .arg(m_subJobs.size())
-              << Qt::endl;
-        m_pollTimer.start(m_options.pollIntervalMs);
-        return;
-    }
-    if (!running && settleFromJournal())
-        return;
-    report();
+    out() << report(m_tracker->job(), m_tracker->subJobs());
+    err() << tr("Job %1 is still running (status %2) after the timeout.")
+                 .arg(m_options.jobId, ServerInput::forTerminal(m_tracker->job().status))
+          << Qt::endl;
+    finish(ExitApiError);
 }
 
 void JobCommand::report()
 {
-    out() << report(m_job, m_subJobs);
-    finish(exitCodeFor(m_job, m_subJobs));
+    out() << report(m_tracker->job(), m_tracker->subJobs());
+    finish(exitCodeFor(m_tracker->job(), m_tracker->subJobs()));
 }
 
 bool JobCommand::settleFromJournal()
@@ -138,7 +117,7 @@ bool JobCommand::settleFromJournal()
     m_settlement = DeletionRun::resume(client(), journal->entry(m_options.jobId), m_store->audit.get(),
                                        journal, nullptr);
     m_settlement->setTrackerTiming(DeleteCommand::trackerTiming(m_options.pollIntervalMs,
-                                                                 int(m_deadline.remainingTime())));
+                                                                 int(std::max<qint64>(1, m_deadline.remainingTime()))));
     connect(m_settlement, &DeletionRun::finished, this, [this] {
         const bool settled = !m_store->journal->contains(m_options.jobId);
         err() << (settled ? tr("Job %1 is recorded in the audit log and has left the journal: %2.")

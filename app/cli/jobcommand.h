@@ -4,16 +4,16 @@
 #include "clicommand.h"
 
 #include <QDeadlineTimer>
-#include <QSet>
-#include <QTimer>
 
 #include <memory>
 
 class DeletionRun;
+class JobTracker;
 struct DeletionStore;
 
-// `job JOB_ID [--wait]`: the job and its per-desktop sub-jobs. With wait, polls until the job ends
-// (or the timeout passes), printing progress to stderr. A job of the journal that is seen to end
+// `job JOB_ID [--wait]`: the job and its per-desktop sub-jobs, read by the JobTracker the window
+// follows jobs with (the client's polling budget, bounded sub-job paging). With wait, polls until
+// the job ends (or the timeout passes), printing progress to stderr; a failed look is retried. A job of the journal that is seen to end
 // is settled the way the window settles it (DeletionRun::resume: `job_finished` in the audit log,
 // the entry leaves the journal).
 class JobCommand : public CliCommand
@@ -42,22 +42,16 @@ public:
     static int exitCodeFor(const Job &job, const QList<SubJob> &subJobs);
 
 private:
-    void fetchJob();
-    void onJobFetched();
-    void fetchSubJobs(int offset);
-    void onSubJobsFetched();
-    void roundComplete();
+    void onStillRunning();
+    void onTransientError(const ApiError &error);
+    void onGaveUp(const QString &reason);
     void report();
     bool settleFromJournal();
 
     Options m_options;
     QDeadlineTimer m_deadline;
-    QTimer m_pollTimer;
-    QPointer<ShowJobCall> m_jobCall;
-    QPointer<ListSubJobsCall> m_subJobsCall;
-    Job m_job;
-    QList<SubJob> m_subJobs;
+    JobTracker *m_tracker = nullptr;
+    bool m_pollFailed = false;
     std::unique_ptr<DeletionStore> m_store;
     DeletionRun *m_settlement = nullptr;
-    QSet<QString> m_seenSubJobs;
 };

@@ -93,6 +93,7 @@ private:
     QList<QJsonObject> m_desktops;
     int m_jobPollsUntilDone = 0;
     int m_jobRequests = 0;
+    int m_jobRequestsNotFound = 0; // the first ones answer 404, as a job the service lost a moment
     int m_postRequests = 0;
     QStringList m_listQueries;
     QStringList m_authorizations;
@@ -133,6 +134,11 @@ private Q_SLOTS:
         m_server.route(QStringLiteral("/v2/<arg>/workspace-jobs/<arg>"),
                        [this](const QString &, const QString &jobId) {
                            ++m_jobRequests;
+                           if (m_jobRequests <= m_jobRequestsNotFound) {
+                               return QHttpServerResponse(QJsonObject{{QStringLiteral("error_code"), QStringLiteral("WKS.0202")},
+                                                                      {QStringLiteral("error_msg"), QStringLiteral("not found")}},
+                                                          QHttpServerResponder::StatusCode::NotFound);
+                           }
                            const bool done = m_jobRequests > m_jobPollsUntilDone;
                            return QHttpServerResponse(QJsonObject{
                                {QStringLiteral("id"), jobId},
@@ -176,6 +182,7 @@ private Q_SLOTS:
         m_desktops.clear();
         m_jobPollsUntilDone = 0;
         m_jobRequests = 0;
+        m_jobRequestsNotFound = 0;
         m_postRequests = 0;
         m_listQueries.clear();
         m_authorizations.clear();
@@ -511,6 +518,29 @@ private Q_SLOTS:
         QCOMPARE(m_jobRequests, 4);
         QCOMPARE(result.err.count(QStringLiteral("RUNNING")), 3);
         QVERIFY(result.out.contains(QStringLiteral("FAILED")));
+    }
+
+    // The window's tracker reads the job: one look that fails is said and looked at again with
+    // --wait, and ends the command without it.
+    void jobWaitLooksAgainAfterAFailedLook()
+    {
+        m_jobRequestsNotFound = 1;
+        m_jobPollsUntilDone = 1;
+        const QStringList job{QStringLiteral("job"), QStringLiteral("job-9")};
+        const Result waited = run(job + QStringList{QStringLiteral("--wait"), QStringLiteral("--poll-interval"),
+                                                    QStringLiteral("0.05")} + serverOptions(),
+                                  credentialEnvironment());
+        QCOMPARE(waited.exitCode, 1); // one sub-job failed
+        QVERIFY2(waited.err.contains(QStringLiteral("trying again")), qPrintable(waited.err));
+        QVERIFY(waited.err.contains(QStringLiteral("WKS.0202")));
+        QCOMPARE(m_jobRequests, 2);
+        QVERIFY(waited.out.contains(QStringLiteral("SUCCESS")));
+
+        m_jobRequests = 0;
+        const Result once = run(job + serverOptions(), credentialEnvironment());
+        QCOMPARE(once.exitCode, 3);
+        QVERIFY2(once.err.contains(QStringLiteral("Reading job job-9 failed")), qPrintable(once.err));
+        QCOMPARE(m_jobRequests, 1);
     }
 
     void jobWaitTimesOut()
