@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/requestsigner.h"
+#include "deletion/deletionpreparation.h"
 #include "deletion/deletionstore.h"
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
@@ -31,25 +32,63 @@ void ActionCommand::start()
     }
     for (const QString &notice : m_store->notices())
         err() << notice << Qt::endl;
+    m_interruptWatcher = new InterruptWatcher(this);
+    connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &ActionCommand::onInterrupted);
+    prepare();
+}
+
+void ActionCommand::prepare()
+{
+    err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
+    DeletionPreparation::Request request;
+    request.desktopIds = m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds;
+    request.projectId = m_connection.config.projectId;
+    // No protected tags: maintenance and log-off are not destructive, so protection does not block
+    // them; every other rule of the look-up applies as for delete.
+    request.audit = m_store->audit.get();
+    m_preparation = new DeletionPreparation(client(), request, m_store->journal.get(), this);
+    connect(m_preparation, &DeletionPreparation::retrying, this, &ActionCommand::reportRetry);
+    connect(m_preparation, &DeletionPreparation::finished, this, &ActionCommand::onPrepared);
+    m_preparation->start();
+}
+
+void ActionCommand::onPrepared()
+{
+    m_preparation->deleteLater();
+    if (m_interrupted)
+        return; // already reported
+    if (!m_preparation->succeeded()) {
+        failWithApiError(tr("Looking up the desktops failed; nothing was sent."), m_preparation->error());
+        return;
+    }
+    const DeletionClassification &classification = m_preparation->classification();
+    m_leftOut = classification.leftOut;
+    for (const QString &line : DeletionClassifier::describe(m_leftOut))
+        err() << tr("Leaving out %1.").arg(line) << Qt::endl;
 
     DeletionContext context;
     context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
     QList<ActionRecord::Target> targets;
-    for (const QString &id : std::as_const(m_request.desktopIds))
-        targets.append({id, QString()});
+    for (const Desktop &desktop : classification.deletable)
+        targets.append({desktop.id, desktop.computerName});
     m_run = new DecommissionActionRun(client(), m_store->audit.get(), context, m_request.action, targets, this);
     m_run->setLogoffMessage(m_request.message);
     if (m_request.dryRun) {
         printPlan();
         return;
     }
-    m_interruptWatcher = new InterruptWatcher(this);
-    connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, [this] {
-        err() << tr("Interrupted: sending no more requests; the one on the wire is let finish.") << Qt::endl;
-        m_run->cancel();
-    });
+    if (targets.isEmpty()) {
+        err() << tr("Nothing to send.") << Qt::endl;
+        finish(ExitPartialFailure);
+        return;
+    }
+    startRun();
+}
+
+void ActionCommand::startRun()
+{
     connect(m_run, &DecommissionActionRun::progress, this, [this](int done, int total) {
         err() << tr("%1: %2 of %3 desktop(s) answered.")
                      .arg(DecommissionActionRun::actionDisplayName(m_request.action))
@@ -61,18 +100,32 @@ void ActionCommand::start()
     m_run->start();
 }
 
+void ActionCommand::onInterrupted()
+{
+    m_interrupted = true;
+    if (m_run && !m_request.dryRun) {
+        err() << tr("Interrupted: sending no more requests; the one on the wire is let finish.") << Qt::endl;
+        m_run->cancel(); // finished() follows
+        return;
+    }
+    if (m_preparation)
+        m_preparation->cancel();
+    err() << tr("Interrupted; nothing was sent.") << Qt::endl;
+    finish(ExitPartialFailure);
+}
+
 void ActionCommand::printPlan()
 {
     const QList<DecommissionActionRun::PlannedRequest> planned = m_run->plannedRequests();
     err() << tr("Dry run: nothing is sent. %1 would be sent for %2.", "%1: requests, %2: desktops")
                  .arg(tr("%Ln request(s)", "count", int(planned.size())),
-                      tr("%Ln desktop(s)", "count", int(m_request.desktopIds.size())))
+                      tr("%Ln desktop(s)", "count", m_run->targetCount()))
           << Qt::endl;
     for (const DecommissionActionRun::PlannedRequest &request : planned) {
         out() << QString::fromLatin1(request.method) << ' ' << client()->urlFor(request.path).toString() << '\n'
               << QString::fromUtf8(request.body) << '\n';
     }
-    finish(ExitSuccess);
+    finish(planned.isEmpty() || DeletionClassifier::leavesWorkUndone(m_leftOut) ? ExitPartialFailure : ExitSuccess);
 }
 
 void ActionCommand::onRunFinished()
@@ -97,12 +150,18 @@ void ActionCommand::onRunFinished()
         for (const QString &id : outcome.targetIds)
             rows.append({id, kind, outcome.error.errorCode, outcome.reason, outcome.requestId});
     }
+    for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
+        rows.append({desktop.desktopId, QStringLiteral("skipped"), QString(), desktop.reasonText(), QString()});
     out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("OUTCOME"),
                                              QStringLiteral("ERROR_CODE"), QStringLiteral("REASON"),
                                              QStringLiteral("REQUEST_ID")},
                                             rows);
-    err() << m_run->summary() << Qt::endl;
-    finish(exitCodeFor(*m_run));
+    QString summary = m_run->summary();
+    if (!m_leftOut.isEmpty())
+        summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_leftOut.size()));
+    err() << summary << Qt::endl;
+    const int runCode = exitCodeFor(*m_run);
+    finish(runCode == ExitSuccess && DeletionClassifier::leavesWorkUndone(m_leftOut) ? ExitPartialFailure : runCode);
 }
 
 int ActionCommand::exitCodeFor(const DecommissionActionRun &run)

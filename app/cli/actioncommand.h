@@ -2,6 +2,7 @@
 
 #include "clicommand.h"
 #include "decommission/decommissionactionrun.h"
+#include "deletion/deletionclassification.h"
 #include "settings/connectionoptions.h"
 
 #include <QPointer>
@@ -9,14 +10,19 @@
 
 #include <memory>
 
+class DeletionPreparation;
 class InterruptWatcher;
 struct DeletionStore;
 
 // `maintenance on|off` and `logoff --message`: a thin face of DecommissionActionRun, with the
-// rules of `delete`: the ids from --ids or --ids-file, --dry-run prints exactly the requests a real
-// run would send, --yes sends them (requests of at most 100 desktops, each audited, none re-sent),
-// and the exit code says whether everything was done (0), a request was not sent (1, e.g. after
-// Ctrl+C), or the service refused a request or its answer was lost (3).
+// rules of `delete`: the ids from --ids or --ids-file, looked up first through the same
+// DeletionPreparation (not found, repeated, already being deleted, in an unfinished job, outcome
+// unknown: reported and left out), --dry-run prints exactly the requests a real run would send,
+// --yes sends them (requests of at most 100 desktops, each audited, none re-sent). The profile's
+// protected tags do not apply: these changes destroy nothing, and a protected desktop may need them
+// most. The exit codes are delete's: 0 everything asked for was done (a dry run: would be sent), 1
+// a desktop was left out or a request not sent (e.g. after Ctrl+C), 2 usage, 3 the look-up failed,
+// the service refused a request or its answer was lost.
 class ActionCommand : public CliCommand
 {
     Q_OBJECT
@@ -25,6 +31,7 @@ public:
     {
         DecommissionAction action = DecommissionAction::StartMaintenance;
         QStringList desktopIds;
+        QStringList requestedIds; // as given, duplicates included, so that they can be reported
         QString message; // logoff
         bool dryRun = false;
     };
@@ -40,12 +47,19 @@ public:
     static int exitCodeFor(const DecommissionActionRun &run);
 
 private:
+    void prepare();
+    void onPrepared();
     void printPlan();
+    void startRun();
     void onRunFinished();
+    void onInterrupted();
 
     Request m_request;
     ResolvedConnection m_connection;
     std::unique_ptr<DeletionStore> m_store;
     InterruptWatcher *m_interruptWatcher = nullptr;
+    bool m_interrupted = false;
+    QPointer<DeletionPreparation> m_preparation;
+    QList<LeftOutDesktop> m_leftOut;
     QPointer<DecommissionActionRun> m_run;
 };

@@ -137,6 +137,9 @@ bool CliApplication::parseCommandLine()
            "  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  journal [forget JOB_ID --yes]\n\n"
+           "maintenance and logoff look the desktops up as delete does and leave out, each\n"
+           "with its reason, those not found, repeated or being deleted; the profile's\n"
+           "protected tags do not block them, since they delete nothing.\n\n"
            "Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and\n"
            "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
            "Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration\n"
@@ -162,17 +165,17 @@ bool CliApplication::parseCommandLine()
                         tr("job --wait, delete: stop following a job after <seconds> (default 3600, "
                            "delete 1800); list: give up listing after <seconds>."),
                         tr("seconds"), QStringLiteral("3600")});
-    m_parser.addOption({Name::ids, tr("delete: comma-separated desktop ids."), tr("ids")});
+    m_parser.addOption({Name::ids, tr("delete, maintenance, logoff: comma-separated desktop ids."), tr("ids")});
     m_parser.addOption({Name::idsFile,
-                        tr("delete: file with desktop ids, one per line ('-' reads stdin)."),
+                        tr("delete, maintenance, logoff: file with desktop ids, one per line ('-' reads stdin)."),
                         tr("file")});
     m_parser.addOption({Name::deleteUsers,
                         tr("delete: also delete each desktop's user when they have no other desktop.")});
     m_parser.addOption({Name::noEmail, tr("delete: do not e-mail the users.")});
     m_parser.addOption({Name::force, tr("delete: force the deletion.")});
     m_parser.addOption({Name::dryRun,
-                        tr("delete: look the desktops up and print the requests a real run would send; "
-                           "send none.")});
+                        tr("delete, maintenance, logoff: look the desktops up and print the requests a real "
+                           "run would send; send none.")});
     m_parser.addOption({Name::yes, tr("delete, maintenance, logoff: confirm that the desktops are to be "
                                       "changed; journal forget: confirm that the job is to be forgotten.")});
     m_parser.addOption({Name::idleDays,
@@ -443,6 +446,7 @@ bool CliApplication::parseActionRequest()
     if (!parseIds())
         return false;
     m_actionRequest.desktopIds = m_deleteRequest.desktopIds;
+    m_actionRequest.requestedIds = m_deleteRequest.requestedIds;
     m_actionRequest.dryRun = m_parser.isSet(Name::dryRun);
     return true;
 }

@@ -419,11 +419,7 @@ void DeleteCommand::onInterrupted()
 
 bool DeleteCommand::hasSkipped() const
 {
-    // A repeated id is still deleted once: only the other reasons leave a desktop undone.
-    if (!m_yearlyMonthly.isEmpty())
-        return true;
-    return std::any_of(m_leftOut.cbegin(), m_leftOut.cend(),
-                       [](const LeftOutDesktop &desktop) { return desktop.reason != LeftOutReason::Duplicate; });
+    return !m_yearlyMonthly.isEmpty() || DeletionClassifier::leavesWorkUndone(m_leftOut);
 }
 
 int DeleteCommand::exitCodeForRun() const

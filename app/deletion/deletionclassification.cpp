@@ -90,6 +90,12 @@ QString DeletionClassifier::reasonText(const LeftOutDesktop &desktop)
     return {};
 }
 
+bool DeletionClassifier::leavesWorkUndone(const QList<LeftOutDesktop> &leftOut)
+{
+    return std::any_of(leftOut.cbegin(), leftOut.cend(),
+                       [](const LeftOutDesktop &desktop) { return desktop.reason != LeftOutReason::Duplicate; });
+}
+
 QStringList DeletionClassifier::describe(const QList<LeftOutDesktop> &leftOut)
 {
     QStringList lines;

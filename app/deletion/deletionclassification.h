@@ -62,6 +62,9 @@ public:
     // has under way is named first (with its job), then what the service says.
     static DeletionClassification classify(const DeletionClassificationInput &input);
 
+    // Whether a desktop is left out for a reason that leaves the work undone: a repeated id is
+    // still sent once, so it does not count.
+    static bool leavesWorkUndone(const QList<LeftOutDesktop> &leftOut);
     // One line per left-out desktop: "<id> (<name>): <reason>".
     static QStringList describe(const QList<LeftOutDesktop> &leftOut);
     static QString reasonText(const LeftOutDesktop &desktop);

@@ -270,6 +270,8 @@ private Q_SLOTS:
         QVERIFY(result.out.contains(QStringLiteral("Exit codes")));
         QVERIFY(result.out.contains(QStringLiteral("--project-id")));
         QVERIFY(result.out.contains(QStringLiteral("--data-dir")));
+        QVERIFY(result.out.contains(QStringLiteral("--turn-autoscale-off-first")));
+        QVERIFY(result.out.contains(QStringLiteral("protected tags do not block them")));
     }
 
     void listTable()

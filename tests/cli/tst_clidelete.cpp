@@ -1,6 +1,5 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
-#include "api/decommissioncalls.h"
 #include "deletion/auditlog.h"
 #include "deletion/jobjournal.h"
 #include "settings/profilestore.h"
@@ -192,17 +191,22 @@ private:
     QHash<QString, DesktopPool> pools() const
     {
         QNetworkAccessManager network;
-        ApiClient client(&network, clientConfigFor(*m_simulator),
-                         Credentials{m_simulator->config().accessKey, m_simulator->config().secretKey, {}});
-        ListAllPoolsCall call(&client);
-        QSignalSpy listed(&call, &ListAllPoolsCall::finished);
-        call.start();
+        const std::unique_ptr<ApiClient> client = clientFor(*m_simulator, &network);
         QHash<QString, DesktopPool> byId;
-        if (!listed.wait(30000) || !call.succeeded())
-            return byId;
-        for (const DesktopPool &pool : call.pools())
+        for (const DesktopPool &pool : listAllPools(client.get(), 30000))
             byId.insert(pool.id, pool);
         return byId;
+    }
+
+    // A profile of the simulator that protects the desktops tagged protected=true.
+    bool saveProtectingProfile(ProfileStore &profiles, const QString &name) const
+    {
+        ConnectionProfile profile;
+        profile.name = name;
+        profile.endpoint = m_simulator->url();
+        profile.projectId = m_simulator->config().projectId;
+        profile.protectedTags = {QStringLiteral("protected=true")};
+        return profiles.save(profile);
     }
 
     // A desktop free to delete whose pool has autoscale on; its pool in *poolId.
@@ -389,12 +393,7 @@ private Q_SLOTS:
         const QStringList plain = someIds(3);
         QCOMPARE(plain.size(), 3);
         ProfileStore profiles(m_home.filePath(QStringLiteral("config/workspace-admin/profiles.ini")));
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("equal");
-        profile.endpoint = m_simulator->url();
-        profile.projectId = m_simulator->config().projectId;
-        profile.protectedTags = {QStringLiteral("protected=true")};
-        QVERIFY(profiles.save(profile));
+        QVERIFY(saveProtectingProfile(profiles, QStringLiteral("equal")));
         QFile file(m_home.filePath(QStringLiteral("mixed-ids.txt")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QStringList{plain.at(0), QStringLiteral("no-such-desktop"), protectedId, plain.at(1), plain.at(0),
@@ -598,9 +597,38 @@ private Q_SLOTS:
                                    QStringLiteral("This desktop is retired tonight."), QStringLiteral("--ids"), idList,
                                    QStringLiteral("--yes")});
         QVERIFY2(logoff.exitCode == 0, qPrintable(logoff.err + logoff.out));
+
+        // An unknown id is looked up, reported and left out, as delete does with the same input: the
+        // others are changed, and the exit code says that not everything asked for was done.
+        const QStringList withUnknown{QStringLiteral("--ids"), idList + QStringLiteral(",no-such-desktop,") + ids.first()};
+        const Result deleteDry = run(QStringList{QStringLiteral("delete")} + withUnknown + QStringList{QStringLiteral("--dry-run")});
+        const Result partly = run(QStringList{QStringLiteral("maintenance"), QStringLiteral("off")} + withUnknown
+                                  + QStringList{QStringLiteral("--yes")});
+        QCOMPARE(deleteDry.exitCode, 1);
+        QCOMPARE(partly.exitCode, deleteDry.exitCode);
+        QVERIFY2(partly.err.contains(QStringLiteral("no-such-desktop: not found")), qPrintable(partly.err));
+        QVERIFY2(partly.err.contains(QStringLiteral("listed more than once")), qPrintable(partly.err));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
+        QVERIFY(partly.out.contains(QStringLiteral("skipped")));
+        const Result partlyDry = run(QStringList{QStringLiteral("logoff"), QStringLiteral("--message"),
+                                                QStringLiteral("Bye.")} + withUnknown + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(partlyDry.exitCode, deleteDry.exitCode);
+        QVERIFY2(!partlyDry.out.contains(QStringLiteral("no-such-desktop")), qPrintable(partlyDry.out));
+        // Nothing but unknown ids: nothing is sent at all.
+        const Result none = run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"),
+                                 QStringLiteral("no-such-desktop"), QStringLiteral("--yes")});
+        QCOMPARE(none.exitCode, run({QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("no-such-desktop"),
+                                     QStringLiteral("--yes")}).exitCode);
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
+
         // A refused request is the API's failure: exit 3, with the code and the request id.
+        SimulatorFaults faults;
+        faults.serverErrorShare = 1.0;
+        faults.serverErrorStatus = 500;
+        faults.pathFilter = QStringLiteral("maintenance-mode");
+        m_simulator->setFaults(faults);
         const Result refused = run({QStringLiteral("maintenance"), QStringLiteral("off"), QStringLiteral("--ids"),
-                                    idList + QStringLiteral(",no-such-desktop"), QStringLiteral("--yes")});
+                                    idList, QStringLiteral("--yes")});
         QCOMPARE(refused.exitCode, 3);
         QVERIFY(refused.out.contains(QStringLiteral("failed")));
 
@@ -609,7 +637,27 @@ private Q_SLOTS:
             events.append(entry.value(QStringLiteral("event")).toString());
         QCOMPARE(events, (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
                                       QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
+                                      QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
                                       QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+    }
+
+    void protectionDoesNotBlockMaintenance()
+    {
+        const QString protectedId =
+            firstTagged(QStringLiteral("protected"), QStringLiteral("true"), listed());
+        QVERIFY(!protectedId.isEmpty());
+        ProfileStore profiles(m_home.filePath(QStringLiteral("config/workspace-admin/profiles.ini")));
+        QVERIFY(saveProtectingProfile(profiles, QStringLiteral("guarded")));
+        const QStringList common{QStringLiteral("--ids"), protectedId, QStringLiteral("--profile"), QStringLiteral("guarded")};
+        // delete leaves it out; maintenance destroys nothing, so the tag does not block it.
+        const Result deleted = run(QStringList{QStringLiteral("delete"), QStringLiteral("--dry-run")} + common);
+        QCOMPARE(deleted.exitCode, 1);
+        QVERIFY2(deleted.err.contains(QStringLiteral("protected by a tag")), qPrintable(deleted.err));
+        const Result maintenance = run(QStringList{QStringLiteral("maintenance"), QStringLiteral("on"),
+                                                   QStringLiteral("--yes")} + common);
+        QVERIFY2(maintenance.exitCode == 0, qPrintable(maintenance.err + maintenance.out));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
+        QVERIFY(profiles.remove(QStringLiteral("guarded")));
     }
 
     void turnsAutoscaleOffFirstThenDeletes()

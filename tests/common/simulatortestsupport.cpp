@@ -1,5 +1,7 @@
 #include "simulatortestsupport.h"
 
+#include "api/decommissioncalls.h"
+
 #include "api/apicalls.h"
 
 #include <QSignalSpy>
@@ -44,4 +46,14 @@ QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs)
     if (!finished.wait(timeoutMs) || !call.succeeded())
         return {};
     return desktops;
+}
+
+QList<DesktopPool> listAllPools(ApiClient *client, int timeoutMs)
+{
+    ListAllPoolsCall call(client);
+    QSignalSpy finished(&call, &ListAllPoolsCall::finished);
+    call.start();
+    if (!finished.wait(timeoutMs) || !call.succeeded())
+        return {};
+    return call.pools();
 }

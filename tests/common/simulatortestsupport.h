@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
 #include "workspacesimulator.h"
 
@@ -29,3 +30,6 @@ std::unique_ptr<ApiClient> clientFor(const WorkspaceSimulator &simulator, QNetwo
 // Every desktop the client lists (all pages), or nothing when the listing fails or takes longer
 // than timeoutMs.
 QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs);
+
+// Every pool the client lists, or nothing when the listing fails or takes longer than timeoutMs.
+QList<DesktopPool> listAllPools(ApiClient *client, int timeoutMs);

@@ -1,7 +1,6 @@
 // "Turn autoscale off, then delete" against the in-process simulator: the pools stop scaling before
 // any desktop is deleted, and when one cannot be stopped nothing is deleted.
 #include "api/apiclient.h"
-#include "api/decommissioncalls.h"
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
 #include "deletion/auditlog.h"
@@ -55,10 +54,10 @@ void TestDeletionAfterAutoscaleOff::init()
     m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 60, 50));
     QVERIFY(m_simulator->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
-    ClientConfig config = clientConfigFor(*m_simulator);
+    ClientConfig config;
     config.transferTimeoutMs = 2000;
     config.retry.initialDelayMs = 10;
-    m_client = std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, kSecretKey, {}});
+    m_client = clientFor(*m_simulator, m_network.get(), config);
     QVERIFY(m_dir.isValid());
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
     QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
@@ -75,12 +74,7 @@ void TestDeletionAfterAutoscaleOff::cleanup()
 
 QList<DesktopPool> TestDeletionAfterAutoscaleOff::listPools()
 {
-    ListAllPoolsCall call(m_client.get());
-    QSignalSpy listed(&call, &ListAllPoolsCall::finished);
-    call.start();
-    if (!listed.wait(kWaitMs) || !call.succeeded())
-        return {};
-    return call.pools();
+    return listAllPools(m_client.get(), kWaitMs);
 }
 
 bool TestDeletionAfterAutoscaleOff::desktopOfScalingPool(Desktop *desktop, DesktopPool *pool)

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void ownRecordsComeBeforeTheService();
     void gonePassesOverUnknownOutcome();
     void describeNamesDesktopAndJob();
+    void onlyRepeatedIdsLeaveNoWorkUndone();
 };
 
 void TestDeletionClassification::everyIdLandsInExactlyOnePlace()
@@ -164,6 +165,19 @@ void TestDeletionClassification::describeNamesDesktopAndJob()
     const QStringList lines = DeletionClassifier::describe({inJob, missing});
     QCOMPARE(lines, (QStringList{QStringLiteral("d-1 (lab-01): in the unfinished job job-7"),
                                  QStringLiteral("d-2: not found")}));
+}
+
+void TestDeletionClassification::onlyRepeatedIdsLeaveNoWorkUndone()
+{
+    LeftOutDesktop repeated;
+    repeated.desktopId = QStringLiteral("d-1");
+    repeated.reason = LeftOutReason::Duplicate;
+    LeftOutDesktop missing;
+    missing.desktopId = QStringLiteral("d-2");
+    missing.reason = LeftOutReason::NotFound;
+    QVERIFY(!DeletionClassifier::leavesWorkUndone({}));
+    QVERIFY(!DeletionClassifier::leavesWorkUndone({repeated, repeated}));
+    QVERIFY(DeletionClassifier::leavesWorkUndone({repeated, missing}));
 }
 
 QTEST_GUILESS_MAIN(TestDeletionClassification)
