@@ -49,6 +49,7 @@ void AppStartup::start(const ConnectionOptionValues &values, const QProcessEnvir
 {
     // --data-dir holds for every connection of this session, the demo's included.
     m_dataDirOption = values.dataDir;
+    m_demoDesktops = values.demoDesktops;
     if (values.demo) {
         startDemo();
         return;
@@ -161,6 +162,7 @@ void AppStartup::startDemo()
     ConnectionOptionValues values;
     values.demo = true;
     values.dataDir = m_dataDirOption;
+    values.demoDesktops = m_demoDesktops;
     QString error;
     std::optional<ResolvedConnection> resolved =
         ConnectionOptions::resolve(values, QProcessEnvironment::systemEnvironment(), nullptr, &error);

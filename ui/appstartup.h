@@ -50,4 +50,5 @@ private:
     QString m_editingProfile; // profile whose secret is read for the edit dialog
     DemoConnection *m_demo = nullptr;
     QString m_dataDirOption; // --data-dir as given; empty: the default
+    int m_demoDesktops = 0;  // --demo-desktops as given
 };

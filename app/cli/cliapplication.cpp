@@ -318,10 +318,9 @@ bool CliApplication::parseCommandLine()
 // script would not do what its author thinks.
 bool CliApplication::checkOptionsBelongTo(Command command)
 {
-    QSet<QString> allowed = {Name::help, Name::version, QStringLiteral("demo"), QStringLiteral("profile"),
-                             QStringLiteral("region"), QStringLiteral("project-id"),
-                             QStringLiteral("endpoint"), QStringLiteral("ca-file"),
-                             QStringLiteral("data-dir")};
+    const QStringList connectionOptions = ConnectionOptions::optionNames();
+    QSet<QString> allowed(connectionOptions.cbegin(), connectionOptions.cend());
+    allowed.unite({Name::help, Name::version});
     switch (command) {
     case Command::None:
         break;

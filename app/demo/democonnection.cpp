@@ -17,8 +17,11 @@ QString randomToken(int bytes)
 }
 } // namespace
 
-QString DemoConnection::stateFilePath(const QString &dataDir)
+QString DemoConnection::stateFilePath(const QString &dataDir, int desktopCount)
 {
+    // A project of another size is another project: its state is kept apart.
+    if (desktopCount > 0)
+        return QDir(dataDir).filePath(QStringLiteral("simulator-state-%1.json").arg(desktopCount));
     return QDir(dataDir).filePath(QStringLiteral("simulator-state.json"));
 }
 
@@ -41,8 +44,10 @@ bool DemoConnection::start(ResolvedConnection &connection, QString *error)
     config.secretKey = randomToken(20);
     // The demo service remembers its desktops and jobs in the demo's data directory, so that a
     // restart (of the window or of the CLI) finds the jobs of the last one going on.
+    if (connection.demoDesktopCount > 0)
+        config.desktopCount = connection.demoDesktopCount;
     if (!connection.dataDir.isEmpty())
-        config.stateFilePath = stateFilePath(connection.dataDir);
+        config.stateFilePath = stateFilePath(connection.dataDir, connection.demoDesktopCount);
     m_simulator = std::make_unique<WorkspaceSimulator>(config);
     if (!m_simulator->listen()) {
         if (error)

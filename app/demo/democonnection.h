@@ -25,7 +25,7 @@ public:
 
     WorkspaceSimulator *simulator() const { return m_simulator.get(); }
     // <dataDir>/simulator-state.json: the demo service's desktops and jobs (see SimulatorState).
-    static QString stateFilePath(const QString &dataDir);
+    static QString stateFilePath(const QString &dataDir, int desktopCount = 0);
     // The tag the simulated project puts on the desktops it means to be protected.
     static QString demoProtectedTag();
 

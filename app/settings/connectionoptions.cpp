@@ -14,6 +14,7 @@ class ConnectionOptionsText
 namespace {
 namespace Name {
 const QString demo = QStringLiteral("demo");
+const QString demoDesktops = QStringLiteral("demo-desktops");
 const QString profile = QStringLiteral("profile");
 const QString region = QStringLiteral("region");
 const QString projectId = QStringLiteral("project-id");
@@ -71,6 +72,11 @@ void addTo(QCommandLineParser &parser)
 {
     parser.addOption({Name::demo,
                       ConnectionOptionsText::tr("Work against a built-in simulated Workspace service; nothing real is touched.")});
+    parser.addOption({Name::demoDesktops,
+                      ConnectionOptionsText::tr("With --demo: the simulated project has <count> desktops (1 to %1; "
+                                                "default 300), e.g. to try a deletion of 10,000.")
+                          .arg(kMaxDemoDesktops),
+                      ConnectionOptionsText::tr("count")});
     parser.addOption({Name::profile, ConnectionOptionsText::tr("Use the saved connection profile <name>."), ConnectionOptionsText::tr("name")});
     parser.addOption({Name::region, ConnectionOptionsText::tr("Workspace region, e.g. cn-north-4."), ConnectionOptionsText::tr("region")});
     parser.addOption({Name::projectId,
@@ -92,10 +98,21 @@ void addTo(QCommandLineParser &parser)
                       ConnectionOptionsText::tr("language")});
 }
 
+QStringList optionNames()
+{
+    return {Name::demo, Name::demoDesktops, Name::profile,  Name::region,  Name::projectId,
+            Name::endpoint, Name::caFile,     Name::dataDir, Name::language};
+}
+
 ConnectionOptionValues valuesFrom(const QCommandLineParser &parser)
 {
     ConnectionOptionValues values;
     values.demo = parser.isSet(Name::demo);
+    if (parser.isSet(Name::demoDesktops)) {
+        bool isNumber = false;
+        const int count = parser.value(Name::demoDesktops).toInt(&isNumber);
+        values.demoDesktops = isNumber && count > 0 ? count : -1;
+    }
     values.profile = parser.value(Name::profile);
     values.region = parser.value(Name::region);
     values.projectId = parser.value(Name::projectId);
@@ -150,6 +167,14 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
         resolved.protectedTags = profile.protectedTags;
     }
 
+    if (values.demoDesktops != 0 && !values.demo)
+        return failWith(ConnectionOptionsText::tr("--demo-desktops applies to --demo only."), error);
+    if (values.demoDesktops < 0 || values.demoDesktops > kMaxDemoDesktops) {
+        return failWith(ConnectionOptionsText::tr("--demo-desktops takes a whole number from 1 to %1.")
+                            .arg(kMaxDemoDesktops),
+                        error);
+    }
+    resolved.demoDesktopCount = values.demoDesktops;
     if (values.demo)
         return resolved;
 

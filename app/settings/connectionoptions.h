@@ -21,6 +21,7 @@ struct ConnectionOptionValues
     QString endpoint;
     QString caFile;
     QString dataDir;
+    int demoDesktops = 0; // --demo-desktops; 0: not given, -1: not a count
 };
 
 // Everything needed to talk to one Workspace project.
@@ -30,6 +31,7 @@ struct ResolvedConnection
     Credentials credentials;   // from the environment, or (after fillStoredCredentials) a profile
     QString profileName;       // empty when no profile was used
     bool isDemo = false;       // the caller starts the simulator and points config at it
+    int demoDesktopCount = 0;  // the demo project's size; 0: the simulator's default
     QString dataDir;           // journal, audit log and logs; demo: <default>/demo unless given
     QStringList protectedTags; // from the profile
 
@@ -45,9 +47,14 @@ struct ResolvedConnection
 // command line > environment > saved profile.
 namespace ConnectionOptions {
 
-// --demo, --profile, --region, --project-id, --endpoint, --ca-file, --data-dir, and --lang (the
+// The largest demo project: as large as the window is measured with (docs/PERFORMANCE.md).
+constexpr int kMaxDemoDesktops = 100000;
+
+// --demo, --demo-desktops, --profile, --region, --project-id, --endpoint, --ca-file, --data-dir, and --lang (the
 // language, which main() reads before the parser runs: see translations/applanguage.h).
 void addTo(QCommandLineParser &parser);
+// The names of the options addTo() adds, for a command that checks what it was given.
+QStringList optionNames();
 ConnectionOptionValues valuesFrom(const QCommandLineParser &parser);
 
 // The organization and application name of both executables (QSettings, QStandardPaths): call

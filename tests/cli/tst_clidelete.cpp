@@ -832,6 +832,27 @@ private Q_SLOTS:
         for (const QJsonObject &desktop : remaining)
             QVERIFY(!ids.contains(desktop.value(QStringLiteral("desktop_id")).toString()));
     }
+
+    // The demo project can be as large as the deletion it is to try, and the usual one stays.
+    void theDemoProjectTakesTheSizeAsked()
+    {
+        const Result large = runDemo({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json"),
+                                      QStringLiteral("--demo-desktops"), QStringLiteral("1200")});
+        QVERIFY2(large.exitCode == 0, qPrintable(large.err));
+        QCOMPARE(QJsonDocument::fromJson(large.out.toUtf8()).array().size(), 1200);
+        const Result usual = runDemo({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(usual.exitCode == 0, qPrintable(usual.err));
+        QCOMPARE(QJsonDocument::fromJson(usual.out.toUtf8()).array().size(), 300);
+
+        for (const QString &bad : {QStringLiteral("0"), QStringLiteral("ten"), QStringLiteral("100001")}) {
+            const Result refused = runDemo({QStringLiteral("list"), QStringLiteral("--demo-desktops"), bad});
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(QStringLiteral("--demo-desktops")), qPrintable(refused.err));
+        }
+        const Result notDemo = run({QStringLiteral("list"), QStringLiteral("--demo-desktops"), QStringLiteral("10")});
+        QCOMPARE(notDemo.exitCode, 2);
+        QVERIFY2(notDemo.err.contains(QStringLiteral("--demo only")), qPrintable(notDemo.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliDelete)
