@@ -88,6 +88,29 @@ protected:
         return result;
     }
 
+    // Starts the CLI with these arguments (the connection included) and stops it with SIGTERM
+    // (handled like Ctrl+C) once its stderr says `said`.
+    Result interruptOnceSaid(const QStringList &arguments, const QByteArray &said) const
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(WORKSPACE_CLI_PATH), arguments);
+        QByteArray errors;
+        Result result;
+        if (!QTest::qWaitFor([&] { return (errors += process.readAllStandardError()).contains(said); }, 30000)) {
+            process.kill();
+            return result;
+        }
+        process.terminate();
+        if (!finished.wait(30000))
+            return result;
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.err = QString::fromUtf8(errors + process.readAllStandardError());
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        return result;
+    }
+
     Result runDelete(const QStringList &ids, const QStringList &extra = {}) const
     {
         return run(QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),

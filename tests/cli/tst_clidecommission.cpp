@@ -172,6 +172,30 @@ private Q_SLOTS:
         QCOMPARE(auditEventNames(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
     }
 
+    void interruptWhileTurningAutoscaleOffDeletesNothing()
+    {
+        QString poolId;
+        const QString id = desktopOfScalingPool(&poolId);
+        QVERIFY(!id.isEmpty());
+        SimulatorFaults faults;
+        faults.latencyMs = 3000; // the pool's answer is slow: the interrupt comes while it is awaited
+        faults.pathFilter = QStringLiteral("desktop-pools/");
+        m_simulator->setFaults(faults);
+        const int before = m_simulator->desktopCount();
+        const Result result = interruptOnceSaid(QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), id,
+                                                            QStringLiteral("--yes"), QStringLiteral("--turn-autoscale-off-first")}
+                                                    + connection(),
+                                                "Turning autoscale off");
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QStringLiteral("nothing was deleted")), qPrintable(result.err));
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
+        QCOMPARE(m_simulator->desktopCount(), before);
+        // A request that was announced has its outcome on record.
+        const QStringList events = auditEventNames();
+        QCOMPARE(events.count(QStringLiteral("action_intent")), events.size() - events.count(QStringLiteral("action_intent")));
+        QVERIFY(!events.contains(QStringLiteral("intent")));
+    }
+
     void listShowsUsageAndFiltersIdleDesktops()
     {
         const Result all = run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("30"),

@@ -20,27 +20,11 @@ private:
 
     Result interruptAfterAccepted(const QStringList &ids, const QStringList &target) const
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(WORKSPACE_CLI_PATH),
-                      QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),
-                                  QStringLiteral("--yes"), QStringLiteral("--poll-interval"), QStringLiteral("0.05")}
-                          + target);
-        QByteArray errors;
-        Result result;
-        if (!QTest::qWaitFor([&] { return (errors += process.readAllStandardError()).contains("accepted"); },
-                             30000)) {
-            process.kill();
-            return result;
-        }
-        process.terminate();
-        if (!finished.wait(30000))
-            return result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.err = QString::fromUtf8(errors + process.readAllStandardError());
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        return result;
+        return interruptOnceSaid(QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), ids.join(QLatin1Char(',')),
+                                             QStringLiteral("--yes"), QStringLiteral("--poll-interval"),
+                                             QStringLiteral("0.05")}
+                                     + target,
+                                 "accepted");
     }
 
     // Jobs that take this long, so that a run can be interrupted while it follows them.
