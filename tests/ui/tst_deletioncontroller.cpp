@@ -42,6 +42,7 @@ private Q_SLOTS:
     void cleanup();
     void withoutAConnectionNothingIsLookedUp();
     void deletesWithoutAWindowAndAsksForARefresh();
+    void turnsAutoscaleOffBeforeDeleting_data();
     void turnsAutoscaleOffBeforeDeleting();
     void retryTakesTheFailuresOfEveryPart();
     void maintenanceIsAuditedInTheProjectsLog();
@@ -211,6 +212,13 @@ QStringList TestDeletionController::auditEvents() const
     return events;
 }
 
+void TestDeletionController::turnsAutoscaleOffBeforeDeleting_data()
+{
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("turned off, then deleted") << false;
+    QTest::newRow("refused: nothing deleted") << true;
+}
+
 void TestDeletionController::turnsAutoscaleOffBeforeDeleting()
 {
     useSimulatorOf(200);
@@ -247,8 +255,28 @@ void TestDeletionController::turnsAutoscaleOffBeforeDeleting()
     QVERIFY(dialog->poolsWarningText().contains(QStringLiteral("may create new desktops")));
     QVERIFY(dialog->turnAutoscaleOffBox()->isChecked());
     QSignalSpy finished(m_controller.get(), &DeletionController::runFinished);
+    QSignalSpy started(m_controller.get(), &DeletionController::runStarted);
+    QSignalSpy status(m_controller.get(), &DeletionController::statusMessage);
+    QFETCH(bool, refused);
+    if (refused) {
+        SimulatorFaults faults;
+        faults.serverErrorShare = 1.0;
+        faults.serverErrorStatus = 500;
+        faults.pathFilter = QStringLiteral("desktop-pools/"); // the update, not the listing
+        m_simulator->setFaults(faults);
+    }
     QTest::keyClicks(dialog->confirmationField(), QStringLiteral("1"));
     QTest::mouseClick(dialog->deleteButton(), Qt::LeftButton);
+    if (refused) {
+        QVERIFY(QTest::qWaitFor([&status] {
+            return !status.isEmpty() && status.constLast().first().toString().contains(QStringLiteral("nothing was deleted"));
+        }, kWaitMs));
+        QVERIFY(started.isEmpty());
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools/")), 1);
+        QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
+        QCOMPARE(auditEvents(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+        return;
+    }
     QVERIFY(finished.wait(kWaitMs));
     // Audited, and done before the deletion's request.
     const QStringList events = auditEvents();
