@@ -66,6 +66,7 @@ private Q_SLOTS:
         auto *end = byName<QAction>(window, "endMaintenanceAction");
         auto *logoff = byName<QAction>(window, "logoffAction");
         QVERIFY(!start->isEnabled() && !end->isEnabled() && !logoff->isEnabled());
+        QVERIFY(!start->icon().isNull() && !end->icon().isNull() && !logoff->icon().isNull());
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
         window.connectTo(connectionTo(simulator, dir.path()));
         QVERIFY(loaded.wait(kWaitMs));
