@@ -109,6 +109,9 @@ private:
     DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
     // The desktops of the table whose user is one of these desktops' users.
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
+    // Once *Also delete users* is ticked: every desktop of the users in the project, since a
+    // table filtered on the server or listed in part may not show a user's other desktop.
+    void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
     void startDeletionRun(const DeletionPlan &plan);
     DeletionContext deletionContext() const;
