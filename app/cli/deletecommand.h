@@ -56,7 +56,6 @@ private:
     void leaveOutYearlyMonthly();
     // Dry run: what the deletion would affect besides the desktops (users, pools), then the plan.
     void lookUpImpact();
-    void lookUpNextUsers();
     void lookUpPools();
     void printImpact();
     void printPlan();
@@ -79,7 +78,6 @@ private:
     DeletionPlan m_plan;
     QList<Desktop> m_deletable;
     // The dry run's look-ups: the selected users' desktops and the pools.
-    QStringList m_usersToLookUp;
     QList<Desktop> m_usersDesktops;
     QList<DesktopPool> m_pools;
     QString m_impactWarning;
