@@ -2,6 +2,7 @@
 
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
+#include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
 
 #include "deletiondialog.h"
@@ -19,6 +20,7 @@
 #include "deletion/recordsettlement.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QSet>
 #include <QSystemTrayIcon>
@@ -248,6 +250,42 @@ QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops)
     return owned;
 }
 
+void DeletionController::lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops)
+{
+    QStringList users;
+    for (const Desktop &desktop : desktops) {
+        if (!desktop.userName.isEmpty())
+            users.append(desktop.userName);
+    }
+    if (users.isEmpty() || !m_client)
+        return;
+    // The dialog's child: closing the dialog ends the look-up.
+    auto *lookUp = new UsersDesktopsLookUp(m_client, users, dialog);
+    connect(lookUp, &UsersDesktopsLookUp::finished, dialog, [dialog, lookUp] {
+        lookUp->deleteLater();
+        if (lookUp->succeeded()) {
+            // The project's answer, fresher than the table: a desktop gone since does not keep its user.
+            dialog->setUsersDesktops(lookUp->desktops());
+            dialog->setUsersLookUpState(DeletionDialog::UsersLookUpState::Complete);
+        } else if (!lookUp->wasCancelled()) {
+            dialog->setUsersLookUpState(DeletionDialog::UsersLookUpState::Failed, lookUp->failureText());
+        }
+    });
+    const auto start = [dialog, lookUp] {
+        if (lookUp->isFinished())
+            return;
+        dialog->setUsersLookUpState(DeletionDialog::UsersLookUpState::InProgress);
+        lookUp->start();
+    };
+    if (dialog->deleteUsersBox()->isChecked())
+        start();
+    else
+        connect(dialog->deleteUsersBox(), &QCheckBox::toggled, lookUp, [start](bool ticked) {
+            if (ticked)
+                start();
+        });
+}
+
 DeletionDialog *DeletionController::openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut)
 {
     auto *dialog = new DeletionDialog(desktops, m_client->urlFor(QStringLiteral("desktops/batch-delete")),
@@ -257,6 +295,7 @@ DeletionDialog *DeletionController::openDialog(const QList<Desktop> &desktops, c
     connect(dialog, &DeletionDialog::usersDesktopsNeeded, this, [this, dialog, desktops] {
         dialog->setUsersDesktops(usersDesktops(desktops));
     });
+    lookUpUsersDesktops(dialog, desktops);
     if (m_poolsKnown)
         dialog->setScalingPools(DeletionImpact::scalingPools(desktops, m_pools));
     connect(dialog, &DeletionDialog::deletionConfirmed, this, [this, dialog](const DeletionPlan &plan) {

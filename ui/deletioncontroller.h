@@ -110,6 +110,9 @@ private:
     // The desktops of the table whose user is one of these desktops' users.
     void refreshTableInSlices(QList<Desktop> desktops);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
+    // Once *Also delete users* is ticked: every desktop of the users in the project, since a
+    // table filtered on the server or listed in part may not show a user's other desktop.
+    void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
     void reportAction(DecommissionActionRun *run);

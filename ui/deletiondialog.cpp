@@ -560,3 +560,34 @@ void DeletionDialog::confirm()
     accept();
     Q_EMIT deletionConfirmed(confirmedPlan);
 }
+
+void DeletionDialog::setUsersLookUpState(UsersLookUpState state, const QString &failure)
+{
+    // A label of its own under the users' list, made on first use.
+    auto *label = findChild<QLabel *>(QStringLiteral("usersLookUpLabel"));
+    if (!label) {
+        label = explanation(QString(), this);
+        label->setObjectName(QStringLiteral("usersLookUpLabel"));
+        label->setTextFormat(Qt::PlainText); // the failure may quote the server
+        if (auto *layout = qobject_cast<QBoxLayout *>(m_usersLabel->parentWidget()->layout()))
+            layout->insertWidget(layout->indexOf(m_usersLabel) + 1, label);
+        connect(m_deleteUsers, &QCheckBox::toggled, label,
+                [label](bool ticked) { label->setVisible(ticked && !label->text().isEmpty()); });
+    }
+    QString text;
+    switch (state) {
+    case UsersLookUpState::InProgress:
+        text = tr("Looking up the users' other desktops… Until then the users listed may be incomplete.");
+        break;
+    case UsersLookUpState::Complete:
+        break;
+    case UsersLookUpState::Failed:
+        text = tr("The users' other desktops could not all be listed, so the users listed may be incomplete: "
+                  "some said to be removed may be kept.");
+        if (!failure.isEmpty())
+            text += QLatin1Char(' ') + failure;
+        break;
+    }
+    label->setText(text);
+    label->setVisible(m_deleteUsers->isChecked() && !text.isEmpty());
+}

@@ -52,6 +52,11 @@ public:
     // a user with another desktop is named as kept. usersDesktopsNeeded() asks for them once, when
     // *Also delete users* is first ticked: finding them among 100,000 rows is not free.
     void setUsersDesktops(const QList<Desktop> &usersDesktops);
+    // Whether the users' desktops given are the complete look-up's (by user name, beyond the
+    // table), still being looked up, or what a failed look-up left: the dialog then says the list
+    // of users may be incomplete. `failure` is the failure's sentence. Shown with the users.
+    enum class UsersLookUpState { InProgress, Complete, Failed };
+    void setUsersLookUpState(UsersLookUpState state, const QString &failure = QString());
     QString usersText() const;
     void setScalingPools(const QList<DesktopPool> &pools);
     QString poolsWarningText() const;

@@ -379,8 +379,17 @@ void MainWindow::refresh()
 
 void MainWindow::cancelLoading()
 {
+    const bool listing = m_loader->isLoading();
+    const bool usage = m_loader->isLoadingUsage();
     m_loader->cancel();
     m_loader->cancelUsage();
+    // After the listing's own message, so that the one shown names everything that was stopped.
+    if (usage) {
+        statusBar()->showMessage(listing ? tr("Loading cancelled: the list and its usage statistics may be incomplete.")
+                                         : tr("Loading usage statistics cancelled: the Idle and Used columns may "
+                                              "show no data or an earlier period's."),
+                                 8000);
+    }
 }
 
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)

@@ -29,6 +29,9 @@ void MainWindow::applyIcons()
     m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
     m_jobsPanel->toggleViewAction()->setIcon(AppIcons::icon(QStringLiteral("jobs")));
+    m_startMaintenanceAction->setIcon(AppIcons::icon(QStringLiteral("maintenance-start")));
+    m_endMaintenanceAction->setIcon(AppIcons::icon(QStringLiteral("maintenance-end")));
+    m_logoffAction->setIcon(AppIcons::icon(QStringLiteral("logoff"), QStringLiteral("system-log-out")));
 }
 
 void MainWindow::createActions()

@@ -38,7 +38,6 @@ void MainWindow::createDecommissionActions()
     m_logoffAction = makeAction(tr("&Log Users Off…"), "logoffAction",
                                 tr("Log the users of the selected desktops off, with a message to them"),
                                 DecommissionAction::LogOff);
-    m_logoffAction->setIcon(QIcon::fromTheme(QStringLiteral("system-log-out")));
     const QList<QAction *> actions{m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction};
     m_desktopsMenu->insertActions(m_deleteAction, actions);
     m_desktopsMenu->insertSeparator(m_deleteAction);

@@ -1,5 +1,6 @@
 // The status bar: desktop counts (once per burst of changes), the listing's progress with its
-// Cancel button, and what a finished listing reports (error banner, incompleteness warnings).
+// Cancel button (which also stops the usage statistics loaded after the listing), and what a
+// finished listing reports (error banner, incompleteness warnings).
 #include "mainwindow.h"
 
 #include "desktopfilterproxy.h"
@@ -133,7 +134,7 @@ void MainWindow::onLoadingFinished(const ApiError &error)
 {
     m_progressLabel->hide();
     m_progressBar->hide();
-    m_cancelButton->hide();
+    m_cancelButton->setVisible(m_loader->isLoadingUsage());
     if (error.kind == ApiError::Kind::Cancelled) {
         statusBar()->showMessage(tr("Loading cancelled: the list may be incomplete."), 8000);
     } else if (error.isError()) {
@@ -160,6 +161,7 @@ void MainWindow::onUsageProgress(int loaded, int total)
                                     : tr("Loading usage statistics %1 of %2…")
                                           .arg(locale.toString(loaded), locale.toString(total)));
     m_usageLabel->show();
+    m_cancelButton->show(); // the usage loads after the listing: Cancel stops it too
     updateActions();
 }
 
@@ -174,5 +176,6 @@ void MainWindow::onUsageLoaded(const ApiError &error)
         m_usageLabel->setText(tr("Usage of the last %Ln day(s)", nullptr, days));
     m_usageLabel->setToolTip(error.isError() && error.kind != ApiError::Kind::Cancelled ? error.details() : QString());
     m_usageLabel->show();
+    m_cancelButton->setVisible(m_loader->isLoading());
     updateActions();
 }

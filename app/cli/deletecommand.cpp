@@ -6,6 +6,7 @@
 #include "actioncommand.h"
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
+#include "decommission/usersdesktopslookup.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
@@ -155,38 +156,27 @@ void DeleteCommand::leaveOutYearlyMonthly()
 
 void DeleteCommand::lookUpImpact()
 {
-    if (m_request.options.deleteUsers) {
-        const DeletionImpact::Users users = DeletionImpact::usersOf(m_deletable, {});
-        m_usersToLookUp = users.deleted; // every user of the selection, until their desktops are known
-    }
-    lookUpNextUsers();
-}
-
-void DeleteCommand::lookUpNextUsers()
-{
-    if (m_usersToLookUp.isEmpty()) {
+    // Every user of the selection, until their desktops are known.
+    const QStringList users =
+        m_request.options.deleteUsers ? DeletionImpact::usersOf(m_deletable, {}).deleted : QStringList();
+    if (users.isEmpty()) {
         lookUpPools(&DeleteCommand::printImpact);
         return;
     }
     // Every desktop of these users, so that a user with another desktop is known to be kept.
-    DesktopQuery query;
-    query.userNames = m_usersToLookUp.mid(0, DesktopQuery::kMaxUserNames);
-    m_usersToLookUp = m_usersToLookUp.mid(DesktopQuery::kMaxUserNames);
-    auto *call = new ListAllDesktopsCall(client(), query, this);
-    m_impactCall = call;
-    connect(call, &ListAllDesktopsCall::pageLoaded, this,
-            [this](const QList<Desktop> &desktops) { m_usersDesktops.append(desktops); });
-    connect(call, &ListAllDesktopsCall::retrying, this, &DeleteCommand::reportRetry);
-    connect(call, &ListAllDesktopsCall::finished, this, [this, call] {
-        call->deleteLater();
-        if (!call->succeeded() || !call->isComplete()) {
+    auto *lookUp = new UsersDesktopsLookUp(client(), users, this);
+    m_impactCall = lookUp;
+    connect(lookUp, &UsersDesktopsLookUp::retrying, this, &DeleteCommand::reportRetry);
+    connect(lookUp, &UsersDesktopsLookUp::finished, this, [this, lookUp] {
+        lookUp->deleteLater();
+        m_usersDesktops = lookUp->desktops();
+        if (!lookUp->succeeded()) {
             m_impactWarning = tr("The users' other desktops could not all be listed, so some users said to "
                                  "be deleted may be kept.");
-            m_usersToLookUp.clear();
         }
-        lookUpNextUsers();
+        lookUpPools(&DeleteCommand::printImpact);
     });
-    call->start();
+    lookUp->start();
 }
 
 void DeleteCommand::lookUpPools(void (DeleteCommand::*next)())

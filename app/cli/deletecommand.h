@@ -59,7 +59,6 @@ private:
     void leaveOutYearlyMonthly();
     // Dry run: what the deletion would affect besides the desktops (users, pools), then the plan.
     void lookUpImpact();
-    void lookUpNextUsers();
     // The pools of the deletable desktops, then `next`.
     void lookUpPools(void (DeleteCommand::*next)());
     QList<DesktopPool> poolsToStopFirst() const;
@@ -85,7 +84,6 @@ private:
     DeletionPlan m_plan;
     QList<Desktop> m_deletable;
     // The dry run's look-ups: the selected users' desktops and the pools.
-    QStringList m_usersToLookUp;
     QList<Desktop> m_usersDesktops;
     QList<DesktopPool> m_pools;
     QString m_impactWarning;

@@ -10,7 +10,9 @@
 
 namespace {
 
-const char *const kIconNames[] = {"about", "delete", "details", "export", "filter", "jobs", "lock", "refresh"};
+const char *const kIconNames[] = {"about",  "delete",          "details",           "export",
+                                  "filter", "jobs",            "lock",              "logoff",
+                                  "maintenance-end", "maintenance-start", "refresh"};
 
 QPalette paletteWithText(const QColor &text, const QColor &window)
 {

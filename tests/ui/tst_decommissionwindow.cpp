@@ -1,7 +1,8 @@
 // The window's decommissioning views and actions against the in-process simulator: usage
 // statistics loaded after the listing (idle days, hours of use, "No data" for desktops too new to
 // have any), the idle filter, a new period loading the statistics again, the pools by name, and
-// maintenance mode and log-off for the selection, confirmed and audited.
+// maintenance mode and log-off for the selection, confirmed and audited, and the status bar's Cancel
+// stopping the statistics.
 
 #include "widgetbyname.h"
 #include "deletioncontroller.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,6 +68,7 @@ private Q_SLOTS:
         auto *end = byName<QAction>(window, "endMaintenanceAction");
         auto *logoff = byName<QAction>(window, "logoffAction");
         QVERIFY(!start->isEnabled() && !end->isEnabled() && !logoff->isEnabled());
+        QVERIFY(!start->icon().isNull() && !end->icon().isNull() && !logoff->icon().isNull());
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
         window.connectTo(connectionTo(simulator, dir.path()));
         QVERIFY(loaded.wait(kWaitMs));
@@ -183,6 +186,38 @@ private Q_SLOTS:
         QVERIFY(usage.wait(kWaitMs));
         QVERIFY(simulator.requestCount("GET", QStringLiteral("metrics")) > requestsBefore);
         QVERIFY(byName<QLabel>(window, "usageLabel")->text().contains(QLatin1String("180")));
+    }
+
+    void cancelStopsTheUsageStatistics()
+    {
+        WorkspaceSimulator simulator(simulatorConfig(kAccessKey, kSecretKey, 30, 100));
+        QVERIFY(simulator.listen());
+        // The listing answers; the statistics loaded after it never do, until cancelled.
+        SimulatorFaults faults;
+        faults.neverAnswer = true;
+        faults.pathFilter = QStringLiteral("metrics");
+        simulator.setFaults(faults);
+        QTemporaryDir dir;
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+        QSignalSpy usage(window.loader(), &DesktopLoader::usageLoaded);
+        window.connectTo(connectionTo(simulator, dir.path()));
+        QVERIFY(loaded.wait(kWaitMs));
+        QVERIFY(window.loader()->isLoadingUsage());
+        QTRY_VERIFY_WITH_TIMEOUT(simulator.requestCount("GET", QStringLiteral("metrics")) > 0, kWaitMs);
+
+        auto *cancel = byName<QPushButton>(window, "cancelLoadingButton");
+        QVERIFY(!cancel->isHidden()); // the listing is done, the usage is not
+        cancel->click();
+        QCOMPARE(usage.size(), 1);
+        QCOMPARE(usage.constFirst().constFirst().value<ApiError>().kind, ApiError::Kind::Cancelled);
+        QVERIFY(!window.loader()->isLoadingUsage());
+        QVERIFY(cancel->isHidden());
+        QVERIFY(byName<QLabel>(window, "usageLabel")->text().contains(QLatin1String("stopped")));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("usage statistics cancelled")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.desktopModel()->rowCount(), 30); // the listing stays
+        simulator.setFaults({});
     }
 };
 

@@ -15,6 +15,7 @@
 #include "deletion/jobjournal.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void turnsAutoscaleOffBeforeDeleting();
     void retryTakesTheFailuresOfEveryPart();
     void maintenanceIsAuditedInTheProjectsLog();
+    void usersOfAFilteredTableAreLookedUpInTheProject();
 
 private:
     ResolvedConnection connection() const;
@@ -356,6 +358,85 @@ void TestDeletionController::maintenanceIsAuditedInTheProjectsLog()
         if (ids.contains(desktop.id))
             QVERIFY(desktop.inMaintenanceMode);
     }
+}
+
+void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
+{
+    useSimulatorOf(80);
+    // A user with two desktops, of which the table (filtered on the server) shows one.
+    QHash<QString, QList<Desktop>> byUser;
+    for (const Desktop &desktop : listAllDesktops(m_client.get(), kWaitMs)) {
+        if (!desktop.userName.isEmpty() && !desktop.isConnected() && desktop.billingMode != BillingMode::YearlyMonthly
+            && !desktop.isBeingDeleted())
+            byUser[desktop.userName].append(desktop);
+    }
+    QString user;
+    for (auto it = byUser.cbegin(); it != byUser.cend() && user.isEmpty(); ++it) {
+        if (it->size() >= 2)
+            user = it.key();
+    }
+    QVERIFY(!user.isEmpty());
+    const Desktop selected = byUser.value(user).constFirst();
+    DesktopLoader loader(m_desktops.get());
+    loader.setClient(m_client.get());
+    DesktopQuery query;
+    query.desktopIds = {selected.id};
+    loader.setQuery(query);
+    QSignalSpy loaded(&loader, &DesktopLoader::loadingFinished);
+    loader.load();
+    QVERIFY(loaded.wait(kWaitMs));
+    QCOMPARE(m_desktops->rowCount(), 1);
+    m_controller->setConnection(connection(), m_client.get());
+
+    const auto openDialog = [this, &selected]() -> DeletionDialog * {
+        QSignalSpy prepared(m_controller.get(), &DeletionController::preparationFinished);
+        m_controller->requestDeletion({selected.id});
+        if (!prepared.wait(kWaitMs))
+            return nullptr;
+        return m_controller->dialog();
+    };
+    DeletionDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    // Nothing is looked up until *Also delete users* matters.
+    const int listingsBefore = m_simulator->requestCount("GET", QStringLiteral("desktops/detail"));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("desktops/detail")), listingsBefore);
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("usersLookUpLabel")));
+
+    dialog->deleteUsersBox()->setChecked(true);
+    auto *lookUpLabel = dialog->findChild<QLabel *>(QStringLiteral("usersLookUpLabel"));
+    QVERIFY(lookUpLabel);
+    QVERIFY(!lookUpLabel->isHidden());
+    QVERIFY(lookUpLabel->text().contains(QLatin1String("may be incomplete")));
+    // The table alone would have the user removed; the project's listing keeps them.
+    QTRY_VERIFY_WITH_TIMEOUT(lookUpLabel->isHidden(), kWaitMs);
+    QVERIFY2(dialog->usersText().contains(QStringLiteral("Users kept (they have another desktop): ") + user),
+             qPrintable(dialog->usersText()));
+    QVERIFY(!dialog->usersText().contains(QLatin1String("Users removed")));
+    QVERIFY(m_simulator->requestCount("GET", QStringLiteral("desktops/detail")) > listingsBefore);
+    dialog->reject();
+    QTRY_VERIFY(!m_controller->dialog());
+
+    // A failed look-up says that the list may be incomplete, and never that it is complete.
+    dialog = openDialog();
+    QVERIFY(dialog);
+    SimulatorFaults faults;
+    faults.malformedJson = true;
+    faults.pathFilter = QStringLiteral("desktops/detail");
+    m_simulator->setFaults(faults);
+    dialog->deleteUsersBox()->setChecked(true);
+    lookUpLabel = dialog->findChild<QLabel *>(QStringLiteral("usersLookUpLabel"));
+    QVERIFY(lookUpLabel);
+    QTRY_VERIFY_WITH_TIMEOUT(lookUpLabel->text().contains(QLatin1String("could not all be listed")), kWaitMs);
+    QVERIFY(!lookUpLabel->isHidden());
+    QVERIFY(lookUpLabel->text().contains(QLatin1String("may be incomplete")));
+    QVERIFY(dialog->usersText().contains(QStringLiteral("Users removed (no other desktop): ") + user));
+    // Unticked, the users and what is said of them are hidden together.
+    dialog->deleteUsersBox()->setChecked(false);
+    QVERIFY(lookUpLabel->isHidden());
+    dialog->deleteUsersBox()->setChecked(true);
+    QVERIFY(!lookUpLabel->isHidden());
+    m_simulator->setFaults({});
 }
 
 QTEST_MAIN(TestDeletionController)

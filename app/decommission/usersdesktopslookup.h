@@ -1,0 +1,71 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/workspacetypes.h"
+
+#include <QDeadlineTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+
+class ApiClient;
+class ListAllDesktopsCall;
+
+// Every desktop of the project that belongs to one of these users, for DeletionImpact::usersOf():
+// a table filtered on the server, or listed in part, does not show a user's other desktops, and a
+// user with another desktop is kept by delete_users. Lists desktops/detail with the user_names
+// filter, DesktopQuery::kMaxUserNames names per listing, one listing after the other. Finishes
+// exactly once: with the desktops, or with an error; a listing that is not complete is an error
+// too, since users said to be removed may then be kept. Bounded by a deadline for the whole.
+class UsersDesktopsLookUp : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultTimeoutMs = 120000;
+
+    UsersDesktopsLookUp(ApiClient *client, const QStringList &userNames, QObject *parent = nullptr);
+
+    // The whole look-up ends with a Timeout error once the deadline has passed (kDefaultTimeoutMs
+    // from start() unless set before it; a deadline of Forever also means the default).
+    void setDeadline(QDeadlineTimer deadline) { m_deadline = deadline; }
+    void start();
+    // finished() follows at once with a Cancelled error (unless already finished).
+    void cancel();
+
+    // The user names looked up: distinct, non-empty, sorted.
+    const QStringList &userNames() const { return m_userNames; }
+    int listingCount() const { return m_listings; }
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    bool wasCancelled() const { return m_error.kind == ApiError::Kind::Cancelled; }
+    // An incomplete listing is an error of kind InvalidResponse, said by failureText().
+    const ApiError &error() const { return m_error; }
+    // One translated sentence for an error, empty after success.
+    QString failureText() const;
+    // Once succeeded, every desktop of the users; after an error, those found before it.
+    const QList<Desktop> &desktops() const { return m_desktops; }
+
+Q_SIGNALS:
+    void retrying(int nextAttempt, int delayMs, const ApiError &error);
+    void finished();
+
+private:
+    void listNext();
+    void onListed(ListAllDesktopsCall *call);
+    void finish(const ApiError &error, const QString &failureText = {});
+
+    QPointer<ApiClient> m_client;
+    QStringList m_userNames;
+    int m_nextUser = 0;
+    int m_listings = 0;
+    QDeadlineTimer m_deadline = QDeadlineTimer::Forever; // until start(): then never forever
+    QPointer<ListAllDesktopsCall> m_call;
+    QList<Desktop> m_desktops;
+    QSet<QString> m_seen;
+    bool m_started = false;
+    bool m_finished = false;
+    ApiError m_error;
+    QString m_failureText;
+};
