@@ -218,7 +218,7 @@ void DeletionController::refreshTableInSlices(QList<Desktop> desktops)
 {
     // Fresh state into the table: what the look-up found. After the dialog has opened, and in
     // slices with the window's own events in between: 10,000 rows take tens of milliseconds.
-    constexpr qsizetype kSlice = 2000;
+    constexpr qsizetype kSlice = 1000;
     if (desktops.isEmpty())
         return;
     runInLaterTurn(this, [this, desktops = std::move(desktops)] {
