@@ -28,57 +28,38 @@ void JobCommand::start()
 void JobCommand::fetchJob()
 {
     m_subJobs.clear();
-    m_seenSubJobs.clear();
-    m_jobCall = new ShowJobCall(client(), m_options.jobId, this);
-    connect(m_jobCall, &ShowJobCall::retrying, this, &JobCommand::reportRetry);
-    connect(m_jobCall, &ShowJobCall::finished, this, &JobCommand::onJobFetched);
-    m_jobCall->start();
+    startCall(new ShowJobCall(client(), m_options.jobId, this),
+              [this](ShowJobCall *finished) { onJobFetched(finished); });
 }
 
-void JobCommand::onJobFetched()
+void JobCommand::onJobFetched(ShowJobCall *call)
 {
-    m_jobCall->deleteLater();
-    if (!m_jobCall->succeeded()) {
-        failWithApiError(tr("Reading job %1 failed.").arg(m_options.jobId), m_jobCall->error());
+    if (!call->succeeded()) {
+        failWithApiError(tr("Reading job %1 failed.").arg(m_options.jobId), call->error());
         return;
     }
-    m_job = m_jobCall->result();
-    fetchSubJobs(0);
+    m_job = call->result();
+    fetchSubJobs();
 }
 
-void JobCommand::fetchSubJobs(int offset)
+void JobCommand::fetchSubJobs()
 {
-    m_subJobsCall = new ListSubJobsCall(client(), m_options.jobId, offset,
-                                        ListSubJobsCall::kMaxLimit, this);
-    connect(m_subJobsCall, &ListSubJobsCall::retrying, this, &JobCommand::reportRetry);
-    connect(m_subJobsCall, &ListSubJobsCall::finished, this, &JobCommand::onSubJobsFetched);
-    m_subJobsCall->start();
+    auto *listing = new ListAllSubJobsCall(client(), SubJobFilter::forJob(m_options.jobId), this);
+    // Paging also ends at --timeout, whatever the service promises.
+    listing->setDeadline(m_deadline);
+    startCall(listing, [this](ListAllSubJobsCall *finished) { onSubJobsFetched(finished); });
 }
 
-void JobCommand::onSubJobsFetched()
+void JobCommand::onSubJobsFetched(ListAllSubJobsCall *listing)
 {
-    m_subJobsCall->deleteLater();
-    if (!m_subJobsCall->succeeded()) {
+    // At --timeout the sub-jobs read so far are reported; the round says the job is still running.
+    const bool timedOut = listing->error().kind == ApiError::Kind::Timeout && m_deadline.hasExpired();
+    if (!listing->succeeded() && !timedOut) {
         failWithApiError(tr("Reading the sub-jobs of job %1 failed.").arg(m_options.jobId),
-                         m_subJobsCall->error());
+                         listing->error());
         return;
     }
-    const SubJobPage &page = m_subJobsCall->result();
-    const qsizetype before = m_subJobs.size();
-    for (const SubJob &subJob : page.jobs) {
-        if (!m_seenSubJobs.contains(subJob.id)) {
-            m_seenSubJobs.insert(subJob.id);
-            m_subJobs.append(subJob);
-        }
-    }
-    // Paging ends at total_count, at a page without a sub-job not seen before (empty or
-    // repeated), at the documented offset bound and at --timeout, whatever the service promises.
-    const int nextOffset = m_subJobsCall->offset() + int(page.jobs.size());
-    if (m_subJobs.size() > before && m_subJobs.size() < page.totalCount
-        && nextOffset <= ListSubJobsCall::kMaxOffset && !m_deadline.hasExpired()) {
-        fetchSubJobs(nextOffset);
-        return;
-    }
+    m_subJobs = listing->takeSubJobs();
     if (m_subJobs.isEmpty())
         m_subJobs = m_job.subJobs;
     roundComplete();

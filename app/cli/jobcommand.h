@@ -4,7 +4,6 @@
 #include "clicommand.h"
 
 #include <QDeadlineTimer>
-#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -43,9 +42,9 @@ public:
 
 private:
     void fetchJob();
-    void onJobFetched();
-    void fetchSubJobs(int offset);
-    void onSubJobsFetched();
+    void onJobFetched(ShowJobCall *call);
+    void fetchSubJobs();
+    void onSubJobsFetched(ListAllSubJobsCall *listing);
     void roundComplete();
     void report();
     bool settleFromJournal();
@@ -53,11 +52,8 @@ private:
     Options m_options;
     QDeadlineTimer m_deadline;
     QTimer m_pollTimer;
-    QPointer<ShowJobCall> m_jobCall;
-    QPointer<ListSubJobsCall> m_subJobsCall;
     Job m_job;
     QList<SubJob> m_subJobs;
     std::unique_ptr<DeletionStore> m_store;
     DeletionRun *m_settlement = nullptr;
-    QSet<QString> m_seenSubJobs;
 };
