@@ -264,7 +264,7 @@ SubJobFilter SubJobFilter::forDeletions(const QString &status)
 
 ListSubJobsCall::ListSubJobsCall(ApiClient *client, SubJobFilter filter, int offset, int limit,
                                  QObject *parent)
-    : ApiCall(client, QByteArrayLiteral("GET"), parent)
+    : ApiCallOf(client, QByteArrayLiteral("GET"), parent)
     , m_filter(std::move(filter))
     , m_offset(offset)
     , m_limit(limit)
@@ -308,11 +308,37 @@ ApiError ListSubJobsCall::validate() const
     return {};
 }
 
-bool ListSubJobsCall::parseSuccess(const QByteArray &body, QString *error)
+ListSubJobsCall::Parser ListSubJobsCall::parser() const
 {
-    std::optional<SubJobPage> page = WorkspaceJson::parseSubJobPage(body, error);
-    if (!page)
-        return false;
-    m_result = std::move(*page);
-    return true;
+    return WorkspaceJson::parseSubJobPage;
+}
+
+ListAllSubJobsCall::ListAllSubJobsCall(ApiClient *client, SubJobFilter filter, QObject *parent)
+    : PagedListingCall(client, ListSubJobsCall::kMaxLimit, 1, parent)
+    , m_filter(std::move(filter))
+{
+    // Pages step by at most the page size: the cap keeps every offset within kMaxOffset.
+    setMaxPages(ListSubJobsCall::kMaxPages);
+}
+
+QString ListAllSubJobsCall::keyOf(const SubJob &subJob)
+{
+    if (!subJob.id.isEmpty())
+        return subJob.id;
+    return subJob.jobId + QLatin1Char('\n') + subJob.desktopId + QLatin1Char('\n') + subJob.status
+        + QLatin1Char('\n') + QString::number(subJob.process);
+}
+
+ApiCall *ListAllSubJobsCall::createPage(int offset, int limit)
+{
+    return new ListSubJobsCall(client(), m_filter, offset, limit);
+}
+
+PagedListingCall::PageOutcome ListAllSubJobsCall::takePage(ApiCall *page)
+{
+    SubJobPage result = static_cast<ListSubJobsCall *>(page)->takeResult();
+    int total = result.totalCountKnown ? result.totalCount : 0;
+    if (m_expectedTotal > 0)
+        total = total > 0 ? std::min(total, m_expectedTotal) : m_expectedTotal;
+    return keepNew(std::move(result.jobs), result.totalCountKnown || m_expectedTotal > 0, total, &m_subJobs, keyOf);
 }

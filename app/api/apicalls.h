@@ -9,6 +9,7 @@
 #include <QUrlQuery>
 
 #include <optional>
+#include <utility>
 
 // Server-side filters and order of ListDesktopsDetail; empty members are not sent.
 struct DesktopQuery
@@ -153,31 +154,58 @@ struct SubJobFilter
 // GET workspace-sub-jobs?job_id=…|job_type=…[&status=…]: one page of sub-jobs, of one job or of
 // one job type (the latter is how one request tells the progress of many jobs, and how the job
 // of a request whose answer was lost is found again: each sub-job names its job_id).
-class ListSubJobsCall : public ApiCall
+class ListSubJobsCall : public ApiCallOf<SubJobPage>
 {
     Q_OBJECT
 public:
     static constexpr int kMaxLimit = 1000;
     // The service takes no offset beyond this (see the spec): paging stops there.
     static constexpr int kMaxOffset = 10000;
+    // Pages of the largest size up to that offset.
+    static constexpr int kMaxPages = kMaxOffset / kMaxLimit + 1;
 
     ListSubJobsCall(ApiClient *client, SubJobFilter filter, int offset = 0, int limit = kMaxLimit,
                     QObject *parent = nullptr);
     // The sub-jobs of one job.
     ListSubJobsCall(ApiClient *client, const QString &jobId, int offset = 0, int limit = kMaxLimit,
                     QObject *parent = nullptr);
-    const SubJobPage &result() const { return m_result; }
     const SubJobFilter &filter() const { return m_filter; }
     int offset() const { return m_offset; }
 
 protected:
     QUrl url() const override;
     ApiError validate() const override;
-    bool parseSuccess(const QByteArray &body, QString *error) override;
+    Parser parser() const override;
 
 private:
     SubJobFilter m_filter;
     int m_offset;
     int m_limit;
-    SubJobPage m_result;
+};
+
+// All pages of workspace-sub-jobs for one filter, one page at a time, under PagedListingCall's
+// rules and within the service's offset bound (kMaxPages of at most kMaxLimit). A sub-job without an id is told apart
+// by its job, desktop, status and progress.
+class ListAllSubJobsCall : public PagedListingCall
+{
+    Q_OBJECT
+public:
+    ListAllSubJobsCall(ApiClient *client, SubJobFilter filter, QObject *parent = nullptr);
+    // What paging may count on when a page announces no total (ShowJob's sub_jobs_total); the
+    // smaller of the two when both are known. 0: nothing.
+    void setExpectedTotal(int expectedTotal) { m_expectedTotal = expectedTotal; }
+
+    const QList<SubJob> &subJobs() const { return m_subJobs; }
+    QList<SubJob> takeSubJobs() { return std::exchange(m_subJobs, {}); }
+
+    static QString keyOf(const SubJob &subJob);
+
+protected:
+    ApiCall *createPage(int offset, int limit) override;
+    PageOutcome takePage(ApiCall *page) override;
+
+private:
+    SubJobFilter m_filter;
+    int m_expectedTotal = 0;
+    QList<SubJob> m_subJobs;
 };

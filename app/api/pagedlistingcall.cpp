@@ -59,10 +59,26 @@ void PagedListingCall::onDeadline()
 
 void PagedListingCall::requestPage()
 {
-    ApiCall *page = createPage(m_nextOffset, m_pageSize);
-    page->setParent(this);
+    const int offset = m_nextOffset;
     m_nextOffset += m_step;
     ++m_pagesRequested;
+    if (!m_pageGate) {
+        sendPage(offset);
+        return;
+    }
+    ++m_pagesAtGate;
+    m_pageGate([listing = QPointer<PagedListingCall>(this), round = m_gateRound, offset] {
+        if (!listing || listing->m_finished || listing->m_gateRound != round)
+            return;
+        --listing->m_pagesAtGate;
+        listing->sendPage(offset);
+    });
+}
+
+void PagedListingCall::sendPage(int offset)
+{
+    ApiCall *page = createPage(offset, m_pageSize);
+    page->setParent(this);
     m_inFlight.append(page);
     connect(page, &ApiCall::finished, this, &PagedListingCall::takeFinishedPages);
     connect(page, &ApiCall::retrying, this, &PagedListingCall::retrying);
@@ -121,7 +137,7 @@ void PagedListingCall::takeFinishedPages()
     if (m_finished) // failed, or a slot cancelled us
         return;
     requestMorePages();
-    if (m_inFlight.isEmpty()) {
+    if (pagesOutstanding() == 0) {
         if (m_completeness == Completeness::Complete && m_announcedTotal > m_loaded)
             m_completeness = Completeness::FewerThanAnnounced;
         m_total = m_loaded;
@@ -136,7 +152,7 @@ void PagedListingCall::requestMorePages()
     if (m_announcedTotal < 0) {
         // Without a usable total, only the answer to a page tells whether there is another: one
         // at a time, until a page is short or empty.
-        if (m_inFlight.isEmpty() && m_lastPageFull) {
+        if (pagesOutstanding() == 0 && m_lastPageFull) {
             if (m_pagesRequested < m_pageCap)
                 requestPage();
             else
@@ -144,9 +160,9 @@ void PagedListingCall::requestMorePages()
         }
         return;
     }
-    while (m_inFlight.size() < m_pagesInFlight && m_nextOffset < m_announcedTotal) {
+    while (pagesOutstanding() < m_pagesInFlight && m_nextOffset < m_announcedTotal) {
         if (m_pagesRequested >= m_pageCap) {
-            if (m_inFlight.isEmpty() && m_loaded < m_announcedTotal)
+            if (pagesOutstanding() == 0 && m_loaded < m_announcedTotal)
                 m_completeness = Completeness::PageLimitReached;
             return;
         }
@@ -177,6 +193,8 @@ void PagedListingCall::dropPagesInFlight()
         page->deleteLater();
     }
     m_inFlight.clear();
+    m_pagesAtGate = 0;
+    ++m_gateRound;
 }
 
 void PagedListingCall::finish(const ApiError &error)

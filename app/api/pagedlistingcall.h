@@ -11,6 +11,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
+
 class ApiClient;
 
 // Every page of an offset/limit listing, finishing exactly once like an ApiCall. The answers are
@@ -44,9 +46,15 @@ public:
         PagingStalled,      // a page brought nothing new while more was expected
     };
 
+    // Hands a page's sending to whoever rations requests (e.g. a request budget shared with other
+    // calls): the gate calls `send` when the page may go out, or never (cancel() or a deleted
+    // listing end the wait). Without a gate pages go out at once.
+    using PageGate = std::function<void(std::function<void()> send)>;
+
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
-    // For tests: a lower cap than kMaxPages.
+    // For tests and for listings with a documented bound: a lower cap than kMaxPages.
     void setMaxPages(int maxPages) { m_maxPages = maxPages; }
+    void setPageGate(PageGate gate) { m_pageGate = std::move(gate); }
     // The whole listing ends with a Timeout error once the deadline has passed (none by default).
     void setDeadline(QDeadlineTimer deadline) { m_deadline = deadline; }
     void start();
@@ -113,6 +121,9 @@ protected:
 
 private:
     void requestPage();
+    void sendPage(int offset);
+    // Pages asked for and not yet taken: in flight or waiting for the gate.
+    qsizetype pagesOutstanding() const { return m_inFlight.size() + m_pagesAtGate; }
     void takeFinishedPages();
     // Whether the page ends the paging.
     bool count(const PageOutcome &page);
@@ -127,6 +138,9 @@ private:
     QDeadlineTimer m_deadline = QDeadlineTimer::Forever;
     QTimer m_deadlineTimer;
     int m_maxPages = kMaxPages;
+    PageGate m_pageGate;
+    int m_pagesAtGate = 0;
+    int m_gateRound = 0;        // a page let through by the gate after its round was dropped is not sent
     int m_pageCap = 0;          // pages allowed; 0 until the first page has told the total
     int m_pagesRequested = 0;
     QList<ApiCall *> m_inFlight; // children, in the order of their offsets

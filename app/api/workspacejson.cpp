@@ -399,6 +399,7 @@ std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error
     }
     bool hasTotal = false;
     page.totalCount = integer(*object, QLatin1String("total_count"), &hasTotal);
+    page.totalCountKnown = hasTotal;
     if (!hasTotal)
         page.totalCount = static_cast<int>(page.jobs.size());
     return page;

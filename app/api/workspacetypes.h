@@ -111,7 +111,8 @@ struct Job
 
 struct SubJobPage
 {
-    int totalCount = 0;
+    int totalCount = 0; // without total_count in the answer, the page's size
+    bool totalCountKnown = false;
     QList<SubJob> jobs;
 };
 

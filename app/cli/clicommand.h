@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apicall.h"
 #include "api/apiclient.h"
 #include "exitcode.h"
 
@@ -31,6 +32,15 @@ protected:
     void failWithApiError(const QString &what, const ApiError &error);
     void finish(int exitCode);
     void reportRetry(int nextAttempt, int delayMs, const ApiError &error);
+    // Starts a call (or a paged listing), its retries reported, and runs onFinished with it
+    // once it has ended (see whenFinished()).
+    template <typename Call, typename Handler>
+    void startCall(Call *call, Handler onFinished)
+    {
+        connect(call, &Call::retrying, this, &CliCommand::reportRetry);
+        whenFinished(call, this, std::move(onFinished));
+        call->start();
+    }
 
 private:
     QPointer<ApiClient> m_client;

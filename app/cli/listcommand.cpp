@@ -12,10 +12,10 @@ ListCommand::ListCommand(ApiClient *client, DesktopQuery query, DesktopFormatter
 
 void ListCommand::start()
 {
-    m_call = new ListAllDesktopsCall(client(), m_query, this);
+    auto *call = new ListAllDesktopsCall(client(), m_query, this);
     if (m_timeoutMs > 0)
-        m_call->setDeadline(QDeadlineTimer(m_timeoutMs));
-    connect(m_call, &ListAllDesktopsCall::pageLoaded, this,
+        call->setDeadline(QDeadlineTimer(m_timeoutMs));
+    connect(call, &ListAllDesktopsCall::pageLoaded, this,
             [this](const QList<Desktop> &desktops, int loaded, int total) {
                 m_desktops.append(desktops);
                 if (total < 0)
@@ -25,15 +25,13 @@ void ListCommand::start()
                                  .arg(QLocale().toString(loaded), tr("%Ln desktop(s)", "count", total))
                           << Qt::endl;
             });
-    connect(m_call, &ListAllDesktopsCall::retrying, this, &ListCommand::reportRetry);
-    connect(m_call, &ListAllDesktopsCall::finished, this, &ListCommand::onFinished);
-    m_call->start();
+    startCall(call, [this](ListAllDesktopsCall *finished) { onFinished(finished); });
 }
 
-void ListCommand::onFinished()
+void ListCommand::onFinished(ListAllDesktopsCall *call)
 {
-    if (!m_call->succeeded()) {
-        failWithApiError(tr("Listing the desktops failed."), m_call->error());
+    if (!call->succeeded()) {
+        failWithApiError(tr("Listing the desktops failed."), call->error());
         return;
     }
     // Desktops some regions still return as DELETED are gone: never list them as present.
@@ -41,10 +39,10 @@ void ListCommand::onFinished()
     for (const Desktop &desktop : std::as_const(m_desktops))
         if (!desktop.isGone())
             m_present.append(desktop);
-    if (m_call->duplicateCount() > 0)
-        err() << tr("Warning: %1").arg(m_call->duplicatesText()) << Qt::endl;
-    if (!m_call->isComplete()) {
-        err() << tr("Warning: %1").arg(m_call->incompletenessText()) << Qt::endl;
+    if (call->duplicateCount() > 0)
+        err() << tr("Warning: %1").arg(call->duplicatesText()) << Qt::endl;
+    if (!call->isComplete()) {
+        err() << tr("Warning: %1").arg(call->incompletenessText()) << Qt::endl;
         m_incomplete = true;
     }
     if (m_usagePeriodDays) {
@@ -58,25 +56,22 @@ void ListCommand::onFinished()
 void ListCommand::loadUsage()
 {
     err() << tr("Loading the usage of the last %Ln day(s)…", nullptr, *m_usagePeriodDays) << Qt::endl;
-    m_usageCall = new ListAllUsageCall(client(), UsageQuery::lastDays(*m_usagePeriodDays, m_now), this);
-    connect(m_usageCall, &ListAllUsageCall::retrying, this, &ListCommand::reportRetry);
-    connect(m_usageCall, &ListAllUsageCall::finished, this, &ListCommand::onUsageLoaded);
-    m_usageCall->start();
+    auto *call = new ListAllUsageCall(client(), UsageQuery::lastDays(*m_usagePeriodDays, m_now), this);
+    startCall(call, [this](ListAllUsageCall *finished) { onUsageLoaded(finished); });
 }
 
-void ListCommand::onUsageLoaded()
+void ListCommand::onUsageLoaded(ListAllUsageCall *call)
 {
-    m_usageCall->deleteLater();
-    if (!m_usageCall->succeeded()) {
-        failWithApiError(tr("Loading the usage statistics failed."), m_usageCall->error());
+    if (!call->succeeded()) {
+        failWithApiError(tr("Loading the usage statistics failed."), call->error());
         return;
     }
-    if (!m_usageCall->isComplete()) {
-        err() << tr("Warning: %1").arg(m_usageCall->incompletenessText()) << Qt::endl;
+    if (!call->isComplete()) {
+        err() << tr("Warning: %1").arg(call->incompletenessText()) << Qt::endl;
         m_incomplete = true;
     }
     QHash<QString, DesktopUsage> usage;
-    for (const DesktopUsage &entry : m_usageCall->usage())
+    for (const DesktopUsage &entry : call->usage())
         usage.insert(entry.desktopId, entry);
     int withoutData = 0;
     if (m_minIdleDays) {

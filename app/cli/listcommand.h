@@ -25,9 +25,9 @@ public:
     void start() override;
 
 private:
-    void onFinished();
+    void onFinished(ListAllDesktopsCall *call);
     void loadUsage();
-    void onUsageLoaded();
+    void onUsageLoaded(ListAllUsageCall *call);
     void finishWithCount(int exitCode);
 
     DesktopQuery m_query;
@@ -36,8 +36,6 @@ private:
     std::optional<int> m_usagePeriodDays;
     std::optional<int> m_minIdleDays;
     QDateTime m_now;
-    QPointer<ListAllDesktopsCall> m_call;
-    QPointer<ListAllUsageCall> m_usageCall;
     QList<Desktop> m_desktops;
     QList<Desktop> m_present;
     bool m_incomplete = false;

@@ -85,15 +85,13 @@ void DeletionPreparation::lookUpNextBatch()
                 m_found.insert(desktop.id, desktop);
         }
     });
-    connect(m_call, &ListAllDesktopsCall::finished, this, &DeletionPreparation::onBatchFinished);
+    whenFinished(m_call.data(), this, [this](ListAllDesktopsCall *finished) { onBatchFinished(finished); });
     m_call->start();
 }
 
-void DeletionPreparation::onBatchFinished()
+void DeletionPreparation::onBatchFinished(ListAllDesktopsCall *call)
 {
-    ListAllDesktopsCall *call = m_call;
     m_call.clear();
-    call->deleteLater();
     if (!call->succeeded()) {
         m_error = call->error();
         finish();

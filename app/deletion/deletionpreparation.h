@@ -72,7 +72,7 @@ Q_SIGNALS:
 
 private:
     void lookUpNextBatch();
-    void onBatchFinished();
+    void onBatchFinished(ListAllDesktopsCall *call);
     void classify();
     void finish();
 

@@ -213,17 +213,13 @@ void DeletionRun::sendNextChunk()
     ++m_postCount;
     auto *call = new BatchDeleteCall(m_client, chunk.desktopIds, m_plan.options(), this);
     m_call = call;
-    connect(call, &ApiCall::finished, this, &DeletionRun::onPostFinished);
+    whenFinished(call, this, [this](BatchDeleteCall *finished) { onPostFinished(finished); });
     call->start();
 }
 
-void DeletionRun::onPostFinished()
+void DeletionRun::onPostFinished(BatchDeleteCall *call)
 {
-    auto *call = qobject_cast<BatchDeleteCall *>(sender());
-    if (!call || call != m_call)
-        return;
     m_call = nullptr;
-    call->deleteLater();
     const int index = m_sendingChunk;
     m_sendingChunk = -1;
     Chunk &chunk = m_chunks[index];

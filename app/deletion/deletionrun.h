@@ -116,7 +116,7 @@ Q_SIGNALS:
 
 private:
     void sendNextChunk();
-    void onPostFinished();
+    void onPostFinished(BatchDeleteCall *call);
     void stopSending(const QString &reason);
     // From now on the chunk's desktops are in this job: journaled, shown as in progress.
     void adoptJob(Chunk &chunk, const QString &jobId);

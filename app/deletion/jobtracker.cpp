@@ -43,16 +43,16 @@ PollingBudget *JobTracker::pollingBudget() const
     return m_budget ? m_budget.data() : PollingBudget::forClient(m_client);
 }
 
-void JobTracker::askForSlot(int delayMs, void (JobTracker::*send)())
+void JobTracker::askForSlot(int delayMs, std::function<void()> send)
 {
     PollingBudget *budget = pollingBudget();
     if (!budget) {
         // No client: the call itself reports the configuration error.
-        QMetaObject::invokeMethod(this, send, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, std::move(send), Qt::QueuedConnection);
         return;
     }
     m_budget = budget;
-    budget->ask(this, delayMs, [this, send] { (this->*send)(); });
+    budget->ask(this, delayMs, std::move(send));
 }
 
 void JobTracker::withdrawFromBudget()
@@ -114,20 +114,28 @@ void JobTracker::start()
         return;
     }
     // The first look as soon as the budget allows: a resumed job may have ended long ago.
-    askForSlot(0, &JobTracker::poll);
+    askForSlot(0, [this] { poll(); });
 }
 
 void JobTracker::stop()
 {
     withdrawFromBudget();
-    if (m_call) {
-        m_call->disconnect(this);
-        m_call->cancel();
-        m_call->deleteLater();
-        m_call = nullptr;
-    }
+    cancelCall();
     if (m_state == State::Polling)
         m_state = State::Idle;
+}
+
+void JobTracker::cancelCall()
+{
+    QObject *call = std::exchange(m_call, nullptr);
+    if (!call)
+        return;
+    call->disconnect(this); // no handler runs: whenFinished's connection has this as context
+    if (auto *request = qobject_cast<ApiCall *>(call))
+        request->cancel();
+    else if (auto *listing = qobject_cast<PagedListingCall *>(call))
+        listing->cancel();
+    call->deleteLater();
 }
 
 void JobTracker::poll()
@@ -137,18 +145,14 @@ void JobTracker::poll()
     ++m_pollCount;
     auto *call = new ShowJobCall(m_client, m_jobId, this);
     m_call = call;
-    connect(call, &ApiCall::finished, this, &JobTracker::onShowJobFinished);
+    whenFinished(call, this, [this](ShowJobCall *finished) { onShowJobFinished(finished); });
     connect(call, &ApiCall::retrying, this,
             [this](int, int, const ApiError &error) { noteThrottling(error); });
     call->start();
 }
 
-void JobTracker::onShowJobFinished()
+void JobTracker::onShowJobFinished(ShowJobCall *call)
 {
-    auto *call = qobject_cast<ShowJobCall *>(sender());
-    if (!call || call != m_call)
-        return;
-    call->deleteLater();
     m_call = nullptr;
     if (!call->succeeded()) {
         onPollFailed(call->error());
@@ -162,78 +166,58 @@ void JobTracker::onShowJobFinished()
         completePoll();
         return;
     }
-    m_pendingSubJobs.clear();
-    m_seenSubJobKeys.clear();
-    m_nextSubJobOffset = 0;
-    m_subJobPagesThisPoll = 0;
-    requestSubJobPage();
+    listSubJobs();
 }
 
-void JobTracker::requestSubJobPage()
+void JobTracker::listSubJobs()
 {
-    askForSlot(0, &JobTracker::sendSubJobPage);
-}
-
-void JobTracker::sendSubJobPage()
-{
-    if (m_state != State::Polling)
-        return;
-    ++m_subJobPagesThisPoll;
-    ++m_subJobPageRequests;
-    auto *call = new ListSubJobsCall(m_client, m_jobId, m_nextSubJobOffset,
-                                     ListSubJobsCall::kMaxLimit, this);
-    m_call = call;
-    connect(call, &ApiCall::finished, this, &JobTracker::onSubJobsFinished);
-    connect(call, &ApiCall::retrying, this,
+    auto *listing = new ListAllSubJobsCall(m_client, SubJobFilter::forJob(m_jobId), this);
+    listing->setExpectedTotal(m_job.subJobsTotal);
+    listing->setPageGate([this](std::function<void()> send) { gateSubJobPage(std::move(send)); });
+    m_call = listing;
+    whenFinished(listing, this, [this](ListAllSubJobsCall *finished) { onSubJobsListed(finished); });
+    connect(listing, &PagedListingCall::retrying, this,
             [this](int, int, const ApiError &error) { noteThrottling(error); });
-    call->start();
+    listing->start();
 }
 
-void JobTracker::onSubJobsFinished()
+void JobTracker::gateSubJobPage(std::function<void()> send)
 {
-    auto *call = qobject_cast<ListSubJobsCall *>(sender());
-    if (!call || call != m_call)
+    auto *listing = qobject_cast<ListAllSubJobsCall *>(m_call.data());
+    if (!listing)
         return;
-    call->deleteLater();
+    // An endless listing cannot carry a poll past the deadline; the first page is the poll's own.
+    if (listing->pagesRequested() > 1 && deadlinePassed()) {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_state == State::Polling && m_call) {
+                    cancelCall();
+                    giveUpAtDeadline();
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    askForSlot(0, [this, send = std::move(send)] {
+        if (m_state != State::Polling)
+            return;
+        ++m_subJobPageRequests;
+        send();
+    });
+}
+
+void JobTracker::onSubJobsListed(ListAllSubJobsCall *listing)
+{
     m_call = nullptr;
-    if (!call->succeeded()) {
-        onPollFailed(call->error());
+    if (!listing->succeeded()) {
+        onPollFailed(listing->error());
         return;
     }
     m_notFoundInARow = 0;
-    const SubJobPage &page = call->result();
-    bool broughtNew = false;
-    for (const SubJob &subJob : page.jobs) {
-        // A sub-job without an id is told apart by what it says about its desktop.
-        const QString key = !subJob.id.isEmpty()
-            ? subJob.id
-            : subJob.desktopId + QLatin1Char('\n') + subJob.status + QLatin1Char('\n')
-                + QString::number(subJob.process);
-        if (m_seenSubJobKeys.contains(key))
-            continue;
-        m_seenSubJobKeys.insert(key);
-        m_pendingSubJobs.append(subJob);
-        broughtNew = true;
-    }
-    m_nextSubJobOffset += int(page.jobs.size());
-    const qsizetype seen = m_seenSubJobKeys.size();
     // Paging ends at the announced total, at a page that adds nothing, at the service's offset
     // limit and after a fixed number of pages: an endless or repeating listing cannot hold a poll.
-    const bool reachedTotal = (page.totalCount > 0 && seen >= page.totalCount)
-        || (m_job.subJobsTotal > 0 && seen >= m_job.subJobsTotal);
-    const bool more = broughtNew && !reachedTotal && m_nextSubJobOffset <= kMaxSubJobOffset
-        && m_subJobPagesThisPoll < kMaxSubJobPagesPerPoll;
-    if (more) {
-        if (deadlinePassed()) {
-            giveUpAtDeadline();
-            return;
-        }
-        requestSubJobPage();
-        return;
-    }
-    judgeSubJobs(m_pendingSubJobs);
-    m_pendingSubJobs.clear();
-    m_seenSubJobKeys.clear();
+    judgeSubJobs(listing->subJobs());
     completePoll();
 }
 
@@ -379,7 +363,7 @@ void JobTracker::scheduleNextPoll()
         giveUpAtDeadline();
         return;
     }
-    askForSlot(m_intervalMs, &JobTracker::poll);
+    askForSlot(m_intervalMs, [this] { poll(); });
     Q_EMIT pollScheduled(m_intervalMs);
     const double next = m_intervalMs * std::max(1.0, m_timing.backoffFactor);
     m_intervalMs = int(std::min<double>(next, std::max(m_timing.maxIntervalMs, 0)));

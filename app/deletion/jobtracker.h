@@ -16,6 +16,8 @@
 
 class ApiClient;
 class ApiCall;
+class ListAllSubJobsCall;
+class ShowJobCall;
 class PollingBudget;
 
 // Follows one batch-delete job until the service says it ended: polls ShowJob, then the job's
@@ -51,7 +53,7 @@ public:
     static constexpr int kNotFoundInARowMeansGone = 3;
     // The sub-job listing's documented bounds; with the largest page that is 11 pages.
     static constexpr int kMaxSubJobOffset = ListSubJobsCall::kMaxOffset;
-    static constexpr int kMaxSubJobPagesPerPoll = kMaxSubJobOffset / ListSubJobsCall::kMaxLimit + 1;
+    static constexpr int kMaxSubJobPagesPerPoll = ListSubJobsCall::kMaxPages;
 
     JobTracker(ApiClient *client, QString jobId, QObject *parent = nullptr);
     ~JobTracker() override;
@@ -100,14 +102,16 @@ Q_SIGNALS:
 
 private:
     // The next request goes out when the budget grants it, not before delayMs.
-    void askForSlot(int delayMs, void (JobTracker::*send)());
+    void askForSlot(int delayMs, std::function<void()> send);
     void withdrawFromBudget();
     void noteThrottling(const ApiError &error);
     void poll();
-    void sendSubJobPage();
-    void onShowJobFinished();
-    void requestSubJobPage();
-    void onSubJobsFinished();
+    void onShowJobFinished(ShowJobCall *call);
+    void listSubJobs();
+    // Lets a sub-job page go out when the budget grants it, unless the deadline has passed.
+    void gateSubJobPage(std::function<void()> send);
+    void onSubJobsListed(ListAllSubJobsCall *listing);
+    void cancelCall();
     void onPollFailed(const ApiError &error);
     void judgeSubJobs(const QList<SubJob> &listed);
     bool coversRequest(const QList<SubJob> &listed) const;
@@ -126,14 +130,10 @@ private:
     Clock m_clock;
     State m_state = State::Idle;
     QPointer<PollingBudget> m_budget;
-    QPointer<ApiCall> m_call;
+    // The request of this poll: a ShowJobCall or a ListAllSubJobsCall.
+    QPointer<QObject> m_call;
     Job m_job;
     QList<SubJob> m_subJobs;
-    // The listing being paged through in this poll.
-    QList<SubJob> m_pendingSubJobs;
-    QSet<QString> m_seenSubJobKeys;
-    int m_nextSubJobOffset = 0;
-    int m_subJobPagesThisPoll = 0;
     int m_subJobPageRequests = 0;
     int m_foreignSubJobs = 0;
     ApiError m_lastError;

@@ -10,6 +10,8 @@ const char *const kStatusesInOrder[] = {"WAITING", "RUNNING", "SUCCESS", "FAILED
 constexpr int kStatusCount = int(std::size(kStatusesInOrder));
 } // namespace
 
+static_assert(LostJobSearch::kMaxPagesPerStatus == ListSubJobsCall::kMaxPages);
+
 LostJobSearch::LostJobSearch(ApiClient *client, QStringList desktopIds, QDateTime requestedAt,
                              QObject *parent)
     : QObject(parent)
@@ -36,7 +38,7 @@ void LostJobSearch::start()
             Qt::QueuedConnection);
         return;
     }
-    requestPage();
+    listStatus();
 }
 
 void LostJobSearch::cancel()
@@ -51,56 +53,35 @@ void LostJobSearch::cancel()
         m_outcome = Outcome::Failed;
 }
 
-void LostJobSearch::requestPage()
+void LostJobSearch::listStatus()
 {
-    ++m_pagesThisStatus;
-    ++m_pageRequests;
-    auto *call = new ListSubJobsCall(
-        m_client, SubJobFilter::forDeletions(QString::fromLatin1(kStatusesInOrder[m_statusIndex])),
-        m_offset, ListSubJobsCall::kMaxLimit, this);
-    m_call = call;
-    connect(call, &ApiCall::finished, this, &LostJobSearch::onPageFinished);
-    call->start();
+    auto *listing = new ListAllSubJobsCall(
+        m_client, SubJobFilter::forDeletions(QString::fromLatin1(kStatusesInOrder[m_statusIndex])), this);
+    m_call = listing;
+    whenFinished(listing, this, [this](ListAllSubJobsCall *finished) { onStatusListed(finished); });
+    listing->start();
 }
 
-void LostJobSearch::onPageFinished()
+void LostJobSearch::onStatusListed(ListAllSubJobsCall *listing)
 {
-    auto *call = qobject_cast<ListSubJobsCall *>(sender());
-    if (!call || call != m_call)
-        return;
-    call->deleteLater();
     m_call = nullptr;
-    if (!call->succeeded()) {
-        m_error = call->error();
+    m_pageRequests += listing->pagesRequested();
+    if (!listing->succeeded()) {
+        m_error = listing->error();
         finish(Outcome::Failed,
                tr("Looking for the job of the request failed: %1").arg(m_error.summary()));
         return;
     }
-    const SubJobPage &page = call->result();
     const QDateTime earliest = m_requestedAt.isValid()
         ? m_requestedAt.addMSecs(-kClockSlackMs)
         : QDateTime();
-    bool broughtNew = false;
-    for (const SubJob &subJob : page.jobs) {
-        const QString key = subJob.id.isEmpty() ? subJob.jobId + QLatin1Char('\n') + subJob.desktopId
-                                                : subJob.id;
-        if (m_seenThisStatus.contains(key))
-            continue;
-        m_seenThisStatus.insert(key);
-        broughtNew = true;
+    for (const SubJob &subJob : listing->subJobs()) {
         if (subJob.jobId.isEmpty() || !m_wanted.contains(subJob.desktopId))
             continue;
         // A WAITING sub-job may have no begin time yet: it cannot be an old one.
         if (earliest.isValid() && subJob.beginTime.isValid() && subJob.beginTime < earliest)
             continue;
         m_desktopsByJob[subJob.jobId].insert(subJob.desktopId);
-    }
-    m_offset += int(page.jobs.size());
-    const bool more = broughtNew && !(page.totalCount > 0 && m_seenThisStatus.size() >= page.totalCount)
-        && m_offset <= ListSubJobsCall::kMaxOffset && m_pagesThisStatus < kMaxPagesPerStatus;
-    if (more) {
-        requestPage();
-        return;
     }
     QString why;
     const QString found = matchingJob(&why);
@@ -109,21 +90,11 @@ void LostJobSearch::onPageFinished()
         finish(Outcome::Found);
         return;
     }
-    if (nextStatus()) {
-        requestPage();
+    if (++m_statusIndex < kStatusCount) {
+        listStatus();
         return;
     }
     finish(Outcome::NotFound, why);
-}
-
-bool LostJobSearch::nextStatus()
-{
-    if (++m_statusIndex >= kStatusCount)
-        return false;
-    m_offset = 0;
-    m_pagesThisStatus = 0;
-    m_seenThisStatus.clear();
-    return true;
 }
 
 QString LostJobSearch::matchingJob(QString *why) const

@@ -12,15 +12,15 @@
 #include <QStringList>
 
 class ApiClient;
-class ListSubJobsCall;
+class ListAllSubJobsCall;
 
 // Looks for the job of a batch-delete request whose answer was lost (no usable answer, or a 409
 // that may answer a silent resend) among the project's deletion sub-jobs, listed by job type
 // without a job id. Statuses are listed in the order a sub-job goes through them (WAITING,
 // RUNNING, SUCCESS, FAILED), so that one moving on between two listings is still seen once.
 // The job is found when exactly one job's sub-jobs, begun no earlier than a few minutes before
-// the request, name exactly the requested desktops. Paging is bounded like the tracker's (total,
-// a page with nothing new, the offset limit, a page cap). Finishes exactly once.
+// the request, name exactly the requested desktops. Each status is one ListAllSubJobsCall, paged
+// and bounded like every listing. Finishes exactly once.
 class LostJobSearch : public QObject
 {
     Q_OBJECT
@@ -50,9 +50,8 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void requestPage();
-    void onPageFinished();
-    bool nextStatus();
+    void listStatus();
+    void onStatusListed(ListAllSubJobsCall *listing);
     void finish(Outcome outcome, const QString &reason = {});
     QString matchingJob(QString *why) const;
 
@@ -60,12 +59,9 @@ private:
     QStringList m_desktopIds;
     QSet<QString> m_wanted;
     QDateTime m_requestedAt;
-    QPointer<ListSubJobsCall> m_call;
+    QPointer<ListAllSubJobsCall> m_call;
     int m_statusIndex = 0;
-    int m_offset = 0;
-    int m_pagesThisStatus = 0;
     int m_pageRequests = 0;
-    QSet<QString> m_seenThisStatus;
     QHash<QString, QSet<QString>> m_desktopsByJob;
     Outcome m_outcome = Outcome::Searching;
     QString m_jobId;

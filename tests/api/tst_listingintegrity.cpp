@@ -71,6 +71,40 @@ private Q_SLOTS:
         QVERIFY(m_server->listen());
     }
 
+    // A gate (a shared request budget) decides when each page goes out; a page it lets through
+    // after the listing was cancelled is never sent.
+    void pagesGoOutWhenTheGateLetsThem()
+    {
+        m_server->setDesktopCount(25);
+        auto client = makeClient();
+        ListAllDesktopsCall call(client.get(), {});
+        call.setPageSize(10);
+        QList<std::function<void()>> atGate;
+        call.setPageGate([&atGate](std::function<void()> send) { atGate.append(std::move(send)); });
+        QSignalSpy progress(&call, &ListAllDesktopsCall::progress);
+        QSignalSpy finished(&call, &ListAllDesktopsCall::finished);
+        const auto requests = [this] { return m_server->requestCount(QStringLiteral("/desktops/detail")); };
+
+        call.start();
+        QCOMPARE(atGate.size(), 1);
+        QCOMPARE(requests(), 0);
+        atGate.takeFirst()();
+        QVERIFY(progress.wait());
+        QCOMPARE(requests(), 1);
+        QCOMPARE(atGate.size(), 2); // the other 15 of the 25 desktops, pages asked for at once
+        atGate.takeFirst()();
+        QVERIFY(progress.wait());
+        QCOMPARE(requests(), 2);
+        QVERIFY(!call.isFinished()); // the third page still waits for the gate
+
+        call.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(call.error().kind, ApiError::Kind::Cancelled);
+        atGate.takeFirst()();
+        QCOMPARE(requests(), 2);
+        QCOMPARE(finished.count(), 1);
+    }
+
     void honestListingIsCompleteAndAsksForAStableOrder()
     {
         m_server->setDesktopCount(25);

@@ -103,6 +103,16 @@ bool measureStartup(const BenchOptions &options, BenchReport &report)
     return true;
 }
 
+// Whether the probe reported `expected` under `key`; says what it reported otherwise.
+bool probeCounted(const QHash<QString, QString> &values, const QString &key, const char *what, int expected)
+{
+    if (values.value(key).toInt() == expected)
+        return true;
+    QTextStream(stderr) << "benchmark failed: the window " << what << ' ' << values.value(key) << " desktops, "
+                        << expected << " expected" << Qt::endl;
+    return false;
+}
+
 bool measureMemory(const BenchOptions &options, BenchReport &report)
 {
     SimulatorConfig config;
@@ -121,11 +131,8 @@ bool measureMemory(const BenchOptions &options, BenchReport &report)
             config, {QStringLiteral("memory"), simulator.url().toString(), config.projectId});
         if (!values)
             return false;
-        if (values->value(QStringLiteral("rows")).toInt() != options.windowDesktops) {
-            QTextStream(stderr) << "benchmark failed: the window loaded " << values->value(QStringLiteral("rows"))
-                                << " desktops, " << options.windowDesktops << " expected" << Qt::endl;
+        if (!probeCounted(*values, QStringLiteral("rows"), "loaded", options.windowDesktops))
             return false;
-        }
         samples.append(values->value(QStringLiteral("rss_kb")).toDouble() / 1024.0);
     }
     const QString name = options.shortMode ? QStringLiteral("rss_short_mb") : QStringLiteral("rss_100k_mb");
@@ -156,11 +163,8 @@ bool measureDeletion(const BenchOptions &options, BenchReport &report)
         return false;
     // Some desktops fail in the simulator (e.g. connected ones without is_force_delete): every
     // one must have been followed to its outcome, not deleted.
-    if (values->value(QStringLiteral("followed")).toInt() != options.deleteDesktops) {
-        QTextStream(stderr) << "benchmark failed: the window followed " << values->value(QStringLiteral("followed"))
-                            << " desktops, " << options.deleteDesktops << " expected" << Qt::endl;
+    if (!probeCounted(*values, QStringLiteral("followed"), "followed", options.deleteDesktops))
         return false;
-    }
     QTextStream(stderr) << "the window deleted " << values->value(QStringLiteral("deleted")) << " of "
                         << options.deleteDesktops << " desktops; the longest stall was in its "
                         << values->value(QStringLiteral("max_stall_phase")) << " phase (";
