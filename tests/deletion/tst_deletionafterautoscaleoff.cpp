@@ -1,5 +1,6 @@
 // "Turn autoscale off, then delete" against the in-process simulator: the pools stop scaling before
 // any desktop is deleted, and when one cannot be stopped nothing is deleted.
+#include "freshrecord.h"
 #include "api/apiclient.h"
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
@@ -59,10 +60,7 @@ void TestDeletionAfterAutoscaleOff::init()
     config.retry.initialDelayMs = 10;
     m_client = clientFor(*m_simulator, m_network.get(), config);
     QVERIFY(m_dir.isValid());
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    m_audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_dir.path()));
-    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_dir.path()));
+    openFreshRecord(m_dir.path(), &m_audit, &m_journal);
 }
 
 void TestDeletionAfterAutoscaleOff::cleanup()

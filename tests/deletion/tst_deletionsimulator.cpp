@@ -1,5 +1,6 @@
 // The deletion engine against the in-process Workspace simulator over loopback: real signatures,
 // real HTTP, asynchronous jobs.
+#include "freshrecord.h"
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
@@ -54,10 +55,7 @@ void TestDeletionSimulator::init()
     m_client = std::make_unique<ApiClient>(m_network.get(), clientConfig,
                                            Credentials{kAccessKey, kSecretKey, {}});
     QVERIFY(m_dir.isValid());
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    m_audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_dir.path()));
-    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_dir.path()));
+    openFreshRecord(m_dir.path(), &m_audit, &m_journal);
     QVERIFY(m_journal->load());
 }
 

@@ -2,6 +2,7 @@
 // in-process simulator, each under every injected fault. In every case the event loop keeps
 // turning, the error says what happened, the audit log and the journal keep what they must, and
 // the batch-delete POST is sent exactly once.
+#include "freshrecord.h"
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
@@ -93,10 +94,7 @@ void TestFaultMatrix::init()
     clientConfig.retry.throttleDelayMs = 10;
     m_client = std::make_unique<ApiClient>(m_network.get(), clientConfig,
                                            Credentials{kAccessKey, kSecretKey, {}});
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    m_audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_dir.path()));
-    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_dir.path()));
+    openFreshRecord(m_dir.path(), &m_audit, &m_journal);
     QVERIFY(m_journal->load());
 }
 

@@ -1,6 +1,7 @@
 // The app against the other plausible answer to what the documents leave open: a batch deletion
 // holding a yearly/monthly desktop (or a connected one without is_force_delete) refused as a whole
 // call, with 400 or 409, instead of failing those desktops one by one.
+#include "freshrecord.h"
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
@@ -58,10 +59,7 @@ void TestSimulatorAssumptions::start(UnconfirmedDeletion mode)
     clientConfig.transferTimeoutMs = 5000;
     m_client = clientFor(*m_simulator, m_network.get(), clientConfig);
     QVERIFY(m_dir.isValid());
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    m_audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_dir.path()));
-    m_journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(m_dir.path()));
+    openFreshRecord(m_dir.path(), &m_audit, &m_journal);
     QVERIFY(m_journal->load());
 }
 
