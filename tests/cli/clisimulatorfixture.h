@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "clirun.h"
 #include "deletion/auditlog.h"
 #include "settings/profilestore.h"
 #include "simulatortestsupport.h"
@@ -24,12 +25,7 @@
 class CliSimulatorFixture
 {
 protected:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = CliResult;
 
     // For init(): a fresh simulator of 40 desktops, and a data directory of the test's own.
     bool startSimulator(int jobDurationMs = 100)
@@ -73,19 +69,7 @@ protected:
 
     Result runAgainst(const QStringList &arguments, const QStringList &target) const
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(WORKSPACE_CLI_PATH), arguments + target);
-        Result result;
-        if (!finished.wait(60000)) {
-            process.kill();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return runCli(arguments + target, environment());
     }
 
     // Starts the CLI with these arguments (the connection included) and stops it with SIGTERM

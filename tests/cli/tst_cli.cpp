@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "settings/profilestore.h"
 
 #include <QHttpServer>
@@ -19,12 +20,7 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = CliResult;
 
     static QJsonObject desktop(const QString &id, const QString &name, const QString &status)
     {
@@ -72,19 +68,7 @@ private:
     // Waits for the process with the event loop running, so the in-process server can answer.
     static Result run(const QStringList &arguments, const QProcessEnvironment &environment)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(WORKSPACE_CLI_PATH), arguments);
-        Result result;
-        if (!finished.wait(60000)) {
-            process.kill();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return runCli(arguments, environment);
     }
 
     QTemporaryDir m_home;
