@@ -2,6 +2,7 @@
 #include "api/apiclient.h"
 #include "callfactory.h"
 #include "dueevents.h"
+#include "fakeclient.h"
 #include "fakenetworkaccessmanager.h"
 
 #include <QJsonArray>
@@ -162,9 +163,7 @@ std::unique_ptr<ApiClient> TestApiCalls::makeClient(Credentials credentials)
         credentials.accessKey = QString::fromLatin1(kAccessKey);
         credentials.secretKey = QString::fromLatin1(kSecretKey);
     }
-    auto client = std::make_unique<ApiClient>(m_network.get(), m_config, credentials);
-    client->setClock([] { return kNow; });
-    return client;
+    return clientFor(m_network.get(), m_config, credentials, kNow);
 }
 
 void TestApiCalls::verifySignature(const RecordedRequest &request, const QByteArray &secretKey)
