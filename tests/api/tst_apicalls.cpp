@@ -2,6 +2,7 @@
 #include "api/apiclient.h"
 #include "callfactory.h"
 #include "dueevents.h"
+#include "fakeclient.h"
 #include "fakenetworkaccessmanager.h"
 
 #include <QJsonArray>
@@ -115,6 +116,8 @@ private Q_SLOTS:
     void caFilesLoadAsPemOrDer();
     void unreadableSuccessIsInvalidResponse();
     void showJobAndSubJobs();
+    void allSubJobsPageWithoutATotalUntilAShortPage();
+    void allSubJobsStopAtTheExpectedTotal();
     void listAllFollowsPagesUntilTotalCount();
     void listAllStopsAtTotalCount();
     void listAllStopsOnAnEmptyPage();
@@ -162,9 +165,7 @@ std::unique_ptr<ApiClient> TestApiCalls::makeClient(Credentials credentials)
         credentials.accessKey = QString::fromLatin1(kAccessKey);
         credentials.secretKey = QString::fromLatin1(kSecretKey);
     }
-    auto client = std::make_unique<ApiClient>(m_network.get(), m_config, credentials);
-    client->setClock([] { return kNow; });
-    return client;
+    return clientFor(m_network.get(), m_config, credentials, kNow);
 }
 
 void TestApiCalls::verifySignature(const RecordedRequest &request, const QByteArray &secretKey)
@@ -902,6 +903,56 @@ void TestApiCalls::unreadableSuccessIsInvalidResponse()
     QVERIFY(listFinished.wait());
     QCOMPARE(list.error().kind, ApiError::Kind::InvalidResponse);
     QCOMPARE(m_network->requestCount(), 1); // a parse failure is not retried
+}
+
+// Without total_count only a short page ends the listing; sub-jobs without an id are told apart
+// by their desktop (and status, progress), not taken for one.
+void TestApiCalls::allSubJobsPageWithoutATotalUntilAShortPage()
+{
+    auto client = makeClient();
+    m_network->setHandler([](const RecordedRequest &request, int) {
+        const int offset = QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt();
+        QJsonArray jobs;
+        for (int i = offset; i < std::min(offset + ListSubJobsCall::kMaxLimit, 1500); ++i)
+            jobs.append(QJsonObject{{QLatin1String("job_id"), QLatin1String("job-1")},
+                                    {QLatin1String("status"), QLatin1String("RUNNING")},
+                                    {QLatin1String("entities"), QJsonObject{{QLatin1String("desktop_id"), QStringLiteral("d-%1").arg(i)}}}});
+        return FakeResponse::json(200, QJsonDocument(QJsonObject{{QLatin1String("jobs"), jobs}}).toJson(QJsonDocument::Compact));
+    });
+    ListAllSubJobsCall listing(client.get(), SubJobFilter::forJob(QStringLiteral("job-1")));
+    QSignalSpy finished(&listing, &ListAllSubJobsCall::finished);
+    listing.start();
+    QVERIFY(finished.wait());
+    QVERIFY2(listing.succeeded(), qPrintable(listing.error().summary()));
+    QVERIFY(listing.isComplete());
+    QCOMPARE(listing.subJobs().size(), 1500);
+    QCOMPARE(m_network->requestCount(), 2);
+    QCOMPARE(QUrlQuery(m_network->lastRequest().url).queryItemValue(QStringLiteral("offset")), QStringLiteral("1000"));
+}
+
+// ShowJob's sub_jobs_total bounds the paging when the pages announce more (or nothing).
+void TestApiCalls::allSubJobsStopAtTheExpectedTotal()
+{
+    auto client = makeClient();
+    m_network->setHandler([](const RecordedRequest &request, int) {
+        const int offset = QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt();
+        QJsonArray jobs;
+        for (int i = offset; i < offset + 10; ++i)
+            jobs.append(QJsonObject{{QLatin1String("id"), QStringLiteral("s-%1").arg(i)},
+                                    {QLatin1String("status"), QLatin1String("SUCCESS")},
+                                    {QLatin1String("entities"), QJsonObject{{QLatin1String("desktop_id"), QStringLiteral("d-%1").arg(i)}}}});
+        return FakeResponse::json(200, QJsonDocument(QJsonObject{{QLatin1String("total_count"), 1000000},
+                                                                 {QLatin1String("jobs"), jobs}})
+                                           .toJson(QJsonDocument::Compact));
+    });
+    ListAllSubJobsCall listing(client.get(), SubJobFilter::forJob(QStringLiteral("job-1")));
+    listing.setExpectedTotal(30);
+    QSignalSpy finished(&listing, &ListAllSubJobsCall::finished);
+    listing.start();
+    QVERIFY(finished.wait());
+    QVERIFY(listing.succeeded());
+    QCOMPARE(listing.subJobs().size(), 30);
+    QCOMPARE(m_network->requestCount(), 3); // the server pages by 10: followed by its page size
 }
 
 void TestApiCalls::showJobAndSubJobs()

@@ -1,5 +1,6 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "fakeclient.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -68,8 +69,7 @@ quint16 TestApiTransport::serve(Behaviour behaviour)
 std::unique_ptr<ApiClient> TestApiTransport::makeClient(const QString &scheme, quint16 port)
 {
     m_config.endpoint = QUrl(scheme + QStringLiteral("://127.0.0.1:") + QString::number(port));
-    return std::make_unique<ApiClient>(&m_network, m_config,
-                                       Credentials{QStringLiteral("AK"), QStringLiteral("SK"), {}});
+    return clientFor(&m_network, m_config, Credentials{QStringLiteral("AK"), QStringLiteral("SK"), {}});
 }
 
 void TestApiTransport::refusedConnectionIsANetworkError()

@@ -4,6 +4,7 @@
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
 #include "callfactory.h"
+#include "fakeclient.h"
 #include "fakenetworkaccessmanager.h"
 
 #include <QFile>
@@ -124,10 +125,8 @@ void TestDecommissionCalls::cleanup()
 
 std::unique_ptr<ApiClient> TestDecommissionCalls::makeClient()
 {
-    auto client = std::make_unique<ApiClient>(m_network.get(), m_config,
-                                              Credentials{QStringLiteral("TESTAK"), QStringLiteral("secret"), {}});
-    client->setClock([] { return kNow; });
-    return client;
+    return clientFor(m_network.get(), m_config, Credentials{QStringLiteral("TESTAK"), QStringLiteral("secret"), {}},
+                     kNow);
 }
 
 bool TestDecommissionCalls::waitFor(QObject *call, QSignalSpy &spy)

@@ -1,6 +1,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/serverinput.h"
+#include "fakeclient.h"
 #include "misbehavingserver.h"
 
 #include <QLocale>
@@ -26,8 +27,7 @@ private:
         config.endpoint = m_server->endpoint();
         config.projectId = QStringLiteral("proj");
         config.retry.maxAttempts = 1;
-        return std::make_unique<ApiClient>(&m_network, config,
-                                           Credentials{QStringLiteral("AK"), QStringLiteral("SK"), {}});
+        return clientFor(&m_network, config, Credentials{QStringLiteral("AK"), QStringLiteral("SK"), {}});
     }
 
     struct Listing

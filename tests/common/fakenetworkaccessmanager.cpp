@@ -24,6 +24,12 @@ FakeNetworkAccessManager::FakeNetworkAccessManager(QObject *parent)
 {
 }
 
+FakeNetworkAccessManager::FakeNetworkAccessManager(RequestHandler handler, QObject *parent)
+    : QNetworkAccessManager(parent)
+    , m_handler([handler = std::move(handler)](const RecordedRequest &request, int) { return handler(request); })
+{
+}
+
 void FakeNetworkAccessManager::setResponses(QList<FakeResponse> responses)
 {
     Q_ASSERT(!responses.isEmpty());
@@ -37,6 +43,14 @@ int FakeNetworkAccessManager::countRequests(const QByteArray &method) const
     return static_cast<int>(std::count_if(m_requests.cbegin(), m_requests.cend(),
                                           [&method](const RecordedRequest &request) {
                                               return request.method == method;
+                                          }));
+}
+
+int FakeNetworkAccessManager::countRequests(const QByteArray &method, const QString &pathPart) const
+{
+    return static_cast<int>(std::count_if(m_requests.cbegin(), m_requests.cend(),
+                                          [&](const RecordedRequest &request) {
+                                              return request.method == method && request.url.path().contains(pathPart);
                                           }));
 }
 

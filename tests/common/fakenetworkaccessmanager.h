@@ -31,8 +31,11 @@ class FakeNetworkAccessManager : public QNetworkAccessManager
     Q_OBJECT
 public:
     using Handler = std::function<FakeResponse(const RecordedRequest &request, int index)>;
+    // A scripted server that needs no request index.
+    using RequestHandler = std::function<FakeResponse(const RecordedRequest &request)>;
 
     explicit FakeNetworkAccessManager(QObject *parent = nullptr);
+    explicit FakeNetworkAccessManager(RequestHandler handler, QObject *parent = nullptr);
 
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     // Answers the n-th request with the n-th response; requests beyond the list get the last one.
@@ -41,6 +44,8 @@ public:
     const QList<RecordedRequest> &requests() const { return m_requests; }
     int requestCount() const { return static_cast<int>(m_requests.size()); }
     int countRequests(const QByteArray &method) const;
+    // Requests with this method whose path contains pathPart.
+    int countRequests(const QByteArray &method, const QString &pathPart) const;
     const RecordedRequest &lastRequest() const { return m_requests.constLast(); }
     // The replies handed out so far (null once the receiver deleted them).
     const QList<QPointer<FakeNetworkReply>> &replies() const { return m_replies; }

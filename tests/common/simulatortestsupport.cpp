@@ -1,6 +1,7 @@
 #include "simulatortestsupport.h"
 
 #include "api/decommissioncalls.h"
+#include "fakeclient.h"
 
 #include "api/apicalls.h"
 
@@ -31,8 +32,7 @@ std::unique_ptr<ApiClient> clientFor(const WorkspaceSimulator &simulator, QNetwo
     const ClientConfig target = clientConfigFor(simulator);
     config.endpoint = target.endpoint;
     config.projectId = target.projectId;
-    return std::make_unique<ApiClient>(network, config,
-                                       Credentials{simulator.config().accessKey, simulator.config().secretKey, {}});
+    return clientFor(network, config, Credentials{simulator.config().accessKey, simulator.config().secretKey, {}});
 }
 
 QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs)

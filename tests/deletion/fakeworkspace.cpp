@@ -5,12 +5,12 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
-ScriptedNetwork::Handler FakeWorkspace::handler()
+FakeNetworkAccessManager::RequestHandler FakeWorkspace::handler()
 {
-    return [this](const ScriptedRequest &request) { return handle(request); };
+    return [this](const RecordedRequest &request) { return handle(request); };
 }
 
-FakeResponse FakeWorkspace::handle(const ScriptedRequest &request)
+FakeResponse FakeWorkspace::handle(const RecordedRequest &request)
 {
     const QString path = request.url.path();
     if (request.method == "POST" && path.endsWith(QLatin1String("/desktops/batch-delete"))) {

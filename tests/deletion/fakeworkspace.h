@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scriptednetwork.h"
+#include "fakenetworkaccessmanager.h"
 
 #include <QHash>
 #include <QSet>
@@ -10,8 +10,8 @@
 #include <functional>
 #include <optional>
 
-// A scripted Workspace API behind ScriptedNetwork: batch-delete creates a job, the job
-// runs for a number of polls, then its sub-jobs succeed (or fail for chosen desktops).
+// A scripted Workspace API behind the shared FakeNetworkAccessManager: batch-delete creates a
+// job, the job runs for a number of polls, then its sub-jobs succeed (or fail for chosen desktops).
 class FakeWorkspace
 {
 public:
@@ -30,8 +30,8 @@ public:
     bool jobsNeverEnd = false;
     bool subJobsInShowJob = false;           // ShowJob lists the sub-jobs itself
 
-    FakeResponse handle(const ScriptedRequest &request);
-    ScriptedNetwork::Handler handler();
+    FakeResponse handle(const RecordedRequest &request);
+    FakeNetworkAccessManager::RequestHandler handler();
 
     QList<QStringList> postedDesktopIds;     // per POST, in order
     QHash<QString, FakeJob> jobs;

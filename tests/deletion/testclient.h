@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "deletion/pollingbudget.h"
+#include "fakeclient.h"
 
 #include <QNetworkAccessManager>
 
@@ -24,7 +25,7 @@ inline std::unique_ptr<ApiClient> makeTestClient(QNetworkAccessManager *network,
     credentials.accessKey = QStringLiteral("AK-test");
     credentials.secretKey = QString::fromLatin1(kTestSecretKey);
     credentials.securityToken = QString::fromLatin1(kTestSecurityToken);
-    auto client = std::make_unique<ApiClient>(network, config, credentials);
+    auto client = clientFor(network, config, credentials);
     // Job requests nearly unthrottled: these suites test what is asked, tst_pollingbudget how often.
     PollingBudget::Settings fast;
     fast.requestsPerSecond = 1000;

@@ -53,7 +53,7 @@ struct Fixture
 {
     QTemporaryDir dir;
     FakeWorkspace workspace;
-    ScriptedNetwork network{workspace.handler()};
+    FakeNetworkAccessManager network{workspace.handler()};
     std::unique_ptr<ApiClient> client = makeTestClient(&network, 200);
     AuditLog audit{AuditLog::defaultFilePath(dir.path())};
     JobJournal journal{JobJournal::defaultFilePath(dir.path())};
@@ -125,13 +125,13 @@ void TestDeletionRun::sendsChunksOneAfterAnotherAndTracksToTheEnd()
     run->start();
     QVERIFY(finished.wait(10000));
 
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 3);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 3);
     QCOMPARE(f.workspace.postedDesktopIds.size(), 3);
     QCOMPARE(f.workspace.postedDesktopIds.at(0), ids.mid(0, 100));
     QCOMPARE(f.workspace.postedDesktopIds.at(1), ids.mid(100, 100));
     QCOMPARE(f.workspace.postedDesktopIds.at(2), ids.mid(200));
     int post = 0;
-    for (const ScriptedRequest &request : f.network.requests()) {
+    for (const RecordedRequest &request : f.network.requests()) {
         if (request.method != "POST")
             continue;
         QCOMPARE(request.body, run->plan().requestBody(post));
@@ -173,7 +173,7 @@ void TestDeletionRun::startTwiceSendsNothingMore()
     QVERIFY(finished.wait(10000));
     run->start(); // and once more after the end
     QCoreApplication::processEvents();
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 3);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 3);
     QCOMPARE(run->postCount(), 3);
 }
 
@@ -194,7 +194,7 @@ void TestDeletionRun::secondRunForSameDesktopsSendsNothing()
     QVERIFY(firstFinished.wait(5000));
     if (secondFinished.isEmpty())
         QVERIFY(secondFinished.wait(5000));
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 2);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 2);
     QCOMPARE(f.workspace.postedDesktopIds.at(1), QStringList{QStringLiteral("other")});
     QCOMPARE(second->result().count(DeletionOutcome::NotSent), 10);
     QCOMPARE(second->result().row(QStringLiteral("other")).outcome, DeletionOutcome::Submitted);
@@ -252,7 +252,7 @@ void TestDeletionRun::postFailureStopsSending()
     QVERIFY(finished.wait(10000));
 
     // Never re-sent, and nothing after the failure.
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 2);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 2);
     QCOMPARE(failed.count(), 1);
     QCOMPARE(failed.at(0).at(0).toInt(), 1);
     QCOMPARE(notSent.count(), 1);
@@ -361,7 +361,7 @@ void TestDeletionRun::journalKeepsUnfinishedJobsAndResumeFinishesThem()
     QVERIFY(first.submittedAt.isValid());
 
     f.workspace.jobsNeverEnd = false;
-    const int postsBefore = f.network.count("POST", QStringLiteral("batch-delete"));
+    const int postsBefore = f.network.countRequests("POST", QStringLiteral("batch-delete"));
     const QList<JournalEntry> entries = journal.entriesForProject(QStringLiteral("project-1"));
     std::vector<std::unique_ptr<DeletionRun>> resumed;
     for (const JournalEntry &entry : entries) {
@@ -375,7 +375,7 @@ void TestDeletionRun::journalKeepsUnfinishedJobsAndResumeFinishesThem()
         QVERIFY(run->result().isComplete());
         QCOMPARE(run->result().count(DeletionOutcome::Deleted), run->result().size());
     }
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), postsBefore); // nothing re-sent
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), postsBefore); // nothing re-sent
     QVERIFY(journal.entries().isEmpty());
     JobJournal reloaded(f.journal.filePath());
     QVERIFY(reloaded.load());
@@ -460,7 +460,7 @@ void TestDeletionRun::cancelDuringGapSendsNoMore()
     QVERIFY(submitted.wait(5000));
     run->cancel();
     QCOMPARE(finished.count(), 1);
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 1);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 1);
     QCOMPARE(run->result().count(DeletionOutcome::NotSent), 150);
     QCOMPARE(run->result().count(DeletionOutcome::Submitted), 100);
     QVERIFY(f.journal.contains(QStringLiteral("job-1")));
@@ -520,7 +520,7 @@ void TestDeletionRun::lostJournalEntryIsSettledAsUnknown()
 void TestDeletionRun::failedJobWithRunningSubJobsLeavesThemUnknown()
 {
     QTemporaryDir dir;
-    ScriptedNetwork network([](const ScriptedRequest &request) {
+    FakeNetworkAccessManager network([](const RecordedRequest &request) {
         if (request.method == "POST")
             return FakeResponse::json(202, R"({"job_id":"job-1"})");
         if (request.url.path().contains(QLatin1String("/workspace-jobs/")))
@@ -568,7 +568,7 @@ void TestDeletionRun::conflictAfterResendFindsTheJob()
     QVERIFY(finished.wait(5000));
     QCOMPARE(found.count(), 1);
     QCOMPARE(found.at(0).at(1).toString(), QStringLiteral("job-lost-0"));
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 1);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 1);
     QCOMPARE(run->result().count(DeletionOutcome::Deleted), 3);
     QCOMPARE(run->jobIds(), QStringList{QStringLiteral("job-lost-0")});
     const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
@@ -634,7 +634,7 @@ void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent()
     QSignalSpy finished(run.get(), &DeletionRun::finished);
     run->start();
     QVERIFY(finished.wait(5000));
-    QCOMPARE(f.network.count("POST", QStringLiteral("batch-delete")), 0);
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 0);
     QCOMPARE(run->runId(), intent.runId);
     const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
     QVERIFY(f.journal.entries().isEmpty());

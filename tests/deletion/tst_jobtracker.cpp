@@ -51,11 +51,11 @@ QByteArray pageJson(const QJsonArray &subJobs, qint64 totalCount)
 }
 
 // A server with one job whose ShowJob answer and sub-job pages the test writes.
-ScriptedNetwork::Handler scriptedJob(std::function<QByteArray()> showJob,
+FakeNetworkAccessManager::RequestHandler scriptedJob(std::function<QByteArray()> showJob,
                                      std::function<QByteArray(int offset)> subJobPage)
 {
     return [showJob = std::move(showJob), subJobPage = std::move(subJobPage)](
-               const ScriptedRequest &request) {
+               const RecordedRequest &request) {
         if (request.url.path().contains(QLatin1String("/workspace-jobs/")))
             return FakeResponse::json(200, showJob());
         const int offset = QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt();
@@ -110,7 +110,7 @@ void TestJobTracker::pollsToTheEndWithBackoff()
     FakeWorkspace workspace;
     workspace.pollsUntilDone = 4;
     addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1"), QStringLiteral("d2")});
-    ScriptedNetwork network(workspace.handler());
+    FakeNetworkAccessManager network(workspace.handler());
     auto client = makeTestClient(&network);
     JobTracker tracker(client.get(), QStringLiteral("job-1"));
     tracker.setTiming(fastTiming());
@@ -124,7 +124,7 @@ void TestJobTracker::pollsToTheEndWithBackoff()
     QCOMPARE(gaveUp.count(), 0);
     QCOMPARE(tracker.state(), JobTracker::State::Finished);
     QCOMPARE(tracker.pollCount(), 5);
-    QCOMPARE(network.count("GET", QStringLiteral("/workspace-jobs/job-1")), 5);
+    QCOMPARE(network.countRequests("GET", QStringLiteral("/workspace-jobs/job-1")), 5);
 
     QList<int> delays;
     for (const QList<QVariant> &arguments : std::as_const(scheduled))
@@ -152,14 +152,14 @@ void TestJobTracker::usesSubJobsFromShowJob()
     workspace.pollsUntilDone = 1;
     workspace.subJobsInShowJob = true;
     addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1")});
-    ScriptedNetwork network(workspace.handler());
+    FakeNetworkAccessManager network(workspace.handler());
     auto client = makeTestClient(&network);
     JobTracker tracker(client.get(), QStringLiteral("job-1"));
     tracker.setTiming(fastTiming());
     QSignalSpy finished(&tracker, &JobTracker::finished);
     tracker.start();
     QVERIFY(finished.wait(5000));
-    QCOMPARE(network.count("GET", QStringLiteral("workspace-sub-jobs")), 0);
+    QCOMPARE(network.countRequests("GET", QStringLiteral("workspace-sub-jobs")), 0);
     QCOMPARE(tracker.subJobs().size(), 1);
 }
 
@@ -169,7 +169,7 @@ void TestJobTracker::survivesTransientErrors()
     workspace.pollsUntilDone = 1;
     workspace.transientJobErrors = 2; // two 503s before the first real answer
     addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1")});
-    ScriptedNetwork network(workspace.handler());
+    FakeNetworkAccessManager network(workspace.handler());
     auto client = makeTestClient(&network);
     JobTracker tracker(client.get(), QStringLiteral("job-1"));
     tracker.setTiming(fastTiming());
@@ -188,7 +188,7 @@ void TestJobTracker::givesUpAfterConfiguredTime()
     FakeWorkspace workspace;
     workspace.jobsNeverEnd = true;
     addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1")});
-    ScriptedNetwork network(workspace.handler());
+    FakeNetworkAccessManager network(workspace.handler());
     auto client = makeTestClient(&network);
     JobTracker tracker(client.get(), QStringLiteral("job-1"));
     JobTracker::Timing timing = fastTiming();
@@ -212,7 +212,7 @@ void TestJobTracker::givesUpAfterConfiguredTime()
 
 void TestJobTracker::stopsAtOnceOnAuthenticationFailure()
 {
-    ScriptedNetwork network([](const ScriptedRequest &) {
+    FakeNetworkAccessManager network([](const RecordedRequest &) {
         return FakeResponse::json(
             401, R"({"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"})");
     });
@@ -233,7 +233,7 @@ void TestJobTracker::reportsFailedSubJobs()
     workspace.pollsUntilDone = 0;
     workspace.failingDesktopIds = {QStringLiteral("d2")};
     addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1"), QStringLiteral("d2")});
-    ScriptedNetwork network(workspace.handler());
+    FakeNetworkAccessManager network(workspace.handler());
     auto client = makeTestClient(&network);
     JobTracker tracker(client.get(), QStringLiteral("job-1"));
     tracker.setTiming(fastTiming());
@@ -252,7 +252,7 @@ void TestJobTracker::reportsFailedSubJobs()
 // has not ended, however many sub-jobs were counted.
 void TestJobTracker::repeatedDesktopDoesNotEndARunningJob()
 {
-    ScriptedNetwork network(scriptedJob([] { return jobJson(QStringLiteral("RUNNING"), 2); },
+    FakeNetworkAccessManager network(scriptedJob([] { return jobJson(QStringLiteral("RUNNING"), 2); },
                                         [](int) {
                                             return pageJson({subJobJson(QStringLiteral("s1"), QStringLiteral("d1"), QStringLiteral("SUCCESS")),
                                                              subJobJson(QStringLiteral("s2"), QStringLiteral("d1"), QStringLiteral("SUCCESS"))},
@@ -282,7 +282,7 @@ void TestJobTracker::repeatedDesktopDoesNotEndARunningJob()
 void TestJobTracker::endedSubJobsDoNotEndARunningJob()
 {
     int shows = 0;
-    ScriptedNetwork network(scriptedJob(
+    FakeNetworkAccessManager network(scriptedJob(
         [&shows] { return jobJson(++shows < 3 ? QStringLiteral("RUNNING") : QStringLiteral("SUCCESS"), 1); },
         [](int) {
             return pageJson({subJobJson(QStringLiteral("s1"), QStringLiteral("d1"), QStringLiteral("SUCCESS"))}, 1);
@@ -300,7 +300,7 @@ void TestJobTracker::endedSubJobsDoNotEndARunningJob()
 
 void TestJobTracker::foreignSubJobsAreIgnoredAndLogged()
 {
-    ScriptedNetwork network(scriptedJob([] { return jobJson(QStringLiteral("SUCCESS"), 3); },
+    FakeNetworkAccessManager network(scriptedJob([] { return jobJson(QStringLiteral("SUCCESS"), 3); },
                                         [](int) {
                                             return pageJson({subJobJson(QStringLiteral("s1"), QStringLiteral("d1"), QStringLiteral("SUCCESS")),
                                                              subJobJson(QStringLiteral("s9"), QStringLiteral("other"), QStringLiteral("FAILED")),
@@ -322,7 +322,7 @@ void TestJobTracker::foreignSubJobsAreIgnoredAndLogged()
 
 void TestJobTracker::failedJobWithRunningSubJobEnds()
 {
-    ScriptedNetwork network(scriptedJob([] { return jobJson(QStringLiteral("FAIL"), 2); },
+    FakeNetworkAccessManager network(scriptedJob([] { return jobJson(QStringLiteral("FAIL"), 2); },
                                         [](int) {
                                             return pageJson({subJobJson(QStringLiteral("s1"), QStringLiteral("d1"), QStringLiteral("FAILED")),
                                                              subJobJson(QStringLiteral("s2"), QStringLiteral("d2"), QStringLiteral("RUNNING"), 40)},
@@ -342,7 +342,7 @@ void TestJobTracker::failedJobWithRunningSubJobEnds()
 // poll asks for offsets 0 to 10,000 and no more.
 void TestJobTracker::endlessSubJobPagesStopAtTheOffsetLimit()
 {
-    ScriptedNetwork network(scriptedJob([] { return jobJson(QStringLiteral("SUCCESS"), -1); },
+    FakeNetworkAccessManager network(scriptedJob([] { return jobJson(QStringLiteral("SUCCESS"), -1); },
                                         [](int offset) {
                                             QJsonArray page;
                                             for (int i = 0; i < 1000; ++i) {
@@ -358,16 +358,16 @@ void TestJobTracker::endlessSubJobPagesStopAtTheOffsetLimit()
     tracker.start();
     QVERIFY(finished.wait(10000));
     QCOMPARE(tracker.subJobPageRequests(), JobTracker::kMaxSubJobPagesPerPoll);
-    QCOMPARE(network.count("GET", QStringLiteral("workspace-sub-jobs")), 11);
+    QCOMPARE(network.countRequests("GET", QStringLiteral("workspace-sub-jobs")), 11);
     int highestOffset = 0;
-    for (const ScriptedRequest &request : network.requests())
+    for (const RecordedRequest &request : network.requests())
         highestOffset = std::max(highestOffset, QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt());
     QCOMPARE(highestOffset, JobTracker::kMaxSubJobOffset);
 }
 
 void TestJobTracker::repeatingSubJobPagesStopAtOnce()
 {
-    ScriptedNetwork network(scriptedJob([] { return jobJson(QStringLiteral("SUCCESS"), 500); },
+    FakeNetworkAccessManager network(scriptedJob([] { return jobJson(QStringLiteral("SUCCESS"), 500); },
                                         [](int) {
                                             return pageJson({subJobJson(QStringLiteral("s1"), QStringLiteral("d1"), QStringLiteral("SUCCESS"))},
                                                             500);
@@ -387,7 +387,7 @@ void TestJobTracker::repeatingSubJobPagesStopAtOnce()
 void TestJobTracker::deadlineHoldsInTheMiddleOfPaging()
 {
     qint64 fakeNow = 0;
-    ScriptedNetwork network(scriptedJob([] { return jobJson(QStringLiteral("RUNNING"), -1); },
+    FakeNetworkAccessManager network(scriptedJob([] { return jobJson(QStringLiteral("RUNNING"), -1); },
                                         [&fakeNow](int offset) {
                                             fakeNow += 1000; // each page takes a second
                                             return pageJson({subJobJson(QStringLiteral("s%1").arg(offset), QStringLiteral("d1"), QStringLiteral("RUNNING"), 1)},
@@ -422,7 +422,7 @@ void TestJobTracker::vanishedJobIsLost()
 {
     QFETCH(int, status);
     QFETCH(QByteArray, body);
-    ScriptedNetwork network([status, body](const ScriptedRequest &) { return FakeResponse::json(status, body); });
+    FakeNetworkAccessManager network([status, body](const RecordedRequest &) { return FakeResponse::json(status, body); });
     auto client = makeTestClient(&network);
     auto owned = trackerOfJob1(client.get(), {});
     JobTracker &tracker = *owned;
@@ -442,7 +442,7 @@ void TestJobTracker::notFoundMustComeInARow()
 {
     // 404, 404, 503, 404, 404, 404: the 503 breaks the run, so it takes six polls.
     int n = 0;
-    ScriptedNetwork network([&n](const ScriptedRequest &) {
+    FakeNetworkAccessManager network([&n](const RecordedRequest &) {
         return ++n == 3 ? FakeResponse::json(503, R"({"error_code":"WKS.0001","error_msg":"busy"})")
                         : FakeResponse::json(404, R"({"error_code":"WKS.0202","error_msg":"not found"})");
     });
@@ -457,7 +457,7 @@ void TestJobTracker::notFoundMustComeInARow()
 
 void TestJobTracker::unusableJobIdIsLostWithoutARequest()
 {
-    ScriptedNetwork network([](const ScriptedRequest &) { return FakeResponse::json(200, "{}"); });
+    FakeNetworkAccessManager network([](const RecordedRequest &) { return FakeResponse::json(200, "{}"); });
     auto client = makeTestClient(&network);
     for (const QString &id : {QStringLiteral(".."), QStringLiteral("a/b"), QString(), QStringLiteral("job 1"),
                               QString(300, QLatin1Char('a'))}) {
@@ -484,7 +484,7 @@ void TestJobTracker::trackersShareTheClientsBudget()
     workspace.pollsUntilDone = 2;
     addJob(workspace, QStringLiteral("job-1"), {QStringLiteral("d1")});
     addJob(workspace, QStringLiteral("job-2"), {QStringLiteral("d2")});
-    ScriptedNetwork network(workspace.handler());
+    FakeNetworkAccessManager network(workspace.handler());
     auto client = makeTestClient(&network);
     PollingBudget *budget = PollingBudget::forClient(client.get());
     JobTracker first(client.get(), QStringLiteral("job-1"));
@@ -501,12 +501,12 @@ void TestJobTracker::trackersShareTheClientsBudget()
     QTRY_COMPARE_WITH_TIMEOUT(secondFinished.count(), 1, 5000);
     QCOMPARE(budget->waitingCount(), 0);
     const qint64 grants = budget->grantCount();
-    const int requests = network.count("GET", QStringLiteral("/workspace-"));
+    const int requests = network.countRequests("GET", QStringLiteral("/workspace-"));
     QCOMPARE(grants, qint64(requests));
 
     // A throttled answer slows every tracker of the client down.
     const double rate = budget->currentRate();
-    ScriptedNetwork throttling([](const ScriptedRequest &) {
+    FakeNetworkAccessManager throttling([](const RecordedRequest &) {
         return FakeResponse::json(429, QByteArrayLiteral(
             R"({"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached"})"));
     });

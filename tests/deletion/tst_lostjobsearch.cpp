@@ -1,5 +1,5 @@
 #include "deletion/lostjobsearch.h"
-#include "scriptednetwork.h"
+#include "fakenetworkaccessmanager.h"
 #include "testclient.h"
 
 #include <QJsonArray>
@@ -31,9 +31,9 @@ QByteArray page(const QJsonArray &jobs, qint64 total)
 }
 
 // Answers the deletion sub-job listing per status and offset.
-ScriptedNetwork::Handler listing(std::function<QByteArray(const QString &status, int offset)> answer)
+FakeNetworkAccessManager::RequestHandler listing(std::function<QByteArray(const QString &status, int offset)> answer)
 {
-    return [answer = std::move(answer)](const ScriptedRequest &request) {
+    return [answer = std::move(answer)](const RecordedRequest &request) {
         const QUrlQuery query(request.url);
         if (query.queryItemValue(QStringLiteral("job_type")) != QLatin1String("deleteDesktops")
             || query.hasQueryItem(QStringLiteral("job_id")))
@@ -56,10 +56,10 @@ std::unique_ptr<LostJobSearch> searchD1D2(ApiClient *client)
     return search;
 }
 
-QStringList statusesAsked(const ScriptedNetwork &network)
+QStringList statusesAsked(const FakeNetworkAccessManager &network)
 {
     QStringList statuses;
-    for (const ScriptedRequest &request : network.requests())
+    for (const RecordedRequest &request : network.requests())
         statuses.append(QUrlQuery(request.url).queryItemValue(QStringLiteral("status")));
     return statuses;
 }
@@ -77,7 +77,7 @@ private Q_SLOTS:
 
 void TestLostJobSearch::findsAJobSplitAcrossStatuses()
 {
-    ScriptedNetwork network(listing([](const QString &status, int) {
+    FakeNetworkAccessManager network(listing([](const QString &status, int) {
         if (status == QLatin1String("WAITING"))
             return page({subJob(QStringLiteral("s1"), QStringLiteral("job-a"), QStringLiteral("d1"))}, 1);
         if (status == QLatin1String("RUNNING"))
@@ -99,7 +99,7 @@ void TestLostJobSearch::findsAJobSplitAcrossStatuses()
 
 void TestLostJobSearch::olderAndPartialJobsAreNotTheRequests()
 {
-    ScriptedNetwork network(listing([](const QString &status, int) {
+    FakeNetworkAccessManager network(listing([](const QString &status, int) {
         if (status == QLatin1String("SUCCESS"))
             // An earlier deletion of the same desktops, an hour before the request.
             return page({subJob(QStringLiteral("s1"), QStringLiteral("job-old"), QStringLiteral("d1"),
@@ -123,7 +123,7 @@ void TestLostJobSearch::olderAndPartialJobsAreNotTheRequests()
 
 void TestLostJobSearch::endlessListingIsBounded()
 {
-    ScriptedNetwork network(listing([](const QString &status, int offset) {
+    FakeNetworkAccessManager network(listing([](const QString &status, int offset) {
         QJsonArray jobs;
         for (int i = 0; i < 1000; ++i) {
             const QString n = status + QString::number(offset + i);
@@ -138,13 +138,13 @@ void TestLostJobSearch::endlessListingIsBounded()
     QVERIFY(finished.wait(20000));
     QCOMPARE(search.outcome(), LostJobSearch::Outcome::NotFound);
     QCOMPARE(search.pageRequests(), 4 * LostJobSearch::kMaxPagesPerStatus);
-    for (const ScriptedRequest &request : network.requests())
+    for (const RecordedRequest &request : network.requests())
         QVERIFY(QUrlQuery(request.url).queryItemValue(QStringLiteral("offset")).toInt() <= 10000);
 }
 
 void TestLostJobSearch::errorEndsTheSearch()
 {
-    ScriptedNetwork network([](const ScriptedRequest &) {
+    FakeNetworkAccessManager network([](const RecordedRequest &) {
         return FakeResponse::json(403, R"({"error_code":"WKS.0403","error_msg":"forbidden"})");
     });
     auto client = makeTestClient(&network);

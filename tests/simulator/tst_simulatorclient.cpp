@@ -3,6 +3,7 @@
 
 #include "api/apicalls.h"
 #include "api/apiclient.h"
+#include "fakeclient.h"
 #include "workspacesimulator.h"
 
 #include <QElapsedTimer>
@@ -146,7 +147,7 @@ std::unique_ptr<ApiClient> TestSimulatorClient::makeClient(Credentials credentia
         config.retry.initialDelayMs = 10;
         config.retry.throttleDelayMs = 10;
     }
-    return std::make_unique<ApiClient>(m_network.get(), config, credentials);
+    return clientFor(m_network.get(), config, credentials);
 }
 
 QList<Desktop> TestSimulatorClient::listAll(const DesktopQuery &query, ApiError *error)
@@ -1163,7 +1164,7 @@ void TestSimulatorClient::executablePrintsUrlAndLogsWithoutSecrets()
     config.endpoint = url;
     config.projectId = SimulatorConfig().projectId;
     config.retry.initialDelayMs = 10;
-    m_client = std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, kSecretKey, {}});
+    m_client = clientFor(m_network.get(), config, Credentials{kAccessKey, kSecretKey, {}});
     ApiError error;
     QCOMPARE(listAll({}, &error).size(), 42);
     QVERIFY2(!error.isError(), qPrintable(error.details()));

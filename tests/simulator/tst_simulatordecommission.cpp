@@ -4,6 +4,7 @@
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
 #include "decommissionroutes.h"
+#include "fakeclient.h"
 #include "simulatortestsupport.h"
 
 #include <QJsonArray>
@@ -84,7 +85,7 @@ std::unique_ptr<ApiClient> TestSimulatorDecommission::makeClient(const QString &
     ClientConfig config = clientConfigFor(*m_simulator);
     config.transferTimeoutMs = kWaitMs;
     config.retry.maxAttempts = 1;
-    return std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, secretKey, {}});
+    return clientFor(m_network.get(), config, Credentials{kAccessKey, secretKey, {}});
 }
 
 bool TestSimulatorDecommission::run(ApiCall &call)
