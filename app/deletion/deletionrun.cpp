@@ -306,8 +306,8 @@ void DeletionRun::searchLostJob(int chunkIndex)
     ++m_pendingSearches;
     auto *search = new LostJobSearch(m_client, m_chunks.at(chunkIndex).desktopIds,
                                      m_chunks.at(chunkIndex).sentAt, this);
-    connect(search, &LostJobSearch::finished, this,
-            [this, chunkIndex, search] { onLostJobSearchFinished(chunkIndex, search); });
+    whenFinished(search, this,
+                 [this, chunkIndex](LostJobSearch *finished) { onLostJobSearchFinished(chunkIndex, finished); });
     QTimer::singleShot(std::max(0, m_lostJobSearchDelayMs), search, [this, search] {
         if (m_cancelled) {
             --m_pendingSearches;
@@ -322,7 +322,6 @@ void DeletionRun::searchLostJob(int chunkIndex)
 void DeletionRun::onLostJobSearchFinished(int chunkIndex, LostJobSearch *search)
 {
     --m_pendingSearches;
-    search->deleteLater();
     Chunk &chunk = m_chunks[chunkIndex];
     if (search->outcome() == LostJobSearch::Outcome::Found) {
         // The request was carried out after all: its job is recorded like a submitted one's,
