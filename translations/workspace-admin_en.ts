@@ -19,6 +19,20 @@
             <numerusform>%Ln desktops</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Looking up %Ln desktop(s)…</source>
+        <translation>
+            <numerusform>Looking up %Ln desktop…</numerusform>
+            <numerusform>Looking up %Ln desktops…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out.</source>
+        <translation>
+            <numerusform>%Ln left out.</numerusform>
+            <numerusform>%Ln left out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ActionRecord</name>
@@ -81,6 +95,23 @@
         <translation>
             <numerusform>%Ln user would be kept, since they have another desktop:</numerusform>
             <numerusform>%Ln users would be kept, since they have another desktop:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Turning autoscale off first for %Ln pool(s)…</source>
+        <translation>
+            <numerusform>Turning autoscale off first for %Ln pool…</numerusform>
+            <numerusform>Turning autoscale off first for %Ln pools…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeletionAfterAutoscaleOff</name>
+    <message numerus="yes">
+        <source>The autoscale of %Ln pool(s) could not be turned off, so nothing was deleted: %1</source>
+        <translation>
+            <numerusform>The autoscale of %Ln pool could not be turned off, so nothing was deleted: %1</numerusform>
+            <numerusform>The autoscale of %Ln pools could not be turned off, so nothing was deleted: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -234,6 +265,14 @@
         <translation>
             <numerusform>%Ln desktop billed yearly/monthly is left out: unsubscribe it in the console.</numerusform>
             <numerusform>%Ln desktops billed yearly/monthly are left out: unsubscribe them in the console.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <comment>a list of user names, cut short</comment>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
         </translation>
     </message>
 </context>

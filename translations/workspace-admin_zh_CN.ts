@@ -65,6 +65,34 @@
             <numerusform>%Ln 个桌面</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Looking up %Ln desktop(s)…</source>
+        <translation>
+            <numerusform>正在查询 %Ln 个桌面…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up the desktops failed; nothing was sent.</source>
+        <translation>查询桌面失败；未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Leaving out %1.</source>
+        <translation>排除 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>没有要发送的请求。</translation>
+    </message>
+    <message>
+        <source>Interrupted; nothing was sent.</source>
+        <translation>已中断；未发送任何请求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out.</source>
+        <translation>
+            <numerusform>已排除 %Ln 个桌面。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ActionRecord</name>
@@ -316,16 +344,8 @@
         <translation>seconds</translation>
     </message>
     <message>
-        <source>delete: comma-separated desktop ids.</source>
-        <translation>delete：以逗号分隔的桌面 ID。</translation>
-    </message>
-    <message>
         <source>ids</source>
         <translation>ids</translation>
-    </message>
-    <message>
-        <source>delete: file with desktop ids, one per line (&apos;-&apos; reads stdin).</source>
-        <translation>delete：包含桌面 ID 的文件，每行一个（“-”表示从标准输入读取）。</translation>
     </message>
     <message>
         <source>file</source>
@@ -384,10 +404,6 @@
         <translation>使用 --help 查看用法。</translation>
     </message>
     <message>
-        <source>delete: look the desktops up and print the requests a real run would send; send none.</source>
-        <translation>delete：查询这些桌面，并打印实际运行时将发送的请求；不发送任何请求。</translation>
-    </message>
-    <message>
         <source>Use journal to list the unfinished jobs, or journal forget JOB_ID --yes.</source>
         <translation>使用 journal 列出未结束的任务，或使用 journal forget JOB_ID --yes 忘记其中一个。</translation>
     </message>
@@ -402,43 +418,6 @@
     <message>
         <source>--timeout takes a positive number of seconds.</source>
         <translation>--timeout 需要一个正的秒数。</translation>
-    </message>
-    <message>
-        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
-
-Commands:
-  list [--status S] [--name TEXT] [--format table|csv|json]
-       [--idle-days N] [--period-days DAYS]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--include-yearly-monthly] (--dry-run | --yes)
-  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-
-Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
-
-Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
-error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
-not add up; what arrived is printed).</source>
-        <translation>通过脚本审阅和删除华为云 Workspace 桌面。
-
-命令：
-  list [--status S] [--name TEXT] [--format table|csv|json]
-       [--idle-days N] [--period-days DAYS]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--include-yearly-monthly] (--dry-run | --yes)
-  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-
-凭证来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
-HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统密钥环。
-
-退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，3 API 或网络错误，
-4 列表不完整（服务的应答前后不一致；已打印收到的部分）。</translation>
     </message>
     <message>
         <source>list, job, delete, maintenance, logoff or journal.</source>
@@ -503,6 +482,66 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>%1 changes the desktops: add --yes to confirm (or --dry-run to see the requests first).</source>
         <translation>%1 会更改这些桌面：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
+
+Commands:
+  list [--status S] [--name TEXT] [--format table|csv|json]
+       [--idle-days N] [--period-days DAYS]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
+  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+
+maintenance and logoff look the desktops up as delete does and leave out, each
+with its reason, those not found, repeated or being deleted; the profile&apos;s
+protected tags do not block them, since they delete nothing.
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
+not add up; what arrived is printed).</source>
+        <translation>通过脚本审阅和删除华为云 Workspace 桌面。
+
+命令：
+  list [--status S] [--name TEXT] [--format table|csv|json]
+       [--idle-days N] [--period-days DAYS]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
+  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+
+maintenance 和 logoff 与 delete 一样查询桌面，并排除未找到、重复或正在删除的
+桌面（逐一说明原因）；连接配置的保护标签不会阻止这两个命令，因为它们不删除任何内容。
+
+凭证来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，3 API 或网络错误，
+4 列表不完整（服务的应答前后不一致；已打印收到的部分）。</translation>
+    </message>
+    <message>
+        <source>delete, maintenance, logoff: comma-separated desktop ids.</source>
+        <translation>delete、maintenance、logoff：以逗号分隔的桌面 ID。</translation>
+    </message>
+    <message>
+        <source>delete, maintenance, logoff: file with desktop ids, one per line (&apos;-&apos; reads stdin).</source>
+        <translation>delete、maintenance、logoff：包含桌面 ID 的文件，每行一个（“-”表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>delete, maintenance, logoff: look the desktops up and print the requests a real run would send; send none.</source>
+        <translation>delete、maintenance、logoff：查询这些桌面，并打印实际运行时将发送的请求；不发送任何请求。</translation>
+    </message>
+    <message>
+        <source>delete: first turn autoscale off for the pools of the desktops that may create new desktops after the deletion; if a pool cannot be stopped, nothing is deleted.</source>
+        <translation>delete：对于删除后可能创建新桌面的桌面池，先关闭其自动伸缩；如果某个桌面池无法关闭自动伸缩，则不删除任何桌面。</translation>
     </message>
 </context>
 <context>
@@ -609,6 +648,22 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>language</source>
         <translation>language</translation>
+    </message>
+    <message>
+        <source>With --demo: the simulated project has &lt;count&gt; desktops (1 to %1; default 300), e.g. to try a deletion of 10,000.</source>
+        <translation>与 --demo 一起使用：模拟项目包含 &lt;count&gt; 个桌面（1 至 %1；默认 300），例如用于尝试删除 10,000 个桌面。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>--demo-desktops applies to --demo only.</source>
+        <translation>--demo-desktops 仅适用于 --demo。</translation>
+    </message>
+    <message>
+        <source>--demo-desktops takes a whole number from 1 to %1.</source>
+        <translation>--demo-desktops 的值必须是 1 至 %1 之间的整数。</translation>
     </message>
 </context>
 <context>
@@ -864,10 +919,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>警告：%1</translation>
     </message>
     <message>
-        <source>Pool %1 (%2) has autoscale on (or not known to be off): it may create new desktops after the deletion. Turn its autoscale off first.</source>
-        <translation>桌面池 %1（%2）已开启自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。请先关闭其自动伸缩。</translation>
-    </message>
-    <message>
         <source>Job %1 can no longer be followed; its desktops&apos; outcome is unknown (re-list them): %2</source>
         <translation>无法再跟踪任务 %1；其桌面的结果未知（请重新列出这些桌面）：%2</translation>
     </message>
@@ -883,6 +934,37 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>billed yearly/monthly</source>
         <translation>包年/包月计费</translation>
     </message>
+    <message>
+        <source>Warning: the pools could not be listed; every pool of the desktops is taken to scale.</source>
+        <translation>警告：无法列出桌面池；将视为这些桌面所属的每个桌面池都开启了自动伸缩。</translation>
+    </message>
+    <message>
+        <source>Pool %1 (%2) has autoscale on (or not known to be off): its autoscale would be turned off before any desktop is deleted.</source>
+        <translation>桌面池 %1（%2）已开启自动伸缩（或无法确认已关闭）：将在删除任何桌面之前关闭其自动伸缩。</translation>
+    </message>
+    <message>
+        <source>Warning: pool %1 (%2) has autoscale on (or not known to be off): it may create new desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off first.</source>
+        <translation>警告：桌面池 %1（%2）已开启自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。添加 --turn-autoscale-off-first 可先关闭其自动伸缩。</translation>
+    </message>
+    <message>
+        <source>First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is deleted.</source>
+        <comment>%1: requests</comment>
+        <translation>将先通过 %1关闭自动伸缩；如果某个桌面池无法关闭自动伸缩，则不删除任何桌面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Turning autoscale off first for %Ln pool(s)…</source>
+        <translation>
+            <numerusform>正在先关闭 %Ln 个桌面池的自动伸缩…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Autoscale turned off: pool %1.</source>
+        <translation>已关闭自动伸缩：桌面池 %1。</translation>
+    </message>
+    <message>
+        <source>Interrupted while turning autoscale off: the request on the wire is let finish; nothing is deleted.</source>
+        <translation>关闭自动伸缩时已中断：正在传输的请求会继续完成；不删除任何桌面。</translation>
+    </message>
 </context>
 <context>
     <name>DeleteRequest</name>
@@ -897,6 +979,27 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>The id file is not UTF-8 text: line %1 holds bytes that are not UTF-8.</source>
         <translation>ID 文件不是 UTF-8 文本：第 %1 行包含非 UTF-8 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionAfterAutoscaleOff</name>
+    <message>
+        <source>pool %1 (%2): %3</source>
+        <translation>桌面池 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Stopped before the deletion started; the pools&apos; autoscale is off, but nothing was deleted.</source>
+        <translation>已在删除开始前停止；桌面池的自动伸缩已关闭，但未删除任何桌面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoscale of %Ln pool(s) could not be turned off, so nothing was deleted: %1</source>
+        <translation>
+            <numerusform>无法关闭 %Ln 个桌面池的自动伸缩，因此未删除任何桌面：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection was closed before the deletion started; nothing was deleted.</source>
+        <translation>连接在删除开始前已关闭；未删除任何桌面。</translation>
     </message>
 </context>
 <context>
@@ -942,10 +1045,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
 </context>
 <context>
     <name>DeletionController</name>
-    <message>
-        <source>Cannot create the data directory %1.</source>
-        <translation>无法创建数据目录 %1。</translation>
-    </message>
     <message numerus="yes">
         <source>Following %Ln unfinished deletion job(s) from the last session.</source>
         <translation>
@@ -991,10 +1090,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>
             <numerusform>删除失败的桌面中有 %Ln 个为包年/包月计费，不再提供重试：请在控制台中退订。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The autoscale of a pool could not be turned off, so nothing was deleted: %1</source>
-        <translation>无法关闭某个桌面池的自动伸缩，因此未删除任何桌面：%1</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1340,21 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>
             <numerusform>已排除 %Ln 个包年/包月计费的桌面：请在控制台中退订。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <comment>a list of user names, cut short</comment>
+        <translation>
+            <numerusform>%1 及另外 %Ln 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up the users&apos; other desktops… Until then the users listed may be incomplete.</source>
+        <translation>正在查询这些用户的其他桌面… 在此之前，列出的用户可能不完整。</translation>
+    </message>
+    <message>
+        <source>The users&apos; other desktops could not all be listed, so the users listed may be incomplete: some said to be removed may be kept.</source>
+        <translation>未能列出这些用户的全部其他桌面，因此列出的用户可能不完整：部分标为将删除的用户可能会被保留。</translation>
     </message>
 </context>
 <context>
@@ -1857,10 +1967,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>读取任务 %1 失败。</translation>
     </message>
     <message>
-        <source>Reading the sub-jobs of job %1 failed.</source>
-        <translation>读取任务 %1 的子任务失败。</translation>
-    </message>
-    <message>
         <source>Job %1 is still running (status %2) after the timeout.</source>
         <translation>超时后任务 %1 仍在运行（状态 %2）。</translation>
     </message>
@@ -1883,6 +1989,10 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>Job %1 stays in the journal: %2.</source>
         <translation>任务 %1 仍保留在任务日志中：%2。</translation>
+    </message>
+    <message>
+        <source>Reading job %1 failed; trying again: %2</source>
+        <translation>读取任务 %1 失败；正在重试：%2</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +2904,14 @@ Quit anyway?</source>
         <source>Filters</source>
         <translation>筛选工具栏</translation>
     </message>
+    <message>
+        <source>Loading cancelled: the list and its usage statistics may be incomplete.</source>
+        <translation>已取消加载：列表及其使用统计可能不完整。</translation>
+    </message>
+    <message>
+        <source>Loading usage statistics cancelled: the Idle and Used columns may show no data or an earlier period&apos;s.</source>
+        <translation>已取消加载使用统计：“空闲天数”和“使用时长”列可能显示无数据或较早时间段的数据。</translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>
@@ -3157,6 +3275,13 @@ Quit anyway?</source>
     <message>
         <source>A pool id must be 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;.</source>
         <translation>桌面池 ID 必须由 1 到 255 个字母、数字、“-”、“_”、“.”或“:”组成。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDesktopsLookUp</name>
+    <message>
+        <source>Not connected: the users&apos; desktops cannot be listed.</source>
+        <translation>未连接：无法列出这些用户的桌面。</translation>
     </message>
 </context>
 <context>
