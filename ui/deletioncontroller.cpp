@@ -179,7 +179,8 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
         done(0);
         return;
     }
-    refreshTableInSlices(preparation->found().values());
+    // The dialog opens and paints first (a frame later), the table's refresh follows.
+    refreshTableInSlices(preparation->found().values(), 16);
     const DeletionClassification &classification = preparation->classification();
     QList<Desktop> offered = classification.deletable;
     DeletionImpact::Retry retryAdvice;
@@ -214,7 +215,7 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     done(int(offered.size()));
 }
 
-void DeletionController::refreshTableInSlices(QList<Desktop> desktops)
+void DeletionController::refreshTableInSlices(QList<Desktop> desktops, int afterMs)
 {
     // Fresh state into the table: what the look-up found. After the dialog has opened, and in
     // slices with the window's own events in between: 10,000 rows take tens of milliseconds.
@@ -224,7 +225,7 @@ void DeletionController::refreshTableInSlices(QList<Desktop> desktops)
     runInLaterTurn(this, [this, desktops = std::move(desktops)] {
         m_desktops->upsertDesktops(desktops.mid(0, kSlice));
         refreshTableInSlices(desktops.mid(kSlice));
-    });
+    }, afterMs);
 }
 
 QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops) const

@@ -108,7 +108,7 @@ private:
     void onPrepared(DeletionPreparation *preparation, bool retry);
     DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
     // The desktops of the table whose user is one of these desktops' users.
-    void refreshTableInSlices(QList<Desktop> desktops);
+    void refreshTableInSlices(QList<Desktop> desktops, int afterMs = 1);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
     // Once *Also delete users* is ticked: every desktop of the users in the project, since a
     // table filtered on the server or listed in part may not show a user's other desktop.
