@@ -92,8 +92,12 @@ DesktopColumn createdColumn()
     return column;
 }
 
-QString noDataText()
+// "No data" only when the service said so; before the statistics arrive (or when they could not be
+// loaded) the cell says nothing, rather than a guess.
+QString usageGapText(qint64 seconds)
 {
+    if (seconds == DesktopRow::kNotLoaded)
+        return QString();
     return DesktopTableModel::tr("No data", "usage: the service has no statistics for the desktop");
 }
 
@@ -104,10 +108,10 @@ DesktopColumn usageColumn(const char *header, DesktopColumn::Text shown, Desktop
 {
     DesktopColumn column = textColumn(header, shown);
     column.sortValue = [](const DesktopRowStore &, const DesktopRow &row) {
-        return row.*seconds == DesktopRow::kNoData ? QVariant() : QVariant(row.*seconds);
+        return DesktopRow::isUsageValue(row.*seconds) ? QVariant(row.*seconds) : QVariant();
     };
     column.less = [](const DesktopRow &a, const DesktopRow &b) { return a.*seconds < b.*seconds; };
-    column.hasValue = [](const DesktopRow &row) { return row.*seconds != DesktopRow::kNoData; };
+    column.hasValue = [](const DesktopRow &row) { return DesktopRow::isUsageValue(row.*seconds); };
     column.exportValue = exported;
     column.alignment = Qt::AlignRight | Qt::AlignVCenter;
     return column;
@@ -118,10 +122,12 @@ DesktopColumn idleDaysColumn()
     return usageColumn<&DesktopRow::idleSeconds>(
         QT_TRANSLATE_NOOP("DesktopTableModel", "Idle (days)"),
         [](const DesktopRowStore &, const DesktopRow &row) {
-            return row.idleSeconds == DesktopRow::kNoData ? noDataText() : QLocale().toString(row.idleSeconds / 86400);
+            if (!DesktopRow::isUsageValue(row.idleSeconds))
+                return usageGapText(row.idleSeconds);
+            return QLocale().toString(row.idleSeconds / 86400);
         },
         [](const DesktopRowStore &, const DesktopRow &row) {
-            return QVariant(row.idleSeconds == DesktopRow::kNoData ? QString() : QString::number(row.idleSeconds / 86400));
+            return QVariant(DesktopRow::isUsageValue(row.idleSeconds) ? QString::number(row.idleSeconds / 86400) : QString());
         });
 }
 
@@ -130,13 +136,14 @@ DesktopColumn usedHoursColumn()
     return usageColumn<&DesktopRow::usageSeconds>(
         QT_TRANSLATE_NOOP("DesktopTableModel", "Used (hours)"),
         [](const DesktopRowStore &, const DesktopRow &row) {
-            return row.usageSeconds == DesktopRow::kNoData ? noDataText()
-                                                           : QLocale().toString(double(row.usageSeconds) / 3600.0, 'f', 1);
+            if (!DesktopRow::isUsageValue(row.usageSeconds))
+                return usageGapText(row.usageSeconds);
+            return QLocale().toString(double(row.usageSeconds) / 3600.0, 'f', 1);
         },
         [](const DesktopRowStore &, const DesktopRow &row) {
-            return QVariant(row.usageSeconds == DesktopRow::kNoData
-                                ? QString()
-                                : QString::number(double(row.usageSeconds) / 3600.0, 'f', 1));
+            return QVariant(DesktopRow::isUsageValue(row.usageSeconds)
+                                ? QString::number(double(row.usageSeconds) / 3600.0, 'f', 1)
+                                : QString());
         });
 }
 

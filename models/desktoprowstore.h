@@ -19,7 +19,9 @@
 struct DesktopRow
 {
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-    static constexpr qint64 kNoData = -1; // a usage metric the service has no value for
+    static constexpr qint64 kNoData = -1;    // a usage metric the service has no value for
+    static constexpr qint64 kNotLoaded = -2; // the usage statistics are not (yet) loaded: nothing is said
+    static bool isUsageValue(qint64 seconds) { return seconds >= 0; }
 
     QString id;
     QString computerName;
@@ -32,8 +34,8 @@ struct DesktopRow
     std::array<quint64, 4> nameKey{};
     qint64 createdMsecs = kNoTime; // UTC
     // Usage of the period last loaded, in seconds; not content of the listing (a refresh keeps it).
-    qint64 idleSeconds = kNoData;
-    qint64 usageSeconds = kNoData;
+    qint64 idleSeconds = kNotLoaded;
+    qint64 usageSeconds = kNotLoaded;
     quint32 status = 0; // the quint32 fields index DesktopRowStore::value()
     quint32 taskStatus = 0;
     quint32 loginStatus = 0;
@@ -53,7 +55,7 @@ struct DesktopRow
     quint32 listing = 0; // the listing that last brought it (not content)
 
     bool hasSameContent(const DesktopRow &other) const;
-    bool hasUsage() const { return idleSeconds != kNoData || usageSeconds != kNoData; }
+    bool hasUsage() const { return isUsageValue(idleSeconds) || isUsageValue(usageSeconds); }
 };
 
 // The values rows share, each stored once, and the conversions between a Desktop and its row.

@@ -133,7 +133,7 @@ bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
     if (filter.billing && row.billingMode != *filter.billing)
         return false;
     if (filter.minIdleDays > 0
-        && (row.idleSeconds == DesktopRow::kNoData || row.idleSeconds / 86400 < filter.minIdleDays))
+        && (!DesktopRow::isUsageValue(row.idleSeconds) || row.idleSeconds / 86400 < filter.minIdleDays))
         return false;
     if (filter.inMaintenance && row.inMaintenanceMode != *filter.inMaintenance)
         return false;

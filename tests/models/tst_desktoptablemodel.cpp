@@ -338,12 +338,15 @@ private Q_SLOTS:
         DesktopUsage idleOnly; // the service sent no usage metric
         idleOnly.desktopId = QStringLiteral("d4");
         idleOnly.idleSeconds = 3 * 86400;
-        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setUsage({idle, busy, idleOnly});
-        QCOMPARE(changed.count(), 1);
         const auto cell = [&model](const char *id, int column, int role = Qt::DisplayRole) {
             return model.index(model.rowOf(QLatin1String(id)), column).data(role);
         };
+        // Before the statistics arrive nothing is said: "No data" is the service's answer, not ours.
+        QCOMPARE(cell("d3", DesktopTableModel::IdleDaysColumn).toString(), QString());
+        QCOMPARE(cell("d3", DesktopTableModel::UsedHoursColumn).toString(), QString());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setUsage({idle, busy, idleOnly});
+        QCOMPARE(changed.count(), 1);
         QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("40"));
         QCOMPARE(cell("d1", DesktopTableModel::UsedHoursColumn).toString(), QStringLiteral("1.5"));
         QCOMPARE(cell("d2", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("0"));
@@ -355,6 +358,10 @@ private Q_SLOTS:
         // A refresh keeps the usage; a desktop without data never passes "idle at least".
         model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha"), QStringLiteral("SHUTOFF"))});
         QCOMPARE(cell("d1", DesktopTableModel::IdleDaysColumn).toString(), QStringLiteral("40"));
+        // A desktop listed after the statistics waits for the next ones.
+        model.upsertDesktops({makeDesktop(QStringLiteral("d5"), QStringLiteral("epsilon"))});
+        QCOMPARE(cell("d5", DesktopTableModel::IdleDaysColumn).toString(), QString());
+        model.removeDesktops({QStringLiteral("d5")});
         DesktopFilterProxy proxy;
         proxy.setDesktopModel(&model);
         proxy.setMinIdleDays(3);
