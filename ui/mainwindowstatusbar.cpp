@@ -174,7 +174,13 @@ void MainWindow::onUsageLoaded(const ApiError &error)
         m_usageLabel->setText(tr("Usage statistics not loaded: %1").arg(error.summary()));
     else
         m_usageLabel->setText(tr("Usage of the last %Ln day(s)", nullptr, days));
-    m_usageLabel->setToolTip(error.isError() && error.kind != ApiError::Kind::Cancelled ? error.details() : QString());
+    const bool failed = error.isError() && error.kind != ApiError::Kind::Cancelled;
+    // The service's words can be long: the status bar keeps a line of them, so that the counts and
+    // the messages keep their room; the whole text and the details are in the tooltip.
+    const QString whole = m_usageLabel->text();
+    const int room = m_usageLabel->fontMetrics().averageCharWidth() * 48;
+    m_usageLabel->setText(m_usageLabel->fontMetrics().elidedText(whole, Qt::ElideRight, room));
+    m_usageLabel->setToolTip(failed ? whole + QLatin1Char('\n') + error.details() : QString());
     m_usageLabel->show();
     m_cancelButton->setVisible(m_loader->isLoading());
     updateActions();

@@ -129,10 +129,17 @@ private Q_SLOTS:
         QVERIFY(counts);
         QTRY_VERIFY(counts->isVisible());
         QVERIFY(!window.statusBar()->currentMessage().isEmpty());
-        // Permanent widgets sit right of the message area: the message is drawn left of them.
-        const int messageWidth = window.statusBar()->fontMetrics().horizontalAdvance(
-            window.statusBar()->currentMessage());
-        QVERIFY2(counts->geometry().left() > messageWidth, qPrintable(QString::number(counts->geometry().left())));
+        // Permanent widgets sit right of the message area: the message is drawn left of them, once
+        // the status bar has laid out what the listing and the usage loading (here: failing, with
+        // the service's long words) changed in it.
+        const auto messageWidth = [&window] {
+            return window.statusBar()->fontMetrics().horizontalAdvance(window.statusBar()->currentMessage());
+        };
+        QTRY_VERIFY2(counts->geometry().left() > messageWidth(),
+                     qPrintable(QStringLiteral("%1 ≤ %2 (%3)")
+                                    .arg(counts->geometry().left())
+                                    .arg(messageWidth())
+                                    .arg(window.statusBar()->currentMessage())));
         window.statusBar()->showMessage(QStringLiteral("Another message"));
         QVERIFY(counts->isVisible());
     }
