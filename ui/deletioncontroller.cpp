@@ -230,11 +230,8 @@ void DeletionController::refreshTableInSlices(QList<Desktop> desktops, int after
 
 QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops) const
 {
-    QSet<QString> users;
-    for (const Desktop &desktop : desktops) {
-        if (!desktop.userName.isEmpty())
-            users.insert(desktop.userName);
-    }
+    const QStringList names = DeletionImpact::userNamesOf(desktops);
+    const QSet<QString> users(names.cbegin(), names.cend());
     QList<Desktop> owned;
     if (users.isEmpty())
         return owned;
@@ -253,11 +250,7 @@ QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops)
 
 void DeletionController::lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops)
 {
-    QStringList users;
-    for (const Desktop &desktop : desktops) {
-        if (!desktop.userName.isEmpty())
-            users.append(desktop.userName);
-    }
+    const QStringList users = DeletionImpact::userNamesOf(desktops);
     if (users.isEmpty() || !m_client)
         return;
     // The dialog's child: closing the dialog ends the look-up.

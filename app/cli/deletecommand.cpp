@@ -158,7 +158,7 @@ void DeleteCommand::lookUpImpact()
 {
     // Every user of the selection, until their desktops are known.
     const QStringList users =
-        m_request.options.deleteUsers ? DeletionImpact::usersOf(m_deletable, {}).deleted : QStringList();
+        m_request.options.deleteUsers ? DeletionImpact::userNamesOf(m_deletable) : QStringList();
     if (users.isEmpty()) {
         lookUpPools(&DeleteCommand::printImpact);
         return;

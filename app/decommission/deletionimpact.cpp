@@ -28,6 +28,18 @@ Users usersOf(const QList<Desktop> &selection, const QList<Desktop> &listing)
     return result;
 }
 
+QStringList userNamesOf(const QList<Desktop> &desktops)
+{
+    QSet<QString> users;
+    for (const Desktop &desktop : desktops) {
+        if (!desktop.userName.isEmpty())
+            users.insert(desktop.userName);
+    }
+    QStringList names(users.cbegin(), users.cend());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 QList<Desktop> billedYearlyMonthly(const QList<Desktop> &desktops)
 {
     QList<Desktop> billed;

@@ -28,6 +28,8 @@ struct Users
     QHash<QString, QStringList> keptBy; // user → their desktops outside the selection (ids)
 };
 Users usersOf(const QList<Desktop> &selection, const QList<Desktop> &listing);
+// The users of these desktops: sorted, each once, desktops without a user left out.
+QStringList userNamesOf(const QList<Desktop> &desktops);
 
 // Desktops billed yearly/monthly: the console deletes them by unsubscribing, so a deletion leaves
 // them out unless asked. An unknown billing mode is not yearly/monthly.

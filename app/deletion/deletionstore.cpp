@@ -13,6 +13,22 @@ QString cannotCreate(const QString &dataDir)
     return QCoreApplication::translate("DeletionStore", "Cannot create the data directory %1.")
         .arg(QDir::toNativeSeparators(dataDir));
 }
+
+// The record of a data directory whose creation was tried; `warning` says why it could not be made.
+std::unique_ptr<DeletionStore> openIn(const QString &dataDir, QString warning)
+{
+    auto store = std::make_unique<DeletionStore>();
+    store->audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(dataDir));
+    store->journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir));
+    if (warning.isEmpty() && !store->journal->load())
+        warning = store->journal->lastError();
+    store->loadWarning = warning;
+    // Before anything reads the record: intents left without an outcome and journal entries that
+    // cannot be followed become "outcome unknown".
+    store->settlement = RecordSettlement::settleAtStart(*store->audit, *store->journal);
+    store->journal->setRemovalDelayMs(kJournalRemovalGatheringMs);
+    return store;
+}
 } // namespace
 
 std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QString *error)
@@ -22,23 +38,12 @@ std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QStri
             *error = cannotCreate(dataDir);
         return nullptr;
     }
-    return openAnyway(dataDir);
+    return openIn(dataDir, {});
 }
 
 std::unique_ptr<DeletionStore> DeletionStore::openAnyway(const QString &dataDir)
 {
-    auto store = std::make_unique<DeletionStore>();
-    store->audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(dataDir));
-    store->journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir));
-    if (!QDir().mkpath(dataDir))
-        store->loadWarning = cannotCreate(dataDir);
-    else if (!store->journal->load())
-        store->loadWarning = store->journal->lastError();
-    // Before anything reads the record: intents left without an outcome and journal entries that
-    // cannot be followed become "outcome unknown".
-    store->settlement = RecordSettlement::settleAtStart(*store->audit, *store->journal);
-    store->journal->setRemovalDelayMs(kJournalRemovalGatheringMs);
-    return store;
+    return openIn(dataDir, QDir().mkpath(dataDir) ? QString() : cannotCreate(dataDir));
 }
 
 QStringList DeletionStore::notices() const

@@ -35,6 +35,7 @@ class TestDeletionImpact : public QObject
 private Q_SLOTS:
     void usersWithEveryDesktopSelectedAreDeleted();
     void usersWithAnotherDesktopAreKept();
+    void userNamesAreSortedOnceEach();
     void yearlyMonthlyDesktopsAreSetApart();
     void poolsThatMayScale();
     void retryAdvice_data();
@@ -61,6 +62,16 @@ void TestDeletionImpact::usersWithAnotherDesktopAreKept()
     QCOMPARE(users.deleted, (QStringList{u"bob"_s, u"carol"_s})); // a gone desktop keeps nobody
     QCOMPARE(users.kept, QStringList{u"alice"_s});
     QCOMPARE(users.keptBy.value(u"alice"_s), QStringList{u"d3"_s});
+}
+
+void TestDeletionImpact::userNamesAreSortedOnceEach()
+{
+    const QList<Desktop> desktops{desktop(QStringLiteral("d1"), QStringLiteral("zoe")),
+                                  desktop(QStringLiteral("d2")),
+                                  desktop(QStringLiteral("d3"), QStringLiteral("ann")),
+                                  desktop(QStringLiteral("d4"), QStringLiteral("zoe"))};
+    QCOMPARE(DeletionImpact::userNamesOf(desktops), (QStringList{QStringLiteral("ann"), QStringLiteral("zoe")}));
+    QVERIFY(DeletionImpact::userNamesOf({}).isEmpty());
 }
 
 void TestDeletionImpact::yearlyMonthlyDesktopsAreSetApart()
