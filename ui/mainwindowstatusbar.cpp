@@ -168,19 +168,16 @@ void MainWindow::onUsageProgress(int loaded, int total)
 void MainWindow::onUsageLoaded(const ApiError &error)
 {
     const int days = m_usagePeriod->currentData().toInt();
-    if (error.kind == ApiError::Kind::Cancelled)
-        m_usageLabel->setText(tr("Usage statistics not loaded (stopped)"));
-    else if (error.isError())
-        m_usageLabel->setText(tr("Usage statistics not loaded: %1").arg(error.summary()));
-    else
-        m_usageLabel->setText(tr("Usage of the last %Ln day(s)", nullptr, days));
     const bool failed = error.isError() && error.kind != ApiError::Kind::Cancelled;
+    const QString text = error.kind == ApiError::Kind::Cancelled
+        ? tr("Usage statistics not loaded (stopped)")
+        : failed ? tr("Usage statistics not loaded: %1").arg(error.summary())
+                 : tr("Usage of the last %Ln day(s)", nullptr, days);
     // The service's words can be long: the status bar keeps a line of them, so that the counts and
     // the messages keep their room; the whole text and the details are in the tooltip.
-    const QString whole = m_usageLabel->text();
     const int room = m_usageLabel->fontMetrics().averageCharWidth() * 48;
-    m_usageLabel->setText(m_usageLabel->fontMetrics().elidedText(whole, Qt::ElideRight, room));
-    m_usageLabel->setToolTip(failed ? whole + QLatin1Char('\n') + error.details() : QString());
+    m_usageLabel->setText(m_usageLabel->fontMetrics().elidedText(text, Qt::ElideRight, room));
+    m_usageLabel->setToolTip(failed ? text + QLatin1Char('\n') + error.details() : QString());
     m_usageLabel->show();
     m_cancelButton->setVisible(m_loader->isLoading());
     updateActions();
