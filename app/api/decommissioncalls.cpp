@@ -175,10 +175,15 @@ DesktopBatchCall::DesktopBatchCall(ApiClient *client, QByteArray method, QString
 
 ApiError DesktopBatchCall::validate() const
 {
-    if (m_desktopIds.isEmpty() || m_desktopIds.size() > kMaxDesktops)
-        return ApiError::configuration(tr("One request takes 1 to 100 desktops, not %1.").arg(m_desktopIds.size()));
+    return validateIds(m_desktopIds);
+}
+
+ApiError DesktopBatchCall::validateIds(const QStringList &desktopIds)
+{
+    if (desktopIds.isEmpty() || desktopIds.size() > kMaxDesktops)
+        return ApiError::configuration(tr("One request takes 1 to 100 desktops, not %1.").arg(desktopIds.size()));
     QSet<QString> seen;
-    for (const QString &id : m_desktopIds) {
+    for (const QString &id : desktopIds) {
         if (id.isEmpty() || id.size() > DecommissionJson::kMaxIdChars)
             return ApiError::configuration(tr("A desktop id must have 1 to 255 characters."));
         if (seen.contains(id))

@@ -115,6 +115,8 @@ public:
 
     const QStringList &desktopIds() const { return m_desktopIds; }
     QByteArray requestBody() const { return body(); }
+    // Why these ids cannot make one request (1–100 usable ids, each once), or no error.
+    static ApiError validateIds(const QStringList &desktopIds);
 
 protected:
     DesktopBatchCall(ApiClient *client, QByteArray method, QStringList desktopIds, QObject *parent);
