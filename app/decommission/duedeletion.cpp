@@ -1,5 +1,7 @@
 #include "duedeletion.h"
 
+#include "api/retirementcalls.h"
+
 #include <QTimeZone>
 
 namespace DueDeletion {
@@ -109,6 +111,20 @@ QDateTime evidenceStart(const QList<Candidate>& candidates)
             earliest = start;
     }
     return earliest;
+}
+
+LogInEvidence evidenceFrom(const ListAllLoginRecordsCall& listing)
+{
+    LogInEvidence evidence;
+    evidence.records = listing.records();
+    evidence.complete = listing.isComplete();
+    if (!listing.isFinished())
+        evidence.incompleteReason = tr("the log-in records were not read to the end.");
+    else if (!listing.succeeded())
+        evidence.incompleteReason = listing.error().summary();
+    else if (!evidence.complete)
+        evidence.incompleteReason = listing.incompletenessText();
+    return evidence;
 }
 
 QList<Judgement> judge(

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+class ListAllLoginRecordsCall;
+
 // Which retiring desktops may be deleted now. A desktop is deleted only when every sign says
 // nobody wants it back: its date has passed, it still carries the retire-after tag, it is still in
 // maintenance, it is stopped, nobody is connected, and the log-in records show no log-in since it
@@ -62,6 +64,9 @@ struct Judgement {
 QDateTime useCountsFrom(const Retirement::State& retirement);
 // Where the log-in records must start to cover every candidate (invalid when none is retiring).
 QDateTime evidenceStart(const QList<Candidate>& candidates);
+
+// The evidence a finished listing of log-in records gives: complete only when the listing is.
+LogInEvidence evidenceFrom(const ListAllLoginRecordsCall& listing);
 
 QList<Judgement> judge(
     const QList<Candidate>& candidates, const LogInEvidence& evidence, const QDate& todayUtc);

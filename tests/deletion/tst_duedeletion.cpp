@@ -1,6 +1,11 @@
 // Which retiring desktops may be deleted: every sign must say nobody wants the desktop back, and
 // evidence that is not complete keeps it (unknown is never unused).
+#include "api/retirementcalls.h"
 #include "decommission/duedeletion.h"
+#include "fakeclient.h"
+#include "fakenetworkaccessmanager.h"
+
+#include <QSignalSpy>
 
 #include <QTest>
 #include <QTimeZone>
@@ -50,6 +55,8 @@ private Q_SLOTS:
     void incompleteEvidenceMeansUseUnknown();
     void evidenceStartsAtTheEarliestRetirement();
     void handTaggedDesktopsLookThirtyDaysBack();
+    void evidenceFromTheLogInListing_data();
+    void evidenceFromTheLogInListing();
 };
 
 void TestDueDeletion::anUnusedDueDesktopIsDeleted()
@@ -168,6 +175,48 @@ void TestDueDeletion::handTaggedDesktopsLookThirtyDaysBack()
         evidence({ record(QStringLiteral("sid-d-1"), QString(), utc(2026, 12, 7, 9)) }), kToday)
                                                  .first();
     QCOMPARE(judgement.verdict, DueDeletion::Verdict::LoggedInSinceRetirement);
+}
+
+void TestDueDeletion::evidenceFromTheLogInListing_data()
+{
+    QTest::addColumn<FakeResponse>("answer");
+    QTest::addColumn<bool>("complete");
+    QTest::addColumn<QString>("reasonPart");
+    QTest::newRow("complete") << FakeResponse::json(
+        200, QByteArrayLiteral("{\"total_count\":0,\"records\":[]}"))
+                              << true << QString();
+    QTest::newRow("no permission") << FakeResponse::json(
+        403, QByteArrayLiteral("{\"error_code\":\"WKS.0002\",\"error_msg\":\"denied\"}"))
+                                   << false << QStringLiteral("WKS.0002");
+    QTest::newRow("fewer than announced") << FakeResponse::json(
+        200, QByteArrayLiteral("{\"total_count\":5,\"records\":[{\"sid\":\"s\"}]}"))
+                                          << false << QString();
+}
+
+void TestDueDeletion::evidenceFromTheLogInListing()
+{
+    QFETCH(FakeResponse, answer);
+    QFETCH(bool, complete);
+    QFETCH(QString, reasonPart);
+    FakeNetworkAccessManager network([answer](const RecordedRequest&) { return answer; });
+    ClientConfig config;
+    config.endpoint = QUrl(QStringLiteral("https://workspace.cn-north-4.myhuaweicloud.com"));
+    config.projectId = QStringLiteral("proj-1");
+    config.retry.maxAttempts = 1;
+    auto client = clientFor(
+        &network, config, Credentials { QStringLiteral("AK"), QStringLiteral("SK"), {} });
+    ListAllLoginRecordsCall listing(
+        client.get(), LoginRecordQuery { utc(2026, 12, 7), utc(2027, 1, 10), {}, {} });
+    QSignalSpy finished(&listing, &PagedListingCall::finished);
+    listing.start();
+    QVERIFY(finished.wait(5000));
+    const DueDeletion::LogInEvidence evidence = DueDeletion::evidenceFrom(listing);
+    QCOMPARE(evidence.complete, complete);
+    QCOMPARE(evidence.incompleteReason.isEmpty(), complete);
+    QVERIFY2(evidence.incompleteReason.contains(reasonPart), qPrintable(evidence.incompleteReason));
+    if (!complete)
+        QCOMPARE(DueDeletion::judge({ dueCandidate() }, evidence, kToday).first().verdict,
+            DueDeletion::Verdict::UseUnknown);
 }
 
 QTEST_GUILESS_MAIN(TestDueDeletion)
