@@ -172,6 +172,53 @@ DesktopColumn maintenanceColumn()
     return column;
 }
 
+// Both retirement columns sort by the date, rows without a retirement last, unreadable dates first.
+DesktopColumn retirementColumn(const char *header, DesktopColumn::Text shown)
+{
+    DesktopColumn column = textColumn(header, shown);
+    column.sortValue = [](const DesktopRowStore &, const DesktopRow &row) {
+        return row.isRetiring() ? QVariant(row.retireAfterDay) : QVariant();
+    };
+    column.less = [](const DesktopRow &a, const DesktopRow &b) { return a.retireAfterDay < b.retireAfterDay; };
+    column.hasValue = [](const DesktopRow &row) { return row.isRetiring(); };
+    return column;
+}
+
+QString retireAfterText(const DesktopRow &row)
+{
+    return row.hasRetireDate() ? QDate::fromJulianDay(row.retireAfterDay).toString(Qt::ISODate) : QString();
+}
+
+DesktopColumn retireAfterColumn()
+{
+    DesktopColumn column = retirementColumn(
+        QT_TRANSLATE_NOOP("DesktopTableModel", "Retire after"), [](const DesktopRowStore &, const DesktopRow &row) {
+            if (row.isRetiring() && !row.hasRetireDate())
+                return DesktopTableModel::tr("Date unreadable", "a retirement tag whose date cannot be read");
+            return retireAfterText(row);
+        });
+    column.exportValue = [](const DesktopRowStore &, const DesktopRow &row) { return QVariant(retireAfterText(row)); };
+    return column;
+}
+
+DesktopColumn daysLeftColumn()
+{
+    DesktopColumn column = retirementColumn(
+        QT_TRANSLATE_NOOP("DesktopTableModel", "Days left"), [](const DesktopRowStore &store, const DesktopRow &row) {
+            if (!row.hasRetireDate())
+                return QString();
+            const qint64 left = row.retireAfterDay - store.today().toJulianDay();
+            if (left <= 0)
+                return DesktopTableModel::tr("Due", "a retiring desktop whose date has come");
+            return QLocale().toString(left);
+        });
+    column.exportValue = [](const DesktopRowStore &store, const DesktopRow &row) {
+        return QVariant(row.hasRetireDate() ? QString::number(row.retireAfterDay - store.today().toJulianDay()) : QString());
+    };
+    column.alignment = Qt::AlignRight | Qt::AlignVCenter;
+    return column;
+}
+
 std::array<DesktopColumn, DesktopTableModel::ColumnCount> makeColumns()
 {
     std::array<DesktopColumn, DesktopTableModel::ColumnCount> columns;
@@ -202,6 +249,8 @@ std::array<DesktopColumn, DesktopTableModel::ColumnCount> makeColumns()
     columns[DesktopTableModel::UsedHoursColumn] = usedHoursColumn();
     columns[DesktopTableModel::PoolColumn] = poolColumn();
     columns[DesktopTableModel::MaintenanceColumn] = maintenanceColumn();
+    columns[DesktopTableModel::RetireAfterColumn] = retireAfterColumn();
+    columns[DesktopTableModel::DaysLeftColumn] = daysLeftColumn();
     return columns;
 }
 

@@ -69,6 +69,23 @@ void DesktopFilterProxy::setMaintenanceFilter(std::optional<bool> inMaintenance)
     invalidateFilter();
 }
 
+void DesktopFilterProxy::setRetirementFilter(DesktopTableModel::RetirementFilter filter)
+{
+    if (filter == m_filter.retirement)
+        return;
+    m_filter.retirement = filter;
+    invalidateFilter();
+}
+
+void DesktopFilterProxy::setIdleDaysBelow(int days)
+{
+    days = std::max(days, 0);
+    if (days == m_filter.idleDaysBelow)
+        return;
+    m_filter.idleDaysBelow = days;
+    invalidateFilter();
+}
+
 void DesktopFilterProxy::setMinIdleDays(int days)
 {
     days = qMax(0, days);

@@ -30,6 +30,9 @@ public:
     void setMaintenanceFilter(std::optional<bool> inMaintenance);
     // 0: off; otherwise only desktops with usage data idle for at least `days` whole days.
     void setMinIdleDays(int days);
+    // Only desktops idle fewer whole days than this (0: off), with setMinIdleDays() a range.
+    void setIdleDaysBelow(int days);
+    void setRetirementFilter(DesktopTableModel::RetirementFilter filter);
 
     QString sourceIdAt(int proxyRow) const;
     // The ids of the selectable rows in `selection` (proxy indexes; ranges that cover whole rows,

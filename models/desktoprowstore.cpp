@@ -1,5 +1,7 @@
 #include "desktoprowstore.h"
 
+#include "decommission/retirementstate.h"
+
 #include "api/workspacejson.h"
 
 #include <QTimeZone>
@@ -29,6 +31,11 @@ bool DesktopRow::hasSameContent(const DesktopRow &other) const
         && availabilityZone == other.availabilityZone && osType == other.osType
         && imageName == other.imageName && poolId == other.poolId && inMaintenanceMode == other.inMaintenanceMode
         && tagSet == other.tagSet && billingMode == other.billingMode;
+}
+
+QDate DesktopRowStore::today() const
+{
+    return m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
 }
 
 void DesktopRowStore::reset()
@@ -70,6 +77,11 @@ quint32 DesktopRowStore::shareTags(const QList<QPair<QString, QString>> &tags)
     }
     tagSet.tags = tags;
     tagSet.isProtected = isProtected(tags);
+    const Retirement::State retirement = Retirement::stateOf(tags);
+    if (retirement.kind == Retirement::State::Kind::Retiring)
+        tagSet.retireAfterDay = retirement.retireAfter.toJulianDay();
+    else if (retirement.kind == Retirement::State::Kind::DateUnreadable)
+        tagSet.retireAfterDay = DesktopRow::kRetireDateUnreadable;
     const auto index = quint32(m_tagSets.size());
     m_tagSetIndex.insert(tagSet.text, index);
     m_tagSets.append(std::move(tagSet));
@@ -129,6 +141,7 @@ DesktopRow DesktopRowStore::makeRow(const Desktop &desktop, quint32 listing)
     row.tagSet = shareTags(desktop.tags);
     row.billingMode = desktop.billingMode;
     row.isProtected = m_tagSets.at(row.tagSet).isProtected;
+    row.retireAfterDay = m_tagSets.at(row.tagSet).retireAfterDay;
     row.isBeingDeleted = desktop.isBeingDeleted();
     row.listing = listing;
     return row;

@@ -2,6 +2,7 @@
 
 #include "api/workspacetypes.h"
 
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QMultiHash>
@@ -22,6 +23,9 @@ struct DesktopRow
     static constexpr qint64 kNoData = -1;    // a usage metric the service has no value for
     static constexpr qint64 kNotLoaded = -2; // the usage statistics are not (yet) loaded: nothing is said
     static bool isUsageValue(qint64 seconds) { return seconds >= 0; }
+    // retireAfterDay when the desktop carries no retirement tag, or one whose date is unreadable.
+    static constexpr qint64 kNotRetiring = std::numeric_limits<qint64>::min();
+    static constexpr qint64 kRetireDateUnreadable = kNotRetiring + 1;
 
     QString id;
     QString computerName;
@@ -36,6 +40,7 @@ struct DesktopRow
     // Usage of the period last loaded, in seconds; not content of the listing (a refresh keeps it).
     qint64 idleSeconds = kNotLoaded;
     qint64 usageSeconds = kNotLoaded;
+    qint64 retireAfterDay = kNotRetiring; // the retire-after tag's date as a Julian day
     quint32 status = 0; // the quint32 fields index DesktopRowStore::value()
     quint32 taskStatus = 0;
     quint32 loginStatus = 0;
@@ -56,6 +61,10 @@ struct DesktopRow
 
     bool hasSameContent(const DesktopRow &other) const;
     bool hasUsage() const { return isUsageValue(idleSeconds) || isUsageValue(usageSeconds); }
+    bool isRetiring() const { return retireAfterDay != kNotRetiring; }
+    bool hasRetireDate() const { return retireAfterDay > kRetireDateUnreadable; }
+    // Retiring with a readable date on or before `todayDay` (a Julian day).
+    bool isRetirementDue(qint64 todayDay) const { return hasRetireDate() && retireAfterDay <= todayDay; }
 };
 
 // The values rows share, each stored once, and the conversions between a Desktop and its row.
@@ -67,6 +76,7 @@ public:
         QList<QPair<QString, QString>> tags;
         QString text; // "k=v, k2=v2"
         bool isProtected = false;
+        qint64 retireAfterDay = DesktopRow::kNotRetiring;
     };
 
     DesktopRowStore() { reset(); }
@@ -83,6 +93,10 @@ public:
     void setProtectedTags(const QStringList &rules);
     const QStringList &protectedTags() const { return m_protectedTags; }
     bool isProtected(const QList<QPair<QString, QString>> &tags) const;
+
+    // Today's UTC date, for "days left" and "due"; the current date unless set (tests set it).
+    void setToday(const QDate &todayUtc) { m_today = todayUtc; }
+    QDate today() const;
 
     // Pool names by id (desktop-pools listing); a pool not in it is shown by its id.
     void setPoolNames(QHash<QString, QString> namesById) { m_poolNames = std::move(namesById); }
@@ -101,6 +115,7 @@ private:
     QMultiHash<QString, quint32> m_tagSetIndex; // by text
     QStringList m_protectedTags;
     QHash<QString, QString> m_poolNames;
+    QDate m_today;
 };
 
 // QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,

@@ -122,6 +122,21 @@ Qt::ItemFlags DesktopTableModel::flags(const QModelIndex &index) const
     return rowFlags(index.row());
 }
 
+bool DesktopTableModel::passesRetirementFilter(const DesktopRow &row, RetirementFilter filter) const
+{
+    switch (filter) {
+    case RetirementFilter::Any:
+        return true;
+    case RetirementFilter::Retiring:
+        return row.isRetiring();
+    case RetirementFilter::Due:
+        return row.isRetirementDue(m_store.today().toJulianDay());
+    case RetirementFilter::NotRetiring:
+        return !row.isRetiring();
+    }
+    return true;
+}
+
 bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
 {
     const DesktopRow &row = m_rows.at(sourceRow);
@@ -135,7 +150,12 @@ bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
     if (filter.minIdleDays > 0
         && (!DesktopRow::isUsageValue(row.idleSeconds) || row.idleSeconds / 86400 < filter.minIdleDays))
         return false;
+    if (filter.idleDaysBelow > 0
+        && (!DesktopRow::isUsageValue(row.idleSeconds) || row.idleSeconds / 86400 >= filter.idleDaysBelow))
+        return false;
     if (filter.inMaintenance && row.inMaintenanceMode != *filter.inMaintenance)
+        return false;
+    if (!passesRetirementFilter(row, filter.retirement))
         return false;
     for (const QString &word : filter.words) {
         if (!row.searchHaystack.contains(word))
@@ -278,6 +298,37 @@ void DesktopTableModel::setPools(const QList<DesktopPool> &pools)
     }
     m_store.setPoolNames(std::move(names));
     emitColumnsChanged(PoolColumn, PoolColumn);
+}
+
+void DesktopTableModel::setToday(const QDate &todayUtc)
+{
+    if (todayUtc == m_store.today())
+        return;
+    m_store.setToday(todayUtc);
+    emitColumnsChanged(DaysLeftColumn, DaysLeftColumn);
+}
+
+DesktopTableModel::IdleOverview DesktopTableModel::idleOverview() const
+{
+    IdleOverview overview;
+    const qint64 todayDay = m_store.today().toJulianDay();
+    for (const DesktopRow &row : m_rows) {
+        if (row.isRetiring())
+            ++overview.retiring;
+        if (row.isRetirementDue(todayDay))
+            ++overview.due;
+        if (!DesktopRow::isUsageValue(row.idleSeconds)) {
+            ++overview.withoutUsage;
+            continue;
+        }
+        const qint64 days = row.idleSeconds / 86400;
+        int &bucket = days < 7 ? overview.idleUnder7
+            : days < 30        ? overview.idle7To29
+            : days < 90        ? overview.idle30To89
+                               : overview.idle90AndMore;
+        ++bucket;
+    }
+    return overview;
 }
 
 void DesktopTableModel::emitColumnsChanged(int firstColumn, int lastColumn)

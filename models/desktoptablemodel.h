@@ -40,6 +40,8 @@ public:
         UsedHoursColumn,
         PoolColumn,
         MaintenanceColumn,
+        RetireAfterColumn, // the retirement's date: retiring desktops only
+        DaysLeftColumn,
         ColumnCount
     };
 
@@ -56,6 +58,13 @@ public:
     };
 
     // What the proxy filters by; every condition set must hold.
+    enum class RetirementFilter {
+        Any,
+        Retiring,    // carries the retirement tags, due or not, readable or not
+        Due,         // retiring and its date has come (the date rule alone)
+        NotRetiring,
+    };
+
     struct Filter
     {
         QStringList words;   // lower-case; each must occur in the name, user, IP addresses or id
@@ -63,7 +72,9 @@ public:
         QString loginStatus; // any case; empty: any
         std::optional<BillingMode> billing;
         int minIdleDays = 0; // 0: off; a desktop without usage data never passes
+        int idleDaysBelow = 0; // 0: off; otherwise only desktops idle fewer whole days than this
         std::optional<bool> inMaintenance;
+        RetirementFilter retirement = RetirementFilter::Any;
     };
 
     explicit DesktopTableModel(QObject *parent = nullptr);
@@ -101,6 +112,21 @@ public:
     void setUsage(const QList<DesktopUsage> &usage);
     // The pools (desktop-pools listing) by which the Pool column names each desktop's pool.
     void setPools(const QList<DesktopPool> &pools);
+    // Today's UTC date, by which Days left and "due" are counted (the current date unless set).
+    void setToday(const QDate &todayUtc);
+    QDate today() const { return m_store.today(); }
+    // How idle the desktops are and how many are retiring, for the overview above the table.
+    struct IdleOverview
+    {
+        int idleUnder7 = 0; // whole idle days 0–6
+        int idle7To29 = 0;
+        int idle30To89 = 0;
+        int idle90AndMore = 0;
+        int withoutUsage = 0; // no statistics (yet)
+        int retiring = 0;     // due ones included
+        int due = 0;
+    };
+    IdleOverview idleOverview() const;
     void removeUnlisted();
     void clear();
 
@@ -125,6 +151,7 @@ public:
     // For the proxy, without a QVariant per call: whether a row passes the filter, and the order of
     // two rows by a column (the same order as the sort role's values; rows without a value last).
     bool rowMatches(int row, const Filter &filter) const;
+    bool passesRetirementFilter(const DesktopRow &row, RetirementFilter filter) const;
     bool lessThan(int column, int leftRow, int rightRow, const TextOrder &order, Qt::SortOrder sortOrder) const;
     // The rank of every row by name (case-insensitive; equal names share a rank), from one
     // cache-friendly pass: sorting 100k rows then compares two integers per step.
