@@ -42,7 +42,7 @@ struct SimulatorFaults
     bool neverAnswer = false;       // accept the request, never answer
     bool closeMidBody = false;      // send headers and half a body, then close
     // The next N matching requests are carried out, then their connection is closed before a
-    // byte of the answer is written (Qt then re-sends the request once on a new connection).
+    // byte of the answer is written (the app's transport does not send it again).
     int dropConnectionsAfterExecuting = 0;
     QString pathFilter;             // empty: every path; else only paths containing this text
     // Wrong-shape success bodies: the answer wrapped in a JSON array, or every number as a string.

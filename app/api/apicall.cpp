@@ -101,6 +101,10 @@ void ApiCall::start()
     QString endpointProblem;
     if (!invalid.isError() && !Endpoint::validate(m_config.endpoint, &endpointProblem))
         invalid = ApiError::configuration(endpointProblem);
+    if (!invalid.isError() && ApiClient::changesState(m_method) && body().isEmpty()) {
+        // Only a body lets the transport be stopped from repeating a request (see SendOnceBody).
+        invalid = ApiError::configuration(tr("A request that changes something must carry a body."));
+    }
     if (invalid.isError()) {
         QMetaObject::invokeMethod(this, [this, invalid] { finish(invalid); }, Qt::QueuedConnection);
         return;
@@ -149,6 +153,7 @@ void ApiCall::sendAttempt()
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::onDownloadProgress);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_timeoutTimer.start(); });
+
     m_timeoutTimer.start(transferTimeoutMs());
     m_deadlineTimer.start(requestDeadlineMs());
 }
@@ -327,6 +332,12 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
         error.kind = ApiError::Kind::Timeout;
         error.networkError = networkError;
         error.transportMessage = reply->errorString();
+    } else if (networkError == QNetworkReply::ContentReSendError) {
+        // The connection broke after the body had begun to leave, and the transport was refused a
+        // second copy (SendOnceBody): the service may have acted on the first.
+        error.kind = ApiError::Kind::Network;
+        error.networkError = networkError;
+        error.transportMessage = tr("the connection was lost after the request was sent; it was not sent again");
     } else if (isTransportError(networkError) || (status == 0 && networkError != QNetworkReply::NoError)) {
         error.kind = ApiError::Kind::Network;
         error.networkError = networkError;

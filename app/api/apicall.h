@@ -19,7 +19,8 @@ class QNetworkReply;
 // One Workspace API request. Connect to finished() (see whenFinished()), then start(); finished()
 // is emitted exactly once, after which either succeeded() holds and the subclass's result is set,
 // or error() says what went wrong. GETs are retried on throttling, 502/503/504 and connection
-// resets; other methods are sent once, whatever happens. Calls derive from ApiCallOf<Result>,
+// resets; other methods are sent once, whatever happens, and never repeated by the transport
+// either (ApiClient::send): a connection lost after sending leaves their outcome unknown. Calls derive from ApiCallOf<Result>,
 // which reads the answer with a pure function.
 class ApiCall : public QObject
 {

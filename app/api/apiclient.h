@@ -65,7 +65,11 @@ public:
 
     // relativePath follows /v2/{project_id}, e.g. "desktops/detail".
     QUrl urlFor(const QString &relativePath, const QUrlQuery &query = {}) const;
+    // A request whose method changes state (anything but GET and HEAD) goes out at most once: the
+    // transport is not allowed to repeat it on a new connection (see SendOnceBody); a lost
+    // connection ends it with an error instead.
     QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body) const;
+    static bool changesState(const QByteArray &method);
 
     static QByteArray userAgent();
     static QList<QSslCertificate> loadCaFile(const QString &path, QString *error);

@@ -366,7 +366,7 @@ private Q_SLOTS:
     {
         const QStringList ids = someIds(2);
         QCOMPARE(ids.size(), 2);
-        // The request is carried out, its answer lost; Qt's one resend gets 409: ambiguous.
+        // The request is carried out, its answer lost, and not sent again: ambiguous.
         SimulatorFaults faults;
         faults.dropConnectionsAfterExecuting = 1;
         faults.pathFilter = QStringLiteral("batch-delete");
