@@ -7,6 +7,7 @@ packages=(
     cmake g++ ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libsimdjson-dev qt6-svg-dev qt6-translations-l10n libgl-dev
+    libqt6sql6-sqlite                 # the demo service keeps its state in SQLite (Qt SQL)
     fonts-dejavu-core fonts-noto-cjk
     clang libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes
     dpkg-dev desktop-file-utils appstream lintian  # the .deb and its metadata checks

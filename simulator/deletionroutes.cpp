@@ -1,5 +1,7 @@
 #include "deletionroutes.h"
 
+#include "simulatorstore.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,7 +114,13 @@ SimulatorReply DeletionRoutes::batchDelete(const QByteArray &contentType, const 
     DeletionJob *job = addJob(jobId, std::move(targets), m_config.jobDurationMs, deleteUsers);
     job->setNeverEnds(m_faults.jobsNeverEnd);
     job->start();
-    Q_EMIT stateChanged();
+    if (m_store) {
+        for (const QString &id : std::as_const(ids)) {
+            m_store->saveTaskStatusBeforeDeletion(id, m_taskStatusBeforeDeletion.value(id));
+            m_store->saveDesktop(m_desktops.at(m_indexById.value(id)));
+        }
+        m_store->saveJob(savedJob(*job));
+    }
     return jsonReply(202, QJsonObject{{QStringLiteral("job_id"), jobId}});
 }
 
@@ -167,20 +175,24 @@ void DeletionRoutes::saveInto(SimulatorState *state) const
 {
     state->taskStatusBeforeDeletion = m_taskStatusBeforeDeletion;
     state->deletedUsers = QStringList(m_deletedUsers.cbegin(), m_deletedUsers.cend());
-    for (const DeletionJob *job : std::as_const(m_jobs)) {
-        SimulatorState::Job saved;
-        saved.id = job->id();
-        saved.targets = job->targets();
-        saved.subJobIds = job->subJobIds();
-        saved.durationMs = job->durationMs();
-        saved.createdUtc = job->createdUtc();
-        saved.deleteUsers = m_jobDeleteUsers.value(job->id());
-        for (const DeletionTarget &target : std::as_const(saved.targets)) {
-            if (m_settledSubJobs.contains(settledKey(job->id(), target.desktopId)))
-                saved.settledDesktopIds.append(target.desktopId);
-        }
-        state->jobs.append(std::move(saved));
+    for (const DeletionJob *job : std::as_const(m_jobs))
+        state->jobs.append(savedJob(*job));
+}
+
+SimulatorState::Job DeletionRoutes::savedJob(const DeletionJob &job) const
+{
+    SimulatorState::Job saved;
+    saved.id = job.id();
+    saved.targets = job.targets();
+    saved.subJobIds = job.subJobIds();
+    saved.durationMs = job.durationMs();
+    saved.createdUtc = job.createdUtc();
+    saved.deleteUsers = m_jobDeleteUsers.value(job.id());
+    for (const DeletionTarget &target : std::as_const(saved.targets)) {
+        if (m_settledSubJobs.contains(settledKey(job.id(), target.desktopId)))
+            saved.settledDesktopIds.append(target.desktopId);
     }
+    return saved;
 }
 
 void DeletionRoutes::updateJobs()
@@ -206,7 +218,11 @@ void DeletionRoutes::onSubJobFinished(DeletionJob *job, const QString &desktopId
         return;
     m_settledSubJobs.insert(key);
     applySubJobEnd(desktopId, succeeded, deleteUsers);
-    Q_EMIT stateChanged();
+    if (m_store) {
+        m_store->saveSettled(job->id(), desktopId);
+        m_store->saveDesktop(m_desktops.at(m_indexById.value(desktopId)));
+        m_store->forgetTaskStatusBeforeDeletion(desktopId);
+    }
 }
 
 void DeletionRoutes::applySubJobEnd(const QString &desktopId, bool succeeded, bool deleteUsers)
@@ -232,8 +248,11 @@ void DeletionRoutes::applySubJobEnd(const QString &desktopId, bool succeeded, bo
     const bool hasOtherDesktop = std::any_of(m_desktops.cbegin(), m_desktops.cend(), [&desktop](const SimulatedDesktop &other) {
         return &other != &desktop && !isGone(other) && other.userName == desktop.userName;
     });
-    if (!hasOtherDesktop)
+    if (!hasOtherDesktop) {
         m_deletedUsers.insert(desktop.userName);
+        if (m_store)
+            m_store->saveDeletedUser(desktop.userName);
+    }
 }
 
 SimulatorReply DeletionRoutes::conflictReply(const QString &instanceStatus, const QStringList &desktopIds) const

@@ -15,6 +15,8 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+class SimulatorStore;
+
 // The simulator's answers to the deletion calls: batch-delete (checks, the unconfirmed cases of
 // UnconfirmedDeletion, a DeletionJob per accepted call), ShowJob and the sub-job listing; and what
 // an ended sub-job does to its desktop and, with delete_users, to its user. It works on the
@@ -41,10 +43,11 @@ public:
     // The deletions' part of the state kept across restarts (the desktops' fields are the caller's).
     void restore(const SimulatorState &state);
     void saveInto(SimulatorState *state) const;
+    // From then on each change is written to `store` as it happens (the rows it touches); null:
+    // nothing is written.
+    void setStore(SimulatorStore *store) { m_store = store; }
 
 Q_SIGNALS:
-    // Something the saved state holds changed.
-    void stateChanged();
     // A batch-delete job reached its final status (SUCCESS or FAILED).
     void jobFinished(const QString &jobId, const QString &status);
 
@@ -56,6 +59,7 @@ private:
     void onSubJobFinished(DeletionJob *job, const QString &desktopId, bool succeeded, bool deleteUsers);
     void applySubJobEnd(const QString &desktopId, bool succeeded, bool deleteUsers);
     static QString settledKey(const QString &jobId, const QString &desktopId);
+    SimulatorState::Job savedJob(const DeletionJob &job) const;
 
     QList<SimulatedDesktop> &m_desktops;
     const QHash<QString, qsizetype> &m_indexById;
@@ -66,4 +70,5 @@ private:
     QSet<QString> m_deletedUsers;
     QHash<QString, bool> m_jobDeleteUsers;
     QSet<QString> m_settledSubJobs; // settledKey(): sub-jobs whose end already changed the desktop
+    SimulatorStore *m_store = nullptr;
 };

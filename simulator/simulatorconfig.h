@@ -22,9 +22,13 @@ struct SimulatorConfig
     int jobDurationMs = 4000;          // how long one sub-job takes from WAITING to its end
     bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
     UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
-    // When set, the state (desktops, deletions, jobs) is loaded from this file at start and saved
-    // to it after every change, so that a restarted simulator goes on where it stopped.
+    // When set, the state (desktops, deletions, jobs) is loaded from this database at start and
+    // each change is written to it as it happens (SimulatorStore), so that a restarted simulator
+    // goes on where it stopped.
     QString stateFilePath;
+    // A JSON state file of earlier versions: read once, when stateFilePath holds nothing yet, into
+    // the database, then removed.
+    QString legacyStateFilePath;
 };
 
 // Faults on demand, for tests and demos. Shares are 0.0–1.0 of matching requests.

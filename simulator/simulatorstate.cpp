@@ -1,20 +1,12 @@
 #include "simulatorstate.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace {
 constexpr int kFormat = 1;
-
-QJsonArray toArray(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
 
 QStringList toStringList(const QJsonValue &value)
 {
@@ -25,14 +17,6 @@ QStringList toStringList(const QJsonValue &value)
     return list;
 }
 
-QJsonObject targetJson(const DeletionTarget &target)
-{
-    return {{QStringLiteral("desktop_id"), target.desktopId},     {QStringLiteral("desktop_name"), target.desktopName},
-            {QStringLiteral("user_name"), target.userName},       {QStringLiteral("ip_address"), target.ipAddress},
-            {QStringLiteral("product_id"), target.productId},     {QStringLiteral("error_code"), target.errorCode},
-            {QStringLiteral("fail_reason"), target.failReason}};
-}
-
 DeletionTarget targetFrom(const QJsonObject &object)
 {
     return {object.value(QStringLiteral("desktop_id")).toString(), object.value(QStringLiteral("desktop_name")).toString(),
@@ -41,48 +25,6 @@ DeletionTarget targetFrom(const QJsonObject &object)
             object.value(QStringLiteral("fail_reason")).toString()};
 }
 } // namespace
-
-QByteArray SimulatorState::toJson() const
-{
-    QJsonArray desktopArray;
-    for (const DesktopFields &desktop : desktops) {
-        desktopArray.append(QJsonObject{{QStringLiteral("id"), desktop.id},
-                                        {QStringLiteral("status"), desktop.status},
-                                        {QStringLiteral("task_status"), desktop.taskStatus},
-                                        {QStringLiteral("login_status"), desktop.loginStatus},
-                                        {QStringLiteral("removed"), desktop.removed},
-                                        {QStringLiteral("in_maintenance_mode"), desktop.inMaintenanceMode}});
-    }
-    QJsonArray jobArray;
-    for (const Job &job : jobs) {
-        QJsonArray targets;
-        for (const DeletionTarget &target : job.targets)
-            targets.append(targetJson(target));
-        jobArray.append(QJsonObject{{QStringLiteral("id"), job.id},
-                                    {QStringLiteral("targets"), targets},
-                                    {QStringLiteral("sub_job_ids"), toArray(job.subJobIds)},
-                                    {QStringLiteral("duration_ms"), job.durationMs},
-                                    {QStringLiteral("created"), job.createdUtc.toString(Qt::ISODateWithMs)},
-                                    {QStringLiteral("delete_users"), job.deleteUsers},
-                                    {QStringLiteral("settled"), toArray(job.settledDesktopIds)}});
-    }
-    QJsonObject before;
-    for (auto it = taskStatusBeforeDeletion.cbegin(); it != taskStatusBeforeDeletion.cend(); ++it)
-        before.insert(it.key(), it.value());
-    QJsonObject autoscale;
-    for (auto it = poolAutoscale.cbegin(); it != poolAutoscale.cend(); ++it)
-        autoscale.insert(it.key(), it.value());
-    const QJsonObject root{{QStringLiteral("format"), kFormat},
-                           {QStringLiteral("pool_autoscale"), autoscale},
-                           {QStringLiteral("project_id"), projectId},
-                           {QStringLiteral("desktop_count"), desktopCount},
-                           {QStringLiteral("seed"), qint64(seed)},
-                           {QStringLiteral("desktops"), desktopArray},
-                           {QStringLiteral("task_status_before_deletion"), before},
-                           {QStringLiteral("deleted_users"), toArray(deletedUsers)},
-                           {QStringLiteral("jobs"), jobArray}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
-}
 
 std::optional<SimulatorState> SimulatorState::fromJson(const QByteArray &bytes, QString *error)
 {
@@ -107,7 +49,8 @@ std::optional<SimulatorState> SimulatorState::fromJson(const QByteArray &bytes, 
                                object.value(QStringLiteral("task_status")).toString(),
                                object.value(QStringLiteral("login_status")).toString(),
                                object.value(QStringLiteral("removed")).toBool(),
-                               object.value(QStringLiteral("in_maintenance_mode")).toBool()});
+                               object.value(QStringLiteral("in_maintenance_mode")).toBool(),
+                               QDateTime()}); // not kept then
     }
     const QJsonObject before = root.value(QStringLiteral("task_status_before_deletion")).toObject();
     for (auto it = before.constBegin(); it != before.constEnd(); ++it)
@@ -137,18 +80,6 @@ std::optional<SimulatorState> SimulatorState::fromJson(const QByteArray &bytes, 
         state.jobs.append(std::move(job));
     }
     return state;
-}
-
-bool SimulatorState::save(const QString &filePath, QString *error) const
-{
-    QDir().mkpath(QFileInfo(filePath).absolutePath());
-    QSaveFile file(filePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
 }
 
 std::optional<SimulatorState> SimulatorState::load(const QString &filePath, QString *error)

@@ -12,11 +12,12 @@
 #include <optional>
 
 // What the demo service must remember across a restart, so that it behaves like a service whose
-// jobs go on while no client is running: the desktops' changeable fields (maintenance mode too),
-// the pools' autoscale, the deletion jobs with
-// their targets and start times (their progress follows the wall clock), and what each finished
-// sub-job already did. The desktops themselves are regenerated from (desktop count, seed); a state
-// saved for another generation is not applied. Holds no credential.
+// jobs go on while no client is running: the desktops' changeable fields (maintenance mode too)
+// and their creation times, the pools' autoscale, the deletion jobs with their targets and start
+// times (their progress follows the wall clock), and what each finished sub-job already did. The
+// desktops themselves are regenerated from (desktop count, seed); a state saved for another
+// generation is not applied. Holds no credential. SimulatorStore keeps it in a database; the JSON
+// form is that of earlier versions' state files, read once to migrate them.
 struct SimulatorState
 {
     struct DesktopFields
@@ -27,6 +28,9 @@ struct SimulatorState
         QString loginStatus;
         bool removed = false;
         bool inMaintenanceMode = false;
+        // Some generated desktops are made "created an hour ago" at each start; the first start's
+        // time is kept. Invalid: the generated time holds (a state of earlier versions).
+        QDateTime created;
     };
     struct Job
     {
@@ -48,12 +52,9 @@ struct SimulatorState
     QList<Job> jobs;
     QHash<QString, bool> poolAutoscale; // pool id → enable_autoscale, as last set
 
-    QByteArray toJson() const;
-    // Nothing, with a reason in *error, when the bytes are not a state of this format.
+    // The state file of earlier versions (simulator-state.json). Nothing, with a reason in *error,
+    // when the bytes are not a state of that format.
     static std::optional<SimulatorState> fromJson(const QByteArray &bytes, QString *error);
-
-    // Written through QSaveFile: the file is always either the old or the new complete state.
-    bool save(const QString &filePath, QString *error) const;
     // A missing file is an empty state (nothing, no error); an unreadable one is an error.
     static std::optional<SimulatorState> load(const QString &filePath, QString *error);
 };

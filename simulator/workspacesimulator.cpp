@@ -9,11 +9,13 @@
 #include "simulatorhttpserver.h"
 #include "simulatorreply.h"
 #include "simulatorstate.h"
+#include "simulatorstore.h"
 
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -98,9 +100,14 @@ public:
     SimulatorReply dispatch(const RouteMatch &route, const QHttpServerRequest &request);
     SimulatorReply authenticate(const QByteArray &method, const QHttpServerRequest &request, const RouteMatch &route);
     SimulatorReply listDesktops(const QUrlQuery &query);
-    // SimulatorConfig::stateFilePath: the state kept across restarts (see simulatorstate.h).
+    // SimulatorConfig::stateFilePath: the state kept across restarts (see simulatorstore.h).
     void restoreState();
-    void saveState();
+    // What a first start writes in full, and a migrated state file.
+    SimulatorState snapshot() const;
+    void applyState(const SimulatorState &state);
+    // Maintenance mode, log-off and autoscale outlive a demo restart: the rows of what the
+    // accepted request named.
+    void saveDecommissionChange(const QString &path, const QByteArray &body);
 
     WorkspaceSimulator *q;
     SimulatorConfig m_config;
@@ -114,6 +121,7 @@ public:
     DecommissionRoutes m_decommission;
     DeletionRoutes m_deletions;
     QList<QPair<QByteArray, QString>> m_requestLog;
+    std::unique_ptr<SimulatorStore> m_store; // null: nothing is kept
 };
 
 WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, SimulatorConfig config)
@@ -136,7 +144,6 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
     for (qsizetype i = 0; i < m_desktops.size(); ++i)
         m_indexById.insert(m_desktops.at(i).id, i);
     QObject::connect(&m_deletions, &DeletionRoutes::jobFinished, q, &WorkspaceSimulator::jobFinished);
-    QObject::connect(&m_deletions, &DeletionRoutes::stateChanged, q, [this] { saveState(); });
     restoreState();
 }
 
@@ -160,6 +167,9 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
         if (reply.status == 200)
             reply = dispatch(route, request);
     }
+    // What was answered is kept before the answer goes out (a client may act on it at once).
+    if (m_store)
+        m_store->commit();
     m_faults.deliver(std::move(reply), faulty, method, path, QPointer<QTcpSocket>(socket), std::move(responder));
 }
 
@@ -224,7 +234,7 @@ SimulatorReply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, cons
             m_decommission.handle(methodName(request.method()), request.url().path(), query,
                                   request.value("Content-Type"), request.body(), QDateTime::currentDateTimeUtc());
         if (request.method() != QHttpServerRequest::Method::Get && answer.status < 300)
-            saveState(); // maintenance mode, log-off and autoscale outlive a demo restart
+            saveDecommissionChange(request.url().path(), request.body());
         return {answer.status, answer.body, {}};
     }
     case Route::None:
@@ -260,20 +270,51 @@ void WorkspaceSimulatorPrivate::restoreState()
 {
     if (m_config.stateFilePath.isEmpty())
         return;
+    auto store = std::make_unique<SimulatorStore>(m_config.stateFilePath);
     QString error;
-    const std::optional<SimulatorState> state = SimulatorState::load(m_config.stateFilePath, &error);
-    if (!state) {
+    if (!store->open(&error)) {
+        qCWarning(lcSimulator) << "Cannot keep the simulator state in" << m_config.stateFilePath << ":" << error;
+        return;
+    }
+    std::optional<SimulatorState> state = store->load(&error);
+    if (!error.isEmpty()) {
+        qCWarning(lcSimulator) << "Ignoring the simulator state" << m_config.stateFilePath << ":" << error;
+        return;
+    }
+    const bool fromStore = state.has_value();
+    QString migratedFile;
+    if (!state && !m_config.legacyStateFilePath.isEmpty()) {
+        state = SimulatorState::load(m_config.legacyStateFilePath, &error);
         if (!error.isEmpty())
-            qCWarning(lcSimulator) << "Ignoring the simulator state" << m_config.stateFilePath << ":" << error;
-        return;
+            qCWarning(lcSimulator) << "Ignoring the simulator state" << m_config.legacyStateFilePath << ":" << error;
+        if (state)
+            migratedFile = m_config.legacyStateFilePath;
     }
-    if (state->projectId != m_config.projectId || state->desktopCount != m_config.desktopCount
-        || state->seed != m_config.seed) {
-        qCWarning(lcSimulator) << "Ignoring the simulator state" << m_config.stateFilePath
+    const bool ours = state && state->projectId == m_config.projectId && state->desktopCount == m_config.desktopCount
+        && state->seed == m_config.seed;
+    if (state && !ours) {
+        qCWarning(lcSimulator) << "Ignoring the simulator state" << (fromStore ? m_config.stateFilePath : migratedFile)
                                << ": it belongs to other generated desktops";
-        return;
+        // Left as it is for the generation it belongs to: this simulator keeps nothing.
+        if (fromStore)
+            return;
+        migratedFile.clear();
     }
-    for (const SimulatorState::DesktopFields &fields : state->desktops) {
+    if (ours)
+        applyState(*state);
+    if (!fromStore) {
+        store->saveAll(snapshot());
+        // Read once: from now on the database is the state.
+        if (!migratedFile.isEmpty() && !QFile::remove(migratedFile))
+            qCWarning(lcSimulator) << "Cannot remove the migrated simulator state" << migratedFile;
+    }
+    m_store = std::move(store);
+    m_deletions.setStore(m_store.get());
+}
+
+void WorkspaceSimulatorPrivate::applyState(const SimulatorState &state)
+{
+    for (const SimulatorState::DesktopFields &fields : state.desktops) {
         const auto index = m_indexById.constFind(fields.id);
         if (index == m_indexById.cend())
             continue;
@@ -283,28 +324,44 @@ void WorkspaceSimulatorPrivate::restoreState()
         desktop.loginStatus = fields.loginStatus;
         desktop.removed = fields.removed;
         desktop.inMaintenanceMode = fields.inMaintenanceMode;
+        if (fields.created.isValid())
+            desktop.created = fields.created;
         desktop.refreshJson();
     }
-    m_decommission.restorePoolAutoscale(state->poolAutoscale);
-    m_deletions.restore(*state);
+    m_decommission.restorePoolAutoscale(state.poolAutoscale);
+    m_deletions.restore(state);
 }
 
-void WorkspaceSimulatorPrivate::saveState()
+SimulatorState WorkspaceSimulatorPrivate::snapshot() const
 {
-    if (m_config.stateFilePath.isEmpty())
-        return;
     SimulatorState state;
     state.projectId = m_config.projectId;
     state.desktopCount = m_config.desktopCount;
     state.seed = m_config.seed;
-    for (const SimulatedDesktop &desktop : std::as_const(m_desktops))
-        state.desktops.append({desktop.id, desktop.status, desktop.taskStatus, desktop.loginStatus, desktop.removed,
-                               desktop.inMaintenanceMode});
+    state.desktops.reserve(m_desktops.size());
+    for (const SimulatedDesktop &desktop : m_desktops)
+        state.desktops.append(SimulatorStore::fieldsOf(desktop));
     state.poolAutoscale = m_decommission.poolAutoscale();
     m_deletions.saveInto(&state);
-    QString error;
-    if (!state.save(m_config.stateFilePath, &error))
-        qCWarning(lcSimulator) << "Cannot save the simulator state to" << m_config.stateFilePath << ":" << error;
+    return state;
+}
+
+void WorkspaceSimulatorPrivate::saveDecommissionChange(const QString &path, const QByteArray &body)
+{
+    if (!m_store)
+        return;
+    if (path.contains(QLatin1String("/desktop-pools"))) {
+        const QHash<QString, bool> autoscale = m_decommission.poolAutoscale();
+        for (auto it = autoscale.cbegin(); it != autoscale.cend(); ++it)
+            m_store->savePoolAutoscale(it.key(), it.value());
+        return;
+    }
+    const QJsonArray ids = QJsonDocument::fromJson(body).object().value(QLatin1String("desktop_ids")).toArray();
+    for (const QJsonValue &id : ids) {
+        const auto index = m_indexById.constFind(id.toString());
+        if (index != m_indexById.cend())
+            m_store->saveDesktop(m_desktops.at(*index));
+    }
 }
 
 WorkspaceSimulator::WorkspaceSimulator(SimulatorConfig config, QObject *parent)
@@ -394,4 +451,14 @@ int WorkspaceSimulator::desktopCount() const
 QStringList WorkspaceSimulator::deletedUsers() const
 {
     return d->m_deletions.deletedUsers();
+}
+
+bool WorkspaceSimulator::keepsState() const
+{
+    return d->m_store != nullptr;
+}
+
+qint64 WorkspaceSimulator::stateRowsWritten() const
+{
+    return d->m_store ? d->m_store->rowsWritten() : 0;
 }

@@ -39,6 +39,11 @@ public:
     int desktopCount() const; // desktops still listed (not deleted)
     // Users removed by batch deletions with delete_users (only those left without a desktop).
     QStringList deletedUsers() const;
+    // Whether the state is kept in SimulatorConfig::stateFilePath (it could be opened, and holds no
+    // state of other generated desktops).
+    bool keepsState() const;
+    // Rows the state store wrote since the start: a change must cost in proportion to itself.
+    qint64 stateRowsWritten() const;
 
 Q_SIGNALS:
     // Emitted as each answer is written; status 0 when the neverAnswer fault swallowed it.

@@ -164,15 +164,20 @@ void AppStartup::startDemo()
     values.dataDir = m_dataDirOption;
     values.demoDesktops = m_demoDesktops;
     QString error;
-    std::optional<ResolvedConnection> resolved =
+    const std::optional<ResolvedConnection> resolved =
         ConnectionOptions::resolve(values, QProcessEnvironment::systemEnvironment(), nullptr, &error);
-    if (!m_demo)
-        m_demo = new DemoConnection(this);
-    if (!resolved || !m_demo->start(*resolved, &error)) {
+    if (!resolved) {
         Q_EMIT fatalError(error);
         return;
     }
-    useResolved(std::move(*resolved));
+    if (!m_demo) {
+        // The demo service starts on a thread of its own (thousands of desktops take a moment);
+        // the window connects once it listens.
+        m_demo = new DemoConnection(this);
+        connect(m_demo, &DemoConnection::started, this, &AppStartup::useResolved);
+        connect(m_demo, &DemoConnection::failed, this, &AppStartup::fatalError);
+    }
+    m_demo->start(*resolved);
 }
 
 void AppStartup::showWarning(const QString &message)

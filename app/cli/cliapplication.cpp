@@ -107,15 +107,19 @@ void CliApplication::start()
     m_connection = *resolved;
 
     if (m_connection.isDemo) {
+        // The demo service runs on a thread of its own; the command starts once it listens.
         m_demo = new DemoConnection(this);
-        if (!m_demo->start(m_connection, &error)) {
-            usageError(error);
-            return;
-        }
-        m_err << tr("Demo mode: working against a simulated Workspace service at %1; nothing real "
-                    "is touched.")
-                     .arg(m_connection.config.endpoint.toDisplayString())
-              << Qt::endl;
+        connect(m_demo, &DemoConnection::failed, this, &CliApplication::usageError);
+        connect(m_demo, &DemoConnection::started, this, [this](const ResolvedConnection &demo) {
+            m_connection = demo;
+            m_err << tr("Demo mode: working against a simulated Workspace service at %1; nothing real "
+                        "is touched.")
+                         .arg(m_connection.config.endpoint.toDisplayString())
+                  << Qt::endl;
+            connectAndRun();
+        });
+        m_demo->start(m_connection);
+        return;
     }
     if (m_connection.needsStoredCredentials()) {
         readStoredCredentials();

@@ -1,7 +1,5 @@
 #include "democonnection.h"
 
-#include "workspacesimulator.h"
-
 #include <QDir>
 #include <QRandomGenerator>
 
@@ -15,14 +13,24 @@ QString randomToken(int bytes)
                                           bytes / int(sizeof(quint32)));
     return QString::fromLatin1(raw.toHex().toUpper());
 }
+
+QString stateFileName(const QString &dataDir, int desktopCount, const QString &extension)
+{
+    // A project of another size is another project: its state is kept apart.
+    const QString name = desktopCount > 0 ? QStringLiteral("simulator-state-%1.").arg(desktopCount)
+                                          : QStringLiteral("simulator-state.");
+    return QDir(dataDir).filePath(name + extension);
+}
 } // namespace
 
 QString DemoConnection::stateFilePath(const QString &dataDir, int desktopCount)
 {
-    // A project of another size is another project: its state is kept apart.
-    if (desktopCount > 0)
-        return QDir(dataDir).filePath(QStringLiteral("simulator-state-%1.json").arg(desktopCount));
-    return QDir(dataDir).filePath(QStringLiteral("simulator-state.json"));
+    return stateFileName(dataDir, desktopCount, QStringLiteral("sqlite"));
+}
+
+QString DemoConnection::legacyStateFilePath(const QString &dataDir, int desktopCount)
+{
+    return stateFileName(dataDir, desktopCount, QStringLiteral("json"));
 }
 
 QString DemoConnection::demoProtectedTag()
@@ -33,11 +41,14 @@ QString DemoConnection::demoProtectedTag()
 DemoConnection::DemoConnection(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_service, &SimulatorThread::started, this, &DemoConnection::onServiceStarted);
+    connect(&m_service, &SimulatorThread::failed, this,
+            [this] { Q_EMIT failed(tr("The demo service could not start on this computer.")); });
 }
 
 DemoConnection::~DemoConnection() = default;
 
-bool DemoConnection::start(ResolvedConnection &connection, QString *error)
+void DemoConnection::start(const ResolvedConnection &connection)
 {
     SimulatorConfig config;
     config.accessKey = QStringLiteral("DEMO") + randomToken(8);
@@ -46,25 +57,29 @@ bool DemoConnection::start(ResolvedConnection &connection, QString *error)
     // restart (of the window or of the CLI) finds the jobs of the last one going on.
     if (connection.demoDesktopCount > 0)
         config.desktopCount = connection.demoDesktopCount;
-    if (!connection.dataDir.isEmpty())
+    if (!connection.dataDir.isEmpty()) {
         config.stateFilePath = stateFilePath(connection.dataDir, connection.demoDesktopCount);
-    m_simulator = std::make_unique<WorkspaceSimulator>(config);
-    if (!m_simulator->listen()) {
-        if (error)
-            *error = tr("The demo service could not start on this computer.");
-        m_simulator.reset();
-        return false;
+        config.legacyStateFilePath = legacyStateFilePath(connection.dataDir, connection.demoDesktopCount);
     }
-    connection.isDemo = true;
-    connection.config.endpoint = m_simulator->url();
-    connection.config.projectId = m_simulator->config().projectId;
-    connection.config.extraCaCertificates.clear();
-    connection.credentials.accessKey = config.accessKey;
-    connection.credentials.secretKey = config.secretKey;
-    connection.credentials.securityToken.clear();
+    m_connection = connection;
+    m_connection.isDemo = true;
+    m_connection.config.projectId = config.projectId;
+    m_connection.config.extraCaCertificates.clear();
+    m_connection.credentials.accessKey = config.accessKey;
+    m_connection.credentials.secretKey = config.secretKey;
+    m_connection.credentials.securityToken.clear();
     // The simulated project tags some desktops protected=true: the demo protects them in the window
     // and in the CLI alike, on top of any profile's rules.
-    if (!connection.protectedTags.contains(demoProtectedTag()))
-        connection.protectedTags.append(demoProtectedTag());
-    return true;
+    if (!m_connection.protectedTags.contains(demoProtectedTag()))
+        m_connection.protectedTags.append(demoProtectedTag());
+    m_service.start(config);
+}
+
+void DemoConnection::onServiceStarted(const QUrl &url)
+{
+    m_connection.config.endpoint = url;
+    ResolvedConnection connection = m_connection;
+    // The secret is handed out once; this object keeps none of it.
+    m_connection.credentials.clear();
+    Q_EMIT started(connection);
 }

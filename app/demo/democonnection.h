@@ -1,34 +1,44 @@
 #pragma once
 
 #include "settings/connectionoptions.h"
+#include "simulatorthread.h"
 
 #include <QObject>
 
-#include <memory>
-
-class WorkspaceSimulator;
-
-// --demo for the GUI and the CLI: runs the Workspace simulator in this process on loopback, with
-// freshly generated credentials and its state kept in the demo's data directory, and points a
-// resolved connection at it. Lives in its own library
-// (workspace_demo) so that workspace_settings never depends on the simulator.
+// --demo for the GUI and the CLI: runs the Workspace simulator in this process, on a thread of its
+// own and on loopback, with freshly generated credentials and its state kept in the demo's data
+// directory, and points a resolved connection at it. The window and the CLI reach it over HTTP
+// only, as they reach the real service, so that a large demo never holds up the window. Lives in
+// its own library (workspace_demo) so that workspace_settings never depends on the simulator.
 class DemoConnection : public QObject
 {
     Q_OBJECT
 public:
     explicit DemoConnection(QObject *parent = nullptr);
+    // Stops the demo service: its thread ends, its state kept.
     ~DemoConnection() override;
 
-    // Starts the simulator and fills connection.config, connection.credentials and the demo's
-    // protection (demoProtectedTag()). False with a translated *error when it cannot listen.
-    bool start(ResolvedConnection &connection, QString *error);
+    // Starts the demo service (a running one is stopped first); started() or failed() follows,
+    // once, on this object's thread.
+    void start(const ResolvedConnection &connection);
 
-    WorkspaceSimulator *simulator() const { return m_simulator.get(); }
-    // <dataDir>/simulator-state.json: the demo service's desktops and jobs (see SimulatorState).
+    // <dataDir>/simulator-state[-N].sqlite: the demo service's desktops and jobs (SimulatorStore).
     static QString stateFilePath(const QString &dataDir, int desktopCount = 0);
+    // The JSON state file of earlier versions, migrated into the database at the first start.
+    static QString legacyStateFilePath(const QString &dataDir, int desktopCount = 0);
     // The tag the simulated project puts on the desktops it means to be protected.
     static QString demoProtectedTag();
 
+Q_SIGNALS:
+    // `connection` as given to start(), with its config, credentials and the demo's protection
+    // (demoProtectedTag()) filled in.
+    void started(const ResolvedConnection &connection);
+    // A translated reason.
+    void failed(const QString &error);
+
 private:
-    std::unique_ptr<WorkspaceSimulator> m_simulator;
+    void onServiceStarted(const QUrl &url);
+
+    SimulatorThread m_service;
+    ResolvedConnection m_connection; // what started() hands out, without the endpoint until then
 };

@@ -29,7 +29,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
                                               QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Only this group: model, loopback, delete, panel, process or window-delete (repeatable)."),
+                                        QStringLiteral("Only this group: model, loopback, delete, panel, process, window-delete or "
+                                                       "demo-delete (repeatable)."),
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
@@ -47,7 +48,8 @@ int main(int argc, char *argv[])
     QStringList groups = parser.values(onlyOption);
     if (groups.isEmpty())
         groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("delete"),
-                  QStringLiteral("panel"), QStringLiteral("process"), QStringLiteral("window-delete")};
+                  QStringLiteral("panel"), QStringLiteral("process"), QStringLiteral("window-delete"),
+                  QStringLiteral("demo-delete")};
 
     BenchReport report;
     report.setTargetsShown(!options.shortMode);
@@ -64,6 +66,8 @@ int main(int argc, char *argv[])
         worked = runProcessBenchmarks(options, report);
     if (worked && groups.contains(QStringLiteral("window-delete")))
         worked = runWindowDeletionBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("demo-delete")))
+        worked = runDemoDeletionBenchmark(options, report);
     if (!worked)
         return 1;
     return parser.isSet(checkOption) && !report.allTargetsMet() ? 3 : 0;

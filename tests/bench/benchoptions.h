@@ -13,6 +13,9 @@ struct BenchOptions
     // The deletion benchmark runs its minutes of jobs and delays this many times faster.
     double deleteTimeCompression = 10.0;
     int processIterations = 3;   // each one starts a process (and loads 100k rows for the memory)
+    // The README's demo at scale: the window's in-app demo of this many desktops deletes some.
+    int demoDesktops = 10000;
+    int demoDeleteDesktops = 2000; // 20 requests of 100
     bool shortMode = false;
 
     int desktopCount() const { return pageCount * pageSize; }
@@ -28,6 +31,8 @@ struct BenchOptions
         options.processIterations = 1;
         options.deleteDesktops = 500;
         options.deleteTimeCompression = 20.0;
+        options.demoDesktops = 1000;
+        options.demoDeleteDesktops = 200;
         options.shortMode = true;
         return options;
     }

@@ -181,6 +181,39 @@ bool measureDeletion(const BenchOptions &options, BenchReport &report)
     return true;
 }
 
+// The README's demo at scale, as a user runs it: the window's own demo service (on its thread,
+// its state in the probe's fresh home) and a deletion of some of its desktops through the window,
+// no delay shortened.
+bool measureDemoDeletion(const BenchOptions &options, BenchReport &report)
+{
+    QTemporaryDir home;
+    QProcess process;
+    process.setProcessEnvironment(probeEnvironment(home));
+    process.start(probePath(), {QStringLiteral("demo-delete"), QString::number(options.demoDesktops),
+                                QString::number(options.demoDeleteDesktops)});
+    const auto values = finishProbe(process);
+    if (!values || !probeCounted(*values, QStringLiteral("followed"), "followed", options.demoDeleteDesktops))
+        return false;
+    QTextStream(stderr) << "the window's demo of " << options.demoDesktops << " desktops deleted "
+                        << values->value(QStringLiteral("deleted")) << " of " << options.demoDeleteDesktops
+                        << " in " << values->value(QStringLiteral("requests")) << " requests ("
+                        << values->value(QStringLiteral("requests_failed")) << " failed); stalls: listing "
+                        << values->value(QStringLiteral("stall_ms_listing")) << " ms, look-up "
+                        << values->value(QStringLiteral("stall_ms_look-up")) << " ms, dialog "
+                        << values->value(QStringLiteral("stall_ms_dialog")) << " ms, confirm "
+                        << values->value(QStringLiteral("stall_ms_confirm")) << " ms, follow "
+                        << values->value(QStringLiteral("stall_ms_follow")) << " ms" << Qt::endl;
+    const QString size = options.shortMode ? QStringLiteral("short")
+                                           : QStringLiteral("%1k_of_%2k")
+                                                 .arg(options.demoDeleteDesktops / 1000)
+                                                 .arg(options.demoDesktops / 1000);
+    report.add(QStringLiteral("demo_delete_%1_max_stall_ms").arg(size),
+               {values->value(QStringLiteral("max_stall_ms")).toDouble()}, QStringLiteral("ms"), 50);
+    report.addCount(QStringLiteral("demo_delete_%1_requests_unsent").arg(size),
+                    values->value(QStringLiteral("requests_unsent")).toInt(), QStringLiteral("requests"), 0);
+    return true;
+}
+
 } // namespace
 
 bool runProcessBenchmarks(const BenchOptions &options, BenchReport &report)
@@ -191,4 +224,9 @@ bool runProcessBenchmarks(const BenchOptions &options, BenchReport &report)
 bool runWindowDeletionBenchmark(const BenchOptions &options, BenchReport &report)
 {
     return measureDeletion(options, report);
+}
+
+bool runDemoDeletionBenchmark(const BenchOptions &options, BenchReport &report)
+{
+    return measureDemoDeletion(options, report);
 }

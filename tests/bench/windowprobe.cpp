@@ -23,6 +23,9 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <functional>
+#include <memory>
+
 qint64 WindowProbe::residentKilobytes()
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -67,6 +70,147 @@ int WindowProbe::runStartup()
 }
 
 namespace {
+// The stall probe: a 10 ms timer of the GUI thread whose longest gap, less its interval, is the
+// stall, told per phase for whoever has to make it shorter; it also samples the resident size.
+class StallProbe
+{
+public:
+    explicit StallProbe(QObject *context)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, context, [this] { tick(); });
+    }
+
+    // Starts afresh: what an earlier start measured is forgotten.
+    void start(const QString &phase)
+    {
+        m_phase = phase;
+        m_stallPhase.clear();
+        m_stallByPhase.clear();
+        m_maxRssKb = WindowProbe::residentKilobytes();
+        m_sinceTick.start();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    void setPhase(const QString &phase) { m_phase = phase; }
+    qint64 maxStallMs() const
+    {
+        qint64 longest = 0;
+        for (const qint64 stall : m_stallByPhase)
+            longest = std::max(longest, stall);
+        return longest;
+    }
+    // max_stall_ms, max_stall_phase, stall_ms_<phase> and rss_kb lines.
+    void report(QTextStream &out) const
+    {
+        out << "max_stall_ms: " << maxStallMs() << Qt::endl;
+        out << "max_stall_phase: " << m_stallPhase << Qt::endl;
+        for (auto it = m_stallByPhase.cbegin(); it != m_stallByPhase.cend(); ++it)
+            out << "stall_ms_" << it.key() << ": " << it.value() << Qt::endl;
+        out << "rss_kb: " << std::max(m_maxRssKb, WindowProbe::residentKilobytes()) << Qt::endl;
+    }
+
+private:
+    void tick()
+    {
+        const qint64 stall = m_sinceTick.restart() - m_timer.interval();
+        m_stallByPhase[m_phase] = std::max(m_stallByPhase.value(m_phase), stall);
+        if (stall >= maxStallMs())
+            m_stallPhase = m_phase;
+        if (++m_ticks % 50 == 0)
+            m_maxRssKb = std::max(m_maxRssKb, WindowProbe::residentKilobytes());
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_sinceTick;
+    QString m_phase;
+    QString m_stallPhase;
+    QHash<QString, qint64> m_stallByPhase;
+    qint64 m_maxRssKb = 0;
+    int m_ticks = 0;
+};
+
+// Confirms the deletion dialog as the administrator would: a moment after it opens, every listed
+// desktop sent (the yearly/monthly ones too), no autoscale step, the count typed, Delete clicked.
+void confirmEachDialog(DeletionController *controller, StallProbe *probe)
+{
+    QObject::connect(controller, &DeletionController::dialogOpened, controller, [probe](DeletionDialog *dialog) {
+        probe->setPhase(QStringLiteral("dialog"));
+        QTimer::singleShot(100, dialog, [dialog, probe] {
+            dialog->leaveOutYearlyMonthlyBox()->setChecked(false);
+            dialog->turnAutoscaleOffBox()->setChecked(false);
+            dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
+            probe->setPhase(QStringLiteral("confirm"));
+            dialog->deleteButton()->click();
+            // The probe's next tick tells how long the click itself held the thread.
+            QTimer::singleShot(20, qApp, [probe] { probe->setPhase(QStringLiteral("follow")); });
+        });
+    });
+}
+
+// What the window's runs did, once every one has ended: "followed: N", "deleted: N" and, of the
+// requests (chunks of up to 100 desktops), "requests: N", "requests_failed: N" (sent and refused or
+// unanswered) and "requests_unsent: N" (never sent).
+void reportRuns(DeletionController *controller, QTextStream &out)
+{
+    int deleted = 0;
+    int followed = 0;
+    int requests = 0;
+    int failed = 0;
+    int unsent = 0;
+    for (const DeletionRun *run : controller->runs()) {
+        deleted += run->result().count(DeletionOutcome::Deleted);
+        followed += run->result().size();
+        for (const DeletionRun::Chunk &chunk : run->chunks()) {
+            ++requests;
+            failed += chunk.status == DeletionRun::Chunk::Status::Failed ? 1 : 0;
+            unsent += chunk.status == DeletionRun::Chunk::Status::NotSent
+                    || chunk.status == DeletionRun::Chunk::Status::Pending
+                ? 1
+                : 0;
+        }
+    }
+    out << "followed: " << followed << Qt::endl;
+    out << "deleted: " << deleted << Qt::endl;
+    out << "requests: " << requests << Qt::endl;
+    out << "requests_failed: " << failed << Qt::endl;
+    out << "requests_unsent: " << unsent << Qt::endl;
+}
+
+// Once the window has listed its desktops the first time (not the re-listing after each run), the
+// deletion of those `chosen` picks is requested with the probe running; when the last run has
+// ended, the probe's and the runs' figures are printed and the process quits.
+void deleteOnceListed(MainWindow &window, StallProbe &probe, const std::function<QStringList()> &chosen)
+{
+    DeletionController *controller = window.deletionController();
+    confirmEachDialog(controller, &probe);
+    auto started = std::make_shared<bool>(false);
+    const auto onListed = [controller, &probe, started, chosen](const ApiError &error) {
+        if (*started)
+            return;
+        *started = true;
+        if (error.isError()) {
+            QTextStream(stdout) << "error: kind " << static_cast<int>(error.kind) << Qt::endl;
+            QCoreApplication::exit(1);
+            return;
+        }
+        const QStringList ids = chosen();
+        probe.start(QStringLiteral("look-up"));
+        controller->requestDeletion(ids);
+    };
+    QObject::connect(&window, &MainWindow::desktopsLoaded, &window, onListed);
+    QObject::connect(controller, &DeletionController::runFinished, &window, [controller, &probe](DeletionRun *) {
+        if (controller->activeRunCount() > 0)
+            return;
+        probe.stop();
+        QTextStream out(stdout);
+        probe.report(out);
+        reportRuns(controller, out);
+        QCoreApplication::exit(0);
+    });
+}
+
 ResolvedConnection probeConnection(const QUrl &endpoint, const QString &projectId)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -115,40 +259,8 @@ int WindowProbe::runDeletion(const QUrl &endpoint, const QString &projectId, int
     timing.initialIntervalMs = int(timing.initialIntervalMs / compression);
     timing.maxIntervalMs = int(timing.maxIntervalMs / compression);
     controller->setTrackerTiming(timing);
-
-    // The stall probe: a 10 ms timer whose longest gap, less its interval, is the stall.
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(10);
-    QElapsedTimer sinceTick;
-    qint64 maxStallMs = 0;
-    qint64 maxRssKb = 0;
-    int ticks = 0;
-    // Where the longest stall happened, for whoever has to make it shorter.
-    QString phase = QStringLiteral("look-up");
-    QString stallPhase;
-    QHash<QString, qint64> stallByPhase;
-    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
-        const qint64 stall = sinceTick.restart() - probe.interval();
-        stallByPhase[phase] = std::max(stallByPhase.value(phase), stall);
-        if (stall > maxStallMs) {
-            maxStallMs = stall;
-            stallPhase = phase;
-        }
-        if (++ticks % 50 == 0)
-            maxRssKb = std::max(maxRssKb, residentKilobytes());
-    });
-
-    bool started = false;
-    QObject::connect(&window, &MainWindow::desktopsLoaded, &window, [&](const ApiError &error) {
-        if (started)
-            return; // the re-listing after each run
-        started = true;
-        if (error.isError()) {
-            QTextStream(stdout) << "error: kind " << static_cast<int>(error.kind) << Qt::endl;
-            QCoreApplication::exit(1);
-            return;
-        }
+    StallProbe probe(&window);
+    deleteOnceListed(window, probe, [&window, count, compression] {
         PollingBudget::Settings budget;
         budget.requestsPerSecond *= compression;
         budget.minRequestsPerSecond *= compression;
@@ -160,47 +272,48 @@ int WindowProbe::runDeletion(const QUrl &endpoint, const QString &projectId, int
             if (desktops->index(row, 0).data(DesktopTableModel::DeletableRole).toBool())
                 ids.append(desktops->desktopAt(row).id);
         }
-        maxRssKb = residentKilobytes();
-        sinceTick.start();
-        probe.start();
-        controller->requestDeletion(ids);
-    });
-    QObject::connect(controller, &DeletionController::dialogOpened, &window, [&phase](DeletionDialog *dialog) {
-        phase = QStringLiteral("dialog");
-        // As the administrator would: a moment later, not inside the signal.
-        QTimer::singleShot(100, dialog, [dialog, &phase] {
-            // All the listed desktops are sent, in 100 jobs of 100, the yearly/monthly ones too.
-            dialog->leaveOutYearlyMonthlyBox()->setChecked(false);
-            dialog->turnAutoscaleOffBox()->setChecked(false);
-            dialog->confirmationField()->setText(QString::number(dialog->desktopIds().size()));
-            phase = QStringLiteral("confirm");
-            dialog->deleteButton()->click();
-            // The probe's next tick tells how long the click itself held the thread.
-            QTimer::singleShot(20, qApp, [&phase] { phase = QStringLiteral("follow"); });
-        });
-    });
-    QObject::connect(controller, &DeletionController::runFinished, &window, [&](DeletionRun *) {
-        if (controller->activeRunCount() > 0)
-            return;
-        probe.stop();
-        int deleted = 0;
-        int followed = 0;
-        for (const DeletionRun *run : controller->runs()) {
-            deleted += run->result().count(DeletionOutcome::Deleted);
-            followed += run->result().size();
-        }
-        QTextStream out(stdout);
-        out << "max_stall_ms: " << maxStallMs << Qt::endl;
-        out << "max_stall_phase: " << stallPhase << Qt::endl;
-        for (auto it = stallByPhase.cbegin(); it != stallByPhase.cend(); ++it)
-            out << "stall_ms_" << it.key() << ": " << it.value() << Qt::endl;
-        out << "rss_kb: " << std::max(maxRssKb, residentKilobytes()) << Qt::endl;
-        out << "followed: " << followed << Qt::endl;
-        out << "deleted: " << deleted << Qt::endl;
-        QCoreApplication::exit(0);
+        return ids;
     });
     window.resize(1200, 800);
     window.show();
     window.connectTo(connection);
+    return QApplication::exec();
+}
+
+int WindowProbe::runDemoDeletion(int desktopCount, int count)
+{
+    // What `workspace-admin --demo-desktops N` does: the window, its start-up and the demo service
+    // inside this process, every delay as the user gets it. The data directory is the (temporary)
+    // home's, so the demo starts afresh.
+    ProfileStore profiles(ProfileStore::defaultFilePath());
+    CredentialStore credentials;
+    MainWindow window;
+    AppStartup startup(&window, &profiles, &credentials);
+    QObject::connect(&startup, &AppStartup::fatalError, &window, [](const QString &message) {
+        QTextStream(stdout) << "error: " << message << Qt::endl;
+        QCoreApplication::exit(1);
+    });
+    StallProbe probe(&window);
+    deleteOnceListed(window, probe, [&window, &probe, count] {
+        QTextStream(stdout) << "stall_ms_listing: " << probe.maxStallMs() << Qt::endl;
+        // Desktops the demo deletes (billed per use, nobody connected, not protected), so that every
+        // request carries 100 of them.
+        QStringList ids;
+        const DesktopTableModel *desktops = window.desktopModel();
+        for (int row = 0; row < desktops->rowCount() && ids.size() < count; ++row) {
+            const Desktop desktop = desktops->desktopAt(row);
+            if (desktops->index(row, 0).data(DesktopTableModel::DeletableRole).toBool() && !desktop.isConnected()
+                && desktop.billingMode == BillingMode::PayPerUse)
+                ids.append(desktop.id);
+        }
+        return ids;
+    });
+    window.resize(1200, 800);
+    window.show();
+    probe.start(QStringLiteral("listing")); // the demo's start and the window's listing
+    ConnectionOptionValues values;
+    values.demo = true;
+    values.demoDesktops = desktopCount;
+    startup.start(values, QProcessEnvironment());
     return QApplication::exec();
 }

@@ -24,6 +24,12 @@ public:
     // Prints "max_stall_ms: N" (the longest the GUI thread went without serving a 10 ms timer),
     // "rss_kb: N" (the largest resident size meanwhile), "deleted: N", then quits.
     static int runDeletion(const QUrl &endpoint, const QString &projectId, int count, double compression);
+    // The README's demo at scale: the window starts its in-app demo of `desktopCount` desktops (the
+    // demo service on its own thread, its state in a fresh data directory), deletes `count` idle
+    // ones through its own dialog and follows them to their end, every delay as the user has it.
+    // Prints "max_stall_ms: N" (from the deletion's request to its end), the phases' stalls (the
+    // listing's apart), "requests_unsent: N" and the other counts, then quits.
+    static int runDemoDeletion(int desktopCount, int count);
 
     static qint64 residentKilobytes(); // VmRSS of this process, -1 when unknown
 

@@ -285,7 +285,7 @@ private Q_SLOTS:
         QVERIFY(journal.load());
         QCOMPARE(journal.entries().size(), 1);
         const QString jobId = journal.entries().first().jobId;
-        QVERIFY(QFile::exists(demoDir + QStringLiteral("/simulator-state.json")));
+        QVERIFY(QFile::exists(demoDir + QStringLiteral("/simulator-state.sqlite")));
 
         // Meanwhile the demo lists them as being deleted: the next process sees the first one's work.
         int deleting = 0;

@@ -1,14 +1,18 @@
-// The demo service's memory across restarts: SimulatorState's JSON, and a simulator that goes on
-// where the previous one stopped.
+// The demo service's memory across restarts: SimulatorStore's database (what it keeps, what a change
+// costs), the migration of earlier versions' JSON state files, and a simulator that goes on where the
+// previous one stopped.
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
 #include "simulatorstate.h"
+#include "simulatorstore.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,19 +29,27 @@ class TestSimulatorState : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void roundTrip();
+    void storeRoundTrip();
     void refusesWhatIsNotAState();
     void restartGoesOnWhereItStopped();
     void stateOfOtherDesktopsIsIgnored();
     void maintenanceAndAutoscaleOutliveARestart();
+    void creationTimesOutliveARestart();
+    void aDeletionWritesInProportionToItself();
+    void earlierStateFileIsMigratedOnce();
 
 private:
     SimulatorConfig config(int jobDurationMs) const
     {
         SimulatorConfig result = simulatorConfig(kAccessKey, kSecretKey, 20, jobDurationMs);
-        result.stateFilePath = m_dir.filePath(QStringLiteral("state.json"));
+        result.stateFilePath = m_dir.filePath(QStringLiteral("state.sqlite"));
         return result;
     }
+    // Removes the database with its write-ahead log: the next simulator starts afresh.
+    void removeState() const;
+    // The rows written by a simulator of `desktopCount` desktops deleting `count` of them, from the
+    // request to the job's end; -1 when that fails.
+    qint64 rowsWrittenByDeleting(int desktopCount, int count);
     // Submits a batch-delete for the first `count` desktops; returns the job id.
     QString deleteFirst(WorkspaceSimulator &simulator, int count, QStringList *ids);
     Job showJob(WorkspaceSimulator &simulator, const QString &jobId, ApiError *error);
@@ -70,9 +82,16 @@ QString TestSimulatorState::deleteFirst(WorkspaceSimulator &simulator, int count
     return call.jobId();
 }
 
+void TestSimulatorState::removeState() const
+{
+    const QString path = config(0).stateFilePath;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+}
+
 QString TestSimulatorState::submitOnAFreshSimulator(int jobDurationMs, int count)
 {
-    QFile::remove(config(0).stateFilePath);
+    removeState();
     WorkspaceSimulator simulator(config(jobDurationMs));
     if (!simulator.listen())
         return {};
@@ -95,15 +114,16 @@ Job TestSimulatorState::showJob(WorkspaceSimulator &simulator, const QString &jo
     return call.result();
 }
 
-void TestSimulatorState::roundTrip()
+void TestSimulatorState::storeRoundTrip()
 {
     SimulatorState state;
     state.projectId = QStringLiteral("p");
     state.desktopCount = 3;
     state.seed = 7;
+    const QDateTime created(QDate(2026, 11, 30), QTime(23, 10, 5, 120), Qt::UTC);
     state.desktops = {{QStringLiteral("d1"), QStringLiteral("ACTIVE"), QStringLiteral("deleting"),
-                       QStringLiteral("UNREGISTER"), false},
-                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true}};
+                       QStringLiteral("UNREGISTER"), false, false, created},
+                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true, QDateTime()}};
     state.poolAutoscale = {{QStringLiteral("pool-dev"), false}, {QStringLiteral("pool-ops"), true}};
     state.taskStatusBeforeDeletion = {{QStringLiteral("d1"), QStringLiteral("rebooting")}};
     state.deletedUsers = {QStringLiteral("alice")};
@@ -111,30 +131,75 @@ void TestSimulatorState::roundTrip()
     job.id = QStringLiteral("job-1");
     job.targets = {DeletionTarget{QStringLiteral("d1"), QStringLiteral("pc-1"), QStringLiteral("bob"),
                                   QStringLiteral("10.0.0.1"), QStringLiteral("prod"), QStringLiteral("WKS.0243"),
-                                  QStringLiteral("billed yearly")}};
-    job.subJobIds = {QStringLiteral("sub-1")};
+                                  QStringLiteral("billed yearly")},
+                   DeletionTarget{QStringLiteral("d2"), QStringLiteral("pc-2"), QString(), QStringLiteral("10.0.0.2"),
+                                  QStringLiteral("prod"), QString(), QString()}};
+    job.subJobIds = {QStringLiteral("sub-1"), QStringLiteral("sub-2")};
     job.durationMs = 4000;
     job.createdUtc = QDateTime(QDate(2026, 12, 1), QTime(8, 15, 0, 250), Qt::UTC);
     job.deleteUsers = true;
     job.settledDesktopIds = {QStringLiteral("d1")};
     state.jobs = {job};
 
+    const QString path = m_dir.filePath(QStringLiteral("roundtrip.sqlite"));
     QString error;
-    const std::optional<SimulatorState> read = SimulatorState::fromJson(state.toJson(), &error);
+    {
+        SimulatorStore store(path);
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QVERIFY(!store.load(&error)); // nothing yet, and no error
+        QVERIFY(error.isEmpty());
+        store.saveAll(state);
+    }
+    {
+        // Reopened: what was saved, then changes written one by one.
+        SimulatorStore store(path);
+        QVERIFY2(store.open(&error), qPrintable(error));
+        const std::optional<SimulatorState> read = store.load(&error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->projectId, state.projectId);
+        QCOMPARE(read->desktopCount, 3);
+        QCOMPARE(read->seed, quint32(7));
+        QCOMPARE(read->desktops.size(), 2);
+        QCOMPARE(read->desktops.at(0).taskStatus, QStringLiteral("deleting"));
+        QCOMPARE(read->desktops.at(0).created, created);
+        QVERIFY(!read->desktops.at(1).created.isValid());
+        QCOMPARE(read->desktops.at(1).removed, true);
+        QCOMPARE(read->desktops.at(1).inMaintenanceMode, true);
+        QCOMPARE(read->desktops.at(0).inMaintenanceMode, false);
+        QCOMPARE(read->poolAutoscale, state.poolAutoscale);
+        QCOMPARE(read->taskStatusBeforeDeletion, state.taskStatusBeforeDeletion);
+        QCOMPARE(read->deletedUsers, state.deletedUsers);
+        QCOMPARE(read->jobs.size(), 1);
+        const SimulatorState::Job &readJob = read->jobs.first();
+        QCOMPARE(readJob.id, job.id);
+        QCOMPARE(readJob.createdUtc, job.createdUtc);
+        QCOMPARE(readJob.durationMs, 4000);
+        QCOMPARE(readJob.deleteUsers, true);
+        QCOMPARE(readJob.subJobIds, job.subJobIds);
+        QCOMPARE(readJob.settledDesktopIds, job.settledDesktopIds);
+        QCOMPARE(readJob.targets.size(), 2);
+        QCOMPARE(readJob.targets.first().failReason, QStringLiteral("billed yearly"));
+        QCOMPARE(readJob.targets.last().userName, QString());
+
+        store.saveSettled(job.id, QStringLiteral("d2"));
+        store.forgetTaskStatusBeforeDeletion(QStringLiteral("d1"));
+        store.saveDeletedUser(QStringLiteral("bob"));
+        store.savePoolAutoscale(QStringLiteral("pool-ops"), false);
+        QVERIFY(store.commit());
+    }
+    SimulatorStore store(path);
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const std::optional<SimulatorState> read = store.load(&error);
     QVERIFY2(read, qPrintable(error));
-    QCOMPARE(read->toJson(), state.toJson());
-    QCOMPARE(read->jobs.size(), 1);
-    QCOMPARE(read->jobs.first().createdUtc, job.createdUtc);
-    QCOMPARE(read->jobs.first().targets.first().failReason, QStringLiteral("billed yearly"));
-    QCOMPARE(read->desktops.at(1).removed, true);
-    QCOMPARE(read->desktops.at(1).inMaintenanceMode, true);
-    QCOMPARE(read->desktops.at(0).inMaintenanceMode, false);
-    QCOMPARE(read->poolAutoscale, state.poolAutoscale);
-    QCOMPARE(read->seed, quint32(7));
+    QCOMPARE(read->jobs.first().settledDesktopIds, (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
+    QVERIFY(read->taskStatusBeforeDeletion.isEmpty());
+    QCOMPARE(read->deletedUsers, (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}));
+    QCOMPARE(read->poolAutoscale.value(QStringLiteral("pool-ops"), true), false);
 }
 
 void TestSimulatorState::refusesWhatIsNotAState()
 {
+    // The earlier versions' JSON.
     QString error;
     QVERIFY(!SimulatorState::fromJson("{\"jobs\": []}", &error));
     QVERIFY(!error.isEmpty());
@@ -147,6 +212,23 @@ void TestSimulatorState::refusesWhatIsNotAState()
     error.clear();
     QVERIFY(!SimulatorState::load(m_dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY(error.isEmpty()); // a missing file is simply no state yet
+
+    // A file that is no database is refused, and a simulator given it keeps nothing (and leaves it).
+    const QString notADatabase = m_dir.filePath(QStringLiteral("not-a-database.sqlite"));
+    QFile file(notADatabase);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    SimulatorStore store(notADatabase);
+    QVERIFY(!store.open(&error));
+    QVERIFY(!error.isEmpty());
+    SimulatorConfig broken = config(60000);
+    broken.stateFilePath = notADatabase;
+    WorkspaceSimulator simulator(broken);
+    QVERIFY(simulator.listen());
+    QVERIFY(!simulator.keepsState());
+    QCOMPARE(simulator.desktopCount(), 20);
+    QCOMPARE(QFileInfo(notADatabase).size(), 4096);
 }
 
 void TestSimulatorState::restartGoesOnWhereItStopped()
@@ -198,7 +280,7 @@ void TestSimulatorState::stateOfOtherDesktopsIsIgnored()
 
 void TestSimulatorState::maintenanceAndAutoscaleOutliveARestart()
 {
-    QFile::remove(config(0).stateFilePath);
+    removeState();
     const auto clientOf = [this](WorkspaceSimulator &simulator) {
         ClientConfig clientConfig;
         clientConfig.endpoint = simulator.url();
@@ -266,6 +348,131 @@ void TestSimulatorState::maintenanceAndAutoscaleOutliveARestart()
         if (pool.id == poolId)
             QVERIFY(!pool.mayCreateDesktops());
     }
+}
+
+void TestSimulatorState::creationTimesOutliveARestart()
+{
+    // Some demo desktops are "created an hour ago" relative to the simulator's start: the first
+    // start's time is kept, whenever the next one is.
+    removeState();
+    QString desktopId;
+    {
+        WorkspaceSimulator first(config(60000));
+        QVERIFY(first.listen());
+        QVERIFY(first.keepsState());
+        const QList<Desktop> listed = listAllDesktops(clientFor(first, &m_network).get(), kWaitMs);
+        QCOMPARE(listed.size(), 20);
+        desktopId = listed.first().id;
+    }
+    // What the first start kept is what the next one serves: set apart here so that it cannot be a
+    // time the generator would make again.
+    const QDateTime kept(QDate(2024, 2, 29), QTime(12, 34, 56), Qt::UTC);
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        database.setDatabaseName(config(0).stateFilePath);
+        QVERIFY(database.open());
+        QSqlQuery update(database);
+        QVERIFY(update.prepare(QStringLiteral("UPDATE desktops SET created = ? WHERE id = ?")));
+        update.addBindValue(kept.toString(Qt::ISODateWithMs));
+        update.addBindValue(desktopId);
+        QVERIFY(update.exec());
+        QCOMPARE(update.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+    QList<Desktop> firstListing;
+    {
+        WorkspaceSimulator second(config(60000));
+        QVERIFY(second.listen());
+        firstListing = listAllDesktops(clientFor(second, &m_network).get(), kWaitMs);
+    }
+    QCOMPARE(firstListing.size(), 20);
+    for (const Desktop &desktop : std::as_const(firstListing)) {
+        if (desktop.id == desktopId)
+            QCOMPARE(desktop.created, kept);
+    }
+    WorkspaceSimulator third(config(60000));
+    QVERIFY(third.listen());
+    const QList<Desktop> secondListing = listAllDesktops(clientFor(third, &m_network).get(), kWaitMs);
+    QCOMPARE(secondListing.size(), firstListing.size());
+    for (qsizetype i = 0; i < secondListing.size(); ++i)
+        QCOMPARE(secondListing.at(i).created, firstListing.at(i).created);
+}
+
+qint64 TestSimulatorState::rowsWrittenByDeleting(int desktopCount, int count)
+{
+    removeState();
+    SimulatorConfig sized = config(300);
+    sized.desktopCount = desktopCount;
+    WorkspaceSimulator simulator(sized);
+    if (!simulator.listen() || !simulator.keepsState())
+        return -1;
+    const qint64 before = simulator.stateRowsWritten();
+    QStringList ids;
+    QSignalSpy ended(&simulator, &WorkspaceSimulator::jobFinished);
+    const QString jobId = deleteFirst(simulator, count, &ids);
+    if (jobId.isEmpty() || ids.size() != count || (ended.isEmpty() && !ended.wait(kWaitMs)))
+        return -1;
+    return simulator.stateRowsWritten() - before;
+}
+
+void TestSimulatorState::aDeletionWritesInProportionToItself()
+{
+    // Accepting a job writes its row and, per desktop, its target, the desktop and the task status to
+    // go back to; each sub-job's end marks the target settled, writes the desktop and forgets that
+    // task status. Nothing else is rewritten, however large the project.
+    constexpr int kDeleted = 10;
+    constexpr qint64 kRowsPerDesktop = 6;
+    const qint64 small = rowsWrittenByDeleting(40, kDeleted);
+    const qint64 large = rowsWrittenByDeleting(2000, kDeleted);
+    QVERIFY(small > 0);
+    QCOMPARE(large, small);
+    QVERIFY2(small <= kDeleted * kRowsPerDesktop + 1, qPrintable(QString::number(small)));
+}
+
+void TestSimulatorState::earlierStateFileIsMigratedOnce()
+{
+    // A state file of the JSON format that earlier versions rewrote after every change: 20 desktops of
+    // seed 1, two deleted (and a user with them) by a job that ended long ago, one in maintenance,
+    // the pools' autoscale off.
+    removeState();
+    SimulatorConfig migrating = config(60000);
+    migrating.legacyStateFilePath = m_dir.filePath(QStringLiteral("simulator-state.json"));
+    QFile::remove(migrating.legacyStateFilePath);
+    QVERIFY(QFile::copy(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/simulator-state-v1.json"),
+                        migrating.legacyStateFilePath));
+    QFile::setPermissions(migrating.legacyStateFilePath, QFile::ReadOwner | QFile::WriteOwner);
+    const QString jobId = QStringLiteral("6f1c1d2e-0b7a-4c55-9f0e-2a9d3b1c4e01");
+    const auto check = [this, &jobId](WorkspaceSimulator &simulator) {
+        QCOMPARE(simulator.desktopCount(), 18);
+        ApiError error;
+        const Job job = showJob(simulator, jobId, &error);
+        QVERIFY2(!error.isError(), qPrintable(error.summary()));
+        QCOMPARE(job.status, QStringLiteral("SUCCESS"));
+        QCOMPARE(simulator.deletedUsers(), QStringList{QStringLiteral("yuki.zhang1")});
+        const std::unique_ptr<ApiClient> client = clientFor(simulator, &m_network);
+        bool inMaintenance = false;
+        for (const Desktop &desktop : listAllDesktops(client.get(), kWaitMs)) {
+            if (desktop.id == QLatin1String("2b89faa7-e564-135c-9d96-d53343f6b99b"))
+                inMaintenance = desktop.inMaintenanceMode;
+        }
+        QVERIFY(inMaintenance);
+        for (const DesktopPool &pool : listAllPools(client.get(), kWaitMs)) {
+            if (pool.id == QLatin1String("pool-dev"))
+                QVERIFY(!pool.mayCreateDesktops());
+        }
+    };
+    {
+        WorkspaceSimulator first(migrating);
+        QVERIFY(first.listen());
+        QVERIFY(first.keepsState());
+        check(first);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QVERIFY(!QFile::exists(migrating.legacyStateFilePath)); // read once
+    WorkspaceSimulator second(config(60000));
+    QVERIFY(second.listen());
+    check(second);
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorState)

@@ -1,0 +1,107 @@
+// --demo's connection: the demo service starts on its own thread, the resolved connection is
+// pointed at it with throw-away keys and the demo's protection, and its state goes to the data
+// directory (a state file of earlier versions migrated there once).
+#include "democonnection.h"
+#include "simulatortestsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr int kWaitMs = 30000;
+}
+
+class TestDemoConnection : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void startsAndPointsTheConnectionAtIt();
+    void migratesTheEarlierStateFileOfItsSize();
+    void stateFilesAreKeptApartBySize();
+
+private:
+    // Starts a demo of `desktopCount` desktops with its data in `dataDir`; the connection it
+    // hands out, or nothing.
+    std::optional<ResolvedConnection> startDemo(DemoConnection &demo, const QString &dataDir, int desktopCount)
+    {
+        ResolvedConnection connection;
+        connection.dataDir = dataDir;
+        connection.demoDesktopCount = desktopCount;
+        connection.protectedTags = {QStringLiteral("keep=yes")};
+        QSignalSpy started(&demo, &DemoConnection::started);
+        QSignalSpy failed(&demo, &DemoConnection::failed);
+        demo.start(connection);
+        if (!started.wait(kWaitMs) || !failed.isEmpty())
+            return std::nullopt;
+        return started.at(0).at(0).value<ResolvedConnection>();
+    }
+    QList<Desktop> listed(const ResolvedConnection &connection)
+    {
+        ApiClient client(&m_network, connection.config, connection.credentials);
+        return listAllDesktops(&client, kWaitMs);
+    }
+
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+};
+
+void TestDemoConnection::startsAndPointsTheConnectionAtIt()
+{
+    DemoConnection demo;
+    const QString dataDir = m_dir.filePath(QStringLiteral("fresh"));
+    const std::optional<ResolvedConnection> connection = startDemo(demo, dataDir, 40);
+    QVERIFY(connection);
+    QVERIFY(connection->isDemo);
+    QCOMPARE(connection->config.endpoint.host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(connection->credentials.accessKey.startsWith(QStringLiteral("DEMO")));
+    QVERIFY(!connection->credentials.secretKey.isEmpty());
+    QCOMPARE(connection->protectedTags,
+             (QStringList{QStringLiteral("keep=yes"), DemoConnection::demoProtectedTag()}));
+    QCOMPARE(listed(*connection).size(), 40);
+    QVERIFY(QFile::exists(DemoConnection::stateFilePath(dataDir, 40)));
+
+    // Started again: a new service with new keys; the old one is gone.
+    const std::optional<ResolvedConnection> again = startDemo(demo, dataDir, 40);
+    QVERIFY(again);
+    QVERIFY(again->credentials.secretKey != connection->credentials.secretKey);
+    QCOMPARE(listed(*again).size(), 40);
+    QVERIFY(listed(*connection).isEmpty());
+}
+
+void TestDemoConnection::migratesTheEarlierStateFileOfItsSize()
+{
+    // The fixture is a state of 20 desktops, two of them deleted.
+    const QString dataDir = m_dir.filePath(QStringLiteral("earlier"));
+    QVERIFY(QDir().mkpath(dataDir));
+    const QString legacy = DemoConnection::legacyStateFilePath(dataDir, 20);
+    QCOMPARE(legacy, dataDir + QStringLiteral("/simulator-state-20.json"));
+    QVERIFY(QFile::copy(QStringLiteral(WORKSPACE_TEST_DATA_DIR "/simulator-state-v1.json"), legacy));
+    QFile::setPermissions(legacy, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        DemoConnection demo;
+        const std::optional<ResolvedConnection> connection = startDemo(demo, dataDir, 20);
+        QVERIFY(connection);
+        QCOMPARE(listed(*connection).size(), 18);
+    }
+    QVERIFY(!QFile::exists(legacy));
+    QVERIFY(QFile::exists(DemoConnection::stateFilePath(dataDir, 20)));
+    DemoConnection demo;
+    const std::optional<ResolvedConnection> connection = startDemo(demo, dataDir, 20);
+    QVERIFY(connection);
+    QCOMPARE(listed(*connection).size(), 18);
+}
+
+void TestDemoConnection::stateFilesAreKeptApartBySize()
+{
+    const QString dataDir = m_dir.path();
+    QCOMPARE(DemoConnection::stateFilePath(dataDir), dataDir + QStringLiteral("/simulator-state.sqlite"));
+    QCOMPARE(DemoConnection::stateFilePath(dataDir, 10000), dataDir + QStringLiteral("/simulator-state-10000.sqlite"));
+    QCOMPARE(DemoConnection::legacyStateFilePath(dataDir), dataDir + QStringLiteral("/simulator-state.json"));
+}
+
+QTEST_GUILESS_MAIN(TestDemoConnection)
+#include "tst_democonnection.moc"
