@@ -1,5 +1,7 @@
 #include "decommissionroutes.h"
 
+#include "simulatorreply.h"
+
 #include "api/workspacejson.h"
 
 #include <QJsonArray>
@@ -13,43 +15,40 @@
 
 namespace {
 
-// The codes the other routes answer with (see workspacesimulator.cpp).
-const QString kInvalidParameter = QStringLiteral("WKS.0001");
-const QString kNotFound = QStringLiteral("WKS.0202");
-constexpr int kNotFoundStatus = 500;
-const QString kConflict = QStringLiteral("WKS.00010032");
-
-constexpr int kMaxDesktopsPerRequest = 100;
+constexpr int kMaxDesktopsPerRequest = 100; // ASSUMPTION for maintenance mode: no limit is documented
+constexpr int kMaxDesktopIdLength = 255;
+constexpr int kMaxLogoffMessageLength = 255;
 constexpr int kMaxUsageLimit = 100;
 constexpr int kDefaultUsageLimit = 10;
+constexpr int kMaxUsageIdleDays = 180;
+constexpr int kMaxUsageHours = 2147483646;
+constexpr int kMaxUsageOffset = 2147483646;
+constexpr int kMaxResourceNameLength = 64;
 constexpr int kMaxPoolLimit = 1000;
 constexpr int kRetentionDays = 180;
 constexpr qint64 kDay = 24 * 3600;
 
 using Answer = DecommissionRoutes::Answer;
 
-Answer json(int status, const QJsonObject &object)
+Answer answerOf(const SimulatorReply &reply)
 {
-    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact)};
+    return {reply.status, reply.body};
 }
 
-Answer error(int status, const QString &code, const QString &message, const QString &detail = {})
+Answer json(int status, const QJsonObject &object)
 {
-    QJsonObject body{{QStringLiteral("error_code"), code}, {QStringLiteral("error_msg"), message}};
-    if (!detail.isEmpty())
-        body.insert(QStringLiteral("error_detail"), detail);
-    return json(status, body);
+    return answerOf(jsonReply(status, object));
 }
 
 Answer invalid(const QString &message, const QString &detail = {})
 {
-    return error(400, kInvalidParameter, message, detail);
+    return answerOf(invalidParameterReply(message, detail));
 }
 
-// ASSUMPTION: the changing calls answer 204 without a body; their SDK responses have no field.
+// The changing calls answer 200 without a body, as their definitions and SDK responses say.
 Answer done()
 {
-    return {204, {}};
+    return {200, {}};
 }
 
 bool isGone(const SimulatedDesktop &desktop)
@@ -168,6 +167,8 @@ DecommissionRoutes::Answer DecommissionRoutes::handle(const QByteArray &method, 
         return path.contains(QLatin1String("/statistics/")) ? listUsage(query, now) : listPools(query);
     if (!contentType.trimmed().toLower().startsWith("application/json"))
         return invalid(QStringLiteral("Content-Type must be application/json"));
+    if (isEmptyRequest(body))
+        return answerOf(emptyRequestReply());
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
@@ -196,23 +197,26 @@ DecommissionRoutes::Answer DecommissionRoutes::listUsage(const QUrlQuery &query,
         return invalid(QStringLiteral("end_time must be after start_time"));
     int offset = 0;
     int limit = 0;
-    if (!intParameter(query, "offset", 0, std::numeric_limits<int>::max(), 0, &offset))
-        return invalid(QStringLiteral("offset must be an integer of 0 or more"));
+    if (!intParameter(query, "offset", 0, kMaxUsageOffset, 0, &offset))
+        return invalid(QStringLiteral("offset must be an integer from 0 to %1").arg(kMaxUsageOffset));
     if (!intParameter(query, "limit", 1, kMaxUsageLimit, kDefaultUsageLimit, &limit))
         return invalid(QStringLiteral("limit must be an integer from 1 to %1").arg(kMaxUsageLimit));
     int minIdleDays = 0, maxIdleDays = 0, minHours = 0, maxHours = 0;
-    constexpr int kAny = std::numeric_limits<int>::max();
-    if (!intParameter(query, "min_idle_days", 0, kAny, 0, &minIdleDays)
-        || !intParameter(query, "max_idle_days", 0, kAny, kAny, &maxIdleDays)
-        || !intParameter(query, "usage_min_hours", 0, kAny, 0, &minHours)
-        || !intParameter(query, "usage_max_hours", 0, kAny, kAny, &maxHours))
-        return invalid(QStringLiteral("min_idle_days, max_idle_days, usage_min_hours and usage_max_hours are integers of 0 or more"));
+    if (!intParameter(query, "min_idle_days", 0, kMaxUsageIdleDays, 0, &minIdleDays)
+        || !intParameter(query, "max_idle_days", 0, kMaxUsageIdleDays, std::numeric_limits<int>::max(), &maxIdleDays))
+        return invalid(QStringLiteral("min_idle_days and max_idle_days are integers from 0 to %1").arg(kMaxUsageIdleDays));
+    if (!intParameter(query, "usage_min_hours", 0, kMaxUsageHours, 0, &minHours)
+        || !intParameter(query, "usage_max_hours", 0, kMaxUsageHours, std::numeric_limits<int>::max(), &maxHours))
+        return invalid(QStringLiteral("usage_min_hours and usage_max_hours are integers from 0 to %1").arg(kMaxUsageHours));
     const QString sortField = query.queryItemValue(QStringLiteral("sort_field"));
     const QString sortType = query.queryItemValue(QStringLiteral("sort_type"));
     if ((!sortField.isEmpty() && sortField != QLatin1String("desktop_usage") && sortField != QLatin1String("desktop_idle_duration"))
         || (!sortType.isEmpty() && sortType != QLatin1String("ASC") && sortType != QLatin1String("DESC")))
         return invalid(QStringLiteral("sort_field is desktop_usage or desktop_idle_duration, sort_type ASC or DESC"));
+    const bool hasName = query.hasQueryItem(QStringLiteral("resource_name"));
     const QString name = query.queryItemValue(QStringLiteral("resource_name"), QUrl::FullyDecoded);
+    if (hasName && (name.isEmpty() || name.size() > kMaxResourceNameLength))
+        return invalid(QStringLiteral("resource_name must have 1 to %1 characters").arg(kMaxResourceNameLength));
 
     // Only the last 180 days are kept.
     const QDateTime retentionStart = QDateTime(now.toUTC().date(), QTime(0, 0), QTimeZone::utc()).addDays(-kRetentionDays);
@@ -236,9 +240,11 @@ DecommissionRoutes::Answer DecommissionRoutes::listUsage(const QUrlQuery &query,
             continue;
         entries.append({&desktop, idle, usage});
     }
+    // ASSUMPTION: without sort_field the order is not documented; the simulator keeps its own
+    // (stable) order of the desktops.
     if (!sortField.isEmpty()) {
         const bool byUsage = sortField == QLatin1String("desktop_usage");
-        const bool descending = sortType == QLatin1String("DESC");
+        const bool descending = sortType != QLatin1String("ASC"); // documented default: DESC
         std::stable_sort(entries.begin(), entries.end(), [byUsage, descending](const UsageEntry &a, const UsageEntry &b) {
             const qint64 left = byUsage ? a.usageSeconds : a.idleSeconds;
             const qint64 right = byUsage ? b.usageSeconds : b.idleSeconds;
@@ -305,6 +311,8 @@ DecommissionRoutes::Answer DecommissionRoutes::targets(const QJsonObject &body, 
     if (!idsValue.isArray())
         return invalid(QStringLiteral("desktop_ids must be an array of desktop ids"));
     const QJsonArray ids = idsValue.toArray();
+    // ASSUMPTION: an empty list is refused. Log-off documents 0 to 100 ids, and what the service
+    // does with none is not confirmed (the app never sends it); maintenance mode documents no limit.
     if (ids.isEmpty() || ids.size() > kMaxDesktopsPerRequest)
         return invalid(QStringLiteral("desktop_ids must hold 1 to %1 desktop ids").arg(kMaxDesktopsPerRequest),
                        QStringLiteral("%1 were sent").arg(ids.size()));
@@ -313,8 +321,8 @@ DecommissionRoutes::Answer DecommissionRoutes::targets(const QJsonObject &body, 
     QStringList busy;
     for (const QJsonValue &value : ids) {
         const QString id = value.toString();
-        if (!value.isString() || id.isEmpty())
-            return invalid(QStringLiteral("every desktop id must be a non-empty string"));
+        if (!value.isString() || id.isEmpty() || id.size() > kMaxDesktopIdLength)
+            return invalid(QStringLiteral("every desktop id must be a string of 1 to %1 characters").arg(kMaxDesktopIdLength));
         if (seen.contains(id))
             return invalid(QStringLiteral("desktop_ids holds a duplicate"), id);
         seen.insert(id);
@@ -329,12 +337,13 @@ DecommissionRoutes::Answer DecommissionRoutes::targets(const QJsonObject &body, 
         desktops->append(&desktop);
     }
     if (!unknown.isEmpty())
-        return error(kNotFoundStatus, kNotFound, QStringLiteral("The resource not found"),
-                     QStringLiteral("Unknown desktop ids: ") + unknown.join(QStringLiteral(", ")));
+        return answerOf(notFoundReply(m_notFoundAnswer, QStringLiteral("Unknown desktop ids: ")
+                                                            + unknown.join(QStringLiteral(", "))));
     if (!busy.isEmpty())
-        return error(409, kConflict,
-                     QStringLiteral("Operation conflict. The desktop current instance status is [deleting] and deny operation [update]"),
-                     QStringLiteral("Desktops: ") + busy.join(QStringLiteral(", ")));
+        return answerOf(errorReply(
+            409, SimulatorErrorCode::kConflict,
+            QStringLiteral("Operation conflict. The desktop current instance status is [deleting] and deny operation [update]"),
+            QStringLiteral("Desktops: ") + busy.join(QStringLiteral(", "))));
     return done();
 }
 
@@ -345,7 +354,7 @@ DecommissionRoutes::Answer DecommissionRoutes::setMaintenanceMode(const QJsonObj
         return invalid(QStringLiteral("in_maintenance_mode must be a boolean"));
     QList<SimulatedDesktop *> desktops;
     const Answer refusal = targets(body, &desktops);
-    if (refusal.status != 204)
+    if (refusal.status != 200)
         return refusal;
     for (SimulatedDesktop *desktop : std::as_const(desktops)) {
         desktop->inMaintenanceMode = mode.toBool();
@@ -361,11 +370,11 @@ DecommissionRoutes::Answer DecommissionRoutes::setMaintenanceMode(const QJsonObj
 DecommissionRoutes::Answer DecommissionRoutes::logoff(const QJsonObject &body)
 {
     const QJsonValue message = body.value(QLatin1String("message"));
-    if (!message.isUndefined() && !message.isString())
-        return invalid(QStringLiteral("message must be a string"));
+    if (!message.isUndefined() && (!message.isString() || message.toString().size() > kMaxLogoffMessageLength))
+        return invalid(QStringLiteral("message must be a string of at most %1 characters").arg(kMaxLogoffMessageLength));
     QList<SimulatedDesktop *> desktops;
     const Answer refusal = targets(body, &desktops);
-    if (refusal.status != 204)
+    if (refusal.status != 200)
         return refusal;
     for (SimulatedDesktop *desktop : std::as_const(desktops)) {
         if (desktop->loginStatus == QLatin1String("CONNECTED") || desktop->loginStatus == QLatin1String("DISCONNECTED")) {
@@ -397,7 +406,7 @@ DecommissionRoutes::Answer DecommissionRoutes::updatePool(const QString &poolId,
 {
     const auto pool = std::find_if(m_pools.begin(), m_pools.end(), [&poolId](const Pool &p) { return p.id == poolId; });
     if (pool == m_pools.end())
-        return error(kNotFoundStatus, kNotFound, QStringLiteral("The resource not found"), poolId);
+        return answerOf(notFoundReply(m_notFoundAnswer, poolId));
     const QJsonValue autoscale = body.value(QLatin1String("enable_autoscale"));
     if (!autoscale.isUndefined() && !autoscale.isBool())
         return invalid(QStringLiteral("enable_autoscale must be a boolean"));

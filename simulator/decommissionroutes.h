@@ -1,5 +1,6 @@
 #pragma once
 
+#include "simulatorconfig.h"
 #include "simulateddesktop.h"
 
 #include <QByteArray>
@@ -17,8 +18,8 @@
 // What the documents do not say is modelled as follows, and named an ASSUMPTION where it is used:
 // the idle duration runs from the last use (or the creation, or the start of the 180 days the
 // service keeps, whichever is latest) to the end of the period; a desktop created after the
-// period has no entry; setting maintenance mode ends the session of a connected user; the three
-// changing calls answer 204 without a body (the SDK's responses have no field).
+// period has no entry; setting maintenance mode ends the session of a connected user; maintenance
+// mode takes at most 100 desktops and log-off at least one. docs/SIMULATOR-ASSUMPTIONS.md lists them.
 class DecommissionRoutes
 {
 public:
@@ -33,6 +34,9 @@ public:
     // used, and a few created hours before `start`, too new to have statistics.
     DecommissionRoutes(QList<SimulatedDesktop> &desktops, const QHash<QString, qsizetype> &indexById,
                        quint32 seed, const QDateTime &start);
+
+    // How an unknown desktop or pool is answered (SimulatorConfig::notFoundAnswer).
+    void setNotFoundAnswer(NotFoundAnswer answer) { m_notFoundAnswer = answer; }
 
     // Whether method and path are one of these calls; *projectId is the path's project.
     static bool matches(const QByteArray &method, const QString &path, QString *projectId);
@@ -70,4 +74,5 @@ private:
     QHash<QString, QDateTime> m_lastUsed;
     QHash<QString, int> m_dailyUseHours;
     QList<Pool> m_pools; // in the order of their ids
+    NotFoundAnswer m_notFoundAnswer = NotFoundAnswer::Status404;
 };

@@ -8,6 +8,13 @@
 namespace {
 // A failing sub-job gives up half-way, like a real one that hits its error mid-deletion.
 constexpr int kFailureProcess = 50;
+
+// Documented strings have a minimum length of 1: a value not there yet is left out, never "".
+void insertIfAny(QJsonObject &object, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(key, value);
+}
 } // namespace
 
 DeletionJob::DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent)
@@ -148,24 +155,28 @@ QJsonObject DeletionJob::subJobJson(const SubJob &subJob) const
     const bool failed = subJob.status == QLatin1String("FAILED");
     // Both documented forms of a time: every other sub-job in the published example's.
     const bool spaceSeparated = (&subJob - m_subJobs.constData()) % 2 == 1;
-    return QJsonObject{
+    QJsonObject entities{{QStringLiteral("desktop_id"), subJob.target.desktopId}};
+    insertIfAny(entities, QStringLiteral("desktop_name"), subJob.target.desktopName);
+    insertIfAny(entities, QStringLiteral("user_name"), subJob.target.userName);
+    insertIfAny(entities, QStringLiteral("ip_address"), subJob.target.ipAddress);
+    insertIfAny(entities, QStringLiteral("product_id"), subJob.target.productId);
+    QJsonObject json{
         {QStringLiteral("id"), subJob.id},
         {QStringLiteral("job_id"), m_id},
-        {QStringLiteral("job_type"), QLatin1String(kJobType)},
-        {QStringLiteral("entities"),
-         QJsonObject{{QStringLiteral("desktop_id"), subJob.target.desktopId},
-                     {QStringLiteral("desktop_name"), subJob.target.desktopName},
-                     {QStringLiteral("user_name"), subJob.target.userName},
-                     {QStringLiteral("ip_address"), subJob.target.ipAddress},
-                     {QStringLiteral("product_id"), subJob.target.productId}}},
+        {QStringLiteral("job_type"), m_jobType},
+        {QStringLiteral("entities"), entities},
         {QStringLiteral("status"), subJob.status},
         {QStringLiteral("process"), subJob.process},
-        {QStringLiteral("begin_time"),
-         subJob.status == QLatin1String("WAITING") ? QString() : timestamp(subJob.beginMs, spaceSeparated)},
-        {QStringLiteral("end_time"), ended ? timestamp(subJob.endMs, spaceSeparated) : QString()},
-        {QStringLiteral("error_code"), failed ? subJob.target.errorCode : QString()},
-        {QStringLiteral("fail_reason"), failed ? subJob.target.failReason : QString()},
     };
+    if (subJob.status != QLatin1String("WAITING"))
+        json.insert(QStringLiteral("begin_time"), timestamp(subJob.beginMs, spaceSeparated));
+    if (ended)
+        json.insert(QStringLiteral("end_time"), timestamp(subJob.endMs, spaceSeparated));
+    if (failed) {
+        insertIfAny(json, QStringLiteral("error_code"), subJob.target.errorCode);
+        insertIfAny(json, QStringLiteral("fail_reason"), subJob.target.failReason);
+    }
+    return json;
 }
 
 QJsonObject DeletionJob::toJson() const
@@ -184,20 +195,22 @@ QJsonObject DeletionJob::toJson() const
         }
     }
     const QString current = status();
-    const bool failed = current == QLatin1String("FAILED");
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), m_id},
-        {QStringLiteral("job_type"), QLatin1String(kJobType)},
+        {QStringLiteral("job_type"), m_jobType},
         {QStringLiteral("status"), current},
         {QStringLiteral("begin_time"), timestamp(0)},
-        {QStringLiteral("end_time"), isFinished() ? timestamp(lastEndMs) : QString()},
-        {QStringLiteral("job_error_code"), failed ? firstErrorCode : QString()},
-        {QStringLiteral("fail_reason"),
-         failed ? QStringLiteral("%1 of %2 desktops could not be deleted").arg(failures).arg(m_subJobs.size())
-                : QString()},
         {QStringLiteral("sub_jobs_total"), static_cast<int>(m_subJobs.size())},
         {QStringLiteral("sub_jobs"), subJobs},
     };
+    if (isFinished())
+        json.insert(QStringLiteral("end_time"), timestamp(lastEndMs));
+    if (current == QLatin1String("FAILED")) {
+        insertIfAny(json, QStringLiteral("job_error_code"), firstErrorCode);
+        json.insert(QStringLiteral("fail_reason"),
+                    QStringLiteral("%1 of %2 desktops could not be deleted").arg(failures).arg(m_subJobs.size()));
+    }
+    return json;
 }
 
 QList<QJsonObject> DeletionJob::subJobsJson(const QString &status, int offset, int limit, int *totalCount) const

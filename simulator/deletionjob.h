@@ -29,7 +29,8 @@ class DeletionJob : public QObject
 {
     Q_OBJECT
 public:
-    // The documented value of the sub-job listing's job_type filter for deletions.
+    // The job_type of a deletion as the Python SDK lists it; the definitions' job_type filter
+    // names no deletion type (SimulatorConfig::deletionJobType switches it).
     static constexpr auto kJobType = "deleteDesktops";
 
     DeletionJob(QString id, QList<DeletionTarget> targets, int durationMs, QObject *parent = nullptr);
@@ -40,6 +41,7 @@ public:
     void resume(const QDateTime &createdUtc, const QStringList &subJobIds);
     // From then on no sub-job ends: each stays RUNNING below 100 %, so the job never finishes.
     void setNeverEnds(bool neverEnds) { m_neverEnds = neverEnds; }
+    void setJobType(const QString &jobType) { m_jobType = jobType; }
     // Brings every sub-job up to the elapsed time; emits subJobFinished() for those that ended.
     void update();
 
@@ -77,6 +79,7 @@ private:
     QString timestamp(qint64 offsetMs, bool spaceSeparated = false) const;
 
     QString m_id;
+    QString m_jobType = QLatin1String(kJobType);
     QList<SubJob> m_subJobs;
     int m_durationMs;
     QDateTime m_createdUtc;

@@ -15,6 +15,7 @@ using namespace SimulatorErrorCode;
 namespace {
 
 constexpr int kMaxDesktopsPerBatch = 100;
+constexpr int kMaxDesktopIdLength = 255;
 constexpr int kMaxSubJobLimit = 1000;
 constexpr int kMaxSubJobOffset = 10000;
 
@@ -43,12 +44,14 @@ bool DeletionRoutes::isGone(const SimulatedDesktop &desktop)
 SimulatorReply DeletionRoutes::batchDelete(const QByteArray &contentType, const QByteArray &requestBody)
 {
     if (!contentType.startsWith("application/json"))
-        return errorReply(400, kInvalidParameter, QStringLiteral("Content-Type must be application/json"));
+        return invalidParameterReply(QStringLiteral("Content-Type must be application/json"));
+    if (isEmptyRequest(requestBody))
+        return emptyRequestReply();
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(requestBody, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return errorReply(400, kInvalidParameter, QStringLiteral("The request body is not a JSON object"),
+        return invalidParameterReply(QStringLiteral("The request body is not a JSON object"),
                           parseError.errorString());
     const QJsonObject body = document.object();
 
@@ -59,7 +62,7 @@ SimulatorReply DeletionRoutes::batchDelete(const QByteArray &contentType, const 
         if (value.isUndefined())
             continue;
         if (!value.isBool())
-            return errorReply(400, kInvalidParameter, QStringLiteral("%1 must be a boolean").arg(QLatin1String(optionNames[i])));
+            return invalidParameterReply(QStringLiteral("%1 must be a boolean").arg(QLatin1String(optionNames[i])));
         options[i] = value.toBool();
     }
     const bool deleteUsers = options[0];
@@ -67,18 +70,18 @@ SimulatorReply DeletionRoutes::batchDelete(const QByteArray &contentType, const 
 
     const QJsonValue idsValue = body.value(QLatin1String("desktop_ids"));
     if (!idsValue.isArray())
-        return errorReply(400, kInvalidParameter, QStringLiteral("desktop_ids must be an array of desktop ids"));
+        return invalidParameterReply(QStringLiteral("desktop_ids must be an array of desktop ids"));
     const QJsonArray idArray = idsValue.toArray();
     if (idArray.isEmpty() || idArray.size() > kMaxDesktopsPerBatch)
-        return errorReply(400, kInvalidParameter,
-                          QStringLiteral("desktop_ids must hold 1 to %1 desktop ids").arg(kMaxDesktopsPerBatch),
+        return invalidParameterReply(QStringLiteral("desktop_ids must hold 1 to %1 desktop ids").arg(kMaxDesktopsPerBatch),
                           QStringLiteral("%1 were sent").arg(idArray.size()));
     QStringList ids;
     for (const QJsonValue &value : idArray) {
-        if (!value.isString() || value.toString().isEmpty())
-            return errorReply(400, kInvalidParameter, QStringLiteral("every desktop id must be a non-empty string"));
+        if (!value.isString() || value.toString().isEmpty() || value.toString().size() > kMaxDesktopIdLength)
+            return invalidParameterReply(
+                QStringLiteral("every desktop id must be a string of 1 to %1 characters").arg(kMaxDesktopIdLength));
         if (ids.contains(value.toString()))
-            return errorReply(400, kInvalidParameter, QStringLiteral("desktop_ids holds a duplicate"), value.toString());
+            return invalidParameterReply(QStringLiteral("desktop_ids holds a duplicate"), value.toString());
         ids.append(value.toString());
     }
 
@@ -93,8 +96,8 @@ SimulatorReply DeletionRoutes::batchDelete(const QByteArray &contentType, const 
             busy.append(id);
     }
     if (!unknown.isEmpty())
-        return errorReply(kNotFoundStatus, kNotFound, QStringLiteral("The resource not found"),
-                          QStringLiteral("Unknown desktop ids: ") + unknown.join(QStringLiteral(", ")));
+        return notFoundReply(m_config.notFoundAnswer,
+                             QStringLiteral("Unknown desktop ids: ") + unknown.join(QStringLiteral(", ")));
     if (!busy.isEmpty())
         return conflictReply(QStringLiteral("deleting"), busy);
     const SimulatorReply refusal = refusalOfUnconfirmedDeletions(ids, forceDelete);
@@ -146,6 +149,7 @@ DeletionTarget DeletionRoutes::targetOf(const SimulatedDesktop &desktop, bool fo
 DeletionJob *DeletionRoutes::addJob(const QString &jobId, QList<DeletionTarget> targets, int durationMs, bool deleteUsers)
 {
     auto *job = new DeletionJob(jobId, std::move(targets), durationMs, this);
+    job->setJobType(m_config.deletionJobType);
     connect(job, &DeletionJob::subJobFinished, this, [this, job, deleteUsers](const QString &desktopId, bool succeeded) {
         onSubJobFinished(job, desktopId, succeeded, deleteUsers);
     });
@@ -294,9 +298,8 @@ SimulatorReply DeletionRoutes::refusalOfUnconfirmedDeletions(const QStringList &
 SimulatorReply DeletionRoutes::showJob(const QString &jobId)
 {
     DeletionJob *job = m_jobs.value(jobId);
-    // ShowJob documents 404; the service is known to answer this instead.
     if (!job)
-        return errorReply(kNotFoundStatus, kNotFound, QStringLiteral("The resource not found"), jobId);
+        return notFoundReply(m_config.notFoundAnswer, jobId);
     job->update();
     return jsonReply(200, job->toJson());
 }
@@ -309,18 +312,18 @@ SimulatorReply DeletionRoutes::listSubJobs(const QUrlQuery &query)
     static const QStringList statuses = {QStringLiteral("WAITING"), QStringLiteral("RUNNING"),
                                          QStringLiteral("SUCCESS"), QStringLiteral("FAILED")};
     if (query.hasQueryItem(QStringLiteral("status")) && !statuses.contains(status))
-        return errorReply(400, kInvalidParameter, QStringLiteral("status must be one of ") + statuses.join(QStringLiteral(", ")));
+        return invalidParameterReply(QStringLiteral("status must be one of ") + statuses.join(QStringLiteral(", ")));
     int offset = 0;
     int limit = kMaxSubJobLimit;
     bool ok = true;
     if (query.hasQueryItem(QStringLiteral("offset")))
         offset = query.queryItemValue(QStringLiteral("offset")).toInt(&ok);
     if (!ok || offset < 0 || offset > kMaxSubJobOffset)
-        return errorReply(400, kInvalidParameter, QStringLiteral("offset must be an integer from 0 to %1").arg(kMaxSubJobOffset));
+        return invalidParameterReply(QStringLiteral("offset must be an integer from 0 to %1").arg(kMaxSubJobOffset));
     if (query.hasQueryItem(QStringLiteral("limit")))
         limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
     if (!ok || limit < 0 || limit > kMaxSubJobLimit)
-        return errorReply(400, kInvalidParameter, QStringLiteral("limit must be an integer from 0 to %1").arg(kMaxSubJobLimit));
+        return invalidParameterReply(QStringLiteral("limit must be an integer from 0 to %1").arg(kMaxSubJobLimit));
 
     // job_id and job_type are filters: a job nobody knows, or another type, matches nothing
     // (the documents do not say; an empty page is what a filter gives). Jobs in the order of
@@ -333,7 +336,7 @@ SimulatorReply DeletionRoutes::listSubJobs(const QUrlQuery &query)
         jobs = m_jobs.values();
         std::sort(jobs.begin(), jobs.end(), [](const DeletionJob *a, const DeletionJob *b) { return a->id() < b->id(); });
     }
-    if (!jobType.isEmpty() && jobType != QLatin1String(DeletionJob::kJobType))
+    if (!jobType.isEmpty() && jobType != m_config.deletionJobType)
         jobs.clear();
     QList<QJsonObject> matching;
     for (DeletionJob *job : std::as_const(jobs)) {

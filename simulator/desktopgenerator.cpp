@@ -144,7 +144,6 @@ QList<SimulatedDesktop> generate(int count, quint32 seed)
         // contradicting product.charge_mode and order_id, as in the published example.
         if (i % 3 == 0)
             desktop.metadataChargingMode = desktop.yearlyMonthly && i % 2 == 0 ? QStringLiteral("1") : QStringLiteral("0");
-        desktop.addressesAsArray = i % 5 == 4;
         if (department == QLatin1String("fin") || department == QLatin1String("legal"))
             desktop.enterpriseProjectId = QStringLiteral("ep-") + department;
         desktop.inMaintenanceMode = chance(random, 3);

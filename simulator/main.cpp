@@ -42,11 +42,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         text("A local Huawei Cloud Workspace API server for tests and demos. Listens on 127.0.0.1 only.\n"
-             "It answers with the documented fields, values and error codes. Assumptions (not confirmed "
-             "by any document): a batch deletion that holds a yearly/monthly desktop, or a connected one "
-             "without is_force_delete, is accepted and those desktops fail one by one (see "
-             "--refuse-unconfirmed for the other plausible answer); the error codes of invalid "
-             "parameters and of those per-desktop failures are the simulator's own."));
+             "It answers with the documented fields, values, statuses and error codes. Where the documents "
+             "leave an answer open, it gives one by default and the options marked \"Assumption\" give the "
+             "other; docs/SIMULATOR-ASSUMPTIONS.md names every assumption."));
     parser.addHelpOption();
     parser.addVersionOption();
     const SimulatorConfig defaults;
@@ -60,7 +58,15 @@ int main(int argc, char *argv[])
         {QStringLiteral("tls-cert"), text("PEM certificate: serve https."), QStringLiteral("FILE")},
         {QStringLiteral("tls-key"), text("PEM private key of --tls-cert."), QStringLiteral("FILE")},
         {QStringLiteral("job-duration-ms"), text("How long one deletion sub-job takes."), QStringLiteral("MS"), QString::number(defaults.jobDurationMs)},
-        {QStringLiteral("deleted-remain"), text("Deleted desktops stay listed with status DELETED.")},
+        {QStringLiteral("deleted-remain"), text("Assumption: deleted desktops stay listed with status DELETED.")},
+        {QStringLiteral("not-found-status"),
+         text("Assumption: the status (404 or 500) of an answer about an unknown desktop, job or pool."),
+         QStringLiteral("STATUS"), QStringLiteral("404")},
+        {QStringLiteral("addresses-as-array"),
+         text("Assumption: send a desktop's addresses as the published example's array, not the documented map.")},
+        {QStringLiteral("send-pool-id"), text("Assumption: pooled desktops carry pool_id in the desktop listing.")},
+        {QStringLiteral("deletion-job-type"), text("Assumption: the job_type of a batch deletion."),
+         QStringLiteral("NAME"), defaults.deletionJobType},
         {QStringLiteral("latency-ms"), text("Fault: delay every answer."), QStringLiteral("MS")},
         {QStringLiteral("throttle-share"), text("Fault: share (0-1) of requests answered 429."), QStringLiteral("SHARE")},
         {QStringLiteral("retry-after"), text("Fault: Retry-After seconds of a 429; -1 omits the header."), QStringLiteral("SECONDS")},
@@ -94,6 +100,16 @@ int main(int argc, char *argv[])
     if (config.accessKey.isEmpty() || config.secretKey.isEmpty())
         return usageError(text("--access-key and --secret-key are required."));
     config.deletedDesktopsRemain = parser.isSet(QStringLiteral("deleted-remain"));
+    config.addressesAsArray = parser.isSet(QStringLiteral("addresses-as-array"));
+    config.poolIdInDesktopDetails = parser.isSet(QStringLiteral("send-pool-id"));
+    config.deletionJobType = parser.value(QStringLiteral("deletion-job-type"));
+    if (config.deletionJobType.isEmpty() || config.deletionJobType.size() > 55)
+        return usageError(text("--deletion-job-type must have 1 to 55 characters."));
+    const QString notFoundStatus = parser.value(QStringLiteral("not-found-status"));
+    if (notFoundStatus == QLatin1String("500"))
+        config.notFoundAnswer = NotFoundAnswer::Status500;
+    else if (notFoundStatus != QLatin1String("404"))
+        return usageError(text("--not-found-status must be 404 or 500."));
     if (parser.isSet(QStringLiteral("refuse-unconfirmed"))) {
         const QString status = parser.value(QStringLiteral("refuse-unconfirmed"));
         if (status == QLatin1String("400"))

@@ -3,6 +3,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <initializer_list>
+#include <utility>
+
 namespace {
 QString timestamp(const QDateTime &utc)
 {
@@ -42,10 +45,7 @@ QJsonObject SimulatedDesktop::toJson() const
         {QStringLiteral("desktop_id"), id},
         {QStringLiteral("computer_name"), computerName},
         {QStringLiteral("status"), status},
-        {QStringLiteral("task_status"), taskStatus},
         {QStringLiteral("login_status"), loginStatus},
-        {QStringLiteral("user_name"), userName},
-        {QStringLiteral("user_group"), userGroup},
         {QStringLiteral("ip_addresses"), QJsonArray{ipAddress}},
         {QStringLiteral("addresses"),
          addressesAsArray ? QJsonValue(QJsonArray{address}) : QJsonValue(QJsonObject{{subnetId, QJsonArray{address}}})},
@@ -60,8 +60,8 @@ QJsonObject SimulatedDesktop::toJson() const
                      {QStringLiteral("memory"), QString::number(memoryGb * 1024)},
                      {QStringLiteral("descriptions"), productDescription},
                      {QStringLiteral("charge_mode"), yearlyMonthly ? QStringLiteral("0") : QStringLiteral("1")}}},
-        {QStringLiteral("flavor"), QJsonObject{{QStringLiteral("id"), flavorId},
-                                               {QStringLiteral("links"), QJsonArray{}}}},
+        // links (1–10 when sent) left out: the simulator has nothing to link to.
+        {QStringLiteral("flavor"), QJsonObject{{QStringLiteral("id"), flavorId}}},
         {QStringLiteral("metadata"), metadata},
         {QStringLiteral("root_volume"),
          QJsonObject{{QStringLiteral("type"), QStringLiteral("SAS")},
@@ -88,9 +88,15 @@ QJsonObject SimulatedDesktop::toJson() const
         metadata.insert(QStringLiteral("charging_mode"), metadataChargingMode);
         desktop.insert(QStringLiteral("metadata"), metadata);
     }
-    if (!orderId.isEmpty())
-        desktop.insert(QStringLiteral("order_id"), orderId);
-    if (!poolId.isEmpty())
+    // Documented strings of at least one character: absent rather than empty (no task running,
+    // nobody assigned).
+    const std::initializer_list<std::pair<const char *, const QString &>> unlessEmpty = {
+        {"task_status", taskStatus}, {"user_name", userName}, {"user_group", userGroup}, {"order_id", orderId}};
+    for (const auto &[key, value] : unlessEmpty) {
+        if (!value.isEmpty())
+            desktop.insert(QLatin1String(key), value);
+    }
+    if (poolIdSent && !poolId.isEmpty())
         desktop.insert(QStringLiteral("pool_id"), poolId);
     desktop.insert(QStringLiteral("enterprise_project_id"), enterpriseProjectId);
     return desktop;

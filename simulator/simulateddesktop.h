@@ -28,13 +28,14 @@ struct SimulatedDesktop
     QString imageName;
     QString osVersion;
     QString orderId; // yearly/monthly desktops only
-    QString poolId;  // pooled desktops only
+    QString poolId;  // pooled desktops only; sent only with poolIdSent (no definition has it)
     QString enterpriseProjectId = QStringLiteral("0"); // "0": the default enterprise project
     QString imageId; // not sent (the documented fields carry only the image's name): the image_id filter's key
     // metadata.charging_mode as some desktops carry it, empty for the others. Its documentation was
     // dropped and the published example contradicts product.charge_mode, so it may say either.
     QString metadataChargingMode;
-    bool addressesAsArray = false; // "addresses" as the published example's array, else the SDK's map
+    bool addressesAsArray = false; // "addresses" as the published example's array, else the documented map
+    bool poolIdSent = false;       // SimulatorConfig::poolIdInDesktopDetails
     QDateTime created;
     QList<QPair<QString, QString>> tags;
     bool yearlyMonthly = false;

@@ -12,6 +12,13 @@ enum class UnconfirmedDeletion {
     RefuseWholeCall409, // 409 to the whole call, nothing deleted
 };
 
+// How the simulator answers a request naming a desktop, job or pool it does not know: the
+// definitions document 404; the service is known to answer HTTP 500 with WKS.0202 as well.
+enum class NotFoundAnswer {
+    Status404, // the default
+    Status500,
+};
+
 struct SimulatorConfig
 {
     QString projectId = QStringLiteral("0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5");
@@ -20,8 +27,15 @@ struct SimulatorConfig
     int desktopCount = 300;
     quint32 seed = 1;
     int jobDurationMs = 4000;          // how long one sub-job takes from WAITING to its end
+    // Answers the documents leave open (docs/SIMULATOR-ASSUMPTIONS.md names each one). The
+    // defaults follow the published definitions; each switch gives the other plausible answer,
+    // which the app must cope with too.
     bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
     UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
+    NotFoundAnswer notFoundAnswer = NotFoundAnswer::Status404;
+    bool addressesAsArray = false;       // "addresses" as the published example's array
+    bool poolIdInDesktopDetails = false; // pooled desktops carry "pool_id", which no definition has
+    QString deletionJobType = QStringLiteral("deleteDesktops"); // job_type of a batch deletion
     // When set, the state (desktops, deletions, jobs) is loaded from this database at start and
     // each change is written to it as it happens (SimulatorStore), so that a restarted simulator
     // goes on where it stopped.

@@ -143,6 +143,14 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
     m_indexById.reserve(m_desktops.size());
     for (qsizetype i = 0; i < m_desktops.size(); ++i)
         m_indexById.insert(m_desktops.at(i).id, i);
+    if (m_config.addressesAsArray || m_config.poolIdInDesktopDetails) {
+        for (SimulatedDesktop &desktop : m_desktops) {
+            desktop.addressesAsArray = m_config.addressesAsArray;
+            desktop.poolIdSent = m_config.poolIdInDesktopDetails;
+            desktop.refreshJson();
+        }
+    }
+    m_decommission.setNotFoundAnswer(m_config.notFoundAnswer);
     QObject::connect(&m_deletions, &DeletionRoutes::jobFinished, q, &WorkspaceSimulator::jobFinished);
     restoreState();
 }
@@ -248,7 +256,7 @@ SimulatorReply WorkspaceSimulatorPrivate::listDesktops(const QUrlQuery &query)
     QString error;
     const std::optional<DesktopListFilter> filter = DesktopListFilter::parse(query, &error);
     if (!filter)
-        return errorReply(400, kInvalidParameter, QStringLiteral("Invalid request parameter"), error);
+        return invalidParameterReply(QStringLiteral("Invalid request parameter"), error);
     m_deletions.updateJobs();
     const QList<const SimulatedDesktop *> matching = filter->apply(m_desktops);
     const qsizetype end = qMin<qsizetype>(matching.size(), qsizetype(filter->offset()) + filter->limit());

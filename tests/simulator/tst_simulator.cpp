@@ -224,8 +224,22 @@ void TestSimulator::deletionJobRunsToItsOutcome()
     failing.desktopId = QStringLiteral("d2");
     failing.errorCode = QStringLiteral("WKS.0243");
     failing.failReason = QStringLiteral("yearly/monthly");
-    DeletionJob job(QStringLiteral("job-1"), {ok, failing}, 200);
+    DeletionTarget unassigned = ok;
+    unassigned.desktopId = QStringLiteral("d3");
+    unassigned.userName.clear();
+    DeletionJob job(QStringLiteral("job-1"), {ok, failing, unassigned}, 200);
     QCOMPARE(job.status(), QStringLiteral("WAITING"));
+    // What has not happened yet is absent, never an empty string (documented strings have at least
+    // one character); so is the user of a desktop nobody had.
+    const QJsonObject waiting = job.toJson();
+    for (const char *key : {"end_time", "job_error_code", "fail_reason"})
+        QVERIFY2(!waiting.contains(QLatin1String(key)), key);
+    for (const QJsonValue &subJob : waiting.value(QLatin1String("sub_jobs")).toArray()) {
+        for (const char *key : {"begin_time", "end_time", "error_code", "fail_reason"})
+            QVERIFY2(!subJob.toObject().contains(QLatin1String(key)), key);
+    }
+    QVERIFY(!waiting.value(QLatin1String("sub_jobs")).toArray().at(2).toObject().value(QLatin1String("entities"))
+                 .toObject().contains(QLatin1String("user_name")));
     QSignalSpy ended(&job, &DeletionJob::subJobFinished);
     QSignalSpy finished(&job, &DeletionJob::finished);
     job.start();
@@ -233,15 +247,16 @@ void TestSimulator::deletionJobRunsToItsOutcome()
     QVERIFY(finished.wait(5000));
     QCOMPARE(finished.size(), 1);
     QCOMPARE(job.status(), QStringLiteral("FAILED"));
-    QCOMPARE(ended.size(), 2);
+    QCOMPARE(ended.size(), 3);
     // The failing one gives up half-way, so it ends first.
     QCOMPARE(ended.at(0).at(0).toString(), QStringLiteral("d2"));
     QCOMPARE(ended.at(0).at(1).toBool(), false);
     QCOMPARE(ended.at(1).at(1).toBool(), true);
+    QCOMPARE(ended.at(2).at(1).toBool(), true);
 
     const QJsonObject json = job.toJson();
     QCOMPARE(json.value(QLatin1String("job_type")).toString(), QStringLiteral("deleteDesktops"));
-    QCOMPARE(json.value(QLatin1String("sub_jobs_total")).toInt(), 2);
+    QCOMPARE(json.value(QLatin1String("sub_jobs_total")).toInt(), 3);
     QCOMPARE(json.value(QLatin1String("job_error_code")).toString(), QStringLiteral("WKS.0243"));
     QVERIFY(!json.value(QLatin1String("end_time")).toString().isEmpty());
     int total = 0;
@@ -249,7 +264,10 @@ void TestSimulator::deletionJobRunsToItsOutcome()
     QCOMPARE(total, 1);
     QCOMPARE(failed.first().value(QLatin1String("fail_reason")).toString(), QStringLiteral("yearly/monthly"));
     QCOMPARE(failed.first().value(QLatin1String("process")).toInt(), 50);
-    QCOMPARE(job.subJobsJson(QStringLiteral("SUCCESS"), 0, 10, &total).first().value(QLatin1String("process")).toInt(), 100);
+    const QList<QJsonObject> succeeded = job.subJobsJson(QStringLiteral("SUCCESS"), 0, 10, &total);
+    QCOMPARE(succeeded.first().value(QLatin1String("process")).toInt(), 100);
+    QVERIFY(!succeeded.first().contains(QLatin1String("error_code")));
+    QVERIFY(!succeeded.first().contains(QLatin1String("fail_reason")));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -428,7 +428,7 @@ void TestSimulatorClient::badQueryValuesAre400()
     QFETCH(QString, value);
     const RawReply reply = rawGet(QStringLiteral("desktops/detail"), QUrlQuery{{key, value}});
     QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), QStringLiteral("WKS.0001"));
+    QCOMPARE(reply.errorCode(), QStringLiteral("APIGW.0201")); // the gateway's documented "invalid parameters"
     QVERIFY(reply.json().value(QLatin1String("error_detail")).toString().contains(key));
 }
 
@@ -447,8 +447,8 @@ void TestSimulatorClient::everyAnswerHasRequestIdAndJsonContentType()
         QVERIFY(reply.contentType.startsWith("application/json"));
         QVERIFY(!QJsonDocument::fromJson(reply.body).isNull());
     }
-    // An unknown job: WKS.0202 with HTTP 500, as the service answers it.
-    QCOMPARE(statuses, QList<int>({200, 400, 404, 500}));
+    // An unknown job: 404 as ShowJob documents (500 is the other answer, an assumption).
+    QCOMPARE(statuses, QList<int>({200, 400, 404, 404}));
 }
 
 void TestSimulatorClient::batchDeleteWithEveryOptionRunsToSuccess()
@@ -638,7 +638,7 @@ void TestSimulatorClient::deletedDesktopsCanRemainAsDeleted()
 
     ApiError again;
     deleteDesktops({target->id}, {}, &again);
-    QCOMPARE(again.httpStatus, 500);
+    QCOMPARE(again.httpStatus, 404);
     QCOMPARE(again.errorCode, QStringLiteral("WKS.0202"));
 }
 
@@ -672,8 +672,8 @@ void TestSimulatorClient::unknownDesktopIs404()
     const QList<Desktop> all = listAll({});
     ApiError error;
     deleteDesktops({all.at(0).id, QStringLiteral("00000000-0000-0000-0000-000000000000")}, {}, &error);
-    // Not found is WKS.0202, which the service answers with HTTP 500.
-    QCOMPARE(error.httpStatus, 500);
+    // Not found: 404 as documented, with WKS.0202 ("the resource not found").
+    QCOMPARE(error.httpStatus, 404);
     QCOMPARE(error.errorCode, QStringLiteral("WKS.0202"));
     QVERIFY(error.errorDetail.contains(QLatin1String("00000000-0000-0000-0000-000000000000")));
     QCOMPARE(m_simulator->desktopCount(), 300);
@@ -682,6 +682,7 @@ void TestSimulatorClient::unknownDesktopIs404()
 void TestSimulatorClient::invalidBatchBodiesAre400_data()
 {
     QTest::addColumn<QByteArray>("body");
+    QTest::newRow("no body") << QByteArray();
     QTest::newRow("not JSON") << QByteArray("desktop_ids=1");
     QTest::newRow("not an object") << QByteArray("[\"a\"]");
     QTest::newRow("no desktop_ids") << QByteArray("{\"delete_users\":false}");
@@ -703,7 +704,8 @@ void TestSimulatorClient::invalidBatchBodiesAre400()
     QFETCH(QByteArray, body);
     const RawReply reply = rawSend("POST", m_client->urlFor(QStringLiteral("desktops/batch-delete")), body);
     QCOMPARE(reply.status, 400);
-    QCOMPARE(reply.errorCode(), QStringLiteral("WKS.0001"));
+    // WKS.0001 is documented for an empty request message; anything else is an invalid parameter.
+    QCOMPARE(reply.errorCode(), body.isEmpty() ? QStringLiteral("WKS.0001") : QStringLiteral("APIGW.0201"));
     QVERIFY(!reply.json().value(QLatin1String("error_msg")).toString().isEmpty());
     QCOMPARE(m_simulator->desktopCount(), 300);
 }
@@ -792,7 +794,7 @@ void TestSimulatorClient::unknownPathAndUnknownJobAre404()
     ApiError error;
     showJob(QStringLiteral("ffffffff-0000-0000-0000-000000000000"), &error);
     QCOMPARE(error.kind, ApiError::Kind::Http);
-    QCOMPARE(error.httpStatus, 500); // ShowJob documents 404; the service answers WKS.0202 with 500
+    QCOMPARE(error.httpStatus, 404); // as ShowJob documents it
     QCOMPARE(error.errorCode, QStringLiteral("WKS.0202"));
     QVERIFY(!error.errorMessage.isEmpty());
 }
@@ -998,7 +1000,7 @@ void TestSimulatorClient::brokenJsonIsInvalidResponse()
 
     // Errors keep their bodies intact: only successful answers are broken.
     const RawReply notFound = rawGet(QStringLiteral("workspace-jobs/none"));
-    QCOMPARE(notFound.status, 500);
+    QCOMPARE(notFound.status, 404);
     QCOMPARE(notFound.errorCode(), QStringLiteral("WKS.0202"));
 }
 

@@ -1,5 +1,6 @@
-// The simulator's answers against the documented definitions (shared/spec/workspace-api.md), field
-// by field: only documented fields, with documented types and values; the documented filters.
+// The simulator's generated desktops and jobs, field by field: only documented fields, with
+// documented types and values, absent rather than empty; the documented filters. (The answers of
+// every route against the definitions themselves: tst_simulatorconformance.)
 
 #include "deletionjob.h"
 #include "desktopgenerator.h"
@@ -32,12 +33,12 @@ const QSet<QString> kDesktopFields = {
     QStringLiteral("root_volume"), QStringLiteral("data_volumes"), QStringLiteral("availability_zone"),
     QStringLiteral("site_type"), QStringLiteral("site_name"), QStringLiteral("ou_name"),
     QStringLiteral("os_version"), QStringLiteral("sid"), QStringLiteral("order_id"),
-    QStringLiteral("in_maintenance_mode"), QStringLiteral("is_freeze"), QStringLiteral("pool_id"),
-    QStringLiteral("enterprise_project_id"), QStringLiteral("tags"), QStringLiteral("security_groups")};
+    QStringLiteral("in_maintenance_mode"), QStringLiteral("enterprise_project_id"), QStringLiteral("tags"),
+    QStringLiteral("security_groups")};
 const QSet<QString> kStatuses = {QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"), QStringLiteral("HIBERNATED"),
                                  QStringLiteral("ERROR"), QStringLiteral("STARTING"), QStringLiteral("STOPPING"),
                                  QStringLiteral("RESTARTING"), QStringLiteral("HIBERNATING"),
-                                 QStringLiteral("AWAKENING"), QStringLiteral("DELETED")};
+                                 QStringLiteral("AWAKENING")};
 const QSet<QString> kLoginStatuses = {QStringLiteral("UNREGISTER"), QStringLiteral("REGISTERED"),
                                       QStringLiteral("CONNECTED"), QStringLiteral("DISCONNECTED")};
 const QSet<QString> kDesktopTypes = {QStringLiteral("DEDICATED"), QStringLiteral("POOLED"), QStringLiteral("SHARED")};
@@ -66,7 +67,8 @@ class TestSimulatorFields : public QObject
 private Q_SLOTS:
     void desktopsCarryOnlyDocumentedFieldsAndValues();
     void billingIsWhereTheServiceSendsIt();
-    void addressesComeInBothShapesWithStringVersions();
+    void addressesComeInTheDocumentedShape();
+    void poolIdOnlyWhenAssumed();
     void documentedFiltersApply_data();
     void documentedFiltersApply();
     void userNamesTakePrecedenceOverUserName();
@@ -97,7 +99,11 @@ void TestSimulatorFields::desktopsCarryOnlyDocumentedFieldsAndValues()
         const QString type = json.value(QLatin1String("desktop_type")).toString();
         QVERIFY2(kDesktopTypes.contains(type), qPrintable(type));
         typesSeen.insert(type);
-        QCOMPARE(json.contains(QLatin1String("pool_id")), type == QLatin1String("POOLED"));
+        // Documented strings of at least one character are absent rather than empty.
+        for (const char *key : {"user_name", "user_group", "task_status", "order_id"})
+            QVERIFY2(!json.contains(QLatin1String(key)) || !json.value(QLatin1String(key)).toString().isEmpty(), key);
+        QCOMPARE(json.contains(QLatin1String("user_name")), !desktop.userName.isEmpty());
+        QCOMPARE(json.contains(QLatin1String("task_status")), !desktop.taskStatus.isEmpty());
         QVERIFY(json.value(QLatin1String("in_maintenance_mode")).isBool());
         QVERIFY(json.value(QLatin1String("enterprise_project_id")).isString());
         QVERIFY(WorkspaceJson::parseTimestamp(json.value(QLatin1String("created")).toString()).isValid());
@@ -132,32 +138,42 @@ void TestSimulatorFields::billingIsWhereTheServiceSendsIt()
     QVERIFY(contradicting > 0);
 }
 
-void TestSimulatorFields::addressesComeInBothShapesWithStringVersions()
+void TestSimulatorFields::addressesComeInTheDocumentedShape()
 {
-    int maps = 0;
-    int arrays = 0;
-    for (const SimulatedDesktop &desktop : m_desktops) {
-        const QJsonObject json = QJsonDocument::fromJson(desktop.compactJson()).object();
-        const QJsonValue addresses = json.value(QLatin1String("addresses"));
-        QJsonArray entries;
-        if (addresses.isArray()) {
-            ++arrays;
-            entries = addresses.toArray();
-        } else {
-            QVERIFY(addresses.isObject());
-            ++maps;
-            QCOMPARE(addresses.toObject().keys(), QStringList{desktop.subnetId});
-            entries = addresses.toObject().value(desktop.subnetId).toArray();
+    for (const bool asArray : {false, true}) {
+        for (SimulatedDesktop desktop : m_desktops.mid(0, 50)) {
+            desktop.addressesAsArray = asArray; // the published example's shape, an assumption
+            desktop.refreshJson();
+            const QJsonObject json = QJsonDocument::fromJson(desktop.compactJson()).object();
+            const QJsonValue addresses = json.value(QLatin1String("addresses"));
+            QCOMPARE(addresses.isArray(), asArray);
+            const QJsonArray entries = asArray ? addresses.toArray()
+                                               : addresses.toObject().value(desktop.subnetId).toArray();
+            if (!asArray)
+                QCOMPARE(addresses.toObject().keys(), QStringList{desktop.subnetId});
+            QCOMPARE(entries.size(), 1);
+            QCOMPARE(entries.first().toObject().value(QLatin1String("version")), QJsonValue(QStringLiteral("4")));
+            QCOMPARE(entries.first().toObject().value(QLatin1String("addr")).toString(), desktop.ipAddress);
+            // ip_addresses is sent as well; the client reads either shape on its own.
+            QJsonObject withoutIps = json;
+            withoutIps.remove(QLatin1String("ip_addresses"));
+            QCOMPARE(WorkspaceJson::desktopFromJson(withoutIps).ipAddresses, QStringList{desktop.ipAddress});
         }
-        QCOMPARE(entries.size(), 1);
-        QCOMPARE(entries.first().toObject().value(QLatin1String("version")), QJsonValue(QStringLiteral("4")));
-        QCOMPARE(entries.first().toObject().value(QLatin1String("addr")).toString(), desktop.ipAddress);
-        // ip_addresses is sent as well; each shape is read on its own.
-        QJsonObject withoutIps = json;
-        withoutIps.remove(QLatin1String("ip_addresses"));
-        QCOMPARE(WorkspaceJson::desktopFromJson(withoutIps).ipAddresses, QStringList{desktop.ipAddress});
     }
-    QVERIFY(maps > 0 && arrays > 0);
+}
+
+void TestSimulatorFields::poolIdOnlyWhenAssumed()
+{
+    for (SimulatedDesktop desktop : m_desktops) {
+        if (desktop.poolId.isEmpty())
+            continue;
+        QVERIFY(!QJsonDocument::fromJson(desktop.compactJson()).object().contains(QLatin1String("pool_id")));
+        desktop.poolIdSent = true;
+        desktop.refreshJson();
+        const QJsonObject json = QJsonDocument::fromJson(desktop.compactJson()).object();
+        QCOMPARE(json.value(QLatin1String("pool_id")).toString(), desktop.poolId);
+        QCOMPARE(WorkspaceJson::desktopFromJson(json).poolId, desktop.poolId);
+    }
 }
 
 void TestSimulatorFields::documentedFiltersApply_data()

@@ -268,8 +268,8 @@ void TestSimulatorState::stateOfOtherDesktopsIsIgnored()
     QVERIFY(second.listen());
     ApiError error;
     showJob(second, jobId, &error);
-    // The service's not-found: HTTP 500 with WKS.0202.
-    QCOMPARE(error.httpStatus, 500);
+    // Not found, as documented: HTTP 404 with WKS.0202.
+    QCOMPARE(error.httpStatus, 404);
     QCOMPARE(error.errorCode, QStringLiteral("WKS.0202"));
     // The same generation still finds it.
     WorkspaceSimulator third(config(60000));
