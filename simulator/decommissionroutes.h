@@ -51,6 +51,7 @@ public:
     void restorePoolAutoscale(const QHash<QString, bool> &autoscale);
     // Invalid for a desktop never used.
     QDateTime lastUsed(const QString &desktopId) const { return m_lastUsed.value(desktopId); }
+    void setLastUsed(const QString &desktopId, const QDateTime &time) { m_lastUsed.insert(desktopId, time); }
 
 private:
     struct Pool

@@ -1,5 +1,7 @@
 #include "simulateddesktop.h"
 
+#include <QUuid>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -20,6 +22,12 @@ bool SimulatedDesktop::hasTag(const QString &key, const QString &value) const
             return true;
     }
     return false;
+}
+
+QString SimulatedDesktop::sid() const
+{
+    static const QUuid kNamespace(QStringLiteral("{6f1c9a57-4f55-4d1e-9c35-2b6f0d1e5a11}"));
+    return QUuid::createUuidV5(kNamespace, id).toString(QUuid::WithoutBraces);
 }
 
 QJsonObject SimulatedDesktop::toJson() const
@@ -75,6 +83,7 @@ QJsonObject SimulatedDesktop::toJson() const
         {QStringLiteral("os_version"), osVersion},
         {QStringLiteral("in_maintenance_mode"), inMaintenanceMode},
         {QStringLiteral("tags"), tagArray},
+        {QStringLiteral("sid"), sid()},
         {QStringLiteral("security_groups"),
          QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("sg-workspace-default")}}}},
     };

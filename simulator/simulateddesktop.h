@@ -47,6 +47,9 @@ struct SimulatedDesktop
     bool removed = false; // deleted and no longer listed
 
     bool hasTag(const QString &key, const QString &value) const;
+    // The desktop's security identifier: the same for the same id in every run. The log-in
+    // records name desktops by it (they carry no desktop id).
+    QString sid() const;
     QJsonObject toJson() const;
     // Call after changing a field, so that compactJson() serves the new state.
     void refreshJson();

@@ -36,6 +36,7 @@ struct SimulatorConfig
     bool addressesAsArray = false;       // "addresses" as the published example's array
     bool poolIdInDesktopDetails = false; // pooled desktops carry "pool_id", which no definition has
     QString deletionJobType = QStringLiteral("deleteDesktops"); // job_type of a batch deletion
+    bool retiringExamples = false; // the demo's: a few desktops already retiring (RetirementRoutes)
     // When set, the state (desktops, deletions, jobs) is loaded from this database at start and
     // each change is written to it as it happens (SimulatorStore), so that a restarted simulator
     // goes on where it stopped.

@@ -31,6 +31,8 @@ struct SimulatorState
         // Some generated desktops are made "created an hour ago" at each start; the first start's
         // time is kept. Invalid: the generated time holds (a state of earlier versions).
         QDateTime created;
+        // The desktop's tags as last changed (tag calls); unset: the generated tags hold.
+        std::optional<QList<QPair<QString, QString>>> tags;
     };
     struct Job
     {

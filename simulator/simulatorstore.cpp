@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -22,7 +24,7 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS desktops (id TEXT PRIMARY KEY, status TEXT NOT NULL, task_status TEXT NOT NULL,"
     " login_status TEXT NOT NULL, removed INTEGER NOT NULL, in_maintenance_mode INTEGER NOT NULL,"
-    " created TEXT NOT NULL)",
+    " created TEXT NOT NULL, tags TEXT)",
     "CREATE TABLE IF NOT EXISTS pools (id TEXT PRIMARY KEY, autoscale INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS task_status_before_deletion (desktop_id TEXT PRIMARY KEY, task_status TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS deleted_users (user_name TEXT PRIMARY KEY)",
@@ -34,6 +36,28 @@ const char *const kSchema[] = {
     " settled INTEGER NOT NULL, PRIMARY KEY (job_id, position))",
     "CREATE UNIQUE INDEX IF NOT EXISTS job_targets_by_desktop ON job_targets (job_id, desktop_id)",
 };
+
+// Tags as a JSON array of [key, value] pairs; NULL while the generated tags hold.
+QVariant tagsText(const std::optional<QList<QPair<QString, QString>>> &tags)
+{
+    if (!tags)
+        return QVariant(QMetaType::fromType<QString>());
+    QJsonArray pairs;
+    for (const auto &[key, value] : *tags)
+        pairs.append(QJsonArray{key, value});
+    return QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact));
+}
+
+std::optional<QList<QPair<QString, QString>>> tagsFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    QList<QPair<QString, QString>> tags;
+    const QJsonArray pairs = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    for (const QJsonValue &pair : pairs)
+        tags.append({pair.toArray().at(0).toString(), pair.toArray().at(1).toString()});
+    return tags;
+}
 
 // Columns are NOT NULL: a null QString would bind as NULL.
 QString text(const QString &value)
@@ -68,7 +92,7 @@ public:
     explicit SimulatorStoreQueries(const QSqlDatabase &database)
         : meta(prepared(database, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))
         , desktop(prepared(database, "INSERT OR REPLACE INTO desktops (id, status, task_status, login_status,"
-                                     " removed, in_maintenance_mode, created) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+                                     " removed, in_maintenance_mode, created, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
         , pool(prepared(database, "INSERT OR REPLACE INTO pools (id, autoscale) VALUES (?, ?)"))
         , job(prepared(database, "INSERT OR REPLACE INTO jobs (id, duration_ms, created, delete_users)"
                                  " VALUES (?, ?, ?, ?)"))
@@ -186,12 +210,12 @@ std::optional<SimulatorState> SimulatorStore::load(QString *error)
         return std::nullopt;
 
     if (!query.exec(QStringLiteral("SELECT id, status, task_status, login_status, removed, in_maintenance_mode,"
-                                   " created FROM desktops")))
+                                   " created, tags FROM desktops")))
         return fail(query);
     while (query.next()) {
         state.desktops.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                                query.value(3).toString(), query.value(4).toBool(), query.value(5).toBool(),
-                               timeFrom(query.value(6))});
+                               timeFrom(query.value(6)), tagsFrom(query.value(7))});
     }
     if (!query.exec(QStringLiteral("SELECT id, autoscale FROM pools")))
         return fail(query);
@@ -287,7 +311,7 @@ bool SimulatorStore::commit()
 SimulatorState::DesktopFields SimulatorStore::fieldsOf(const SimulatedDesktop &desktop)
 {
     return {desktop.id,      desktop.status,           desktop.taskStatus, desktop.loginStatus,
-            desktop.removed, desktop.inMaintenanceMode, desktop.created};
+            desktop.removed, desktop.inMaintenanceMode, desktop.created, desktop.tags};
 }
 
 void SimulatorStore::saveAll(const SimulatorState &state)
@@ -334,7 +358,7 @@ void SimulatorStore::writeDesktop(const SimulatorState::DesktopFields &fields)
     for (const QVariant &value :
          {QVariant(fields.id), QVariant(text(fields.status)), QVariant(text(fields.taskStatus)),
           QVariant(text(fields.loginStatus)), QVariant(fields.removed), QVariant(fields.inMaintenanceMode),
-          QVariant(timeText(fields.created))})
+          QVariant(timeText(fields.created)), tagsText(fields.tags)})
         query.addBindValue(value);
     write(query);
 }

@@ -1,6 +1,7 @@
 #include "workspacesimulator.h"
 
 #include "decommissionroutes.h"
+#include "retirementroutes.h"
 #include "deletionroutes.h"
 #include "desktopgenerator.h"
 #include "desktoplistfilter.h"
@@ -42,7 +43,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
         .toUpper();
 }
 
-enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs, Decommission };
+enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs, Decommission, Retirement };
 
 struct RouteMatch
 {
@@ -60,6 +61,8 @@ RouteMatch matchRoute(const QByteArray &method, const QString &path)
     if (!match.hasMatch()) {
         if (DecommissionRoutes::matches(method, path, &result.projectId))
             result.route = Route::Decommission;
+        else if (RetirementRoutes::matches(method, path, &result.projectId))
+            result.route = Route::Retirement;
         return result;
     }
     result.projectId = match.captured(1);
@@ -119,6 +122,7 @@ public:
     QList<SimulatedDesktop> m_desktops;
     QHash<QString, qsizetype> m_indexById;
     DecommissionRoutes m_decommission;
+    RetirementRoutes m_retirement;
     DeletionRoutes m_deletions;
     QList<QPair<QByteArray, QString>> m_requestLog;
     std::unique_ptr<SimulatorStore> m_store; // null: nothing is kept
@@ -138,6 +142,7 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
     })
     , m_desktops(DesktopGenerator::generate(m_config.desktopCount, m_config.seed))
     , m_decommission(m_desktops, m_indexById, m_config.seed, QDateTime::currentDateTimeUtc())
+    , m_retirement(m_desktops, m_indexById, [this](const QString &id) { return m_decommission.lastUsed(id); })
     , m_deletions(m_desktops, m_indexById, m_config, m_faults.faults())
 {
     m_indexById.reserve(m_desktops.size());
@@ -151,8 +156,17 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
         }
     }
     m_decommission.setNotFoundAnswer(m_config.notFoundAnswer);
+    m_retirement.setNotFoundAnswer(m_config.notFoundAnswer);
     QObject::connect(&m_deletions, &DeletionRoutes::jobFinished, q, &WorkspaceSimulator::jobFinished);
+    const QStringList retiring = m_config.retiringExamples
+        ? RetirementRoutes::addRetiringExamples(m_desktops, QDateTime::currentDateTimeUtc().date())
+        : QStringList();
     restoreState();
+    for (int i = 0; i < retiring.size(); ++i) {
+        const QDateTime lastUse = RetirementRoutes::exampleLastUse(m_desktops.at(m_indexById.value(retiring.at(i))), i);
+        if (lastUse.isValid())
+            m_decommission.setLastUsed(retiring.at(i), lastUse);
+    }
 }
 
 void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket,
@@ -245,6 +259,17 @@ SimulatorReply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, cons
             saveDecommissionChange(request.url().path(), request.body());
         return {answer.status, answer.body, {}};
     }
+    case Route::Retirement: {
+        m_deletions.updateJobs();
+        const RetirementRoutes::Answer answer =
+            m_retirement.handle(methodName(request.method()), request.url().path(), query, contentTypeOf(request),
+                                request.body(), QDateTime::currentDateTimeUtc());
+        for (const QString &id : m_retirement.changedDesktopIds()) {
+            if (m_store)
+                m_store->saveDesktop(m_desktops.at(m_indexById.value(id)));
+        }
+        return {answer.status, answer.body, {}};
+    }
     case Route::None:
         break;
     }
@@ -334,6 +359,8 @@ void WorkspaceSimulatorPrivate::applyState(const SimulatorState &state)
         desktop.inMaintenanceMode = fields.inMaintenanceMode;
         if (fields.created.isValid())
             desktop.created = fields.created;
+        if (fields.tags)
+            desktop.tags = *fields.tags;
         desktop.refreshJson();
     }
     m_decommission.restorePoolAutoscale(state.poolAutoscale);
