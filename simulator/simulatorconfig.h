@@ -34,7 +34,9 @@ struct SimulatorConfig
     UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
     NotFoundAnswer notFoundAnswer = NotFoundAnswer::Status404;
     bool addressesAsArray = false;       // "addresses" as the published example's array
-    bool poolIdInDesktopDetails = false; // pooled desktops carry "pool_id", which no definition has
+    // Pooled desktops carry "pool_id", which no definition has (documented answer: false). Sent
+    // while the app's pool handling reads it.
+    bool poolIdInDesktopDetails = true;
     QString deletionJobType = QStringLiteral("deleteDesktops"); // job_type of a batch deletion
     // When set, the state (desktops, deletions, jobs) is loaded from this file at start and saved
     // to it after every change, so that a restarted simulator goes on where it stopped.
