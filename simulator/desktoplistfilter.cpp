@@ -48,6 +48,22 @@ std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query
     };
     const auto has = [&query](const char *key) { return query.hasQueryItem(QLatin1String(key)); };
 
+    // The documented lengths of the text parameters (and of each repeated value).
+    static const QList<QPair<QString, int>> maxLengths = {
+        {QStringLiteral("status"), 255},        {QStringLiteral("user_name"), 255},
+        {QStringLiteral("user_names"), 36},     {QStringLiteral("computer_name"), 255},
+        {QStringLiteral("desktop_ip"), 255},    {QStringLiteral("desktop_id"), 255},
+        {QStringLiteral("desktop_type"), 255},  {QStringLiteral("tag"), 255},
+        {QStringLiteral("pool_id"), 255},       {QStringLiteral("enterprise_project_id"), 36},
+        {QStringLiteral("image_id"), 255},      {QStringLiteral("subnet_id"), 255}};
+    for (const auto &[key, maxLength] : maxLengths) {
+        for (const QString &text : query.allQueryItemValues(key, QUrl::FullyDecoded)) {
+            if (text.size() > maxLength) {
+                fail(error, QStringLiteral("%1 must have at most %2 characters").arg(key).arg(maxLength));
+                return std::nullopt;
+            }
+        }
+    }
     if (!parseInteger(query, QStringLiteral("offset"), 0, std::numeric_limits<int>::max(), &filter.m_offset, error)
         || !parseInteger(query, QStringLiteral("limit"), 0, kMaxLimit, &filter.m_limit, error))
         return std::nullopt;

@@ -64,7 +64,10 @@ int main(int argc, char *argv[])
          QStringLiteral("STATUS"), QStringLiteral("404")},
         {QStringLiteral("addresses-as-array"),
          text("Assumption: send a desktop's addresses as the published example's array, not the documented map.")},
-        {QStringLiteral("send-pool-id"), text("Assumption: pooled desktops carry pool_id in the desktop listing.")},
+        {QStringLiteral("pool-id-in-listing"),
+         text("Assumption: whether pooled desktops carry pool_id in the desktop listing (yes or no; no "
+              "definition has it)."),
+         QStringLiteral("YES|NO"), defaults.poolIdInDesktopDetails ? QStringLiteral("yes") : QStringLiteral("no")},
         {QStringLiteral("deletion-job-type"), text("Assumption: the job_type of a batch deletion."),
          QStringLiteral("NAME"), defaults.deletionJobType},
         {QStringLiteral("latency-ms"), text("Fault: delay every answer."), QStringLiteral("MS")},
@@ -101,7 +104,10 @@ int main(int argc, char *argv[])
         return usageError(text("--access-key and --secret-key are required."));
     config.deletedDesktopsRemain = parser.isSet(QStringLiteral("deleted-remain"));
     config.addressesAsArray = parser.isSet(QStringLiteral("addresses-as-array"));
-    config.poolIdInDesktopDetails = parser.isSet(QStringLiteral("send-pool-id"));
+    const QString poolIdInListing = parser.value(QStringLiteral("pool-id-in-listing"));
+    if (poolIdInListing != QLatin1String("yes") && poolIdInListing != QLatin1String("no"))
+        return usageError(text("--pool-id-in-listing must be yes or no."));
+    config.poolIdInDesktopDetails = poolIdInListing == QLatin1String("yes");
     config.deletionJobType = parser.value(QStringLiteral("deletion-job-type"));
     if (config.deletionJobType.isEmpty() || config.deletionJobType.size() > 55)
         return usageError(text("--deletion-job-type must have 1 to 55 characters."));

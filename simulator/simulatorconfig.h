@@ -30,12 +30,14 @@ struct SimulatorConfig
     // Answers the documents leave open (docs/SIMULATOR-ASSUMPTIONS.md names each one). The
     // defaults follow the published definitions; each switch gives the other plausible answer,
     // which the app must cope with too.
-    bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
-    UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
     NotFoundAnswer notFoundAnswer = NotFoundAnswer::Status404;
     bool addressesAsArray = false;       // "addresses" as the published example's array
-    bool poolIdInDesktopDetails = false; // pooled desktops carry "pool_id", which no definition has
+    // Pooled desktops carry "pool_id", which no definition has (documented answer: false). Sent
+    // while the app's pool handling reads it.
+    bool poolIdInDesktopDetails = true;
     QString deletionJobType = QStringLiteral("deleteDesktops"); // job_type of a batch deletion
+    bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
+    UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;
     bool retiringExamples = false; // the demo's: a few desktops already retiring (RetirementRoutes)
     // When set, the state (desktops, deletions, jobs) is loaded from this database at start and
     // each change is written to it as it happens (SimulatorStore), so that a restarted simulator

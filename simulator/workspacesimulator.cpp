@@ -150,6 +150,8 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
         m_indexById.insert(m_desktops.at(i).id, i);
     if (m_config.addressesAsArray || m_config.poolIdInDesktopDetails) {
         for (SimulatedDesktop &desktop : m_desktops) {
+            if (!m_config.addressesAsArray && desktop.poolId.isEmpty())
+                continue; // nothing of it changes
             desktop.addressesAsArray = m_config.addressesAsArray;
             desktop.poolIdSent = m_config.poolIdInDesktopDetails;
             desktop.refreshJson();

@@ -106,8 +106,9 @@ void TestSimulatorConformance::initTestCase()
         QStringLiteral(WORKSPACE_TEST_DATA_DIR "/workspace-api-definitions.json"));
     QVERIFY2(m_checker->isValid(), qPrintable(m_checker->error()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_simulator
-        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, kDesktops, kJobDurationMs));
+    SimulatorConfig documented = simulatorConfig(kAccessKey, kSecretKey, kDesktops, kJobDurationMs);
+    documented.poolIdInDesktopDetails = false; // the documented answer (assumption POOL-ID)
+    m_simulator = std::make_unique<WorkspaceSimulator>(documented);
     QVERIFY(m_simulator->listen());
     ClientConfig config;
     config.transferTimeoutMs = kWaitMs;
@@ -244,6 +245,10 @@ void TestSimulatorConformance::desktopListingRefusals_data()
     QTest::newRow("undocumented sort field") << QStringLiteral("sort_field=user_name");
     QTest::newRow("undocumented sort type") << QStringLiteral("sort_field=created&sort_type=UP");
     QTest::newRow("undocumented desktop type") << QStringLiteral("desktop_type=SHARED_POOL");
+    QTest::newRow("user name of 37 characters") << QStringLiteral("user_names=") + QString(37, QLatin1Char('u'));
+    QTest::newRow("enterprise project of 37 characters")
+        << QStringLiteral("enterprise_project_id=") + QString(37, QLatin1Char('e'));
+    QTest::newRow("tag of 256 characters") << QStringLiteral("tag=k=") + QString(254, QLatin1Char('v'));
 }
 
 void TestSimulatorConformance::desktopListingRefusals()
