@@ -121,13 +121,20 @@ DesktopColumn idleDaysColumn()
 {
     return usageColumn<&DesktopRow::idleSeconds>(
         QT_TRANSLATE_NOOP("DesktopTableModel", "Idle (days)"),
-        [](const DesktopRowStore &, const DesktopRow &row) {
+        [](const DesktopRowStore &store, const DesktopRow &row) {
             if (!DesktopRow::isUsageValue(row.idleSeconds))
                 return usageGapText(row.idleSeconds);
-            return QLocale().toString(row.idleSeconds / 86400);
+            // Never more than the statistics can know (the service has sent 1,157,407 days).
+            if (store.idleBeyondKnowable(row))
+                return DesktopTableModel::tr("more than %1", "idle days beyond what the usage period can tell")
+                    .arg(QLocale().toString(store.idleDaysOf(row)));
+            return QLocale().toString(store.idleDaysOf(row));
         },
-        [](const DesktopRowStore &, const DesktopRow &row) {
-            return QVariant(DesktopRow::isUsageValue(row.idleSeconds) ? QString::number(row.idleSeconds / 86400) : QString());
+        [](const DesktopRowStore &store, const DesktopRow &row) {
+            if (!DesktopRow::isUsageValue(row.idleSeconds))
+                return QVariant(QString());
+            const QString days = QString::number(store.idleDaysOf(row));
+            return QVariant(store.idleBeyondKnowable(row) ? QLatin1Char('>') + days : days);
         });
 }
 

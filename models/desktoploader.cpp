@@ -49,6 +49,7 @@ void DesktopLoader::load()
     m_lastError = {};
     m_lastIncompleteness.clear();
     m_lastDuplicates.clear();
+    m_lastCountContradiction.clear();
     auto *call = new ListAllDesktopsCall(m_client, m_query, this);
     call->setPageSize(m_pageSize);
     m_call = call;
@@ -97,6 +98,7 @@ void DesktopLoader::onFinished(const ListAllDesktopsCall *call)
     m_lastError = call->error();
     m_lastIncompleteness = call->succeeded() ? call->incompletenessText() : QString();
     m_lastDuplicates = call->duplicatesText();
+    m_lastCountContradiction = call->countContradictionText();
     if (call->isComplete() && m_model)
         m_model->removeUnlisted();
     Q_EMIT loadingFinished(m_lastError);
@@ -137,6 +139,7 @@ void DesktopLoader::loadUsage(int days)
         m_usageCall->deleteLater();
         m_usageCall = nullptr;
     }
+    m_lastUsageWarnings.clear();
     auto *call = new ListAllUsageCall(m_client, UsageQuery::lastDays(days, m_now()), this);
     m_usageCall = call;
     connect(call, &PagedListingCall::progress, this, &DesktopLoader::usageProgress);
@@ -154,10 +157,19 @@ void DesktopLoader::cancelUsage()
 void DesktopLoader::onUsageFinished(const ListAllUsageCall *call)
 {
     m_usageCall = nullptr;
+    m_lastUsageWarnings = call->warnings();
     // Even an incomplete answer is shown: a desktop it lacks says "No data", never 0.
     if (call->succeeded() && m_model)
         m_model->setUsage(call->usage());
     Q_EMIT usageLoaded(call->error());
+}
+
+QStringList DesktopLoader::warnings() const
+{
+    QStringList texts{m_lastIncompleteness, m_lastDuplicates, m_lastCountContradiction};
+    texts += m_lastUsageWarnings;
+    texts.removeAll(QString());
+    return texts;
 }
 
 void DesktopLoader::loadPools()

@@ -52,6 +52,9 @@ public:
     // What the window warns about after a load, one sentence each; empty when all was well.
     const QString &lastIncompleteness() const { return m_lastIncompleteness; }
     const QString &lastDuplicates() const { return m_lastDuplicates; }
+    // Every sentence the window's banner shows after the last listing and the last usage load:
+    // incompleteness, repeats, a count the pages contradicted, the usage's own warnings.
+    QStringList warnings() const;
 
     // Usage statistics of the last `days` days up to now (the clock is injectable), every page,
     // into the model; a usage load in progress is cancelled first. Independent of the listing:
@@ -92,6 +95,8 @@ private:
     ApiError m_lastError;
     QString m_lastIncompleteness;
     QString m_lastDuplicates;
+    QString m_lastCountContradiction;
+    QStringList m_lastUsageWarnings;
     QList<QList<Desktop>> m_pendingPages; // arrived, not yet in the model
     int m_pendingLoaded = 0;
     int m_pendingTotal = -1;

@@ -4,6 +4,7 @@
 
 #include "api/workspacejson.h"
 
+#include <QJsonDocument>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -30,7 +31,7 @@ bool DesktopRow::hasSameContent(const DesktopRow &other) const
         && desktopType == other.desktopType && productId == other.productId && flavorId == other.flavorId
         && availabilityZone == other.availabilityZone && osType == other.osType
         && imageName == other.imageName && poolId == other.poolId && inMaintenanceMode == other.inMaintenanceMode
-        && tagSet == other.tagSet && billingMode == other.billingMode;
+        && tagSet == other.tagSet && billingMode == other.billingMode && attachedUsers == other.attachedUsers;
 }
 
 QDate DesktopRowStore::today() const
@@ -139,6 +140,14 @@ DesktopRow DesktopRowStore::makeRow(const Desktop &desktop, quint32 listing)
     row.poolId = share(desktop.poolId);
     row.inMaintenanceMode = desktop.inMaintenanceMode;
     row.tagSet = shareTags(desktop.tags);
+    if (!desktop.attachedUsers.isEmpty() || !desktop.userList.isEmpty() || !desktop.userGroupList.isEmpty()) {
+        Desktop users;
+        users.attachedUsers = desktop.attachedUsers;
+        users.userList = desktop.userList;
+        users.userGroupList = desktop.userGroupList;
+        row.attachedUsers = share(QString::fromUtf8(
+            QJsonDocument(WorkspaceJson::desktopToJson(users)).toJson(QJsonDocument::Compact)));
+    }
     row.billingMode = desktop.billingMode;
     row.isProtected = m_tagSets.at(row.tagSet).isProtected;
     row.retireAfterDay = m_tagSets.at(row.tagSet).retireAfterDay;
@@ -171,6 +180,20 @@ Desktop DesktopRowStore::desktopOf(const DesktopRow &row) const
     if (row.createdMsecs != DesktopRow::kNoTime)
         desktop.created = QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc());
     desktop.tags = m_tagSets.at(row.tagSet).tags;
+    if (row.attachedUsers != 0) {
+        const Desktop users = WorkspaceJson::desktopFromJson(
+            QJsonDocument::fromJson(m_values.at(row.attachedUsers).toUtf8()).object());
+        desktop.attachedUsers = users.attachedUsers;
+        desktop.userList = users.userList;
+        desktop.userGroupList = users.userGroupList;
+    }
     desktop.raw = WorkspaceJson::desktopToJson(desktop);
     return desktop;
+}
+
+QStringList DesktopRowStore::userNamesOf(const DesktopRow &row) const
+{
+    if (row.attachedUsers == 0)
+        return row.userName.isEmpty() ? QStringList() : QStringList{row.userName};
+    return desktopOf(row).userNames();
 }

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -53,6 +54,9 @@ struct DesktopRow
     quint32 imageName = 0;
     quint32 poolId = 0;
     quint32 tagSet = 0; // indexes DesktopRowStore::tagSet()
+    // attach_user_infos, user_list and user_group_list as compact JSON (shared; 0: none): rare
+    // beyond SHARED desktops, read back only for the users of a deletion.
+    quint32 attachedUsers = 0;
     BillingMode billingMode = BillingMode::Unknown;
     bool inMaintenanceMode = false;
     bool isProtected = false;
@@ -84,6 +88,8 @@ public:
     DesktopRow makeRow(const Desktop &desktop, quint32 listing);
     // The desktop as the API type; its raw JSON holds the fields the app reads.
     Desktop desktopOf(const DesktopRow &row) const;
+    // Desktop::userNames() of the row's desktop, without rebuilding the rest of it.
+    QStringList userNamesOf(const DesktopRow &row) const;
 
     quint32 share(const QString &value);
     const QString &value(quint32 index) const { return m_values.at(index); }
@@ -102,6 +108,13 @@ public:
     void setPoolNames(QHash<QString, QString> namesById) { m_poolNames = std::move(namesById); }
     QString poolText(const DesktopRow &row) const;
 
+    // The most idle days the usage loaded can tell (DesktopUsage::knowableIdleDays): a row idle
+    // for longer is idle for "more than" that, and counts as that many days.
+    void setKnowableIdleDays(int days) { m_knowableIdleDays = days; }
+    int knowableIdleDays() const { return m_knowableIdleDays; }
+    qint64 idleDaysOf(const DesktopRow &row) const { return std::min<qint64>(row.idleSeconds / 86400, m_knowableIdleDays); }
+    bool idleBeyondKnowable(const DesktopRow &row) const { return row.idleSeconds > qint64(m_knowableIdleDays) * 86400; }
+
     // Nothing refers to the shared values any more (an empty table); the protection rules stay.
     void reset();
 
@@ -116,6 +129,7 @@ private:
     QStringList m_protectedTags;
     QHash<QString, QString> m_poolNames;
     QDate m_today;
+    int m_knowableIdleDays = 180;
 };
 
 // QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,

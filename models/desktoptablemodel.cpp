@@ -148,7 +148,7 @@ bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
     if (filter.billing && row.billingMode != *filter.billing)
         return false;
     if (filter.minIdleDays > 0
-        && (!DesktopRow::isUsageValue(row.idleSeconds) || row.idleSeconds / 86400 < filter.minIdleDays))
+        && (!DesktopRow::isUsageValue(row.idleSeconds) || m_store.idleDaysOf(row) < filter.minIdleDays))
         return false;
     if (filter.idleDaysBelow > 0
         && (!DesktopRow::isUsageValue(row.idleSeconds) || row.idleSeconds / 86400 >= filter.idleDaysBelow))
@@ -281,6 +281,8 @@ void DesktopTableModel::setUsage(const QList<DesktopUsage> &usage)
     byId.reserve(usage.size());
     for (const DesktopUsage &entry : usage)
         byId.insert(entry.desktopId, &entry);
+    if (!usage.isEmpty()) // one period: every entry tells the same
+        m_store.setKnowableIdleDays(usage.constFirst().knowableIdleDays);
     for (DesktopRow &row : m_rows) {
         const DesktopUsage *entry = byId.value(row.id);
         row.idleSeconds = entry && entry->idleSeconds ? qMax<qint64>(0, *entry->idleSeconds) : DesktopRow::kNoData;

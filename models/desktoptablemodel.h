@@ -137,6 +137,8 @@ public:
     QString idAt(int row) const { return m_rows.at(row).id; }
     // Without rebuilding a Desktop: for questions over every row (whose other desktops a user has).
     QString userNameAt(int row) const { return m_rows.at(row).userName; }
+    // Every user of the row's desktop (Desktop::userNames()).
+    QStringList userNamesAt(int row) const { return m_store.userNamesOf(m_rows.at(row)); }
     // The API reports the desktop as being deleted (or markBeingDeleted() said so): such a row is
     // shown greyed out and cannot be selected, so it can never be submitted again.
     bool isBeingDeletedAt(int row) const { return m_beingDeleted.at(row); }

@@ -237,11 +237,11 @@ QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops)
         return owned;
     // The rows' own fields: no Desktop is rebuilt for the other 100k rows.
     for (int row = 0; row < m_desktops->rowCount(); ++row) {
-        const QString userName = m_desktops->userNameAt(row);
-        if (users.contains(userName)) {
+        const QStringList rowUsers = m_desktops->userNamesAt(row);
+        if (std::any_of(rowUsers.cbegin(), rowUsers.cend(), [&users](const QString &user) { return users.contains(user); })) {
             Desktop desktop;
             desktop.id = m_desktops->idAt(row);
-            desktop.userName = userName;
+            desktop.userList = rowUsers; // a shared desktop's users, each keeping their user
             owned.append(desktop);
         }
     }

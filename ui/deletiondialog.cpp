@@ -482,6 +482,12 @@ void DeletionDialog::updateUsers()
     QList<Desktop> listing = m_usersDesktops;
     if (m_toDelete.size() < m_desktops.size())
         listing += DeletionImpact::billedYearlyMonthly(m_desktops);
+    if (m_usersImpactUnknown) {
+        // Named, but neither as removed nor as kept: which it is could not be known.
+        m_usersLabel->setText(tr("Users who may be removed or kept (impact unknown): %1")
+                                  .arg(namesText(DeletionImpact::userNamesOf(m_toDelete))));
+        return;
+    }
     const DeletionImpact::Users users = DeletionImpact::usersOf(m_toDelete, listing);
     QString usersText;
     if (!users.deleted.isEmpty())
@@ -582,11 +588,15 @@ void DeletionDialog::setUsersLookUpState(UsersLookUpState state, const QString &
     case UsersLookUpState::Complete:
         break;
     case UsersLookUpState::Failed:
-        text = tr("The users' other desktops could not all be listed, so the users listed may be incomplete: "
-                  "some said to be removed may be kept.");
+        text = tr("The impact on users is unknown: their other desktops could not all be listed.");
         if (!failure.isEmpty())
             text += QLatin1Char(' ') + failure;
         break;
+    }
+    if (m_usersImpactUnknown != (state == UsersLookUpState::Failed)) {
+        m_usersImpactUnknown = state == UsersLookUpState::Failed;
+        m_usersStale = true;
+        updateState();
     }
     label->setText(text);
     label->setVisible(m_deleteUsers->isChecked() && !text.isEmpty());

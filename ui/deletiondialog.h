@@ -110,6 +110,7 @@ private:
     int m_toDeleteYearlyMonthlyCount = 0;
     bool m_usersStale = true; // the users text waits for *Also delete users*
     bool m_usersDesktopsAsked = false;
+    bool m_usersImpactUnknown = false; // the users' look-up failed: no user is said removed or kept
     QList<Desktop> m_usersDesktops;
     QList<DesktopPool> m_scalingPools;
     QUrl m_batchDeleteUrl;

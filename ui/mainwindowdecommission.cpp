@@ -7,9 +7,11 @@
 #include "desktopfilterproxy.h"
 #include "desktoptablemodel.h"
 
+#include "api/decommissionjson.h"
 #include "decommission/decommissionactionrun.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -71,13 +73,28 @@ void MainWindow::askForAction(DecommissionAction action)
     dialog->setObjectName(QStringLiteral("logoffMessageDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Log Users Off"));
-    dialog->setLabelText(tr("The message the users of %Ln desktop(s) see before they are logged off:", nullptr,
-                            int(ids.size())));
-    dialog->setTextValue(tr("This desktop is being retired. Please save your work and log off."));
+    const QString question = tr("The message the users of %Ln desktop(s) see before they are logged off:", nullptr,
+                                int(ids.size()));
     dialog->setOkButtonText(tr("Continue"));
     dialog->setAccessibleName(tr("Log-off message"));
+    // What is left of the service's 255 characters, or why the message cannot be sent; Continue
+    // only for a message the service takes.
+    const auto check = [dialog, question](const QString &text) {
+        const QString message = text.trimmed();
+        const std::optional<QString> problem = DecommissionJson::logoffMessageProblem(message);
+        dialog->setLabelText(question + QLatin1Char('\n')
+                             + (problem ? *problem
+                                        : tr("%Ln character(s) left.", nullptr,
+                                             int(DecommissionJson::logoffMessageUnitsLeft(message)))));
+        if (auto *buttons = dialog->findChild<QDialogButtonBox *>())
+            if (QPushButton *ok = buttons->button(QDialogButtonBox::Ok))
+                ok->setEnabled(!problem);
+    };
+    connect(dialog, &QInputDialog::textValueChanged, dialog, check);
+    dialog->setTextValue(tr("This desktop is being retired. Please save your work and log off."));
+    check(dialog->textValue());
     connect(dialog, &QInputDialog::textValueSelected, this, [this, ids](const QString &message) {
-        if (!message.trimmed().isEmpty())
+        if (!DecommissionJson::logoffMessageProblem(message.trimmed()))
             confirmAction(DecommissionAction::LogOff, ids, message.trimmed());
     });
     dialog->open();

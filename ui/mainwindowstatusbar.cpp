@@ -143,9 +143,7 @@ void MainWindow::onLoadingFinished(const ApiError &error)
         m_banner->hide();
     }
     if (error.kind != ApiError::Kind::Cancelled) {
-        QStringList warnings{m_loader->lastIncompleteness(), m_loader->lastDuplicates()};
-        warnings.removeAll(QString());
-        m_listingWarning->showWarnings(warnings);
+        m_listingWarning->showWarnings(m_loader->warnings());
     }
     updateActions();
     scheduleCountUpdate();
@@ -180,5 +178,9 @@ void MainWindow::onUsageLoaded(const ApiError &error)
     m_usageLabel->setToolTip(failed ? text + QLatin1Char('\n') + error.details() : QString());
     m_usageLabel->show();
     m_cancelButton->setVisible(m_loader->isLoading());
+    // Statistics that did not add up (incomplete, conflicting, a count contradicted) are said in
+    // the banner, with the listing's own warnings.
+    if (!error.isError())
+        m_listingWarning->showWarnings(m_loader->warnings());
     updateActions();
 }

@@ -230,6 +230,7 @@ void ApiCall::onReplyFinished()
             body.clear();
         }
     }
+    m_responseBytes = body.size();
     m_requestId = ServerInput::bounded(QString::fromLatin1(reply->rawHeader("X-Request-Id")));
 
     const ApiError error = errorFromReply(reply, body);

@@ -37,6 +37,9 @@ public:
     const ApiError &error() const { return m_error; }
     int attempts() const { return m_attempts; }
     QString requestId() const { return m_requestId; }
+    // The size of the last answer's body as read (0 before one arrived): what a listing holds is
+    // bounded by what its pages brought.
+    qint64 responseBytes() const { return m_responseBytes; }
 
 Q_SIGNALS:
     void finished();
@@ -95,6 +98,7 @@ private:
     ApiError m_error;
     QString m_requestId;
     int m_attempts = 0;
+    qint64 m_responseBytes = 0;
     bool m_started = false;
     bool m_finished = false;
     bool m_timedOut = false;

@@ -101,6 +101,11 @@ ApiError ListDesktopsPageCall::validate() const
     if (m_offset < 0 || m_limit < 0 || m_limit > kMaxLimit)
         return ApiError::configuration(tr("A page must have an offset of 0 or more and a limit "
                                           "from 0 to 500."));
+    // Only a documented value is sent as the status filter: anything else the service may ignore
+    // (listing every desktop) or refuse.
+    if (!m_query.status.isEmpty() && !isDesktopStatusFilterValue(m_query.status))
+        return ApiError::configuration(tr("\"%1\" is not a status the listing can filter on; use one of %2.")
+                                           .arg(m_query.status, desktopStatusFilterValues().join(QLatin1String(", "))));
     if (m_query.userNames.size() > DesktopQuery::kMaxUserNames)
         return ApiError::configuration(
             tr("At most 100 user names can be searched at once, not %1.").arg(m_query.userNames.size()));
@@ -171,6 +176,10 @@ QString ListAllDesktopsCall::incompletenessText() const
         return tr("The service sent no count and kept sending desktops already listed; %1 desktops "
                   "arrived, more may exist: this list may be incomplete.")
             .arg(locale.toString(loadedCount()));
+    case Completeness::SizeLimitReached:
+        return tr("Listing stopped at %1 of answers with %2 desktops, more than a listing may hold: this "
+                  "list is incomplete.")
+            .arg(bytesReadText(), locale.toString(loadedCount()));
     }
     return {};
 }

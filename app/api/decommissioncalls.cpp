@@ -3,6 +3,7 @@
 #include "apiclient.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace {
 
@@ -135,7 +136,15 @@ ListPoolsPageCall::Parser ListPoolsPageCall::parser() const
 ListAllUsageCall::ListAllUsageCall(ApiClient *client, UsageQuery query, QObject *parent)
     : PagedListingCall(client, ListUsagePageCall::kMaxLimit, 1, parent)
     , m_query(std::move(query))
+    , m_knowableIdleDays(DesktopUsage::knowableIdleDaysOf(m_query.startTime, m_query.endTime))
 {
+    setMaxBytes(kMaxBytes);
+    // Without an order the service's pages are in no defined order, and paging by offset through
+    // them may skip or repeat desktops. DESC is the documented default direction.
+    if (m_query.sortField.isEmpty()) {
+        m_query.sortField = QStringLiteral("desktop_idle_duration");
+        m_query.sortType = QStringLiteral("DESC");
+    }
 }
 
 ApiCall *ListAllUsageCall::createPage(int offset, int limit)
@@ -146,8 +155,101 @@ ApiCall *ListAllUsageCall::createPage(int offset, int limit)
 PagedListingCall::PageOutcome ListAllUsageCall::takePage(ApiCall *page)
 {
     DesktopUsagePage result = static_cast<ListUsagePageCall *>(page)->takeResult();
-    return keepNew(std::move(result.items), result.count >= 0, result.count, &m_usage,
-                   [](const DesktopUsage &usage) { return usage.desktopId; });
+    PageOutcome outcome{int(result.items.size()), 0, result.count >= 0, result.count};
+    for (DesktopUsage &entry : result.items) {
+        entry.knowableIdleDays = m_knowableIdleDays;
+        if (admit(entry.desktopId)) {
+            m_indexById.insert(entry.desktopId, m_usage.size());
+            m_usage.append(std::move(entry));
+            ++outcome.admitted;
+            continue;
+        }
+        m_repeatedIds.insert(entry.desktopId);
+        DesktopUsage &kept = m_usage[m_indexById.value(entry.desktopId)];
+        if (m_conflictingIds.contains(entry.desktopId) || kept.sameValues(entry))
+            continue;
+        // Two answers for one desktop: neither is known to be the right one.
+        m_conflictingIds.append(entry.desktopId);
+        kept.idleSeconds.reset();
+        kept.usageSeconds.reset();
+    }
+    return outcome;
+}
+
+QString ListAllUsageCall::deadlineText() const
+{
+    return tr("the usage statistics did not arrive in time (%Ln desktop(s) read)", nullptr, loadedCount());
+}
+
+QString ListAllUsageCall::incompletenessText() const
+{
+    const QLocale locale;
+    switch (completeness()) {
+    case Completeness::Complete:
+        return {};
+    case Completeness::FewerThanAnnounced:
+        if (duplicateCount() > 0)
+            return tr("The service announced statistics for %1 desktops and sent %2 entries, %3 of them for a "
+                      "desktop it had listed before: %4 desktops have statistics, some may be missing.")
+                .arg(locale.toString(announcedTotal()), locale.toString(receivedCount()),
+                     locale.toString(duplicateCount()), locale.toString(loadedCount()));
+        return tr("Only %1 of the %2 desktops with usage statistics the service announced arrived: the "
+                  "statistics are incomplete.")
+            .arg(locale.toString(loadedCount()), locale.toString(announcedTotal()));
+    case Completeness::PageLimitReached:
+        return tr("The usage statistics stopped after %1 pages with %2 desktops although the service had "
+                  "more: the statistics are incomplete.")
+            .arg(locale.toString(pagesRequested()), locale.toString(loadedCount()));
+    case Completeness::PagingStalled:
+        return tr("The service kept sending usage statistics of desktops already listed; %1 desktops "
+                  "arrived, more may exist: the statistics may be incomplete.")
+            .arg(locale.toString(loadedCount()));
+    case Completeness::SizeLimitReached:
+        return tr("The usage statistics stopped at %1 of answers with %2 desktops, more than a listing may "
+                  "hold: the statistics are incomplete.")
+            .arg(bytesReadText(), locale.toString(loadedCount()));
+    }
+    return {};
+}
+
+QString ListAllUsageCall::countContradictionText() const
+{
+    if (!countContradicted())
+        return {};
+    return tr("The service counted %1 desktops with usage statistics but sent more; its count was ignored "
+              "and the pages were read to the last (%2 desktops).")
+        .arg(QLocale().toString(contradictedTotal()), QLocale().toString(loadedCount()));
+}
+
+QString ListAllUsageCall::duplicatesText() const
+{
+    if (m_repeatedIds.isEmpty())
+        return {};
+    return tr("The service sent the usage statistics of %1 more than once (%2); each desktop counts once.")
+        .arg(tr("%Ln desktop(s)", nullptr, int(m_repeatedIds.size())),
+             tr("%Ln repeated entry(s)", nullptr, duplicateCount()));
+}
+
+QString ListAllUsageCall::conflictsText() const
+{
+    if (m_conflictingIds.isEmpty())
+        return {};
+    constexpr qsizetype kNamed = 5;
+    QString names = m_conflictingIds.mid(0, kNamed).join(QLatin1String(", "));
+    if (m_conflictingIds.size() > kNamed)
+        names = tr("%1 and %Ln more", nullptr, int(m_conflictingIds.size() - kNamed)).arg(names);
+    return tr("The service sent different usage statistics for the same desktop (%1): the usage of %Ln "
+              "desktop(s) is unknown.", nullptr, int(m_conflictingIds.size()))
+        .arg(names);
+}
+
+QStringList ListAllUsageCall::warnings() const
+{
+    if (!succeeded())
+        return {};
+    QStringList texts{incompletenessText(), countContradictionText(), conflictsText(), duplicatesText()};
+    texts.removeAll(QString());
+    return texts;
 }
 
 ListAllPoolsCall::ListAllPoolsCall(ApiClient *client, QObject *parent)
@@ -236,6 +338,16 @@ QUrl LogoffDesktopsCall::url() const
 QByteArray LogoffDesktopsCall::body() const
 {
     return DecommissionJson::logoffBody(desktopIds(), m_message);
+}
+
+ApiError LogoffDesktopsCall::validate() const
+{
+    const ApiError ids = DesktopBatchCall::validate();
+    if (ids.isError())
+        return ids;
+    if (const std::optional<QString> problem = DecommissionJson::logoffMessageProblem(m_message))
+        return ApiError::configuration(*problem);
+    return {};
 }
 
 UpdatePoolAutoscaleCall::UpdatePoolAutoscaleCall(ApiClient *client, QString poolId, bool enableAutoscale,

@@ -5,6 +5,8 @@
 #include "pagedlistingcall.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <QUrlQuery>
 
@@ -75,20 +77,46 @@ private:
 // The listings below page one page at a time (PagedListingCall's rules hold for them as for the
 // desktops): their pages are small and quick to read.
 // Usage statistics of every desktop in a period. A desktop missing from the result has no data.
+// The pages are asked for in an order (the query's, else most idle first), so that they do not
+// shift under the listing. A desktop listed twice with the same values counts once; listed with
+// different values it is a conflict: its usage is unknown (both metrics cleared), never the first
+// or the last answer taken silently.
 class ListAllUsageCall : public PagedListingCall
 {
     Q_OBJECT
 public:
+    // 200,000 entries of about 250 bytes: far beyond a real project, well within memory.
+    static constexpr qint64 kMaxBytes = 64LL * 1024 * 1024;
+
     ListAllUsageCall(ApiClient *client, UsageQuery query, QObject *parent = nullptr);
     const QList<DesktopUsage> &usage() const { return m_usage; }
+    const UsageQuery &query() const { return m_query; }
+    // The desktops listed with different values, in the order the conflicts came.
+    const QStringList &conflictingIds() const { return m_conflictingIds; }
+    // Desktops listed more than once (with the same values or not), and the entries that repeated one.
+    int repeatedDesktopCount() const { return int(m_repeatedIds.size()); }
+
+    QString incompletenessText() const override;
+    QString countContradictionText() const override;
+    // One translated sentence each, empty when there is nothing to say.
+    QString duplicatesText() const;
+    QString conflictsText() const;
+    // What a listing that succeeded must tell whoever shows its result (the window's banner, the
+    // CLI's warnings): incompleteness, contradicted count, conflicts, repeats; empty when all was well.
+    QStringList warnings() const;
 
 protected:
     ApiCall *createPage(int offset, int limit) override;
     PageOutcome takePage(ApiCall *page) override;
+    QString deadlineText() const override;
 
 private:
     UsageQuery m_query;
+    int m_knowableIdleDays;
     QList<DesktopUsage> m_usage;
+    QHash<QString, qsizetype> m_indexById;
+    QSet<QString> m_repeatedIds;
+    QStringList m_conflictingIds;
 };
 
 class ListAllPoolsCall : public PagedListingCall
@@ -154,6 +182,8 @@ public:
 protected:
     QUrl url() const override;
     QByteArray body() const override;
+    // The ids as every batch, and the message as DecommissionJson::logoffMessageProblem() says.
+    ApiError validate() const override;
 
 private:
     QString m_message;

@@ -5,7 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -132,7 +134,25 @@ std::optional<int> DesktopUsage::idleDays() const
 {
     if (!idleSeconds)
         return std::nullopt;
-    return int(*idleSeconds / 86400);
+    return int(std::min<qint64>(*idleSeconds / 86400, knowableIdleDays));
+}
+
+bool DesktopUsage::idleBeyondKnowable() const
+{
+    return idleSeconds && *idleSeconds > qint64(knowableIdleDays) * 86400;
+}
+
+bool DesktopUsage::sameValues(const DesktopUsage &other) const
+{
+    return idleSeconds == other.idleSeconds && usageSeconds == other.usageSeconds && poolId == other.poolId
+        && desktopName == other.desktopName;
+}
+
+int DesktopUsage::knowableIdleDaysOf(const QDateTime &start, const QDateTime &end)
+{
+    const qint64 seconds = start.isValid() && end.isValid() ? start.secsTo(end) : 0;
+    const qint64 days = (seconds + 86399) / 86400;
+    return int(std::clamp<qint64>(days, 1, kServiceMemoryDays));
 }
 
 std::optional<double> DesktopUsage::usedHours() const
@@ -258,6 +278,52 @@ std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *er
         page.pools.append(std::move(pool));
     }
     return page;
+}
+
+// The service is a Java one: the definitions annotate the field with Bean Validation's @Size, which
+// counts String.length(), that is UTF-16 code units — QString::size(). A character beyond the
+// Basic Multilingual Plane (an emoji) counts twice there, so it counts twice here.
+std::optional<QString> logoffMessageProblem(const QString &message)
+{
+    if (message.trimmed().isEmpty())
+        return QCoreApplication::translate("DecommissionJson", "The log-off message is empty: the users are told why "
+                                                               "they are logged off.");
+    if (message.size() > kMaxLogoffMessageUnits)
+        return QCoreApplication::translate("DecommissionJson", "The log-off message has %1 characters; the service "
+                                                               "takes at most %2.")
+            .arg(message.size())
+            .arg(kMaxLogoffMessageUnits);
+    for (qsizetype i = 0; i < message.size(); ++i) {
+        const QChar c = message.at(i);
+        if (c.isHighSurrogate() && i + 1 < message.size() && message.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        // U+FFFD is what a decoder leaves of bytes that were not text: never meant for the users.
+        if (c.isSurrogate() || c == QChar::ReplacementCharacter || c.unicode() == 0xFFFF
+            || (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t')))
+            return QCoreApplication::translate("DecommissionJson", "The log-off message holds a character that is not "
+                                                                   "text (at position %1).")
+                .arg(i + 1);
+    }
+    return std::nullopt;
+}
+
+qsizetype logoffMessageUnitsLeft(const QString &message)
+{
+    return kMaxLogoffMessageUnits - message.size();
+}
+
+std::optional<QString> logoffMessageFromUtf8(const QByteArray &bytes, QString *problem)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder(bytes);
+    if (decoder.hasError()) {
+        if (problem)
+            *problem = QCoreApplication::translate("DecommissionJson", "The log-off message is not valid UTF-8 text.");
+        return std::nullopt;
+    }
+    return text;
 }
 
 bool parseEmptyAnswer(const QByteArray &body, QString *error)

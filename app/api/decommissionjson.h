@@ -3,6 +3,7 @@
 #include "workspacetypes.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,14 +19,29 @@
 // metric it did not send) is std::nullopt and never reads as 0.
 struct DesktopUsage
 {
+    // The service keeps the statistics of the last 180 days: no idle time beyond it is known.
+    static constexpr int kServiceMemoryDays = 180;
+
     QString desktopId;   // resource_id
     QString desktopName; // resource_name
     QString poolId;      // resource_pool_id; empty when the desktop is in no pool
-    std::optional<qint64> idleSeconds;  // desktop_idle_duration
+    std::optional<qint64> idleSeconds;  // desktop_idle_duration, as sent
     std::optional<qint64> usageSeconds; // desktop_usage
+    // The most idle days the statistics of the period asked for can tell: the period's length,
+    // never beyond kServiceMemoryDays. Set by the listing from its query.
+    int knowableIdleDays = kServiceMemoryDays;
 
-    std::optional<int> idleDays() const;     // whole days, rounded down
+    // Whole days, rounded down, never beyond knowableIdleDays: a desktop idle for longer (the
+    // service has sent 1,157,407 days) is idle for "more than knowableIdleDays" and nothing more
+    // is known.
+    std::optional<int> idleDays() const;
+    bool idleBeyondKnowable() const;
     std::optional<double> usedHours() const;
+    // The same values, as two entries of one desktop are compared.
+    bool sameValues(const DesktopUsage &other) const;
+    // The knowable idle days of a period from start to end: its whole days (a started day counts),
+    // at least 1, at most kServiceMemoryDays.
+    static int knowableIdleDaysOf(const QDateTime &start, const QDateTime &end);
 };
 
 struct DesktopUsagePage
@@ -80,6 +96,18 @@ std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *er
 // The answers of maintenance mode, log-off and pool update carry no field: an empty body or a JSON
 // object is accepted; anything else is not an answer of these calls.
 bool parseEmptyAnswer(const QByteArray &body, QString *error);
+
+// The log-off message, as BatchLogoffDesktops documents it: at most 255 characters counted as
+// the service counts them (see kMaxLogoffMessageUnits), text (no control character but line breaks
+// and tabs, no unpaired surrogate), not blank. The problem as one translated sentence, or nothing
+// when the message may be sent.
+constexpr qsizetype kMaxLogoffMessageUnits = 255;
+std::optional<QString> logoffMessageProblem(const QString &message);
+// What is left of kMaxLogoffMessageUnits (negative beyond it): the window's counter.
+qsizetype logoffMessageUnitsLeft(const QString &message);
+// A message read as bytes (the command line): only valid UTF-8 is text; anything else is refused
+// rather than sent with replacement characters.
+std::optional<QString> logoffMessageFromUtf8(const QByteArray &bytes, QString *problem);
 
 // Request bodies, compact, keys in a stable order.
 QByteArray maintenanceModeBody(const QStringList &desktopIds, bool inMaintenanceMode);

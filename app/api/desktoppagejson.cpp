@@ -196,6 +196,37 @@ QStringList stringsOf(element value)
     return strings;
 }
 
+// attach_user_infos as desktopFromJson reads it: objects only, each key's last value, an entry
+// with neither id nor name left out.
+QList<AttachedUser> attachedUsersOf(element value, SharedTexts &shared)
+{
+    QList<AttachedUser> users;
+    simdjson::dom::array array;
+    if (value.get_array().get(array) != simdjson::SUCCESS)
+        return users;
+    for (const element item : array) {
+        simdjson::dom::object object;
+        if (item.get_object().get(object) != simdjson::SUCCESS)
+            continue;
+        AttachedUser user;
+        QString type;
+        for (const simdjson::dom::key_value_pair field : object) {
+            if (field.key == "user_id")
+                user.id = textOf(field.value);
+            else if (field.key == "user_name")
+                user.name = textOf(field.value);
+            else if (field.key == "user_group")
+                user.permissionGroup = shared.text(field.value);
+            else if (field.key == "type")
+                type = shared.text(field.value);
+        }
+        user.type = WorkspaceJson::attachedUserType(type);
+        if (!user.id.isEmpty() || !user.name.isEmpty())
+            users.append(user);
+    }
+    return users;
+}
+
 // One pass over the desktop's fields. A key given twice counts with its last value, as in a
 // QJsonObject.
 Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
@@ -254,6 +285,12 @@ Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
             desktop.inMaintenanceMode = value.is_bool() && value.get_bool().value_unsafe();
         else if (key == "tags")
             desktop.tags = tagsOf(value, shared);
+        else if (key == "attach_user_infos")
+            desktop.attachedUsers = attachedUsersOf(value, shared);
+        else if (key == "user_list")
+            desktop.userList = stringsOf(value);
+        else if (key == "user_group_list")
+            desktop.userGroupList = stringsOf(value);
     }
     desktop.created = WorkspaceJson::parseTimestamp(created);
     desktop.billingMode = billingModeFromFields(billing.productChargeMode, billing.orderId,

@@ -91,6 +91,35 @@ QStringList addressesOf(const QJsonValue &addresses)
     return result;
 }
 
+// The strings of an array; anything else in it is left out.
+QStringList stringsOf(const QJsonValue &value)
+{
+    QStringList strings;
+    for (const QJsonValue &item : value.toArray()) {
+        if (item.isString())
+            strings.append(ServerInput::bounded(item.toString()));
+    }
+    return strings;
+}
+
+QList<AttachedUser> attachedUsersOf(const QJsonValue &value)
+{
+    QList<AttachedUser> users;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isObject())
+            continue;
+        const QJsonObject object = item.toObject();
+        AttachedUser user;
+        user.id = str(object, QLatin1String("user_id"));
+        user.name = str(object, QLatin1String("user_name"));
+        user.permissionGroup = str(object, QLatin1String("user_group"));
+        user.type = WorkspaceJson::attachedUserType(str(object, QLatin1String("type")));
+        if (!user.id.isEmpty() || !user.name.isEmpty())
+            users.append(user);
+    }
+    return users;
+}
+
 bool setError(QString *error, const QString &message)
 {
     if (error)
@@ -186,6 +215,9 @@ Desktop desktopFromJson(const QJsonObject &object)
         if (!key.isEmpty())
             desktop.tags.append({key, str(tagObject, QLatin1String("value"))});
     }
+    desktop.attachedUsers = attachedUsersOf(object.value(QLatin1String("attach_user_infos")));
+    desktop.userList = stringsOf(object.value(QLatin1String("user_list")));
+    desktop.userGroupList = stringsOf(object.value(QLatin1String("user_group_list")));
     desktop.raw = object;
     return desktop;
 }
@@ -234,7 +266,38 @@ QJsonObject desktopToJson(const Desktop &desktop)
             tags.append(QJsonObject{{QLatin1String("key"), key}, {QLatin1String("value"), value}});
         object.insert(QLatin1String("tags"), tags);
     }
+    const QJsonArray users = attachedUsersToJson(desktop.attachedUsers);
+    if (!users.isEmpty())
+        object.insert(QLatin1String("attach_user_infos"), users);
+    if (!desktop.userList.isEmpty())
+        object.insert(QLatin1String("user_list"), QJsonArray::fromStringList(desktop.userList));
+    if (!desktop.userGroupList.isEmpty())
+        object.insert(QLatin1String("user_group_list"), QJsonArray::fromStringList(desktop.userGroupList));
     return object;
+}
+
+AttachedUser::Type attachedUserType(const QString &type)
+{
+    // USER is the documented default; an unknown value is taken as a user too, so that it is named.
+    return type.compare(QLatin1String("GROUP"), Qt::CaseInsensitive) == 0 ? AttachedUser::Type::Group
+                                                                          : AttachedUser::Type::User;
+}
+
+QJsonArray attachedUsersToJson(const QList<AttachedUser> &users)
+{
+    QJsonArray array;
+    for (const AttachedUser &user : users) {
+        QJsonObject object{{QLatin1String("type"), user.type == AttachedUser::Type::Group ? QLatin1String("GROUP")
+                                                                                          : QLatin1String("USER")}};
+        if (!user.id.isEmpty())
+            object.insert(QLatin1String("user_id"), user.id);
+        if (!user.name.isEmpty())
+            object.insert(QLatin1String("user_name"), user.name);
+        if (!user.permissionGroup.isEmpty())
+            object.insert(QLatin1String("user_group"), user.permissionGroup);
+        array.append(object);
+    }
+    return array;
 }
 
 std::optional<DesktopPage> parseDesktopPageWithQt(const QByteArray &body, QString *error, RawJson raw)
@@ -347,6 +410,8 @@ SubJob subJobFromJson(const QJsonObject &object)
     const QJsonObject entities = object.value(QLatin1String("entities")).toObject();
     job.desktopId = str(entities, QLatin1String("desktop_id"));
     job.desktopName = str(entities, QLatin1String("desktop_name"));
+    if (job.desktopName.isEmpty()) // older answers (and the published definitions) name it at the top
+        job.desktopName = str(object, QLatin1String("desktop_name"));
     job.userName = str(entities, QLatin1String("user_name"));
     return job;
 }
@@ -384,9 +449,15 @@ std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error
     const std::optional<QJsonObject> object = parseObject(body, error);
     if (!object)
         return std::nullopt;
+    // The rule of a desktops page: an absent or null list beside a total is an empty page; an
+    // object with neither is something else (an error body behind a 200), not "no sub-jobs".
     const QJsonValue jobs = object->value(QLatin1String("jobs"));
-    if (!jobs.isArray()) {
-        setError(error, tr("\"jobs\" is missing or not an array"));
+    if (!jobs.isArray() && !jobs.isUndefined() && !jobs.isNull()) {
+        setError(error, tr("\"jobs\" is not an array"));
+        return std::nullopt;
+    }
+    if (jobs.isUndefined() && !object->contains(QLatin1String("total_count"))) {
+        setError(error, tr("the answer has neither \"jobs\" nor \"total_count\""));
         return std::nullopt;
     }
     SubJobPage page;

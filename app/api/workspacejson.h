@@ -4,6 +4,7 @@
 #include "workspacetypes.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QStringList>
 
 #include <optional>
@@ -30,6 +31,10 @@ Desktop desktopFromJson(const QJsonObject &object);
 // The fields a Desktop holds, in the API's names and shape (the reverse of desktopFromJson for
 // those fields): what is left of a desktop's JSON once only the parsed fields are kept.
 QJsonObject desktopToJson(const Desktop &desktop);
+// attach_user_infos' type: GROUP, or a user (USER, absent, or anything else).
+AttachedUser::Type attachedUserType(const QString &type);
+// attach_user_infos as the API writes it (the reverse of what desktopFromJson reads).
+QJsonArray attachedUsersToJson(const QList<AttachedUser> &users);
 std::optional<QString> parseBatchDeleteResponse(const QByteArray &body, QString *error); // job_id
 std::optional<Job> parseJob(const QByteArray &body, QString *error);
 std::optional<SubJobPage> parseSubJobPage(const QByteArray &body, QString *error);

@@ -1,6 +1,10 @@
 #include "workspacetypes.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
 
 BillingMode billingModeFromFields(const QString &productChargeMode, const QString &orderId,
                                   const QString &metadataChargingMode)
@@ -115,6 +119,69 @@ QString Desktop::tagsText() const
 QString Desktop::displayStatus() const
 {
     return taskStatus.isEmpty() ? status : taskStatus;
+}
+
+namespace {
+// Names each once, sorted, blanks left out; a listed id of a known user or group is its name.
+QStringList distinctNames(const QStringList &names, const QStringList &listed, const QHash<QString, QString> &nameById)
+{
+    QSet<QString> distinct;
+    for (const QString &name : names)
+        if (!name.isEmpty())
+            distinct.insert(name);
+    for (const QString &entry : listed)
+        if (!entry.isEmpty())
+            distinct.insert(nameById.value(entry, entry));
+    QStringList sorted(distinct.cbegin(), distinct.cend());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}
+
+QStringList attachedNames(const Desktop &desktop, AttachedUser::Type type, const QStringList &listed,
+                          const QString &extraName)
+{
+    QStringList names{extraName};
+    QHash<QString, QString> nameById;
+    for (const AttachedUser &user : desktop.attachedUsers) {
+        if (user.type != type)
+            continue;
+        names.append(user.name);
+        if (!user.id.isEmpty() && !user.name.isEmpty())
+            nameById.insert(user.id, user.name);
+    }
+    return distinctNames(names, listed, nameById);
+}
+} // namespace
+
+QStringList Desktop::userNames() const
+{
+    // The common case, a dedicated desktop with its one user_name, without building sets.
+    if (attachedUsers.isEmpty() && userList.isEmpty())
+        return userName.isEmpty() ? QStringList() : QStringList{userName};
+    return attachedNames(*this, AttachedUser::Type::User, userList, userName);
+}
+
+QStringList Desktop::groupNames() const
+{
+    if (attachedUsers.isEmpty() && userGroupList.isEmpty())
+        return {};
+    return attachedNames(*this, AttachedUser::Type::Group, userGroupList, QString());
+}
+
+QStringList desktopStatusFilterValues()
+{
+    return {QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"), QStringLiteral("ERROR"), QStringLiteral("HIBERNATED")};
+}
+
+QStringList transitionalDesktopStatuses()
+{
+    return {QStringLiteral("STARTING"), QStringLiteral("STOPPING"), QStringLiteral("RESTARTING"),
+            QStringLiteral("HIBERNATING"), QStringLiteral("AWAKENING")};
+}
+
+bool isDesktopStatusFilterValue(const QString &status)
+{
+    return desktopStatusFilterValues().contains(status, Qt::CaseInsensitive);
 }
 
 JobState jobStateFromStatus(const QString &status)

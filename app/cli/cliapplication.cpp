@@ -1,6 +1,7 @@
 #include "cliapplication.h"
 
 #include "api/apiclient.h"
+#include "api/decommissionjson.h"
 #include "desktopformatter.h"
 #include "jobcommand.h"
 #include "journalcommand.h"
@@ -40,8 +41,7 @@ const QString help = QStringLiteral("help");
 const QString version = QStringLiteral("version");
 } // namespace Name
 
-const QStringList kStatuses = {QStringLiteral("ACTIVE"), QStringLiteral("SHUTOFF"),
-                               QStringLiteral("ERROR"), QStringLiteral("HIBERNATED")};
+const QStringList kStatuses = desktopStatusFilterValues();
 
 // Seconds as typed (fractions allowed) to milliseconds; nothing when not a positive number.
 std::optional<int> secondsToMs(const QString &text)
@@ -148,7 +148,9 @@ bool CliApplication::parseCommandLine()
            "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
            "Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration\n"
            "error, 3 API or network error, 4 the list is incomplete (the service's answers did\n"
-           "not add up; what arrived is printed)."));
+           "not add up, or went beyond what a listing may hold; what arrived is printed).\n"
+           "A dry run of delete --delete-users whose users' look-up failed says the impact on\n"
+           "users is unknown and exits 3 (4 when the look-up was incomplete)."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"),
@@ -248,7 +250,7 @@ bool CliApplication::parseCommandLine()
             usageError(tr("list takes no arguments, only options."));
             return false;
         }
-        if (m_parser.isSet(Name::status) && !kStatuses.contains(m_parser.value(Name::status).toUpper())) {
+        if (m_parser.isSet(Name::status) && !isDesktopStatusFilterValue(m_parser.value(Name::status))) {
             usageError(tr("Unknown status “%1”; use one of %2.")
                            .arg(m_parser.value(Name::status), kStatuses.join(QLatin1String(", "))));
             return false;
@@ -432,8 +434,13 @@ bool CliApplication::parseActionRequest()
             usageError(tr("logoff takes its desktop ids through --ids or --ids-file."));
             return false;
         }
-        if (m_parser.value(Name::message).trimmed().isEmpty()) {
+        if (!m_parser.isSet(Name::message)) {
             usageError(tr("logoff needs --message: the users are told why they are logged off."));
+            return false;
+        }
+        // Refused here, before any connection: the service would refuse it, request after request.
+        if (const std::optional<QString> problem = DecommissionJson::logoffMessageProblem(m_parser.value(Name::message))) {
+            usageError(*problem + QLatin1Char(' ') + tr("Nothing was sent."));
             return false;
         }
         m_actionRequest.action = DecommissionAction::LogOff;

@@ -15,7 +15,9 @@
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
 
+#include <QDeadlineTimer>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -165,14 +167,17 @@ void DeleteCommand::lookUpImpact()
     }
     // Every desktop of these users, so that a user with another desktop is known to be kept.
     auto *lookUp = new UsersDesktopsLookUp(client(), users, this);
+    if (m_timing.giveUpAfterMs > 0) // --timeout bounds the look-up as the rest of the run
+        lookUp->setDeadline(QDeadlineTimer(m_timing.giveUpAfterMs));
     m_impactCall = lookUp;
     connect(lookUp, &UsersDesktopsLookUp::retrying, this, &DeleteCommand::reportRetry);
     connect(lookUp, &UsersDesktopsLookUp::finished, this, [this, lookUp] {
         lookUp->deleteLater();
         m_usersDesktops = lookUp->desktops();
         if (!lookUp->succeeded()) {
-            m_impactWarning = tr("The users' other desktops could not all be listed, so some users said to "
-                                 "be deleted may be kept.");
+            // No count of users is given then: the dry run says the impact is unknown, and why.
+            m_impactWarning = lookUp->failureText();
+            m_impactExitCode = lookUp->wasIncomplete() ? ExitIncompleteListing : ExitApiError;
         }
         lookUpPools(&DeleteCommand::printImpact);
     });
@@ -213,7 +218,14 @@ QList<DesktopPool> DeleteCommand::poolsToStopFirst() const
 
 void DeleteCommand::printImpact()
 {
-    if (m_request.options.deleteUsers) {
+    if (m_request.options.deleteUsers && !m_impactWarning.isEmpty()) {
+        const QStringList users = DeletionImpact::userNamesOf(m_deletable);
+        err() << tr("With --delete-users, the impact on users is unknown: the users' other desktops could not "
+                    "all be listed (%1). Any of these %Ln user(s) may be deleted or kept:",
+                    nullptr, int(users.size()))
+                     .arg(m_impactWarning)
+              << ' ' << users.join(QLatin1String(", ")) << Qt::endl;
+    } else if (m_request.options.deleteUsers) {
         // The look-up by user name holds the selection's desktops too; the selection itself is the
         // classification's fresh state.
         const DeletionImpact::Users users = DeletionImpact::usersOf(m_deletable, m_usersDesktops);
@@ -224,8 +236,17 @@ void DeleteCommand::printImpact()
             err() << tr("%Ln user(s) would be kept, since they have another desktop:", nullptr, int(users.kept.size()))
                   << ' ' << users.kept.join(QLatin1String(", ")) << Qt::endl;
         }
-        if (!m_impactWarning.isEmpty())
-            err() << tr("Warning: %1").arg(m_impactWarning) << Qt::endl;
+    }
+    if (m_request.options.deleteUsers) {
+        QSet<QString> groups;
+        for (const Desktop &desktop : std::as_const(m_deletable))
+            for (const QString &group : desktop.groupNames())
+                groups.insert(group);
+        QStringList names(groups.cbegin(), groups.cend());
+        std::sort(names.begin(), names.end());
+        if (!names.isEmpty())
+            err() << tr("%Ln group(s) attached, not deleted with the desktops:", nullptr, int(names.size())) << ' '
+                  << names.join(QLatin1String(", ")) << Qt::endl;
     }
     for (const DesktopPool &pool : DeletionImpact::scalingPools(m_deletable, m_pools)) {
         const QString name = pool.name.isEmpty() ? pool.id : pool.name;
@@ -270,7 +291,9 @@ void DeleteCommand::printPlan()
     const QUrl url = client()->urlFor(QStringLiteral("desktops/batch-delete"));
     for (int index = 0; index < plan.chunkCount(); ++index)
         out() << "POST " << url.toString() << '\n' << QString::fromUtf8(plan.requestBody(index)) << '\n';
-    finish(plan.isEmpty() || hasSkipped() ? ExitPartialFailure : ExitSuccess);
+    const int planExit = plan.isEmpty() || hasSkipped() ? ExitPartialFailure : ExitSuccess;
+    // An impact that could not be known is never a clean dry run.
+    finish(planExit == ExitSuccess && m_impactExitCode != ExitSuccess ? m_impactExitCode : planExit);
 }
 
 void DeleteCommand::startDeletion()

@@ -86,7 +86,8 @@ private:
     // The dry run's look-ups: the selected users' desktops and the pools.
     QList<Desktop> m_usersDesktops;
     QList<DesktopPool> m_pools;
-    QString m_impactWarning;
+    QString m_impactWarning;   // why the users' look-up failed; empty when it did not
+    int m_impactExitCode = 0;  // ExitApiError or ExitIncompleteListing after such a failure
     QPointer<QObject> m_impactCall;
     QPointer<DeletionAfterAutoscaleOff> m_deletion;
     QPointer<DeletionRun> m_run;

@@ -48,6 +48,12 @@ std::optional<int> idleDaysOf(const Desktop &desktop, const DesktopFormatter::Us
     return entry ? entry->idleDays() : std::nullopt;
 }
 
+bool idleBeyondKnowable(const Desktop &desktop, const DesktopFormatter::UsageById &usage)
+{
+    const std::optional<DesktopUsage> entry = usageOf(desktop, usage);
+    return entry && entry->idleBeyondKnowable();
+}
+
 std::optional<double> usedHoursOf(const Desktop &desktop, const DesktopFormatter::UsageById &usage)
 {
     const std::optional<DesktopUsage> entry = usageOf(desktop, usage);
@@ -89,7 +95,11 @@ QStringList DesktopFormatter::cells(const Desktop &desktop, const UsageById &usa
     if (usage) {
         const std::optional<int> idle = idleDaysOf(desktop, usage);
         const std::optional<double> used = usedHoursOf(desktop, usage);
-        row += {idle ? QString::number(*idle) : QString(), used ? hoursText(*used) : QString()};
+        // Idle beyond what the period can tell is a lower bound, written ">30" for scripts.
+        const QString idleText = !idle ? QString()
+            : idleBeyondKnowable(desktop, usage) ? QLatin1Char('>') + QString::number(*idle)
+                                                 : QString::number(*idle);
+        row += {idleText, used ? hoursText(*used) : QString()};
     }
     return row;
 }
@@ -183,6 +193,8 @@ QString DesktopFormatter::table(const QList<Desktop> &desktops, const UsageById 
         // A desktop the statistics do not cover says so: an empty cell would read as 0 or as lost.
         if (idleColumn >= 0 && row.at(idleColumn).isEmpty())
             row[idleColumn] = tr("no data");
+        else if (idleColumn >= 0 && idleBeyondKnowable(desktop, usage))
+            row[idleColumn] = tr("more than %1").arg(*idleDaysOf(desktop, usage));
         if (usedColumn >= 0 && row.at(usedColumn).isEmpty())
             row[usedColumn] = tr("no data");
         rows.append(row);
@@ -219,6 +231,9 @@ QString DesktopFormatter::json(const QList<Desktop> &desktops, const UsageById &
             const std::optional<int> idle = idleDaysOf(desktop, usage);
             const std::optional<double> used = usedHoursOf(desktop, usage);
             object.insert(QStringLiteral("idle_days"), idle ? QJsonValue(*idle) : QJsonValue());
+            // idle_days is then a lower bound: the desktop was idle for more than that many days.
+            object.insert(QStringLiteral("idle_days_more_than"),
+                          idle ? QJsonValue(idleBeyondKnowable(desktop, usage)) : QJsonValue());
             object.insert(QStringLiteral("used_hours"), used ? QJsonValue(*used) : QJsonValue());
         }
         array.append(object);

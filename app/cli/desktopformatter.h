@@ -20,7 +20,9 @@ public:
     enum class Format { Table, Csv, Json };
     // The usage of the listed desktops in a period (list --idle-days), by desktop id. With it the
     // output has idle_days and used_hours; a desktop without an entry has no data, which reads
-    // "no data" in the table, an empty CSV cell and null in JSON — never 0.
+    // "no data" in the table, an empty CSV cell and null in JSON — never 0. Idle longer than the
+    // period (or the 180 days the service keeps) can tell reads "more than N" in the table, ">N" in
+    // CSV and, in JSON, idle_days N with idle_days_more_than true (false when exact, null without data).
     using UsageById = std::optional<QHash<QString, DesktopUsage>>;
 
     static std::optional<Format> formatFromName(const QString &name);

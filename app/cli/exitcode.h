@@ -7,6 +7,8 @@ enum ExitCode : int {
     ExitUsageError = 2,    // bad command line or configuration
     ExitApiError = 3,      // the API or the network failed
     // `list`: what arrived is printed, but the service's answers did not add up (fewer desktops
-    // than announced, paging stopped while more may exist): the list is not complete.
+    // than announced, paging stopped while more may exist, a listing beyond its bound, usage
+    // statistics that conflict): the list is not complete. A dry run whose users' look-up was
+    // incomplete exits with it too (and with ExitApiError when that look-up failed).
     ExitIncompleteListing = 4,
 };

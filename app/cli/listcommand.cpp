@@ -12,9 +12,11 @@ ListCommand::ListCommand(ApiClient *client, DesktopQuery query, DesktopFormatter
 
 void ListCommand::start()
 {
-    auto *call = new ListAllDesktopsCall(client(), m_query, this);
+    // One deadline for the whole run: the usage statistics come out of what the listing left.
     if (m_timeoutMs > 0)
-        call->setDeadline(QDeadlineTimer(m_timeoutMs));
+        m_deadline = QDeadlineTimer(m_timeoutMs);
+    auto *call = new ListAllDesktopsCall(client(), m_query, this);
+    call->setDeadline(m_deadline);
     connect(call, &ListAllDesktopsCall::pageLoaded, this,
             [this](const QList<Desktop> &desktops, int loaded, int total) {
                 m_desktops.append(desktops);
@@ -41,6 +43,8 @@ void ListCommand::onFinished(ListAllDesktopsCall *call)
             m_present.append(desktop);
     if (call->duplicateCount() > 0)
         err() << tr("Warning: %1").arg(call->duplicatesText()) << Qt::endl;
+    if (call->countContradicted())
+        err() << tr("Warning: %1").arg(call->countContradictionText()) << Qt::endl;
     if (!call->isComplete()) {
         err() << tr("Warning: %1").arg(call->incompletenessText()) << Qt::endl;
         m_incomplete = true;
@@ -57,6 +61,7 @@ void ListCommand::loadUsage()
 {
     err() << tr("Loading the usage of the last %Ln day(s)…", nullptr, *m_usagePeriodDays) << Qt::endl;
     auto *call = new ListAllUsageCall(client(), UsageQuery::lastDays(*m_usagePeriodDays, m_now), this);
+    call->setDeadline(m_deadline);
     startCall(call, [this](ListAllUsageCall *finished) { onUsageLoaded(finished); });
 }
 
@@ -66,10 +71,12 @@ void ListCommand::onUsageLoaded(ListAllUsageCall *call)
         failWithApiError(tr("Loading the usage statistics failed."), call->error());
         return;
     }
-    if (!call->isComplete()) {
-        err() << tr("Warning: %1").arg(call->incompletenessText()) << Qt::endl;
+    const QStringList warnings = call->warnings();
+    for (const QString &warning : warnings)
+        err() << tr("Warning: %1").arg(warning) << Qt::endl;
+    // Desktops whose statistics conflict have no known usage: the answers did not add up.
+    if (!call->isComplete() || !call->conflictingIds().isEmpty())
         m_incomplete = true;
-    }
     QHash<QString, DesktopUsage> usage;
     for (const DesktopUsage &entry : call->usage())
         usage.insert(entry.desktopId, entry);

@@ -5,6 +5,8 @@
 #include "clicommand.h"
 #include "desktopformatter.h"
 
+#include <QDeadlineTimer>
+
 // `list`: every desktop matching the filters, all pages, printed once read. A listing whose
 // answers did not add up is printed too, with a warning on stderr and ExitIncompleteListing.
 // With a usage period the usage statistics of that period follow the listing (idle days, hours of
@@ -16,7 +18,8 @@ class ListCommand : public CliCommand
 public:
     ListCommand(ApiClient *client, DesktopQuery query, DesktopFormatter::Format format,
                 QTextStream &out, QTextStream &err, QObject *parent = nullptr);
-    // The whole listing gives up after this long (--timeout); none by default.
+    // The whole run (the listing and the usage statistics) gives up after this long (--timeout);
+    // none by default.
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
     // The last `days` days up to `now` (--period-days); unset: no usage is loaded.
     void setUsagePeriod(int days, const QDateTime &now) { m_usagePeriodDays = days; m_now = now; }
@@ -33,6 +36,7 @@ private:
     DesktopQuery m_query;
     DesktopFormatter::Format m_format;
     int m_timeoutMs = -1;
+    QDeadlineTimer m_deadline = QDeadlineTimer::Forever;
     std::optional<int> m_usagePeriodDays;
     std::optional<int> m_minIdleDays;
     QDateTime m_now;

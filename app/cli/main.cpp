@@ -1,9 +1,11 @@
 #include "applanguage.h"
 #include "cliapplication.h"
+#include "exitcode.h"
 #include "settings/connectionoptions.h"
 #include "terminaloutput.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 #include <QTimer>
 
 #include <cstdio>
@@ -21,7 +23,18 @@ int main(int argc, char *argv[])
     QTextStream err(&standardError);
     // --lang is taken out here, before the command parser runs, because that parser accepts only
     // the options of the command given.
-    QStringList arguments = QCoreApplication::arguments();
+    // The arguments as bytes: Qt would turn bytes that are not UTF-8 into replacement characters,
+    // and a log-off message, a name or an id would then be sent as something no one typed.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        arguments.append(decoder(QByteArray(argv[i])));
+        if (decoder.hasError()) {
+            err << QCoreApplication::translate("main", "Argument %1 is not valid UTF-8 text; nothing was sent.").arg(i)
+                << Qt::endl;
+            return ExitUsageError;
+        }
+    }
     const QString requestedLanguage = AppLanguage::takeRequested(&arguments);
     AppLanguage language;
     if (!language.install(AppLanguage::chooseLocale(requestedLanguage)) && !requestedLanguage.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "decommissionactionrun.h"
 
 #include "api/decommissioncalls.h"
+#include "api/decommissionjson.h"
 #include "deletion/auditlog.h"
 
 #include <QJsonObject>
@@ -181,6 +182,15 @@ void DecommissionActionRun::sendNext()
             leaveRestUnsent(tr("The connection was closed before it was sent."));
         finish();
         return;
+    }
+    if (m_action == DecommissionAction::LogOff) {
+        // A message the service would refuse is refused here, before an intent is written or
+        // anything sent (a 120 KB text would otherwise be audited and sent with each request).
+        if (const std::optional<QString> problem = DecommissionJson::logoffMessageProblem(m_message)) {
+            leaveRestUnsent(*problem);
+            finish();
+            return;
+        }
     }
     const int chunk = m_next++;
     const QList<ActionRecord::Target> &targets = m_requests.at(chunk);

@@ -12,14 +12,16 @@ Users usersOf(const QList<Desktop> &selection, const QList<Desktop> &listing)
     QSet<QString> users;
     for (const Desktop &desktop : selection) {
         selectedIds.insert(desktop.id);
-        if (!desktop.userName.isEmpty())
-            users.insert(desktop.userName);
+        for (const QString &user : desktop.userNames())
+            users.insert(user);
     }
     Users result;
     for (const Desktop &desktop : listing) {
-        if (!desktop.userName.isEmpty() && users.contains(desktop.userName) && !selectedIds.contains(desktop.id)
-            && !desktop.isGone())
-            result.keptBy[desktop.userName].append(desktop.id);
+        if (selectedIds.contains(desktop.id) || desktop.isGone())
+            continue;
+        for (const QString &user : desktop.userNames())
+            if (users.contains(user))
+                result.keptBy[user].append(desktop.id);
     }
     for (const QString &user : std::as_const(users))
         (result.keptBy.contains(user) ? result.kept : result.deleted).append(user);
@@ -32,8 +34,8 @@ QStringList userNamesOf(const QList<Desktop> &desktops)
 {
     QSet<QString> users;
     for (const Desktop &desktop : desktops) {
-        if (!desktop.userName.isEmpty())
-            users.insert(desktop.userName);
+        for (const QString &user : desktop.userNames())
+            users.insert(user);
     }
     QStringList names(users.cbegin(), users.cend());
     std::sort(names.begin(), names.end());

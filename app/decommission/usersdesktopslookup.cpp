@@ -63,6 +63,7 @@ void UsersDesktopsLookUp::listNext()
     ++m_listings;
     auto *call = new ListAllDesktopsCall(m_client, query, this);
     call->setDeadline(m_deadline);
+    call->setMaxBytes(m_maxBytes - m_bytesRead); // one bound for every listing of the look-up
     m_call = call;
     connect(call, &ListAllDesktopsCall::retrying, this, &UsersDesktopsLookUp::retrying);
     connect(call, &ListAllDesktopsCall::pageLoaded, this, [this](const QList<Desktop> &desktops) {
@@ -82,6 +83,7 @@ void UsersDesktopsLookUp::onListed(ListAllDesktopsCall *call)
     call->deleteLater();
     if (m_call == call)
         m_call.clear();
+    m_bytesRead += call->bytesRead();
     if (!call->succeeded()) {
         finish(call->error());
         return;
@@ -91,6 +93,7 @@ void UsersDesktopsLookUp::onListed(ListAllDesktopsCall *call)
         ApiError incomplete;
         incomplete.kind = ApiError::Kind::InvalidResponse;
         incomplete.transportMessage = call->incompletenessText();
+        m_incomplete = true;
         finish(incomplete, call->incompletenessText());
         return;
     }

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void jobWithSubJobs();
     void jobWithSubJobsNotAnArrayIsRefused();
     void subJobPageClampsProgressAndReadsZones();
+    void subJobPageWithoutJobsIsReadAsADesktopPageWithoutDesktops_data();
+    void subJobPageWithoutJobsIsReadAsADesktopPageWithoutDesktops();
+    void subJobDesktopNameFromEntitiesThenTheTopLevel();
     void errorBodies_data();
     void errorBodies();
     void htmlErrorPageIsShownByItsTitle();
@@ -279,9 +282,53 @@ void TestWorkspaceJson::subJobPageClampsProgressAndReadsZones()
     QCOMPARE(page->jobs.at(2).beginTime.toUTC(),
              QDateTime(QDate(2026, 11, 28), QTime(0, 15), QTimeZone::utc()));
 
-    QVERIFY(!WorkspaceJson::parseSubJobPage(QByteArrayLiteral("{\"total_count\": 1}"), &error));
     QVERIFY(!WorkspaceJson::parseSubJobPage(QByteArrayLiteral("{\"jobs\": [1]}"), &error));
     QVERIFY(!WorkspaceJson::parseSubJobPage(fixture("desktops-truncated.json"), &error));
+}
+
+void TestWorkspaceJson::subJobPageWithoutJobsIsReadAsADesktopPageWithoutDesktops_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("read");
+    QTest::addColumn<int>("total");
+    QTest::newRow("total without list") << QByteArrayLiteral("{\"total_count\": 0}") << true << 0;
+    QTest::newRow("total, list missing") << QByteArrayLiteral("{\"total_count\": 1}") << true << 1;
+    QTest::newRow("null list") << QByteArrayLiteral("{\"total_count\": 0, \"jobs\": null}") << true << 0;
+    QTest::newRow("neither") << QByteArrayLiteral("{\"unrelated\": true}") << false << 0;
+    QTest::newRow("not an array") << QByteArrayLiteral("{\"total_count\": 0, \"jobs\": {}}") << false << 0;
+}
+
+void TestWorkspaceJson::subJobPageWithoutJobsIsReadAsADesktopPageWithoutDesktops()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, read);
+    QFETCH(int, total);
+    // The same answer with "desktops" in place of "jobs" is read, or refused, alike.
+    QByteArray desktopsBody = body;
+    desktopsBody.replace("\"jobs\"", "\"desktops\"");
+    QString error;
+    const std::optional<SubJobPage> page = WorkspaceJson::parseSubJobPage(body, &error);
+    const std::optional<DesktopPage> desktops = WorkspaceJson::parseDesktopPage(desktopsBody, &error);
+    QCOMPARE(page.has_value(), read);
+    QCOMPARE(desktops.has_value(), read);
+    if (read) {
+        QVERIFY(page->jobs.isEmpty());
+        QCOMPARE(page->totalCount, total);
+        QCOMPARE(desktops->totalCount, total);
+    }
+    if (read)
+        QVERIFY(WorkspaceJson::parseSubJobPage(fixture("sub-jobs-without-jobs.json"), &error));
+}
+
+void TestWorkspaceJson::subJobDesktopNameFromEntitiesThenTheTopLevel()
+{
+    QString error;
+    const std::optional<SubJobPage> page =
+        WorkspaceJson::parseSubJobPage(fixture("sub-jobs-top-level-desktop-name.json"), &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->jobs.size(), 2);
+    QCOMPARE(page->jobs.at(0).desktopName, QStringLiteral("OLD-NAME-01")); // older answers
+    QCOMPARE(page->jobs.at(1).desktopName, QStringLiteral("NEW-NAME-02")); // entities first
 }
 
 void TestWorkspaceJson::errorBodies_data()

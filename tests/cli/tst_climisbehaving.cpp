@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "misbehavingserver.h"
 
 #include <QProcess>
@@ -23,17 +24,8 @@ private:
 
     Result run(const QStringList &arguments)
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), QStringLiteral("TEST-AK"));
-        env.insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QStringLiteral("TEST-SK"));
-        env.insert(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID"), QStringLiteral("proj"));
         QProcess process;
-        process.setProcessEnvironment(env);
+        process.setProcessEnvironment(sandboxedCliEnvironment(m_home));
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(WORKSPACE_CLI_PATH),
                       arguments + QStringList{QStringLiteral("--endpoint"), m_server->endpoint().toString()});

@@ -38,6 +38,9 @@ inline QString firstDifference(const Desktop &a, const Desktop &b)
     if (a.inMaintenanceMode != b.inMaintenanceMode) return QStringLiteral("inMaintenanceMode");
     if (differs(a.created, b.created)) return QStringLiteral("created");
     if (differs(a.tags, b.tags)) return QStringLiteral("tags");
+    if (differs(a.attachedUsers, b.attachedUsers)) return QStringLiteral("attachedUsers");
+    if (differs(a.userList, b.userList)) return QStringLiteral("userList");
+    if (differs(a.userGroupList, b.userGroupList)) return QStringLiteral("userGroupList");
     return {};
 }
 

@@ -83,6 +83,14 @@ void MisbehavingServer::onReadyRead(QTcpSocket *socket)
     socket->setProperty("answered", true);
     const QUrl url(QString::fromLatin1(requestLine.value(1)));
     m_requests.append(url);
+    m_bodies.append(buffer.mid(headEnd + 4, contentLength));
+    for (const auto &[pathEnd, route] : std::as_const(m_routes)) {
+        if (url.path().endsWith(pathEnd)) {
+            if (const std::optional<Answer> answer = route(requestLine.value(0), url))
+                send(socket, *answer);
+            return; // unanswered: the client's deadline is what ends the wait
+        }
+    }
     send(socket, answer(requestLine.value(0), url));
 }
 

@@ -8,6 +8,9 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include <functional>
+#include <optional>
+
 class QTcpSocket;
 
 // A Workspace API that answers the way a broken or hostile server might: counts that are missing
@@ -29,7 +32,18 @@ public:
         Endless,       // every page is full of desktops never sent before
     };
 
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+    };
+    // A test's own answers for the paths ending in a given text (statistics, a users' look-up…):
+    // the route answers, or with nothing leaves the request unanswered (the connection held open).
+    using Route = std::function<std::optional<Answer>(const QByteArray &method, const QUrl &url)>;
+
     explicit MisbehavingServer(QObject *parent = nullptr);
+    // Routes are asked before the built-in answers, in the order they were set.
+    void setRoute(const QString &pathEnd, Route route) { m_routes.append({pathEnd, std::move(route)}); }
 
     bool listen();
     QUrl endpoint() const;
@@ -58,16 +72,12 @@ public:
     // Bodies go out `bytes` at a time, one chunk every intervalMs (0: all at once).
     void setTrickle(int bytes, int intervalMs) { m_trickleBytes = bytes; m_trickleIntervalMs = intervalMs; }
 
-    // Paths with queries of every request received, in order.
+    // Paths with queries of every request received, in order, and their bodies.
     const QList<QUrl> &requests() const { return m_requests; }
+    const QList<QByteArray> &requestBodies() const { return m_bodies; }
     int requestCount(const QString &pathEnd) const;
 
 private:
-    struct Answer
-    {
-        int status = 200;
-        QByteArray body;
-    };
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     Answer answer(const QByteArray &method, const QUrl &url) const;
@@ -94,6 +104,8 @@ private:
     int m_trickleBytes = 0;
     int m_trickleIntervalMs = 0;
     QList<QUrl> m_requests;
+    QList<QByteArray> m_bodies;
+    QList<QPair<QString, Route>> m_routes;
     mutable int m_endlessServed = 0;
     mutable int m_subJobsServed = 0;
 };
