@@ -36,6 +36,8 @@ public:
     const ApiError &error() const { return m_error; }
     int attempts() const { return m_attempts; }
     QString requestId() const { return m_requestId; }
+    // X-IAM-Trace-Id of the last answer (IAM's reference for support), whether it succeeded or not.
+    QString iamTraceId() const { return m_iamTraceId; }
 
 Q_SIGNALS:
     void finished();
@@ -93,6 +95,7 @@ private:
     QTimer m_retryTimer;
     ApiError m_error;
     QString m_requestId;
+    QString m_iamTraceId;
     int m_attempts = 0;
     bool m_started = false;
     bool m_finished = false;

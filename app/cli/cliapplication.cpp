@@ -1,6 +1,8 @@
 #include "cliapplication.h"
 
 #include "api/apiclient.h"
+#include "api/projectdiscovery.h"
+#include "api/serverinput.h"
 #include "desktopformatter.h"
 #include "jobcommand.h"
 #include "journalcommand.h"
@@ -473,6 +475,34 @@ void CliApplication::readStoredCredentials()
 void CliApplication::connectAndRun()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
+    if (m_connection.needsProjectDiscovery()) {
+        findProjectThenRun();
+        return;
+    }
+    runCommand();
+}
+
+void CliApplication::findProjectThenRun()
+{
+    auto *discovery = new ProjectDiscovery(m_network.get(), m_connection.projectDiscoveryRequest(), this);
+    m_err << tr("Finding the project of region %1 from the access key…").arg(m_connection.region) << Qt::endl;
+    whenFinished(discovery, this, [this](ProjectDiscovery *found) {
+        if (!found->succeeded()) {
+            m_err << ServerInput::forTerminal(found->errorText()) << Qt::endl;
+            const bool answered = found->failure() != ProjectDiscovery::Failure::Iam
+                && found->failure() != ProjectDiscovery::Failure::Deadline;
+            finish(answered ? ExitUsageError : ExitApiError);
+            return;
+        }
+        m_connection.config.projectId = found->projectId();
+        m_err << tr("Region %1: project %2.").arg(m_connection.region, found->projectId()) << Qt::endl;
+        runCommand();
+    });
+    discovery->start();
+}
+
+void CliApplication::runCommand()
+{
     m_client = std::make_unique<ApiClient>(m_network.get(), m_connection.config, m_connection.credentials);
     m_connection.credentials.clear(); // the client keeps its own copy
     m_running = createCommand();

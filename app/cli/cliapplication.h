@@ -48,6 +48,9 @@ private:
     bool parseActionRequest();
     void readStoredCredentials();
     void connectAndRun();
+    // Without a project id: finds the region's project from the access key, then runs the command.
+    void findProjectThenRun();
+    void runCommand();
     std::unique_ptr<CliCommand> createCommand();
     void usageError(const QString &message);
     void finish(int exitCode);

@@ -57,7 +57,11 @@ bool DemoConnection::start(ResolvedConnection &connection, QString *error)
     }
     connection.isDemo = true;
     connection.config.endpoint = m_simulator->url();
-    connection.config.projectId = m_simulator->config().projectId;
+    connection.explicitEndpoint = true;
+    // As with a real access key alone: the project is found through the simulated IAM.
+    connection.config.projectId.clear();
+    connection.region = m_simulator->config().region;
+    connection.iamEndpoint = m_simulator->url();
     connection.config.extraCaCertificates.clear();
     connection.credentials.accessKey = config.accessKey;
     connection.credentials.secretKey = config.secretKey;

@@ -19,7 +19,8 @@ public:
     explicit DemoConnection(QObject *parent = nullptr);
     ~DemoConnection() override;
 
-    // Starts the simulator and fills connection.config, connection.credentials and the demo's
+    // Starts the simulator and fills connection.config (without a project id: it is found through
+    // the simulator's IAM, as for a real access key), connection.credentials and the demo's
     // protection (demoProtectedTag()). False with a translated *error when it cannot listen.
     bool start(ResolvedConnection &connection, QString *error);
 
