@@ -1,8 +1,6 @@
 #include "cliapplication.h"
 
 #include "api/apiclient.h"
-#include "api/projectdiscovery.h"
-#include "api/serverinput.h"
 #include "desktopformatter.h"
 #include "jobcommand.h"
 #include "journalcommand.h"
@@ -138,7 +136,10 @@ bool CliApplication::parseCommandLine()
            "         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)\n"
            "  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
-           "  journal [forget JOB_ID --yes]\n\n"
+           "  journal [forget JOB_ID --yes]\n"
+           "  regions [--format table|csv|json]\n\n"
+           "regions lists the account's Workspace projects and their desktops, found from the\n"
+           "access key through the IAM of --region.\n\n"
            "maintenance and logoff look the desktops up as delete does and leave out, each\n"
            "with its reason, those not found, repeated or being deleted; the profile's\n"
            "protected tags do not block them, since they delete nothing.\n\n"
@@ -150,7 +151,7 @@ bool CliApplication::parseCommandLine()
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("list, job, delete, maintenance, logoff or journal."));
+                                   tr("list, job, delete, maintenance, logoff, journal or regions."));
     ConnectionOptions::addTo(m_parser);
     m_parser.addOption({Name::status, tr("list: only desktops in this status (%1).")
                                           .arg(kStatuses.join(QLatin1String(", "))),
@@ -215,7 +216,7 @@ bool CliApplication::parseCommandLine()
 
     m_commandArguments = m_parser.positionalArguments();
     if (m_commandArguments.isEmpty()) {
-        usageError(tr("No command given; use list, job, delete, maintenance, logoff or journal."));
+        usageError(tr("No command given; use list, job, delete, maintenance, logoff, journal or regions."));
         return false;
     }
     const QString command = m_commandArguments.takeFirst();
@@ -231,8 +232,10 @@ bool CliApplication::parseCommandLine()
         m_command = Command::Maintenance;
     else if (command == QLatin1String("logoff"))
         m_command = Command::Logoff;
+    else if (command == QLatin1String("regions"))
+        m_command = Command::Regions;
     else {
-        usageError(tr("Unknown command “%1”; use list, job, delete, maintenance, logoff or journal.").arg(command));
+        usageError(tr("Unknown command “%1”; use list, job, delete, maintenance, logoff, journal or regions.").arg(command));
         return false;
     }
     if (!checkOptionsBelongTo(m_command))
@@ -265,6 +268,12 @@ bool CliApplication::parseCommandLine()
         }
         if (m_parser.isSet(Name::idleDays) && !wholeDays(m_parser.value(Name::idleDays), 0, 100000)) {
             usageError(tr("--idle-days takes a whole number of days, 0 or more."));
+            return false;
+        }
+        break;
+    case Command::Regions:
+        if (!m_commandArguments.isEmpty() || !DesktopFormatter::formatFromName(m_parser.value(Name::format))) {
+            usageError(tr("regions takes no arguments; --format is table, csv or json."));
             return false;
         }
         break;
@@ -328,6 +337,9 @@ bool CliApplication::checkOptionsBelongTo(Command command)
         break;
     case Command::List:
         allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays});
+        break;
+    case Command::Regions:
+        allowed.insert(Name::format);
         break;
     case Command::Job:
         allowed.unite({Name::wait, Name::pollInterval, Name::timeout});
@@ -475,37 +487,18 @@ void CliApplication::readStoredCredentials()
 void CliApplication::connectAndRun()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
-    if (m_connection.needsProjectDiscovery()) {
+    if (m_connection.needsProjectDiscovery() && m_command != Command::Regions) {
         findProjectThenRun();
         return;
     }
     runCommand();
 }
 
-void CliApplication::findProjectThenRun()
-{
-    auto *discovery = new ProjectDiscovery(m_network.get(), m_connection.projectDiscoveryRequest(), this);
-    m_err << tr("Finding the project of region %1 from the access key…").arg(m_connection.region) << Qt::endl;
-    whenFinished(discovery, this, [this](ProjectDiscovery *found) {
-        if (!found->succeeded()) {
-            m_err << ServerInput::forTerminal(found->errorText()) << Qt::endl;
-            const bool answered = found->failure() != ProjectDiscovery::Failure::Iam
-                && found->failure() != ProjectDiscovery::Failure::Deadline;
-            finish(answered ? ExitUsageError : ExitApiError);
-            return;
-        }
-        m_connection.config.projectId = found->projectId();
-        m_err << tr("Region %1: project %2.").arg(m_connection.region, found->projectId()) << Qt::endl;
-        runCommand();
-    });
-    discovery->start();
-}
-
 void CliApplication::runCommand()
 {
     m_client = std::make_unique<ApiClient>(m_network.get(), m_connection.config, m_connection.credentials);
-    m_connection.credentials.clear(); // the client keeps its own copy
     m_running = createCommand();
+    m_connection.credentials.clear(); // the client and the command keep their own copies
     if (!m_running)
         return;
     connect(m_running.get(), &CliCommand::finished, this, &CliApplication::finish);
@@ -554,6 +547,8 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_connection, timing,
                                                m_out, m_err);
     }
+    case Command::Regions:
+        return createRegionsCommand(m_parser.value(Name::format));
     case Command::Maintenance:
     case Command::Logoff:
         return std::make_unique<ActionCommand>(m_client.get(), m_actionRequest, m_connection, m_out, m_err);

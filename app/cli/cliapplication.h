@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actioncommand.h"
+#include "api/accountprojects.h"
 #include "deleterequest.h"
 #include "exitcode.h"
 #include "settings/connectionoptions.h"
@@ -36,7 +37,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    enum class Command { None, List, Job, Delete, Journal, Maintenance, Logoff };
+    enum class Command { None, List, Job, Delete, Journal, Maintenance, Logoff, Regions };
 
     bool parseCommandLine();
     bool checkOptionsBelongTo(Command command);
@@ -51,6 +52,9 @@ private:
     // Without a project id: finds the region's project from the access key, then runs the command.
     void findProjectThenRun();
     void runCommand();
+    // How the account's projects are reached (cliaccount.cpp); needs the credentials not cleared yet.
+    AccountAccess accountAccess() const;
+    std::unique_ptr<CliCommand> createRegionsCommand(const QString &format);
     std::unique_ptr<CliCommand> createCommand();
     void usageError(const QString &message);
     void finish(int exitCode);

@@ -216,21 +216,20 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
     resolved.config.projectId = firstNonEmpty(
         values.projectId,
         environment.value(QString::fromLatin1(projectIdVariable())), profile.projectId);
+    // The region's IAM finds the project (as the SDKs do) and lists the account's projects.
+    QString iamError;
+    const QUrl iam = resolved.region.isEmpty() ? QUrl() : Endpoint::iamForRegion(resolved.region, environment);
+    resolved.iamEndpoint = Endpoint::validate(iam, &iamError).value_or(QUrl());
     if (resolved.config.projectId.isEmpty()) {
-        // Found from the access key, as the SDKs do; that needs the region whose project it is.
         if (resolved.region.isEmpty())
             return failWith(ConnectionOptionsText::tr("No project id and no region given; use --region (the project is "
                                                       "then found from the access key), --project-id, "
                                                       "HUAWEICLOUD_SDK_PROJECT_ID or a profile."),
                             error);
-        QString iamError;
-        const QUrl iam = Endpoint::iamForRegion(resolved.region, environment);
-        const std::optional<QUrl> validatedIam = Endpoint::validate(iam, &iamError);
-        if (!validatedIam)
+        if (resolved.iamEndpoint.isEmpty())
             return failWith(ConnectionOptionsText::tr("IAM endpoint of region “%1” (“%2”): %3")
                                 .arg(resolved.region, iam.toDisplayString(), iamError),
                             error);
-        resolved.iamEndpoint = *validatedIam;
     }
 
     const QString caFile = firstNonEmpty(values.caFile, profile.caFile);

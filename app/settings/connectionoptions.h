@@ -38,7 +38,7 @@ struct ResolvedConnection
     // The region named by --region or the profile (empty when only an endpoint was given). With no
     // project id, the project is found from the access key through this region's IAM.
     QString region;
-    QUrl iamEndpoint;          // validated; set when the project is to be found (see needsProjectDiscovery)
+    QUrl iamEndpoint;          // validated; the region's IAM, empty without a (usable) region
     bool explicitEndpoint = false; // --endpoint or the profile's URL, not the region's public endpoint
 
     bool needsProjectDiscovery() const { return config.projectId.isEmpty(); }

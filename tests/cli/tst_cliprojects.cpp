@@ -106,6 +106,57 @@ private Q_SLOTS:
         QCOMPARE(iamRequests(), 0);
     }
 
+    void regionsListsTheAccountsWorkspaceProjects()
+    {
+        SimulatorConfig asia = simulatorConfig({}, {}, 7, 100);
+        asia.projectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
+        asia.region = QStringLiteral("ap-southeast-3");
+        asia.seed = 3;
+        m_simulator->addProject(asia);
+        SimulatorConfig dev = asia;
+        dev.projectId = QStringLiteral("6f708192a3b4c5d6e7f8091a2b3c4d5e");
+        dev.region = QStringLiteral("cn-north-4_dev");
+        dev.desktopCount = 3;
+        m_simulator->addProject(dev);
+        // Not Workspace's: a region without Workspace (and the built-in MOS).
+        m_simulator->iam().addProject(QStringLiteral("708192a3b4c5d6e7f8091a2b3c4d5e6f"), QStringLiteral("cn-east-2"));
+
+        const Result result = runDiscovering({QStringLiteral("regions"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QJsonArray rows = QJsonDocument::fromJson(result.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 3);
+        const auto row = [&rows](int i) { return rows.at(i).toObject(); };
+        QCOMPARE(row(0).value(QStringLiteral("project_name")).toString(), m_simulator->config().region);
+        QCOMPARE(row(0).value(QStringLiteral("project_id")).toString(), m_simulator->config().projectId);
+        QCOMPARE(row(0).value(QStringLiteral("desktop_count")).toInt(), 40);
+        QCOMPARE(row(1).value(QStringLiteral("project_name")).toString(), dev.region);
+        QCOMPARE(row(1).value(QStringLiteral("region")).toString(), m_simulator->config().region);
+        QCOMPARE(row(1).value(QStringLiteral("desktop_count")).toInt(), 3);
+        QCOMPARE(row(2).value(QStringLiteral("region")).toString(), asia.region);
+        QCOMPARE(row(2).value(QStringLiteral("desktop_count")).toInt(), 7);
+        // The account's projects need no project id: nothing was looked up by name.
+        QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("/v3/projects")), 0);
+        QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("/v3/auth/projects")), 1);
+    }
+
+    void regionsNamesTheProjectThatFails()
+    {
+        // IAM lists a project no Workspace answers for with this key.
+        m_simulator->iam().addProject(QStringLiteral("8192a3b4c5d6e7f8091a2b3c4d5e6f70"), QStringLiteral("af-south-1"));
+        const Result result = runDiscovering({QStringLiteral("regions")});
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.out.contains(QStringLiteral("af-south-1")) && result.out.contains(QStringLiteral("403"))
+                     && result.out.contains(QStringLiteral("40")),
+                 qPrintable(result.out));
+    }
+
+    void regionsNeedsARegion()
+    {
+        const Result result = runCli(QStringList{QStringLiteral("regions")} + connection(), environment());
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("--region")), qPrintable(result.err));
+    }
+
     void demoFindsItsProject()
     {
         const Result result = runDemo({QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
