@@ -36,6 +36,7 @@ const QString periodDays = QStringLiteral("period-days");
 const QString includeYearlyMonthly = QStringLiteral("include-yearly-monthly");
 const QString turnAutoscaleOffFirst = QStringLiteral("turn-autoscale-off-first");
 const QString message = QStringLiteral("message");
+const QString allRegions = QStringLiteral("all-regions");
 const QString help = QStringLiteral("help");
 const QString version = QStringLiteral("version");
 } // namespace Name
@@ -130,7 +131,7 @@ bool CliApplication::parseCommandLine()
         tr("Review and delete Huawei Cloud Workspace desktops from scripts.\n\n"
            "Commands:\n"
            "  list [--status S] [--name TEXT] [--format table|csv|json]\n"
-           "       [--idle-days N] [--period-days DAYS]\n"
+           "       [--idle-days N] [--period-days DAYS] [--all-regions]\n"
            "  job JOB_ID [--wait]\n"
            "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
            "         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)\n"
@@ -197,6 +198,9 @@ bool CliApplication::parseCommandLine()
                            "desktops after the deletion; if a pool cannot be stopped, nothing is deleted.")});
     m_parser.addOption({Name::message, tr("logoff: the message the users see before they are logged off."),
                         tr("text")});
+    m_parser.addOption({Name::allRegions,
+                        tr("list: the desktops of every Workspace project of the account (found through the IAM "
+                           "of --region), with their region and project.")});
 
     if (!m_parser.parse(m_arguments)) {
         usageError(m_parser.errorText());
@@ -270,6 +274,11 @@ bool CliApplication::parseCommandLine()
             usageError(tr("--idle-days takes a whole number of days, 0 or more."));
             return false;
         }
+        if (m_parser.isSet(Name::allRegions) && (m_parser.isSet(Name::idleDays) || m_parser.isSet(Name::periodDays))) {
+            usageError(tr("--all-regions does not load usage statistics; list one region for --idle-days or "
+                          "--period-days."));
+            return false;
+        }
         break;
     case Command::Regions:
         if (!m_commandArguments.isEmpty() || !DesktopFormatter::formatFromName(m_parser.value(Name::format))) {
@@ -336,7 +345,8 @@ bool CliApplication::checkOptionsBelongTo(Command command)
     case Command::None:
         break;
     case Command::List:
-        allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays});
+        allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays,
+                       Name::allRegions});
         break;
     case Command::Regions:
         allowed.insert(Name::format);
@@ -487,7 +497,7 @@ void CliApplication::readStoredCredentials()
 void CliApplication::connectAndRun()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
-    if (m_connection.needsProjectDiscovery() && m_command != Command::Regions) {
+    if (m_connection.needsProjectDiscovery() && !worksOnTheWholeAccount()) {
         findProjectThenRun();
         return;
     }
@@ -515,6 +525,8 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         DesktopQuery query;
         query.status = m_parser.value(Name::status).toUpper();
         query.computerName = m_parser.value(Name::name);
+        if (m_parser.isSet(Name::allRegions))
+            return createAllRegionsListCommand(query, m_parser.value(Name::format), m_parser.value(Name::timeout));
         auto list = std::make_unique<ListCommand>(
             m_client.get(), query, *DesktopFormatter::formatFromName(m_parser.value(Name::format)), m_out,
             m_err);

@@ -2,6 +2,7 @@
 
 #include "actioncommand.h"
 #include "api/accountprojects.h"
+#include "api/apicalls.h"
 #include "deleterequest.h"
 #include "exitcode.h"
 #include "settings/connectionoptions.h"
@@ -55,6 +56,10 @@ private:
     // How the account's projects are reached (cliaccount.cpp); needs the credentials not cleared yet.
     AccountAccess accountAccess() const;
     std::unique_ptr<CliCommand> createRegionsCommand(const QString &format);
+    std::unique_ptr<CliCommand> createAllRegionsListCommand(const DesktopQuery &query, const QString &format,
+                                                            const QString &timeout);
+    // regions and list --all-regions: every project of the account, none found beforehand.
+    bool worksOnTheWholeAccount() const;
     std::unique_ptr<CliCommand> createCommand();
     void usageError(const QString &message);
     void finish(int exitCode);

@@ -25,6 +25,29 @@ QString DemoConnection::stateFilePath(const QString &dataDir, int desktopCount)
     return QDir(dataDir).filePath(QStringLiteral("simulator-state.json"));
 }
 
+void DemoConnection::addOtherRegions(const SimulatorConfig &home, const QString &dataDir)
+{
+    // The account's desktops in two more regions, for `regions` and `list --all-regions`.
+    const struct
+    {
+        const char *region;
+        const char *projectId;
+        int desktops;
+    } others[] = {{"ap-southeast-3", "1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6", 120},
+                  {"la-south-2", "2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7", 60}};
+    for (const auto &other : others) {
+        SimulatorConfig config = home;
+        config.region = QLatin1String(other.region);
+        config.projectId = QLatin1String(other.projectId);
+        config.desktopCount = other.desktops;
+        config.seed = home.seed + config.desktopCount;
+        config.stateFilePath = dataDir.isEmpty()
+            ? QString()
+            : QDir(dataDir).filePath(QStringLiteral("simulator-state-%1.json").arg(config.region));
+        m_simulator->addProject(config);
+    }
+}
+
 QString DemoConnection::demoProtectedTag()
 {
     return QStringLiteral("protected=true");
@@ -49,6 +72,7 @@ bool DemoConnection::start(ResolvedConnection &connection, QString *error)
     if (!connection.dataDir.isEmpty())
         config.stateFilePath = stateFilePath(connection.dataDir, connection.demoDesktopCount);
     m_simulator = std::make_unique<WorkspaceSimulator>(config);
+    addOtherRegions(config, connection.dataDir);
     if (!m_simulator->listen()) {
         if (error)
             *error = tr("The demo service could not start on this computer.");

@@ -7,6 +7,7 @@
 #include <memory>
 
 class WorkspaceSimulator;
+struct SimulatorConfig;
 
 // --demo for the GUI and the CLI: runs the Workspace simulator in this process on loopback, with
 // freshly generated credentials and its state kept in the demo's data directory, and points a
@@ -31,5 +32,7 @@ public:
     static QString demoProtectedTag();
 
 private:
+    void addOtherRegions(const SimulatorConfig &home, const QString &dataDir);
+
     std::unique_ptr<WorkspaceSimulator> m_simulator;
 };

@@ -29,6 +29,22 @@ private:
                       discoveringEnvironment());
     }
 
+    // Two more projects behind the simulator: ap-southeast-3 (7 desktops) and cn-north-4_dev (3).
+    QPair<SimulatorConfig, SimulatorConfig> addProjects()
+    {
+        SimulatorConfig asia = simulatorConfig({}, {}, 7, 100);
+        asia.projectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
+        asia.region = QStringLiteral("ap-southeast-3");
+        asia.seed = 3;
+        m_simulator->addProject(asia);
+        SimulatorConfig dev = asia;
+        dev.projectId = QStringLiteral("6f708192a3b4c5d6e7f8091a2b3c4d5e");
+        dev.region = QStringLiteral("cn-north-4_dev");
+        dev.desktopCount = 3;
+        m_simulator->addProject(dev);
+        return {asia, dev};
+    }
+
     int iamRequests() const
     {
         return m_simulator->requestCount("GET", QStringLiteral("/v3/"));
@@ -108,16 +124,7 @@ private Q_SLOTS:
 
     void regionsListsTheAccountsWorkspaceProjects()
     {
-        SimulatorConfig asia = simulatorConfig({}, {}, 7, 100);
-        asia.projectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
-        asia.region = QStringLiteral("ap-southeast-3");
-        asia.seed = 3;
-        m_simulator->addProject(asia);
-        SimulatorConfig dev = asia;
-        dev.projectId = QStringLiteral("6f708192a3b4c5d6e7f8091a2b3c4d5e");
-        dev.region = QStringLiteral("cn-north-4_dev");
-        dev.desktopCount = 3;
-        m_simulator->addProject(dev);
+        const auto [asia, dev] = addProjects();
         // Not Workspace's: a region without Workspace (and the built-in MOS).
         m_simulator->iam().addProject(QStringLiteral("708192a3b4c5d6e7f8091a2b3c4d5e6f"), QStringLiteral("cn-east-2"));
 
@@ -155,6 +162,58 @@ private Q_SLOTS:
         const Result result = runCli(QStringList{QStringLiteral("regions")} + connection(), environment());
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(QStringLiteral("--region")), qPrintable(result.err));
+    }
+
+    void listAllRegionsNamesEveryDesktopsProject()
+    {
+        const auto [asia, dev] = addProjects();
+        const Result result = runDiscovering(
+            {QStringLiteral("list"), QStringLiteral("--all-regions"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QJsonArray desktops = QJsonDocument::fromJson(result.out.toUtf8()).array();
+        QCOMPARE(desktops.size(), 50);
+        QHash<QString, int> perProject;
+        for (const QJsonValue &value : desktops) {
+            const QJsonObject desktop = value.toObject();
+            QVERIFY(desktop.contains(QStringLiteral("region")) && desktop.contains(QStringLiteral("project_id")));
+            ++perProject[desktop.value(QStringLiteral("region")).toString() + QLatin1Char('/')
+                         + desktop.value(QStringLiteral("project_id")).toString()];
+        }
+        QCOMPARE(perProject.value(m_simulator->config().region + QLatin1Char('/') + m_simulator->config().projectId), 40);
+        QCOMPARE(perProject.value(QStringLiteral("cn-north-4/") + dev.projectId), 3);
+        QCOMPARE(perProject.value(asia.region + QLatin1Char('/') + asia.projectId), 7);
+        QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("/v3/projects")), 0);
+    }
+
+    void listAllRegionsShowsTheOthersWhenOneFails()
+    {
+        addProjects();
+        m_simulator->iam().addProject(QStringLiteral("8192a3b4c5d6e7f8091a2b3c4d5e6f70"), QStringLiteral("af-south-1"));
+        const Result result = runDiscovering({QStringLiteral("list"), QStringLiteral("--all-regions"), QStringLiteral("--format"),
+                                              QStringLiteral("csv")});
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.out.count(QStringLiteral("\r\n")), 51); // the header and 50 desktops
+        QVERIFY(result.out.startsWith(QStringLiteral("region,project_name,project_id,")));
+        QVERIFY2(result.err.contains(QStringLiteral("af-south-1")) && result.err.contains(QStringLiteral("403")),
+                 qPrintable(result.err));
+    }
+
+    void listAllRegionsTable()
+    {
+        addProjects();
+        const Result result = runDiscovering({QStringLiteral("list"), QStringLiteral("--all-regions")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 51);
+        QVERIFY(lines.first().startsWith(QStringLiteral("REGION")));
+        QVERIFY(lines.last().startsWith(QStringLiteral("ap-southeast-3")));
+    }
+
+    void allRegionsTakesNoUsage()
+    {
+        const Result result = runDiscovering({QStringLiteral("list"), QStringLiteral("--all-regions"),
+                                              QStringLiteral("--idle-days"), QStringLiteral("30")});
+        QCOMPARE(result.exitCode, 2);
     }
 
     void demoFindsItsProject()
