@@ -53,6 +53,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("desktops"), text("Number of desktops to generate."), QStringLiteral("N"), QString::number(defaults.desktopCount)},
         {QStringLiteral("seed"), text("Seed of the generated desktops and fault shares."), QStringLiteral("S"), QString::number(defaults.seed)},
         {QStringLiteral("project-id"), text("Project id the requests must name."), QStringLiteral("P"), defaults.projectId},
+        {QStringLiteral("region"), text("The project's name in the simulated IAM (GET /v3/projects)."), QStringLiteral("R"), defaults.region},
         {QStringLiteral("access-key"), text("Access key (AK) the requests must be signed with."), QStringLiteral("AK")},
         {QStringLiteral("secret-key"), text("Secret key (SK) the requests must be signed with."), QStringLiteral("SK")},
         {QStringLiteral("tls-cert"), text("PEM certificate: serve https."), QStringLiteral("FILE")},
@@ -98,6 +99,7 @@ int main(int argc, char *argv[])
 
     SimulatorConfig config;
     config.projectId = parser.value(QStringLiteral("project-id"));
+    config.region = parser.value(QStringLiteral("region"));
     config.accessKey = parser.value(QStringLiteral("access-key"));
     config.secretKey = parser.value(QStringLiteral("secret-key"));
     if (config.accessKey.isEmpty() || config.secretKey.isEmpty())

@@ -22,6 +22,7 @@ enum class NotFoundAnswer {
 struct SimulatorConfig
 {
     QString projectId = QStringLiteral("0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5");
+    QString region = QStringLiteral("cn-north-4"); // the project's name in the simulated IAM
     QString accessKey;
     QString secretKey;
     int desktopCount = 300;

@@ -10,8 +10,9 @@ class SimulatorThreadRunner : public QThread
 {
     Q_OBJECT
 public:
-    SimulatorThreadRunner(SimulatorConfig config, quint16 port)
+    SimulatorThreadRunner(SimulatorConfig config, QList<SimulatorConfig> otherProjects, quint16 port)
         : m_config(std::move(config))
+        , m_otherProjects(std::move(otherProjects))
         , m_port(port)
     {
         setObjectName(QStringLiteral("workspace-simulator"));
@@ -25,6 +26,8 @@ protected:
     void run() override
     {
         WorkspaceSimulator simulator(m_config);
+        for (const SimulatorConfig &project : m_otherProjects)
+            simulator.addProject(project);
         if (!simulator.listen(m_port)) {
             Q_EMIT failedToListen();
             return;
@@ -35,6 +38,7 @@ protected:
 
 private:
     const SimulatorConfig m_config;
+    const QList<SimulatorConfig> m_otherProjects;
     const quint16 m_port;
 };
 
@@ -51,7 +55,7 @@ SimulatorThread::~SimulatorThread()
 void SimulatorThread::start(const SimulatorConfig &config, quint16 port)
 {
     stop();
-    m_runner = std::make_unique<SimulatorThreadRunner>(config, port);
+    m_runner = std::make_unique<SimulatorThreadRunner>(config, m_otherProjects, port);
     // Emitted on the runner's thread, delivered on this object's. A signal still queued from a
     // runner stopped since then is dropped: disconnecting does not take back what was posted.
     const quint64 generation = m_generation;

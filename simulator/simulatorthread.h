@@ -2,6 +2,7 @@
 
 #include "simulatorconfig.h"
 
+#include <QList>
 #include <QObject>
 #include <QUrl>
 
@@ -24,6 +25,9 @@ public:
     // Starts the thread, which builds the simulator and listens on 127.0.0.1:port (0: any free
     // port); started() or failed() follows, once. A simulator still running is stopped first.
     void start(const SimulatorConfig &config, quint16 port = 0);
+    // More projects of the account served behind the same server (WorkspaceSimulator::addProject),
+    // from the next start() on.
+    void setOtherProjects(QList<SimulatorConfig> configs) { m_otherProjects = std::move(configs); }
     // Ends the thread: the simulator is destroyed on it (its state store commits what is pending)
     // and this returns when the thread has ended. Requests in flight go unanswered.
     void stop();
@@ -41,5 +45,6 @@ private:
 
     std::unique_ptr<SimulatorThreadRunner> m_runner;
     QUrl m_url;
+    QList<SimulatorConfig> m_otherProjects;
     quint64 m_generation = 0;
 };

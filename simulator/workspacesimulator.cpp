@@ -6,6 +6,7 @@
 #include "desktopgenerator.h"
 #include "desktoplistfilter.h"
 #include "faultinjector.h"
+#include "iamroutes.h"
 #include "signatureverifier.h"
 #include "simulatorhttpserver.h"
 #include "simulatorreply.h"
@@ -43,7 +44,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
         .toUpper();
 }
 
-enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs, Decommission, Retirement };
+enum class Route { None, ListDesktops, BatchDelete, ShowJob, ListSubJobs, Decommission, Retirement, Iam };
 
 struct RouteMatch
 {
@@ -63,6 +64,8 @@ RouteMatch matchRoute(const QByteArray &method, const QString &path)
             result.route = Route::Decommission;
         else if (RetirementRoutes::matches(method, path, &result.projectId))
             result.route = Route::Retirement;
+        else if (IamRoutes::matches(method, path))
+            result.route = Route::Iam;
         return result;
     }
     result.projectId = match.captured(1);
@@ -124,6 +127,8 @@ public:
     DecommissionRoutes m_decommission;
     RetirementRoutes m_retirement;
     DeletionRoutes m_deletions;
+    IamRoutes m_iam;
+    std::vector<std::unique_ptr<WorkspaceSimulator>> m_otherProjects;
     QList<QPair<QByteArray, QString>> m_requestLog;
     std::unique_ptr<SimulatorStore> m_store; // null: nothing is kept
 };
@@ -160,6 +165,8 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
     m_decommission.setNotFoundAnswer(m_config.notFoundAnswer);
     m_retirement.setNotFoundAnswer(m_config.notFoundAnswer);
     QObject::connect(&m_deletions, &DeletionRoutes::jobFinished, q, &WorkspaceSimulator::jobFinished);
+    m_iam.addProject(m_config.projectId, m_config.region);
+    m_iam.addProject(QStringLiteral("5b9c1e0f2d3a4b6c8e7f9a0b1c2d3e4f"), QStringLiteral("MOS"));
     const QStringList retiring = m_config.retiringExamples
         ? RetirementRoutes::addRetiringExamples(m_desktops, QDateTime::currentDateTimeUtc().date())
         : QStringList();
@@ -179,6 +186,13 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
     m_requestLog.append({method, path});
 
     const RouteMatch route = matchRoute(method, path);
+    for (const std::unique_ptr<WorkspaceSimulator> &other : m_otherProjects) {
+        if (route.route != Route::Iam && !route.projectId.isEmpty() && route.projectId == other->config().projectId) {
+            other->d->m_tls = m_tls; // the URL it verifies signatures against is this server's
+            other->d->handle(request, socket, std::move(responder));
+            return;
+        }
+    }
     const bool faulty = route.route != Route::None && m_faults.appliesTo(path);
     SimulatorReply reply;
     if (route.route == Route::None) {
@@ -191,6 +205,8 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
         if (reply.status == 200)
             reply = dispatch(route, request);
     }
+    if (route.route == Route::Iam)
+        IamRoutes::addTraceId(reply);
     // What was answered is kept before the answer goes out (a client may act on it at once).
     if (m_store)
         m_store->commit();
@@ -225,6 +241,8 @@ SimulatorReply WorkspaceSimulatorPrivate::authenticate(const QByteArray &method,
         return errorReply(401, kAuthenticationFailed,
                           QStringLiteral("Incorrect IAM authentication information: ") + verdict.reason);
     }
+    if (route.route == Route::Iam) // IAM is the account's, not a project's
+        return {};
     if (route.projectId != m_config.projectId
         || (hasProjectHeader && QString::fromUtf8(projectHeader) != m_config.projectId)) {
         SimulatorReply reply = errorReply(403, kForbidden,
@@ -271,6 +289,11 @@ SimulatorReply WorkspaceSimulatorPrivate::dispatch(const RouteMatch &route, cons
                 m_store->saveDesktop(m_desktops.at(m_indexById.value(id)));
         }
         return {answer.status, answer.body, {}};
+    }
+    case Route::Iam: {
+        const QString base = (m_tls ? QStringLiteral("https://") : QStringLiteral("http://"))
+            + QString::fromLatin1(request.value("Host"));
+        return m_iam.handle(methodName(request.method()), request.url().path(), query, base);
     }
     case Route::None:
         break;
@@ -454,6 +477,23 @@ QUrl WorkspaceSimulator::url() const
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(d->m_port);
     return url;
+}
+
+IamRoutes &WorkspaceSimulator::iam()
+{
+    return d->m_iam;
+}
+
+WorkspaceSimulator *WorkspaceSimulator::addProject(SimulatorConfig config)
+{
+    config.accessKey = d->m_config.accessKey;
+    config.secretKey = d->m_config.secretKey;
+    auto other = std::make_unique<WorkspaceSimulator>(std::move(config));
+    connect(other.get(), &WorkspaceSimulator::requestHandled, this, &WorkspaceSimulator::requestHandled);
+    connect(other.get(), &WorkspaceSimulator::jobFinished, this, &WorkspaceSimulator::jobFinished);
+    d->m_iam.addProject(other->config().projectId, other->config().region);
+    d->m_otherProjects.push_back(std::move(other));
+    return d->m_otherProjects.back().get();
 }
 
 const SimulatorConfig &WorkspaceSimulator::config() const

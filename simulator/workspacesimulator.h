@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class IamRoutes;
 class WorkspaceSimulatorPrivate;
 
 // A local Workspace API server following shared/spec/workspace-api.md: signature checks, paging,
@@ -33,6 +34,14 @@ public:
     void setFaults(const SimulatorFaults &faults);
     const SimulatorFaults &faults() const;
 
+    // The simulated account's IAM (GET /v3/projects, /v3/auth/projects): its projects, at first
+    // this simulator's (named config().region), the built-in MOS and those added by addProject().
+    IamRoutes &iam();
+    // Serves another project of the account behind this server: requests naming config.projectId
+    // go to a simulator of its own (its desktops, jobs and faults), signed with this one's keys; IAM
+    // lists it as config.region ({region}_{suffix} makes a sub-project). Returns that simulator.
+    WorkspaceSimulator *addProject(SimulatorConfig config);
+
     // Counters for tests: how many requests reached a method+path pattern, e.g.
     // requestCount("POST", "batch-delete").
     int requestCount(const QByteArray &method, const QString &pathContains) const;
@@ -52,5 +61,6 @@ Q_SIGNALS:
     void jobFinished(const QString &jobId, const QString &status);
 
 private:
+    friend class WorkspaceSimulatorPrivate;
     std::unique_ptr<WorkspaceSimulatorPrivate> d;
 };

@@ -7,8 +7,12 @@
 
 #include "democonnection.h"
 
+#include "api/projectdiscovery.h"
+
 #include <QCoreApplication>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QStatusBar>
 
 AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialStore *credentials,
                        QObject *parent)
@@ -87,9 +91,45 @@ void AppStartup::useResolved(ResolvedConnection connection)
         m_credentials->read(name, accessKey);
         return;
     }
+    if (connection.needsProjectDiscovery()) {
+        findProjectThenConnect(std::move(connection));
+        return;
+    }
     m_window->setDemoMode(connection.isDemo);
     m_window->connectTo(connection);
     connection.credentials.clear();
+}
+
+void AppStartup::findProjectThenConnect(ResolvedConnection connection)
+{
+    if (m_discovery) // a later choice wins over a look-up still under way
+        m_discovery->cancel();
+    if (!m_network) {
+        if (!m_ownNetwork)
+            m_ownNetwork = new QNetworkAccessManager(this);
+        m_network = m_ownNetwork;
+    }
+    auto *discovery = new ProjectDiscovery(m_network, connection.projectDiscoveryRequest(), this);
+    m_discovery = discovery;
+    m_window->statusBar()->showMessage(
+        tr("Finding the project of region %1 from the access key…").arg(connection.region));
+    whenFinished(discovery, this, [this, connection = std::move(connection)](ProjectDiscovery *found) mutable {
+        if (found->failure() == ProjectDiscovery::Failure::Cancelled)
+            return;
+        m_window->statusBar()->clearMessage();
+        if (!found->succeeded()) {
+            connection.credentials.clear();
+            if (m_window->client() == nullptr)
+                m_window->showWelcome();
+            showWarning(found->errorText());
+            return;
+        }
+        connection.config.projectId = found->projectId();
+        m_window->statusBar()->showMessage(
+            tr("Region %1: project %2, found from the access key.").arg(connection.region, found->projectId()), 10000);
+        useResolved(std::move(connection));
+    });
+    discovery->start();
 }
 
 void AppStartup::onCredentialsRead(const QString &profileName, const Credentials &credentials,

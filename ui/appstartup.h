@@ -13,6 +13,8 @@
 class CredentialStore;
 class DemoConnection;
 class MainWindow;
+class ProjectDiscovery;
+class QNetworkAccessManager;
 class ProfileStore;
 
 // Decides what the window shows after start and when the user picks a connection: the command
@@ -26,6 +28,10 @@ public:
                QObject *parent = nullptr);
     ~AppStartup() override;
 
+    // The network the project of a connection without project id is found through (the window's);
+    // by default one of its own.
+    void setNetworkAccessManager(QNetworkAccessManager *network) { m_network = network; }
+
     void start(const ConnectionOptionValues &values, const QProcessEnvironment &environment);
     void startDemo();
     // Uses a saved profile, reading its secret from the keychain.
@@ -37,6 +43,8 @@ Q_SIGNALS:
 
 private:
     void useResolved(ResolvedConnection connection);
+    // Finds the project from the access key, then connects; a failure is shown, never guessed.
+    void findProjectThenConnect(ResolvedConnection connection);
     void onConnectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
     void onEditConnectionRequested();
     void onCredentialsRead(const QString &profileName, const Credentials &credentials, const QString &error);
@@ -49,6 +57,9 @@ private:
     std::optional<ResolvedConnection> m_pending;
     QString m_editingProfile; // profile whose secret is read for the edit dialog
     DemoConnection *m_demo = nullptr;
+    QPointer<QNetworkAccessManager> m_network;
+    QNetworkAccessManager *m_ownNetwork = nullptr;
+    QPointer<ProjectDiscovery> m_discovery;
     QString m_dataDirOption; // --data-dir as given; empty: the default
     int m_demoDesktops = 0;  // --demo-desktops as given
 };

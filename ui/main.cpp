@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
@@ -71,8 +72,11 @@ int main(int argc, char *argv[])
 
     ProfileStore profiles(ProfileStore::defaultFilePath());
     CredentialStore credentials;
+    QNetworkAccessManager network;
     MainWindow window;
+    window.setNetworkAccessManager(&network);
     AppStartup startup(&window, &profiles, &credentials);
+    startup.setNetworkAccessManager(&network);
     QObject::connect(&startup, &AppStartup::fatalError, &app, [](const QString &message) {
         QTextStream(stderr) << message << Qt::endl;
         QCoreApplication::exit(2);

@@ -3,6 +3,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/endpoint.h"
+#include "api/projectdiscovery.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -26,6 +27,8 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     , m_secretKey(new QLineEdit(this))
     , m_securityToken(new QLineEdit(this))
     , m_testButton(new QPushButton(tr("&Test Connection"), this))
+    , m_findProjectButton(new QPushButton(tr("&Find"), this))
+    , m_projectNote(new QLabel(this))
     , m_testResult(new QLabel(this))
     , m_validation(new QLabel(this))
 {
@@ -33,6 +36,12 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     m_region->setEditable(true);
     m_region->addItems(Endpoint::knownRegions());
     m_region->setCurrentText(QStringLiteral("cn-north-4"));
+    m_projectId->setPlaceholderText(tr("Optional: found from the access key in the region"));
+    m_findProjectButton->setAccessibleDescription(tr("Finds the region's project from the access key"));
+    m_projectNote->setWordWrap(true);
+    m_projectNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_projectNote->setAccessibleName(tr("Project found from the access key"));
+    m_projectNote->hide();
     m_endpoint->setPlaceholderText(tr("Optional, e.g. https://workspace.example.com"));
     m_caFile->setPlaceholderText(tr("Optional PEM or DER file with extra CA certificates"));
     m_protectedTags->setPlaceholderText(tr("e.g. protected=true, keep"));
@@ -51,7 +60,11 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Region:"), m_region);
-    form->addRow(tr("&Project ID:"), m_projectId);
+    auto *projectRow = new QHBoxLayout;
+    projectRow->addWidget(m_projectId, 1);
+    projectRow->addWidget(m_findProjectButton);
+    form->addRow(tr("&Project ID:"), projectRow);
+    form->addRow(QString(), m_projectNote);
     form->addRow(tr("&Endpoint URL:"), m_endpoint);
     form->addRow(tr("&CA file:"), m_caFile);
     form->addRow(tr("Protected ta&gs:"), m_protectedTags);
@@ -67,6 +80,14 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+    connect(m_findProjectButton, &QPushButton::clicked, this, &ProfileDialog::findProject);
+    // A project found for other values is not theirs: say nothing rather than something wrong.
+    const auto forgetFound = [this] {
+        if (!m_foundProjectId.isEmpty() && m_foundFor != discoveryKey())
+            m_projectNote->hide();
+    };
+    connect(m_accessKey, &QLineEdit::textChanged, this, forgetFound);
+    connect(m_region, &QComboBox::currentTextChanged, this, forgetFound);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -80,6 +101,8 @@ ProfileDialog::~ProfileDialog()
 {
     if (m_testCall)
         m_testCall->disconnect(this);
+    if (m_discovery)
+        m_discovery->disconnect(this);
 }
 
 void ProfileDialog::setProfile(const ConnectionProfile &profile, const Credentials &credentials)
@@ -126,8 +149,8 @@ QString ProfileDialog::validationError() const
         return tr("Give the profile a name.");
     if (current.region.isEmpty() && current.endpoint.isEmpty())
         return tr("Choose a region or enter an endpoint URL.");
-    if (current.projectId.isEmpty())
-        return tr("Enter the project ID.");
+    if (current.projectId.isEmpty() && current.region.isEmpty())
+        return tr("Choose the region: without a project ID, the region's project is found from the access key.");
     if (!credentials().isComplete())
         return tr("Enter the access key and the secret key.");
     return {};
@@ -143,32 +166,133 @@ void ProfileDialog::accept()
     QDialog::accept();
 }
 
-void ProfileDialog::testConnection()
+QNetworkAccessManager *ProfileDialog::network()
 {
-    if (m_testCall)
-        return;
-    const ConnectionProfile current = profile();
-    QString error;
-    ClientConfig config;
-    config.projectId = current.projectId;
-    const std::optional<QUrl> endpoint = Endpoint::validate(current.effectiveEndpoint(), &error);
-    if (endpoint && !current.caFile.isEmpty())
-        config.extraCaCertificates = ApiClient::loadCaFile(current.caFile, &error);
-    if (!endpoint || !error.isEmpty() || current.projectId.isEmpty() || !credentials().isComplete()) {
-        if (error.isEmpty())
-            error = tr("Enter the project ID, the access key and the secret key first.");
-        m_testResult->setText(error);
-        Q_EMIT testFinished(false);
-        return;
-    }
-    config.endpoint = *endpoint;
     if (!m_network) {
         if (!m_ownNetwork)
             m_ownNetwork = new QNetworkAccessManager(this);
         m_network = m_ownNetwork;
     }
+    return m_network;
+}
+
+QString ProfileDialog::discoveryKey() const
+{
+    const QString region = m_region->currentText().trimmed().toLower();
+    return m_accessKey->text().trimmed() + QLatin1Char('\n') + region + QLatin1Char('\n')
+        + Endpoint::iamForRegion(region, m_environment).toString();
+}
+
+QString ProfileDialog::foundProjectId() const
+{
+    return m_foundFor == discoveryKey() ? m_foundProjectId : QString();
+}
+
+QString ProfileDialog::projectNoteText() const
+{
+    return m_projectNote->isHidden() ? QString() : m_projectNote->text();
+}
+
+void ProfileDialog::findProject()
+{
+    if (!startProjectSearch(false))
+        Q_EMIT projectSearchFinished(false);
+}
+
+bool ProfileDialog::startProjectSearch(bool thenTest)
+{
+    if (m_discovery)
+        return false;
+    const ConnectionProfile current = profile();
+    QString error;
+    ProjectDiscovery::Request request;
+    request.region = current.region;
+    request.iamEndpoint = Endpoint::iamForRegion(current.region, m_environment);
+    request.credentials = credentials();
+    if (!current.caFile.isEmpty())
+        request.transport.extraCaCertificates = ApiClient::loadCaFile(current.caFile, &error);
+    if (current.region.isEmpty() || !request.credentials.isComplete() || !error.isEmpty()) {
+        m_projectNote->setText(!error.isEmpty() ? error
+                                                : tr("Choose the region and enter the access key and the secret key "
+                                                     "first: the project is found from them."));
+        m_projectNote->show();
+        return false;
+    }
+    auto *discovery = new ProjectDiscovery(network(), request, this);
+    m_discovery = discovery;
+    const QString key = discoveryKey();
+    whenFinished(discovery, this, [this, key, thenTest](ProjectDiscovery *finished) {
+        if (finished->succeeded()) {
+            m_foundProjectId = finished->projectId();
+            m_foundFor = key;
+        }
+        onProjectSearchFinished(finished, thenTest);
+    });
+    m_findProjectButton->setEnabled(false);
+    m_testButton->setEnabled(false);
+    m_projectNote->setText(tr("Finding the project of %1 from the access key…").arg(request.region));
+    m_projectNote->show();
+    discovery->start();
+    return true;
+}
+
+void ProfileDialog::onProjectSearchFinished(ProjectDiscovery *discovery, bool thenTest)
+{
+    m_discovery = nullptr;
+    m_findProjectButton->setEnabled(true);
+    m_testButton->setEnabled(true);
+    const bool found = discovery->succeeded();
+    m_projectNote->setText(found ? tr("Found from the access key: %1").arg(discovery->projectId())
+                                 : discovery->errorText());
+    Q_EMIT projectSearchFinished(found);
+    if (!thenTest)
+        return;
+    if (!found) {
+        m_testResult->setText(tr("No project to test: %1").arg(discovery->errorText()));
+        Q_EMIT testFinished(false);
+        return;
+    }
+    startTestCall(discovery->projectId());
+}
+
+void ProfileDialog::testConnection()
+{
+    if (m_testCall || m_discovery)
+        return;
+    const ConnectionProfile current = profile();
+    if (!current.projectId.isEmpty()) {
+        startTestCall(current.projectId);
+        return;
+    }
+    if (!foundProjectId().isEmpty()) {
+        startTestCall(foundProjectId());
+        return;
+    }
+    if (!startProjectSearch(true)) {
+        m_testResult->setText(m_projectNote->text());
+        Q_EMIT testFinished(false);
+    }
+}
+
+void ProfileDialog::startTestCall(const QString &projectId)
+{
+    const ConnectionProfile current = profile();
+    QString error;
+    ClientConfig config;
+    config.projectId = projectId;
+    const std::optional<QUrl> endpoint = Endpoint::validate(current.effectiveEndpoint(), &error);
+    if (endpoint && !current.caFile.isEmpty())
+        config.extraCaCertificates = ApiClient::loadCaFile(current.caFile, &error);
+    if (!endpoint || !error.isEmpty() || !credentials().isComplete()) {
+        if (error.isEmpty())
+            error = tr("Enter the access key and the secret key first.");
+        m_testResult->setText(error);
+        Q_EMIT testFinished(false);
+        return;
+    }
+    config.endpoint = *endpoint;
     // The client lives as long as its one call.
-    auto *client = new ApiClient(m_network, config, credentials(), this);
+    auto *client = new ApiClient(network(), config, credentials(), this);
     m_testCall = new ListDesktopsPageCall(client, {}, 0, 1, client);
     connect(m_testCall, &ApiCall::finished, this, &ProfileDialog::onTestFinished);
     m_testButton->setEnabled(false);

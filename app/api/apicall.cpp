@@ -232,6 +232,7 @@ void ApiCall::onReplyFinished()
     }
     m_responseBytes = body.size();
     m_requestId = ServerInput::bounded(QString::fromLatin1(reply->rawHeader("X-Request-Id")));
+    m_iamTraceId = ServerInput::bounded(QString::fromLatin1(reply->rawHeader("X-IAM-Trace-Id")));
 
     const ApiError error = errorFromReply(reply, body);
     if (error.isError()) {
@@ -278,6 +279,7 @@ void ApiCall::concludeParse(bool parsed, const QString &parseError)
     error.transportMessage = parseError;
     error.bodyExcerpt = std::exchange(m_parsedExcerpt, {});
     error.requestId = m_requestId;
+    error.iamTraceId = m_iamTraceId;
     retryOrFinish(error);
 }
 
@@ -363,6 +365,7 @@ ApiError ApiCall::errorFromReply(QNetworkReply *reply, const QByteArray &body) c
     // The header is the reference; some gateways only put the id into the error body.
     if (!m_requestId.isEmpty() || error.requestId.isEmpty())
         error.requestId = m_requestId;
+    error.iamTraceId = m_iamTraceId;
     return error;
 }
 

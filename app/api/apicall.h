@@ -40,6 +40,8 @@ public:
     // The size of the last answer's body as read (0 before one arrived): what a listing holds is
     // bounded by what its pages brought.
     qint64 responseBytes() const { return m_responseBytes; }
+    // X-IAM-Trace-Id of the last answer (IAM's reference for support), whether it succeeded or not.
+    QString iamTraceId() const { return m_iamTraceId; }
 
 Q_SIGNALS:
     void finished();
@@ -97,6 +99,7 @@ private:
     QTimer m_retryTimer;
     ApiError m_error;
     QString m_requestId;
+    QString m_iamTraceId;
     int m_attempts = 0;
     qint64 m_responseBytes = 0;
     bool m_started = false;

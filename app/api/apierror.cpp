@@ -113,6 +113,8 @@ QString ApiError::summary() const
                  "row lock the key for five minutes)");
     if (!requestId.isEmpty())
         text += QLatin1Char(' ') + tr("[request id %1]").arg(requestId);
+    if (!iamTraceId.isEmpty())
+        text += QLatin1Char(' ') + tr("[IAM trace id %1]").arg(iamTraceId);
     if (!text.endsWith(QLatin1Char('.')))
         text += QLatin1Char('.');
     return text;
@@ -131,6 +133,8 @@ QString ApiError::details() const
         lines << tr("Detail: %1").arg(errorDetail);
     if (!requestId.isEmpty())
         lines << tr("Request id: %1").arg(requestId);
+    if (!iamTraceId.isEmpty())
+        lines << tr("IAM trace id: %1").arg(iamTraceId);
     if (!encodedAuthorizationMessage.isEmpty())
         lines << tr("Encoded authorization message: %1").arg(encodedAuthorizationMessage);
     return lines.join(QLatin1Char('\n'));

@@ -25,6 +25,8 @@ struct ApiError
     QString errorDetail;
     QString encodedAuthorizationMessage;
     QString requestId;
+    // IAM answers carry X-IAM-Trace-Id instead of X-Request-Id; IAM support asks for it.
+    QString iamTraceId;
     QString transportMessage; // Qt's description of a transport failure, or a parse failure
     // Qt's QNetworkReply::NetworkError for transport failures (tells DNS from refused from reset);
     // 0 when there was none.

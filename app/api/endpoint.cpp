@@ -62,17 +62,36 @@ QUrl forRegion(const QString &region)
     return forRegion(region, QProcessEnvironment::systemEnvironment());
 }
 
+bool isPlainRegionName(const QString &region)
+{
+    // The region becomes part of a host name: anything but a plain name could point elsewhere.
+    static const QRegularExpression plainName(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    return plainName.match(region).hasMatch();
+}
+
 QUrl forRegion(const QString &region, const QProcessEnvironment &environment)
 {
     const QString name = region.trimmed().toLower();
-    // The region becomes part of a host name: anything but a plain name could point elsewhere.
-    static const QRegularExpression plainName(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
-    if (!plainName.match(name).hasMatch())
+    if (!isPlainRegionName(name))
         return {};
     const QString overridden = environment.value(overrideVariable(name)).trimmed();
     if (!overridden.isEmpty())
         return QUrl(overridden, QUrl::StrictMode);
     return QUrl(QStringLiteral("https://workspace.%1.%2").arg(name, domainFor(name)), QUrl::StrictMode);
+}
+
+QUrl iamForRegion(const QString &region, const QProcessEnvironment &environment)
+{
+    const QString name = region.trimmed().toLower();
+    if (!isPlainRegionName(name))
+        return {};
+    QString overridden = environment.value(QLatin1String(iamEndpointVariable)).trimmed();
+    if (!overridden.isEmpty()) {
+        if (!overridden.contains(QLatin1String("://")))
+            overridden.prepend(QLatin1String("https://"));
+        return QUrl(overridden, QUrl::StrictMode);
+    }
+    return QUrl(QStringLiteral("https://iam.%1.%2").arg(name, domainFor(name)), QUrl::StrictMode);
 }
 
 bool isLoopbackHost(const QString &host)

@@ -38,6 +38,15 @@ QUrl forRegion(const QString &region, const QProcessEnvironment &environment);
 // HUAWEICLOUD_SDK_REGION_WORKSPACE_CN_NORTH_4.
 QString overrideVariable(const QString &region);
 
+// Where IAM answers for a region, as the SDKs choose it: HUAWEICLOUD_SDK_IAM_ENDPOINT when set
+// (https:// added when it names no scheme), else https://iam.{region}.{domainFor(region)}. Like
+// forRegion(), a region that is not a plain name gives an invalid URL.
+inline constexpr const char iamEndpointVariable[] = "HUAWEICLOUD_SDK_IAM_ENDPOINT";
+QUrl iamForRegion(const QString &region, const QProcessEnvironment &environment);
+
+// Whether a region id is a plain name (letters, digits, '-'), fit to become part of a host name.
+bool isPlainRegionName(const QString &region);
+
 bool isLoopbackHost(const QString &host);
 
 // Accepts https URLs, and http only for loopback hosts, so that nothing travels in clear over a

@@ -37,6 +37,7 @@ const QString periodDays = QStringLiteral("period-days");
 const QString includeYearlyMonthly = QStringLiteral("include-yearly-monthly");
 const QString turnAutoscaleOffFirst = QStringLiteral("turn-autoscale-off-first");
 const QString message = QStringLiteral("message");
+const QString allRegions = QStringLiteral("all-regions");
 const QString help = QStringLiteral("help");
 const QString version = QStringLiteral("version");
 } // namespace Name
@@ -134,13 +135,16 @@ bool CliApplication::parseCommandLine()
         tr("Review and delete Huawei Cloud Workspace desktops from scripts.\n\n"
            "Commands:\n"
            "  list [--status S] [--name TEXT] [--format table|csv|json]\n"
-           "       [--idle-days N] [--period-days DAYS]\n"
+           "       [--idle-days N] [--period-days DAYS] [--all-regions]\n"
            "  job JOB_ID [--wait]\n"
            "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
            "         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)\n"
            "  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
            "  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
-           "  journal [forget JOB_ID --yes]\n\n"
+           "  journal [forget JOB_ID --yes]\n"
+           "  regions [--format table|csv|json]\n\n"
+           "regions lists the account's Workspace projects and their desktops, found from the\n"
+           "access key through the IAM of --region.\n\n"
            "maintenance and logoff look the desktops up as delete does and leave out, each\n"
            "with its reason, those not found, repeated or being deleted; the profile's\n"
            "protected tags do not block them, since they delete nothing.\n\n"
@@ -154,7 +158,7 @@ bool CliApplication::parseCommandLine()
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   tr("list, job, delete, maintenance, logoff or journal."));
+                                   tr("list, job, delete, maintenance, logoff, journal or regions."));
     ConnectionOptions::addTo(m_parser);
     m_parser.addOption({Name::status, tr("list: only desktops in this status (%1).")
                                           .arg(kStatuses.join(QLatin1String(", "))),
@@ -200,6 +204,9 @@ bool CliApplication::parseCommandLine()
                            "desktops after the deletion; if a pool cannot be stopped, nothing is deleted.")});
     m_parser.addOption({Name::message, tr("logoff: the message the users see before they are logged off."),
                         tr("text")});
+    m_parser.addOption({Name::allRegions,
+                        tr("list: the desktops of every Workspace project of the account (found through the IAM "
+                           "of --region), with their region and project.")});
 
     if (!m_parser.parse(m_arguments)) {
         usageError(m_parser.errorText());
@@ -219,7 +226,7 @@ bool CliApplication::parseCommandLine()
 
     m_commandArguments = m_parser.positionalArguments();
     if (m_commandArguments.isEmpty()) {
-        usageError(tr("No command given; use list, job, delete, maintenance, logoff or journal."));
+        usageError(tr("No command given; use list, job, delete, maintenance, logoff, journal or regions."));
         return false;
     }
     const QString command = m_commandArguments.takeFirst();
@@ -235,8 +242,10 @@ bool CliApplication::parseCommandLine()
         m_command = Command::Maintenance;
     else if (command == QLatin1String("logoff"))
         m_command = Command::Logoff;
+    else if (command == QLatin1String("regions"))
+        m_command = Command::Regions;
     else {
-        usageError(tr("Unknown command “%1”; use list, job, delete, maintenance, logoff or journal.").arg(command));
+        usageError(tr("Unknown command “%1”; use list, job, delete, maintenance, logoff, journal or regions.").arg(command));
         return false;
     }
     if (!checkOptionsBelongTo(m_command))
@@ -269,6 +278,17 @@ bool CliApplication::parseCommandLine()
         }
         if (m_parser.isSet(Name::idleDays) && !wholeDays(m_parser.value(Name::idleDays), 0, 100000)) {
             usageError(tr("--idle-days takes a whole number of days, 0 or more."));
+            return false;
+        }
+        if (m_parser.isSet(Name::allRegions) && (m_parser.isSet(Name::idleDays) || m_parser.isSet(Name::periodDays))) {
+            usageError(tr("--all-regions does not load usage statistics; list one region for --idle-days or "
+                          "--period-days."));
+            return false;
+        }
+        break;
+    case Command::Regions:
+        if (!m_commandArguments.isEmpty() || !DesktopFormatter::formatFromName(m_parser.value(Name::format))) {
+            usageError(tr("regions takes no arguments; --format is table, csv or json."));
             return false;
         }
         break;
@@ -331,7 +351,11 @@ bool CliApplication::checkOptionsBelongTo(Command command)
     case Command::None:
         break;
     case Command::List:
-        allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays});
+        allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays,
+                       Name::allRegions});
+        break;
+    case Command::Regions:
+        allowed.insert(Name::format);
         break;
     case Command::Job:
         allowed.unite({Name::wait, Name::pollInterval, Name::timeout});
@@ -484,9 +508,18 @@ void CliApplication::readStoredCredentials()
 void CliApplication::connectAndRun()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
+    if (m_connection.needsProjectDiscovery() && !worksOnTheWholeAccount()) {
+        findProjectThenRun();
+        return;
+    }
+    runCommand();
+}
+
+void CliApplication::runCommand()
+{
     m_client = std::make_unique<ApiClient>(m_network.get(), m_connection.config, m_connection.credentials);
-    m_connection.credentials.clear(); // the client keeps its own copy
     m_running = createCommand();
+    m_connection.credentials.clear(); // the client and the command keep their own copies
     if (!m_running)
         return;
     connect(m_running.get(), &CliCommand::finished, this, &CliApplication::finish);
@@ -503,6 +536,8 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         DesktopQuery query;
         query.status = m_parser.value(Name::status).toUpper();
         query.computerName = m_parser.value(Name::name);
+        if (m_parser.isSet(Name::allRegions))
+            return createAllRegionsListCommand(query, m_parser.value(Name::format), m_parser.value(Name::timeout));
         auto list = std::make_unique<ListCommand>(
             m_client.get(), query, *DesktopFormatter::formatFromName(m_parser.value(Name::format)), m_out,
             m_err);
@@ -535,6 +570,8 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_connection, timing,
                                                m_out, m_err);
     }
+    case Command::Regions:
+        return createRegionsCommand(m_parser.value(Name::format));
     case Command::Maintenance:
     case Command::Logoff:
         return std::make_unique<ActionCommand>(m_client.get(), m_actionRequest, m_connection, m_out, m_err);

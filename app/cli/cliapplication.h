@@ -1,6 +1,8 @@
 #pragma once
 
 #include "actioncommand.h"
+#include "api/accountprojects.h"
+#include "api/apicalls.h"
 #include "deleterequest.h"
 #include "exitcode.h"
 #include "settings/connectionoptions.h"
@@ -36,7 +38,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    enum class Command { None, List, Job, Delete, Journal, Maintenance, Logoff };
+    enum class Command { None, List, Job, Delete, Journal, Maintenance, Logoff, Regions };
 
     bool parseCommandLine();
     bool checkOptionsBelongTo(Command command);
@@ -48,6 +50,16 @@ private:
     bool parseActionRequest();
     void readStoredCredentials();
     void connectAndRun();
+    // Without a project id: finds the region's project from the access key, then runs the command.
+    void findProjectThenRun();
+    void runCommand();
+    // How the account's projects are reached (cliaccount.cpp); needs the credentials not cleared yet.
+    AccountAccess accountAccess() const;
+    std::unique_ptr<CliCommand> createRegionsCommand(const QString &format);
+    std::unique_ptr<CliCommand> createAllRegionsListCommand(const DesktopQuery &query, const QString &format,
+                                                            const QString &timeout);
+    // regions and list --all-regions: every project of the account, none found beforehand.
+    bool worksOnTheWholeAccount() const;
     std::unique_ptr<CliCommand> createCommand();
     void usageError(const QString &message);
     void finish(int exitCode);

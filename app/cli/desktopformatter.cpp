@@ -205,39 +205,48 @@ QString DesktopFormatter::table(const QList<Desktop> &desktops, const UsageById 
 QString DesktopFormatter::json(const QList<Desktop> &desktops, const UsageById &usage)
 {
     QJsonArray array;
-    for (const Desktop &desktop : desktops) {
-        QJsonObject tags;
-        for (const auto &[key, value] : desktop.tags)
-            tags.insert(key, value);
-        QJsonObject object{
-            {QStringLiteral("desktop_id"), desktop.id},
-            {QStringLiteral("computer_name"), desktop.computerName},
-            {QStringLiteral("status"), desktop.status},
-            {QStringLiteral("task_status"), desktop.taskStatus},
-            {QStringLiteral("login_status"), desktop.loginStatus},
-            {QStringLiteral("user_name"), desktop.userName},
-            {QStringLiteral("billing_mode"), billingModeKey(desktop.billingMode)},
-            {QStringLiteral("ip_addresses"), QJsonArray::fromStringList(desktop.ipAddresses)},
-            {QStringLiteral("desktop_type"), desktop.desktopType},
-            {QStringLiteral("created"),
-             desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString()},
-            {QStringLiteral("tags"), tags},
-            {QStringLiteral("billing"), billingModeKey(desktop.billingMode)},
-            {QStringLiteral("in_maintenance_mode"), desktop.inMaintenanceMode},
-            // null, not "", for a desktop in no pool: scripts test it as they test the usage.
-            {QStringLiteral("pool_id"), desktop.poolId.isEmpty() ? QJsonValue() : QJsonValue(desktop.poolId)},
-        };
-        if (usage) {
-            const std::optional<int> idle = idleDaysOf(desktop, usage);
-            const std::optional<double> used = usedHoursOf(desktop, usage);
-            object.insert(QStringLiteral("idle_days"), idle ? QJsonValue(*idle) : QJsonValue());
-            // idle_days is then a lower bound: the desktop was idle for more than that many days.
-            object.insert(QStringLiteral("idle_days_more_than"),
-                          idle ? QJsonValue(idleBeyondKnowable(desktop, usage)) : QJsonValue());
-            object.insert(QStringLiteral("used_hours"), used ? QJsonValue(*used) : QJsonValue());
-        }
-        array.append(object);
+    for (const Desktop &desktop : desktops)
+        array.append(jsonObject(desktop, usage));
+    return jsonText(array);
+}
+
+QJsonObject DesktopFormatter::jsonObject(const Desktop &desktop, const UsageById &usage)
+{
+    QJsonObject tags;
+    for (const auto &[key, value] : desktop.tags)
+        tags.insert(key, value);
+    QJsonObject object{
+        {QStringLiteral("desktop_id"), desktop.id},
+        {QStringLiteral("computer_name"), desktop.computerName},
+        {QStringLiteral("status"), desktop.status},
+        {QStringLiteral("task_status"), desktop.taskStatus},
+        {QStringLiteral("login_status"), desktop.loginStatus},
+        {QStringLiteral("user_name"), desktop.userName},
+        {QStringLiteral("billing_mode"), billingModeKey(desktop.billingMode)},
+        {QStringLiteral("ip_addresses"), QJsonArray::fromStringList(desktop.ipAddresses)},
+        {QStringLiteral("desktop_type"), desktop.desktopType},
+        {QStringLiteral("created"),
+         desktop.created.isValid() ? desktop.created.toUTC().toString(Qt::ISODate) : QString()},
+        {QStringLiteral("tags"), tags},
+        {QStringLiteral("billing"), billingModeKey(desktop.billingMode)},
+        {QStringLiteral("in_maintenance_mode"), desktop.inMaintenanceMode},
+        // null, not "", for a desktop in no pool: scripts test it as they test the usage.
+        {QStringLiteral("pool_id"), desktop.poolId.isEmpty() ? QJsonValue() : QJsonValue(desktop.poolId)},
+    };
+    if (usage) {
+        const std::optional<int> idle = idleDaysOf(desktop, usage);
+        const std::optional<double> used = usedHoursOf(desktop, usage);
+        object.insert(QStringLiteral("idle_days"), idle ? QJsonValue(*idle) : QJsonValue());
+        // idle_days is then a lower bound: the desktop was idle for more than that many days.
+        object.insert(QStringLiteral("idle_days_more_than"),
+                      idle ? QJsonValue(idleBeyondKnowable(desktop, usage)) : QJsonValue());
+        object.insert(QStringLiteral("used_hours"), used ? QJsonValue(*used) : QJsonValue());
     }
+    return object;
+}
+
+QString DesktopFormatter::jsonText(const QJsonArray &array)
+{
     // JSON escapes C0 controls itself; C1 controls and bidirectional overrides are escaped here,
     // which keeps the data whole and the terminal safe.
     const QString text = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QByteArray>
 #include <QList>
@@ -31,6 +33,9 @@ public:
     static QString table(const QList<Desktop> &desktops, const UsageById &usage = std::nullopt);
     static QString csv(const QList<Desktop> &desktops, const UsageById &usage = std::nullopt);
     static QString json(const QList<Desktop> &desktops, const UsageById &usage = std::nullopt);
+    // One desktop of json(), and json()'s text of an array of them (terminal-safe).
+    static QJsonObject jsonObject(const Desktop &desktop, const UsageById &usage = std::nullopt);
+    static QString jsonText(const QJsonArray &array);
 
     // Column headers and one row's cells, shared by table and CSV.
     static QStringList columns(bool withUsage = false);

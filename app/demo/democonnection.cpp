@@ -57,16 +57,16 @@ void DemoConnection::start(const ResolvedConnection &connection)
     // restart (of the window or of the CLI) finds the jobs of the last one going on.
     if (connection.demoDesktopCount > 0)
         config.desktopCount = connection.demoDesktopCount;
-    // A few desktops already retiring, so that the retirement columns, filter and chart show
-    // something from the start.
-    config.retiringExamples = true;
     if (!connection.dataDir.isEmpty()) {
         config.stateFilePath = stateFilePath(connection.dataDir, connection.demoDesktopCount);
         config.legacyStateFilePath = legacyStateFilePath(connection.dataDir, connection.demoDesktopCount);
     }
     m_connection = connection;
     m_connection.isDemo = true;
-    m_connection.config.projectId = config.projectId;
+    m_connection.explicitEndpoint = true;
+    // As with a real access key alone: the project is found through the simulated IAM.
+    m_connection.config.projectId.clear();
+    m_connection.region = config.region;
     m_connection.config.extraCaCertificates.clear();
     m_connection.credentials.accessKey = config.accessKey;
     m_connection.credentials.secretKey = config.secretKey;
@@ -75,12 +75,40 @@ void DemoConnection::start(const ResolvedConnection &connection)
     // and in the CLI alike, on top of any profile's rules.
     if (!m_connection.protectedTags.contains(demoProtectedTag()))
         m_connection.protectedTags.append(demoProtectedTag());
+    m_service.setOtherProjects(otherRegions(config, connection.dataDir));
     m_service.start(config);
+}
+
+QList<SimulatorConfig> DemoConnection::otherRegions(const SimulatorConfig &home, const QString &dataDir)
+{
+    const struct
+    {
+        const char *region;
+        const char *projectId;
+        int desktops;
+    } others[] = {{"ap-southeast-3", "1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6", 120},
+                  {"la-south-2", "2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7", 60}};
+    QList<SimulatorConfig> configs;
+    for (const auto &other : others) {
+        SimulatorConfig config = home;
+        config.region = QLatin1String(other.region);
+        config.projectId = QLatin1String(other.projectId);
+        config.desktopCount = other.desktops;
+        config.seed = home.seed + quint32(config.desktopCount);
+        config.retiringExamples = false;
+        config.legacyStateFilePath.clear();
+        config.stateFilePath = dataDir.isEmpty()
+            ? QString()
+            : QDir(dataDir).filePath(QStringLiteral("simulator-state-%1.sqlite").arg(config.region));
+        configs.append(config);
+    }
+    return configs;
 }
 
 void DemoConnection::onServiceStarted(const QUrl &url)
 {
     m_connection.config.endpoint = url;
+    m_connection.iamEndpoint = url;
     ResolvedConnection connection = m_connection;
     // The secret is handed out once; this object keeps none of it.
     m_connection.credentials.clear();

@@ -66,6 +66,16 @@ bool ResolvedConnection::fillStoredCredentials(const Credentials &stored, QStrin
     return true;
 }
 
+ProjectDiscovery::Request ResolvedConnection::projectDiscoveryRequest() const
+{
+    ProjectDiscovery::Request request;
+    request.region = region;
+    request.iamEndpoint = iamEndpoint;
+    request.credentials = credentials;
+    request.transport = config;
+    return request;
+}
+
 namespace ConnectionOptions {
 
 void addTo(QCommandLineParser &parser)
@@ -80,7 +90,9 @@ void addTo(QCommandLineParser &parser)
     parser.addOption({Name::profile, ConnectionOptionsText::tr("Use the saved connection profile <name>."), ConnectionOptionsText::tr("name")});
     parser.addOption({Name::region, ConnectionOptionsText::tr("Workspace region, e.g. cn-north-4."), ConnectionOptionsText::tr("region")});
     parser.addOption({Name::projectId,
-                      ConnectionOptionsText::tr("IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID)."),
+                      ConnectionOptionsText::tr("IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID; "
+                                                "without one, the region's project is found from the access key "
+                                                "through IAM, at $HUAWEICLOUD_SDK_IAM_ENDPOINT when set)."),
                       ConnectionOptionsText::tr("id")});
     parser.addOption({Name::endpoint,
                       ConnectionOptionsText::tr("Explicit API endpoint URL (https, or http on localhost); overrides the region."),
@@ -181,12 +193,15 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
     // Endpoint: an explicit URL beats a region, and the command line beats the profile.
     QUrl endpoint;
     QString endpointText = values.endpoint.trimmed();
+    resolved.region = firstNonEmpty(values.region, profile.region).toLower();
     if (!endpointText.isEmpty())
         endpoint = QUrl(endpointText, QUrl::StrictMode);
     else if (!values.region.trimmed().isEmpty())
         endpoint = Endpoint::forRegion(values.region.trimmed());
     else
         endpoint = profile.effectiveEndpoint();
+    resolved.explicitEndpoint = !endpointText.isEmpty()
+        || (values.region.trimmed().isEmpty() && !profile.endpoint.isEmpty());
     if (endpointText.isEmpty())
         endpointText = endpoint.toDisplayString();
     if (endpoint.isEmpty())
@@ -201,10 +216,21 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
     resolved.config.projectId = firstNonEmpty(
         values.projectId,
         environment.value(QString::fromLatin1(projectIdVariable())), profile.projectId);
-    if (resolved.config.projectId.isEmpty())
-        return failWith(ConnectionOptionsText::tr("No project id given; use --project-id, HUAWEICLOUD_SDK_PROJECT_ID or a "
-                           "profile."),
-                        error);
+    // The region's IAM finds the project (as the SDKs do) and lists the account's projects.
+    QString iamError;
+    const QUrl iam = resolved.region.isEmpty() ? QUrl() : Endpoint::iamForRegion(resolved.region, environment);
+    resolved.iamEndpoint = Endpoint::validate(iam, &iamError).value_or(QUrl());
+    if (resolved.config.projectId.isEmpty()) {
+        if (resolved.region.isEmpty())
+            return failWith(ConnectionOptionsText::tr("No project id and no region given; use --region (the project is "
+                                                      "then found from the access key), --project-id, "
+                                                      "HUAWEICLOUD_SDK_PROJECT_ID or a profile."),
+                            error);
+        if (resolved.iamEndpoint.isEmpty())
+            return failWith(ConnectionOptionsText::tr("IAM endpoint of region “%1” (“%2”): %3")
+                                .arg(resolved.region, iam.toDisplayString(), iamError),
+                            error);
+    }
 
     const QString caFile = firstNonEmpty(values.caFile, profile.caFile);
     if (!caFile.isEmpty()) {

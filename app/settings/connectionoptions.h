@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/credentials.h"
+#include "api/projectdiscovery.h"
 #include "profilestore.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,15 @@ struct ResolvedConnection
     int demoDesktopCount = 0;  // the demo project's size; 0: the simulator's default
     QString dataDir;           // journal, audit log and logs; demo: <default>/demo unless given
     QStringList protectedTags; // from the profile
+    // The region named by --region or the profile (empty when only an endpoint was given). With no
+    // project id, the project is found from the access key through this region's IAM.
+    QString region;
+    QUrl iamEndpoint;          // validated; the region's IAM, empty without a (usable) region
+    bool explicitEndpoint = false; // --endpoint or the profile's URL, not the region's public endpoint
+
+    bool needsProjectDiscovery() const { return config.projectId.isEmpty(); }
+    // What ProjectDiscovery needs to find this connection's project.
+    ProjectDiscovery::Request projectDiscoveryRequest() const;
 
     // True when the secret must still be read from CredentialStore for profileName (the access key
     // id is already in credentials.accessKey).

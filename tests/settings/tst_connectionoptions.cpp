@@ -223,7 +223,10 @@ private Q_SLOTS:
         QTest::newRow("ftp endpoint") << "" << "ftp://example.com" << "" << "p" << "" << true << "https";
         QTest::newRow("http to a remote host")
             << "" << "http://workspace.example.com" << "" << "p" << "" << true << "localhost";
-        QTest::newRow("missing project id") << "" << "" << "cn-north-4" << "" << "" << true << "--project-id";
+        QTest::newRow("neither project id nor region")
+            << "" << "https://workspace.example.com" << "" << "" << "" << true << "--region";
+        QTest::newRow("project to be found in a region that is no name")
+            << "" << "https://workspace.example.com" << "cn north" << "" << "" << true << "cn north";
         QTest::newRow("missing credentials") << "" << "" << "cn-north-4" << "p" << "" << false
                                              << "HUAWEICLOUD_SDK_AK";
         QTest::newRow("unreadable CA file")
@@ -255,6 +258,71 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!ConnectionOptions::resolve(values, env, m_store.get(), &error));
         QVERIFY2(error.contains(errorMentions), qPrintable(error));
+    }
+
+    void withoutProjectIdTheRegionsIamFindsIt_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("iamOverride");
+        QTest::addColumn<QString>("expectedIam");
+        QTest::newRow("region") << "" << "cn-north-4" << "" << "https://iam.cn-north-4.myhuaweicloud.com";
+        QTest::newRow("EU region") << "" << "eu-west-101" << "" << "https://iam.eu-west-101.myhuaweicloud.eu";
+        QTest::newRow("explicit endpoint and region")
+            << "https://workspace.example.com" << "ap-southeast-3" << "" << "https://iam.ap-southeast-3.myhuaweicloud.com";
+        QTest::newRow("IAM endpoint from the environment")
+            << "http://127.0.0.1:9" << "cn-north-4" << "http://127.0.0.1:10" << "http://127.0.0.1:10";
+    }
+
+    void withoutProjectIdTheRegionsIamFindsIt()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(QString, region);
+        QFETCH(QString, iamOverride);
+        QFETCH(QString, expectedIam);
+        ConnectionOptionValues values = withDataDir();
+        values.endpoint = endpoint;
+        values.region = region;
+        QProcessEnvironment env = environment({{"HUAWEICLOUD_SDK_AK", "AK"}, {"HUAWEICLOUD_SDK_SK", "SK"}});
+        if (!iamOverride.isEmpty())
+            env.insert(QStringLiteral("HUAWEICLOUD_SDK_IAM_ENDPOINT"), iamOverride);
+        QString error;
+        const auto resolved = ConnectionOptions::resolve(values, env, m_store.get(), &error);
+        QVERIFY2(resolved, qPrintable(error));
+        QVERIFY(resolved->needsProjectDiscovery());
+        QCOMPARE(resolved->region, region);
+        QCOMPARE(resolved->iamEndpoint, QUrl(expectedIam));
+        QCOMPARE(resolved->explicitEndpoint, !endpoint.isEmpty());
+        const ProjectDiscovery::Request request = resolved->projectDiscoveryRequest();
+        QCOMPARE(request.region, region);
+        QCOMPARE(request.iamEndpoint, QUrl(expectedIam));
+        QCOMPARE(request.credentials.accessKey, QStringLiteral("AK"));
+    }
+
+    void profileWithoutProjectIdUsesItsRegion()
+    {
+        m_profile.projectId.clear();
+        QVERIFY(m_store->save(m_profile));
+        ConnectionOptionValues values = withDataDir();
+        values.profile = m_profile.name;
+        QString error;
+        const auto resolved = ConnectionOptions::resolve(values, {}, m_store.get(), &error);
+        QVERIFY2(resolved, qPrintable(error));
+        QVERIFY(resolved->needsProjectDiscovery());
+        QCOMPARE(resolved->region, QStringLiteral("cn-east-3"));
+        QCOMPARE(resolved->iamEndpoint, QUrl(QStringLiteral("https://iam.cn-east-3.myhuaweicloud.com")));
+    }
+
+    void explicitProjectIdNeedsNoDiscovery()
+    {
+        ConnectionOptionValues values = withDataDir();
+        values.region = QStringLiteral("cn-north-4");
+        values.projectId = QStringLiteral("given");
+        const auto resolved = ConnectionOptions::resolve(
+            values, environment({{"HUAWEICLOUD_SDK_AK", "AK"}, {"HUAWEICLOUD_SDK_SK", "SK"}}), m_store.get(), nullptr);
+        QVERIFY(resolved);
+        QVERIFY(!resolved->needsProjectDiscovery());
+        QCOMPARE(resolved->config.projectId, QStringLiteral("given"));
     }
 
     void halfEnvironmentCredentialsAreAnError()

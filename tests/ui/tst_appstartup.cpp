@@ -10,6 +10,10 @@
 #include "settings/credentialstore.h"
 #include "settings/profilestore.h"
 
+#include "api/projectdiscovery.h"
+
+#include <QJsonDocument>
+
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -93,6 +97,45 @@ private Q_SLOTS:
         QVERIFY(loaded.wait());
         QVERIFY(!loaded.at(0).at(0).value<ApiError>().isError());
         QCOMPARE(window.desktopModel()->rowCount(), 1);
+    }
+
+    void projectIsFoundFromTheAccessKeyBeforeConnecting()
+    {
+        ProjectDiscovery::clearCache();
+        FakeDesktopNetwork desktops;
+        desktops.desktops.append(FakeDesktopNetwork::desktop(QStringLiteral("d1"), QStringLiteral("a")));
+        const QByteArray projects =
+            R"({"links":{"self":"x"},"projects":[{"id":"0f1e2d3c4b5a69788796a5b4c3d2e1f0","name":"cn-north-4",)"
+            R"("domain_id":"d","enabled":true,"is_domain":false,"parent_id":"d","description":"","links":{"self":"x"}}]})";
+        FakeNetworkAccessManager network([&desktops, projects](const RecordedRequest &request) {
+            if (request.url.path().startsWith(QLatin1String("/v3/")))
+                return FakeResponse::json(200, projects);
+            // The listing must name the project found.
+            if (!request.url.path().startsWith(QLatin1String("/v2/0f1e2d3c4b5a69788796a5b4c3d2e1f0/")))
+                return FakeResponse::json(403, R"({"error_code":"APIGW.0302","error_msg":"wrong project"})");
+            return FakeResponse::json(200, QJsonDocument(QJsonObject{{QStringLiteral("total_count"), 1},
+                                                                     {QStringLiteral("desktops"), desktops.desktops}})
+                                               .toJson(QJsonDocument::Compact));
+        });
+        ProfileStore profiles(m_dir.filePath(QStringLiteral("empty-discovery.ini")));
+        CredentialStore credentials(QStringLiteral("tst_appstartup"));
+        credentials.setKeychainEnabled(false);
+        MainWindow window;
+        window.setNetworkAccessManager(&network);
+        AppStartup startup(&window, &profiles, &credentials);
+        startup.setNetworkAccessManager(&network);
+        QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+        ConnectionOptionValues values;
+        values.endpoint = QStringLiteral("http://127.0.0.1:9");
+        values.region = QStringLiteral("cn-north-4");
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), QStringLiteral("AK"));
+        environment.insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QStringLiteral("SK"));
+        startup.start(values, environment);
+        QVERIFY(loaded.wait());
+        QVERIFY(!loaded.at(0).at(0).value<ApiError>().isError());
+        QCOMPARE(window.desktopModel()->rowCount(), 1);
+        QCOMPARE(network.requests().first().url.host(), QStringLiteral("iam.cn-north-4.myhuaweicloud.com"));
     }
 
     void newProfileIsSavedUsedAndRemembered()
