@@ -240,7 +240,9 @@ std::array<DesktopColumn, DesktopTableModel::ColumnCount> makeColumns()
         [](const DesktopRowStore &, const DesktopRow &row) { return row.ipText; });
     columns[DesktopTableModel::TypeColumn] = textColumn(
         QT_TRANSLATE_NOOP("DesktopTableModel", "Type"),
-        [](const DesktopRowStore &store, const DesktopRow &row) { return store.value(row.desktopType); });
+        [](const DesktopRowStore &store, const DesktopRow &row) {
+            return DesktopTableModel::desktopTypeText(store.value(row.desktopType));
+        });
     columns[DesktopTableModel::BillingColumn] = billingColumn();
     columns[DesktopTableModel::ZoneColumn] = textColumn(
         QT_TRANSLATE_NOOP("DesktopTableModel", "Availability zone"),

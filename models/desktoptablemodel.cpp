@@ -98,6 +98,15 @@ QString DesktopTableModel::chargeModeValue(BillingMode mode)
     return {};
 }
 
+QString DesktopTableModel::desktopTypeText(const QString &raw)
+{
+    if (raw.compare(QLatin1String("DEDICATED"), Qt::CaseInsensitive) == 0)
+        return tr("Dedicated", "desktop type DEDICATED: one user's own desktop");
+    if (raw.compare(QLatin1String("POOLED"), Qt::CaseInsensitive) == 0)
+        return tr("Pooled", "desktop type POOLED: a desktop of a pool");
+    return raw;
+}
+
 QVariant DesktopTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
@@ -492,38 +501,44 @@ QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStri
             ids.append(id);
         }
     };
-    // Ids and computer names hold none of these; rows copied from a spreadsheet are tab-separated.
-    static const QRegularExpression separators(QStringLiteral("[\t,;]"));
+    // Ids and computer names hold none of these separators.
+    static const QRegularExpression itemSeparators(QStringLiteral("[,;\\s]"));
+    auto resolve = [&](const QString &item) {
+        if (rowOf(item) >= 0) {
+            take(item);
+            return true;
+        }
+        if (rowsByName.isEmpty()) {
+            // Built only when a name is pasted: ids are the common case.
+            for (int row = 0; row < m_rows.size(); ++row)
+                rowsByName[m_rows.at(row).computerName.toLower()].append(row);
+        }
+        const auto it = rowsByName.constFind(item.toLower());
+        if (it == rowsByName.constEnd())
+            return false;
+        for (int row : *it)
+            take(m_rows.at(row).id);
+        return true;
+    };
     for (const QString &rawLine : lines) {
         const QString line = rawLine.trimmed();
         if (line.isEmpty())
             continue;
-        // A line matches when any of its cells does: the other cells of a pasted row (status,
-        // user, …) are not misses.
-        bool matched = false;
-        for (const QString &rawCell : line.split(separators, Qt::SkipEmptyParts)) {
-            const QString cell = rawCell.trimmed();
-            if (cell.isEmpty())
-                continue;
-            if (rowOf(cell) >= 0) {
-                take(cell);
-                matched = true;
-                continue;
+        if (line.contains(QLatin1Char('\t'))) {
+            bool matched = false;
+            for (const QString &cell : line.split(QLatin1Char('\t'), Qt::SkipEmptyParts)) {
+                const QString item = cell.trimmed();
+                if (!item.isEmpty() && resolve(item))
+                    matched = true;
             }
-            if (rowsByName.isEmpty()) {
-                // Built only when a name is pasted: ids are the common case.
-                for (int row = 0; row < m_rows.size(); ++row)
-                    rowsByName[m_rows.at(row).computerName.toLower()].append(row);
-            }
-            const auto it = rowsByName.constFind(cell.toLower());
-            if (it == rowsByName.constEnd())
-                continue;
-            matched = true;
-            for (int row : *it)
-                take(m_rows.at(row).id);
+            if (!matched && notFound)
+                notFound->append(line);
+            continue;
         }
-        if (!matched && notFound)
-            notFound->append(line);
+        for (const QString &item : line.split(itemSeparators, Qt::SkipEmptyParts)) {
+            if (!resolve(item) && notFound)
+                notFound->append(item);
+        }
     }
     return ids;
 }

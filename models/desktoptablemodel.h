@@ -160,9 +160,10 @@ public:
     QList<int> nameRanks() const;
 
     // Resolves pasted lines to desktop ids: each line holds ids or computer names (case-insensitive;
-    // a name shared by several desktops selects all of them), one or several separated by tabs,
-    // commas or semicolons. Blank lines are skipped; lines of which no cell matches are returned
-    // in *notFound.
+    // a name shared by several desktops selects all of them), one or several separated by commas,
+    // semicolons or spaces; each of them that matches nothing is returned in *notFound. A line with
+    // tabs is a row copied from a spreadsheet: it matches when any of its cells does (its other
+    // cells, status or user, are no misses), and is returned whole when none does.
     QStringList resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const;
 
     static QString billingModeText(BillingMode mode);
@@ -173,6 +174,8 @@ public:
     // The translated name of a status or task status of the API ("ACTIVE", "deleting"; any case);
     // an unknown value is returned as it is. Filters keep comparing the raw value.
     static QString statusDisplayName(const QString &raw);
+    // "Dedicated", "Pooled" in the user's language; another value as it is.
+    static QString desktopTypeText(const QString &raw);
 
 private:
     static constexpr Qt::ItemFlags kSelectableFlags{Qt::ItemIsEnabled | Qt::ItemIsSelectable

@@ -15,12 +15,17 @@ namespace {
 constexpr quintptr kTopLevel = 0;
 } // namespace
 
-int JobModel::Group::childCount() const
+int JobModel::Group::runRowCount() const
 {
     int sum = 0;
     for (int count : childCounts)
         sum += count;
     return sum;
+}
+
+int JobModel::Group::childCount() const
+{
+    return runRowCount() + int(earlier.size());
 }
 
 JobModel::JobModel(QObject *parent)
@@ -41,7 +46,7 @@ void JobModel::addRun(DeletionRun *run)
     if (joined != m_groups.end()) {
         // Another job of a deletion already shown (resumed from the journal in parts).
         const int row = int(joined - m_groups.begin());
-        const int first = joined->childCount();
+        const int first = joined->runRowCount(); // before the earlier rows
         if (size > 0)
             beginInsertRows(index(row, 0), first, first + size - 1);
         joined->runs.append(run);
@@ -74,6 +79,26 @@ void JobModel::addRun(DeletionRun *run)
     connect(run, &DeletionRun::jobProgress, this, changed);
     connect(run, &DeletionRun::stateChanged, this, milestone);
     connect(run, &DeletionRun::finished, this, milestone);
+}
+
+void JobModel::addEarlierPart(const QString &runId, const QDateTime &confirmedAt, const QList<DesktopResult> &desktops)
+{
+    const auto group = std::find_if(m_groups.begin(), m_groups.end(), [&runId](const Group &candidate) {
+        return !runId.isEmpty() && candidate.runId == runId;
+    });
+    if (group == m_groups.end())
+        return;
+    const int row = int(group - m_groups.begin());
+    if (confirmedAt.isValid() && (!group->submittedAt.isValid() || confirmedAt < group->submittedAt))
+        group->submittedAt = confirmedAt;
+    if (!desktops.isEmpty()) {
+        const int first = group->childCount();
+        beginInsertRows(index(row, 0), first, first + int(desktops.size()) - 1);
+        group->earlier += desktops;
+        endInsertRows();
+    }
+    group->cachedPercent = -1;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 DeletionRun *JobModel::runAt(int row) const
@@ -153,17 +178,40 @@ int JobModel::overallPercent(const DeletionRun *run)
 
 QString JobModel::statusText(const DeletionRun *run)
 {
+    QString text;
     switch (run->state()) {
     case DeletionRun::State::Idle:
         return tr("Waiting");
-    case DeletionRun::State::Sending:
-        return tr("Sending…");
-    case DeletionRun::State::Tracking:
-        return tr("In progress");
-    case DeletionRun::State::Finished:
+    case DeletionRun::State::Sending: {
+        const QList<DeletionRun::Chunk> &chunks = run->chunks();
+        // The request on the wire (or the next one, during the gap) is the first not yet answered.
+        const auto pending = std::find_if(chunks.cbegin(), chunks.cend(), [](const DeletionRun::Chunk &chunk) {
+            return chunk.status == DeletionRun::Chunk::Status::Pending
+                || chunk.status == DeletionRun::Chunk::Status::Sending;
+        });
+        const int current = int(std::min(pending - chunks.cbegin(), qsizetype(chunks.size()) - 1)) + 1;
+        const QLocale locale;
+        text = chunks.size() > 1 ? tr("Sending request %1 of %2…").arg(locale.toString(current),
+                                                                         locale.toString(chunks.size()))
+                                 : tr("Sending…");
         break;
     }
-    return run->result().summaryText();
+    case DeletionRun::State::Tracking:
+        text = tr("In progress");
+        break;
+    case DeletionRun::State::Finished:
+        return run->result().summaryText();
+    }
+    // While it runs: what has ended so far.
+    const int deleted = run->result().count(DeletionOutcome::Deleted);
+    const int failed = run->result().count(DeletionOutcome::Failed);
+    if (deleted == 0 && failed == 0)
+        return text;
+    QStringList counts;
+    counts.append(tr("%Ln deleted", "running count", deleted));
+    if (failed > 0)
+        counts.append(tr("%Ln failed", "running count", failed));
+    return tr("%1 (%2)", "status (counts so far)").arg(text, counts.join(tr(", ", "separator between counts")));
 }
 
 QString JobModel::groupStatusText(const Group &group) const
@@ -173,7 +221,7 @@ QString JobModel::groupStatusText(const Group &group) const
         if (run)
             runs.append(run.data());
     }
-    if (runs.size() == 1)
+    if (runs.size() == 1 && group.earlier.isEmpty())
         return statusText(runs.constFirst());
     // The least advanced part says where the deletion is; at the end, the counts of all parts.
     const auto unfinished = std::find_if(runs.cbegin(), runs.cend(), [](const DeletionRun *run) {
@@ -181,8 +229,9 @@ QString JobModel::groupStatusText(const Group &group) const
     });
     if (unfinished != runs.cend())
         return statusText(*unfinished);
-    return DeletionResult::summaryText([&runs](DeletionOutcome outcome) {
-        int sum = 0;
+    return DeletionResult::summaryText([&runs, &group](DeletionOutcome outcome) {
+        int sum = int(std::count_if(group.earlier.cbegin(), group.earlier.cend(),
+                                    [outcome](const DesktopResult &row) { return row.outcome == outcome; }));
         for (const DeletionRun *run : runs)
             sum += run->result().count(outcome);
         return sum;
@@ -339,7 +388,7 @@ QVariant JobModel::runData(int row, int column, int role) const
     if (runs.isEmpty())
         return {};
     const Group &group = m_groups.at(row);
-    int desktops = 0;
+    int desktops = int(group.earlier.size());
     QStringList jobs;
     const DeletionRun *failed = nullptr; // the first part whose request failed
     for (const DeletionRun *run : runs) {
@@ -350,8 +399,10 @@ QVariant JobModel::runData(int row, int column, int role) const
     }
     // 10,000 desktops are summed once per change, not once per painted cell.
     if (group.cachedPercent < 0) {
-        qint64 weighted = 0;
-        int weights = 0;
+        // Desktops of the record that no run follows: done when their outcome is final.
+        qint64 weighted = 100 * std::count_if(group.earlier.cbegin(), group.earlier.cend(),
+                                              [](const DesktopResult &row) { return row.isFinal(); });
+        int weights = int(group.earlier.size());
         for (const DeletionRun *run : runs) {
             // Parts weigh by their desktops: 100 finished and 78 just started is not half done.
             const int weight = std::max(run->result().size(), 1);
@@ -393,16 +444,26 @@ QVariant JobModel::runData(int row, int column, int role) const
 
 QVariant JobModel::desktopData(int groupRow, int row, int column, int role) const
 {
-    const DeletionRun *run = runFor(createIndex(row, 0, quintptr(groupRow) + 1));
-    if (!run)
-        return {};
-    // The row within its run: the rows of the earlier parts come first.
     const Group &group = m_groups.at(groupRow);
-    for (int part = 0; part < group.runs.size() && group.runs.at(part) != run; ++part)
-        row -= group.childCounts.at(part);
-    if (row < 0 || row >= run->result().size())
-        return {};
-    const DesktopResult &result = run->result().rows().at(row);
+    const DesktopResult *found = nullptr;
+    if (row >= group.runRowCount()) {
+        // A desktop of the record that no resumed run holds.
+        const int earlier = row - group.runRowCount();
+        if (earlier >= group.earlier.size())
+            return {};
+        found = &group.earlier.at(earlier);
+    } else {
+        const DeletionRun *run = runFor(createIndex(row, 0, quintptr(groupRow) + 1));
+        if (!run)
+            return {};
+        // The row within its run: the rows of the earlier parts come first.
+        for (int part = 0; part < group.runs.size() && group.runs.at(part) != run; ++part)
+            row -= group.childCounts.at(part);
+        if (row < 0 || row >= run->result().size())
+            return {};
+        found = &run->result().rows().at(row);
+    }
+    const DesktopResult &result = *found;
     const int progress = result.outcome == DeletionOutcome::Deleted ? 100 : std::clamp(result.process, 0, 100);
     // A desktop that ended without being deleted has no progress to show: a half-full bar would
     // suggest it is still going.

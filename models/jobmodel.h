@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include "deletion/deletionresult.h"
+
 class DeletionRun;
 
 // The jobs panel's tree: one top-level row per deletion (the administrator's one confirmed action,
@@ -34,6 +36,11 @@ public:
     void addRun(DeletionRun *run);
     // Top-level rows: deletions.
     int runCount() const { return int(m_groups.size()); }
+    // What the record tells of a deletion whose runs were resumed after a restart (they share its
+    // run id): it is shown at the time it was confirmed, and these desktops, which no resumed run
+    // holds (ended before the restart, or never sent), follow its runs' desktops. Nothing for a
+    // run id no row shows.
+    void addEarlierPart(const QString &runId, const QDateTime &confirmedAt, const QList<DesktopResult> &desktops);
     // The first run of a deletion (the only one, unless it was resumed in parts).
     DeletionRun *runAt(int row) const;
     QList<DeletionRun *> runsAt(int row) const;
@@ -48,7 +55,8 @@ public:
 
     // Overall progress: finished desktops count as 100.
     static int overallPercent(const DeletionRun *run);
-    // "Sending…", "In progress", or the result's summary ("97 deleted, 3 failed") at the end.
+    // "Sending request 3 of 19… (200 deleted)", "In progress (1,200 deleted, 3 failed)", or the
+    // result's summary ("97 deleted, 3 failed") at the end.
     static QString statusText(const DeletionRun *run);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -64,9 +72,11 @@ private:
         QString runId;
         QList<QPointer<DeletionRun>> runs;
         QList<int> childCounts; // rows announced per run
+        QList<DesktopResult> earlier; // rows after the runs': what the record tells (addEarlierPart)
         QDateTime submittedAt;  // UTC, the earliest of its runs
         mutable int cachedPercent = -1; // -1: to be summed again
         QList<quint16> shown;           // per desktop row, what the views were last told
+        int runRowCount() const; // the rows of the runs, before the earlier ones
         int childCount() const;
     };
 

@@ -2,6 +2,7 @@
 
 #include "appicons.h"
 #include "computedtablemodel.h"
+#include "desktopstatusnames.h"
 #include "desktoptablemodel.h"
 #include "noticelabel.h"
 
@@ -406,7 +407,8 @@ QString DeletionDialog::previewText() const
             + QLatin1String("\nPUT ") + m_batchDeleteUrl.resolved(QUrl(QStringLiteral("../desktop-pools/") + pool.id)).toDisplayString()
             + QLatin1Char('\n') + QString::fromUtf8(DecommissionJson::poolAutoscaleBody(false));
     }
-    QString text = tr("%Ln request(s), sent one after another:", nullptr, plan.chunkCount());
+    QString text = plan.chunkCount() == 1 ? tr("1 request:")
+                                          : tr("%Ln requests, sent one after another:", nullptr, plan.chunkCount());
     for (int index = 0; index < plan.chunkCount(); ++index) {
         const QByteArray body = QJsonDocument::fromJson(plan.requestBody(index)).toJson(QJsonDocument::Indented);
         text += QLatin1String("\n\n# ")
@@ -463,7 +465,7 @@ void DeletionDialog::updateSelection()
         case 2:
             return desktop.userName;
         case 3:
-            return DesktopTableModel::statusDisplayName(desktop.displayStatus());
+            return DesktopStatusNames::statusText(desktop.status, desktop.taskStatus); // as the table says it
         case 4:
             return loginStatusDisplayName(desktop.loginStatus);
         default:

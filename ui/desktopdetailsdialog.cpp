@@ -17,7 +17,7 @@
 
 namespace {
 
-QList<QPair<QString, QString>> fieldsOf(const Desktop &desktop)
+QList<QPair<QString, QString>> fieldsOf(const Desktop &desktop, const DesktopDetailsDialog::TableFacts &facts)
 {
     // A status is shown by its translated name with the API's value, which administrators search for.
     auto status = [](const QString &raw, QString (*displayName)(const QString &) = DesktopTableModel::statusDisplayName) {
@@ -33,7 +33,13 @@ QList<QPair<QString, QString>> fieldsOf(const Desktop &desktop)
         {DesktopDetailsDialog::tr("User:"), desktop.userName},
         {DesktopDetailsDialog::tr("User group:"), desktop.userGroup},
         {DesktopDetailsDialog::tr("IP addresses:"), desktop.ipAddresses.join(QStringLiteral(", "))},
-        {DesktopDetailsDialog::tr("Type:"), desktop.desktopType},
+        {DesktopDetailsDialog::tr("Type:"), status(desktop.desktopType, DesktopTableModel::desktopTypeText)},
+        {DesktopDetailsDialog::tr("Pool:"), facts.poolName.isEmpty() ? desktop.poolId : facts.poolName},
+        {DesktopDetailsDialog::tr("In maintenance:"), desktop.inMaintenanceMode
+             ? DesktopDetailsDialog::tr("Yes: users cannot log in", "in maintenance mode")
+             : DesktopDetailsDialog::tr("No", "in maintenance mode")},
+        {DesktopDetailsDialog::tr("Idle (days):"), facts.idleDays},
+        {DesktopDetailsDialog::tr("Used (hours):"), facts.usedHours},
         {DesktopDetailsDialog::tr("Billing:"), DesktopTableModel::billingModeText(desktop.billingMode)},
         {DesktopDetailsDialog::tr("Product:"), desktop.productId},
         {DesktopDetailsDialog::tr("Flavor:"), desktop.flavorId},
@@ -49,9 +55,10 @@ QList<QPair<QString, QString>> fieldsOf(const Desktop &desktop)
 
 } // namespace
 
-DesktopDetailsDialog::DesktopDetailsDialog(const Desktop &desktop, QWidget *parent)
+DesktopDetailsDialog::DesktopDetailsDialog(const Desktop &desktop, const TableFacts &facts, QWidget *parent)
     : QDialog(parent)
     , m_desktopId(desktop.id)
+    , m_facts(facts)
     , m_notice(new NoticeLabel(this))
     , m_error(new ErrorBanner(this))
 {
@@ -70,7 +77,7 @@ DesktopDetailsDialog::DesktopDetailsDialog(const Desktop &desktop, QWidget *pare
     auto *tabs = new QTabWidget(this);
     auto *fields = new QWidget(tabs);
     auto *form = new QFormLayout(fields);
-    for (const auto &[label, value] : fieldsOf(desktop)) {
+    for (const auto &[label, value] : fieldsOf(desktop, m_facts)) {
         auto *labelLabel = new QLabel(label, fields);
         auto *valueLabel = new QLabel(fields);
         valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -99,7 +106,7 @@ DesktopDetailsDialog::DesktopDetailsDialog(const Desktop &desktop, QWidget *pare
 
 void DesktopDetailsDialog::showDesktop(const Desktop &desktop)
 {
-    const QList<QPair<QString, QString>> values = fieldsOf(desktop);
+    const QList<QPair<QString, QString>> values = fieldsOf(desktop, m_facts);
     for (qsizetype i = 0; i < values.size() && i < m_fields.size(); ++i) {
         const QString &value = values.at(i).second;
         m_fields.at(i).second->setText(value.isEmpty() ? QStringLiteral("—") : value);
@@ -132,7 +139,7 @@ void DesktopDetailsDialog::onDesktopFetched(const QString &desktopId, const Desk
     m_fetching = false;
     m_notice->hide();
     if (error.isError())
-        m_error->showError(tr("Could not load all fields; showing those the table keeps"), error);
+        m_error->showError(tr("Could not load every field of the desktop; showing the fields the table has"), error);
     else
         showDesktop(desktop);
     Q_EMIT fetchFinished(error);

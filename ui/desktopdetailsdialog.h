@@ -20,7 +20,16 @@ class DesktopDetailsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit DesktopDetailsDialog(const Desktop &desktop, QWidget *parent = nullptr);
+    // What the table knows of the desktop beyond the listing's fields: the name of its pool and
+    // its usage in the period loaded, as the table shows them.
+    struct TableFacts
+    {
+        QString poolName;
+        QString idleDays;
+        QString usedHours;
+    };
+
+    explicit DesktopDetailsDialog(const Desktop &desktop, const TableFacts &facts = {}, QWidget *parent = nullptr);
 
     // Fetches the full desktop through loader (DesktopLoader::fetchDesktop) and shows it.
     void fetchAllFields(DesktopLoader *loader);
@@ -42,6 +51,7 @@ private:
     void onDesktopFetched(const QString &desktopId, const Desktop &desktop, const ApiError &error);
 
     QString m_desktopId;
+    TableFacts m_facts;
     QPointer<DesktopLoader> m_loader;
     bool m_fetching = false;
     QLabel *m_notice;

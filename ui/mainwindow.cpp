@@ -13,18 +13,21 @@
 #include "jobspanel.h"
 #include "noticelabel.h"
 #include "profiledialog.h"
+#include "desktopcolumnlayout.h"
 #include "tableheader.h"
+#include "userguidedialog.h"
 #include "welcomepage.h"
 
 #include "api/apiclient.h"
+#include "deletion/auditlog.h"
 #include "api/endpoint.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDesktopServices>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -97,6 +100,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // Tab leaves the table for the next control: the arrow keys move between its cells.
+    m_view->setTabKeyNavigation(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -106,30 +111,16 @@ MainWindow::MainWindow(QWidget *parent)
     keepHeaderOutOfSelection(m_view);
     header->setStretchLastSection(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    const QList<QPair<int, int>> widths = {
-        {DesktopTableModel::NameColumn, 160}, {DesktopTableModel::StatusColumn, 140},
-        {DesktopTableModel::UserColumn, 110}, {DesktopTableModel::LoginStatusColumn, 110},
-        {DesktopTableModel::IpColumn, 100}, {DesktopTableModel::TypeColumn, 90},
-        {DesktopTableModel::BillingColumn, 100}, {DesktopTableModel::ZoneColumn, 120},
-        {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150},
-        {DesktopTableModel::IdleDaysColumn, 80}, {DesktopTableModel::UsedHoursColumn, 90},
-        {DesktopTableModel::PoolColumn, 120}, {DesktopTableModel::MaintenanceColumn, 100}};
-    for (const auto &[column, width] : widths)
-        header->resizeSection(column, width);
-    header->setSectionHidden(DesktopTableModel::TypeColumn, true);
-    header->setSectionHidden(DesktopTableModel::ZoneColumn, true);
-    // The id next to the name and wide enough for a whole UUID: it is what tickets and the
-    // console name desktops by, and it must be readable without scrolling.
-    header->moveSection(header->visualIndex(DesktopTableModel::IdColumn), 1);
-    // What decides a decommissioning, next to who uses the desktop.
-    header->moveSection(header->visualIndex(DesktopTableModel::IdleDaysColumn),
-                        header->visualIndex(DesktopTableModel::LoginStatusColumn) + 1);
-    header->moveSection(header->visualIndex(DesktopTableModel::UsedHoursColumn),
-                        header->visualIndex(DesktopTableModel::IdleDaysColumn) + 1);
-    header->resizeSection(DesktopTableModel::IdColumn,
-                          m_view->fontMetrics().horizontalAdvance(
-                              QStringLiteral("00000000-0000-0000-0000-000000000000"))
-                              + 24);
+    applyDefaultDesktopColumns(m_view);
+
+    m_emptyTableNote = new QLabel(m_view->viewport());
+    m_emptyTableNote->setObjectName(QStringLiteral("emptyTableNote"));
+    m_emptyTableNote->setAlignment(Qt::AlignCenter);
+    m_emptyTableNote->setWordWrap(true);
+    m_emptyTableNote->setEnabled(false); // drawn in the palette's placeholder colour
+    m_emptyTableNote->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_emptyTableNote->hide();
+    m_view->viewport()->installEventFilter(this);
 
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
     m_demoBanner->setAccessibleName(tr("Demo mode"));
@@ -212,6 +203,8 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             m_search->clear();
         return true;
     }
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        m_emptyTableNote->setGeometry(m_view->viewport()->rect());
     if (watched == m_view && event->type() == QEvent::FocusIn && !m_view->currentIndex().isValid()
         && m_proxy->rowCount() > 0) {
         // A table with focus but no current row shows nothing: the first row becomes current
@@ -237,22 +230,51 @@ void MainWindow::createJobsPanel()
     m_jobsPanel->hide();
     QAction *toggle = m_jobsPanel->toggleViewAction();
     toggle->setText(tr("&Jobs Panel"));
-    toggle->setShortcut(QKeySequence(tr("Ctrl+J")));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toggle);
+    // From the keyboard: into the panel (shown if hidden), and from it back to the table.
+    auto *goToJobs = new QAction(tr("&Go to Jobs Panel"), this);
+    goToJobs->setObjectName(QStringLiteral("goToJobsAction"));
+    goToJobs->setShortcut(QKeySequence(tr("Ctrl+J")));
+    connect(goToJobs, &QAction::triggered, this, [this] {
+        QWidget *focus = QApplication::focusWidget();
+        if (m_jobsPanel->isVisible() && focus && m_jobsPanel->isAncestorOf(focus)) {
+            m_view->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        m_jobsPanel->show();
+        m_jobsPanel->raise();
+        m_jobsPanel->treeView()->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_viewMenu->addAction(goToJobs);
     m_deletion = new DeletionController(m_jobModel, m_model, this, this);
-    connect(m_jobsPanel, &JobsPanel::retryFailedRequested, m_deletion, &DeletionController::retryFailed);
+    connect(m_jobsPanel, &JobsPanel::retryFailedRequested, this, [this](DeletionRun *run) {
+        lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
+    });
     connect(m_deletion, &DeletionController::runNoteChanged, m_jobsPanel, &JobsPanel::setRunNote);
     connect(m_deletion, &DeletionController::refreshRequested, this, &MainWindow::refresh);
-    connect(m_deletion, &DeletionController::runStarted, this, [this] { m_jobsPanel->show(); });
-    connect(m_deletion, &DeletionController::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_jobsPanel, &JobsPanel::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_deletion, &DeletionController::runStarted, this, [this] {
+        m_jobsPanel->show();
+        updateCloseQuestion();
+    });
+    connect(m_deletion, &DeletionController::runFinished, this, &MainWindow::updateCloseQuestion);
+    connect(m_deletion, &DeletionController::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+        if (m_lookUpStarting)
+            m_lookUpMessage = text;
+    });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
-    // The look-up's "Looking up N failed desktops…" is over once its dialog is open (the cases
-    // that open none say so with a message of their own).
-    connect(m_deletion, &DeletionController::retryLookUpFinished, this, [this](int offered) {
-        if (offered > 0)
+    // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
+    // message of its own said why none did.
+    connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {
+        // With a dialog open, the dialog says the rest; without one, a message of the controller
+        // may say why, which stays.
+        if (offered > 0 || (!m_lookUpMessage.isEmpty() && statusBar()->currentMessage() == m_lookUpMessage))
             statusBar()->clearMessage();
+        m_lookUpMessage.clear();
     });
 }
 
@@ -266,7 +288,15 @@ void MainWindow::requestDeletion()
         return;
     }
     // The whole selection: the engine names each left-out desktop with its reason.
-    m_deletion->requestDeletion(selectedDesktopIds());
+    lookUpForDeletion([this] { m_deletion->requestDeletion(selectedDesktopIds()); });
+}
+
+void MainWindow::lookUpForDeletion(const std::function<void()> &start)
+{
+    // The message the look-up starts with is remembered, to be cleared when the look-up ends.
+    m_lookUpStarting = true;
+    start();
+    m_lookUpStarting = false;
 }
 
 void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
@@ -304,7 +334,9 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     updateTitle();
     updateActions();
     m_loader->load();
+    const qsizetype runsBefore = m_deletion->runs().size();
     m_deletion->setConnection(m_connection, m_client);
+    m_jobsPanel->showResumedDeletions(m_deletion->runs().mid(runsBefore), AuditLog::defaultFilePath(dataDirectory()));
     m_view->setFocus();
 }
 
@@ -434,9 +466,16 @@ void MainWindow::showAbout()
 
 void MainWindow::openUserGuide()
 {
-    const QUrl guide = AboutDialog::userGuideUrl();
-    if (!guide.isValid() || !QDesktopServices::openUrl(guide))
-        statusBar()->showMessage(tr("The user guide (README.md) was not found or could not be opened."), 8000);
+    // Inside the app: a desktop without a browser or a Markdown viewer shows it too.
+    if (m_userGuide) {
+        m_userGuide->raise();
+        m_userGuide->activateWindow();
+        return;
+    }
+    auto *dialog = new UserGuideDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_userGuide = dialog;
+    dialog->show();
 }
 
 void MainWindow::showCredentialsSaved(const QString &profileName, bool persisted, const QString &error)
@@ -460,6 +499,23 @@ QMessageBox *MainWindow::closeQuestion() const
     return m_closeQuestion.data();
 }
 
+void MainWindow::updateCloseQuestion()
+{
+    // The question stays true while it is open: deletions end while the administrator reads it.
+    if (!m_closeQuestion)
+        return;
+    const int active = m_deletion->activeRunCount();
+    if (active == 0) {
+        m_closeQuestion->setText(tr("Every deletion has finished."));
+        m_closeQuestion->setInformativeText(tr("Nothing is being submitted or followed any more.\n\nQuit now?"));
+        return;
+    }
+    m_closeQuestion->setText(tr("%Ln deletion(s) are still being submitted or followed.", nullptr, active));
+    m_closeQuestion->setInformativeText(
+        tr("Deletions already submitted stay in the journal: Workspace Admin follows them again on its "
+           "next start with this connection. Requests not yet sent are not sent.\n\nQuit anyway?"));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     const int active = m_deletion->activeRunCount();
@@ -471,13 +527,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_closeQuestion->activateWindow();
             return;
         }
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Deletions Still Running"),
-                                    tr("%Ln deletion(s) are still being submitted or followed.", nullptr, active),
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Deletions Still Running"), QString(),
                                     QMessageBox::NoButton, this);
         box->setObjectName(QStringLiteral("closeQuestion"));
-        box->setInformativeText(
-            tr("Deletions already submitted stay in the journal: Workspace Admin follows them again on its "
-               "next start with this connection. Requests not yet sent are not sent.\n\nQuit anyway?"));
+        m_closeQuestion = box;
+        updateCloseQuestion();
         QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
         quit->setObjectName(QStringLiteral("quitAnywayButton"));
         QPushButton *keep = box->addButton(tr("&Keep Open"), QMessageBox::RejectRole);
@@ -492,9 +546,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
             // After the box has gone: closing from inside its own finished() would re-enter it.
             QTimer::singleShot(0, this, &QWidget::close);
         });
-        m_closeQuestion = box;
         box->open();
         return;
+    }
+    if (m_closeConfirmed) {
+        // What was not sent yet is recorded as not sent, so that the next start shows it with its
+        // deletion; submitted jobs stay in the journal, to be followed again.
+        for (DeletionRun *run : m_deletion->runs()) {
+            if (run->state() != DeletionRun::State::Finished)
+                run->cancel();
+        }
     }
     m_closeConfirmed = false; // a window shown again asks again
     saveLayout();

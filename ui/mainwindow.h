@@ -11,6 +11,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class ApiClient;
 class DecommissionActionRun;
 enum class DecommissionAction;
@@ -103,7 +105,13 @@ public:
     // The status bar's counts, as of the last update (one per burst of changes).
     QString countText() const;
     QString progressText() const;
+    // The status bar's usage statistics line, as plain text.
+    QString usageText() const;
+    // The whole error of the usage statistics' last load, shown in a message box; nothing if it did not fail.
+    void showUsageError();
     bool isLoadingShown() const;
+    // What the table says when it shows no row ("No desktops match…"); empty when it shows rows.
+    QString emptyTableText() const;
 
     void refresh();
     void cancelLoading();
@@ -130,6 +138,8 @@ private:
     void createStatusBar();
     void createJobsPanel();
     void requestDeletion();
+    // Starts a look-up of desktops for a deletion (or a retry) through the controller.
+    void lookUpForDeletion(const std::function<void()> &start);
     void updateCounts();
     void scheduleCountUpdate();
     void updateTitle();
@@ -143,6 +153,8 @@ private:
     void updateServerFilterIndicator();
     void onDeletionDialogOpened(DeletionDialog *dialog);
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void updateCloseQuestion();
+    void updateEmptyTableNote();
     void openSelectByIds();
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
@@ -181,6 +193,7 @@ private:
     ErrorBanner *m_banner;
     ListingWarningBanner *m_listingWarning;
     QLabel *m_demoBanner;
+    QLabel *m_emptyTableNote = nullptr;
     QToolBar *m_toolBar = nullptr;
     QToolBar *m_filterBar = nullptr;
     QLineEdit *m_search = nullptr;
@@ -191,6 +204,7 @@ private:
     QComboBox *m_usagePeriod = nullptr;
     QSpinBox *m_idleFilter = nullptr;
     QLabel *m_usageLabel = nullptr;
+    QString m_usageError; // the last load's failure with its details; empty when it did not fail
     QLabel *m_countLabel = nullptr;
     QLabel *m_serverFilterLabel = nullptr;
     QPushButton *m_clearServerFilterButton = nullptr;
@@ -228,7 +242,11 @@ private:
     DeletionController *m_deletion = nullptr;
     QMenu *m_viewMenu = nullptr;
     QPointer<QMessageBox> m_closeQuestion;
+    QPointer<QDialog> m_userGuide;
     // The selected desktops the last deletion request left out, for its dialog to name.
     // The administrator chose to quit although deletions were running.
     bool m_closeConfirmed = false;
+    // The status bar's "Looking up N desktops…" of the look-up under way, while it is.
+    QString m_lookUpMessage;
+    bool m_lookUpStarting = false;
 };

@@ -60,10 +60,13 @@ void MainWindow::createActions()
     m_selectByIdsAction = makeAction(tr("Select by &IDs or Names…"), QKeySequence(tr("Ctrl+I")),
                                      [this] { openSelectByIds(); });
     m_selectByIdsAction->setObjectName(QStringLiteral("selectByIdsAction"));
+    m_selectAllAction->setObjectName(QStringLiteral("selectAllAction"));
+    m_exportShownAction->setObjectName(QStringLiteral("exportShownAction"));
     m_findAction = makeAction(tr("&Find…"), QKeySequence::Find, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+    m_findAction->setObjectName(QStringLiteral("findAction"));
     m_refreshAction = makeAction(tr("&Refresh"), QKeySequence::Refresh, [this] { refresh(); });
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_cancelLoadAction = makeAction(tr("&Stop Loading"), QKeySequence(Qt::Key_Escape),
@@ -132,6 +135,11 @@ void MainWindow::createActions()
     m_desktopsMenu->addSeparator();
     m_desktopsMenu->addAction(m_deleteAction);
     createDecommissionActions();
+    // The preparation of a decommissioning from the keyboard; log-off with Shift, since it
+    // interrupts the users.
+    m_startMaintenanceAction->setShortcut(QKeySequence(tr("Ctrl+M")));
+    m_endMaintenanceAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    m_logoffAction->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_userGuideAction);
@@ -148,6 +156,11 @@ void MainWindow::updateActions()
     m_serverFiltersAction->setEnabled(connected);
     m_editConnectionAction->setEnabled(connected && !m_demoMode && !m_connection.profileName.isEmpty());
     const bool hasSelection = m_selectedCount > 0;
+    // Without a project (the welcome page) there is nothing to find, select or export.
+    m_exportShownAction->setEnabled(connected);
+    m_selectAllAction->setEnabled(connected && m_proxy->rowCount() > 0);
+    m_selectByIdsAction->setEnabled(connected);
+    m_findAction->setEnabled(connected);
     m_copyIdsAction->setEnabled(hasSelection);
     m_copyNamesAction->setEnabled(hasSelection);
     m_exportSelectedAction->setEnabled(hasSelection);

@@ -12,9 +12,42 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QToolBar>
+
+namespace {
+// "Idle ≥ 1 day", "Idle ≥ 7 days": the count and its noun agree, which a fixed suffix cannot do.
+class IdleDaysSpinBox : public QSpinBox
+{
+public:
+    using QSpinBox::QSpinBox;
+
+protected:
+    QString textFromValue(int value) const override
+    {
+        return MainWindow::tr("Idle ≥ %Ln day(s)", "idle filter: at least N days", value);
+    }
+    int valueFromText(const QString &text) const override
+    {
+        static const QRegularExpression number(QStringLiteral("\\d+"));
+        const QRegularExpressionMatch match = number.match(text);
+        return match.hasMatch() ? match.captured().toInt() : minimum();
+    }
+    QValidator::State validate(QString &text, int &) const override
+    {
+        if (text == specialValueText())
+            return QValidator::Acceptable;
+        static const QRegularExpression number(QStringLiteral("\\d+"));
+        const QRegularExpressionMatch match = number.match(text);
+        if (!match.hasMatch())
+            return QValidator::Intermediate;
+        const int value = match.captured().toInt();
+        return value >= minimum() && value <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
+    }
+};
+} // namespace
 
 void MainWindow::createToolBar()
 {
@@ -125,12 +158,10 @@ void MainWindow::createUsageFilters()
     connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, &MainWindow::loadUsage);
     m_filterBar->addWidget(m_usagePeriod);
 
-    m_idleFilter = new QSpinBox(m_filterBar);
+    m_idleFilter = new IdleDaysSpinBox(m_filterBar);
     m_idleFilter->setObjectName(QStringLiteral("idleFilter"));
     m_idleFilter->setRange(0, 180);
     m_idleFilter->setSpecialValueText(tr("Any idle time"));
-    m_idleFilter->setPrefix(tr("Idle ≥ ", "idle filter: at least N days"));
-    m_idleFilter->setSuffix(tr(" days", "idle filter: at least N days"));
     m_idleFilter->setToolTip(tr("Show only desktops idle for at least this many days in the usage period "
                                 "(desktops without usage data are hidden); 0 shows all"));
     m_idleFilter->setAccessibleName(tr("Idle at least (days)"));

@@ -145,7 +145,11 @@ void MainWindow::showDetails()
     }
     const int sourceRow = m_proxy->mapToSource(current).row();
     // The table keeps only the fields it shows; the dialog asks the server for the rest.
-    auto *dialog = new DesktopDetailsDialog(m_model->desktopAt(sourceRow), this);
+    auto cell = [this, sourceRow](int column) { return m_model->index(sourceRow, column).data().toString(); };
+    const DesktopDetailsDialog::TableFacts facts{cell(DesktopTableModel::PoolColumn),
+                                                 cell(DesktopTableModel::IdleDaysColumn),
+                                                 cell(DesktopTableModel::UsedHoursColumn)};
+    auto *dialog = new DesktopDetailsDialog(m_model->desktopAt(sourceRow), facts, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->fetchAllFields(m_loader);
@@ -160,9 +164,17 @@ void MainWindow::openSelectByIds()
             dialog->lines(), dialog->addsToSelection() ? SelectionChange::Add : SelectionChange::Replace);
         if (notFound.isEmpty())
             return;
+        // The first few in the message itself, every one of them in the details.
+        constexpr int kNamed = 10;
+        QStringList named = notFound.mid(0, kNamed);
+        if (notFound.size() > kNamed)
+            named.append(tr("and %Ln more", nullptr, int(notFound.size() - kNamed)));
         auto *box = new QMessageBox(QMessageBox::Information, tr("Not Found"),
-                                    tr("%Ln line(s) matched no shown desktop.", nullptr, int(notFound.size())),
+                                    tr("%Ln of the pasted IDs or names matched no loaded desktop:", nullptr,
+                                       int(notFound.size())),
                                     QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("notFoundBox"));
+        box->setInformativeText(named.join(QLatin1String(", ")));
         box->setDetailedText(notFound.join(QLatin1Char('\n')));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

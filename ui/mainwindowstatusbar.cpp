@@ -12,10 +12,12 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTimer>
 
 #include <algorithm>
@@ -55,6 +57,10 @@ void MainWindow::createStatusBar()
     m_usageLabel = new QLabel(statusBar());
     m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
     m_usageLabel->setAccessibleName(tr("Usage statistics"));
+    m_usageLabel->setTextFormat(Qt::RichText);
+    // A failure's whole text is a click (or Tab and Enter) away: the bar keeps only a line of it.
+    m_usageLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_usageLabel, &QLabel::linkActivated, this, &MainWindow::showUsageError);
     m_usageLabel->hide();
     statusBar()->addPermanentWidget(m_usageLabel);
     statusBar()->addPermanentWidget(m_progressLabel);
@@ -88,8 +94,28 @@ void MainWindow::updateCounts()
                               .arg(tr("%Ln desktop(s)", "status bar", total),
                                    tr("%Ln shown", "status bar: desktops shown", shown),
                                    tr("%Ln selected", "status bar: desktops selected", m_selectedCount)));
+    updateEmptyTableNote();
     updateActions();
     Q_EMIT selectionCountChanged(m_selectedCount);
+}
+
+void MainWindow::updateEmptyTableNote()
+{
+    // An empty table says why, rather than look like a listing that never came.
+    QString note;
+    if (m_proxy->rowCount() == 0 && !m_loader->isLoading() && m_client) {
+        note = m_model->rowCount() > 0 ? tr("No desktops match the search and the filters.")
+                                       : tr("No desktops in this project.");
+    }
+    m_emptyTableNote->setText(note);
+    m_emptyTableNote->setVisible(!note.isEmpty());
+    if (!note.isEmpty())
+        m_emptyTableNote->setGeometry(m_view->viewport()->rect());
+}
+
+QString MainWindow::emptyTableText() const
+{
+    return m_emptyTableNote->isHidden() ? QString() : m_emptyTableNote->text();
 }
 
 QString MainWindow::countText() const
@@ -115,6 +141,7 @@ void MainWindow::onLoadingStarted()
     m_progressLabel->show();
     m_progressBar->show();
     m_cancelButton->show();
+    updateEmptyTableNote();
     updateActions();
 }
 
@@ -152,12 +179,34 @@ void MainWindow::onLoadingFinished(const ApiError &error)
     Q_EMIT desktopsLoaded(error);
 }
 
+QString MainWindow::usageText() const
+{
+    QTextDocument document;
+    document.setHtml(m_usageLabel->text());
+    return document.toPlainText();
+}
+
+void MainWindow::showUsageError()
+{
+    if (m_usageError.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Usage Statistics Not Loaded"), m_usageError,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("usageErrorBox"));
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::onUsageProgress(int loaded, int total)
 {
     const QLocale locale;
-    m_usageLabel->setText(total < 0 ? tr("Loading usage statistics…")
-                                    : tr("Loading usage statistics %1 of %2…")
-                                          .arg(locale.toString(loaded), locale.toString(total)));
+    m_usageLabel->setText((total < 0 ? tr("Loading usage statistics…")
+                                     : tr("Loading usage statistics %1 of %2…")
+                                           .arg(locale.toString(loaded), locale.toString(total)))
+                              .toHtmlEscaped());
+    m_usageError.clear();
+    m_usageLabel->setToolTip(QString());
     m_usageLabel->show();
     m_cancelButton->show(); // the usage loads after the listing: Cancel stops it too
     updateActions();
@@ -174,8 +223,12 @@ void MainWindow::onUsageLoaded(const ApiError &error)
     // The service's words can be long: the status bar keeps a line of them, so that the counts and
     // the messages keep their room; the whole text and the details are in the tooltip.
     const int room = m_usageLabel->fontMetrics().averageCharWidth() * 48;
-    m_usageLabel->setText(m_usageLabel->fontMetrics().elidedText(text, Qt::ElideRight, room));
-    m_usageLabel->setToolTip(failed ? text + QLatin1Char('\n') + error.details() : QString());
+    QString shown = m_usageLabel->fontMetrics().elidedText(text, Qt::ElideRight, room).toHtmlEscaped();
+    m_usageError = failed ? text + QLatin1String("\n\n") + error.details() : QString();
+    if (failed)
+        shown += QStringLiteral(" <a href=\"details\">%1</a>").arg(tr("Details…").toHtmlEscaped());
+    m_usageLabel->setText(shown);
+    m_usageLabel->setToolTip(m_usageError);
     m_usageLabel->show();
     m_cancelButton->setVisible(m_loader->isLoading());
     // Statistics that did not add up (incomplete, conflicting, a count contradicted) are said in

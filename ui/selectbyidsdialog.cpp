@@ -13,8 +13,8 @@ SelectByIdsDialog::SelectByIdsDialog(QWidget *parent)
     , m_addButton(new QPushButton(tr("&Add to Selection"), this))
 {
     setWindowTitle(tr("Select by IDs or Names"));
-    auto *label = new QLabel(tr("Paste desktop &IDs or computer names, one a line or separated by tabs, "
-                                "commas or semicolons:"),
+    auto *label = new QLabel(tr("Paste desktop &IDs or computer names, one per line or separated by commas, "
+                                "semicolons or spaces. Rows copied from a spreadsheet work too:"),
                              this);
     label->setWordWrap(true);
     label->setBuddy(m_editor);

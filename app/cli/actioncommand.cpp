@@ -71,8 +71,10 @@ void ActionCommand::onPrepared()
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
     QList<ActionRecord::Target> targets;
-    for (const Desktop &desktop : classification.deletable)
+    for (const Desktop &desktop : classification.deletable) {
         targets.append({desktop.id, desktop.computerName});
+        m_names.insert(desktop.id, desktop.computerName);
+    }
     m_run = new DecommissionActionRun(client(), m_store->audit.get(), context, m_request.action, targets, this);
     m_run->setLogoffMessage(m_request.message);
     if (m_request.dryRun) {
@@ -90,7 +92,7 @@ void ActionCommand::onPrepared()
 void ActionCommand::startRun()
 {
     connect(m_run, &DecommissionActionRun::progress, this, [this](int done, int total) {
-        err() << tr("%1: %2 of %3 desktop(s) answered.")
+        err() << tr("%1: %2 of %3 desktops answered.")
                      .arg(DecommissionActionRun::actionDisplayName(m_request.action))
                      .arg(done)
                      .arg(total)
@@ -104,7 +106,8 @@ void ActionCommand::onInterrupted()
 {
     m_interrupted = true;
     if (m_run && !m_request.dryRun) {
-        err() << tr("Interrupted: sending no more requests; the one on the wire is let finish.") << Qt::endl;
+        err() << tr("Interrupted: sending no more requests; the request already sent is allowed to finish.")
+              << Qt::endl;
         m_run->cancel(); // finished() follows
         return;
     }
@@ -148,13 +151,15 @@ void ActionCommand::onRunFinished()
             break;
         }
         for (const QString &id : outcome.targetIds)
-            rows.append({id, kind, outcome.error.errorCode, outcome.reason, outcome.requestId});
+            rows.append({id, m_names.value(id), kind, outcome.error.errorCode, outcome.requestId, outcome.reason});
     }
     for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
-        rows.append({desktop.desktopId, QStringLiteral("skipped"), QString(), desktop.reasonText(), QString()});
-    out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("OUTCOME"),
-                                             QStringLiteral("ERROR_CODE"), QStringLiteral("REASON"),
-                                             QStringLiteral("REQUEST_ID")},
+        rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(), QString(),
+                     desktop.reasonText()});
+    // Names beside the ids, and the reason last, where the table keeps it whole.
+    out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
+                                             QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
+                                             QStringLiteral("REQUEST_ID"), QStringLiteral("REASON")},
                                             rows);
     QString summary = m_run->summary();
     if (!m_leftOut.isEmpty())

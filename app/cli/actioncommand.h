@@ -61,5 +61,6 @@ private:
     bool m_interrupted = false;
     QPointer<DeletionPreparation> m_preparation;
     QList<LeftOutDesktop> m_leftOut;
+    QHash<QString, QString> m_names; // desktop id → computer name, for the result table
     QPointer<DecommissionActionRun> m_run;
 };

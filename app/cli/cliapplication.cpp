@@ -42,7 +42,10 @@ const QString help = QStringLiteral("help");
 const QString version = QStringLiteral("version");
 } // namespace Name
 
-const QStringList kStatuses = desktopStatusFilterValues();
+// The statuses the service filters on; the transitional ones, which it does not, are filtered here.
+const QStringList kServerStatuses = desktopStatusFilterValues();
+const QStringList kTransitionalStatuses = transitionalDesktopStatuses();
+const QStringList kStatuses = kServerStatuses + kTransitionalStatuses;
 
 // Seconds as typed (fractions allowed) to milliseconds; nothing when not a positive number.
 std::optional<int> secondsToMs(const QString &text)
@@ -182,7 +185,8 @@ bool CliApplication::parseCommandLine()
     m_parser.addOption({Name::deleteUsers,
                         tr("delete: also delete each desktop's user when they have no other desktop.")});
     m_parser.addOption({Name::noEmail, tr("delete: do not e-mail the users.")});
-    m_parser.addOption({Name::force, tr("delete: force the deletion.")});
+    m_parser.addOption({Name::force, tr("delete: delete desktops even when a user is connected (the user is "
+                                        "disconnected).")});
     m_parser.addOption({Name::dryRun,
                         tr("delete, maintenance, logoff: look the desktops up and print the requests a real "
                            "run would send; send none.")});
@@ -534,13 +538,17 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         break;
     case Command::List: {
         DesktopQuery query;
-        query.status = m_parser.value(Name::status).toUpper();
+        const QString status = m_parser.value(Name::status).toUpper();
+        if (kServerStatuses.contains(status))
+            query.status = status;
         query.computerName = m_parser.value(Name::name);
         if (m_parser.isSet(Name::allRegions))
             return createAllRegionsListCommand(query, m_parser.value(Name::format), m_parser.value(Name::timeout));
         auto list = std::make_unique<ListCommand>(
             m_client.get(), query, *DesktopFormatter::formatFromName(m_parser.value(Name::format)), m_out,
             m_err);
+        if (kTransitionalStatuses.contains(status))
+            list->setTransitionalStatus(status);
         if (m_parser.isSet(Name::timeout))
             list->setTimeoutMs(*secondsToMs(m_parser.value(Name::timeout)));
         if (m_parser.isSet(Name::idleDays) || m_parser.isSet(Name::periodDays))

@@ -202,7 +202,8 @@ void DeleteCommand::lookUpPools(void (DeleteCommand::*next)())
         if (call->succeeded())
             m_pools = call->pools();
         else
-            err() << tr("Warning: the pools could not be listed; every pool of the desktops is taken to scale.")
+            err() << tr("Warning: the pools could not be listed, so every pool of these desktops is assumed to "
+                        "have autoscale on.")
                   << Qt::endl;
         (this->*next)();
     });
@@ -249,17 +250,19 @@ void DeleteCommand::printImpact()
                   << names.join(QLatin1String(", ")) << Qt::endl;
     }
     for (const DesktopPool &pool : DeletionImpact::scalingPools(m_deletable, m_pools)) {
-        const QString name = pool.name.isEmpty() ? pool.id : pool.name;
+        const QString name = pool.name.isEmpty() || pool.name == pool.id
+            ? pool.id
+            : tr("%1 (%2)", "pool name (pool id)").arg(pool.name, pool.id);
         if (m_request.turnAutoscaleOffFirst) {
-            err() << tr("Pool %1 (%2) has autoscale on (or not known to be off): its autoscale would be turned "
+            err() << tr("The pool %1 has autoscale on (or not known to be off): its autoscale would be turned "
                         "off before any desktop is deleted.")
-                         .arg(name, pool.id)
+                         .arg(name)
                   << Qt::endl;
         } else {
-            err() << tr("Warning: pool %1 (%2) has autoscale on (or not known to be off): it may create new "
+            err() << tr("Warning: the pool %1 has autoscale on (or not known to be off): it may create new "
                         "desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off "
                         "first.")
-                         .arg(name, pool.id)
+                         .arg(name)
                   << Qt::endl;
         }
     }
@@ -384,16 +387,17 @@ void DeleteCommand::onRunFinished()
     QList<QStringList> rows;
     for (const DesktopResult &row : m_run->result().rows())
         rows.append({row.desktopId, row.desktopName, DeletionResult::outcomeName(row.outcome),
-                     row.errorCode, row.reason, row.jobId});
+                     row.errorCode, row.jobId, row.reason});
     for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(),
-                     desktop.reasonText(), desktop.jobId});
+                     desktop.jobId, desktop.reasonText()});
     for (const Desktop &desktop : std::as_const(m_yearlyMonthly))
-        rows.append({desktop.id, desktop.computerName, QStringLiteral("skipped"), QString(),
-                     tr("billed yearly/monthly"), QString()});
+        rows.append({desktop.id, desktop.computerName, QStringLiteral("skipped"), QString(), QString(),
+                     tr("billed yearly/monthly")});
+    // The reason last, where the table keeps it whole.
     out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
                                              QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
-                                             QStringLiteral("REASON"), QStringLiteral("JOB_ID")},
+                                             QStringLiteral("JOB_ID"), QStringLiteral("REASON")},
                                             rows);
     QString summary = m_run->result().summaryText();
     if (!m_leftOut.isEmpty() || !m_yearlyMonthly.isEmpty())
@@ -414,8 +418,8 @@ void DeleteCommand::onInterrupted()
         return;
     }
     if (m_deletion) {
-        err() << tr("Interrupted while turning autoscale off: the request on the wire is let finish; nothing "
-                    "is deleted.")
+        err() << tr("Interrupted while turning autoscale off: the request already sent is allowed to finish; "
+                    "nothing is deleted.")
               << Qt::endl;
         m_deletion->cancel(); // notDeleted() follows
         return;

@@ -132,10 +132,10 @@ QString DesktopFormatter::csv(const QList<Desktop> &desktops, const UsageById &u
 }
 
 namespace {
-QString tableCell(const QString &value)
+QString tableCell(const QString &value, bool whole)
 {
     QString cell = ServerInput::forTerminal(value);
-    if (cell.size() > DesktopFormatter::kMaxColumnWidth)
+    if (!whole && cell.size() > DesktopFormatter::kMaxColumnWidth)
         cell = cell.left(DesktopFormatter::kMaxColumnWidth - 1) + QChar(0x2026);
     return cell;
 }
@@ -148,8 +148,9 @@ QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QS
     for (const QStringList &rawRow : rawRows) {
         QStringList row;
         row.reserve(rawRow.size());
-        for (const QString &value : rawRow)
-            row.append(tableCell(value));
+        // The last column is not aligned to anything: it keeps its whole text (a reason, advice).
+        for (qsizetype i = 0; i < rawRow.size(); ++i)
+            row.append(tableCell(rawRow.at(i), i + 1 == rawRow.size()));
         rows.append(row);
     }
     QList<qsizetype> widths;
@@ -182,12 +183,17 @@ QString DesktopFormatter::table(const QList<Desktop> &desktops, const UsageById 
     QList<QStringList> rows;
     rows.reserve(desktops.size());
     // People read the login state and the billing mode by their translated names.
+    const qsizetype statusColumn = names.indexOf(QLatin1String("status"));
     const qsizetype loginColumn = names.indexOf(QLatin1String("login_status"));
     const qsizetype billingColumn = names.indexOf(QLatin1String("billing_mode"));
     const qsizetype idleColumn = names.indexOf(QLatin1String("idle_days"));
     const qsizetype usedColumn = names.indexOf(QLatin1String("used_hours"));
     for (const Desktop &desktop : desktops) {
         QStringList row = cells(desktop, usage);
+        // The status as JSON and --status name it (STOPPING), with the operation under way.
+        row[statusColumn] = desktop.taskStatus.isEmpty() || desktop.status.isEmpty()
+            ? desktop.displayStatus()
+            : QStringLiteral("%1 (%2)").arg(desktop.status, desktop.taskStatus);
         row[loginColumn] = loginStatusDisplayName(desktop.loginStatus);
         row[billingColumn] = billingModeDisplayName(desktop.billingMode);
         // A desktop the statistics do not cover says so: an empty cell would read as 0 or as lost.

@@ -47,7 +47,8 @@ public:
     // No column of the table is wider than this; a longer cell is cut with an ellipsis.
     static constexpr qsizetype kMaxColumnWidth = 48;
 
-    // Aligned, space-separated columns; the last column is not padded. Cells are cut to
-    // kMaxColumnWidth and made safe for a terminal (no control characters).
+    // Aligned, space-separated columns; the last column is not padded. Cells are made safe for a
+    // terminal (no control characters) and cut to kMaxColumnWidth, except those of the last column,
+    // which is where a table puts its longest text (a reason with its advice).
     static QString alignedTable(const QStringList &header, const QList<QStringList> &rows);
 };

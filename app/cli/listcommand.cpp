@@ -38,9 +38,14 @@ void ListCommand::onFinished(ListAllDesktopsCall *call)
     }
     // Desktops some regions still return as DELETED are gone: never list them as present.
     m_present.reserve(m_desktops.size());
-    for (const Desktop &desktop : std::as_const(m_desktops))
-        if (!desktop.isGone())
-            m_present.append(desktop);
+    for (const Desktop &desktop : std::as_const(m_desktops)) {
+        if (desktop.isGone())
+            continue;
+        if (!m_transitionalStatus.isEmpty()
+            && desktop.status.compare(m_transitionalStatus, Qt::CaseInsensitive) != 0)
+            continue;
+        m_present.append(desktop);
+    }
     if (call->duplicateCount() > 0)
         err() << tr("Warning: %1").arg(call->duplicatesText()) << Qt::endl;
     if (call->countContradicted())

@@ -24,6 +24,8 @@ public:
     // The last `days` days up to `now` (--period-days); unset: no usage is loaded.
     void setUsagePeriod(int days, const QDateTime &now) { m_usagePeriodDays = days; m_now = now; }
     void setMinIdleDays(int days) { m_minIdleDays = days; }
+    // Only desktops in this transitional status (STOPPING, …), which the service cannot filter on.
+    void setTransitionalStatus(const QString &status) { m_transitionalStatus = status; }
 
     void start() override;
 
@@ -40,6 +42,7 @@ private:
     std::optional<int> m_usagePeriodDays;
     std::optional<int> m_minIdleDays;
     QDateTime m_now;
+    QString m_transitionalStatus;
     QList<Desktop> m_desktops;
     QList<Desktop> m_present;
     bool m_incomplete = false;

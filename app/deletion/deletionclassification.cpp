@@ -1,5 +1,7 @@
 #include "deletionclassification.h"
 
+#include <QUuid>
+
 #include <algorithm>
 
 QString LeftOutDesktop::reasonText() const
@@ -79,6 +81,11 @@ QString DeletionClassifier::reasonText(const LeftOutDesktop &desktop)
     case LeftOutReason::InJournal:
         return tr("in the unfinished job %1").arg(desktop.jobId);
     case LeftOutReason::NotFound:
+        // Desktop ids are UUIDs: anything else is most likely a computer name given as an id.
+        if (QUuid::fromString(desktop.desktopId).isNull())
+            return tr("not found: this is not a desktop ID but may be a computer name; use the desktop's ID "
+                      "(list --name %1 shows it)")
+                .arg(desktop.desktopId);
         return tr("not found");
     case LeftOutReason::OutcomeUnknown:
         return tr("the outcome of an earlier deletion is unknown; re-list it first");

@@ -293,6 +293,25 @@ private Q_SLOTS:
         QCOMPARE(query.queryItemValue(QStringLiteral("computer_name")), QStringLiteral("pc-7"));
     }
 
+    // The transitional statuses, which the service cannot filter on, are filtered here; the table
+    // names the status as JSON does, with the operation under way.
+    void listFiltersTransitionalStatuses()
+    {
+        QJsonObject stopping = desktop(QStringLiteral("d-1"), QStringLiteral("pc-1"), QStringLiteral("STOPPING"));
+        stopping.insert(QStringLiteral("task_status"), QStringLiteral("powering-off"));
+        m_desktops.append(stopping);
+        m_desktops.append(desktop(QStringLiteral("d-2"), QStringLiteral("pc-2"), QStringLiteral("ACTIVE")));
+        const Result result = run(QStringList{QStringLiteral("list"), QStringLiteral("--status"),
+                                              QStringLiteral("stopping")} + serverOptions(),
+                                  credentialEnvironment());
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(!QUrlQuery(m_listQueries.first()).hasQueryItem(QStringLiteral("status")));
+        const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).contains(QStringLiteral("STOPPING (powering-off)")), qPrintable(lines.at(1)));
+        QVERIFY2(result.err.contains(QStringLiteral("\n1 desktop.")), qPrintable(result.err));
+    }
+
     void listCsvAndJson()
     {
         m_desktops.append(desktop(QStringLiteral("d-1"), QStringLiteral("pc \"one\""), QStringLiteral("SHUTOFF")));
@@ -406,7 +425,7 @@ private Q_SLOTS:
         // An id that does not exist is left out, so the real run would not do everything asked.
         QVERIFY2(result.exitCode == 1, qPrintable(result.err));
         QVERIFY2(result.out.contains(QStringLiteral("\"desktop_ids\":[\"d-a\",\"d-b\"]")), qPrintable(result.out));
-        QVERIFY2(result.err.contains(QStringLiteral("Not deleting d-gone: not found.")), qPrintable(result.err));
+        QVERIFY2(result.err.contains(QStringLiteral("Not deleting d-gone: not found")), qPrintable(result.err));
         QVERIFY2(result.err.contains(QStringLiteral("Not deleting d-b (pc-b): listed more than once")),
                  qPrintable(result.err));
         QCOMPARE(m_postRequests, 0);

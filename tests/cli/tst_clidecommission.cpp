@@ -38,6 +38,8 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
         for (const QJsonObject &desktop : listed()) {
             if (ids.contains(desktop.value(QStringLiteral("desktop_id")).toString())) {
+                // The result names each desktop, not only its id.
+                QVERIFY(on.out.contains(desktop.value(QStringLiteral("computer_name")).toString()));
                 QVERIFY(desktop.value(QStringLiteral("in_maintenance_mode")).toBool());
                 QVERIFY(desktop.value(QStringLiteral("login_status")).toString() != QLatin1String("CONNECTED"));
             }
@@ -57,6 +59,8 @@ private Q_SLOTS:
         QCOMPARE(deleteDry.exitCode, 1);
         QCOMPARE(partly.exitCode, deleteDry.exitCode);
         QVERIFY2(partly.err.contains(QStringLiteral("no-such-desktop: not found")), qPrintable(partly.err));
+        // Not an id at all: most likely a computer name, and the way to its id is named.
+        QVERIFY2(partly.err.contains(QStringLiteral("list --name no-such-desktop")), qPrintable(partly.err));
         QVERIFY2(partly.err.contains(QStringLiteral("listed more than once")), qPrintable(partly.err));
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
         QVERIFY(partly.out.contains(QStringLiteral("skipped")));

@@ -85,6 +85,19 @@ private Q_SLOTS:
         QVERIFY(!lines.at(2).contains(QStringLiteral("Pay-per-use")));
     }
 
+    // The last column keeps its whole text: the advice at the end of a reason is not cut off.
+    void lastColumnIsNeverCut()
+    {
+        const QString reason = QStringLiteral("A user is connected to the desktop; delete it with is_force_delete "
+                                              "to disconnect the user.");
+        const QString longName(60, QLatin1Char('n'));
+        const QString table = DesktopFormatter::alignedTable({QStringLiteral("NAME"), QStringLiteral("REASON")},
+                                                             {{longName, reason}});
+        QVERIFY(table.contains(reason));
+        QVERIFY(!table.contains(longName));
+        QVERIFY(table.contains(longName.left(DesktopFormatter::kMaxColumnWidth - 1) + QChar(0x2026)));
+    }
+
     void loginStatesByName_data()
     {
         QTest::addColumn<QString>("raw");

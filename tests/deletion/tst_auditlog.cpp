@@ -3,11 +3,17 @@
 #include "deletion/recordsettlement.h"
 
 #include <QDir>
+#include <QtGlobal>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#if defined(Q_OS_UNIX)
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 class TestAuditLog : public QObject
 {
@@ -19,6 +25,7 @@ private Q_SLOTS:
     void tornLastLineDoesNotSwallowTheNext();
     void reportsUnwritableLocation();
     void unknownOutcomesAreKeptWithoutRereading();
+    void osUserIsTheAccountOfTheProcess();
 };
 
 void TestAuditLog::writesOneJsonObjectPerLine()
@@ -170,6 +177,28 @@ void TestAuditLog::unknownOutcomesAreKeptWithoutRereading()
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.close();
     QCOMPARE(log.unknownOutcomeDesktopIds(QStringLiteral("p1")), expected);
+}
+
+void TestAuditLog::osUserIsTheAccountOfTheProcess()
+{
+#if defined(Q_OS_UNIX)
+    // Asked of the system, not of the environment nor the home folder's name.
+    const passwd *entry = getpwuid(geteuid());
+    QVERIFY(entry);
+    const QString expected = QString::fromLocal8Bit(entry->pw_name);
+    const QByteArray user = qgetenv("USER");
+    const QByteArray logName = qgetenv("LOGNAME");
+    qputenv("USER", "someone-else");
+    qunsetenv("LOGNAME");
+    const QString osUser = DeletionContext::currentOsUser();
+    qputenv("USER", user);
+    if (!logName.isEmpty())
+        qputenv("LOGNAME", logName);
+    QCOMPARE(osUser, expected);
+    QCOMPARE(DeletionContext().osUser, expected);
+#else
+    QSKIP("The system's account name is read on Unix");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -183,7 +183,25 @@ private Q_SLOTS:
                                                          QStringLiteral("x1;x2")},
                                                         &notFound);
         QCOMPARE(ids, (QStringList{QStringLiteral("d2"), QStringLiteral("d1"), QStringLiteral("d3")}));
-        QCOMPARE(notFound, QStringList{QStringLiteral("x1;x2")});
+        QCOMPARE(notFound, (QStringList{QStringLiteral("x1"), QStringLiteral("x2")}));
+    }
+
+    void reportsEveryItemOfAListThatMatchesNothing()
+    {
+        DesktopTableModel model;
+        model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("WKS-DEV-00084")),
+                              makeDesktop(QStringLiteral("d2"), QStringLiteral("WKS-DEV-00085"))});
+        QStringList notFound;
+        // One unknown name among known ones on a line, and lists separated by spaces.
+        const QStringList ids = model.resolveIdsOrNames({QStringLiteral("WKS-DEV-00084, WKS-DEV-99999, d2"),
+                                                         QStringLiteral("d1 nope  d2")},
+                                                        &notFound);
+        QCOMPARE(ids, (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
+        QCOMPARE(notFound, (QStringList{QStringLiteral("WKS-DEV-99999"), QStringLiteral("nope")}));
+        // A spreadsheet row of which no cell matches is reported whole.
+        notFound.clear();
+        model.resolveIdsOrNames({QStringLiteral("x9\tunknown\tActive")}, &notFound);
+        QCOMPARE(notFound, QStringList{QStringLiteral("x9\tunknown\tActive")});
     }
 
     void markedDesktopsShowDeletingAtOnce()

@@ -79,6 +79,9 @@ private Q_SLOTS:
     void resumedPartsStayOneDeletion();
     void protectedDesktopsAreLeftOut();
     void closingWhileDeletingAsksFirst();
+    void theQuitQuestionStaysTrue();
+    void aResumedDeletionComesBackWholeWithANotice();
+    void progressCountsTheRequests();
 
 private:
     static QStringList sorted(QStringList list)
@@ -524,7 +527,10 @@ void TestDeletionFlow::resumedPartsStayOneDeletion()
     QCOMPARE(model->runCount(), 1); // one deletion, as confirmed
     QCOMPARE(model->runsAt(0).size(), 2);
     QCOMPARE(model->rowCount(model->index(0, 0)), 150);
-    QCOMPARE(model->submittedAt(0), submittedAt); // not the restart's time
+    // Not the restart's time: when it was confirmed, its first request's intent, just before the
+    // first job was submitted.
+    QVERIFY(model->submittedAt(0) <= submittedAt);
+    QVERIFY(model->submittedAt(0) >= submittedAt.addSecs(-5));
     QVERIFY(model->index(0, JobModel::NameColumn).data().toString().contains(QStringLiteral("150")));
     QCOMPARE(byName<JobsPanel>(window, "jobsPanel")->resultsCsv().count('\n'), 151);
 }
@@ -600,6 +606,96 @@ void TestDeletionFlow::closingWhileDeletingAsksFirst()
     window->show();
     QVERIFY(window->close());
     QVERIFY(!window->closeQuestion());
+}
+
+void TestDeletionFlow::theQuitQuestionStaysTrue()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const QStringList ids = deletableIds(*window, 3, [](const Desktop &desktop) {
+        return !desktop.isConnected() && desktop.billingMode == BillingMode::PayPerUse;
+    });
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    confirm(openDialog(*window, ids));
+    QVERIFY(!window->close());
+    QMessageBox *question = window->closeQuestion();
+    QVERIFY(question);
+    QVERIFY(question->text().contains(QStringLiteral("1 deletion")));
+    // The deletion ends while the question is open: the question says so.
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(question->text(), MainWindow::tr("Every deletion has finished."));
+    QVERIFY(!question->informativeText().contains(QStringLiteral("anyway")));
+    QTest::keyClick(question, Qt::Key_Escape);
+}
+
+void TestDeletionFlow::aResumedDeletionComesBackWholeWithANotice()
+{
+    QVERIFY(useSlowJobs());
+    QDateTime confirmedBefore;
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        // The second request waits: the window is closed before it is sent.
+        window->deletionController()->setChunkGapMs(600000);
+        confirmedBefore = QDateTime::currentDateTimeUtc();
+        confirm(openDialog(*window, deletableIds(*window, 150))); // two requests: 100 and 50
+        DeletionRun *run = window->deletionController()->runs().constLast();
+        QSignalSpy submitted(run, &DeletionRun::chunkSubmitted);
+        QVERIFY(submitted.wait(kWaitMs));
+        QVERIFY(!window->close());
+        QMessageBox *question = window->closeQuestion();
+        QVERIFY(question);
+        QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("quitAnywayButton")), Qt::LeftButton);
+        QTRY_VERIFY(!window->isVisible());
+    }
+    QTest::qWait(1); // the restart's own time differs from the confirmation's
+    auto window = makeWindow();
+    QVERIFY(window);
+    QAbstractItemModelTester tester(window->jobModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    JobModel *model = window->jobModel();
+    QCOMPARE(window->deletionController()->runs().size(), 1); // the one job of the journal
+    QCOMPARE(model->runCount(), 1);
+    // The deletion as it was confirmed: 150 desktops at its own time, 50 of them never sent.
+    QCOMPARE(model->rowCount(model->index(0, 0)), 150);
+    QVERIFY2(model->index(0, JobModel::NameColumn).data().toString().contains(QStringLiteral("150")),
+             qPrintable(model->index(0, JobModel::NameColumn).data().toString()));
+    QVERIFY(model->submittedAt(0) >= confirmedBefore.addSecs(-1));
+    QVERIFY(model->submittedAt(0) <= window->deletionController()->runs().constFirst()->submittedAt());
+    int notSent = 0;
+    for (int row = 0; row < 150; ++row) {
+        if (model->index(row, 0, model->index(0, 0)).data(JobModel::OutcomeRole).toInt() == int(DeletionOutcome::NotSent))
+            ++notSent;
+    }
+    QCOMPARE(notSent, 50);
+    const QString notice = byName<JobsPanel>(window, "jobsPanel")->noticeText();
+    QVERIFY2(notice.contains(QStringLiteral("following again 1 deletion")), qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("50 of their desktops")), qPrintable(notice));
+    QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
+}
+
+void TestDeletionFlow::progressCountsTheRequests()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->deletionController()->setChunkGapMs(600000);
+    DeletionDialog *dialog = openDialog(*window, deletableIds(*window, 150));
+    QVERIFY(dialog);
+    // The look-up is over: "Looking up 150 desktops…" does not stay in the status bar.
+    QVERIFY(!window->statusBar()->currentMessage().startsWith(QStringLiteral("Looking up")));
+    confirm(dialog);
+    DeletionRun *run = window->deletionController()->runs().constLast();
+    QSignalSpy submitted(run, &DeletionRun::chunkSubmitted);
+    QVERIFY(submitted.wait(kWaitMs));
+    // The first request answered, the second waiting for its turn.
+    const QString sending = JobModel::tr("Sending request %1 of %2…").arg(2).arg(2);
+    QTRY_VERIFY(window->jobModel()->index(0, JobModel::StatusColumn).data().toString().startsWith(sending));
+    // The first request's desktops are counted as they end.
+    QTRY_VERIFY(window->jobModel()->index(0, JobModel::StatusColumn).data().toString().contains(QStringLiteral("deleted")));
+    run->cancel();
 }
 
 QTEST_MAIN(TestDeletionFlow)
