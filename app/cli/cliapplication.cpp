@@ -33,6 +33,7 @@ const QString force = QStringLiteral("force");
 const QString dryRun = QStringLiteral("dry-run");
 const QString yes = QStringLiteral("yes");
 const QString idleDays = QStringLiteral("idle-days");
+const QString retiring = QStringLiteral("retiring");
 const QString periodDays = QStringLiteral("period-days");
 const QString includeYearlyMonthly = QStringLiteral("include-yearly-monthly");
 const QString turnAutoscaleOffFirst = QStringLiteral("turn-autoscale-off-first");
@@ -138,7 +139,7 @@ bool CliApplication::parseCommandLine()
         tr("Review and delete Huawei Cloud Workspace desktops from scripts.\n\n"
            "Commands:\n"
            "  list [--status S] [--name TEXT] [--format table|csv|json]\n"
-           "       [--idle-days N] [--period-days DAYS] [--all-regions]\n"
+           "       [--idle-days N] [--period-days DAYS] [--retiring] [--all-regions]\n"
            "  job JOB_ID [--wait]\n"
            "  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
            "         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)\n"
@@ -192,6 +193,9 @@ bool CliApplication::parseCommandLine()
                            "run would send; send none.")});
     m_parser.addOption({Name::yes, tr("delete, maintenance, logoff: confirm that the desktops are to be "
                                       "changed; journal forget: confirm that the job is to be forgotten.")});
+    m_parser.addOption({Name::retiring,
+                        tr("list: only the desktops being retired (those carrying this app's retirement "
+                           "tags, due or not).")});
     m_parser.addOption({Name::idleDays,
                         tr("list: only desktops idle for at least <days> in the usage statistics (desktops "
                            "without statistics are left out and counted)."),
@@ -356,7 +360,7 @@ bool CliApplication::checkOptionsBelongTo(Command command)
         break;
     case Command::List:
         allowed.unite({Name::status, Name::name, Name::format, Name::timeout, Name::idleDays, Name::periodDays,
-                       Name::allRegions});
+                       Name::allRegions, Name::retiring});
         break;
     case Command::Regions:
         allowed.insert(Name::format);
@@ -556,6 +560,7 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
                                  QDateTime::currentDateTimeUtc());
         if (m_parser.isSet(Name::idleDays))
             list->setMinIdleDays(*wholeDays(m_parser.value(Name::idleDays), 0, 100000));
+        list->setRetiringOnly(m_parser.isSet(Name::retiring));
         return list;
     }
     case Command::Job: {

@@ -1,5 +1,7 @@
 #include "desktopformatter.h"
 
+#include "decommission/retirementstate.h"
+
 #include "api/serverinput.h"
 
 #include <QJsonArray>
@@ -239,6 +241,14 @@ QJsonObject DesktopFormatter::jsonObject(const Desktop &desktop, const UsageById
         // null, not "", for a desktop in no pool: scripts test it as they test the usage.
         {QStringLiteral("pool_id"), desktop.poolId.isEmpty() ? QJsonValue() : QJsonValue(desktop.poolId)},
     };
+    // The retirement, from this app's tags: retire_after null when not retiring or when the date
+    // cannot be read (retiring true then); retire_due the date rule alone, in UTC days.
+    const Retirement::State retirement = Retirement::stateOf(desktop.tags);
+    const bool readable = retirement.kind == Retirement::State::Kind::Retiring;
+    object.insert(QStringLiteral("retiring"), retirement.isRetiring());
+    object.insert(QStringLiteral("retire_after"),
+                  readable ? QJsonValue(Retirement::dayText(retirement.retireAfter)) : QJsonValue());
+    object.insert(QStringLiteral("retire_due"), retirement.isDue(QDateTime::currentDateTimeUtc().date()));
     if (usage) {
         const std::optional<int> idle = idleDaysOf(desktop, usage);
         const std::optional<double> used = usedHoursOf(desktop, usage);

@@ -1,5 +1,7 @@
 #include "listcommand.h"
 
+#include "decommission/retirementstate.h"
+
 #include <QLocale>
 
 ListCommand::ListCommand(ApiClient *client, DesktopQuery query, DesktopFormatter::Format format,
@@ -43,6 +45,8 @@ void ListCommand::onFinished(ListAllDesktopsCall *call)
             continue;
         if (!m_transitionalStatus.isEmpty()
             && desktop.status.compare(m_transitionalStatus, Qt::CaseInsensitive) != 0)
+            continue;
+        if (m_retiringOnly && !Retirement::stateOf(desktop.tags).isRetiring())
             continue;
         m_present.append(desktop);
     }

@@ -24,6 +24,8 @@ public:
     // The last `days` days up to `now` (--period-days); unset: no usage is loaded.
     void setUsagePeriod(int days, const QDateTime &now) { m_usagePeriodDays = days; m_now = now; }
     void setMinIdleDays(int days) { m_minIdleDays = days; }
+    // Only the desktops this app's tags say are retiring (due or not, date readable or not).
+    void setRetiringOnly(bool retiringOnly) { m_retiringOnly = retiringOnly; }
     // Only desktops in this transitional status (STOPPING, …), which the service cannot filter on.
     void setTransitionalStatus(const QString &status) { m_transitionalStatus = status; }
 
@@ -41,6 +43,7 @@ private:
     QDeadlineTimer m_deadline = QDeadlineTimer::Forever;
     std::optional<int> m_usagePeriodDays;
     std::optional<int> m_minIdleDays;
+    bool m_retiringOnly = false;
     QDateTime m_now;
     QString m_transitionalStatus;
     QList<Desktop> m_desktops;

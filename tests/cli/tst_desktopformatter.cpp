@@ -122,6 +122,28 @@ private Q_SLOTS:
         QCOMPARE(DesktopFormatter::cells(desktop).at(DesktopFormatter::columns().indexOf(QStringLiteral("login_status"))), raw);
     }
 
+    void jsonSaysTheRetirement()
+    {
+        Desktop due = sample();
+        due.tags = {{QStringLiteral("workspace-admin-retired-on"), QStringLiteral("2020-01-01")},
+                    {QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2020-01-31")}};
+        Desktop waiting = sample();
+        waiting.tags = {{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2999-12-31")}};
+        Desktop unreadable = sample();
+        unreadable.tags = {{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("soon")}};
+        const QJsonArray array =
+            QJsonDocument::fromJson(DesktopFormatter::json({due, waiting, unreadable, sample()}).toUtf8()).array();
+        QCOMPARE(array.at(0).toObject().value(QStringLiteral("retire_after")).toString(), QStringLiteral("2020-01-31"));
+        QCOMPARE(array.at(0).toObject().value(QStringLiteral("retire_due")).toBool(false), true);
+        QCOMPARE(array.at(1).toObject().value(QStringLiteral("retire_after")).toString(), QStringLiteral("2999-12-31"));
+        QCOMPARE(array.at(1).toObject().value(QStringLiteral("retire_due")).toBool(true), false);
+        QVERIFY(array.at(2).toObject().value(QStringLiteral("retire_after")).isNull());
+        QCOMPARE(array.at(2).toObject().value(QStringLiteral("retiring")).toBool(false), true);
+        QCOMPARE(array.at(2).toObject().value(QStringLiteral("retire_due")).toBool(true), false);
+        QCOMPARE(array.at(3).toObject().value(QStringLiteral("retiring")).toBool(true), false);
+        QVERIFY(array.at(3).toObject().value(QStringLiteral("retire_after")).isNull());
+    }
+
     void jsonKeepsTypes()
     {
         const QJsonDocument document = QJsonDocument::fromJson(DesktopFormatter::json({sample()}).toUtf8());
