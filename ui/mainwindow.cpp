@@ -8,6 +8,8 @@
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "errorbanner.h"
+#include "idleoverviewchart.h"
+#include "idleoverviewfilter.h"
 #include "listingwarningbanner.h"
 #include "jobmodel.h"
 #include "jobspanel.h"
@@ -135,6 +137,10 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_listingWarning);
+    m_idleOverview = new IdleOverviewChart(m_tablePage);
+    m_idleOverview->setObjectName(QStringLiteral("idleOverview"));
+    m_idleOverview->setContentsMargins(8, 4, 8, 4);
+    layout->addWidget(m_idleOverview);
     layout->addWidget(m_view);
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_tablePage);
@@ -179,10 +185,13 @@ MainWindow::MainWindow(QWidget *parent)
     setTabOrder(m_billingFilter, m_maintenanceFilter);
     setTabOrder(m_maintenanceFilter, m_usagePeriod);
     setTabOrder(m_usagePeriod, m_idleFilter);
-    setTabOrder(m_idleFilter, m_view);
+    setTabOrder(m_idleFilter, m_retirementFilter);
+    setTabOrder(m_retirementFilter, m_idleOverview);
+    setTabOrder(m_idleOverview, m_view);
     setTabOrder(m_view, m_jobsPanel->treeView());
     m_search->installEventFilter(this);
     m_view->installEventFilter(this);
+    m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_retirementFilter, m_idleFilter, m_proxy, m_model, this);
 
     applyIcons();
     restoreLayout();

@@ -22,6 +22,8 @@ class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
 class ErrorBanner;
+class IdleOverviewChart;
+class IdleOverviewFilter;
 class ListingWarningBanner;
 class JobModel;
 class JobsPanel;
@@ -203,6 +205,9 @@ private:
     QComboBox *m_maintenanceFilter = nullptr;
     QComboBox *m_usagePeriod = nullptr;
     QSpinBox *m_idleFilter = nullptr;
+    QComboBox *m_retirementFilter = nullptr;
+    IdleOverviewChart *m_idleOverview = nullptr;
+    IdleOverviewFilter *m_overviewFilter = nullptr;
     QLabel *m_usageLabel = nullptr;
     QString m_usageError; // the last load's failure with its details; empty when it did not fail
     QLabel *m_countLabel = nullptr;

@@ -5,6 +5,7 @@
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
+#include "idleoverviewfilter.h"
 #include "serverfilterdialog.h"
 
 #include <QAction>
@@ -168,6 +169,17 @@ void MainWindow::createUsageFilters()
     m_idleFilter->setAccessibleDescription(m_idleFilter->toolTip());
     connect(m_idleFilter, &QSpinBox::valueChanged, this, &MainWindow::applyQuickFilters);
     m_filterBar->addWidget(m_idleFilter);
+
+    // Retirement: this app's tags on the desktops, the same list on every administrator's machine.
+    m_retirementFilter = new QComboBox(m_filterBar);
+    m_retirementFilter->setObjectName(QStringLiteral("retirementFilter"));
+    IdleOverviewFilter::fillRetirementFilter(m_retirementFilter);
+    m_retirementFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_retirementFilter->setToolTip(tr("Show only the desktops being retired (switched off and waiting for "
+                                      "their date), only those due for deletion, or only the others"));
+    m_retirementFilter->setAccessibleName(tr("Retirement filter"));
+    m_retirementFilter->setAccessibleDescription(m_retirementFilter->toolTip());
+    m_filterBar->addWidget(m_retirementFilter);
 }
 
 void MainWindow::loadUsage()
