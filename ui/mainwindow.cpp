@@ -244,7 +244,11 @@ void MainWindow::createJobsPanel()
     connect(m_jobsPanel, &JobsPanel::retryFailedRequested, m_deletion, &DeletionController::retryFailed);
     connect(m_deletion, &DeletionController::runNoteChanged, m_jobsPanel, &JobsPanel::setRunNote);
     connect(m_deletion, &DeletionController::refreshRequested, this, &MainWindow::refresh);
-    connect(m_deletion, &DeletionController::runStarted, this, [this] { m_jobsPanel->show(); });
+    connect(m_deletion, &DeletionController::runStarted, this, [this] {
+        m_jobsPanel->show();
+        updateActions(); // Cancel Running Change
+    });
+    connect(m_deletion, &DeletionController::runFinished, this, &MainWindow::updateActions);
     connect(m_deletion, &DeletionController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);

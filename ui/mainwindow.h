@@ -12,7 +12,7 @@
 #include <QPointer>
 
 class ApiClient;
-class DecommissionActionRun;
+class ChangeRun;
 enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
@@ -219,7 +219,8 @@ private:
     QAction *m_startMaintenanceAction = nullptr;
     QAction *m_endMaintenanceAction = nullptr;
     QAction *m_logoffAction = nullptr;
-    QPointer<DecommissionActionRun> m_actionRun;
+    QAction *m_cancelChangeAction = nullptr;
+    QPointer<ChangeRun> m_actionRun;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 

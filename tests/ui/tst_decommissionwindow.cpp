@@ -121,10 +121,10 @@ private Q_SLOTS:
         QFile audit(dir.filePath(QStringLiteral("audit.jsonl")));
         QVERIFY2(audit.open(QIODevice::ReadOnly), qPrintable(audit.fileName()));
         const QByteArray log = audit.readAll();
-        QCOMPARE(log.count("\"maintenance_on\""), 2); // the intent of each request
-        QCOMPARE(log.count("\"logoff\""), 1);
-        QCOMPARE(log.count("action_intent"), 3);
-        QCOMPARE(log.count("action_succeeded"), 3); // and its outcome
+        QCOMPARE(log.count("\"kind\":\"maintenance_on\""), 4); // the intent of each request and its outcome
+        QCOMPARE(log.count("\"kind\":\"logoff\""), 2);
+        QCOMPARE(log.count("\"event\":\"intent\""), 3);
+        QCOMPARE(log.count("\"event\":\"done\""), 3);
     }
 
     void usageFollowsTheListingAndThePeriod()
