@@ -371,7 +371,7 @@ void DeletionRun::cancel()
     }
     if (m_send)
         m_send->cancel();
-    stopTracking();
+    stopTracking(tr("No longer followed; the job may still be running."), false);
 }
 
 void DeletionRun::expire()
@@ -385,18 +385,20 @@ void DeletionRun::expire()
     if (m_send)
         m_send->expire();
     if (!wasCancelled)
-        stopTracking();
+        stopTracking(tr("The deadline passed before the job ended; it may still be running."), true);
     checkFinished();
 }
 
-void DeletionRun::stopTracking()
+void DeletionRun::stopTracking(const QString &reason, bool audited)
 {
     // Submitted jobs keep running on the server; they stay in the journal to be followed later.
     const QList<JobTracker *> trackers = m_trackers.values();
     for (JobTracker *tracker : trackers) {
         if (tracker->state() == JobTracker::State::Polling) {
             tracker->stop();
-            m_result.setJobAbandoned(tracker->jobId(), tr("No longer followed; the job may still be running."));
+            m_result.setJobAbandoned(tracker->jobId(), reason);
+            if (audited)
+                audit().appendJobGaveUp(tracker->jobId(), reason);
         }
     }
     Q_EMIT resultChanged();

@@ -138,7 +138,8 @@ private:
     int auditChunk(int chunkIndex) const; // the chunk index the audit knows the request by
     void onLostJobSearchFinished(int chunkIndex, LostJobSearch *search);
     void startTracking(const QString &jobId, const QStringList &desktopIds);
-    void stopTracking();
+    // Stops following the jobs (they stay in the journal); `audited`: recorded as job_gave_up.
+    void stopTracking(const QString &reason, bool audited);
     void onTrackerFinished(JobTracker *tracker);
     void onTrackerGaveUp(JobTracker *tracker, const QString &reason);
     void onTrackerLost(JobTracker *tracker, const QString &reason);

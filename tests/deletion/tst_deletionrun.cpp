@@ -690,6 +690,7 @@ void TestDeletionRun::deadlineEndsSendingAndFollowing()
     QCOMPARE(unknown.constFirst().value(QLatin1String("ambiguity")).toString(), QStringLiteral("deadline"));
     QCOMPARE(unknown.constFirst().value(QLatin1String("chunk")).toInt(), 1);
     QCOMPARE(eventsOf(entries, QStringLiteral("not_sent")).size(), 1);
+    QCOMPARE(eventsOf(entries, QStringLiteral("job_gave_up")).size(), 1);
     QCOMPARE(f.journal.entries().size(), 1); // the first job is still the journal's to follow
 }
 
