@@ -40,11 +40,9 @@ DeletionController::DeletionController(JobModel *jobs, DesktopTableModel *deskto
 
 DeletionController::~DeletionController()
 {
-    // Runs go before the audit log and journal they write to.
+    // Before the models they are shown in; the record they write to is shared, so any order is safe.
     qDeleteAll(m_runs);
     m_runs.clear();
-    for (const QPointer<DecommissionActionRun> &run : std::as_const(m_actionRuns))
-        delete run.data();
 }
 
 QString DeletionController::dataDir() const
@@ -60,14 +58,14 @@ int DeletionController::activeRunCount() const
                              [](const DeletionRun *run) { return run->state() != DeletionRun::State::Finished; }));
 }
 
-DeletionStore *DeletionController::storeFor(const QString &dataDir)
+DeletionStorePtr DeletionController::storeFor(const QString &dataDir)
 {
     const QString key = QDir::cleanPath(dataDir);
     if (auto found = m_stores.constFind(key); found != m_stores.cend())
-        return found->get();
-    std::shared_ptr<DeletionStore> store = DeletionStore::openAnyway(key);
+        return *found;
+    DeletionStorePtr store = DeletionStore::openAnyway(key);
     m_stores.insert(key, store);
-    return store.get();
+    return store;
 }
 
 void DeletionController::setConnection(const ResolvedConnection &connection, ApiClient *client)
@@ -100,8 +98,8 @@ void DeletionController::resumeJournal()
 {
     if (!m_client || !m_store)
         return;
-    const QList<DeletionRun *> resumed = JournalFollower::resumeRuns(
-        m_client, m_store->audit.get(), m_store->journal.get(), m_connection.config.projectId, this);
+    const QList<DeletionRun *> resumed =
+        JournalFollower::resumeRuns(m_client, m_store, m_connection.config.projectId, this);
     for (DeletionRun *run : resumed) {
         addRun(run);
         run->start();
@@ -117,8 +115,8 @@ void DeletionController::recoverUnknownIntents(ApiClient *client)
 {
     // Requests whose process died during the POST: their jobs may still be listed by the service.
     QList<RecordSettlement::OpenIntent> &intents = m_store->settlement.unknownIntents;
-    const QList<DeletionRun *> recovering = JournalFollower::recoverRuns(
-        client, intents, m_store->audit.get(), m_store->journal.get(), m_connection.config.projectId, this);
+    const QList<DeletionRun *> recovering =
+        JournalFollower::recoverRuns(client, intents, m_store, m_connection.config.projectId, this);
     for (DeletionRun *run : recovering) {
         addRun(run);
         run->start();
@@ -152,8 +150,9 @@ void DeletionController::prepare(const QStringList &desktopIds, bool retry)
     request.desktopIds = desktopIds;
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
-    request.audit = m_store->audit.get();
-    auto *preparation = new DeletionPreparation(m_client, request, m_store->journal.get(), this);
+    request.audit = &m_store->audit();
+    request.inFlight = &m_store->inFlight();
+    auto *preparation = new DeletionPreparation(m_client, request, &m_store->journal(), this);
     m_preparation = preparation;
     connect(preparation, &DeletionPreparation::finished, this,
             [this, preparation, retry] { onPrepared(preparation, retry); });
@@ -310,17 +309,16 @@ DeletionContext DeletionController::deletionContext() const
     return context;
 }
 
-DecommissionActionRun *DeletionController::startAction(DecommissionAction action,
-                                                       const QList<ActionRecord::Target> &targets,
-                                                       const QString &logoffMessage)
+ChangeRun *DeletionController::startAction(DecommissionAction action, const QList<ChangeTarget> &targets,
+                                           const QString &logoffMessage)
 {
     if (!m_client || !m_store || targets.isEmpty())
         return nullptr;
-    auto *run = new DecommissionActionRun(m_client, m_store->audit.get(), deletionContext(), action, targets, this);
-    run->setLogoffMessage(logoffMessage);
+    auto *run = new ChangeRun(m_client, m_store, deletionContext(), ChangeKinds::forAction(action, logoffMessage),
+                              targets, this);
     m_actionRuns.removeAll(nullptr);
     m_actionRuns.append(run);
-    connect(run, &DecommissionActionRun::finished, this, [this, run] {
+    connect(run, &ChangeRun::finished, this, [this, run] {
         reportAction(run);
         run->deleteLater();
     });
@@ -328,7 +326,19 @@ DecommissionActionRun *DeletionController::startAction(DecommissionAction action
     return run;
 }
 
-void DeletionController::reportAction(DecommissionActionRun *run)
+void DeletionController::cancelRunningChanges()
+{
+    for (const QPointer<ChangeRun> &run : std::as_const(m_actionRuns)) {
+        if (run && !run->isFinished())
+            run->cancel();
+    }
+    for (DeletionRun *run : std::as_const(m_runs)) {
+        if (run->state() != DeletionRun::State::Finished)
+            run->cancel();
+    }
+}
+
+void DeletionController::reportAction(ChangeRun *run)
 {
     Q_EMIT statusMessage(run->summary());
     Q_EMIT actionFinished(run);
@@ -339,11 +349,10 @@ void DeletionController::startDeletion(const DeletionPlan &plan, const QList<Des
 {
     if (!m_client || !m_store || plan.isEmpty())
         return;
-    auto *deletion = new DeletionAfterAutoscaleOff(m_client, m_store->audit.get(), m_store->journal.get(), deletionContext(),
-                                                   plan, stopScalingFirst, this);
-    if (DecommissionActionRun *autoscale = deletion->autoscaleRun()) {
+    auto *deletion = new DeletionAfterAutoscaleOff(m_client, m_store, deletionContext(), plan, stopScalingFirst, this);
+    if (ChangeRun *autoscale = deletion->autoscaleRun()) {
         m_actionRuns.removeAll(nullptr);
-        m_actionRuns.append(autoscale); // it writes to the store's audit log
+        m_actionRuns.append(autoscale);
     }
     connect(deletion, &DeletionAfterAutoscaleOff::autoscaleFinished, this, &DeletionController::reportAction);
     connect(deletion, &DeletionAfterAutoscaleOff::deletionReady, this, [this, deletion](DeletionRun *run) {

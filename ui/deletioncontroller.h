@@ -2,7 +2,8 @@
 
 #include "api/apicalls.h"
 #include "api/decommissionjson.h"
-#include "decommission/decommissionactionrun.h"
+#include "deletion/changerun.h"
+#include "deletion/deletionstore.h"
 #include "deletiondialog.h"
 #include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
@@ -22,7 +23,6 @@ class ApiClient;
 class AuditLog;
 class DeletionDialog;
 class DeletionRun;
-struct DeletionStore;
 class DesktopTableModel;
 class JobJournal;
 class JobModel;
@@ -66,11 +66,14 @@ public:
         m_poolsKnown = true;
     }
     const QList<DesktopPool> &pools() const { return m_pools; }
-    // Maintenance mode, log-off (with a message) or autoscale off for these targets, audited in
-    // the project's audit log (nullptr when not connected). The run is the controller's child;
+    // Maintenance mode or log-off (with a message) for these targets: one recorded ChangeRun in
+    // the project's record (nullptr when not connected). The run is the controller's child;
     // actionFinished() follows it.
-    DecommissionActionRun *startAction(DecommissionAction action, const QList<ActionRecord::Target> &targets,
-                                       const QString &logoffMessage = QString());
+    ChangeRun *startAction(DecommissionAction action, const QList<ChangeTarget> &targets,
+                           const QString &logoffMessage = QString());
+    // The window's Cancel: every change of this controller sends nothing more (a request on the
+    // wire is let finish, so that its outcome is known), and deletions stop following their jobs.
+    void cancelRunningChanges();
     // Desktops whose earlier deletion has no known outcome: left out until re-listed.
     DeletionPreparation *preparation() const { return m_preparation; }
 
@@ -87,7 +90,7 @@ public:
 Q_SIGNALS:
     void dialogOpened(DeletionDialog *dialog);
     void runStarted(DeletionRun *run);
-    void actionFinished(DecommissionActionRun *run);
+    void actionFinished(ChangeRun *run);
     void runFinished(DeletionRun *run);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);
@@ -103,7 +106,7 @@ Q_SIGNALS:
     void runNoteChanged(DeletionRun *run, const QString &note);
 
 private:
-    DeletionStore *storeFor(const QString &dataDir);
+    DeletionStorePtr storeFor(const QString &dataDir);
     void prepare(const QStringList &desktopIds, bool retry);
     void onPrepared(DeletionPreparation *preparation, bool retry);
     DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
@@ -115,7 +118,7 @@ private:
     void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
-    void reportAction(DecommissionActionRun *run);
+    void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
     void resumeJournal();
@@ -129,8 +132,9 @@ private:
     QPointer<QWidget> m_window;
     QPointer<ApiClient> m_client;
     ResolvedConnection m_connection;
-    QHash<QString, std::shared_ptr<DeletionStore>> m_stores; // by data directory; runs keep raw pointers
-    DeletionStore *m_store = nullptr;
+    // One record per data directory, opened once; every run shares its ownership.
+    QHash<QString, DeletionStorePtr> m_stores;
+    DeletionStorePtr m_store;
     QPointer<DeletionDialog> m_dialog;
     QList<DeletionRun *> m_runs;
     int m_chunkGapMs = 500;
@@ -139,6 +143,6 @@ private:
     QPointer<DeletionPreparation> m_preparation;
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
-    QList<QPointer<DecommissionActionRun>> m_actionRuns; // they write to a store's audit log
+    QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
     bool m_retryForced = false; // the options of the deletion being retried
 };

@@ -268,8 +268,12 @@ void MainWindow::createJobsPanel()
     connect(m_deletion, &DeletionController::runStarted, this, [this] {
         m_jobsPanel->show();
         updateCloseQuestion();
+        updateActions(); // Cancel Running Change
     });
-    connect(m_deletion, &DeletionController::runFinished, this, &MainWindow::updateCloseQuestion);
+    connect(m_deletion, &DeletionController::runFinished, this, [this] {
+        updateCloseQuestion();
+        updateActions();
+    });
     connect(m_deletion, &DeletionController::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 10000);
         if (m_lookUpStarting)

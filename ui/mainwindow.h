@@ -14,7 +14,7 @@
 #include <functional>
 
 class ApiClient;
-class DecommissionActionRun;
+class ChangeRun;
 enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
@@ -238,7 +238,8 @@ private:
     QAction *m_startMaintenanceAction = nullptr;
     QAction *m_endMaintenanceAction = nullptr;
     QAction *m_logoffAction = nullptr;
-    QPointer<DecommissionActionRun> m_actionRun;
+    QAction *m_cancelChangeAction = nullptr;
+    QPointer<ChangeRun> m_actionRun;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 

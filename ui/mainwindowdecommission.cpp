@@ -1,6 +1,7 @@
 // What the window does to prepare a decommissioning: maintenance mode on and off and logging the
 // users off, for the selected desktops, each after a confirmation naming the count, carried out by
-// DecommissionActionRun through the DeletionController (audited, in requests of at most 100 ids).
+// a recorded ChangeRun through the DeletionController (audited, in requests of at most 100 ids), which
+// Cancel stops.
 #include "mainwindow.h"
 
 #include "deletioncontroller.h"
@@ -8,7 +9,7 @@
 #include "desktoptablemodel.h"
 
 #include "api/decommissionjson.h"
-#include "decommission/decommissionactionrun.h"
+#include "deletion/changerun.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -40,7 +41,18 @@ void MainWindow::createDecommissionActions()
     m_logoffAction = makeAction(tr("&Log Users Off…"), "logoffAction",
                                 tr("Log the users of the selected desktops off, with a message to them"),
                                 DecommissionAction::LogOff);
-    const QList<QAction *> actions{m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction};
+    m_cancelChangeAction = new QAction(tr("&Cancel Running Change"), this);
+    m_cancelChangeAction->setObjectName(QStringLiteral("cancelChangeAction"));
+    m_cancelChangeAction->setStatusTip(tr("Send nothing more of the running change; the request already sent "
+                                          "is let finish, so that its outcome is known"));
+    m_cancelChangeAction->setEnabled(false);
+    connect(m_cancelChangeAction, &QAction::triggered, this, [this] {
+        if (m_deletion)
+            m_deletion->cancelRunningChanges(); // the maintenance or log-off run too
+        updateActions();
+    });
+    const QList<QAction *> actions{m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction,
+                                   m_cancelChangeAction};
     m_desktopsMenu->insertActions(m_deleteAction, actions);
     m_desktopsMenu->insertSeparator(m_deleteAction);
 }
@@ -51,6 +63,7 @@ void MainWindow::updateDecommissionActions(bool enabled)
     const bool idle = !m_actionRun;
     for (QAction *action : {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction})
         action->setEnabled(enabled && idle);
+    m_cancelChangeAction->setEnabled(!idle || (m_deletion && m_deletion->activeRunCount() > 0));
 }
 
 void MainWindow::addDecommissionActions(QMenu *menu) const
@@ -58,6 +71,7 @@ void MainWindow::addDecommissionActions(QMenu *menu) const
     menu->addAction(m_startMaintenanceAction);
     menu->addAction(m_endMaintenanceAction);
     menu->addAction(m_logoffAction);
+    menu->addAction(m_cancelChangeAction);
 }
 
 void MainWindow::askForAction(DecommissionAction action)
@@ -117,11 +131,12 @@ void MainWindow::confirmAction(DecommissionAction action, const QStringList &ids
     case DecommissionAction::TurnAutoscaleOff:
         return; // offered by the deletion dialog, for pools
     }
-    auto *box = new QMessageBox(QMessageBox::Question, DecommissionActionRun::actionDisplayName(action), question,
+    const QString name = ChangeKinds::forAction(action).displayName;
+    auto *box = new QMessageBox(QMessageBox::Question, name, question,
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("decommissionQuestion"));
     box->setInformativeText(tr("Each request is recorded in the audit log, with its outcome."));
-    QPushButton *go = box->addButton(DecommissionActionRun::actionDisplayName(action), QMessageBox::AcceptRole);
+    QPushButton *go = box->addButton(name, QMessageBox::AcceptRole);
     go->setObjectName(QStringLiteral("decommissionConfirmButton"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -134,26 +149,26 @@ void MainWindow::confirmAction(DecommissionAction action, const QStringList &ids
 
 void MainWindow::runAction(DecommissionAction action, const QStringList &ids, const QString &message)
 {
-    QList<ActionRecord::Target> targets;
+    QList<ChangeTarget> targets;
     targets.reserve(ids.size());
     for (const QString &id : ids) {
         const int row = m_model->rowOf(id);
         if (row >= 0)
             targets.append({id, m_model->index(row, DesktopTableModel::NameColumn).data().toString()});
     }
-    DecommissionActionRun *run = m_deletion->startAction(action, targets, message);
+    ChangeRun *run = m_deletion->startAction(action, targets, message);
     if (!run) {
         statusBar()->showMessage(tr("Not connected: nothing was sent."), 8000);
         return;
     }
     m_actionRun = run;
-    const QString name = DecommissionActionRun::actionDisplayName(action);
+    const QString name = run->kind().displayName;
     statusBar()->showMessage(tr("%1: sending…").arg(name));
-    connect(run, &DecommissionActionRun::progress, this, [this, name](int done, int total) {
+    connect(run, &ChangeRun::progress, this, [this, name](int done, int total) {
         statusBar()->showMessage(tr("%1: %2 of %3 desktops…").arg(name).arg(done).arg(total));
     });
     // The controller reports the outcome (statusMessage) and asks for the refresh.
-    connect(run, &DecommissionActionRun::finished, this, [this] {
+    connect(run, &ChangeRun::finished, this, [this] {
         m_actionRun = nullptr;
         updateActions();
     });

@@ -16,10 +16,7 @@ ActionCommand::ActionCommand(ApiClient *client, Request request, ResolvedConnect
     m_connection.credentials.clear(); // the client has its own copy
 }
 
-ActionCommand::~ActionCommand()
-{
-    delete m_run; // before the audit log it writes to
-}
+ActionCommand::~ActionCommand() = default;
 
 void ActionCommand::start()
 {
@@ -45,8 +42,9 @@ void ActionCommand::prepare()
     request.projectId = m_connection.config.projectId;
     // No protected tags: maintenance and log-off are not destructive, so protection does not block
     // them; every other rule of the look-up applies as for delete.
-    request.audit = m_store->audit.get();
-    m_preparation = new DeletionPreparation(client(), request, m_store->journal.get(), this);
+    request.audit = &m_store->audit();
+    request.inFlight = &m_store->inFlight();
+    m_preparation = new DeletionPreparation(client(), request, &m_store->journal(), this);
     connect(m_preparation, &DeletionPreparation::retrying, this, &ActionCommand::reportRetry);
     connect(m_preparation, &DeletionPreparation::finished, this, &ActionCommand::onPrepared);
     m_preparation->start();
@@ -70,13 +68,12 @@ void ActionCommand::onPrepared()
     context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
-    QList<ActionRecord::Target> targets;
-    for (const Desktop &desktop : classification.deletable) {
+    QList<ChangeTarget> targets;
+    for (const Desktop &desktop : classification.deletable)
         targets.append({desktop.id, desktop.computerName});
-        m_names.insert(desktop.id, desktop.computerName);
-    }
-    m_run = new DecommissionActionRun(client(), m_store->audit.get(), context, m_request.action, targets, this);
-    m_run->setLogoffMessage(m_request.message);
+    m_run = new ChangeRun(client(), m_store, context, ChangeKinds::forAction(m_request.action, m_request.message),
+                          targets, this);
+    m_run->setDeadlineMs(m_request.timeoutMs);
     if (m_request.dryRun) {
         printPlan();
         return;
@@ -91,14 +88,17 @@ void ActionCommand::onPrepared()
 
 void ActionCommand::startRun()
 {
-    connect(m_run, &DecommissionActionRun::progress, this, [this](int done, int total) {
+    connect(m_run, &ChangeRun::progress, this, [this](int done, int total) {
         err() << tr("%1: %2 of %3 desktops answered.")
-                     .arg(DecommissionActionRun::actionDisplayName(m_request.action))
+                     .arg(m_run->kind().displayName)
                      .arg(done)
                      .arg(total)
               << Qt::endl;
     });
-    connect(m_run, &DecommissionActionRun::finished, this, &ActionCommand::onRunFinished);
+    connect(m_run, &ChangeRun::targetsNotSent, this, [this](const QStringList &ids, const QString &reason) {
+        err() << tr("Not sent (%1): %2").arg(reason, ids.join(QLatin1String(", "))) << Qt::endl;
+    });
+    connect(m_run, &ChangeRun::finished, this, &ActionCommand::onRunFinished);
     m_run->start();
 }
 
@@ -119,12 +119,12 @@ void ActionCommand::onInterrupted()
 
 void ActionCommand::printPlan()
 {
-    const QList<DecommissionActionRun::PlannedRequest> planned = m_run->plannedRequests();
+    const QList<PlannedRequest> planned = m_run->plannedRequests();
     err() << tr("Dry run: nothing is sent. %1 would be sent for %2.", "%1: requests, %2: desktops")
                  .arg(tr("%Ln request(s)", "count", int(planned.size())),
                       tr("%Ln desktop(s)", "count", m_run->targetCount()))
           << Qt::endl;
-    for (const DecommissionActionRun::PlannedRequest &request : planned) {
+    for (const PlannedRequest &request : planned) {
         out() << QString::fromLatin1(request.method) << ' ' << client()->urlFor(request.path).toString() << '\n'
               << QString::fromUtf8(request.body) << '\n';
     }
@@ -134,25 +134,9 @@ void ActionCommand::printPlan()
 void ActionCommand::onRunFinished()
 {
     QList<QStringList> rows;
-    for (const ActionRequestOutcome &outcome : m_run->outcomes()) {
-        QString kind;
-        switch (outcome.kind) {
-        case ActionRequestOutcome::Kind::Succeeded:
-            kind = QStringLiteral("done");
-            break;
-        case ActionRequestOutcome::Kind::Failed:
-            kind = QStringLiteral("failed");
-            break;
-        case ActionRequestOutcome::Kind::Unknown:
-            kind = QStringLiteral("unknown");
-            break;
-        case ActionRequestOutcome::Kind::NotSent:
-            kind = QStringLiteral("not_sent");
-            break;
-        }
-        for (const QString &id : outcome.targetIds)
-            rows.append({id, m_names.value(id), kind, outcome.error.errorCode, outcome.requestId, outcome.reason});
-    }
+    for (const ChangeRun::TargetOutcome &outcome : m_run->targetOutcomes())
+        rows.append({outcome.target.id, outcome.target.name, ChangeRun::outcomeName(outcome.outcome),
+                     outcome.error.errorCode, outcome.requestId, outcome.reason});
     for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(), QString(),
                      desktop.reasonText()});
@@ -169,14 +153,13 @@ void ActionCommand::onRunFinished()
     finish(runCode == ExitSuccess && DeletionClassifier::leavesWorkUndone(m_leftOut) ? ExitPartialFailure : runCode);
 }
 
-int ActionCommand::exitCodeFor(const DecommissionActionRun &run)
+int ActionCommand::exitCodeFor(const ChangeRun &run)
 {
     // As for delete: a refused or unanswered request is the API's; a request left unsent (Ctrl+C,
     // the audit log) leaves the work partly done.
-    if (!run.targetIds(ActionRequestOutcome::Kind::Failed).isEmpty()
-        || !run.targetIds(ActionRequestOutcome::Kind::Unknown).isEmpty())
+    if (!run.targetIds(ChangeRun::Outcome::Failed).isEmpty() || !run.targetIds(ChangeRun::Outcome::Unknown).isEmpty())
         return ExitApiError;
-    if (!run.allSucceeded())
+    if (!run.allDone())
         return ExitPartialFailure;
     return ExitSuccess;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "clicommand.h"
-#include "decommission/decommissionactionrun.h"
+#include "deletion/changerun.h"
 #include "deletion/deletionclassification.h"
 #include "settings/connectionoptions.h"
 
@@ -12,13 +12,13 @@
 
 class DeletionPreparation;
 class InterruptWatcher;
-struct DeletionStore;
 
-// `maintenance on|off` and `logoff --message`: a thin face of DecommissionActionRun, with the
+// `maintenance on|off` and `logoff --message`: a thin face of the recorded ChangeRun, with the
 // rules of `delete`: the ids from --ids or --ids-file, looked up first through the same
 // DeletionPreparation (not found, repeated, already being deleted, in an unfinished job, outcome
 // unknown: reported and left out), --dry-run prints exactly the requests a real run would send,
-// --yes sends them (requests of at most 100 desktops, each audited, none re-sent). The profile's
+// --yes sends them (requests of at most 100 desktops, each audited, none re-sent, nothing more after
+// one that was not done; --timeout bounds the whole run). The profile's
 // protected tags do not apply: these changes destroy nothing, and a protected desktop may need them
 // most. The exit codes are delete's: 0 everything asked for was done (a dry run: would be sent), 1
 // a desktop was left out or a request not sent (e.g. after Ctrl+C), 2 usage, 3 the look-up failed,
@@ -34,6 +34,7 @@ public:
         QStringList requestedIds; // as given, duplicates included, so that they can be reported
         QString message; // logoff
         bool dryRun = false;
+        int timeoutMs = 0; // the whole run's deadline; 0: none
     };
 
     ActionCommand(ApiClient *client, Request request, ResolvedConnection connection, QTextStream &out,
@@ -44,7 +45,7 @@ public:
 
     // The exit code a finished run of these requests earns (also `delete`'s when it turns autoscale
     // off first and a pool could not be stopped).
-    static int exitCodeFor(const DecommissionActionRun &run);
+    static int exitCodeFor(const ChangeRun &run);
 
 private:
     void prepare();
@@ -56,11 +57,10 @@ private:
 
     Request m_request;
     ResolvedConnection m_connection;
-    std::unique_ptr<DeletionStore> m_store;
+    DeletionStorePtr m_store;
     InterruptWatcher *m_interruptWatcher = nullptr;
     bool m_interrupted = false;
     QPointer<DeletionPreparation> m_preparation;
     QList<LeftOutDesktop> m_leftOut;
-    QHash<QString, QString> m_names; // desktop id → computer name, for the result table
-    QPointer<DecommissionActionRun> m_run;
+    QPointer<ChangeRun> m_run;
 };

@@ -176,8 +176,10 @@ bool CliApplication::parseCommandLine()
                         tr("job --wait: seconds between polls (default 5); delete: first poll interval."),
                         tr("seconds"), QStringLiteral("5")});
     m_parser.addOption({Name::timeout,
-                        tr("job --wait, delete: stop following a job after <seconds> (default 3600, "
-                           "delete 1800); list: give up listing after <seconds>."),
+                        tr("job --wait: stop following the job after <seconds> (default 3600); delete, "
+                           "maintenance, logoff: end the whole run after <seconds> (a request still "
+                           "unanswered then has an unknown outcome, the rest is not sent); list: give up "
+                           "listing after <seconds>."),
                         tr("seconds"), QStringLiteral("3600")});
     m_parser.addOption({Name::ids, tr("delete, maintenance, logoff: comma-separated desktop ids."), tr("ids")});
     m_parser.addOption({Name::idsFile,
@@ -374,10 +376,10 @@ bool CliApplication::checkOptionsBelongTo(Command command)
                        Name::turnAutoscaleOffFirst});
         break;
     case Command::Maintenance:
-        allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes});
+        allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::timeout});
         break;
     case Command::Logoff:
-        allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message});
+        allowed.unite({Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message, Name::timeout});
         break;
     case Command::Journal:
         // The connection options are accepted (scripts pass them alike) but only the data
@@ -480,6 +482,14 @@ bool CliApplication::parseActionRequest()
     }
     if (!requireOneIdSource(command))
         return false;
+    if (m_parser.isSet(Name::timeout)) {
+        const std::optional<int> timeoutMs = secondsToMs(m_parser.value(Name::timeout));
+        if (!timeoutMs) {
+            usageError(tr("--timeout takes a positive number of seconds."));
+            return false;
+        }
+        m_actionRequest.timeoutMs = *timeoutMs;
+    }
     if (!m_parser.isSet(Name::yes) && !m_parser.isSet(Name::dryRun)) {
         usageError(tr("%1 changes the desktops: add --yes to confirm (or --dry-run to see the requests "
                       "first).").arg(command));
@@ -578,8 +588,10 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
         DeleteCommand::Timing timing;
         if (m_parser.isSet(Name::pollInterval))
             timing.pollIntervalMs = *secondsToMs(m_parser.value(Name::pollInterval));
-        if (m_parser.isSet(Name::timeout))
+        if (m_parser.isSet(Name::timeout)) {
             timing.giveUpAfterMs = *secondsToMs(m_parser.value(Name::timeout));
+            timing.deadlineMs = timing.giveUpAfterMs;
+        }
         return std::make_unique<DeleteCommand>(m_client.get(), m_deleteRequest, m_connection, timing,
                                                m_out, m_err);
     }

@@ -9,6 +9,7 @@
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionpreparation.h"
+#include "deletion/changerun.h"
 #include "deletion/deletionrun.h"
 #include "deletion/journalfollower.h"
 #include "deletion/deletionstore.h"
@@ -31,13 +32,7 @@ DeleteCommand::DeleteCommand(ApiClient *client, DeleteRequest request, ResolvedC
     m_connection.credentials.clear(); // the client has its own copy; none is needed here
 }
 
-DeleteCommand::~DeleteCommand()
-{
-    // Runs go before the audit log and journal they write to.
-    delete m_run;
-    delete m_deletion;
-    delete m_follower;
-}
+DeleteCommand::~DeleteCommand() = default;
 
 JobTracker::Timing DeleteCommand::trackerTiming(int pollIntervalMs, int giveUpAfterMs)
 {
@@ -69,11 +64,10 @@ void DeleteCommand::start()
 
 void DeleteCommand::followJournal()
 {
-    m_follower = new JournalFollower(client(), m_store->audit.get(), m_store->journal.get(),
-                                     m_connection.config.projectId, this);
+    m_follower = new JournalFollower(client(), m_store, m_connection.config.projectId, this);
     m_follower->setTrackerTiming(trackerTiming(m_timing.pollIntervalMs, m_timing.giveUpAfterMs));
     m_follower->setIntentsToRecover(m_store->settlement.unknownIntents);
-    const int pending = int(m_store->journal->entriesForProject(m_connection.config.projectId).size());
+    const int pending = int(m_store->journal().entriesForProject(m_connection.config.projectId).size());
     if (pending > 0) {
         err() << tr("Following %Ln unfinished job(s) of this project from the journal first…", nullptr, pending)
               << Qt::endl;
@@ -99,8 +93,9 @@ void DeleteCommand::prepare()
     request.options = m_request.options;
     request.projectId = m_connection.config.projectId;
     request.protectedTags = m_connection.protectedTags;
-    request.audit = m_store->audit.get();
-    m_preparation = new DeletionPreparation(client(), request, m_store->journal.get(), this);
+    request.audit = &m_store->audit();
+    request.inFlight = &m_store->inFlight();
+    m_preparation = new DeletionPreparation(client(), request, &m_store->journal(), this);
     connect(m_preparation, &DeletionPreparation::retrying, this, &DeleteCommand::reportRetry);
     connect(m_preparation, &DeletionPreparation::finished, this, &DeleteCommand::onPrepared);
     m_preparation->start();
@@ -278,16 +273,15 @@ void DeleteCommand::printPlan()
                       tr("%Ln request(s)", "count", plan.chunkCount()))
           << Qt::endl;
     // Exactly what a real run sends first: the same object plans it.
-    const DeletionAfterAutoscaleOff deletion(client(), m_store->audit.get(), m_store->journal.get(),
-                                             DeletionContext(), plan, poolsToStopFirst());
-    const QList<DecommissionActionRun::PlannedRequest> autoscale = deletion.plannedAutoscaleRequests();
+    const DeletionAfterAutoscaleOff deletion(client(), m_store, DeletionContext(), plan, poolsToStopFirst());
+    const QList<PlannedRequest> autoscale = deletion.plannedAutoscaleRequests();
     if (!autoscale.isEmpty()) {
         err() << tr("First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is "
                     "deleted.", "%1: requests")
                      .arg(tr("%Ln request(s)", "count", int(autoscale.size())))
               << Qt::endl;
     }
-    for (const DecommissionActionRun::PlannedRequest &request : autoscale) {
+    for (const PlannedRequest &request : autoscale) {
         out() << QString::fromLatin1(request.method) << ' ' << client()->urlFor(request.path).toString() << '\n'
               << QString::fromUtf8(request.body) << '\n';
     }
@@ -306,20 +300,24 @@ void DeleteCommand::startDeletion()
     context.projectId = m_connection.config.projectId;
     context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
 
-    m_deletion = new DeletionAfterAutoscaleOff(client(), m_store->audit.get(), m_store->journal.get(), context,
-                                               m_plan, poolsToStopFirst(), this);
-    if (DecommissionActionRun *autoscale = m_deletion->autoscaleRun()) {
+    if (m_timing.deadlineMs > 0)
+        m_deadline = QDeadlineTimer(m_timing.deadlineMs);
+    m_deletion = new DeletionAfterAutoscaleOff(client(), m_store, context, m_plan, poolsToStopFirst(), this);
+    if (ChangeRun *autoscale = m_deletion->autoscaleRun()) {
         err() << tr("Turning autoscale off first for %Ln pool(s)…", nullptr, autoscale->targetCount()) << Qt::endl;
-        connect(autoscale, &DecommissionActionRun::requestFinished, this, [this](const ActionRequestOutcome &outcome) {
-            if (outcome.kind == ActionRequestOutcome::Kind::Succeeded)
-                err() << tr("Autoscale turned off: pool %1.").arg(outcome.targetIds.join(QLatin1String(", ")))
+        if (m_timing.deadlineMs > 0)
+            autoscale->setDeadlineMs(m_timing.deadlineMs);
+        connect(autoscale, &ChangeRun::requestFinished, this, [this, autoscale](int index) {
+            const ChangeRun::Request &request = autoscale->requests().at(index);
+            if (request.outcome == ChangeRun::Outcome::Done)
+                err() << tr("Autoscale turned off: pool %1.").arg(request.targetIds().join(QLatin1String(", ")))
                       << Qt::endl;
         });
     }
     connect(m_deletion, &DeletionAfterAutoscaleOff::deletionReady, this, &DeleteCommand::followDeletion);
     connect(m_deletion, &DeletionAfterAutoscaleOff::notDeleted, this, [this](const QString &reason) {
         err() << reason << Qt::endl;
-        const DecommissionActionRun *autoscale = m_deletion->autoscaleRun();
+        const ChangeRun *autoscale = m_deletion->autoscaleRun();
         finish(m_interrupted || !autoscale ? ExitPartialFailure : ActionCommand::exitCodeFor(*autoscale));
     });
     m_deletion->start();
@@ -333,6 +331,8 @@ void DeleteCommand::followDeletion(DeletionRun *run)
     if (m_timing.chunkGapMs >= 0)
         m_run->setChunkGapMs(m_timing.chunkGapMs);
     m_run->setTrackerTiming(trackerTiming(m_timing.pollIntervalMs, m_timing.giveUpAfterMs));
+    if (m_timing.deadlineMs > 0)
+        m_run->setDeadlineMs(int(std::max<qint64>(1, m_deadline.remainingTime())));
 
     const int requests = plan.chunkCount();
     connect(m_run, &DeletionRun::chunkSubmitted, this, [this, requests](int index, const QString &jobId) {

@@ -5,9 +5,11 @@
 #include "deleterequest.h"
 #include "deletion/deletionclassification.h"
 #include "deletion/deletionplan.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobtracker.h"
 #include "settings/connectionoptions.h"
 
+#include <QDeadlineTimer>
 #include <QPointer>
 #include <QSet>
 
@@ -18,7 +20,6 @@ class DeletionPreparation;
 class DeletionRun;
 class InterruptWatcher;
 class JournalFollower;
-struct DeletionStore;
 
 // `delete`: a thin face of the deletion engine. First follows the project's unfinished jobs of the
 // journal to their end (as the window does at start), then looks the desktops up and classifies
@@ -39,6 +40,7 @@ public:
         int pollIntervalMs = 0; // 0: the tracker's default
         int giveUpAfterMs = 0;  // 0: the tracker's default
         int chunkGapMs = -1;    // -1: the run's default
+        int deadlineMs = 0;     // the whole deletion's (autoscale first, sending, following); 0: none
     };
 
     DeleteCommand(ApiClient *client, DeleteRequest request, ResolvedConnection connection,
@@ -74,7 +76,8 @@ private:
     DeleteRequest m_request;
     ResolvedConnection m_connection;
     Timing m_timing;
-    std::unique_ptr<DeletionStore> m_store;
+    DeletionStorePtr m_store;
+    QDeadlineTimer m_deadline; // from the start of the deletion
     InterruptWatcher *m_interruptWatcher = nullptr;
     bool m_interrupted = false;
     QPointer<JournalFollower> m_follower;

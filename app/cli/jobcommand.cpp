@@ -19,7 +19,7 @@ JobCommand::JobCommand(ApiClient *client, Options options, QTextStream &out, QTe
 
 JobCommand::~JobCommand()
 {
-    delete m_settlement; // before the audit log and journal it writes to
+    delete m_settlement; // not a child: it ends with the command
 }
 
 void JobCommand::start()
@@ -110,16 +110,15 @@ bool JobCommand::settleFromJournal()
     }
     for (const QString &notice : m_store->notices())
         err() << notice << Qt::endl;
-    JobJournal *journal = m_store->journal.get();
+    JobJournal *journal = &m_store->journal();
     if (!journal->contains(m_options.jobId)
         || journal->entry(m_options.jobId).projectId != m_options.projectId)
         return false;
-    m_settlement = DeletionRun::resume(client(), journal->entry(m_options.jobId), m_store->audit.get(),
-                                       journal, nullptr);
+    m_settlement = DeletionRun::resume(client(), journal->entry(m_options.jobId), m_store, nullptr);
     m_settlement->setTrackerTiming(DeleteCommand::trackerTiming(m_options.pollIntervalMs,
                                                                  int(std::max<qint64>(1, m_deadline.remainingTime()))));
     connect(m_settlement, &DeletionRun::finished, this, [this] {
-        const bool settled = !m_store->journal->contains(m_options.jobId);
+        const bool settled = !m_store->journal().contains(m_options.jobId);
         err() << (settled ? tr("Job %1 is recorded in the audit log and has left the journal: %2.")
                                 .arg(m_options.jobId, m_settlement->result().summaryText())
                           : tr("Job %1 stays in the journal: %2.")

@@ -9,7 +9,7 @@
 
 class DeletionRun;
 class JobTracker;
-struct DeletionStore;
+class DeletionStore;
 
 // `job JOB_ID [--wait]`: the job and its per-desktop sub-jobs, read by the JobTracker the window
 // follows jobs with (the client's polling budget, bounded sub-job paging). With wait, polls until
@@ -52,6 +52,6 @@ private:
     QDeadlineTimer m_deadline;
     JobTracker *m_tracker = nullptr;
     bool m_pollFailed = false;
-    std::unique_ptr<DeletionStore> m_store;
+    std::shared_ptr<DeletionStore> m_store;
     DeletionRun *m_settlement = nullptr;
 };

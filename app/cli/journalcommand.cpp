@@ -15,7 +15,7 @@ JournalCommand::JournalCommand(Options options, QTextStream &out, QTextStream &e
 void JournalCommand::start()
 {
     QString error;
-    const std::unique_ptr<DeletionStore> store = DeletionStore::open(m_options.dataDir, &error);
+    const std::shared_ptr<DeletionStore> store = DeletionStore::open(m_options.dataDir, &error);
     if (!store) {
         err() << error << Qt::endl;
         finish(ExitUsageError);
@@ -36,9 +36,9 @@ void JournalCommand::start()
 
 void JournalCommand::list(const DeletionStore &store)
 {
-    const QList<JournalEntry> &entries = store.journal->entries();
+    const QList<JournalEntry> &entries = store.journal().entries();
     if (entries.isEmpty()) {
-        err() << tr("The journal in %1 holds no unfinished job.").arg(store.journal->filePath()) << Qt::endl;
+        err() << tr("The journal in %1 holds no unfinished job.").arg(store.journal().filePath()) << Qt::endl;
         finish(ExitSuccess);
         return;
     }
@@ -57,7 +57,7 @@ void JournalCommand::list(const DeletionStore &store)
 
 void JournalCommand::forget(DeletionStore &store)
 {
-    JobJournal &journal = *store.journal;
+    JobJournal &journal = store.journal();
     if (!journal.contains(m_options.forgetJobId)) {
         err() << tr("The journal holds no job %1.").arg(m_options.forgetJobId) << Qt::endl;
         finish(ExitUsageError);
@@ -77,7 +77,7 @@ void JournalCommand::forget(DeletionStore &store)
     QJsonArray desktops;
     for (const QString &id : entry.desktopIds)
         desktops.append(id);
-    const bool audited = store.audit->append(
+    const bool audited = store.audit().append(
         QStringLiteral("journal_forgotten"),
         {{QStringLiteral("job_id"), entry.jobId},
          {QStringLiteral("run_id"), entry.runId},
@@ -87,7 +87,7 @@ void JournalCommand::forget(DeletionStore &store)
          {QStringLiteral("desktop_ids"), desktops}});
     if (!audited) {
         err() << tr("The audit log cannot be written, so job %1 is kept: %2")
-                     .arg(entry.jobId, store.audit->lastError())
+                     .arg(entry.jobId, store.audit().lastError())
               << Qt::endl;
         finish(ExitUsageError);
         return;

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-struct DeletionStore;
+class DeletionStore;
 
 // `journal`: lists the unfinished jobs of the journal (every project of the data directory).
 // `journal forget JOB_ID --yes`: removes one entry, for a job the administrator has settled by

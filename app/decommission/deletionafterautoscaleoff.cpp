@@ -3,30 +3,28 @@
 
 #include <algorithm>
 
-DeletionAfterAutoscaleOff::DeletionAfterAutoscaleOff(ApiClient *client, AuditLog *audit, JobJournal *journal,
-                                                     DeletionContext context, DeletionPlan plan,
-                                                     const QList<DesktopPool> &poolsToStop, QObject *parent)
+DeletionAfterAutoscaleOff::DeletionAfterAutoscaleOff(ApiClient *client, DeletionStorePtr store, DeletionContext context,
+                                                     DeletionPlan plan, const QList<DesktopPool> &poolsToStop,
+                                                     QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_audit(audit)
-    , m_journal(journal)
+    , m_store(std::move(store))
     , m_context(std::move(context))
     , m_plan(std::move(plan))
     , m_pools(poolsToStop)
 {
     if (m_pools.isEmpty())
         return;
-    QList<ActionRecord::Target> targets;
+    QList<ChangeTarget> targets;
     for (const DesktopPool &pool : std::as_const(m_pools))
         targets.append({pool.id, pool.name});
-    m_autoscaleRun = new DecommissionActionRun(client, audit, m_context, DecommissionAction::TurnAutoscaleOff,
-                                               targets, this);
-    connect(m_autoscaleRun, &DecommissionActionRun::finished, this, &DeletionAfterAutoscaleOff::onAutoscaleFinished);
+    m_autoscaleRun = new ChangeRun(client, m_store, m_context, ChangeKinds::poolAutoscale(false), targets, this);
+    connect(m_autoscaleRun, &ChangeRun::finished, this, &DeletionAfterAutoscaleOff::onAutoscaleFinished);
 }
 
-QList<DecommissionActionRun::PlannedRequest> DeletionAfterAutoscaleOff::plannedAutoscaleRequests() const
+QList<PlannedRequest> DeletionAfterAutoscaleOff::plannedAutoscaleRequests() const
 {
-    return m_autoscaleRun ? m_autoscaleRun->plannedRequests() : QList<DecommissionActionRun::PlannedRequest>();
+    return m_autoscaleRun ? m_autoscaleRun->plannedRequests() : QList<PlannedRequest>();
 }
 
 void DeletionAfterAutoscaleOff::start()
@@ -56,15 +54,12 @@ QStringList DeletionAfterAutoscaleOff::poolsNotStopped() const
     QStringList lines;
     if (!m_autoscaleRun)
         return lines;
-    for (const ActionRequestOutcome &outcome : m_autoscaleRun->outcomes()) {
-        if (outcome.kind == ActionRequestOutcome::Kind::Succeeded)
+    for (const ChangeRun::TargetOutcome &outcome : m_autoscaleRun->targetOutcomes()) {
+        if (outcome.outcome == ChangeRun::Outcome::Done)
             continue;
-        for (const QString &id : outcome.targetIds) {
-            const auto pool = std::find_if(m_pools.cbegin(), m_pools.cend(),
-                                           [&id](const DesktopPool &candidate) { return candidate.id == id; });
-            const QString name = pool != m_pools.cend() && !pool->name.isEmpty() ? pool->name : id;
-            lines.append(tr("pool %1 (%2): %3").arg(name, id, outcome.reason));
-        }
+        const QString &id = outcome.target.id;
+        const QString name = outcome.target.name.isEmpty() ? id : outcome.target.name;
+        lines.append(tr("pool %1 (%2): %3").arg(name, id, outcome.reason));
     }
     return lines;
 }
@@ -75,7 +70,7 @@ void DeletionAfterAutoscaleOff::onAutoscaleFinished()
     Q_EMIT autoscaleFinished(m_autoscaleRun);
     if (!alive || !m_autoscaleRun)
         return;
-    if (m_autoscaleRun->allSucceeded() && !m_cancelled) {
+    if (m_autoscaleRun->allDone() && !m_cancelled) {
         startDeletion();
         return;
     }
@@ -96,7 +91,7 @@ void DeletionAfterAutoscaleOff::startDeletion()
         Q_EMIT notDeleted(tr("The connection was closed before the deletion started; nothing was deleted."));
         return;
     }
-    auto *run = new DeletionRun(m_client, m_plan, m_context, m_audit, m_journal, this);
+    auto *run = new DeletionRun(m_client, m_plan, m_context, m_store, this);
     m_deletionRun = run;
     // The caller may take the run over in its slot, or end this object and the run with it.
     const QPointer<DeletionRun> ready(run);

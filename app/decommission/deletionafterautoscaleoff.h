@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/decommissionjson.h"
-#include "decommission/decommissionactionrun.h"
+#include "deletion/changerun.h"
 #include "deletion/deletioncontext.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionrun.h"
@@ -12,27 +12,24 @@
 #include <QString>
 
 class ApiClient;
-class AuditLog;
-class JobJournal;
 
 // "Turn autoscale off, then delete", for the window and the CLI alike. A pool whose autoscale is on
 // may create new desktops after a bulk delete, so the pools stop scaling before any desktop is
-// deleted: a DecommissionActionRun of TurnAutoscaleOff for the given pools (one audited request per
-// pool, never re-sent), then — only when every pool's autoscale was turned off — a DeletionRun for
+// deleted: a ChangeRun turning the given pools' autoscale off (one audited request per pool, never
+// re-sent, nothing more after the first pool that was not turned off), then — only when every pool's autoscale was turned off — a DeletionRun for
 // the plan. When a pool could not be stopped (refused, answer lost, not sent, cancelled) nothing is
 // deleted: the administrator asked for that order. Without pools the deletion starts at once.
 //
 // Exactly one of deletionReady() and notDeleted() is emitted. The DeletionRun is created as this
 // object's child and handed out through deletionReady() before it starts, so that the caller can
-// set its timing, connect to it and take it over (setParent()). The audit log and the journal must
-// outlive this object (its autoscale run records the outcome of a request still on the wire when it
-// is destroyed).
+// set its timing, connect to it and take it over (setParent()). Both runs share the ownership of the
+// store they record in.
 class DeletionAfterAutoscaleOff : public QObject
 {
     Q_OBJECT
 public:
-    DeletionAfterAutoscaleOff(ApiClient *client, AuditLog *audit, JobJournal *journal, DeletionContext context,
-                              DeletionPlan plan, const QList<DesktopPool> &poolsToStop, QObject *parent = nullptr);
+    DeletionAfterAutoscaleOff(ApiClient *client, DeletionStorePtr store, DeletionContext context, DeletionPlan plan,
+                              const QList<DesktopPool> &poolsToStop, QObject *parent = nullptr);
 
     void start();
     // Before the deletion: stops turning autoscale off (the request on the wire is let finish) and
@@ -41,17 +38,17 @@ public:
 
     // The run that turns the pools' autoscale off (null without pools), there from construction so
     // that callers can follow its requests.
-    DecommissionActionRun *autoscaleRun() const { return m_autoscaleRun; }
+    ChangeRun *autoscaleRun() const { return m_autoscaleRun; }
     DeletionRun *deletionRun() const { return m_deletionRun; }
     const DeletionPlan &plan() const { return m_plan; }
     // Exactly the autoscale requests start() sends first, for a dry run.
-    QList<DecommissionActionRun::PlannedRequest> plannedAutoscaleRequests() const;
+    QList<PlannedRequest> plannedAutoscaleRequests() const;
     // Translated, one line a pool: those whose autoscale was not turned off, with the reason.
     QStringList poolsNotStopped() const;
 
 Q_SIGNALS:
     // The autoscale run ended (before deletionReady() or notDeleted()); not emitted without pools.
-    void autoscaleFinished(DecommissionActionRun *run);
+    void autoscaleFinished(ChangeRun *run);
     // Every pool's autoscale is off (or there was none): the run starts as soon as the slots return.
     void deletionReady(DeletionRun *run);
     // Nothing was deleted; `reason` is translated and names the pools that could not be stopped.
@@ -62,12 +59,11 @@ private:
     void startDeletion();
 
     QPointer<ApiClient> m_client;
-    AuditLog *m_audit;
-    JobJournal *m_journal;
+    DeletionStorePtr m_store;
     DeletionContext m_context;
     DeletionPlan m_plan;
     QList<DesktopPool> m_pools;
-    QPointer<DecommissionActionRun> m_autoscaleRun;
+    QPointer<ChangeRun> m_autoscaleRun;
     QPointer<DeletionRun> m_deletionRun;
     bool m_started = false;
     bool m_cancelled = false;

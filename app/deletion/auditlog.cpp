@@ -3,7 +3,6 @@
 #include "deletion/unknownoutcomes.h"
 
 #include "api/apierror.h"
-#include "deletion/deletionresult.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -15,11 +14,27 @@
 #include <QJsonDocument>
 
 namespace {
-QJsonObject optionsJson(const BatchDeleteOptions &options)
+const QString kDeleteKind = QStringLiteral("delete");
+
+QJsonObject requestFields(const AuditedRequest &request)
 {
-    return QJsonObject{{QLatin1String("delete_users"), options.deleteUsers},
-                       {QLatin1String("email_notification"), options.emailNotification},
-                       {QLatin1String("is_force_delete"), options.forceDelete}};
+    QJsonObject fields{{QLatin1String("kind"), request.kind}, {QLatin1String("run_id"), request.runId}};
+    if (request.chunk >= 0)
+        fields.insert(QLatin1String("chunk"), request.chunk);
+    return fields;
+}
+
+void insertError(QJsonObject &fields, const ApiError &error)
+{
+    // ApiError carries no credential; its details are what support needs to trace the call.
+    fields.insert(QLatin1String("http_status"), error.httpStatus);
+    fields.insert(QLatin1String("error_code"), error.errorCode);
+    fields.insert(QLatin1String("error_msg"), error.errorMessage);
+    fields.insert(QLatin1String("error_detail"), error.errorDetail);
+    fields.insert(QLatin1String("encoded_authorization_message"), error.encodedAuthorizationMessage);
+    fields.insert(QLatin1String("request_id"), error.requestId);
+    fields.insert(QLatin1String("transport_message"), error.transportMessage);
+    fields.insert(QLatin1String("summary"), error.summary());
 }
 
 bool endsWithNewline(const QString &filePath)
@@ -45,80 +60,73 @@ QString AuditLog::defaultFilePath(const QString &dataDir)
     return QDir(dataDir).filePath(QStringLiteral("audit.jsonl"));
 }
 
-bool AuditLog::appendIntent(const DeletionContext &context, const QString &runId, int chunkIndex,
-                            const QStringList &desktopIds,
-                            const QHash<QString, QString> &desktopNames,
-                            const BatchDeleteOptions &options)
+bool AuditLog::appendIntent(const DeletionContext &context, const ChangeKind &kind, const QString &runId, int chunk,
+                            const QList<ChangeTarget> &targets)
 {
-    QJsonArray desktops;
-    for (const QString &id : desktopIds) {
-        desktops.append(QJsonObject{{QLatin1String("desktop_id"), id},
-                                    {QLatin1String("desktop_name"), desktopNames.value(id)}});
-    }
+    QJsonArray list;
+    for (const ChangeTarget &target : targets)
+        list.append(QJsonObject{{QLatin1String("id"), target.id}, {QLatin1String("name"), target.name}});
     return append(QStringLiteral("intent"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
-                              {QLatin1String("chunk"), chunkIndex},
+                  QJsonObject{{QLatin1String("kind"), kind.name},
+                              {QLatin1String("run_id"), runId},
+                              {QLatin1String("chunk"), chunk},
                               {QLatin1String("os_user"), context.osUser},
                               {QLatin1String("profile"), context.profileName},
                               {QLatin1String("project_id"), context.projectId},
                               {QLatin1String("endpoint_host"), context.endpointHost},
-                              {QLatin1String("desktops"), desktops},
-                              {QLatin1String("options"), optionsJson(options)},
+                              {QLatin1String("target_type"), kind.targetType},
+                              {QLatin1String("targets"), list},
+                              {QLatin1String("parameters"), kind.parameters},
                               // Lets a later start tell an intent whose process died from one
-                              // whose POST is still on the wire in another process.
+                              // whose request is still on the wire in another process.
                               {QLatin1String("process_id"), QCoreApplication::applicationPid()},
                               {QLatin1String("host"), QSysInfo::machineHostName()}});
 }
 
-bool AuditLog::appendSubmitted(const QString &runId, int chunkIndex, const QString &jobId,
-                               const QString &requestId)
+bool AuditLog::appendDone(const AuditedRequest &request, const QString &requestId, const QString &jobId)
 {
-    return append(QStringLiteral("submitted"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
-                              {QLatin1String("chunk"), chunkIndex},
-                              {QLatin1String("job_id"), jobId},
-                              {QLatin1String("request_id"), requestId}});
+    QJsonObject fields = requestFields(request);
+    fields.insert(QLatin1String("request_id"), requestId);
+    if (!jobId.isEmpty())
+        fields.insert(QLatin1String("job_id"), jobId);
+    return append(QStringLiteral("done"), fields);
 }
 
-bool AuditLog::appendPostFailed(const QString &runId, int chunkIndex, const ApiError &error)
+bool AuditLog::appendFailed(const AuditedRequest &request, const ApiError &error)
 {
-    // ApiError carries no credential; its details are what support needs to trace the call.
-    const bool ambiguous = DeletionResult::isAmbiguousPostFailure(error);
-    QString ambiguity;
-    if (error.isAmbiguous())
-        ambiguity = QStringLiteral("no_usable_answer");
-    else if (ambiguous)
-        ambiguity = QStringLiteral("conflict_after_possible_resend");
-    return append(QStringLiteral("post_failed"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
-                              {QLatin1String("chunk"), chunkIndex},
-                              {QLatin1String("http_status"), error.httpStatus},
-                              {QLatin1String("error_code"), error.errorCode},
-                              {QLatin1String("error_msg"), error.errorMessage},
-                              {QLatin1String("error_detail"), error.errorDetail},
-                              {QLatin1String("encoded_authorization_message"),
-                               error.encodedAuthorizationMessage},
-                              {QLatin1String("request_id"), error.requestId},
-                              {QLatin1String("transport_message"), error.transportMessage},
-                              {QLatin1String("ambiguous"), ambiguous},
-                              {QLatin1String("ambiguity"), ambiguity},
-                              {QLatin1String("summary"), error.summary()}});
+    QJsonObject fields = requestFields(request);
+    insertError(fields, error);
+    return append(QStringLiteral("failed"), fields);
 }
 
-bool AuditLog::appendNotSent(const QString &runId, const QStringList &desktopIds,
-                             const QString &reason)
+bool AuditLog::appendOutcomeUnknown(const AuditedRequest &request, const QString &reason, const QString &ambiguity,
+                                    const ApiError &error)
 {
-    return append(QStringLiteral("not_sent"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
-                              {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
-                              {QLatin1String("reason"), reason}});
+    QJsonObject fields = requestFields(request);
+    fields.insert(QLatin1String("project_id"), request.projectId);
+    fields.insert(QLatin1String("target_ids"), QJsonArray::fromStringList(request.targetIds));
+    if (error.isError())
+        insertError(fields, error);
+    fields.insert(QLatin1String("reason"), reason);
+    fields.insert(QLatin1String("ambiguity"), ambiguity);
+    return append(QStringLiteral("outcome_unknown"), fields);
+}
+
+bool AuditLog::appendNotSent(const AuditedRequest &request, const QString &reason)
+{
+    QJsonObject fields = requestFields(request);
+    fields.insert(QLatin1String("project_id"), request.projectId);
+    fields.insert(QLatin1String("target_ids"), QJsonArray::fromStringList(request.targetIds));
+    fields.insert(QLatin1String("reason"), reason);
+    return append(QStringLiteral("not_sent"), fields);
 }
 
 bool AuditLog::appendJobFinished(const QString &jobId, const QString &jobStatus,
                                  const QJsonObject &results)
 {
     return append(QStringLiteral("job_finished"),
-                  QJsonObject{{QLatin1String("job_id"), jobId},
+                  QJsonObject{{QLatin1String("kind"), kDeleteKind},
+                              {QLatin1String("job_id"), jobId},
                               {QLatin1String("job_status"), jobStatus},
                               {QLatin1String("results"), results}});
 }
@@ -126,35 +134,27 @@ bool AuditLog::appendJobFinished(const QString &jobId, const QString &jobStatus,
 bool AuditLog::appendJobGaveUp(const QString &jobId, const QString &reason)
 {
     return append(QStringLiteral("job_gave_up"),
-                  QJsonObject{{QLatin1String("job_id"), jobId}, {QLatin1String("reason"), reason}});
+                  QJsonObject{{QLatin1String("kind"), kDeleteKind},
+                              {QLatin1String("job_id"), jobId}, {QLatin1String("reason"), reason}});
 }
 
 bool AuditLog::appendJobLost(const QString &jobId, const QString &projectId, const QString &reason,
                              const QJsonObject &results)
 {
     return append(QStringLiteral("job_lost"),
-                  QJsonObject{{QLatin1String("job_id"), jobId},
+                  QJsonObject{{QLatin1String("kind"), kDeleteKind},
+                              {QLatin1String("job_id"), jobId},
                               {QLatin1String("project_id"), projectId},
                               {QLatin1String("reason"), reason},
                               {QLatin1String("results"), results}});
-}
-
-bool AuditLog::appendOutcomeUnknown(const QString &runId, int chunkIndex, const QString &projectId,
-                                    const QStringList &desktopIds, const QString &reason)
-{
-    return append(QStringLiteral("outcome_unknown"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
-                              {QLatin1String("chunk"), chunkIndex},
-                              {QLatin1String("project_id"), projectId},
-                              {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
-                              {QLatin1String("reason"), reason}});
 }
 
 bool AuditLog::appendJobFound(const QString &runId, int chunkIndex, const QString &jobId,
                               const QStringList &desktopIds)
 {
     return append(QStringLiteral("job_found"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
+                  QJsonObject{{QLatin1String("kind"), kDeleteKind},
+                              {QLatin1String("run_id"), runId},
                               {QLatin1String("chunk"), chunkIndex},
                               {QLatin1String("job_id"), jobId},
                               {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)}});
@@ -163,7 +163,8 @@ bool AuditLog::appendJobFound(const QString &runId, int chunkIndex, const QStrin
 bool AuditLog::appendJobNotFound(const QString &runId, int chunkIndex, const QString &reason)
 {
     return append(QStringLiteral("job_not_found"),
-                  QJsonObject{{QLatin1String("run_id"), runId},
+                  QJsonObject{{QLatin1String("kind"), kDeleteKind},
+                              {QLatin1String("run_id"), runId},
                               {QLatin1String("chunk"), chunkIndex},
                               {QLatin1String("reason"), reason}});
 }
@@ -172,7 +173,8 @@ bool AuditLog::appendOutcomeResolved(const QString &projectId, const QStringList
                                      const QString &resolution)
 {
     return append(QStringLiteral("outcome_resolved"),
-                  QJsonObject{{QLatin1String("project_id"), projectId},
+                  QJsonObject{{QLatin1String("kind"), kDeleteKind},
+                              {QLatin1String("project_id"), projectId},
                               {QLatin1String("desktop_ids"), QJsonArray::fromStringList(desktopIds)},
                               {QLatin1String("resolution"), resolution}});
 }
@@ -181,6 +183,7 @@ bool AuditLog::append(const QString &event, QJsonObject fields)
 {
     fields.insert(QLatin1String("time"), m_clock().toUTC().toString(Qt::ISODateWithMs));
     fields.insert(QLatin1String("event"), event);
+    fields.insert(QLatin1String("schema"), kSchemaVersion);
     QByteArray line = QJsonDocument(fields).toJson(QJsonDocument::Compact) + '\n';
 
     const QFileInfo info(m_filePath);
@@ -216,7 +219,13 @@ QSet<QString> AuditLog::unknownOutcomeDesktopIds(const QString &projectId)
         for (const QJsonObject &entry : entries)
             m_unknownOutcomes->replay(entry);
     }
-    return m_unknownOutcomes->of(projectId);
+    return m_unknownOutcomes->of(projectId, kDeleteKind);
+}
+
+QSet<QString> AuditLog::unknownOutcomeTargetIds(const QString &projectId, const QString &kind)
+{
+    unknownOutcomeDesktopIds(projectId); // reads the file at the first question
+    return m_unknownOutcomes->of(projectId, kind);
 }
 
 QList<QJsonObject> AuditLog::readEntries(const QString &filePath, QString *error)

@@ -121,9 +121,8 @@ void DeletionPreparation::classify()
         : m_request.outcomeUnknown;
     if (m_journal)
         input.journalJobs = m_journal->pendingDesktopJobs(m_request.projectId);
-    const InFlightRegistry &registry = InFlightRegistry::instance();
     for (const QString &id : std::as_const(m_uniqueIds)) {
-        if (registry.isClaimed(m_request.projectId, id))
+        if (m_request.inFlight && m_request.inFlight->isClaimed(m_request.projectId, id))
             input.inFlight.insert(id);
     }
     m_classification = DeletionClassifier::classify(input);

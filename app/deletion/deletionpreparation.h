@@ -14,6 +14,7 @@
 
 class ApiClient;
 class AuditLog;
+class InFlightRegistry;
 class JobJournal;
 class ListAllDesktopsCall;
 
@@ -41,6 +42,8 @@ public:
         // and not being deleted), and what is still unknown is left out.
         QSet<QString> outcomeUnknown;
         AuditLog *audit = nullptr;
+        // The deletions of this data directory in flight (its DeletionStore's): left out.
+        const InFlightRegistry *inFlight = nullptr;
     };
 
     // journal may be null (nothing is in an unfinished job then).

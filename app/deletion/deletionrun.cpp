@@ -1,48 +1,104 @@
 #include "deletionrun.h"
 
-#include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
+#include "deletion/changerun.h"
 #include "deletion/inflightregistry.h"
 #include "deletion/jobjournal.h"
 #include "deletion/lostjobsearch.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QUuid>
 
-DeletionRun::DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext context,
-                         AuditLog *auditLog, JobJournal *journal, QObject *parent)
+namespace {
+constexpr int kDefaultChunkGapMs = 500;
+
+QList<ChangeTarget> targetsOf(const DeletionPlan &plan)
+{
+    QList<ChangeTarget> targets;
+    targets.reserve(plan.desktopIds().size());
+    for (const QString &id : plan.desktopIds())
+        targets.append({id, plan.desktopName(id)});
+    return targets;
+}
+
+DeletionRun::Chunk::Status chunkStatus(ChangeRun::Outcome outcome)
+{
+    switch (outcome) {
+    case ChangeRun::Outcome::Pending:
+        return DeletionRun::Chunk::Status::Pending;
+    case ChangeRun::Outcome::Sending:
+        return DeletionRun::Chunk::Status::Sending;
+    case ChangeRun::Outcome::Done:
+        return DeletionRun::Chunk::Status::Submitted;
+    case ChangeRun::Outcome::Failed:
+    case ChangeRun::Outcome::Unknown:
+        return DeletionRun::Chunk::Status::Failed;
+    case ChangeRun::Outcome::NotSent:
+        break;
+    }
+    return DeletionRun::Chunk::Status::NotSent;
+}
+} // namespace
+
+DeletionRun::DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext context, DeletionStorePtr store,
+                         QObject *parent)
+    : DeletionRun(client, std::move(plan), std::move(context), std::move(store), true, parent)
+{
+}
+
+DeletionRun::DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext context, DeletionStorePtr store,
+                         bool sends, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_plan(std::move(plan))
     , m_context(std::move(context))
-    , m_auditLog(auditLog)
-    , m_journal(journal)
+    , m_store(std::move(store))
     , m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_result(m_plan.desktopIds(), m_plan.desktopNames())
 {
+    Q_ASSERT(m_store);
     for (const QStringList &ids : m_plan.chunks()) {
         Chunk chunk;
         chunk.desktopIds = ids;
         m_chunks.append(chunk);
     }
-    m_gapTimer.setSingleShot(true);
-    connect(&m_gapTimer, &QTimer::timeout, this, &DeletionRun::sendNextChunk);
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &DeletionRun::expire);
+    if (!sends)
+        return;
+    ChangeKind kind = ChangeKinds::batchDelete(m_plan.options());
+    kind.maxTargetsPerRequest = m_plan.chunkSize(); // the plan's chunks are the requests
+    m_send = new ChangeRun(client, m_store, m_context, kind, targetsOf(m_plan), this);
+    m_send->setGapMs(kDefaultChunkGapMs);
+    m_runId = m_send->runId();
+    connect(m_send, &ChangeRun::requestSent, this, [this](int index) {
+        syncChunks();
+        Q_UNUSED(index)
+    });
+    connect(m_send, &ChangeRun::requestFinished, this, &DeletionRun::onRequestFinished);
+    connect(m_send, &ChangeRun::targetsNotSent, this, &DeletionRun::onNotSent);
+    connect(m_send, &ChangeRun::finished, this, &DeletionRun::checkFinished);
 }
 
 DeletionRun::~DeletionRun()
 {
-    m_gapTimer.stop();
-    // A POST still on the wire is left to finish; its job id then only reaches the server's job
-    // list, which is why the intent was logged first.
-    if (m_call) {
-        // Aborting a POST on the wire would not undo it, only hide its answer: let it finish
-        // on its own and clean up after itself.
-        m_call->disconnect(this);
-        m_call->setParent(nullptr);
-        connect(m_call, &ApiCall::finished, m_call, &QObject::deleteLater);
-    }
-    InFlightRegistry::instance().release(m_context.projectId, m_claimedIds, m_runId);
+    // The sending part records a request still on the wire as unknown; the claims go with the run.
+    delete m_send;
+    m_send = nullptr;
+    m_store->inFlight().release(m_context.projectId, m_claimedIds, m_runId);
+}
+
+void DeletionRun::setChunkGapMs(int gapMs)
+{
+    if (m_send)
+        m_send->setGapMs(gapMs);
+}
+
+int DeletionRun::postCount() const
+{
+    return m_send ? m_send->sentCount() : 0;
 }
 
 void DeletionRun::setState(State state)
@@ -53,16 +109,16 @@ void DeletionRun::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, AuditLog *auditLog,
-                                 JobJournal *journal, QObject *parent)
+DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, DeletionStorePtr store,
+                                 QObject *parent)
 {
     DeletionContext context;
     context.profileName = entry.profileName;
     context.projectId = entry.projectId;
     context.endpointHost = entry.endpointHost;
     // One chunk of up to 100: exactly the desktops of the journaled job.
-    auto *run = new DeletionRun(client, DeletionPlan(entry.desktopIds, entry.options, entry.desktopNames),
-                                context, auditLog, journal, parent);
+    auto *run = new DeletionRun(client, DeletionPlan(entry.desktopIds, entry.options, entry.desktopNames), context,
+                                std::move(store), false, parent);
     run->m_resumedJobId = entry.jobId;
     if (!entry.runId.isEmpty())
         run->m_runId = entry.runId;
@@ -72,12 +128,11 @@ DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, A
 }
 
 DeletionRun *DeletionRun::recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
-                                  AuditLog *auditLog, JobJournal *journal, QObject *parent)
+                                  DeletionStorePtr store, QObject *parent)
 {
     DeletionContext context;
     context.projectId = intent.projectId;
-    auto *run = new DeletionRun(client, DeletionPlan(intent.desktopIds, {}), context, auditLog,
-                                journal, parent);
+    auto *run = new DeletionRun(client, DeletionPlan(intent.targetIds, {}), context, std::move(store), false, parent);
     run->m_runId = intent.runId;
     run->m_recoveredChunk = intent.chunk;
     run->m_recoveredIntentTime = intent.time;
@@ -90,10 +145,11 @@ void DeletionRun::start()
         return;
     m_started = true;
     setState(State::Sending);
+    if (m_deadlineMs > 0)
+        m_deadlineTimer.start(m_deadlineMs);
 
     if (!m_resumedJobId.isEmpty()) {
         // Nothing is ever sent for a resumed job: it was submitted before the restart.
-        m_nextChunk = int(m_chunks.size());
         QStringList all;
         for (Chunk &chunk : m_chunks) {
             chunk.status = Chunk::Status::Submitted;
@@ -101,7 +157,7 @@ void DeletionRun::start()
             all += chunk.desktopIds;
         }
         m_result.setSubmitted(all, m_resumedJobId);
-        m_claimedIds = InFlightRegistry::instance().claim(m_context.projectId, all, m_runId, nullptr);
+        m_claimedIds = m_store->inFlight().claim(m_context.projectId, all, m_runId, nullptr);
         QMetaObject::invokeMethod(
             this,
             [this] {
@@ -115,7 +171,6 @@ void DeletionRun::start()
 
     if (m_recoveredChunk >= 0) {
         // Nothing is ever sent: the request may have been carried out before the process died.
-        m_nextChunk = int(m_chunks.size());
         for (Chunk &chunk : m_chunks) {
             chunk.status = Chunk::Status::Failed;
             chunk.sentAt = m_recoveredIntentTime;
@@ -132,11 +187,16 @@ void DeletionRun::start()
         return;
     }
 
-    // Desktops already in flight (another run in this process, or an unfinished job in the
+    leaveOutInFlight();
+    // Deferred by the ChangeRun: signals never fire inside start().
+    m_send->start();
+}
+
+void DeletionRun::leaveOutInFlight()
+{
+    // Desktops already in flight (another run of this store, or an unfinished job in the
     // journal, e.g. from before a crash) are never sent again.
-    QHash<QString, QString> journalJobs;
-    if (m_journal)
-        journalJobs = m_journal->pendingDesktopJobs(m_context.projectId);
+    const QHash<QString, QString> journalJobs = m_store->journal().pendingDesktopJobs(m_context.projectId);
     QStringList candidates;
     QStringList inJournal;
     for (const QString &id : m_plan.desktopIds()) {
@@ -146,125 +206,79 @@ void DeletionRun::start()
             candidates.append(id);
     }
     QStringList claimedElsewhere;
-    m_claimedIds = InFlightRegistry::instance().claim(m_context.projectId, candidates, m_runId,
-                                                      &claimedElsewhere);
-    if (!inJournal.isEmpty()) {
-        const QString reason = tr("Already submitted in an unfinished job.");
-        m_result.setNotSent(inJournal, reason);
-        if (m_auditLog)
-            m_auditLog->appendNotSent(m_runId, inJournal, reason);
-        Q_EMIT desktopsNotSent(inJournal, reason);
-    }
-    if (!claimedElsewhere.isEmpty()) {
-        const QString reason = tr("Already being deleted by another run.");
-        m_result.setNotSent(claimedElsewhere, reason);
-        if (m_auditLog)
-            m_auditLog->appendNotSent(m_runId, claimedElsewhere, reason);
-        Q_EMIT desktopsNotSent(claimedElsewhere, reason);
-    }
+    m_claimedIds = m_store->inFlight().claim(m_context.projectId, candidates, m_runId, &claimedElsewhere);
+    const auto leaveOut = [this](const QStringList &ids, const QString &reason) {
+        if (ids.isEmpty())
+            return;
+        m_send->leaveOut(ids, reason);
+        m_result.setNotSent(ids, reason);
+        Q_EMIT desktopsNotSent(ids, reason);
+    };
+    leaveOut(inJournal, tr("Already submitted in an unfinished job."));
+    leaveOut(claimedElsewhere, tr("Already being deleted by another run."));
     if (!inJournal.isEmpty() || !claimedElsewhere.isEmpty()) {
-        // Re-chunk what is left, so that every request stays full and ≤100.
+        // What is left, in requests as full as they may be (≤100).
         m_plan = m_plan.without(inJournal + claimedElsewhere);
-        m_chunks.clear();
-        for (const QStringList &ids : m_plan.chunks()) {
-            Chunk chunk;
-            chunk.desktopIds = ids;
-            m_chunks.append(chunk);
-        }
+        syncChunks();
         Q_EMIT resultChanged();
     }
-    // Deferred: signals never fire inside start(), so callers may connect either side of it.
-    m_gapTimer.start(0);
 }
 
-void DeletionRun::sendNextChunk()
+void DeletionRun::syncChunks()
 {
-    if (m_state != State::Sending || m_cancelled || m_call)
+    if (!m_send)
         return;
-    if (m_nextChunk >= m_chunks.size()) {
-        checkFinished();
-        return;
+    const QList<ChangeRun::Request> &requests = m_send->requests();
+    m_chunks.resize(requests.size());
+    for (qsizetype index = 0; index < requests.size(); ++index) {
+        const ChangeRun::Request &request = requests.at(index);
+        Chunk &chunk = m_chunks[index];
+        chunk.desktopIds = request.targetIds();
+        // A chunk whose job was found keeps it (and its status) whatever its request's outcome.
+        if (chunk.jobId.isEmpty())
+            chunk.status = chunkStatus(request.outcome);
+        chunk.requestId = request.requestId;
+        chunk.error = request.error;
+        chunk.sentAt = request.sentAt;
     }
-    const int index = m_nextChunk++;
-    Chunk &chunk = m_chunks[index];
-    if (chunk.status != Chunk::Status::Pending)
-        return;
-
-    if (!m_auditLog
-        || !m_auditLog->appendIntent(m_context, m_runId, index, chunk.desktopIds,
-                                     m_plan.desktopNames(), m_plan.options())) {
-        // No record of the intent, no request: an unaudited deletion is worse than none.
-        ApiError error = ApiError::configuration(
-            m_auditLog ? m_auditLog->lastError() : tr("No audit log is configured."));
-        chunk.status = Chunk::Status::NotSent;
-        m_postError = error;
-        m_result.setNotSent(chunk.desktopIds, error.summary());
-        Q_EMIT chunkFailed(index, error);
-        stopSending(tr("The audit log could not be written."));
-        return;
-    }
-
-    // What the journal has gathered reaches the disk before the next request leaves.
-    if (m_journal)
-        m_journal->flush();
-    chunk.status = Chunk::Status::Sending;
-    chunk.sentAt = QDateTime::currentDateTimeUtc();
-    m_sendingChunk = index;
-    ++m_postCount;
-    auto *call = new BatchDeleteCall(m_client, chunk.desktopIds, m_plan.options(), this);
-    m_call = call;
-    whenFinished(call, this, [this](BatchDeleteCall *finished) { onPostFinished(finished); });
-    call->start();
 }
 
-void DeletionRun::onPostFinished(BatchDeleteCall *call)
+void DeletionRun::onRequestFinished(int index)
 {
-    m_call = nullptr;
-    const int index = m_sendingChunk;
-    m_sendingChunk = -1;
+    syncChunks();
+    const ChangeRun::Request &request = m_send->requests().at(index);
     Chunk &chunk = m_chunks[index];
-    chunk.requestId = call->requestId();
-
-    if (!call->succeeded()) {
-        chunk.status = Chunk::Status::Failed;
-        chunk.error = call->error();
-        if (!m_postError.isError())
-            m_postError = chunk.error;
-        const bool ambiguous = DeletionResult::isAmbiguousPostFailure(chunk.error);
-        if (m_auditLog)
-            m_auditLog->appendPostFailed(m_runId, index, chunk.error);
-        m_result.setPostFailed(chunk.desktopIds, chunk.error);
-        // Definitely refused: those desktops are free for a later, deliberate retry. After an
-        // ambiguous failure they stay claimed until this run has finished.
-        if (!ambiguous)
-            releaseClaims(chunk.desktopIds);
-        Q_EMIT chunkFailed(index, chunk.error);
+    if (request.outcome == ChangeRun::Outcome::Done) {
+        adoptJob(chunk, request.jobId);
+        Q_EMIT chunkSubmitted(index, chunk.jobId);
         Q_EMIT resultChanged();
-        if (ambiguous && m_trackJobs)
-            searchLostJob(index);
-        stopSending(ambiguous
-                        ? tr("An earlier request may or may not have reached the server; nothing "
-                             "more was sent. Refresh the list before deciding.")
-                        : tr("An earlier request failed: %1").arg(chunk.error.summary()));
+        if (m_trackJobs)
+            startTracking(chunk.jobId, chunk.desktopIds);
         return;
     }
-
-    if (m_auditLog)
-        m_auditLog->appendSubmitted(m_runId, index, call->jobId(), chunk.requestId);
-    adoptJob(chunk, call->jobId());
-    Q_EMIT chunkSubmitted(index, chunk.jobId);
+    if (!m_postError.isError())
+        m_postError = request.error;
+    m_result.setPostFailed(chunk.desktopIds, request.error);
+    const bool unknown = request.outcome == ChangeRun::Outcome::Unknown;
+    // Definitely refused (or never sent): those desktops are free for a later, deliberate retry.
+    // After an unknown outcome they stay claimed until this run has finished.
+    if (!unknown)
+        releaseClaims(chunk.desktopIds);
+    Q_EMIT chunkFailed(index, request.error);
     Q_EMIT resultChanged();
-    if (m_trackJobs)
-        startTracking(chunk.jobId, chunk.desktopIds);
+    if (unknown && m_trackJobs && !m_cancelled)
+        searchLostJob(index);
+}
 
-    if (m_cancelled) {
-        checkFinished();
-        return;
-    }
-    if (m_nextChunk < m_chunks.size())
-        m_gapTimer.start(std::max(0, m_chunkGapMs));
-    else
-        sendNextChunk();
+void DeletionRun::onNotSent(const QStringList &desktopIds, const QString &reason)
+{
+    syncChunks();
+    if (!m_postError.isError() && m_send->firstError().isError())
+        m_postError = m_send->firstError();
+    m_result.setNotSent(desktopIds, reason);
+    releaseClaims(desktopIds);
+    Q_EMIT desktopsNotSent(desktopIds, reason);
+    Q_EMIT resultChanged();
 }
 
 void DeletionRun::adoptJob(Chunk &chunk, const QString &jobId)
@@ -277,8 +291,6 @@ void DeletionRun::adoptJob(Chunk &chunk, const QString &jobId)
 
 void DeletionRun::journalJob(const Chunk &chunk)
 {
-    if (!m_journal)
-        return;
     JournalEntry entry;
     entry.jobId = chunk.jobId;
     entry.runId = m_runId;
@@ -293,7 +305,7 @@ void DeletionRun::journalJob(const Chunk &chunk)
     }
     entry.options = m_plan.options();
     entry.submittedAt = QDateTime::currentDateTimeUtc();
-    m_journal->add(entry);
+    m_store->journal().add(entry);
 }
 
 int DeletionRun::auditChunk(int chunkIndex) const
@@ -326,9 +338,7 @@ void DeletionRun::onLostJobSearchFinished(int chunkIndex, LostJobSearch *search)
     if (search->outcome() == LostJobSearch::Outcome::Found) {
         // The request was carried out after all: its job is recorded like a submitted one's,
         // also after a cancel (the journal then follows it at the next start).
-        if (m_auditLog)
-            m_auditLog->appendJobFound(m_runId, auditChunk(chunkIndex), search->jobId(),
-                                       chunk.desktopIds);
+        audit().appendJobFound(m_runId, auditChunk(chunkIndex), search->jobId(), chunk.desktopIds);
         adoptJob(chunk, search->jobId());
         Q_EMIT lostJobFound(chunkIndex, chunk.jobId);
         if (m_cancelled)
@@ -338,31 +348,8 @@ void DeletionRun::onLostJobSearchFinished(int chunkIndex, LostJobSearch *search)
             startTracking(chunk.jobId, chunk.desktopIds);
         Q_EMIT resultChanged();
     } else {
-        if (m_auditLog)
-            m_auditLog->appendJobNotFound(m_runId, auditChunk(chunkIndex), search->reason());
+        audit().appendJobNotFound(m_runId, auditChunk(chunkIndex), search->reason());
         Q_EMIT lostJobNotFound(chunkIndex, search->reason());
-    }
-    checkFinished();
-}
-
-void DeletionRun::stopSending(const QString &reason)
-{
-    m_gapTimer.stop();
-    QStringList notSent;
-    for (Chunk &chunk : m_chunks) {
-        if (chunk.status != Chunk::Status::Pending)
-            continue;
-        chunk.status = Chunk::Status::NotSent;
-        notSent += chunk.desktopIds;
-    }
-    m_nextChunk = int(m_chunks.size());
-    if (!notSent.isEmpty()) {
-        m_result.setNotSent(notSent, reason);
-        releaseClaims(notSent);
-        if (m_auditLog)
-            m_auditLog->appendNotSent(m_runId, notSent, reason);
-        Q_EMIT desktopsNotSent(notSent, reason);
-        Q_EMIT resultChanged();
     }
     checkFinished();
 }
@@ -372,9 +359,9 @@ void DeletionRun::cancel()
     if (m_cancelled)
         return;
     m_cancelled = true;
+    m_deadlineTimer.stop();
     if (!m_started) {
         m_started = true; // a cancelled run can never start
-        m_nextChunk = int(m_chunks.size());
         for (Chunk &chunk : m_chunks)
             chunk.status = Chunk::Status::NotSent;
         m_result.setNotSent(m_plan.desktopIds(), tr("Cancelled before sending."));
@@ -382,15 +369,36 @@ void DeletionRun::cancel()
         checkFinished();
         return;
     }
-    if (m_state == State::Sending)
-        stopSending(tr("Cancelled."));
+    if (m_send)
+        m_send->cancel();
+    stopTracking(tr("No longer followed; the job may still be running."), false);
+}
+
+void DeletionRun::expire()
+{
+    if (m_finishedEmitted)
+        return;
+    const bool wasCancelled = m_cancelled;
+    m_cancelled = true;
+    m_deadlineTimer.stop();
+    // The request on the wire is abandoned: its outcome is unknown, and no job is looked for.
+    if (m_send)
+        m_send->expire();
+    if (!wasCancelled)
+        stopTracking(tr("The deadline passed before the job ended; it may still be running."), true);
+    checkFinished();
+}
+
+void DeletionRun::stopTracking(const QString &reason, bool audited)
+{
     // Submitted jobs keep running on the server; they stay in the journal to be followed later.
     const QList<JobTracker *> trackers = m_trackers.values();
     for (JobTracker *tracker : trackers) {
         if (tracker->state() == JobTracker::State::Polling) {
             tracker->stop();
-            m_result.setJobAbandoned(tracker->jobId(),
-                                     tr("No longer followed; the job may still be running."));
+            m_result.setJobAbandoned(tracker->jobId(), reason);
+            if (audited)
+                audit().appendJobGaveUp(tracker->jobId(), reason);
         }
     }
     Q_EMIT resultChanged();
@@ -424,10 +432,8 @@ void DeletionRun::onTrackerFinished(JobTracker *tracker)
     Job job = tracker->job();
     job.id = jobId; // the rows are keyed by the job id we were given
     m_result.applyJob(job, tracker->subJobs(), true);
-    if (m_auditLog)
-        m_auditLog->appendJobFinished(jobId, job.status, m_result.jobResultsJson(jobId));
-    if (m_journal)
-        m_journal->remove(jobId);
+    audit().appendJobFinished(jobId, job.status, m_result.jobResultsJson(jobId));
+    m_store->journal().remove(jobId);
     Q_EMIT jobFinished(jobId);
     Q_EMIT resultChanged();
     checkFinished();
@@ -437,8 +443,7 @@ void DeletionRun::onTrackerGaveUp(JobTracker *tracker, const QString &reason)
 {
     const QString jobId = tracker->jobId();
     m_result.setJobAbandoned(jobId, reason);
-    if (m_auditLog)
-        m_auditLog->appendJobGaveUp(jobId, reason);
+    audit().appendJobGaveUp(jobId, reason);
     // The job stays in the journal: it can be followed again after a restart.
     Q_EMIT jobGaveUp(jobId, reason);
     Q_EMIT resultChanged();
@@ -449,12 +454,10 @@ void DeletionRun::onTrackerLost(JobTracker *tracker, const QString &reason)
 {
     const QString jobId = tracker->jobId();
     m_result.setJobAbandoned(jobId, reason);
-    if (m_auditLog)
-        m_auditLog->appendJobLost(jobId, m_context.projectId, reason, m_result.jobResultsJson(jobId));
+    audit().appendJobLost(jobId, m_context.projectId, reason, m_result.jobResultsJson(jobId));
     // A job that can never be followed must not block its desktops for ever: it leaves the
     // journal, and the audit's "unknown" outcome keeps them out until they are re-listed.
-    if (m_journal)
-        m_journal->remove(jobId);
+    m_store->journal().remove(jobId);
     Q_EMIT jobLost(jobId, reason);
     Q_EMIT resultChanged();
     checkFinished();
@@ -462,14 +465,14 @@ void DeletionRun::onTrackerLost(JobTracker *tracker, const QString &reason)
 
 void DeletionRun::releaseClaims(const QStringList &desktopIds)
 {
-    InFlightRegistry::instance().release(m_context.projectId, desktopIds, m_runId);
+    m_store->inFlight().release(m_context.projectId, desktopIds, m_runId);
     for (const QString &id : desktopIds)
         m_claimedIds.removeAll(id);
 }
 
 void DeletionRun::checkFinished()
 {
-    if (m_call || m_nextChunk < m_chunks.size() || m_pendingSearches > 0)
+    if ((m_send && !m_send->isFinished() && m_send->isStarted()) || m_pendingSearches > 0)
         return;
     if (m_state == State::Sending) {
         setState(State::Tracking);
@@ -484,11 +487,11 @@ void DeletionRun::checkFinished()
     m_finishedEmitted = true;
     // Every desktop is settled now; claims are no longer needed (the journal still guards the
     // jobs that were given up).
-    InFlightRegistry::instance().release(m_context.projectId, m_claimedIds, m_runId);
+    m_store->inFlight().release(m_context.projectId, m_claimedIds, m_runId);
     m_claimedIds.clear();
+    m_deadlineTimer.stop();
     // The removals of the ended jobs, gathered by the journal, are on disk when the run ends.
-    if (m_journal)
-        m_journal->flush();
+    m_store->journal().flush();
     setState(State::Finished);
     Q_EMIT finished();
 }

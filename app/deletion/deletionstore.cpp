@@ -15,23 +15,28 @@ QString cannotCreate(const QString &dataDir)
 }
 
 // The record of a data directory whose creation was tried; `warning` says why it could not be made.
-std::unique_ptr<DeletionStore> openIn(const QString &dataDir, QString warning)
+std::shared_ptr<DeletionStore> openIn(const QString &dataDir, QString warning)
 {
-    auto store = std::make_unique<DeletionStore>();
-    store->audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(dataDir));
-    store->journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir));
-    if (warning.isEmpty() && !store->journal->load())
-        warning = store->journal->lastError();
+    auto store = std::make_shared<DeletionStore>(dataDir);
+    if (warning.isEmpty() && !store->journal().load())
+        warning = store->journal().lastError();
     store->loadWarning = warning;
     // Before anything reads the record: intents left without an outcome and journal entries that
     // cannot be followed become "outcome unknown".
-    store->settlement = RecordSettlement::settleAtStart(*store->audit, *store->journal);
-    store->journal->setRemovalDelayMs(kJournalRemovalGatheringMs);
+    store->settlement = RecordSettlement::settleAtStart(store->audit(), store->journal());
+    store->journal().setRemovalDelayMs(kJournalRemovalGatheringMs);
     return store;
 }
 } // namespace
 
-std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QString *error)
+DeletionStore::DeletionStore(const QString &dataDir)
+    : m_audit(std::make_unique<AuditLog>(AuditLog::defaultFilePath(dataDir)))
+    , m_journal(std::make_unique<JobJournal>(JobJournal::defaultFilePath(dataDir)))
+    , m_inFlight(std::make_unique<InFlightRegistry>())
+{
+}
+
+std::shared_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QString *error)
 {
     if (!QDir().mkpath(dataDir)) {
         if (error)
@@ -41,7 +46,7 @@ std::unique_ptr<DeletionStore> DeletionStore::open(const QString &dataDir, QStri
     return openIn(dataDir, {});
 }
 
-std::unique_ptr<DeletionStore> DeletionStore::openAnyway(const QString &dataDir)
+std::shared_ptr<DeletionStore> DeletionStore::openAnyway(const QString &dataDir)
 {
     return openIn(dataDir, QDir().mkpath(dataDir) ? QString() : cannotCreate(dataDir));
 }

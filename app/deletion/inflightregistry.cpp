@@ -2,12 +2,6 @@
 
 #include <QMutexLocker>
 
-InFlightRegistry &InFlightRegistry::instance()
-{
-    static InFlightRegistry registry;
-    return registry;
-}
-
 QString InFlightRegistry::key(const QString &projectId, const QString &desktopId)
 {
     return projectId + QLatin1Char('/') + desktopId;

@@ -5,13 +5,16 @@
 #include <QString>
 #include <QStringList>
 
-// Process-wide record of the desktops some deletion run has claimed, so that a second dialog, a
-// repeated click or a second window can never POST the same desktops again while the first run
-// lives. Keyed by project, since desktop ids are only unique within one.
+// The desktops some deletion run of this process has claimed, so that a second dialog, a repeated
+// click or a second command can never POST the same desktops again while the first run lives.
+// Keyed by project, since desktop ids are only unique within one. One per data directory, owned
+// by its DeletionStore, which every run and preparation of that directory shares.
 class InFlightRegistry
 {
 public:
-    static InFlightRegistry &instance();
+    InFlightRegistry() = default;
+    InFlightRegistry(const InFlightRegistry &) = delete;
+    InFlightRegistry &operator=(const InFlightRegistry &) = delete;
 
     // Claims the free ids for `owner` and returns them; ids another owner holds are left out and
     // reported in *alreadyClaimed.
@@ -21,7 +24,6 @@ public:
     bool isClaimed(const QString &projectId, const QString &desktopId) const;
 
 private:
-    InFlightRegistry() = default;
     static QString key(const QString &projectId, const QString &desktopId);
 
     mutable QMutex m_mutex;

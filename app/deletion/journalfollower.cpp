@@ -4,41 +4,37 @@
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
 
-JournalFollower::JournalFollower(ApiClient *client, AuditLog *auditLog, JobJournal *journal,
-                                 QString projectId, QObject *parent)
+JournalFollower::JournalFollower(ApiClient *client, DeletionStorePtr store, QString projectId, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_auditLog(auditLog)
-    , m_journal(journal)
+    , m_store(std::move(store))
     , m_projectId(std::move(projectId))
 {
 }
 
 JournalFollower::~JournalFollower()
 {
-    qDeleteAll(m_runs); // before the audit log and journal they write to go
+    qDeleteAll(m_runs);
 }
 
-QList<DeletionRun *> JournalFollower::resumeRuns(ApiClient *client, AuditLog *auditLog, JobJournal *journal,
+QList<DeletionRun *> JournalFollower::resumeRuns(ApiClient *client, const DeletionStorePtr &store,
                                                  const QString &projectId, QObject *parent)
 {
     QList<DeletionRun *> runs;
-    if (!journal)
-        return runs;
-    const QList<JournalEntry> entries = journal->entriesForProject(projectId);
+    const QList<JournalEntry> entries = store->journal().entriesForProject(projectId);
     for (const JournalEntry &entry : entries)
-        runs.append(DeletionRun::resume(client, entry, auditLog, journal, parent));
+        runs.append(DeletionRun::resume(client, entry, store, parent));
     return runs;
 }
 
 QList<DeletionRun *> JournalFollower::recoverRuns(ApiClient *client, const QList<RecordSettlement::OpenIntent> &intents,
-                                                  AuditLog *auditLog, JobJournal *journal, const QString &projectId,
+                                                  const DeletionStorePtr &store, const QString &projectId,
                                                   QObject *parent)
 {
     QList<DeletionRun *> runs;
     for (const RecordSettlement::OpenIntent &intent : intents) {
         if (intent.projectId == projectId)
-            runs.append(DeletionRun::recover(client, intent, auditLog, journal, parent));
+            runs.append(DeletionRun::recover(client, intent, store, parent));
     }
     return runs;
 }
@@ -48,8 +44,8 @@ void JournalFollower::start()
     if (m_started)
         return;
     m_started = true;
-    m_runs = resumeRuns(m_client, m_auditLog, m_journal, m_projectId, nullptr)
-        + recoverRuns(m_client, m_intents, m_auditLog, m_journal, m_projectId, nullptr);
+    m_runs = resumeRuns(m_client, m_store, m_projectId, nullptr)
+        + recoverRuns(m_client, m_intents, m_store, m_projectId, nullptr);
     for (DeletionRun *run : std::as_const(m_runs)) {
         run->setTrackerTiming(m_timing);
         connect(run, &DeletionRun::finished, this, &JournalFollower::checkFinished);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deletion/deletionstore.h"
 #include "deletion/jobtracker.h"
 #include "deletion/recordsettlement.h"
 
@@ -9,9 +10,7 @@
 #include <QString>
 
 class ApiClient;
-class AuditLog;
 class DeletionRun;
-class JobJournal;
 
 // Follows the journal's unfinished jobs of one project to their end, through DeletionRun::resume
 // (which audits each job's end and removes it from the journal), as the window does at start and
@@ -23,17 +22,15 @@ class JournalFollower : public QObject
 {
     Q_OBJECT
 public:
-    JournalFollower(ApiClient *client, AuditLog *auditLog, JobJournal *journal, QString projectId,
-                    QObject *parent = nullptr);
+    JournalFollower(ApiClient *client, DeletionStorePtr store, QString projectId, QObject *parent = nullptr);
     ~JournalFollower() override;
 
     // Creates (does not start) a resumed run for each unfinished job of the project.
-    static QList<DeletionRun *> resumeRuns(ApiClient *client, AuditLog *auditLog, JobJournal *journal,
-                                           const QString &projectId, QObject *parent);
+    static QList<DeletionRun *> resumeRuns(ApiClient *client, const DeletionStorePtr &store, const QString &projectId,
+                                           QObject *parent);
     // Creates (does not start) a recovering run for each of the project's intents.
     static QList<DeletionRun *> recoverRuns(ApiClient *client, const QList<RecordSettlement::OpenIntent> &intents,
-                                            AuditLog *auditLog, JobJournal *journal, const QString &projectId,
-                                            QObject *parent);
+                                            const DeletionStorePtr &store, const QString &projectId, QObject *parent);
 
     // Requests whose outcome the settlement found unknown (SettlementReport::unknownIntents).
     void setIntentsToRecover(QList<RecordSettlement::OpenIntent> intents) { m_intents = std::move(intents); }
@@ -54,8 +51,7 @@ private:
     void checkFinished();
 
     QPointer<ApiClient> m_client;
-    AuditLog *m_auditLog;
-    JobJournal *m_journal;
+    DeletionStorePtr m_store;
     QString m_projectId;
     JobTracker::Timing m_timing;
     QList<RecordSettlement::OpenIntent> m_intents;

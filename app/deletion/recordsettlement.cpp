@@ -1,7 +1,6 @@
 #include "recordsettlement.h"
 
 #include "api/workspacejson.h"
-#include "deletion/actionrecord.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionresult.h"
 #include "deletion/jobjournal.h"
@@ -25,13 +24,14 @@ QList<RecordSettlement::OpenIntent> RecordSettlement::openIntents(const QList<QJ
     QList<OpenIntent> intents;
     QHash<QString, qsizetype> indexByKey;
     for (const QJsonObject &entry : entries) {
-        const QString event = text(entry, "event");
-        if (event == QLatin1String("intent")) {
+        const Event event = eventOf(entry);
+        if (event == Event::Intent) {
             OpenIntent intent;
             intent.runId = text(entry, "run_id");
             intent.chunk = entry.value(QLatin1String("chunk")).toInt();
+            intent.kind = kindOf(entry);
             intent.projectId = text(entry, "project_id");
-            intent.desktopIds = intentDesktopIds(entry);
+            intent.targetIds = intentTargetIds(entry);
             intent.time = WorkspaceJson::parseTimestamp(text(entry, "time"));
             intent.processId = entry.value(QLatin1String("process_id")).toInteger();
             intent.host = text(entry, "host");
@@ -39,20 +39,19 @@ QList<RecordSettlement::OpenIntent> RecordSettlement::openIntents(const QList<QJ
             intents.append(intent);
             continue;
         }
-        const bool outcome = event == QLatin1String("submitted")
-            || event == QLatin1String("post_failed") || event == QLatin1String("outcome_unknown")
-            || event == QLatin1String("job_found");
-        if (outcome) {
-            const auto it = indexByKey.constFind(chunkKey(entry));
-            if (it != indexByKey.cend())
-                intents[*it].runId.clear(); // answered
-        } else if (event == QLatin1String("not_sent")) {
-            // Not sent carries no chunk: it settles the run's intents whose desktops it names.
-            const QStringList ids = stringList(entry.value(QLatin1String("desktop_ids")));
+        if (!answersIntent(event))
+            continue;
+        const auto it = indexByKey.constFind(chunkKey(entry));
+        if (it != indexByKey.cend()) {
+            intents[*it].runId.clear(); // answered
+        } else if (event == Event::NotSent && !entry.contains(QLatin1String("chunk"))) {
+            // An earlier version's not_sent carries no chunk: it settles the run's intents whose
+            // desktops it names.
+            const QStringList ids = outcomeTargetIds(entry);
             const QString runId = text(entry, "run_id");
             for (OpenIntent &intent : intents) {
                 if (intent.runId == runId
-                    && std::all_of(intent.desktopIds.cbegin(), intent.desktopIds.cend(),
+                    && std::all_of(intent.targetIds.cbegin(), intent.targetIds.cend(),
                                    [&ids](const QString &id) { return ids.contains(id); }))
                     intent.runId.clear();
             }
@@ -77,6 +76,19 @@ bool RecordSettlement::writtenByLiveProcess(const OpenIntent &intent)
 #endif
 }
 
+QString RecordSettlement::settledMessage(const OpenIntent &intent)
+{
+    const int count = int(intent.targetIds.size());
+    if (intent.kind == QLatin1String("delete"))
+        return tr("The outcome of a deletion request for %n desktop(s) is unknown (the app ended "
+                  "while it was being sent); re-list them before deciding.",
+                  nullptr, count);
+    return tr("The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it "
+              "was being sent); re-list them before deciding.",
+              nullptr, count)
+        .arg(intent.kind);
+}
+
 SettlementReport RecordSettlement::settleAtStart(AuditLog &audit, JobJournal &journal)
 {
     SettlementReport report;
@@ -91,32 +103,18 @@ SettlementReport RecordSettlement::settleAtStart(AuditLog &audit, JobJournal &jo
         if (writtenByLiveProcess(intent))
             continue;
         const QString reason = tr("The app ended before the answer to this request was recorded; "
-                                  "the desktops may or may not be being deleted.");
-        if (audit.appendOutcomeUnknown(intent.runId, intent.chunk, intent.projectId,
-                                       intent.desktopIds, reason)) {
+                                  "the change may or may not have been made.");
+        const AuditedRequest request{intent.kind, intent.runId, intent.chunk, intent.projectId, intent.targetIds};
+        if (audit.appendOutcomeUnknown(request, reason, QStringLiteral("app_ended"))) {
             ++report.settledIntents;
-            report.unknownIntents.append(intent);
-            report.messages.append(
-                tr("The outcome of a deletion request for %n desktop(s) is unknown (the app ended "
-                   "while it was being sent); re-list them before deciding.",
-                   nullptr, int(intent.desktopIds.size())));
+            if (intent.kind == QLatin1String("delete"))
+                report.unknownIntents.append(intent);
+            report.messages.append(settledMessage(intent));
         } else {
             ++report.failedWrites;
             report.messages.append(audit.lastError());
         }
     }
-
-    // The decommissioning changes (maintenance mode, log-off, autoscale) have intents of their own.
-    const ActionRecord::Settlement actions = ActionRecord::settleAtStart(
-        audit, entries, [](const ActionRecord::OpenIntent &action) {
-            OpenIntent intent;
-            intent.processId = action.processId;
-            intent.host = action.host;
-            return writtenByLiveProcess(intent);
-        });
-    report.settledIntents += actions.settled;
-    report.failedWrites += actions.failedWrites;
-    report.messages += actions.messages;
 
     const QList<JournalEntry> journalEntries = journal.entries();
     for (const JournalEntry &entry : journalEntries) {
@@ -150,7 +148,7 @@ QSet<QString> RecordSettlement::unknownOutcomeDesktopIds(const QList<QJsonObject
     UnknownOutcomes outcomes;
     for (const QJsonObject &entry : entries)
         outcomes.replay(entry);
-    return outcomes.of(projectId);
+    return outcomes.of(projectId, QStringLiteral("delete"));
 }
 
 QSet<QString> RecordSettlement::unknownOutcomeDesktopIds(const QString &auditFilePath,

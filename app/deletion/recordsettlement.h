@@ -16,22 +16,25 @@ class JobJournal;
 
 struct SettlementReport;
 
-// Keeps the record from stating more than is known, at the start of either front end.
+// Keeps the record from stating more than is known, at the start of either front end, for every
+// kind of change.
 //
-// An intent is written before its POST; the POST's answer then adds "submitted", "post_failed",
-// "not_sent", or (settled later) "outcome_unknown" / "job_found" for the same run and chunk. An
-// intent with none of them means the process died while its request was on the wire: the
-// request may or may not have been carried out. settleAtStart() appends "outcome_unknown" for
-// each such intent (unless the process that wrote it still runs on this machine: its answer may
-// still come) and settles journal entries whose job id cannot be followed. Settled stays settled:
-// a second run appends nothing.
+// An intent is written before its request; the answer then adds "done", "failed",
+// "outcome_unknown" or "not_sent" for the same run and chunk (a deletion's lost request may
+// later get "job_found"). An intent with none of them means the process died while its request
+// was on the wire: the request may or may not have been carried out. settleAtStart() appends
+// "outcome_unknown" for each such intent, whatever its kind (unless the process that wrote it
+// still runs on this machine: its answer may still come), and settles journal entries whose job
+// id cannot be followed. Settled stays settled: a second run appends nothing. Lines of earlier
+// versions (intent/submitted/post_failed, action_intent/action_succeeded/…) are read as today's
+// (AuditRecord).
 //
-// A desktop's outcome is unknown after: an outcome_unknown record, an ambiguous post_failed (no
-// usable answer, or a 409 that may answer a resend), a job_lost record (the job vanished or its
-// id is unusable), or a job_finished that lists it as "unknown". It stops being unknown, in the
-// order of the log, when a later record tells what became of it:
-//   - "submitted" for a later request that holds it, or "job_found" (a job holds it again, and
-//     the journal follows that job to its end);
+// A desktop's deletion outcome is unknown after: an outcome_unknown record of a deletion, an
+// earlier version's ambiguous post_failed, a job_lost record (the job vanished or its id is
+// unusable), or a job_finished that lists it as "unknown". It stops being unknown, in the order
+// of the log, when a later record tells what became of it:
+//   - "done" for a later request that holds it, or "job_found" (a job holds it again, and the
+//     journal follows that job to its end);
 //   - "job_finished" listing it as deleted, failed or not sent;
 //   - "outcome_resolved": a listing made after the unknown outcome showed it gone, or present
 //     without a deletion in progress (the lost request evidently did nothing). resolveByListing()
@@ -44,8 +47,9 @@ public:
     {
         QString runId;
         int chunk = 0;
+        QString kind; // ChangeKind::name
         QString projectId;
-        QStringList desktopIds;
+        QStringList targetIds;
         QDateTime time;
         qint64 processId = 0;
         QString host;
@@ -71,6 +75,7 @@ public:
 
 private:
     static bool writtenByLiveProcess(const OpenIntent &intent);
+    static QString settledMessage(const OpenIntent &intent);
 };
 
 // What one settlement wrote.
@@ -80,7 +85,8 @@ struct SettlementReport
     int settledJournalEntries = 0; // journal entries that could not be followed, settled
     int failedWrites = 0;          // settlements that could not be written (tried again next start)
     QStringList messages;          // translated, one per settlement or failure
-    // The intents just recorded as outcome_unknown: DeletionRun::recover() can look for their jobs.
+    // The deletion intents just recorded as outcome_unknown: DeletionRun::recover() can look for
+    // their jobs.
     QList<RecordSettlement::OpenIntent> unknownIntents;
 
     bool isEmpty() const { return messages.isEmpty(); }

@@ -8,6 +8,7 @@
 #include "deletion/auditlog.h"
 #include "deletion/deletionpreparation.h"
 #include "deletion/deletionrun.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobjournal.h"
 #include "deletion/pollingbudget.h"
 
@@ -69,8 +70,9 @@ bool runDeleteBenchmark(const BenchOptions &options, BenchReport &report)
     }
 
     QTemporaryDir dataDir;
-    AuditLog audit(dataDir.filePath(QStringLiteral("audit.jsonl")));
-    JobJournal journal(dataDir.filePath(QStringLiteral("journal.json")));
+    const DeletionStorePtr store = std::make_shared<DeletionStore>(dataDir.path());
+    AuditLog &audit = store->audit();
+    JobJournal &journal = store->journal();
 
     RequestCounts counts;
     QElapsedTimer clock;
@@ -124,7 +126,7 @@ bool runDeleteBenchmark(const BenchOptions &options, BenchReport &report)
 
     DeletionContext context;
     context.projectId = config.projectId;
-    DeletionRun run(&client, plan, context, &audit, &journal);
+    DeletionRun run(&client, plan, context, store);
     run.setChunkGapMs(int(500 / compression));
     run.setTrackerTiming(timing);
     QSignalSpy finished(&run, &DeletionRun::finished);

@@ -86,10 +86,36 @@ private Q_SLOTS:
         QCOMPARE(refused.exitCode, 3);
         QVERIFY(refused.out.contains(QStringLiteral("failed")));
 
-        QCOMPARE(auditEventNames(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
-                                      QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
-                                      QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
-                                      QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+        QCOMPARE(auditEventNames(), (QStringList{QStringLiteral("intent"), QStringLiteral("done"),
+                                      QStringLiteral("intent"), QStringLiteral("done"),
+                                      QStringLiteral("intent"), QStringLiteral("done"),
+                                      QStringLiteral("intent"), QStringLiteral("failed")}));
+    }
+
+    // --timeout ends the whole run: a request still unanswered then has an unknown outcome (exit 3),
+    // recorded as such, and it is never sent again.
+    void timeoutEndsTheRunWithTheOutcomeUnknown()
+    {
+        const QStringList ids = someIds(3);
+        QCOMPARE(ids.size(), 3);
+        SimulatorFaults faults;
+        faults.neverAnswer = true;
+        faults.pathFilter = QStringLiteral("maintenance-mode");
+        m_simulator->setFaults(faults);
+        const Result result = run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"),
+                                   ids.join(QLatin1Char(',')), QStringLiteral("--yes"), QStringLiteral("--timeout"),
+                                   QStringLiteral("1")});
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.out.contains(QStringLiteral("unknown")), qPrintable(result.out));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
+        QCOMPARE(auditEventNames(), (QStringList{QStringLiteral("intent"), QStringLiteral("outcome_unknown")}));
+        const QJsonObject unknown = AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir)).constLast();
+        QCOMPARE(unknown.value(QStringLiteral("ambiguity")).toString(), QStringLiteral("deadline"));
+        QCOMPARE(run({QStringLiteral("logoff"), QStringLiteral("--message"), QStringLiteral("Bye."),
+                      QStringLiteral("--ids"), ids.first(), QStringLiteral("--dry-run"), QStringLiteral("--timeout"),
+                      QStringLiteral("0")})
+                     .exitCode,
+                 2); // not a positive number of seconds
     }
 
     void protectionDoesNotBlockMaintenance()
@@ -147,10 +173,10 @@ private Q_SLOTS:
         QStringList events;
         for (const QJsonObject &entry : AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir))) {
             events.append(entry.value(QStringLiteral("event")).toString());
-            if (events.constLast() == QLatin1String("action_intent"))
-                QCOMPARE(entry.value(QStringLiteral("action")).toString(), QStringLiteral("autoscale_off"));
+            if (events.size() == 1)
+                QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("autoscale_off"));
         }
-        QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
+        QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("intent"), QStringLiteral("done"),
                                                 QStringLiteral("intent")}));
     }
 
@@ -173,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools/")), 1); // never re-sent
         QCOMPARE(m_simulator->desktopCount(), before);
-        QCOMPARE(auditEventNames(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+        QCOMPARE(auditEventNames(), (QStringList{QStringLiteral("intent"), QStringLiteral("failed")}));
     }
 
     void interruptWhileTurningAutoscaleOffDeletesNothing()
@@ -196,8 +222,9 @@ private Q_SLOTS:
         QCOMPARE(m_simulator->desktopCount(), before);
         // A request that was announced has its outcome on record.
         const QStringList events = auditEventNames();
-        QCOMPARE(events.count(QStringLiteral("action_intent")), events.size() - events.count(QStringLiteral("action_intent")));
-        QVERIFY(!events.contains(QStringLiteral("intent")));
+        QCOMPARE(events.count(QStringLiteral("intent")), events.size() - events.count(QStringLiteral("intent")));
+        for (const QJsonObject &entry : AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir)))
+            QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("autoscale_off"));
     }
 
     void listShowsUsageAndFiltersIdleDesktops()

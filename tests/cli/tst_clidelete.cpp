@@ -2,6 +2,7 @@
 
 #include "api/apicalls.h"
 #include "deletion/jobjournal.h"
+#include "deletion/unknownoutcomes.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,11 +51,7 @@ private:
         for (const QJsonObject &entry : entries) {
             if (entry.value(QStringLiteral("event")).toString() != QLatin1String("intent"))
                 continue;
-            QStringList ids;
-            const QJsonArray desktops = entry.value(QStringLiteral("desktops")).toArray();
-            for (const QJsonValue &desktop : desktops)
-                ids.append(desktop.toObject().value(QStringLiteral("desktop_id")).toString());
-            requests.append(ids);
+            requests.append(AuditRecord::intentTargetIds(entry));
         }
         return requests;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deletion/auditlog.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobjournal.h"
 
 #include <QFile>
@@ -8,12 +9,14 @@
 
 #include <memory>
 
-// An empty audit log and job journal in `dir` for each test function of the suites that drive the
-// deletion engine: what one test wrote must not settle or skip anything in the next.
-inline void openFreshRecord(const QString &dir, std::unique_ptr<AuditLog> *audit, std::unique_ptr<JobJournal> *journal)
+// An empty record (audit log, job journal, runs in flight) in `dir` for each test function of the
+// suites that drive the change runs: what one test wrote must not settle or skip anything in the
+// next. *audit and *journal point into the store, for the tests' reading.
+inline void openFreshRecord(const QString &dir, DeletionStorePtr *store, AuditLog **audit, JobJournal **journal)
 {
     QFile::remove(AuditLog::defaultFilePath(dir));
     QFile::remove(JobJournal::defaultFilePath(dir));
-    *audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(dir));
-    *journal = std::make_unique<JobJournal>(JobJournal::defaultFilePath(dir));
+    *store = std::make_shared<DeletionStore>(dir);
+    *audit = &(*store)->audit();
+    *journal = &(*store)->journal();
 }

@@ -41,11 +41,11 @@ void TestAuditLog::writesOneJsonObjectPerLine()
     context.osUser = QStringLiteral("alice");
     BatchDeleteOptions options;
     options.deleteUsers = true;
-    QVERIFY(log.appendIntent(context, QStringLiteral("run-1"), 0,
-                             {QStringLiteral("d1"), QStringLiteral("d2")},
-                             {{QStringLiteral("d1"), QStringLiteral("pc-1")}}, options));
-    QVERIFY(log.appendSubmitted(QStringLiteral("run-1"), 0, QStringLiteral("job-1"),
-                                QStringLiteral("req-1")));
+    const ChangeKind kind = ChangeKinds::batchDelete(options);
+    QVERIFY(log.appendIntent(context, kind, QStringLiteral("run-1"), 0,
+                             {{QStringLiteral("d1"), QStringLiteral("pc-1")}, {QStringLiteral("d2"), {}}}));
+    QVERIFY(log.appendDone({kind.name, QStringLiteral("run-1"), 0, QStringLiteral("p1"), {}}, QStringLiteral("req-1"),
+                           QStringLiteral("job-1")));
 
     QFile file(log.filePath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -57,19 +57,25 @@ void TestAuditLog::writesOneJsonObjectPerLine()
     QCOMPARE(entries.size(), 2);
     const QJsonObject intent = entries.at(0);
     QCOMPARE(intent.value(QLatin1String("event")).toString(), QStringLiteral("intent"));
+    QCOMPARE(intent.value(QLatin1String("kind")).toString(), QStringLiteral("delete"));
+    QCOMPARE(intent.value(QLatin1String("target_type")).toString(), QStringLiteral("desktop"));
+    QCOMPARE(intent.value(QLatin1String("schema")).toInt(), AuditLog::kSchemaVersion);
     QCOMPARE(intent.value(QLatin1String("time")).toString(), QStringLiteral("2026-11-28T08:15:00.000Z"));
     QCOMPARE(intent.value(QLatin1String("os_user")).toString(), QStringLiteral("alice"));
     QCOMPARE(intent.value(QLatin1String("profile")).toString(), QStringLiteral("prod"));
     QCOMPARE(intent.value(QLatin1String("project_id")).toString(), QStringLiteral("p1"));
     QCOMPARE(intent.value(QLatin1String("endpoint_host")).toString(),
              QStringLiteral("workspace.cn-north-4.myhuaweicloud.com"));
-    const QJsonArray desktops = intent.value(QLatin1String("desktops")).toArray();
-    QCOMPARE(desktops.size(), 2);
-    QCOMPARE(desktops.at(0).toObject().value(QLatin1String("desktop_name")).toString(),
-             QStringLiteral("pc-1"));
-    QCOMPARE(intent.value(QLatin1String("options")).toObject().value(QLatin1String("delete_users")).toBool(),
+    const QJsonArray targets = intent.value(QLatin1String("targets")).toArray();
+    QCOMPARE(targets.size(), 2);
+    QCOMPARE(targets.at(0).toObject().value(QLatin1String("id")).toString(), QStringLiteral("d1"));
+    QCOMPARE(targets.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("pc-1"));
+    QCOMPARE(intent.value(QLatin1String("parameters")).toObject().value(QLatin1String("delete_users")).toBool(),
              true);
+    QCOMPARE(entries.at(1).value(QLatin1String("event")).toString(), QStringLiteral("done"));
+    QCOMPARE(entries.at(1).value(QLatin1String("kind")).toString(), QStringLiteral("delete"));
     QCOMPARE(entries.at(1).value(QLatin1String("job_id")).toString(), QStringLiteral("job-1"));
+    QCOMPARE(entries.at(1).value(QLatin1String("request_id")).toString(), QStringLiteral("req-1"));
 }
 
 void TestAuditLog::recordsFullPostError()
@@ -84,9 +90,9 @@ void TestAuditLog::recordsFullPostError()
     error.errorDetail = QStringLiteral("no batchDelete permission");
     error.encodedAuthorizationMessage = QStringLiteral("ENCODED-xyz");
     error.requestId = QStringLiteral("req-9");
-    QVERIFY(log.appendPostFailed(QStringLiteral("run"), 2, error));
+    QVERIFY(log.appendFailed({QStringLiteral("delete"), QStringLiteral("run"), 2, QStringLiteral("p1"), {}}, error));
     const QJsonObject entry = AuditLog::readEntries(log.filePath()).value(0);
-    QCOMPARE(entry.value(QLatin1String("event")).toString(), QStringLiteral("post_failed"));
+    QCOMPARE(entry.value(QLatin1String("event")).toString(), QStringLiteral("failed"));
     QCOMPARE(entry.value(QLatin1String("http_status")).toInt(), 403);
     QCOMPARE(entry.value(QLatin1String("error_code")).toString(), QStringLiteral("WKS.0403"));
     QCOMPARE(entry.value(QLatin1String("error_msg")).toString(), QStringLiteral("forbidden"));
@@ -156,15 +162,22 @@ void TestAuditLog::unknownOutcomesAreKeptWithoutRereading()
     const QString path = AuditLog::defaultFilePath(dir.path());
     {
         AuditLog earlier(path);
-        QVERIFY(earlier.appendOutcomeUnknown(QStringLiteral("run-0"), 0, QStringLiteral("p1"),
-                                             {QStringLiteral("a1"), QStringLiteral("a2")},
-                                             QStringLiteral("killed")));
+        QVERIFY(earlier.appendOutcomeUnknown({QStringLiteral("delete"), QStringLiteral("run-0"), 0, QStringLiteral("p1"),
+                                              {QStringLiteral("a1"), QStringLiteral("a2")}},
+                                             QStringLiteral("killed"), QStringLiteral("app_ended")));
     }
     AuditLog log(path);
     QCOMPARE(log.unknownOutcomeDesktopIds(QStringLiteral("p1")),
              (QSet<QString>{QStringLiteral("a1"), QStringLiteral("a2")}));
-    QVERIFY(log.appendOutcomeUnknown(QStringLiteral("run-1"), 0, QStringLiteral("p1"),
-                                     {QStringLiteral("b1")}, QStringLiteral("no answer")));
+    QVERIFY(log.appendOutcomeUnknown({QStringLiteral("delete"), QStringLiteral("run-1"), 0, QStringLiteral("p1"),
+                                      {QStringLiteral("b1")}},
+                                     QStringLiteral("no answer"), QStringLiteral("no_usable_answer")));
+    // Another kind's unknown outcome is not a deletion's.
+    QVERIFY(log.appendOutcomeUnknown({QStringLiteral("maintenance_on"), QStringLiteral("run-2"), 0,
+                                      QStringLiteral("p1"), {QStringLiteral("c1")}},
+                                     QStringLiteral("no answer"), QStringLiteral("no_usable_answer")));
+    QCOMPARE(log.unknownOutcomeTargetIds(QStringLiteral("p1"), QStringLiteral("maintenance_on")),
+             QSet<QString>{QStringLiteral("c1")});
     QVERIFY(log.appendOutcomeResolved(QStringLiteral("p1"), {QStringLiteral("a1")},
                                       QStringLiteral("gone")));
     const QSet<QString> expected{QStringLiteral("a2"), QStringLiteral("b1")};

@@ -97,7 +97,8 @@ void TestDeletionPreparation::looksUpInBatchesAndClassifies()
     entry.desktopIds = {plain.at(1)};
     QVERIFY(journal.add(entry));
     const QString runOwner = QStringLiteral("test-owner");
-    QCOMPARE(InFlightRegistry::instance().claim(entry.projectId, {plain.at(2)}, runOwner, nullptr).size(), 1);
+    InFlightRegistry inFlight;
+    QCOMPARE(inFlight.claim(entry.projectId, {plain.at(2)}, runOwner, nullptr).size(), 1);
 
     DeletionPreparation::Request request;
     request.desktopIds = plain.mid(0, 205);
@@ -106,6 +107,7 @@ void TestDeletionPreparation::looksUpInBatchesAndClassifies()
     request.protectedTags = {QStringLiteral("protected=true")};
     request.outcomeUnknown = {plain.at(3)};
     request.options.forceDelete = true;
+    request.inFlight = &inFlight;
 
     const int listingsBefore = m_simulator->requestCount("GET", QStringLiteral("desktops/detail"));
     DeletionPreparation preparation(m_client.get(), request, &journal);
@@ -113,7 +115,6 @@ void TestDeletionPreparation::looksUpInBatchesAndClassifies()
     QSignalSpy progress(&preparation, &DeletionPreparation::progress);
     preparation.start();
     QVERIFY(finished.wait(kWaitMs));
-    InFlightRegistry::instance().release(entry.projectId, {plain.at(2)}, runOwner);
     QVERIFY2(preparation.succeeded(), qPrintable(preparation.error().summary()));
     // 207 distinct ids: three look-ups of at most 100.
     QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("desktops/detail")) - listingsBefore, 3);
@@ -234,10 +235,12 @@ void TestDeletionPreparation::freshLookUpSettlesUnknownOutcomes()
     AuditLog audit(AuditLog::defaultFilePath(m_dir.path()));
     DeletionContext context;
     context.projectId = projectId;
-    QVERIFY(audit.appendIntent(context, QStringLiteral("run-lost"), 0, {beingDeleted, untouched}, {}, {}));
+    const ChangeKind kind = ChangeKinds::batchDelete({});
+    QVERIFY(audit.appendIntent(context, kind, QStringLiteral("run-lost"), 0, {{beingDeleted, {}}, {untouched, {}}}));
     ApiError lost;
     lost.kind = ApiError::Kind::Timeout;
-    QVERIFY(audit.appendPostFailed(QStringLiteral("run-lost"), 0, lost));
+    QVERIFY(audit.appendOutcomeUnknown({kind.name, QStringLiteral("run-lost"), 0, projectId, {beingDeleted, untouched}},
+                                       lost.summary(), QStringLiteral("no_usable_answer"), lost));
     QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(audit.filePath(), projectId),
              (QSet<QString>{beingDeleted, untouched}));
 

@@ -1,6 +1,6 @@
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
-#include "deletion/inflightregistry.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobjournal.h"
 #include "fakeworkspace.h"
 #include "testclient.h"
@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 namespace {
 QStringList makeIds(int count, const QString &prefix = QStringLiteral("desk-"))
@@ -55,8 +56,9 @@ struct Fixture
     FakeWorkspace workspace;
     FakeNetworkAccessManager network{workspace.handler()};
     std::unique_ptr<ApiClient> client = makeTestClient(&network, 200);
-    AuditLog audit{AuditLog::defaultFilePath(dir.path())};
-    JobJournal journal{JobJournal::defaultFilePath(dir.path())};
+    DeletionStorePtr store = std::make_shared<DeletionStore>(dir.path());
+    AuditLog &audit = store->audit();
+    JobJournal &journal = store->journal();
     DeletionContext context;
 
     Fixture()
@@ -70,8 +72,7 @@ struct Fixture
 
     std::unique_ptr<DeletionRun> makeRun(const QStringList &ids, BatchDeleteOptions options = {})
     {
-        auto run = std::make_unique<DeletionRun>(client.get(), DeletionPlan(ids, options), context,
-                                                 &audit, &journal);
+        auto run = std::make_unique<DeletionRun>(client.get(), DeletionPlan(ids, options), context, store);
         run->setChunkGapMs(0);
         run->setLostJobSearchDelayMs(0);
         run->setTrackerTiming(fastTiming());
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void lostJobNotFoundStaysUnknown();
     void recoverFollowsTheJobOfAnOrphanIntent_data();
     void recoverFollowsTheJobOfAnOrphanIntent();
+    void deadlineEndsSendingAndFollowing();
 };
 
 void TestDeletionRun::sendsChunksOneAfterAnotherAndTracksToTheEnd()
@@ -153,9 +155,9 @@ void TestDeletionRun::sendsChunksOneAfterAnotherAndTracksToTheEnd()
 
     const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
     QCOMPARE(eventsOf(entries, QStringLiteral("intent")).size(), 3);
-    QCOMPARE(eventsOf(entries, QStringLiteral("submitted")).size(), 3);
+    QCOMPARE(eventsOf(entries, QStringLiteral("done")).size(), 3);
     QCOMPARE(eventsOf(entries, QStringLiteral("job_finished")).size(), 3);
-    QCOMPARE(eventsOf(entries, QStringLiteral("submitted")).at(0).value(QLatin1String("request_id")).toString(),
+    QCOMPARE(eventsOf(entries, QStringLiteral("done")).at(0).value(QLatin1String("request_id")).toString(),
              QStringLiteral("req-post-1"));
     // Finished jobs leave the journal.
     JobJournal reloaded(f.journal.filePath());
@@ -269,7 +271,10 @@ void TestDeletionRun::postFailureStopsSending()
     QVERIFY(error.isError());
     const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
     QCOMPARE(eventsOf(entries, QStringLiteral("intent")).size(), 2);
-    const QList<QJsonObject> failures = eventsOf(entries, QStringLiteral("post_failed"));
+    const bool ambiguous = expectedOutcome == int(DeletionOutcome::Unknown);
+    // A refusal is "failed"; an answer that may hide a carried-out request is "outcome_unknown".
+    const QList<QJsonObject> failures =
+        eventsOf(entries, ambiguous ? QStringLiteral("outcome_unknown") : QStringLiteral("failed"));
     QCOMPARE(failures.size(), 1);
     QCOMPARE(failures.at(0).value(QLatin1String("chunk")).toInt(), 1);
     QCOMPARE(eventsOf(entries, QStringLiteral("not_sent")).size(), 1);
@@ -285,9 +290,8 @@ void TestDeletionRun::postFailureStopsSending()
             QCOMPARE(failures.at(0).value(key).toString(), expected.value(key).toString());
         }
     }
-    const bool ambiguous = expectedOutcome == int(DeletionOutcome::Unknown);
     QCOMPARE(DeletionResult::isAmbiguousPostFailure(error), ambiguous);
-    QCOMPARE(failures.at(0).value(QLatin1String("ambiguous")).toBool(), ambiguous);
+    QCOMPARE(failures.at(0).value(QLatin1String("kind")).toString(), QStringLiteral("delete"));
 }
 
 void TestDeletionRun::noAuditNoPost()
@@ -325,7 +329,7 @@ void TestDeletionRun::auditAndJournalHoldNoSecret()
     QVERIFY(!journal.isEmpty());
     // Every line is a JSON object.
     const QList<QByteArray> lines = audit.trimmed().split('\n');
-    QCOMPARE(lines.size(), 4); // intent, submitted, intent, post_failed
+    QCOMPARE(lines.size(), 4); // intent, done, intent, failed
     for (const QByteArray &line : lines)
         QVERIFY2(QJsonDocument::fromJson(line).isObject(), line.constData());
     for (const QByteArray &content : {audit, journal}) {
@@ -342,15 +346,16 @@ void TestDeletionRun::journalKeepsUnfinishedJobsAndResumeFinishesThem()
     QHash<QString, QString> names{{QStringLiteral("desk-0"), QStringLiteral("pc-0")}};
     {
         auto run = std::make_unique<DeletionRun>(f.client.get(), DeletionPlan(makeIds(150), {}, names),
-                                                 f.context, &f.audit, &f.journal);
+                                                 f.context, f.store);
         run->setChunkGapMs(0);
         run->setTrackJobs(false); // as if the app were killed while the jobs run
         QSignalSpy finished(run.get(), &DeletionRun::finished);
         run->start();
         QVERIFY(finished.wait(5000));
     }
-    // "Restart": a fresh journal object reads the file.
-    JobJournal journal(f.journal.filePath());
+    // "Restart": a fresh record reads the files.
+    const DeletionStorePtr restarted = std::make_shared<DeletionStore>(f.dir.path());
+    JobJournal &journal = restarted->journal();
     QVERIFY(journal.load());
     QCOMPARE(journal.entries().size(), 2);
     const JournalEntry first = journal.entry(QStringLiteral("job-1"));
@@ -365,7 +370,7 @@ void TestDeletionRun::journalKeepsUnfinishedJobsAndResumeFinishesThem()
     const QList<JournalEntry> entries = journal.entriesForProject(QStringLiteral("project-1"));
     std::vector<std::unique_ptr<DeletionRun>> resumed;
     for (const JournalEntry &entry : entries) {
-        resumed.emplace_back(DeletionRun::resume(f.client.get(), entry, &f.audit, &journal));
+        resumed.emplace_back(DeletionRun::resume(f.client.get(), entry, restarted));
         resumed.back()->setTrackerTiming(fastTiming());
     }
     for (auto &run : resumed) {
@@ -488,7 +493,7 @@ void TestDeletionRun::lostJournalEntryIsSettledAsUnknown()
     entry.desktopIds = makeIds(3);
     entry.submittedAt = QDateTime::currentDateTimeUtc();
     QVERIFY(f.journal.add(entry));
-    std::unique_ptr<DeletionRun> run(DeletionRun::resume(f.client.get(), entry, &f.audit, &f.journal));
+    std::unique_ptr<DeletionRun> run(DeletionRun::resume(f.client.get(), entry, f.store));
     run->setTrackerTiming(fastTiming());
     QSignalSpy finished(run.get(), &DeletionRun::finished);
     QSignalSpy lost(run.get(), &DeletionRun::jobLost);
@@ -531,19 +536,17 @@ void TestDeletionRun::failedJobWithRunningSubJobsLeavesThemUnknown()
                  R"({"id":"s2","job_id":"job-1","status":"RUNNING","process":40,"entities":{"desktop_id":"b"}}]})");
     });
     auto client = makeTestClient(&network);
-    AuditLog audit(AuditLog::defaultFilePath(dir.path()));
-    JobJournal journal(JobJournal::defaultFilePath(dir.path()));
+    const DeletionStorePtr store = std::make_shared<DeletionStore>(dir.path());
     DeletionContext context;
     context.projectId = QStringLiteral("project-1");
-    DeletionRun run(client.get(), DeletionPlan({QStringLiteral("a"), QStringLiteral("b")}, {}), context,
-                    &audit, &journal);
+    DeletionRun run(client.get(), DeletionPlan({QStringLiteral("a"), QStringLiteral("b")}, {}), context, store);
     run.setTrackerTiming(fastTiming());
     QSignalSpy finished(&run, &DeletionRun::finished);
     run.start();
     QVERIFY(finished.wait(5000));
     QCOMPARE(run.result().row(QStringLiteral("a")).outcome, DeletionOutcome::Failed);
     QCOMPARE(run.result().row(QStringLiteral("b")).outcome, DeletionOutcome::Unknown);
-    const QList<QJsonObject> ends = eventsOf(AuditLog::readEntries(audit.filePath()), QStringLiteral("job_finished"));
+    const QList<QJsonObject> ends = eventsOf(AuditLog::readEntries(store->audit().filePath()), QStringLiteral("job_finished"));
     QCOMPARE(ends.size(), 1);
     const QJsonObject counts = ends.at(0).value(QLatin1String("results")).toObject().value(QLatin1String("counts")).toObject();
     QCOMPARE(counts.value(QLatin1String("failed")).toInt(), 1);
@@ -575,9 +578,8 @@ void TestDeletionRun::conflictAfterResendFindsTheJob()
     QStringList events;
     for (const QJsonObject &entry : entries)
         events.append(entry.value(QLatin1String("event")).toString());
-    QCOMPARE(events, (QStringList{QStringLiteral("intent"), QStringLiteral("post_failed"),
+    QCOMPARE(events, (QStringList{QStringLiteral("intent"), QStringLiteral("outcome_unknown"),
                                   QStringLiteral("job_found"), QStringLiteral("job_finished")}));
-    QCOMPARE(entries.at(1).value(QLatin1String("ambiguous")).toBool(), true);
     QCOMPARE(entries.at(1).value(QLatin1String("ambiguity")).toString(),
              QStringLiteral("conflict_after_possible_resend"));
     QCOMPARE(entries.at(2).value(QLatin1String("job_id")).toString(), QStringLiteral("job-lost-0"));
@@ -626,9 +628,10 @@ void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent()
     intent.runId = QStringLiteral("run-killed");
     intent.chunk = 2;
     intent.projectId = QStringLiteral("project-1");
-    intent.desktopIds = ids;
+    intent.kind = QStringLiteral("delete");
+    intent.targetIds = ids;
     intent.time = QDateTime::currentDateTimeUtc().addSecs(-5);
-    std::unique_ptr<DeletionRun> run(DeletionRun::recover(f.client.get(), intent, &f.audit, &f.journal));
+    std::unique_ptr<DeletionRun> run(DeletionRun::recover(f.client.get(), intent, f.store));
     run->setLostJobSearchDelayMs(0);
     run->setTrackerTiming(fastTiming());
     QSignalSpy finished(run.get(), &DeletionRun::finished);
@@ -651,6 +654,44 @@ void TestDeletionRun::recoverFollowsTheJobOfAnOrphanIntent()
     QCOMPARE(found.at(0).value(QLatin1String("chunk")).toInt(), 2);
     QCOMPARE(found.at(0).value(QLatin1String("job_id")).toString(), QStringLiteral("job-before-the-kill"));
     QCOMPARE(eventsOf(entries, QStringLiteral("job_finished")).size(), 1);
+}
+
+// The run's one deadline: the request on the wire becomes "outcome unknown" (no job is looked for
+// after it), the rest is not sent, and the run ends.
+void TestDeletionRun::deadlineEndsSendingAndFollowing()
+{
+    Fixture f;
+    f.client = makeTestClient(&f.network, 60000); // only the deadline ends the hanging request
+    f.workspace.postOverride = [](int index) -> std::optional<FakeResponse> {
+        if (index == 1)
+            return FakeResponse::hanging();
+        return std::nullopt;
+    };
+    f.workspace.jobsNeverEnd = true;
+    const QStringList ids = makeIds(250);
+    auto run = f.makeRun(ids);
+    run->setDeadlineMs(300);
+    QSignalSpy finished(run.get(), &DeletionRun::finished);
+    run->start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(f.network.countRequests("POST", QStringLiteral("batch-delete")), 2);
+    // The request on the wire (100) and the job no longer followed (100) are unknown; 50 not sent.
+    QCOMPARE(run->result().count(DeletionOutcome::Unknown), 200);
+    QCOMPARE(run->result().count(DeletionOutcome::NotSent), 50);
+    // The first job is no longer followed: its desktops' outcome is not known to this run.
+    QCOMPARE(run->result().row(QStringLiteral("desk-0")).outcome, DeletionOutcome::Unknown);
+    // No lost-job search: no listing of the project's deletion sub-jobs without a job id.
+    for (const RecordedRequest &request : f.network.requests())
+        QVERIFY(!request.url.path().endsWith(QLatin1String("/workspace-sub-jobs"))
+                || QUrlQuery(request.url).hasQueryItem(QStringLiteral("job_id")));
+    const QList<QJsonObject> entries = AuditLog::readEntries(f.audit.filePath());
+    const QList<QJsonObject> unknown = eventsOf(entries, QStringLiteral("outcome_unknown"));
+    QCOMPARE(unknown.size(), 1);
+    QCOMPARE(unknown.constFirst().value(QLatin1String("ambiguity")).toString(), QStringLiteral("deadline"));
+    QCOMPARE(unknown.constFirst().value(QLatin1String("chunk")).toInt(), 1);
+    QCOMPARE(eventsOf(entries, QStringLiteral("not_sent")).size(), 1);
+    QCOMPARE(eventsOf(entries, QStringLiteral("job_gave_up")).size(), 1);
+    QCOMPARE(f.journal.entries().size(), 1); // the first job is still the journal's to follow
 }
 
 QTEST_GUILESS_MAIN(TestDeletionRun)

@@ -39,8 +39,9 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
     std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<JobJournal> m_journal;
+    DeletionStorePtr m_store;
+    AuditLog *m_audit = nullptr;
+    JobJournal *m_journal = nullptr;
 };
 
 void TestDeletionSimulator::init()
@@ -55,7 +56,7 @@ void TestDeletionSimulator::init()
     m_client = std::make_unique<ApiClient>(m_network.get(), clientConfig,
                                            Credentials{kAccessKey, kSecretKey, {}});
     QVERIFY(m_dir.isValid());
-    openFreshRecord(m_dir.path(), &m_audit, &m_journal);
+    openFreshRecord(m_dir.path(), &m_store, &m_audit, &m_journal);
     QVERIFY(m_journal->load());
 }
 
@@ -92,7 +93,7 @@ std::unique_ptr<DeletionRun> TestDeletionSimulator::makeRun(const QList<Desktop>
     context.projectId = m_client->config().projectId;
     context.endpointHost = m_simulator->url().authority();
     auto run = std::make_unique<DeletionRun>(m_client.get(), DeletionPlan(ids, {}, names), context,
-                                             m_audit.get(), m_journal.get());
+                                             m_store);
     run->setChunkGapMs(5);
     JobTracker::Timing timing;
     timing.initialIntervalMs = 20;

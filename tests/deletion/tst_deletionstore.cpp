@@ -24,18 +24,18 @@ private Q_SLOTS:
         QTemporaryDir home;
         const QString dataDir = home.filePath(QStringLiteral("data/workspace-admin"));
         QString error;
-        const std::unique_ptr<DeletionStore> store = DeletionStore::open(dataDir, &error);
+        const DeletionStorePtr store = DeletionStore::open(dataDir, &error);
         QVERIFY2(store, qPrintable(error));
         QVERIFY(store->notices().isEmpty());
-        QVERIFY(store->journal->add(entry(QStringLiteral("job-1"))));
-        QVERIFY(store->journal->add(entry(QStringLiteral("job-2"))));
-        const int written = store->journal->writeCount();
+        QVERIFY(store->journal().add(entry(QStringLiteral("job-1"))));
+        QVERIFY(store->journal().add(entry(QStringLiteral("job-2"))));
+        const int written = store->journal().writeCount();
         QCOMPARE(written, 2); // a new job is on disk before the next request
-        QVERIFY(store->journal->remove(QStringLiteral("job-1")));
-        QVERIFY(store->journal->remove(QStringLiteral("job-2")));
-        QCOMPARE(store->journal->writeCount(), written); // the ended jobs wait to be written together
-        QVERIFY(store->journal->flush());
-        QCOMPARE(store->journal->writeCount(), written + 1);
+        QVERIFY(store->journal().remove(QStringLiteral("job-1")));
+        QVERIFY(store->journal().remove(QStringLiteral("job-2")));
+        QCOMPARE(store->journal().writeCount(), written); // the ended jobs wait to be written together
+        QVERIFY(store->journal().flush());
+        QCOMPARE(store->journal().writeCount(), written + 1);
         QVERIFY(QFile::exists(JobJournal::defaultFilePath(dataDir)));
     }
 
@@ -51,11 +51,11 @@ private Q_SLOTS:
         QVERIFY(!DeletionStore::open(dataDir, &error));
         QVERIFY2(error.contains(QStringLiteral("Cannot create the data directory")), qPrintable(error));
         // The window keeps running with a store whose writes fail, and says why.
-        const std::unique_ptr<DeletionStore> store = DeletionStore::openAnyway(dataDir);
-        QVERIFY(store && store->audit && store->journal);
+        const DeletionStorePtr store = DeletionStore::openAnyway(dataDir);
+        QVERIFY(store);
         QCOMPARE(store->loadWarning, error);
         QVERIFY(store->notices().contains(error));
-        QVERIFY(!store->journal->add(entry(QStringLiteral("job-1"))));
+        QVERIFY(!store->journal().add(entry(QStringLiteral("job-1"))));
     }
 };
 

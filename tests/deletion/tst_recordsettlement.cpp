@@ -69,6 +69,8 @@ private Q_SLOTS:
     void settledIntentsAreUnknownUntilResolved();
     void resolveByListing();
     void unfollowableJournalEntriesAreSettled();
+    void readsEarlierActionRecords();
+    void settlesEveryKindsOpenIntent();
 };
 
 void TestRecordSettlement::findsIntentsWithoutOutcome()
@@ -83,7 +85,7 @@ void TestRecordSettlement::findsIntentsWithoutOutcome()
         keys.append(intent.runId + QLatin1Char('/') + QString::number(intent.chunk));
     // r1/0 submitted, r2/0 refused, r5/0 found; r6's line is torn and never counted.
     QCOMPARE(keys, (QStringList{QStringLiteral("r1/1"), QStringLiteral("r3/0"), QStringLiteral("r4/0")}));
-    QCOMPARE(open.at(2).desktopIds, (QStringList{QStringLiteral("e1"), QStringLiteral("e2")}));
+    QCOMPARE(open.at(2).targetIds, (QStringList{QStringLiteral("e1"), QStringLiteral("e2")}));
     QCOMPARE(open.at(2).projectId, QStringLiteral("p2"));
     QCOMPARE(open.at(1).processId, 1);
     QVERIFY(open.at(0).time.isValid());
@@ -108,7 +110,8 @@ void TestRecordSettlement::settlesOrphanIntentsOnce()
     QCOMPARE(settled.at(0).value(QLatin1String("run_id")).toString(), QStringLiteral("r1"));
     QCOMPARE(settled.at(0).value(QLatin1String("chunk")).toInt(), 1);
     QCOMPARE(settled.at(0).value(QLatin1String("project_id")).toString(), QStringLiteral("p1"));
-    QCOMPARE(settled.at(0).value(QLatin1String("desktop_ids")).toArray(), QJsonArray{QStringLiteral("b1")});
+    QCOMPARE(settled.at(0).value(QLatin1String("target_ids")).toArray(), QJsonArray{QStringLiteral("b1")});
+    QCOMPARE(settled.at(0).value(QLatin1String("kind")).toString(), QStringLiteral("delete"));
     QCOMPARE(settled.at(1).value(QLatin1String("run_id")).toString(), QStringLiteral("r4"));
     QVERIFY(!settled.at(1).value(QLatin1String("reason")).toString().isEmpty());
 
@@ -197,6 +200,75 @@ void TestRecordSettlement::unfollowableJournalEntriesAreSettled()
     QCOMPARE(lost.at(0).value(QLatin1String("job_id")).toString(), bad.jobId);
     QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(audit.filePath(), QStringLiteral("p1")),
              ids({"a", "b"}));
+    QVERIFY(RecordSettlement::settleAtStart(audit, journal).isEmpty());
+}
+
+// Records of the maintenance, log-off and autoscale changes as earlier versions wrote them
+// (action_intent, action_succeeded, …): read as today's, settled the same way.
+void TestRecordSettlement::readsEarlierActionRecords()
+{
+    QTemporaryDir dir;
+    const QString path = installFixture(dir, QStringLiteral("audit-earlier-actions.jsonl"));
+    QVERIFY(!path.isEmpty());
+    const QList<RecordSettlement::OpenIntent> open = RecordSettlement::openIntents(AuditLog::readEntries(path));
+    // m1/0 succeeded, l1/0 unknown, s1/0 refused, o1/0 not sent: only m1/1 and s2/0 are open.
+    QCOMPARE(open.size(), 2);
+    QCOMPARE(open.at(0).runId + QLatin1Char('/') + QString::number(open.at(0).chunk), QStringLiteral("m1/1"));
+    QCOMPARE(open.at(0).kind, QStringLiteral("maintenance_on"));
+    QCOMPARE(open.at(0).targetIds, QStringList{QStringLiteral("m-c")});
+    QCOMPARE(open.at(1).kind, QStringLiteral("autoscale_off"));
+    QCOMPARE(open.at(1).targetIds, QStringList{QStringLiteral("pool-2")});
+
+    AuditLog audit(path);
+    JobJournal journal(JobJournal::defaultFilePath(dir.path()));
+    const SettlementReport report = RecordSettlement::settleAtStart(audit, journal);
+    QCOMPARE(report.settledIntents, 2);
+    QVERIFY(report.unknownIntents.isEmpty()); // no deletion: no job to look for
+    const QList<QJsonObject> settled = eventsOf(path, QStringLiteral("outcome_unknown"));
+    QCOMPARE(settled.size(), 2);
+    QCOMPARE(settled.at(0).value(QLatin1String("kind")).toString(), QStringLiteral("maintenance_on"));
+    QCOMPARE(settled.at(1).value(QLatin1String("target_ids")).toArray(), QJsonArray{QStringLiteral("pool-2")});
+
+    // The index of unknown outcomes, per kind: the earlier lost log-off, and the two just settled.
+    AuditLog reread(path);
+    QCOMPARE(reread.unknownOutcomeTargetIds(QStringLiteral("p1"), QStringLiteral("logoff")), ids({"l-a"}));
+    QCOMPARE(reread.unknownOutcomeTargetIds(QStringLiteral("p1"), QStringLiteral("maintenance_on")), ids({"m-c"}));
+    QCOMPARE(reread.unknownOutcomeTargetIds(QStringLiteral("p1"), QStringLiteral("autoscale_off")), ids({"pool-2"}));
+    QVERIFY(reread.unknownOutcomeDesktopIds(QStringLiteral("p1")).isEmpty()); // none is a deletion's
+    QVERIFY(RecordSettlement::settleAtStart(audit, journal).isEmpty());
+}
+
+// Today's schema: one open intent of every kind is settled once, in the same shape; only the
+// deletion's is handed on to look for its job.
+void TestRecordSettlement::settlesEveryKindsOpenIntent()
+{
+    QTemporaryDir dir;
+    const QString path = installFixture(dir, QStringLiteral("audit-every-kind.jsonl"));
+    QVERIFY(!path.isEmpty());
+    AuditLog audit(path);
+    JobJournal journal(JobJournal::defaultFilePath(dir.path()));
+    const SettlementReport report = RecordSettlement::settleAtStart(audit, journal);
+    QCOMPARE(report.settledIntents, 5); // mo2 has its outcome
+    QCOMPARE(report.unknownIntents.size(), 1);
+    QCOMPARE(report.unknownIntents.constFirst().runId, QStringLiteral("d1"));
+    QStringList kinds;
+    const QSet<QString> fields{QStringLiteral("kind"), QStringLiteral("run_id"), QStringLiteral("chunk"),
+                               QStringLiteral("project_id"), QStringLiteral("target_ids"), QStringLiteral("reason"),
+                               QStringLiteral("ambiguity"), QStringLiteral("time"), QStringLiteral("event"),
+                               QStringLiteral("schema")};
+    for (const QJsonObject &settled : eventsOf(path, QStringLiteral("outcome_unknown"))) {
+        kinds.append(settled.value(QLatin1String("kind")).toString());
+        const QStringList keys = settled.keys();
+        QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()), fields);
+        QCOMPARE(settled.value(QLatin1String("ambiguity")).toString(), QStringLiteral("app_ended"));
+    }
+    QCOMPARE(kinds, (QStringList{QStringLiteral("delete"), QStringLiteral("maintenance_on"),
+                                 QStringLiteral("maintenance_off"), QStringLiteral("logoff"),
+                                 QStringLiteral("autoscale_off")}));
+    QCOMPARE(RecordSettlement::unknownOutcomeDesktopIds(path, QStringLiteral("p1")), ids({"del-a"}));
+    QCOMPARE(audit.unknownOutcomeTargetIds(QStringLiteral("p1"), QStringLiteral("maintenance_on")),
+             ids({"mo-a", "mo-b"}));
+    QVERIFY(RecordSettlement::openIntents(AuditLog::readEntries(path)).isEmpty());
     QVERIFY(RecordSettlement::settleAtStart(audit, journal).isEmpty());
 }
 

@@ -3,6 +3,7 @@
 #include "deletion/deletionrun.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -17,8 +18,10 @@ std::unique_ptr<DeletionRun> idleRun(int desktops)
         ids.append(QStringLiteral("desktop-%1").arg(i, 5, 10, QLatin1Char('0')));
     DeletionContext context;
     context.projectId = QStringLiteral("project-1");
-    return std::make_unique<DeletionRun>(nullptr, DeletionPlan(ids, BatchDeleteOptions()), context,
-                                         nullptr, nullptr);
+    // Never started, so nothing is written to the record's folder.
+    static const DeletionStorePtr store =
+        std::make_shared<DeletionStore>(QDir::temp().filePath(QStringLiteral("tst_jobmodel-never-written")));
+    return std::make_unique<DeletionRun>(nullptr, DeletionPlan(ids, BatchDeleteOptions()), context, store);
 }
 } // namespace
 

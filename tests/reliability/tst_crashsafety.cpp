@@ -4,6 +4,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
+#include "deletion/deletionstore.h"
 #include "deletion/deletionrun.h"
 #include "deletion/jobjournal.h"
 #include "deletion/recordsettlement.h"
@@ -148,12 +149,12 @@ void TestCrashSafety::resumeEveryJournalEntry()
     QNetworkAccessManager network;
     const ClientConfig config = clientConfigFor(*m_simulator);
     ApiClient client(&network, config, Credentials{kAccessKey, kSecretKey, {}});
-    AuditLog audit(auditPath());
-    JobJournal journal(journalPath());
+    const DeletionStorePtr store = std::make_shared<DeletionStore>(m_dataDir);
+    JobJournal &journal = store->journal();
     QVERIFY(journal.load());
     const QList<JournalEntry> entries = journal.entriesForProject(config.projectId);
     for (const JournalEntry &entry : entries) {
-        std::unique_ptr<DeletionRun> run(DeletionRun::resume(&client, entry, &audit, &journal));
+        std::unique_ptr<DeletionRun> run(DeletionRun::resume(&client, entry, store));
         JobTracker::Timing timing;
         timing.initialIntervalMs = 20;
         timing.maxIntervalMs = 50;
@@ -188,7 +189,7 @@ void TestCrashSafety::killDuringSubmission()
     const QList<QJsonObject> entries = AuditLog::readEntries(auditPath());
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.constFirst().value(QLatin1String("event")).toString(), QStringLiteral("intent"));
-    QCOMPARE(entries.constFirst().value(QLatin1String("desktops")).toArray().size(), 3);
+    QCOMPARE(entries.constFirst().value(QLatin1String("targets")).toArray().size(), 3);
     JobJournal journal(journalPath());
     QVERIFY(journal.load());
     QVERIFY(journal.entries().isEmpty());
@@ -217,7 +218,7 @@ void TestCrashSafety::killDuringSubmission()
     QCOMPARE(settled.size(), 1);
     QCOMPARE(settled.constFirst().value(QLatin1String("run_id")).toString(),
              entries.constFirst().value(QLatin1String("run_id")).toString());
-    QCOMPARE(settled.constFirst().value(QLatin1String("desktop_ids")).toArray().size(), 3);
+    QCOMPARE(settled.constFirst().value(QLatin1String("target_ids")).toArray().size(), 3);
     QVERIFY(RecordSettlement::openIntents(after).isEmpty());
 
     // The same start then looked for the job the killed POST created: found by its desktops,
@@ -266,7 +267,7 @@ void TestCrashSafety::killDuringPolling()
     const QList<QJsonObject> entries = AuditLog::readEntries(auditPath());
     for (const QJsonObject &entry : entries)
         events << entry.value(QLatin1String("event")).toString();
-    QCOMPARE(events.mid(0, 2), (QStringList{QStringLiteral("intent"), QStringLiteral("submitted")}));
+    QCOMPARE(events.mid(0, 2), (QStringList{QStringLiteral("intent"), QStringLiteral("done")}));
     QVERIFY(!events.contains(QStringLiteral("job_finished")));
 
     resumeEveryJournalEntry();

@@ -5,6 +5,7 @@
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobjournal.h"
 #include "secretscanner.h"
 #include "settings/profilestore.h"
@@ -141,12 +142,12 @@ void TestSecrets::fullDeletionLeavesNoSecretBehind()
     faults.failingDesktopIds = {ids.at(1)};
     simulator.setFaults(faults);
 
-    AuditLog audit(AuditLog::defaultFilePath(dataDir));
-    JobJournal journal(JobJournal::defaultFilePath(dataDir));
+    const DeletionStorePtr store = std::make_shared<DeletionStore>(dataDir);
+    JobJournal &journal = store->journal();
     QVERIFY(journal.load());
     DeletionContext context{QStringLiteral("secrets"), config.projectId, simulator.url().authority()};
     const DeletionPlan plan(ids, {}, names);
-    DeletionRun run(&client, plan, context, &audit, &journal);
+    DeletionRun run(&client, plan, context, store);
     run.setChunkGapMs(5);
     JobTracker::Timing timing;
     timing.initialIntervalMs = 10;

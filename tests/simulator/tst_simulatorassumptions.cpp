@@ -64,8 +64,9 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
     std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<JobJournal> m_journal;
+    DeletionStorePtr m_store;
+    AuditLog *m_audit = nullptr;
+    JobJournal *m_journal = nullptr;
 };
 
 SimulatorConfig TestSimulatorAssumptions::baseConfig() const
@@ -91,7 +92,7 @@ void TestSimulatorAssumptions::startWith(const SimulatorConfig &config)
     clientConfig.transferTimeoutMs = 5000;
     m_client = clientFor(*m_simulator, m_network.get(), clientConfig);
     QVERIFY(m_dir.isValid());
-    openFreshRecord(m_dir.path(), &m_audit, &m_journal);
+    openFreshRecord(m_dir.path(), &m_store, &m_audit, &m_journal);
     QVERIFY(m_journal->load());
 }
 
@@ -104,8 +105,7 @@ std::unique_ptr<DeletionRun> TestSimulatorAssumptions::makeRun(const QList<Deskt
     context.profileName = QStringLiteral("simulator");
     context.projectId = m_client->config().projectId;
     context.endpointHost = m_simulator->url().authority();
-    auto run = std::make_unique<DeletionRun>(m_client.get(), DeletionPlan(ids, {}), context, m_audit.get(),
-                                             m_journal.get());
+    auto run = std::make_unique<DeletionRun>(m_client.get(), DeletionPlan(ids, {}), context, m_store);
     run->setChunkGapMs(5);
     JobTracker::Timing timing;
     timing.initialIntervalMs = 20;

@@ -12,6 +12,8 @@
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
 
+#include "deletion/auditlog.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
@@ -121,10 +123,52 @@ private Q_SLOTS:
         QFile audit(dir.filePath(QStringLiteral("audit.jsonl")));
         QVERIFY2(audit.open(QIODevice::ReadOnly), qPrintable(audit.fileName()));
         const QByteArray log = audit.readAll();
-        QCOMPARE(log.count("\"maintenance_on\""), 2); // the intent of each request
-        QCOMPARE(log.count("\"logoff\""), 1);
-        QCOMPARE(log.count("action_intent"), 3);
-        QCOMPARE(log.count("action_succeeded"), 3); // and its outcome
+        QCOMPARE(log.count("\"kind\":\"maintenance_on\""), 4); // the intent of each request and its outcome
+        QCOMPARE(log.count("\"kind\":\"logoff\""), 2);
+        QCOMPARE(log.count("\"event\":\"intent\""), 3);
+        QCOMPARE(log.count("\"event\":\"done\""), 3);
+    }
+
+    // The window's Cancel: the request on the wire is let finish, the rest of the change is not sent
+    // and is recorded as not sent.
+    void cancelStopsTheRunningChange()
+    {
+        WorkspaceSimulator simulator(simulatorConfig(kAccessKey, kSecretKey, 150, 100));
+        QVERIFY(simulator.listen());
+        SimulatorFaults faults;
+        faults.latencyMs = 1000; // the first request is still on the wire when Cancel comes
+        faults.pathFilter = QStringLiteral("maintenance-mode");
+        simulator.setFaults(faults);
+        QTemporaryDir dir;
+        MainWindow window;
+        auto *start = byName<QAction>(window, "startMaintenanceAction");
+        auto *cancel = byName<QAction>(window, "cancelChangeAction");
+        QVERIFY(!cancel->isEnabled());
+        QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+        window.connectTo(connectionTo(simulator, dir.path()));
+        QVERIFY(loaded.wait(kWaitMs));
+        const DesktopTableModel *model = window.desktopModel();
+        QStringList ids;
+        for (int row = 0; row < model->rowCount() && ids.size() < 120; ++row) {
+            const Desktop desktop = model->desktopAt(row);
+            if (!desktop.inMaintenanceMode && !desktop.isBeingDeleted())
+                ids.append(desktop.id);
+        }
+        QCOMPARE(window.selectDesktopIds(ids), 120);
+        QTRY_VERIFY(start->isEnabled());
+        start->trigger();
+        QVERIFY(confirmQuestion(window));
+        QVERIFY(cancel->isEnabled());
+        // The intent is written just before the request leaves: then it is on the wire.
+        const QString auditPath = AuditLog::defaultFilePath(dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!AuditLog::readEntries(auditPath).isEmpty(), kWaitMs);
+        cancel->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled() && !cancel->isEnabled(), kWaitMs);
+        QCOMPARE(simulator.requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
+        QStringList events;
+        for (const QJsonObject &entry : AuditLog::readEntries(auditPath))
+            events.append(entry.value(QStringLiteral("event")).toString());
+        QCOMPARE(events, (QStringList{QStringLiteral("intent"), QStringLiteral("not_sent"), QStringLiteral("done")}));
     }
 
     void usageFollowsTheListingAndThePeriod()

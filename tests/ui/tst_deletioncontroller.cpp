@@ -12,6 +12,7 @@
 #include "api/decommissioncalls.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionrun.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobjournal.h"
 
 #include <QCheckBox>
@@ -276,15 +277,13 @@ void TestDeletionController::turnsAutoscaleOffBeforeDeleting()
         QVERIFY(started.isEmpty());
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools/")), 1);
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
-        QCOMPARE(auditEvents(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+        QCOMPARE(auditEvents(), (QStringList{QStringLiteral("intent"), QStringLiteral("failed")}));
         return;
     }
     QVERIFY(finished.wait(kWaitMs));
     // Audited, and done before the deletion's request.
     const QStringList events = auditEvents();
-    QVERIFY(events.indexOf(QStringLiteral("action_intent")) >= 0);
-    QVERIFY(events.indexOf(QStringLiteral("action_succeeded")) > events.indexOf(QStringLiteral("action_intent")));
-    QVERIFY(events.indexOf(QStringLiteral("intent")) > events.indexOf(QStringLiteral("action_succeeded")));
+    QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("intent"), QStringLiteral("done"), QStringLiteral("intent")}));
     QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools")), 1);
     ListAllPoolsCall again(m_client.get());
     QSignalSpy relisted(&again, &ListAllPoolsCall::finished);
@@ -308,12 +307,12 @@ void TestDeletionController::retryTakesTheFailuresOfEveryPart()
     {
         // A deletion of two requests whose process ended after sending: two jobs of one run in
         // the journal, which the next start follows as two parts of one deletion.
-        AuditLog audit(AuditLog::defaultFilePath(m_dir.path()));
-        JobJournal journal(JobJournal::defaultFilePath(m_dir.path()));
+        const DeletionStorePtr store = std::make_shared<DeletionStore>(m_dir.path());
+        JobJournal &journal = store->journal();
         QVERIFY(journal.load());
         DeletionContext context;
         context.projectId = connection().config.projectId;
-        DeletionRun run(m_client.get(), DeletionPlan(ids, BatchDeleteOptions{}, {}, 2), context, &audit, &journal);
+        DeletionRun run(m_client.get(), DeletionPlan(ids, BatchDeleteOptions{}, {}, 2), context, store);
         run.setTrackJobs(false);
         run.setChunkGapMs(0);
         QSignalSpy sent(&run, &DeletionRun::sendingFinished);
@@ -347,13 +346,12 @@ void TestDeletionController::maintenanceIsAuditedInTheProjectsLog()
     m_controller->setConnection(connection(), m_client.get());
     QSignalSpy finished(m_controller.get(), &DeletionController::actionFinished);
     QSignalSpy refresh(m_controller.get(), &DeletionController::refreshRequested);
-    DecommissionActionRun *run = m_controller->startAction(DecommissionAction::StartMaintenance,
-                                                           {{ids.at(0), {}}, {ids.at(1), {}}});
+    ChangeRun *run = m_controller->startAction(DecommissionAction::StartMaintenance, {{ids.at(0), {}}, {ids.at(1), {}}});
     QVERIFY(run);
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(finished.size(), 1);
     QCOMPARE(refresh.size(), 1);
-    QCOMPARE(auditEvents(), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded")}));
+    QCOMPARE(auditEvents(), (QStringList{QStringLiteral("intent"), QStringLiteral("done")}));
     for (const Desktop &desktop : listAllDesktops(m_client.get(), kWaitMs)) {
         if (ids.contains(desktop.id))
             QVERIFY(desktop.inMaintenanceMode);

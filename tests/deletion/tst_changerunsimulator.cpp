@@ -1,11 +1,11 @@
-// The decommissioning changes against the in-process simulator: requests of at most 100 desktops,
-// an audited intent and outcome for each, nothing re-sent after a lost answer, cancel between
+// The recorded change run's kinds against the in-process simulator: requests of at most 100
+// desktops, an audited intent and outcome for each, nothing sent after a lost answer, cancel between
 // requests, and the settlement of an intent whose process died.
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
-#include "decommission/decommissionactionrun.h"
-#include "deletion/actionrecord.h"
 #include "deletion/auditlog.h"
+#include "deletion/changerun.h"
+#include "deletion/deletionstore.h"
 #include "deletion/jobjournal.h"
 #include "deletion/recordsettlement.h"
 #include "simulatortestsupport.h"
@@ -36,7 +36,7 @@ QStringList events(const QList<QJsonObject> &entries)
 }
 } // namespace
 
-class TestDecommissionActionRun : public QObject
+class TestChangeRunSimulator : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -53,19 +53,20 @@ private Q_SLOTS:
     void leftOverIntentIsSettledOnce();
 
 private:
-    std::unique_ptr<DecommissionActionRun> makeRun(DecommissionAction action, const QStringList &ids);
+    std::unique_ptr<ChangeRun> makeRun(const ChangeKind &kind, const QStringList &ids);
     QStringList desktopIds(int count);
-    bool runToEnd(DecommissionActionRun &run);
+    bool runToEnd(ChangeRun &run);
     QList<QJsonObject> auditEntries() const { return AuditLog::readEntries(m_audit->filePath()); }
 
     QTemporaryDir m_dir;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
     std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<AuditLog> m_audit;
+    DeletionStorePtr m_store;
+    AuditLog *m_audit = nullptr;
 };
 
-void TestDecommissionActionRun::init()
+void TestChangeRunSimulator::init()
 {
     m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 260, 150));
     QVERIFY(m_simulator->listen());
@@ -76,17 +77,18 @@ void TestDecommissionActionRun::init()
     m_client = std::make_unique<ApiClient>(m_network.get(), config, Credentials{kAccessKey, kSecretKey, {}});
     QVERIFY(m_dir.isValid());
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    m_audit = std::make_unique<AuditLog>(AuditLog::defaultFilePath(m_dir.path()));
+    m_store = std::make_shared<DeletionStore>(m_dir.path());
+    m_audit = &m_store->audit();
 }
 
-void TestDecommissionActionRun::cleanup()
+void TestChangeRunSimulator::cleanup()
 {
     m_client.reset();
     m_simulator.reset();
     m_network.reset();
 }
 
-QStringList TestDecommissionActionRun::desktopIds(int count)
+QStringList TestChangeRunSimulator::desktopIds(int count)
 {
     QStringList ids;
     for (const Desktop &desktop : listAllDesktops(m_client.get(), kWaitMs)) {
@@ -96,21 +98,20 @@ QStringList TestDecommissionActionRun::desktopIds(int count)
     return ids;
 }
 
-std::unique_ptr<DecommissionActionRun> TestDecommissionActionRun::makeRun(DecommissionAction action,
-                                                                          const QStringList &ids)
+std::unique_ptr<ChangeRun> TestChangeRunSimulator::makeRun(const ChangeKind &kind, const QStringList &ids)
 {
-    QList<ActionRecord::Target> targets;
+    QList<ChangeTarget> targets;
     for (const QString &id : ids)
         targets.append({id, QStringLiteral("name of ") + id});
     DeletionContext context;
     context.profileName = QStringLiteral("test");
     context.projectId = m_client->config().projectId;
-    return std::make_unique<DecommissionActionRun>(m_client.get(), m_audit.get(), context, action, targets);
+    return std::make_unique<ChangeRun>(m_client.get(), m_store, context, kind, targets);
 }
 
-bool TestDecommissionActionRun::runToEnd(DecommissionActionRun &run)
+bool TestChangeRunSimulator::runToEnd(ChangeRun &run)
 {
-    QSignalSpy finished(&run, &DecommissionActionRun::finished);
+    QSignalSpy finished(&run, &ChangeRun::finished);
     run.start();
     if (!finished.wait(kWaitMs))
         return false;
@@ -118,18 +119,18 @@ bool TestDecommissionActionRun::runToEnd(DecommissionActionRun &run)
     return finished.size() == 1;
 }
 
-void TestDecommissionActionRun::maintenanceInRequestsOfAtMost100()
+void TestChangeRunSimulator::maintenanceInRequestsOfAtMost100()
 {
     const QStringList ids = desktopIds(230);
     QCOMPARE(ids.size(), 230);
-    auto run = makeRun(DecommissionAction::StartMaintenance, ids);
-    QSignalSpy progress(run.get(), &DecommissionActionRun::progress);
+    auto run = makeRun(ChangeKinds::maintenance(true), ids);
+    QSignalSpy progress(run.get(), &ChangeRun::progress);
     QVERIFY(runToEnd(*run));
-    QVERIFY2(run->allSucceeded(), qPrintable(run->summary()));
+    QVERIFY2(run->allDone(), qPrintable(run->summary()));
     QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 3);
-    QCOMPARE(run->outcomes().size(), 3);
-    QCOMPARE(run->outcomes().at(0).targetIds.size(), 100);
-    QCOMPARE(run->outcomes().at(2).targetIds.size(), 30);
+    QCOMPARE(run->requests().size(), 3);
+    QCOMPARE(run->requests().at(0).targets.size(), 100);
+    QCOMPARE(run->requests().at(2).targets.size(), 30);
     QCOMPARE(progress.size(), 3);
     QCOMPARE(progress.last().at(0).toInt(), 230);
 
@@ -142,44 +143,42 @@ void TestDecommissionActionRun::maintenanceInRequestsOfAtMost100()
     }
     const QList<QJsonObject> entries = auditEntries();
     QCOMPARE(events(entries),
-             (QStringList{u"action_intent"_s, u"action_succeeded"_s, u"action_intent"_s, u"action_succeeded"_s,
-                          u"action_intent"_s, u"action_succeeded"_s}));
+             (QStringList{u"intent"_s, u"done"_s, u"intent"_s, u"done"_s, u"intent"_s, u"done"_s}));
     const QJsonObject intent = entries.first();
-    QCOMPARE(intent.value(u"action"_s).toString(), QStringLiteral("maintenance_on"));
+    QCOMPARE(intent.value(u"kind"_s).toString(), QStringLiteral("maintenance_on"));
     QCOMPARE(intent.value(u"project_id"_s).toString(), m_client->config().projectId);
-    QCOMPARE(intent.value(u"desktops"_s).toArray().size(), 100);
-    QCOMPARE(intent.value(u"desktops"_s).toArray().first().toObject().value(u"name"_s).toString(),
+    QCOMPARE(intent.value(u"targets"_s).toArray().size(), 100);
+    QCOMPARE(intent.value(u"targets"_s).toArray().first().toObject().value(u"name"_s).toString(),
              QStringLiteral("name of ") + ids.first());
     QVERIFY(!entries.at(1).value(u"request_id"_s).toString().isEmpty());
-    QVERIFY(ActionRecord::openIntents(entries).isEmpty());
+    QVERIFY(RecordSettlement::openIntents(entries).isEmpty());
 }
 
-void TestDecommissionActionRun::logoffCarriesTheMessage()
+void TestChangeRunSimulator::logoffCarriesTheMessage()
 {
     const QStringList ids = desktopIds(3);
-    auto run = makeRun(DecommissionAction::LogOff, ids);
-    run->setLogoffMessage(QStringLiteral("This desktop is being retired: please save your work."));
+    auto run = makeRun(ChangeKinds::logoff(QStringLiteral("This desktop is being retired: please save your work.")), ids);
     QVERIFY(runToEnd(*run));
-    QVERIFY(run->allSucceeded());
+    QVERIFY(run->allDone());
     QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("logoff")), 1);
     const QJsonObject intent = auditEntries().first();
-    QCOMPARE(intent.value(u"action"_s).toString(), QStringLiteral("logoff"));
+    QCOMPARE(intent.value(u"kind"_s).toString(), QStringLiteral("logoff"));
     QCOMPARE(intent.value(u"parameters"_s).toObject().value(u"message"_s).toString(),
              QStringLiteral("This desktop is being retired: please save your work."));
 }
 
-void TestDecommissionActionRun::refusalIsAuditedWithItsCodeAndRequestId()
+void TestChangeRunSimulator::refusalIsAuditedWithItsCodeAndRequestId()
 {
     QStringList ids = desktopIds(2);
     ids.append(QStringLiteral("no-such-desktop")); // the simulator refuses the whole request
-    auto run = makeRun(DecommissionAction::StartMaintenance, ids);
+    auto run = makeRun(ChangeKinds::maintenance(true), ids);
     QVERIFY(runToEnd(*run));
-    QVERIFY(!run->allSucceeded());
-    QCOMPARE(run->targetIds(ActionRequestOutcome::Kind::Failed), ids);
-    const ActionRequestOutcome &outcome = run->outcomes().first();
+    QVERIFY(!run->allDone());
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::Failed), ids);
+    const ChangeRun::Request &outcome = run->requests().first();
     QVERIFY(!outcome.reason.isEmpty());
     const QJsonObject failed = auditEntries().last();
-    QCOMPARE(failed.value(u"event"_s).toString(), QStringLiteral("action_failed"));
+    QCOMPARE(failed.value(u"event"_s).toString(), QStringLiteral("failed"));
     QCOMPARE(failed.value(u"http_status"_s).toInt(), outcome.error.httpStatus);
     QVERIFY(failed.value(u"http_status"_s).toInt() >= 400);
     QVERIFY(!failed.value(u"error_code"_s).toString().isEmpty());
@@ -187,37 +186,37 @@ void TestDecommissionActionRun::refusalIsAuditedWithItsCodeAndRequestId()
     QVERIFY(!failed.value(u"request_id"_s).toString().isEmpty());
 }
 
-void TestDecommissionActionRun::lostAnswerIsUnknownAndNotResent()
+void TestChangeRunSimulator::lostAnswerIsUnknownAndNotResent()
 {
     const QStringList ids = desktopIds(150);
     SimulatorFaults faults;
     faults.neverAnswer = true;
     faults.pathFilter = QStringLiteral("maintenance-mode");
     m_simulator->setFaults(faults);
-    auto run = makeRun(DecommissionAction::StartMaintenance, ids);
+    auto run = makeRun(ChangeKinds::maintenance(true), ids);
     QVERIFY(runToEnd(*run));
-    // Each request is sent once; a lost answer is unknown, not failed, and the run goes on.
-    QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
-    QCOMPARE(run->targetIds(ActionRequestOutcome::Kind::Unknown).size(), 150);
-    QVERIFY(run->targetIds(ActionRequestOutcome::Kind::Failed).isEmpty());
-    QCOMPARE(events(auditEntries()),
-             (QStringList{u"action_intent"_s, u"action_outcome_unknown"_s, u"action_intent"_s, u"action_outcome_unknown"_s}));
+    // Sent once; a lost answer is unknown, not failed, and nothing more of the run is sent.
+    QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::Unknown).size(), 100);
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::NotSent), ids.mid(100));
+    QVERIFY(run->targetIds(ChangeRun::Outcome::Failed).isEmpty());
+    QCOMPARE(events(auditEntries()), (QStringList{u"intent"_s, u"outcome_unknown"_s, u"not_sent"_s}));
 }
 
-void TestDecommissionActionRun::cancelStopsBeforeTheNextRequest()
+void TestChangeRunSimulator::cancelStopsBeforeTheNextRequest()
 {
     const QStringList ids = desktopIds(250);
-    auto run = makeRun(DecommissionAction::EndMaintenance, ids);
-    connect(run.get(), &DecommissionActionRun::requestFinished, run.get(), &DecommissionActionRun::cancel);
+    auto run = makeRun(ChangeKinds::maintenance(false), ids);
+    connect(run.get(), &ChangeRun::requestFinished, run.get(), &ChangeRun::cancel);
     QVERIFY(runToEnd(*run));
     QVERIFY(run->isCancelled());
     QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 1);
-    QCOMPARE(run->targetIds(ActionRequestOutcome::Kind::Succeeded).size(), 100);
-    QCOMPARE(run->targetIds(ActionRequestOutcome::Kind::NotSent).size(), 150);
-    QCOMPARE(events(auditEntries()), (QStringList{u"action_intent"_s, u"action_succeeded"_s}));
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::Done).size(), 100);
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::NotSent).size(), 150);
+    QCOMPARE(events(auditEntries()), (QStringList{u"intent"_s, u"done"_s, u"not_sent"_s}));
 }
 
-void TestDecommissionActionRun::autoscaleOffOnePoolPerRequest()
+void TestChangeRunSimulator::autoscaleOffOnePoolPerRequest()
 {
     ListAllPoolsCall pools(m_client.get());
     QSignalSpy listed(&pools, &ListAllPoolsCall::finished);
@@ -229,13 +228,20 @@ void TestDecommissionActionRun::autoscaleOffOnePoolPerRequest()
             scaling.append(pool.id);
     }
     QVERIFY(!scaling.isEmpty());
-    scaling.append(QStringLiteral("pool-unknown"));
-    auto run = makeRun(DecommissionAction::TurnAutoscaleOff, scaling);
+    // The first pool cannot be turned off: no other pool is changed, and each is said not sent.
+    auto refused = makeRun(ChangeKinds::poolAutoscale(false), QStringList{QStringLiteral("pool-unknown")} + scaling);
+    QVERIFY(runToEnd(*refused));
+    QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools/")), 1);
+    QCOMPARE(refused->targetIds(ChangeRun::Outcome::Failed), QStringList{QStringLiteral("pool-unknown")});
+    QCOMPARE(refused->targetIds(ChangeRun::Outcome::NotSent), scaling);
+    QCOMPARE(auditEntries().first().value(u"kind"_s).toString(), QStringLiteral("autoscale_off"));
+    QCOMPARE(auditEntries().first().value(u"target_type"_s).toString(), QStringLiteral("pool"));
+    QCOMPARE(auditEntries().first().value(u"targets"_s).toArray().size(), 1);
+
+    auto run = makeRun(ChangeKinds::poolAutoscale(false), scaling);
     QVERIFY(runToEnd(*run));
-    QCOMPARE(run->outcomes().size(), scaling.size());
-    QCOMPARE(run->targetIds(ActionRequestOutcome::Kind::Failed), QStringList{QStringLiteral("pool-unknown")});
-    QCOMPARE(auditEntries().first().value(u"action"_s).toString(), QStringLiteral("autoscale_off"));
-    QCOMPARE(auditEntries().first().value(u"pools"_s).toArray().size(), 1);
+    QVERIFY(run->allDone());
+    QCOMPARE(run->requests().size(), scaling.size());
 
     ListAllPoolsCall again(m_client.get());
     QSignalSpy relisted(&again, &ListAllPoolsCall::finished);
@@ -245,23 +251,22 @@ void TestDecommissionActionRun::autoscaleOffOnePoolPerRequest()
         QVERIFY2(!pool.mayCreateDesktops(), qPrintable(pool.id));
 }
 
-void TestDecommissionActionRun::noIntentNoRequest()
+void TestChangeRunSimulator::noIntentNoRequest()
 {
     const QStringList ids = desktopIds(2);
     // The audit log's folder cannot be made: a file stands where it should be.
     QFile blocker(m_dir.filePath(QStringLiteral("blocked")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    AuditLog unwritable(m_dir.filePath(QStringLiteral("blocked/audit.jsonl")));
     DeletionContext context;
-    DecommissionActionRun run(m_client.get(), &unwritable, context, DecommissionAction::StartMaintenance,
-                              {{ids.at(0), {}}, {ids.at(1), {}}});
+    ChangeRun run(m_client.get(), std::make_shared<DeletionStore>(m_dir.filePath(QStringLiteral("blocked"))), context,
+                  ChangeKinds::maintenance(true), {{ids.at(0), {}}, {ids.at(1), {}}});
     QVERIFY(runToEnd(run));
     QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 0);
-    QCOMPARE(run.targetIds(ActionRequestOutcome::Kind::NotSent), ids);
+    QCOMPARE(run.targetIds(ChangeRun::Outcome::NotSent), ids);
 }
 
-void TestDecommissionActionRun::leftOverIntentIsSettledOnce()
+void TestChangeRunSimulator::leftOverIntentIsSettledOnce()
 {
     DeletionContext context;
     context.projectId = QStringLiteral("project-1");
@@ -277,7 +282,8 @@ void TestDecommissionActionRun::leftOverIntentIsSettledOnce()
     QCOMPARE(first.settledIntents, 1);
     QVERIFY(first.unknownIntents.isEmpty()); // not a deletion: nothing to look for
     QVERIFY(!first.messages.isEmpty());
-    QCOMPARE(events(auditEntries()), (QStringList{u"action_intent"_s, u"action_outcome_unknown"_s}));
+    // An earlier version's intent, settled in today's words.
+    QCOMPARE(events(auditEntries()), (QStringList{u"action_intent"_s, u"outcome_unknown"_s}));
     // Not a deletion: the desktop's deletion outcome is not unknown.
     QVERIFY(RecordSettlement::unknownOutcomeDesktopIds(auditEntries(), QStringLiteral("project-1")).isEmpty());
     const SettlementReport second = RecordSettlement::settleAtStart(*m_audit, journal);
@@ -285,5 +291,5 @@ void TestDecommissionActionRun::leftOverIntentIsSettledOnce()
     QCOMPARE(auditEntries().size(), 2);
 }
 
-QTEST_GUILESS_MAIN(TestDecommissionActionRun)
-#include "tst_decommissionactionrun.moc"
+QTEST_GUILESS_MAIN(TestChangeRunSimulator)
+#include "tst_changerunsimulator.moc"
