@@ -50,7 +50,8 @@ std::optional<SimulatorState> SimulatorState::fromJson(const QByteArray &bytes, 
                                object.value(QStringLiteral("login_status")).toString(),
                                object.value(QStringLiteral("removed")).toBool(),
                                object.value(QStringLiteral("in_maintenance_mode")).toBool(),
-                               QDateTime()}); // not kept then
+                               QDateTime(), // not kept then
+                               std::nullopt}); // nor the tags: the generated ones hold
     }
     const QJsonObject before = root.value(QStringLiteral("task_status_before_deletion")).toObject();
     for (auto it = before.constBegin(); it != before.constEnd(); ++it)
