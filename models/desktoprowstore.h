@@ -87,6 +87,10 @@ public:
     // Pool names by id (desktop-pools listing); a pool not in it is shown by its id.
     void setPoolNames(QHash<QString, QString> namesById) { m_poolNames = std::move(namesById); }
     QString poolText(const DesktopRow &row) const;
+    // Which pool holds which desktop (desktop id → pool id), from the pools' own desktop listings:
+    // a desktop's details do not name its pool. A pool id the row's answer carried comes first.
+    void setPoolMembership(QHash<QString, QString> poolOfDesktop) { m_poolOfDesktop = std::move(poolOfDesktop); }
+    QString poolIdOf(const DesktopRow &row) const;
 
     // Nothing refers to the shared values any more (an empty table); the protection rules stay.
     void reset();
@@ -101,6 +105,7 @@ private:
     QMultiHash<QString, quint32> m_tagSetIndex; // by text
     QStringList m_protectedTags;
     QHash<QString, QString> m_poolNames;
+    QHash<QString, QString> m_poolOfDesktop;
 };
 
 // QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,

@@ -280,6 +280,12 @@ void DesktopTableModel::setPools(const QList<DesktopPool> &pools)
     emitColumnsChanged(PoolColumn, PoolColumn);
 }
 
+void DesktopTableModel::setPoolMembership(QHash<QString, QString> poolOfDesktop)
+{
+    m_store.setPoolMembership(std::move(poolOfDesktop));
+    emitColumnsChanged(PoolColumn, PoolColumn);
+}
+
 void DesktopTableModel::emitColumnsChanged(int firstColumn, int lastColumn)
 {
     if (!m_rows.isEmpty())

@@ -101,6 +101,8 @@ public:
     void setUsage(const QList<DesktopUsage> &usage);
     // The pools (desktop-pools listing) by which the Pool column names each desktop's pool.
     void setPools(const QList<DesktopPool> &pools);
+    // Desktop id → pool id, from the pools' desktop listings (PoolMembershipLookUp).
+    void setPoolMembership(QHash<QString, QString> poolOfDesktop);
     void removeUnlisted();
     void clear();
 

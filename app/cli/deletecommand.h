@@ -8,6 +8,7 @@
 #include "deletion/jobtracker.h"
 #include "settings/connectionoptions.h"
 
+#include <QDeadlineTimer>
 #include <QPointer>
 #include <QSet>
 
@@ -86,6 +87,8 @@ private:
     // The dry run's look-ups: the selected users' desktops and the pools.
     QList<Desktop> m_usersDesktops;
     QList<DesktopPool> m_pools;
+    bool m_poolsIncomplete = false; // the look-up of the desktops' pools did not find them all
+    QDeadlineTimer m_deadline = QDeadlineTimer::Forever; // --timeout, from the command's start
     QString m_impactWarning;
     QPointer<QObject> m_impactCall;
     QPointer<DeletionAfterAutoscaleOff> m_deletion;

@@ -146,8 +146,9 @@ private Q_SLOTS:
             if (events.constLast() == QLatin1String("action_intent"))
                 QCOMPARE(entry.value(QStringLiteral("action")).toString(), QStringLiteral("autoscale_off"));
         }
-        QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
-                                                QStringLiteral("intent")}));
+        // The pool's intent and outcome, its read-back, then the deletion's intent.
+        QCOMPARE(events.mid(0, 4), (QStringList{QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
+                                                QStringLiteral("autoscale_checked"), QStringLiteral("intent")}));
     }
 
     void autoscaleThatCannotBeTurnedOffDeletesNothing()

@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QTcpServer>
 #include <QUrl>
@@ -27,6 +28,14 @@ public:
         Overlapping,   // every page after the first starts overlap() desktops early
         IgnoresOffset, // every answer is the first page
         Endless,       // every page is full of desktops never sent before
+    };
+
+    // How desktop-pools lists the pools.
+    enum class PoolListing {
+        Honest,
+        Endless,           // every page is full of pools never sent before, with a total never reached
+        ListedTwice,       // every pool comes twice: autoscale off, then on
+        NeverAnswers,      // the request is read and never answered
     };
 
     explicit MisbehavingServer(QObject *parent = nullptr);
@@ -58,6 +67,15 @@ public:
     // Bodies go out `bytes` at a time, one chunk every intervalMs (0: all at once).
     void setTrickle(int bytes, int intervalMs) { m_trickleBytes = bytes; m_trickleIntervalMs = intervalMs; }
 
+    // Pools p-0 … p-(count-1), autoscale on; pool p-k holds the desktops whose index modulo count
+    // is k, and those desktops say desktop_type POOLED (never which pool).
+    void setPoolCount(int count) { m_poolCount = count; }
+    void setPoolListing(PoolListing listing) { m_poolListing = listing; }
+    // The name of every pool (a 5 MB string…).
+    void setPoolName(const QString &name) { m_poolName = name; }
+    // PUT desktop-pools/{id} is answered 200; unless set, the pool then reads autoscale off.
+    void setPoolStaysOnAfterUpdate(bool staysOn) { m_poolStaysOn = staysOn; }
+
     // Paths with queries of every request received, in order.
     const QList<QUrl> &requests() const { return m_requests; }
     int requestCount(const QString &pathEnd) const;
@@ -74,6 +92,9 @@ private:
     Answer desktopPage(const QUrl &url) const;
     Answer subJobPage(const QUrl &url) const;
     Answer job(const QString &jobId) const;
+    Answer poolPage(const QUrl &url) const;
+    Answer poolDesktopPage(const QString &poolId, const QUrl &url) const;
+    QByteArray poolJson(const QString &id, bool autoscale) const;
     QByteArray desktopJson(int index) const;
     void send(QTcpSocket *socket, const Answer &answer);
 
@@ -93,6 +114,11 @@ private:
     bool m_endlessSubJobs = false;
     int m_trickleBytes = 0;
     int m_trickleIntervalMs = 0;
+    int m_poolCount = 0;
+    PoolListing m_poolListing = PoolListing::Honest;
+    QString m_poolName = QStringLiteral("pool");
+    bool m_poolStaysOn = false;
+    QSet<QString> m_poolsTurnedOff;
     QList<QUrl> m_requests;
     mutable int m_endlessServed = 0;
     mutable int m_subJobsServed = 0;
