@@ -64,6 +64,8 @@ void DesktopLoader::cancel()
 {
     if (m_call)
         m_call->cancel(); // finished() follows with a Cancelled error
+    if (m_poolsCall)
+        m_poolsCall->cancel(); // the pools and their desktops: poolsLoaded() follows, Cancelled
 }
 
 void DesktopLoader::onPageLoaded(const QList<Desktop> &desktops, int loaded, int total)

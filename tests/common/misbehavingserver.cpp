@@ -124,7 +124,8 @@ QByteArray MisbehavingServer::desktopJson(int index) const
     const QByteArray id = index == m_idIndex ? m_idJson
                                              : "\"d-" + QByteArray::number(index).rightJustified(5, '0') + '"';
     return "{\"desktop_id\":" + id + ",\"computer_name\":" + jsonString(m_desktopName)
-        + (m_poolCount > 0 ? ",\"desktop_type\":\"POOLED\"" : "")
+        + (m_poolCount > 0 || !m_desktopPoolId.isEmpty() ? ",\"desktop_type\":\"POOLED\"" : "")
+        + (m_desktopPoolId.isEmpty() ? QByteArray() : ",\"pool_id\":" + jsonString(m_desktopPoolId))
         + ",\"status\":\"ACTIVE\",\"created\":\"2026-11-28T08:15:00Z\"}";
 }
 

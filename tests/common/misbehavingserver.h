@@ -53,6 +53,8 @@ public:
     void setOverlap(int overlap) { m_overlap = overlap; }
     // The computer_name of every desktop (a 5 MB string, escape sequences…).
     void setDesktopName(const QString &name) { m_desktopName = name; }
+    // pool_id carried by every desktop (no definition has it; empty: none), as a string.
+    void setDesktopPoolId(const QString &poolId) { m_desktopPoolId = poolId; }
     // The id of the desktop at this index, as raw JSON.
     void setDesktopIdJson(int index, const QByteArray &json) { m_idIndex = index; m_idJson = json; }
     // The job id batch-delete answers (raw JSON value) with 202.
@@ -114,6 +116,7 @@ private:
     bool m_endlessSubJobs = false;
     int m_trickleBytes = 0;
     int m_trickleIntervalMs = 0;
+    QString m_desktopPoolId;
     int m_poolCount = 0;
     PoolListing m_poolListing = PoolListing::Honest;
     QString m_poolName = QStringLiteral("pool");
