@@ -160,7 +160,7 @@ DesktopColumn poolColumn()
                                       [](const DesktopRowStore &store, const DesktopRow &row) { return store.poolText(row); });
     column.apiFields = {QStringLiteral("pool_id")};
     column.apiValues = [](const DesktopRowStore &store, const DesktopRow &row) {
-        return QStringList{store.value(row.poolId)};
+        return QStringList{store.poolIdOf(row)};
     };
     return column;
 }

@@ -18,12 +18,13 @@ DesktopLoader::~DesktopLoader()
         m_call->disconnect(this);
         m_call->cancel();
     }
-    for (PagedListingCall *call : {static_cast<PagedListingCall *>(m_usageCall.data()),
-                                   static_cast<PagedListingCall *>(m_poolsCall.data())}) {
-        if (call) {
-            call->disconnect(this);
-            call->cancel();
-        }
+    if (m_usageCall) {
+        m_usageCall->disconnect(this);
+        m_usageCall->cancel();
+    }
+    if (m_poolsCall) {
+        m_poolsCall->disconnect(this);
+        m_poolsCall->cancel();
     }
 }
 
@@ -64,6 +65,8 @@ void DesktopLoader::cancel()
 {
     if (m_call)
         m_call->cancel(); // finished() follows with a Cancelled error
+    if (m_poolsCall)
+        m_poolsCall->cancel(); // the pools and their desktops: poolsLoaded() follows, Cancelled
 }
 
 void DesktopLoader::onPageLoaded(const QList<Desktop> &desktops, int loaded, int total)
@@ -176,16 +179,20 @@ void DesktopLoader::loadPools()
 {
     if (m_poolsCall)
         return; // the pools change rarely: the listing in progress answers for this one too
-    auto *call = new ListAllPoolsCall(m_client, this);
-    m_poolsCall = call;
-    whenFinished(call, this, [this](const ListAllPoolsCall *call) {
+    auto *lookUp = new PoolMembershipLookUp(m_client, {}, this);
+    lookUp->setListEveryPool(true); // the whole table's pools
+    m_poolsCall = lookUp;
+    whenFinished(lookUp, this, [this](const PoolMembershipLookUp *lookUp) {
         m_poolsCall = nullptr;
-        if (call->succeeded()) {
-            m_pools = call->pools();
-            if (m_model)
+        m_poolProblems = lookUp->problems();
+        if (lookUp->succeeded()) {
+            m_pools = lookUp->pools();
+            if (m_model) {
                 m_model->setPools(m_pools);
+                m_model->setPoolMembership(lookUp->poolOfDesktop());
+            }
         }
-        Q_EMIT poolsLoaded(m_pools, call->error());
+        Q_EMIT poolsLoaded(m_pools, lookUp->error());
     });
-    call->start();
+    lookUp->start();
 }

@@ -4,6 +4,7 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/decommissioncalls.h"
+#include "decommission/poolmembership.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -63,9 +64,12 @@ public:
     void cancelUsage();
     bool isLoadingUsage() const { return m_usageCall != nullptr; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
-    // The desktop pools, every page, into the model (the Pool column's names); poolsLoaded() follows.
+    // The desktop pools and the desktops each holds (PoolMembershipLookUp), into the model (the
+    // Pool column); poolsLoaded() follows.
     void loadPools();
     const QList<DesktopPool> &pools() const { return m_pools; }
+    // Translated: why the pools or their desktops are not all known (empty when they are).
+    const QStringList &poolProblems() const { return m_poolProblems; }
 
 Q_SIGNALS:
     void loadingStarted();
@@ -101,7 +105,8 @@ private:
     int m_pendingLoaded = 0;
     int m_pendingTotal = -1;
     QPointer<ListAllUsageCall> m_usageCall;
-    QPointer<ListAllPoolsCall> m_poolsCall;
+    QPointer<PoolMembershipLookUp> m_poolsCall;
+    QStringList m_poolProblems;
     QList<DesktopPool> m_pools;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     QTimer m_showTimer;

@@ -107,8 +107,14 @@ void DesktopRowStore::setProtectedTags(const QStringList &rules)
 
 QString DesktopRowStore::poolText(const DesktopRow &row) const
 {
-    const QString &id = m_values.at(row.poolId);
+    const QString id = poolIdOf(row);
     return m_poolNames.value(id, id);
+}
+
+QString DesktopRowStore::poolIdOf(const DesktopRow &row) const
+{
+    const QString &carried = m_values.at(row.poolId);
+    return carried.isEmpty() ? m_poolOfDesktop.value(row.id) : carried;
 }
 
 DesktopRow DesktopRowStore::makeRow(const Desktop &desktop, quint32 listing)
@@ -175,7 +181,7 @@ Desktop DesktopRowStore::desktopOf(const DesktopRow &row) const
     desktop.osType = m_values.at(row.osType);
     desktop.imageName = m_values.at(row.imageName);
     desktop.billingMode = row.billingMode;
-    desktop.poolId = m_values.at(row.poolId);
+    desktop.poolId = poolIdOf(row);
     desktop.inMaintenanceMode = row.inMaintenanceMode;
     if (row.createdMsecs != DesktopRow::kNoTime)
         desktop.created = QDateTime::fromMSecsSinceEpoch(row.createdMsecs, QTimeZone::utc());

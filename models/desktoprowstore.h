@@ -107,6 +107,10 @@ public:
     // Pool names by id (desktop-pools listing); a pool not in it is shown by its id.
     void setPoolNames(QHash<QString, QString> namesById) { m_poolNames = std::move(namesById); }
     QString poolText(const DesktopRow &row) const;
+    // Which pool holds which desktop (desktop id → pool id), from the pools' own desktop listings:
+    // a desktop's details do not name its pool. A pool id the row's answer carried comes first.
+    void setPoolMembership(QHash<QString, QString> poolOfDesktop) { m_poolOfDesktop = std::move(poolOfDesktop); }
+    QString poolIdOf(const DesktopRow &row) const;
 
     // The most idle days the usage loaded can tell (DesktopUsage::knowableIdleDays): a row idle
     // for longer is idle for "more than" that, and counts as that many days.
@@ -130,6 +134,7 @@ private:
     QHash<QString, QString> m_poolNames;
     QDate m_today;
     int m_knowableIdleDays = 180;
+    QHash<QString, QString> m_poolOfDesktop;
 };
 
 // QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,

@@ -342,6 +342,12 @@ DesktopTableModel::IdleOverview DesktopTableModel::idleOverview() const
     return overview;
 }
 
+void DesktopTableModel::setPoolMembership(QHash<QString, QString> poolOfDesktop)
+{
+    m_store.setPoolMembership(std::move(poolOfDesktop));
+    emitColumnsChanged(PoolColumn, PoolColumn);
+}
+
 void DesktopTableModel::emitColumnsChanged(int firstColumn, int lastColumn)
 {
     if (!m_rows.isEmpty())

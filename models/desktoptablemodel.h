@@ -127,6 +127,8 @@ public:
         int due = 0;
     };
     IdleOverview idleOverview() const;
+    // Desktop id → pool id, from the pools' desktop listings (PoolMembershipLookUp).
+    void setPoolMembership(QHash<QString, QString> poolOfDesktop);
     void removeUnlisted();
     void clear();
 

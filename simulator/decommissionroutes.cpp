@@ -25,6 +25,7 @@ constexpr int kMaxUsageHours = 2147483646;
 constexpr int kMaxUsageOffset = 2147483646;
 constexpr int kMaxResourceNameLength = 64;
 constexpr int kMaxPoolLimit = 1000;
+constexpr int kMaxPoolOffset = 20000;
 constexpr int kRetentionDays = 180;
 constexpr qint64 kDay = 24 * 3600;
 
@@ -144,7 +145,7 @@ QDateTime DecommissionRoutes::dataEnd(const QDateTime &now)
 bool DecommissionRoutes::matches(const QByteArray &method, const QString &path, QString *projectId)
 {
     static const QRegularExpression pattern(QStringLiteral(
-        "^/v2/([^/]+)/(statistics/metrics/desktops|desktops/maintenance-mode|desktops/logoff|desktop-pools(/[^/]+)?)/?$"));
+        "^/v2/([^/]+)/(statistics/metrics/desktops|desktops/maintenance-mode|desktops/logoff|desktop-pools(/[^/]+)?(/desktops)?)/?$"));
     const QRegularExpressionMatch match = pattern.match(path);
     if (!match.hasMatch())
         return false;
@@ -153,7 +154,8 @@ bool DecommissionRoutes::matches(const QByteArray &method, const QString &path, 
         || (resource == QLatin1String("desktops/maintenance-mode") && method == "PUT")
         || (resource == QLatin1String("desktops/logoff") && method == "POST")
         || (resource == QLatin1String("desktop-pools") && method == "GET")
-        || (!match.captured(3).isEmpty() && method == "PUT");
+        || (!match.captured(3).isEmpty() && match.captured(4).isEmpty() && method == "PUT")
+        || (!match.captured(3).isEmpty() && !match.captured(4).isEmpty() && method == "GET");
     if (known && projectId)
         *projectId = match.captured(1);
     return known;
@@ -163,8 +165,16 @@ DecommissionRoutes::Answer DecommissionRoutes::handle(const QByteArray &method, 
                                                       const QUrlQuery &query, const QByteArray &contentType,
                                                       const QByteArray &body, const QDateTime &now)
 {
-    if (method == "GET")
-        return path.contains(QLatin1String("/statistics/")) ? listUsage(query, now) : listPools(query);
+    if (method == "GET" && path.contains(QLatin1String("/statistics/")))
+        return listUsage(query, now);
+    if (method == "GET") {
+        // desktop-pools, or desktop-pools/{pool_id}/desktops
+        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const qsizetype pools = parts.indexOf(QLatin1String("desktop-pools"));
+        if (pools >= 0 && parts.size() > pools + 2)
+            return listPoolDesktops(QUrl::fromPercentEncoding(parts.at(pools + 1).toUtf8()), query);
+        return listPools(query);
+    }
     if (!contentType.trimmed().toLower().startsWith("application/json"))
         return invalid(QStringLiteral("Content-Type must be application/json"));
     if (isEmptyRequest(body))
@@ -272,12 +282,34 @@ DecommissionRoutes::Answer DecommissionRoutes::listPools(const QUrlQuery &query)
 {
     int offset = 0;
     int limit = 0;
-    if (!intParameter(query, "offset", 0, std::numeric_limits<int>::max(), 0, &offset))
-        return invalid(QStringLiteral("offset must be an integer of 0 or more"));
+    if (!intParameter(query, "offset", 0, kMaxPoolOffset, 0, &offset))
+        return invalid(QStringLiteral("offset must be an integer from 0 to %1").arg(kMaxPoolOffset));
     if (!intParameter(query, "limit", 0, kMaxPoolLimit, kMaxPoolLimit, &limit))
         return invalid(QStringLiteral("limit must be an integer from 0 to %1").arg(kMaxPoolLimit));
+    // The documented filters: name, type, enterprise_project_id and in_maintenance_mode.
+    const QString name = query.queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+    const QString type = query.queryItemValue(QStringLiteral("type"), QUrl::FullyDecoded);
+    const QString project = query.queryItemValue(QStringLiteral("enterprise_project_id"), QUrl::FullyDecoded);
+    static const QRegularExpression projectPattern(QStringLiteral("^[a-zA-Z0-9_-]*$"));
+    if (name.size() > 255 || type.size() > 255 || project.size() > 36 || !projectPattern.match(project).hasMatch())
+        return invalid(QStringLiteral("name and type have at most 255 characters, enterprise_project_id at most 36 "
+                                      "letters, digits, '_' or '-'"));
+    const QString maintenance = query.queryItemValue(QStringLiteral("in_maintenance_mode"));
+    if (!maintenance.isEmpty() && maintenance != QLatin1String("true") && maintenance != QLatin1String("false"))
+        return invalid(QStringLiteral("in_maintenance_mode must be true or false"));
+    QList<const Pool *> matching;
+    for (const Pool &pool : m_pools) {
+        // ASSUMPTION: name matches exactly (the definition does not say fuzzy); every pool is in the
+        // default enterprise project "0".
+        if ((!name.isEmpty() && pool.name != name) || (!type.isEmpty() && pool.type != type)
+            || (!project.isEmpty() && project != QLatin1String("0"))
+            || (!maintenance.isEmpty() && pool.inMaintenanceMode != (maintenance == QLatin1String("true"))))
+            continue;
+        matching.append(&pool);
+    }
     QJsonArray pools;
-    for (const Pool &pool : m_pools.mid(offset, limit)) {
+    for (const Pool *poolEntry : matching.mid(offset, limit)) {
+        const Pool &pool = *poolEntry;
         int count = 0;
         int used = 0;
         for (const SimulatedDesktop &desktop : m_desktops) {
@@ -292,8 +324,10 @@ DecommissionRoutes::Answer DecommissionRoutes::listPools(const QUrlQuery &query)
                            {QStringLiteral("desktop_count"), count},
                            {QStringLiteral("desktop_used"), used},
                            {QStringLiteral("enable_autoscale"), pool.autoscale},
-                           {QStringLiteral("in_maintenance_mode"), false},
-                           {QStringLiteral("charging_mode"), QStringLiteral("1")}};
+                           {QStringLiteral("in_maintenance_mode"), pool.inMaintenanceMode},
+                           {QStringLiteral("charging_mode"), QStringLiteral("1")},
+                           // As the published example: the product's charge_mode, same coding.
+                           {QStringLiteral("product"), QJsonObject{{QStringLiteral("charge_mode"), QStringLiteral("1")}}}};
         // The fields of the official SDK's AutoscalePolicy.
         if (pool.autoscale)
             object.insert(QStringLiteral("autoscale_policy"),
@@ -302,7 +336,7 @@ DecommissionRoutes::Answer DecommissionRoutes::listPools(const QUrlQuery &query)
                                       {QStringLiteral("min_idle"), 1}});
         pools.append(object);
     }
-    return json(200, {{QStringLiteral("total_count"), int(m_pools.size())}, {QStringLiteral("desktop_pools"), pools}});
+    return json(200, {{QStringLiteral("total_count"), int(matching.size())}, {QStringLiteral("desktop_pools"), pools}});
 }
 
 DecommissionRoutes::Answer DecommissionRoutes::targets(const QJsonObject &body, QList<SimulatedDesktop *> *desktops)

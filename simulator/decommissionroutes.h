@@ -60,10 +60,13 @@ private:
         QString name;
         QString type;
         bool autoscale = false;
+        bool inMaintenanceMode = false;
     };
 
     Answer listUsage(const QUrlQuery &query, const QDateTime &now) const;
     Answer listPools(const QUrlQuery &query) const;
+    // ListPoolDesktopsDetail, in poolroutes.cpp.
+    Answer listPoolDesktops(const QString &poolId, const QUrlQuery &query) const;
     Answer setMaintenanceMode(const QJsonObject &body);
     Answer logoff(const QJsonObject &body);
     Answer updatePool(const QString &poolId, const QJsonObject &body);

@@ -147,7 +147,14 @@ std::optional<DesktopListFilter> DesktopListFilter::parse(const QUrlQuery &query
         }
     }
     // Exact matches on an id or a name; an empty value filters nothing, as when it is not given.
-    filter.m_poolId = value("pool_id");
+    // pool_id: comma-separated pool ids, at most 255 characters in all.
+    const QString poolIds = value("pool_id");
+    if (poolIds.size() > 255) {
+        fail(error, QStringLiteral("pool_id must have at most 255 characters"));
+        return std::nullopt;
+    }
+    for (const QString &poolId : poolIds.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        filter.m_poolIds.append(poolId.trimmed());
     filter.m_enterpriseProjectId = value("enterprise_project_id");
     filter.m_availabilityZone = value("availability_zone");
     filter.m_imageId = value("image_id");
@@ -201,7 +208,9 @@ bool DesktopListFilter::matches(const SimulatedDesktop &desktop) const
     const auto differs = [](const QString &wanted, const QString &actual) {
         return !wanted.isEmpty() && wanted != actual;
     };
-    return !differs(m_poolId, desktop.poolId) && !differs(m_enterpriseProjectId, desktop.enterpriseProjectId)
+    if (!m_poolIds.isEmpty() && !m_poolIds.contains(desktop.poolId))
+        return false;
+    return !differs(m_enterpriseProjectId, desktop.enterpriseProjectId)
         && !differs(m_availabilityZone, desktop.availabilityZone) && !differs(m_imageId, desktop.imageId)
         && !differs(m_subnetId, desktop.subnetId);
 }

@@ -6,6 +6,7 @@
 #include <QPair>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QUrlQuery>
 
 #include <optional>
@@ -38,7 +39,7 @@ private:
     std::optional<bool> m_yearlyMonthly;
     std::optional<bool> m_inMaintenanceMode;
     QString m_desktopType;
-    QString m_poolId;
+    QStringList m_poolIds; // any of them
     QString m_enterpriseProjectId;
     QString m_availabilityZone;
     QString m_imageId;

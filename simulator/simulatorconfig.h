@@ -33,9 +33,7 @@ struct SimulatorConfig
     // which the app must cope with too.
     NotFoundAnswer notFoundAnswer = NotFoundAnswer::Status404;
     bool addressesAsArray = false;       // "addresses" as the published example's array
-    // Pooled desktops carry "pool_id", which no definition has (documented answer: false). Sent
-    // while the app's pool handling reads it.
-    bool poolIdInDesktopDetails = true;
+    bool poolIdInDesktopDetails = false; // pooled desktops carry "pool_id", which no definition has
     QString deletionJobType = QStringLiteral("deleteDesktops"); // job_type of a batch deletion
     bool deletedDesktopsRemain = false; // deleted desktops come back as status DELETED
     UnconfirmedDeletion unconfirmedDeletion = UnconfirmedDeletion::FailPerDesktop;

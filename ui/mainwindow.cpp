@@ -166,6 +166,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_loader, &DesktopLoader::poolsLoaded, this, [this](const QList<DesktopPool> &pools, const ApiError &error) {
         if (!error.isError())
             m_deletion->setPools(pools);
+        // Pools that may scale are not all known: said, never taken for none.
+        QStringList problems = m_loader->poolProblems();
+        if (error.isError() && error.kind != ApiError::Kind::Cancelled)
+            problems.prepend(tr("The pools could not be listed: %1").arg(error.summary()));
+        if (!problems.isEmpty())
+            statusBar()->showMessage(tr("Pools incomplete: %1").arg(problems.join(QLatin1Char(' '))));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::scheduleCountUpdate);

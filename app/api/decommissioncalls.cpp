@@ -255,6 +255,7 @@ QStringList ListAllUsageCall::warnings() const
 ListAllPoolsCall::ListAllPoolsCall(ApiClient *client, QObject *parent)
     : PagedListingCall(client, ListPoolsPageCall::kMaxLimit, 1, parent)
 {
+    setMaxPages(kMaxOffset / ListPoolsPageCall::kMaxLimit + 1);
 }
 
 ApiCall *ListAllPoolsCall::createPage(int offset, int limit)
@@ -265,8 +266,21 @@ ApiCall *ListAllPoolsCall::createPage(int offset, int limit)
 PagedListingCall::PageOutcome ListAllPoolsCall::takePage(ApiCall *page)
 {
     DesktopPoolPage result = static_cast<ListPoolsPageCall *>(page)->takeResult();
-    return keepNew(std::move(result.pools), result.totalCount >= 0, result.totalCount, &m_pools,
-                   [](const DesktopPool &pool) { return pool.id; });
+    PageOutcome outcome{int(result.pools.size()), 0, result.totalCount >= 0, result.totalCount};
+    for (DesktopPool &pool : result.pools) {
+        if (admit(pool.id)) {
+            m_indexById.insert(pool.id, m_pools.size());
+            m_pools.append(std::move(pool));
+            ++outcome.admitted;
+            continue;
+        }
+        DesktopPool &kept = m_pools[m_indexById.value(pool.id)];
+        if (kept.autoscaleEnabled != pool.autoscaleEnabled && kept.autoscaleEnabled.has_value()) {
+            kept.autoscaleEnabled.reset(); // two answers: it may scale
+            m_conflictingIds.append(pool.id);
+        }
+    }
+    return outcome;
 }
 
 DesktopBatchCall::DesktopBatchCall(ApiClient *client, QByteArray method, QStringList desktopIds, QObject *parent)

@@ -119,12 +119,19 @@ private:
     QStringList m_conflictingIds;
 };
 
+// The project's pools. A pool listed twice is kept once; listed with different autoscale settings
+// its autoscale is unknown (and so taken to scale), never the first or the last answer taken.
+// Paging stops at the documented largest offset (20,000).
 class ListAllPoolsCall : public PagedListingCall
 {
     Q_OBJECT
 public:
+    static constexpr int kMaxOffset = 20000;
+
     explicit ListAllPoolsCall(ApiClient *client, QObject *parent = nullptr);
     const QList<DesktopPool> &pools() const { return m_pools; }
+    // The pools listed twice with different answers, in the order the conflicts came.
+    const QStringList &conflictingIds() const { return m_conflictingIds; }
 
 protected:
     ApiCall *createPage(int offset, int limit) override;
@@ -132,6 +139,8 @@ protected:
 
 private:
     QList<DesktopPool> m_pools;
+    QHash<QString, qsizetype> m_indexById;
+    QStringList m_conflictingIds;
 };
 
 // A request about 1–100 desktops, each id given once; its answer carries no field.

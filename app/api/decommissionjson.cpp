@@ -123,6 +123,18 @@ bool readMetrics(const QJsonArray &metrics, DesktopUsage &usage, QString *error)
     return true;
 }
 
+// product.charge_mode and the pool's own charging_mode share one coding ("0" yearly/monthly, "1"
+// pay-per-use); the published example carries only the first. Two that disagree tell nothing.
+BillingMode poolBillingMode(const QJsonObject &pool)
+{
+    const BillingMode product = billingModeFromFields(
+        pool.value(QLatin1String("product")).toObject().value(QLatin1String("charge_mode")).toString(), {}, {});
+    const BillingMode own = billingModeFromFields(pool.value(QLatin1String("charging_mode")).toString(), {}, {});
+    if (product == BillingMode::Unknown)
+        return own;
+    return own == BillingMode::Unknown || own == product ? product : BillingMode::Unknown;
+}
+
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -273,8 +285,7 @@ std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *er
                 policy.minIdle = number;
             pool.autoscalePolicy = policy;
         }
-        // The pools' charging_mode uses the coding of product.charge_mode.
-        pool.billingMode = billingModeFromFields(item.value(QLatin1String("charging_mode")).toString(), {}, {});
+        pool.billingMode = poolBillingMode(item);
         page.pools.append(std::move(pool));
     }
     return page;
@@ -324,6 +335,33 @@ std::optional<QString> logoffMessageFromUtf8(const QByteArray &bytes, QString *p
         return std::nullopt;
     }
     return text;
+}
+
+std::optional<PoolDesktopPage> parsePoolDesktopPage(const QByteArray &body, QString *error)
+{
+    const std::optional<QJsonObject> object = objectOf(body, error);
+    if (!object)
+        return std::nullopt;
+    // The list key is pool_desktops; an answer with neither it nor a count is something else.
+    if (!object->contains(QLatin1String("pool_desktops")) && !object->contains(QLatin1String("total_count"))) {
+        fail(error, QCoreApplication::translate("DecommissionJson", "the answer has neither \"pool_desktops\" nor \"total_count\""));
+        return std::nullopt;
+    }
+    PoolDesktopPage page;
+    if (!readOptionalCount(*object, QLatin1String("total_count"), &page.totalCount, error))
+        return std::nullopt;
+    const std::optional<QJsonArray> desktops = arrayOf(*object, QLatin1String("pool_desktops"), error);
+    if (!desktops)
+        return std::nullopt;
+    for (const QJsonValue &entry : *desktops) {
+        QString id;
+        if (!entry.isObject()
+            || !readId(entry.toObject(), QLatin1String("desktop_id"),
+                       QCoreApplication::translate("DecommissionJson", "a pool's desktop has no usable desktop_id"), &id, error))
+            return std::nullopt;
+        page.desktopIds.append(id);
+    }
+    return page;
 }
 
 bool parseEmptyAnswer(const QByteArray &body, QString *error)

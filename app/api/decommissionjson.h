@@ -68,7 +68,8 @@ struct DesktopPool
     std::optional<bool> autoscaleEnabled;
     std::optional<AutoscalePolicy> autoscalePolicy;
     std::optional<bool> inMaintenanceMode;
-    BillingMode billingMode = BillingMode::Unknown; // from charging_mode: "0" yearly/monthly, "1" pay-per-use
+    // From product.charge_mode and charging_mode: "0" yearly/monthly, "1" pay-per-use.
+    BillingMode billingMode = BillingMode::Unknown;
 
     bool mayCreateDesktops() const { return autoscaleEnabled.value_or(true); }
 };
@@ -77,6 +78,13 @@ struct DesktopPoolPage
 {
     int totalCount = -1; // -1 when the server did not say
     QList<DesktopPool> pools;
+};
+
+// One page of a pool's desktops (ListPoolDesktopsDetail): only what tells membership is kept.
+struct PoolDesktopPage
+{
+    int totalCount = -1; // -1 when the server did not say
+    QStringList desktopIds;
 };
 
 namespace DecommissionJson {
@@ -93,6 +101,8 @@ bool isUsableId(const QString &id);
 
 std::optional<DesktopUsagePage> parseUsagePage(const QByteArray &body, QString *error);
 std::optional<DesktopPoolPage> parsePoolPage(const QByteArray &body, QString *error);
+// The desktops of one pool, under pool_desktops; an entry without a usable desktop_id fails the page.
+std::optional<PoolDesktopPage> parsePoolDesktopPage(const QByteArray &body, QString *error);
 // The answers of maintenance mode, log-off and pool update carry no field: an empty body or a JSON
 // object is accepted; anything else is not an answer of these calls.
 bool parseEmptyAnswer(const QByteArray &body, QString *error);

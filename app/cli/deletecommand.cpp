@@ -6,6 +6,7 @@
 #include "actioncommand.h"
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
+#include "decommission/poolmembership.h"
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionpreparation.h"
@@ -57,6 +58,8 @@ void DeleteCommand::start()
     }
     for (const QString &notice : m_store->notices())
         err() << notice << Qt::endl;
+    if (m_timing.giveUpAfterMs > 0)
+        m_commandDeadline = QDeadlineTimer(m_timing.giveUpAfterMs); // the whole command's, from here
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &DeleteCommand::onInterrupted);
     followJournal();
@@ -181,28 +184,38 @@ void DeleteCommand::lookUpImpact()
 
 void DeleteCommand::lookUpPools(void (DeleteCommand::*next)())
 {
-    const bool pooled = std::any_of(m_deletable.cbegin(), m_deletable.cend(),
-                                    [](const Desktop &desktop) { return !desktop.poolId.isEmpty(); });
-    if (!pooled) {
+    if (!PoolMembershipLookUp::involvesPools(m_deletable)) {
         (this->*next)();
         return;
     }
-    auto *call = new ListAllPoolsCall(client(), this);
-    m_impactCall = call;
-    connect(call, &ListAllPoolsCall::retrying, this, &DeleteCommand::reportRetry);
-    connect(call, &ListAllPoolsCall::finished, this, [this, call, next] {
-        call->deleteLater();
-        // Without the pools every pool is taken to scale: the warning, and the pools whose
-        // autoscale is turned off first, err on the side of caution.
-        if (call->succeeded())
-            m_pools = call->pools();
-        else
-            err() << tr("Warning: the pools could not be listed, so every pool of these desktops is assumed to "
-                        "have autoscale on.")
+    // Which pool holds which desktop, from the pools' own desktop listings: a desktop's details
+    // do not name its pool.
+    auto *lookUp = new PoolMembershipLookUp(client(), m_deletable, this);
+    m_impactCall = lookUp;
+    if (m_timing.giveUpAfterMs > 0)
+        lookUp->setDeadline(m_commandDeadline);
+    connect(lookUp, &PoolMembershipLookUp::retrying, this, &DeleteCommand::reportRetry);
+    connect(lookUp, &PoolMembershipLookUp::finished, this, [this, lookUp, next] {
+        lookUp->deleteLater();
+        m_pools = lookUp->pools();
+        m_deletable = lookUp->placed(m_deletable);
+        m_poolsIncomplete = !lookUp->isComplete();
+        if (!lookUp->succeeded())
+            err() << tr("Warning: the pools could not be listed: %1").arg(lookUp->error().summary()) << Qt::endl;
+        for (const QString &problem : lookUp->problems())
+            err() << tr("Warning: %1").arg(problem) << Qt::endl;
+        if (m_poolsIncomplete && m_request.turnAutoscaleOffFirst && !m_request.dryRun) {
+            // The pools to stop first are not all known: stopping some would not keep the others
+            // from creating desktops.
+            err() << tr("The pools of the desktops could not all be found, so no pool was changed and nothing "
+                        "was deleted.")
                   << Qt::endl;
+            finish(ExitIncompleteListing);
+            return;
+        }
         (this->*next)();
     });
-    call->start();
+    lookUp->start();
 }
 
 QList<DesktopPool> DeleteCommand::poolsToStopFirst() const
@@ -274,6 +287,12 @@ void DeleteCommand::printPlan()
           << Qt::endl;
     // Exactly what a real run sends first: the same object plans it.
     const DeletionAfterAutoscaleOff deletion(client(), m_store, DeletionContext(), plan, poolsToStopFirst());
+    if (const QString problem = deletion.planningProblem(); !problem.isEmpty()) {
+        // What the real run would refuse, the dry run refuses too, before printing any request.
+        err() << problem << Qt::endl;
+        finish(ExitApiError);
+        return;
+    }
     const QList<PlannedRequest> autoscale = deletion.plannedAutoscaleRequests();
     if (!autoscale.isEmpty()) {
         err() << tr("First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is "
@@ -288,6 +307,10 @@ void DeleteCommand::printPlan()
     const QUrl url = client()->urlFor(QStringLiteral("desktops/batch-delete"));
     for (int index = 0; index < plan.chunkCount(); ++index)
         out() << "POST " << url.toString() << '\n' << QString::fromUtf8(plan.requestBody(index)) << '\n';
+    if (m_poolsIncomplete) {
+        finish(ExitIncompleteListing); // the pools that may scale are not all known
+        return;
+    }
     const int planExit = plan.isEmpty() || hasSkipped() ? ExitPartialFailure : ExitSuccess;
     // An impact that could not be known is never a clean dry run.
     finish(planExit == ExitSuccess && m_impactExitCode != ExitSuccess ? m_impactExitCode : planExit);
@@ -303,6 +326,13 @@ void DeleteCommand::startDeletion()
     if (m_timing.deadlineMs > 0)
         m_deadline = QDeadlineTimer(m_timing.deadlineMs);
     m_deletion = new DeletionAfterAutoscaleOff(client(), m_store, context, m_plan, poolsToStopFirst(), this);
+    if (m_timing.deadlineMs > 0)
+        m_deletion->setDeadline(m_deadline);
+    if (const QString problem = m_deletion->planningProblem(); !problem.isEmpty()) {
+        err() << problem << ' ' << tr("Nothing was changed.") << Qt::endl;
+        finish(ExitApiError);
+        return;
+    }
     if (ChangeRun *autoscale = m_deletion->autoscaleRun()) {
         err() << tr("Turning autoscale off first for %Ln pool(s)…", nullptr, autoscale->targetCount()) << Qt::endl;
         if (m_timing.deadlineMs > 0)
@@ -318,6 +348,13 @@ void DeleteCommand::startDeletion()
     connect(m_deletion, &DeletionAfterAutoscaleOff::notDeleted, this, [this](const QString &reason) {
         err() << reason << Qt::endl;
         const ChangeRun *autoscale = m_deletion->autoscaleRun();
+        const PoolAutoscaleCheck *check = m_deletion->autoscaleCheck();
+        if (!m_interrupted && check && !check->allOff()) {
+            // Every change was accepted, yet a pool is not known to be off: the read-back could
+            // not finish (incomplete), or the service contradicts its own answer.
+            finish(check->listingIncomplete() ? ExitIncompleteListing : ExitApiError);
+            return;
+        }
         finish(m_interrupted || !autoscale ? ExitPartialFailure : ActionCommand::exitCodeFor(*autoscale));
     });
     m_deletion->start();

@@ -89,6 +89,8 @@ private:
     // The dry run's look-ups: the selected users' desktops and the pools.
     QList<Desktop> m_usersDesktops;
     QList<DesktopPool> m_pools;
+    bool m_poolsIncomplete = false; // the look-up of the desktops' pools did not find them all
+    QDeadlineTimer m_commandDeadline = QDeadlineTimer::Forever; // --timeout, from the command's start
     QString m_impactWarning;   // why the users' look-up failed; empty when it did not
     int m_impactExitCode = 0;  // ExitApiError or ExitIncompleteListing after such a failure
     QPointer<QObject> m_impactCall;

@@ -2,10 +2,12 @@
 
 #include "api/decommissionjson.h"
 #include "deletion/changerun.h"
+#include "decommission/poolautoscalecheck.h"
 #include "deletion/deletioncontext.h"
 #include "deletion/deletionplan.h"
 #include "deletion/deletionrun.h"
 
+#include <QDeadlineTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -19,6 +21,10 @@ class ApiClient;
 // re-sent, nothing more after the first pool that was not turned off), then — only when every pool's autoscale was turned off — a DeletionRun for
 // the plan. When a pool could not be stopped (refused, answer lost, not sent, cancelled) nothing is
 // deleted: the administrator asked for that order. Without pools the deletion starts at once.
+// After the first pool that is not turned off no other pool is changed. Every pool id is checked
+// while planning: a plan with an id that cannot be used sends nothing (planningProblem()), the dry
+// run included. Once every pool's change was accepted, the pools are read back (PoolAutoscaleCheck)
+// and the deletion starts only when each reads "off"; the check is audited (autoscale_checked).
 //
 // Exactly one of deletionReady() and notDeleted() is emitted. The DeletionRun is created as this
 // object's child and handed out through deletionReady() before it starts, so that the caller can
@@ -31,6 +37,10 @@ public:
     DeletionAfterAutoscaleOff(ApiClient *client, DeletionStorePtr store, DeletionContext context, DeletionPlan plan,
                               const QList<DesktopPool> &poolsToStop, QObject *parent = nullptr);
 
+    // The read-back's deadline (the run's: the CLI's --timeout).
+    void setDeadline(QDeadlineTimer deadline) { m_deadline = deadline; }
+    // Translated: why this plan may not be carried out (an unusable pool id); empty when it may.
+    QString planningProblem() const;
     void start();
     // Before the deletion: stops turning autoscale off (the request on the wire is let finish) and
     // deletes nothing; notDeleted() follows. Once the deletion has started: cancels the DeletionRun.
@@ -45,6 +55,10 @@ public:
     QList<PlannedRequest> plannedAutoscaleRequests() const;
     // Translated, one line a pool: those whose autoscale was not turned off, with the reason.
     QStringList poolsNotStopped() const;
+    // The pools (names, or ids without one) whose autoscale was turned off.
+    QStringList poolsTurnedOff() const;
+    // The read-back after the change, once it ran (null before).
+    PoolAutoscaleCheck *autoscaleCheck() const { return m_check; }
 
 Q_SIGNALS:
     // The autoscale run ended (before deletionReady() or notDeleted()); not emitted without pools.
@@ -56,6 +70,11 @@ Q_SIGNALS:
 
 private:
     void onAutoscaleFinished();
+    void checkPools();
+    void onPoolsChecked();
+    QString poolName(const QString &id) const;
+    QString stoppedAndNot(const QStringList &notStopped) const;
+    static QString stoppedBeforeDeletionText();
     void startDeletion();
 
     QPointer<ApiClient> m_client;
@@ -65,6 +84,8 @@ private:
     QList<DesktopPool> m_pools;
     QPointer<ChangeRun> m_autoscaleRun;
     QPointer<DeletionRun> m_deletionRun;
+    QPointer<PoolAutoscaleCheck> m_check;
+    QDeadlineTimer m_deadline = QDeadlineTimer::Forever;
     bool m_started = false;
     bool m_cancelled = false;
 };

@@ -176,8 +176,9 @@ private Q_SLOTS:
             if (events.size() == 1)
                 QCOMPARE(entry.value(QStringLiteral("kind")).toString(), QStringLiteral("autoscale_off"));
         }
-        QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("intent"), QStringLiteral("done"),
-                                                QStringLiteral("intent")}));
+        // The pool's intent and outcome, its read-back, then the deletion's intent.
+        QCOMPARE(events.mid(0, 4), (QStringList{QStringLiteral("intent"), QStringLiteral("done"),
+                                                QStringLiteral("autoscale_checked"), QStringLiteral("intent")}));
     }
 
     void autoscaleThatCannotBeTurnedOffDeletesNothing()

@@ -1,6 +1,7 @@
 #include "clirun.h"
 #include "misbehavingserver.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -98,6 +99,53 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(rows(result.out), 1500);
         QVERIFY2(result.err.contains(QStringLiteral("300 duplicate")), qPrintable(result.err));
+    }
+
+    // delete with --turn-autoscale-off-first, its dry run and its run: both refuse a pool that
+    // cannot be used, and neither prints nor sends a PUT for it.
+    void unusablePoolIdIsRefusedByTheDryRunAsByTheRun()
+    {
+        m_server->setDesktopCount(1);
+        m_server->setDesktopPoolId(QStringLiteral("a/../../b%3Fx=1%23f"));
+        const QStringList command{QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("d-00000"),
+                                  QStringLiteral("--turn-autoscale-off-first")};
+        const Result dryRun = run(command + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(dryRun.exitCode, 4);
+        QVERIFY2(!dryRun.out.contains("desktop-pools"), dryRun.out.constData());
+        const Result real = run(command + QStringList{QStringLiteral("--yes")});
+        QCOMPARE(real.exitCode, 4);
+        QVERIFY2(real.err.contains(QStringLiteral("nothing was deleted")), qPrintable(real.err));
+        QCOMPARE(m_server->requestCount(QStringLiteral("batch-delete")), 0);
+        for (const QUrl &url : m_server->requests())
+            QVERIFY2(!url.path().contains(QLatin1String("desktop-pools/")), qPrintable(url.toString()));
+    }
+
+    void poolsListingWithoutAnswerEndsAtTimeoutIncomplete()
+    {
+        m_server->setDesktopCount(1);
+        m_server->setPoolCount(1);
+        m_server->setPoolListing(MisbehavingServer::PoolListing::NeverAnswers);
+        QElapsedTimer clock;
+        clock.start();
+        const Result result = run({QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("d-00000"),
+                                   QStringLiteral("--turn-autoscale-off-first"), QStringLiteral("--dry-run"),
+                                   QStringLiteral("--timeout"), QStringLiteral("1")});
+        QCOMPARE(result.exitCode, 4);
+        QVERIFY(clock.elapsed() < 30000);
+        QVERIFY2(result.err.contains(QStringLiteral("pools could not be listed")), qPrintable(result.err));
+    }
+
+    void poolThatStaysOnAfterTheChangeKeepsEverything()
+    {
+        m_server->setDesktopCount(2);
+        m_server->setPoolCount(1);
+        m_server->setPoolStaysOnAfterUpdate(true);
+        const Result result = run({QStringLiteral("delete"), QStringLiteral("--ids"), QStringLiteral("d-00000"),
+                                   QStringLiteral("--turn-autoscale-off-first"), QStringLiteral("--yes")});
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.err.contains(QStringLiteral("still reads autoscale on")), qPrintable(result.err));
+        QCOMPARE(m_server->requestCount(QStringLiteral("desktop-pools/p-0")), 1);
+        QCOMPARE(m_server->requestCount(QStringLiteral("batch-delete")), 0);
     }
 
     void endlessListingStopsAtTimeout()

@@ -84,6 +84,8 @@ void MisbehavingServer::onReadyRead(QTcpSocket *socket)
     const QUrl url(QString::fromLatin1(requestLine.value(1)));
     m_requests.append(url);
     m_bodies.append(buffer.mid(headEnd + 4, contentLength));
+    if (m_poolListing == PoolListing::NeverAnswers && url.path().endsWith(QLatin1String("/desktop-pools")))
+        return; // read, never answered
     for (const auto &[pathEnd, route] : std::as_const(m_routes)) {
         if (url.path().endsWith(pathEnd)) {
             if (const std::optional<Answer> answer = route(requestLine.value(0), url))
@@ -91,7 +93,11 @@ void MisbehavingServer::onReadyRead(QTcpSocket *socket)
             return; // unanswered: the client's deadline is what ends the wait
         }
     }
-    send(socket, answer(requestLine.value(0), url));
+    const QByteArray method = requestLine.value(0);
+    const qsizetype pools = url.path().indexOf(QLatin1String("/desktop-pools/"));
+    if (method == "PUT" && pools >= 0 && !m_poolStaysOn)
+        m_poolsTurnedOff.insert(url.path().mid(pools + 15));
+    send(socket, answer(method, url));
 }
 
 MisbehavingServer::Answer MisbehavingServer::answer(const QByteArray &method, const QUrl &url) const
@@ -103,6 +109,18 @@ MisbehavingServer::Answer MisbehavingServer::answer(const QByteArray &method, co
         return {202, "{\"job_id\":" + m_jobIdJson + "}"};
     if (path.endsWith(QLatin1String("/workspace-sub-jobs")))
         return subJobPage(url);
+    if (path.endsWith(QLatin1String("/desktop-pools")) && method == "GET")
+        return poolPage(url);
+    const qsizetype pools = path.indexOf(QLatin1String("/desktop-pools/"));
+    if (pools >= 0 && method == "PUT") {
+        const QString poolId = path.mid(pools + 15);
+        bool numbered = false;
+        const int number = poolId.mid(2).toInt(&numbered);
+        if (poolId.startsWith(QLatin1String("p-")) && numbered && number < m_poolCount)
+            return {200, "{}"};
+    }
+    if (pools >= 0 && path.endsWith(QLatin1String("/desktops")))
+        return poolDesktopPage(path.mid(pools + 15).section(QLatin1Char('/'), 0, 0), url);
     const qsizetype jobs = path.indexOf(QLatin1String("/workspace-jobs/"));
     if (jobs >= 0)
         return job(path.mid(jobs + 16));
@@ -114,7 +132,50 @@ QByteArray MisbehavingServer::desktopJson(int index) const
     const QByteArray id = index == m_idIndex ? m_idJson
                                              : "\"d-" + QByteArray::number(index).rightJustified(5, '0') + '"';
     return "{\"desktop_id\":" + id + ",\"computer_name\":" + jsonString(m_desktopName)
+        + (m_poolCount > 0 || !m_desktopPoolId.isEmpty() ? ",\"desktop_type\":\"POOLED\"" : "")
+        + (m_desktopPoolId.isEmpty() ? QByteArray() : ",\"pool_id\":" + jsonString(m_desktopPoolId))
         + ",\"status\":\"ACTIVE\",\"created\":\"2026-11-28T08:15:00Z\"}";
+}
+
+QByteArray MisbehavingServer::poolJson(const QString &id, bool autoscale) const
+{
+    return "{\"id\":" + jsonString(id) + ",\"name\":" + jsonString(m_poolName) + ",\"type\":\"DYNAMIC\","
+        + "\"enable_autoscale\":" + (autoscale ? "true" : "false") + "}";
+}
+
+MisbehavingServer::Answer MisbehavingServer::poolPage(const QUrl &url) const
+{
+    const QUrlQuery query(url);
+    const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
+    const int limit = std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 1000);
+    QByteArrayList entries;
+    if (m_poolListing == PoolListing::Endless) {
+        for (int i = 0; i < limit; ++i)
+            entries.append(poolJson(QStringLiteral("p-endless-%1").arg(offset + i), true));
+        return {200, "{\"total_count\":2000000000,\"desktop_pools\":[" + entries.join(',') + "]}"};
+    }
+    for (int i = offset; i < std::min(offset + limit, m_poolCount); ++i) {
+        const QString id = QStringLiteral("p-%1").arg(i);
+        if (m_poolListing == PoolListing::ListedTwice)
+            entries.append(poolJson(id, false));
+        entries.append(poolJson(id, !m_poolsTurnedOff.contains(id)));
+    }
+    return {200, "{\"total_count\":" + QByteArray::number(m_poolCount) + ",\"desktop_pools\":[" + entries.join(',') + "]}"};
+}
+
+MisbehavingServer::Answer MisbehavingServer::poolDesktopPage(const QString &poolId, const QUrl &url) const
+{
+    const QUrlQuery query(url);
+    const int offset = query.queryItemValue(QStringLiteral("offset")).toInt();
+    const int limit = std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 100);
+    const int pool = poolId.mid(2).toInt();
+    QList<int> held;
+    for (int i = pool; m_poolCount > 0 && i < m_desktopCount; i += m_poolCount)
+        held.append(i);
+    QByteArrayList entries;
+    for (int index : held.mid(offset, limit))
+        entries.append(desktopJson(index));
+    return {200, "{\"total_count\":" + QByteArray::number(held.size()) + ",\"pool_desktops\":[" + entries.join(',') + "]}"};
 }
 
 MisbehavingServer::Answer MisbehavingServer::desktopPage(const QUrl &url) const

@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QTcpServer>
 #include <QUrl>
@@ -40,6 +41,13 @@ public:
     // A test's own answers for the paths ending in a given text (statistics, a users' look-up…):
     // the route answers, or with nothing leaves the request unanswered (the connection held open).
     using Route = std::function<std::optional<Answer>(const QByteArray &method, const QUrl &url)>;
+    // How desktop-pools lists the pools.
+    enum class PoolListing {
+        Honest,
+        Endless,           // every page is full of pools never sent before, with a total never reached
+        ListedTwice,       // every pool comes twice: autoscale off, then on
+        NeverAnswers,      // the request is read and never answered
+    };
 
     explicit MisbehavingServer(QObject *parent = nullptr);
     // Routes are asked before the built-in answers, in the order they were set.
@@ -58,6 +66,8 @@ public:
     void setOverlap(int overlap) { m_overlap = overlap; }
     // The computer_name of every desktop (a 5 MB string, escape sequences…).
     void setDesktopName(const QString &name) { m_desktopName = name; }
+    // pool_id carried by every desktop (no definition has it; empty: none), as a string.
+    void setDesktopPoolId(const QString &poolId) { m_desktopPoolId = poolId; }
     // The id of the desktop at this index, as raw JSON.
     void setDesktopIdJson(int index, const QByteArray &json) { m_idIndex = index; m_idJson = json; }
     // The job id batch-delete answers (raw JSON value) with 202.
@@ -72,6 +82,15 @@ public:
     // Bodies go out `bytes` at a time, one chunk every intervalMs (0: all at once).
     void setTrickle(int bytes, int intervalMs) { m_trickleBytes = bytes; m_trickleIntervalMs = intervalMs; }
 
+    // Pools p-0 … p-(count-1), autoscale on; pool p-k holds the desktops whose index modulo count
+    // is k, and those desktops say desktop_type POOLED (never which pool).
+    void setPoolCount(int count) { m_poolCount = count; }
+    void setPoolListing(PoolListing listing) { m_poolListing = listing; }
+    // The name of every pool (a 5 MB string…).
+    void setPoolName(const QString &name) { m_poolName = name; }
+    // PUT desktop-pools/{id} is answered 200; unless set, the pool then reads autoscale off.
+    void setPoolStaysOnAfterUpdate(bool staysOn) { m_poolStaysOn = staysOn; }
+
     // Paths with queries of every request received, in order, and their bodies.
     const QList<QUrl> &requests() const { return m_requests; }
     const QList<QByteArray> &requestBodies() const { return m_bodies; }
@@ -84,6 +103,9 @@ private:
     Answer desktopPage(const QUrl &url) const;
     Answer subJobPage(const QUrl &url) const;
     Answer job(const QString &jobId) const;
+    Answer poolPage(const QUrl &url) const;
+    Answer poolDesktopPage(const QString &poolId, const QUrl &url) const;
+    QByteArray poolJson(const QString &id, bool autoscale) const;
     QByteArray desktopJson(int index) const;
     void send(QTcpSocket *socket, const Answer &answer);
 
@@ -103,6 +125,12 @@ private:
     bool m_endlessSubJobs = false;
     int m_trickleBytes = 0;
     int m_trickleIntervalMs = 0;
+    QString m_desktopPoolId;
+    int m_poolCount = 0;
+    PoolListing m_poolListing = PoolListing::Honest;
+    QString m_poolName = QStringLiteral("pool");
+    bool m_poolStaysOn = false;
+    QSet<QString> m_poolsTurnedOff;
     QList<QUrl> m_requests;
     QList<QByteArray> m_bodies;
     QList<QPair<QString, Route>> m_routes;

@@ -135,9 +135,10 @@ void TestDeletionAfterAutoscaleOff::stopsThePoolsThenDeletes()
         if (listed.id == pool.id)
             QCOMPARE(listed.autoscaleEnabled, std::optional<bool>(false));
     }
-    // The pool's intent and outcome, both before the deletion's intent.
+    // The pool's intent and outcome and its read-back, before the deletion's intent.
     const QStringList events = auditEvents();
-    QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("intent"), QStringLiteral("done"), QStringLiteral("intent")}));
+    QCOMPARE(events.mid(0, 4), (QStringList{QStringLiteral("intent"), QStringLiteral("done"),
+                                            QStringLiteral("autoscale_checked"), QStringLiteral("intent")}));
 }
 
 void TestDeletionAfterAutoscaleOff::refusedPoolDeletesNothing()
