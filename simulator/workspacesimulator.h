@@ -13,7 +13,8 @@ class WorkspaceSimulatorPrivate;
 
 // A local Workspace API server following shared/spec/workspace-api.md: signature checks, paging,
 // filters, asynchronous batch-delete jobs, documented error bodies, faults on demand.
-// Listens on loopback only.
+// Listens on loopback only. It serves on the thread it was created on (tests create it on theirs);
+// SimulatorThread runs one on a thread of its own, as the demo does.
 class WorkspaceSimulator : public QObject
 {
     Q_OBJECT

@@ -202,7 +202,8 @@ bool measureDemoDeletion(const BenchOptions &options, BenchReport &report)
                         << values->value(QStringLiteral("stall_ms_look-up")) << " ms, dialog "
                         << values->value(QStringLiteral("stall_ms_dialog")) << " ms, confirm "
                         << values->value(QStringLiteral("stall_ms_confirm")) << " ms, follow "
-                        << values->value(QStringLiteral("stall_ms_follow")) << " ms" << Qt::endl;
+                        << values->value(QStringLiteral("stall_ms_follow")) << " ms; the demo service's thread used "
+                        << values->value(QStringLiteral("service_cpu_ms")) << " ms of CPU meanwhile" << Qt::endl;
     const QString size = options.shortMode ? QStringLiteral("short")
                                            : QStringLiteral("%1k_of_%2k")
                                                  .arg(options.demoDeleteDesktops / 1000)

@@ -13,6 +13,7 @@
 #include "settings/profilestore.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QApplication>
 #include <QEvent>
 #include <QElapsedTimer>
@@ -24,6 +25,8 @@
 #include <QTimer>
 
 #include <functional>
+
+#include <unistd.h>
 #include <memory>
 
 qint64 WindowProbe::residentKilobytes()
@@ -42,6 +45,25 @@ qint64 WindowProbe::residentKilobytes()
         }
     }
     return -1;
+}
+
+qint64 WindowProbe::threadCpuMs(const QByteArray &threadName)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    const qint64 ticksPerSecond = sysconf(_SC_CLK_TCK);
+    qint64 ticks = 0;
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+        QFile stat(tasks.filePath(task + QStringLiteral("/stat")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != threadName.left(15)
+            || !stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid …": utime and stime are the 12th and 13th fields after the comm.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        ticks += fields.value(11).toLongLong() + fields.value(12).toLongLong();
+    }
+    return ticksPerSecond > 0 ? ticks * 1000 / ticksPerSecond : -1;
 }
 
 bool WindowProbe::eventFilter(QObject *watched, QEvent *event)
@@ -70,6 +92,9 @@ int WindowProbe::runStartup()
 }
 
 namespace {
+// The name SimulatorThread gives its thread, as Linux keeps it (15 characters).
+const QByteArray kServiceThread = QByteArrayLiteral("workspace-simulator");
+
 // The stall probe: a 10 ms timer of the GUI thread whose longest gap, less its interval, is the
 // stall, told per phase for whoever has to make it shorter; it also samples the resident size.
 class StallProbe
@@ -294,7 +319,14 @@ int WindowProbe::runDemoDeletion(int desktopCount, int count)
         QCoreApplication::exit(1);
     });
     StallProbe probe(&window);
-    deleteOnceListed(window, probe, [&window, &probe, count] {
+    // The demo service's CPU time while the window deletes (its thread's name is the simulator's).
+    qint64 serviceCpuAtStart = 0;
+    QObject::connect(window.deletionController(), &DeletionController::runFinished, &window, [&] {
+        if (window.deletionController()->activeRunCount() == 0)
+            QTextStream(stdout) << "service_cpu_ms: " << threadCpuMs(kServiceThread) - serviceCpuAtStart << Qt::endl;
+    });
+    deleteOnceListed(window, probe, [&window, &probe, &serviceCpuAtStart, count] {
+        serviceCpuAtStart = threadCpuMs(kServiceThread);
         QTextStream(stdout) << "stall_ms_listing: " << probe.maxStallMs() << Qt::endl;
         // Desktops the demo deletes (billed per use, nobody connected, not protected), so that every
         // request carries 100 of them.

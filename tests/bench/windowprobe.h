@@ -32,6 +32,9 @@ public:
     static int runDemoDeletion(int desktopCount, int count);
 
     static qint64 residentKilobytes(); // VmRSS of this process, -1 when unknown
+    // CPU time (user and system) of this process's threads whose name starts `threadName`'s
+    // first 15 characters (Linux cuts the rest), -1 when unknown.
+    static qint64 threadCpuMs(const QByteArray &threadName);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
