@@ -584,7 +584,7 @@ void DeletionDialog::setUsersLookUpState(UsersLookUpState state, const QString &
     case UsersLookUpState::Complete:
         break;
     case UsersLookUpState::Failed:
-        text = tr("The users' other desktops could not all be listed, so this list of users may be wrong: "
+        text = tr("The users' other desktops could not all be listed, so the users listed may be incomplete: "
                   "some of the users listed for removal may be kept.");
         if (!failure.isEmpty())
             text += QLatin1Char(' ') + failure;

@@ -243,7 +243,6 @@ private:
     QMenu *m_viewMenu = nullptr;
     QPointer<QMessageBox> m_closeQuestion;
     QPointer<QDialog> m_userGuide;
-    // The selected desktops the last deletion request left out, for its dialog to name.
     // The administrator chose to quit although deletions were running.
     bool m_closeConfirmed = false;
     // The status bar's "Looking up N desktops…" of the look-up under way, while it is.
