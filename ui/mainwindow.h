@@ -18,6 +18,7 @@ class DecommissionActionRun;
 enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
+class DesktopStatusBar;
 class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
@@ -32,7 +33,6 @@ class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QNetworkAccessManager;
-class QProgressBar;
 class QSpinBox;
 class QPushButton;
 class QStackedWidget;
@@ -203,14 +203,7 @@ private:
     QComboBox *m_maintenanceFilter = nullptr;
     QComboBox *m_usagePeriod = nullptr;
     QSpinBox *m_idleFilter = nullptr;
-    QLabel *m_usageLabel = nullptr;
-    QString m_usageError; // the last load's failure with its details; empty when it did not fail
-    QLabel *m_countLabel = nullptr;
-    QLabel *m_serverFilterLabel = nullptr;
-    QPushButton *m_clearServerFilterButton = nullptr;
-    QLabel *m_progressLabel = nullptr;
-    QProgressBar *m_progressBar = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    DesktopStatusBar *m_statusBar = nullptr;
 
     QMenu *m_desktopsMenu = nullptr;
     QMenu *m_columnsMenu = nullptr;
