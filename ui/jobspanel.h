@@ -51,6 +51,9 @@ public:
     QByteArray resultsCsv(ExportScope scope = ExportScope::CurrentDeletion, int *rows = nullptr) const;
     bool exportCsv(const QString &filePath, QString *error, ExportScope scope = ExportScope::CurrentDeletion,
                    int *rows = nullptr) const;
+    // Writes the export and says in the panel (and the status bar) where and how many rows, or
+    // why not, as Export Results does once a file is chosen.
+    void writeExport(const QString &path, ExportScope scope);
     // What the last export wrote and where, or why it failed; empty before the first.
     QString exportNoteText() const;
 
@@ -64,7 +67,6 @@ private:
     // The run "Retry Failed" starts from: the current deletion's part with failed desktops.
     DeletionRun *retryableRun() const;
     void chooseExportFile(ExportScope scope);
-    void writeExport(const QString &path, ExportScope scope);
     void copyError();
 
     JobModel *m_model;

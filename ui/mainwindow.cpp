@@ -6,6 +6,7 @@
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
+#include "desktopstatusbar.h"
 #include "desktoptablemodel.h"
 #include "errorbanner.h"
 #include "idleoverviewchart.h"
@@ -349,7 +350,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     m_stack->setCurrentWidget(m_tablePage);
     m_toolBar->show();
     m_filterBar->show();
-    m_countLabel->show();
+    m_statusBar->setCountsVisible(true);
     updateTitle();
     updateActions();
     m_loader->load();
@@ -383,7 +384,7 @@ void MainWindow::showWelcome()
     // Finding and counting mean nothing without a project.
     m_toolBar->hide();
     m_filterBar->hide();
-    m_countLabel->hide();
+    m_statusBar->setCountsVisible(false);
     m_welcome->addConnectionButton()->setFocus();
     updateActions();
 }

@@ -18,6 +18,7 @@ class ChangeRun;
 enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
+class DesktopStatusBar;
 class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
@@ -34,7 +35,6 @@ class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QNetworkAccessManager;
-class QProgressBar;
 class QSpinBox;
 class QPushButton;
 class QStackedWidget;
@@ -208,14 +208,7 @@ private:
     QComboBox *m_retirementFilter = nullptr;
     IdleOverviewChart *m_idleOverview = nullptr;
     IdleOverviewFilter *m_overviewFilter = nullptr;
-    QLabel *m_usageLabel = nullptr;
-    QString m_usageError; // the last load's failure with its details; empty when it did not fail
-    QLabel *m_countLabel = nullptr;
-    QLabel *m_serverFilterLabel = nullptr;
-    QPushButton *m_clearServerFilterButton = nullptr;
-    QLabel *m_progressLabel = nullptr;
-    QProgressBar *m_progressBar = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    DesktopStatusBar *m_statusBar = nullptr;
 
     QMenu *m_desktopsMenu = nullptr;
     QMenu *m_columnsMenu = nullptr;
@@ -249,7 +242,6 @@ private:
     QMenu *m_viewMenu = nullptr;
     QPointer<QMessageBox> m_closeQuestion;
     QPointer<QDialog> m_userGuide;
-    // The selected desktops the last deletion request left out, for its dialog to name.
     // The administrator chose to quit although deletions were running.
     bool m_closeConfirmed = false;
     // The status bar's "Looking up N desktops…" of the look-up under way, while it is.

@@ -4,6 +4,7 @@
 
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
+#include "desktopstatusbar.h"
 #include "desktoptablemodel.h"
 #include "idleoverviewfilter.h"
 #include "serverfilterdialog.h"
@@ -230,9 +231,6 @@ QString MainWindow::serverFilterText() const
 void MainWindow::updateServerFilterIndicator()
 {
     const QString filters = serverFilterText();
-    m_serverFilterLabel->setText(tr("Filtered on the server: %1").arg(filters));
-    m_serverFilterLabel->setToolTip(tr("Only the desktops matching these filters are loaded."));
-    m_serverFilterLabel->setVisible(!filters.isEmpty());
-    m_clearServerFilterButton->setVisible(!filters.isEmpty());
+    m_statusBar->setServerFilter(filters);
     updateTitle();
 }

@@ -1,9 +1,10 @@
-// The status bar: desktop counts (once per burst of changes), the listing's progress with its
-// Cancel button (which also stops the usage statistics loaded after the listing), and what a
-// finished listing reports (error banner, incompleteness warnings).
+// What the window tells its status bar (DesktopStatusBar): the desktop counts (once per burst of
+// changes), the listing's and the usage statistics' progress and outcome, and what a finished
+// listing reports beside it (error banner, incompleteness warnings, the empty table's note).
 #include "mainwindow.h"
 
 #include "desktopfilterproxy.h"
+#include "desktopstatusbar.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "errorbanner.h"
@@ -11,64 +12,17 @@
 
 #include <QComboBox>
 #include <QLabel>
-#include <QLocale>
-#include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTextDocument>
 #include <QTimer>
 
 #include <algorithm>
 
 void MainWindow::createStatusBar()
 {
-    m_countLabel = new QLabel(statusBar());
-    m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    m_progressLabel = new QLabel(statusBar());
-    m_progressBar = new QProgressBar(statusBar());
-    m_progressBar->setMaximumWidth(200);
-    m_progressBar->setTextVisible(false);
-    m_progressBar->setAccessibleName(tr("Loading progress"));
-    m_countLabel->setAccessibleName(tr("Desktop counts"));
-    m_serverFilterLabel = new QLabel(statusBar());
-    m_serverFilterLabel->setObjectName(QStringLiteral("serverFilterLabel"));
-    m_serverFilterLabel->setAccessibleName(tr("Server-side filter"));
-    m_serverFilterLabel->hide();
-    m_clearServerFilterButton = new QPushButton(tr("Clear Filter"), statusBar());
-    m_clearServerFilterButton->setObjectName(QStringLiteral("clearServerFilterButton"));
-    m_clearServerFilterButton->setToolTip(tr("Removes the server-side filters and loads every desktop"));
-    m_clearServerFilterButton->setFlat(true);
-    m_clearServerFilterButton->hide();
-    connect(m_clearServerFilterButton, &QPushButton::clicked, this, &MainWindow::clearServerFilters);
-    m_cancelButton = new QPushButton(tr("Cancel"), statusBar());
-    m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
-    m_cancelButton->setFocusPolicy(Qt::NoFocus);
-    // Not in the tab chain (the loading must not steal focus); Esc and View › Stop Loading reach it.
-    m_cancelButton->setAccessibleDescription(tr("Stops loading the desktops; the list may stay incomplete"));
-    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelLoading);
-    // Permanent widgets: a temporary message takes the left part of the bar and is never drawn
-    // over the counts (a normal widget hidden for a message comes back on top of it when the
-    // message arrived before the window was shown).
-    statusBar()->addPermanentWidget(m_serverFilterLabel);
-    statusBar()->addPermanentWidget(m_clearServerFilterButton);
-    statusBar()->addPermanentWidget(m_countLabel);
-    m_usageLabel = new QLabel(statusBar());
-    m_usageLabel->setObjectName(QStringLiteral("usageLabel"));
-    m_usageLabel->setAccessibleName(tr("Usage statistics"));
-    m_usageLabel->setTextFormat(Qt::RichText);
-    // A failure's whole text is a click (or Tab and Enter) away: the bar keeps only a line of it.
-    m_usageLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(m_usageLabel, &QLabel::linkActivated, this, &MainWindow::showUsageError);
-    m_usageLabel->hide();
-    statusBar()->addPermanentWidget(m_usageLabel);
-    statusBar()->addPermanentWidget(m_progressLabel);
-    statusBar()->addPermanentWidget(m_progressBar);
-    statusBar()->addPermanentWidget(m_cancelButton);
-    m_progressLabel->hide();
-    m_progressBar->hide();
-    m_cancelButton->hide();
+    m_statusBar = new DesktopStatusBar(statusBar());
+    connect(m_statusBar, &DesktopStatusBar::clearServerFilterRequested, this, &MainWindow::clearServerFilters);
+    connect(m_statusBar, &DesktopStatusBar::cancelRequested, this, &MainWindow::cancelLoading);
 }
 
 void MainWindow::scheduleCountUpdate()
@@ -90,10 +44,7 @@ void MainWindow::updateCounts()
     m_selectedCount = m_proxy->selectableRowCountIn(m_view->selectionModel()->selection());
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    m_countLabel->setText(tr("%1 · %2 · %3", "status bar: desktops · shown · selected")
-                              .arg(tr("%Ln desktop(s)", "status bar", total),
-                                   tr("%Ln shown", "status bar: desktops shown", shown),
-                                   tr("%Ln selected", "status bar: desktops selected", m_selectedCount)));
+    m_statusBar->setCounts(total, shown, m_selectedCount);
     updateEmptyTableNote();
     updateActions();
     Q_EMIT selectionCountChanged(m_selectedCount);
@@ -120,48 +71,41 @@ QString MainWindow::emptyTableText() const
 
 QString MainWindow::countText() const
 {
-    return m_countLabel->text();
+    return m_statusBar->countText();
 }
 
 QString MainWindow::progressText() const
 {
-    return m_progressLabel->isVisible() || isLoadingShown() ? m_progressLabel->text() : QString();
+    return m_statusBar->progressText();
 }
 
 bool MainWindow::isLoadingShown() const
 {
-    return !m_progressBar->isHidden();
+    return m_statusBar->isLoadingShown();
+}
+
+QString MainWindow::usageText() const
+{
+    return m_statusBar->usageText();
 }
 
 void MainWindow::onLoadingStarted()
 {
     m_loader->loadPools(); // with every listing: the Pool column's names
-    m_progressLabel->setText(tr("Loading desktops…"));
-    m_progressBar->setRange(0, 0);
-    m_progressLabel->show();
-    m_progressBar->show();
-    m_cancelButton->show();
+    m_statusBar->showListingStarted();
     updateEmptyTableNote();
     updateActions();
 }
 
 void MainWindow::onProgress(int loaded, int total)
 {
-    if (total < 0) {
-        m_progressBar->setRange(0, 0);
-        return;
-    }
-    const QLocale locale;
-    m_progressBar->setRange(0, std::max(total, 1));
-    m_progressBar->setValue(loaded);
-    m_progressLabel->setText(tr("Loading %1 of %2…").arg(locale.toString(loaded), locale.toString(total)));
+    m_statusBar->showListingProgress(loaded, total);
 }
 
 void MainWindow::onLoadingFinished(const ApiError &error)
 {
-    m_progressLabel->hide();
-    m_progressBar->hide();
-    m_cancelButton->setVisible(m_loader->isLoadingUsage());
+    m_statusBar->showListingEnded();
+    m_statusBar->setCancelVisible(m_loader->isLoadingUsage());
     if (error.kind == ApiError::Kind::Cancelled) {
         statusBar()->showMessage(tr("Loading cancelled: the list may be incomplete."), 8000);
     } else if (error.isError()) {
@@ -179,36 +123,14 @@ void MainWindow::onLoadingFinished(const ApiError &error)
     Q_EMIT desktopsLoaded(error);
 }
 
-QString MainWindow::usageText() const
-{
-    QTextDocument document;
-    document.setHtml(m_usageLabel->text());
-    return document.toPlainText();
-}
-
 void MainWindow::showUsageError()
 {
-    if (m_usageError.isEmpty())
-        return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Usage Statistics Not Loaded"), m_usageError,
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("usageErrorBox"));
-    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    m_statusBar->showUsageError();
 }
 
 void MainWindow::onUsageProgress(int loaded, int total)
 {
-    const QLocale locale;
-    m_usageLabel->setText((total < 0 ? tr("Loading usage statistics…")
-                                     : tr("Loading usage statistics %1 of %2…")
-                                           .arg(locale.toString(loaded), locale.toString(total)))
-                              .toHtmlEscaped());
-    m_usageError.clear();
-    m_usageLabel->setToolTip(QString());
-    m_usageLabel->show();
-    m_cancelButton->show(); // the usage loads after the listing: Cancel stops it too
+    m_statusBar->showUsageProgress(loaded, total);
     updateActions();
 }
 
@@ -220,17 +142,8 @@ void MainWindow::onUsageLoaded(const ApiError &error)
         ? tr("Usage statistics not loaded (stopped)")
         : failed ? tr("Usage statistics not loaded: %1").arg(error.summary())
                  : tr("Usage of the last %Ln day(s)", nullptr, days);
-    // The service's words can be long: the status bar keeps a line of them, so that the counts and
-    // the messages keep their room; the whole text and the details are in the tooltip.
-    const int room = m_usageLabel->fontMetrics().averageCharWidth() * 48;
-    QString shown = m_usageLabel->fontMetrics().elidedText(text, Qt::ElideRight, room).toHtmlEscaped();
-    m_usageError = failed ? text + QLatin1String("\n\n") + error.details() : QString();
-    if (failed)
-        shown += QStringLiteral(" <a href=\"details\">%1</a>").arg(tr("Details…").toHtmlEscaped());
-    m_usageLabel->setText(shown);
-    m_usageLabel->setToolTip(m_usageError);
-    m_usageLabel->show();
-    m_cancelButton->setVisible(m_loader->isLoading());
+    m_statusBar->showUsageOutcome(text, failed, failed ? error.details() : QString());
+    m_statusBar->setCancelVisible(m_loader->isLoading());
     // Statistics that did not add up (incomplete, conflicting, a count contradicted) are said in
     // the banner, with the listing's own warnings.
     if (!error.isError())

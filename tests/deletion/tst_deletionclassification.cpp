@@ -160,11 +160,17 @@ void TestDeletionClassification::describeNamesDesktopAndJob()
     inJob.reason = LeftOutReason::InJournal;
     inJob.jobId = QStringLiteral("job-7");
     LeftOutDesktop missing;
-    missing.desktopId = QStringLiteral("d-2");
+    missing.desktopId = QStringLiteral("3f2a9c1e-7b4d-4e8a-9f10-5c6d7e8f9a0b");
     missing.reason = LeftOutReason::NotFound;
-    const QStringList lines = DeletionClassifier::describe({inJob, missing});
-    QCOMPARE(lines, (QStringList{QStringLiteral("d-1 (lab-01): in the unfinished job job-7"),
-                                 QStringLiteral("d-2: not found")}));
+    // Not an id at all: most likely a computer name, and the way to its id is named.
+    LeftOutDesktop name;
+    name.desktopId = QStringLiteral("WKS-DEV-00268");
+    name.reason = LeftOutReason::NotFound;
+    const QStringList lines = DeletionClassifier::describe({inJob, missing, name});
+    QCOMPARE(lines.mid(0, 2), (QStringList{QStringLiteral("d-1 (lab-01): in the unfinished job job-7"),
+                                           QStringLiteral("3f2a9c1e-7b4d-4e8a-9f10-5c6d7e8f9a0b: not found")}));
+    QVERIFY2(lines.at(2).startsWith(QStringLiteral("WKS-DEV-00268: not found: ")), qPrintable(lines.at(2)));
+    QVERIFY(lines.at(2).contains(QStringLiteral("list --name WKS-DEV-00268")));
 }
 
 void TestDeletionClassification::onlyRepeatedIdsLeaveNoWorkUndone()

@@ -1,9 +1,12 @@
 #include "jobmodel.h"
+#include "recordeddeletions.h"
 
 #include "deletion/deletionrun.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,6 +33,58 @@ class TestJobModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A deletion resumed after a restart comes back as it was confirmed: the record's time, and
+    // the desktops no resumed run holds (ended before, never sent) after the run's own.
+    void aResumedDeletionShowsTheRecordedDesktops()
+    {
+        JobModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto run = idleRun(3);
+        model.addRun(run.get());
+        const QDateTime confirmed = run->submittedAt().addSecs(-600);
+        DesktopResult deleted;
+        deleted.desktopId = QStringLiteral("earlier-1");
+        deleted.outcome = DeletionOutcome::Deleted;
+        DesktopResult notSent;
+        notSent.desktopId = QStringLiteral("earlier-2");
+        notSent.outcome = DeletionOutcome::NotSent;
+        model.addEarlierPart(run->runId(), confirmed, {deleted, notSent});
+        const QModelIndex deletion = model.index(0, 0);
+        QCOMPARE(model.rowCount(deletion), 5);
+        QCOMPARE(model.submittedAt(0), confirmed);
+        QVERIFY(deletion.data().toString().contains(QStringLiteral("5")));
+        QCOMPARE(model.index(4, 0, deletion).data(JobModel::DesktopIdRole).toString(), QStringLiteral("earlier-2"));
+        QCOMPARE(model.index(4, 0, deletion).data(JobModel::OutcomeRole).toInt(), int(DeletionOutcome::NotSent));
+        QCOMPARE(model.runFor(model.index(4, 0, deletion)), nullptr);
+        // A record of a deletion no row shows adds nothing.
+        model.addEarlierPart(QStringLiteral("no-such-run"), confirmed, {deleted});
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void theRecordTellsWhatBecameOfEachDesktop()
+    {
+        auto entry = [](const char *json) { return QJsonDocument::fromJson(json).object(); };
+        const QList<QJsonObject> entries{
+            entry(R"({"time":"2026-03-01T10:00:00.000Z","event":"intent","run_id":"r1","chunk":0,)"
+                  R"("desktops":[{"desktop_id":"a","desktop_name":"A"},{"desktop_id":"b","desktop_name":"B"}]})"),
+            entry(R"({"time":"2026-03-01T10:00:01.000Z","event":"submitted","run_id":"r1","chunk":0,"job_id":"j1"})"),
+            entry(R"({"time":"2026-03-01T10:00:02.000Z","event":"not_sent","run_id":"r1","desktop_ids":["c","d"],"reason":"Cancelled."})"),
+            entry(R"({"time":"2026-03-01T10:01:00.000Z","event":"job_finished","job_id":"j1","results":{"deleted":["a"],)"
+                  R"("not_deleted":[{"desktop_id":"b","outcome":"failed","error_code":"WKS.0244","fail_reason":"in use"}]}})"),
+            entry(R"({"time":"2026-03-01T11:00:00.000Z","event":"intent","run_id":"other","chunk":0,"desktops":[{"desktop_id":"x"}]})"),
+        };
+        const QHash<QString, RecordedDeletion> records = RecordedDeletions::fromEntries(entries, {QStringLiteral("r1")});
+        QCOMPARE(records.size(), 1);
+        const RecordedDeletion &record = records.value(QStringLiteral("r1"));
+        QCOMPARE(record.confirmedAt, QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC));
+        QCOMPARE(record.desktops.size(), 4);
+        QCOMPARE(record.count(DeletionOutcome::Deleted), 1);
+        QCOMPARE(record.count(DeletionOutcome::Failed), 1);
+        QCOMPARE(record.count(DeletionOutcome::NotSent), 2);
+        QCOMPARE(record.desktops.at(1).desktopName, QStringLiteral("B"));
+        QCOMPARE(record.desktops.at(1).errorCode, QStringLiteral("WKS.0244"));
+    }
+
     void aDeletionIsOneRowWithItsDesktops()
     {
         JobModel model;

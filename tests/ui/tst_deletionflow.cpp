@@ -6,6 +6,7 @@
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "fakenetworkreply.h"
+#include "failureexplanation.h"
 #include "jobmodel.h"
 #include "jobspanel.h"
 #include "mainwindow.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -46,16 +48,18 @@ class ForbiddingNetwork : public QNetworkAccessManager
 {
 public:
     int refusedPosts = 0;
+    QByteArray errorCode = "APIGW.0302";
+    int status = 403;
 
 protected:
     QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request, QIODevice *data) override
     {
         if (operation != GetOperation && request.url().path().endsWith(QLatin1String("batch-delete"))) {
             ++refusedPosts;
-            const QByteArray body = "{\"error_code\":\"APIGW.0302\",\"error_msg\":\"The IAM user is not "
+            const QByteArray body = "{\"error_code\":\"" + errorCode + "\",\"error_msg\":\"The IAM user is not "
                                     "authorized\",\"encoded_authorization_message\":\""
                 + kEncodedMessage + "\"}";
-            return new FakeNetworkReply(operation, request, FakeResponse::json(403, body, "req-forbidden-1"), this);
+            return new FakeNetworkReply(operation, request, FakeResponse::json(status, body, "req-forbidden-1"), this);
         }
         return QNetworkAccessManager::createRequest(operation, request, data);
     }
@@ -80,6 +84,7 @@ private Q_SLOTS:
     void protectedDesktopsAreLeftOut();
     void closingWhileDeletingAsksFirst();
     void theQuitQuestionStaysTrue();
+    void aDocumentedCodeIsExplainedInTheJobsPanel();
     void aResumedDeletionComesBackWholeWithANotice();
     void progressCountsTheRequests();
 
@@ -314,6 +319,17 @@ void TestDeletionFlow::retryOffersOnlyFailedDesktopsThatStillExist()
     confirm(forced);
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(window->deletionController()->runs().constLast()->result().summaryText(), QStringLiteral("1 deleted"));
+    // Export All Results: both deletions of the panel, the retry too, and the panel says where and how many.
+    {
+        JobsPanel *panel = byName<JobsPanel>(window, "jobsPanel");
+        const QString path = m_dir.filePath(QStringLiteral("all-results.csv"));
+        panel->writeExport(path, JobsPanel::ExportScope::AllDeletions);
+        QVERIFY2(panel->exportNoteText().contains(QDir::toNativeSeparators(path)), qPrintable(panel->exportNoteText()));
+        QVERIFY(panel->exportNoteText().contains(QStringLiteral("6 desktop result")));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 7);
+    }
 
     // Retry Failed on the first deletion: re-listed; of the two that still exist only the one in use
     // is worth retrying (with Force, suggested); the yearly/monthly one is to be unsubscribed.
@@ -696,6 +712,21 @@ void TestDeletionFlow::progressCountsTheRequests()
     // The first request's desktops are counted as they end.
     QTRY_VERIFY(window->jobModel()->index(0, JobModel::StatusColumn).data().toString().contains(QStringLiteral("deleted")));
     run->cancel();
+}
+
+void TestDeletionFlow::aDocumentedCodeIsExplainedInTheJobsPanel()
+{
+    // The service's words are English; a documented code comes with its meaning in the user's language.
+    ForbiddingNetwork network;
+    network.errorCode = "APIGW.0308";
+    network.status = 400;
+    auto window = makeWindow(&network);
+    QVERIFY(window);
+    QSignalSpy finished(window->deletionController(), &DeletionController::runFinished);
+    confirm(openDialog(*window, deletableIds(*window, 2)));
+    QVERIFY(finished.wait(kWaitMs));
+    const QString error = byName<JobsPanel>(window, "jobsPanel")->errorText();
+    QVERIFY2(error.contains(FailureExplanation::forCode(QStringLiteral("APIGW.0308"))), qPrintable(error));
 }
 
 QTEST_MAIN(TestDeletionFlow)

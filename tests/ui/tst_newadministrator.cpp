@@ -16,6 +16,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
@@ -48,7 +50,7 @@ private:
         return connection;
     }
 
-    static bool load(MainWindow &window, FakeDesktopNetwork &network, int count)
+    static bool load(MainWindow &window, FakeDesktopNetwork &network, int count, const QString &dataDir = QString())
     {
         for (int i = 0; i < count; ++i) {
             QJsonObject desktop = FakeDesktopNetwork::desktop(QStringLiteral("id-%1").arg(i, 3, 10, QLatin1Char('0')),
@@ -60,7 +62,10 @@ private:
         }
         window.setNetworkAccessManager(&network);
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
-        window.connectTo(connection());
+        ResolvedConnection to = connection();
+        if (!dataDir.isEmpty())
+            to.dataDir = dataDir;
+        window.connectTo(to);
         return loaded.wait(5000);
     }
 
@@ -284,6 +289,23 @@ private Q_SLOTS:
         QVERIFY(box);
         QVERIFY(box->text().startsWith(MainWindow::tr("Usage statistics not loaded: %1").section(QLatin1Char(':'), 0, 0)));
         box->close();
+    }
+
+    // After a restart the Jobs panel lists this session's deletions; it does not pretend there
+    // never were any.
+    void theJobsPanelPointsToEarlierDeletions()
+    {
+        QTemporaryDir dir;
+        QFile audit(dir.filePath(QStringLiteral("audit.jsonl")));
+        QVERIFY(audit.open(QIODevice::WriteOnly));
+        audit.write(R"({"time":"2026-01-01T00:00:00.000Z","event":"job_gave_up","job_id":"job-1","reason":"r"})" "\n");
+        audit.close();
+        FakeDesktopNetwork network;
+        MainWindow window;
+        QVERIFY(load(window, network, 1, dir.path()));
+        const QString summary = byName<JobsPanel>(window, "jobsPanel")->summaryText();
+        QVERIFY2(summary.contains(QDir::toNativeSeparators(audit.fileName())), qPrintable(summary));
+        QVERIFY(byName<JobsPanel>(window, "jobsPanel")->noticeText().isEmpty());
     }
 
     void theUserGuideOpensInsideTheApp()
