@@ -18,6 +18,7 @@ class DecommissionActionRun;
 enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
+class DesktopFilterBar;
 class DesktopStatusBar;
 class DesktopFilterProxy;
 class DesktopLoader;
@@ -159,7 +160,6 @@ private:
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
-    void applyQuickFilters();
     void createDecommissionActions();
     void updateDecommissionActions(bool enabled);
     void addDecommissionActions(QMenu *menu) const;
@@ -167,7 +167,6 @@ private:
     void askForAction(DecommissionAction action);
     void confirmAction(DecommissionAction action, const QStringList &ids, const QString &message);
     void runAction(DecommissionAction action, const QStringList &ids, const QString &message);
-    void createUsageFilters();
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
     void onUsageProgress(int loaded, int total);
@@ -195,14 +194,8 @@ private:
     QLabel *m_demoBanner;
     QLabel *m_emptyTableNote = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QToolBar *m_filterBar = nullptr;
     QLineEdit *m_search = nullptr;
-    QComboBox *m_statusFilter = nullptr;
-    QComboBox *m_loginFilter = nullptr;
-    QComboBox *m_billingFilter = nullptr;
-    QComboBox *m_maintenanceFilter = nullptr;
-    QComboBox *m_usagePeriod = nullptr;
-    QSpinBox *m_idleFilter = nullptr;
+    DesktopFilterBar *m_filterBar = nullptr;
     DesktopStatusBar *m_statusBar = nullptr;
 
     QMenu *m_desktopsMenu = nullptr;
