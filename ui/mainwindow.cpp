@@ -17,6 +17,7 @@
 #include "noticelabel.h"
 #include "profiledialog.h"
 #include "desktopcolumnlayout.h"
+#include "desktopfilterbar.h"
 #include "tableheader.h"
 #include "userguidedialog.h"
 #include "welcomepage.h"
@@ -186,19 +187,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
 
     // Keyboard order: find, the quick filters, then the table they narrow, then the Jobs panel.
-    setTabOrder(m_search, m_statusFilter);
-    setTabOrder(m_statusFilter, m_loginFilter);
-    setTabOrder(m_loginFilter, m_billingFilter);
-    setTabOrder(m_billingFilter, m_maintenanceFilter);
-    setTabOrder(m_maintenanceFilter, m_usagePeriod);
-    setTabOrder(m_usagePeriod, m_idleFilter);
-    setTabOrder(m_idleFilter, m_retirementFilter);
-    setTabOrder(m_retirementFilter, m_idleOverview);
+    m_filterBar->chainTabOrder(m_search, m_idleOverview);
     setTabOrder(m_idleOverview, m_view);
     setTabOrder(m_view, m_jobsPanel->treeView());
     m_search->installEventFilter(this);
     m_view->installEventFilter(this);
-    m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_retirementFilter, m_idleFilter, m_proxy, m_model, this);
+    m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_filterBar->retirementFilter(), m_filterBar->idleFilter(),
+                                              m_proxy, m_model, this);
 
     applyIcons();
     restoreLayout();

@@ -18,6 +18,7 @@ class ChangeRun;
 enum class DecommissionAction;
 class DeletionController;
 class DeletionDialog;
+class DesktopFilterBar;
 class DesktopStatusBar;
 class DesktopFilterProxy;
 class DesktopLoader;
@@ -161,7 +162,6 @@ private:
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
-    void applyQuickFilters();
     void createDecommissionActions();
     void updateDecommissionActions(bool enabled);
     void addDecommissionActions(QMenu *menu) const;
@@ -169,7 +169,6 @@ private:
     void askForAction(DecommissionAction action);
     void confirmAction(DecommissionAction action, const QStringList &ids, const QString &message);
     void runAction(DecommissionAction action, const QStringList &ids, const QString &message);
-    void createUsageFilters();
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
     void onUsageProgress(int loaded, int total);
@@ -197,15 +196,8 @@ private:
     QLabel *m_demoBanner;
     QLabel *m_emptyTableNote = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QToolBar *m_filterBar = nullptr;
     QLineEdit *m_search = nullptr;
-    QComboBox *m_statusFilter = nullptr;
-    QComboBox *m_loginFilter = nullptr;
-    QComboBox *m_billingFilter = nullptr;
-    QComboBox *m_maintenanceFilter = nullptr;
-    QComboBox *m_usagePeriod = nullptr;
-    QSpinBox *m_idleFilter = nullptr;
-    QComboBox *m_retirementFilter = nullptr;
+    DesktopFilterBar *m_filterBar = nullptr;
     IdleOverviewChart *m_idleOverview = nullptr;
     IdleOverviewFilter *m_overviewFilter = nullptr;
     DesktopStatusBar *m_statusBar = nullptr;

@@ -3,6 +3,7 @@
 // listing reports beside it (error banner, incompleteness warnings, the empty table's note).
 #include "mainwindow.h"
 
+#include "desktopfilterbar.h"
 #include "desktopfilterproxy.h"
 #include "desktopstatusbar.h"
 #include "desktoploader.h"
@@ -136,7 +137,7 @@ void MainWindow::onUsageProgress(int loaded, int total)
 
 void MainWindow::onUsageLoaded(const ApiError &error)
 {
-    const int days = m_usagePeriod->currentData().toInt();
+    const int days = m_filterBar->usagePeriodDays();
     const bool failed = error.isError() && error.kind != ApiError::Kind::Cancelled;
     const QString text = error.kind == ApiError::Kind::Cancelled
         ? tr("Usage statistics not loaded (stopped)")
