@@ -30,15 +30,6 @@ ChangeKind desktopBatch(QString name, QString displayName)
 }
 } // namespace
 
-QList<QStringList> ChangeKind::chunksOf(const QStringList &targetIds) const
-{
-    const int size = std::max(1, maxTargetsPerRequest);
-    QList<QStringList> chunks;
-    for (qsizetype i = 0; i < targetIds.size(); i += size)
-        chunks.append(targetIds.mid(i, size));
-    return chunks;
-}
-
 bool ChangeKind::isUnknownOutcome(const ApiError &error) const
 {
     return error.isAmbiguous()

@@ -62,8 +62,6 @@ struct ChangeKind
     // How an accepted answer is read: the job it started (empty when the kind starts none).
     std::function<QString(const ApiCall &call)> acceptedJobId;
 
-    // The requests for these targets, in chunks of at most maxTargetsPerRequest.
-    QList<QStringList> chunksOf(const QStringList &targetIds) const;
     // Whether a failed request may have been carried out all the same.
     bool isUnknownOutcome(const ApiError &error) const;
 };

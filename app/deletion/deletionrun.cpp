@@ -73,10 +73,7 @@ DeletionRun::DeletionRun(ApiClient *client, DeletionPlan plan, DeletionContext c
     m_send = new ChangeRun(client, m_store, m_context, kind, targetsOf(m_plan), this);
     m_send->setGapMs(kDefaultChunkGapMs);
     m_runId = m_send->runId();
-    connect(m_send, &ChangeRun::requestSent, this, [this](int index) {
-        syncChunks();
-        Q_UNUSED(index)
-    });
+    connect(m_send, &ChangeRun::requestSent, this, &DeletionRun::syncChunks);
     connect(m_send, &ChangeRun::requestFinished, this, &DeletionRun::onRequestFinished);
     connect(m_send, &ChangeRun::targetsNotSent, this, &DeletionRun::onNotSent);
     connect(m_send, &ChangeRun::finished, this, &DeletionRun::checkFinished);

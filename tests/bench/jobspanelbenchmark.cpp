@@ -6,8 +6,10 @@
 #include "jobspanel.h"
 
 #include "deletion/deletionrun.h"
+#include "deletion/deletionstore.h"
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 #include <QTreeView>
 
 #include <memory>
@@ -20,7 +22,9 @@ bool runJobsPanelBenchmark(const BenchOptions &options, BenchReport &report)
     DeletionContext context;
     context.projectId = QStringLiteral("bench-project");
     // Never started: the benchmark plays its polls (a run's signals are what the model follows).
-    DeletionRun run(nullptr, DeletionPlan(ids, BatchDeleteOptions()), context, nullptr, nullptr);
+    QTemporaryDir neverWritten;
+    DeletionRun run(nullptr, DeletionPlan(ids, BatchDeleteOptions()), context,
+                    std::make_shared<DeletionStore>(neverWritten.path()));
     JobModel model;
     JobsPanel panel(&model);
     panel.resize(1100, 500);
