@@ -1,5 +1,7 @@
 #include "recordeddeletions.h"
 
+#include "deletion/unknownoutcomes.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -66,6 +68,27 @@ struct Builder
 
 } // namespace
 
+namespace {
+// An intent's targets with their names: "targets" [{id, name}] from this version on, "desktops"
+// [{desktop_id, desktop_name}] before.
+QList<QPair<QString, QString>> intentTargets(const QJsonObject &intent)
+{
+    QList<QPair<QString, QString>> targets;
+    for (const QJsonValue &value : intent.value(QLatin1String("targets")).toArray()) {
+        const QJsonObject target = value.toObject();
+        if (!target.value(QLatin1String("id")).toString().isEmpty())
+            targets.append({target.value(QLatin1String("id")).toString(), target.value(QLatin1String("name")).toString()});
+    }
+    for (const QJsonValue &value : intent.value(QLatin1String("desktops")).toArray()) {
+        const QJsonObject desktop = value.toObject();
+        if (!desktop.value(QLatin1String("desktop_id")).toString().isEmpty())
+            targets.append({desktop.value(QLatin1String("desktop_id")).toString(),
+                            desktop.value(QLatin1String("desktop_name")).toString()});
+    }
+    return targets;
+}
+} // namespace
+
 namespace RecordedDeletions {
 
 QHash<QString, RecordedDeletion> fromEntries(const QList<QJsonObject> &entries, const QSet<QString> &runIds)
@@ -73,7 +96,8 @@ QHash<QString, RecordedDeletion> fromEntries(const QList<QJsonObject> &entries, 
     QHash<QString, Builder> builders;
     QHash<QString, QString> runOfJob;
     for (const QJsonObject &entry : entries) {
-        const QString event = entry.value(QLatin1String("event")).toString();
+        // Lines of this version and of earlier ones, read alike (docs/AUDIT-RECORD.md).
+        const AuditRecord::Event event = AuditRecord::eventOf(entry);
         const QString runId = entry.value(QLatin1String("run_id")).toString();
         const QString jobId = entry.value(QLatin1String("job_id")).toString();
         const int chunk = entry.value(QLatin1String("chunk")).toInt(-1);
@@ -86,25 +110,27 @@ QHash<QString, RecordedDeletion> fromEntries(const QList<QJsonObject> &entries, 
         }
         if (!builder)
             continue;
-        if (event == QLatin1String("intent")) {
+        switch (event) {
+        case AuditRecord::Event::Intent: {
+            if (AuditRecord::kindOf(entry) != QLatin1String("delete"))
+                break;
             const QDateTime time = QDateTime::fromString(entry.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
             if (time.isValid() && (!builder->deletion.confirmedAt.isValid() || time < builder->deletion.confirmedAt))
                 builder->deletion.confirmedAt = time.toUTC();
             QStringList ids;
-            for (const QJsonValue &value : entry.value(QLatin1String("desktops")).toArray()) {
-                const QJsonObject desktop = value.toObject();
-                const QString id = desktop.value(QLatin1String("desktop_id")).toString();
-                if (id.isEmpty())
-                    continue;
+            for (const auto &[id, name] : intentTargets(entry)) {
                 ids.append(id);
                 DesktopResult *result = builder->row(id);
-                result->desktopName = desktop.value(QLatin1String("desktop_name")).toString();
+                result->desktopName = name;
                 result->outcome = DeletionOutcome::Unknown;
                 result->reason = QCoreApplication::translate(
                     "RecordedDeletions", "Sent before the restart; its outcome was not recorded.");
             }
             builder->chunkDesktops.insert(chunk, ids);
-        } else if (event == QLatin1String("submitted") || event == QLatin1String("job_found")) {
+            break;
+        }
+        case AuditRecord::Event::Done:
+        case AuditRecord::Event::JobFound: {
             runOfJob.insert(jobId, runId);
             const QStringList ids = builder->chunkDesktops.value(chunk);
             builder->set(ids, DeletionOutcome::Submitted,
@@ -112,28 +138,44 @@ QHash<QString, RecordedDeletion> fromEntries(const QList<QJsonObject> &entries, 
                                                      "In a job that had not ended when the app was closed."));
             for (const QString &id : ids)
                 builder->row(id)->jobId = jobId;
-        } else if (event == QLatin1String("post_failed")) {
-            const bool ambiguous = entry.value(QLatin1String("ambiguous")).toBool();
-            builder->set(builder->chunkDesktops.value(chunk),
-                         ambiguous ? DeletionOutcome::Unknown : DeletionOutcome::Failed,
+            break;
+        }
+        case AuditRecord::Event::Failed:
+            builder->set(builder->chunkDesktops.value(chunk), DeletionOutcome::Failed,
                          entry.value(QLatin1String("summary")).toString(),
                          entry.value(QLatin1String("error_code")).toString());
-        } else if (event == QLatin1String("not_sent")) {
-            builder->set(stringsOf(entry.value(QLatin1String("desktop_ids"))), DeletionOutcome::NotSent,
+            break;
+        case AuditRecord::Event::NotSent:
+            builder->set(AuditRecord::outcomeTargetIds(entry), DeletionOutcome::NotSent,
                          entry.value(QLatin1String("reason")).toString());
-        } else if (event == QLatin1String("outcome_unknown")) {
-            builder->set(stringsOf(entry.value(QLatin1String("desktop_ids"))), DeletionOutcome::Unknown,
-                         entry.value(QLatin1String("reason")).toString());
-        } else if (event == QLatin1String("job_finished") || event == QLatin1String("job_lost")) {
+            break;
+        case AuditRecord::Event::OutcomeUnknown: {
+            QStringList ids = AuditRecord::outcomeTargetIds(entry);
+            if (ids.isEmpty())
+                ids = builder->chunkDesktops.value(chunk);
+            QString reason = entry.value(QLatin1String("reason")).toString();
+            if (reason.isEmpty())
+                reason = entry.value(QLatin1String("summary")).toString();
+            builder->set(ids, DeletionOutcome::Unknown, reason, entry.value(QLatin1String("error_code")).toString());
+            break;
+        }
+        case AuditRecord::Event::JobFinished:
+        case AuditRecord::Event::JobLost: {
             const QJsonObject results = entry.value(QLatin1String("results")).toObject();
             builder->set(stringsOf(results.value(QLatin1String("deleted"))), DeletionOutcome::Deleted, QString());
             for (const QJsonValue &value : results.value(QLatin1String("not_deleted")).toArray()) {
                 const QJsonObject desktop = value.toObject();
+                QString reason = desktop.value(QLatin1String("reason")).toString();
+                if (reason.isEmpty())
+                    reason = desktop.value(QLatin1String("fail_reason")).toString();
                 builder->set({desktop.value(QLatin1String("desktop_id")).toString()},
-                             outcomeNamed(desktop.value(QLatin1String("outcome")).toString()),
-                             desktop.value(QLatin1String("fail_reason")).toString(),
+                             outcomeNamed(desktop.value(QLatin1String("outcome")).toString()), reason,
                              desktop.value(QLatin1String("error_code")).toString());
             }
+            break;
+        }
+        default:
+            break;
         }
     }
     QHash<QString, RecordedDeletion> deletions;
