@@ -12,6 +12,7 @@
 #include "deletion/auditlog.h"
 #include "deletion/jobjournal.h"
 #include "fakeclient.h"
+#include "fakenetworkaccessmanager.h"
 #include "freshrecord.h"
 #include "misbehavingserver.h"
 #include "simulatortestsupport.h"
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void unusablePoolIdIsRefusedWhilePlanning();
     void firstPoolNotTurnedOffStopsTheOthers();
     void billingFromTheProductAsWellAsChargingMode();
+    void poolDesktopsPageAsksTheDocumentedRouteAndLimits();
 
 private:
     std::unique_ptr<ApiClient> misbehavingClient(const MisbehavingServer &server, int transferTimeoutMs = 10000);
@@ -360,6 +363,32 @@ void TestPoolMembership::billingFromTheProductAsWellAsChargingMode()
     QVERIFY2(desktops, qPrintable(error));
     QCOMPARE(desktops->desktopIds, QStringList { QStringLiteral("d-1") });
     QVERIFY(!DecommissionJson::parsePoolDesktopPage(R"({"desktops":[]})", &error)); // not this call's answer
+}
+
+void TestPoolMembership::poolDesktopsPageAsksTheDocumentedRouteAndLimits()
+{
+    FakeNetworkAccessManager network(
+        [](const RecordedRequest &) { return FakeResponse::json(200, R"({"total_count":0,"pool_desktops":[]})"); });
+    ClientConfig config;
+    config.endpoint = QUrl(QStringLiteral("https://workspace.example.com"));
+    config.projectId = QStringLiteral("p");
+    auto client = clientFor(&network, config, Credentials { QStringLiteral("AK"), QStringLiteral("SK"), {} });
+    const auto run = [&client](const QString &poolId, int offset, int limit) {
+        ListPoolDesktopsPageCall call(client.get(), poolId, offset, limit);
+        QSignalSpy finished(&call, &ApiCall::finished);
+        call.start();
+        finished.wait();
+        return call.error();
+    };
+    QVERIFY(!run(QStringLiteral("pool-1"), 100, 100).isError());
+    QCOMPARE(network.requestCount(), 1);
+    QCOMPARE(network.lastRequest().url.path(), QStringLiteral("/v2/p/desktop-pools/pool-1/desktops"));
+    QCOMPARE(QUrlQuery(network.lastRequest().url).queryItemValue(QStringLiteral("limit")), QStringLiteral("100"));
+    // Outside the documented bounds, or an id that would change the path: nothing is sent.
+    QCOMPARE(run(QStringLiteral("pool-1"), 0, 101).kind, ApiError::Kind::Configuration);
+    QCOMPARE(run(QStringLiteral("pool-1"), 10001, 100).kind, ApiError::Kind::Configuration);
+    QCOMPARE(run(QStringLiteral("a/../b"), 0, 100).kind, ApiError::Kind::Configuration);
+    QCOMPARE(network.requestCount(), 1);
 }
 
 QTEST_MAIN(TestPoolMembership)

@@ -433,6 +433,18 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, DesktopTableModel::PoolColumn).data(DesktopTableModel::ApiValuesRole).toStringList(),
                  QStringList{QStringLiteral("pool-1")});
         QCOMPARE(model.desktopAt(1).poolId, QStringLiteral("pool-1"));
+
+        // A listing without pool_id: the pools' own desktop listings tell the column (and the
+        // desktops handed to a deletion) which pool holds a desktop.
+        Desktop unnamed = makeDesktop(QStringLiteral("d4"), QStringLiteral("delta"));
+        unnamed.desktopType = QStringLiteral("POOLED");
+        model.upsertDesktops({unnamed});
+        QCOMPARE(model.index(3, DesktopTableModel::PoolColumn).data().toString(), QString());
+        model.setPoolMembership({{QStringLiteral("d4"), QStringLiteral("pool-1")},
+                                 {QStringLiteral("d2"), QStringLiteral("pool-other")}});
+        QCOMPARE(model.index(3, DesktopTableModel::PoolColumn).data().toString(), QStringLiteral("Finance"));
+        QCOMPARE(model.desktopAt(3).poolId, QStringLiteral("pool-1"));
+        QCOMPARE(model.desktopAt(1).poolId, QStringLiteral("pool-1")); // what the answer carried comes first
     }
 
     void maintenanceIsShownAndFiltered()

@@ -3,6 +3,7 @@
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/decommissioncalls.h"
+#include "api/poolcalls.h"
 #include "decommissionroutes.h"
 #include "fakeclient.h"
 #include "simulatortestsupport.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void changesAreRefusedAsTheOtherRoutesRefuse();
     void logoffLeavesDesktopsWaitingForAUser();
     void poolsWithAutoscaleAndTheirUpdate();
+    void poolDesktopsListingAndPoolFilters();
     void wrongSignatureIs401();
 
 private:
@@ -343,6 +345,70 @@ void TestSimulatorDecommission::logoffLeavesDesktopsWaitingForAUser()
     for (int i = 0; i < 4; ++i)
         QVERIFY(loginIs(desktop(ids.at(i)), "REGISTERED"));
     QVERIFY(loginIs(desktop(ids.at(4)), "UNREGISTER")); // a shut-down desktop has nobody to log off
+}
+
+void TestSimulatorDecommission::poolDesktopsListingAndPoolFilters()
+{
+    ListAllPoolsCall pools(m_client.get());
+    QVERIFY(run(pools));
+    QVERIFY(pools.pools().size() >= 2);
+    const QString first = pools.pools().at(0).id;
+    const QString second = pools.pools().at(1).id;
+    // ListPoolDesktopsDetail: pool_desktops, limit 1–100 (default 10), no pool_id in the entries.
+    const RawAnswer page = send("GET", QStringLiteral("desktop-pools/%1/desktops").arg(first));
+    QCOMPARE(page.status, 200);
+    const QJsonArray held = page.json.value(QLatin1String("pool_desktops")).toArray();
+    QVERIFY(!held.isEmpty());
+    QVERIFY(held.size() <= 10);
+    QCOMPARE(page.json.value(QLatin1String("total_count")).toInt(), pools.pools().at(0).desktopCount);
+    QVERIFY(page.json.contains(QLatin1String("on_demand_desktops_num")));
+    QVERIFY(page.json.contains(QLatin1String("period_desktops_num")));
+    for (const QJsonValue &entry : held) {
+        QVERIFY(!entry.toObject().value(QLatin1String("desktop_id")).toString().isEmpty());
+        QVERIFY(!entry.toObject().contains(QLatin1String("pool_id")));
+    }
+    QUrlQuery tooMany;
+    tooMany.addQueryItem(QStringLiteral("limit"), QStringLiteral("101"));
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools/%1/desktops").arg(first), tooMany).status, 400);
+    QUrlQuery none;
+    none.addQueryItem(QStringLiteral("limit"), QStringLiteral("0"));
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools/%1/desktops").arg(first), none).status, 400);
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools/pool-none/desktops")).status, 404);
+    ListAllPoolDesktopsCall all(m_client.get(), first);
+    QVERIFY(run(all));
+    QVERIFY(all.isComplete());
+    QCOMPARE(all.desktopIds().size(), pools.pools().at(0).desktopCount);
+
+    // The listing's pool_id filter: comma-separated ids, at most 255 characters in all.
+    QUrlQuery both;
+    both.addQueryItem(QStringLiteral("pool_id"), first + QLatin1Char(',') + second);
+    both.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+    const RawAnswer listed = send("GET", QStringLiteral("desktops/detail"), both);
+    QCOMPARE(listed.json.value(QLatin1String("total_count")).toInt(),
+             pools.pools().at(0).desktopCount + pools.pools().at(1).desktopCount);
+    QUrlQuery tooLong;
+    tooLong.addQueryItem(QStringLiteral("pool_id"), QString(256, QLatin1Char('a')));
+    QCOMPARE(send("GET", QStringLiteral("desktops/detail"), tooLong).status, 400);
+
+    // The pools listing's documented filters.
+    QUrlQuery byName;
+    byName.addQueryItem(QStringLiteral("name"), pools.pools().at(1).name);
+    const RawAnswer named = send("GET", QStringLiteral("desktop-pools"), byName);
+    QCOMPARE(named.json.value(QLatin1String("total_count")).toInt(), 1);
+    QCOMPARE(named.json.value(QLatin1String("desktop_pools")).toArray().at(0).toObject().value(QLatin1String("id")).toString(),
+             second);
+    QUrlQuery inMaintenance;
+    inMaintenance.addQueryItem(QStringLiteral("in_maintenance_mode"), QStringLiteral("true"));
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools"), inMaintenance).json.value(QLatin1String("total_count")).toInt(), 0);
+    QUrlQuery byType;
+    byType.addQueryItem(QStringLiteral("type"), QStringLiteral("STATIC"));
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools"), byType).json.value(QLatin1String("total_count")).toInt(), 0);
+    QUrlQuery badProject;
+    badProject.addQueryItem(QStringLiteral("enterprise_project_id"), QStringLiteral("a b"));
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools"), badProject).status, 400);
+    QUrlQuery farOffset;
+    farOffset.addQueryItem(QStringLiteral("offset"), QStringLiteral("20001"));
+    QCOMPARE(send("GET", QStringLiteral("desktop-pools"), farOffset).status, 400);
 }
 
 void TestSimulatorDecommission::poolsWithAutoscaleAndTheirUpdate()
