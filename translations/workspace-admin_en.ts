@@ -35,12 +35,43 @@
     </message>
 </context>
 <context>
-    <name>ActionRecord</name>
+    <name>AllRegionsListCommand</name>
     <message numerus="yes">
-        <source>The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it was being sent); re-list before deciding.</source>
+        <source>%1 (project %2): %Ln desktop(s).</source>
         <translation>
-            <numerusform>The outcome of a request (%1) for %n desktop or pool is unknown (the app ended while it was being sent); re-list before deciding.</numerusform>
-            <numerusform>The outcome of a request (%1) for %n desktops or pools is unknown (the app ended while it was being sent); re-list before deciding.</numerusform>
+            <numerusform>%1 (project %2): %Ln desktop.</numerusform>
+            <numerusform>%1 (project %2): %Ln desktops.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <translation>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln Workspace project(s).</source>
+        <translation>
+            <numerusform>in %Ln Workspace project.</numerusform>
+            <numerusform>in %Ln Workspace projects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln project(s) could not be listed; the others are shown.</source>
+        <translation>
+            <numerusform>%Ln project could not be listed; the others are shown.</numerusform>
+            <numerusform>%Ln projects could not be listed; the others are shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRun</name>
+    <message numerus="yes">
+        <source>Not sent: %n target(s) of this change cannot be sent, so none is.</source>
+        <translation>
+            <numerusform>Not sent: %n target of this change cannot be sent, so none is.</numerusform>
+            <numerusform>Not sent: %n targets of this change cannot be sent, so none is.</numerusform>
         </translation>
     </message>
 </context>
@@ -104,14 +135,35 @@
             <numerusform>Turning autoscale off first for %Ln pools…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln user(s) may be deleted or kept:</source>
+        <translation>
+            <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). This user may be deleted or kept:</numerusform>
+            <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln users may be deleted or kept:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) attached, not deleted with the desktops:</source>
+        <translation>
+            <numerusform>%Ln group attached, not deleted with the desktops:</numerusform>
+            <numerusform>%Ln groups attached, not deleted with the desktops:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionAfterAutoscaleOff</name>
     <message numerus="yes">
-        <source>The autoscale of %Ln pool(s) could not be turned off, so nothing was deleted: %1</source>
+        <source>Autoscale was turned off for %Ln pool(s): %1.</source>
         <translation>
-            <numerusform>The autoscale of %Ln pool could not be turned off, so nothing was deleted: %1</numerusform>
-            <numerusform>The autoscale of %Ln pools could not be turned off, so nothing was deleted: %1</numerusform>
+            <numerusform>Autoscale was turned off for %Ln pool: %1.</numerusform>
+            <numerusform>Autoscale was turned off for %Ln pools: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoscale of %Ln pool(s) could not be turned off, so nothing was deleted: %1. %2</source>
+        <translation>
+            <numerusform>The autoscale of %Ln pool could not be turned off, so nothing was deleted: %1. %2</numerusform>
+            <numerusform>The autoscale of %Ln pools could not be turned off, so nothing was deleted: %1. %2</numerusform>
         </translation>
     </message>
 </context>
@@ -160,13 +212,6 @@
         <translation>
             <numerusform>&amp;Delete %Ln Desktop</numerusform>
             <numerusform>&amp;Delete %Ln Desktops</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln request(s), sent one after another:</source>
-        <translation>
-            <numerusform>%Ln request, sent one after another:</numerusform>
-            <numerusform>%Ln requests, sent one after another:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -275,6 +320,13 @@
             <numerusform>%1 and %Ln more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln requests, sent one after another:</source>
+        <translation>
+            <numerusform>%Ln request:</numerusform>
+            <numerusform>%Ln requests, sent one after another:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionResult</name>
@@ -322,12 +374,52 @@
     </message>
 </context>
 <context>
+    <name>IdleOverviewChart</name>
+    <message numerus="yes">
+        <source>%n desktop(s) idle %1 in the usage period</source>
+        <translation>
+            <numerusform>%n desktop idle %1 in the usage period</numerusform>
+            <numerusform>%n desktops idle %1 in the usage period</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) retiring (switched off and waiting for their date)</source>
+        <translation>
+            <numerusform>%n desktop retiring (switched off and waiting for its date)</numerusform>
+            <numerusform>%n desktops retiring (switched off and waiting for their date)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retiring desktop(s) whose date has come</source>
+        <translation>
+            <numerusform>%n retiring desktop whose date has come</numerusform>
+            <numerusform>%n retiring desktops whose date has come</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobModel</name>
     <message numerus="yes">
         <source>Deletion of %Ln desktop(s)</source>
         <translation>
             <numerusform>Deletion of %Ln desktop</numerusform>
             <numerusform>Deletion of %Ln desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <comment>running count</comment>
+        <translation>
+            <numerusform>%Ln deleted</numerusform>
+            <numerusform>%Ln deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <comment>running count</comment>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
         </translation>
     </message>
 </context>
@@ -338,6 +430,30 @@
         <translation>
             <numerusform>Job %1 did not end within %n minute; it stays in the journal and can be followed again later.</numerusform>
             <numerusform>Job %1 did not end within %n minutes; it stays in the journal and can be followed again later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message numerus="yes">
+        <source>Workspace Admin is following again %Ln deletion(s) interrupted when it was last closed.</source>
+        <translation>
+            <numerusform>Workspace Admin is following again %Ln deletion interrupted when it was last closed.</numerusform>
+            <numerusform>Workspace Admin is following again %Ln deletions interrupted when it was last closed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of their desktops were never sent a deletion request, so they were not deleted: they are listed as not sent.</source>
+        <translation>
+            <numerusform>%Ln of their desktops was never sent a deletion request, so it was not deleted: it is listed as not sent.</numerusform>
+            <numerusform>%Ln of their desktops were never sent a deletion request, so they were not deleted: they are listed as not sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln desktop result(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln desktop result to %1.</numerusform>
+            <numerusform>Exported %Ln desktop results to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -365,6 +481,44 @@
         <translation>
             <numerusform>The service listed desktops more than once (%Ln duplicate); each desktop is shown once.</numerusform>
             <numerusform>The service listed desktops more than once (%Ln duplicates); each desktop is shown once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListAllUsageCall</name>
+    <message numerus="yes">
+        <source>the usage statistics did not arrive in time (%Ln desktop(s) read)</source>
+        <translation>
+            <numerusform>the usage statistics did not arrive in time (%Ln desktop read)</numerusform>
+            <numerusform>the usage statistics did not arrive in time (%Ln desktops read)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <translation>
+            <numerusform>%Ln desktop</numerusform>
+            <numerusform>%Ln desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeated entry(s)</source>
+        <translation>
+            <numerusform>%Ln repeated entry</numerusform>
+            <numerusform>%Ln repeated entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The service sent different usage statistics for the same desktop (%1): the usage of %Ln desktop(s) is unknown.</source>
+        <translation>
+            <numerusform>The service sent different usage statistics for the same desktop (%1): the usage of %Ln desktop is unknown.</numerusform>
+            <numerusform>The service sent different usage statistics for the same desktop (%1): the usage of %Ln desktops is unknown.</numerusform>
         </translation>
     </message>
 </context>
@@ -432,13 +586,6 @@
         <translation>
             <numerusform>Copied %Ln value.</numerusform>
             <numerusform>Copied %Ln values.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln line(s) matched no shown desktop.</source>
-        <translation>
-            <numerusform>%Ln line matched no shown desktop.</numerusform>
-            <numerusform>%Ln lines matched no shown desktop.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -514,6 +661,35 @@
             <numerusform>Log the users of %Ln desktops off? Work they have not saved may be lost.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Idle ≥ %Ln day(s)</source>
+        <comment>idle filter: at least N days</comment>
+        <translation>
+            <numerusform>Idle ≥ %Ln day</numerusform>
+            <numerusform>Idle ≥ %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s) left.</source>
+        <translation>
+            <numerusform>%Ln character left.</numerusform>
+            <numerusform>%Ln characters left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the pasted IDs or names matched no loaded desktop:</source>
+        <translation>
+            <numerusform>%Ln of the pasted IDs or names matched no loaded desktop:</numerusform>
+            <numerusform>%Ln of the pasted IDs or names matched no loaded desktop:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>
@@ -522,6 +698,26 @@
         <translation>
             <numerusform>the listing did not finish in time (%Ln entry read)</numerusform>
             <numerusform>the listing did not finish in time (%Ln entries read)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolAutoscaleCheck</name>
+    <message numerus="yes">
+        <source>%Ln pool id(s) cannot be used in a request (1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;), so nothing is sent: %1</source>
+        <translation>
+            <numerusform>%Ln pool id cannot be used in a request (1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;), so nothing is sent: %1</numerusform>
+            <numerusform>%Ln pool ids cannot be used in a request (1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;), so nothing is sent: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoolMembershipLookUp</name>
+    <message numerus="yes">
+        <source>No pool was found to hold %Ln pooled desktop(s): %1</source>
+        <translation>
+            <numerusform>No pool was found to hold %Ln pooled desktop: %1</numerusform>
+            <numerusform>No pool was found to hold %Ln pooled desktops: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -549,6 +745,30 @@
         <translation>
             <numerusform>A journal entry for %n desktop could not be followed and was settled as &quot;outcome unknown&quot;.</numerusform>
             <numerusform>A journal entry for %n desktops could not be followed and was settled as &quot;outcome unknown&quot;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it was being sent); re-list them before deciding.</source>
+        <translation>
+            <numerusform>The outcome of a request (%1) for %n desktop or pool is unknown (the app ended while it was being sent); re-list it before deciding.</numerusform>
+            <numerusform>The outcome of a request (%1) for %n desktops or pools is unknown (the app ended while it was being sent); re-list them before deciding.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegionsCommand</name>
+    <message numerus="yes">
+        <source>The desktops of %Ln project(s) could not be counted.</source>
+        <translation>
+            <numerusform>The desktops of %Ln project could not be counted.</numerusform>
+            <numerusform>The desktops of %Ln projects could not be counted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Workspace project(s).</source>
+        <translation>
+            <numerusform>%Ln Workspace project.</numerusform>
+            <numerusform>%Ln Workspace projects.</numerusform>
         </translation>
     </message>
 </context>

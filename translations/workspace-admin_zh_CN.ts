@@ -39,14 +39,6 @@
         <translation>未发送任何请求。</translation>
     </message>
     <message>
-        <source>Interrupted: sending no more requests; the one on the wire is let finish.</source>
-        <translation>已中断：不再发送新的请求；正在传输的请求会继续完成。</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3 desktop(s) answered.</source>
-        <translation>%1：已收到 %2/%3 个桌面的应答。</translation>
-    </message>
-    <message>
         <source>Dry run: nothing is sent. %1 would be sent for %2.</source>
         <comment>%1: requests, %2: desktops</comment>
         <translation>试运行：不发送任何请求。将为 %2发送 %1。</translation>
@@ -93,18 +85,72 @@
             <numerusform>已排除 %Ln 个桌面。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2 of %3 desktops answered.</source>
+        <translation>%1：已有 %2 / %3 个桌面得到答复。</translation>
+    </message>
+    <message>
+        <source>Not sent (%1): %2</source>
+        <translation>未发送（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Interrupted: sending no more requests; the request already sent is allowed to finish.</source>
+        <translation>已中断：不再发送请求；已发出的请求允许完成。</translation>
+    </message>
 </context>
 <context>
-    <name>ActionRecord</name>
+    <name>AllRegionsListCommand</name>
+    <message numerus="yes">
+        <source>%1 (project %2): %Ln desktop(s).</source>
+        <translation>
+            <numerusform>%1（项目 %2）：%Ln 个桌面。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>The app ended before the answer to this request was recorded; the change may or may not have been made.</source>
-        <translation>应用在记录此请求的应答之前已退出；更改可能已生效，也可能没有。</translation>
+        <source>Listing the desktops of every Workspace project of the account…</source>
+        <translation>正在列出该帐号每个 Workspace 项目的桌面…</translation>
+    </message>
+    <message>
+        <source>IAM could not list the account&apos;s projects.</source>
+        <translation>IAM 无法列出该帐号的项目。</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>%1: the listing failed: %2</source>
+        <translation>%1：列出失败：%2</translation>
+    </message>
+    <message>
+        <source>Warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
     </message>
     <message numerus="yes">
-        <source>The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it was being sent); re-list before deciding.</source>
+        <source>%Ln desktop(s)</source>
         <translation>
-            <numerusform>针对 %n 个桌面或桌面池的请求（%1）结果未知（发送该请求时应用已退出）；请先重新列出再做决定。</numerusform>
+            <numerusform>%Ln 个桌面</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln Workspace project(s).</source>
+        <translation>
+            <numerusform>位于 %Ln 个 Workspace 项目中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln project(s) could not be listed; the others are shown.</source>
+        <translation>
+            <numerusform>%Ln 个项目无法列出；已显示其余项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>REGION</translation>
+    </message>
+    <message>
+        <source>PROJECT ID</source>
+        <translation>PROJECT ID</translation>
     </message>
 </context>
 <context>
@@ -176,6 +222,14 @@
     <message>
         <source>Usage statistics sort by desktop_usage or desktop_idle_duration, ASC or DESC.</source>
         <translation>使用统计只能按 desktop_usage 或 desktop_idle_duration 排序，顺序为 ASC 或 DESC。</translation>
+    </message>
+    <message>
+        <source>A request that changes something must carry a body.</source>
+        <translation>会更改内容的请求必须带有请求体。</translation>
+    </message>
+    <message>
+        <source>the connection was lost after the request was sent; it was not sent again</source>
+        <translation>请求发出后连接断开；该请求未被再次发送</translation>
     </message>
 </context>
 <context>
@@ -263,12 +317,28 @@
         <source>The server answered HTTP %1: %2</source>
         <translation>服务器返回 HTTP %1：%2</translation>
     </message>
+    <message>
+        <source>[IAM trace id %1]</source>
+        <translation>[IAM 跟踪 ID %1]</translation>
+    </message>
+    <message>
+        <source>IAM trace id: %1</source>
+        <translation>IAM 跟踪 ID：%1</translation>
+    </message>
 </context>
 <context>
     <name>AppStartup</name>
     <message>
         <source>Workspace Admin</source>
         <translation>Workspace 管理器</translation>
+    </message>
+    <message>
+        <source>Finding the project of region %1 from the access key…</source>
+        <translation>正在根据访问密钥查找区域 %1 的项目…</translation>
+    </message>
+    <message>
+        <source>Region %1: project %2, found from the access key.</source>
+        <translation>区域 %1：项目 %2，已根据访问密钥找到。</translation>
     </message>
 </context>
 <context>
@@ -299,6 +369,113 @@
     <message>
         <source>the service answered with an unusable job id %1</source>
         <translation>服务应答中的任务 ID %1 不可用</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDesktopTagsCall</name>
+    <message>
+        <source>One request takes 1 to %1 tags, not %2.</source>
+        <translation>一个请求只能包含 1 到 %1 个标签，而不是 %2 个。</translation>
+    </message>
+    <message>
+        <source>The tag key %1 is named twice in one request.</source>
+        <translation>标签键 %1 在一个请求中出现了两次。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeKind</name>
+    <message>
+        <source>A desktop id must have 1 to 255 characters.</source>
+        <translation>桌面 ID 必须为 1 到 255 个字符。</translation>
+    </message>
+    <message>
+        <source>Delete desktops</source>
+        <translation>删除桌面</translation>
+    </message>
+    <message>
+        <source>Start maintenance</source>
+        <translation>开启维护模式</translation>
+    </message>
+    <message>
+        <source>End maintenance</source>
+        <translation>关闭维护模式</translation>
+    </message>
+    <message>
+        <source>Log users off</source>
+        <translation>注销用户</translation>
+    </message>
+    <message>
+        <source>Turn autoscale on</source>
+        <translation>开启自动伸缩</translation>
+    </message>
+    <message>
+        <source>Turn autoscale off</source>
+        <translation>关闭自动伸缩</translation>
+    </message>
+    <message>
+        <source>A pool id must be 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;.</source>
+        <translation>桌面池 ID 必须由 1 到 255 个字母、数字、“-”、“_”、“.”或“:”组成。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRun</name>
+    <message>
+        <source>Re-list before deciding; the request is not sent again.</source>
+        <translation>请先重新列出再做决定；该请求不会再次发送。</translation>
+    </message>
+    <message>
+        <source>The app stopped waiting for the answer; the change may or may not have been made.</source>
+        <translation>应用已停止等待答复；该更改可能已生效，也可能未生效。</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending.</source>
+        <translation>发送前已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent.</source>
+        <translation>发送前已取消。</translation>
+    </message>
+    <message>
+        <source>Not sent: the deadline passed first.</source>
+        <translation>未发送：截止时间已先到达。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: %n target(s) of this change cannot be sent, so none is.</source>
+        <translation>
+            <numerusform>未发送：此更改中有 %n 个目标无法发送，因此一个也不发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No audit log is configured.</source>
+        <translation>未配置审计日志。</translation>
+    </message>
+    <message>
+        <source>The connection was closed before it was sent.</source>
+        <translation>发送前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Not sent: the audit log could not be written (%1).</source>
+        <translation>未发送：无法写入审计日志（%1）。</translation>
+    </message>
+    <message>
+        <source>Not sent: an earlier request could not be sent (%1).</source>
+        <translation>未发送：之前的一个请求无法发送（%1）。</translation>
+    </message>
+    <message>
+        <source>No answer came before the deadline; the change may or may not have been made.</source>
+        <translation>截止时间前没有收到答复；该更改可能已生效，也可能未生效。</translation>
+    </message>
+    <message>
+        <source>Not sent: an earlier request may or may not have been carried out, so nothing more of this change is sent. Re-list before deciding.</source>
+        <translation>未发送：之前的一个请求可能已执行，也可能未执行，因此此更改的其余部分不再发送。请先重新列出再做决定。</translation>
+    </message>
+    <message>
+        <source>Not sent: an earlier request was refused (%1), so nothing more of this change is sent.</source>
+        <translation>未发送：之前的一个请求被拒绝（%1），因此此更改的其余部分不再发送。</translation>
+    </message>
+    <message>
+        <source>%1: %2 done, %3 failed, %4 outcome unknown, %5 not sent.</source>
+        <translation>%1：%2 个已完成，%3 个失败，%4 个结果未知，%5 个未发送。</translation>
     </message>
 </context>
 <context>
@@ -360,10 +537,6 @@
         <translation>delete：不向用户发送邮件通知。</translation>
     </message>
     <message>
-        <source>delete: force the deletion.</source>
-        <translation>delete：强制删除。</translation>
-    </message>
-    <message>
         <source>list takes no arguments, only options.</source>
         <translation>list 不接受参数，只接受选项。</translation>
     </message>
@@ -412,16 +585,8 @@
         <translation>删除无法撤销：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
     </message>
     <message>
-        <source>job --wait, delete: stop following a job after &lt;seconds&gt; (default 3600, delete 1800); list: give up listing after &lt;seconds&gt;.</source>
-        <translation>job --wait、delete：&lt;seconds&gt; 秒后停止跟踪任务（默认 3600，delete 为 1800）；list：&lt;seconds&gt; 秒后放弃列出。</translation>
-    </message>
-    <message>
         <source>--timeout takes a positive number of seconds.</source>
         <translation>--timeout 需要一个正的秒数。</translation>
-    </message>
-    <message>
-        <source>list, job, delete, maintenance, logoff or journal.</source>
-        <translation>list、job、delete、maintenance、logoff 或 journal。</translation>
     </message>
     <message>
         <source>delete, maintenance, logoff: confirm that the desktops are to be changed; journal forget: confirm that the job is to be forgotten.</source>
@@ -446,14 +611,6 @@
     <message>
         <source>logoff: the message the users see before they are logged off.</source>
         <translation>logoff：用户被注销前看到的消息。</translation>
-    </message>
-    <message>
-        <source>No command given; use list, job, delete, maintenance, logoff or journal.</source>
-        <translation>未指定命令；请使用 list、job、delete、maintenance、logoff 或 journal。</translation>
-    </message>
-    <message>
-        <source>Unknown command “%1”; use list, job, delete, maintenance, logoff or journal.</source>
-        <translation>未知命令“%1”；请使用 list、job、delete、maintenance、logoff 或 journal。</translation>
     </message>
     <message>
         <source>--period-days takes a whole number of days from 1 to %1.</source>
@@ -484,50 +641,6 @@
         <translation>%1 会更改这些桌面：请加上 --yes 确认（或先用 --dry-run 查看将发送的请求）。</translation>
     </message>
     <message>
-        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
-
-Commands:
-  list [--status S] [--name TEXT] [--format table|csv|json]
-       [--idle-days N] [--period-days DAYS]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
-  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-
-maintenance and logoff look the desktops up as delete does and leave out, each
-with its reason, those not found, repeated or being deleted; the profile&apos;s
-protected tags do not block them, since they delete nothing.
-
-Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
-
-Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
-error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
-not add up; what arrived is printed).</source>
-        <translation>通过脚本审阅和删除华为云 Workspace 桌面。
-
-命令：
-  list [--status S] [--name TEXT] [--format table|csv|json]
-       [--idle-days N] [--period-days DAYS]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
-  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-
-maintenance 和 logoff 与 delete 一样查询桌面，并排除未找到、重复或正在删除的
-桌面（逐一说明原因）；连接配置的保护标签不会阻止这两个命令，因为它们不删除任何内容。
-
-凭证来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
-HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统密钥环。
-
-退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，3 API 或网络错误，
-4 列表不完整（服务的应答前后不一致；已打印收到的部分）。</translation>
-    </message>
-    <message>
         <source>delete, maintenance, logoff: comma-separated desktop ids.</source>
         <translation>delete、maintenance、logoff：以逗号分隔的桌面 ID。</translation>
     </message>
@@ -542,6 +655,120 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>delete: first turn autoscale off for the pools of the desktops that may create new desktops after the deletion; if a pool cannot be stopped, nothing is deleted.</source>
         <translation>delete：对于删除后可能创建新桌面的桌面池，先关闭其自动伸缩；如果某个桌面池无法关闭自动伸缩，则不删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Finding the project of region %1 from the access key…</source>
+        <translation>正在根据访问密钥查找区域 %1 的项目…</translation>
+    </message>
+    <message>
+        <source>Region %1: project %2.</source>
+        <translation>区域 %1：项目 %2。</translation>
+    </message>
+    <message>
+        <source>regions needs the region whose IAM lists the account&apos;s projects: use --region or a profile with a region.</source>
+        <translation>regions 需要一个区域，通过该区域的 IAM 列出帐号的项目：请使用 --region 或带有区域的配置文件。</translation>
+    </message>
+    <message>
+        <source>--all-regions needs the region whose IAM lists the account&apos;s projects: use --region or a profile with a region.</source>
+        <translation>--all-regions 需要一个区域，通过该区域的 IAM 列出帐号的项目：请使用 --region 或带有区域的配置文件。</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
+
+Commands:
+  list [--status S] [--name TEXT] [--format table|csv|json]
+       [--idle-days N] [--period-days DAYS] [--retiring] [--all-regions]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
+  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+  regions [--format table|csv|json]
+
+regions lists the account&apos;s Workspace projects and their desktops, found from the
+access key through the IAM of --region.
+
+maintenance and logoff look the desktops up as delete does and leave out, each
+with its reason, those not found, repeated or being deleted; the profile&apos;s
+protected tags do not block them, since they delete nothing.
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
+not add up, or went beyond what a listing may hold; what arrived is printed).
+A dry run of delete --delete-users whose users&apos; look-up failed says the impact on
+users is unknown and exits 3 (4 when the look-up was incomplete).</source>
+        <translation>通过脚本查看和删除华为云 Workspace 桌面。
+
+命令：
+  list [--status S] [--name TEXT] [--format table|csv|json]
+       [--idle-days N] [--period-days DAYS] [--retiring] [--all-regions]
+  job JOB_ID [--wait]
+  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
+         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
+  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
+  journal [forget JOB_ID --yes]
+  regions [--format table|csv|json]
+
+regions 列出帐号的 Workspace 项目及其桌面，项目通过 --region 的 IAM
+根据访问密钥找到。
+
+maintenance 和 logoff 像 delete 一样查找桌面，并逐一说明原因地排除
+未找到、重复或正在删除的桌面；配置文件的受保护标签不会阻止它们，
+因为它们不删除任何内容。
+
+凭据来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的配置文件和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
+3 API 或网络错误，4 列表不完整（服务的答复前后不一致，或超出了
+列表可容纳的上限；已收到的内容会打印出来）。
+delete --delete-users 的试运行如果用户查询失败，会说明对用户的影响
+未知并以 3 退出（查询不完整时为 4）。</translation>
+    </message>
+    <message>
+        <source>list, job, delete, maintenance, logoff, journal or regions.</source>
+        <translation>list、job、delete、maintenance、logoff、journal 或 regions。</translation>
+    </message>
+    <message>
+        <source>job --wait: stop following the job after &lt;seconds&gt; (default 3600); delete, maintenance, logoff: end the whole run after &lt;seconds&gt; (a request still unanswered then has an unknown outcome, the rest is not sent); list: give up listing after &lt;seconds&gt;.</source>
+        <translation>job --wait：在 &lt;seconds&gt; 秒后停止跟踪任务（默认 3600）；delete、maintenance、logoff：在 &lt;seconds&gt; 秒后结束整个运行（届时仍未答复的请求结果未知，其余请求不再发送）；list：在 &lt;seconds&gt; 秒后放弃列出。</translation>
+    </message>
+    <message>
+        <source>delete: delete desktops even when a user is connected (the user is disconnected).</source>
+        <translation>delete：即使有用户已连接也删除桌面（该用户会被断开）。</translation>
+    </message>
+    <message>
+        <source>list: only the desktops being retired (those carrying this app&apos;s retirement tags, due or not).</source>
+        <translation>list：仅列出正在退役的桌面（带有本应用退役标签的桌面，无论是否到期）。</translation>
+    </message>
+    <message>
+        <source>list: the desktops of every Workspace project of the account (found through the IAM of --region), with their region and project.</source>
+        <translation>list：列出帐号所有 Workspace 项目的桌面（通过 --region 的 IAM 找到），并附上区域和项目。</translation>
+    </message>
+    <message>
+        <source>No command given; use list, job, delete, maintenance, logoff, journal or regions.</source>
+        <translation>未给出命令；请使用 list、job、delete、maintenance、logoff、journal 或 regions。</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; use list, job, delete, maintenance, logoff, journal or regions.</source>
+        <translation>未知命令“%1”；请使用 list、job、delete、maintenance、logoff、journal 或 regions。</translation>
+    </message>
+    <message>
+        <source>--all-regions does not load usage statistics; list one region for --idle-days or --period-days.</source>
+        <translation>--all-regions 不加载使用统计；如需 --idle-days 或 --period-days，请只列出一个区域。</translation>
+    </message>
+    <message>
+        <source>regions takes no arguments; --format is table, csv or json.</source>
+        <translation>regions 不接受参数；--format 为 table、csv 或 json。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -580,10 +807,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>region</source>
         <translation>region</translation>
-    </message>
-    <message>
-        <source>IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID).</source>
-        <translation>该区域的 IAM 项目 ID（默认：$HUAWEICLOUD_SDK_PROJECT_ID）。</translation>
     </message>
     <message>
         <source>id</source>
@@ -630,10 +853,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>终端节点“%1”：%2</translation>
     </message>
     <message>
-        <source>No project id given; use --project-id, HUAWEICLOUD_SDK_PROJECT_ID or a profile.</source>
-        <translation>未指定项目 ID；请使用 --project-id、HUAWEICLOUD_SDK_PROJECT_ID 或连接配置。</translation>
-    </message>
-    <message>
         <source>Set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or neither.</source>
         <translation>请同时设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或者都不设置。</translation>
     </message>
@@ -664,6 +883,18 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>--demo-desktops takes a whole number from 1 to %1.</source>
         <translation>--demo-desktops 的值必须是 1 至 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>IAM project id of the region (default: $HUAWEICLOUD_SDK_PROJECT_ID; without one, the region&apos;s project is found from the access key through IAM, at $HUAWEICLOUD_SDK_IAM_ENDPOINT when set).</source>
+        <translation>该区域的 IAM 项目 ID（默认：$HUAWEICLOUD_SDK_PROJECT_ID；未提供时，通过 IAM 根据访问密钥找到该区域的项目，若设置了 $HUAWEICLOUD_SDK_IAM_ENDPOINT 则使用该地址）。</translation>
+    </message>
+    <message>
+        <source>No project id and no region given; use --region (the project is then found from the access key), --project-id, HUAWEICLOUD_SDK_PROJECT_ID or a profile.</source>
+        <translation>未提供项目 ID 和区域；请使用 --region（届时将根据访问密钥找到项目）、--project-id、HUAWEICLOUD_SDK_PROJECT_ID 或配置文件。</translation>
+    </message>
+    <message>
+        <source>IAM endpoint of region “%1” (“%2”): %3</source>
+        <translation>区域“%1”的 IAM 终端节点（“%2”）：%3</translation>
     </message>
 </context>
 <context>
@@ -702,49 +933,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>no secret service</source>
         <translation>没有 Secret Service 服务</translation>
-    </message>
-</context>
-<context>
-    <name>DecommissionActionRun</name>
-    <message>
-        <source>Outcome unknown — re-list before deciding; the request is not re-sent.</source>
-        <translation>结果未知——请先重新列出再做决定；该请求不会重新发送。</translation>
-    </message>
-    <message>
-        <source>The app stopped waiting for the answer.</source>
-        <translation>应用已停止等待应答。</translation>
-    </message>
-    <message>
-        <source>Start maintenance</source>
-        <translation>开启维护模式</translation>
-    </message>
-    <message>
-        <source>End maintenance</source>
-        <translation>关闭维护模式</translation>
-    </message>
-    <message>
-        <source>Log users off</source>
-        <translation>注销用户</translation>
-    </message>
-    <message>
-        <source>Turn autoscale off</source>
-        <translation>关闭自动伸缩</translation>
-    </message>
-    <message>
-        <source>Cancelled before it was sent.</source>
-        <translation>发送前已取消。</translation>
-    </message>
-    <message>
-        <source>The connection was closed before it was sent.</source>
-        <translation>发送前连接已关闭。</translation>
-    </message>
-    <message>
-        <source>Not sent: the audit log could not be written (%1).</source>
-        <translation>未发送：无法写入审计日志（%1）。</translation>
-    </message>
-    <message>
-        <source>%1: %2 done, %3 failed, %4 outcome unknown, %5 not sent.</source>
-        <translation>%1：%2 个已完成，%3 个失败，%4 个结果未知，%5 个未发送。</translation>
     </message>
 </context>
 <context>
@@ -800,6 +988,30 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>the %1 of desktop %2 is not a number of seconds</source>
         <translation>桌面 %2 的 %1 不是秒数</translation>
+    </message>
+    <message>
+        <source>The log-off message is empty: the users are told why they are logged off.</source>
+        <translation>注销消息为空：需要告诉用户为什么被注销。</translation>
+    </message>
+    <message>
+        <source>The log-off message has %1 characters; the service takes at most %2.</source>
+        <translation>注销消息有 %1 个字符；服务最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <source>The log-off message holds a character that is not text (at position %1).</source>
+        <translation>注销消息中包含一个不是文本的字符（位置 %1）。</translation>
+    </message>
+    <message>
+        <source>The log-off message is not valid UTF-8 text.</source>
+        <translation>注销消息不是有效的 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;pool_desktops&quot; nor &quot;total_count&quot;</source>
+        <translation>答复中既没有“pool_desktops”也没有“total_count”</translation>
+    </message>
+    <message>
+        <source>a pool&apos;s desktop has no usable desktop_id</source>
+        <translation>桌面池中的一个桌面没有可用的 desktop_id</translation>
     </message>
 </context>
 <context>
@@ -898,10 +1110,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>Not deleting %1 (%2): billed yearly/monthly; the console unsubscribes such desktops (add --include-yearly-monthly to delete them all the same).</source>
         <translation>不删除 %1（%2）：包年/包月计费；控制台对这类桌面采用退订方式（如仍要删除，请加上 --include-yearly-monthly）。</translation>
     </message>
-    <message>
-        <source>The users&apos; other desktops could not all be listed, so some users said to be deleted may be kept.</source>
-        <translation>未能列出这些用户的全部其他桌面，因此部分标为将删除的用户可能会被保留。</translation>
-    </message>
     <message numerus="yes">
         <source>With --delete-users, %Ln user(s) would be deleted (no other desktop):</source>
         <translation>
@@ -935,18 +1143,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>包年/包月计费</translation>
     </message>
     <message>
-        <source>Warning: the pools could not be listed; every pool of the desktops is taken to scale.</source>
-        <translation>警告：无法列出桌面池；将视为这些桌面所属的每个桌面池都开启了自动伸缩。</translation>
-    </message>
-    <message>
-        <source>Pool %1 (%2) has autoscale on (or not known to be off): its autoscale would be turned off before any desktop is deleted.</source>
-        <translation>桌面池 %1（%2）已开启自动伸缩（或无法确认已关闭）：将在删除任何桌面之前关闭其自动伸缩。</translation>
-    </message>
-    <message>
-        <source>Warning: pool %1 (%2) has autoscale on (or not known to be off): it may create new desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off first.</source>
-        <translation>警告：桌面池 %1（%2）已开启自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。添加 --turn-autoscale-off-first 可先关闭其自动伸缩。</translation>
-    </message>
-    <message>
         <source>First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is deleted.</source>
         <comment>%1: requests</comment>
         <translation>将先通过 %1关闭自动伸缩；如果某个桌面池无法关闭自动伸缩，则不删除任何桌面。</translation>
@@ -962,8 +1158,45 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>已关闭自动伸缩：桌面池 %1。</translation>
     </message>
     <message>
-        <source>Interrupted while turning autoscale off: the request on the wire is let finish; nothing is deleted.</source>
-        <translation>关闭自动伸缩时已中断：正在传输的请求会继续完成；不删除任何桌面。</translation>
+        <source>Warning: the pools could not be listed: %1</source>
+        <translation>警告：无法列出桌面池：%1</translation>
+    </message>
+    <message>
+        <source>The pools of the desktops could not all be found, so no pool was changed and nothing was deleted.</source>
+        <translation>无法找到这些桌面所属的全部桌面池，因此未更改任何桌面池，也未删除任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln user(s) may be deleted or kept:</source>
+        <translation>
+            <numerusform>使用 --delete-users 时，对用户的影响未知：无法列出这些用户的全部其他桌面（%1）。这 %Ln 个用户中任何一个都可能被删除或保留：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) attached, not deleted with the desktops:</source>
+        <translation>
+            <numerusform>%Ln 个已挂载的用户组，不会随桌面一起删除：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pool name (pool id)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The pool %1 has autoscale on (or not known to be off): its autoscale would be turned off before any desktop is deleted.</source>
+        <translation>桌面池 %1 开启了自动伸缩（或无法确认已关闭）：将在删除任何桌面之前关闭其自动伸缩。</translation>
+    </message>
+    <message>
+        <source>Warning: the pool %1 has autoscale on (or not known to be off): it may create new desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off first.</source>
+        <translation>警告：桌面池 %1 开启了自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。添加 --turn-autoscale-off-first 以先关闭其自动伸缩。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Interrupted while turning autoscale off: the request already sent is allowed to finish; nothing is deleted.</source>
+        <translation>关闭自动伸缩时被中断：已发出的请求允许完成；不会删除任何内容。</translation>
     </message>
 </context>
 <context>
@@ -991,15 +1224,29 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>Stopped before the deletion started; the pools&apos; autoscale is off, but nothing was deleted.</source>
         <translation>已在删除开始前停止；桌面池的自动伸缩已关闭，但未删除任何桌面。</translation>
     </message>
-    <message numerus="yes">
-        <source>The autoscale of %Ln pool(s) could not be turned off, so nothing was deleted: %1</source>
-        <translation>
-            <numerusform>无法关闭 %Ln 个桌面池的自动伸缩，因此未删除任何桌面：%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The connection was closed before the deletion started; nothing was deleted.</source>
         <translation>连接在删除开始前已关闭；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No pool&apos;s autoscale was turned off.</source>
+        <translation>没有关闭任何桌面池的自动伸缩。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Autoscale was turned off for %Ln pool(s): %1.</source>
+        <translation>
+            <numerusform>已关闭 %Ln 个桌面池的自动伸缩：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoscale of %Ln pool(s) could not be turned off, so nothing was deleted: %1. %2</source>
+        <translation>
+            <numerusform>有 %Ln 个桌面池的自动伸缩无法关闭，因此未删除任何内容：%1。%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1288,10 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>%1: %2</source>
         <comment>desktop: reason</comment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>not found: this is not a desktop ID but may be a computer name; use the desktop&apos;s ID (list --name %1 shows it)</source>
+        <translation>未找到：这不是桌面 ID，可能是计算机名；请使用桌面的 ID（list --name %1 可以显示它）</translation>
     </message>
 </context>
 <context>
@@ -1174,12 +1425,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>&amp;Delete %Ln Desktop(s)</source>
         <translation>
             <numerusform>删除 %Ln 个桌面(&amp;D)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln request(s), sent one after another:</source>
-        <translation>
-            <numerusform>%Ln 个请求，依次发送：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1353,8 +1598,22 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>正在查询这些用户的其他桌面… 在此之前，列出的用户可能不完整。</translation>
     </message>
     <message>
-        <source>The users&apos; other desktops could not all be listed, so the users listed may be incomplete: some said to be removed may be kept.</source>
-        <translation>未能列出这些用户的全部其他桌面，因此列出的用户可能不完整：部分标为将删除的用户可能会被保留。</translation>
+        <source>1 request:</source>
+        <translation>1 个请求：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests, sent one after another:</source>
+        <translation>
+            <numerusform>%Ln 个请求，依次发送：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users who may be removed or kept (impact unknown): %1</source>
+        <translation>可能被删除或保留的用户（影响未知）：%1</translation>
+    </message>
+    <message>
+        <source>The impact on users is unknown: their other desktops could not all be listed.</source>
+        <translation>对用户的影响未知：无法列出他们的全部其他桌面。</translation>
     </message>
 </context>
 <context>
@@ -1482,32 +1741,16 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>已在另一次运行中删除。</translation>
     </message>
     <message>
-        <source>No audit log is configured.</source>
-        <translation>未配置审计日志。</translation>
-    </message>
-    <message>
-        <source>The audit log could not be written.</source>
-        <translation>无法写入审计日志。</translation>
-    </message>
-    <message>
-        <source>An earlier request may or may not have reached the server; nothing more was sent. Refresh the list before deciding.</source>
-        <translation>之前的一个请求可能已到达服务器，也可能没有；未再发送其他请求。请先刷新列表再做决定。</translation>
-    </message>
-    <message>
-        <source>An earlier request failed: %1</source>
-        <translation>之前的一个请求失败：%1</translation>
-    </message>
-    <message>
         <source>Cancelled before sending.</source>
         <translation>发送前已取消。</translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
         <source>No longer followed; the job may still be running.</source>
         <translation>已不再跟踪；该任务可能仍在运行。</translation>
+    </message>
+    <message>
+        <source>The deadline passed before the job ended; it may still be running.</source>
+        <translation>任务结束前截止时间已到；任务可能仍在运行。</translation>
     </message>
 </context>
 <context>
@@ -1675,8 +1918,34 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <translation>正在加载全部字段</translation>
     </message>
     <message>
-        <source>Could not load all fields; showing those the table keeps</source>
-        <translation>无法加载全部字段，仅显示表格中保留的字段</translation>
+        <source>Pool:</source>
+        <translation>桌面池：</translation>
+    </message>
+    <message>
+        <source>In maintenance:</source>
+        <translation>维护模式：</translation>
+    </message>
+    <message>
+        <source>Yes: users cannot log in</source>
+        <comment>in maintenance mode</comment>
+        <translation>是：用户无法登录</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <comment>in maintenance mode</comment>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Idle (days):</source>
+        <translation>空闲（天）：</translation>
+    </message>
+    <message>
+        <source>Used (hours):</source>
+        <translation>使用（小时）：</translation>
+    </message>
+    <message>
+        <source>Could not load every field of the desktop; showing the fields the table has</source>
+        <translation>无法加载该桌面的全部字段；显示表格中已有的字段</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1953,10 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>no data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>超过 %1</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2146,82 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <comment>in maintenance mode</comment>
         <translation>否</translation>
     </message>
+    <message>
+        <source>more than %1</source>
+        <comment>idle days beyond what the usage period can tell</comment>
+        <translation>超过 %1</translation>
+    </message>
+    <message>
+        <source>Retire after</source>
+        <translation>退役日期</translation>
+    </message>
+    <message>
+        <source>Date unreadable</source>
+        <comment>a retirement tag whose date cannot be read</comment>
+        <translation>日期无法读取</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <comment>a retiring desktop whose date has come</comment>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Dedicated</source>
+        <comment>desktop type DEDICATED: one user&apos;s own desktop</comment>
+        <translation>专属</translation>
+    </message>
+    <message>
+        <source>Pooled</source>
+        <comment>desktop type POOLED: a desktop of a pool</comment>
+        <translation>池化</translation>
+    </message>
+</context>
+<context>
+    <name>DueDeletion</name>
+    <message>
+        <source>It is not retiring: it has no retirement date.</source>
+        <translation>它不在退役中：没有退役日期。</translation>
+    </message>
+    <message>
+        <source>Its retirement date cannot be read (not one YYYY-MM-DD date); it is never deleted until the date is corrected or the desktop is restored.</source>
+        <translation>无法读取它的退役日期（不是一个 YYYY-MM-DD 日期）；在日期被更正或桌面被恢复之前，它永远不会被删除。</translation>
+    </message>
+    <message>
+        <source>It is not due until %1.</source>
+        <translation>它要到 %1 才到期。</translation>
+    </message>
+    <message>
+        <source>It was taken out of maintenance mode, so somebody may be using it again.</source>
+        <translation>它已退出维护模式，可能有人又在使用它。</translation>
+    </message>
+    <message>
+        <source>It is not stopped (status %1), so somebody may have started it again.</source>
+        <translation>它没有关机（状态 %1），可能有人又启动了它。</translation>
+    </message>
+    <message>
+        <source>A user is connected to it.</source>
+        <translation>有用户已连接到它。</translation>
+    </message>
+    <message>
+        <source>Whether it was used since its retirement is unknown: %1</source>
+        <translation>无法确定它退役后是否被使用过：%1</translation>
+    </message>
+    <message>
+        <source>A user logged in on %1, after it was retired.</source>
+        <translation>有用户在 %1 登录过，晚于其退役时间。</translation>
+    </message>
+    <message>
+        <source>A log-in record since its retirement has no readable time.</source>
+        <translation>它退役后有一条登录记录没有可读的时间。</translation>
+    </message>
+    <message>
+        <source>the log-in records were not read to the end.</source>
+        <translation>登录记录没有读取完毕。</translation>
+    </message>
 </context>
 <context>
     <name>Endpoint</name>
@@ -1958,6 +2307,113 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>%1 (%2)</source>
         <comment>explanation (the service&apos;s reason)</comment>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>IamJson</name>
+    <message>
+        <source>the list of projects is not valid JSON (%1)</source>
+        <translation>项目列表不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>the list of projects is not a JSON object</source>
+        <translation>项目列表不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the answer has no list of projects</source>
+        <translation>答复中没有项目列表</translation>
+    </message>
+    <message>
+        <source>the answer lists %1 projects, more than the %2 any account holds</source>
+        <translation>答复列出了 %1 个项目，超过了任何帐号可拥有的 %2 个</translation>
+    </message>
+    <message>
+        <source>an entry of the list of projects is not a JSON object</source>
+        <translation>项目列表中的一项不是 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverviewChart</name>
+    <message>
+        <source>Idle desktops overview</source>
+        <translation>空闲桌面概览</translation>
+    </message>
+    <message>
+        <source>Idle 0–7 days</source>
+        <translation>空闲 0–7 天</translation>
+    </message>
+    <message>
+        <source>7–30 days</source>
+        <translation>7–30 天</translation>
+    </message>
+    <message>
+        <source>30–90 days</source>
+        <translation>30–90 天</translation>
+    </message>
+    <message>
+        <source>90+ days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Retiring</source>
+        <translation>退役中</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>已到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) idle %1 in the usage period</source>
+        <translation>
+            <numerusform>在使用统计周期内空闲 %1 的桌面：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n desktop(s) retiring (switched off and waiting for their date)</source>
+        <translation>
+            <numerusform>退役中的桌面（已关机，等待其日期）：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retiring desktop(s) whose date has come</source>
+        <translation>
+            <numerusform>日期已到的退役中桌面：%n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to show all desktops again.</source>
+        <translation>单击以重新显示全部桌面。</translation>
+    </message>
+    <message>
+        <source>Click to show only these desktops.</source>
+        <translation>单击以仅显示这些桌面。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Showing only: %1</source>
+        <translation>仅显示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverviewFilter</name>
+    <message>
+        <source>Retiring or not</source>
+        <translation>是否退役</translation>
+    </message>
+    <message>
+        <source>Retiring</source>
+        <translation>退役中</translation>
+    </message>
+    <message>
+        <source>Due for deletion</source>
+        <translation>已到删除日期</translation>
+    </message>
+    <message>
+        <source>Not retiring</source>
+        <translation>未退役</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2513,34 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>Jobs: %1</source>
         <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Sending request %1 of %2…</source>
+        <translation>正在发送第 %1 个请求，共 %2 个…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted</source>
+        <comment>running count</comment>
+        <translation>
+            <numerusform>已删除 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <comment>running count</comment>
+        <translation>
+            <numerusform>失败 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>status (counts so far)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between counts</comment>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2642,48 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>Save the result of every desktop of the selected deletion as CSV</source>
         <translation>将所选删除操作中每个桌面的结果保存为 CSV</translation>
     </message>
+    <message>
+        <source>Export &amp;All Results…</source>
+        <translation>导出全部结果(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the results of every deletion in this list as one CSV file, retries included, oldest first</source>
+        <translation>将此列表中每次删除的结果（包括重试，按时间先后）保存为一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Resumed deletions</source>
+        <translation>已恢复的删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Workspace Admin is following again %Ln deletion(s) interrupted when it was last closed.</source>
+        <translation>
+            <numerusform>Workspace Admin 正在重新跟踪上次关闭时被中断的 %Ln 次删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of their desktops were never sent a deletion request, so they were not deleted: they are listed as not sent.</source>
+        <translation>
+            <numerusform>其中 %Ln 个桌面从未发送删除请求，因此没有被删除：它们被列为未发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deletions in this session. Earlier deletions and changes are recorded in the audit log: %1</source>
+        <translation>本次会话中没有删除。之前的删除和更改记录在审计日志中：%1</translation>
+    </message>
+    <message>
+        <source>Export the Results of All Deletions</source>
+        <translation>导出所有删除的结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln desktop result(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 条桌面结果导出到 %1。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JournalCommand</name>
@@ -2213,6 +2739,71 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>The service kept sending desktops already listed; only %1 of the %2 desktops it announced arrived: this list is incomplete.</source>
         <translation>服务不断发送已列出的桌面；服务声明共有 %2 个桌面，但只收到 %1 个：此列表不完整。</translation>
+    </message>
+    <message>
+        <source>Listing stopped at %1 of answers with %2 desktops, more than a listing may hold: this list is incomplete.</source>
+        <translation>列出在答复达到 %1、共 %2 个桌面时停止，超过了列表可容纳的上限：此列表不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>ListAllUsageCall</name>
+    <message numerus="yes">
+        <source>the usage statistics did not arrive in time (%Ln desktop(s) read)</source>
+        <translation>
+            <numerusform>使用统计未能按时到达（已读取 %Ln 个桌面）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service announced statistics for %1 desktops and sent %2 entries, %3 of them for a desktop it had listed before: %4 desktops have statistics, some may be missing.</source>
+        <translation>服务声明有 %1 个桌面的统计，实际发送了 %2 条，其中 %3 条属于之前已列出的桌面：%4 个桌面有统计，可能有缺失。</translation>
+    </message>
+    <message>
+        <source>Only %1 of the %2 desktops with usage statistics the service announced arrived: the statistics are incomplete.</source>
+        <translation>服务声明有使用统计的 %2 个桌面中只到达了 %1 个：统计不完整。</translation>
+    </message>
+    <message>
+        <source>The usage statistics stopped after %1 pages with %2 desktops although the service had more: the statistics are incomplete.</source>
+        <translation>使用统计在 %1 页、%2 个桌面后停止，但服务还有更多：统计不完整。</translation>
+    </message>
+    <message>
+        <source>The service kept sending usage statistics of desktops already listed; %1 desktops arrived, more may exist: the statistics may be incomplete.</source>
+        <translation>服务不断发送已列出桌面的使用统计；已到达 %1 个桌面，可能还有更多：统计可能不完整。</translation>
+    </message>
+    <message>
+        <source>The usage statistics stopped at %1 of answers with %2 desktops, more than a listing may hold: the statistics are incomplete.</source>
+        <translation>使用统计在答复达到 %1、共 %2 个桌面时停止，超过了列表可容纳的上限：统计不完整。</translation>
+    </message>
+    <message>
+        <source>The service counted %1 desktops with usage statistics but sent more; its count was ignored and the pages were read to the last (%2 desktops).</source>
+        <translation>服务统计有 %1 个桌面有使用统计，但发送了更多；已忽略其计数并读取到最后一页（%2 个桌面）。</translation>
+    </message>
+    <message>
+        <source>The service sent the usage statistics of %1 more than once (%2); each desktop counts once.</source>
+        <translation>服务多次发送了 %1 的使用统计（%2）；每个桌面只计一次。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s)</source>
+        <translation>
+            <numerusform>%Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeated entry(s)</source>
+        <translation>
+            <numerusform>%Ln 条重复条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 及另外 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The service sent different usage statistics for the same desktop (%1): the usage of %Ln desktop(s) is unknown.</source>
+        <translation>
+            <numerusform>服务对同一桌面发送了不同的使用统计（%1）：%Ln 个桌面的使用情况未知。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2873,43 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>At most 100 user names can be searched at once, not %1.</source>
         <translation>一次最多可查询 100 个用户名，而不是 %1 个。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status the listing can filter on; use one of %2.</source>
+        <translation>“%1”不是列表可筛选的状态；请使用 %2 之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ListLoginRecordsPageCall</name>
+    <message>
+        <source>The log-in records need a start and an end time.</source>
+        <translation>登录记录需要开始时间和结束时间。</translation>
+    </message>
+    <message>
+        <source>The log-in records&apos; period ends before it starts.</source>
+        <translation>登录记录的时间段结束早于开始。</translation>
+    </message>
+    <message>
+        <source>A page must have an offset of 0 or more and a limit from 1 to %1.</source>
+        <translation>一页的偏移量必须为 0 或以上，数量上限为 1 到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ListPoolDesktopsPageCall</name>
+    <message>
+        <source>A pool id must be 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;.</source>
+        <translation>桌面池 ID 必须由 1 到 255 个字母、数字、“-”、“_”、“.”或“:”组成。</translation>
+    </message>
+    <message>
+        <source>A page of a pool&apos;s desktops has an offset from 0 to %1 and a limit from 1 to %2.</source>
+        <translation>桌面池桌面的一页偏移量为 0 到 %1，数量上限为 1 到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ListProjectsByNameCall</name>
+    <message>
+        <source>“%1” is not a region id (letters, digits and &apos;-&apos;).</source>
+        <translation>“%1”不是区域 ID（字母、数字和“-”）。</translation>
     </message>
 </context>
 <context>
@@ -2551,12 +3179,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
         <source>Not Found</source>
         <translation>未找到</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln line(s) matched no shown desktop.</source>
-        <translation>
-            <numerusform>有 %Ln 行未匹配到任何显示的桌面。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Delete the selected desktops, after a confirmation</source>
         <translation>确认后删除选中的桌面</translation>
@@ -2620,10 +3242,6 @@ HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的连接配置和系统�
     <message>
         <source>&amp;User Guide</source>
         <translation>用户指南(&amp;U)</translation>
-    </message>
-    <message>
-        <source>The user guide (README.md) was not found or could not be opened.</source>
-        <translation>找不到或无法打开用户指南 (README.md)。</translation>
     </message>
     <message>
         <source>Deletions Still Running</source>
@@ -2777,16 +3395,6 @@ Quit anyway?</source>
         <translation>不限空闲时间</translation>
     </message>
     <message>
-        <source>Idle ≥ </source>
-        <comment>idle filter: at least N days</comment>
-        <translation>空闲 ≥ </translation>
-    </message>
-    <message>
-        <source> days</source>
-        <comment>idle filter: at least N days</comment>
-        <translation> 天</translation>
-    </message>
-    <message>
         <source>Show only desktops idle for at least this many days in the usage period (desktops without usage data are hidden); 0 shows all</source>
         <translation>只显示在统计时间段内空闲天数不少于此值的桌面（隐藏没有使用数据的桌面）；0 表示全部显示</translation>
     </message>
@@ -2912,6 +3520,99 @@ Quit anyway?</source>
         <source>Loading usage statistics cancelled: the Idle and Used columns may show no data or an earlier period&apos;s.</source>
         <translation>已取消加载使用统计：“空闲天数”和“使用时长”列可能显示无数据或较早时间段的数据。</translation>
     </message>
+    <message numerus="yes">
+        <source>Idle ≥ %Ln day(s)</source>
+        <comment>idle filter: at least N days</comment>
+        <translation>
+            <numerusform>空闲 ≥ %Ln 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show only the desktops being retired (switched off and waiting for their date), only those due for deletion, or only the others</source>
+        <translation>仅显示正在退役的桌面（已关机并等待其日期）、仅显示已到删除日期的桌面，或仅显示其他桌面</translation>
+    </message>
+    <message>
+        <source>Retirement filter</source>
+        <translation>退役筛选</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Usage Statistics Not Loaded</source>
+        <translation>未加载使用统计</translation>
+    </message>
+    <message>
+        <source>The pools could not be listed: %1</source>
+        <translation>无法列出桌面池：%1</translation>
+    </message>
+    <message>
+        <source>Pools incomplete: %1</source>
+        <translation>桌面池不完整：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Jobs Panel</source>
+        <translation>转到任务面板(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Every deletion has finished.</source>
+        <translation>所有删除都已结束。</translation>
+    </message>
+    <message>
+        <source>Nothing is being submitted or followed any more.
+
+Quit now?</source>
+        <translation>已没有正在提交或跟踪的内容。
+
+现在退出吗？</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Running Change</source>
+        <translation>取消正在进行的更改(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Send nothing more of the running change; the request already sent is let finish, so that its outcome is known</source>
+        <translation>不再发送正在进行的更改的任何请求；已发出的请求允许完成，以便知道其结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s) left.</source>
+        <translation>
+            <numerusform>还可输入 %Ln 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>及另外 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the pasted IDs or names matched no loaded desktop:</source>
+        <translation>
+            <numerusform>粘贴的 ID 或名称中有 %Ln 个未匹配任何已加载的桌面：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No desktops match the search and the filters.</source>
+        <translation>没有与搜索和筛选条件匹配的桌面。</translation>
+    </message>
+    <message>
+        <source>No desktops in this project.</source>
+        <translation>此项目中没有桌面。</translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>
@@ -2932,6 +3633,84 @@ Quit anyway?</source>
         <translation>
             <numerusform>列出未能按时完成（已读取 %Ln 个条目）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server announced %1 entries and sent %2, %3 of them repeating earlier ones: %4 distinct entries.</source>
+        <translation>服务器声明有 %1 条，发送了 %2 条，其中 %3 条与之前的重复：共 %4 条不同的条目。</translation>
+    </message>
+    <message>
+        <source>The listing stopped at %1 of answers with %2 entries, more than a listing may hold.</source>
+        <translation>列出在答复达到 %1、共 %2 条时停止，超过了列表可容纳的上限。</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>The server&apos;s count (%1) contradicted the entries it sent; paging went on to the last page instead (%2 entries).</source>
+        <translation>服务器的计数（%1）与其发送的条目不符；已改为一直读取到最后一页（%2 条）。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolAutoscaleCheck</name>
+    <message numerus="yes">
+        <source>%Ln pool id(s) cannot be used in a request (1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;), so nothing is sent: %1</source>
+        <translation>
+            <numerusform>有 %Ln 个桌面池 ID 无法用于请求（应为 1 到 255 个字母、数字、“-”、“_”、“.”或“:”），因此不发送任何请求：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not read back: cancelled</source>
+        <translation>未回读：已取消</translation>
+    </message>
+    <message>
+        <source>could not be read back: %1</source>
+        <translation>无法回读：%1</translation>
+    </message>
+    <message>
+        <source>listed twice with different autoscale settings</source>
+        <translation>被列出两次，自动伸缩设置不同</translation>
+    </message>
+    <message>
+        <source>not read back: %1</source>
+        <translation>未回读：%1</translation>
+    </message>
+    <message>
+        <source>no longer listed</source>
+        <translation>已不再列出</translation>
+    </message>
+    <message>
+        <source>its autoscale setting is not stated</source>
+        <translation>未说明其自动伸缩设置</translation>
+    </message>
+    <message>
+        <source>still reads autoscale on after the change was accepted</source>
+        <translation>更改被接受后读取到的自动伸缩仍为开启</translation>
+    </message>
+</context>
+<context>
+    <name>PoolMembershipLookUp</name>
+    <message>
+        <source>The pools could not all be listed: %1</source>
+        <translation>无法列出全部桌面池：%1</translation>
+    </message>
+    <message>
+        <source>Pool %1 was listed twice with different autoscale settings; it is taken to scale.</source>
+        <translation>桌面池 %1 被列出两次且自动伸缩设置不同；视为会伸缩。</translation>
+    </message>
+    <message>
+        <source>Only the desktops of the first %1 pools were listed.</source>
+        <translation>只列出了前 %1 个桌面池的桌面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No pool was found to hold %Ln pooled desktop(s): %1</source>
+        <translation>
+            <numerusform>没有找到包含 %Ln 个池化桌面的桌面池：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The desktops of pool %1 could not all be listed: %2</source>
+        <translation>无法列出桌面池 %1 的全部桌面：%2</translation>
     </message>
 </context>
 <context>
@@ -3001,16 +3780,8 @@ Quit anyway?</source>
         <translation>请选择区域或输入终端节点 URL。</translation>
     </message>
     <message>
-        <source>Enter the project ID.</source>
-        <translation>请输入项目 ID。</translation>
-    </message>
-    <message>
         <source>Enter the access key and the secret key.</source>
         <translation>请输入访问密钥 (AK) 和秘密访问密钥 (SK)。</translation>
-    </message>
-    <message>
-        <source>Enter the project ID, the access key and the secret key first.</source>
-        <translation>请先输入项目 ID、访问密钥 (AK) 和秘密访问密钥 (SK)。</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -3042,6 +3813,46 @@ Quit anyway?</source>
         <source>Protected ta&amp;gs:</source>
         <translation>保护标签(&amp;G)：</translation>
     </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Optional: found from the access key in the region</source>
+        <translation>可选：根据该区域的访问密钥找到</translation>
+    </message>
+    <message>
+        <source>Finds the region&apos;s project from the access key</source>
+        <translation>根据访问密钥查找该区域的项目</translation>
+    </message>
+    <message>
+        <source>Project found from the access key</source>
+        <translation>已根据访问密钥找到项目</translation>
+    </message>
+    <message>
+        <source>Choose the region: without a project ID, the region&apos;s project is found from the access key.</source>
+        <translation>请选择区域：未填写项目 ID 时，将根据访问密钥找到该区域的项目。</translation>
+    </message>
+    <message>
+        <source>Choose the region and enter the access key and the secret key first: the project is found from them.</source>
+        <translation>请先选择区域并输入访问密钥和秘密访问密钥：项目将据此找到。</translation>
+    </message>
+    <message>
+        <source>Finding the project of %1 from the access key…</source>
+        <translation>正在根据访问密钥查找 %1 的项目…</translation>
+    </message>
+    <message>
+        <source>Found from the access key: %1</source>
+        <translation>已根据访问密钥找到：%1</translation>
+    </message>
+    <message>
+        <source>No project to test: %1</source>
+        <translation>没有可测试的项目：%1</translation>
+    </message>
+    <message>
+        <source>Enter the access key and the secret key first.</source>
+        <translation>请先输入访问密钥和秘密访问密钥。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -3059,11 +3870,50 @@ Quit anyway?</source>
     </message>
 </context>
 <context>
-    <name>RecordSettlement</name>
+    <name>ProjectDiscovery</name>
     <message>
-        <source>The app ended before the answer to this request was recorded; the desktops may or may not be being deleted.</source>
-        <translation>应用在记录此请求的应答之前已退出；这些桌面可能正在删除，也可能没有。</translation>
+        <source>IAM at %1 did not tell the project of region “%2” within %3 seconds.</source>
+        <translation>%1 上的 IAM 未在 %3 秒内告知区域“%2”的项目。</translation>
     </message>
+    <message>
+        <source>The project id can only be found for a region id such as cn-north-4, not “%1”.</source>
+        <translation>只能为 cn-north-4 这样的区域 ID 查找项目 ID，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The IAM endpoint “%1” cannot be used: %2</source>
+        <translation>IAM 终端节点“%1”无法使用：%2</translation>
+    </message>
+    <message>
+        <source>The search for the project of region “%1” was cancelled.</source>
+        <translation>已取消查找区域“%1”的项目。</translation>
+    </message>
+    <message>
+        <source>IAM at %1 lists no project named “%2” for this access key; enter the region&apos;s project id yourself.</source>
+        <translation>%1 上的 IAM 没有为此访问密钥列出名为“%2”的项目；请自行输入该区域的项目 ID。</translation>
+    </message>
+    <message>
+        <source>IAM at %1 lists %2 projects named “%3” for this access key (%4); choosing one is left to you: enter its id as the project id.</source>
+        <translation>%1 上的 IAM 为此访问密钥列出了 %2 个名为“%3”的项目（%4）；由您来选择：请将其 ID 作为项目 ID 输入。</translation>
+    </message>
+    <message>
+        <source>IAM at %1 named the project “%2” with an id that cannot be used in a request.</source>
+        <translation>%1 上的 IAM 给出的项目“%2”的 ID 无法用于请求。</translation>
+    </message>
+    <message>
+        <source>[IAM trace id %1]</source>
+        <translation>[IAM 跟踪 ID %1]</translation>
+    </message>
+    <message>
+        <source>The project of region “%1” could not be found through IAM at %2: %3</source>
+        <translation>无法通过 %2 上的 IAM 找到区域“%1”的项目：%3</translation>
+    </message>
+    <message>
+        <source>(IAM refused to list projects by name, HTTP 403, and then this.)</source>
+        <translation>（IAM 拒绝按名称列出项目，HTTP 403，随后出现此情况。）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSettlement</name>
     <message numerus="yes">
         <source>The outcome of a deletion request for %n desktop(s) is unknown (the app ended while it was being sent); re-list them before deciding.</source>
         <translation>
@@ -3079,6 +3929,74 @@ Quit anyway?</source>
         <translation>
             <numerusform>一条涉及 %n 个桌面的任务日志条目无法跟踪，已记为“结果未知”。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The outcome of a request (%1) for %n desktop(s) or pool(s) is unknown (the app ended while it was being sent); re-list them before deciding.</source>
+        <translation>
+            <numerusform>一个针对 %n 个桌面或桌面池的请求（%1）结果未知（发送时应用已退出）；请先重新列出再做决定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The app ended before the answer to this request was recorded; the change may or may not have been made.</source>
+        <translation>应用在记录此请求的应答之前已退出；更改可能已生效，也可能没有。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedDeletions</name>
+    <message>
+        <source>Sent before the restart; its outcome was not recorded.</source>
+        <translation>在重启前已发送；其结果未被记录。</translation>
+    </message>
+    <message>
+        <source>In a job that had not ended when the app was closed.</source>
+        <translation>所在任务在应用关闭时尚未结束。</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsCommand</name>
+    <message>
+        <source>Listing the account&apos;s projects at %1…</source>
+        <translation>正在 %1 列出帐号的项目…</translation>
+    </message>
+    <message>
+        <source>IAM could not list the account&apos;s projects.</source>
+        <translation>IAM 无法列出该帐号的项目。</translation>
+    </message>
+    <message>
+        <source>IAM lists no project of a Workspace region for this access key.</source>
+        <translation>IAM 没有为此访问密钥列出任何 Workspace 区域的项目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The desktops of %Ln project(s) could not be counted.</source>
+        <translation>
+            <numerusform>有 %Ln 个项目的桌面无法计数。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln Workspace project(s).</source>
+        <translation>
+            <numerusform>%Ln 个 Workspace 项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>REGION</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJECT</translation>
+    </message>
+    <message>
+        <source>PROJECT ID</source>
+        <translation>PROJECT ID</translation>
+    </message>
+    <message>
+        <source>DESKTOPS</source>
+        <translation>DESKTOPS</translation>
+    </message>
+    <message>
+        <source>not counted: %1</source>
+        <translation>未计数：%1</translation>
     </message>
 </context>
 <context>
@@ -3096,10 +4014,6 @@ Quit anyway?</source>
         <translation>添加到选择(&amp;A)</translation>
     </message>
     <message>
-        <source>Paste desktop &amp;IDs or computer names, one a line or separated by tabs, commas or semicolons:</source>
-        <translation>粘贴桌面 ID 或计算机名，每行一个，或以制表符、逗号或分号分隔(&amp;I)：</translation>
-    </message>
-    <message>
         <source>Desktop IDs or names</source>
         <translation>桌面 ID 或名称</translation>
     </message>
@@ -3110,6 +4024,10 @@ Quit anyway?</source>
     <message>
         <source>Adds these desktops to the current selection</source>
         <translation>将这些桌面添加到当前的选择</translation>
+    </message>
+    <message>
+        <source>Paste desktop &amp;IDs or computer names, one per line or separated by commas, semicolons or spaces. Rows copied from a spreadsheet work too:</source>
+        <translation>粘贴桌面 ID 或计算机名(&amp;I)，每行一个，或以逗号、分号或空格分隔。也可以粘贴从电子表格复制的行：</translation>
     </message>
 </context>
 <context>
@@ -3278,6 +4196,21 @@ Quit anyway?</source>
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Workspace Admin User Guide</source>
+        <translation>Workspace Admin 用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is not part of this installation.</source>
+        <translation>此安装中不包含用户指南。</translation>
+    </message>
+</context>
+<context>
     <name>UsersDesktopsLookUp</name>
     <message>
         <source>Not connected: the users&apos; desktops cannot be listed.</source>
@@ -3286,10 +4219,6 @@ Quit anyway?</source>
 </context>
 <context>
     <name>WelcomePage</name>
-    <message>
-        <source>Try the &amp;Demo</source>
-        <translation>试用演示(&amp;D)</translation>
-    </message>
     <message>
         <source>&amp;Add a Connection…</source>
         <translation>添加连接(&amp;A)…</translation>
@@ -3313,6 +4242,10 @@ Quit anyway?</source>
     <message>
         <source>Enter or a double click connects</source>
         <translation>按 Enter 或双击即可连接</translation>
+    </message>
+    <message>
+        <source>&amp;Try the Demo</source>
+        <translation>试用演示(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -3338,12 +4271,16 @@ Quit anyway?</source>
         <translation>“sub_jobs”不是数组</translation>
     </message>
     <message>
-        <source>&quot;jobs&quot; is missing or not an array</source>
-        <translation>“jobs”缺失或不是数组</translation>
-    </message>
-    <message>
         <source>a sub-job entry is not an object</source>
         <translation>某个子任务条目不是对象</translation>
+    </message>
+    <message>
+        <source>&quot;jobs&quot; is not an array</source>
+        <translation>“jobs”不是数组</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;jobs&quot; nor &quot;total_count&quot;</source>
+        <translation>答复中既没有“jobs”也没有“total_count”</translation>
     </message>
 </context>
 <context>
@@ -3374,6 +4311,10 @@ Quit anyway?</source>
     <message>
         <source>No translation for “%1”; using English.</source>
         <translation>没有“%1”的翻译；将使用英语。</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not valid UTF-8 text; nothing was sent.</source>
+        <translation>参数 %1 不是有效的 UTF-8 文本；未发送任何请求。</translation>
     </message>
 </context>
 </TS>
