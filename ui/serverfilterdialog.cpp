@@ -24,10 +24,8 @@ ServerFilterDialog::ServerFilterDialog(const DesktopQuery &query, QWidget *paren
     m_status->setObjectName(QStringLiteral("serverStatusFilter"));
     m_status->addItem(tr("Any"), QString());
     // Listed by name like the table's statuses; the server is sent the API value.
-    for (const char *status : {"ACTIVE", "SHUTOFF", "ERROR", "HIBERNATED"}) {
-        const QString raw = QString::fromLatin1(status);
+    for (const QString &raw : desktopStatusFilterValues())
         m_status->addItem(DesktopTableModel::statusDisplayName(raw), raw);
-    }
     m_status->setCurrentIndex(std::max(0, m_status->findData(query.status)));
     m_maintenance->setObjectName(QStringLiteral("serverMaintenanceFilter"));
     m_maintenance->setAccessibleName(tr("Maintenance mode"));

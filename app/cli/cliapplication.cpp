@@ -17,6 +17,8 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 
+#include <algorithm>
+
 namespace {
 namespace Name {
 const QString status = QStringLiteral("status");
@@ -203,8 +205,8 @@ bool CliApplication::parseCommandLine()
                            "without statistics are left out and counted)."),
                         tr("days")});
     m_parser.addOption({Name::periodDays,
-                        tr("list: load the usage of the last <days> days (1-180, default 30) and show the "
-                           "idle days and hours of use."),
+                        tr("list: load the usage of the last <days> days (1-180, default 30, or --idle-days when "
+                           "larger) and show the idle days and hours of use."),
                         tr("days"), QStringLiteral("30")});
     m_parser.addOption({Name::includeYearlyMonthly,
                         tr("delete: also delete the desktops billed yearly/monthly (the console "
@@ -286,8 +288,17 @@ bool CliApplication::parseCommandLine()
             usageError(tr("--period-days takes a whole number of days from 1 to %1.").arg(kMaxUsagePeriodDays));
             return false;
         }
-        if (m_parser.isSet(Name::idleDays) && !wholeDays(m_parser.value(Name::idleDays), 0, 100000)) {
-            usageError(tr("--idle-days takes a whole number of days, 0 or more."));
+        if (m_parser.isSet(Name::idleDays) && !wholeDays(m_parser.value(Name::idleDays), 0, kMaxUsagePeriodDays)) {
+            usageError(tr("--idle-days takes a whole number of days from 0 to %1: the service keeps %1 days of "
+                          "statistics.").arg(kMaxUsagePeriodDays));
+            return false;
+        }
+        // The statistics of a period cannot tell an idle time longer than the period.
+        if (m_parser.isSet(Name::idleDays) && m_parser.isSet(Name::periodDays)
+            && *wholeDays(m_parser.value(Name::idleDays), 0, kMaxUsagePeriodDays)
+                > *wholeDays(m_parser.value(Name::periodDays), 1, kMaxUsagePeriodDays)) {
+            usageError(tr("--idle-days cannot be longer than --period-days: the statistics of a period tell no "
+                          "idle time beyond it."));
             return false;
         }
         if (m_parser.isSet(Name::allRegions) && (m_parser.isSet(Name::idleDays) || m_parser.isSet(Name::periodDays))) {
@@ -565,11 +576,18 @@ std::unique_ptr<CliCommand> CliApplication::createCommand()
             list->setTransitionalStatus(status);
         if (m_parser.isSet(Name::timeout))
             list->setTimeoutMs(*secondsToMs(m_parser.value(Name::timeout)));
-        if (m_parser.isSet(Name::idleDays) || m_parser.isSet(Name::periodDays))
-            list->setUsagePeriod(*wholeDays(m_parser.value(Name::periodDays), 1, kMaxUsagePeriodDays),
-                                 QDateTime::currentDateTimeUtc());
-        if (m_parser.isSet(Name::idleDays))
-            list->setMinIdleDays(*wholeDays(m_parser.value(Name::idleDays), 0, 100000));
+        const std::optional<int> idleDays = m_parser.isSet(Name::idleDays)
+            ? wholeDays(m_parser.value(Name::idleDays), 0, kMaxUsagePeriodDays)
+            : std::nullopt;
+        if (idleDays || m_parser.isSet(Name::periodDays)) {
+            // Without a period of its own, --idle-days N looks at the last N days (30 at least).
+            int period = *wholeDays(m_parser.value(Name::periodDays), 1, kMaxUsagePeriodDays);
+            if (idleDays && !m_parser.isSet(Name::periodDays))
+                period = std::max(period, *idleDays);
+            list->setUsagePeriod(period, QDateTime::currentDateTimeUtc());
+        }
+        if (idleDays)
+            list->setMinIdleDays(*idleDays);
         list->setRetiringOnly(m_parser.isSet(Name::retiring));
         return list;
     }

@@ -230,7 +230,8 @@ private Q_SLOTS:
 
     void listShowsUsageAndFiltersIdleDesktops()
     {
-        const Result all = run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("30"),
+        // Idle for 60 days or more can be told only from 60 days of statistics.
+        const Result all = run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("60"),
                                 QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(all.exitCode == 0, qPrintable(all.err));
         const QJsonArray desktops = QJsonDocument::fromJson(all.out.toUtf8()).array();
@@ -259,6 +260,11 @@ private Q_SLOTS:
         const Result table = run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("30")});
         QVERIFY(table.out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("IDLE_DAYS")));
         QCOMPARE(run({QStringLiteral("list"), QStringLiteral("--period-days"), QStringLiteral("181")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("list"), QStringLiteral("--idle-days"), QStringLiteral("60"), QStringLiteral("--period-days"),
+                      QStringLiteral("30")})
+                     .exitCode,
+                 2);
+        QCOMPARE(run({QStringLiteral("list"), QStringLiteral("--idle-days"), QStringLiteral("181")}).exitCode, 2);
     }
 
     void dryRunLeavesOutYearlyMonthlyAndNamesTheUsers()

@@ -49,6 +49,17 @@ QUrl MisbehavingServer::endpoint() const
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
 }
 
+void MisbehavingServer::setRoute(const QString &pathEnd, Route route)
+{
+    for (auto &[existing, existingRoute] : m_routes) {
+        if (existing == pathEnd) {
+            existingRoute = std::move(route);
+            return;
+        }
+    }
+    m_routes.append({pathEnd, std::move(route)});
+}
+
 int MisbehavingServer::requestCount(const QString &pathEnd) const
 {
     return int(std::count_if(m_requests.cbegin(), m_requests.cend(),

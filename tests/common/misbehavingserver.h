@@ -50,8 +50,9 @@ public:
     };
 
     explicit MisbehavingServer(QObject *parent = nullptr);
-    // Routes are asked before the built-in answers, in the order they were set.
-    void setRoute(const QString &pathEnd, Route route) { m_routes.append({pathEnd, std::move(route)}); }
+    // Routes are asked before the built-in answers, in the order they were first set; setting a
+    // path's route again replaces it.
+    void setRoute(const QString &pathEnd, Route route);
 
     bool listen();
     QUrl endpoint() const;

@@ -6,6 +6,7 @@
 #include "api/apiclient.h"
 
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -24,6 +25,26 @@ private:
         return config;
     }
     static Credentials credentials() { return {QStringLiteral("AK"), QStringLiteral("SK"), {}}; }
+
+    // A loader of a model, connected to the misbehaving server.
+    struct ServerLoader
+    {
+        explicit ServerLoader(MisbehavingServer &server)
+            : client(&network, serverConfig(server), credentials())
+        {
+            loader.setClient(&client);
+        }
+        static ClientConfig serverConfig(const MisbehavingServer &server)
+        {
+            ClientConfig serverConfig = config();
+            serverConfig.endpoint = server.endpoint();
+            return serverConfig;
+        }
+        QNetworkAccessManager network;
+        ApiClient client;
+        DesktopTableModel model;
+        DesktopLoader loader{&model};
+    };
 
 private Q_SLOTS:
     void loadsAllPagesWithProgress()
@@ -111,13 +132,9 @@ private Q_SLOTS:
         MisbehavingServer server;
         QVERIFY(server.listen());
         server.setDesktopCount(6);
-        QNetworkAccessManager network;
-        ClientConfig serverConfig = config();
-        serverConfig.endpoint = server.endpoint();
-        ApiClient client(&network, serverConfig, credentials());
-        DesktopTableModel model;
-        DesktopLoader loader(&model);
-        loader.setClient(&client);
+        ServerLoader connected(server);
+        DesktopTableModel &model = connected.model;
+        DesktopLoader &loader = connected.loader;
         loader.setPageSize(3);
         QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
         loader.load();
@@ -219,6 +236,45 @@ private Q_SLOTS:
         QVERIFY(!loader.isLoadingUsage());
         QCOMPARE(model.index(0, DesktopTableModel::IdleDaysColumn).data().toString(), QStringLiteral("3"));
         QCOMPARE(network.requestCount(), 2);
+    }
+
+    // Usage statistics that do not add up are among the warnings the window's banner shows, and an
+    // idle time beyond what the period can tell reads "more than" the period.
+    void usageWarningsAndIdleBeyondThePeriod()
+    {
+        MisbehavingServer server;
+        QVERIFY(server.listen());
+        server.setDesktopCount(2);
+        server.setRoute(QStringLiteral("/statistics/metrics/desktops"), [](const QByteArray &, const QUrl &) {
+            const QByteArray entry = "{\"resource_id\":\"d-%1\",\"metric\":[{\"metric_name\":"
+                                     "\"desktop_idle_duration\",\"metric_value\":%2}]}";
+            const QByteArray body = "{\"count\":3,\"items\":[" + QByteArray(entry).replace("%1", "00000").replace("%2", "1e11")
+                + ',' + QByteArray(entry).replace("%1", "00001").replace("%2", "86400") + ','
+                + QByteArray(entry).replace("%1", "00001").replace("%2", "864000") + "]}";
+            return std::optional<MisbehavingServer::Answer>({200, body});
+        });
+        ServerLoader connected(server);
+        DesktopTableModel &model = connected.model;
+        DesktopLoader &loader = connected.loader;
+        QSignalSpy finished(&loader, &DesktopLoader::loadingFinished);
+        loader.load();
+        QVERIFY(finished.wait());
+        QSignalSpy usageLoaded(&loader, &DesktopLoader::usageLoaded);
+        loader.loadUsage(30);
+        QVERIFY(usageLoaded.wait());
+        const QString warnings = loader.warnings().join(QLatin1Char('\n'));
+        QVERIFY2(warnings.contains(QLatin1String("different usage statistics")) && warnings.contains(QLatin1String("d-00001")),
+                 qPrintable(warnings));
+        const QString idle = model.index(model.rowOf(QStringLiteral("d-00000")), DesktopTableModel::IdleDaysColumn).data().toString();
+        QVERIFY2(idle.contains(QLatin1String("more than")) && idle.contains(QLatin1String("30")), qPrintable(idle));
+        QCOMPARE(model.index(model.rowOf(QStringLiteral("d-00001")), DesktopTableModel::IdleDaysColumn).data().toString(),
+                 QStringLiteral("No data"));
+        // A new usage load starts without the old warnings.
+        server.setRoute(QStringLiteral("/statistics/metrics/desktops"),
+                        [](const QByteArray &, const QUrl &) { return std::optional<MisbehavingServer::Answer>(); });
+        loader.loadUsage(7);
+        QVERIFY(loader.warnings().isEmpty());
+        loader.cancelUsage();
     }
 };
 

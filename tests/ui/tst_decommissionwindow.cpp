@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -104,7 +105,17 @@ private Q_SLOTS:
         logoff->trigger();
         QInputDialog *message = nullptr;
         QTRY_VERIFY((message = window.findChild<QInputDialog *>(QStringLiteral("logoffMessageDialog"))) != nullptr);
+        // The field counts what is left of the service's 255 characters and goes no further with
+        // a message the service would refuse.
+        QPushButton *go = message->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        message->setTextValue(QString(300, QLatin1Char('x')));
+        QVERIFY(!go->isEnabled());
+        QVERIFY2(message->labelText().contains(QLatin1String("300")), qPrintable(message->labelText()));
+        message->setTextValue(QStringLiteral("   "));
+        QVERIFY(!go->isEnabled());
         message->setTextValue(QStringLiteral("Retiring this desktop today."));
+        QVERIFY(go->isEnabled());
+        QVERIFY2(message->labelText().contains(QLatin1String("227 character")), qPrintable(message->labelText()));
         message->accept();
         QMessageBox *question = nullptr;
         QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion"))) != nullptr);
@@ -194,10 +205,14 @@ private Q_SLOTS:
         int withData = 0;
         int maxIdle = 0;
         for (int row = 0; row < model->rowCount(); ++row) {
-            const QString idle = model->index(row, DesktopTableModel::IdleDaysColumn).data().toString();
+            QString idle = model->index(row, DesktopTableModel::IdleDaysColumn).data().toString();
+            // Idle beyond the 30 days of the period is "more than 30", never a larger number.
+            if (idle.startsWith(QLatin1String("more than ")))
+                idle = idle.mid(10);
             bool isNumber = false;
             const int days = idle.toInt(&isNumber);
             QVERIFY2(isNumber || idle == QLatin1String("No data"), qPrintable(idle));
+            QVERIFY(!isNumber || days <= 30);
             if (isNumber) {
                 ++withData;
                 maxIdle = std::max(maxIdle, days);

@@ -415,7 +415,7 @@ void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
     dialog->reject();
     QTRY_VERIFY(!m_controller->dialog());
 
-    // A failed look-up says that the list may be incomplete, and never that it is complete.
+    // A failed look-up says that the impact on users is unknown, why, and names no user as removed.
     dialog = openDialog();
     QVERIFY(dialog);
     SimulatorFaults faults;
@@ -427,8 +427,9 @@ void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
     QVERIFY(lookUpLabel);
     QTRY_VERIFY_WITH_TIMEOUT(lookUpLabel->text().contains(QLatin1String("could not all be listed")), kWaitMs);
     QVERIFY(!lookUpLabel->isHidden());
-    QVERIFY(lookUpLabel->text().contains(QLatin1String("may be incomplete")));
-    QVERIFY(dialog->usersText().contains(QStringLiteral("Users removed (no other desktop): ") + user));
+    QVERIFY2(lookUpLabel->text().contains(QLatin1String("impact on users is unknown")), qPrintable(lookUpLabel->text()));
+    QVERIFY2(dialog->usersText().contains(QStringLiteral("(impact unknown): ") + user), qPrintable(dialog->usersText()));
+    QVERIFY(!dialog->usersText().contains(QLatin1String("Users removed")));
     // Unticked, the users and what is said of them are hidden together.
     dialog->deleteUsersBox()->setChecked(false);
     QVERIFY(lookUpLabel->isHidden());
