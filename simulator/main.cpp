@@ -54,6 +54,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("seed"), text("Seed of the generated desktops and fault shares."), QStringLiteral("S"), QString::number(defaults.seed)},
         {QStringLiteral("project-id"), text("Project id the requests must name."), QStringLiteral("P"), defaults.projectId},
         {QStringLiteral("region"), text("The project's name in the simulated IAM (GET /v3/projects)."), QStringLiteral("R"), defaults.region},
+        {QStringLiteral("other-project"),
+         text("Another project of the account behind the same server, as REGION:PROJECT_ID:DESKTOPS (REGION may be "
+              "{region}_{suffix}, a sub-project); repeatable."),
+         QStringLiteral("SPEC")},
         {QStringLiteral("access-key"), text("Access key (AK) the requests must be signed with."), QStringLiteral("AK")},
         {QStringLiteral("secret-key"), text("Secret key (SK) the requests must be signed with."), QStringLiteral("SK")},
         {QStringLiteral("tls-cert"), text("PEM certificate: serve https."), QStringLiteral("FILE")},
@@ -163,6 +167,19 @@ int main(int argc, char *argv[])
 
     WorkspaceSimulator simulator(config);
     simulator.setFaults(faults);
+    for (const QString &spec : parser.values(QStringLiteral("other-project"))) {
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool countOk = false;
+        const int count = parts.size() == 3 ? parts.at(2).toInt(&countOk) : 0;
+        if (!countOk || count < 0 || count > 1000000 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+            return usageError(text("--other-project takes REGION:PROJECT_ID:DESKTOPS, not “%1”.").arg(spec));
+        SimulatorConfig other = config;
+        other.region = parts.at(0);
+        other.projectId = parts.at(1);
+        other.desktopCount = count;
+        other.stateFilePath.clear();
+        simulator.addProject(other);
+    }
     const QString certificate = parser.value(QStringLiteral("tls-cert"));
     const QString key = parser.value(QStringLiteral("tls-key"));
     if (certificate.isEmpty() != key.isEmpty())

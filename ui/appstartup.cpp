@@ -7,12 +7,27 @@
 
 #include "democonnection.h"
 
+#include "api/endpoint.h"
 #include "api/projectdiscovery.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStatusBar>
+
+namespace {
+// A saved profile takes nothing from the environment but what the SDKs let it override for every
+// connection alike: where IAM is (Workspace's own endpoints are overridden by Endpoint itself).
+QProcessEnvironment profileEnvironment()
+{
+    QProcessEnvironment environment;
+    const QString iam = QString::fromLatin1(Endpoint::iamEndpointVariable);
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    if (system.contains(iam))
+        environment.insert(iam, system.value(iam));
+    return environment;
+}
+} // namespace
 
 AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialStore *credentials,
                        QObject *parent)
@@ -37,7 +52,7 @@ void AppStartup::connectToProfile(const QString &profileName)
     values.dataDir = m_dataDirOption;
     QString error;
     std::optional<ResolvedConnection> resolved =
-        ConnectionOptions::resolve(values, QProcessEnvironment(), m_profiles, &error);
+        ConnectionOptions::resolve(values, profileEnvironment(), m_profiles, &error);
     if (!resolved) {
         showWarning(error);
         return;
@@ -84,6 +99,9 @@ void AppStartup::start(const ConnectionOptionValues &values, const QProcessEnvir
 
 void AppStartup::useResolved(ResolvedConnection connection)
 {
+    // A later choice wins over a project still being found for an earlier one.
+    if (m_discovery)
+        m_discovery->cancel();
     if (connection.needsStoredCredentials()) {
         const QString name = connection.profileName;
         const QString accessKey = connection.credentials.accessKey;
@@ -102,8 +120,6 @@ void AppStartup::useResolved(ResolvedConnection connection)
 
 void AppStartup::findProjectThenConnect(ResolvedConnection connection)
 {
-    if (m_discovery) // a later choice wins over a look-up still under way
-        m_discovery->cancel();
     if (!m_network) {
         if (!m_ownNetwork)
             m_ownNetwork = new QNetworkAccessManager(this);
@@ -176,7 +192,7 @@ void AppStartup::onConnectionRequested(const ConnectionProfile &profile, const C
     values.profile = profile.name;
     values.dataDir = m_dataDirOption;
     std::optional<ResolvedConnection> resolved =
-        ConnectionOptions::resolve(values, QProcessEnvironment(), m_profiles, &error);
+        ConnectionOptions::resolve(values, profileEnvironment(), m_profiles, &error);
     if (!resolved || !resolved->fillStoredCredentials(credentials, &error)) {
         showWarning(error);
         return;

@@ -63,7 +63,10 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     auto *projectRow = new QHBoxLayout;
     projectRow->addWidget(m_projectId, 1);
     projectRow->addWidget(m_findProjectButton);
-    form->addRow(tr("&Project ID:"), projectRow);
+    // With a row of two widgets the form cannot make the label the field's buddy by itself.
+    auto *projectLabel = new QLabel(tr("&Project ID:"), this);
+    projectLabel->setBuddy(m_projectId);
+    form->addRow(projectLabel, projectRow);
     form->addRow(QString(), m_projectNote);
     form->addRow(tr("&Endpoint URL:"), m_endpoint);
     form->addRow(tr("&CA file:"), m_caFile);

@@ -75,7 +75,7 @@ void ProjectDiscovery::start()
             if (m_finished)
                 return;
             if (!Endpoint::isPlainRegionName(m_request.region)) {
-                fail(Failure::Iam, tr("The project id can only be found for a region id such as cn-north-4, "
+                fail(Failure::Configuration, tr("The project id can only be found for a region id such as cn-north-4, "
                                       "not “%1”.")
                                        .arg(m_request.region));
                 return;
@@ -83,7 +83,7 @@ void ProjectDiscovery::start()
             QString endpointProblem;
             const std::optional<QUrl> iam = Endpoint::validate(m_request.iamEndpoint, &endpointProblem);
             if (!iam) {
-                fail(Failure::Iam, tr("The IAM endpoint “%1” cannot be used: %2").arg(iamName(), endpointProblem));
+                fail(Failure::Configuration, tr("The IAM endpoint “%1” cannot be used: %2").arg(iamName(), endpointProblem));
                 return;
             }
             {

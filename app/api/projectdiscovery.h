@@ -33,7 +33,8 @@ public:
         int deadlineMs = 60000;  // for the whole look-up, fallback included
     };
 
-    enum class Failure { None, Iam, NoProject, SeveralProjects, UnusableId, Deadline, Cancelled };
+    // Configuration: the region or the IAM endpoint cannot be used; nothing was sent.
+    enum class Failure { None, Configuration, Iam, NoProject, SeveralProjects, UnusableId, Deadline, Cancelled };
 
     ProjectDiscovery(QNetworkAccessManager *network, Request request, QObject *parent = nullptr);
     ~ProjectDiscovery() override;

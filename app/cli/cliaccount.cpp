@@ -18,9 +18,11 @@ void CliApplication::findProjectThenRun()
     whenFinished(discovery, this, [this](ProjectDiscovery *found) {
         if (!found->succeeded()) {
             m_err << ServerInput::forTerminal(found->errorText()) << Qt::endl;
-            const bool answered = found->failure() != ProjectDiscovery::Failure::Iam
-                && found->failure() != ProjectDiscovery::Failure::Deadline;
-            finish(answered ? ExitUsageError : ExitApiError);
+            // IAM failed: an API error. IAM answered (none, several) or nothing could be asked: the
+            // configuration must name the project.
+            const bool iamFailed = found->failure() == ProjectDiscovery::Failure::Iam
+                || found->failure() == ProjectDiscovery::Failure::Deadline;
+            finish(iamFailed ? ExitApiError : ExitUsageError);
             return;
         }
         m_connection.config.projectId = found->projectId();

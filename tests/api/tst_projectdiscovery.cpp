@@ -320,7 +320,7 @@ private Q_SLOTS:
         bad.iamEndpoint = QUrl(QStringLiteral("https://iam.example.com"));
         ProjectDiscovery discovery(&network, bad);
         QVERIFY(discover(discovery));
-        QVERIFY(!discovery.succeeded());
+        QCOMPARE(discovery.failure(), ProjectDiscovery::Failure::Configuration);
         QCOMPARE(network.requestCount(), 0);
     }
 
