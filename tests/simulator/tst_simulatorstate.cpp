@@ -121,9 +121,12 @@ void TestSimulatorState::storeRoundTrip()
     state.desktopCount = 3;
     state.seed = 7;
     const QDateTime created(QDate(2026, 11, 30), QTime(23, 10, 5, 120), Qt::UTC);
+    const QList<QPair<QString, QString>> tags{{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2027-01-06")},
+                                              {QStringLiteral("owner"), QString()}};
     state.desktops = {{QStringLiteral("d1"), QStringLiteral("ACTIVE"), QStringLiteral("deleting"),
-                       QStringLiteral("UNREGISTER"), false, false, created},
-                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true, QDateTime()}};
+                       QStringLiteral("UNREGISTER"), false, false, created, tags},
+                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true, QDateTime(),
+                       std::nullopt}};
     state.poolAutoscale = {{QStringLiteral("pool-dev"), false}, {QStringLiteral("pool-ops"), true}};
     state.taskStatusBeforeDeletion = {{QStringLiteral("d1"), QStringLiteral("rebooting")}};
     state.deletedUsers = {QStringLiteral("alice")};
@@ -166,6 +169,8 @@ void TestSimulatorState::storeRoundTrip()
         QCOMPARE(read->desktops.at(1).removed, true);
         QCOMPARE(read->desktops.at(1).inMaintenanceMode, true);
         QCOMPARE(read->desktops.at(0).inMaintenanceMode, false);
+        QCOMPARE(read->desktops.at(0).tags, std::optional<QList<QPair<QString, QString>>>(tags));
+        QVERIFY(!read->desktops.at(1).tags); // the generated tags hold
         QCOMPARE(read->poolAutoscale, state.poolAutoscale);
         QCOMPARE(read->taskStatusBeforeDeletion, state.taskStatusBeforeDeletion);
         QCOMPARE(read->deletedUsers, state.deletedUsers);
