@@ -56,6 +56,10 @@ QList<KindCase> everyKind()
         {ChangeKinds::maintenance(false), desktops, "", 2},
         {ChangeKinds::logoff(QStringLiteral("Please save your work.")), desktops, "{}", 2},
         {ChangeKinds::poolAutoscale(false), numbered(QStringLiteral("pool-"), 3), "{}", 3},
+        {ChangeKinds::addTags({{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2027-01-06")}}), desktops, "", 2},
+        {ChangeKinds::removeTags({{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2027-01-06")}}), desktops, "", 2},
+        {ChangeKinds::power(PowerOperation::Stop), desktops, R"({"job_id":"job-1"})", 2},
+        {ChangeKinds::power(PowerOperation::Start), desktops, R"({"job_id":"job-1"})", 2},
     };
 }
 
