@@ -1,9 +1,11 @@
 #include "retirementrun.h"
 
 #include "api/apiclient.h"
+#include "api/decommissionjson.h"
 #include "decommission/retirementstate.h"
 
 #include <QSet>
+#include <QUuid>
 
 namespace {
 // A tag set as one comparable text: desktops whose own tags are alike share a removal request.
@@ -23,6 +25,7 @@ RetirementRun::RetirementRun(ApiClient* client, DeletionStorePtr store, Deletion
     , m_store(std::move(store))
     , m_context(std::move(context))
     , m_mode(mode)
+    , m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_graceDays(Retirement::kDefaultGraceDays)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
@@ -51,7 +54,7 @@ QList<RetirementRun::Step> RetirementRun::steps() const
 {
     if (m_mode == Mode::Restore)
         return { Step::MaintenanceOff, Step::Start, Step::Untag };
-    if (m_message.isEmpty())
+    if (m_message.trimmed().isEmpty())
         return { Step::MaintenanceOn, Step::Tag, Step::Stop };
     return { Step::MaintenanceOn, Step::LogOff, Step::Tag, Step::Stop };
 }
@@ -100,8 +103,8 @@ void RetirementRun::expire()
 
 void RetirementRun::next()
 {
-    if (m_mode == Mode::Retire && (m_graceDays < 0 || m_graceDays > kMaxGraceDays) && m_step < 0)
-        halt(tr("Not sent: the grace period must be 0 to %1 days.").arg(kMaxGraceDays));
+    if (m_step < 0 && m_batch == 0)
+        checkBeforeSending();
     while (!m_halted) {
         if (m_cancelled) {
             halt(tr("Cancelled before it was sent."));
@@ -124,6 +127,22 @@ void RetirementRun::next()
         m_parts = partsFor(m_batch, m_steps.at(m_step));
     }
     finish();
+}
+
+void RetirementRun::checkBeforeSending()
+{
+    // What would stop the run half-way for every desktop is refused before anything is sent.
+    if (m_mode != Mode::Retire)
+        return;
+    if (m_graceDays < 0 || m_graceDays > kMaxGraceDays) {
+        halt(tr("Not sent: the grace period must be 0 to %1 days.").arg(kMaxGraceDays));
+        return;
+    }
+    if (m_steps.contains(Step::LogOff)) {
+        if (const std::optional<QString> problem
+            = DecommissionJson::logoffMessageProblem(m_message))
+            halt(tr("Not sent: %1").arg(*problem));
+    }
 }
 
 QList<RetirementRun::Part> RetirementRun::partsFor(int batch, Step step)
@@ -231,16 +250,25 @@ void RetirementRun::halt(const QString& reason)
     if (m_halted)
         return;
     m_halted = true;
-    // Every desktop not carried through and not stopped yet stops at its next step, not sent.
+    // Every desktop not carried through and not stopped yet stops at its next step, not sent,
+    // and the audit log says so as a ChangeRun says it for its own targets.
+    QList<QPair<Step, QStringList>> notSent;
     for (int index = 0; index < m_outcomes.size(); ++index) {
         const DesktopOutcome& desktop = m_outcomes.at(index);
         if (desktop.stopped || isComplete(desktop))
             continue;
-        const qsizetype nextStep = desktop.done.size();
-        stopDesktop(index, m_steps.value(nextStep, Step::MaintenanceOn),
-            ChangeRun::Outcome::NotSent, reason);
+        const Step step = m_steps.value(desktop.done.size(), Step::MaintenanceOn);
+        stopDesktop(index, step, ChangeRun::Outcome::NotSent, reason);
+        if (notSent.isEmpty() || notSent.last().first != step)
+            notSent.append({ step, {} });
+        notSent.last().second.append(desktop.target.id);
     }
     m_parts.clear();
+    for (const auto& [step, ids] : std::as_const(notSent)) {
+        if (m_store)
+            m_store->audit().appendNotSent(
+                { kindName(step), m_runId, -1, m_context.projectId, ids }, reason);
+    }
 }
 
 void RetirementRun::finish()
@@ -279,26 +307,49 @@ QStringList RetirementRun::halfWayIds() const
 
 QString RetirementRun::stateText(const DesktopOutcome& outcome) const
 {
-    // The lasting effects only: a log-off leaves nothing behind.
-    const bool first = outcome.done.contains(
-        m_mode == Mode::Retire ? Step::MaintenanceOn : Step::MaintenanceOff);
-    const bool second = outcome.done.contains(m_mode == Mode::Retire ? Step::Tag : Step::Start);
-    const bool third = outcome.done.contains(m_mode == Mode::Retire ? Step::Stop : Step::Untag);
+    // The lasting effects only (a log-off leaves nothing behind), each done, not done, or maybe
+    // done when its step's outcome is unknown.
+    const auto effect = [&outcome](Step step) {
+        if (outcome.done.contains(step))
+            return 2;
+        return outcome.stopped && outcome.stoppedAt == step
+                && outcome.outcome == ChangeRun::Outcome::Unknown
+            ? 1
+            : 0;
+    };
     if (m_mode == Mode::Retire) {
-        if (first && second && third)
+        const int maintenance = effect(Step::MaintenanceOn);
+        const int tagged = effect(Step::Tag);
+        const int stopped = effect(Step::Stop);
+        if (stopped == 2)
             return tr("retired: in maintenance, tagged and stopped");
-        if (first && second)
+        if (stopped == 1)
+            return tr("in maintenance and tagged, maybe stopped");
+        if (tagged == 2)
             return tr("in maintenance and tagged, not stopped");
-        if (first)
+        if (tagged == 1)
+            return tr("in maintenance, maybe tagged, not stopped");
+        if (maintenance == 2)
             return tr("in maintenance, not tagged, not stopped");
+        if (maintenance == 1)
+            return tr("maybe in maintenance, not tagged, not stopped");
         return tr("not changed");
     }
-    if (first && second && third)
+    const int outOfMaintenance = effect(Step::MaintenanceOff);
+    const int started = effect(Step::Start);
+    const int untagged = effect(Step::Untag);
+    if (untagged == 2)
         return tr("restored: out of maintenance, started and untagged");
-    if (first && second)
+    if (untagged == 1)
+        return tr("out of maintenance and started, maybe still tagged as retiring");
+    if (started == 2)
         return tr("out of maintenance and started, still tagged as retiring");
-    if (first)
+    if (started == 1)
+        return tr("out of maintenance, maybe started, still tagged as retiring");
+    if (outOfMaintenance == 2)
         return tr("out of maintenance, not started, still tagged as retiring");
+    if (outOfMaintenance == 1)
+        return tr("maybe out of maintenance, not started, still tagged as retiring");
     return tr("not changed: still retiring");
 }
 
@@ -341,6 +392,27 @@ QString RetirementRun::summary() const
         ? tr("%1 of %2 desktop(s) retired, %3 left half-way, %4 not changed.")
         : tr("%1 of %2 desktop(s) restored, %3 left half-way, %4 not changed.");
     return text.arg(completed).arg(all).arg(halfWay).arg(all - completed - halfWay);
+}
+
+QString RetirementRun::kindName(Step step)
+{
+    switch (step) {
+    case Step::MaintenanceOn:
+        return QStringLiteral("maintenance_on");
+    case Step::LogOff:
+        return QStringLiteral("logoff");
+    case Step::Tag:
+        return QStringLiteral("tags_add");
+    case Step::Stop:
+        return QStringLiteral("power_stop");
+    case Step::MaintenanceOff:
+        return QStringLiteral("maintenance_off");
+    case Step::Start:
+        return QStringLiteral("power_start");
+    case Step::Untag:
+        return QStringLiteral("tags_remove");
+    }
+    return {};
 }
 
 QString RetirementRun::stepName(Step step)

@@ -114,6 +114,8 @@ public:
 
     // A step's name, translated.
     static QString stepName(Step step);
+    // The record's kind of a step ("maintenance_on", "tags_add", "power_stop", …).
+    static QString kindName(Step step);
 
 Q_SIGNALS:
     // A step of a batch is about to be sent (one signal per request group).
@@ -128,6 +130,7 @@ private:
     };
     bool isComplete(const DesktopOutcome& outcome) const;
     void next();
+    void checkBeforeSending();
     QList<Part> partsFor(int batch, Step step);
     void launch(const Part& part);
     void onPartFinished(ChangeRun* run, Step step);
@@ -140,6 +143,7 @@ private:
     DeletionStorePtr m_store;
     DeletionContext m_context;
     Mode m_mode;
+    QString m_runId; // of the not_sent lines for desktops no step's run was given
     QList<RetirementTarget> m_targets;
     QList<DesktopOutcome> m_outcomes;
     QHash<QString, int> m_indexById;

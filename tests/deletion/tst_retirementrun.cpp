@@ -86,6 +86,9 @@ private Q_SLOTS:
     void refusedRequestStopsTheRunAndNamesEveryDesktop();
     void restoreRemovesTheValuesEachDesktopCarries();
     void cancelBeforeStartSendsNothing();
+    void cancelBetweenStepsSendsNothingMore();
+    void deadlineOnTheWireIsUnknownAndEndsTheRun();
+    void badGraceOrMessageSendsNothing();
 
 private:
     void startSimulator(int desktops);
@@ -314,7 +317,7 @@ void TestRetirementRun::unknownOutcomeSendsNothingMore()
         QCOMPARE(outcome.stoppedAt, RetirementRun::Step::Tag);
         QCOMPARE(outcome.outcome, ChangeRun::Outcome::Unknown);
         QCOMPARE(
-            run->stateText(outcome), QStringLiteral("in maintenance, not tagged, not stopped"));
+            run->stateText(outcome), QStringLiteral("in maintenance, maybe tagged, not stopped"));
     }
     QVERIFY(lines.first().contains("outcome unknown"_L1));
     const QList<Desktop> after = listAllDesktops(m_client.get(), kWaitMs);
@@ -391,6 +394,7 @@ void TestRetirementRun::refusedRequestStopsTheRunAndNamesEveryDesktop()
     QVERIFY(lines.first().contains("WKS.0001"_L1));
     QCOMPARE(m_fake->countRequests("POST", QStringLiteral("desktops/action")), 1);
     QCOMPARE(checkedIntentKinds().size(), 5);
+    QCOMPARE(auditEntries().last().value("event"_L1).toString(), QStringLiteral("failed"));
 }
 
 void TestRetirementRun::restoreRemovesTheValuesEachDesktopCarries()
@@ -452,6 +456,78 @@ void TestRetirementRun::cancelBeforeStartSendsNothing()
     QCOMPARE(m_fake->requestCount(), 0);
     QCOMPARE(run->unfinishedLines().size(), 2);
     QVERIFY(run->completedIds().isEmpty());
+}
+
+void TestRetirementRun::cancelBetweenStepsSendsNothingMore()
+{
+    startFake([](const RecordedRequest& request) {
+        if (request.url.path().endsWith("batch-tags"_L1))
+            return FakeResponse::json(204, "");
+        return FakeResponse::json(200, "{}");
+    });
+    auto run = makeRun(RetirementRun::Mode::Retire, numberedDesktops(150));
+    // Cancelled as the second batch's first step is about to go: that step is not sent.
+    connect(run.get(), &RetirementRun::stepStarted, run.get(),
+        [&run](int batch, RetirementRun::Step step) {
+            if (batch == 1 && step == RetirementRun::Step::MaintenanceOn)
+                run->cancel();
+        });
+    QVERIFY(runToEnd(*run));
+    QVERIFY(run->isCancelled());
+    QCOMPARE(run->completedIds().size(), 100);
+    QCOMPARE(
+        run->sentKinds(), (QStringList { u"maintenance_on"_s, u"tags_add"_s, u"power_stop"_s }));
+    QCOMPARE(m_fake->requestCount(), 3);
+    QCOMPARE(run->unfinishedLines().size(), 50);
+    QVERIFY(run->halfWayIds().isEmpty());
+    QVERIFY2(run->unfinishedLines().first().startsWith(
+                 "pc-100: not changed. Maintenance on not sent"_L1),
+        qPrintable(run->unfinishedLines().first()));
+    const QJsonObject last = auditEntries().last();
+    QCOMPARE(last.value("event"_L1).toString(), QStringLiteral("not_sent"));
+    QCOMPARE(last.value("target_ids"_L1).toArray().size(), 50);
+}
+
+void TestRetirementRun::deadlineOnTheWireIsUnknownAndEndsTheRun()
+{
+    // The first request is never answered: whatever the machine's load, the deadline finds it on
+    // the wire.
+    startFake([](const RecordedRequest&) { return FakeResponse::hanging(); });
+    auto run = makeRun(RetirementRun::Mode::Retire, numberedDesktops(120));
+    run->setDeadlineMs(1000);
+    QVERIFY(runToEnd(*run));
+    QVERIFY(run->hasExpired());
+    QCOMPARE(run->sentKinds(), QStringList { u"maintenance_on"_s });
+    QCOMPARE(m_fake->requestCount(), 1);
+    const RetirementRun::DesktopOutcome first = run->outcomes().first();
+    QCOMPARE(first.outcome, ChangeRun::Outcome::Unknown);
+    QCOMPARE(
+        run->stateText(first), QStringLiteral("maybe in maintenance, not tagged, not stopped"));
+    const RetirementRun::DesktopOutcome later = run->outcomes().last();
+    QCOMPARE(later.outcome, ChangeRun::Outcome::NotSent);
+    QCOMPARE(run->stateText(later), QStringLiteral("not changed"));
+    QCOMPARE(checkedIntentKinds(), QStringList { u"maintenance_on"_s });
+    QCOMPARE(run->unfinishedLines().size(), 120);
+}
+
+void TestRetirementRun::badGraceOrMessageSendsNothing()
+{
+    startFake([](const RecordedRequest&) { return FakeResponse::json(200, "{}"); });
+    auto run = makeRun(RetirementRun::Mode::Retire, numberedDesktops(2));
+    run->setGraceDays(-1);
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(run->unfinishedLines().size(), 2);
+    QVERIFY(run->unfinishedLines().first().contains("grace period"_L1));
+
+    // A message the log-off would refuse would leave every desktop in maintenance, untagged and
+    // running: it is refused before the first step.
+    auto longMessage = makeRun(RetirementRun::Mode::Retire, numberedDesktops(2));
+    longMessage->setMessage(QString(300, u'x'));
+    QVERIFY(runToEnd(*longMessage));
+    QCOMPARE(m_fake->requestCount(), 0);
+    QVERIFY(longMessage->completedIds().isEmpty());
+    QCOMPARE(longMessage->outcomes().first().stoppedAt, RetirementRun::Step::MaintenanceOn);
 }
 
 QTEST_GUILESS_MAIN(TestRetirementRun)
