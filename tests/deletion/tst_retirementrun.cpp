@@ -86,6 +86,7 @@ private Q_SLOTS:
     void refusedRequestStopsTheRunAndNamesEveryDesktop();
     void restoreRemovesTheValuesEachDesktopCarries();
     void cancelBeforeStartSendsNothing();
+    void desktopRefusedByTheStartKeepsItsTags();
     void cancelBetweenStepsSendsNothingMore();
     void deadlineOnTheWireIsUnknownAndEndsTheRun();
     void badGraceOrMessageSendsNothing();
@@ -528,6 +529,37 @@ void TestRetirementRun::badGraceOrMessageSendsNothing()
     QCOMPARE(m_fake->requestCount(), 0);
     QVERIFY(longMessage->completedIds().isEmpty());
     QCOMPARE(longMessage->outcomes().first().stoppedAt, RetirementRun::Step::MaintenanceOn);
+}
+
+void TestRetirementRun::desktopRefusedByTheStartKeepsItsTags()
+{
+    startFake([](const RecordedRequest& request) {
+        if (request.url.path().endsWith("desktops/action"_L1))
+            return FakeResponse::json(200, R"({"failed_operation_list":[
+                {"desktop_id":"desk-1","desktop_name":"pc-1","error_code":"WKS.00010032","error_msg":"The desktop is being deleted."}]})");
+        if (request.url.path().endsWith("batch-tags"_L1))
+            return FakeResponse::json(204, "");
+        return FakeResponse::json(200, "{}");
+    });
+    QList<Desktop> desktops = numberedDesktops(3);
+    for (Desktop& desktop : desktops)
+        desktop.tags = { { Retirement::retiredOnKey(), u"2026-11-01"_s },
+            { Retirement::retireAfterKey(), u"2026-12-01"_s } };
+    auto run = makeRun(RetirementRun::Mode::Restore, desktops);
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->completedIds(), (QStringList { u"desk-0"_s, u"desk-2"_s }));
+    QCOMPARE(run->halfWayIds(), QStringList { u"desk-1"_s });
+    // The refused desktop goes no further: its tags are not removed.
+    const RecordedRequest& removal = m_fake->lastRequest();
+    QCOMPARE(removal.method, QByteArray("DELETE"));
+    QVERIFY(!removal.body.contains("desk-1"));
+    QVERIFY(removal.body.contains("desk-2"));
+    const QStringList lines = run->unfinishedLines();
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(
+        lines.first().startsWith(
+            "pc-1: out of maintenance, not started, still tagged as retiring. Start failed"_L1),
+        qPrintable(lines.first()));
 }
 
 QTEST_GUILESS_MAIN(TestRetirementRun)
