@@ -299,7 +299,10 @@ QStringList RetirementRun::halfWayIds() const
 {
     QStringList ids;
     for (const DesktopOutcome& outcome : m_outcomes) {
-        if (!outcome.done.isEmpty() && !isComplete(outcome))
+        // A step whose outcome is unknown may have been carried out.
+        const bool maybeChanged = !outcome.done.isEmpty()
+            || (outcome.stopped && outcome.outcome == ChangeRun::Outcome::Unknown);
+        if (maybeChanged && !isComplete(outcome))
             ids.append(outcome.target.id);
     }
     return ids;

@@ -100,7 +100,7 @@ public:
     QList<DesktopOutcome> outcomes() const { return m_outcomes; }
     // Desktops carried through every step.
     QStringList completedIds() const;
-    // Desktops with at least one step done but not all.
+    // Desktops not carried through with at least one step done, or one whose outcome is unknown.
     QStringList halfWayIds() const;
     // One translated line for every desktop not carried through: its name, what was done to it,
     // the step that was not done and why.
