@@ -83,12 +83,15 @@ bool AuditLog::appendIntent(const DeletionContext &context, const ChangeKind &ki
                               {QLatin1String("host"), QSysInfo::machineHostName()}});
 }
 
-bool AuditLog::appendDone(const AuditedRequest &request, const QString &requestId, const QString &jobId)
+bool AuditLog::appendDone(const AuditedRequest &request, const QString &requestId, const QString &jobId,
+                          const QJsonArray &failedTargets)
 {
     QJsonObject fields = requestFields(request);
     fields.insert(QLatin1String("request_id"), requestId);
     if (!jobId.isEmpty())
         fields.insert(QLatin1String("job_id"), jobId);
+    if (!failedTargets.isEmpty())
+        fields.insert(QLatin1String("failed_targets"), failedTargets);
     return append(QStringLiteral("done"), fields);
 }
 

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -53,8 +54,10 @@ public:
     // targets. The request must not be sent when this fails.
     bool appendIntent(const DeletionContext &context, const ChangeKind &kind, const QString &runId, int chunk,
                       const QList<ChangeTarget> &targets);
-    // The service accepted the request (jobId: the job it started, when the kind starts one).
-    bool appendDone(const AuditedRequest &request, const QString &requestId, const QString &jobId = QString());
+    // The service accepted the request (jobId: the job it started, when the kind starts one;
+    // failedTargets: the targets its answer named as refused, [{"id", "error_code", "error_msg"}]).
+    bool appendDone(const AuditedRequest &request, const QString &requestId, const QString &jobId = QString(),
+                    const QJsonArray &failedTargets = QJsonArray());
     // The service refused it: HTTP status, error_code, error_msg, request id.
     bool appendFailed(const AuditedRequest &request, const ApiError &error);
     // No usable answer: the change may or may not have been made. `ambiguity` names why, for

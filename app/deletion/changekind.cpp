@@ -4,8 +4,10 @@
 #include "api/apierror.h"
 #include "api/decommissioncalls.h"
 #include "api/decommissionjson.h"
+#include "api/retirementcalls.h"
 #include "api/workspacejson.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 namespace {
@@ -124,6 +126,108 @@ ChangeKind poolAutoscale(bool enable)
     };
     kind.send = [enable](ApiClient *client, const QStringList &ids) -> ApiCall * {
         return new UpdatePoolAutoscaleCall(client, ids.value(0), enable);
+    };
+    return kind;
+}
+
+namespace {
+QJsonArray tagsJson(const QList<DesktopTag> &tags)
+{
+    QJsonArray array;
+    for (const DesktopTag &tag : tags)
+        array.append(QJsonObject{{QLatin1String("key"), tag.key}, {QLatin1String("value"), tag.value}});
+    return array;
+}
+
+// Why these tags cannot be sent at all (translated), empty when they can: checked before any
+// intent is written, like the log-off's message.
+QString tagsProblem(const QList<DesktopTag> &tags)
+{
+    if (tags.isEmpty() || tags.size() > RetirementJson::kMaxTagsPerDesktop)
+        return QCoreApplication::translate("ChangeKind", "A tag request takes 1 to %1 tags, not %2.")
+            .arg(RetirementJson::kMaxTagsPerDesktop)
+            .arg(tags.size());
+    QStringList keys;
+    for (const DesktopTag &tag : tags) {
+        const QString problem = RetirementJson::tagProblem(tag);
+        if (!problem.isEmpty())
+            return problem;
+        if (keys.contains(tag.key))
+            return QCoreApplication::translate("ChangeKind", "The tag key %1 is named twice.").arg(tag.key);
+        keys.append(tag.key);
+    }
+    return {};
+}
+
+ChangeKind tagChange(bool add, const QList<DesktopTag> &tags)
+{
+    ChangeKind kind = add ? desktopBatch(QStringLiteral("tags_add"), QCoreApplication::translate("ChangeKind", "Tag desktops"))
+                          : desktopBatch(QStringLiteral("tags_remove"), QCoreApplication::translate("ChangeKind", "Remove tags"));
+    kind.maxTargetsPerRequest = RetirementJson::kMaxDesktopsPerTagRequest;
+    kind.parameters = QJsonObject{{QLatin1String("tags"), tagsJson(tags)}};
+    const QString problem = tagsProblem(tags);
+    kind.refusal = [problem](const QString &id) -> QString {
+        if (!problem.isEmpty())
+            return problem;
+        // The tag calls name desktops of at most 128 characters.
+        if (id.isEmpty() || id.size() > 128)
+            return QCoreApplication::translate("ChangeKind", "A desktop id to tag must have 1 to 128 characters.");
+        return {};
+    };
+    const BatchDesktopTagsCall::Change change = add ? BatchDesktopTagsCall::Change::Add : BatchDesktopTagsCall::Change::Remove;
+    kind.plan = [add, tags](const QStringList &ids) {
+        return PlannedRequest{add ? QByteArrayLiteral("POST") : QByteArrayLiteral("DELETE"), QStringLiteral("desktops/batch-tags"),
+                              RetirementJson::batchTagsBody(ids, tags)};
+    };
+    kind.send = [change, tags](ApiClient *client, const QStringList &ids) -> ApiCall * {
+        return new BatchDesktopTagsCall(client, change, ids, tags);
+    };
+    return kind;
+}
+} // namespace
+
+ChangeKind addTags(const QList<DesktopTag> &tags)
+{
+    return tagChange(true, tags);
+}
+
+ChangeKind removeTags(const QList<DesktopTag> &tags)
+{
+    return tagChange(false, tags);
+}
+
+ChangeKind power(PowerOperation operation)
+{
+    const QString operationName = RetirementJson::powerOperationName(operation);
+    ChangeKind kind;
+    switch (operation) {
+    case PowerOperation::Start:
+        kind = desktopBatch(QStringLiteral("power_start"), QCoreApplication::translate("ChangeKind", "Start desktops"));
+        break;
+    case PowerOperation::Stop:
+        kind = desktopBatch(QStringLiteral("power_stop"), QCoreApplication::translate("ChangeKind", "Stop desktops"));
+        break;
+    case PowerOperation::Reboot:
+        kind = desktopBatch(QStringLiteral("power_reboot"), QCoreApplication::translate("ChangeKind", "Restart desktops"));
+        break;
+    case PowerOperation::Hibernate:
+        kind = desktopBatch(QStringLiteral("power_hibernate"), QCoreApplication::translate("ChangeKind", "Hibernate desktops"));
+        break;
+    }
+    kind.parameters = QJsonObject{{QLatin1String("op_type"), operationName}, {QLatin1String("type"), QStringLiteral("SOFT")}};
+    kind.plan = [operation](const QStringList &ids) {
+        return PlannedRequest{QByteArrayLiteral("POST"), QStringLiteral("desktops/action"),
+                              RetirementJson::powerActionBody(ids, operation, false)};
+    };
+    kind.send = [operation](ApiClient *client, const QStringList &ids) -> ApiCall * {
+        return new BatchPowerActionCall(client, ids, operation, false);
+    };
+    kind.acceptedJobId = [](const ApiCall &call) { return static_cast<const BatchPowerActionCall &>(call).result().jobId; };
+    kind.acceptedTargetFailures = [](const ApiCall &call) {
+        QList<TargetFailure> failures;
+        for (const PowerActionFailure &failure : static_cast<const BatchPowerActionCall &>(call).result().failures)
+            failures.append({failure.desktopId, failure.errorCode, failure.errorMessage});
+        return failures;
     };
     return kind;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/retirementjson.h"
 #include "api/workspacetypes.h"
 
 #include <QByteArray>
@@ -29,6 +30,15 @@ struct ChangeTarget
 {
     QString id;
     QString name;
+};
+
+// One target that an accepted request names as refused (a power action's failed_operation_list):
+// its step failed for that target alone, with the service's code and message.
+struct TargetFailure
+{
+    QString targetId;
+    QString errorCode;
+    QString errorMessage;
 };
 
 // One kind of change the app makes at the service, described for the one recorded run
@@ -61,6 +71,9 @@ struct ChangeKind
     std::function<ApiCall *(ApiClient *client, const QStringList &targetIds)> send;
     // How an accepted answer is read: the job it started (empty when the kind starts none).
     std::function<QString(const ApiCall &call)> acceptedJobId;
+    // The targets an accepted answer says were refused (empty function: the kind names none). The
+    // answer is untrusted: the run keeps only targets of that request, each once.
+    std::function<QList<TargetFailure>(const ApiCall &call)> acceptedTargetFailures;
 
     // Whether a failed request may have been carried out all the same.
     bool isUnknownOutcome(const ApiError &error) const;
@@ -80,6 +93,17 @@ ChangeKind batchDelete(const BatchDeleteOptions &options);
 ChangeKind maintenance(bool on);
 ChangeKind logoff(const QString &message);
 ChangeKind poolAutoscale(bool enable);
+// The same tags added to ("tags_add") or removed from ("tags_remove") every target. A restore
+// removes the tags with the values each desktop carries (Retirement::ownTags), which may differ
+// between desktops: the caller makes one run per distinct tag set, so that every request says
+// exactly what it removes and the record's parameters name it, rather than one request whose body
+// differs per desktop and a record that cannot say so in one line.
+ChangeKind addTags(const QList<DesktopTag> &tags);
+ChangeKind removeTags(const QList<DesktopTag> &tags);
+// os-start ("power_start"), os-stop ("power_stop"), soft; desktops the answer lists in
+// failed_operation_list are failed for this step, the others accepted (the service carries the
+// action out through a job, which the run does not follow).
+ChangeKind power(PowerOperation operation);
 // The kind of a decommissioning change; `message` is the log-off's.
 ChangeKind forAction(DecommissionAction action, const QString &message = QString());
 // The record's "parameters" of a deletion, and back (defaults where a field is missing).

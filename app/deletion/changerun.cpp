@@ -4,6 +4,8 @@
 #include "api/apiclient.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QUuid>
 
@@ -12,7 +14,40 @@ QString unknownAdvice()
 {
     return ChangeRun::tr("Re-list before deciding; the request is not sent again.");
 }
+QJsonArray failuresJson(const QList<TargetFailure> &failures)
+{
+    QJsonArray array;
+    for (const TargetFailure &failure : failures)
+        array.append(QJsonObject{{QLatin1String("id"), failure.targetId},
+                                 {QLatin1String("error_code"), failure.errorCode},
+                                 {QLatin1String("error_msg"), failure.errorMessage}});
+    return array;
+}
 } // namespace
+
+QList<TargetFailure> ChangeRun::refusedTargets(const Request &request, const ApiCall &call) const
+{
+    if (!m_kind.acceptedTargetFailures)
+        return {};
+    // The answer is untrusted: only targets of this request count, each once.
+    QSet<QString> ofRequest;
+    for (const ChangeTarget &target : request.targets)
+        ofRequest.insert(target.id);
+    QList<TargetFailure> failures;
+    for (const TargetFailure &failure : m_kind.acceptedTargetFailures(call)) {
+        if (!ofRequest.remove(failure.targetId))
+            continue;
+        failures.append(failure);
+    }
+    return failures;
+}
+
+QString ChangeRun::targetFailureReason(const TargetFailure &failure)
+{
+    return failure.errorCode.isEmpty()
+        ? tr("The service refused this desktop: %1").arg(failure.errorMessage.left(1000))
+        : tr("The service refused this desktop with %1: %2").arg(failure.errorCode.left(255), failure.errorMessage.left(1000));
+}
 
 QStringList ChangeRun::Request::targetIds() const
 {
@@ -226,7 +261,8 @@ void ChangeRun::onCallFinished(ApiCall *call)
         request.outcome = Outcome::Done;
         if (m_kind.acceptedJobId)
             request.jobId = m_kind.acceptedJobId(*call);
-        audit.appendDone(record, request.requestId, request.jobId);
+        request.targetFailures = refusedTargets(request, *call);
+        audit.appendDone(record, request.requestId, request.jobId, failuresJson(request.targetFailures));
     } else if (error.kind == ApiError::Kind::Configuration
                || (error.kind == ApiError::Kind::Cancelled && !error.cancelledInFlight)) {
         // Refused by the app before it left: nothing happened at the service.
@@ -345,6 +381,14 @@ QList<ChangeRun::TargetOutcome> ChangeRun::targetOutcomes() const
             outcome.error = request.error;
             outcome.requestId = request.requestId;
             outcome.request = int(index);
+        }
+        for (const TargetFailure &failure : request.targetFailures) {
+            TargetOutcome &outcome = byId[failure.targetId];
+            outcome.outcome = Outcome::Failed;
+            outcome.reason = targetFailureReason(failure);
+            outcome.error = ApiError();
+            outcome.error.errorCode = failure.errorCode;
+            outcome.error.errorMessage = failure.errorMessage;
         }
     }
     QList<TargetOutcome> outcomes;

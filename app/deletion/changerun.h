@@ -54,6 +54,9 @@ public:
         QString jobId;     // the job an accepted answer named (a deletion's)
         QString reason;    // translated, for Failed, Unknown and NotSent
         QDateTime sentAt;  // UTC, when its intent was written
+        // Targets an accepted answer named as refused (ChangeKind::acceptedTargetFailures): their
+        // outcome is Failed though the request was Done.
+        QList<TargetFailure> targetFailures;
 
         QStringList targetIds() const;
     };
@@ -136,6 +139,8 @@ private:
         QString reason;
     };
     void split(const QList<ChangeTarget> &targets);
+    QList<TargetFailure> refusedTargets(const Request &request, const ApiCall &call) const;
+    static QString targetFailureReason(const TargetFailure &failure);
     void sendNext();
     void onCallFinished(ApiCall *call);
     bool refuseTargets();

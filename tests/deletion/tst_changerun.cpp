@@ -56,6 +56,10 @@ QList<KindCase> everyKind()
         {ChangeKinds::maintenance(false), desktops, "", 2},
         {ChangeKinds::logoff(QStringLiteral("Please save your work.")), desktops, "{}", 2},
         {ChangeKinds::poolAutoscale(false), numbered(QStringLiteral("pool-"), 3), "{}", 3},
+        {ChangeKinds::addTags({{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2027-01-06")}}), desktops, "", 2},
+        {ChangeKinds::removeTags({{QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2027-01-06")}}), desktops, "", 2},
+        {ChangeKinds::power(PowerOperation::Stop), desktops, R"({"job_id":"job-1"})", 2},
+        {ChangeKinds::power(PowerOperation::Start), desktops, R"({"job_id":"job-1"})", 2},
     };
 }
 
@@ -118,6 +122,7 @@ private Q_SLOTS:
     void refusedTargetMeansNothingIsSent();
     void leftOutTargetsAreNotSentAndSaidSo();
     void destroyedWithARequestOnTheWireRecordsItUnknown();
+    void targetsRefusedInAnAcceptedAnswerAreFailed();
 
 private:
     // A server that answers the first mutating request with `first`, the others as accepted.
@@ -472,6 +477,33 @@ void TestChangeRun::destroyedWithARequestOnTheWireRecordsItUnknown()
     QCOMPARE(log.at(1).value(QLatin1String("ambiguity")).toString(), QStringLiteral("app_ended"));
     // The store outlives the run that wrote to it, whatever order their owners end in.
     m_store.reset();
+}
+
+void TestChangeRun::targetsRefusedInAnAcceptedAnswerAreFailed()
+{
+    // The answer is untrusted: a desktop named twice counts once, one not asked for not at all.
+    m_network->setHandler([](const RecordedRequest &, int) {
+        return FakeResponse::json(200, R"({"failed_operation_list":[
+            {"desktop_id":"desk-1","desktop_name":"pc-1","error_code":"WKS.00010032","error_msg":"being deleted"},
+            {"desktop_id":"desk-1","desktop_name":"pc-1","error_code":"WKS.00010032","error_msg":"being deleted"},
+            {"desktop_id":"elsewhere","desktop_name":"x","error_code":"E","error_msg":"m"}]})",
+                                  "req-power");
+    });
+    auto run = makeRun(ChangeKinds::power(PowerOperation::Stop), numbered(QStringLiteral("desk-"), 3));
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->requests().constFirst().outcome, ChangeRun::Outcome::Done);
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::Done), (QStringList{QStringLiteral("desk-0"), QStringLiteral("desk-2")}));
+    QCOMPARE(run->targetIds(ChangeRun::Outcome::Failed), QStringList{QStringLiteral("desk-1")});
+    QVERIFY(!run->allDone());
+    const ChangeRun::TargetOutcome refused = run->targetOutcomes().at(1);
+    QCOMPARE(refused.error.errorCode, QStringLiteral("WKS.00010032"));
+    QVERIFY(refused.reason.contains(QLatin1String("being deleted")));
+    const QJsonObject done = entries().last();
+    QCOMPARE(done.value(QLatin1String("event")).toString(), QStringLiteral("done"));
+    const QJsonArray failed = done.value(QLatin1String("failed_targets")).toArray();
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().toObject().value(QLatin1String("id")).toString(), QStringLiteral("desk-1"));
+    QCOMPARE(failed.first().toObject().value(QLatin1String("error_code")).toString(), QStringLiteral("WKS.00010032"));
 }
 
 QTEST_GUILESS_MAIN(TestChangeRun)
