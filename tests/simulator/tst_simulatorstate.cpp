@@ -169,7 +169,8 @@ void TestSimulatorState::storeRoundTrip()
         QCOMPARE(read->desktops.at(1).removed, true);
         QCOMPARE(read->desktops.at(1).inMaintenanceMode, true);
         QCOMPARE(read->desktops.at(0).inMaintenanceMode, false);
-        QCOMPARE(read->desktops.at(0).tags, std::optional<QList<QPair<QString, QString>>>(tags));
+        QVERIFY(read->desktops.at(0).tags);
+        QCOMPARE(*read->desktops.at(0).tags, tags);
         QVERIFY(!read->desktops.at(1).tags); // the generated tags hold
         QCOMPARE(read->poolAutoscale, state.poolAutoscale);
         QCOMPARE(read->taskStatusBeforeDeletion, state.taskStatusBeforeDeletion);
