@@ -258,6 +258,8 @@ Desktop desktopOf(simdjson::dom::object object, SharedTexts &shared)
             desktop.productId = shared.text(value);
         else if (key == "availability_zone")
             desktop.availabilityZone = shared.text(value);
+        else if (key == "sid")
+            desktop.sid = textOf(value);
         else if (key == "created")
             created = textOf(value);
         else if (key == "ip_addresses")

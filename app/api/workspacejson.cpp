@@ -186,6 +186,7 @@ Desktop desktopFromJson(const QJsonObject &object)
     desktop.desktopType = str(object, QLatin1String("desktop_type"));
     desktop.productId = str(object, QLatin1String("product_id"));
     desktop.availabilityZone = str(object, QLatin1String("availability_zone"));
+    desktop.sid = str(object, QLatin1String("sid"));
     desktop.poolId = str(object, QLatin1String("pool_id"));
     // Documented as a boolean: anything else (a text, a number) does not put a desktop in maintenance.
     desktop.inMaintenanceMode = object.value(QLatin1String("in_maintenance_mode")).toBool(false);
@@ -239,6 +240,7 @@ QJsonObject desktopToJson(const Desktop &desktop)
     insertText(QLatin1String("desktop_type"), desktop.desktopType);
     insertText(QLatin1String("product_id"), desktop.productId);
     insertText(QLatin1String("availability_zone"), desktop.availabilityZone);
+    insertText(QLatin1String("sid"), desktop.sid);
     insertText(QLatin1String("pool_id"), desktop.poolId);
     if (desktop.inMaintenanceMode)
         object.insert(QLatin1String("in_maintenance_mode"), true);

@@ -57,6 +57,7 @@ struct Desktop
     QString productId;
     QString flavorId;
     QString availabilityZone;
+    QString sid; // the desktop's security identifier: the log-in records name desktops by it
     QString osType;
     QString imageName;
     BillingMode billingMode = BillingMode::Unknown;

@@ -271,7 +271,9 @@ bool CliApplication::parseCommandLine()
             usageError(tr("list takes no arguments, only options."));
             return false;
         }
-        if (m_parser.isSet(Name::status) && !isDesktopStatusFilterValue(m_parser.value(Name::status))) {
+        // The service filters on its own statuses; the transitional ones are filtered after listing.
+        if (m_parser.isSet(Name::status) && !isDesktopStatusFilterValue(m_parser.value(Name::status))
+            && !transitionalDesktopStatuses().contains(m_parser.value(Name::status), Qt::CaseInsensitive)) {
             usageError(tr("Unknown status “%1”; use one of %2.")
                            .arg(m_parser.value(Name::status), kStatuses.join(QLatin1String(", "))));
             return false;

@@ -31,6 +31,7 @@ inline QString firstDifference(const Desktop &a, const Desktop &b)
     if (differs(a.productId, b.productId)) return QStringLiteral("productId");
     if (differs(a.flavorId, b.flavorId)) return QStringLiteral("flavorId");
     if (differs(a.availabilityZone, b.availabilityZone)) return QStringLiteral("availabilityZone");
+    if (differs(a.sid, b.sid)) return QStringLiteral("sid");
     if (differs(a.osType, b.osType)) return QStringLiteral("osType");
     if (differs(a.imageName, b.imageName)) return QStringLiteral("imageName");
     if (a.billingMode != b.billingMode) return QStringLiteral("billingMode");

@@ -2,6 +2,7 @@
 // pointed at it with throw-away keys and the demo's protection, and its state goes to the data
 // directory (a state file of earlier versions migrated there once).
 #include "democonnection.h"
+#include "api/projectdiscovery.h"
 #include "simulatortestsupport.h"
 
 #include <QDir>
@@ -39,9 +40,18 @@ private:
             return std::nullopt;
         return started.at(0).at(0).value<ResolvedConnection>();
     }
+    // As the front ends do: the demo's connection names no project, which is found through the
+    // simulated IAM from the access key, then listed.
     QList<Desktop> listed(const ResolvedConnection &connection)
     {
-        ApiClient client(&m_network, connection.config, connection.credentials);
+        ProjectDiscovery discovery(&m_network, connection.projectDiscoveryRequest());
+        QSignalSpy found(&discovery, &ProjectDiscovery::finished);
+        discovery.start();
+        if (!found.wait(kWaitMs) || !discovery.succeeded())
+            return {};
+        ClientConfig config = connection.config;
+        config.projectId = discovery.projectId();
+        ApiClient client(&m_network, config, connection.credentials);
         return listAllDesktops(&client, kWaitMs);
     }
 
