@@ -182,8 +182,12 @@ void TestAccessibility::keyboardReachesTheMainControls()
     // Tab from the search field walks through the filters to the table, in reading order.
     const QList<QWidget *> expected = {static_cast<QWidget *>(byName<QComboBox>(window, "statusFilter")), byName<QComboBox>(window, "loginFilter"),
                                        byName<QComboBox>(window, "billingFilter"), byName<QComboBox>(window, "maintenanceFilter"),
-                                       byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"), byName<QTableView>(window, "desktopTable")};
+                                       byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"),
+                                       byName<QComboBox>(window, "retirementFilter"), byName<QWidget>(window, "idleOverview"),
+                                       byName<QTableView>(window, "desktopTable")};
     for (QWidget *next : expected) {
+        if (!next->isVisible())
+            continue; // the overview shows only with a table
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QTRY_COMPARE(QApplication::focusWidget(), next);
     }

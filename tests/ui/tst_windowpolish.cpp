@@ -154,6 +154,7 @@ private Q_SLOTS:
         QTRY_VERIFY(byName<QLineEdit>(window, "searchField")->hasFocus());
         const QList<QWidget *> expected = {byName<QComboBox>(window, "statusFilter"), byName<QComboBox>(window, "loginFilter"), byName<QComboBox>(window, "billingFilter"), byName<QComboBox>(window, "maintenanceFilter"),
                                        byName<QComboBox>(window, "usagePeriod"), byName<QSpinBox>(window, "idleFilter"),
+                                           byName<QComboBox>(window, "retirementFilter"), byName<QWidget>(window, "idleOverview"),
                                            byName<QTableView>(window, "desktopTable")};
         for (QWidget *next : expected) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
