@@ -416,6 +416,42 @@
         <source>A pool id must be 1 to 255 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; or &apos;:&apos;.</source>
         <translation>桌面池 ID 必须由 1 到 255 个字母、数字、“-”、“_”、“.”或“:”组成。</translation>
     </message>
+    <message>
+        <source>A tag request takes 1 to %1 tags, not %2.</source>
+        <translation>一个标签请求只能包含 1 到 %1 个标签，而不是 %2 个。</translation>
+    </message>
+    <message>
+        <source>The tag key %1 is named twice.</source>
+        <translation>标签键 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>Tag desktops</source>
+        <translation>为桌面添加标签</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>A desktop id to tag must have 1 to 128 characters.</source>
+        <translation>要添加标签的桌面 ID 必须为 1 到 128 个字符。</translation>
+    </message>
+    <message>
+        <source>Start desktops</source>
+        <translation>启动桌面</translation>
+    </message>
+    <message>
+        <source>Stop desktops</source>
+        <translation>关闭桌面</translation>
+    </message>
+    <message>
+        <source>Restart desktops</source>
+        <translation>重启桌面</translation>
+    </message>
+    <message>
+        <source>Hibernate desktops</source>
+        <translation>休眠桌面</translation>
+    </message>
 </context>
 <context>
     <name>ChangeRun</name>
@@ -476,6 +512,14 @@
     <message>
         <source>%1: %2 done, %3 failed, %4 outcome unknown, %5 not sent.</source>
         <translation>%1：%2 个已完成，%3 个失败，%4 个结果未知，%5 个未发送。</translation>
+    </message>
+    <message>
+        <source>The service refused this desktop: %1</source>
+        <translation>服务拒绝了此桌面：%1</translation>
+    </message>
+    <message>
+        <source>The service refused this desktop with %1: %2</source>
+        <translation>服务以 %1 拒绝了此桌面：%2</translation>
     </message>
 </context>
 <context>
@@ -601,10 +645,6 @@
         <translation>days</translation>
     </message>
     <message>
-        <source>list: load the usage of the last &lt;days&gt; days (1-180, default 30) and show the idle days and hours of use.</source>
-        <translation>list：加载最近 &lt;days&gt; 天的使用情况（1-180，默认 30），并显示空闲天数和使用时长（小时）。</translation>
-    </message>
-    <message>
         <source>delete: also delete the desktops billed yearly/monthly (the console unsubscribes them instead; left out by default).</source>
         <translation>delete：同时删除包年/包月计费的桌面（控制台对这类桌面采用退订方式；默认排除）。</translation>
     </message>
@@ -615,10 +655,6 @@
     <message>
         <source>--period-days takes a whole number of days from 1 to %1.</source>
         <translation>--period-days 需要一个 1 到 %1 之间的整数天数。</translation>
-    </message>
-    <message>
-        <source>--idle-days takes a whole number of days, 0 or more.</source>
-        <translation>--idle-days 需要一个大于或等于 0 的整数天数。</translation>
     </message>
     <message>
         <source>%1 needs exactly one of --ids or --ids-file.</source>
@@ -769,6 +805,18 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>Nothing was sent.</source>
         <translation>未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>list: load the usage of the last &lt;days&gt; days (1-180, default 30, or --idle-days when larger) and show the idle days and hours of use.</source>
+        <translation>list：加载最近 &lt;days&gt; 天（1-180，默认 30，若 --idle-days 更大则取其值）的使用统计，并显示空闲天数和使用小时数。</translation>
+    </message>
+    <message>
+        <source>--idle-days takes a whole number of days from 0 to %1: the service keeps %1 days of statistics.</source>
+        <translation>--idle-days 接受 0 到 %1 的整数天数：服务保留 %1 天的统计。</translation>
+    </message>
+    <message>
+        <source>--idle-days cannot be longer than --period-days: the statistics of a period tell no idle time beyond it.</source>
+        <translation>--idle-days 不能长于 --period-days：一个周期的统计无法说明超出该周期的空闲时间。</translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4045,141 @@ Quit now?</source>
     <message>
         <source>not counted: %1</source>
         <translation>未计数：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RetirementRun</name>
+    <message>
+        <source>Cancelled before it was sent.</source>
+        <translation>发送前已取消。</translation>
+    </message>
+    <message>
+        <source>Not sent: the deadline passed first.</source>
+        <translation>未发送：截止时间已先到达。</translation>
+    </message>
+    <message>
+        <source>Not sent: the grace period must be 0 to %1 days.</source>
+        <translation>未发送：宽限期必须为 0 到 %1 天。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: an earlier step was not done (%1), so nothing more of this run is sent.</source>
+        <translation>未发送：之前的一个步骤未完成（%1），因此此运行的其余部分不再发送。</translation>
+    </message>
+    <message>
+        <source>retired: in maintenance, tagged and stopped</source>
+        <translation>已退役：处于维护模式、已加标签并已关机</translation>
+    </message>
+    <message>
+        <source>in maintenance and tagged, maybe stopped</source>
+        <translation>处于维护模式并已加标签，可能已关机</translation>
+    </message>
+    <message>
+        <source>in maintenance and tagged, not stopped</source>
+        <translation>处于维护模式并已加标签，未关机</translation>
+    </message>
+    <message>
+        <source>in maintenance, maybe tagged, not stopped</source>
+        <translation>处于维护模式，可能已加标签，未关机</translation>
+    </message>
+    <message>
+        <source>in maintenance, not tagged, not stopped</source>
+        <translation>处于维护模式，未加标签，未关机</translation>
+    </message>
+    <message>
+        <source>maybe in maintenance, not tagged, not stopped</source>
+        <translation>可能处于维护模式，未加标签，未关机</translation>
+    </message>
+    <message>
+        <source>not changed</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>restored: out of maintenance, started and untagged</source>
+        <translation>已恢复：已退出维护模式、已启动并已移除标签</translation>
+    </message>
+    <message>
+        <source>out of maintenance and started, maybe still tagged as retiring</source>
+        <translation>已退出维护模式并已启动，可能仍带有退役标签</translation>
+    </message>
+    <message>
+        <source>out of maintenance and started, still tagged as retiring</source>
+        <translation>已退出维护模式并已启动，仍带有退役标签</translation>
+    </message>
+    <message>
+        <source>out of maintenance, maybe started, still tagged as retiring</source>
+        <translation>已退出维护模式，可能已启动，仍带有退役标签</translation>
+    </message>
+    <message>
+        <source>out of maintenance, not started, still tagged as retiring</source>
+        <translation>已退出维护模式，未启动，仍带有退役标签</translation>
+    </message>
+    <message>
+        <source>maybe out of maintenance, not started, still tagged as retiring</source>
+        <translation>可能已退出维护模式，未启动，仍带有退役标签</translation>
+    </message>
+    <message>
+        <source>not changed: still retiring</source>
+        <translation>未更改：仍在退役中</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>%1: outcome unknown, it may or may not have been done</source>
+        <translation>%1：结果未知，可能已完成，也可能未完成</translation>
+    </message>
+    <message>
+        <source>%1 not sent</source>
+        <translation>%1 未发送</translation>
+    </message>
+    <message>
+        <source>%1: %2. %3: %4</source>
+        <translation>%1：%2。%3：%4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 desktop(s) retired, %3 left half-way, %4 not changed.</source>
+        <translation>%2 个桌面中有 %1 个已退役，%3 个停在中途，%4 个未更改。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 desktop(s) restored, %3 left half-way, %4 not changed.</source>
+        <translation>%2 个桌面中有 %1 个已恢复，%3 个停在中途，%4 个未更改。</translation>
+    </message>
+    <message>
+        <source>Maintenance on</source>
+        <translation>开启维护模式</translation>
+    </message>
+    <message>
+        <source>Log-off</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Tagging</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>Maintenance off</source>
+        <translation>关闭维护模式</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Removing the tags</source>
+        <translation>移除标签</translation>
     </message>
 </context>
 <context>
