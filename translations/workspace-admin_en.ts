@@ -138,7 +138,7 @@
     <message numerus="yes">
         <source>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln user(s) may be deleted or kept:</source>
         <translation>
-            <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). This user may be deleted or kept:</numerusform>
+            <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). This %Ln user may be deleted or kept:</numerusform>
             <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln users may be deleted or kept:</numerusform>
         </translation>
     </message>
