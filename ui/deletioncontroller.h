@@ -8,6 +8,7 @@
 #include "deletion/deletionrun.h"
 #include "deletion/deletionplan.h"
 #include "deletion/jobtracker.h"
+#include "review/changepreparation.h"
 #include "settings/connectionoptions.h"
 
 #include <QHash>
@@ -20,6 +21,7 @@
 
 class ApiClient;
 class AuditLog;
+class ChangeActionDialog;
 class DeletionDialog;
 class DeletionRun;
 struct DeletionStore;
@@ -29,9 +31,9 @@ class JobModel;
 class QSystemTrayIcon;
 class QWidget;
 
-// Wires the deletion engine into the window: runs the DeletionPreparation on a selection (the same
-// look-up and classification as the CLI's `delete`), opens the confirmation dialog (one at a time)
-// for the deletable desktops with the left-out ones named with their reasons, starts a DeletionRun
+// Wires the changes into the window: runs the ChangePreparation on a selection (the same look-up,
+// classification and review as the CLI's `delete`, `maintenance` and `logoff`), opens the
+// confirmation dialog (one at a time) as a view of the review, starts a DeletionRun
 // for what was confirmed, shows it in the jobs model, and at its end asks for a refresh of the
 // table, reports the summary and notifies when the window is not active. Resumes the journal's
 // unfinished jobs on connecting, and offers "Retry failed" through the same preparation.
@@ -54,9 +56,14 @@ public:
     // newer request replaces a preparation still looking up.
     void requestDeletion(const QStringList &desktopIds);
     // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
-    // was resumed in parts) and offers those worth retrying in a new dialog: not those gone or
-    // billed yearly/monthly; Force is suggested for those that failed because they were in use.
+    // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
+    // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
+    // suggested for those that failed because they were in use.
     void retryFailed(DeletionRun *run);
+    // Maintenance on or off, or log-off with a message: looks the desktops up afresh by id and
+    // opens the confirmation of the review (actionDialogOpened(), or preparationFinished(0) with a
+    // status message when nothing can be sent); once confirmed, the run starts (actionStarted()).
+    void requestChange(ChangeKind kind, const QStringList &desktopIds, const QString &logoffMessage = QString());
     // The project's pools (from the loader): the dialog warns of those that may create new
     // desktops after a deletion and offers to turn their autoscale off first. Until the pools are
     // set nothing is said of them (nor sent): without the listing nothing is known of any pool.
@@ -66,13 +73,12 @@ public:
         m_poolsKnown = true;
     }
     const QList<DesktopPool> &pools() const { return m_pools; }
-    // Maintenance mode, log-off (with a message) or autoscale off for these targets, audited in
-    // the project's audit log (nullptr when not connected). The run is the controller's child;
-    // actionFinished() follows it.
-    DecommissionActionRun *startAction(DecommissionAction action, const QList<ActionRecord::Target> &targets,
-                                       const QString &logoffMessage = QString());
+    // The review's maintenance or log-off, audited in the project's audit log (nullptr when not
+    // connected or nothing is to be sent). The run is the controller's child; actionFinished()
+    // follows it.
+    DecommissionActionRun *startAction(const ChangeReview &review);
     // Desktops whose earlier deletion has no known outcome: left out until re-listed.
-    DeletionPreparation *preparation() const { return m_preparation; }
+    ChangePreparation *preparation() const { return m_preparation; }
 
     DeletionDialog *dialog() const { return m_dialog; }
     const QList<DeletionRun *> &runs() const { return m_runs; }
@@ -86,6 +92,8 @@ public:
 
 Q_SIGNALS:
     void dialogOpened(DeletionDialog *dialog);
+    void actionDialogOpened(ChangeActionDialog *dialog);
+    void actionStarted(DecommissionActionRun *run);
     void runStarted(DeletionRun *run);
     void actionFinished(DecommissionActionRun *run);
     void runFinished(DeletionRun *run);
@@ -104,9 +112,10 @@ Q_SIGNALS:
 
 private:
     DeletionStore *storeFor(const QString &dataDir);
-    void prepare(const QStringList &desktopIds, bool retry);
-    void onPrepared(DeletionPreparation *preparation, bool retry);
-    DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
+    void prepare(ChangePreparation::Request request, bool retry);
+    void onPrepared(ChangePreparation *preparation, bool retry);
+    DeletionDialog *openDialog(const ChangeReview &review);
+    void openActionDialog(const ChangeReview &review);
     // The desktops of the table whose user is one of these desktops' users.
     void refreshTableInSlices(QList<Desktop> desktops, int afterMs = 1);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
@@ -114,7 +123,7 @@ private:
     // table filtered on the server or listed in part may not show a user's other desktop.
     void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
-    void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
+    void startDeletion(const ChangeReview &review);
     void reportAction(DecommissionActionRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
@@ -136,9 +145,9 @@ private:
     int m_chunkGapMs = 500;
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
-    QPointer<DeletionPreparation> m_preparation;
+    QPointer<ChangePreparation> m_preparation;
+    QPointer<ChangeActionDialog> m_actionDialog;
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
     QList<QPointer<DecommissionActionRun>> m_actionRuns; // they write to a store's audit log
-    bool m_retryForced = false; // the options of the deletion being retried
 };

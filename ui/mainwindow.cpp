@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "appicons.h"
 #include "bannerpalette.h"
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
@@ -248,6 +249,8 @@ void MainWindow::createJobsPanel()
     connect(m_deletion, &DeletionController::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
+    connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
+    connect(m_deletion, &DeletionController::actionStarted, this, &MainWindow::followAction);
     // The look-up's "Looking up N failed desktops…" is over once its dialog is open (the cases
     // that open none say so with a message of their own).
     connect(m_deletion, &DeletionController::retryLookUpFinished, this, [this](int offered) {
@@ -393,6 +396,12 @@ void MainWindow::cancelLoading()
 }
 
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)
+{
+    dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
+                      regionOf(m_connection.config.endpoint));
+}
+
+void MainWindow::onActionDialogOpened(ChangeActionDialog *dialog)
 {
     dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
                       regionOf(m_connection.config.endpoint));

@@ -6,20 +6,28 @@
 
 namespace DeletionImpact {
 
+QStringList usersOfDesktop(const Desktop &desktop)
+{
+    return desktop.userName.isEmpty() ? QStringList() : QStringList{desktop.userName};
+}
+
 Users usersOf(const QList<Desktop> &selection, const QList<Desktop> &listing)
 {
     QSet<QString> selectedIds;
     QSet<QString> users;
     for (const Desktop &desktop : selection) {
         selectedIds.insert(desktop.id);
-        if (!desktop.userName.isEmpty())
-            users.insert(desktop.userName);
+        for (const QString &user : usersOfDesktop(desktop))
+            users.insert(user);
     }
     Users result;
     for (const Desktop &desktop : listing) {
-        if (!desktop.userName.isEmpty() && users.contains(desktop.userName) && !selectedIds.contains(desktop.id)
-            && !desktop.isGone())
-            result.keptBy[desktop.userName].append(desktop.id);
+        if (selectedIds.contains(desktop.id) || desktop.isGone())
+            continue;
+        for (const QString &user : usersOfDesktop(desktop)) {
+            if (users.contains(user))
+                result.keptBy[user].append(desktop.id);
+        }
     }
     for (const QString &user : std::as_const(users))
         (result.keptBy.contains(user) ? result.kept : result.deleted).append(user);
@@ -32,8 +40,8 @@ QStringList userNamesOf(const QList<Desktop> &desktops)
 {
     QSet<QString> users;
     for (const Desktop &desktop : desktops) {
-        if (!desktop.userName.isEmpty())
-            users.insert(desktop.userName);
+        for (const QString &user : usersOfDesktop(desktop))
+            users.insert(user);
     }
     QStringList names(users.cbegin(), users.cend());
     std::sort(names.begin(), names.end());

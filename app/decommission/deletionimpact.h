@@ -21,6 +21,10 @@ namespace DeletionImpact {
 // selection is deleted when every desktop of theirs in `listing` is selected, and kept otherwise.
 // The listing is what the caller knows (the window's table, or a look-up by user name): a desktop
 // it does not hold cannot keep its user here, so a filtered listing may name too many users.
+// The users of one desktop: the one place that says who uses a desktop, for the users a deletion
+// removes or keeps and for the users a change disconnects or logs off.
+QStringList usersOfDesktop(const Desktop &desktop);
+
 struct Users
 {
     QStringList deleted; // user names, sorted, each once

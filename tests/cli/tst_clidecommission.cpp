@@ -57,7 +57,7 @@ private Q_SLOTS:
         QCOMPARE(deleteDry.exitCode, 1);
         QCOMPARE(partly.exitCode, deleteDry.exitCode);
         QVERIFY2(partly.err.contains(QStringLiteral("no-such-desktop: not found")), qPrintable(partly.err));
-        QVERIFY2(partly.err.contains(QStringLiteral("listed more than once")), qPrintable(partly.err));
+        QVERIFY2(partly.err.contains(QStringLiteral("Listed more than once")), qPrintable(partly.err));
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
         QVERIFY(partly.out.contains(QStringLiteral("skipped")));
         const Result partlyDry = run(QStringList{QStringLiteral("logoff"), QStringLiteral("--message"),
@@ -77,7 +77,12 @@ private Q_SLOTS:
         faults.serverErrorStatus = 500;
         faults.pathFilter = QStringLiteral("maintenance-mode");
         m_simulator->setFaults(faults);
-        const Result refused = run({QStringLiteral("maintenance"), QStringLiteral("off"), QStringLiteral("--ids"),
+        // (They are out of maintenance now: `off` would leave them out and send nothing.)
+        const Result unchanged = run({QStringLiteral("maintenance"), QStringLiteral("off"), QStringLiteral("--ids"),
+                                      idList, QStringLiteral("--yes")});
+        QCOMPARE(unchanged.exitCode, 0);
+        QVERIFY2(unchanged.err.contains(QStringLiteral("not in maintenance mode")), qPrintable(unchanged.err));
+        const Result refused = run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"),
                                     idList, QStringLiteral("--yes")});
         QCOMPARE(refused.exitCode, 3);
         QVERIFY(refused.out.contains(QStringLiteral("failed")));
@@ -86,6 +91,7 @@ private Q_SLOTS:
                                       QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
                                       QStringLiteral("action_intent"), QStringLiteral("action_succeeded"),
                                       QStringLiteral("action_intent"), QStringLiteral("action_failed")}));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 3);
     }
 
     void protectionDoesNotBlockMaintenance()
