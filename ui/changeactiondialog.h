@@ -11,6 +11,7 @@ class ComputedTableModel;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTreeView;
 
 // Confirms maintenance mode on or off, or logging users off: a view of the ChangeReview, like the

@@ -211,7 +211,11 @@ void DeletionDialog::connectControls()
         connect(box, &QCheckBox::toggled, this, &DeletionDialog::applyChoices);
     connect(m_leaveOutYearlyMonthly, &QCheckBox::toggled, this, &DeletionDialog::applyChoices);
     connect(m_confirmation, &QLineEdit::textChanged, this, &DeletionDialog::updateConfirmation);
-    connect(m_previewButton, &QPushButton::toggled, this, [this] { m_requestPreview->present(m_review); });
+    connect(m_previewButton, &QPushButton::toggled, this, [this](bool shown) {
+        m_requestPreview->present(m_review);
+        if (shown)
+            scrollIntoView(m_body, m_preview);
+    });
     connect(m_deleteButton, &QPushButton::clicked, this, &DeletionDialog::confirm);
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 }

@@ -238,14 +238,13 @@ QStringList ChangeReviewText::poolsLines(const ChangeReview& review)
             ? pool.id
             : tr("%1 (%2)", "pool name (id)").arg(pool.name, pool.id);
         lines << (review.choices().turnAutoscaleOffFirst
-                ? tr("Pool %1 has autoscale on (or not known to be off): it may create new "
-                     "desktops after "
-                     "the deletion. Its autoscale is turned off first; if that fails, nothing is "
-                     "deleted.")
+                ? tr("The pool %1 has autoscale on (or not known to be off): it may create new "
+                     "desktops after the deletion. Its autoscale is turned off first; if that "
+                     "fails, "
+                     "nothing is deleted.")
                       .arg(name)
-                : tr("Pool %1 has autoscale on (or not known to be off): it may create new "
-                     "desktops after "
-                     "the deletion.")
+                : tr("The pool %1 has autoscale on (or not known to be off): it may create new "
+                     "desktops after the deletion.")
                       .arg(name));
     }
     return lines;
