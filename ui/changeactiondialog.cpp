@@ -45,7 +45,7 @@ ChangeActionDialog::ChangeActionDialog(const ChangeReview& review, QWidget* pare
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
     m_target->setText(ReviewWidgets::targetText(m_review));
     present();
-    fitToScreen(this, QSize(820, 560));
+    fitToScreen(this, QSize(860, 640));
     m_cancelButton->setFocus();
 }
 

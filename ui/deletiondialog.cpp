@@ -84,7 +84,7 @@ DeletionDialog::DeletionDialog(const ChangeReview &review, QWidget *parent)
     // Until the caller names the connection: the project and host the requests go to.
     m_target->setText(ReviewWidgets::targetText(m_review));
     present(true);
-    fitToScreen(this, QSize(880, 680));
+    fitToScreen(this, QSize(920, 860));
     m_confirmation->setFocus();
 }
 
