@@ -122,8 +122,8 @@ void TestSimulatorState::storeRoundTrip()
     state.seed = 7;
     const QDateTime created(QDate(2026, 11, 30), QTime(23, 10, 5, 120), Qt::UTC);
     state.desktops = {{QStringLiteral("d1"), QStringLiteral("ACTIVE"), QStringLiteral("deleting"),
-                       QStringLiteral("UNREGISTER"), false, false, created},
-                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true, QDateTime()}};
+                       QStringLiteral("UNREGISTER"), false, false, created, std::nullopt},
+                      {QStringLiteral("d2"), QStringLiteral("SHUTOFF"), QString(), QString(), true, true, QDateTime(), std::nullopt}};
     state.poolAutoscale = {{QStringLiteral("pool-dev"), false}, {QStringLiteral("pool-ops"), true}};
     state.taskStatusBeforeDeletion = {{QStringLiteral("d1"), QStringLiteral("rebooting")}};
     state.deletedUsers = {QStringLiteral("alice")};
