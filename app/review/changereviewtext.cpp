@@ -1,6 +1,7 @@
 #include "changereviewtext.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSet>
 
 QString ChangeReviewText::namesText(const QStringList& names, int namesShown)
@@ -100,6 +101,22 @@ QString ChangeReviewText::leftOutSummary(const ChangeReview& review)
 QStringList ChangeReviewText::leftOutLines(const ChangeReview& review)
 {
     return DeletionClassifier::describe(review.leftOut());
+}
+
+QString ChangeReviewText::leftOutTally(const ChangeReview& review)
+{
+    QStringList reasons;
+    QHash<QString, int> counts;
+    for (const LeftOutDesktop& desktop : review.leftOut()) {
+        const QString reason = desktop.reasonText();
+        if (counts[reason]++ == 0)
+            reasons.append(reason);
+    }
+    QStringList parts;
+    for (const QString& reason : std::as_const(reasons))
+        parts.append(
+            tr("%1 × %2", "count × reason").arg(QLocale().toString(counts.value(reason)), reason));
+    return parts.join(QLatin1String("; "));
 }
 
 QString ChangeReviewText::repeatedText(const ChangeReview& review)
