@@ -77,7 +77,6 @@ void ChangeActionDialog::buildLayout()
     bodyLayout->addWidget(m_list, 1);
     bodyLayout->addWidget(m_warnings);
     bodyLayout->addWidget(m_message);
-    bodyLayout->addWidget(m_preview);
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("reviewScrollArea"));
     scroll->setWidget(body);
@@ -98,6 +97,7 @@ void ChangeActionDialog::buildLayout()
     layout->addWidget(m_heading);
     layout->addWidget(m_target);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_preview); // bounded: it takes room from the body, never from the screen
     layout->addWidget(m_record);
     layout->addWidget(buttons);
 }

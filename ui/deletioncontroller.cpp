@@ -4,6 +4,7 @@
 #include "decommission/deletionimpact.h"
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
+#include "review/changereviewtext.h"
 
 #include "changeactiondialog.h"
 #include "deletiondialog.h"
@@ -200,10 +201,12 @@ void DeletionController::onPrepared(ChangePreparation *preparation, bool retry)
     if (!preparation->poolsWarning().isEmpty())
         Q_EMIT statusMessage(preparation->poolsWarning());
     if (review.targetCount() == 0) {
+        // Each desktop by name while they are few; by reason when they are many.
         const QStringList reasons = DeletionClassifier::describe(review.leftOut());
-        Q_EMIT statusMessage(reasons.isEmpty() ? tr("None of the selected desktops can be changed.")
-                                               : tr("None of the selected desktops can be changed: %1")
-                                                     .arg(reasons.join(QLatin1String("; "))));
+        const QString said = reasons.size() <= 5 ? reasons.join(QLatin1String("; "))
+                                                 : ChangeReviewText::leftOutTally(review);
+        Q_EMIT statusMessage(said.isEmpty() ? tr("None of the selected desktops can be changed.")
+                                            : tr("None of the selected desktops can be changed: %1").arg(said));
         done(0);
         return;
     }

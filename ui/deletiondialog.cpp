@@ -151,7 +151,7 @@ void DeletionDialog::buildLayout()
     m_warnings->setObjectName(QStringLiteral("warningsLabel"));
 
     // Everything between the heading and the confirmation scrolls, so that the confirmation and the
-    // buttons stay on the screen whatever is shown (the users, the left-out list, the preview).
+    // buttons stay on the screen whatever is shown (the users, the left-out list).
     auto *body = new QWidget(m_body);
     body->setObjectName(QStringLiteral("reviewBody"));
     auto *bodyLayout = new QVBoxLayout(body);
@@ -163,7 +163,6 @@ void DeletionDialog::buildLayout()
     bodyLayout->addWidget(m_counts);
     bodyLayout->addWidget(m_list, 1);
     bodyLayout->addWidget(m_warnings);
-    bodyLayout->addWidget(m_preview);
     m_body->setObjectName(QStringLiteral("reviewScrollArea"));
     m_body->setWidget(body);
     m_body->setWidgetResizable(true);
@@ -200,6 +199,9 @@ void DeletionDialog::buildLayout()
     layout->addWidget(m_heading);
     layout->addWidget(m_target);
     layout->addWidget(m_body, 1);
+    // Outside the scrolling body, of bounded height: shown, it takes room from the body, never
+    // from the screen.
+    layout->addWidget(m_preview);
     layout->addLayout(confirmRow);
     layout->addWidget(m_confirmationHint);
     layout->addWidget(buttons);
@@ -211,11 +213,7 @@ void DeletionDialog::connectControls()
         connect(box, &QCheckBox::toggled, this, &DeletionDialog::applyChoices);
     connect(m_leaveOutYearlyMonthly, &QCheckBox::toggled, this, &DeletionDialog::applyChoices);
     connect(m_confirmation, &QLineEdit::textChanged, this, &DeletionDialog::updateConfirmation);
-    connect(m_previewButton, &QPushButton::toggled, this, [this](bool shown) {
-        m_requestPreview->present(m_review);
-        if (shown)
-            scrollIntoView(m_body, m_preview);
-    });
+    connect(m_previewButton, &QPushButton::toggled, this, [this] { m_requestPreview->present(m_review); });
     connect(m_deleteButton, &QPushButton::clicked, this, &DeletionDialog::confirm);
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 }

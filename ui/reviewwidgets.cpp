@@ -11,12 +11,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
-#include <QScrollArea>
 #include <QStyle>
-#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -258,14 +255,6 @@ QString targetText(const ChangeReview& review)
     const QUrl& base = review.facts().apiBase;
     const QStringList path = base.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     return targetText(QString(), path.size() > 1 ? path.at(1) : QString(), base.host());
-}
-
-void scrollIntoView(QScrollArea* area, QWidget* widget)
-{
-    QTimer::singleShot(0, area, [area, widget = QPointer<QWidget>(widget)] {
-        if (widget)
-            area->ensureWidgetVisible(widget);
-    });
 }
 
 void fitToScreen(QWidget* dialog, QSize preferred)

@@ -11,7 +11,6 @@ class ComputedTableModel;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QScrollArea;
 class QToolButton;
 class QTreeView;
 
@@ -82,9 +81,6 @@ private:
 // Without them (targetText(review)): the project and host of the review's API address.
 QString targetText(const QString& connectionName, const QString& projectId, const QString& region);
 QString targetText(const ChangeReview& review);
-
-// Scrolls `area` to `widget` once the layout has placed it (a widget just shown has no place yet).
-void scrollIntoView(QScrollArea* area, QWidget* widget);
 
 // Sizes a dialog to `preferred`, but never beyond the screen it is on.
 void fitToScreen(QWidget* dialog, QSize preferred);

@@ -1,6 +1,7 @@
 #include "changereviewtext.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -102,6 +103,30 @@ QString ChangeReviewText::leftOutSummary(const ChangeReview& review)
 QStringList ChangeReviewText::leftOutLines(const ChangeReview& review)
 {
     return DeletionClassifier::describe(review.leftOut());
+}
+
+QString ChangeReviewText::leftOutTally(const ChangeReview& review)
+{
+    // By reason, not by each desktop's sentence: "not found" may name the id, and "in the
+    // unfinished job" the job.
+    QStringList reasons;
+    QHash<QString, int> counts;
+    for (const LeftOutDesktop& desktop : review.leftOut()) {
+        QString reason;
+        if (desktop.reason == LeftOutReason::NotFound)
+            reason = QCoreApplication::translate("DeletionClassifier", "not found");
+        else if (desktop.reason == LeftOutReason::InJournal)
+            reason = tr("in an unfinished job");
+        else
+            reason = desktop.reasonText();
+        if (counts[reason]++ == 0)
+            reasons.append(reason);
+    }
+    QStringList parts;
+    for (const QString& reason : std::as_const(reasons))
+        parts.append(
+            tr("%1 × %2", "count × reason").arg(QLocale().toString(counts.value(reason)), reason));
+    return parts.join(QLatin1String("; "));
 }
 
 QString ChangeReviewText::repeatedText(const ChangeReview& review)

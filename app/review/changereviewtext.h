@@ -30,6 +30,9 @@ public:
     static QString leftOutSummary(const ChangeReview& review);
     // One line per left-out desktop: "<id> (<name>): <reason>".
     static QStringList leftOutLines(const ChangeReview& review);
+    // The reasons with how many desktops each holds back: "7,000 × not in maintenance mode; 1 × not
+    // found", for a line of its own (a status bar) where the list does not fit.
+    static QString leftOutTally(const ChangeReview& review);
     // "Listed more than once, counted once: <id> (<name>), …" (empty when nothing was repeated).
     static QString repeatedText(const ChangeReview& review);
     // "7 desktops · 2 in use · 0 billed yearly/monthly · sent in 1 request"

@@ -167,6 +167,8 @@ private Q_SLOTS:
         const QJsonObject body = QJsonDocument::fromJson(planned.at(0).body).object();
         QCOMPARE(idsOf(body), QStringList { QStringLiteral("on") });
         QCOMPARE(body.value(QStringLiteral("in_maintenance_mode")).toBool(true), false);
+        QCOMPARE(ChangeReviewText::leftOutTally(review),
+            QStringLiteral("1 × not in maintenance mode; 1 × not found"));
         // Nothing needed for "off" is no undone work; "gone" is.
         facts.classification.leftOut.clear();
         facts.requestedIds.removeLast();
