@@ -4,7 +4,9 @@
 #include "decommission/deletionimpact.h"
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
+#include "review/changereviewtext.h"
 
+#include "changeactiondialog.h"
 #include "deletiondialog.h"
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
@@ -134,10 +136,26 @@ void DeletionController::requestDeletion(const QStringList &desktopIds)
         m_dialog->activateWindow();
         return;
     }
-    prepare(desktopIds, false);
+    prepare(ChangePreparation::requestFor(ReviewedChange::Delete, desktopIds, m_connection), false);
 }
 
-void DeletionController::prepare(const QStringList &desktopIds, bool retry)
+void DeletionController::requestChange(ReviewedChange kind, const QStringList &desktopIds, const QString &logoffMessage)
+{
+    if (kind == ReviewedChange::Delete) {
+        requestDeletion(desktopIds);
+        return;
+    }
+    if (m_actionDialog && m_actionDialog->isVisible()) {
+        m_actionDialog->raise();
+        m_actionDialog->activateWindow();
+        return;
+    }
+    ChangePreparation::Request request = ChangePreparation::requestFor(kind, desktopIds, m_connection);
+    request.choices.logoffMessage = logoffMessage;
+    prepare(request, false);
+}
+
+void DeletionController::prepare(ChangePreparation::Request request, bool retry)
 {
     if (!m_client || !m_store)
         return;
@@ -146,21 +164,20 @@ void DeletionController::prepare(const QStringList &desktopIds, bool retry)
         m_preparation->cancel();
         m_preparation->deleteLater();
     }
-    DeletionPreparation::Request request;
-    request.desktopIds = desktopIds;
-    request.projectId = m_connection.config.projectId;
-    request.protectedTags = m_connection.protectedTags;
     request.audit = &m_store->audit();
     request.inFlight = &m_store->inFlight();
-    auto *preparation = new DeletionPreparation(m_client, request, &m_store->journal(), this);
+    if (m_poolsKnown)
+        request.knownPools = m_pools;
+    const int count = int(request.desktopIds.size());
+    auto *preparation = new ChangePreparation(m_client, std::move(request), &m_store->journal(), this);
     m_preparation = preparation;
-    connect(preparation, &DeletionPreparation::finished, this,
+    connect(preparation, &ChangePreparation::finished, this,
             [this, preparation, retry] { onPrepared(preparation, retry); });
-    Q_EMIT statusMessage(tr("Looking up %Ln desktop(s)…", nullptr, int(desktopIds.size())));
+    Q_EMIT statusMessage(tr("Looking up %Ln desktop(s)…", nullptr, count));
     preparation->start();
 }
 
-void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry)
+void DeletionController::onPrepared(ChangePreparation *preparation, bool retry)
 {
     preparation->deleteLater();
     if (m_preparation == preparation)
@@ -172,46 +189,35 @@ void DeletionController::onPrepared(DeletionPreparation *preparation, bool retry
     };
     if (!preparation->succeeded()) {
         if (!preparation->wasCancelled()) {
-            Q_EMIT statusMessage(tr("Looking up the desktops failed; nothing was deleted: %1")
+            Q_EMIT statusMessage(tr("Looking up the desktops failed; nothing was sent: %1")
                                      .arg(preparation->error().summary()));
         }
         done(0);
         return;
     }
     // The dialog opens and paints first (a frame later), the table's refresh follows.
-    refreshTableInSlices(preparation->found().values(), 16);
-    const DeletionClassification &classification = preparation->classification();
-    QList<Desktop> offered = classification.deletable;
-    DeletionImpact::Retry retryAdvice;
-    if (retry) {
-        // Only the failures worth retrying: not the yearly/monthly ones (unsubscribed in the
-        // console), nor those gone (the classification left them out already).
-        QStringList ids;
-        for (const Desktop &desktop : std::as_const(offered))
-            ids.append(desktop.id);
-        retryAdvice = DeletionImpact::retryOf(ids, preparation->found(), m_retryForced);
-        offered = retryAdvice.offered;
-        if (!retryAdvice.yearlyMonthly.isEmpty()) {
-            Q_EMIT statusMessage(tr("%Ln failed desktop(s) billed yearly/monthly are not offered again: "
-                                    "unsubscribe them in the console.", nullptr,
-                                    int(retryAdvice.yearlyMonthly.size())));
-        }
-    }
-    if (offered.isEmpty()) {
-        const QStringList reasons = DeletionClassifier::describe(classification.leftOut);
-        Q_EMIT statusMessage(reasons.isEmpty()
-                                 ? tr("None of the selected desktops can be deleted.")
-                                 : tr("None of the selected desktops can be deleted: %1")
-                                       .arg(reasons.join(QLatin1String("; "))));
+    refreshTableInSlices(preparation->found(), 16);
+    const ChangeReview &review = preparation->review();
+    if (!preparation->poolsWarning().isEmpty())
+        Q_EMIT statusMessage(preparation->poolsWarning());
+    if (review.targetCount() == 0) {
+        // Each desktop by name while they are few; by reason when they are many.
+        const QStringList reasons = DeletionClassifier::describe(review.leftOut());
+        const QString said = reasons.size() <= 5 ? reasons.join(QLatin1String("; "))
+                                                 : ChangeReviewText::leftOutTally(review);
+        Q_EMIT statusMessage(said.isEmpty() ? tr("None of the selected desktops can be changed.")
+                                            : tr("None of the selected desktops can be changed: %1").arg(said));
         done(0);
         return;
     }
-    if (m_dialog)
-        m_dialog->reject();
-    DeletionDialog *dialog = openDialog(offered, classification.leftOut);
-    if (retry)
-        dialog->setForceSuggested(retryAdvice.suggestForce);
-    done(int(offered.size()));
+    if (review.isDeletion()) {
+        if (m_dialog)
+            m_dialog->reject();
+        openDialog(review);
+    } else {
+        openActionDialog(review);
+    }
+    done(review.targetCount());
 }
 
 void DeletionController::refreshTableInSlices(QList<Desktop> desktops, int afterMs)
@@ -279,49 +285,58 @@ void DeletionController::lookUpUsersDesktops(DeletionDialog *dialog, const QList
         });
 }
 
-DeletionDialog *DeletionController::openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut)
+DeletionDialog *DeletionController::openDialog(const ChangeReview &review)
 {
-    auto *dialog = new DeletionDialog(desktops, m_client->urlFor(QStringLiteral("desktops/batch-delete")),
-                                      m_window);
+    auto *dialog = new DeletionDialog(review, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setLeftOut(leftOut);
-    connect(dialog, &DeletionDialog::usersDesktopsNeeded, this, [this, dialog, desktops] {
-        dialog->setUsersDesktops(usersDesktops(desktops));
+    const QList<Desktop> targets = review.targets();
+    connect(dialog, &DeletionDialog::usersDesktopsNeeded, this, [this, dialog, targets] {
+        dialog->setUsersDesktops(usersDesktops(targets));
     });
-    lookUpUsersDesktops(dialog, desktops);
-    if (m_poolsKnown)
-        dialog->setScalingPools(DeletionImpact::scalingPools(desktops, m_pools));
-    connect(dialog, &DeletionDialog::deletionConfirmed, this, [this, dialog](const DeletionPlan &plan) {
-        startDeletion(plan, dialog->poolsToStopScaling());
-    });
+    // The preparation has looked the users up already when the options asked for it (a retry).
+    if (review.facts().usersListing != ChangeReview::UsersListing::Complete)
+        lookUpUsersDesktops(dialog, targets);
+    connect(dialog, &DeletionDialog::deletionConfirmed, this,
+            [this, dialog](const DeletionPlan &) { startDeletion(dialog->review()); });
     m_dialog = dialog;
     dialog->open();
     Q_EMIT dialogOpened(dialog);
     return dialog;
 }
 
-DeletionContext DeletionController::deletionContext() const
+void DeletionController::openActionDialog(const ChangeReview &review)
 {
-    DeletionContext context;
-    context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
-    context.projectId = m_connection.config.projectId;
-    context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
-    return context;
+    if (m_actionDialog)
+        m_actionDialog->reject();
+    auto *dialog = new ChangeActionDialog(review, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ChangeActionDialog::confirmed, this,
+            [this](const ChangeReview &confirmed) { startAction(confirmed); });
+    m_actionDialog = dialog;
+    dialog->open();
+    Q_EMIT actionDialogOpened(dialog);
 }
 
-ChangeRun *DeletionController::startAction(DecommissionAction action, const QList<ChangeTarget> &targets,
-                                           const QString &logoffMessage)
+DeletionContext DeletionController::deletionContext() const
 {
-    if (!m_client || !m_store || targets.isEmpty())
+    return ChangePreparation::contextFor(m_connection);
+}
+
+ChangeRun *DeletionController::startAction(const ChangeReview &review)
+{
+    const QList<ChangeTarget> targets = review.actionTargets();
+    if (!m_client || !m_store || targets.isEmpty()) {
+        Q_EMIT statusMessage(tr("Nothing was sent."));
         return nullptr;
-    auto *run = new ChangeRun(m_client, m_store, deletionContext(), ChangeKinds::forAction(action, logoffMessage),
-                              targets, this);
+    }
+    auto *run = new ChangeRun(m_client, m_store, deletionContext(), review.changeKind(), targets, this);
     m_actionRuns.removeAll(nullptr);
     m_actionRuns.append(run);
     connect(run, &ChangeRun::finished, this, [this, run] {
         reportAction(run);
         run->deleteLater();
     });
+    Q_EMIT actionStarted(run);
     run->start();
     return run;
 }
@@ -345,11 +360,13 @@ void DeletionController::reportAction(ChangeRun *run)
     Q_EMIT refreshRequested();
 }
 
-void DeletionController::startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst)
+void DeletionController::startDeletion(const ChangeReview &review)
 {
+    const DeletionPlan plan = review.deletionPlan();
     if (!m_client || !m_store || plan.isEmpty())
         return;
-    auto *deletion = new DeletionAfterAutoscaleOff(m_client, m_store, deletionContext(), plan, stopScalingFirst, this);
+    auto *deletion =
+        new DeletionAfterAutoscaleOff(m_client, m_store, deletionContext(), plan, review.poolsToStop(), this);
     if (ChangeRun *autoscale = deletion->autoscaleRun()) {
         m_actionRuns.removeAll(nullptr);
         m_actionRuns.append(autoscale);
@@ -425,20 +442,34 @@ void DeletionController::retryFailed(DeletionRun *run)
     // Every part of the deletion: a deletion resumed in parts has one run per part, one run id.
     QStringList ids;
     QSet<QString> seen;
-    m_retryForced = run->plan().options().forceDelete;
+    QSet<QString> deletedSince;
+    bool later = false;
     for (const DeletionRun *part : std::as_const(m_runs)) {
-        if (part == run || (!run->runId().isEmpty() && part->runId() == run->runId())) {
+        const bool samePart = part == run || (!run->runId().isEmpty() && part->runId() == run->runId());
+        if (samePart) {
             for (const QString &id : part->result().failedDesktopIds()) {
                 if (!seen.contains(id)) {
                     seen.insert(id);
                     ids.append(id);
                 }
             }
+        } else if (later) {
+            // A later run (a retry) may have deleted some of them since.
+            for (const DesktopResult &row : part->result().rows()) {
+                if (row.outcome == DeletionOutcome::Deleted)
+                    deletedSince.insert(row.desktopId);
+            }
         }
+        later = later || part == run;
     }
     if (ids.isEmpty()) {
         Q_EMIT retryLookUpFinished(0);
         return;
     }
-    prepare(ids, true);
+    ChangePreparation::Request request = ChangePreparation::requestFor(ReviewedChange::Delete, ids, m_connection);
+    // The retry starts from the run's options: what was asked then is asked again.
+    request.choices.options = run->plan().options();
+    request.retryWasForced = run->plan().options().forceDelete;
+    request.alreadyDeleted = deletedSince;
+    prepare(request, true);
 }

@@ -9,6 +9,7 @@
 #include "deletion/deletionrun.h"
 #include "deletion/deletionplan.h"
 #include "deletion/jobtracker.h"
+#include "review/changepreparation.h"
 #include "settings/connectionoptions.h"
 
 #include <QHash>
@@ -21,6 +22,7 @@
 
 class ApiClient;
 class AuditLog;
+class ChangeActionDialog;
 class DeletionDialog;
 class DeletionRun;
 class DesktopTableModel;
@@ -29,9 +31,9 @@ class JobModel;
 class QSystemTrayIcon;
 class QWidget;
 
-// Wires the deletion engine into the window: runs the DeletionPreparation on a selection (the same
-// look-up and classification as the CLI's `delete`), opens the confirmation dialog (one at a time)
-// for the deletable desktops with the left-out ones named with their reasons, starts a DeletionRun
+// Wires the changes into the window: runs the ChangePreparation on a selection (the same look-up,
+// classification and review as the CLI's `delete`, `maintenance` and `logoff`), opens the
+// confirmation dialog (one at a time) as a view of the review, starts a DeletionRun
 // for what was confirmed, shows it in the jobs model, and at its end asks for a refresh of the
 // table, reports the summary and notifies when the window is not active. Resumes the journal's
 // unfinished jobs on connecting, and offers "Retry failed" through the same preparation.
@@ -54,9 +56,14 @@ public:
     // newer request replaces a preparation still looking up.
     void requestDeletion(const QStringList &desktopIds);
     // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
-    // was resumed in parts) and offers those worth retrying in a new dialog: not those gone or
-    // billed yearly/monthly; Force is suggested for those that failed because they were in use.
+    // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
+    // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
+    // suggested for those that failed because they were in use.
     void retryFailed(DeletionRun *run);
+    // Maintenance on or off, or log-off with a message: looks the desktops up afresh by id and
+    // opens the confirmation of the review (actionDialogOpened(), or preparationFinished(0) with a
+    // status message when nothing can be sent); once confirmed, the run starts (actionStarted()).
+    void requestChange(ReviewedChange kind, const QStringList &desktopIds, const QString &logoffMessage = QString());
     // The project's pools (from the loader): the dialog warns of those that may create new
     // desktops after a deletion and offers to turn their autoscale off first. Until the pools are
     // set nothing is said of them (nor sent): without the listing nothing is known of any pool.
@@ -66,16 +73,15 @@ public:
         m_poolsKnown = true;
     }
     const QList<DesktopPool> &pools() const { return m_pools; }
-    // Maintenance mode or log-off (with a message) for these targets: one recorded ChangeRun in
-    // the project's record (nullptr when not connected). The run is the controller's child;
+    // The review's maintenance or log-off: one recorded ChangeRun in the project's record (nullptr
+    // when not connected or nothing is to be sent). The run is the controller's child;
     // actionFinished() follows it.
-    ChangeRun *startAction(DecommissionAction action, const QList<ChangeTarget> &targets,
-                           const QString &logoffMessage = QString());
+    ChangeRun *startAction(const ChangeReview &review);
     // The window's Cancel: every change of this controller sends nothing more (a request on the
     // wire is let finish, so that its outcome is known), and deletions stop following their jobs.
     void cancelRunningChanges();
     // Desktops whose earlier deletion has no known outcome: left out until re-listed.
-    DeletionPreparation *preparation() const { return m_preparation; }
+    ChangePreparation *preparation() const { return m_preparation; }
 
     DeletionDialog *dialog() const { return m_dialog; }
     const QList<DeletionRun *> &runs() const { return m_runs; }
@@ -89,6 +95,8 @@ public:
 
 Q_SIGNALS:
     void dialogOpened(DeletionDialog *dialog);
+    void actionDialogOpened(ChangeActionDialog *dialog);
+    void actionStarted(ChangeRun *run);
     void runStarted(DeletionRun *run);
     void actionFinished(ChangeRun *run);
     void runFinished(DeletionRun *run);
@@ -107,9 +115,10 @@ Q_SIGNALS:
 
 private:
     DeletionStorePtr storeFor(const QString &dataDir);
-    void prepare(const QStringList &desktopIds, bool retry);
-    void onPrepared(DeletionPreparation *preparation, bool retry);
-    DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
+    void prepare(ChangePreparation::Request request, bool retry);
+    void onPrepared(ChangePreparation *preparation, bool retry);
+    DeletionDialog *openDialog(const ChangeReview &review);
+    void openActionDialog(const ChangeReview &review);
     // The desktops of the table whose user is one of these desktops' users.
     void refreshTableInSlices(QList<Desktop> desktops, int afterMs = 1);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
@@ -117,7 +126,7 @@ private:
     // table filtered on the server or listed in part may not show a user's other desktop.
     void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
-    void startDeletion(const DeletionPlan &plan, const QList<DesktopPool> &stopScalingFirst = {});
+    void startDeletion(const ChangeReview &review);
     void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
@@ -140,9 +149,9 @@ private:
     int m_chunkGapMs = 500;
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
-    QPointer<DeletionPreparation> m_preparation;
+    QPointer<ChangePreparation> m_preparation;
+    QPointer<ChangeActionDialog> m_actionDialog;
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
-    bool m_retryForced = false; // the options of the deletion being retried
 };

@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "appicons.h"
 #include "bannerpalette.h"
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
@@ -282,6 +283,8 @@ void MainWindow::createJobsPanel()
             m_lookUpMessage = text;
     });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
+    connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
+    connect(m_deletion, &DeletionController::actionStarted, this, &MainWindow::followAction);
     // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
     // message of its own said why none did.
     connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {
@@ -440,6 +443,12 @@ void MainWindow::cancelLoading()
 }
 
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)
+{
+    dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
+                      regionOf(m_connection.config.endpoint));
+}
+
+void MainWindow::onActionDialogOpened(ChangeActionDialog *dialog)
 {
     dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
                       regionOf(m_connection.config.endpoint));

@@ -17,6 +17,7 @@ class ApiClient;
 class ChangeRun;
 enum class DecommissionAction;
 class DeletionController;
+class ChangeActionDialog;
 class DeletionDialog;
 class DesktopFilterBar;
 class DesktopStatusBar;
@@ -165,10 +166,11 @@ private:
     void createDecommissionActions();
     void updateDecommissionActions(bool enabled);
     void addDecommissionActions(QMenu *menu) const;
-    // Log-off asks for the message first; every action is confirmed with the count, then run.
+    // Log-off asks for the message first; every action is reviewed and confirmed, then run.
     void askForAction(DecommissionAction action);
-    void confirmAction(DecommissionAction action, const QStringList &ids, const QString &message);
-    void runAction(DecommissionAction action, const QStringList &ids, const QString &message);
+    void reviewAction(DecommissionAction action, const QStringList &ids, const QString &message);
+    void followAction(ChangeRun *run);
+    void onActionDialogOpened(ChangeActionDialog *dialog);
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
     void onUsageProgress(int loaded, int total);

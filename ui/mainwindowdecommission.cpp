@@ -1,9 +1,10 @@
 // What the window does to prepare a decommissioning: maintenance mode on and off and logging the
-// users off, for the selected desktops, each after a confirmation naming the count, carried out by
-// a recorded ChangeRun through the DeletionController (audited, in requests of at most 100 ids), which
-// Cancel stops.
+// users off, for the selected desktops. The DeletionController looks them up afresh and opens the
+// confirmation of the review (ChangeActionDialog); a recorded ChangeRun carries the change out
+// (audited, in requests of at most 100 ids), which Cancel stops.
 #include "mainwindow.h"
 
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoptablemodel.h"
@@ -15,7 +16,6 @@
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
@@ -77,10 +77,10 @@ void MainWindow::addDecommissionActions(QMenu *menu) const
 void MainWindow::askForAction(DecommissionAction action)
 {
     const QStringList ids = selectedDesktopIds();
-    if (ids.isEmpty() || m_actionRun)
+    if (ids.isEmpty() || m_actionRun || action == DecommissionAction::TurnAutoscaleOff)
         return;
     if (action != DecommissionAction::LogOff) {
-        confirmAction(action, ids, QString());
+        reviewAction(action, ids, QString());
         return;
     }
     auto *dialog = new QInputDialog(this);
@@ -109,58 +109,19 @@ void MainWindow::askForAction(DecommissionAction action)
     check(dialog->textValue());
     connect(dialog, &QInputDialog::textValueSelected, this, [this, ids](const QString &message) {
         if (!DecommissionJson::logoffMessageProblem(message.trimmed()))
-            confirmAction(DecommissionAction::LogOff, ids, message.trimmed());
+            reviewAction(DecommissionAction::LogOff, ids, message.trimmed());
     });
     dialog->open();
 }
 
-void MainWindow::confirmAction(DecommissionAction action, const QStringList &ids, const QString &message)
+void MainWindow::reviewAction(DecommissionAction action, const QStringList &ids, const QString &message)
 {
-    const int count = int(ids.size());
-    QString question;
-    switch (action) {
-    case DecommissionAction::StartMaintenance:
-        question = tr("Put %Ln desktop(s) in maintenance mode? Their users can no longer log in.", nullptr, count);
-        break;
-    case DecommissionAction::EndMaintenance:
-        question = tr("Take %Ln desktop(s) out of maintenance mode? Their users can log in again.", nullptr, count);
-        break;
-    case DecommissionAction::LogOff:
-        question = tr("Log the users of %Ln desktop(s) off? Work they have not saved may be lost.", nullptr, count);
-        break;
-    case DecommissionAction::TurnAutoscaleOff:
-        return; // offered by the deletion dialog, for pools
-    }
-    const QString name = ChangeKinds::forAction(action).displayName;
-    auto *box = new QMessageBox(QMessageBox::Question, name, question,
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("decommissionQuestion"));
-    box->setInformativeText(tr("Each request is recorded in the audit log, with its outcome."));
-    QPushButton *go = box->addButton(name, QMessageBox::AcceptRole);
-    go->setObjectName(QStringLiteral("decommissionConfirmButton"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, go, action, ids, message] {
-        if (box->clickedButton() == go)
-            runAction(action, ids, message);
-    });
-    box->open();
+    // Looked up afresh by id, as the CLI does: the confirmation shows the review, never the rows.
+    m_deletion->requestChange(reviewedChangeOf(action), ids, message);
 }
 
-void MainWindow::runAction(DecommissionAction action, const QStringList &ids, const QString &message)
+void MainWindow::followAction(ChangeRun *run)
 {
-    QList<ChangeTarget> targets;
-    targets.reserve(ids.size());
-    for (const QString &id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row >= 0)
-            targets.append({id, m_model->index(row, DesktopTableModel::NameColumn).data().toString()});
-    }
-    ChangeRun *run = m_deletion->startAction(action, targets, message);
-    if (!run) {
-        statusBar()->showMessage(tr("Not connected: nothing was sent."), 8000);
-        return;
-    }
     m_actionRun = run;
     const QString name = run->kind().displayName;
     statusBar()->showMessage(tr("%1: sending…").arg(name));

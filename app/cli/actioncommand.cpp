@@ -1,9 +1,9 @@
 #include "actioncommand.h"
 
 #include "api/apiclient.h"
-#include "api/requestsigner.h"
-#include "deletion/deletionpreparation.h"
 #include "deletion/deletionstore.h"
+#include "review/changepreparation.h"
+#include "review/changereviewtext.h"
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
 
@@ -37,16 +37,15 @@ void ActionCommand::start()
 void ActionCommand::prepare()
 {
     err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
-    DeletionPreparation::Request request;
-    request.desktopIds = m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds;
-    request.projectId = m_connection.config.projectId;
-    // No protected tags: maintenance and log-off are not destructive, so protection does not block
-    // them; every other rule of the look-up applies as for delete.
+    ChangePreparation::Request request = ChangePreparation::requestFor(
+        reviewedChangeOf(m_request.action),
+        m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds, m_connection);
     request.audit = &m_store->audit();
     request.inFlight = &m_store->inFlight();
-    m_preparation = new DeletionPreparation(client(), request, &m_store->journal(), this);
-    connect(m_preparation, &DeletionPreparation::retrying, this, &ActionCommand::reportRetry);
-    connect(m_preparation, &DeletionPreparation::finished, this, &ActionCommand::onPrepared);
+    request.choices.logoffMessage = m_request.message;
+    m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
+    connect(m_preparation, &ChangePreparation::retrying, this, &ActionCommand::reportRetry);
+    connect(m_preparation, &ChangePreparation::finished, this, &ActionCommand::onPrepared);
     m_preparation->start();
 }
 
@@ -59,31 +58,33 @@ void ActionCommand::onPrepared()
         failWithApiError(tr("Looking up the desktops failed; nothing was sent."), m_preparation->error());
         return;
     }
-    const DeletionClassification &classification = m_preparation->classification();
-    m_leftOut = classification.leftOut;
-    for (const QString &line : DeletionClassifier::describe(m_leftOut))
-        err() << tr("Leaving out %1.").arg(line) << Qt::endl;
-
-    DeletionContext context;
-    context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
-    context.projectId = m_connection.config.projectId;
-    context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
-    QList<ChangeTarget> targets;
-    for (const Desktop &desktop : classification.deletable)
-        targets.append({desktop.id, desktop.computerName});
-    m_run = new ChangeRun(client(), m_store, context, ChangeKinds::forAction(m_request.action, m_request.message),
-                          targets, this);
+    m_review = m_preparation->review();
+    printReview();
+    m_run = new ChangeRun(client(), m_store, ChangePreparation::contextFor(m_connection), m_review.changeKind(),
+                          m_review.actionTargets(), this);
     m_run->setDeadlineMs(m_request.timeoutMs);
     if (m_request.dryRun) {
         printPlan();
         return;
     }
-    if (targets.isEmpty()) {
+    if (m_review.targetCount() == 0) {
         err() << tr("Nothing to send.") << Qt::endl;
-        finish(ExitPartialFailure);
+        finish(m_review.leavesWorkUndone() ? ExitPartialFailure : ExitSuccess);
         return;
     }
     startRun();
+}
+
+void ActionCommand::printReview()
+{
+    // The review as the window's confirmation shows it, every name written out.
+    for (const QString &line : ChangeReviewText::leftOutLines(m_review))
+        err() << tr("Leaving out %1.").arg(line) << Qt::endl;
+    const QString repeated = ChangeReviewText::repeatedText(m_review);
+    if (!repeated.isEmpty())
+        err() << repeated << Qt::endl;
+    for (const QString &line : ChangeReviewText::warnings(m_review))
+        err() << tr("Warning: %1").arg(line) << Qt::endl;
 }
 
 void ActionCommand::startRun()
@@ -119,16 +120,14 @@ void ActionCommand::onInterrupted()
 
 void ActionCommand::printPlan()
 {
-    const QList<PlannedRequest> planned = m_run->plannedRequests();
-    err() << tr("Dry run: nothing is sent. %1 would be sent for %2.", "%1: requests, %2: desktops")
-                 .arg(tr("%Ln request(s)", "count", int(planned.size())),
-                      tr("%Ln desktop(s)", "count", m_run->targetCount()))
-          << Qt::endl;
-    for (const PlannedRequest &request : planned) {
-        out() << QString::fromLatin1(request.method) << ' ' << client()->urlFor(request.path).toString() << '\n'
+    const QList<PlannedChangeRequest> planned = m_review.plannedRequests();
+    err() << ChangeReviewText::dryRunSummary(m_review) << Qt::endl;
+    for (const PlannedChangeRequest &request : planned) {
+        out() << QString::fromLatin1(request.method) << ' ' << m_review.urlOf(request).toString() << '\n'
               << QString::fromUtf8(request.body) << '\n';
     }
-    finish(planned.isEmpty() || DeletionClassifier::leavesWorkUndone(m_leftOut) ? ExitPartialFailure : ExitSuccess);
+    // A desktop already as asked (in maintenance, or not) needs nothing: that is no failure.
+    finish(m_review.leavesWorkUndone() ? ExitPartialFailure : ExitSuccess);
 }
 
 void ActionCommand::onRunFinished()
@@ -137,7 +136,7 @@ void ActionCommand::onRunFinished()
     for (const ChangeRun::TargetOutcome &outcome : m_run->targetOutcomes())
         rows.append({outcome.target.id, outcome.target.name, ChangeRun::outcomeName(outcome.outcome),
                      outcome.error.errorCode, outcome.requestId, outcome.reason});
-    for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
+    for (const LeftOutDesktop &desktop : m_review.leftOut())
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(), QString(),
                      desktop.reasonText()});
     // Names beside the ids, and the reason last, where the table keeps it whole.
@@ -146,11 +145,11 @@ void ActionCommand::onRunFinished()
                                              QStringLiteral("REQUEST_ID"), QStringLiteral("REASON")},
                                             rows);
     QString summary = m_run->summary();
-    if (!m_leftOut.isEmpty())
-        summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_leftOut.size()));
+    if (!m_review.leftOut().isEmpty())
+        summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_review.leftOut().size()));
     err() << summary << Qt::endl;
     const int runCode = exitCodeFor(*m_run);
-    finish(runCode == ExitSuccess && DeletionClassifier::leavesWorkUndone(m_leftOut) ? ExitPartialFailure : runCode);
+    finish(runCode == ExitSuccess && m_review.leavesWorkUndone() ? ExitPartialFailure : runCode);
 }
 
 int ActionCommand::exitCodeFor(const ChangeRun &run)

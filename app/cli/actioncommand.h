@@ -3,6 +3,7 @@
 #include "clicommand.h"
 #include "deletion/changerun.h"
 #include "deletion/deletionclassification.h"
+#include "review/changereview.h"
 #include "settings/connectionoptions.h"
 
 #include <QPointer>
@@ -10,15 +11,16 @@
 
 #include <memory>
 
-class DeletionPreparation;
+class ChangePreparation;
 class InterruptWatcher;
 
-// `maintenance on|off` and `logoff --message`: a thin face of the recorded ChangeRun, with the
-// rules of `delete`: the ids from --ids or --ids-file, looked up first through the same
-// DeletionPreparation (not found, repeated, already being deleted, in an unfinished job, outcome
-// unknown: reported and left out), --dry-run prints exactly the requests a real run would send,
-// --yes sends them (requests of at most 100 desktops, each audited, none re-sent, nothing more after
-// one that was not done; --timeout bounds the whole run). The profile's
+// `maintenance on|off` and `logoff --message`: a thin face of the ChangeReview and the recorded
+// ChangeRun, with the rules of `delete`: the ids from --ids or --ids-file, reviewed through the
+// same ChangePreparation as the window (not found, already being deleted, in an unfinished job,
+// outcome unknown, not in maintenance for `off`: reported and left out; connected users named),
+// --dry-run prints the review and exactly the requests a real run would send, --yes sends them
+// (requests of at most 100 desktops, each audited, none re-sent, nothing more after one that was
+// not done; --timeout bounds the whole run). The profile's
 // protected tags do not apply: these changes destroy nothing, and a protected desktop may need them
 // most. The exit codes are delete's: 0 everything asked for was done (a dry run: would be sent), 1
 // a desktop was left out or a request not sent (e.g. after Ctrl+C), 2 usage, 3 the look-up failed,
@@ -50,6 +52,7 @@ public:
 private:
     void prepare();
     void onPrepared();
+    void printReview();
     void printPlan();
     void startRun();
     void onRunFinished();
@@ -60,7 +63,7 @@ private:
     DeletionStorePtr m_store;
     InterruptWatcher *m_interruptWatcher = nullptr;
     bool m_interrupted = false;
-    QPointer<DeletionPreparation> m_preparation;
-    QList<LeftOutDesktop> m_leftOut;
+    QPointer<ChangePreparation> m_preparation;
+    ChangeReview m_review;
     QPointer<ChangeRun> m_run;
 };

@@ -1,25 +1,19 @@
 #include "deletecommand.h"
 
-#include "api/apicalls.h"
-#include "api/decommissioncalls.h"
-#include "api/requestsigner.h"
 #include "actioncommand.h"
 #include "decommission/deletionafterautoscaleoff.h"
-#include "decommission/deletionimpact.h"
-#include "decommission/poolmembership.h"
-#include "decommission/usersdesktopslookup.h"
 #include "deletion/deletionplan.h"
-#include "deletion/deletionpreparation.h"
 #include "deletion/changerun.h"
 #include "deletion/deletionrun.h"
 #include "deletion/journalfollower.h"
 #include "deletion/deletionstore.h"
 #include "desktopformatter.h"
 #include "interruptwatcher.h"
+#include "review/changepreparation.h"
+#include "review/changereviewtext.h"
 
 #include <QDeadlineTimer>
 #include <QLocale>
-#include <QSet>
 
 #include <algorithm>
 
@@ -58,8 +52,6 @@ void DeleteCommand::start()
     }
     for (const QString &notice : m_store->notices())
         err() << notice << Qt::endl;
-    if (m_timing.giveUpAfterMs > 0)
-        m_commandDeadline = QDeadlineTimer(m_timing.giveUpAfterMs); // the whole command's, from here
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &DeleteCommand::onInterrupted);
     followJournal();
@@ -91,16 +83,18 @@ void DeleteCommand::followJournal()
 void DeleteCommand::prepare()
 {
     err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
-    DeletionPreparation::Request request;
-    request.desktopIds = m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds;
-    request.options = m_request.options;
-    request.projectId = m_connection.config.projectId;
-    request.protectedTags = m_connection.protectedTags;
+    ChangePreparation::Request request = ChangePreparation::requestFor(
+        ReviewedChange::Delete, m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds,
+        m_connection);
     request.audit = &m_store->audit();
     request.inFlight = &m_store->inFlight();
-    m_preparation = new DeletionPreparation(client(), request, &m_store->journal(), this);
-    connect(m_preparation, &DeletionPreparation::retrying, this, &DeleteCommand::reportRetry);
-    connect(m_preparation, &DeletionPreparation::finished, this, &DeleteCommand::onPrepared);
+    request.choices.options = m_request.options;
+    request.choices.leaveOutYearlyMonthly = !m_request.includeYearlyMonthly;
+    request.choices.turnAutoscaleOffFirst = m_request.turnAutoscaleOffFirst;
+    request.usersLookUpTimeoutMs = m_timing.giveUpAfterMs; // --timeout bounds the look-up as the rest
+    m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
+    connect(m_preparation, &ChangePreparation::retrying, this, &DeleteCommand::reportRetry);
+    connect(m_preparation, &ChangePreparation::finished, this, &DeleteCommand::onPrepared);
     m_preparation->start();
 }
 
@@ -113,16 +107,23 @@ void DeleteCommand::onPrepared()
         failWithApiError(tr("Looking up the desktops failed; nothing was deleted."), m_preparation->error());
         return;
     }
-    m_leftOut = m_preparation->classification().leftOut;
-    m_deletable = m_preparation->classification().deletable;
-    m_plan = m_preparation->plan();
-    const QStringList lines = DeletionClassifier::describe(m_leftOut);
-    for (const QString &line : lines)
-        err() << tr("Not deleting %1.").arg(line) << Qt::endl;
-    if (!m_request.includeYearlyMonthly)
-        leaveOutYearlyMonthly();
+    m_review = m_preparation->review();
+    m_plan = m_review.deletionPlan();
+    if (m_review.facts().usersListing == ChangeReview::UsersListing::Failed) // no count of users is given then
+        m_impactExitCode = m_preparation->usersListingWasIncomplete() ? ExitIncompleteListing : ExitApiError;
+    m_poolsIncomplete = m_preparation->poolsIncomplete();
+    printReview(m_preparation->poolsWarning());
+    if (m_poolsIncomplete && m_request.turnAutoscaleOffFirst && !m_request.dryRun) {
+        // The pools to stop first are not all known: stopping some would not keep the others
+        // from creating desktops.
+        err() << tr("The pools of the desktops could not all be found, so no pool was changed and nothing "
+                    "was deleted.")
+              << Qt::endl;
+        finish(ExitIncompleteListing);
+        return;
+    }
     if (m_request.dryRun) {
-        lookUpImpact();
+        printPlan();
         return;
     }
     if (m_plan.isEmpty()) {
@@ -130,202 +131,66 @@ void DeleteCommand::onPrepared()
         finish(ExitPartialFailure);
         return;
     }
-    if (m_request.turnAutoscaleOffFirst) {
-        lookUpPools(&DeleteCommand::startDeletion);
-        return;
-    }
     startDeletion();
 }
 
-void DeleteCommand::leaveOutYearlyMonthly()
+void DeleteCommand::printReview(const QString &poolsWarning)
 {
-    m_yearlyMonthly = DeletionImpact::billedYearlyMonthly(m_deletable);
-    if (m_yearlyMonthly.isEmpty())
-        return;
-    QStringList ids;
-    for (const Desktop &desktop : std::as_const(m_yearlyMonthly)) {
-        ids.append(desktop.id);
-        err() << tr("Not deleting %1 (%2): billed yearly/monthly; the console unsubscribes such desktops "
-                    "(add --include-yearly-monthly to delete them all the same).")
-                     .arg(desktop.id, desktop.computerName)
+    bool yearlyMonthly = false;
+    for (const QString &line : ChangeReviewText::leftOutLines(m_review))
+        err() << tr("Not deleting %1.").arg(line) << Qt::endl;
+    for (const LeftOutDesktop &desktop : m_review.leftOut())
+        yearlyMonthly = yearlyMonthly || desktop.reason == LeftOutReason::YearlyMonthly;
+    if (yearlyMonthly)
+        err() << tr("Add --include-yearly-monthly to delete the desktops billed yearly/monthly all the same.")
               << Qt::endl;
-    }
-    m_plan = m_plan.without(ids);
-    m_deletable = DeletionImpact::withoutYearlyMonthly(m_deletable);
-}
-
-void DeleteCommand::lookUpImpact()
-{
-    // Every user of the selection, until their desktops are known.
-    const QStringList users =
-        m_request.options.deleteUsers ? DeletionImpact::userNamesOf(m_deletable) : QStringList();
-    if (users.isEmpty()) {
-        lookUpPools(&DeleteCommand::printImpact);
-        return;
-    }
-    // Every desktop of these users, so that a user with another desktop is known to be kept.
-    auto *lookUp = new UsersDesktopsLookUp(client(), users, this);
-    if (m_timing.giveUpAfterMs > 0) // --timeout bounds the look-up as the rest of the run
-        lookUp->setDeadline(QDeadlineTimer(m_timing.giveUpAfterMs));
-    m_impactCall = lookUp;
-    connect(lookUp, &UsersDesktopsLookUp::retrying, this, &DeleteCommand::reportRetry);
-    connect(lookUp, &UsersDesktopsLookUp::finished, this, [this, lookUp] {
-        lookUp->deleteLater();
-        m_usersDesktops = lookUp->desktops();
-        if (!lookUp->succeeded()) {
-            // No count of users is given then: the dry run says the impact is unknown, and why.
-            m_impactWarning = lookUp->failureText();
-            m_impactExitCode = lookUp->wasIncomplete() ? ExitIncompleteListing : ExitApiError;
-        }
-        lookUpPools(&DeleteCommand::printImpact);
-    });
-    lookUp->start();
-}
-
-void DeleteCommand::lookUpPools(void (DeleteCommand::*next)())
-{
-    if (!PoolMembershipLookUp::involvesPools(m_deletable)) {
-        (this->*next)();
-        return;
-    }
-    // Which pool holds which desktop, from the pools' own desktop listings: a desktop's details
-    // do not name its pool.
-    auto *lookUp = new PoolMembershipLookUp(client(), m_deletable, this);
-    m_impactCall = lookUp;
-    if (m_timing.giveUpAfterMs > 0)
-        lookUp->setDeadline(m_commandDeadline);
-    connect(lookUp, &PoolMembershipLookUp::retrying, this, &DeleteCommand::reportRetry);
-    connect(lookUp, &PoolMembershipLookUp::finished, this, [this, lookUp, next] {
-        lookUp->deleteLater();
-        m_pools = lookUp->pools();
-        m_deletable = lookUp->placed(m_deletable);
-        m_poolsIncomplete = !lookUp->isComplete();
-        if (!lookUp->succeeded())
-            err() << tr("Warning: the pools could not be listed: %1").arg(lookUp->error().summary()) << Qt::endl;
-        for (const QString &problem : lookUp->problems())
-            err() << tr("Warning: %1").arg(problem) << Qt::endl;
-        if (m_poolsIncomplete && m_request.turnAutoscaleOffFirst && !m_request.dryRun) {
-            // The pools to stop first are not all known: stopping some would not keep the others
-            // from creating desktops.
-            err() << tr("The pools of the desktops could not all be found, so no pool was changed and nothing "
-                        "was deleted.")
-                  << Qt::endl;
-            finish(ExitIncompleteListing);
-            return;
-        }
-        (this->*next)();
-    });
-    lookUp->start();
-}
-
-QList<DesktopPool> DeleteCommand::poolsToStopFirst() const
-{
-    if (!m_request.turnAutoscaleOffFirst)
-        return {};
-    return DeletionImpact::scalingPools(m_deletable, m_pools);
-}
-
-void DeleteCommand::printImpact()
-{
-    if (m_request.options.deleteUsers && !m_impactWarning.isEmpty()) {
-        const QStringList users = DeletionImpact::userNamesOf(m_deletable);
-        err() << tr("With --delete-users, the impact on users is unknown: the users' other desktops could not "
-                    "all be listed (%1). Any of these %Ln user(s) may be deleted or kept:",
-                    nullptr, int(users.size()))
-                     .arg(m_impactWarning)
-              << ' ' << users.join(QLatin1String(", ")) << Qt::endl;
-    } else if (m_request.options.deleteUsers) {
-        // The look-up by user name holds the selection's desktops too; the selection itself is the
-        // classification's fresh state.
-        const DeletionImpact::Users users = DeletionImpact::usersOf(m_deletable, m_usersDesktops);
-        err() << tr("With --delete-users, %Ln user(s) would be deleted (no other desktop):", nullptr,
-                    int(users.deleted.size()))
-              << ' ' << users.deleted.join(QLatin1String(", ")) << Qt::endl;
-        if (!users.kept.isEmpty()) {
-            err() << tr("%Ln user(s) would be kept, since they have another desktop:", nullptr, int(users.kept.size()))
-                  << ' ' << users.kept.join(QLatin1String(", ")) << Qt::endl;
-        }
-    }
-    if (m_request.options.deleteUsers) {
-        QSet<QString> groups;
-        for (const Desktop &desktop : std::as_const(m_deletable))
-            for (const QString &group : desktop.groupNames())
-                groups.insert(group);
-        QStringList names(groups.cbegin(), groups.cend());
-        std::sort(names.begin(), names.end());
-        if (!names.isEmpty())
-            err() << tr("%Ln group(s) attached, not deleted with the desktops:", nullptr, int(names.size())) << ' '
-                  << names.join(QLatin1String(", ")) << Qt::endl;
-    }
-    for (const DesktopPool &pool : DeletionImpact::scalingPools(m_deletable, m_pools)) {
-        const QString name = pool.name.isEmpty() || pool.name == pool.id
-            ? pool.id
-            : tr("%1 (%2)", "pool name (pool id)").arg(pool.name, pool.id);
-        if (m_request.turnAutoscaleOffFirst) {
-            err() << tr("The pool %1 has autoscale on (or not known to be off): its autoscale would be turned "
-                        "off before any desktop is deleted.")
-                         .arg(name)
-                  << Qt::endl;
-        } else {
-            err() << tr("Warning: the pool %1 has autoscale on (or not known to be off): it may create new "
-                        "desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off "
-                        "first.")
-                         .arg(name)
-                  << Qt::endl;
-        }
-    }
-    printPlan();
+    const QString repeated = ChangeReviewText::repeatedText(m_review);
+    if (!repeated.isEmpty())
+        err() << repeated << Qt::endl;
+    if (!poolsWarning.isEmpty())
+        err() << tr("Warning: %1").arg(poolsWarning) << Qt::endl;
+    for (const QString &line : ChangeReviewText::usersLines(m_review))
+        err() << line << Qt::endl;
+    const QString groups = ChangeReviewText::groupsLine(m_review);
+    if (!groups.isEmpty())
+        err() << groups << Qt::endl;
+    for (const QString &line : ChangeReviewText::poolsLines(m_review))
+        err() << tr("Warning: %1").arg(line) << Qt::endl;
+    if (!m_review.scalingPools().isEmpty() && !m_request.turnAutoscaleOffFirst)
+        err() << tr("Add --turn-autoscale-off-first to turn their autoscale off first.") << Qt::endl;
+    for (const QString &line : ChangeReviewText::warnings(m_review))
+        err() << tr("Warning: %1").arg(line) << Qt::endl;
 }
 
 void DeleteCommand::printPlan()
 {
-    const DeletionPlan &plan = m_plan;
-    // One sentence per message, the counts inserted whole, so that translations can order them.
-    err() << tr("Dry run: nothing is sent. %1 would be deleted in %2.", "%1: desktops, %2: requests")
-                 .arg(tr("%Ln desktop(s)", "count", int(plan.desktopIds().size())),
-                      tr("%Ln request(s)", "count", plan.chunkCount()))
-          << Qt::endl;
-    // Exactly what a real run sends first: the same object plans it.
-    const DeletionAfterAutoscaleOff deletion(client(), m_store, DeletionContext(), plan, poolsToStopFirst());
+    // What the real run would refuse, the dry run refuses too, before printing any request.
+    const DeletionAfterAutoscaleOff deletion(client(), m_store, DeletionContext(), m_plan, m_review.poolsToStop());
     if (const QString problem = deletion.planningProblem(); !problem.isEmpty()) {
-        // What the real run would refuse, the dry run refuses too, before printing any request.
         err() << problem << Qt::endl;
         finish(ExitApiError);
         return;
     }
-    const QList<PlannedRequest> autoscale = deletion.plannedAutoscaleRequests();
-    if (!autoscale.isEmpty()) {
-        err() << tr("First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is "
-                    "deleted.", "%1: requests")
-                     .arg(tr("%Ln request(s)", "count", int(autoscale.size())))
-              << Qt::endl;
-    }
-    for (const PlannedRequest &request : autoscale) {
-        out() << QString::fromLatin1(request.method) << ' ' << client()->urlFor(request.path).toString() << '\n'
+    err() << ChangeReviewText::dryRunSummary(m_review) << Qt::endl;
+    for (const PlannedChangeRequest &request : m_review.plannedRequests()) {
+        out() << QString::fromLatin1(request.method) << ' ' << m_review.urlOf(request).toString() << '\n'
               << QString::fromUtf8(request.body) << '\n';
     }
-    const QUrl url = client()->urlFor(QStringLiteral("desktops/batch-delete"));
-    for (int index = 0; index < plan.chunkCount(); ++index)
-        out() << "POST " << url.toString() << '\n' << QString::fromUtf8(plan.requestBody(index)) << '\n';
     if (m_poolsIncomplete) {
         finish(ExitIncompleteListing); // the pools that may scale are not all known
         return;
     }
-    const int planExit = plan.isEmpty() || hasSkipped() ? ExitPartialFailure : ExitSuccess;
+    const int planExit = m_plan.isEmpty() || hasSkipped() ? ExitPartialFailure : ExitSuccess;
     // An impact that could not be known is never a clean dry run.
     finish(planExit == ExitSuccess && m_impactExitCode != ExitSuccess ? m_impactExitCode : planExit);
 }
 
 void DeleteCommand::startDeletion()
 {
-    DeletionContext context;
-    context.profileName = m_connection.isDemo ? QStringLiteral("demo") : m_connection.profileName;
-    context.projectId = m_connection.config.projectId;
-    context.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(m_connection.config.endpoint));
-
     if (m_timing.deadlineMs > 0)
         m_deadline = QDeadlineTimer(m_timing.deadlineMs);
-    m_deletion = new DeletionAfterAutoscaleOff(client(), m_store, context, m_plan, poolsToStopFirst(), this);
+    m_deletion = new DeletionAfterAutoscaleOff(client(), m_store, ChangePreparation::contextFor(m_connection),
+                                               m_plan, m_review.poolsToStop(), this);
     if (m_timing.deadlineMs > 0)
         m_deletion->setDeadline(m_deadline);
     if (const QString problem = m_deletion->planningProblem(); !problem.isEmpty()) {
@@ -425,20 +290,17 @@ void DeleteCommand::onRunFinished()
     for (const DesktopResult &row : m_run->result().rows())
         rows.append({row.desktopId, row.desktopName, DeletionResult::outcomeName(row.outcome),
                      row.errorCode, row.jobId, row.reason});
-    for (const LeftOutDesktop &desktop : std::as_const(m_leftOut))
+    for (const LeftOutDesktop &desktop : m_review.leftOut())
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(),
                      desktop.jobId, desktop.reasonText()});
-    for (const Desktop &desktop : std::as_const(m_yearlyMonthly))
-        rows.append({desktop.id, desktop.computerName, QStringLiteral("skipped"), QString(), QString(),
-                     tr("billed yearly/monthly")});
     // The reason last, where the table keeps it whole.
     out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
                                              QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
                                              QStringLiteral("JOB_ID"), QStringLiteral("REASON")},
                                             rows);
     QString summary = m_run->result().summaryText();
-    if (!m_leftOut.isEmpty() || !m_yearlyMonthly.isEmpty())
-        summary += tr(", %Ln skipped", nullptr, int(m_leftOut.size() + m_yearlyMonthly.size()));
+    if (!m_review.leftOut().isEmpty())
+        summary += tr(", %Ln skipped", nullptr, int(m_review.leftOut().size()));
     err() << summary << Qt::endl;
     finish(exitCodeForRun());
 }
@@ -465,15 +327,13 @@ void DeleteCommand::onInterrupted()
         m_follower->cancel(); // its jobs stay in the journal
     if (m_preparation)
         m_preparation->cancel();
-    if (m_impactCall)
-        m_impactCall->deleteLater(); // a look-up of the dry run: nothing to wait for
     err() << tr("Interrupted; nothing was deleted.") << Qt::endl;
     finish(ExitPartialFailure);
 }
 
 bool DeleteCommand::hasSkipped() const
 {
-    return !m_yearlyMonthly.isEmpty() || DeletionClassifier::leavesWorkUndone(m_leftOut);
+    return m_review.leavesWorkUndone();
 }
 
 int DeleteCommand::exitCodeForRun() const

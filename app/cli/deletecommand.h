@@ -7,6 +7,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/deletionstore.h"
 #include "deletion/jobtracker.h"
+#include "review/changereview.h"
 #include "settings/connectionoptions.h"
 
 #include <QDeadlineTimer>
@@ -16,16 +17,17 @@
 #include <memory>
 
 class DeletionAfterAutoscaleOff;
-class DeletionPreparation;
+class ChangePreparation;
 class DeletionRun;
 class InterruptWatcher;
 class JournalFollower;
 
 // `delete`: a thin face of the deletion engine. First follows the project's unfinished jobs of the
-// journal to their end (as the window does at start), then looks the desktops up and classifies
-// them (DeletionPreparation: not found, protected by the profile's tags, already being deleted, in
-// an unfinished job, outcome unknown, duplicates), prints the desktops left out with their
-// reasons, and either prints the plan (dry run: exactly the requests a real run would send) or
+// journal to their end (as the window does at start), then reviews the desktops through the same
+// ChangePreparation as the window (not found, protected by the profile's tags, already being
+// deleted, in an unfinished job, outcome unknown, billed yearly/monthly; the users removed and
+// kept, the pools that may scale, the users in use), prints the review, and either prints the
+// plan (dry run: exactly the requests a real run would send) or
 // hands it to a DeletionRun (audit log, journal, chunks of at most 100, job tracking) and prints
 // each desktop's outcome. With --turn-autoscale-off-first the scaling pools of the desktops stop
 // scaling first (DeletionAfterAutoscaleOff, as the window does): if one cannot be stopped, nothing
@@ -58,13 +60,8 @@ private:
     void followJournal();
     void prepare();
     void onPrepared();
-    void leaveOutYearlyMonthly();
-    // Dry run: what the deletion would affect besides the desktops (users, pools), then the plan.
-    void lookUpImpact();
-    // The pools of the deletable desktops, then `next`.
-    void lookUpPools(void (DeleteCommand::*next)());
-    QList<DesktopPool> poolsToStopFirst() const;
-    void printImpact();
+    // What the window's dialog shows, every name written out.
+    void printReview(const QString &poolsWarning);
     void printPlan();
     void startDeletion();
     void followDeletion(DeletionRun *run);
@@ -81,19 +78,11 @@ private:
     InterruptWatcher *m_interruptWatcher = nullptr;
     bool m_interrupted = false;
     QPointer<JournalFollower> m_follower;
-    QPointer<DeletionPreparation> m_preparation;
-    QList<LeftOutDesktop> m_leftOut;
-    QList<Desktop> m_yearlyMonthly; // left out unless --include-yearly-monthly
+    QPointer<ChangePreparation> m_preparation;
+    ChangeReview m_review;
     DeletionPlan m_plan;
-    QList<Desktop> m_deletable;
-    // The dry run's look-ups: the selected users' desktops and the pools.
-    QList<Desktop> m_usersDesktops;
-    QList<DesktopPool> m_pools;
-    bool m_poolsIncomplete = false; // the look-up of the desktops' pools did not find them all
-    QDeadlineTimer m_commandDeadline = QDeadlineTimer::Forever; // --timeout, from the command's start
-    QString m_impactWarning;   // why the users' look-up failed; empty when it did not
-    int m_impactExitCode = 0;  // ExitApiError or ExitIncompleteListing after such a failure
-    QPointer<QObject> m_impactCall;
+    int m_impactExitCode = 0; // ExitApiError or ExitIncompleteListing when the users' look-up failed
+    bool m_poolsIncomplete = false; // not every pool of the desktops was found
     QPointer<DeletionAfterAutoscaleOff> m_deletion;
     QPointer<DeletionRun> m_run;
 };

@@ -93,6 +93,14 @@ QString DeletionClassifier::reasonText(const LeftOutDesktop &desktop)
         return tr("protected by a tag of the profile");
     case LeftOutReason::BeingDeleted:
         return tr("already being deleted");
+    case LeftOutReason::YearlyMonthly:
+        return tr("billed yearly/monthly: unsubscribe it in the console");
+    case LeftOutReason::NotInMaintenance:
+        return tr("not in maintenance mode");
+    case LeftOutReason::AlreadyInMaintenance:
+        return tr("already in maintenance mode");
+    case LeftOutReason::AlreadyDeleted:
+        return tr("already deleted by a later run");
     }
     return {};
 }
@@ -100,7 +108,12 @@ QString DeletionClassifier::reasonText(const LeftOutDesktop &desktop)
 bool DeletionClassifier::leavesWorkUndone(const QList<LeftOutDesktop> &leftOut)
 {
     return std::any_of(leftOut.cbegin(), leftOut.cend(),
-                       [](const LeftOutDesktop &desktop) { return desktop.reason != LeftOutReason::Duplicate; });
+                       [](const LeftOutDesktop &desktop) {
+                           return desktop.reason != LeftOutReason::Duplicate
+                               && desktop.reason != LeftOutReason::NotInMaintenance
+                               && desktop.reason != LeftOutReason::AlreadyInMaintenance
+                               && desktop.reason != LeftOutReason::AlreadyDeleted;
+                       });
 }
 
 QStringList DeletionClassifier::describe(const QList<LeftOutDesktop> &leftOut)

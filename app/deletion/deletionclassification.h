@@ -18,6 +18,11 @@ enum class LeftOutReason {
     OutcomeUnknown, // an earlier deletion of it has no known outcome: re-list before deciding
     Protected,      // it carries one of the profile's protected tags
     BeingDeleted,   // the service already shows it being deleted
+    // Rules of the review (ChangeReview), not of the look-up:
+    YearlyMonthly,     // billed yearly/monthly: the console deletes it by unsubscribing
+    NotInMaintenance,  // End Maintenance for a desktop that is not in maintenance mode
+    AlreadyInMaintenance, // Start Maintenance for a desktop already in maintenance mode
+    AlreadyDeleted,    // a retry: a later run of this app has deleted it since
 };
 
 struct LeftOutDesktop
@@ -63,7 +68,8 @@ public:
     static DeletionClassification classify(const DeletionClassificationInput &input);
 
     // Whether a desktop is left out for a reason that leaves the work undone: a repeated id is
-    // still sent once, so it does not count.
+    // still sent once, and a desktop already in the asked-for maintenance state needs nothing, so
+    // they do not count.
     static bool leavesWorkUndone(const QList<LeftOutDesktop> &leftOut);
     // One line per left-out desktop: "<id> (<name>): <reason>".
     static QStringList describe(const QList<LeftOutDesktop> &leftOut);

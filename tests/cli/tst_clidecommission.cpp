@@ -61,7 +61,7 @@ private Q_SLOTS:
         QVERIFY2(partly.err.contains(QStringLiteral("no-such-desktop: not found")), qPrintable(partly.err));
         // Not an id at all: most likely a computer name, and the way to its id is named.
         QVERIFY2(partly.err.contains(QStringLiteral("list --name no-such-desktop")), qPrintable(partly.err));
-        QVERIFY2(partly.err.contains(QStringLiteral("listed more than once")), qPrintable(partly.err));
+        QVERIFY2(partly.err.contains(QStringLiteral("Listed more than once")), qPrintable(partly.err));
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 2);
         QVERIFY(partly.out.contains(QStringLiteral("skipped")));
         const Result partlyDry = run(QStringList{QStringLiteral("logoff"), QStringLiteral("--message"),
@@ -81,7 +81,12 @@ private Q_SLOTS:
         faults.serverErrorStatus = 500;
         faults.pathFilter = QStringLiteral("maintenance-mode");
         m_simulator->setFaults(faults);
-        const Result refused = run({QStringLiteral("maintenance"), QStringLiteral("off"), QStringLiteral("--ids"),
+        // (They are out of maintenance now: `off` would leave them out and send nothing.)
+        const Result unchanged = run({QStringLiteral("maintenance"), QStringLiteral("off"), QStringLiteral("--ids"),
+                                      idList, QStringLiteral("--yes")});
+        QCOMPARE(unchanged.exitCode, 0);
+        QVERIFY2(unchanged.err.contains(QStringLiteral("not in maintenance mode")), qPrintable(unchanged.err));
+        const Result refused = run({QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"),
                                     idList, QStringLiteral("--yes")});
         QCOMPARE(refused.exitCode, 3);
         QVERIFY(refused.out.contains(QStringLiteral("failed")));
@@ -90,6 +95,7 @@ private Q_SLOTS:
                                       QStringLiteral("intent"), QStringLiteral("done"),
                                       QStringLiteral("intent"), QStringLiteral("done"),
                                       QStringLiteral("intent"), QStringLiteral("failed")}));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 3);
     }
 
     // --timeout ends the whole run: a request still unanswered then has an unknown outcome (exit 3),

@@ -235,7 +235,7 @@ private Q_SLOTS:
         }
         QCOMPARE(planned, QList<QStringList>{plain});
         for (const QString &reason : {QStringLiteral("no-such-desktop: not found"), QStringLiteral("protected by a tag"),
-                                      QStringLiteral("listed more than once")})
+                                      QStringLiteral("Listed more than once")})
             QVERIFY2(dry.err.contains(reason), qPrintable(dry.err));
 
         const Result real = run(common + QStringList{QStringLiteral("--yes")});
@@ -243,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(auditedRequests(), planned);
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 1);
         for (const QString &reason : {QStringLiteral("no-such-desktop: not found"), QStringLiteral("protected by a tag"),
-                                      QStringLiteral("listed more than once")})
+                                      QStringLiteral("Listed more than once")})
             QVERIFY2(real.err.contains(reason), qPrintable(real.err));
         QVERIFY(profiles.remove(QStringLiteral("equal")));
     }

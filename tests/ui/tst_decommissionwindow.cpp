@@ -5,6 +5,7 @@
 // stopping the statistics.
 
 #include "widgetbyname.h"
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
@@ -20,6 +21,7 @@
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QTreeView>
 #include <QPushButton>
 #include <QLabel>
 #include <QSignalSpy>
@@ -32,8 +34,8 @@ namespace {
 // Clicks the confirmation's action button once the question is open.
 bool confirmQuestion(const MainWindow &window)
 {
-    QMessageBox *box = nullptr;
-    if (!QTest::qWaitFor([&] { return (box = window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion"))) != nullptr; }))
+    ChangeActionDialog *box = nullptr;
+    if (!QTest::qWaitFor([&] { return (box = window.findChild<ChangeActionDialog *>(QStringLiteral("decommissionQuestion"))) != nullptr; }))
         return false;
     auto *go = box->findChild<QPushButton *>(QStringLiteral("decommissionConfirmButton"));
     if (!go)
@@ -117,11 +119,14 @@ private Q_SLOTS:
         QVERIFY(go->isEnabled());
         QVERIFY2(message->labelText().contains(QLatin1String("227 character")), qPrintable(message->labelText()));
         message->accept();
-        QMessageBox *question = nullptr;
-        QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion"))) != nullptr);
-        QVERIFY(question->text().contains(QLatin1String("3")));
-        question->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("decommissionQuestion")));
+        ChangeActionDialog *question = nullptr;
+        QTRY_VERIFY((question = window.findChild<ChangeActionDialog *>(QStringLiteral("decommissionQuestion"))) != nullptr);
+        QVERIFY(question->headingText().contains(QLatin1String("3")));
+        // The desktops by name and id, and the message the users see.
+        QCOMPARE(question->desktopList()->model()->rowCount(), 3);
+        QVERIFY(question->previewText().contains(QStringLiteral("Retiring this desktop today.")));
+        question->cancelButton()->click();
+        QTRY_VERIFY(!window.findChild<ChangeActionDialog *>(QStringLiteral("decommissionQuestion")));
         QCOMPARE(simulator.requestCount("POST", QStringLiteral("logoff")), 0);
         logoff->trigger();
         QTRY_VERIFY((message = window.findChild<QInputDialog *>(QStringLiteral("logoffMessageDialog"))) != nullptr);

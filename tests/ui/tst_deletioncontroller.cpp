@@ -1,5 +1,6 @@
 // The deletion controller on its own, without a window: given the models, a plain widget and a
 // client of the in-process simulator, it looks up, offers, deletes, and asks for a refresh.
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "deletiondialog.h"
 #include "desktoploader.h"
@@ -16,6 +17,7 @@
 #include "deletion/jobjournal.h"
 
 #include <QCheckBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -24,6 +26,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QPointer>
+#include <QTreeView>
 #include <QWidget>
 
 #include <functional>
@@ -47,6 +51,7 @@ private Q_SLOTS:
     void turnsAutoscaleOffBeforeDeleting_data();
     void turnsAutoscaleOffBeforeDeleting();
     void retryTakesTheFailuresOfEveryPart();
+    void retryStartsFromTheRunsOptions();
     void maintenanceIsAuditedInTheProjectsLog();
     void usersOfAFilteredTableAreLookedUpInTheProject();
 
@@ -336,18 +341,73 @@ void TestDeletionController::retryTakesTheFailuresOfEveryPart()
     QCOMPARE(offered, failed);
 }
 
+void TestDeletionController::retryStartsFromTheRunsOptions()
+{
+    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
+    QVERIFY(loadTable());
+    const QStringList ids = plainDesktops(3);
+    QCOMPARE(ids.size(), 3);
+    SimulatorFaults faults;
+    faults.failingDesktopIds = {ids.at(0), ids.at(1)};
+    m_simulator->setFaults(faults);
+    m_controller->setConnection(connection(), m_client.get());
+    QPointer<DeletionDialog> dialog;
+    connect(m_controller.get(), &DeletionController::dialogOpened, this,
+            [&dialog](DeletionDialog *opened) { dialog = opened; });
+    m_controller->requestDeletion(ids);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog, kWaitMs);
+    dialog->deleteUsersBox()->setChecked(true);
+    dialog->emailBox()->setChecked(false);
+    dialog->confirmationField()->setText(QStringLiteral("3"));
+    QSignalSpy finished(m_controller.get(), &DeletionController::runFinished);
+    dialog->deleteButton()->click();
+    QVERIFY(finished.wait(kWaitMs));
+    DeletionRun *original = m_controller->runs().constLast();
+    QCOMPARE(original->result().failedDesktopIds().size(), 2);
+
+    // The retry opens with the original run's options, and offers the two failures.
+    m_simulator->setFaults({});
+    QSignalSpy lookedUp(m_controller.get(), &DeletionController::retryLookUpFinished);
+    m_controller->retryFailed(original);
+    QVERIFY(lookedUp.wait(kWaitMs));
+    QCOMPARE(lookedUp.constLast().constFirst().toInt(), 2);
+    QTRY_VERIFY(m_controller->dialog());
+    DeletionDialog *retry = m_controller->dialog();
+    QVERIFY(retry->deleteUsersBox()->isChecked());
+    QVERIFY(!retry->emailBox()->isChecked());
+    QVERIFY(!retry->forceBox()->isChecked());
+    QCOMPARE(retry->review().targetCount(), 2);
+    retry->confirmationField()->setText(QStringLiteral("2"));
+    retry->deleteButton()->click();
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(m_controller->runs().constLast()->result().failedDesktopIds().size(), 0);
+
+    // Retried again: what the later run deleted is not offered; nothing is left to offer.
+    lookedUp.clear();
+    m_controller->retryFailed(original);
+    QVERIFY(lookedUp.wait(kWaitMs));
+    QCOMPARE(lookedUp.constLast().constFirst().toInt(), 0);
+}
+
 void TestDeletionController::maintenanceIsAuditedInTheProjectsLog()
 {
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    QVERIFY(!m_controller->startAction(DecommissionAction::StartMaintenance, {{QStringLiteral("d"), {}}}));
+    QVERIFY(!m_controller->startAction(ChangeReview()));
     QVERIFY(loadTable());
     const QStringList ids = plainDesktops(2);
     QCOMPARE(ids.size(), 2);
     m_controller->setConnection(connection(), m_client.get());
     QSignalSpy finished(m_controller.get(), &DeletionController::actionFinished);
     QSignalSpy refresh(m_controller.get(), &DeletionController::refreshRequested);
-    ChangeRun *run = m_controller->startAction(DecommissionAction::StartMaintenance, {{ids.at(0), {}}, {ids.at(1), {}}});
-    QVERIFY(run);
+    // Looked up afresh and confirmed in the review's dialog, as the window does.
+    QPointer<ChangeActionDialog> dialog;
+    connect(m_controller.get(), &DeletionController::actionDialogOpened, this,
+            [&dialog](ChangeActionDialog *opened) { dialog = opened; });
+    m_controller->requestChange(ReviewedChange::StartMaintenance, ids);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog, kWaitMs);
+    QCOMPARE(dialog->review().targetIds(), ids);
+    QCOMPARE(dialog->desktopList()->model()->rowCount(), 2);
+    dialog->confirmButton()->click();
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(finished.size(), 1);
     QCOMPARE(refresh.size(), 1);
@@ -399,15 +459,14 @@ void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
     const int listingsBefore = m_simulator->requestCount("GET", QStringLiteral("desktops/detail"));
     QCoreApplication::processEvents();
     QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("desktops/detail")), listingsBefore);
-    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("usersLookUpLabel")));
+    QVERIFY(dialog->usersText().isEmpty());
 
+    // The users' section says while it looks the users up that the list may be incomplete.
     dialog->deleteUsersBox()->setChecked(true);
-    auto *lookUpLabel = dialog->findChild<QLabel *>(QStringLiteral("usersLookUpLabel"));
-    QVERIFY(lookUpLabel);
-    QVERIFY(!lookUpLabel->isHidden());
-    QVERIFY(lookUpLabel->text().contains(QLatin1String("may be incomplete")));
+    QVERIFY(dialog->usersSection()->isVisibleTo(dialog));
+    QVERIFY2(dialog->usersText().contains(QLatin1String("may be incomplete")), qPrintable(dialog->usersText()));
     // The table alone would have the user removed; the project's listing keeps them.
-    QTRY_VERIFY_WITH_TIMEOUT(lookUpLabel->isHidden(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->usersText().contains(QLatin1String("may be incomplete")), kWaitMs);
     QVERIFY2(dialog->usersText().contains(QStringLiteral("Users kept (they have another desktop): ") + user),
              qPrintable(dialog->usersText()));
     QVERIFY(!dialog->usersText().contains(QLatin1String("Users removed")));
@@ -415,7 +474,8 @@ void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
     dialog->reject();
     QTRY_VERIFY(!m_controller->dialog());
 
-    // A failed look-up says that the impact on users is unknown, why, and names no user as removed.
+    // A failed look-up says that the impact on users is unknown: the user is named, but neither as
+    // removed nor as kept.
     dialog = openDialog();
     QVERIFY(dialog);
     SimulatorFaults faults;
@@ -423,18 +483,17 @@ void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
     faults.pathFilter = QStringLiteral("desktops/detail");
     m_simulator->setFaults(faults);
     dialog->deleteUsersBox()->setChecked(true);
-    lookUpLabel = dialog->findChild<QLabel *>(QStringLiteral("usersLookUpLabel"));
-    QVERIFY(lookUpLabel);
-    QTRY_VERIFY_WITH_TIMEOUT(lookUpLabel->text().contains(QLatin1String("could not all be listed")), kWaitMs);
-    QVERIFY(!lookUpLabel->isHidden());
-    QVERIFY2(lookUpLabel->text().contains(QLatin1String("impact on users is unknown")), qPrintable(lookUpLabel->text()));
-    QVERIFY2(dialog->usersText().contains(QStringLiteral("(impact unknown): ") + user), qPrintable(dialog->usersText()));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->usersText().contains(QLatin1String("could not all be listed")), kWaitMs);
+    QVERIFY2(dialog->usersText().contains(QLatin1String("impact unknown")), qPrintable(dialog->usersText()));
+    QVERIFY(dialog->usersText().contains(user));
     QVERIFY(!dialog->usersText().contains(QLatin1String("Users removed")));
+    QVERIFY(!dialog->usersText().contains(QLatin1String("Users kept")));
     // Unticked, the users and what is said of them are hidden together.
     dialog->deleteUsersBox()->setChecked(false);
-    QVERIFY(lookUpLabel->isHidden());
+    QVERIFY(dialog->usersText().isEmpty());
+    QVERIFY(dialog->usersSection()->isHidden());
     dialog->deleteUsersBox()->setChecked(true);
-    QVERIFY(!lookUpLabel->isHidden());
+    QVERIFY(dialog->usersText().contains(QLatin1String("could not all be listed")));
     m_simulator->setFaults({});
 }
 

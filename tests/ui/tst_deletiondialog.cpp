@@ -14,6 +14,9 @@
 #include <QToolButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScreen>
 #include <QTreeView>
 
 class TestDeletionDialog : public QObject
@@ -288,8 +291,13 @@ private Q_SLOTS:
         QVERIFY(dialog.turnAutoscaleOffBox()->isChecked());
         QCOMPARE(dialog.poolsToStopScaling().size(), 1);
         dialog.previewButton()->setChecked(true);
-        QVERIFY(dialog.previewText().startsWith(QStringLiteral("# First: turn off the autoscale of pool pool-dev")));
-        QVERIFY(dialog.previewText().contains(QStringLiteral("{\"enable_autoscale\":false}")));
+        // Autoscale first, then the deletion: the order they are sent in.
+        const QString preview = dialog.previewText();
+        QVERIFY2(preview.indexOf(QStringLiteral("# First: turn off the autoscale of pool pool-dev"))
+                     < preview.indexOf(QStringLiteral("POST ")),
+                 qPrintable(preview));
+        QVERIFY(preview.contains(QStringLiteral("PUT https://workspace.example/v2/p/desktop-pools/pool-dev")));
+        QVERIFY(dialog.previewText().contains(QStringLiteral("\"enable_autoscale\": false")));
         dialog.turnAutoscaleOffBox()->setChecked(false);
         QVERIFY(dialog.poolsToStopScaling().isEmpty());
         QVERIFY(!dialog.previewText().contains(QStringLiteral("autoscale")));
@@ -315,7 +323,10 @@ private Q_SLOTS:
         QCOMPARE(dialog.desktopList()->model()->rowCount(), 3);
         for (int row = 0; row < 3; ++row)
             QVERIFY(cellText(dialog.desktopList(), row, 1) != list[3].id);
-        QVERIFY(dialog.warningsText().contains(QStringLiteral("billed yearly/monthly are left out")));
+        // Named among the desktops left out, with what to do instead.
+        QCOMPARE(dialog.leftOut().size(), 1);
+        QCOMPARE(dialog.leftOut().at(0).reason, LeftOutReason::YearlyMonthly);
+        QVERIFY(dialog.noteText().contains(QStringLiteral("1 selected desktop")));
         dialog.leaveOutYearlyMonthlyBox()->setChecked(false);
         QCOMPARE(dialog.desktopIds().size(), 4);
         // Plural forms come from the English catalogue, which tests do not load: match around them.
@@ -328,6 +339,113 @@ private Q_SLOTS:
         // The status and the login status by their names, as in the table.
         QCOMPARE(cellText(dialog.desktopList(), 1, 4), QStringLiteral("In use"));
         QCOMPARE(cellText(dialog.desktopList(), 1, 3), QStringLiteral("Active"));
+    }
+
+    void everyTextSaysTheCountSent()
+    {
+        // 9 selected, 1 protected (by the look-up), 1 billed yearly/monthly: 7 everywhere.
+        QList<Desktop> list = desktops(8);
+        list[2].billingMode = BillingMode::YearlyMonthly;
+        ChangeReview::Facts facts;
+        facts.apiBase = QUrl(QStringLiteral("https://workspace.example/v2/p/"));
+        for (const Desktop &desktop : std::as_const(list))
+            facts.requestedIds.append(desktop.id);
+        facts.requestedIds.append(QStringLiteral("id-guarded"));
+        facts.classification.deletable = list;
+        LeftOutDesktop guarded;
+        guarded.desktopId = QStringLiteral("id-guarded");
+        guarded.reason = LeftOutReason::Protected;
+        facts.classification.leftOut = {guarded};
+        DeletionDialog dialog(ChangeReview(facts, {}));
+        dialog.show();
+        for (const QString &text : {dialog.windowTitle(), dialog.headingText(), dialog.deleteButton()->text(),
+                                    dialog.countsText()})
+            QVERIFY2(text.contains(QLatin1Char('7')) && !text.contains(QLatin1Char('8')), qPrintable(text));
+        QVERIFY2(dialog.noteText().startsWith(QStringLiteral("2 selected desktop")), qPrintable(dialog.noteText()));
+        QCOMPARE(dialog.leftOutList()->model()->rowCount(), 2);
+        QCOMPARE(cellText(dialog.leftOutList(), 0, 1), QStringLiteral("id-002"));
+        QCOMPARE(cellText(dialog.leftOutList(), 1, 1), QStringLiteral("id-guarded"));
+        QCOMPARE(dialog.desktopList()->model()->rowCount(), 7);
+
+        // A wrong count says what to type; the right one enables Delete and the hint goes.
+        QTest::keyClicks(dialog.confirmationField(), QStringLiteral("8"));
+        QVERIFY(!dialog.deleteButton()->isEnabled());
+        QVERIFY(dialog.confirmationHint()->isVisible());
+        QVERIFY2(dialog.confirmationHint()->text().contains(QStringLiteral("type 7")),
+                 qPrintable(dialog.confirmationHint()->text()));
+        dialog.confirmationField()->setText(QStringLiteral("7"));
+        QVERIFY(dialog.deleteButton()->isEnabled());
+        QVERIFY(dialog.confirmationHint()->isHidden());
+    }
+
+    void usersSitInTheirOwnSectionUnderDeleteUsers()
+    {
+        QList<Desktop> list = desktops(3);
+        list[0].billingMode = BillingMode::YearlyMonthly;
+        DeletionDialog dialog(list, url());
+        dialog.forceBox()->setChecked(true);
+        dialog.show();
+        QVERIFY(dialog.usersSection()->isHidden());
+        dialog.deleteUsersBox()->setChecked(true);
+        QVERIFY(dialog.usersSection()->isVisible());
+        QVERIFY(!dialog.usersSection()->title().isEmpty());
+        // Right under *Also delete users*, above every other option.
+        const auto top = [&dialog](QWidget *widget) { return widget->mapTo(&dialog, QPoint(0, 0)).y(); };
+        QVERIFY(top(dialog.usersSection()) > top(dialog.deleteUsersBox()));
+        QVERIFY(top(dialog.usersSection()) < top(dialog.emailBox()));
+        QVERIFY(top(dialog.usersSection()) < top(dialog.forceBox()));
+        QVERIFY(top(dialog.usersSection()) < top(dialog.leaveOutYearlyMonthlyBox()));
+        QVERIFY(dialog.usersText().contains(QStringLiteral("Users removed")));
+    }
+
+    void previewKeepsTheButtonsOnTheScreen_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1600x1000") << QSize(1600, 1000);
+    }
+
+    void previewKeepsTheButtonsOnTheScreen()
+    {
+        // Everything the dialog can show at once: 500 desktops, left-out ones, the users, the pools,
+        // Force's warning and the preview of 5 requests.
+        QFETCH(QSize, screen);
+        QList<Desktop> list = desktops(500);
+        list[0].billingMode = BillingMode::YearlyMonthly;
+        list[1].poolId = QStringLiteral("pool-dev");
+        list[3].loginStatus = QStringLiteral("CONNECTED");
+        DeletionDialog dialog(list, url());
+        DesktopPool pool;
+        pool.id = QStringLiteral("pool-dev");
+        pool.autoscaleEnabled = true;
+        dialog.setScalingPools({pool});
+        dialog.deleteUsersBox()->setChecked(true);
+        dialog.forceBox()->setChecked(true);
+        const QRect available = dialog.screen()->availableGeometry();
+        const QSize room = screen.boundedTo(available.size());
+        dialog.setMaximumSize(room);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.leftOutToggle()->click();
+        dialog.previewButton()->click();
+        auto *preview = dialog.findChild<QPlainTextEdit *>(QStringLiteral("requestPreview"));
+        QVERIFY(preview->isVisible());
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Request 5 of 5")));
+        QTRY_VERIFY(dialog.height() <= room.height() && dialog.width() <= room.width());
+        QVERIFY(dialog.height() <= available.height());
+        // The confirmation and every button lie inside the dialog, so on the screen.
+        for (QWidget *widget : {static_cast<QWidget *>(dialog.confirmationField()),
+                                static_cast<QWidget *>(dialog.deleteButton()),
+                                static_cast<QWidget *>(dialog.cancelButton()),
+                                static_cast<QWidget *>(dialog.previewButton())}) {
+            QVERIFY(widget->isVisible());
+            const QRect inDialog(widget->mapTo(&dialog, QPoint(0, 0)), widget->size());
+            QVERIFY2(dialog.rect().contains(inDialog), qPrintable(widget->objectName()));
+        }
+        // The same button hides it again.
+        dialog.previewButton()->click();
+        QVERIFY(preview->isHidden());
+        QVERIFY(!dialog.previewButton()->isChecked());
     }
 };
 

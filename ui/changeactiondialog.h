@@ -1,0 +1,67 @@
+#pragma once
+
+#include "review/changereview.h"
+#include "reviewwidgets.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class ComputedTableModel;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QScrollArea;
+class QTreeView;
+
+// Confirms maintenance mode on or off, or logging users off: a view of the ChangeReview, like the
+// deletion dialog. It names the desktops (name, id, user, state), the connected users the change
+// disconnects or logs off, every selected desktop left out with its reason, and the requests
+// (Preview Requests). The confirm button says the count it sends to; with nothing to send it is
+// disabled. Non-modal; confirmed() is emitted at most once.
+class ChangeActionDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ChangeActionDialog(const ChangeReview& review, QWidget* parent = nullptr);
+    ~ChangeActionDialog() override;
+
+    const ChangeReview& review() const { return m_review; }
+    void setTarget(const QString& connectionName, const QString& projectId, const QString& region);
+
+    QString headingText() const;
+    QString warningsText() const;
+    QString previewText() const;
+    QTreeView* desktopList() const { return m_list; }
+    QTreeView* leftOutList() const { return m_leftOut->list(); }
+    QLabel* leftOutNote() const { return m_leftOut->noteLabel(); }
+    QPushButton* confirmButton() const { return m_confirmButton; }
+    QPushButton* cancelButton() const { return m_cancelButton; }
+    QPushButton* previewButton() const { return m_previewButton; }
+
+Q_SIGNALS:
+    void confirmed(const ChangeReview& review);
+
+private:
+    void buildLayout();
+    void present();
+    void confirm();
+
+    ChangeReview m_review;
+    bool m_confirmed = false;
+    QLabel* m_heading;
+    QLabel* m_target;
+    ReviewWidgets::LeftOutSection* m_leftOut;
+    QLabel* m_counts;
+    ComputedTableModel* m_listModel;
+    QTreeView* m_list;
+    QLabel* m_warnings;
+    QLabel* m_message;
+    QLabel* m_record;
+    QPlainTextEdit* m_preview;
+    QPushButton* m_previewButton;
+    QPushButton* m_confirmButton;
+    QPushButton* m_cancelButton;
+    QScrollArea* m_body;
+    std::unique_ptr<ReviewWidgets::TargetList> m_targetList;
+    std::unique_ptr<ReviewWidgets::RequestPreview> m_requestPreview;
+};
