@@ -227,6 +227,16 @@ void DeletionController::refreshTableInSlices(QList<Desktop> desktops, int after
     }, afterMs);
 }
 
+QList<Desktop> DeletionController::placedInPools(QList<Desktop> desktops) const
+{
+    for (Desktop &desktop : desktops) {
+        const int row = desktop.poolId.isEmpty() ? m_desktops->rowOf(desktop.id) : -1;
+        if (row >= 0)
+            desktop.poolId = m_desktops->desktopAt(row).poolId;
+    }
+    return desktops;
+}
+
 QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops) const
 {
     const QStringList names = DeletionImpact::userNamesOf(desktops);
@@ -290,7 +300,7 @@ DeletionDialog *DeletionController::openDialog(const QList<Desktop> &desktops, c
     });
     lookUpUsersDesktops(dialog, desktops);
     if (m_poolsKnown)
-        dialog->setScalingPools(DeletionImpact::scalingPools(desktops, m_pools));
+        dialog->setScalingPools(DeletionImpact::scalingPools(placedInPools(desktops), m_pools));
     connect(dialog, &DeletionDialog::deletionConfirmed, this, [this, dialog](const DeletionPlan &plan) {
         startDeletion(plan, dialog->poolsToStopScaling());
     });

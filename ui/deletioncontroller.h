@@ -110,6 +110,9 @@ private:
     void prepare(const QStringList &desktopIds, bool retry);
     void onPrepared(DeletionPreparation *preparation, bool retry);
     DeletionDialog *openDialog(const QList<Desktop> &desktops, const QList<LeftOutDesktop> &leftOut);
+    // These desktops, each with its pool: their details do not name it, the table does (it
+    // learns it from the pools' desktop listings, as the pools of setPools() were learnt).
+    QList<Desktop> placedInPools(QList<Desktop> desktops) const;
     // The desktops of the table whose user is one of these desktops' users.
     void refreshTableInSlices(QList<Desktop> desktops, int afterMs = 1);
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
