@@ -50,9 +50,10 @@ void FaultInjector::setFaults(const SimulatorFaults &faults)
     m_random.seed(m_seed);
 }
 
-bool FaultInjector::appliesTo(const QString &path) const
+bool FaultInjector::appliesTo(const QByteArray &method, const QString &path) const
 {
-    return m_faults.pathFilter.isEmpty() || path.contains(m_faults.pathFilter);
+    return (m_faults.methodFilter.isEmpty() || method == m_faults.methodFilter)
+        && (m_faults.pathFilter.isEmpty() || path.contains(m_faults.pathFilter));
 }
 
 std::optional<SimulatorReply> FaultInjector::answerInstead()

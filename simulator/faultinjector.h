@@ -32,8 +32,8 @@ public:
     void setFaults(const SimulatorFaults &faults);
     const SimulatorFaults &faults() const { return m_faults; }
 
-    // Whether the faults apply to a request for this path.
-    bool appliesTo(const QString &path) const;
+    // Whether the faults apply to a request of this method for this path.
+    bool appliesTo(const QByteArray &method, const QString &path) const;
     // The fault answer to give instead of carrying the request out, if one is drawn.
     std::optional<SimulatorReply> answerInstead();
     // Sends the answer, changed by the faults when `faulty`.

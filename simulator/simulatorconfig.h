@@ -65,6 +65,7 @@ struct SimulatorFaults
     // byte of the answer is written (the app's transport does not send it again).
     int dropConnectionsAfterExecuting = 0;
     QString pathFilter;             // empty: every path; else only paths containing this text
+    QByteArray methodFilter;        // empty: every method; else only requests of this one (e.g. "PUT")
     // Wrong-shape success bodies: the answer wrapped in a JSON array, or every number as a string.
     bool arrayForObject = false;
     bool stringsForNumbers = false;

@@ -193,7 +193,7 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
             return;
         }
     }
-    const bool faulty = route.route != Route::None && m_faults.appliesTo(path);
+    const bool faulty = route.route != Route::None && m_faults.appliesTo(method, path);
     SimulatorReply reply;
     if (route.route == Route::None) {
         reply = errorReply(404, kApiNotFound, QStringLiteral("The API does not exist or has not been published in the environment"),
@@ -523,6 +523,17 @@ int WorkspaceSimulator::desktopCount() const
     d->m_deletions.updateJobs();
     return static_cast<int>(std::count_if(d->m_desktops.cbegin(), d->m_desktops.cend(),
                                            [](const SimulatedDesktop &desktop) { return !DeletionRoutes::isGone(desktop); }));
+}
+
+QHash<QString, QString> WorkspaceSimulator::poolOfDesktop() const
+{
+    d->m_deletions.updateJobs();
+    QHash<QString, QString> pools;
+    for (const SimulatedDesktop &desktop : d->m_desktops) {
+        if (!desktop.poolId.isEmpty() && !DeletionRoutes::isGone(desktop))
+            pools.insert(desktop.id, desktop.poolId);
+    }
+    return pools;
 }
 
 QStringList WorkspaceSimulator::deletedUsers() const

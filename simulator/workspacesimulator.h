@@ -2,6 +2,7 @@
 
 #include "simulatorconfig.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -47,6 +48,9 @@ public:
     // requestCount("POST", "batch-delete").
     int requestCount(const QByteArray &method, const QString &pathContains) const;
     int desktopCount() const; // desktops still listed (not deleted)
+    // The pool of each pooled desktop still listed, by desktop id: the simulator's own record, for
+    // tests to check against whether or not the listing sends pool_id (assumption POOL-ID).
+    QHash<QString, QString> poolOfDesktop() const;
     // Users removed by batch deletions with delete_users (only those left without a desktop).
     QStringList deletedUsers() const;
     // Whether the state is kept in SimulatorConfig::stateFilePath (it could be opened, and holds no

@@ -75,6 +75,9 @@ struct ChangeKind
     // answer is untrusted: the run keeps only targets of that request, each once.
     std::function<QList<TargetFailure>(const ApiCall &call)> acceptedTargetFailures;
 
+    // The requests for these targets, in chunks of at most maxTargetsPerRequest: what a review
+    // previews of a run of this kind.
+    QList<QStringList> chunksOf(const QStringList &targetIds) const;
     // Whether a failed request may have been carried out all the same.
     bool isUnknownOutcome(const ApiError &error) const;
 };

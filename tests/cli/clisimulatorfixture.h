@@ -169,8 +169,11 @@ protected:
     QString desktopOfScalingPool(QString *poolId) const
     {
         const QHash<QString, DesktopPool> known = pools();
+        // The listing does not name pools (the simulator's default, assumption POOL-ID): the
+        // simulator's own record does, so the CLI must find the pool itself.
+        const QHash<QString, QString> poolOfDesktop = m_simulator->poolOfDesktop();
         for (const QJsonObject &desktop : listed()) {
-            const QString pool = desktop.value(QStringLiteral("pool_id")).toString();
+            const QString pool = poolOfDesktop.value(desktop.value(QStringLiteral("desktop_id")).toString());
             if (!desktop.value(QStringLiteral("task_status")).toString().isEmpty()
                 || desktop.value(QStringLiteral("billing")).toString() == QLatin1String("yearly_monthly")
                 || !known.value(pool).autoscaleEnabled.value_or(false))

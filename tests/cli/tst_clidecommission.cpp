@@ -195,7 +195,9 @@ private Q_SLOTS:
         SimulatorFaults faults;
         faults.serverErrorShare = 1.0;
         faults.serverErrorStatus = 500;
-        faults.pathFilter = QStringLiteral("desktop-pools/"); // the update, not the listing
+        // The update only: the pools' desktop listings (how the CLI finds the pool) still answer.
+        faults.pathFilter = QStringLiteral("desktop-pools/");
+        faults.methodFilter = "PUT";
         m_simulator->setFaults(faults);
         const int before = m_simulator->desktopCount();
         const Result result = runDelete({id}, {QStringLiteral("--turn-autoscale-off-first")});
@@ -217,6 +219,7 @@ private Q_SLOTS:
         SimulatorFaults faults;
         faults.latencyMs = 3000; // the pool's answer is slow: the interrupt comes while it is awaited
         faults.pathFilter = QStringLiteral("desktop-pools/");
+        faults.methodFilter = "PUT"; // not the pools' desktop listings, which come first
         m_simulator->setFaults(faults);
         const int before = m_simulator->desktopCount();
         const Result result = interruptOnceSaid(QStringList{QStringLiteral("delete"), QStringLiteral("--ids"), id,

@@ -79,9 +79,13 @@ QList<DesktopPool> TestDeletionAfterAutoscaleOff::listPools()
 bool TestDeletionAfterAutoscaleOff::desktopOfScalingPool(Desktop *desktop, DesktopPool *pool)
 {
     const QList<DesktopPool> pools = listPools();
-    for (const Desktop &candidate : listAllDesktops(m_client.get(), kWaitMs)) {
+    // The listing does not name a desktop's pool (assumption POOL-ID, the default): the simulator's
+    // own record does, and finding the pool is not this suite's subject.
+    const QHash<QString, QString> poolOfDesktop = m_simulator->poolOfDesktop();
+    for (Desktop candidate : listAllDesktops(m_client.get(), kWaitMs)) {
         if (!candidate.taskStatus.isEmpty() || candidate.isConnected())
             continue;
+        candidate.poolId = poolOfDesktop.value(candidate.id);
         const QList<DesktopPool> scaling = DeletionImpact::scalingPools({candidate}, pools);
         if (scaling.size() == 1 && scaling.first().autoscaleEnabled.value_or(false)) {
             *desktop = candidate;

@@ -232,28 +232,37 @@ void TestDeletionController::turnsAutoscaleOffBeforeDeleting()
     useSimulatorOf(200);
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
     QVERIFY(loadTable());
-    ListAllPoolsCall pools(m_client.get());
-    QSignalSpy listed(&pools, &ListAllPoolsCall::finished);
-    pools.start();
-    QVERIFY(listed.wait(kWaitMs));
+    // The pools and their desktops as the window loads them: the table learns each desktop's pool
+    // from the pools' desktop listings.
+    DesktopLoader poolLoader(m_desktops.get());
+    poolLoader.setClient(m_client.get());
+    QSignalSpy poolsLoaded(&poolLoader, &DesktopLoader::poolsLoaded);
+    poolLoader.loadPools();
+    QVERIFY(poolsLoaded.wait(kWaitMs));
+    QVERIFY2(poolLoader.poolProblems().isEmpty(), qPrintable(poolLoader.poolProblems().join(QLatin1Char('\n'))));
+    const QList<DesktopPool> pools = poolLoader.pools();
     QSet<QString> scaling;
-    for (const DesktopPool &pool : pools.pools()) {
+    for (const DesktopPool &pool : pools) {
         if (pool.mayCreateDesktops())
             scaling.insert(pool.id);
     }
     QVERIFY(!scaling.isEmpty());
-    // The table keeps no pool: the listing says which desktops are in a scaling pool.
+    // The listing does not name pools (the simulator's default, assumption POOL-ID), so the
+    // controller must find the pool itself; which desktops are in a scaling pool is the
+    // simulator's own record.
+    QVERIFY(!m_simulator->config().poolIdInDesktopDetails);
     QSet<QString> inScalingPool;
-    for (const Desktop &desktop : listAllDesktops(m_client.get(), kWaitMs)) {
-        if (scaling.contains(desktop.poolId))
-            inScalingPool.insert(desktop.id);
+    const QHash<QString, QString> poolOfDesktop = m_simulator->poolOfDesktop();
+    for (auto pooled = poolOfDesktop.cbegin(); pooled != poolOfDesktop.cend(); ++pooled) {
+        if (scaling.contains(pooled.value()))
+            inScalingPool.insert(pooled.key());
     }
     const QStringList ids = plainDesktops(1, [&inScalingPool](const Desktop &desktop) {
         return inScalingPool.contains(desktop.id);
     });
     QCOMPARE(ids.size(), 1);
 
-    m_controller->setPools(pools.pools());
+    m_controller->setPools(pools);
     m_controller->setConnection(connection(), m_client.get());
     QSignalSpy prepared(m_controller.get(), &DeletionController::preparationFinished);
     m_controller->requestDeletion(ids);
@@ -286,9 +295,10 @@ void TestDeletionController::turnsAutoscaleOffBeforeDeleting()
         return;
     }
     QVERIFY(finished.wait(kWaitMs));
-    // Audited, and done before the deletion's request.
+    // Audited, and done and read back before the deletion's request.
     const QStringList events = auditEvents();
-    QCOMPARE(events.mid(0, 3), (QStringList{QStringLiteral("intent"), QStringLiteral("done"), QStringLiteral("intent")}));
+    QCOMPARE(events.mid(0, 4), (QStringList{QStringLiteral("intent"), QStringLiteral("done"),
+                                            QStringLiteral("autoscale_checked"), QStringLiteral("intent")}));
     QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("desktop-pools")), 1);
     ListAllPoolsCall again(m_client.get());
     QSignalSpy relisted(&again, &ListAllPoolsCall::finished);
