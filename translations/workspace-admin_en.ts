@@ -66,6 +66,107 @@
     </message>
 </context>
 <context>
+    <name>ChangeReviewText</name>
+    <message numerus="yes">
+        <source>Start Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>Start Maintenance on %Ln Desktop</numerusform>
+            <numerusform>Start Maintenance on %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>End Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>End Maintenance on %Ln Desktop</numerusform>
+            <numerusform>End Maintenance on %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log Off the Users of %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>Log Off the Users of %Ln Desktop</numerusform>
+            <numerusform>Log Off the Users of %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln desktop(s)? Deletion cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %Ln desktop? Deletion cannot be undone.</numerusform>
+            <numerusform>Delete %Ln desktops? Deletion cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Start Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>&amp;Start Maintenance on %Ln Desktop</numerusform>
+            <numerusform>&amp;Start Maintenance on %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;End Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>&amp;End Maintenance on %Ln Desktop</numerusform>
+            <numerusform>&amp;End Maintenance on %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Log Off %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>&amp;Log Off %Ln Desktop</numerusform>
+            <numerusform>&amp;Log Off %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): their users are disconnected: %1.</source>
+        <translation>
+            <numerusform>%Ln desktop is in use (CONNECTED): its user is disconnected: %1.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): their users are disconnected: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail. Their users: %1.</source>
+        <translation>
+            <numerusform>%Ln desktop is in use (CONNECTED): without “Force delete” its deletion may fail. Its user: %1.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): without “Force delete” their deletion may fail. Their users: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): maintenance mode disconnects their users: %1.</source>
+        <translation>
+            <numerusform>%Ln desktop is in use (CONNECTED): maintenance mode disconnects its user: %1.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): maintenance mode disconnects their users: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln connected user(s) are logged off: %1.</source>
+        <translation>
+            <numerusform>%Ln connected user is logged off: %1.</numerusform>
+            <numerusform>%Ln connected users are logged off: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) have no user connected now: a user who logs in before the request is logged off too.</source>
+        <translation>
+            <numerusform>%Ln desktop has no user connected now: a user who logs in before the request is logged off too.</numerusform>
+            <numerusform>%Ln desktops have no user connected now: a user who logs in before the request is logged off too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) attached, not deleted with the desktops: %1</source>
+        <translation>
+            <numerusform>%Ln group attached, not deleted with the desktops: %1</numerusform>
+            <numerusform>%Ln groups attached, not deleted with the desktops: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests, sent one after another:</source>
+        <translation>
+            <numerusform>%Ln request:</numerusform>
+            <numerusform>%Ln requests, sent one after another:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangeRun</name>
     <message numerus="yes">
         <source>Not sent: %n target(s) of this change cannot be sent, so none is.</source>
@@ -115,38 +216,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>With --delete-users, %Ln user(s) would be deleted (no other desktop):</source>
-        <translation>
-            <numerusform>With --delete-users, %Ln user would be deleted (no other desktop):</numerusform>
-            <numerusform>With --delete-users, %Ln users would be deleted (no other desktop):</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln user(s) would be kept, since they have another desktop:</source>
-        <translation>
-            <numerusform>%Ln user would be kept, since they have another desktop:</numerusform>
-            <numerusform>%Ln users would be kept, since they have another desktop:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Turning autoscale off first for %Ln pool(s)…</source>
         <translation>
             <numerusform>Turning autoscale off first for %Ln pool…</numerusform>
             <numerusform>Turning autoscale off first for %Ln pools…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln user(s) may be deleted or kept:</source>
-        <translation>
-            <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). This %Ln user may be deleted or kept:</numerusform>
-            <numerusform>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln users may be deleted or kept:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln group(s) attached, not deleted with the desktops:</source>
-        <translation>
-            <numerusform>%Ln group attached, not deleted with the desktops:</numerusform>
-            <numerusform>%Ln groups attached, not deleted with the desktops:</numerusform>
         </translation>
     </message>
 </context>
@@ -183,13 +256,6 @@
             <numerusform>Looking up %Ln desktops…</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln failed desktop(s) billed yearly/monthly are not offered again: unsubscribe them in the console.</source>
-        <translation>
-            <numerusform>%Ln failed desktop billed yearly/monthly is not offered again: unsubscribe it in the console.</numerusform>
-            <numerusform>%Ln failed desktops billed yearly/monthly are not offered again: unsubscribe them in the console.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>DeletionDialog</name>
@@ -198,13 +264,6 @@
         <translation>
             <numerusform>Delete %Ln Desktop</numerusform>
             <numerusform>Delete %Ln Desktops</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Delete %Ln desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
-        <translation>
-            <numerusform>&lt;b&gt;Delete %Ln desktop?&lt;/b&gt; Deletion cannot be undone.</numerusform>
-            <numerusform>&lt;b&gt;Delete %Ln desktops?&lt;/b&gt; Deletion cannot be undone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -250,20 +309,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln desktop(s) are in use (CONNECTED): their users are disconnected.</source>
-        <translation>
-            <numerusform>%Ln desktop is in use (CONNECTED): its user is disconnected.</numerusform>
-            <numerusform>%Ln desktops are in use (CONNECTED): their users are disconnected.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
-        <translation>
-            <numerusform>%Ln desktop is in use (CONNECTED): without “Force delete” its deletion may fail.</numerusform>
-            <numerusform>%Ln desktops are in use (CONNECTED): without “Force delete” their deletion may fail.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
         <translation>
             <numerusform>%Ln desktop is billed yearly/monthly: its deletion will fail. Unsubscribe it in the console first.</numerusform>
@@ -292,24 +337,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Some desktops belong to %Ln pool(s) whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</source>
-        <translation>
-            <numerusform>Some desktops belong to %Ln pool whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</numerusform>
-            <numerusform>Some desktops belong to %Ln pools whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln desktop(s) failed because a user was connected: tick “Force delete” to log the users off and delete them.</source>
         <translation>
             <numerusform>%Ln desktop failed because a user was connected: tick “Force delete” to log the user off and delete it.</numerusform>
             <numerusform>%Ln desktops failed because a user was connected: tick “Force delete” to log the users off and delete them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln desktop(s) billed yearly/monthly are left out: unsubscribe them in the console.</source>
-        <translation>
-            <numerusform>%Ln desktop billed yearly/monthly is left out: unsubscribe it in the console.</numerusform>
-            <numerusform>%Ln desktops billed yearly/monthly are left out: unsubscribe them in the console.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -318,13 +349,6 @@
         <translation>
             <numerusform>%1 and %Ln more</numerusform>
             <numerusform>%1 and %Ln more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln requests, sent one after another:</source>
-        <translation>
-            <numerusform>%Ln request:</numerusform>
-            <numerusform>%Ln requests, sent one after another:</numerusform>
         </translation>
     </message>
 </context>

@@ -97,6 +97,10 @@
         <source>Interrupted: sending no more requests; the request already sent is allowed to finish.</source>
         <translation>已中断：不再发送请求；已发出的请求允许完成。</translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>AllRegionsListCommand</name>
@@ -383,6 +387,25 @@
     </message>
 </context>
 <context>
+    <name>ChangeActionDialog</name>
+    <message>
+        <source>Each request is recorded in the audit log, with its outcome.</source>
+        <translation>每个请求及其结果都会记录到审计日志中。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Desktops this change is sent to</source>
+        <translation>此更改发送到的桌面</translation>
+    </message>
+    <message>
+        <source>The users see this message: “%1”</source>
+        <translation>用户将看到此消息：“%1”</translation>
+    </message>
+</context>
+<context>
     <name>ChangeKind</name>
     <message>
         <source>A desktop id must have 1 to 255 characters.</source>
@@ -451,6 +474,148 @@
     <message>
         <source>Hibernate desktops</source>
         <translation>休眠桌面</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreparation</name>
+    <message>
+        <source>The pools could not be listed: %1</source>
+        <translation>无法列出桌面池：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReviewText</name>
+    <message numerus="yes">
+        <source>Start Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>为 %Ln 个桌面开启维护模式</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>End Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>为 %Ln 个桌面关闭维护模式</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log Off the Users of %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>注销 %Ln 个桌面的用户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln desktop(s)? Deletion cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %Ln 个桌面？删除无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Start Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>为 %Ln 个桌面开启维护模式(&amp;S)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;End Maintenance on %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>为 %Ln 个桌面关闭维护模式(&amp;E)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Log Off %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>注销 %Ln 个桌面(&amp;L)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not the number of desktops this deletion sends: type %2.</source>
+        <translation>“%1”不是此次删除发送的桌面数量：请输入 %2。</translation>
+    </message>
+    <message>
+        <source>in an unfinished job</source>
+        <translation>在一个未完成的任务中</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <comment>count × reason</comment>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>desktop id (computer name)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Listed more than once, counted once: %1</source>
+        <translation>列出了多次，只计一次：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>desktops · in use · sent in requests</comment>
+        <translation>共 %1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): their users are disconnected: %1.</source>
+        <translation>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：其用户将被断开：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail. Their users: %1.</source>
+        <translation>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：不勾选“强制删除”时删除可能失败。其用户：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): maintenance mode disconnects their users: %1.</source>
+        <translation>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：维护模式会断开其用户：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln connected user(s) are logged off: %1.</source>
+        <translation>
+            <numerusform>%Ln 个已连接的用户将被注销：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) have no user connected now: a user who logs in before the request is logged off too.</source>
+        <translation>
+            <numerusform>%Ln 个桌面当前没有用户连接：在请求之前登录的用户也会被注销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No user is removed: none of these desktops has a user.</source>
+        <translation>不会删除任何用户：这些桌面都没有用户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s) attached, not deleted with the desktops: %1</source>
+        <translation>
+            <numerusform>%Ln 个已挂载的用户组，不会随桌面一起删除：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>pool name (id)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The pool %1 has autoscale on (or not known to be off): it may create new desktops after the deletion. Its autoscale is turned off first; if that fails, nothing is deleted.</source>
+        <translation>桌面池 %1 开启了自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。将先关闭其自动伸缩；如果失败，则不删除任何内容。</translation>
+    </message>
+    <message>
+        <source>The pool %1 has autoscale on (or not known to be off): it may create new desktops after the deletion.</source>
+        <translation>桌面池 %1 开启了自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。</translation>
+    </message>
+    <message>
+        <source>1 request:</source>
+        <translation>1 个请求：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests, sent one after another:</source>
+        <translation>
+            <numerusform>%Ln 个请求，依次发送：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1155,22 +1320,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <translation>不删除 %1。</translation>
     </message>
     <message>
-        <source>Not deleting %1 (%2): billed yearly/monthly; the console unsubscribes such desktops (add --include-yearly-monthly to delete them all the same).</source>
-        <translation>不删除 %1（%2）：包年/包月计费；控制台对这类桌面采用退订方式（如仍要删除，请加上 --include-yearly-monthly）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>With --delete-users, %Ln user(s) would be deleted (no other desktop):</source>
-        <translation>
-            <numerusform>使用 --delete-users 时，将删除 %Ln 个用户（没有其他桌面）：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln user(s) would be kept, since they have another desktop:</source>
-        <translation>
-            <numerusform>将保留 %Ln 个用户，因为他们还有其他桌面：</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
@@ -1186,15 +1335,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <source>Request %1 of %2 had no usable answer and no job of it was found; its desktops&apos; outcome is unknown (re-list them): %3</source>
         <translation>第 %1 个请求（共 %2 个）没有收到可用的应答，也未找到其任务；其桌面的结果未知（请重新列出这些桌面）：%3</translation>
     </message>
-    <message>
-        <source>billed yearly/monthly</source>
-        <translation>包年/包月计费</translation>
-    </message>
-    <message>
-        <source>First, autoscale would be turned off in %1; if a pool cannot be stopped, nothing is deleted.</source>
-        <comment>%1: requests</comment>
-        <translation>将先通过 %1关闭自动伸缩；如果某个桌面池无法关闭自动伸缩，则不删除任何桌面。</translation>
-    </message>
     <message numerus="yes">
         <source>Turning autoscale off first for %Ln pool(s)…</source>
         <translation>
@@ -1206,37 +1346,8 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <translation>已关闭自动伸缩：桌面池 %1。</translation>
     </message>
     <message>
-        <source>Warning: the pools could not be listed: %1</source>
-        <translation>警告：无法列出桌面池：%1</translation>
-    </message>
-    <message>
         <source>The pools of the desktops could not all be found, so no pool was changed and nothing was deleted.</source>
         <translation>无法找到这些桌面所属的全部桌面池，因此未更改任何桌面池，也未删除任何内容。</translation>
-    </message>
-    <message numerus="yes">
-        <source>With --delete-users, the impact on users is unknown: the users&apos; other desktops could not all be listed (%1). Any of these %Ln user(s) may be deleted or kept:</source>
-        <translation>
-            <numerusform>使用 --delete-users 时，对用户的影响未知：无法列出这些用户的全部其他桌面（%1）。这 %Ln 个用户中任何一个都可能被删除或保留：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln group(s) attached, not deleted with the desktops:</source>
-        <translation>
-            <numerusform>%Ln 个已挂载的用户组，不会随桌面一起删除：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>pool name (pool id)</comment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>The pool %1 has autoscale on (or not known to be off): its autoscale would be turned off before any desktop is deleted.</source>
-        <translation>桌面池 %1 开启了自动伸缩（或无法确认已关闭）：将在删除任何桌面之前关闭其自动伸缩。</translation>
-    </message>
-    <message>
-        <source>Warning: the pool %1 has autoscale on (or not known to be off): it may create new desktops after the deletion. Add --turn-autoscale-off-first to turn its autoscale off first.</source>
-        <translation>警告：桌面池 %1 开启了自动伸缩（或无法确认已关闭）：删除后它可能会创建新桌面。添加 --turn-autoscale-off-first 以先关闭其自动伸缩。</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -1245,6 +1356,14 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>Interrupted while turning autoscale off: the request already sent is allowed to finish; nothing is deleted.</source>
         <translation>关闭自动伸缩时被中断：已发出的请求允许完成；不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Add --include-yearly-monthly to delete the desktops billed yearly/monthly all the same.</source>
+        <translation>添加 --include-yearly-monthly 以仍然删除包年/包月计费的桌面。</translation>
+    </message>
+    <message>
+        <source>Add --turn-autoscale-off-first to turn their autoscale off first.</source>
+        <translation>添加 --turn-autoscale-off-first 以先关闭它们的自动伸缩。</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1460,22 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <source>not found: this is not a desktop ID but may be a computer name; use the desktop&apos;s ID (list --name %1 shows it)</source>
         <translation>未找到：这不是桌面 ID，可能是计算机名；请使用桌面的 ID（list --name %1 可以显示它）</translation>
     </message>
+    <message>
+        <source>billed yearly/monthly: unsubscribe it in the console</source>
+        <translation>包年/包月计费：请在控制台退订</translation>
+    </message>
+    <message>
+        <source>not in maintenance mode</source>
+        <translation>不在维护模式中</translation>
+    </message>
+    <message>
+        <source>already in maintenance mode</source>
+        <translation>已在维护模式中</translation>
+    </message>
+    <message>
+        <source>already deleted by a later run</source>
+        <translation>已被之后的一次运行删除</translation>
+    </message>
 </context>
 <context>
     <name>DeletionController</name>
@@ -1349,10 +1484,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <translation>
             <numerusform>正在继续跟踪上次会话中 %Ln 个未结束的删除任务。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>None of the selected desktops can be deleted.</source>
-        <translation>选中的桌面都不能删除。</translation>
     </message>
     <message>
         <source>No usable answer came after the request was sent, so the server may have acted on it. Nothing was sent again; the table was refreshed to show which desktops are still there.</source>
@@ -1377,18 +1508,20 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         </translation>
     </message>
     <message>
-        <source>Looking up the desktops failed; nothing was deleted: %1</source>
-        <translation>查询桌面失败；未删除任何桌面：%1</translation>
+        <source>Looking up the desktops failed; nothing was sent: %1</source>
+        <translation>查找桌面失败；未发送任何请求：%1</translation>
     </message>
     <message>
-        <source>None of the selected desktops can be deleted: %1</source>
-        <translation>选中的桌面都不能删除：%1</translation>
+        <source>None of the selected desktops can be changed.</source>
+        <translation>所选桌面都无法更改。</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln failed desktop(s) billed yearly/monthly are not offered again: unsubscribe them in the console.</source>
-        <translation>
-            <numerusform>删除失败的桌面中有 %Ln 个为包年/包月计费，不再提供重试：请在控制台中退订。</numerusform>
-        </translation>
+    <message>
+        <source>None of the selected desktops can be changed: %1</source>
+        <translation>所选桌面都无法更改：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -1417,12 +1550,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <source>Delete %Ln Desktop(s)</source>
         <translation>
             <numerusform>删除 %Ln 个桌面</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Delete %Ln desktop(s)?&lt;/b&gt; Deletion cannot be undone.</source>
-        <translation>
-            <numerusform>&lt;b&gt;删除 %Ln 个桌面？&lt;/b&gt;删除后无法撤销。</numerusform>
         </translation>
     </message>
     <message>
@@ -1506,18 +1633,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln desktop(s) are in use (CONNECTED): their users are disconnected.</source>
-        <translation>
-            <numerusform>%Ln 个桌面正在使用（CONNECTED）：其用户将被断开连接。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln desktop(s) are in use (CONNECTED): without “Force delete” their deletion may fail.</source>
-        <translation>
-            <numerusform>%Ln 个桌面正在使用（CONNECTED）：若不选择“强制删除”，这些桌面可能删除失败。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln desktop(s) are billed yearly/monthly: their deletion will fail. Unsubscribe them in the console first.</source>
         <translation>
             <numerusform>%Ln 个桌面为包年/包月计费：删除将会失败。请先在控制台中退订。</numerusform>
@@ -1540,29 +1655,9 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <translation>要删除的桌面数量</translation>
     </message>
     <message>
-        <source>Request preview</source>
-        <translation>请求预览</translation>
-    </message>
-    <message>
-        <source>The deletion requests that will be sent, one after another</source>
-        <translation>将依次发送的删除请求</translation>
-    </message>
-    <message>
-        <source>Shows or hides the requests this deletion sends</source>
-        <translation>显示或隐藏本次删除将发送的请求</translation>
-    </message>
-    <message>
         <source>%1 · %2 · %3 · %4</source>
         <comment>desktops · in use · billed yearly/monthly · sent in requests</comment>
         <translation>%1 · %2 · %3 · %4</translation>
-    </message>
-    <message>
-        <source>Desktops left out</source>
-        <translation>已排除的桌面</translation>
-    </message>
-    <message>
-        <source>Shows or hides the selected desktops this deletion leaves out</source>
-        <translation>显示或隐藏本次删除所排除的选中桌面</translation>
     </message>
     <message>
         <source>Desktop ID</source>
@@ -1605,12 +1700,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         </translation>
     </message>
     <message numerus="yes">
-        <source>Some desktops belong to %Ln pool(s) whose autoscale is on (or not known to be off): %1. Such a pool may create new desktops after the deletion.</source>
-        <translation>
-            <numerusform>部分桌面属于 %Ln 个已开启自动伸缩（或无法确认已关闭）的桌面池：%1。这类桌面池可能会在删除后创建新桌面。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln desktop(s) failed because a user was connected: tick “Force delete” to log the users off and delete them.</source>
         <translation>
             <numerusform>%Ln 个桌面因有用户连接而删除失败：勾选“强制删除”可注销用户并删除这些桌面。</numerusform>
@@ -1629,12 +1718,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <translation>将保留的用户（还有其他桌面）：%1</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln desktop(s) billed yearly/monthly are left out: unsubscribe them in the console.</source>
-        <translation>
-            <numerusform>已排除 %Ln 个包年/包月计费的桌面：请在控制台中退订。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 and %Ln more</source>
         <comment>a list of user names, cut short</comment>
         <translation>
@@ -1646,22 +1729,20 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <translation>正在查询这些用户的其他桌面… 在此之前，列出的用户可能不完整。</translation>
     </message>
     <message>
-        <source>1 request:</source>
-        <translation>1 个请求：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln requests, sent one after another:</source>
-        <translation>
-            <numerusform>%Ln 个请求，依次发送：</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Users who may be removed or kept (impact unknown): %1</source>
         <translation>可能被删除或保留的用户（影响未知）：%1</translation>
     </message>
     <message>
         <source>The impact on users is unknown: their other desktops could not all be listed.</source>
         <translation>对用户的影响未知：无法列出他们的全部其他桌面。</translation>
+    </message>
+    <message>
+        <source>Users this deletion removes or keeps</source>
+        <translation>此次删除会移除或保留的用户</translation>
+    </message>
+    <message>
+        <source>The console deletes such desktops by unsubscribing them.</source>
+        <translation>控制台通过退订来删除此类桌面。</translation>
     </message>
 </context>
 <context>
@@ -3541,14 +3622,6 @@ Quit anyway?</source>
         </translation>
     </message>
     <message>
-        <source>Each request is recorded in the audit log, with its outcome.</source>
-        <translation>每个请求及其结果都会记录到审计日志中。</translation>
-    </message>
-    <message>
-        <source>Not connected: nothing was sent.</source>
-        <translation>未连接：未发送任何请求。</translation>
-    </message>
-    <message>
         <source>%1: sending…</source>
         <translation>%1：正在发送…</translation>
     </message>
@@ -4180,6 +4253,44 @@ Quit now?</source>
     <message>
         <source>Removing the tags</source>
         <translation>移除标签</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWidgets</name>
+    <message>
+        <source>In Maintenance</source>
+        <translation>维护模式</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Request preview</source>
+        <translation>请求预览</translation>
+    </message>
+    <message>
+        <source>Shows or hides the requests this change sends</source>
+        <translation>显示或隐藏此更改发送的请求</translation>
+    </message>
+    <message>
+        <source>Hide &amp;Requests</source>
+        <translation>隐藏请求(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWidgets::LeftOutSection</name>
+    <message>
+        <source>Desktops left out</source>
+        <translation>已排除的桌面</translation>
+    </message>
+    <message>
+        <source>Shows or hides the selected desktops this change leaves out</source>
+        <translation>显示或隐藏此更改排除的所选桌面</translation>
     </message>
 </context>
 <context>
