@@ -57,6 +57,9 @@ void DemoConnection::start(const ResolvedConnection &connection)
     // restart (of the window or of the CLI) finds the jobs of the last one going on.
     if (connection.demoDesktopCount > 0)
         config.desktopCount = connection.demoDesktopCount;
+    // A few desktops already retiring, so that the retirement columns, filter and overview show
+    // something from the start.
+    config.retiringExamples = true;
     if (!connection.dataDir.isEmpty()) {
         config.stateFilePath = stateFilePath(connection.dataDir, connection.demoDesktopCount);
         config.legacyStateFilePath = legacyStateFilePath(connection.dataDir, connection.demoDesktopCount);
