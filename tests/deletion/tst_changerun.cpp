@@ -477,6 +477,11 @@ void TestChangeRun::destroyedWithARequestOnTheWireRecordsItUnknown()
     QCOMPARE(log.at(1).value(QLatin1String("ambiguity")).toString(), QStringLiteral("app_ended"));
     // The store outlives the run that wrote to it, whatever order their owners end in.
     m_store.reset();
+    // The call left to finish on its own ends with its reply, and is then deleted.
+    QPointer<FakeNetworkReply> reply = m_network->replies().constLast();
+    QVERIFY(reply);
+    reply->abort();
+    QTRY_VERIFY(!reply);
 }
 
 void TestChangeRun::targetsRefusedInAnAcceptedAnswerAreFailed()

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace {
 const QString kAccessKey = QStringLiteral("RETIREAK");
@@ -23,13 +24,14 @@ const QString kSecretKey = QStringLiteral("retire-secret");
 constexpr int kDesktops = 40;
 constexpr int kWaitMs = 10000;
 
-const Desktop *findDesktop(const QList<Desktop> &desktops, const QString &id)
+// A copy: the listing it comes from is a temporary.
+std::optional<Desktop> findDesktop(const QList<Desktop> &desktops, const QString &id)
 {
     for (const Desktop &desktop : desktops) {
         if (desktop.id == id)
-            return &desktop;
+            return desktop;
     }
-    return nullptr;
+    return std::nullopt;
 }
 } // namespace
 
@@ -110,7 +112,7 @@ void TestSimulatorRetirement::tagsAreAddedAndRemovedLeavingOthers()
     QVERIFY(run(add));
     QVERIFY2(add.succeeded(), qPrintable(add.error().summary()));
 
-    const Desktop *tagged = findDesktop(listAllDesktops(m_client.get(), kWaitMs), id);
+    std::optional<Desktop> tagged = findDesktop(listAllDesktops(m_client.get(), kWaitMs), id);
     QVERIFY(tagged);
     QCOMPARE(tagged->tags.size(), otherTags.size() + 2);
     QVERIFY(tagged->hasTag(QStringLiteral("workspace-admin-retire-after"), QStringLiteral("2027-01-06")));
@@ -127,7 +129,7 @@ void TestSimulatorRetirement::tagsAreAddedAndRemovedLeavingOthers()
     BatchDesktopTagsCall remove(m_client.get(), BatchDesktopTagsCall::Change::Remove, {id}, retirement);
     QVERIFY(run(remove));
     QVERIFY2(remove.succeeded(), qPrintable(remove.error().summary()));
-    const Desktop *restored = findDesktop(listAllDesktops(m_client.get(), kWaitMs), id);
+    const std::optional<Desktop> restored = findDesktop(listAllDesktops(m_client.get(), kWaitMs), id);
     QCOMPARE(restored->tags, otherTags);
 }
 
