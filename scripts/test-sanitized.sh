@@ -17,4 +17,6 @@ cmake --build "$build_dir" -j2
 export QT_QPA_PLATFORM=offscreen
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+# Allocations inside third-party libraries only (see the file); child processes inherit it.
+export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 ctest --test-dir "$build_dir" --output-on-failure -j2 -E '^bench_' "$@"
