@@ -47,7 +47,8 @@ void applyDefaultDesktopColumns(QTableView *view)
         {DesktopTableModel::BillingColumn, 100}, {DesktopTableModel::ZoneColumn, 120},
         {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150},
         {DesktopTableModel::IdleDaysColumn, 80}, {DesktopTableModel::UsedHoursColumn, 90},
-        {DesktopTableModel::PoolColumn, 120}, {DesktopTableModel::MaintenanceColumn, 100}};
+        {DesktopTableModel::PoolColumn, 120}, {DesktopTableModel::MaintenanceColumn, 100},
+        {DesktopTableModel::RetireAfterColumn, 100}, {DesktopTableModel::DaysLeftColumn, 80}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, std::max(width, fittingHeaderWidth(view, column)));
     // A status with the operation under way ("Stopping (powering off)") is read whole.
@@ -59,12 +60,13 @@ void applyDefaultDesktopColumns(QTableView *view)
     // The id next to the name and wide enough for a whole UUID: it is what tickets and the
     // console name desktops by, and it must be readable without scrolling. Then what decides a
     // decommissioning, next to who uses the desktop, so that it is on screen in a window of
-    // ordinary width: idle days, hours used, maintenance mode and the pool.
+    // ordinary width: idle days, hours used, maintenance mode, the pool and the retirement.
     const QList<int> leading{DesktopTableModel::NameColumn,      DesktopTableModel::IdColumn,
                              DesktopTableModel::StatusColumn,    DesktopTableModel::UserColumn,
                              DesktopTableModel::LoginStatusColumn, DesktopTableModel::IdleDaysColumn,
                              DesktopTableModel::UsedHoursColumn, DesktopTableModel::MaintenanceColumn,
-                             DesktopTableModel::PoolColumn};
+                             DesktopTableModel::PoolColumn,      DesktopTableModel::RetireAfterColumn,
+                             DesktopTableModel::DaysLeftColumn};
     for (int visual = 0; visual < leading.size(); ++visual)
         header->moveSection(header->visualIndex(leading.at(visual)), visual);
     header->resizeSection(DesktopTableModel::IdColumn,
