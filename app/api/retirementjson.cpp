@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 #include <cmath>
 
@@ -16,25 +15,6 @@ namespace {
 QString translated(const char* text)
 {
     return QCoreApplication::translate("RetirementJson", text);
-}
-
-std::optional<QJsonObject> objectOf(const QByteArray& body, QString* error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (error)
-            *error = translated("invalid JSON at byte %1: %2")
-                         .arg(parseError.offset)
-                         .arg(parseError.errorString());
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        if (error)
-            *error = translated("expected a JSON object");
-        return std::nullopt;
-    }
-    return document.object();
 }
 
 QString text(const QJsonObject& object, const char* key)
@@ -135,7 +115,7 @@ std::optional<PowerActionAnswer> parsePowerActionAnswer(const QByteArray& body, 
     // The documented answer is a JSON object; an empty body carries no job and no failure.
     if (body.trimmed().isEmpty())
         return PowerActionAnswer {};
-    const std::optional<QJsonObject> object = objectOf(body, error);
+    const std::optional<QJsonObject> object = WorkspaceJson::parseObject(body, error);
     if (!object)
         return std::nullopt;
     PowerActionAnswer answer;
@@ -183,7 +163,7 @@ QString loginRecordTime(const QDateTime& time)
 
 std::optional<LoginRecordPage> parseLoginRecordPage(const QByteArray& body, QString* error)
 {
-    const std::optional<QJsonObject> object = objectOf(body, error);
+    const std::optional<QJsonObject> object = WorkspaceJson::parseObject(body, error);
     if (!object)
         return std::nullopt;
     LoginRecordPage page;

@@ -46,25 +46,6 @@ int integer(const QJsonObject &object, QLatin1String key, bool *ok = nullptr)
     return count.value_or(0);
 }
 
-std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (error)
-            *error = QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
-                         .arg(parseError.offset)
-                         .arg(parseError.errorString());
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        if (error)
-            *error = QCoreApplication::translate("WorkspaceJson", "expected a JSON object");
-        return std::nullopt;
-    }
-    return document.object();
-}
-
 void appendAddress(const QJsonValue &entry, QStringList &addresses)
 {
     const QJsonValue addr = entry.toObject().value(QLatin1String("addr"));
@@ -130,6 +111,26 @@ bool setError(QString *error, const QString &message)
 } // namespace
 
 namespace WorkspaceJson {
+
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = QCoreApplication::translate("WorkspaceJson", "invalid JSON at byte %1: %2")
+                         .arg(parseError.offset)
+                         .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        if (error)
+            *error = QCoreApplication::translate("WorkspaceJson", "expected a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
+}
+
 
 QDateTime parseTimestamp(const QString &text)
 {

@@ -48,6 +48,8 @@ ApiError parseErrorBody(int httpStatus, const QByteArray &body);
 QByteArray batchDeleteBody(const QStringList &desktopIds, const BatchDeleteOptions &options);
 
 QDateTime parseTimestamp(const QString &text); // ISO-8601 with or without fraction and zone
+// The body as a JSON object, or nothing with *error saying why (not JSON, or not an object).
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error);
 
 // The shape rules of a desktops/detail page, written once for both readers (parseDesktopPage with
 // simdjson, parseDesktopPageWithQt with Qt): each reader says what it found, these decide.
