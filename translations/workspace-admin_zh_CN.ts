@@ -4121,6 +4121,65 @@ Quit now?</source>
     </message>
 </context>
 <context>
+    <name>RetirementJson</name>
+    <message>
+        <source>&quot;%1&quot; is not an array</source>
+        <translation>“%1”不是数组</translation>
+    </message>
+    <message>
+        <source>The tag %1 may hold only letters, digits, spaces and _ . : = + - @.</source>
+        <translation>标签%1只能包含字母、数字、空格以及 _ . : = + - @。</translation>
+    </message>
+    <message>
+        <source>The tag %1 may not begin or end with a space.</source>
+        <translation>标签%1不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>A tag key must have 1 to %1 characters.</source>
+        <translation>标签键必须为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A tag key may not begin with &quot;_sys_&quot;.</source>
+        <translation>标签键不能以“_sys_”开头。</translation>
+    </message>
+    <message>
+        <source>A tag value may have at most %1 characters.</source>
+        <translation>标签值最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s job_id is not usable: %1</source>
+        <translation>答复中的 job_id 不可用：%1</translation>
+    </message>
+    <message>
+        <source>the answer lists %1 failures for a request of at most 100 desktops</source>
+        <translation>答复为最多 100 个桌面的请求列出了 %1 个失败</translation>
+    </message>
+    <message>
+        <source>a failed operation names no usable desktop_id</source>
+        <translation>一个失败的操作没有给出可用的 desktop_id</translation>
+    </message>
+    <message>
+        <source>&quot;total_count&quot; is not a count</source>
+        <translation>“total_count”不是计数</translation>
+    </message>
+    <message>
+        <source>the answer has neither &quot;records&quot; nor &quot;total_count&quot;</source>
+        <translation>答复中既没有“records”也没有“total_count”</translation>
+    </message>
+    <message>
+        <source>a log-in record is not an object</source>
+        <translation>一条登录记录不是对象</translation>
+    </message>
+</context>
+<context>
     <name>RetirementRun</name>
     <message>
         <source>Cancelled before it was sent.</source>

@@ -30,7 +30,7 @@ std::optional<QJsonArray> optionalArray(const QJsonObject& object, const char* k
         return QJsonArray();
     if (!value.isArray()) {
         if (error)
-            *error = translated("\"%1\" is not an array").arg(QLatin1String(key));
+            *error = translated(QT_TRANSLATE_NOOP("RetirementJson", "\"%1\" is not an array")).arg(QLatin1String(key));
         return std::nullopt;
     }
     return value.toArray();
@@ -46,11 +46,11 @@ QString characterProblem(const QString& text, const QString& what)
 {
     for (const QChar c : text) {
         if (!isAllowedTagCharacter(c))
-            return translated("The tag %1 may hold only letters, digits, spaces and _ . : = + - @.")
+            return translated(QT_TRANSLATE_NOOP("RetirementJson", "The tag %1 may hold only letters, digits, spaces and _ . : = + - @."))
                 .arg(what);
     }
     if (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()))
-        return translated("The tag %1 may not begin or end with a space.").arg(what);
+        return translated(QT_TRANSLATE_NOOP("RetirementJson", "The tag %1 may not begin or end with a space.")).arg(what);
     return {};
 }
 
@@ -61,15 +61,15 @@ namespace RetirementJson {
 QString tagProblem(const DesktopTag& tag)
 {
     if (tag.key.isEmpty() || tag.key.size() > kMaxTagKeyChars)
-        return translated("A tag key must have 1 to %1 characters.").arg(kMaxTagKeyChars);
+        return translated(QT_TRANSLATE_NOOP("RetirementJson", "A tag key must have 1 to %1 characters.")).arg(kMaxTagKeyChars);
     if (tag.key.startsWith(QLatin1String("_sys_")))
-        return translated("A tag key may not begin with \"_sys_\".");
+        return translated(QT_TRANSLATE_NOOP("RetirementJson", "A tag key may not begin with \"_sys_\"."));
     if (tag.value.size() > kMaxTagValueChars)
-        return translated("A tag value may have at most %1 characters.").arg(kMaxTagValueChars);
-    const QString keyProblem = characterProblem(tag.key, translated("key"));
+        return translated(QT_TRANSLATE_NOOP("RetirementJson", "A tag value may have at most %1 characters.")).arg(kMaxTagValueChars);
+    const QString keyProblem = characterProblem(tag.key, translated(QT_TRANSLATE_NOOP("RetirementJson", "key")));
     if (!keyProblem.isEmpty())
         return keyProblem;
-    return characterProblem(tag.value, translated("value"));
+    return characterProblem(tag.value, translated(QT_TRANSLATE_NOOP("RetirementJson", "value")));
 }
 
 QByteArray batchTagsBody(const QStringList& desktopIds, const QList<DesktopTag>& tags)
@@ -124,7 +124,7 @@ std::optional<PowerActionAnswer> parsePowerActionAnswer(const QByteArray& body, 
         answer.jobId = jobId.toString();
         if (!ServerInput::isUsableId(answer.jobId)) {
             if (error)
-                *error = translated("the answer's job_id is not usable: %1")
+                *error = translated(QT_TRANSLATE_NOOP("RetirementJson", "the answer's job_id is not usable: %1"))
                              .arg(ServerInput::describeId(answer.jobId));
             return std::nullopt;
         }
@@ -137,7 +137,7 @@ std::optional<PowerActionAnswer> parsePowerActionAnswer(const QByteArray& body, 
     if (failures->size() > 100) {
         if (error)
             *error
-                = translated("the answer lists %1 failures for a request of at most 100 desktops")
+                = translated(QT_TRANSLATE_NOOP("RetirementJson", "the answer lists %1 failures for a request of at most 100 desktops"))
                       .arg(failures->size());
         return std::nullopt;
     }
@@ -148,7 +148,7 @@ std::optional<PowerActionAnswer> parsePowerActionAnswer(const QByteArray& body, 
             text(failure, "error_msg") };
         if (!ServerInput::isUsableId(item.desktopId)) {
             if (error)
-                *error = translated("a failed operation names no usable desktop_id");
+                *error = translated(QT_TRANSLATE_NOOP("RetirementJson", "a failed operation names no usable desktop_id"));
             return std::nullopt;
         }
         answer.failures.append(item);
@@ -172,14 +172,14 @@ std::optional<LoginRecordPage> parseLoginRecordPage(const QByteArray& body, QStr
         const double count = total.toDouble(-1);
         if (!total.isDouble() || count < 0 || count > 1e9 || std::floor(count) != count) {
             if (error)
-                *error = translated("\"total_count\" is not a count");
+                *error = translated(QT_TRANSLATE_NOOP("RetirementJson", "\"total_count\" is not a count"));
             return std::nullopt;
         }
         page.totalCount = int(count);
     }
     if (!object->contains(QLatin1String("records")) && page.totalCount < 0) {
         if (error)
-            *error = translated("the answer has neither \"records\" nor \"total_count\"");
+            *error = translated(QT_TRANSLATE_NOOP("RetirementJson", "the answer has neither \"records\" nor \"total_count\""));
         return std::nullopt;
     }
     const std::optional<QJsonArray> records = optionalArray(*object, "records", error);
@@ -188,7 +188,7 @@ std::optional<LoginRecordPage> parseLoginRecordPage(const QByteArray& body, QStr
     for (const QJsonValue& entry : *records) {
         if (!entry.isObject()) {
             if (error)
-                *error = translated("a log-in record is not an object");
+                *error = translated(QT_TRANSLATE_NOOP("RetirementJson", "a log-in record is not an object"));
             return std::nullopt;
         }
         const QJsonObject record = entry.toObject();
