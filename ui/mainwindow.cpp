@@ -17,6 +17,7 @@
 #include "jobspanel.h"
 #include "noticelabel.h"
 #include "profiledialog.h"
+#include "regionfilter.h"
 #include "desktopcolumnlayout.h"
 #include "desktopfilterbar.h"
 #include "tableheader.h"
@@ -156,6 +157,7 @@ MainWindow::MainWindow(QWidget *parent)
     createJobsPanel();
 
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_welcome, &WelcomePage::allRegionsDemoRequested, this, &MainWindow::allRegionsDemoRequested);
     connect(m_welcome, &WelcomePage::profileChosen, this, &MainWindow::profileChosen);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
@@ -193,6 +195,7 @@ MainWindow::MainWindow(QWidget *parent)
     setTabOrder(m_view, m_jobsPanel->treeView());
     m_search->installEventFilter(this);
     m_view->installEventFilter(this);
+    m_regionFilter = new RegionFilter(m_filterBar, m_view, m_proxy, m_model, this);
     m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_filterBar->retirementFilter(), m_filterBar->idleFilter(),
                                               m_proxy, m_model, this);
 
@@ -330,7 +333,8 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     if (m_client)
         m_client->deleteLater();
     const bool sameProject = m_connection.config.endpoint == connection.config.endpoint
-        && m_connection.config.projectId == connection.config.projectId;
+        && m_connection.config.projectId == connection.config.projectId
+        && m_connection.allRegions == connection.allRegions;
     m_connection = connection;
     m_connection.credentials.clear(); // the client keeps its own copy
     if (!m_network) {
@@ -343,6 +347,9 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
         m_model->clear();
     m_model->setProtectedTags(connection.protectedTags);
     m_loader->setClient(m_client);
+    m_loader->setAllRegions(connection.allRegions ? std::optional(connection.accountAccess(m_network))
+                                                  : std::nullopt);
+    m_regionFilter->setAllRegions(connection.allRegions);
     m_loader->setQuery({});
     updateServerFilterIndicator();
     m_stack->setCurrentWidget(m_tablePage);
@@ -406,7 +413,8 @@ QString MainWindow::connectionLabel() const
         name = m_connection.config.projectId;
     if (name.isEmpty())
         return {};
-    const QString region = regionOf(m_connection.config.endpoint);
+    const QString region =
+        m_connection.allRegions ? tr("all regions", "connection name (all regions)") : regionOf(m_connection.config.endpoint);
     return region.isEmpty() ? name : tr("%1 (%2)", "connection name (region)").arg(name, region);
 }
 

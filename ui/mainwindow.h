@@ -42,6 +42,8 @@ class QPushButton;
 class QStackedWidget;
 class QTableView;
 class QToolBar;
+class RegionFilter;
+struct ProjectDesktop;
 class WelcomePage;
 
 // The desktops of one project in a sortable, filterable table, with loading progress, finding,
@@ -82,6 +84,8 @@ public:
     void openUserGuide();
 
     QStringList selectedDesktopIds() const;
+    // The same desktops with their projects (a connection to every region has several).
+    QList<ProjectDesktop> selectedProjectDesktops() const;
     // The selected desktops that may be submitted for deletion: not protected, not being deleted.
     QStringList selectedDeletableDesktopIds() const;
     enum class SelectionChange { Replace, Add };
@@ -124,6 +128,7 @@ public:
 
 Q_SIGNALS:
     void demoRequested();
+    void allRegionsDemoRequested();
     void connectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
     void editConnectionRequested();
     void profileChosen(const QString &profileName);
@@ -200,6 +205,7 @@ private:
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_search = nullptr;
     DesktopFilterBar *m_filterBar = nullptr;
+    RegionFilter *m_regionFilter = nullptr;
     IdleOverviewChart *m_idleOverview = nullptr;
     IdleOverviewFilter *m_overviewFilter = nullptr;
     DesktopStatusBar *m_statusBar = nullptr;

@@ -27,6 +27,11 @@ QStringList MainWindow::selectedDesktopIds() const
     return m_proxy->desktopIdsIn(m_view->selectionModel()->selection());
 }
 
+QList<ProjectDesktop> MainWindow::selectedProjectDesktops() const
+{
+    return m_proxy->projectDesktopsIn(m_view->selectionModel()->selection());
+}
+
 QStringList MainWindow::selectedDeletableDesktopIds() const
 {
     QStringList ids;
@@ -41,12 +46,12 @@ int MainWindow::selectDesktopIds(const QStringList &ids, SelectionChange change)
 {
     QList<int> proxyRows;
     for (const QString &id : ids) {
-        const int sourceRow = m_model->rowOf(id);
-        if (sourceRow < 0)
-            continue;
-        const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-        if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
-            proxyRows.append(proxyIndex.row());
+        // In each project that lists the id (one, unless the connection is to every region).
+        for (const int sourceRow : m_model->rowsOfId(id)) {
+            const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+            if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
+                proxyRows.append(proxyIndex.row());
+        }
     }
     std::sort(proxyRows.begin(), proxyRows.end());
     proxyRows.erase(std::unique(proxyRows.begin(), proxyRows.end()), proxyRows.end());
