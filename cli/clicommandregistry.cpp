@@ -29,6 +29,11 @@ CliCommandRegistry::CliCommandRegistry()
 {
 }
 
+CliCommandRegistry::CliCommandRegistry(std::vector<CliCommandSpec> commands)
+    : m_commands(std::move(commands))
+{
+}
+
 const CliCommandSpec* CliCommandRegistry::find(const QString& name) const
 {
     for (const CliCommandSpec& command : m_commands) {

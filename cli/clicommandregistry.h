@@ -8,9 +8,21 @@ class QCommandLineParser;
 
 // Every command of workspace-admin-cli, in the order --help lists them, and what the parser needs
 // of them: the help text, the options, which options each command takes.
+//
+// A new command `frob` is a file of its own, frobcommandline.cpp, defining
+// `CliCommandSpec frobCommandSpec()` (its name, synopsis, the shared options it takes, its own
+// options, its check, which returns the CliInvocation that creates its CliCommand), plus its
+// declaration and its place in the list in clicommandregistry.cpp, and the file in
+// cli/CMakeLists.txt. A shared option (one several commands take) is defined once in
+// CliOptions::addShared(), its text naming the commands that take it.
 class CliCommandRegistry {
 public:
+    // Every command of workspace-admin-cli.
     CliCommandRegistry();
+    // Only these (tests).
+    explicit CliCommandRegistry(std::vector<CliCommandSpec> commands);
+
+    const std::vector<CliCommandSpec>& commands() const { return m_commands; }
 
     const CliCommandSpec* find(const QString& name) const;
     // "list, job, … or regions", for the help and the messages that name the commands.
