@@ -16,6 +16,10 @@ struct BenchOptions
     // The README's demo at scale: the window's in-app demo of this many desktops deletes some.
     int demoDesktops = 10000;
     int demoDeleteDesktops = 2000; // 20 requests of 100
+    // Each of the three projects of the all-regions listing; every page of desktops answered after
+    // regionLatencyMs, the round trip to a region's endpoint that the one loopback server lacks.
+    int regionDesktops = 10000;
+    int regionLatencyMs = 50;
     bool shortMode = false;
 
     int desktopCount() const { return pageCount * pageSize; }
@@ -33,6 +37,7 @@ struct BenchOptions
         options.deleteTimeCompression = 20.0;
         options.demoDesktops = 1000;
         options.demoDeleteDesktops = 200;
+        options.regionDesktops = 1000;
         options.shortMode = true;
         return options;
     }
