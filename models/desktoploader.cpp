@@ -9,7 +9,7 @@ DesktopLoader::DesktopLoader(DesktopTableModel *model, QObject *parent)
     , m_model(model)
 {
     m_showTimer.setSingleShot(true);
-    connect(&m_showTimer, &QTimer::timeout, this, &DesktopLoader::showPendingPages);
+    connect(&m_showTimer, &QTimer::timeout, this, [this] { showPendingPages(kMaxRowsPerTurn); });
 }
 
 DesktopLoader::~DesktopLoader()
@@ -80,6 +80,8 @@ void DesktopLoader::cancel()
         m_call->cancel(); // finished() follows with a Cancelled error
     if (m_regions)
         m_regions->cancel(); // the same, at once
+    else if (m_regionsEnding)
+        showPendingPages(); // every project had ended: the rest of their pages at once, then finished()
     if (m_poolsCall)
         m_poolsCall->cancel(); // the pools and their desktops: poolsLoaded() follows, Cancelled
 }
@@ -95,23 +97,31 @@ void DesktopLoader::queuePage(int project, const QList<Desktop> &desktops, int l
     m_pendingLoaded = loaded;
     m_pendingTotal = total;
     if (!m_sinceShown.isValid() || m_sinceShown.elapsed() >= kShowIntervalMs)
-        showPendingPages();
+        showPendingPages(kMaxRowsPerTurn);
     else if (!m_showTimer.isActive())
         m_showTimer.start(int(kShowIntervalMs - m_sinceShown.elapsed()));
 }
 
-void DesktopLoader::showPendingPages()
+void DesktopLoader::showPendingPages(int maxRows)
 {
     m_showTimer.stop();
     if (m_pendingPages.isEmpty())
         return;
-    const QList<QPair<int, QList<Desktop>>> pages = std::exchange(m_pendingPages, {});
-    if (m_model) {
-        for (const auto &[project, page] : pages)
+    int shown = 0;
+    while (!m_pendingPages.isEmpty() && shown < maxRows) {
+        const auto [project, page] = m_pendingPages.takeFirst();
+        shown += int(page.size());
+        if (m_model)
             m_model->upsertDesktops(page, project);
     }
     m_sinceShown.start();
+    // Pages that arrive together (several projects at once) are shown over several turns, so that
+    // the window goes on answering in between.
+    if (!m_pendingPages.isEmpty())
+        m_showTimer.start(0);
     Q_EMIT progress(m_pendingLoaded, m_pendingTotal);
+    if (m_pendingPages.isEmpty())
+        onEveryPageShown();
 }
 
 void DesktopLoader::onFinished(const ListAllDesktopsCall *call)

@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -39,6 +40,9 @@ class DesktopLoader : public QObject
     Q_OBJECT
 public:
     static constexpr int kShowIntervalMs = 100;
+    // Rows shown in one turn of the event loop at most (whole pages: the page that crosses it is
+    // shown whole); the rest follows in the next turns.
+    static constexpr int kMaxRowsPerTurn = 1000;
 
     explicit DesktopLoader(DesktopTableModel *model, QObject *parent = nullptr);
     ~DesktopLoader() override;
@@ -56,7 +60,7 @@ public:
     // Starts a (re)load; a load in progress is cancelled first.
     void load();
     void cancel();
-    bool isLoading() const { return m_call != nullptr || m_regions != nullptr; }
+    bool isLoading() const { return m_call != nullptr || m_regions != nullptr || m_regionsEnding; }
     // Asks the server for one desktop with every field it sends (the model keeps only the fields
     // it shows): for the details view. desktopFetched() follows, also on failure.
     void fetchDesktop(const QString &desktopId);
@@ -105,13 +109,18 @@ private:
     void beginLoad();
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
     void queuePage(int project, const QList<Desktop> &desktops, int loaded, int total);
-    void showPendingPages();
+    // Every page that arrived, or the first ones up to maxRows rows (the rest in a later turn).
+    void showPendingPages(int maxRows = std::numeric_limits<int>::max());
     // The all-regions listing and usage (desktoploaderregions.cpp).
     void loadAllRegions();
     void stopAllRegions();
     void onRegionsListed();
     void onRegionFinished(int index);
     void onRegionsFinished();
+    // The projects listed in full lose their unlisted rows, and an ended listing reports, once
+    // every page that arrived is in the model.
+    void onEveryPageShown();
+    void finishAllRegions();
     void loadAllRegionsUsage(int days);
     void stopAllRegionsUsage();
     void onRegionUsageFinished(int project, const ListAllUsageCall *call);
@@ -146,6 +155,8 @@ private:
     QPointer<AllRegionsListing> m_regions;
     QList<int> m_projectOfListing; // AllRegionsListing's index → the model's project
     int m_regionsLoaded = 0;
+    QList<int> m_projectsListedInFull; // whose unlisted rows go once their pages are shown
+    bool m_regionsEnding = false;      // every project ended; pages still being shown
     QStringList m_regionProblems;  // the listing's, one sentence per project
     QStringList m_usageProblems;   // the usage statistics', one sentence per project
     ApiError m_usageError;         // the first project's, when no project's statistics loaded

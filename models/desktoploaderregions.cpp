@@ -43,6 +43,9 @@ QString DesktopLoader::projectText(int project) const
 
 void DesktopLoader::stopAllRegions()
 {
+    // A listing being superseded reports nothing more, as a single project's does.
+    m_regionsEnding = false;
+    m_projectsListedInFull.clear();
     if (!m_regions)
         return;
     m_regions->disconnect(this);
@@ -80,11 +83,35 @@ void DesktopLoader::onRegionsListed()
 
 void DesktopLoader::onRegionFinished(int index)
 {
-    showPendingPages();
     const AllRegionsListing::ProjectListing& listing = m_regions->projects().at(index);
-    // Only a project listed in full and adding up tells which of its desktops are gone.
-    if (m_model && !listing.error.isError() && listing.complete)
-        m_model->removeUnlisted(m_projectOfListing.value(index));
+    // Only a project listed in full and adding up tells which of its desktops are gone: once its
+    // pages are all shown (a few turns later, with the other projects' pages).
+    if (!listing.error.isError() && listing.complete)
+        m_projectsListedInFull.append(m_projectOfListing.value(index));
+    if (m_pendingPages.isEmpty())
+        onEveryPageShown();
+}
+
+void DesktopLoader::onEveryPageShown()
+{
+    if (m_model) {
+        for (const int project : std::as_const(m_projectsListedInFull))
+            m_model->removeUnlisted(project);
+    }
+    m_projectsListedInFull.clear();
+    if (m_regionsEnding) {
+        m_regionsEnding = false;
+        Q_EMIT loadingFinished(m_lastError);
+    }
+}
+
+void DesktopLoader::finishAllRegions()
+{
+    m_regionsEnding = true;
+    if (m_pendingPages.isEmpty())
+        onEveryPageShown();
+    else if (m_lastError.kind == ApiError::Kind::Cancelled)
+        showPendingPages(); // stopped: what arrived is shown at once, and that is all
 }
 
 void DesktopLoader::onRegionsFinished()
@@ -92,14 +119,13 @@ void DesktopLoader::onRegionsFinished()
     AllRegionsListing* listing = m_regions;
     m_regions = nullptr;
     listing->deleteLater();
-    showPendingPages();
     const bool cancelled = listing->iamError().kind == ApiError::Kind::Cancelled;
     if (!listing->succeeded()) {
         m_lastError = listing->iamError();
         if (!cancelled)
             m_regionProblems.append(
                 tr("IAM could not list the account's projects: %1").arg(errorText(m_lastError)));
-        Q_EMIT loadingFinished(m_lastError);
+        finishAllRegions();
         return;
     }
     const QList<AllRegionsListing::ProjectListing>& projects = listing->projects();
@@ -120,16 +146,14 @@ void DesktopLoader::onRegionsFinished()
         }
     }
     // The account's projects are all known: one IAM no longer lists has no desktops to show.
-    if (m_model) {
-        for (int project = 1; project < m_model->projectCount(); ++project) {
-            if (!listed.contains(project))
-                m_model->removeUnlisted(project);
-        }
+    for (int project = 1; m_model && project < m_model->projectCount(); ++project) {
+        if (!listed.contains(project))
+            m_projectsListedInFull.append(project);
     }
     // Every project failing is the listing failing; otherwise the banner names the ones that did.
     if (!projects.isEmpty() && listing->failedCount() == projects.size())
         m_lastError = projects.constFirst().error;
-    Q_EMIT loadingFinished(m_lastError);
+    finishAllRegions();
 }
 
 ApiClient* DesktopLoader::clientForDesktop(const QString& desktopId, QObject* owner)

@@ -258,7 +258,9 @@ bool measureAllRegions(const BenchOptions &options, BenchReport &report)
         QTextStream(stderr) << "one project of " << options.regionDesktops << " desktops listed in " << one
                             << " ms (longest stall " << values->value(QStringLiteral("stall_ms_one"))
                             << " ms), three in " << all << " ms; " << options.regionLatencyMs
-                            << " ms per page of desktops" << Qt::endl;
+                            << " ms per page of desktops; the GUI thread's CPU time "
+                            << values->value(QStringLiteral("gui_cpu_ms_one")) << " ms for one, "
+                            << values->value(QStringLiteral("gui_cpu_ms_all")) << " ms for three" << Qt::endl;
         double longest = 0;
         for (auto it = values->cbegin(); it != values->cend(); ++it) {
             if (!it.key().startsWith(QLatin1String("stall_ms_all")))
