@@ -42,6 +42,7 @@ class QPushButton;
 class QStackedWidget;
 class QTableView;
 class QToolBar;
+class RetirementRun;
 class WelcomePage;
 
 // The desktops of one project in a sortable, filterable table, with loading progress, finding,
@@ -170,6 +171,10 @@ private:
     void askForAction(DecommissionAction action);
     void reviewAction(DecommissionAction action, const QStringList &ids, const QString &message);
     void followAction(ChangeRun *run);
+    // Retire or restore the selection: looked up afresh, reviewed, confirmed, then run.
+    void askForRetirement(bool restore);
+    void followRetirement(RetirementRun *run);
+    void reportRetirement(RetirementRun *run);
     void onActionDialogOpened(ChangeActionDialog *dialog);
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
@@ -227,6 +232,9 @@ private:
     QAction *m_logoffAction = nullptr;
     QAction *m_cancelChangeAction = nullptr;
     QPointer<ChangeRun> m_actionRun;
+    QAction *m_retireAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QPointer<RetirementRun> m_retirementRun;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 

@@ -1,5 +1,5 @@
-// What the window does to prepare a decommissioning: maintenance mode on and off and logging the
-// users off, for the selected desktops. The DeletionController looks them up afresh and opens the
+// What the window does to prepare a decommissioning: maintenance mode on and off, logging the
+// users off, and retiring and restoring, for the selected desktops. The DeletionController looks them up afresh and opens the
 // confirmation of the review (ChangeActionDialog); a recorded ChangeRun carries the change out
 // (audited, in requests of at most 100 ids), which Cancel stops.
 #include "mainwindow.h"
@@ -10,12 +10,14 @@
 #include "desktoptablemodel.h"
 
 #include "api/decommissionjson.h"
+#include "decommission/retirementrun.h"
 #include "deletion/changerun.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
@@ -41,6 +43,18 @@ void MainWindow::createDecommissionActions()
     m_logoffAction = makeAction(tr("&Log Users Off…"), "logoffAction",
                                 tr("Log the users of the selected desktops off, with a message to them"),
                                 DecommissionAction::LogOff);
+    m_retireAction = new QAction(tr("&Retire Desktops…"), this);
+    m_retireAction->setObjectName(QStringLiteral("retireAction"));
+    m_retireAction->setToolTip(tr("Retire the selected desktops: maintenance mode on, users logged off, "
+                                  "tagged with the day they may be deleted, and stopped"));
+    m_retireAction->setStatusTip(m_retireAction->toolTip());
+    connect(m_retireAction, &QAction::triggered, this, [this] { askForRetirement(false); });
+    m_restoreAction = new QAction(tr("Rest&ore Retiring Desktops…"), this);
+    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    m_restoreAction->setToolTip(tr("Bring retiring desktops back: maintenance mode off, started, the "
+                                   "retirement tags removed"));
+    m_restoreAction->setStatusTip(m_restoreAction->toolTip());
+    connect(m_restoreAction, &QAction::triggered, this, [this] { askForRetirement(true); });
     m_cancelChangeAction = new QAction(tr("&Cancel Running Change"), this);
     m_cancelChangeAction->setObjectName(QStringLiteral("cancelChangeAction"));
     m_cancelChangeAction->setStatusTip(tr("Send nothing more of the running change; the request already sent "
@@ -52,7 +66,7 @@ void MainWindow::createDecommissionActions()
         updateActions();
     });
     const QList<QAction *> actions{m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction,
-                                   m_cancelChangeAction};
+                                   m_retireAction, m_restoreAction, m_cancelChangeAction};
     m_desktopsMenu->insertActions(m_deleteAction, actions);
     m_desktopsMenu->insertSeparator(m_deleteAction);
 }
@@ -60,8 +74,9 @@ void MainWindow::createDecommissionActions()
 void MainWindow::updateDecommissionActions(bool enabled)
 {
     // One run at a time: its outcome and the refresh after it are what the next one starts from.
-    const bool idle = !m_actionRun;
-    for (QAction *action : {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction})
+    const bool idle = !m_actionRun && !m_retirementRun;
+    for (QAction *action :
+         {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction, m_retireAction, m_restoreAction})
         action->setEnabled(enabled && idle);
     m_cancelChangeAction->setEnabled(!idle || (m_deletion && m_deletion->activeRunCount() > 0));
 }
@@ -71,13 +86,15 @@ void MainWindow::addDecommissionActions(QMenu *menu) const
     menu->addAction(m_startMaintenanceAction);
     menu->addAction(m_endMaintenanceAction);
     menu->addAction(m_logoffAction);
+    menu->addAction(m_retireAction);
+    menu->addAction(m_restoreAction);
     menu->addAction(m_cancelChangeAction);
 }
 
 void MainWindow::askForAction(DecommissionAction action)
 {
     const QStringList ids = selectedDesktopIds();
-    if (ids.isEmpty() || m_actionRun || action == DecommissionAction::TurnAutoscaleOff)
+    if (ids.isEmpty() || m_actionRun || m_retirementRun || action == DecommissionAction::TurnAutoscaleOff)
         return;
     if (action != DecommissionAction::LogOff) {
         reviewAction(action, ids, QString());
@@ -134,4 +151,63 @@ void MainWindow::followAction(ChangeRun *run)
         updateActions();
     });
     updateActions();
+}
+
+void MainWindow::askForRetirement(bool restore)
+{
+    const QStringList ids = selectedDesktopIds();
+    if (ids.isEmpty() || m_actionRun || m_retirementRun)
+        return;
+    // The grace period and the message are chosen in the confirmation, where the review shows
+    // the dates and the users they concern.
+    m_deletion->requestChange(restore ? ReviewedChange::Restore : ReviewedChange::Retire, ids);
+}
+
+void MainWindow::followRetirement(RetirementRun *run)
+{
+    m_retirementRun = run;
+    const bool restore = run->mode() == RetirementRun::Mode::Restore;
+    statusBar()->showMessage(restore ? tr("Restoring: sending…") : tr("Retiring: sending…"));
+    connect(run, &RetirementRun::stepStarted, this, [this, restore](int batch, RetirementRun::Step step) {
+        const QString name = RetirementRun::stepName(step);
+        statusBar()->showMessage(restore ? tr("Restoring, batch %1: %2…").arg(batch + 1).arg(name)
+                                         : tr("Retiring, batch %1: %2…").arg(batch + 1).arg(name));
+    });
+    // The controller reports the summary (statusMessage) and asks for the refresh.
+    connect(run, &RetirementRun::finished, this, [this, run] {
+        m_retirementRun = nullptr;
+        reportRetirement(run);
+        updateActions();
+    });
+    updateActions();
+}
+
+void MainWindow::reportRetirement(RetirementRun *run)
+{
+    // Every desktop not carried through is named with what was done to it: nobody is left unsure
+    // whether a desktop is tagged but still running.
+    const QStringList unfinished = run->unfinishedLines();
+    const bool restore = run->mode() == RetirementRun::Mode::Restore;
+    const int completed = int(run->completedIds().size());
+    if (unfinished.isEmpty() && !restore)
+        return;
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("retirementResultBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(unfinished.isEmpty() ? QMessageBox::Information : QMessageBox::Warning);
+    box->setWindowTitle(restore ? tr("Restore") : tr("Retirement"));
+    QString text = run->summary();
+    if (restore && completed > 0) {
+        text += QLatin1Char(' ')
+            + tr("%Ln desktop(s) restored: out of maintenance mode, started, and no longer retiring.", nullptr,
+                 completed);
+    }
+    box->setText(text);
+    if (!unfinished.isEmpty())
+        box->setDetailedText(unfinished.join(QLatin1Char('\n')));
+    box->setInformativeText(unfinished.isEmpty() ? QString()
+                                                 : tr("%Ln desktop(s) were not carried through; the details "
+                                                      "name what was done to each.",
+                                                      nullptr, int(unfinished.size())));
+    box->open();
 }

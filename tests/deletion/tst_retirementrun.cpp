@@ -9,6 +9,7 @@
 #include "deletion/deletionstore.h"
 #include "fakeclient.h"
 #include "fakenetworkaccessmanager.h"
+#include "retirementtesttags.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
@@ -39,16 +40,6 @@ const Desktop* findDesktop(const QList<Desktop>& desktops, const QString& id)
     return nullptr;
 }
 
-QList<QPair<QString, QString>> othersOf(const QList<QPair<QString, QString>>& tags)
-{
-    QList<QPair<QString, QString>> others;
-    for (const auto& tag : tags) {
-        if (!Retirement::isOwnKey(tag.first))
-            others.append(tag);
-    }
-    return others;
-}
-
 // Desktops the scripted server knows only by id: desk-0, desk-1, … named pc-0, pc-1, …
 QList<Desktop> numberedDesktops(int count)
 {
@@ -60,15 +51,6 @@ QList<Desktop> numberedDesktops(int count)
         desktops.append(desktop);
     }
     return desktops;
-}
-
-QString tagValue(const Desktop& desktop, const QString& key)
-{
-    for (const auto& [tagKey, value] : desktop.tags) {
-        if (tagKey == key)
-            return value;
-    }
-    return {};
 }
 } // namespace
 
