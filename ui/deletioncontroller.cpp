@@ -3,6 +3,7 @@
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
 #include "decommission/retirementrun.h"
+#include "decommission/retirementsettlement.h"
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
 #include "review/changereviewtext.h"
@@ -69,6 +70,11 @@ DeletionStorePtr DeletionController::storeFor(const QString &dataDir)
         return *found;
     DeletionStorePtr store = DeletionStore::openAnyway(key);
     m_stores.insert(key, store);
+    // Once per record, after its requests' own settlement: a run of this process is never
+    // taken for one that ended.
+    const QStringList retirements = RetirementSettlement::settleAtStart(store->audit());
+    if (!retirements.isEmpty())
+        Q_EMIT retirementSettled(retirements);
     return store;
 }
 

@@ -105,6 +105,9 @@ Q_SIGNALS:
     void actionFinished(ChangeRun *run);
     void retirementStarted(RetirementRun *run);
     void retirementFinished(RetirementRun *run);
+    // A retirement or restore the app ended half-way was settled when its record was opened:
+    // one message per run, its half-way desktops named.
+    void retirementSettled(const QStringList &messages);
     void runFinished(DeletionRun *run);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);

@@ -286,6 +286,7 @@ void MainWindow::createJobsPanel()
     connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
     connect(m_deletion, &DeletionController::actionStarted, this, &MainWindow::followAction);
     connect(m_deletion, &DeletionController::retirementStarted, this, &MainWindow::followRetirement);
+    connect(m_deletion, &DeletionController::retirementSettled, this, &MainWindow::showRetirementSettlement);
     // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
     // message of its own said why none did.
     connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {

@@ -175,6 +175,7 @@ private:
     void askForRetirement(bool restore);
     void followRetirement(RetirementRun *run);
     void reportRetirement(RetirementRun *run);
+    void showRetirementSettlement(const QStringList &messages);
     void onActionDialogOpened(ChangeActionDialog *dialog);
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();

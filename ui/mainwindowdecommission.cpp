@@ -211,3 +211,17 @@ void MainWindow::reportRetirement(RetirementRun *run)
                                                       nullptr, int(unfinished.size())));
     box->open();
 }
+
+void MainWindow::showRetirementSettlement(const QStringList &messages)
+{
+    // Not a line in the status bar that the next one replaces: a desktop may be tagged and still
+    // running, or stopped and still in maintenance, and someone has to decide.
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("retirementSettlementBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Warning);
+    box->setWindowTitle(tr("Unfinished Retirement"));
+    box->setText(messages.join(QLatin1String("\n\n")));
+    box->setInformativeText(tr("Retire or restore these desktops again to carry them through."));
+    box->open();
+}

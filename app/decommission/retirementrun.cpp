@@ -4,7 +4,11 @@
 #include "api/decommissionjson.h"
 #include "decommission/retirementstate.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
+#include <QSysInfo>
 #include <QUuid>
 
 namespace {
@@ -141,6 +145,7 @@ void RetirementRun::start()
         return;
     m_started = true;
     m_steps = steps();
+    recordStart();
     if (m_deadlineMs > 0)
         m_deadline.start(m_deadlineMs);
     QTimer::singleShot(0, this, &RetirementRun::next);
@@ -314,7 +319,47 @@ void RetirementRun::finish()
         return;
     m_finished = true;
     m_deadline.stop();
+    recordFinish();
     Q_EMIT finished();
+}
+
+void RetirementRun::recordStart()
+{
+    if (!m_store || m_outcomes.isEmpty())
+        return;
+    QJsonArray targets;
+    for (const DesktopOutcome& outcome : std::as_const(m_outcomes))
+        targets.append(QJsonObject { { QStringLiteral("id"), outcome.target.id },
+            { QStringLiteral("name"), outcome.target.name } });
+    // Its steps' intents carry the same process and host, which ties them to this run.
+    m_startRecorded = m_store->audit().append(QStringLiteral("retirement_started"),
+        { { QStringLiteral("kind"), modeName(m_mode) }, { QStringLiteral("run_id"), m_runId },
+            { QStringLiteral("project_id"), m_context.projectId },
+            { QStringLiteral("targets"), targets },
+            { QStringLiteral("process_id"), QCoreApplication::applicationPid() },
+            { QStringLiteral("host"), QSysInfo::machineHostName() } });
+}
+
+void RetirementRun::recordFinish()
+{
+    if (!m_store || !m_startRecorded)
+        return;
+    QJsonArray unfinished;
+    for (const DesktopOutcome& outcome : std::as_const(m_outcomes)) {
+        if (!isComplete(outcome))
+            unfinished.append(QJsonObject { { QStringLiteral("id"), outcome.target.id },
+                { QStringLiteral("state"), stateText(outcome) } });
+    }
+    m_store->audit().append(QStringLiteral("retirement_finished"),
+        { { QStringLiteral("kind"), modeName(m_mode) }, { QStringLiteral("run_id"), m_runId },
+            { QStringLiteral("project_id"), m_context.projectId },
+            { QStringLiteral("completed"), int(completedIds().size()) },
+            { QStringLiteral("unfinished"), unfinished } });
+}
+
+QString RetirementRun::modeName(Mode mode)
+{
+    return mode == Mode::Restore ? QStringLiteral("restore") : QStringLiteral("retire");
 }
 
 bool RetirementRun::isComplete(const DesktopOutcome& outcome) const
@@ -345,7 +390,7 @@ QStringList RetirementRun::halfWayIds() const
     return ids;
 }
 
-QString RetirementRun::stateText(const DesktopOutcome& outcome) const
+QString RetirementRun::stateTextOf(Mode mode, const DesktopOutcome& outcome)
 {
     // The lasting effects only (a log-off leaves nothing behind), each done, not done, or maybe
     // done when its step's outcome is unknown.
@@ -357,7 +402,7 @@ QString RetirementRun::stateText(const DesktopOutcome& outcome) const
             ? 1
             : 0;
     };
-    if (m_mode == Mode::Retire) {
+    if (mode == Mode::Retire) {
         const int maintenance = effect(Step::MaintenanceOn);
         const int tagged = effect(Step::Tag);
         const int stopped = effect(Step::Stop);

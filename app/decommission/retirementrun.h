@@ -128,7 +128,8 @@ public:
     // the step that was not done and why.
     QStringList unfinishedLines() const;
     // What was done to a desktop ("in maintenance and tagged, not stopped"), translated.
-    QString stateText(const DesktopOutcome& outcome) const;
+    QString stateText(const DesktopOutcome& outcome) const { return stateTextOf(m_mode, outcome); }
+    static QString stateTextOf(Mode mode, const DesktopOutcome& outcome);
     // One translated sentence on the whole run.
     QString summary() const;
     // The record's kind names of the requests this run sent, in order (for tests and logs).
@@ -138,6 +139,11 @@ public:
     static QString stepName(Step step);
     // The record's kind of a step ("maintenance_on", "tags_add", "power_stop", …).
     static QString kindName(Step step);
+    // The record's name of a mode ("retire", "restore"), of the run's own lines: a
+    // "retirement_started" line before its first request and a "retirement_finished" line at its
+    // end, so that a run the app ended half-way is found and settled at the next start
+    // (RetirementSettlement).
+    static QString modeName(Mode mode);
 
 Q_SIGNALS:
     // A step of a batch is about to be sent (one signal per request group).
@@ -156,6 +162,8 @@ private:
     void halt(const QString& reason);
     void expire();
     void finish();
+    void recordStart();
+    void recordFinish();
 
     QPointer<ApiClient> m_client;
     DeletionStorePtr m_store;
@@ -177,6 +185,7 @@ private:
     Clock m_clock;
     QDate m_today;
     bool m_started = false;
+    bool m_startRecorded = false;
     bool m_halted = false;
     bool m_cancelled = false;
     bool m_expired = false;

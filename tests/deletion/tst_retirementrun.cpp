@@ -81,9 +81,15 @@ private:
     bool runToEnd(RetirementRun& run);
     // Desktops that can be retired: running, not being deleted, room for two tags.
     QList<Desktop> retirable(int count);
+    // The steps' records, without the run's own start and end lines.
     QList<QJsonObject> auditEntries() const
     {
-        return AuditLog::readEntries(m_store->audit().filePath());
+        QList<QJsonObject> steps;
+        for (const QJsonObject& entry : AuditLog::readEntries(m_store->audit().filePath())) {
+            if (!entry.value("event"_L1).toString().startsWith("retirement_"_L1))
+                steps.append(entry);
+        }
+        return steps;
     }
     // Every intent has exactly one outcome with its run and chunk; returns the intents' kinds.
     QStringList checkedIntentKinds();

@@ -1,7 +1,8 @@
 // Retire and Restore from the window against the in-process simulator: two desktops retired
 // through the confirmation (grace period and message chosen there) end tagged with this app's
 // dates, in maintenance and stopped, other tags untouched, every step audited; one of them
-// restored ends untagged, out of maintenance and running, and the window says it was restored.
+// restored ends untagged, out of maintenance and running, and the window says it was restored. A
+// retirement a killed app left half-way is named, desktop by desktop, when the window connects.
 
 #include "changeactiondialog.h"
 #include "desktoptablemodel.h"
@@ -15,12 +16,14 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -161,6 +164,48 @@ private Q_SLOTS:
                 QStringLiteral("tags_add"), QStringLiteral("power_stop"),
                 QStringLiteral("maintenance_off"), QStringLiteral("power_start"),
                 QStringLiteral("tags_remove") }));
+    }
+
+    void interruptedRetirementIsNamedAtConnect()
+    {
+        // The record a killed app left: desk-a put in maintenance and tagged, its stop never sent.
+        WorkspaceSimulator simulator(simulatorConfig(kAccessKey, kSecretKey, 5, 100));
+        QVERIFY(simulator.listen());
+        QTemporaryDir dir;
+        const QString project = clientConfigFor(simulator).projectId;
+        QFile audit(AuditLog::defaultFilePath(dir.path()));
+        QVERIFY(audit.open(QIODevice::WriteOnly));
+        const QString host = QSysInfo::machineHostName();
+        const QString lines = QStringLiteral(
+            R"({"event":"retirement_started","kind":"retire","run_id":"r1","project_id":"%1","targets":[{"id":"desk-a","name":"pc-a"}],"process_id":0,"host":"%2","time":"2026-12-01T10:00:00.000Z","schema":2}
+{"event":"intent","kind":"maintenance_on","run_id":"m1","chunk":0,"project_id":"%1","targets":[{"id":"desk-a","name":"pc-a"}],"process_id":0,"host":"%2","time":"2026-12-01T10:00:01.000Z","schema":2}
+{"event":"done","kind":"maintenance_on","run_id":"m1","chunk":0,"time":"2026-12-01T10:00:02.000Z","schema":2}
+{"event":"intent","kind":"tags_add","run_id":"t1","chunk":0,"project_id":"%1","targets":[{"id":"desk-a","name":"pc-a"}],"process_id":0,"host":"%2","time":"2026-12-01T10:00:03.000Z","schema":2}
+{"event":"done","kind":"tags_add","run_id":"t1","chunk":0,"time":"2026-12-01T10:00:04.000Z","schema":2}
+)")
+                                  .arg(project, host);
+        audit.write(lines.toUtf8());
+        audit.close();
+
+        MainWindow window;
+        ResolvedConnection connection;
+        connection.config = clientConfigFor(simulator);
+        connection.credentials = { kAccessKey, kSecretKey, {} };
+        connection.dataDir = dir.path();
+        window.connectTo(connection);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = window.findChild<QMessageBox*>(QStringLiteral("retirementSettlementBox")))
+                != nullptr,
+            kWaitMs);
+        QVERIFY2(
+            box->text().contains(QStringLiteral("pc-a: in maintenance and tagged, not stopped.")),
+            qPrintable(box->text()));
+        QCOMPARE(AuditLog::readEntries(audit.fileName())
+                     .last()
+                     .value(QStringLiteral("event"))
+                     .toString(),
+            QStringLiteral("retirement_settled"));
     }
 };
 
