@@ -134,6 +134,8 @@ private Q_SLOTS:
         QVERIFY(question);
         QCOMPARE(question->review().kind(), ReviewedChange::Restore);
         QVERIFY(!question->graceDaysBox());
+        // The desktop with the date it was to be deleted after.
+        QCOMPARE(question->desktopList()->model()->index(0, 5).data().toString(), due);
         question->confirmButton()->click();
         QMessageBox* note = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
