@@ -29,6 +29,7 @@ class DesktopTableModel;
 class JobJournal;
 class JobModel;
 class QSystemTrayIcon;
+class RetirementRun;
 class QWidget;
 
 // Wires the changes into the window: runs the ChangePreparation on a selection (the same look-up,
@@ -77,6 +78,9 @@ public:
     // when not connected or nothing is to be sent). The run is the controller's child;
     // actionFinished() follows it.
     ChangeRun *startAction(const ChangeReview &review);
+    // The review's retirement or restore: one RetirementRun built from it (nullptr when not
+    // connected or nothing is to be sent), the controller's child; retirementFinished() follows.
+    RetirementRun *startRetirement(const ChangeReview &review);
     // The window's Cancel: every change of this controller sends nothing more (a request on the
     // wire is let finish, so that its outcome is known), and deletions stop following their jobs.
     void cancelRunningChanges();
@@ -99,6 +103,11 @@ Q_SIGNALS:
     void actionStarted(ChangeRun *run);
     void runStarted(DeletionRun *run);
     void actionFinished(ChangeRun *run);
+    void retirementStarted(RetirementRun *run);
+    void retirementFinished(RetirementRun *run);
+    // A retirement or restore the app ended half-way was settled when its record was opened:
+    // one message per run, its half-way desktops named.
+    void retirementSettled(const QStringList &messages);
     void runFinished(DeletionRun *run);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);
@@ -154,4 +163,5 @@ private:
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
+    QList<QPointer<RetirementRun>> m_retirementRuns; // for the window's Cancel
 };
