@@ -9,7 +9,7 @@
 WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
     , m_demoButton(new QPushButton(tr("&Try the Demo"), this))
-    , m_allRegionsDemoButton(new QPushButton(tr("Demo of &Every Region"), this))
+    , m_allRegionsDemoButton(new QPushButton(tr("Demo of Every &Region"), this))
     , m_addButton(new QPushButton(tr("&Add a Connection…"), this))
     , m_profilesLabel(new QLabel(tr("Saved &connections:"), this))
     , m_profiles(new QListWidget(this))
