@@ -16,10 +16,14 @@ public:
 
     // "Delete 7 Desktops"
     static QString title(const ChangeReview& review);
+    // The same for a change of `count` desktops in all (a change across projects).
+    static QString title(ReviewedChange kind, int count);
     // "Delete 7 desktops? Deletion cannot be undone."
     static QString heading(const ChangeReview& review);
+    static QString heading(ReviewedChange kind, int count);
     // "&Delete 7 Desktops"
     static QString confirmButtonText(const ChangeReview& review);
+    static QString confirmButtonText(ReviewedChange kind, int count);
     // What to type to confirm a deletion, and what to say when the typed text is not it (empty
     // when it matches or nothing is typed yet).
     static QString confirmationPrompt(const ChangeReview& review);
@@ -52,6 +56,16 @@ public:
     static QString previewText(const ChangeReview& review, bool indentBodies = true);
     // "Dry run: nothing is sent. …" for the CLI.
     static QString dryRunSummary(const ChangeReview& review);
+    static QString dryRunSummary(ReviewedChange kind, int targetCount, int requests);
+
+    // A change across projects: each project's share of the desktops sent to, labelled by its
+    // region (a sub-project by its name).
+    struct ProjectShare {
+        QString label;
+        int desktopCount = 0;
+    };
+    // "120 desktops in cn-north-4, 35 in ap-southeast-3"
+    static QString projectsText(const QList<ProjectShare>& shares);
 
     static QString namesText(const QStringList& names, int namesShown);
 };

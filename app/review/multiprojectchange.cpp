@@ -1,0 +1,494 @@
+#include "multiprojectchange.h"
+
+#include "api/apiclient.h"
+#include "api/endpoint.h"
+#include "api/requestsigner.h"
+#include "decommission/deletionafterautoscaleoff.h"
+#include "deletion/auditlog.h"
+#include "deletion/deletionpreparation.h"
+
+#include <QHash>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace {
+const char* const kContext = "MultiProjectChange";
+}
+
+QString MultiProjectChange::Unplaced::reasonText() const
+{
+    const QString where = projects.join(QLatin1String(", "));
+    switch (why) {
+    case Why::NotFound:
+        return QCoreApplication::translate(
+            kContext, "not found in any Workspace project of the account");
+    case Why::Ambiguous:
+        return QCoreApplication::translate(
+            kContext, "found in more than one project (%1): which one is meant is not known")
+            .arg(where);
+    case Why::NotSearched:
+        return QCoreApplication::translate(
+            kContext, "not found in the projects that answered; the look-up failed in %1")
+            .arg(where);
+    case Why::UnknownProject:
+        break;
+    }
+    return QCoreApplication::translate(
+        kContext, "its project is not one of the account's Workspace projects");
+}
+
+QString MultiProjectChange::labelOf(const WorkspaceProject& project)
+{
+    return project.isSubProject() ? project.name : project.region;
+}
+
+QString MultiProjectChange::Part::label() const
+{
+    return labelOf(project);
+}
+
+MultiProjectChange::MultiProjectChange(AccountAccess access, QList<WorkspaceProject> projects,
+    DeletionStorePtr store, DeletionContext context, Request request, QObject* parent)
+    : QObject(parent)
+    , m_access(std::move(access))
+    , m_projects(std::move(projects))
+    , m_store(std::move(store))
+    , m_context(std::move(context))
+    , m_request(std::move(request))
+{
+    Q_ASSERT(m_store);
+}
+
+MultiProjectChange::~MultiProjectChange()
+{
+    m_access.credentials.clear();
+}
+
+QList<WorkspaceProject> MultiProjectChange::projectsOf(
+    const IamProjectList& projects, const AccountAccess& access)
+{
+    return AccountProjects::workspaceProjects(
+        projects, Endpoint::knownRegions(), access.explicitEndpoint, access.environment);
+}
+
+DeletionContext MultiProjectChange::contextFor(
+    DeletionContext base, const WorkspaceProject& project)
+{
+    base.projectId = project.id;
+    base.endpointHost = QString::fromLatin1(RequestSigner::hostHeader(project.endpoint));
+    base.region = project.region;
+    return base;
+}
+
+QList<ChangeReviewText::ProjectShare> MultiProjectChange::shares() const
+{
+    QList<ChangeReviewText::ProjectShare> shares;
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        if (part->review.targetCount() > 0)
+            shares.append({ part->label(), part->review.targetCount() });
+    }
+    return shares;
+}
+
+void MultiProjectChange::prepare()
+{
+    for (const ProjectDesktopId& desktop : std::as_const(m_request.desktops)) {
+        if (desktop.projectId.isEmpty())
+            m_unplacedIds.append(desktop.desktopId);
+    }
+    if (m_unplacedIds.isEmpty()) {
+        assignLocated();
+        return;
+    }
+    locate();
+}
+
+void MultiProjectChange::locate()
+{
+    // Each id once, looked up by id in every project: a desktop id names no project.
+    QStringList unique;
+    QSet<QString> seen;
+    for (const QString& id : std::as_const(m_unplacedIds)) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            unique.append(id);
+        }
+    }
+    m_foundIn = QList<QStringList>(m_projects.size());
+    m_locateErrors = QList<ApiError>(m_projects.size());
+    auto* queue = new ProjectQueue(
+        int(m_projects.size()),
+        [this, unique](int index, std::function<void()> done) {
+            m_locateClients.push_back(m_access.projectClient(m_projects.at(index)));
+            DeletionPreparation::Request lookUp;
+            lookUp.desktopIds = unique;
+            lookUp.projectId = m_projects.at(index).id;
+            auto* preparation
+                = new DeletionPreparation(m_locateClients.back().get(), lookUp, nullptr, this);
+            m_calls.append(preparation);
+            connect(
+                preparation, &DeletionPreparation::retrying, this, &MultiProjectChange::retrying);
+            connect(preparation, &DeletionPreparation::finished, this,
+                [this, index, preparation, done] {
+                    preparation->deleteLater();
+                    if (preparation->succeeded()) {
+                        for (const Desktop& desktop : preparation->found()) {
+                            if (!desktop.isGone())
+                                m_foundIn[index].append(desktop.id);
+                        }
+                    } else {
+                        m_locateErrors[index] = preparation->error();
+                    }
+                    done();
+                });
+            preparation->start();
+        },
+        this);
+    m_calls.append(queue);
+    connect(queue, &ProjectQueue::finished, this, [this, queue] {
+        queue->deleteLater();
+        if (!m_cancelled)
+            assignLocated();
+    });
+    queue->start();
+}
+
+MultiProjectChange::Part& MultiProjectChange::partFor(const WorkspaceProject& project)
+{
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        if (part->project.id == project.id)
+            return *part;
+    }
+    m_parts.push_back(std::make_unique<Part>());
+    Part& part = *m_parts.back();
+    part.project = project;
+    part.client = m_access.projectClient(project);
+    return part;
+}
+
+void MultiProjectChange::assignLocated()
+{
+    QHash<QString, qsizetype> projectById;
+    for (qsizetype i = 0; i < m_projects.size(); ++i)
+        projectById.insert(m_projects.at(i).id, i);
+    QHash<QString, QList<qsizetype>> locatedIn;
+    for (qsizetype i = 0; i < m_foundIn.size(); ++i) {
+        for (const QString& id : std::as_const(m_foundIn.at(i)))
+            locatedIn[id].append(i);
+    }
+    QStringList failed;
+    for (qsizetype i = 0; i < m_locateErrors.size(); ++i) {
+        if (m_locateErrors.at(i).isError())
+            failed.append(labelOf(m_projects.at(i)));
+    }
+    // The order asked, in the parts as in the left-out list; repeats go to the part, which
+    // reports them as a single project's review does.
+    QSet<QString> unplacedSeen;
+    const auto leaveOut
+        = [this, &unplacedSeen](const QString& id, Unplaced::Why why, const QStringList& where) {
+              if (unplacedSeen.contains(id))
+                  return;
+              unplacedSeen.insert(id);
+              m_unplaced.append({ id, why, where });
+          };
+    for (const ProjectDesktopId& desktop : std::as_const(m_request.desktops)) {
+        if (!desktop.projectId.isEmpty()) {
+            const auto found = projectById.constFind(desktop.projectId);
+            if (found == projectById.cend())
+                leaveOut(desktop.desktopId, Unplaced::Why::UnknownProject, { desktop.projectId });
+            else
+                partFor(m_projects.at(*found)).requestedIds.append(desktop.desktopId);
+            continue;
+        }
+        const QList<qsizetype> where = locatedIn.value(desktop.desktopId);
+        if (where.size() == 1) {
+            partFor(m_projects.at(where.first())).requestedIds.append(desktop.desktopId);
+        } else if (where.size() > 1) {
+            QStringList labels;
+            for (const qsizetype index : where)
+                labels.append(labelOf(m_projects.at(index)));
+            leaveOut(desktop.desktopId, Unplaced::Why::Ambiguous, labels);
+        } else {
+            leaveOut(desktop.desktopId,
+                failed.isEmpty() ? Unplaced::Why::NotFound : Unplaced::Why::NotSearched, failed);
+        }
+    }
+    // The parts in the order of the account's projects, as the listing shows them.
+    std::stable_sort(m_parts.begin(), m_parts.end(),
+        [&projectById](const std::unique_ptr<Part>& a, const std::unique_ptr<Part>& b) {
+            return projectById.value(a->project.id) < projectById.value(b->project.id);
+        });
+    reviewParts();
+}
+
+void MultiProjectChange::reviewParts()
+{
+    auto* queue = new ProjectQueue(
+        int(m_parts.size()),
+        [this](int index, std::function<void()> done) { reviewPart(index, std::move(done)); },
+        this);
+    m_calls.append(queue);
+    connect(queue, &ProjectQueue::finished, this, [this, queue] {
+        queue->deleteLater();
+        if (!m_cancelled)
+            finishPreparing();
+    });
+    queue->start();
+}
+
+void MultiProjectChange::reviewPart(int index, std::function<void()> done)
+{
+    Part& part = *m_parts.at(size_t(index));
+    ChangePreparation::Request request;
+    request.kind = m_request.kind;
+    request.desktopIds = part.requestedIds;
+    request.projectId = part.project.id;
+    request.protectedTags = m_request.protectedTags;
+    request.audit = &m_store->audit();
+    request.inFlight = &m_store->inFlight();
+    request.choices = m_request.choices;
+    request.usersLookUpTimeoutMs = m_request.lookUpTimeoutMs;
+    auto* preparation
+        = new ChangePreparation(part.client.get(), request, &m_store->journal(), this);
+    m_calls.append(preparation);
+    connect(preparation, &ChangePreparation::retrying, this, &MultiProjectChange::retrying);
+    connect(preparation, &ChangePreparation::finished, this, [this, index, preparation, done] {
+        preparation->deleteLater();
+        Part& part = *m_parts.at(size_t(index));
+        if (preparation->succeeded()) {
+            part.review = preparation->review();
+            part.poolsWarning = preparation->poolsWarning();
+            part.poolsIncomplete = preparation->poolsIncomplete();
+            part.usersListingIncomplete = preparation->usersListingWasIncomplete();
+        } else {
+            part.error = preparation->error();
+        }
+        Q_EMIT progress(++m_preparedCount, int(m_parts.size()));
+        done();
+    });
+    preparation->start();
+}
+
+void MultiProjectChange::finishPreparing()
+{
+    m_prepared = true;
+    Q_EMIT prepared();
+}
+
+void MultiProjectChange::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (!m_running) {
+        // Nothing was sent; nothing is reported after a cancelled preparation.
+        for (const QPointer<QObject>& call : std::as_const(m_calls)) {
+            if (!call)
+                continue;
+            call->disconnect(this);
+            if (auto* lookUp = qobject_cast<DeletionPreparation*>(call))
+                lookUp->cancel();
+            else if (auto* preparation = qobject_cast<ChangePreparation*>(call))
+                preparation->cancel();
+        }
+        return;
+    }
+    if (m_stopReason.isEmpty())
+        m_stopReason = QCoreApplication::translate("ChangeRun", "Cancelled before it was sent.");
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        if (part->changeRun && !part->changeRun->isFinished())
+            part->changeRun->cancel();
+        if (part->deletion && !part->deletionRun)
+            part->deletion->cancel();
+        if (part->deletionRun && part->deletionRun->state() != DeletionRun::State::Finished)
+            part->deletionRun->cancel();
+    }
+}
+
+QStringList MultiProjectChange::lookUpFailures() const
+{
+    QStringList failures;
+    for (qsizetype i = 0; i < m_locateErrors.size(); ++i) {
+        if (!m_locateErrors.at(i).isError())
+            continue;
+        const WorkspaceProject& project = m_projects.at(i);
+        failures.append(tr("%1 (project %2): the desktops could not be looked up: %3")
+                            .arg(labelOf(project), project.id, m_locateErrors.at(i).summary()));
+    }
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        if (part->error.isError())
+            failures.append(tr("%1 (project %2): the desktops could not be looked up: %3")
+                                .arg(part->label(), part->project.id, part->error.summary()));
+    }
+    return failures;
+}
+
+bool MultiProjectChange::canRun() const
+{
+    return m_prepared && !m_cancelled && !m_running && lookUpFailures().isEmpty()
+        && planningProblem().isEmpty();
+}
+
+int MultiProjectChange::targetCount() const
+{
+    int count = 0;
+    for (const std::unique_ptr<Part>& part : m_parts)
+        count += part->review.targetCount();
+    return count;
+}
+
+int MultiProjectChange::requestCount() const
+{
+    int count = 0;
+    for (const std::unique_ptr<Part>& part : m_parts)
+        count += int(part->review.plannedRequests().size());
+    return count;
+}
+
+QString MultiProjectChange::planningProblem() const
+{
+    if (m_request.kind != ReviewedChange::Delete)
+        return {};
+    QStringList problems;
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        const DeletionAfterAutoscaleOff deletion(part->client.get(), m_store, DeletionContext(),
+            part->review.deletionPlan(), part->review.poolsToStop());
+        const QString problem = deletion.planningProblem();
+        if (!problem.isEmpty())
+            problems.append(tr("%1: %2", "project: problem").arg(part->label(), problem));
+    }
+    return problems.join(QLatin1Char(' '));
+}
+
+bool MultiProjectChange::leavesWorkUndone() const
+{
+    if (!m_unplaced.isEmpty())
+        return true;
+    return std::any_of(m_parts.cbegin(), m_parts.cend(), [](const std::unique_ptr<Part>& part) {
+        return part->error.isError() || part->review.leavesWorkUndone();
+    });
+}
+
+void MultiProjectChange::run()
+{
+    if (!canRun())
+        return;
+    m_running = true;
+    if (m_deadlineMs > 0)
+        m_deadline = QDeadlineTimer(m_deadlineMs);
+    // From the event loop, as every run starts: no signal inside run().
+    QMetaObject::invokeMethod(this, &MultiProjectChange::runNext, Qt::QueuedConnection);
+}
+
+void MultiProjectChange::runNext()
+{
+    while (m_next < int(m_parts.size())) {
+        const int index = m_next++;
+        if (m_parts.at(size_t(index))->review.targetCount() == 0)
+            continue;
+        if (m_stopReason.isEmpty() && m_deadlineMs > 0 && m_deadline.hasExpired())
+            m_stopReason
+                = QCoreApplication::translate("ChangeRun", "Not sent: the deadline passed first.");
+        if (!m_stopReason.isEmpty()) {
+            leaveOutPart(index, m_stopReason);
+            continue;
+        }
+        if (m_request.kind == ReviewedChange::Delete)
+            startDeletion(index);
+        else
+            startChangeRun(index);
+        return;
+    }
+    m_sendingFinished = true;
+    Q_EMIT sendingFinished();
+    checkFinished();
+}
+
+void MultiProjectChange::startChangeRun(int index)
+{
+    Part& part = *m_parts.at(size_t(index));
+    auto* run = new ChangeRun(part.client.get(), m_store, contextFor(m_context, part.project),
+        part.review.changeKind(), part.review.actionTargets(), this);
+    if (m_deadlineMs > 0)
+        run->setDeadlineMs(int(std::max<qint64>(1, m_deadline.remainingTime())));
+    part.changeRun = run;
+    Q_EMIT changeRunReady(index, run);
+    connect(run, &ChangeRun::finished, this,
+        [this, index, run] { onPartSent(index, run->allDone(), {}); });
+    run->start();
+}
+
+void MultiProjectChange::startDeletion(int index)
+{
+    Part& part = *m_parts.at(size_t(index));
+    auto* deletion = new DeletionAfterAutoscaleOff(part.client.get(), m_store,
+        contextFor(m_context, part.project), part.review.deletionPlan(), part.review.poolsToStop(),
+        this);
+    part.deletion = deletion;
+    if (m_deadlineMs > 0) {
+        deletion->setDeadline(m_deadline);
+        if (ChangeRun* autoscale = deletion->autoscaleRun())
+            autoscale->setDeadlineMs(int(std::max<qint64>(1, m_deadline.remainingTime())));
+    }
+    connect(
+        deletion, &DeletionAfterAutoscaleOff::deletionReady, this, [this, index](DeletionRun* run) {
+            Part& part = *m_parts.at(size_t(index));
+            part.deletionRun = run;
+            if (m_deadlineMs > 0)
+                run->setDeadlineMs(int(std::max<qint64>(1, m_deadline.remainingTime())));
+            connect(run, &DeletionRun::sendingFinished, this, [this, index, run] {
+                onPartSent(index, run->changeRun() && run->changeRun()->allDone(), {});
+            });
+            connect(run, &DeletionRun::finished, this, &MultiProjectChange::checkFinished);
+            Q_EMIT deletionRunReady(index, run);
+        });
+    connect(deletion, &DeletionAfterAutoscaleOff::notDeleted, this,
+        [this, index](const QString& reason) {
+            m_parts.at(size_t(index))->notDeletedReason = reason;
+            onPartSent(index, false, reason);
+        });
+    Q_EMIT deletionReady(index, deletion);
+    deletion->start();
+}
+
+void MultiProjectChange::onPartSent(int index, bool allDone, const QString& notDoneText)
+{
+    Q_UNUSED(notDoneText)
+    if (!allDone && m_stopReason.isEmpty()) {
+        m_stopReason = m_cancelled
+            ? QCoreApplication::translate("ChangeRun", "Cancelled before it was sent.")
+            : tr("Not sent: the change in %1 did not end with every request done, so nothing more "
+                 "is sent to "
+                 "any project.")
+                  .arg(m_parts.at(size_t(index))->label());
+    }
+    QMetaObject::invokeMethod(this, &MultiProjectChange::runNext, Qt::QueuedConnection);
+}
+
+void MultiProjectChange::leaveOutPart(int index, const QString& reason)
+{
+    Part& part = *m_parts.at(size_t(index));
+    part.notSentReason = reason;
+    // Recorded as any run records targets it never sent: in their project, without an intent.
+    AuditedRequest request;
+    request.kind = part.review.changeKind().name;
+    request.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    request.projectId = part.project.id;
+    request.targetIds = part.review.targetIds();
+    m_store->audit().appendNotSent(request, reason, part.project.region);
+    Q_EMIT partNotSent(index, reason);
+}
+
+void MultiProjectChange::checkFinished()
+{
+    if (!m_sendingFinished || m_finished)
+        return;
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        if (part->deletionRun && part->deletionRun->state() != DeletionRun::State::Finished)
+            return;
+    }
+    m_finished = true;
+    Q_EMIT finished();
+}
