@@ -520,9 +520,15 @@ int WorkspaceSimulator::requestCount(const QByteArray &method, const QString &pa
     }));
 }
 
-QList<WorkspaceSimulator::ReceivedRequest> WorkspaceSimulator::receivedRequests() const
+QList<WorkspaceSimulator::ReceivedRequest> WorkspaceSimulator::receivedRequests(const QByteArray &method,
+                                                                                const QString &pathContains) const
 {
-    return d->m_received;
+    QList<ReceivedRequest> found;
+    for (const ReceivedRequest &request : d->m_received) {
+        if ((method.isEmpty() || request.method == method) && request.path.contains(pathContains))
+            found.append(request);
+    }
+    return found;
 }
 
 int WorkspaceSimulator::desktopCount() const

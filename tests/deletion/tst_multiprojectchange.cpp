@@ -50,8 +50,6 @@ private:
     bool prepare(MultiProjectChange& change);
     bool runToEnd(MultiProjectChange& change);
     QStringList idsOf(WorkspaceSimulator& simulator, int count);
-    QList<WorkspaceSimulator::ReceivedRequest> received(const WorkspaceSimulator& simulator,
-        const QByteArray& method, const QString& pathContains) const;
     QList<QJsonObject> auditEntries(const QString& event) const;
 
     QTemporaryDir m_dir;
@@ -156,19 +154,6 @@ QStringList TestMultiProjectChange::idsOf(WorkspaceSimulator& simulator, int cou
     return ids;
 }
 
-QList<WorkspaceSimulator::ReceivedRequest> TestMultiProjectChange::received(
-    const WorkspaceSimulator& simulator, const QByteArray& method,
-    const QString& pathContains) const
-{
-    QList<WorkspaceSimulator::ReceivedRequest> found;
-    const QList<WorkspaceSimulator::ReceivedRequest> all = simulator.receivedRequests();
-    for (const WorkspaceSimulator::ReceivedRequest& request : all) {
-        if (request.method == method && request.path.contains(pathContains))
-            found.append(request);
-    }
-    return found;
-}
-
 QList<QJsonObject> TestMultiProjectChange::auditEntries(const QString& event) const
 {
     QList<QJsonObject> found;
@@ -204,9 +189,9 @@ void TestMultiProjectChange::deletionAcrossTwoRegionsGoesToEachProjectAndEndpoin
     // One batch-delete each, in its own project's path, signed for and sent to its own host.
     const QString northHost = QStringLiteral("127.0.0.1:%1").arg(m_simulator->port());
     const QString asiaHost = QStringLiteral("localhost:%1").arg(m_simulator->port());
-    const auto northPosts = received(*m_simulator, "POST",
-        m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
-    const auto asiaPosts = received(*m_asia, "POST", QStringLiteral("batch-delete"));
+    const auto northPosts = m_simulator->receivedRequests(
+        "POST", m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
+    const auto asiaPosts = m_asia->receivedRequests("POST", QStringLiteral("batch-delete"));
     QCOMPARE(northPosts.size(), 1);
     QCOMPARE(asiaPosts.size(), 1);
     QCOMPARE(northPosts.first().host, northHost);
@@ -263,7 +248,7 @@ void TestMultiProjectChange::idsAreGroupedByProjectAndUnknownOnesLeftOut()
     QVERIFY(runToEnd(*maintenance));
     QVERIFY(maintenance->parts().at(0)->changeRun->allDone());
     QVERIFY(maintenance->parts().at(1)->changeRun->allDone());
-    QCOMPARE(received(*m_asia, "PUT", QStringLiteral("maintenance")).size(), 1);
+    QCOMPARE(m_asia->receivedRequests("PUT", QStringLiteral("maintenance")).size(), 1);
 }
 
 void TestMultiProjectChange::anIdFoundInTwoProjectsIsAmbiguous()
@@ -316,7 +301,7 @@ void TestMultiProjectChange::aProjectThatIsNotDoneStopsTheOthers()
     QVERIFY(!maintenance->parts().at(1)->changeRun);
     QVERIFY(!maintenance->parts().at(1)->notSentReason.isEmpty());
     QVERIFY(maintenance->stopReason().contains(QStringLiteral("cn-north-4")));
-    QCOMPARE(received(*m_asia, "PUT", QStringLiteral("maintenance")).size(), 0);
+    QCOMPARE(m_asia->receivedRequests("PUT", QStringLiteral("maintenance")).size(), 0);
     const QList<QJsonObject> notSent = auditEntries(QStringLiteral("not_sent"));
     QCOMPARE(notSent.size(), 1);
     QCOMPARE(notSent.first().value(QLatin1String("project_id")).toString(), kAsiaProjectId);
@@ -359,7 +344,7 @@ void TestMultiProjectChange::theDeadlineLeavesTheRestUnsent()
     const ChangeRun* first = logoff->parts().at(0)->changeRun;
     QVERIFY(first && first->hasExpired());
     QVERIFY(!logoff->parts().at(1)->changeRun);
-    QCOMPARE(received(*m_asia, "POST", QStringLiteral("logoff")).size(), 0);
+    QCOMPARE(m_asia->receivedRequests("POST", QStringLiteral("logoff")).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMultiProjectChange)
