@@ -347,6 +347,28 @@ int MultiProjectChange::requestCount() const
     return count;
 }
 
+void MultiProjectChange::setChoices(const ChangeReview::Choices& choices)
+{
+    if (m_running)
+        return; // what is being sent is what was confirmed
+    m_request.choices = choices;
+    for (const std::unique_ptr<Part>& part : m_parts)
+        part->review = part->review.withChoices(choices);
+}
+
+QString MultiProjectChange::previewText() const
+{
+    QStringList sections;
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        if (part->review.plannedRequests().isEmpty())
+            continue;
+        sections.append(tr("## %1 (project %2)", "a project's planned requests")
+                            .arg(part->label(), part->project.id)
+            + QLatin1Char('\n') + ChangeReviewText::previewText(part->review));
+    }
+    return sections.join(QLatin1String("\n\n"));
+}
+
 QString MultiProjectChange::planningProblem() const
 {
     if (m_request.kind != ReviewedChange::Delete)

@@ -117,6 +117,10 @@ public:
     // Every desktop sent to, and the requests, of all projects.
     int targetCount() const;
     int requestCount() const;
+    // Other choices for every project (a dialog's check boxes): each part's review anew.
+    void setChoices(const ChangeReview::Choices& choices);
+    // Every planned request of every project, each project's under a line naming it.
+    QString previewText() const;
     // Why the planned requests may not be sent (an unusable pool id); empty when they may.
     QString planningProblem() const;
     // A requested desktop left out somewhere, for a reason that leaves the work undone.

@@ -181,6 +181,13 @@ void TestMultiProjectChange::deletionAcrossTwoRegionsGoesToEachProjectAndEndpoin
     auto deletion = change(ReviewedChange::Delete, desktops);
     QVERIFY(prepare(*deletion));
     QVERIFY2(deletion->canRun(), qPrintable(deletion->lookUpFailures().join(QLatin1Char('\n'))));
+    // A choice made in the confirmation goes to every project's review.
+    ChangeReview::Choices choices = deletion->request().choices;
+    choices.options.emailNotification = false;
+    deletion->setChoices(choices);
+    for (const auto& part : deletion->parts())
+        QVERIFY(
+            part->review.plannedRequests().last().body.contains("\"email_notification\":false"));
     QCOMPARE(deletion->targetCount(), 5);
     QCOMPARE(ChangeReviewText::projectsText(deletion->shares()),
         QStringLiteral("2 desktop(s) in cn-north-4, 3 in ap-southeast-3")); // no catalogue loaded
@@ -242,6 +249,12 @@ void TestMultiProjectChange::idsAreGroupedByProjectAndUnknownOnesLeftOut()
     QCOMPARE(maintenance->unplaced().at(1).why, MultiProjectChange::Unplaced::Why::UnknownProject);
     QVERIFY(maintenance->leavesWorkUndone());
     QCOMPARE(maintenance->requestCount(), 2);
+    // The preview names each project and its own URLs.
+    const QString preview = maintenance->previewText();
+    QVERIFY2(preview.contains(QStringLiteral("ap-southeast-3 (project ") + kAsiaProjectId)
+            && preview.contains(
+                QStringLiteral("localhost:%1/v2/%2/").arg(m_simulator->port()).arg(kAsiaProjectId)),
+        qPrintable(preview));
     // The asia desktop of the row was looked up in its project only: one look-up for the typed
     // ids in each project, one review each.
     QVERIFY(maintenance->canRun());
