@@ -19,6 +19,7 @@
 #include "profiledialog.h"
 #include "desktopcolumnlayout.h"
 #include "desktopfilterbar.h"
+#include "desktopspage.h"
 #include "tableheader.h"
 #include "userguidedialog.h"
 #include "welcomepage.h"
@@ -28,8 +29,11 @@
 #include "api/endpoint.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -38,6 +42,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -74,15 +79,10 @@ static void initWorkspaceResources()
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new DesktopTableModel(this))
-    , m_proxy(new DesktopFilterProxy(this))
     , m_loader(new DesktopLoader(m_model, this))
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(m_stack))
-    , m_tablePage(new QWidget(m_stack))
-    , m_view(new QTableView(m_tablePage))
-    , m_banner(new ErrorBanner(m_tablePage))
-    , m_listingWarning(new ListingWarningBanner(m_tablePage))
-    , m_demoBanner(new NoticeLabel(m_tablePage))
+    , m_page(new DesktopsPage(m_model, m_loader, m_stack))
 {
     setObjectName(QStringLiteral("mainWindow"));
     initWorkspaceResources();
@@ -92,62 +92,9 @@ MainWindow::MainWindow(QWidget *parent)
         QApplication::setStyle(QStringLiteral("Fusion"));
         QApplication::setPalette(BannerPalette::darkPalette());
     }
-    m_proxy->setDesktopModel(m_model);
-
-    m_view->setObjectName(QStringLiteral("desktopTable"));
-    m_view->setAccessibleName(tr("Desktops"));
-    m_view->setAccessibleDescription(tr("The desktops of the project. Enter opens the details, "
-                                        "the Delete key deletes the selected desktops after a confirmation."));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(DesktopTableModel::NameColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    // Tab leaves the table for the next control: the arrow keys move between its cells.
-    m_view->setTabKeyNavigation(false);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionsMovable(true);
-    keepHeaderOutOfSelection(m_view);
-    header->setStretchLastSection(true);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    applyDefaultDesktopColumns(m_view);
-
-    m_emptyTableNote = new QLabel(m_view->viewport());
-    m_emptyTableNote->setObjectName(QStringLiteral("emptyTableNote"));
-    m_emptyTableNote->setAlignment(Qt::AlignCenter);
-    m_emptyTableNote->setWordWrap(true);
-    m_emptyTableNote->setEnabled(false); // drawn in the palette's placeholder colour
-    m_emptyTableNote->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_emptyTableNote->hide();
-    m_view->viewport()->installEventFilter(this);
-
-    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
-    m_demoBanner->setAccessibleName(tr("Demo mode"));
-    m_demoBanner->setText(tr("<b>Demo mode</b> — a simulated project on this computer. Nothing you do "
-                             "here touches a real cloud."));
-    m_demoBanner->setContentsMargins(10, 6, 10, 6);
-    m_demoBanner->hide();
-
-    auto *layout = new QVBoxLayout(m_tablePage);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_demoBanner);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_listingWarning);
-    m_idleOverview = new IdleOverviewChart(m_tablePage);
-    m_idleOverview->setObjectName(QStringLiteral("idleOverview"));
-    m_idleOverview->setContentsMargins(8, 4, 8, 4);
-    layout->addWidget(m_idleOverview);
-    layout->addWidget(m_view);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_tablePage);
-    m_stack->setCurrentWidget(m_tablePage);
+    m_stack->addWidget(m_page);
+    m_stack->setCurrentWidget(m_page);
     setCentralWidget(m_stack);
 
     createActions();
@@ -158,8 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
     connect(m_welcome, &WelcomePage::profileChosen, this, &MainWindow::profileChosen);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
-    connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
-    connect(m_listingWarning, &ListingWarningBanner::reloadRequested, this, &MainWindow::refresh);
+    connect(m_page->errorBanner(), &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_page->listingWarning(), &ListingWarningBanner::reloadRequested, this, &MainWindow::refresh);
     connect(m_loader, &DesktopLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_loader, &DesktopLoader::progress, this, &MainWindow::onProgress);
     connect(m_loader, &DesktopLoader::loadingFinished, this, &MainWindow::onLoadingFinished);
@@ -176,30 +123,25 @@ MainWindow::MainWindow(QWidget *parent)
         if (!problems.isEmpty())
             statusBar()->showMessage(tr("Pools incomplete: %1").arg(problems.join(QLatin1Char(' '))));
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleCountUpdate);
-    // Enter or a double click (per platform style) opens the details.
-    connect(m_view, &QTableView::activated, this, &MainWindow::showDetails);
-    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+    connect(m_page, &DesktopsPage::countsChanged, this, [this](int total, int shown, int selected) {
+        m_statusBar->setCounts(total, shown, selected);
+        updateActions();
+        Q_EMIT selectionCountChanged(selected);
+    });
+    connect(m_page->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_page->view()->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            &MainWindow::showHeaderMenu);
 
     // Keyboard order: find, the quick filters, then the table they narrow, then the Jobs panel.
-    m_filterBar->chainTabOrder(m_search, m_idleOverview);
-    setTabOrder(m_idleOverview, m_view);
-    setTabOrder(m_view, m_jobsPanel->treeView());
+    m_page->filterBar()->chainTabOrder(m_search, m_page->idleOverview());
+    setTabOrder(m_page->idleOverview(), m_page->view());
+    setTabOrder(m_page->view(), m_jobsPanel->treeView());
     m_search->installEventFilter(this);
-    m_view->installEventFilter(this);
-    m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_filterBar->retirementFilter(), m_filterBar->idleFilter(),
-                                              m_proxy, m_model, this);
 
     applyIcons();
     restoreLayout();
     updateTitle();
-    updateCounts();
+    m_page->updateCounts();
     updateActions();
 }
 
@@ -214,14 +156,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         if (event->type() == QEvent::KeyPress)
             m_search->clear();
         return true;
-    }
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
-        m_emptyTableNote->setGeometry(m_view->viewport()->rect());
-    if (watched == m_view && event->type() == QEvent::FocusIn && !m_view->currentIndex().isValid()
-        && m_proxy->rowCount() > 0) {
-        // A table with focus but no current row shows nothing: the first row becomes current
-        // (not selected), so the focus is visible and the arrow keys start there.
-        m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::NoUpdate);
     }
     return QMainWindow::eventFilter(watched, event);
 }
@@ -251,7 +185,7 @@ void MainWindow::createJobsPanel()
     connect(goToJobs, &QAction::triggered, this, [this] {
         QWidget *focus = QApplication::focusWidget();
         if (m_jobsPanel->isVisible() && focus && m_jobsPanel->isAncestorOf(focus)) {
-            m_view->setFocus(Qt::ShortcutFocusReason);
+            m_page->view()->setFocus(Qt::ShortcutFocusReason);
             return;
         }
         m_jobsPanel->show();
@@ -325,8 +259,8 @@ void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
 void MainWindow::connectTo(const ResolvedConnection &connection)
 {
     m_loader->setClient(nullptr);
-    m_banner->hide();
-    m_listingWarning->hide();
+    m_page->errorBanner()->hide();
+    m_page->listingWarning()->hide();
     if (m_client)
         m_client->deleteLater();
     const bool sameProject = m_connection.config.endpoint == connection.config.endpoint
@@ -345,9 +279,9 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     m_loader->setClient(m_client);
     m_loader->setQuery({});
     updateServerFilterIndicator();
-    m_stack->setCurrentWidget(m_tablePage);
+    m_stack->setCurrentWidget(m_page);
     m_toolBar->show();
-    m_filterBar->show();
+    m_page->filterBar()->show();
     m_statusBar->setCountsVisible(true);
     updateTitle();
     updateActions();
@@ -355,7 +289,7 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     const qsizetype runsBefore = m_deletion->runs().size();
     m_deletion->setConnection(m_connection, m_client);
     m_jobsPanel->showResumedDeletions(m_deletion->runs().mid(runsBefore), AuditLog::defaultFilePath(dataDirectory()));
-    m_view->setFocus();
+    m_page->view()->setFocus();
 }
 
 void MainWindow::setProfileNames(const QStringList &names)
@@ -372,7 +306,7 @@ void MainWindow::setProfileNames(const QStringList &names)
 void MainWindow::setDemoMode(bool demo)
 {
     m_demoMode = demo;
-    m_demoBanner->setVisible(demo);
+    m_page->setDemoBannerVisible(demo);
     updateTitle();
 }
 
@@ -381,7 +315,7 @@ void MainWindow::showWelcome()
     m_stack->setCurrentWidget(m_welcome);
     // Finding and counting mean nothing without a project.
     m_toolBar->hide();
-    m_filterBar->hide();
+    m_page->filterBar()->hide();
     m_statusBar->setCountsVisible(false);
     m_welcome->addConnectionButton()->setFocus();
     updateActions();
@@ -423,7 +357,7 @@ void MainWindow::refresh()
 {
     if (!m_client)
         return;
-    m_banner->hide();
+    m_page->errorBanner()->hide();
     m_loader->load();
 }
 
@@ -440,6 +374,37 @@ void MainWindow::cancelLoading()
                                               "show no data or an earlier period's."),
                                  8000);
     }
+}
+
+void MainWindow::copySelection(int column)
+{
+    const QStringList values = m_page->selectedValues(column);
+    QApplication::clipboard()->setText(values.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Copied %Ln value(s).", nullptr, int(values.size())), 4000);
+}
+
+void MainWindow::exportCsv(bool selectedOnly)
+{
+    auto *dialog = new QFileDialog(this, selectedOnly ? tr("Export Selected Desktops")
+                                                      : tr("Export Shown Desktops"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->selectFile(QStringLiteral("desktops.csv"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, selectedOnly](const QString &path) {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(m_page->csvForShown(selectedOnly)) >= 0 && file.commit()) {
+            statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 6000);
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Failed"),
+                                    tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
 }
 
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)
@@ -460,7 +425,7 @@ void MainWindow::saveLayout() const
     settings.beginGroup(QLatin1String(kSettingsGroup));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("header"), m_page->view()->horizontalHeader()->saveState());
 }
 
 void MainWindow::restoreLayout()
@@ -470,7 +435,7 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(1200, 720);
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
+    m_page->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
 }
 
 QString MainWindow::dataDirectory() const

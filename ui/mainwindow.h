@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deletiondialog.h"
+#include "desktopspage.h"
 
 #include "api/apicalls.h"
 #include "api/apierror.h"
@@ -19,34 +20,24 @@ enum class DecommissionAction;
 class DeletionController;
 class ChangeActionDialog;
 class DeletionDialog;
-class DesktopFilterBar;
 class DesktopStatusBar;
 class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
-class ErrorBanner;
-class IdleOverviewChart;
-class IdleOverviewFilter;
-class ListingWarningBanner;
 class JobModel;
 class JobsPanel;
 class QAction;
-class QComboBox;
-class QLabel;
 class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QNetworkAccessManager;
-class QSpinBox;
-class QPushButton;
 class QStackedWidget;
-class QTableView;
 class QToolBar;
 class WelcomePage;
 
-// The desktops of one project in a sortable, filterable table, with loading progress, finding,
-// an id-based selection and the actions on it, including deletion (confirmation dialog and the
-// Jobs dock, through DeletionController).
+// The desktops of one project (DesktopsPage: the table, its filters and the selection), with
+// loading progress, finding and the actions on the selection, including deletion (confirmation
+// dialog and the Jobs dock, through DeletionController).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -70,7 +61,7 @@ public:
     // The window's widgets have object names (desktopTable, searchField, statusFilter, deleteAction,
     // jobsPanel, …) by which tests and tools find them; its models and client are these.
     DesktopTableModel *desktopModel() const { return m_model; }
-    DesktopFilterProxy *filterProxy() const { return m_proxy; }
+    DesktopFilterProxy *filterProxy() const { return m_page->proxy(); }
     DesktopLoader *loader() const { return m_loader; }
     ApiClient *client() const { return m_client; }
     DeletionController *deletionController() const { return m_deletion; }
@@ -81,15 +72,18 @@ public:
     void showAbout();
     void openUserGuide();
 
-    QStringList selectedDesktopIds() const;
-    // The selected desktops that may be submitted for deletion: not protected, not being deleted.
-    QStringList selectedDeletableDesktopIds() const;
-    enum class SelectionChange { Replace, Add };
-    // Selects the shown rows of these ids, instead of or in addition to the current selection;
-    // returns how many rows of ids were selected.
-    int selectDesktopIds(const QStringList &ids, SelectionChange change = SelectionChange::Replace);
-    // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
-    QStringList selectByIdsOrNames(const QStringList &lines, SelectionChange change = SelectionChange::Replace);
+    // The selection, kept by the desktops page.
+    QStringList selectedDesktopIds() const { return m_page->selectedDesktopIds(); }
+    QStringList selectedDeletableDesktopIds() const { return m_page->selectedDeletableDesktopIds(); }
+    using SelectionChange = DesktopsPage::SelectionChange;
+    int selectDesktopIds(const QStringList &ids, SelectionChange change = SelectionChange::Replace)
+    {
+        return m_page->selectDesktopIds(ids, change);
+    }
+    QStringList selectByIdsOrNames(const QStringList &lines, SelectionChange change = SelectionChange::Replace)
+    {
+        return m_page->selectByIdsOrNames(lines, change);
+    }
 
     // The server-side filters of the listing; clearing them reloads everything.
     void setServerQuery(const DesktopQuery &query);
@@ -115,12 +109,12 @@ public:
     void showUsageError();
     bool isLoadingShown() const;
     // What the table says when it shows no row ("No desktops match…"); empty when it shows rows.
-    QString emptyTableText() const;
+    QString emptyTableText() const { return m_page->emptyTableText(); }
 
     void refresh();
     void cancelLoading();
     // CSV of the shown rows (or only the selected ones), visible columns in their visual order.
-    QByteArray csvForShown(bool selectedOnly) const;
+    QByteArray csvForShown(bool selectedOnly) const { return m_page->csvForShown(selectedOnly); }
 
 Q_SIGNALS:
     void demoRequested();
@@ -144,8 +138,6 @@ private:
     void requestDeletion();
     // Starts a look-up of desktops for a deletion (or a retry) through the controller.
     void lookUpForDeletion(const std::function<void()> &start);
-    void updateCounts();
-    void scheduleCountUpdate();
     void updateTitle();
     void updateActions();
     void onLoadingStarted();
@@ -153,13 +145,10 @@ private:
     void onLoadingFinished(const ApiError &error);
     void copySelection(int column);
     void exportCsv(bool selectedOnly);
-    void showDetails();
     void updateServerFilterIndicator();
     void onDeletionDialogOpened(DeletionDialog *dialog);
     bool eventFilter(QObject *watched, QEvent *event) override;
     void updateCloseQuestion();
-    void updateEmptyTableNote();
-    void openSelectByIds();
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
@@ -179,29 +168,18 @@ private:
     void restoreLayout();
 
     DesktopTableModel *m_model;
-    DesktopFilterProxy *m_proxy;
     DesktopLoader *m_loader;
     QPointer<QNetworkAccessManager> m_network;
     QNetworkAccessManager *m_ownNetwork = nullptr;
     ApiClient *m_client = nullptr;
     ResolvedConnection m_connection;
     bool m_demoMode = false;
-    bool m_countUpdateScheduled = false;
-    int m_selectedCount = 0; // selectable selected rows, as of the last updateCounts()
 
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
-    QWidget *m_tablePage;
-    QTableView *m_view;
-    ErrorBanner *m_banner;
-    ListingWarningBanner *m_listingWarning;
-    QLabel *m_demoBanner;
-    QLabel *m_emptyTableNote = nullptr;
+    DesktopsPage *m_page;
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_search = nullptr;
-    DesktopFilterBar *m_filterBar = nullptr;
-    IdleOverviewChart *m_idleOverview = nullptr;
-    IdleOverviewFilter *m_overviewFilter = nullptr;
     DesktopStatusBar *m_statusBar = nullptr;
 
     QMenu *m_desktopsMenu = nullptr;

@@ -5,6 +5,7 @@
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
+#include "desktopspage.h"
 #include "jobspanel.h"
 
 #include <QAction>
@@ -56,9 +57,9 @@ void MainWindow::createActions()
     m_copyNamesAction = makeAction(tr("Copy &Names"), QKeySequence(tr("Ctrl+Shift+C")),
                                    [this] { copySelection(DesktopTableModel::NameColumn); });
     m_selectAllAction = makeAction(tr("Select &All Shown"), QKeySequence::SelectAll,
-                                   [this] { m_view->selectAll(); });
+                                   [this] { m_page->view()->selectAll(); });
     m_selectByIdsAction = makeAction(tr("Select by &IDs or Names…"), QKeySequence(tr("Ctrl+I")),
-                                     [this] { openSelectByIds(); });
+                                     [this] { m_page->openSelectByIds(); });
     m_selectByIdsAction->setObjectName(QStringLiteral("selectByIdsAction"));
     m_selectAllAction->setObjectName(QStringLiteral("selectAllAction"));
     m_exportShownAction->setObjectName(QStringLiteral("exportShownAction"));
@@ -74,7 +75,7 @@ void MainWindow::createActions()
     m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
                                        [this] { openServerFilters(); });
-    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
+    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { m_page->showDetails(); });
     m_detailsAction->setObjectName(QStringLiteral("detailsAction"));
     m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
@@ -114,7 +115,7 @@ void MainWindow::createActions()
     m_columnsMenu = viewMenu->addMenu(tr("&Columns"));
     connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] {
         m_columnsMenu->clear();
-        QHeaderView *header = m_view->horizontalHeader();
+        QHeaderView *header = m_page->view()->horizontalHeader();
         for (int visual = 0; visual < header->count(); ++visual) {
             const int column = header->logicalIndex(visual);
             QAction *action = m_columnsMenu->addAction(
@@ -149,16 +150,16 @@ void MainWindow::createActions()
 
 void MainWindow::updateActions()
 {
-    const bool connected = m_client != nullptr && m_stack->currentWidget() == m_tablePage;
+    const bool connected = m_client != nullptr && m_stack->currentWidget() == m_page;
     const bool loading = m_loader->isLoading() || m_loader->isLoadingUsage();
     m_refreshAction->setEnabled(connected);
     m_cancelLoadAction->setEnabled(loading);
     m_serverFiltersAction->setEnabled(connected);
     m_editConnectionAction->setEnabled(connected && !m_demoMode && !m_connection.profileName.isEmpty());
-    const bool hasSelection = m_selectedCount > 0;
+    const bool hasSelection = m_page->selectedCount() > 0;
     // Without a project (the welcome page) there is nothing to find, select or export.
     m_exportShownAction->setEnabled(connected);
-    m_selectAllAction->setEnabled(connected && m_proxy->rowCount() > 0);
+    m_selectAllAction->setEnabled(connected && m_page->proxy()->rowCount() > 0);
     m_selectByIdsAction->setEnabled(connected);
     m_findAction->setEnabled(connected);
     m_copyIdsAction->setEnabled(hasSelection);
@@ -173,7 +174,7 @@ void MainWindow::updateActions()
 
 void MainWindow::showHeaderMenu(const QPoint &position)
 {
-    m_columnsMenu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(position));
+    m_columnsMenu->popup(m_page->view()->horizontalHeader()->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::showContextMenu(const QPoint &position)
@@ -192,5 +193,5 @@ void MainWindow::showContextMenu(const QPoint &position)
     addDecommissionActions(menu);
     menu->addSeparator();
     menu->addAction(m_deleteAction);
-    menu->popup(m_view->viewport()->mapToGlobal(position));
+    menu->popup(m_page->view()->viewport()->mapToGlobal(position));
 }
