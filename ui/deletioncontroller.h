@@ -10,6 +10,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/jobtracker.h"
 #include "review/changepreparation.h"
+#include "review/multiprojectchange.h"
 #include "settings/connectionoptions.h"
 
 #include <QHash>
@@ -55,6 +56,12 @@ public:
     // dialogOpened() or preparationFinished() follows); raises the open dialog instead if any. A
     // newer request replaces a preparation still looking up.
     void requestDeletion(const QStringList &desktopIds);
+    // The same for desktops of several projects of the account (a table of every region): one
+    // review and one run per project (MultiProjectChange), each request to its own project and
+    // endpoint through `access`, confirmed in one dialog that groups them by region; each project's
+    // DeletionRun joins the Jobs panel. `projects` are the account's, those of the desktops at least.
+    void requestDeletionAcrossProjects(const QList<ProjectDesktopId> &desktops,
+                                       const QList<WorkspaceProject> &projects, const AccountAccess &access);
     // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
     // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
     // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
@@ -127,6 +134,7 @@ private:
     void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const ChangeReview &review);
+    void onPreparedAcrossProjects(MultiProjectChange *change);
     void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);

@@ -159,10 +159,15 @@ QString ChangeReviewText::repeatedText(const ChangeReview& review)
 
 QString ChangeReviewText::countsText(const ChangeReview& review)
 {
+    return countsText(review, review.changeRequestCount());
+}
+
+QString ChangeReviewText::countsText(const ChangeReview& review, int changeRequests)
+{
     const int count = review.targetCount();
     const int connected = int(review.connectedTargets().size());
     const QString requests = QCoreApplication::translate(
-        "DeletionDialog", "sent in %Ln request(s)", nullptr, review.changeRequestCount());
+        "DeletionDialog", "sent in %Ln request(s)", nullptr, changeRequests);
     // One pattern, the counts inserted whole, so that a translation can order and punctuate them.
     if (review.isDeletion()) {
         return QCoreApplication::translate("DeletionDialog", "%1 · %2 · %3 · %4",

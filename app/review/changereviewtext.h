@@ -41,6 +41,9 @@ public:
     static QString repeatedText(const ChangeReview& review);
     // "7 desktops · 2 in use · 0 billed yearly/monthly · sent in 1 request"
     static QString countsText(const ChangeReview& review);
+    // The same with the requests counted elsewhere (a change across projects sends each
+    // project's own).
+    static QString countsText(const ChangeReview& review, int changeRequests);
     // What the change does to the users and what may go wrong, one sentence each.
     static QStringList warnings(const ChangeReview& review, int namesShown = kAllNames);
     // With *delete users*: the users removed, the users kept, and how complete that is.

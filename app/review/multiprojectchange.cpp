@@ -347,6 +347,73 @@ int MultiProjectChange::requestCount() const
     return count;
 }
 
+int MultiProjectChange::changeRequestCount() const
+{
+    int count = 0;
+    for (const std::unique_ptr<Part>& part : m_parts)
+        count += part->review.changeRequestCount();
+    return count;
+}
+
+ChangeReview MultiProjectChange::combinedReview() const
+{
+    ChangeReview::Facts facts;
+    facts.kind = m_request.kind;
+    facts.poolsKnown = !m_parts.empty();
+    facts.usersListing = ChangeReview::UsersListing::Complete;
+    const bool several = m_parts.size() > 1;
+    for (const std::unique_ptr<Part>& part : m_parts) {
+        const ChangeReview::Facts& share = part->review.facts();
+        // Every field that names a user, so that the users' impact is counted per project.
+        const auto named = [several, &part](Desktop desktop) {
+            if (!several)
+                return desktop;
+            const auto qualified = [&part](const QString& user) {
+                return user.isEmpty()
+                    ? user
+                    : tr("%1 (%2)", "user name (region)").arg(user, part->label());
+            };
+            desktop.userName = qualified(desktop.userName);
+            for (QString& user : desktop.userList)
+                user = qualified(user);
+            for (AttachedUser& user : desktop.attachedUsers) {
+                if (user.type == AttachedUser::Type::User)
+                    user.name = qualified(user.name);
+            }
+            return desktop;
+        };
+        if (facts.apiBase.isEmpty())
+            facts.apiBase = share.apiBase;
+        facts.requestedIds += share.requestedIds;
+        for (const Desktop& desktop : share.classification.deletable)
+            facts.classification.deletable.append(named(desktop));
+        facts.classification.leftOut += share.classification.leftOut;
+        facts.pools += share.pools;
+        facts.poolsKnown = facts.poolsKnown && share.poolsKnown;
+        for (const Desktop& desktop : share.usersDesktops)
+            facts.usersDesktops.append(named(desktop));
+        // The least complete listing of any project is the combined one's.
+        if (share.usersListing == ChangeReview::UsersListing::Failed
+            || (share.usersListing != ChangeReview::UsersListing::Complete
+                && facts.usersListing != ChangeReview::UsersListing::Failed))
+            facts.usersListing = share.usersListing;
+        if (facts.usersFailure.isEmpty())
+            facts.usersFailure = share.usersFailure;
+        facts.forceSuggested += share.forceSuggested;
+        facts.alreadyDeleted += share.alreadyDeleted;
+    }
+    // An id also asked for in a project is that project's (each selected desktop once).
+    const QSet<QString> placed(facts.requestedIds.cbegin(), facts.requestedIds.cend());
+    for (const Unplaced& desktop : m_unplaced) {
+        if (placed.contains(desktop.desktopId))
+            continue;
+        facts.requestedIds.append(desktop.desktopId);
+        facts.classification.leftOut.append(
+            { desktop.desktopId, QString(), LeftOutReason::NotFound, QString() });
+    }
+    return ChangeReview(facts, m_request.choices);
+}
+
 void MultiProjectChange::setChoices(const ChangeReview::Choices& choices)
 {
     if (m_running)

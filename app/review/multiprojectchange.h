@@ -117,6 +117,15 @@ public:
     // Every desktop sent to, and the requests, of all projects.
     int targetCount() const;
     int requestCount() const;
+    // The requests of the change itself in every project (autoscale not counted), as
+    // ChangeReview::changeRequestCount() counts one project's.
+    int changeRequestCount() const;
+    // Every project's review as one, for a confirmation that lists them together: the desktops,
+    // left out and targets of all projects, in the order of the projects, each user named with
+    // its project's label when there are several projects (a user name is a project's own). Its
+    // counts of desktops agree with the parts'; its requests are not the ones sent (those are
+    // the parts': changeRequestCount(), previewText()).
+    ChangeReview combinedReview() const;
     // Other choices for every project (a dialog's check boxes): each part's review anew.
     void setChoices(const ChangeReview::Choices& choices);
     // Every planned request of every project, each project's under a line naming it.

@@ -49,7 +49,6 @@ private:
         const QList<ProjectDesktopId>& desktops, QList<WorkspaceProject> projects = {});
     bool prepare(MultiProjectChange& change);
     bool runToEnd(MultiProjectChange& change);
-    QStringList idsOf(WorkspaceSimulator& simulator, int count);
     QList<QJsonObject> auditEntries(const QString& event) const;
 
     QTemporaryDir m_dir;
@@ -137,23 +136,6 @@ bool TestMultiProjectChange::runToEnd(MultiProjectChange& change)
     return finished.wait(kWaitMs) && change.isFinished();
 }
 
-QStringList TestMultiProjectChange::idsOf(WorkspaceSimulator& simulator, int count)
-{
-    // A project added behind the server is reached through the server's own address.
-    ClientConfig config = clientConfigFor(*m_simulator);
-    config.projectId = simulator.config().projectId;
-    const auto client = std::make_unique<ApiClient>(
-        m_network.get(), config, Credentials { kAccessKey, kSecretKey, {} });
-    QStringList ids;
-    const QList<Desktop> desktops = listAllDesktops(client.get(), kWaitMs);
-    for (const Desktop& desktop : desktops) {
-        if (ids.size() < count && desktop.taskStatus.isEmpty()
-            && desktop.billingMode != BillingMode::YearlyMonthly && !desktop.inMaintenanceMode)
-            ids.append(desktop.id);
-    }
-    return ids;
-}
-
 QList<QJsonObject> TestMultiProjectChange::auditEntries(const QString& event) const
 {
     QList<QJsonObject> found;
@@ -168,8 +150,10 @@ QList<QJsonObject> TestMultiProjectChange::auditEntries(const QString& event) co
 
 void TestMultiProjectChange::deletionAcrossTwoRegionsGoesToEachProjectAndEndpoint()
 {
-    const QStringList north = idsOf(*m_simulator, 2);
-    const QStringList asia = idsOf(*m_asia, 3);
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 2, kWaitMs);
+    const QStringList asia
+        = changeableDesktopIds(*m_simulator, *m_asia, m_network.get(), 3, kWaitMs);
     QCOMPARE(north.size(), 2);
     QCOMPARE(asia.size(), 3);
     const int northBefore = m_simulator->desktopCount();
@@ -230,8 +214,10 @@ void TestMultiProjectChange::deletionAcrossTwoRegionsGoesToEachProjectAndEndpoin
 
 void TestMultiProjectChange::idsAreGroupedByProjectAndUnknownOnesLeftOut()
 {
-    const QStringList north = idsOf(*m_simulator, 1);
-    const QStringList asia = idsOf(*m_asia, 2);
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 1, kWaitMs);
+    const QStringList asia
+        = changeableDesktopIds(*m_simulator, *m_asia, m_network.get(), 2, kWaitMs);
     const QString unknown = QStringLiteral("00000000-0000-0000-0000-00000000dead");
     // A row that names its project is not looked up elsewhere; a typed id is.
     QList<ProjectDesktopId> desktops { { kAsiaProjectId, asia.at(0) }, { QString(), unknown },
@@ -249,6 +235,13 @@ void TestMultiProjectChange::idsAreGroupedByProjectAndUnknownOnesLeftOut()
     QCOMPARE(maintenance->unplaced().at(1).why, MultiProjectChange::Unplaced::Why::UnknownProject);
     QVERIFY(maintenance->leavesWorkUndone());
     QCOMPARE(maintenance->requestCount(), 2);
+    QCOMPARE(maintenance->changeRequestCount(), 2);
+    // As one review: every project's desktops and those left out, its counts the parts'.
+    const ChangeReview combined = maintenance->combinedReview();
+    QCOMPARE(combined.targetIds(), north + asia);
+    QCOMPARE(combined.selectedCount(), 4);
+    QCOMPARE(combined.leftOut().size(), 1);
+    QCOMPARE(combined.leftOut().first().desktopId, unknown);
     // The preview names each project and its own URLs.
     const QString preview = maintenance->previewText();
     QVERIFY2(preview.contains(QStringLiteral("ap-southeast-3 (project ") + kAsiaProjectId)
@@ -273,7 +266,8 @@ void TestMultiProjectChange::anIdFoundInTwoProjectsIsAmbiguous()
     m_simulator->addProject(twin);
     QList<WorkspaceProject> both = projects().mid(0, 1);
     both.append({ QStringLiteral("cn-north-4"), twin.region, twin.projectId, m_simulator->url() });
-    const QStringList ids = idsOf(*m_simulator, 1);
+    const QStringList ids
+        = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 1, kWaitMs);
     auto logoff = change(ReviewedChange::LogOff, { { QString(), ids.first() } }, both);
     QVERIFY(prepare(*logoff));
     QCOMPARE(logoff->unplaced().size(), 1);
@@ -292,8 +286,10 @@ void TestMultiProjectChange::anIdFoundInTwoProjectsIsAmbiguous()
 
 void TestMultiProjectChange::aProjectThatIsNotDoneStopsTheOthers()
 {
-    const QStringList north = idsOf(*m_simulator, 2);
-    const QStringList asia = idsOf(*m_asia, 2);
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 2, kWaitMs);
+    const QStringList asia
+        = changeableDesktopIds(*m_simulator, *m_asia, m_network.get(), 2, kWaitMs);
     SimulatorFaults faults;
     faults.neverAnswer = true;
     faults.methodFilter = "PUT";
@@ -326,7 +322,8 @@ void TestMultiProjectChange::aProjectThatIsNotDoneStopsTheOthers()
 
 void TestMultiProjectChange::aFailedLookUpAllowsNothing()
 {
-    const QStringList north = idsOf(*m_simulator, 1);
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 1, kWaitMs);
     QList<WorkspaceProject> withDeadOne = projects();
     // Nothing listens there.
     withDeadOne[1].endpoint = QUrl(QStringLiteral("http://127.0.0.1:1"));
@@ -343,8 +340,10 @@ void TestMultiProjectChange::aFailedLookUpAllowsNothing()
 
 void TestMultiProjectChange::theDeadlineLeavesTheRestUnsent()
 {
-    const QStringList north = idsOf(*m_simulator, 1);
-    const QStringList asia = idsOf(*m_asia, 1);
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 1, kWaitMs);
+    const QStringList asia
+        = changeableDesktopIds(*m_simulator, *m_asia, m_network.get(), 1, kWaitMs);
     auto logoff = change(
         ReviewedChange::LogOff, { { QString(), north.first() }, { QString(), asia.first() } });
     QVERIFY(prepare(*logoff));
