@@ -4,6 +4,7 @@
 #include "appicons.h"
 #include "bannerpalette.h"
 #include "changeactiondialog.h"
+#include "decommissionactions.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
@@ -194,6 +195,7 @@ void MainWindow::createJobsPanel()
     });
     m_viewMenu->addAction(goToJobs);
     m_deletion = new DeletionController(m_jobModel, m_model, this, this);
+    m_decommission->setController(m_deletion);
     connect(m_jobsPanel, &JobsPanel::retryFailedRequested, this, [this](DeletionRun *run) {
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
     });
@@ -218,7 +220,7 @@ void MainWindow::createJobsPanel()
     });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
     connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
-    connect(m_deletion, &DeletionController::actionStarted, this, &MainWindow::followAction);
+    connect(m_deletion, &DeletionController::actionStarted, m_decommission, &DecommissionActions::follow);
     // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
     // message of its own said why none did.
     connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {

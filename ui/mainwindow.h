@@ -15,8 +15,7 @@
 #include <functional>
 
 class ApiClient;
-class ChangeRun;
-enum class DecommissionAction;
+class DecommissionActions;
 class DeletionController;
 class ChangeActionDialog;
 class DeletionDialog;
@@ -152,13 +151,6 @@ private:
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
-    void createDecommissionActions();
-    void updateDecommissionActions(bool enabled);
-    void addDecommissionActions(QMenu *menu) const;
-    // Log-off asks for the message first; every action is reviewed and confirmed, then run.
-    void askForAction(DecommissionAction action);
-    void reviewAction(DecommissionAction action, const QStringList &ids, const QString &message);
-    void followAction(ChangeRun *run);
     void onActionDialogOpened(ChangeActionDialog *dialog);
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
@@ -200,11 +192,7 @@ private:
     QAction *m_serverFiltersAction = nullptr;
     QAction *m_detailsAction = nullptr;
     QAction *m_deleteAction = nullptr;
-    QAction *m_startMaintenanceAction = nullptr;
-    QAction *m_endMaintenanceAction = nullptr;
-    QAction *m_logoffAction = nullptr;
-    QAction *m_cancelChangeAction = nullptr;
-    QPointer<ChangeRun> m_actionRun;
+    DecommissionActions *m_decommission = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 

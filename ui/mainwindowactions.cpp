@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "appicons.h"
+#include "decommissionactions.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
@@ -30,9 +31,7 @@ void MainWindow::applyIcons()
     m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
     m_jobsPanel->toggleViewAction()->setIcon(AppIcons::icon(QStringLiteral("jobs")));
-    m_startMaintenanceAction->setIcon(AppIcons::icon(QStringLiteral("maintenance-start")));
-    m_endMaintenanceAction->setIcon(AppIcons::icon(QStringLiteral("maintenance-end")));
-    m_logoffAction->setIcon(AppIcons::icon(QStringLiteral("logoff"), QStringLiteral("system-log-out")));
+    m_decommission->applyIcons();
 }
 
 void MainWindow::createActions()
@@ -135,12 +134,10 @@ void MainWindow::createActions()
     m_desktopsMenu->addAction(m_detailsAction);
     m_desktopsMenu->addSeparator();
     m_desktopsMenu->addAction(m_deleteAction);
-    createDecommissionActions();
-    // The preparation of a decommissioning from the keyboard; log-off with Shift, since it
-    // interrupts the users.
-    m_startMaintenanceAction->setShortcut(QKeySequence(tr("Ctrl+M")));
-    m_endMaintenanceAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
-    m_logoffAction->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    m_decommission = new DecommissionActions(m_page, statusBar(), this);
+    connect(m_decommission, &DecommissionActions::stateChanged, this, &MainWindow::updateActions);
+    m_desktopsMenu->insertActions(m_deleteAction, m_decommission->actions());
+    m_desktopsMenu->insertSeparator(m_deleteAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_userGuideAction);
@@ -169,7 +166,7 @@ void MainWindow::updateActions()
     // from view or meant as nothing.
     m_detailsAction->setEnabled(hasSelection);
     m_deleteAction->setEnabled(connected && hasSelection);
-    updateDecommissionActions(connected && hasSelection);
+    m_decommission->update(connected && hasSelection);
 }
 
 void MainWindow::showHeaderMenu(const QPoint &position)
@@ -190,7 +187,7 @@ void MainWindow::showContextMenu(const QPoint &position)
     menu->addSeparator();
     menu->addAction(m_selectByIdsAction);
     menu->addSeparator();
-    addDecommissionActions(menu);
+    m_decommission->addTo(menu);
     menu->addSeparator();
     menu->addAction(m_deleteAction);
     menu->popup(m_page->view()->viewport()->mapToGlobal(position));
