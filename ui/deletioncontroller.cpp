@@ -220,76 +220,6 @@ void DeletionController::onPrepared(ChangePreparation *preparation, bool retry)
     done(review.targetCount());
 }
 
-void DeletionController::requestDeletionAcrossProjects(const QList<ProjectDesktopId> &desktops,
-                                                       const QList<WorkspaceProject> &projects,
-                                                       const AccountAccess &access)
-{
-    if (m_dialog && m_dialog->isVisible()) {
-        m_dialog->raise();
-        m_dialog->activateWindow();
-        return;
-    }
-    if (!m_store)
-        return;
-    MultiProjectChange::Request request;
-    request.kind = ReviewedChange::Delete;
-    request.desktops = desktops;
-    request.protectedTags = m_connection.protectedTags;
-    request.choices.turnAutoscaleOffFirst = true;
-    auto *change = new MultiProjectChange(access, projects, m_store, deletionContext(), request, this);
-    connect(change, &MultiProjectChange::prepared, this, [this, change] { onPreparedAcrossProjects(change); });
-    change->prepare();
-}
-
-void DeletionController::onPreparedAcrossProjects(MultiProjectChange *change)
-{
-    const QStringList failures = change->lookUpFailures();
-    if (!failures.isEmpty() || change->targetCount() == 0) {
-        // Nothing may be sent when a project's desktops could not be reviewed.
-        Q_EMIT statusMessage(!failures.isEmpty()
-                                 ? tr("Nothing was sent: %1").arg(failures.join(QLatin1Char(' ')))
-                                 : tr("None of the selected desktops can be changed: %1")
-                                       .arg(ChangeReviewText::leftOutTally(change->combinedReview())));
-        change->deleteLater();
-        Q_EMIT preparationFinished(0);
-        return;
-    }
-    if (m_dialog)
-        m_dialog->reject();
-    auto *dialog = new DeletionDialog(change->combinedReview(), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcrossProjects(change);
-    connect(dialog, &QDialog::rejected, change, &QObject::deleteLater);
-    connect(dialog, &DeletionDialog::deletionConfirmed, this, [this, change] {
-        if (!change->canRun()) {
-            Q_EMIT statusMessage(tr("Nothing was sent: %1").arg(change->planningProblem()));
-            change->deleteLater();
-            return;
-        }
-        // Each project's deletion joins the Jobs panel as it starts; the change ends with the last.
-        connect(change, &MultiProjectChange::deletionReady, this, [this](int, DeletionAfterAutoscaleOff *deletion) {
-            if (ChangeRun *autoscale = deletion->autoscaleRun()) {
-                m_actionRuns.removeAll(nullptr);
-                m_actionRuns.append(autoscale);
-            }
-            connect(deletion, &DeletionAfterAutoscaleOff::autoscaleFinished, this, &DeletionController::reportAction);
-        });
-        connect(change, &MultiProjectChange::deletionRunReady, this, [this](int, DeletionRun *run) {
-            run->setParent(this);
-            addRun(run);
-        });
-        connect(change, &MultiProjectChange::partNotSent, this, [this, change](int part, const QString &reason) {
-            Q_EMIT statusMessage(tr("%1: nothing sent: %2").arg(change->parts().at(size_t(part))->label(), reason));
-        });
-        connect(change, &MultiProjectChange::finished, change, &QObject::deleteLater);
-        change->run();
-    });
-    m_dialog = dialog;
-    dialog->open();
-    Q_EMIT dialogOpened(dialog);
-    Q_EMIT preparationFinished(change->targetCount());
-}
-
 void DeletionController::refreshTableInSlices(QList<Desktop> desktops, int afterMs)
 {
     // Fresh state into the table: what the look-up found. After the dialog has opened, and in
@@ -413,6 +343,11 @@ ChangeRun *DeletionController::startAction(const ChangeReview &review)
 
 void DeletionController::cancelRunningChanges()
 {
+    // A change across projects sends nothing to the projects after the one cancelled either.
+    for (const QPointer<MultiProjectChange> &change : std::as_const(m_acrossProjects)) {
+        if (change)
+            change->cancel();
+    }
     for (const QPointer<ChangeRun> &run : std::as_const(m_actionRuns)) {
         if (run && !run->isFinished())
             run->cancel();

@@ -56,12 +56,15 @@ public:
     // dialogOpened() or preparationFinished() follows); raises the open dialog instead if any. A
     // newer request replaces a preparation still looking up.
     void requestDeletion(const QStringList &desktopIds);
-    // The same for desktops of several projects of the account (a table of every region): one
+    // A change of desktops of several projects of the account (a table of every region): one
     // review and one run per project (MultiProjectChange), each request to its own project and
-    // endpoint through `access`, confirmed in one dialog that groups them by region; each project's
-    // DeletionRun joins the Jobs panel. `projects` are the account's, those of the desktops at least.
-    void requestDeletionAcrossProjects(const QList<ProjectDesktopId> &desktops,
-                                       const QList<WorkspaceProject> &projects, const AccountAccess &access);
+    // endpoint through `access`, confirmed in one dialog that groups them by region (the deletion
+    // dialog, or the maintenance and log-off one). Each project's deletion joins the Jobs panel;
+    // each project's maintenance or log-off run is announced by actionStarted(), one after the
+    // other. `projects` are the account's, those of the desktops at least (deletioncontrolleracross.cpp).
+    void requestAcrossProjects(ReviewedChange kind, const QList<ProjectDesktopId> &desktops,
+                               const QList<WorkspaceProject> &projects, const AccountAccess &access,
+                               const QString &logoffMessage = QString());
     // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
     // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
     // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
@@ -135,6 +138,7 @@ private:
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const ChangeReview &review);
     void onPreparedAcrossProjects(MultiProjectChange *change);
+    void runAcrossProjects(MultiProjectChange *change);
     void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
@@ -162,4 +166,5 @@ private:
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
+    QList<QPointer<MultiProjectChange>> m_acrossProjects; // running, for the window's Cancel
 };

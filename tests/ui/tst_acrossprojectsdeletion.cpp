@@ -2,6 +2,7 @@
 // one dialog whose heading groups the desktops by region, its counts and preview each project's
 // own, and once confirmed one run per project in the Jobs panel, each request to its own project
 // and endpoint.
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "deletiondialog.h"
 #include "desktoptablemodel.h"
@@ -42,8 +43,12 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn();
+    void maintenanceAcrossRegionsRunsProjectAfterProject();
 
 private:
+    // The main project at 127.0.0.1, the other region's at localhost: one server, two endpoints.
+    QList<WorkspaceProject> projects() const;
+    AccountAccess access();
     QTemporaryDir m_dir;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
     WorkspaceSimulator* m_asia = nullptr;
@@ -105,29 +110,36 @@ void TestAcrossProjectsDeletion::cleanup()
     m_simulator.reset();
 }
 
+QList<WorkspaceProject> TestAcrossProjectsDeletion::projects() const
+{
+    QUrl asiaEndpoint = m_simulator->url();
+    asiaEndpoint.setHost(QStringLiteral("localhost"));
+    return { { m_simulator->config().region, m_simulator->config().region,
+                 m_simulator->config().projectId, m_simulator->url() },
+        { kAsia, kAsia, kAsiaProjectId, asiaEndpoint } };
+}
+
+AccountAccess TestAcrossProjectsDeletion::access()
+{
+    AccountAccess access;
+    access.network = &m_network;
+    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
+    return access;
+}
+
 void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn()
 {
     const QStringList north
         = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 2, kWaitMs);
     const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
     QCOMPARE(north.size() + asia.size(), 3);
-    QUrl asiaEndpoint = m_simulator->url();
-    asiaEndpoint.setHost(QStringLiteral("localhost"));
-    const QList<WorkspaceProject> projects {
-        { m_simulator->config().region, m_simulator->config().region,
-            m_simulator->config().projectId, m_simulator->url() },
-        { kAsia, kAsia, kAsiaProjectId, asiaEndpoint }
-    };
-    AccountAccess access;
-    access.network = &m_network;
-    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
     QList<ProjectDesktopId> desktops;
     for (const QString& id : north)
         desktops.append({ m_simulator->config().projectId, id });
     desktops.append({ kAsiaProjectId, asia.first() });
 
     QSignalSpy opened(m_controller.get(), &DeletionController::dialogOpened);
-    m_controller->requestDeletionAcrossProjects(desktops, projects, access);
+    m_controller->requestAcrossProjects(ReviewedChange::Delete, desktops, projects(), access());
     QVERIFY(opened.wait(kWaitMs));
     auto* dialog = opened.first().first().value<DeletionDialog*>();
     QVERIFY(dialog && dialog->acrossProjects());
@@ -174,6 +186,40 @@ void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesI
             false);
     }
     QCOMPARE(regions, (QStringList { m_simulator->config().region, kAsia }));
+}
+
+void TestAcrossProjectsDeletion::maintenanceAcrossRegionsRunsProjectAfterProject()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 2, kWaitMs);
+    const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, north.first() },
+        { kAsiaProjectId, asia.at(0) }, { kAsiaProjectId, asia.at(1) } };
+
+    QSignalSpy opened(m_controller.get(), &DeletionController::actionDialogOpened);
+    m_controller->requestAcrossProjects(
+        ReviewedChange::StartMaintenance, desktops, projects(), access());
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<ChangeActionDialog*>();
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("in cn-north-4"))
+            && dialog->headingText().contains(QStringLiteral("2 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    QVERIFY(dialog->previewText().contains(
+        QStringLiteral("localhost:%1/v2/%2/").arg(m_simulator->port()).arg(kAsiaProjectId)));
+
+    QSignalSpy started(m_controller.get(), &DeletionController::actionStarted);
+    QSignalSpy finished(m_controller.get(), &DeletionController::actionFinished);
+    dialog->confirmButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    QCOMPARE(started.size(), 2);
+    const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
+    QCOMPARE(asiaPuts.size(), 1);
+    QCOMPARE(asiaPuts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
+    QCOMPARE(m_simulator
+                 ->receivedRequests("PUT",
+                     m_simulator->config().projectId + QStringLiteral("/desktops/maintenance"))
+                 .size(),
+        1);
 }
 
 QTEST_MAIN(TestAcrossProjectsDeletion)
