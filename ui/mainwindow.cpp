@@ -4,6 +4,7 @@
 #include "appicons.h"
 #include "bannerpalette.h"
 #include "changeactiondialog.h"
+#include "closequestion.h"
 #include "decommissionactions.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
@@ -196,6 +197,7 @@ void MainWindow::createJobsPanel()
     m_viewMenu->addAction(goToJobs);
     m_deletion = new DeletionController(m_jobModel, m_model, this, this);
     m_decommission->setController(m_deletion);
+    m_closeQuestion = new CloseQuestion(m_deletion, this);
     connect(m_jobsPanel, &JobsPanel::retryFailedRequested, this, [this](DeletionRun *run) {
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
     });
@@ -206,11 +208,11 @@ void MainWindow::createJobsPanel()
     });
     connect(m_deletion, &DeletionController::runStarted, this, [this] {
         m_jobsPanel->show();
-        updateCloseQuestion();
+        m_closeQuestion->update();
         updateActions(); // Cancel Running Change
     });
     connect(m_deletion, &DeletionController::runFinished, this, [this] {
-        updateCloseQuestion();
+        m_closeQuestion->update();
         updateActions();
     });
     connect(m_deletion, &DeletionController::statusMessage, this, [this](const QString &text) {
@@ -487,68 +489,15 @@ void MainWindow::showCredentialsSaved(const QString &profileName, bool persisted
 
 QMessageBox *MainWindow::closeQuestion() const
 {
-    return m_closeQuestion.data();
-}
-
-void MainWindow::updateCloseQuestion()
-{
-    // The question stays true while it is open: deletions end while the administrator reads it.
-    if (!m_closeQuestion)
-        return;
-    const int active = m_deletion->activeRunCount();
-    if (active == 0) {
-        m_closeQuestion->setText(tr("Every deletion has finished."));
-        m_closeQuestion->setInformativeText(tr("Nothing is being submitted or followed any more.\n\nQuit now?"));
-        return;
-    }
-    m_closeQuestion->setText(tr("%Ln deletion(s) are still being submitted or followed.", nullptr, active));
-    m_closeQuestion->setInformativeText(
-        tr("Deletions already submitted stay in the journal: Workspace Admin follows them again on its "
-           "next start with this connection. Requests not yet sent are not sent.\n\nQuit anyway?"));
+    return m_closeQuestion->box();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const int active = m_deletion->activeRunCount();
-    if (active > 0 && !m_closeConfirmed) {
-        // Ask without a nested event loop: the close waits for the answer, which closes again.
+    if (!m_closeQuestion->allowsClose()) {
         event->ignore();
-        if (m_closeQuestion) {
-            m_closeQuestion->raise();
-            m_closeQuestion->activateWindow();
-            return;
-        }
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Deletions Still Running"), QString(),
-                                    QMessageBox::NoButton, this);
-        box->setObjectName(QStringLiteral("closeQuestion"));
-        m_closeQuestion = box;
-        updateCloseQuestion();
-        QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
-        quit->setObjectName(QStringLiteral("quitAnywayButton"));
-        QPushButton *keep = box->addButton(tr("&Keep Open"), QMessageBox::RejectRole);
-        keep->setObjectName(QStringLiteral("keepOpenButton"));
-        box->setDefaultButton(keep);
-        box->setEscapeButton(keep);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, box, quit] {
-            if (box->clickedButton() != quit)
-                return;
-            m_closeConfirmed = true;
-            // After the box has gone: closing from inside its own finished() would re-enter it.
-            QTimer::singleShot(0, this, &QWidget::close);
-        });
-        box->open();
         return;
     }
-    if (m_closeConfirmed) {
-        // What was not sent yet is recorded as not sent, so that the next start shows it with its
-        // deletion; submitted jobs stay in the journal, to be followed again.
-        for (DeletionRun *run : m_deletion->runs()) {
-            if (run->state() != DeletionRun::State::Finished)
-                run->cancel();
-        }
-    }
-    m_closeConfirmed = false; // a window shown again asks again
     saveLayout();
     m_loader->cancel();
     QMainWindow::closeEvent(event);

@@ -18,6 +18,7 @@ class ApiClient;
 class DecommissionActions;
 class DeletionController;
 class ChangeActionDialog;
+class CloseQuestion;
 class DeletionDialog;
 class DesktopStatusBar;
 class DesktopFilterProxy;
@@ -147,7 +148,6 @@ private:
     void updateServerFilterIndicator();
     void onDeletionDialogOpened(DeletionDialog *dialog);
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void updateCloseQuestion();
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
@@ -200,10 +200,8 @@ private:
     JobsPanel *m_jobsPanel = nullptr;
     DeletionController *m_deletion = nullptr;
     QMenu *m_viewMenu = nullptr;
-    QPointer<QMessageBox> m_closeQuestion;
+    CloseQuestion *m_closeQuestion = nullptr;
     QPointer<QDialog> m_userGuide;
-    // The administrator chose to quit although deletions were running.
-    bool m_closeConfirmed = false;
     // The status bar's "Looking up N desktops…" of the look-up under way, while it is.
     QString m_lookUpMessage;
     bool m_lookUpStarting = false;
