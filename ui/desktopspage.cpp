@@ -13,6 +13,7 @@
 #include "listingwarningbanner.h"
 #include "mainwindowtext.h"
 #include "noticelabel.h"
+#include "regionfilter.h"
 #include "selectbyidsdialog.h"
 #include "tableheader.h"
 
@@ -94,6 +95,7 @@ DesktopsPage::DesktopsPage(DesktopTableModel *model, DesktopLoader *loader, QWid
     m_filterBar = new DesktopFilterBar(m_proxy, this);
     m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_filterBar->retirementFilter(), m_filterBar->idleFilter(),
                                               m_proxy, m_model, this);
+    m_regionFilter = new RegionFilter(m_filterBar, m_view, m_proxy, m_model, this);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DesktopsPage::scheduleCountUpdate);
@@ -169,6 +171,16 @@ QStringList DesktopsPage::selectedDesktopIds() const
     return m_proxy->desktopIdsIn(m_view->selectionModel()->selection());
 }
 
+QList<ProjectDesktop> DesktopsPage::selectedProjectDesktops() const
+{
+    return m_proxy->projectDesktopsIn(m_view->selectionModel()->selection());
+}
+
+void DesktopsPage::setAllRegions(bool allRegions)
+{
+    m_regionFilter->setAllRegions(allRegions);
+}
+
 QStringList DesktopsPage::selectedDeletableDesktopIds() const
 {
     QStringList ids;
@@ -183,12 +195,12 @@ int DesktopsPage::selectDesktopIds(const QStringList &ids, SelectionChange chang
 {
     QList<int> proxyRows;
     for (const QString &id : ids) {
-        const int sourceRow = m_model->rowOf(id);
-        if (sourceRow < 0)
-            continue;
-        const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-        if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
-            proxyRows.append(proxyIndex.row());
+        // In each project that lists the id (one, unless the connection is to every region).
+        for (const int sourceRow : m_model->rowsOfId(id)) {
+            const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+            if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
+                proxyRows.append(proxyIndex.row());
+        }
     }
     std::sort(proxyRows.begin(), proxyRows.end());
     proxyRows.erase(std::unique(proxyRows.begin(), proxyRows.end()), proxyRows.end());

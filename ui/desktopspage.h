@@ -13,6 +13,8 @@ class IdleOverviewFilter;
 class ListingWarningBanner;
 class QLabel;
 class QTableView;
+class RegionFilter;
+struct ProjectDesktop;
 
 // The desktops of the project as the window shows them: the table over its filter proxy, the
 // banners above it (demo mode, a failed listing, a listing that did not add up), the idle
@@ -33,6 +35,10 @@ public:
     void setDemoBannerVisible(bool visible);
 
     QStringList selectedDesktopIds() const;
+    // The same desktops with their projects (a connection to every region has several).
+    QList<ProjectDesktop> selectedProjectDesktops() const;
+    // The Region column and filter of a connection to every region, or neither (RegionFilter).
+    void setAllRegions(bool allRegions);
     // The selected desktops that may be submitted for deletion: not protected, not being deleted.
     QStringList selectedDeletableDesktopIds() const;
     enum class SelectionChange { Replace, Add };
@@ -77,6 +83,7 @@ private:
     IdleOverviewChart* m_idleOverview;
     DesktopFilterBar* m_filterBar;
     IdleOverviewFilter* m_overviewFilter;
+    RegionFilter* m_regionFilter;
     bool m_countUpdateScheduled = false;
     int m_selectedCount = 0;
 };

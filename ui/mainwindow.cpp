@@ -105,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     createJobsPanel();
 
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_welcome, &WelcomePage::allRegionsDemoRequested, this, &MainWindow::allRegionsDemoRequested);
     connect(m_welcome, &WelcomePage::profileChosen, this, &MainWindow::profileChosen);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
     connect(m_page->errorBanner(), &ErrorBanner::retryRequested, this, &MainWindow::refresh);
@@ -268,7 +269,8 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     if (m_client)
         m_client->deleteLater();
     const bool sameProject = m_connection.config.endpoint == connection.config.endpoint
-        && m_connection.config.projectId == connection.config.projectId;
+        && m_connection.config.projectId == connection.config.projectId
+        && m_connection.allRegions == connection.allRegions;
     m_connection = connection;
     m_connection.credentials.clear(); // the client keeps its own copy
     if (!m_network) {
@@ -281,6 +283,9 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
         m_model->clear();
     m_model->setProtectedTags(connection.protectedTags);
     m_loader->setClient(m_client);
+    m_loader->setAllRegions(connection.allRegions ? std::optional(connection.accountAccess(m_network))
+                                                  : std::nullopt);
+    m_page->setAllRegions(connection.allRegions);
     m_loader->setQuery({});
     updateServerFilterIndicator();
     m_stack->setCurrentWidget(m_page);
@@ -294,6 +299,11 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     m_deletion->setConnection(m_connection, m_client);
     m_jobsPanel->showResumedDeletions(m_deletion->runs().mid(runsBefore), AuditLog::defaultFilePath(dataDirectory()));
     m_page->view()->setFocus();
+}
+
+QList<ProjectDesktop> MainWindow::selectedProjectDesktops() const
+{
+    return m_page->selectedProjectDesktops();
 }
 
 void MainWindow::setProfileNames(const QStringList &names)
@@ -344,7 +354,8 @@ QString MainWindow::connectionLabel() const
         name = m_connection.config.projectId;
     if (name.isEmpty())
         return {};
-    const QString region = regionOf(m_connection.config.endpoint);
+    const QString region =
+        m_connection.allRegions ? tr("all regions", "connection name (all regions)") : regionOf(m_connection.config.endpoint);
     return region.isEmpty() ? name : tr("%1 (%2)", "connection name (region)").arg(name, region);
 }
 

@@ -74,6 +74,8 @@ public:
 
     // The selection, kept by the desktops page.
     QStringList selectedDesktopIds() const { return m_page->selectedDesktopIds(); }
+    // The same desktops with their projects (a connection to every region has several).
+    QList<ProjectDesktop> selectedProjectDesktops() const;
     QStringList selectedDeletableDesktopIds() const { return m_page->selectedDeletableDesktopIds(); }
     using SelectionChange = DesktopsPage::SelectionChange;
     int selectDesktopIds(const QStringList &ids, SelectionChange change = SelectionChange::Replace)
@@ -118,6 +120,7 @@ public:
 
 Q_SIGNALS:
     void demoRequested();
+    void allRegionsDemoRequested();
     void connectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
     void editConnectionRequested();
     void profileChosen(const QString &profileName);

@@ -117,6 +117,8 @@ void MainWindow::createActions()
         QHeaderView *header = m_page->view()->horizontalHeader();
         for (int visual = 0; visual < header->count(); ++visual) {
             const int column = header->logicalIndex(visual);
+            if (column == DesktopTableModel::RegionColumn && !m_loader->isAllRegions())
+                continue; // one region: nothing to show
             QAction *action = m_columnsMenu->addAction(
                 m_model->headerData(column, Qt::Horizontal).toString());
             action->setCheckable(true);
@@ -165,8 +167,10 @@ void MainWindow::updateActions()
     // The details are of a selected desktop: with none selected the current row may be hidden
     // from view or meant as nothing.
     m_detailsAction->setEnabled(hasSelection);
-    m_deleteAction->setEnabled(connected && hasSelection);
-    m_decommission->update(connected && hasSelection);
+    // Changes are sent to the connection's own project: not yet to a table of every region's.
+    const bool changeable = connected && hasSelection && !m_loader->isAllRegions();
+    m_deleteAction->setEnabled(changeable);
+    m_decommission->update(changeable);
 }
 
 void MainWindow::showHeaderMenu(const QPoint &position)
