@@ -7,6 +7,7 @@
 #include "appicons.h"
 #include "deletioncontroller.h"
 #include "desktopspage.h"
+#include "desktoptablemodel.h"
 #include "mainwindowtext.h"
 
 #include "api/decommissionjson.h"
@@ -139,7 +140,10 @@ void DecommissionActions::askForAction(DecommissionAction action)
 void DecommissionActions::reviewAction(DecommissionAction action, const QStringList &ids, const QString &message)
 {
     // Looked up afresh by id, as the CLI does: the confirmation shows the review, never the rows.
-    if (m_controller)
+    if (m_controller && m_controller->isAcrossProjects())
+        m_controller->requestSelectionAcrossProjects(reviewedChangeOf(action), m_page->selectedProjectDesktops(),
+                                                     message);
+    else if (m_controller)
         m_controller->requestChange(reviewedChangeOf(action), ids, message);
 }
 

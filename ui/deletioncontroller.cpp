@@ -444,6 +444,15 @@ void DeletionController::retryFailed(DeletionRun *run)
 {
     if (!run || !m_client)
         return;
+    if (run->context().projectId != m_connection.config.projectId) {
+        // Looked up through the connection's client, another project's desktops would be "not found".
+        Q_EMIT statusMessage(tr("Retry Failed looks desktops up in the connection's own project; select the "
+                                "failed desktops of %1 in the table and delete them again.")
+                                 .arg(run->context().region.isEmpty() ? run->context().projectId
+                                                                      : run->context().region));
+        Q_EMIT retryLookUpFinished(0);
+        return;
+    }
     // Every part of the deletion: a deletion resumed in parts has one run per part, one run id.
     QStringList ids;
     QSet<QString> seen;

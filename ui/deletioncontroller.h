@@ -19,7 +19,9 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class ApiClient;
 class AuditLog;
@@ -31,6 +33,7 @@ class JobJournal;
 class JobModel;
 class QSystemTrayIcon;
 class QWidget;
+struct ProjectDesktop;
 
 // Wires the changes into the window: runs the ChangePreparation on a selection (the same look-up,
 // classification and review as the CLI's `delete`, `maintenance` and `logoff`), opens the
@@ -65,6 +68,14 @@ public:
     void requestAcrossProjects(ReviewedChange kind, const QList<ProjectDesktopId> &desktops,
                                const QList<WorkspaceProject> &projects, const AccountAccess &access,
                                const QString &logoffMessage = QString());
+    // How the account's projects are reached while the window shows every region (nothing
+    // otherwise), asked at each change: the controller keeps no copy of the keys.
+    using AccountProvider = std::function<std::optional<AccountAccess>()>;
+    void setAccountProvider(AccountProvider provider) { m_accountProvider = std::move(provider); }
+    bool isAcrossProjects() const { return m_accountProvider && m_accountProvider().has_value(); }
+    // requestAcrossProjects() for desktops of the table, each with its row's project.
+    void requestSelectionAcrossProjects(ReviewedChange kind, const QList<ProjectDesktop> &selection,
+                                        const QString &logoffMessage = QString());
     // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
     // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
     // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
@@ -167,4 +178,5 @@ private:
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
     QList<QPointer<MultiProjectChange>> m_acrossProjects; // running, for the window's Cancel
+    AccountProvider m_accountProvider;
 };

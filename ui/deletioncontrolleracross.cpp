@@ -4,6 +4,7 @@
 
 #include "changeactiondialog.h"
 #include "deletiondialog.h"
+#include "desktoptablemodel.h"
 
 #include "decommission/deletionafterautoscaleoff.h"
 #include "review/changereviewtext.h"
@@ -33,6 +34,26 @@ void DeletionController::requestAcrossProjects(ReviewedChange kind,
     connect(change, &MultiProjectChange::prepared, this,
         [this, change] { onPreparedAcrossProjects(change); });
     change->prepare();
+}
+
+void DeletionController::requestSelectionAcrossProjects(ReviewedChange kind, const QList<ProjectDesktop> &selection,
+                                                        const QString &logoffMessage)
+{
+    const std::optional<AccountAccess> access = m_accountProvider ? m_accountProvider() : std::nullopt;
+    if (!access || selection.isEmpty())
+        return;
+    // The rows name their projects: nothing needs to be found first.
+    QList<ProjectDesktopId> desktops;
+    QList<WorkspaceProject> projects;
+    QSet<QString> seen;
+    for (const ProjectDesktop &desktop : selection) {
+        desktops.append({desktop.project.id, desktop.desktopId});
+        if (!seen.contains(desktop.project.id)) {
+            seen.insert(desktop.project.id);
+            projects.append(desktop.project);
+        }
+    }
+    requestAcrossProjects(kind, desktops, projects, *access, logoffMessage);
 }
 
 void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change)

@@ -7,6 +7,7 @@
 #include "deletiondialog.h"
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
+#include "mainwindow.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
@@ -16,6 +17,7 @@
 #include "deletion/jobjournal.h"
 #include "review/multiprojectchange.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void cleanup();
     void oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn();
     void maintenanceAcrossRegionsRunsProjectAfterProject();
+    void theWindowOfEveryRegionDeletesAcrossThem();
 
 private:
     // The main project at 127.0.0.1, the other region's at localhost: one server, two endpoints.
@@ -218,6 +221,49 @@ void TestAcrossProjectsDeletion::maintenanceAcrossRegionsRunsProjectAfterProject
     QCOMPARE(m_simulator
                  ->receivedRequests("PUT",
                      m_simulator->config().projectId + QStringLiteral("/desktops/maintenance"))
+                 .size(),
+        1);
+}
+
+void TestAcrossProjectsDeletion::theWindowOfEveryRegionDeletesAcrossThem()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
+    // Every region of the account, found through the simulator's IAM, all behind its address.
+    ResolvedConnection connection;
+    connection.config = clientConfigFor(*m_simulator);
+    connection.credentials = { kAccessKey, kSecretKey, {} };
+    connection.dataDir = m_dir.path();
+    connection.region = m_simulator->config().region;
+    connection.iamEndpoint = m_simulator->url();
+    connection.explicitEndpoint = true;
+    connection.allRegions = true;
+    MainWindow window;
+    window.setNetworkAccessManager(&m_network);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+    window.connectTo(connection);
+    QVERIFY(loaded.wait(kWaitMs));
+    QCOMPARE(window.selectDesktopIds(north + asia), 2);
+    auto* deleteAction = window.findChild<QAction*>(QStringLiteral("deleteAction"));
+    QTRY_VERIFY(deleteAction->isEnabled());
+
+    QSignalSpy opened(window.deletionController(), &DeletionController::dialogOpened);
+    deleteAction->trigger();
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<DeletionDialog*>();
+    QVERIFY(dialog->acrossProjects());
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    dialog->confirmationField()->setText(QStringLiteral("2"));
+    dialog->deleteButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.deletionController()->runs().size(), 2, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.deletionController()->activeRunCount(), 0, kWaitMs);
+    QCOMPARE(m_asia->receivedRequests("POST", QStringLiteral("batch-delete")).size(), 1);
+    QCOMPARE(m_simulator
+                 ->receivedRequests("POST",
+                     m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"))
                  .size(),
         1);
 }
