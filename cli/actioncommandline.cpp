@@ -1,17 +1,14 @@
 // `maintenance on|off` and `logoff`: their command lines.
 
-#include "actioncommand.h"
+#include "actioncommandline.h"
 #include "allregionschangecommand.h"
+
 #include "api/decommissionjson.h"
 #include "clicommandspec.h"
 #include "clioptions.h"
 
 using namespace CliOptions;
 
-namespace {
-
-// What maintenance and logoff check alike, once the action is known: the ids, the deadline, the
-// confirmation.
 std::optional<CliInvocation> checkActionRequest(const CliCommandLine& line, const QString& command,
     ActionCommand::Request request, QString* usageError)
 {
@@ -39,9 +36,10 @@ std::optional<CliInvocation> checkActionRequest(const CliCommandLine& line, cons
     request.dryRun = line.isSet(Name::dryRun);
     if (line.isSet(Name::allRegions)) {
         AllRegionsChangeCommand::Options options;
-        options.kind = reviewedChangeOf(request.action);
+        options.kind = request.kind();
         options.requestedIds = request.requestedIds;
         options.choices.logoffMessage = request.message;
+        options.choices.graceDays = request.graceDays;
         options.dryRun = request.dryRun;
         options.timeoutMs = request.timeoutMs;
         return AllRegionsChangeCommand::invocation(options, line, usageError);
@@ -54,6 +52,8 @@ std::optional<CliInvocation> checkActionRequest(const CliCommandLine& line, cons
     };
     return invocation;
 }
+
+namespace {
 
 std::optional<CliInvocation> checkMaintenance(const CliCommandLine& line, QString* usageError)
 {

@@ -5,6 +5,8 @@
 #include "api/serverinput.h"
 #include "clioptions.h"
 #include "decommission/deletionafterautoscaleoff.h"
+#include "decommission/retirementrun.h"
+#include "decommission/retirementsettlement.h"
 #include "deletecommand.h"
 #include "interruptwatcher.h"
 #include "review/changereviewtext.h"
@@ -18,12 +20,17 @@
 #include <algorithm>
 
 namespace {
-QStringList outcomeHeader(bool deletion)
+QStringList outcomeHeader(ReviewedChange kind)
 {
-    return { QStringLiteral("REGION"), QStringLiteral("PROJECT_ID"), QStringLiteral("DESKTOP_ID"),
-        QStringLiteral("DESKTOP_NAME"), QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
-        deletion ? QStringLiteral("JOB_ID") : QStringLiteral("REQUEST_ID"),
-        QStringLiteral("REASON") };
+    const QStringList where { QStringLiteral("REGION"), QStringLiteral("PROJECT_ID"),
+        QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"), QStringLiteral("OUTCOME") };
+    if (kind == ReviewedChange::Retire || kind == ReviewedChange::Restore)
+        return where + QStringList { QStringLiteral("STATE"), QStringLiteral("REASON") };
+    return where
+        + QStringList { QStringLiteral("ERROR_CODE"),
+              kind == ReviewedChange::Delete ? QStringLiteral("JOB_ID")
+                                             : QStringLiteral("REQUEST_ID"),
+              QStringLiteral("REASON") };
 }
 } // namespace
 
@@ -48,6 +55,11 @@ void AllRegionsChangeCommand::start()
     m_store = openRecord(m_connection.dataDir);
     if (!m_store)
         return;
+    if (m_options.kind == ReviewedChange::Retire || m_options.kind == ReviewedChange::Restore) {
+        // As `retire` does: a retirement the app ended half-way is named before another starts.
+        for (const QString& settled : RetirementSettlement::settleAtStart(m_store->audit()))
+            err() << settled << Qt::endl;
+    }
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this,
         &AllRegionsChangeCommand::onInterrupted);
@@ -156,7 +168,7 @@ void AllRegionsChangeCommand::printReview()
 {
     // The grouped heading first, then each project's review as the single-project commands print
     // it.
-    err() << ChangeReviewText::heading(m_options.kind, m_change->targetCount()) << Qt::endl;
+    err() << ChangeReviewText::heading(m_change->combinedReview()) << Qt::endl;
     const QString shares = ChangeReviewText::projectsText(m_change->shares());
     if (!shares.isEmpty())
         err() << ServerInput::forTerminal(shares) << Qt::endl;
@@ -286,6 +298,17 @@ void AllRegionsChangeCommand::startRun()
                           << Qt::endl;
                 });
         });
+    connect(m_change, &MultiProjectChange::retirementRunReady, this,
+        [this](int part, RetirementRun* run) {
+            connect(run, &RetirementRun::stepStarted, this,
+                [this, part](int batch, RetirementRun::Step step) {
+                    err() << tr("%1: batch %2: %3…")
+                                 .arg(where(part))
+                                 .arg(batch + 1)
+                                 .arg(RetirementRun::stepName(step))
+                          << Qt::endl;
+                });
+        });
     connect(
         m_change, &MultiProjectChange::partNotSent, this, [this](int part, const QString& reason) {
             err() << tr("%1: nothing sent: %2").arg(where(part), reason) << Qt::endl;
@@ -305,6 +328,18 @@ QList<QStringList> AllRegionsChangeCommand::outcomeRows() const
                     + QStringList { outcome.target.id, outcome.target.name,
                         ChangeRun::outcomeName(outcome.outcome), outcome.error.errorCode,
                         outcome.requestId, outcome.reason });
+        } else if (part->retirementRun) {
+            // The state in the error code's place; a retirement's requests are its steps'.
+            const RetirementRun& run = *part->retirementRun;
+            for (const RetirementRun::DesktopOutcome& outcome : run.outcomes())
+                rows.append(project
+                    + QStringList { outcome.target.id, outcome.target.name,
+                        outcome.stopped ? ChangeRun::outcomeName(outcome.outcome)
+                                        : QStringLiteral("done"),
+                        run.stateText(outcome), QString(),
+                        outcome.stopped ? RetirementRun::stepName(outcome.stoppedAt)
+                                + QLatin1String(": ") + outcome.reason
+                                        : QString() });
         } else if (part->deletionRun) {
             for (const DesktopResult& row : part->deletionRun->result().rows())
                 rows.append(project
@@ -328,12 +363,16 @@ QList<QStringList> AllRegionsChangeCommand::outcomeRows() const
     for (const MultiProjectChange::Unplaced& desktop : m_change->unplaced())
         rows.append({ QString(), QString(), desktop.desktopId, QString(), QStringLiteral("skipped"),
             QString(), QString(), desktop.reasonText() });
+    if (m_options.kind == ReviewedChange::Retire || m_options.kind == ReviewedChange::Restore) {
+        for (QStringList& row : rows)
+            row.removeAt(6); // no request id column: the state stands where the error code does
+    }
     return rows;
 }
 
 void AllRegionsChangeCommand::onFinished()
 {
-    out() << formatRows(outcomeHeader(isDeletion()), outcomeRows(), m_options.format);
+    out() << formatRows(outcomeHeader(m_options.kind), outcomeRows(), m_options.format);
     for (int index = 0; index < int(m_change->parts().size()); ++index) {
         const MultiProjectChange::Part& part = *m_change->parts().at(size_t(index));
         if (part.changeRun)
@@ -341,6 +380,11 @@ void AllRegionsChangeCommand::onFinished()
         else if (part.deletionRun)
             err() << tr("%1: %2").arg(where(index), part.deletionRun->result().summaryText())
                   << Qt::endl;
+        else if (part.retirementRun) {
+            for (const QString& line : part.retirementRun->unfinishedLines())
+                err() << where(index) << ": " << line << Qt::endl;
+            err() << tr("%1: %2").arg(where(index), part.retirementRun->summary()) << Qt::endl;
+        }
     }
     finish(exitCodeForRun());
 }
@@ -352,6 +396,10 @@ int AllRegionsChangeCommand::exitCodeForRun() const
     for (const std::unique_ptr<MultiProjectChange::Part>& part : m_change->parts()) {
         if (part->changeRun) {
             const int code = ActionCommand::exitCodeFor(*part->changeRun);
+            apiError = apiError || code == ExitApiError;
+            undone = undone || code != ExitSuccess;
+        } else if (part->retirementRun) {
+            const int code = ActionCommand::exitCodeFor(*part->retirementRun);
             apiError = apiError || code == ExitApiError;
             undone = undone || code != ExitSuccess;
         } else if (part->deletionRun) {

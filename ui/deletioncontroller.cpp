@@ -2,9 +2,12 @@
 
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
+#include "decommission/retirementrun.h"
+#include "decommission/retirementsettlement.h"
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
 #include "review/changereviewtext.h"
+#include "review/reviewedretirement.h"
 
 #include "changeactiondialog.h"
 #include "deletiondialog.h"
@@ -67,6 +70,11 @@ DeletionStorePtr DeletionController::storeFor(const QString &dataDir)
         return *found;
     DeletionStorePtr store = DeletionStore::openAnyway(key);
     m_stores.insert(key, store);
+    // Once per record, after its requests' own settlement: a run of this process is never
+    // taken for one that ended.
+    const QStringList retirements = RetirementSettlement::settleAtStart(store->audit());
+    if (!retirements.isEmpty())
+        Q_EMIT retirementSettled(retirements);
     return store;
 }
 
@@ -311,7 +319,12 @@ void DeletionController::openActionDialog(const ChangeReview &review)
     auto *dialog = new ChangeActionDialog(review, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ChangeActionDialog::confirmed, this,
-            [this](const ChangeReview &confirmed) { startAction(confirmed); });
+            [this](const ChangeReview &confirmed) {
+                if (confirmed.isRetirement())
+                    startRetirement(confirmed);
+                else
+                    startAction(confirmed);
+            });
     m_actionDialog = dialog;
     dialog->open();
     Q_EMIT actionDialogOpened(dialog);
@@ -341,12 +354,41 @@ ChangeRun *DeletionController::startAction(const ChangeReview &review)
     return run;
 }
 
+RetirementRun *DeletionController::startRetirement(const ChangeReview &review)
+{
+    if (!m_client || !m_store || review.targetCount() == 0) {
+        Q_EMIT statusMessage(tr("Nothing was sent."));
+        return nullptr;
+    }
+    RetirementRun *run = retirementRunFor(m_client, m_store, deletionContext(), review, this);
+    followRetirement(run);
+    connect(run, &RetirementRun::finished, run, &QObject::deleteLater);
+    run->start();
+    return run;
+}
+
+void DeletionController::followRetirement(RetirementRun *run)
+{
+    m_retirementRuns.removeAll(nullptr);
+    m_retirementRuns.append(run);
+    connect(run, &RetirementRun::finished, this, [this, run] {
+        Q_EMIT statusMessage(run->summary());
+        Q_EMIT retirementFinished(run);
+        Q_EMIT refreshRequested();
+    });
+    Q_EMIT retirementStarted(run);
+}
+
 void DeletionController::cancelRunningChanges()
 {
     // A change across projects sends nothing to the projects after the one cancelled either.
     for (const QPointer<MultiProjectChange> &change : std::as_const(m_acrossProjects)) {
         if (change)
             change->cancel();
+    }
+    for (const QPointer<RetirementRun> &run : std::as_const(m_retirementRuns)) {
+        if (run && !run->isFinished())
+            run->cancel();
     }
     for (const QPointer<ChangeRun> &run : std::as_const(m_actionRuns)) {
         if (run && !run->isFinished())

@@ -32,6 +32,7 @@ class DesktopTableModel;
 class JobJournal;
 class JobModel;
 class QSystemTrayIcon;
+class RetirementRun;
 class QWidget;
 struct ProjectDesktop;
 
@@ -98,6 +99,9 @@ public:
     // when not connected or nothing is to be sent). The run is the controller's child;
     // actionFinished() follows it.
     ChangeRun *startAction(const ChangeReview &review);
+    // The review's retirement or restore: one RetirementRun built from it (nullptr when not
+    // connected or nothing is to be sent), the controller's child; retirementFinished() follows.
+    RetirementRun *startRetirement(const ChangeReview &review);
     // The window's Cancel: every change of this controller sends nothing more (a request on the
     // wire is let finish, so that its outcome is known), and deletions stop following their jobs.
     void cancelRunningChanges();
@@ -120,6 +124,11 @@ Q_SIGNALS:
     void actionStarted(ChangeRun *run);
     void runStarted(DeletionRun *run);
     void actionFinished(ChangeRun *run);
+    void retirementStarted(RetirementRun *run);
+    void retirementFinished(RetirementRun *run);
+    // A retirement or restore the app ended half-way was settled when its record was opened:
+    // one message per run, its half-way desktops named.
+    void retirementSettled(const QStringList &messages);
     void runFinished(DeletionRun *run);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);
@@ -150,6 +159,8 @@ private:
     void startDeletion(const ChangeReview &review);
     void onPreparedAcrossProjects(MultiProjectChange *change);
     void runAcrossProjects(MultiProjectChange *change);
+    // Registered for Cancel, reported and announced (retirementStarted()) as every retirement is.
+    void followRetirement(RetirementRun *run);
     void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
@@ -177,6 +188,7 @@ private:
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
+    QList<QPointer<RetirementRun>> m_retirementRuns; // for the window's Cancel
     QList<QPointer<MultiProjectChange>> m_acrossProjects; // running, for the window's Cancel
     AccountProvider m_accountProvider;
 };

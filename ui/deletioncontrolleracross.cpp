@@ -7,6 +7,7 @@
 #include "desktoptablemodel.h"
 
 #include "decommission/deletionafterautoscaleoff.h"
+#include "decommission/retirementrun.h"
 #include "review/changereviewtext.h"
 
 void DeletionController::requestAcrossProjects(ReviewedChange kind,
@@ -114,6 +115,8 @@ void DeletionController::runAcrossProjects(MultiProjectChange* change)
         connect(run, &ChangeRun::finished, this, [this, run] { reportAction(run); });
         Q_EMIT actionStarted(run);
     });
+    connect(change, &MultiProjectChange::retirementRunReady, this,
+            [this](int, RetirementRun *run) { followRetirement(run); });
     connect(change, &MultiProjectChange::deletionReady, this,
         [this](int, DeletionAfterAutoscaleOff* deletion) {
             if (ChangeRun* autoscale = deletion->autoscaleRun()) {

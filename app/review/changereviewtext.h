@@ -20,7 +20,8 @@ public:
     static QString title(ReviewedChange kind, int count);
     // "Delete 7 desktops? Deletion cannot be undone."
     static QString heading(const ChangeReview& review);
-    static QString heading(ReviewedChange kind, int count);
+    // retireAfter: a retirement's day it becomes due.
+    static QString heading(ReviewedChange kind, int count, const QDate& retireAfter = QDate());
     // "&Delete 7 Desktops"
     static QString confirmButtonText(const ChangeReview& review);
     static QString confirmButtonText(ReviewedChange kind, int count);
@@ -46,6 +47,8 @@ public:
     static QString countsText(const ChangeReview& review, int changeRequests);
     // What the change does to the users and what may go wrong, one sentence each.
     static QStringList warnings(const ChangeReview& review, int namesShown = kAllNames);
+    // A retirement's: its dates, the users logged off or disconnected, its message.
+    static QStringList retirementLines(const ChangeReview& review, const QString& users);
     // With *delete users*: the users removed, the users kept, and how complete that is.
     static QStringList usersLines(const ChangeReview& review, int namesShown = kAllNames);
     // With *delete users*: the groups attached to the desktops, which are not deleted with them

@@ -350,8 +350,10 @@ ChangeReview MultiProjectChange::combinedReview() const
             }
             return desktop;
         };
-        if (facts.apiBase.isEmpty())
+        if (facts.apiBase.isEmpty()) {
             facts.apiBase = share.apiBase;
+            facts.todayUtc = share.todayUtc;
+        }
         facts.requestedIds += share.requestedIds;
         for (const Desktop& desktop : share.classification.deletable)
             facts.classification.deletable.append(named(desktop));

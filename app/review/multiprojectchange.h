@@ -21,6 +21,7 @@
 #include <vector>
 
 class DeletionAfterAutoscaleOff;
+class RetirementRun;
 class DeletionPreparation;
 
 // One desktop asked for in a change across projects: its project when the caller knows it (a
@@ -83,6 +84,7 @@ public:
         QPointer<ChangeRun> changeRun;
         QPointer<DeletionRun> deletionRun;
         QPointer<DeletionAfterAutoscaleOff> deletion;
+        QPointer<RetirementRun> retirementRun;
         QString notSentReason;
         QString notDeletedReason; // a pool could not be turned off: nothing of it was deleted
 
@@ -152,6 +154,7 @@ Q_SIGNALS:
     void changeRunReady(int part, ChangeRun* run);
     void deletionReady(int part, DeletionAfterAutoscaleOff* deletion);
     void deletionRunReady(int part, DeletionRun* run);
+    void retirementRunReady(int part, RetirementRun* run);
     // A project's desktops are not sent (reason translated).
     void partNotSent(int part, const QString& reason);
     // Every project's requests have their outcome (deletion jobs may still be followed).
@@ -170,6 +173,7 @@ private:
     void runNext();
     void startDeletion(int index);
     void startChangeRun(int index);
+    void startRetirement(int index);
     void onPartSent(int index, bool allDone, const QString& notDoneText);
     void leaveOutPart(int index, const QString& reason);
     void checkFinished();

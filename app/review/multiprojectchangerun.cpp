@@ -3,8 +3,10 @@
 #include "multiprojectchange.h"
 
 #include "decommission/deletionafterautoscaleoff.h"
+#include "decommission/retirementrun.h"
 #include "deletion/auditlog.h"
 #include "deletion/deletionpreparation.h"
+#include "review/reviewedretirement.h"
 
 #include <QUuid>
 
@@ -31,13 +33,14 @@ void MultiProjectChange::cancel()
     for (const std::unique_ptr<Part>& part : m_parts) {
         if (part->changeRun && !part->changeRun->isFinished())
             part->changeRun->cancel();
+        if (part->retirementRun && !part->retirementRun->isFinished())
+            part->retirementRun->cancel();
         if (part->deletion && !part->deletionRun)
             part->deletion->cancel();
         if (part->deletionRun && part->deletionRun->state() != DeletionRun::State::Finished)
             part->deletionRun->cancel();
     }
 }
-
 
 void MultiProjectChange::run()
 {
@@ -65,6 +68,8 @@ void MultiProjectChange::runNext()
         }
         if (m_request.kind == ReviewedChange::Delete)
             startDeletion(index);
+        else if (m_parts.at(size_t(index))->review.isRetirement())
+            startRetirement(index);
         else
             startChangeRun(index);
         return;
@@ -85,6 +90,24 @@ void MultiProjectChange::startChangeRun(int index)
     Q_EMIT changeRunReady(index, run);
     connect(run, &ChangeRun::finished, this,
         [this, index, run] { onPartSent(index, run->allDone(), {}); });
+    run->start();
+}
+
+void MultiProjectChange::startRetirement(int index)
+{
+    Part& part = *m_parts.at(size_t(index));
+    RetirementRun* run = retirementRunFor(
+        part.client.get(), m_store, contextFor(m_context, part.project), part.review, this);
+    if (m_deadlineMs > 0)
+        run->setDeadlineMs(int(std::max<qint64>(1, m_deadline.remainingTime())));
+    part.retirementRun = run;
+    Q_EMIT retirementRunReady(index, run);
+    connect(run, &RetirementRun::finished, this, [this, index, run] {
+        const QList<RetirementRun::DesktopOutcome> outcomes = run->outcomes();
+        const bool allDone = std::none_of(outcomes.cbegin(), outcomes.cend(),
+            [](const RetirementRun::DesktopOutcome& outcome) { return outcome.stopped; });
+        onPartSent(index, allDone, {});
+    });
     run->start();
 }
 
@@ -142,6 +165,14 @@ void MultiProjectChange::leaveOutPart(int index, const QString& reason)
     // Recorded as any run records targets it never sent: in their project, without an intent.
     AuditedRequest request;
     request.kind = part.review.changeKind().name;
+    if (part.review.isRetirement()) {
+        // A retirement is recorded step by step: what was not sent is its first step.
+        const QList<RetirementRun::StepRequest> steps = RetirementRun::plannedRequests(
+            part.review.retirementMode(), part.review.retirementTargets(),
+            part.review.choices().logoffMessage.trimmed(), part.review.retirementTags());
+        if (!steps.isEmpty())
+            request.kind = steps.first().kind.name;
+    }
     request.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     request.projectId = part.project.id;
     request.targetIds = part.review.targetIds();

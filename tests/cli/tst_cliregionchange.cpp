@@ -249,6 +249,31 @@ private Q_SLOTS:
         QCOMPARE(notSent.first().value(QStringLiteral("region")).toString(), kAsia);
     }
 
+    void retireAcrossRegionsTagsEachProjectsDesktops()
+    {
+        const QStringList ids = mixedIds(1, 1);
+        const Result result = runAccount({ QStringLiteral("retire"), QStringLiteral("--ids"),
+            ids.join(QLatin1Char(',')), QStringLiteral("--days"), QStringLiteral("7"),
+            QStringLiteral("--yes"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.value(ids.at(0)).value(QStringLiteral("region")).toString(),
+            m_simulator->config().region);
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(
+            rows.value(ids.at(1)).value(QStringLiteral("project_id")).toString(), kAsiaProjectId);
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("done"));
+        // Each project's steps went to its own endpoint.
+        const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
+        QCOMPARE(asiaPuts.size(), 1);
+        QCOMPARE(asiaPuts.first().host, asiaHost());
+        QVERIFY(!m_asia->receivedRequests({}, QStringLiteral("batch-tags")).isEmpty());
+        for (const QJsonObject& intent : audited(QStringLiteral("intent")))
+            QVERIFY(!intent.value(QStringLiteral("region")).toString().isEmpty());
+    }
+
     void formatBelongsToAllRegions()
     {
         const Result result = run({ QStringLiteral("maintenance"), QStringLiteral("on"),

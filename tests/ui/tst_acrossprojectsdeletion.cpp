@@ -47,6 +47,7 @@ private Q_SLOTS:
     void oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn();
     void maintenanceAcrossRegionsRunsProjectAfterProject();
     void theWindowOfEveryRegionDeletesAcrossThem();
+    void retirementAcrossRegionsRunsProjectAfterProject();
 
 private:
     // The main project at 127.0.0.1, the other region's at localhost: one server, two endpoints.
@@ -266,6 +267,28 @@ void TestAcrossProjectsDeletion::theWindowOfEveryRegionDeletesAcrossThem()
                      m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"))
                  .size(),
         1);
+}
+
+void TestAcrossProjectsDeletion::retirementAcrossRegionsRunsProjectAfterProject()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
+    const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, north.first() },
+        { kAsiaProjectId, asia.first() } };
+    QSignalSpy opened(m_controller.get(), &DeletionController::actionDialogOpened);
+    m_controller->requestAcrossProjects(ReviewedChange::Retire, desktops, projects(), access());
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<ChangeActionDialog*>();
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    QSignalSpy finished(m_controller.get(), &DeletionController::retirementFinished);
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    dialog->confirmButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
+    QCOMPARE(asiaPuts.size(), 1);
+    QCOMPARE(asiaPuts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
 }
 
 QTEST_MAIN(TestAcrossProjectsDeletion)
