@@ -23,15 +23,9 @@ ActionCommand::~ActionCommand() = default;
 
 void ActionCommand::start()
 {
-    QString error;
-    m_store = DeletionStore::open(m_connection.dataDir, &error);
-    if (!m_store) {
-        err() << error << ' ' << tr("Nothing was sent.") << Qt::endl;
-        finish(ExitUsageError);
+    m_store = openRecord(m_connection.dataDir);
+    if (!m_store)
         return;
-    }
-    for (const QString &notice : m_store->notices())
-        err() << notice << Qt::endl;
     if (m_request.retirement) {
         for (const QString &settled : RetirementSettlement::settleAtStart(m_store->audit()))
             err() << settled << Qt::endl;

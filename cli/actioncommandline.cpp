@@ -1,6 +1,7 @@
 // `maintenance on|off` and `logoff`: their command lines.
 
 #include "actioncommandline.h"
+#include "allregionschangecommand.h"
 
 #include "api/decommissionjson.h"
 #include "clicommandspec.h"
@@ -25,12 +26,24 @@ std::optional<CliInvocation> checkActionRequest(const CliCommandLine& line, cons
                         "the requests first).")
                 .arg(command));
     }
+    if (AllRegionsChangeCommand::refusesFormatWithoutAllRegions(line, usageError))
+        return std::nullopt;
     const std::optional<CliCommandLine::Ids> ids = line.readIds(usageError);
     if (!ids)
         return std::nullopt;
     request.desktopIds = ids->desktopIds;
     request.requestedIds = ids->requestedIds;
     request.dryRun = line.isSet(Name::dryRun);
+    if (line.isSet(Name::allRegions)) {
+        AllRegionsChangeCommand::Options options;
+        options.kind = request.kind();
+        options.requestedIds = request.requestedIds;
+        options.choices.logoffMessage = request.message;
+        options.choices.graceDays = request.graceDays;
+        options.dryRun = request.dryRun;
+        options.timeoutMs = request.timeoutMs;
+        return AllRegionsChangeCommand::invocation(options, line, usageError);
+    }
     CliInvocation invocation;
     invocation.create
         = [request](const CliRunContext& context, QString*) -> std::unique_ptr<CliCommand> {
@@ -79,8 +92,10 @@ CliCommandSpec maintenanceCommandSpec()
     CliCommandSpec spec;
     spec.name = QStringLiteral("maintenance");
     spec.synopsis = QStringLiteral(
-        "maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)");
-    spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::timeout };
+        "maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
+        "       [--all-regions [--format table|csv|json]]");
+    spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::timeout,
+        Name::allRegions, Name::format };
     spec.check = checkMaintenance;
     return spec;
 }
@@ -90,9 +105,10 @@ CliCommandSpec logoffCommandSpec()
     CliCommandSpec spec;
     spec.name = QStringLiteral("logoff");
     spec.synopsis = QStringLiteral(
-        "logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)");
-    spec.options
-        = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message, Name::timeout };
+        "logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
+        "       [--all-regions [--format table|csv|json]]");
+    spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message,
+        Name::timeout, Name::allRegions, Name::format };
     spec.check = checkLogoff;
     return spec;
 }

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/serverinput.h"
+#include "deletion/deletionstore.h"
 
 CliCommand::CliCommand(ApiClient *client, QTextStream &out, QTextStream &err, QObject *parent)
     : QObject(parent)
@@ -28,6 +29,20 @@ void CliCommand::finish(int exitCode)
     m_out.flush();
     m_err.flush();
     Q_EMIT finished(exitCode);
+}
+
+std::shared_ptr<DeletionStore> CliCommand::openRecord(const QString &dataDir)
+{
+    QString error;
+    std::shared_ptr<DeletionStore> store = DeletionStore::open(dataDir, &error);
+    if (!store) {
+        m_err << error << ' ' << tr("Nothing was sent.") << Qt::endl;
+        finish(ExitUsageError);
+        return store;
+    }
+    for (const QString &notice : store->notices())
+        m_err << notice << Qt::endl;
+    return store;
 }
 
 void CliCommand::reportRetry(int nextAttempt, int delayMs, const ApiError &error)

@@ -8,7 +8,10 @@
 #include <QPointer>
 #include <QTextStream>
 
+#include <memory>
+
 class ApiClient;
+class DeletionStore;
 struct ApiError;
 
 // One CLI sub-command run against a ready ApiClient. Results go to `out`, progress and errors to
@@ -31,6 +34,9 @@ protected:
     // Prints the error with everything support needs (request id, codes) and finishes.
     void failWithApiError(const QString &what, const ApiError &error);
     void finish(int exitCode);
+    // The data directory's record (audit log, journal), its notices printed; nothing, finished
+    // with a usage error, when the directory cannot be opened (nothing was sent).
+    std::shared_ptr<DeletionStore> openRecord(const QString &dataDir);
     void reportRetry(int nextAttempt, int delayMs, const ApiError &error);
     // Starts a call (or a paged listing), its retries reported, and runs onFinished with it
     // once it has ended (see whenFinished()).

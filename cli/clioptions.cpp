@@ -13,7 +13,9 @@ void CliOptions::addShared(QCommandLineParser& parser)
     parser.addOption(
         { Name::name, CliText::tr("list: only desktops whose computer name matches <text>."),
             CliText::tr("text") });
-    parser.addOption({ Name::format, CliText::tr("list: output as table (default), csv or json."),
+    parser.addOption({ Name::format,
+        CliText::tr("list, regions, and delete, maintenance and logoff with --all-regions: output "
+                    "as table (default), csv or json."),
         CliText::tr("format"), QStringLiteral("table") });
     parser.addOption({ Name::wait, CliText::tr("job: poll until the job has finished.") });
     parser.addOption({ Name::pollInterval,
@@ -67,5 +69,7 @@ void CliOptions::addShared(QCommandLineParser& parser)
         CliText::tr("text") });
     parser.addOption({ Name::allRegions,
         CliText::tr("list: the desktops of every Workspace project of the account (found "
-                    "through the IAM of --region), with their region and project.") });
+                    "through the IAM of --region), with their region and project; delete, "
+                    "maintenance, logoff: the ids may belong to any of those projects, and each "
+                    "request goes to its own project.") });
 }

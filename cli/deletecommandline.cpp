@@ -1,5 +1,6 @@
 // `delete`: its command line.
 
+#include "allregionschangecommand.h"
 #include "clicommandspec.h"
 #include "clioptions.h"
 #include "deletecommand.h"
@@ -25,6 +26,8 @@ std::optional<CliInvocation> checkDelete(const CliCommandLine& line, QString* us
     if (!pollIntervalMs || !timeoutMs)
         return refuse(usageError,
             CliText::tr("--poll-interval and --timeout take a positive number of seconds."));
+    if (AllRegionsChangeCommand::refusesFormatWithoutAllRegions(line, usageError))
+        return std::nullopt;
     const std::optional<CliCommandLine::Ids> ids = line.readIds(usageError);
     if (!ids)
         return std::nullopt;
@@ -45,6 +48,17 @@ std::optional<CliInvocation> checkDelete(const CliCommandLine& line, QString* us
         timing.giveUpAfterMs = *timeoutMs;
         timing.deadlineMs = timing.giveUpAfterMs;
     }
+    if (line.isSet(Name::allRegions)) {
+        AllRegionsChangeCommand::Options options;
+        options.requestedIds = request.requestedIds;
+        options.choices.options = request.options;
+        options.choices.leaveOutYearlyMonthly = !request.includeYearlyMonthly;
+        options.choices.turnAutoscaleOffFirst = request.turnAutoscaleOffFirst;
+        options.dryRun = request.dryRun;
+        options.pollIntervalMs = timing.pollIntervalMs;
+        options.timeoutMs = timing.deadlineMs;
+        return AllRegionsChangeCommand::invocation(options, line, usageError);
+    }
     CliInvocation invocation;
     invocation.create
         = [request, timing](const CliRunContext& context, QString*) -> std::unique_ptr<CliCommand> {
@@ -62,10 +76,11 @@ CliCommandSpec deleteCommandSpec()
     spec.name = QStringLiteral("delete");
     spec.synopsis = QStringLiteral(
         "delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]\n"
-        "       [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)");
+        "       [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)\n"
+        "       [--all-regions [--format table|csv|json]]");
     spec.options = { Name::ids, Name::idsFile, Name::deleteUsers, Name::noEmail, Name::force,
         Name::dryRun, Name::yes, Name::pollInterval, Name::timeout, Name::includeYearlyMonthly,
-        Name::turnAutoscaleOffFirst };
+        Name::turnAutoscaleOffFirst, Name::allRegions, Name::format };
     spec.check = checkDelete;
     return spec;
 }

@@ -56,9 +56,10 @@ CliCommandSpec retireCommandSpec()
     CliCommandSpec spec;
     spec.name = QStringLiteral("retire");
     spec.synopsis = QStringLiteral("retire (--ids ID[,ID...] | --ids-file FILE) [--days N] "
-                                   "[--message TEXT] (--dry-run | --yes)");
-    spec.options
-        = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message, Name::timeout };
+                                   "[--message TEXT] (--dry-run | --yes)\n"
+                                   "       [--all-regions [--format table|csv|json]]");
+    spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message,
+        Name::timeout, Name::allRegions, Name::format };
     spec.ownOptions = { QCommandLineOption(kDays,
         CliText::tr("retire: the grace period in days before the desktops may be deleted "
                     "(default %1; 0: due at once).")
@@ -73,8 +74,10 @@ CliCommandSpec restoreCommandSpec()
     CliCommandSpec spec;
     spec.name = QStringLiteral("restore");
     spec.synopsis
-        = QStringLiteral("restore (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)");
-    spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::timeout };
+        = QStringLiteral("restore (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)\n"
+                         "       [--all-regions [--format table|csv|json]]");
+    spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::timeout,
+        Name::allRegions, Name::format };
     spec.check = checkRestore;
     return spec;
 }

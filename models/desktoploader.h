@@ -53,6 +53,8 @@ public:
     // client's one project again. A load in progress is cancelled.
     void setAllRegions(std::optional<AccountAccess> access);
     bool isAllRegions() const { return m_account.has_value(); }
+    // How every project is reached (its keys among them), in a connection to every region.
+    const std::optional<AccountAccess> &accountAccess() const { return m_account; }
     void setQuery(const DesktopQuery &query) { m_query = query; }
     const DesktopQuery &query() const { return m_query; }
     void setPageSize(int pageSize) { m_pageSize = pageSize; }

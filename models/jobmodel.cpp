@@ -422,7 +422,14 @@ QVariant JobModel::runData(int row, int column, int role) const
         const QString when = submitted.date() == QDate::currentDate()
             ? locale.toString(submitted.time(), QLocale::ShortFormat)
             : locale.toString(submitted, QLocale::ShortFormat);
-        QString text = tr("Deletion of %Ln desktop(s)", nullptr, desktops) + QStringLiteral(" · ") + when;
+        // Where it was sent: a change across regions has a row per project.
+        const DeletionContext &context = runs.first()->context();
+        QString text = tr("Deletion of %Ln desktop(s)", nullptr, desktops) + QStringLiteral(" · ");
+        if (!context.region.isEmpty())
+            text += context.region + QStringLiteral(" · ");
+        text += when;
+        if (role == Qt::ToolTipRole && !context.projectId.isEmpty())
+            text += QLatin1Char('\n') + tr("Project: %1").arg(context.projectId);
         if (role == Qt::ToolTipRole && !jobs.isEmpty())
             text += QLatin1Char('\n') + tr("Jobs: %1").arg(jobs.join(QLatin1String(", ")));
         return text;

@@ -130,6 +130,7 @@ public:
     IamRoutes m_iam;
     std::vector<std::unique_ptr<WorkspaceSimulator>> m_otherProjects;
     QList<QPair<QByteArray, QString>> m_requestLog;
+    QList<WorkspaceSimulator::ReceivedRequest> m_received; // with the Host each was sent to
     std::unique_ptr<SimulatorStore> m_store; // null: nothing is kept
 };
 
@@ -184,6 +185,7 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
     const QByteArray method = methodName(request.method());
     const QString path = request.url().path();
     m_requestLog.append({method, path});
+    m_received.append({method, path, QString::fromLatin1(request.value("host"))});
 
     const RouteMatch route = matchRoute(method, path);
     for (const std::unique_ptr<WorkspaceSimulator> &other : m_otherProjects) {
@@ -516,6 +518,17 @@ int WorkspaceSimulator::requestCount(const QByteArray &method, const QString &pa
     return static_cast<int>(std::count_if(d->m_requestLog.cbegin(), d->m_requestLog.cend(), [&](const auto &entry) {
         return entry.first == method && entry.second.contains(pathContains);
     }));
+}
+
+QList<WorkspaceSimulator::ReceivedRequest> WorkspaceSimulator::receivedRequests(const QByteArray &method,
+                                                                                const QString &pathContains) const
+{
+    QList<ReceivedRequest> found;
+    for (const ReceivedRequest &request : d->m_received) {
+        if ((method.isEmpty() || request.method == method) && request.path.contains(pathContains))
+            found.append(request);
+    }
+    return found;
 }
 
 int WorkspaceSimulator::desktopCount() const

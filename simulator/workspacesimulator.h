@@ -47,6 +47,16 @@ public:
     // Counters for tests: how many requests reached a method+path pattern, e.g.
     // requestCount("POST", "batch-delete").
     int requestCount(const QByteArray &method, const QString &pathContains) const;
+    // The requests that reached this simulator (a project added by addProject() has its own), with
+    // the Host header each was signed for and sent to; only those of a method and path pattern
+    // when given.
+    struct ReceivedRequest
+    {
+        QByteArray method;
+        QString path;
+        QString host;
+    };
+    QList<ReceivedRequest> receivedRequests(const QByteArray &method = {}, const QString &pathContains = {}) const;
     int desktopCount() const; // desktops still listed (not deleted)
     // The pool of each pooled desktop still listed, by desktop id: the simulator's own record, for
     // tests to check against whether or not the listing sends pool_id (assumption POOL-ID).

@@ -3,6 +3,7 @@
 #include "computedtablemodel.h"
 #include "api/decommissionjson.h"
 #include "review/changereviewtext.h"
+#include "review/multiprojectchange.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -43,8 +44,7 @@ ChangeActionDialog::ChangeActionDialog(const ChangeReview& review, QWidget* pare
 {
     setObjectName(QStringLiteral("decommissionQuestion"));
     buildLayout();
-    connect(m_previewButton, &QPushButton::toggled, this,
-        [this] { m_requestPreview->present(m_review); });
+    connect(m_previewButton, &QPushButton::toggled, this, &ChangeActionDialog::presentPreview);
     connect(m_confirmButton, &QPushButton::clicked, this, &ChangeActionDialog::confirm);
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
     m_target->setText(ReviewWidgets::targetText(m_review));
@@ -148,7 +148,13 @@ void ChangeActionDialog::onRetirementChoicesChanged()
     ChangeReview::Choices choices = m_review.choices();
     choices.graceDays = m_graceDays->value();
     choices.logoffMessage = m_messageEdit->text().trimmed();
-    m_review = m_review.withChoices(choices);
+    if (m_acrossProjects) {
+        // Every project's review takes them; what is shown is theirs together.
+        m_acrossProjects->setChoices(choices);
+        m_review = m_acrossProjects->combinedReview();
+    } else {
+        m_review = m_review.withChoices(choices);
+    }
     present();
 }
 
@@ -164,10 +170,12 @@ bool ChangeActionDialog::choicesAreSendable() const
 void ChangeActionDialog::present()
 {
     setWindowTitle(ChangeReviewText::title(m_review));
-    m_heading->setText(
-        QStringLiteral("<b>%1</b>").arg(ChangeReviewText::heading(m_review).toHtmlEscaped()));
+    m_heading->setText(QStringLiteral("<b>%1</b>")
+                           .arg(headingText().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"))));
     m_leftOut->present(m_review);
-    m_counts->setText(ChangeReviewText::countsText(m_review));
+    m_counts->setText(m_acrossProjects
+            ? ChangeReviewText::countsText(m_review, m_acrossProjects->changeRequestCount())
+            : ChangeReviewText::countsText(m_review));
     m_targetList->present(m_review);
     const QStringList warnings = ChangeReviewText::warnings(m_review, kNamesShown);
     m_warnings->setText(warningHtml(warnings));
@@ -193,7 +201,26 @@ void ChangeActionDialog::present()
                 : tr("%Ln character(s) left.", nullptr,
                     int(DecommissionJson::logoffMessageUnitsLeft(message))));
     }
+    presentPreview();
+}
+
+void ChangeActionDialog::presentPreview()
+{
     m_requestPreview->present(m_review);
+    // Across projects each project sends its own requests, to its own URL.
+    if (m_acrossProjects && m_previewButton->isChecked())
+        m_preview->setPlainText(m_acrossProjects->previewText());
+}
+
+void ChangeActionDialog::setAcrossProjects(MultiProjectChange* change)
+{
+    m_acrossProjects = change;
+    m_review = change->combinedReview();
+    QStringList projects;
+    for (const std::unique_ptr<MultiProjectChange::Part>& part : change->parts())
+        projects.append(tr("%1 (project %2)").arg(part->label(), part->project.id));
+    m_target->setText(tr("Projects: %1").arg(projects.join(QLatin1String(", "))));
+    present();
 }
 
 void ChangeActionDialog::setTarget(
@@ -204,7 +231,10 @@ void ChangeActionDialog::setTarget(
 
 QString ChangeActionDialog::headingText() const
 {
-    return ChangeReviewText::heading(m_review);
+    if (!m_acrossProjects)
+        return ChangeReviewText::heading(m_review);
+    return ChangeReviewText::heading(m_review) + QLatin1Char('\n')
+        + ChangeReviewText::projectsText(m_acrossProjects->shares());
 }
 
 QString ChangeActionDialog::warningsText() const
@@ -214,7 +244,7 @@ QString ChangeActionDialog::warningsText() const
 
 QString ChangeActionDialog::previewText() const
 {
-    return m_requestPreview->text(m_review);
+    return m_acrossProjects ? m_acrossProjects->previewText() : m_requestPreview->text(m_review);
 }
 
 void ChangeActionDialog::confirm()

@@ -4,10 +4,12 @@
 #include "reviewwidgets.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 
 class ComputedTableModel;
+class MultiProjectChange;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -31,6 +33,10 @@ public:
 
     const ChangeReview& review() const { return m_review; }
     void setTarget(const QString& connectionName, const QString& projectId, const QString& region);
+    // A change across projects (regions): the change's combined review under a heading that says
+    // how many desktops are in which region; its counts of requests and its preview are each
+    // project's own. Call once, right after construction.
+    void setAcrossProjects(MultiProjectChange* change);
 
     QString headingText() const;
     QString warningsText() const;
@@ -54,9 +60,11 @@ private:
     void onRetirementChoicesChanged();
     bool choicesAreSendable() const;
     void present();
+    void presentPreview();
     void confirm();
 
     ChangeReview m_review;
+    QPointer<MultiProjectChange> m_acrossProjects;
     bool m_confirmed = false;
     QLabel* m_heading;
     QLabel* m_target;

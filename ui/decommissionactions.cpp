@@ -7,6 +7,7 @@
 #include "appicons.h"
 #include "deletioncontroller.h"
 #include "desktopspage.h"
+#include "desktoptablemodel.h"
 #include "mainwindowtext.h"
 
 #include "api/decommissionjson.h"
@@ -157,7 +158,10 @@ void DecommissionActions::askForAction(DecommissionAction action)
 void DecommissionActions::reviewAction(DecommissionAction action, const QStringList &ids, const QString &message)
 {
     // Looked up afresh by id, as the CLI does: the confirmation shows the review, never the rows.
-    if (m_controller)
+    if (m_controller && m_controller->isAcrossProjects())
+        m_controller->requestSelectionAcrossProjects(reviewedChangeOf(action), m_page->selectedProjectDesktops(),
+                                                     message);
+    else if (m_controller)
         m_controller->requestChange(reviewedChangeOf(action), ids, message);
 }
 
@@ -184,7 +188,11 @@ void DecommissionActions::askForRetirement(bool restore)
         return;
     // The grace period and the message are chosen in the confirmation, where the review shows
     // the dates and the users they concern.
-    m_controller->requestChange(restore ? ReviewedChange::Restore : ReviewedChange::Retire, ids);
+    const ReviewedChange kind = restore ? ReviewedChange::Restore : ReviewedChange::Retire;
+    if (m_controller->isAcrossProjects())
+        m_controller->requestSelectionAcrossProjects(kind, m_page->selectedProjectDesktops());
+    else
+        m_controller->requestChange(kind, ids);
 }
 
 void DecommissionActions::follow(RetirementRun *run)

@@ -361,21 +361,31 @@ RetirementRun *DeletionController::startRetirement(const ChangeReview &review)
         return nullptr;
     }
     RetirementRun *run = retirementRunFor(m_client, m_store, deletionContext(), review, this);
+    followRetirement(run);
+    connect(run, &RetirementRun::finished, run, &QObject::deleteLater);
+    run->start();
+    return run;
+}
+
+void DeletionController::followRetirement(RetirementRun *run)
+{
     m_retirementRuns.removeAll(nullptr);
     m_retirementRuns.append(run);
     connect(run, &RetirementRun::finished, this, [this, run] {
         Q_EMIT statusMessage(run->summary());
         Q_EMIT retirementFinished(run);
         Q_EMIT refreshRequested();
-        run->deleteLater();
     });
     Q_EMIT retirementStarted(run);
-    run->start();
-    return run;
 }
 
 void DeletionController::cancelRunningChanges()
 {
+    // A change across projects sends nothing to the projects after the one cancelled either.
+    for (const QPointer<MultiProjectChange> &change : std::as_const(m_acrossProjects)) {
+        if (change)
+            change->cancel();
+    }
     for (const QPointer<RetirementRun> &run : std::as_const(m_retirementRuns)) {
         if (run && !run->isFinished())
             run->cancel();
@@ -476,6 +486,15 @@ void DeletionController::retryFailed(DeletionRun *run)
 {
     if (!run || !m_client)
         return;
+    if (run->context().projectId != m_connection.config.projectId) {
+        // Looked up through the connection's client, another project's desktops would be "not found".
+        Q_EMIT statusMessage(tr("Retry Failed looks desktops up in the connection's own project; select the "
+                                "failed desktops of %1 in the table and delete them again.")
+                                 .arg(run->context().region.isEmpty() ? run->context().projectId
+                                                                      : run->context().region));
+        Q_EMIT retryLookUpFinished(0);
+        return;
+    }
     // Every part of the deletion: a deletion resumed in parts has one run per part, one run id.
     QStringList ids;
     QSet<QString> seen;

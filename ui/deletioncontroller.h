@@ -10,6 +10,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/jobtracker.h"
 #include "review/changepreparation.h"
+#include "review/multiprojectchange.h"
 #include "settings/connectionoptions.h"
 
 #include <QHash>
@@ -18,7 +19,9 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class ApiClient;
 class AuditLog;
@@ -31,6 +34,7 @@ class JobModel;
 class QSystemTrayIcon;
 class RetirementRun;
 class QWidget;
+struct ProjectDesktop;
 
 // Wires the changes into the window: runs the ChangePreparation on a selection (the same look-up,
 // classification and review as the CLI's `delete`, `maintenance` and `logoff`), opens the
@@ -56,6 +60,23 @@ public:
     // dialogOpened() or preparationFinished() follows); raises the open dialog instead if any. A
     // newer request replaces a preparation still looking up.
     void requestDeletion(const QStringList &desktopIds);
+    // A change of desktops of several projects of the account (a table of every region): one
+    // review and one run per project (MultiProjectChange), each request to its own project and
+    // endpoint through `access`, confirmed in one dialog that groups them by region (the deletion
+    // dialog, or the maintenance and log-off one). Each project's deletion joins the Jobs panel;
+    // each project's maintenance or log-off run is announced by actionStarted(), one after the
+    // other. `projects` are the account's, those of the desktops at least (deletioncontrolleracross.cpp).
+    void requestAcrossProjects(ReviewedChange kind, const QList<ProjectDesktopId> &desktops,
+                               const QList<WorkspaceProject> &projects, const AccountAccess &access,
+                               const QString &logoffMessage = QString());
+    // How the account's projects are reached while the window shows every region (nothing
+    // otherwise), asked at each change: the controller keeps no copy of the keys.
+    using AccountProvider = std::function<std::optional<AccountAccess>()>;
+    void setAccountProvider(AccountProvider provider) { m_accountProvider = std::move(provider); }
+    bool isAcrossProjects() const { return m_accountProvider && m_accountProvider().has_value(); }
+    // requestAcrossProjects() for desktops of the table, each with its row's project.
+    void requestSelectionAcrossProjects(ReviewedChange kind, const QList<ProjectDesktop> &selection,
+                                        const QString &logoffMessage = QString());
     // Re-lists the failed desktops of the deletion the run belongs to (every part of it, when it
     // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
     // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
@@ -136,6 +157,10 @@ private:
     void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const ChangeReview &review);
+    void onPreparedAcrossProjects(MultiProjectChange *change);
+    void runAcrossProjects(MultiProjectChange *change);
+    // Registered for Cancel, reported and announced (retirementStarted()) as every retirement is.
+    void followRetirement(RetirementRun *run);
     void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);
@@ -164,4 +189,6 @@ private:
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
     QList<QPointer<RetirementRun>> m_retirementRuns; // for the window's Cancel
+    QList<QPointer<MultiProjectChange>> m_acrossProjects; // running, for the window's Cancel
+    AccountProvider m_accountProvider;
 };

@@ -3,6 +3,7 @@
 #include "appicons.h"
 #include "computedtablemodel.h"
 #include "review/changereviewtext.h"
+#include "review/multiprojectchange.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -213,7 +214,7 @@ void DeletionDialog::connectControls()
         connect(box, &QCheckBox::toggled, this, &DeletionDialog::applyChoices);
     connect(m_leaveOutYearlyMonthly, &QCheckBox::toggled, this, &DeletionDialog::applyChoices);
     connect(m_confirmation, &QLineEdit::textChanged, this, &DeletionDialog::updateConfirmation);
-    connect(m_previewButton, &QPushButton::toggled, this, [this] { m_requestPreview->present(m_review); });
+    connect(m_previewButton, &QPushButton::toggled, this, &DeletionDialog::presentPreview);
     connect(m_deleteButton, &QPushButton::clicked, this, &DeletionDialog::confirm);
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
 }
@@ -229,6 +230,13 @@ void DeletionDialog::applyChoices()
     choices.leaveOutYearlyMonthly = m_leaveOutYearlyMonthly->isChecked();
     choices.turnAutoscaleOffFirst = m_turnAutoscaleOff->isChecked();
     const bool targetsChanged = choices.leaveOutYearlyMonthly != m_review.choices().leaveOutYearlyMonthly;
+    if (m_acrossProjects) {
+        // Every project's review takes the choices; what is shown is theirs together.
+        m_acrossProjects->setChoices(choices);
+        m_review = m_acrossProjects->combinedReview();
+        present(targetsChanged);
+        return;
+    }
     m_review = m_review.withChoices(choices);
     if (choices.options.deleteUsers && !m_usersDesktopsAsked) {
         m_usersDesktopsAsked = true;
@@ -248,7 +256,8 @@ void DeletionDialog::present(bool targetsChanged)
 {
     const ChangeReview &review = m_review;
     setWindowTitle(ChangeReviewText::title(review));
-    m_heading->setText(QStringLiteral("<b>%1</b>").arg(ChangeReviewText::heading(review).toHtmlEscaped()));
+    m_heading->setText(QStringLiteral("<b>%1</b>")
+                           .arg(headingText().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"))));
     m_deleteButton->setText(ChangeReviewText::confirmButtonText(review));
     m_confirmationLabel->setText(ChangeReviewText::confirmationPrompt(review));
     m_confirmation->setAccessibleDescription(m_confirmationLabel->text());
@@ -273,12 +282,42 @@ void DeletionDialog::present(bool targetsChanged)
     m_poolsWarning->setVisible(!pools.isEmpty());
     m_turnAutoscaleOff->setVisible(!review.scalingPools().isEmpty());
 
-    m_counts->setText(ChangeReviewText::countsText(review));
+    m_counts->setText(m_acrossProjects
+                          ? ChangeReviewText::countsText(review, m_acrossProjects->changeRequestCount())
+                          : ChangeReviewText::countsText(review));
     if (targetsChanged)
         m_targetList->present(review);
     m_warnings->setText(warningHtml(ChangeReviewText::warnings(review, kNamesShown)));
-    m_requestPreview->present(review);
+    presentPreview();
     updateConfirmation();
+}
+
+void DeletionDialog::presentPreview()
+{
+    m_requestPreview->present(m_review);
+    // Across projects each project sends its own requests, to its own URL.
+    if (m_acrossProjects && m_previewButton->isChecked())
+        m_preview->setPlainText(m_acrossProjects->previewText());
+}
+
+MultiProjectChange *DeletionDialog::acrossProjects() const
+{
+    return m_acrossProjects;
+}
+
+void DeletionDialog::setAcrossProjects(MultiProjectChange *change)
+{
+    m_acrossProjects = change;
+    m_review = change->combinedReview();
+    m_deleteUsers->setChecked(false);
+    m_deleteUsers->setEnabled(false);
+    m_deleteUsers->setToolTip(tr("Not offered for desktops of several regions: delete them region by region to "
+                                 "delete their users too."));
+    QStringList projects;
+    for (const std::unique_ptr<MultiProjectChange::Part> &part : change->parts())
+        projects.append(tr("%1 (project %2)").arg(part->label(), part->project.id));
+    m_target->setText(tr("Projects: %1").arg(projects.join(QLatin1String(", "))));
+    present(true);
 }
 
 void DeletionDialog::updateConfirmation()
@@ -365,7 +404,11 @@ QString DeletionDialog::retryAdviceText() const
 
 QString DeletionDialog::headingText() const
 {
-    return ChangeReviewText::heading(m_review);
+    if (!m_acrossProjects)
+        return ChangeReviewText::heading(m_review);
+    // "Delete 155 desktops? …" and where they are: "120 desktops in cn-north-4, 35 in ap-southeast-3".
+    return ChangeReviewText::heading(m_review) + QLatin1Char('\n')
+        + ChangeReviewText::projectsText(m_acrossProjects->shares());
 }
 
 QString DeletionDialog::countsText() const
@@ -380,7 +423,7 @@ QString DeletionDialog::warningsText() const
 
 QString DeletionDialog::previewText() const
 {
-    return m_requestPreview->text(m_review);
+    return m_acrossProjects ? m_acrossProjects->previewText() : m_requestPreview->text(m_review);
 }
 
 void DeletionDialog::confirm()

@@ -9,6 +9,7 @@
 
 #include <QDialog>
 #include <QList>
+#include <QPointer>
 #include <QUrl>
 
 #include <memory>
@@ -23,6 +24,7 @@ class QScrollArea;
 class QToolButton;
 class QTreeView;
 class ComputedTableModel;
+class MultiProjectChange;
 
 // Confirms an irreversible batch deletion: a view of a ChangeReview. Every count, list, warning and
 // request it shows is the review's (ChangeReviewText); its check boxes are the review's choices
@@ -45,6 +47,14 @@ public:
     const ChangeReview &review() const { return m_review; }
     // New facts (the users' desktops, the pools): the dialog's choices stay.
     void setReview(const ChangeReview &review);
+
+    // A deletion across projects (regions): the dialog shows the change's combined review under a
+    // heading that says how many desktops are in which region, and its counts of requests and its
+    // preview are each project's own; the check boxes set the choices of every project. *Delete
+    // users* is not offered: the users' other desktops would have to be looked up in every
+    // project. Call once, right after construction.
+    void setAcrossProjects(MultiProjectChange *change);
+    MultiProjectChange *acrossProjects() const;
 
     // An extra line in place of the left-out count.
     void setNote(const QString &note);
@@ -108,9 +118,11 @@ private:
     // Everything the dialog shows, from m_review; the list only when its desktops changed.
     void present(bool targetsChanged);
     void updateConfirmation();
+    void presentPreview();
     void confirm();
 
     ChangeReview m_review;
+    QPointer<MultiProjectChange> m_acrossProjects;
     QString m_explicitNote;
     bool m_usersDesktopsAsked = false;
     bool m_confirmed = false;

@@ -199,6 +199,7 @@ void MainWindow::createJobsPanel()
     m_viewMenu->addAction(goToJobs);
     m_deletion = new DeletionController(m_jobModel, m_model, this, this);
     m_decommission->setController(m_deletion);
+    m_deletion->setAccountProvider([this] { return m_loader->accountAccess(); });
     m_closeQuestion = new CloseQuestion(m_deletion, this);
     connect(m_jobsPanel, &JobsPanel::retryFailedRequested, this, [this](DeletionRun *run) {
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
@@ -251,6 +252,13 @@ void MainWindow::requestDeletion()
         return;
     }
     // The whole selection: the engine names each left-out desktop with its reason.
+    if (m_deletion->isAcrossProjects()) {
+        // Every region's table: one review and one run per project, each to its own endpoint.
+        lookUpForDeletion([this] {
+            m_deletion->requestSelectionAcrossProjects(ReviewedChange::Delete, m_page->selectedProjectDesktops());
+        });
+        return;
+    }
     lookUpForDeletion([this] { m_deletion->requestDeletion(selectedDesktopIds()); });
 }
 

@@ -167,8 +167,8 @@ void MainWindow::updateActions()
     // The details are of a selected desktop: with none selected the current row may be hidden
     // from view or meant as nothing.
     m_detailsAction->setEnabled(hasSelection);
-    // Changes are sent to the connection's own project: not yet to a table of every region's.
-    const bool changeable = connected && hasSelection && !m_loader->isAllRegions();
+    // In a table of every region each desktop's change goes to its own project.
+    const bool changeable = connected && hasSelection;
     m_deleteAction->setEnabled(changeable);
     m_decommission->update(changeable);
 }

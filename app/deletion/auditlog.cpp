@@ -74,6 +74,7 @@ bool AuditLog::appendIntent(const DeletionContext &context, const ChangeKind &ki
                               {QLatin1String("profile"), context.profileName},
                               {QLatin1String("project_id"), context.projectId},
                               {QLatin1String("endpoint_host"), context.endpointHost},
+                              {QLatin1String("region"), context.region},
                               {QLatin1String("target_type"), kind.targetType},
                               {QLatin1String("targets"), list},
                               {QLatin1String("parameters"), kind.parameters},
@@ -115,10 +116,12 @@ bool AuditLog::appendOutcomeUnknown(const AuditedRequest &request, const QString
     return append(QStringLiteral("outcome_unknown"), fields);
 }
 
-bool AuditLog::appendNotSent(const AuditedRequest &request, const QString &reason)
+bool AuditLog::appendNotSent(const AuditedRequest &request, const QString &reason, const QString &region)
 {
     QJsonObject fields = requestFields(request);
     fields.insert(QLatin1String("project_id"), request.projectId);
+    if (!region.isEmpty())
+        fields.insert(QLatin1String("region"), region);
     fields.insert(QLatin1String("target_ids"), QJsonArray::fromStringList(request.targetIds));
     fields.insert(QLatin1String("reason"), reason);
     return append(QStringLiteral("not_sent"), fields);

@@ -64,8 +64,9 @@ public:
     // scripts ("no_usable_answer", "conflict_after_possible_resend", "deadline", "app_ended").
     bool appendOutcomeUnknown(const AuditedRequest &request, const QString &reason, const QString &ambiguity,
                               const ApiError &error = ApiError());
-    // Targets the run did not send, with the reason (chunk -1: they never had an intent).
-    bool appendNotSent(const AuditedRequest &request, const QString &reason);
+    // Targets the run did not send, with the reason (chunk -1: they never had an intent, so the
+    // line names the project's region itself when it is known).
+    bool appendNotSent(const AuditedRequest &request, const QString &reason, const QString &region = QString());
     // A job's end: counts and per-desktop outcomes (failed desktops with code and reason).
     bool appendJobFinished(const QString &jobId, const QString &jobStatus, const QJsonObject &results);
     bool appendJobGaveUp(const QString &jobId, const QString &reason);

@@ -131,7 +131,7 @@ void ChangeRun::leaveOut(const QStringList &targetIds, const QString &reason)
     split(kept);
     m_leftOut.append({left, reason});
     if (m_store)
-        m_store->audit().appendNotSent({m_kind.name, m_runId, -1, m_context.projectId, left}, reason);
+        m_store->audit().appendNotSent({m_kind.name, m_runId, -1, m_context.projectId, left}, reason, m_context.region);
 }
 
 void ChangeRun::start()
@@ -182,7 +182,8 @@ bool ChangeRun::refuseTargets()
             }
             refused.append(target.id);
             m_leftOut.append({{target.id}, reason});
-            m_store->audit().appendNotSent({m_kind.name, m_runId, -1, m_context.projectId, {target.id}}, reason);
+            m_store->audit().appendNotSent({m_kind.name, m_runId, -1, m_context.projectId, {target.id}}, reason,
+                                           m_context.region);
             Q_EMIT targetsNotSent({target.id}, reason);
         }
     }
@@ -324,7 +325,8 @@ void ChangeRun::stopSending(const QString &reason)
     m_next = int(m_requests.size());
     if (!notSent.isEmpty()) {
         if (m_store)
-            m_store->audit().appendNotSent({m_kind.name, m_runId, -1, m_context.projectId, notSent}, reason);
+            m_store->audit().appendNotSent({m_kind.name, m_runId, -1, m_context.projectId, notSent}, reason,
+                                           m_context.region);
         Q_EMIT targetsNotSent(notSent, reason);
         emitProgress();
     }

@@ -8,6 +8,7 @@ struct DeletionContext
     QString profileName;
     QString projectId;
     QString endpointHost; // host[:port] of the API endpoint
+    QString region;       // the project's region, e.g. cn-north-4; empty when not known
     QString osUser = currentOsUser();
 
     // The operating-system account running the app, for the audit trail.

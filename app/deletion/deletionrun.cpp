@@ -113,6 +113,7 @@ DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, D
     context.profileName = entry.profileName;
     context.projectId = entry.projectId;
     context.endpointHost = entry.endpointHost;
+    context.region = entry.region;
     // One chunk of up to 100: exactly the desktops of the journaled job.
     auto *run = new DeletionRun(client, DeletionPlan(entry.desktopIds, entry.options, entry.desktopNames), context,
                                 std::move(store), false, parent);
@@ -294,6 +295,7 @@ void DeletionRun::journalJob(const Chunk &chunk)
     entry.profileName = m_context.profileName;
     entry.projectId = m_context.projectId;
     entry.endpointHost = m_context.endpointHost;
+    entry.region = m_context.region;
     entry.desktopIds = chunk.desktopIds;
     for (const QString &id : chunk.desktopIds) {
         const QString name = m_plan.desktopName(id);

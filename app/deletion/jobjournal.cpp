@@ -28,6 +28,7 @@ QJsonObject JournalEntry::toJson() const
         {QLatin1String("profile"), profileName},
         {QLatin1String("project_id"), projectId},
         {QLatin1String("endpoint_host"), endpointHost},
+        {QLatin1String("region"), region},
         {QLatin1String("desktops"), desktops},
         {QLatin1String("options"),
          QJsonObject{{QLatin1String("delete_users"), options.deleteUsers},
@@ -45,6 +46,7 @@ JournalEntry JournalEntry::fromJson(const QJsonObject &object)
     entry.profileName = object.value(QLatin1String("profile")).toString();
     entry.projectId = object.value(QLatin1String("project_id")).toString();
     entry.endpointHost = object.value(QLatin1String("endpoint_host")).toString();
+    entry.region = object.value(QLatin1String("region")).toString();
     const QJsonArray desktops = object.value(QLatin1String("desktops")).toArray();
     for (const QJsonValue &value : desktops) {
         const QJsonObject desktop = value.toObject();

@@ -21,6 +21,7 @@ struct JournalEntry
     QString profileName;
     QString projectId;
     QString endpointHost;
+    QString region; // empty in entries of earlier versions
     QStringList desktopIds;
     QHash<QString, QString> desktopNames;
     BatchDeleteOptions options;

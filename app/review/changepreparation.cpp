@@ -58,6 +58,7 @@ DeletionContext ChangePreparation::contextFor(const ResolvedConnection& connecti
     context.projectId = connection.config.projectId;
     context.endpointHost
         = QString::fromLatin1(RequestSigner::hostHeader(connection.config.endpoint));
+    context.region = connection.region;
     return context;
 }
 

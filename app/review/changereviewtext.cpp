@@ -17,8 +17,12 @@ QString ChangeReviewText::namesText(const QStringList& names, int namesShown)
 
 QString ChangeReviewText::title(const ChangeReview& review)
 {
-    const int count = review.targetCount();
-    switch (review.kind()) {
+    return title(review.kind(), review.targetCount());
+}
+
+QString ChangeReviewText::title(ReviewedChange kind, int count)
+{
+    switch (kind) {
     case ReviewedChange::Delete:
         return QCoreApplication::translate(
             "DeletionDialog", "Delete %Ln Desktop(s)", nullptr, count);
@@ -38,8 +42,12 @@ QString ChangeReviewText::title(const ChangeReview& review)
 
 QString ChangeReviewText::heading(const ChangeReview& review)
 {
-    const int count = review.targetCount();
-    switch (review.kind()) {
+    return heading(review.kind(), review.targetCount(), review.retireAfter());
+}
+
+QString ChangeReviewText::heading(ReviewedChange kind, int count, const QDate& retireAfter)
+{
+    switch (kind) {
     case ReviewedChange::Delete:
         return tr("Delete %Ln desktop(s)? Deletion cannot be undone.", nullptr, count);
     case ReviewedChange::StartMaintenance:
@@ -58,7 +66,7 @@ QString ChangeReviewText::heading(const ChangeReview& review)
         return tr("Retire %Ln desktop(s)? They are put in maintenance mode, tagged as retiring and "
                   "stopped, and may be deleted from %1 (UTC).",
             nullptr, count)
-            .arg(Retirement::dayText(review.retireAfter()));
+            .arg(Retirement::dayText(retireAfter));
     case ReviewedChange::Restore:
         return tr("Restore %Ln desktop(s)? They are taken out of maintenance mode and started, and "
                   "their retirement tags are removed.",
@@ -69,8 +77,12 @@ QString ChangeReviewText::heading(const ChangeReview& review)
 
 QString ChangeReviewText::confirmButtonText(const ChangeReview& review)
 {
-    const int count = review.targetCount();
-    switch (review.kind()) {
+    return confirmButtonText(review.kind(), review.targetCount());
+}
+
+QString ChangeReviewText::confirmButtonText(ReviewedChange kind, int count)
+{
+    switch (kind) {
     case ReviewedChange::Delete:
         return QCoreApplication::translate(
             "DeletionDialog", "&Delete %Ln Desktop(s)", nullptr, count);
@@ -164,10 +176,15 @@ QString ChangeReviewText::repeatedText(const ChangeReview& review)
 
 QString ChangeReviewText::countsText(const ChangeReview& review)
 {
+    return countsText(review, review.changeRequestCount());
+}
+
+QString ChangeReviewText::countsText(const ChangeReview& review, int changeRequests)
+{
     const int count = review.targetCount();
     const int connected = int(review.connectedTargets().size());
     const QString requests = QCoreApplication::translate(
-        "DeletionDialog", "sent in %Ln request(s)", nullptr, review.changeRequestCount());
+        "DeletionDialog", "sent in %Ln request(s)", nullptr, changeRequests);
     // One pattern, the counts inserted whole, so that a translation can order and punctuate them.
     if (review.isDeletion()) {
         return QCoreApplication::translate("DeletionDialog", "%1 · %2 · %3 · %4",
@@ -414,18 +431,35 @@ QString ChangeReviewText::previewText(const ChangeReview& review, bool indentBod
 
 QString ChangeReviewText::dryRunSummary(const ChangeReview& review)
 {
+    return dryRunSummary(review.kind(), review.targetCount(), int(review.plannedRequests().size()));
+}
+
+QString ChangeReviewText::projectsText(const QList<ProjectShare>& shares)
+{
+    // "120 desktops in cn-north-4, 35 in ap-southeast-3": the unit once, at the first share.
+    QStringList parts;
+    for (const ProjectShare& share : shares) {
+        parts.append(parts.isEmpty()
+                ? tr("%Ln desktop(s) in %1", "the first of the projects' shares", share.desktopCount)
+                      .arg(share.label)
+                : tr("%Ln in %1", "a further project's share of the desktops", share.desktopCount)
+                      .arg(share.label));
+    }
+    return parts.join(tr(", ", "separator between the projects' shares"));
+}
+
+QString ChangeReviewText::dryRunSummary(ReviewedChange kind, int targetCount, int requests)
+{
     // The CLI's own sentences, as it has always said them.
-    const int requests = int(review.plannedRequests().size());
-    if (review.isDeletion()) {
+    if (kind == ReviewedChange::Delete) {
         return QCoreApplication::translate("DeleteCommand",
             "Dry run: nothing is sent. %1 would be deleted in %2.", "%1: desktops, %2: requests")
             .arg(QCoreApplication::translate(
-                     "DeleteCommand", "%Ln desktop(s)", "count", review.targetCount()),
+                     "DeleteCommand", "%Ln desktop(s)", "count", targetCount),
                 QCoreApplication::translate("DeleteCommand", "%Ln request(s)", "count", requests));
     }
     return QCoreApplication::translate("ActionCommand",
         "Dry run: nothing is sent. %1 would be sent for %2.", "%1: requests, %2: desktops")
         .arg(QCoreApplication::translate("ActionCommand", "%Ln request(s)", "count", requests),
-            QCoreApplication::translate(
-                "ActionCommand", "%Ln desktop(s)", "count", review.targetCount()));
+            QCoreApplication::translate("ActionCommand", "%Ln desktop(s)", "count", targetCount));
 }

@@ -16,10 +16,15 @@ public:
 
     // "Delete 7 Desktops"
     static QString title(const ChangeReview& review);
+    // The same for a change of `count` desktops in all (a change across projects).
+    static QString title(ReviewedChange kind, int count);
     // "Delete 7 desktops? Deletion cannot be undone."
     static QString heading(const ChangeReview& review);
+    // retireAfter: a retirement's day it becomes due.
+    static QString heading(ReviewedChange kind, int count, const QDate& retireAfter = QDate());
     // "&Delete 7 Desktops"
     static QString confirmButtonText(const ChangeReview& review);
+    static QString confirmButtonText(ReviewedChange kind, int count);
     // What to type to confirm a deletion, and what to say when the typed text is not it (empty
     // when it matches or nothing is typed yet).
     static QString confirmationPrompt(const ChangeReview& review);
@@ -37,6 +42,9 @@ public:
     static QString repeatedText(const ChangeReview& review);
     // "7 desktops · 2 in use · 0 billed yearly/monthly · sent in 1 request"
     static QString countsText(const ChangeReview& review);
+    // The same with the requests counted elsewhere (a change across projects sends each
+    // project's own).
+    static QString countsText(const ChangeReview& review, int changeRequests);
     // What the change does to the users and what may go wrong, one sentence each.
     static QStringList warnings(const ChangeReview& review, int namesShown = kAllNames);
     // A retirement's: its dates, the users logged off or disconnected, its message.
@@ -54,6 +62,16 @@ public:
     static QString previewText(const ChangeReview& review, bool indentBodies = true);
     // "Dry run: nothing is sent. …" for the CLI.
     static QString dryRunSummary(const ChangeReview& review);
+    static QString dryRunSummary(ReviewedChange kind, int targetCount, int requests);
+
+    // A change across projects: each project's share of the desktops sent to, labelled by its
+    // region (a sub-project by its name).
+    struct ProjectShare {
+        QString label;
+        int desktopCount = 0;
+    };
+    // "120 desktops in cn-north-4, 35 in ap-southeast-3"
+    static QString projectsText(const QList<ProjectShare>& shares);
 
     static QString namesText(const QStringList& names, int namesShown);
 };

@@ -48,6 +48,22 @@ QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs)
     return desktops;
 }
 
+QStringList changeableDesktopIds(const WorkspaceSimulator &server, const WorkspaceSimulator &project,
+                                 QNetworkAccessManager *network, int count, int timeoutMs)
+{
+    ClientConfig config = clientConfigFor(server);
+    config.projectId = project.config().projectId;
+    ApiClient client(network, config, Credentials{project.config().accessKey, project.config().secretKey, {}});
+    QStringList ids;
+    const QList<Desktop> desktops = listAllDesktops(&client, timeoutMs);
+    for (const Desktop &desktop : desktops) {
+        if (ids.size() < count && desktop.taskStatus.isEmpty() && desktop.billingMode != BillingMode::YearlyMonthly
+            && !desktop.inMaintenanceMode && !desktop.isConnected())
+            ids.append(desktop.id);
+    }
+    return ids;
+}
+
 QList<DesktopPool> listAllPools(ApiClient *client, int timeoutMs)
 {
     ListAllPoolsCall call(client);

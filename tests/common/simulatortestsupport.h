@@ -31,5 +31,11 @@ std::unique_ptr<ApiClient> clientFor(const WorkspaceSimulator &simulator, QNetwo
 // than timeoutMs.
 QList<Desktop> listAllDesktops(ApiClient *client, int timeoutMs);
 
+// Up to `count` desktops of `project` (the server's own project, or one added behind it by
+// addProject()) that any change may take: not being deleted, not billed yearly/monthly, not in
+// maintenance mode, no user connected. Listed through the server's address with the project's keys.
+QStringList changeableDesktopIds(const WorkspaceSimulator &server, const WorkspaceSimulator &project,
+                                 QNetworkAccessManager *network, int count, int timeoutMs);
+
 // Every pool the client lists, or nothing when the listing fails or takes longer than timeoutMs.
 QList<DesktopPool> listAllPools(ApiClient *client, int timeoutMs);

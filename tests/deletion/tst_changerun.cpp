@@ -327,7 +327,7 @@ void TestChangeRun::recordSchemaIsTheSameForEveryKind()
         {QStringLiteral("intent"),
          common
              + QSet<QString>{QStringLiteral("chunk"), QStringLiteral("os_user"), QStringLiteral("profile"),
-                             QStringLiteral("project_id"), QStringLiteral("endpoint_host"),
+                             QStringLiteral("project_id"), QStringLiteral("endpoint_host"), QStringLiteral("region"),
                              QStringLiteral("target_type"), QStringLiteral("targets"), QStringLiteral("parameters"),
                              QStringLiteral("process_id"), QStringLiteral("host")}},
         {QStringLiteral("failed"),

@@ -14,6 +14,7 @@ JournalEntry makeEntry(const QString &jobId, const QString &projectId, const QSt
     entry.profileName = QStringLiteral("prod");
     entry.projectId = projectId;
     entry.endpointHost = QStringLiteral("workspace.example");
+    entry.region = QStringLiteral("ap-southeast-3");
     entry.desktopIds = ids;
     entry.desktopNames.insert(ids.first(), QStringLiteral("pc-") + ids.first());
     entry.options.deleteUsers = true;
@@ -65,6 +66,7 @@ void TestJobJournal::survivesReload()
     QCOMPARE(entry.profileName, QStringLiteral("prod"));
     QCOMPARE(entry.projectId, QStringLiteral("p1"));
     QCOMPARE(entry.endpointHost, QStringLiteral("workspace.example"));
+    QCOMPARE(entry.region, QStringLiteral("ap-southeast-3"));
     QCOMPARE(entry.runId, QStringLiteral("run-1"));
     QCOMPARE(entry.options.deleteUsers, true);
     QCOMPARE(entry.options.emailNotification, false);

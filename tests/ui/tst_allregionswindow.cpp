@@ -97,13 +97,12 @@ private Q_SLOTS:
                 window.filterProxy()->index(row, DesktopTableModel::RegionColumn).data().toString(),
                 QStringLiteral("cn-north-4_dev"));
 
-        // The selection hands out each desktop with its project; changes stay with the
-        // connection's own project, so none is offered here.
+        // The selection hands out each desktop with its project, to which its change is sent.
         QCOMPARE(window.selectDesktopIds({ QStringLiteral("shared") }), 1);
         const QList<ProjectDesktop> selected = window.selectedProjectDesktops();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(selected.constFirst().project.id, QLatin1String(FakeAccountNetwork::kNorthDev));
-        QTRY_VERIFY(!byName<QAction>(window, "deleteAction")->isEnabled());
+        QTRY_VERIFY(byName<QAction>(window, "deleteAction")->isEnabled());
         filter->setCurrentIndex(0);
         QCOMPARE(window.filterProxy()->rowCount(), 6);
         QCOMPARE(window.selectDesktopIds({ QStringLiteral("shared") }), 3);

@@ -1,0 +1,301 @@
+#include "clisimulatorfixture.h"
+#include "iamroutes.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <QTest>
+
+// `delete`, `maintenance` and `logoff` with --all-regions against the simulator serving two regions
+// behind one loopback server, each region's endpoint under a host name of its own (127.0.0.1 and
+// localhost, through the SDK's per-region endpoint variables): ids of both regions mixed, each
+// request sent to its own project and endpoint, the review grouped by region, the outcome naming
+// region and project.
+class TestCliRegionChange : public QObject, private CliSimulatorFixture {
+    Q_OBJECT
+
+private:
+    static inline const QString kAsia = QStringLiteral("ap-southeast-3");
+    static inline const QString kAsiaProjectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
+
+    QString northHost() const { return QStringLiteral("127.0.0.1:%1").arg(m_simulator->port()); }
+    QString asiaHost() const { return QStringLiteral("localhost:%1").arg(m_simulator->port()); }
+
+    // The keys, the region's IAM at the simulator, and each region's Workspace endpoint.
+    QProcessEnvironment accountEnvironment() const
+    {
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID"));
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_IAM_ENDPOINT"), m_simulator->url().toString());
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_WORKSPACE_CN_NORTH_4"),
+            QStringLiteral("http://") + northHost());
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_WORKSPACE_AP_SOUTHEAST_3"),
+            QStringLiteral("http://") + asiaHost());
+        return env;
+    }
+
+    Result runAccount(const QStringList& arguments) const
+    {
+        return runCli(arguments
+                + QStringList { QStringLiteral("--region"), m_simulator->config().region,
+                    QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--all-regions") },
+            accountEnvironment());
+    }
+
+    // Desktops of each project, as `list --all-regions` names them: project id → ids.
+    QHash<QString, QStringList> idsByProject()
+    {
+        const Result result = runAccount(
+            { QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json") });
+        QHash<QString, QStringList> ids;
+        const QJsonArray desktops = QJsonDocument::fromJson(result.out.toUtf8()).array();
+        for (const QJsonValue& value : desktops) {
+            const QJsonObject desktop = value.toObject();
+            if (desktop.value(QStringLiteral("task_status")).toString().isEmpty()
+                && !desktop.value(QStringLiteral("in_maintenance_mode")).toBool()
+                && desktop.value(QStringLiteral("billing_mode")).toString()
+                    != QLatin1String("yearly_monthly"))
+                ids[desktop.value(QStringLiteral("project_id")).toString()].append(
+                    desktop.value(QStringLiteral("desktop_id")).toString());
+        }
+        return ids;
+    }
+
+    QStringList mixedIds(int north, int asia)
+    {
+        const QHash<QString, QStringList> ids = idsByProject();
+        return ids.value(m_simulator->config().projectId).mid(0, north)
+            + ids.value(kAsiaProjectId).mid(0, asia);
+    }
+
+    QList<QJsonObject> audited(const QString& event) const
+    {
+        QList<QJsonObject> found;
+        const QList<QJsonObject> entries
+            = AuditLog::readEntries(AuditLog::defaultFilePath(m_dataDir));
+        for (const QJsonObject& entry : entries) {
+            if (entry.value(QStringLiteral("event")).toString() == event)
+                found.append(entry);
+        }
+        return found;
+    }
+
+    static QHash<QString, QJsonObject> rowsById(const QString& json)
+    {
+        QHash<QString, QJsonObject> rows;
+        const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+        for (const QJsonValue& value : array)
+            rows.insert(
+                value.toObject().value(QStringLiteral("desktop_id")).toString(), value.toObject());
+        return rows;
+    }
+
+    WorkspaceSimulator* m_asia = nullptr;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(startSimulator());
+        SimulatorConfig asia = simulatorConfig({}, {}, 7, 100);
+        asia.projectId = kAsiaProjectId;
+        asia.region = kAsia;
+        asia.seed = 3;
+        m_asia = m_simulator->addProject(asia);
+    }
+
+    void deleteAcrossRegionsSendsEachRequestToItsOwnProjectAndEndpoint()
+    {
+        const QStringList ids = mixedIds(2, 2);
+        QCOMPARE(ids.size(), 4);
+        const QString unknown = QStringLiteral("00000000-0000-0000-0000-00000000dead");
+        const Result result = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"),
+            (ids + QStringList { unknown }).join(QLatin1Char(',')), QStringLiteral("--yes"),
+            QStringLiteral("--poll-interval"), QStringLiteral("0.05"), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        // The unknown id is left out: the work is not all done.
+        QVERIFY2(result.exitCode == 1, qPrintable(result.err));
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.size(), 5);
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject row = rows.value(ids.at(i));
+            QCOMPARE(row.value(QStringLiteral("outcome")).toString(), QStringLiteral("deleted"));
+            QCOMPARE(row.value(QStringLiteral("region")).toString(),
+                i < 2 ? m_simulator->config().region : kAsia);
+            QCOMPARE(row.value(QStringLiteral("project_id")).toString(),
+                i < 2 ? m_simulator->config().projectId : kAsiaProjectId);
+        }
+        QCOMPARE(rows.value(unknown).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("skipped"));
+        QVERIFY2(result.err.contains(QStringLiteral("in cn-north-4"))
+                && result.err.contains(QStringLiteral("in ap-southeast-3")),
+            qPrintable(result.err));
+
+        // One batch-delete a project, each signed for and sent to its own endpoint.
+        const auto northPosts = m_simulator->receivedRequests(
+            "POST", m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
+        const auto asiaPosts = m_asia->receivedRequests("POST", QStringLiteral("batch-delete"));
+        QCOMPARE(northPosts.size(), 1);
+        QCOMPARE(asiaPosts.size(), 1);
+        QCOMPARE(northPosts.first().host, northHost());
+        QCOMPARE(asiaPosts.first().host, asiaHost());
+        QVERIFY(asiaPosts.first().path.contains(kAsiaProjectId));
+
+        const QList<QJsonObject> intents = audited(QStringLiteral("intent"));
+        QCOMPARE(intents.size(), 2);
+        QCOMPARE(
+            intents.at(0).value(QStringLiteral("region")).toString(), m_simulator->config().region);
+        QCOMPARE(intents.at(0).value(QStringLiteral("endpoint_host")).toString(), northHost());
+        QCOMPARE(intents.at(1).value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(intents.at(1).value(QStringLiteral("project_id")).toString(), kAsiaProjectId);
+        QCOMPARE(intents.at(1).value(QStringLiteral("endpoint_host")).toString(), asiaHost());
+    }
+
+    void dryRunPrintsTheGroupedReviewAndEachProjectsRequests()
+    {
+        const QStringList ids = mixedIds(2, 1);
+        const Result result = runAccount({ QStringLiteral("maintenance"), QStringLiteral("on"),
+            QStringLiteral("--ids"), ids.join(QLatin1Char(',')), QStringLiteral("--dry-run") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.err.contains(QStringLiteral("2 desktop"))
+                && result.err.contains(QStringLiteral("in cn-north-4"))
+                && result.err.contains(QStringLiteral("1 in ap-southeast-3")),
+            qPrintable(result.err));
+        const QStringList puts = result.out.split(QLatin1Char('\n')).filter(QStringLiteral("PUT "));
+        QCOMPARE(puts.size(), 2);
+        QVERIFY2(puts.at(0).contains(
+                     northHost() + QStringLiteral("/v2/") + m_simulator->config().projectId),
+            qPrintable(puts.at(0)));
+        QVERIFY2(puts.at(1).contains(asiaHost() + QStringLiteral("/v2/") + kAsiaProjectId),
+            qPrintable(puts.at(1)));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance")), 0);
+        QVERIFY(audited(QStringLiteral("intent")).isEmpty());
+
+        // The planned requests for scripts, each with its region and project.
+        const Result json = runAccount({ QStringLiteral("maintenance"), QStringLiteral("on"),
+            QStringLiteral("--ids"), ids.join(QLatin1Char(',')), QStringLiteral("--dry-run"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonArray planned = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(planned.size(), 2);
+        QCOMPARE(planned.at(1).toObject().value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(planned.at(1).toObject().value(QStringLiteral("project_id")).toString(),
+            kAsiaProjectId);
+    }
+
+    void logoffFromAnIdsFileMixingRegions()
+    {
+        const QStringList ids = mixedIds(1, 2);
+        const QString path = m_home.filePath(QStringLiteral("mixed-ids.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            (QStringLiteral("# both regions\n") + ids.join(QLatin1Char('\n')) + QLatin1Char('\n'))
+                .toUtf8());
+        file.close();
+        const Result result = runAccount({ QStringLiteral("logoff"), QStringLiteral("--message"),
+            QStringLiteral("Closing down."), QStringLiteral("--ids-file"), path,
+            QStringLiteral("--yes"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.value(ids.at(0)).value(QStringLiteral("region")).toString(),
+            m_simulator->config().region);
+        QCOMPARE(rows.value(ids.at(2)).value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(rows.value(ids.at(2)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("done"));
+        QCOMPARE(m_asia->receivedRequests("POST", QStringLiteral("logoff")).size(), 1);
+        QCOMPARE(
+            m_asia->receivedRequests("POST", QStringLiteral("logoff")).first().host, asiaHost());
+    }
+
+    void anIdInTwoProjectsIsLeftOutAsAmbiguous()
+    {
+        // A sub-project generated from the main project's seed holds the same ids.
+        SimulatorConfig twin = simulatorConfig({}, {}, 40, 100);
+        twin.projectId = QStringLiteral("6f708192a3b4c5d6e7f8091a2b3c4d5e");
+        twin.region = QStringLiteral("cn-north-4_twin");
+        m_simulator->addProject(twin);
+        const QString id = idsByProject().value(m_simulator->config().projectId).first();
+        const Result result = runAccount({ QStringLiteral("maintenance"), QStringLiteral("on"),
+            QStringLiteral("--ids"), id, QStringLiteral("--yes") });
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(id) && result.err.contains(QStringLiteral("cn-north-4_twin")),
+            qPrintable(result.err));
+        QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance")), 0);
+    }
+
+    void nothingMoreIsSentAnywhereAfterAnUnknownOutcome()
+    {
+        const QStringList ids = mixedIds(1, 1);
+        SimulatorFaults faults;
+        faults.neverAnswer = true;
+        faults.methodFilter = "PUT";
+        faults.pathFilter = QStringLiteral("maintenance");
+        m_simulator->setFaults(faults);
+        const Result result = runAccount(
+            { QStringLiteral("maintenance"), QStringLiteral("on"), QStringLiteral("--ids"),
+                ids.join(QLatin1Char(',')), QStringLiteral("--yes"), QStringLiteral("--timeout"),
+                QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(result.exitCode, 3);
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.value(ids.at(0)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("unknown"));
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("not_sent"));
+        QCOMPARE(m_asia->receivedRequests("PUT", QStringLiteral("maintenance")).size(), 0);
+        const QList<QJsonObject> notSent = audited(QStringLiteral("not_sent"));
+        QCOMPARE(notSent.size(), 1);
+        QCOMPARE(notSent.first().value(QStringLiteral("region")).toString(), kAsia);
+    }
+
+    void retireAcrossRegionsTagsEachProjectsDesktops()
+    {
+        const QStringList ids = mixedIds(1, 1);
+        const Result result = runAccount({ QStringLiteral("retire"), QStringLiteral("--ids"),
+            ids.join(QLatin1Char(',')), QStringLiteral("--days"), QStringLiteral("7"),
+            QStringLiteral("--yes"), QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.value(ids.at(0)).value(QStringLiteral("region")).toString(),
+            m_simulator->config().region);
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(
+            rows.value(ids.at(1)).value(QStringLiteral("project_id")).toString(), kAsiaProjectId);
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("done"));
+        // Each project's steps went to its own endpoint.
+        const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
+        QCOMPARE(asiaPuts.size(), 1);
+        QCOMPARE(asiaPuts.first().host, asiaHost());
+        QVERIFY(!m_asia->receivedRequests({}, QStringLiteral("batch-tags")).isEmpty());
+        for (const QJsonObject& intent : audited(QStringLiteral("intent")))
+            QVERIFY(!intent.value(QStringLiteral("region")).toString().isEmpty());
+    }
+
+    void formatBelongsToAllRegions()
+    {
+        const Result result = run({ QStringLiteral("maintenance"), QStringLiteral("on"),
+            QStringLiteral("--ids"), QStringLiteral("abc"), QStringLiteral("--dry-run"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("--all-regions")), qPrintable(result.err));
+        QCOMPARE(m_simulator->requestCount("GET", QStringLiteral("desktops")), 0);
+    }
+
+    void allRegionsNeedsARegion()
+    {
+        QProcessEnvironment env = accountEnvironment();
+        const Result result = runCli(
+            { QStringLiteral("delete"), QStringLiteral("--all-regions"), QStringLiteral("--ids"),
+                QStringLiteral("abc"), QStringLiteral("--dry-run"), QStringLiteral("--endpoint"),
+                m_simulator->url().toString(), QStringLiteral("--data-dir"), m_dataDir },
+            env);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("--region")), qPrintable(result.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRegionChange)
+#include "tst_cliregionchange.moc"

@@ -1,0 +1,295 @@
+// The window's deletion of desktops of two regions through the deletion controller (no window):
+// one dialog whose heading groups the desktops by region, its counts and preview each project's
+// own, and once confirmed one run per project in the Jobs panel, each request to its own project
+// and endpoint.
+#include "changeactiondialog.h"
+#include "deletioncontroller.h"
+#include "deletiondialog.h"
+#include "desktoptablemodel.h"
+#include "jobmodel.h"
+#include "mainwindow.h"
+#include "simulatortestsupport.h"
+#include "workspacesimulator.h"
+
+#include "api/apiclient.h"
+#include "deletion/auditlog.h"
+#include "deletion/deletionrun.h"
+#include "deletion/jobjournal.h"
+#include "review/multiprojectchange.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+const QString kAccessKey = QStringLiteral("ACROSSPROJECTSAK001");
+const QString kSecretKey = QStringLiteral("across-projects-secret");
+const QString kAsia = QStringLiteral("ap-southeast-3");
+const QString kAsiaProjectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
+constexpr int kWaitMs = 30000;
+} // namespace
+
+class TestAcrossProjectsDeletion : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn();
+    void maintenanceAcrossRegionsRunsProjectAfterProject();
+    void theWindowOfEveryRegionDeletesAcrossThem();
+    void retirementAcrossRegionsRunsProjectAfterProject();
+
+private:
+    // The main project at 127.0.0.1, the other region's at localhost: one server, two endpoints.
+    QList<WorkspaceProject> projects() const;
+    AccountAccess access();
+    QTemporaryDir m_dir;
+    std::unique_ptr<WorkspaceSimulator> m_simulator;
+    WorkspaceSimulator* m_asia = nullptr;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<QWidget> m_window;
+    std::unique_ptr<DesktopTableModel> m_desktops;
+    std::unique_ptr<JobModel> m_jobs;
+    std::unique_ptr<DeletionController> m_controller;
+};
+
+void TestAcrossProjectsDeletion::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_acrossprojectsdeletion"));
+}
+
+void TestAcrossProjectsDeletion::init()
+{
+    m_simulator
+        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
+    SimulatorConfig asia = simulatorConfig(kAccessKey, kSecretKey, 9, 50);
+    asia.projectId = kAsiaProjectId;
+    asia.region = kAsia;
+    asia.seed = 3;
+    m_asia = m_simulator->addProject(asia);
+    QVERIFY(m_simulator->listen());
+    QVERIFY(m_dir.isValid());
+    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
+    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
+    ResolvedConnection connection;
+    connection.config = clientConfigFor(*m_simulator);
+    connection.credentials = { kAccessKey, kSecretKey, {} };
+    connection.dataDir = m_dir.path();
+    connection.region = m_simulator->config().region;
+    m_client = std::make_unique<ApiClient>(&m_network, connection.config, connection.credentials);
+    m_window = std::make_unique<QWidget>();
+    m_desktops = std::make_unique<DesktopTableModel>();
+    m_jobs = std::make_unique<JobModel>();
+    m_controller
+        = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
+    m_controller->setChunkGapMs(5);
+    JobTracker::Timing timing;
+    timing.initialIntervalMs = 20;
+    timing.maxIntervalMs = 100;
+    m_controller->setTrackerTiming(timing);
+    m_controller->setConnection(connection, m_client.get());
+}
+
+void TestAcrossProjectsDeletion::cleanup()
+{
+    m_controller.reset();
+    m_jobs.reset();
+    m_desktops.reset();
+    m_window.reset();
+    m_client.reset();
+    m_asia = nullptr;
+    m_simulator.reset();
+}
+
+QList<WorkspaceProject> TestAcrossProjectsDeletion::projects() const
+{
+    QUrl asiaEndpoint = m_simulator->url();
+    asiaEndpoint.setHost(QStringLiteral("localhost"));
+    return { { m_simulator->config().region, m_simulator->config().region,
+                 m_simulator->config().projectId, m_simulator->url() },
+        { kAsia, kAsia, kAsiaProjectId, asiaEndpoint } };
+}
+
+AccountAccess TestAcrossProjectsDeletion::access()
+{
+    AccountAccess access;
+    access.network = &m_network;
+    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
+    return access;
+}
+
+void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 2, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
+    QCOMPARE(north.size() + asia.size(), 3);
+    QList<ProjectDesktopId> desktops;
+    for (const QString& id : north)
+        desktops.append({ m_simulator->config().projectId, id });
+    desktops.append({ kAsiaProjectId, asia.first() });
+
+    QSignalSpy opened(m_controller.get(), &DeletionController::dialogOpened);
+    m_controller->requestAcrossProjects(ReviewedChange::Delete, desktops, projects(), access());
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<DeletionDialog*>();
+    QVERIFY(dialog && dialog->acrossProjects());
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("in cn-north-4"))
+            && dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    QCOMPARE(dialog->desktopIds(), north + asia);
+    // Two requests, one a project: the counts and the preview say each project's own.
+    QVERIFY2(dialog->countsText().contains(QStringLiteral("2 request")),
+        qPrintable(dialog->countsText()));
+    QVERIFY(
+        dialog->previewText().contains(QStringLiteral("localhost:%1/v2/%2/desktops/batch-delete")
+                                           .arg(m_simulator->port())
+                                           .arg(kAsiaProjectId)));
+    QVERIFY(!dialog->deleteUsersBox()->isEnabled());
+    dialog->emailBox()->setChecked(false);
+
+    QSignalSpy runs(m_controller.get(), &DeletionController::runStarted);
+    dialog->confirmationField()->setText(QStringLiteral("3"));
+    QVERIFY(dialog->deleteButton()->isEnabled());
+    dialog->deleteButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 2, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->activeRunCount(), 0, kWaitMs);
+    QCOMPARE(m_jobs->runCount(), 2);
+
+    const auto northPosts = m_simulator->receivedRequests(
+        "POST", m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
+    const auto asiaPosts = m_asia->receivedRequests("POST", QStringLiteral("batch-delete"));
+    QCOMPARE(northPosts.size(), 1);
+    QCOMPARE(asiaPosts.size(), 1);
+    QCOMPARE(asiaPosts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
+    // The choice made in the dialog went to both projects.
+    const QList<QJsonObject> entries
+        = AuditLog::readEntries(AuditLog::defaultFilePath(m_dir.path()));
+    QStringList regions;
+    for (const QJsonObject& entry : entries) {
+        if (entry.value(QStringLiteral("event")).toString() != QLatin1String("intent"))
+            continue;
+        regions.append(entry.value(QStringLiteral("region")).toString());
+        QCOMPARE(entry.value(QStringLiteral("parameters"))
+                     .toObject()
+                     .value(QStringLiteral("email_notification"))
+                     .toBool(),
+            false);
+    }
+    QCOMPARE(regions, (QStringList { m_simulator->config().region, kAsia }));
+}
+
+void TestAcrossProjectsDeletion::maintenanceAcrossRegionsRunsProjectAfterProject()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 2, kWaitMs);
+    const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, north.first() },
+        { kAsiaProjectId, asia.at(0) }, { kAsiaProjectId, asia.at(1) } };
+
+    QSignalSpy opened(m_controller.get(), &DeletionController::actionDialogOpened);
+    m_controller->requestAcrossProjects(
+        ReviewedChange::StartMaintenance, desktops, projects(), access());
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<ChangeActionDialog*>();
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("in cn-north-4"))
+            && dialog->headingText().contains(QStringLiteral("2 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    QVERIFY(dialog->previewText().contains(
+        QStringLiteral("localhost:%1/v2/%2/").arg(m_simulator->port()).arg(kAsiaProjectId)));
+
+    QSignalSpy started(m_controller.get(), &DeletionController::actionStarted);
+    QSignalSpy finished(m_controller.get(), &DeletionController::actionFinished);
+    dialog->confirmButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    QCOMPARE(started.size(), 2);
+    const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
+    QCOMPARE(asiaPuts.size(), 1);
+    QCOMPARE(asiaPuts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
+    QCOMPARE(m_simulator
+                 ->receivedRequests("PUT",
+                     m_simulator->config().projectId + QStringLiteral("/desktops/maintenance"))
+                 .size(),
+        1);
+}
+
+void TestAcrossProjectsDeletion::theWindowOfEveryRegionDeletesAcrossThem()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
+    // Every region of the account, found through the simulator's IAM, all behind its address.
+    ResolvedConnection connection;
+    connection.config = clientConfigFor(*m_simulator);
+    connection.credentials = { kAccessKey, kSecretKey, {} };
+    connection.dataDir = m_dir.path();
+    connection.region = m_simulator->config().region;
+    connection.iamEndpoint = m_simulator->url();
+    connection.explicitEndpoint = true;
+    connection.allRegions = true;
+    MainWindow window;
+    window.setNetworkAccessManager(&m_network);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+    window.connectTo(connection);
+    QVERIFY(loaded.wait(kWaitMs));
+    QCOMPARE(window.selectDesktopIds(north + asia), 2);
+    auto* deleteAction = window.findChild<QAction*>(QStringLiteral("deleteAction"));
+    QTRY_VERIFY(deleteAction->isEnabled());
+
+    QSignalSpy opened(window.deletionController(), &DeletionController::dialogOpened);
+    deleteAction->trigger();
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<DeletionDialog*>();
+    QVERIFY(dialog->acrossProjects());
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    dialog->confirmationField()->setText(QStringLiteral("2"));
+    dialog->deleteButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.deletionController()->runs().size(), 2, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.deletionController()->activeRunCount(), 0, kWaitMs);
+    QCOMPARE(m_asia->receivedRequests("POST", QStringLiteral("batch-delete")).size(), 1);
+    QCOMPARE(m_simulator
+                 ->receivedRequests("POST",
+                     m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"))
+                 .size(),
+        1);
+}
+
+void TestAcrossProjectsDeletion::retirementAcrossRegionsRunsProjectAfterProject()
+{
+    const QStringList north
+        = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
+    const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
+    const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, north.first() },
+        { kAsiaProjectId, asia.first() } };
+    QSignalSpy opened(m_controller.get(), &DeletionController::actionDialogOpened);
+    m_controller->requestAcrossProjects(ReviewedChange::Retire, desktops, projects(), access());
+    QVERIFY(opened.wait(kWaitMs));
+    auto* dialog = opened.first().first().value<ChangeActionDialog*>();
+    QVERIFY2(dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),
+        qPrintable(dialog->headingText()));
+    QSignalSpy finished(m_controller.get(), &DeletionController::retirementFinished);
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    dialog->confirmButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
+    QCOMPARE(asiaPuts.size(), 1);
+    QCOMPARE(asiaPuts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
+}
+
+QTEST_MAIN(TestAcrossProjectsDeletion)
+#include "tst_acrossprojectsdeletion.moc"
