@@ -15,6 +15,7 @@
 #include "welcomepage.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -274,6 +275,25 @@ private Q_SLOTS:
         QVERIFY(text(30).contains(QStringLiteral("30")));
         idle->setValue(0);
         QCOMPARE(idle->text(), MainWindow::tr("Any idle time"));
+    }
+
+    void idleFilterStopsAtTheUsagePeriod()
+    {
+        // No desktop is idle longer than the period: a larger minimum would show nothing.
+        MainWindow window;
+        auto *idle = byName<QSpinBox>(window, "idleFilter");
+        auto *period = byName<QComboBox>(window, "usagePeriod");
+        QCOMPARE(idle->maximum(), period->currentData().toInt());
+        idle->setValue(90);
+        QCOMPARE(idle->value(), period->currentData().toInt());
+        period->setCurrentIndex(period->findData(180));
+        QCOMPARE(idle->maximum(), 180);
+        idle->setValue(90);
+        QCOMPARE(idle->value(), 90);
+        // A shorter period brings a larger minimum down to it.
+        period->setCurrentIndex(period->findData(7));
+        QCOMPARE(idle->maximum(), 7);
+        QCOMPARE(idle->value(), 7);
     }
 
     void theUsageErrorCanBeReadWhole()
