@@ -48,7 +48,8 @@ void applyDefaultDesktopColumns(QTableView *view)
         {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150},
         {DesktopTableModel::IdleDaysColumn, 80}, {DesktopTableModel::UsedHoursColumn, 90},
         {DesktopTableModel::PoolColumn, 120}, {DesktopTableModel::MaintenanceColumn, 100},
-        {DesktopTableModel::RetireAfterColumn, 100}, {DesktopTableModel::DaysLeftColumn, 80}};
+        {DesktopTableModel::RetireAfterColumn, 100}, {DesktopTableModel::DaysLeftColumn, 80},
+        {DesktopTableModel::RegionColumn, 120}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, std::max(width, fittingHeaderWidth(view, column)));
     // A status with the operation under way ("Stopping (powering off)") is read whole.
@@ -61,13 +62,14 @@ void applyDefaultDesktopColumns(QTableView *view)
     // console name desktops by, and it must be readable without scrolling. Then what decides a
     // decommissioning, so that it is on screen in a window 1280 px wide: whether a user is
     // connected, idle days, hours used, maintenance mode and the retirement; who uses the desktop
-    // and its pool after them, on screen from 1600 px.
-    const QList<int> leading{DesktopTableModel::NameColumn,        DesktopTableModel::IdColumn,
-                             DesktopTableModel::StatusColumn,      DesktopTableModel::LoginStatusColumn,
-                             DesktopTableModel::IdleDaysColumn,    DesktopTableModel::UsedHoursColumn,
-                             DesktopTableModel::MaintenanceColumn, DesktopTableModel::RetireAfterColumn,
-                             DesktopTableModel::DaysLeftColumn,    DesktopTableModel::UserColumn,
-                             DesktopTableModel::PoolColumn};
+    // and its pool after them, on screen from 1600 px. A connection to every region shows the
+    // region next to the name (RegionFilter).
+    const QList<int> leading{DesktopTableModel::NameColumn,        DesktopTableModel::RegionColumn,
+                             DesktopTableModel::IdColumn,          DesktopTableModel::StatusColumn,
+                             DesktopTableModel::LoginStatusColumn, DesktopTableModel::IdleDaysColumn,
+                             DesktopTableModel::UsedHoursColumn,   DesktopTableModel::MaintenanceColumn,
+                             DesktopTableModel::RetireAfterColumn, DesktopTableModel::DaysLeftColumn,
+                             DesktopTableModel::UserColumn,        DesktopTableModel::PoolColumn};
     for (int visual = 0; visual < leading.size(); ++visual)
         header->moveSection(header->visualIndex(leading.at(visual)), visual);
     header->resizeSection(DesktopTableModel::IdColumn,
