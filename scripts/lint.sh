@@ -1,13 +1,13 @@
 #!/bin/sh
 # clang-tidy with the checks in .clang-tidy over the project's own sources; exits non-zero on any
 # finding (WarningsAsErrors). Tests, generated moc files and third-party code are not checked.
-#   scripts/lint.sh [BUILD_DIR] [PATH...]     (default build-lint; all of app simulator models ui tools)
+#   scripts/lint.sh [BUILD_DIR] [PATH...]     (default build-lint; all of app cli simulator models ui tools)
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build-lint"}
 [ $# -gt 0 ] && shift
-[ $# -gt 0 ] || set -- app simulator models ui tools
+[ $# -gt 0 ] || set -- app cli simulator models ui tools
 
 if [ ! -f "$build/compile_commands.json" ]; then
     # Without the precompiled headers: clang-tidy cannot read the ones GCC writes.
@@ -16,7 +16,7 @@ fi
 # The moc and uic outputs the sources include must exist before clang-tidy reads them.
 for target in workspace_api_autogen workspace_deletion_autogen workspace_settings_autogen workspace_sim_autogen \
     workspace-sim_autogen workspace_models_autogen workspace_ui_autogen workspace_demo_autogen \
-    workspace-admin-cli_autogen workspace-admin_autogen workspace-screenshots_autogen; do
+    workspace_cli_autogen workspace-admin-cli_autogen workspace-admin_autogen workspace-screenshots_autogen; do
     cmake --build "$build" --target "$target" >/dev/null 2>&1 || true
 done
 

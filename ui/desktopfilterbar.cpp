@@ -50,6 +50,16 @@ DesktopFilterBar::DesktopFilterBar(DesktopFilterProxy *proxy, QWidget *parent)
     setObjectName(QStringLiteral("filterBar"));
     setMovable(false);
 
+    // Filled and applied by RegionFilter, from the projects of the table.
+    m_regionFilter = new QComboBox(this);
+    m_regionFilter->setObjectName(QStringLiteral("regionFilter"));
+    m_regionFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_regionFilter->setToolTip(MainWindow::tr("Show only the desktops of this region (or of this project of it)"));
+    m_regionFilter->setAccessibleName(MainWindow::tr("Region filter"));
+    m_regionFilter->setAccessibleDescription(m_regionFilter->toolTip());
+    m_regionFilterAction = addWidget(m_regionFilter);
+    m_regionFilterAction->setVisible(false);
+
     auto makeFilter = [this](const QString &anyText, const QList<QPair<QString, QVariant>> &items) {
         auto *combo = new QComboBox(this);
         combo->addItem(anyText, QVariant());
@@ -115,12 +125,16 @@ DesktopFilterBar::DesktopFilterBar(DesktopFilterProxy *proxy, QWidget *parent)
     m_usagePeriod->setToolTip(MainWindow::tr("The period of the Idle and Used columns"));
     m_usagePeriod->setAccessibleName(MainWindow::tr("Usage period"));
     m_usagePeriod->setAccessibleDescription(m_usagePeriod->toolTip());
-    connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT usagePeriodChanged(usagePeriodDays()); });
+    connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, [this] {
+        // No desktop is idle longer than the period: a larger minimum would only empty the table.
+        m_idleFilter->setMaximum(usagePeriodDays());
+        Q_EMIT usagePeriodChanged(usagePeriodDays());
+    });
     addWidget(m_usagePeriod);
 
     m_idleFilter = new IdleDaysSpinBox(this);
     m_idleFilter->setObjectName(QStringLiteral("idleFilter"));
-    m_idleFilter->setRange(0, 180);
+    m_idleFilter->setRange(0, usagePeriodDays());
     m_idleFilter->setSpecialValueText(MainWindow::tr("Any idle time"));
     m_idleFilter->setToolTip(MainWindow::tr("Show only desktops idle for at least this many days in the usage period "
                                 "(desktops without usage data are hidden); 0 shows all"));
@@ -147,10 +161,15 @@ int DesktopFilterBar::usagePeriodDays() const
     return m_usagePeriod->currentData().toInt();
 }
 
+void DesktopFilterBar::setRegionFilterVisible(bool visible)
+{
+    m_regionFilterAction->setVisible(visible);
+}
+
 void DesktopFilterBar::chainTabOrder(QWidget *before, QWidget *after)
 {
     QWidget *previous = before;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_statusFilter, m_loginFilter, m_billingFilter,
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_regionFilter, m_statusFilter, m_loginFilter, m_billingFilter,
                                                             m_maintenanceFilter, m_usagePeriod, m_idleFilter,
                                                             m_retirementFilter}) {
         setTabOrder(previous, widget);

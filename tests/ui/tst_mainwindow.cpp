@@ -420,7 +420,7 @@ private Q_SLOTS:
         const QList<QByteArray> lines = window.csvForShown(false).split('\n');
         QCOMPARE(lines.size(), 4); // header, two rows, trailing empty
         // The id next to the name; after the translated status, the API's status and task_status.
-        QVERIFY2(lines.at(0).startsWith("Name,Desktop ID,Status,status,task_status,User"), lines.at(0).constData());
+        QVERIFY2(lines.at(0).startsWith("Name,Desktop ID,Status,status,task_status,Login status"), lines.at(0).constData());
         QVERIFY(lines.at(1).startsWith("dev-desk-2,"));
         QVERIFY(lines.at(2).startsWith("dev-desk-0,"));
     }
@@ -457,16 +457,25 @@ private Q_SLOTS:
     {
         MainWindow window;
         QSignalSpy demo(&window, &MainWindow::demoRequested);
+        QSignalSpy allRegionsDemo(&window, &MainWindow::allRegionsDemoRequested);
         window.show();
         window.showWelcome();
         const QList<QPushButton *> buttons = window.findChildren<QPushButton *>();
         QPushButton *demoButton = nullptr;
+        QPushButton *allRegionsButton = nullptr;
         for (QPushButton *button : buttons) {
-            if (button->text().contains(QStringLiteral("Demo")) && button->isVisible())
+            if (button->text().contains(QStringLiteral("Try the Demo")) && button->isVisible())
                 demoButton = button;
+            if (button->objectName() == QLatin1String("allRegionsDemoButton") && button->isVisible())
+                allRegionsButton = button;
         }
         QVERIFY(demoButton);
+        QVERIFY(allRegionsButton);
         QTest::mouseClick(demoButton, Qt::LeftButton);
+        QCOMPARE(demo.count(), 1);
+        QCOMPARE(allRegionsDemo.count(), 0);
+        QTest::mouseClick(allRegionsButton, Qt::LeftButton);
+        QCOMPARE(allRegionsDemo.count(), 1);
         QCOMPARE(demo.count(), 1);
     }
 };
