@@ -1,7 +1,14 @@
 option(WORKSPACE_ADMIN_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 
+include(${CMAKE_CURRENT_LIST_DIR}/WorkspaceAdminBuildSpeed.cmake)
+
 # One place for the warnings and Qt strictness that every target of the project gets.
 function(workspace_admin_apply_settings target)
+    _workspace_admin_compile_settings(${target})
+    workspace_admin_register_for_pch(${target})
+endfunction()
+
+function(_workspace_admin_compile_settings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
     if(WORKSPACE_ADMIN_WERROR)
         target_compile_options(${target} PRIVATE -Werror)

@@ -10,6 +10,7 @@ packages=(
     libqt6sql6-sqlite                 # the demo service keeps its state in SQLite (Qt SQL)
     fonts-dejavu-core fonts-noto-cjk
     clang libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes
+    lld                               # the faster linker (WORKSPACE_ADMIN_FAST_LINKER)
     dpkg-dev desktop-file-utils appstream lintian  # the .deb and its metadata checks
 )
 

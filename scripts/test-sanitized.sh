@@ -12,7 +12,7 @@ build_dir=${WORKSPACE_ASAN_BUILD_DIR:-build-asan}
 # No -Werror: sanitizer instrumentation makes GCC emit warnings the plain -Werror build does not.
 # -g1 keeps file:line in the reports at a fraction of full debug info's compile time.
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
-    -DWORKSPACE_ADMIN_SANITIZE=ON >/dev/null
+    -DWORKSPACE_ADMIN_SANITIZE=ON -DWORKSPACE_ADMIN_BUILD_BENCHMARKS=OFF -DWORKSPACE_ADMIN_BUILD_TOOLS=OFF >/dev/null
 cmake --build "$build_dir" -j2
 export QT_QPA_PLATFORM=offscreen
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}

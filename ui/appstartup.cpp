@@ -70,13 +70,15 @@ void AppStartup::start(const ConnectionOptionValues &values, const QProcessEnvir
     // --data-dir holds for every connection of this session, the demo's included.
     m_dataDirOption = values.dataDir;
     m_demoDesktops = values.demoDesktops;
-    if (values.demo) {
+    const bool explicitConnection = !values.profile.isEmpty() || !values.region.isEmpty()
+        || !values.endpoint.isEmpty() || !values.projectId.isEmpty();
+    // --demo-desktops alone asks for the demo of that size: the welcome page would offer a demo of
+    // another size. Beside a connection it is the usage error that ConnectionOptions reports.
+    if (values.demo || (values.demoDesktops != 0 && !explicitConnection)) {
         startDemo();
         return;
     }
     ConnectionOptionValues effective = values;
-    const bool explicitConnection = !values.profile.isEmpty() || !values.region.isEmpty()
-        || !values.endpoint.isEmpty() || !values.projectId.isEmpty();
     if (!explicitConnection)
         effective.profile = m_profiles->lastUsed();
     if (!explicitConnection && effective.profile.isEmpty()) {

@@ -41,7 +41,7 @@ void applyDefaultDesktopColumns(QTableView *view)
 {
     QHeaderView *header = view->horizontalHeader();
     const QList<QPair<int, int>> widths = {
-        {DesktopTableModel::NameColumn, 160}, {DesktopTableModel::StatusColumn, 140},
+        {DesktopTableModel::NameColumn, 140}, {DesktopTableModel::StatusColumn, 140},
         {DesktopTableModel::UserColumn, 110}, {DesktopTableModel::LoginStatusColumn, 110},
         {DesktopTableModel::IpColumn, 100}, {DesktopTableModel::TypeColumn, 90},
         {DesktopTableModel::BillingColumn, 100}, {DesktopTableModel::ZoneColumn, 120},
@@ -60,16 +60,16 @@ void applyDefaultDesktopColumns(QTableView *view)
     header->setSectionHidden(DesktopTableModel::ZoneColumn, true);
     // The id next to the name and wide enough for a whole UUID: it is what tickets and the
     // console name desktops by, and it must be readable without scrolling. Then what decides a
-    // decommissioning, next to who uses the desktop, so that it is on screen in a window of
-    // ordinary width: idle days, hours used, maintenance mode, the pool and the retirement.
-    // A connection to every region shows the region next to the name (RegionFilter).
-    const QList<int> leading{DesktopTableModel::NameColumn,      DesktopTableModel::RegionColumn,
-                             DesktopTableModel::IdColumn,
-                             DesktopTableModel::StatusColumn,    DesktopTableModel::UserColumn,
+    // decommissioning, so that it is on screen in a window 1280 px wide: whether a user is
+    // connected, idle days, hours used, maintenance mode and the retirement; who uses the desktop
+    // and its pool after them, on screen from 1600 px. A connection to every region shows the
+    // region next to the name (RegionFilter).
+    const QList<int> leading{DesktopTableModel::NameColumn,        DesktopTableModel::RegionColumn,
+                             DesktopTableModel::IdColumn,          DesktopTableModel::StatusColumn,
                              DesktopTableModel::LoginStatusColumn, DesktopTableModel::IdleDaysColumn,
-                             DesktopTableModel::UsedHoursColumn, DesktopTableModel::MaintenanceColumn,
-                             DesktopTableModel::PoolColumn,      DesktopTableModel::RetireAfterColumn,
-                             DesktopTableModel::DaysLeftColumn};
+                             DesktopTableModel::UsedHoursColumn,   DesktopTableModel::MaintenanceColumn,
+                             DesktopTableModel::RetireAfterColumn, DesktopTableModel::DaysLeftColumn,
+                             DesktopTableModel::UserColumn,        DesktopTableModel::PoolColumn};
     for (int visual = 0; visual < leading.size(); ++visual)
         header->moveSection(header->visualIndex(leading.at(visual)), visual);
     header->resizeSection(DesktopTableModel::IdColumn,

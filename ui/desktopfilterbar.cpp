@@ -125,12 +125,16 @@ DesktopFilterBar::DesktopFilterBar(DesktopFilterProxy *proxy, QWidget *parent)
     m_usagePeriod->setToolTip(MainWindow::tr("The period of the Idle and Used columns"));
     m_usagePeriod->setAccessibleName(MainWindow::tr("Usage period"));
     m_usagePeriod->setAccessibleDescription(m_usagePeriod->toolTip());
-    connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT usagePeriodChanged(usagePeriodDays()); });
+    connect(m_usagePeriod, &QComboBox::currentIndexChanged, this, [this] {
+        // No desktop is idle longer than the period: a larger minimum would only empty the table.
+        m_idleFilter->setMaximum(usagePeriodDays());
+        Q_EMIT usagePeriodChanged(usagePeriodDays());
+    });
     addWidget(m_usagePeriod);
 
     m_idleFilter = new IdleDaysSpinBox(this);
     m_idleFilter->setObjectName(QStringLiteral("idleFilter"));
-    m_idleFilter->setRange(0, 180);
+    m_idleFilter->setRange(0, usagePeriodDays());
     m_idleFilter->setSpecialValueText(MainWindow::tr("Any idle time"));
     m_idleFilter->setToolTip(MainWindow::tr("Show only desktops idle for at least this many days in the usage period "
                                 "(desktops without usage data are hidden); 0 shows all"));

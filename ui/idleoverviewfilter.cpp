@@ -84,6 +84,7 @@ void IdleOverviewFilter::onChartActivated(std::optional<Bar> bar)
     const QSignalBlocker blockRetirement(m_retirementFilter);
     const QSignalBlocker blockIdle(m_idleFilter);
     m_idleDaysBelow = 0;
+    int minIdleDays = 0;
     m_idleFilter->setValue(0);
     m_retirementFilter->setCurrentIndex(m_retirementFilter->findData(int(RetirementFilter::Any)));
     if (bar == Bar::Retiring || bar == Bar::Due) {
@@ -95,8 +96,10 @@ void IdleOverviewFilter::onChartActivated(std::optional<Bar> bar)
         // box's "any", so the range alone keeps desktops without usage data out.
         m_idleFilter->setValue(first);
         m_idleDaysBelow = below;
+        // The spin box stops at the usage period; a bar beyond it keeps its own range.
+        minIdleDays = first;
     }
-    m_proxy->setMinIdleDays(m_idleFilter->value());
+    m_proxy->setMinIdleDays(minIdleDays);
     apply();
 }
 

@@ -170,6 +170,43 @@ private Q_SLOTS:
         QCOMPARE(window.desktopModel()->rowCount(), 1);
     }
 
+    void demoDesktopsAloneOpensTheDemoOfThatSize()
+    {
+        // Not the welcome page, whose demo button speaks of the default size.
+        ConnectionOptionValues values;
+        values.demoDesktops = 40;
+        values.dataDir = m_dir.filePath(QStringLiteral("sized-demo"));
+        ProfileStore profiles(m_dir.filePath(QStringLiteral("empty-sized-demo.ini")));
+        CredentialStore credentials(QStringLiteral("tst_appstartup"));
+        credentials.setKeychainEnabled(false);
+        MainWindow window;
+        AppStartup startup(&window, &profiles, &credentials);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
+        startup.start(values, QProcessEnvironment());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(window.desktopModel()->rowCount(), 40);
+        QVERIFY(!window.findChild<WelcomePage *>()->isVisible());
+    }
+
+    void demoDesktopsBesideAConnectionIsFatal()
+    {
+        ProfileStore profiles(m_dir.filePath(QStringLiteral("empty-sized-demo2.ini")));
+        CredentialStore credentials(QStringLiteral("tst_appstartup"));
+        credentials.setKeychainEnabled(false);
+        MainWindow window;
+        AppStartup startup(&window, &profiles, &credentials);
+        QSignalSpy fatal(&startup, &AppStartup::fatalError);
+        ConnectionOptionValues values;
+        values.endpoint = QStringLiteral("http://127.0.0.1:9");
+        values.projectId = QStringLiteral("project");
+        values.demoDesktops = 40;
+        startup.start(values, QProcessEnvironment());
+        QCOMPARE(fatal.count(), 1);
+        QVERIFY(fatal.at(0).at(0).toString().contains(QLatin1String("--demo-desktops")));
+        QVERIFY(!window.client());
+    }
+
     void demoKeepsItsDataUnderTheGivenDirectoryAndResumes()
     {
         // The window's demo: --data-dir honoured (the demo's data in <dir>/demo), the demo's

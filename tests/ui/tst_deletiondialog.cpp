@@ -64,6 +64,21 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
+    void forceAdviceLeavesOnceForceIsTicked()
+    {
+        // A retry of desktops that failed because a user was connected.
+        DeletionDialog dialog(desktops(3), url());
+        dialog.setForceSuggested({QStringLiteral("id-001")});
+        dialog.show();
+        QVERIFY(dialog.retryAdviceText().contains(QStringLiteral("Force delete")));
+        dialog.forceBox()->click();
+        QVERIFY(dialog.forceBox()->isChecked());
+        QVERIFY(dialog.retryAdviceText().isEmpty());
+        dialog.forceBox()->click();
+        QVERIFY(!dialog.forceBox()->isChecked());
+        QVERIFY(dialog.retryAdviceText().contains(QStringLiteral("Force delete")));
+    }
+
     void enterDoesWhatTheDefaultButtonSays()
     {
         // Cancel is the default until the typed count matches; then Delete is, and Enter deletes.

@@ -420,7 +420,7 @@ private Q_SLOTS:
         const QList<QByteArray> lines = window.csvForShown(false).split('\n');
         QCOMPARE(lines.size(), 4); // header, two rows, trailing empty
         // The id next to the name; after the translated status, the API's status and task_status.
-        QVERIFY2(lines.at(0).startsWith("Name,Desktop ID,Status,status,task_status,User"), lines.at(0).constData());
+        QVERIFY2(lines.at(0).startsWith("Name,Desktop ID,Status,status,task_status,Login status"), lines.at(0).constData());
         QVERIFY(lines.at(1).startsWith("dev-desk-2,"));
         QVERIFY(lines.at(2).startsWith("dev-desk-0,"));
     }

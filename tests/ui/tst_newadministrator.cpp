@@ -15,6 +15,7 @@
 #include "welcomepage.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -178,8 +179,8 @@ private Q_SLOTS:
             QVERIFY2(!byName<QAction>(window, name)->shortcut().isEmpty(), name);
     }
 
-    // The columns that decide a decommissioning are on screen in a maximized window of 1600 px
-    // and at 1280 px, and every column's title is whole, in English and in Chinese.
+    // The columns that decide a decommissioning are on screen in a window 1280 px wide, with the
+    // user and the pool from 1600 px, and every column's title is whole, in English and in Chinese.
     void decisiveColumnsAreOnScreenWithWholeTitles_data()
     {
         QTest::addColumn<QString>("language");
@@ -187,6 +188,7 @@ private Q_SLOTS:
         QTest::newRow("en 1600") << QStringLiteral("en_US") << 1600;
         QTest::newRow("en 1280") << QStringLiteral("en_US") << 1280;
         QTest::newRow("zh_CN 1600") << QStringLiteral("zh_CN") << 1600;
+        QTest::newRow("zh_CN 1280") << QStringLiteral("zh_CN") << 1280;
     }
 
     void decisiveColumnsAreOnScreenWithWholeTitles()
@@ -201,9 +203,15 @@ private Q_SLOTS:
         QVERIFY(showActive(window));
         auto *view = byName<QTableView>(window, "desktopTable");
         const QHeaderView *header = view->horizontalHeader();
-        for (int column : {DesktopTableModel::NameColumn, DesktopTableModel::StatusColumn,
-                           DesktopTableModel::IdleDaysColumn, DesktopTableModel::UsedHoursColumn,
-                           DesktopTableModel::MaintenanceColumn}) {
+        QList<int> decisive{DesktopTableModel::NameColumn,        DesktopTableModel::IdColumn,
+                            DesktopTableModel::StatusColumn,      DesktopTableModel::LoginStatusColumn,
+                            DesktopTableModel::IdleDaysColumn,    DesktopTableModel::UsedHoursColumn,
+                            DesktopTableModel::MaintenanceColumn, DesktopTableModel::RetireAfterColumn,
+                            DesktopTableModel::DaysLeftColumn};
+        // Who uses the desktop and its pool as well, given the room.
+        if (width >= 1600)
+            decisive << DesktopTableModel::UserColumn << DesktopTableModel::PoolColumn;
+        for (int column : decisive) {
             const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
             QVERIFY2(right <= view->viewport()->width(),
                      qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(view->viewport()->width())));
@@ -274,6 +282,25 @@ private Q_SLOTS:
         QVERIFY(text(30).contains(QStringLiteral("30")));
         idle->setValue(0);
         QCOMPARE(idle->text(), MainWindow::tr("Any idle time"));
+    }
+
+    void idleFilterStopsAtTheUsagePeriod()
+    {
+        // No desktop is idle longer than the period: a larger minimum would show nothing.
+        MainWindow window;
+        auto *idle = byName<QSpinBox>(window, "idleFilter");
+        auto *period = byName<QComboBox>(window, "usagePeriod");
+        QCOMPARE(idle->maximum(), period->currentData().toInt());
+        idle->setValue(90);
+        QCOMPARE(idle->value(), period->currentData().toInt());
+        period->setCurrentIndex(period->findData(180));
+        QCOMPARE(idle->maximum(), 180);
+        idle->setValue(90);
+        QCOMPARE(idle->value(), 90);
+        // A shorter period brings a larger minimum down to it.
+        period->setCurrentIndex(period->findData(7));
+        QCOMPARE(idle->maximum(), 7);
+        QCOMPARE(idle->value(), 7);
     }
 
     void theUsageErrorCanBeReadWhole()
