@@ -145,8 +145,7 @@ void TestSecrets::fullDeletionLeavesNoSecretBehind()
     const DeletionStorePtr store = std::make_shared<DeletionStore>(dataDir);
     JobJournal &journal = store->journal();
     QVERIFY(journal.load());
-    DeletionContext context{QStringLiteral("secrets"), config.projectId, simulator.url().authority(),
-        QString()};
+    DeletionContext context{QStringLiteral("secrets"), config.projectId, simulator.url().authority(), QString()};
     const DeletionPlan plan(ids, {}, names);
     DeletionRun run(&client, plan, context, store);
     run.setChunkGapMs(5);
