@@ -5,6 +5,7 @@
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
 #include "review/changereviewtext.h"
+#include "review/duedeletionpreparation.h"
 
 #include "changeactiondialog.h"
 #include "deletiondialog.h"
@@ -88,6 +89,8 @@ void DeletionController::setConnection(const ResolvedConnection &connection, Api
         m_preparation->cancel();
         m_preparation->deleteLater();
     }
+    if (m_duePreparation)
+        m_duePreparation->cancel(); // its finished() ends it
     m_store = storeFor(dataDir());
     if (!m_store->loadWarning.isEmpty())
         Q_EMIT statusMessage(m_store->loadWarning);

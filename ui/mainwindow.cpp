@@ -25,6 +25,7 @@
 
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
+#include "review/duedeletionpreparation.h"
 #include "api/endpoint.h"
 
 #include <QApplication>
@@ -285,6 +286,7 @@ void MainWindow::createJobsPanel()
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
     connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
     connect(m_deletion, &DeletionController::actionStarted, this, &MainWindow::followAction);
+    connect(m_deletion, &DeletionController::dueDeletionStarted, this, &MainWindow::showDueDeletionProgress);
     // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
     // message of its own said why none did.
     connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {

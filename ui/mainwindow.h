@@ -16,6 +16,7 @@
 class ApiClient;
 class ChangeRun;
 enum class DecommissionAction;
+class DueDeletionPreparation;
 class DeletionController;
 class ChangeActionDialog;
 class DeletionDialog;
@@ -170,6 +171,8 @@ private:
     void askForAction(DecommissionAction action);
     void reviewAction(DecommissionAction action, const QStringList &ids, const QString &message);
     void followAction(ChangeRun *run);
+    // Delete Due Desktops: the search's progress, with Cancel, until the review opens.
+    void showDueDeletionProgress(DueDeletionPreparation *preparation);
     void onActionDialogOpened(ChangeActionDialog *dialog);
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
@@ -226,6 +229,7 @@ private:
     QAction *m_endMaintenanceAction = nullptr;
     QAction *m_logoffAction = nullptr;
     QAction *m_cancelChangeAction = nullptr;
+    QAction *m_deleteDueAction = nullptr;
     QPointer<ChangeRun> m_actionRun;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;

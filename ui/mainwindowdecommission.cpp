@@ -1,7 +1,8 @@
 // What the window does to prepare a decommissioning: maintenance mode on and off and logging the
 // users off, for the selected desktops. The DeletionController looks them up afresh and opens the
 // confirmation of the review (ChangeActionDialog); a recorded ChangeRun carries the change out
-// (audited, in requests of at most 100 ids), which Cancel stops.
+// (audited, in requests of at most 100 ids), which Cancel stops. Delete Due Desktops looks for
+// the retiring desktops that may go and opens the deletion dialog on them.
 #include "mainwindow.h"
 
 #include "changeactiondialog.h"
@@ -11,14 +12,19 @@
 
 #include "api/decommissionjson.h"
 #include "deletion/changerun.h"
+#include "review/duedeletionpreparation.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+
+#include <algorithm>
 
 void MainWindow::createDecommissionActions()
 {
@@ -55,6 +61,17 @@ void MainWindow::createDecommissionActions()
                                    m_cancelChangeAction};
     m_desktopsMenu->insertActions(m_deleteAction, actions);
     m_desktopsMenu->insertSeparator(m_deleteAction);
+
+    // Not of the selection: of every retiring desktop of the project. Beside Delete, since it
+    // ends in the same confirmation.
+    m_deleteDueAction = new QAction(tr("Delete D&ue Desktops…"), this);
+    m_deleteDueAction->setObjectName(QStringLiteral("deleteDueAction"));
+    m_deleteDueAction->setStatusTip(tr("Find the retiring desktops whose date has passed and that nobody used "
+                                       "since their retirement, and review their deletion"));
+    m_deleteDueAction->setToolTip(m_deleteDueAction->statusTip());
+    m_deleteDueAction->setEnabled(false);
+    connect(m_deleteDueAction, &QAction::triggered, this, [this] { m_deletion->requestDueDeletion(); });
+    m_desktopsMenu->addAction(m_deleteDueAction);
 }
 
 void MainWindow::updateDecommissionActions(bool enabled)
@@ -64,6 +81,7 @@ void MainWindow::updateDecommissionActions(bool enabled)
     for (QAction *action : {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction})
         action->setEnabled(enabled && idle);
     m_cancelChangeAction->setEnabled(!idle || (m_deletion && m_deletion->activeRunCount() > 0));
+    m_deleteDueAction->setEnabled(m_client != nullptr && m_stack->currentWidget() == m_tablePage);
 }
 
 void MainWindow::addDecommissionActions(QMenu *menu) const
@@ -134,4 +152,42 @@ void MainWindow::followAction(ChangeRun *run)
         updateActions();
     });
     updateActions();
+}
+
+void MainWindow::showDueDeletionProgress(DueDeletionPreparation *preparation)
+{
+    auto *progress = new QProgressDialog(this);
+    progress->setObjectName(QStringLiteral("dueDeletionProgress"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setWindowTitle(tr("Delete Due Desktops"));
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setMinimumDuration(0);
+    progress->setRange(0, 0);
+    const auto say = [progress](DueDeletionPreparation::Stage stage) {
+        progress->setRange(0, 0);
+        switch (stage) {
+        case DueDeletionPreparation::Stage::ListingDesktops:
+            progress->setLabelText(tr("Listing the project's desktops to find those retiring…"));
+            break;
+        case DueDeletionPreparation::Stage::ReadingLogIns:
+            progress->setLabelText(tr("Reading the log-in records since the retirements…"));
+            break;
+        case DueDeletionPreparation::Stage::Reviewing:
+            progress->setLabelText(tr("Looking the due desktops up for the deletion review…"));
+            break;
+        }
+    };
+    say(preparation->stage());
+    connect(preparation, &DueDeletionPreparation::stageChanged, progress, say);
+    connect(preparation, &DueDeletionPreparation::progress, progress, [progress](int done, int total) {
+        if (total > 0) {
+            progress->setRange(0, total);
+            progress->setValue(std::min(done, total));
+        }
+    });
+    // Cancel ends the search; nothing has been sent that changes anything.
+    connect(progress, &QProgressDialog::canceled, preparation, &DueDeletionPreparation::cancel);
+    connect(preparation, &DueDeletionPreparation::finished, progress, &QWidget::close);
+    progress->open();
 }

@@ -349,6 +349,20 @@ QString DueDeletionPreparation::summaryText() const
         .arg(notDueYetCount());
 }
 
+QStringList DueDeletionPreparation::warnings() const
+{
+    QStringList lines;
+    if (evidenceIncomplete())
+        lines.append(tr("The log-in records could not all be read, so no desktop whose use they "
+                        "had to show is deleted: %1")
+                         .arg(m_evidenceProblem));
+    if (!m_listingProblem.isEmpty())
+        lines.append(tr("The desktop listing was not complete, so some retiring desktops may not "
+                        "have been seen: %1")
+                         .arg(m_listingProblem));
+    return lines;
+}
+
 void DueDeletionPreparation::finish(const ApiError& error)
 {
     if (m_finished)

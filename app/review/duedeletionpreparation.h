@@ -107,6 +107,8 @@ public:
 
     // One translated sentence: how many retiring desktops, how many due, kept and waiting.
     QString summaryText() const;
+    // What the front ends warn of, translated: incomplete log-in records, an incomplete listing.
+    QStringList warnings() const;
 
 Q_SIGNALS:
     void stageChanged(DueDeletionPreparation::Stage stage);
