@@ -1,13 +1,13 @@
 #!/bin/sh
 # clang-tidy with the checks in .clang-tidy over the project's own sources; exits non-zero on any
 # finding (WarningsAsErrors). Tests, generated moc files and third-party code are not checked.
-#   scripts/lint.sh [BUILD_DIR] [PATH...]     (default build-lint; all of app simulator models ui tools)
+#   scripts/lint.sh [BUILD_DIR] [PATH...]     (default build-lint; all of app cli simulator models ui tools)
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build-lint"}
 [ $# -gt 0 ] && shift
-[ $# -gt 0 ] || set -- app simulator models ui tools
+[ $# -gt 0 ] || set -- app cli simulator models ui tools
 
 if [ ! -f "$build/compile_commands.json" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
