@@ -1,13 +1,11 @@
 // CliApplication's work with the account rather than one project: the project found from the
-// access key, and the commands that look at every Workspace project of the account.
+// access key, and how the commands that look at every Workspace project of the account reach it.
 
 #include "cliapplication.h"
 
-#include "allregionslistcommand.h"
+#include "api/apicall.h"
 #include "api/projectdiscovery.h"
 #include "api/serverinput.h"
-#include "desktopformatter.h"
-#include "regionscommand.h"
 
 #include <QNetworkAccessManager>
 
@@ -43,40 +41,4 @@ AccountAccess CliApplication::accountAccess() const
         access.explicitEndpoint = m_connection.config.endpoint;
     access.environment = m_environment;
     return access;
-}
-
-bool CliApplication::worksOnTheWholeAccount() const
-{
-    return m_command == Command::Regions
-        || (m_command == Command::List && m_parser.isSet(QStringLiteral("all-regions")));
-}
-
-std::unique_ptr<CliCommand> CliApplication::createRegionsCommand(const QString &format)
-{
-    if (m_connection.iamEndpoint.isEmpty()) {
-        usageError(tr("regions needs the region whose IAM lists the account's projects: use --region or a "
-                      "profile with a region."));
-        return nullptr;
-    }
-    return std::make_unique<RegionsCommand>(accountAccess(), *DesktopFormatter::formatFromName(format), m_out, m_err);
-}
-
-std::unique_ptr<CliCommand> CliApplication::createAllRegionsListCommand(const DesktopQuery &query,
-                                                                         const QString &format,
-                                                                         const QString &timeout)
-{
-    if (m_connection.iamEndpoint.isEmpty()) {
-        usageError(tr("--all-regions needs the region whose IAM lists the account's projects: use --region or a "
-                      "profile with a region."));
-        return nullptr;
-    }
-    auto list = std::make_unique<AllRegionsListCommand>(accountAccess(), query,
-                                                        *DesktopFormatter::formatFromName(format), m_out, m_err);
-    if (m_parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = timeout.toDouble(&ok);
-        if (ok && seconds > 0)
-            list->setTimeoutMs(int(std::min(seconds, 7 * 24 * 3600.0) * 1000));
-    }
-    return list;
 }

@@ -7,8 +7,11 @@
 
 #include <optional>
 
-// The CLI's option names and the checks its parsing shares (CliApplication's own, split over
-// cliapplication.cpp and clirequests.cpp).
+class QCommandLineParser;
+
+// The options that several commands share: their names, their texts in --help (addShared) and the
+// checks of their values. An option only one command takes is that command's own
+// (CliCommandSpec::ownOptions).
 namespace CliOptions {
 namespace Name {
 inline const QString status = QStringLiteral("status");
@@ -34,6 +37,10 @@ inline const QString allRegions = QStringLiteral("all-regions");
 inline const QString help = QStringLiteral("help");
 inline const QString version = QStringLiteral("version");
 } // namespace Name
+
+// Adds the shared options to the parser, in the order --help lists them; the text of each names
+// the commands that take it.
+void addShared(QCommandLineParser &parser);
 
 // The statuses the service filters on; the transitional ones, which it does not, are filtered here.
 inline const QStringList kServerStatuses = desktopStatusFilterValues();

@@ -15,7 +15,7 @@ fi
 # The moc and uic outputs the sources include must exist before clang-tidy reads them.
 for target in workspace_api_autogen workspace_deletion_autogen workspace_settings_autogen workspace_sim_autogen \
     workspace-sim_autogen workspace_models_autogen workspace_ui_autogen workspace_demo_autogen \
-    workspace-admin-cli_autogen workspace-admin_autogen workspace-screenshots_autogen; do
+    workspace_cli_autogen workspace-admin-cli_autogen workspace-admin_autogen workspace-screenshots_autogen; do
     cmake --build "$build" --target "$target" >/dev/null 2>&1 || true
 done
 
