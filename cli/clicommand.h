@@ -30,7 +30,8 @@ protected:
     QTextStream &err() { return m_err; }
     // Prints the error with everything support needs (request id, codes) and finishes.
     void failWithApiError(const QString &what, const ApiError &error);
-    void finish(int exitCode);
+    // A command may raise the code its steps finish with (finished() is emitted once all the same).
+    virtual void finish(int exitCode);
     void reportRetry(int nextAttempt, int delayMs, const ApiError &error);
     // Starts a call (or a paged listing), its retries reported, and runs onFinished with it
     // once it has ended (see whenFinished()).
