@@ -32,13 +32,5 @@ void CliApplication::findProjectThenRun()
 
 AccountAccess CliApplication::accountAccess() const
 {
-    AccountAccess access;
-    access.network = m_network.get();
-    access.credentials = m_connection.credentials;
-    access.transport = m_connection.config;
-    access.iamEndpoint = m_connection.iamEndpoint;
-    if (m_connection.explicitEndpoint)
-        access.explicitEndpoint = m_connection.config.endpoint;
-    access.environment = m_environment;
-    return access;
+    return m_connection.accountAccess(m_network.get(), m_environment);
 }

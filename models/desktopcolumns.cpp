@@ -260,6 +260,10 @@ std::array<DesktopColumn, DesktopTableModel::ColumnCount> makeColumns()
     columns[DesktopTableModel::MaintenanceColumn] = maintenanceColumn();
     columns[DesktopTableModel::RetireAfterColumn] = retireAfterColumn();
     columns[DesktopTableModel::DaysLeftColumn] = daysLeftColumn();
+    columns[DesktopTableModel::RegionColumn] = textColumn(
+        QT_TRANSLATE_NOOP("DesktopTableModel", "Region"), [](const DesktopRowStore &store, const DesktopRow &row) {
+            return DesktopRowStore::projectLabel(store.project(row.project));
+        });
     return columns;
 }
 

@@ -77,6 +77,14 @@ void DesktopFilterProxy::setRetirementFilter(DesktopTableModel::RetirementFilter
     invalidateFilter();
 }
 
+void DesktopFilterProxy::setProjectFilter(int project)
+{
+    if (project == m_filter.project)
+        return;
+    m_filter.project = project;
+    invalidateFilter();
+}
+
 void DesktopFilterProxy::setIdleDaysBelow(int days)
 {
     days = std::max(days, 0);
@@ -178,6 +186,14 @@ QStringList DesktopFilterProxy::desktopIdsIn(const QItemSelection &selection) co
     QStringList ids;
     forEachSelectableRowIn(selection, [this, &ids](int, int sourceRow) { ids.append(m_model->idAt(sourceRow)); });
     return ids;
+}
+
+QList<ProjectDesktop> DesktopFilterProxy::projectDesktopsIn(const QItemSelection &selection) const
+{
+    QList<ProjectDesktop> desktops;
+    forEachSelectableRowIn(selection,
+                           [this, &desktops](int, int sourceRow) { desktops.append(m_model->projectDesktopAt(sourceRow)); });
+    return desktops;
 }
 
 int DesktopFilterProxy::selectableRowCountIn(const QItemSelection &selection) const

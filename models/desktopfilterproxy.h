@@ -33,6 +33,9 @@ public:
     // Only desktops idle fewer whole days than this (0: off), with setMinIdleDays() a range.
     void setIdleDaysBelow(int days);
     void setRetirementFilter(DesktopTableModel::RetirementFilter filter);
+    // Only the desktops of this project (DesktopTableModel::project()); -1: any.
+    void setProjectFilter(int project);
+    int projectFilter() const { return m_filter.project; }
 
     QString sourceIdAt(int proxyRow) const;
     // The ids of the selectable rows in `selection` (proxy indexes; ranges that cover whole rows,
@@ -40,6 +43,8 @@ public:
     // that "select all" of 100k rows stays instant; QItemSelectionModel::selectedRows() asks every
     // cell for its flags.
     QStringList desktopIdsIn(const QItemSelection &selection) const;
+    // The same desktops with their projects: what a change across regions sends where.
+    QList<ProjectDesktop> projectDesktopsIn(const QItemSelection &selection) const;
     // The same rows as proxy rows, and as source rows, both in proxy order.
     QList<int> selectableRowsIn(const QItemSelection &selection) const;
     QList<int> selectableSourceRowsIn(const QItemSelection &selection) const;

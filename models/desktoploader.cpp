@@ -9,7 +9,7 @@ DesktopLoader::DesktopLoader(DesktopTableModel *model, QObject *parent)
     , m_model(model)
 {
     m_showTimer.setSingleShot(true);
-    connect(&m_showTimer, &QTimer::timeout, this, &DesktopLoader::showPendingPages);
+    connect(&m_showTimer, &QTimer::timeout, this, [this] { showPendingPages(kMaxRowsPerTurn); });
 }
 
 DesktopLoader::~DesktopLoader()
@@ -26,6 +26,8 @@ DesktopLoader::~DesktopLoader()
         m_poolsCall->disconnect(this);
         m_poolsCall->cancel();
     }
+    stopAllRegions();
+    stopAllRegionsUsage();
 }
 
 void DesktopLoader::setClient(ApiClient *client)
@@ -35,7 +37,7 @@ void DesktopLoader::setClient(ApiClient *client)
     m_client = client;
 }
 
-void DesktopLoader::load()
+void DesktopLoader::beginLoad()
 {
     if (m_call) {
         m_call->disconnect(this);
@@ -43,6 +45,7 @@ void DesktopLoader::load()
         m_call->deleteLater();
         m_call = nullptr;
     }
+    stopAllRegions();
     showPendingPages(); // what arrived stays shown, as with a cancelled load
     m_sinceShown.invalidate();
     if (m_model)
@@ -51,6 +54,16 @@ void DesktopLoader::load()
     m_lastIncompleteness.clear();
     m_lastDuplicates.clear();
     m_lastCountContradiction.clear();
+    m_regionProblems.clear();
+}
+
+void DesktopLoader::load()
+{
+    if (m_account) {
+        loadAllRegions();
+        return;
+    }
+    beginLoad();
     auto *call = new ListAllDesktopsCall(m_client, m_query, this);
     call->setPageSize(m_pageSize);
     m_call = call;
@@ -65,33 +78,50 @@ void DesktopLoader::cancel()
 {
     if (m_call)
         m_call->cancel(); // finished() follows with a Cancelled error
+    if (m_regions)
+        m_regions->cancel(); // the same, at once
+    else if (m_regionsEnding)
+        showPendingPages(); // every project had ended: the rest of their pages at once, then finished()
     if (m_poolsCall)
         m_poolsCall->cancel(); // the pools and their desktops: poolsLoaded() follows, Cancelled
 }
 
 void DesktopLoader::onPageLoaded(const QList<Desktop> &desktops, int loaded, int total)
 {
-    m_pendingPages.append(desktops);
+    queuePage(0, desktops, loaded, total);
+}
+
+void DesktopLoader::queuePage(int project, const QList<Desktop> &desktops, int loaded, int total)
+{
+    m_pendingPages.append({project, desktops});
     m_pendingLoaded = loaded;
     m_pendingTotal = total;
     if (!m_sinceShown.isValid() || m_sinceShown.elapsed() >= kShowIntervalMs)
-        showPendingPages();
+        showPendingPages(kMaxRowsPerTurn);
     else if (!m_showTimer.isActive())
         m_showTimer.start(int(kShowIntervalMs - m_sinceShown.elapsed()));
 }
 
-void DesktopLoader::showPendingPages()
+void DesktopLoader::showPendingPages(int maxRows)
 {
     m_showTimer.stop();
     if (m_pendingPages.isEmpty())
         return;
-    const QList<QList<Desktop>> pages = std::exchange(m_pendingPages, {});
-    if (m_model) {
-        for (const QList<Desktop> &page : pages)
-            m_model->upsertDesktops(page);
+    int shown = 0;
+    while (!m_pendingPages.isEmpty() && shown < maxRows) {
+        const auto [project, page] = m_pendingPages.takeFirst();
+        shown += int(page.size());
+        if (m_model)
+            m_model->upsertDesktops(page, project);
     }
     m_sinceShown.start();
+    // Pages that arrive together (several projects at once) are shown over several turns, so that
+    // the window goes on answering in between.
+    if (!m_pendingPages.isEmpty())
+        m_showTimer.start(0);
     Q_EMIT progress(m_pendingLoaded, m_pendingTotal);
+    if (m_pendingPages.isEmpty())
+        onEveryPageShown();
 }
 
 void DesktopLoader::onFinished(const ListAllDesktopsCall *call)
@@ -111,7 +141,10 @@ void DesktopLoader::fetchDesktop(const QString &desktopId)
 {
     DesktopQuery query;
     query.desktopIds = {desktopId};
-    auto *call = new ListDesktopsPageCall(m_client, query, 0, 1, this);
+    ApiClient *client = clientForDesktop(desktopId, this);
+    auto *call = new ListDesktopsPageCall(client, query, 0, 1, this);
+    if (client != m_client)
+        client->setParent(call); // the desktop's own project's, for this call alone
     call->setRawJson(WorkspaceJson::RawJson::Keep);
     whenFinished(call, this, [this, desktopId](const ListDesktopsPageCall *call) {
         ApiError error = call->error();
@@ -135,6 +168,10 @@ void DesktopLoader::fetchDesktop(const QString &desktopId)
 
 void DesktopLoader::loadUsage(int days)
 {
+    if (m_account) {
+        loadAllRegionsUsage(days);
+        return;
+    }
     if (m_usageCall) {
         // The previous period's answer is no longer wanted; its finished() is not waited for.
         m_usageCall->disconnect(this);
@@ -155,6 +192,12 @@ void DesktopLoader::cancelUsage()
 {
     if (m_usageCall)
         m_usageCall->cancel(); // finished() follows with a Cancelled error
+    // A copy: a call may end within cancel(), and the last one ends the whole load.
+    const QList<QPointer<ListAllUsageCall>> calls = m_regionUsageCalls.values();
+    for (const QPointer<ListAllUsageCall> &call : calls) {
+        if (call)
+            call->cancel(); // each project's finished() follows with a Cancelled error
+    }
 }
 
 void DesktopLoader::onUsageFinished(const ListAllUsageCall *call)
@@ -170,14 +213,16 @@ void DesktopLoader::onUsageFinished(const ListAllUsageCall *call)
 QStringList DesktopLoader::warnings() const
 {
     QStringList texts{m_lastIncompleteness, m_lastDuplicates, m_lastCountContradiction};
+    texts += m_regionProblems;
     texts += m_lastUsageWarnings;
+    texts += m_usageProblems;
     texts.removeAll(QString());
     return texts;
 }
 
 void DesktopLoader::loadPools()
 {
-    if (m_poolsCall)
+    if (m_poolsCall || m_account)
         return; // the pools change rarely: the listing in progress answers for this one too
     auto *lookUp = new PoolMembershipLookUp(m_client, {}, this);
     lookUp->setListEveryPool(true); // the whole table's pools

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/accountprojects.h"
+#include "api/allregionslisting.h"
 #include "api/apicalls.h"
 #include "api/apiclient.h"
 #include "api/apierror.h"
@@ -13,6 +15,10 @@
 #include <QTimer>
 
 #include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
 
 class ApiClient;
 class DesktopTableModel;
@@ -23,17 +29,30 @@ class DesktopTableModel;
 // each one would cost more than reading it. After a complete load, desktops the server no longer
 // lists are removed. A cancelled, failed or incomplete load removes nothing, so what was shown
 // stays shown.
+//
+// A connection to every region (setAllRegions()) lists every Workspace project of the account
+// instead (AllRegionsListing, a few projects at a time), each project's rows under its own project
+// in the model, and loads each project's usage statistics from its own endpoint. A project whose
+// listing fails or does not add up is named with its error in warnings() and keeps its rows; the
+// others are shown and refreshed all the same.
 class DesktopLoader : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kShowIntervalMs = 100;
+    // Rows shown in one turn of the event loop at most (whole pages: the page that crosses it is
+    // shown whole); the rest follows in the next turns.
+    static constexpr int kMaxRowsPerTurn = 1000;
 
     explicit DesktopLoader(DesktopTableModel *model, QObject *parent = nullptr);
     ~DesktopLoader() override;
 
     void setClient(ApiClient *client);
     ApiClient *client() const { return m_client; }
+    // Every project of the account from now on (its keys and endpoints), or, without access, the
+    // client's one project again. A load in progress is cancelled.
+    void setAllRegions(std::optional<AccountAccess> access);
+    bool isAllRegions() const { return m_account.has_value(); }
     void setQuery(const DesktopQuery &query) { m_query = query; }
     const DesktopQuery &query() const { return m_query; }
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
@@ -41,7 +60,7 @@ public:
     // Starts a (re)load; a load in progress is cancelled first.
     void load();
     void cancel();
-    bool isLoading() const { return m_call != nullptr; }
+    bool isLoading() const { return m_call != nullptr || m_regions != nullptr || m_regionsEnding; }
     // Asks the server for one desktop with every field it sends (the model keeps only the fields
     // it shows): for the details view. desktopFetched() follows, also on failure.
     void fetchDesktop(const QString &desktopId);
@@ -62,7 +81,7 @@ public:
     // the window starts it after each listing and when the period changes.
     void loadUsage(int days);
     void cancelUsage();
-    bool isLoadingUsage() const { return m_usageCall != nullptr; }
+    bool isLoadingUsage() const { return m_usageCall != nullptr || !m_regionUsageCalls.isEmpty(); }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
     // The desktop pools and the desktops each holds (PoolMembershipLookUp), into the model (the
     // Pool column); poolsLoaded() follows.
@@ -86,8 +105,31 @@ Q_SIGNALS:
     void poolsLoaded(const QList<DesktopPool> &pools, const ApiError &error);
 
 private:
+    // Ends the listing in progress (its pages shown) and starts a new one in the model.
+    void beginLoad();
     void onPageLoaded(const QList<Desktop> &desktops, int loaded, int total);
-    void showPendingPages();
+    void queuePage(int project, const QList<Desktop> &desktops, int loaded, int total);
+    // Every page that arrived, or the first ones up to maxRows rows (the rest in a later turn).
+    void showPendingPages(int maxRows = std::numeric_limits<int>::max());
+    // The all-regions listing and usage (desktoploaderregions.cpp).
+    void loadAllRegions();
+    void stopAllRegions();
+    void onRegionsListed();
+    void onRegionFinished(int index);
+    void onRegionsFinished();
+    // The projects listed in full lose their unlisted rows, and an ended listing reports, once
+    // every page that arrived is in the model.
+    void onEveryPageShown();
+    void finishAllRegions();
+    void loadAllRegionsUsage(int days);
+    void stopAllRegionsUsage();
+    void onRegionUsageFinished(int project, const ListAllUsageCall *call);
+    void onRegionUsageProgress();
+    // The client of the desktop's project: in a connection to every region, a new one (its parent
+    // `owner`) when the id is in one project; otherwise the connection's.
+    ApiClient *clientForDesktop(const QString &desktopId, QObject *owner);
+    // "cn-north-4 (project 0a1b…)"
+    QString projectText(int project) const;
     void onFinished(const ListAllDesktopsCall *call);
     void onUsageFinished(const ListAllUsageCall *call);
 
@@ -101,7 +143,7 @@ private:
     QString m_lastDuplicates;
     QString m_lastCountContradiction;
     QStringList m_lastUsageWarnings;
-    QList<QList<Desktop>> m_pendingPages; // arrived, not yet in the model
+    QList<QPair<int, QList<Desktop>>> m_pendingPages; // arrived (project, page), not yet in the model
     int m_pendingLoaded = 0;
     int m_pendingTotal = -1;
     QPointer<ListAllUsageCall> m_usageCall;
@@ -109,6 +151,20 @@ private:
     QStringList m_poolProblems;
     QList<DesktopPool> m_pools;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
+    std::optional<AccountAccess> m_account;
+    QPointer<AllRegionsListing> m_regions;
+    QList<int> m_projectOfListing; // AllRegionsListing's index → the model's project
+    int m_regionsLoaded = 0;
+    QList<int> m_projectsListedInFull; // whose unlisted rows go once their pages are shown
+    bool m_regionsEnding = false;      // every project ended; pages still being shown
+    QStringList m_regionProblems;  // the listing's, one sentence per project
+    QStringList m_usageProblems;   // the usage statistics', one sentence per project
+    ApiError m_usageError;         // the first project's, when no project's statistics loaded
+    int m_usageSucceeded = 0;
+    std::vector<std::unique_ptr<ApiClient>> m_usageClients;
+    QHash<int, QPointer<ListAllUsageCall>> m_regionUsageCalls; // by the model's project
+    QHash<int, QPair<int, int>> m_regionUsageProgress;         // loaded, total
+    QPointer<ProjectQueue> m_usageQueue;
     QTimer m_showTimer;
     QElapsedTimer m_sinceShown;
 };

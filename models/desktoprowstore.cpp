@@ -47,6 +47,22 @@ void DesktopRowStore::reset()
     m_tagSets = {TagSet()};
     m_tagSetIndex.clear();
     m_tagSetIndex.insert(QString(), 0);
+    m_projects = {WorkspaceProject()};
+}
+
+quint32 DesktopRowStore::shareProject(const WorkspaceProject &project)
+{
+    for (int index = 1; index < m_projects.size(); ++index) {
+        if (m_projects.at(index).id == project.id)
+            return quint32(index);
+    }
+    m_projects.append(project);
+    return quint32(m_projects.size() - 1);
+}
+
+QString DesktopRowStore::projectLabel(const WorkspaceProject &project)
+{
+    return project.isSubProject() ? project.name : project.region;
 }
 
 quint32 DesktopRowStore::share(const QString &value)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/accountprojects.h"
 #include "api/workspacetypes.h"
 
 #include <QDate>
@@ -62,6 +63,9 @@ struct DesktopRow
     bool isProtected = false;
     bool isBeingDeleted = false;
     quint32 listing = 0; // the listing that last brought it (not content)
+    // Indexes DesktopRowStore::project(): 0 for the one project of a single-region connection.
+    // Part of the row's key, since a desktop id is unique only within its project.
+    quint32 project = 0;
 
     bool hasSameContent(const DesktopRow &other) const;
     bool hasUsage() const { return isUsageValue(idleSeconds) || isUsageValue(usageSeconds); }
@@ -119,6 +123,15 @@ public:
     qint64 idleDaysOf(const DesktopRow &row) const { return std::min<qint64>(row.idleSeconds / 86400, m_knowableIdleDays); }
     bool idleBeyondKnowable(const DesktopRow &row) const { return row.idleSeconds > qint64(m_knowableIdleDays) * 86400; }
 
+    // The projects of a connection to every region, by which rows name their region. Index 0 is
+    // the one project of a single-region connection (no region of its own); the same project id
+    // gives the same index until reset().
+    quint32 shareProject(const WorkspaceProject &project);
+    const WorkspaceProject &project(quint32 index) const { return m_projects.at(index); }
+    int projectCount() const { return int(m_projects.size()); }
+    // What the Region column shows: the region, or a sub-project's own name ({region}_{suffix}).
+    static QString projectLabel(const WorkspaceProject &project);
+
     // Nothing refers to the shared values any more (an empty table); the protection rules stay.
     void reset();
 
@@ -135,6 +148,7 @@ private:
     QDate m_today;
     int m_knowableIdleDays = 180;
     QHash<QString, QString> m_poolOfDesktop;
+    QList<WorkspaceProject> m_projects; // index 0: the single-region connection's project
 };
 
 // QString::toLower()/toUpper() look every character up in the Unicode tables; names, ids,

@@ -66,6 +66,7 @@ QVariant DesktopTableModel::data(const QModelIndex &index, int role) const
     case ApiValuesRole:
         return column.apiValues ? QVariant(column.apiValues(m_store, row)) : QVariant();
     case DesktopIdRole: return row.id;
+    case ProjectIdRole: return m_store.project(row.project).id;
     case ProtectedRole: return row.isProtected;
     case BeingDeletedRole: return row.isBeingDeleted;
     case DeletableRole: return !row.isProtected && !row.isBeingDeleted;
@@ -166,6 +167,8 @@ bool DesktopTableModel::rowMatches(int sourceRow, const Filter &filter) const
         return false;
     if (!passesRetirementFilter(row, filter.retirement))
         return false;
+    if (filter.project >= 0 && row.project != quint32(filter.project))
+        return false;
     for (const QString &word : filter.words) {
         if (!row.searchHaystack.contains(word))
             return false;
@@ -237,29 +240,63 @@ Desktop DesktopTableModel::desktopAt(int row) const
     return m_store.desktopOf(m_rows.at(row));
 }
 
-void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
+int DesktopTableModel::addProject(const WorkspaceProject &project)
+{
+    const int before = m_store.projectCount();
+    const int index = int(m_store.shareProject(project));
+    if (m_store.projectCount() != before)
+        Q_EMIT projectsChanged();
+    return index;
+}
+
+int DesktopTableModel::rowOf(const ProjectDesktop &desktop) const
+{
+    if (desktop.project.id.isEmpty())
+        return rowOf(desktop.desktopId);
+    for (int project = 1; project < m_store.projectCount(); ++project) {
+        if (m_store.project(quint32(project)).id == desktop.project.id)
+            return rowOf(project, desktop.desktopId);
+    }
+    return -1;
+}
+
+QList<int> DesktopTableModel::rowsOfId(const QString &desktopId) const
+{
+    QList<int> rows;
+    for (int project = 0; project < m_store.projectCount(); ++project) {
+        const int row = rowOf(project, desktopId);
+        if (row >= 0)
+            rows.append(row);
+    }
+    return rows;
+}
+
+void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops, int project)
 {
     QVector<DesktopRow> fresh;
-    QSet<QString> gone;
+    QList<int> gone;
     QList<int> updated;
     const int first = int(m_rows.size());
     for (const Desktop &desktop : desktops) {
         if (desktop.id.isEmpty())
             continue; // without an id a desktop can be neither tracked nor deleted
+        const QString key = rowKey(quint32(project), desktop.id);
         if (desktop.isGone()) {
-            gone.insert(desktop.id);
+            gone.append(m_rowById.value(key, -1));
             continue;
         }
         // New ids get the row they are about to be inserted at, so one lookup tells new, known
         // and already in this answer apart.
-        const auto known = m_rowById.constFind(desktop.id);
+        const auto known = m_rowById.constFind(key);
         if (known == m_rowById.cend()) {
-            m_rowById.insert(desktop.id, first + int(fresh.size()));
+            m_rowById.insert(key, first + int(fresh.size()));
             fresh.append(m_store.makeRow(desktop, m_listing));
+            fresh.last().project = quint32(project);
         } else if (const int existing = known.value(); existing < first) {
             // A refresh re-sends mostly unchanged desktops: skipping them spares the views a
             // re-sort per row.
             DesktopRow row = m_store.makeRow(desktop, m_listing);
+            row.project = quint32(project);
             m_rows[existing].listing = m_listing;
             if (!row.hasSameContent(m_rows.at(existing))) {
                 row.idleSeconds = m_rows.at(existing).idleSeconds; // not part of the listing
@@ -280,11 +317,11 @@ void DesktopTableModel::upsertDesktops(const QList<Desktop> &desktops)
         endInsertRows();
     }
     emitChangedRuns(std::move(updated));
-    if (!gone.isEmpty())
-        removeDesktops(gone);
+    gone.removeAll(-1);
+    removeRows(std::move(gone));
 }
 
-void DesktopTableModel::setUsage(const QList<DesktopUsage> &usage)
+void DesktopTableModel::setUsage(const QList<DesktopUsage> &usage, int project)
 {
     QHash<QString, const DesktopUsage *> byId;
     byId.reserve(usage.size());
@@ -293,6 +330,8 @@ void DesktopTableModel::setUsage(const QList<DesktopUsage> &usage)
     if (!usage.isEmpty()) // one period: every entry tells the same
         m_store.setKnowableIdleDays(usage.constFirst().knowableIdleDays);
     for (DesktopRow &row : m_rows) {
+        if (project >= 0 && row.project != quint32(project))
+            continue;
         const DesktopUsage *entry = byId.value(row.id);
         row.idleSeconds = entry && entry->idleSeconds ? qMax<qint64>(0, *entry->idleSeconds) : DesktopRow::kNoData;
         row.usageSeconds = entry && entry->usageSeconds ? qMax<qint64>(0, *entry->usageSeconds) : DesktopRow::kNoData;
@@ -396,11 +435,11 @@ void DesktopTableModel::removeDesktops(const QSet<QString> &ids)
     removeRows(std::move(rows));
 }
 
-void DesktopTableModel::removeUnlisted()
+void DesktopTableModel::removeUnlisted(int project)
 {
     QList<int> rows;
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).listing != m_listing)
+        if (m_rows.at(row).listing != m_listing && (project < 0 || m_rows.at(row).project == quint32(project)))
             rows.append(row);
     }
     removeRows(std::move(rows));
@@ -433,7 +472,7 @@ void DesktopTableModel::removeRows(QList<int> rows)
         const int lastRow = rows.at(end);
         beginRemoveRows({}, firstRow, lastRow);
         for (int row = firstRow; row <= lastRow; ++row)
-            m_rowById.remove(m_rows.at(row).id);
+            m_rowById.remove(rowKey(m_rows.at(row)));
         m_rows.erase(m_rows.begin() + firstRow, m_rows.begin() + lastRow + 1);
         m_beingDeleted.erase(m_beingDeleted.begin() + firstRow, m_beingDeleted.begin() + lastRow + 1);
         endRemoveRows();
@@ -452,7 +491,7 @@ void DesktopTableModel::compactWithout(const QList<int> &sortedRows)
         if (next < sortedRows.size() && sortedRows.at(next) == row) {
             ++next;
             newRowOf[row] = -1;
-            m_rowById.remove(m_rows.at(row).id);
+            m_rowById.remove(rowKey(m_rows.at(row)));
             continue;
         }
         newRowOf[row] = write;
@@ -480,20 +519,23 @@ void DesktopTableModel::compactWithout(const QList<int> &sortedRows)
 void DesktopTableModel::reindexFrom(int firstRow)
 {
     for (int row = firstRow; row < m_rows.size(); ++row)
-        m_rowById[m_rows.at(row).id] = row;
+        m_rowById[rowKey(m_rows.at(row))] = row;
 }
 
 void DesktopTableModel::clear()
 {
-    if (m_rows.isEmpty())
-        return;
-    beginRemoveRows({}, 0, int(m_rows.size()) - 1);
-    m_rows.clear();
-    m_beingDeleted.clear();
-    m_rowById.clear();
-    endRemoveRows();
+    const bool hadProjects = m_store.projectCount() > 1;
+    if (!m_rows.isEmpty()) {
+        beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+        m_rows.clear();
+        m_beingDeleted.clear();
+        m_rowById.clear();
+        endRemoveRows();
+    }
     // Nothing refers to the shared values any more; a new project brings its own.
     m_store.reset();
+    if (hadProjects)
+        Q_EMIT projectsChanged();
 }
 
 QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const
@@ -510,7 +552,7 @@ QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStri
     // Ids and computer names hold none of these separators.
     static const QRegularExpression itemSeparators(QStringLiteral("[,;\\s]"));
     auto resolve = [&](const QString &item) {
-        if (rowOf(item) >= 0) {
+        if (!rowsOfId(item).isEmpty()) {
             take(item);
             return true;
         }

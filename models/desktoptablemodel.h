@@ -16,7 +16,16 @@
 
 #include <optional>
 
-// The desktops of one project as a flat table, keyed by desktop_id. Rows are only ever appended,
+// A desktop of the table with its project: a desktop id is unique only within its project. The
+// project is empty (no id) for the desktops of a single-region connection.
+struct ProjectDesktop
+{
+    WorkspaceProject project;
+    QString desktopId;
+};
+
+// The desktops of one project, or of every project of an account, as a flat table, keyed by
+// desktop_id within a project (the same id in two projects is two rows). Rows are only ever appended,
 // updated in place or removed, never reset, so that views keep their selection (persistent
 // indexes) across refreshes. The search haystack and sort keys are computed once per row, when the
 // desktop arrives, so that filtering and sorting stay cheap for 100k rows.
@@ -42,6 +51,7 @@ public:
         MaintenanceColumn,
         RetireAfterColumn, // the retirement's date: retiring desktops only
         DaysLeftColumn,
+        RegionColumn, // a connection to every region: the region, or the sub-project's name
         ColumnCount
     };
 
@@ -55,6 +65,7 @@ public:
         // QStringList: the API's own values behind a translated cell (status and task_status,
         // login_status, charge_mode); headerData() with this role names those fields.
         ApiValuesRole,
+        ProjectIdRole, // the id of the row's project; empty for a single-region connection
     };
 
     // What the proxy filters by; every condition set must hold.
@@ -75,6 +86,7 @@ public:
         int idleDaysBelow = 0; // 0: off; otherwise only desktops idle fewer whole days than this
         std::optional<bool> inMaintenance;
         RetirementFilter retirement = RetirementFilter::Any;
+        int project = -1; // an index of project(); -1: any
     };
 
     explicit DesktopTableModel(QObject *parent = nullptr);
@@ -95,9 +107,20 @@ public:
     // Shown next to the name of a protected desktop (the view supplies a themed icon).
     void setProtectedIcon(const QIcon &icon);
 
-    // Updates known desktops in place, appends new ones with one insertion, and removes those
-    // the server reports as DELETED.
-    void upsertDesktops(const QList<Desktop> &desktops);
+    // The projects of a connection to every region. Index 0 is the one project of a single-region
+    // connection; addProject() gives each project of an account its index (the same one for the
+    // same project id until clear()), by which its desktops are upserted, filtered and counted.
+    int addProject(const WorkspaceProject &project);
+    int projectCount() const { return m_store.projectCount(); }
+    const WorkspaceProject &project(int index) const { return m_store.project(quint32(index)); }
+    int projectIndexAt(int row) const { return int(m_rows.at(row).project); }
+    const WorkspaceProject &projectAt(int row) const { return m_store.project(m_rows.at(row).project); }
+    ProjectDesktop projectDesktopAt(int row) const { return {projectAt(row), idAt(row)}; }
+    static QString projectLabel(const WorkspaceProject &project) { return DesktopRowStore::projectLabel(project); }
+
+    // Updates known desktops of the project in place, appends new ones with one insertion, and
+    // removes those the server reports as DELETED.
+    void upsertDesktops(const QList<Desktop> &desktops, int project = 0);
     void removeDesktops(const QSet<QString> &ids);
     // Desktops whose deletion the service just accepted (a batch-delete job was submitted for
     // them): shown "deleting", greyed out and unselectable at once, until a listing says otherwise.
@@ -109,7 +132,8 @@ public:
     void beginListing() { ++m_listing; }
     // The usage of a period (ListDesktopUsageMetric) for every row: a desktop missing from it, or a
     // metric missing for it, has no data, which is never shown or filtered as 0.
-    void setUsage(const QList<DesktopUsage> &usage);
+    // With a project index, only the rows of that project (its own statistics) are set.
+    void setUsage(const QList<DesktopUsage> &usage, int project = -1);
     // The pools (desktop-pools listing) by which the Pool column names each desktop's pool.
     void setPools(const QList<DesktopPool> &pools);
     // Today's UTC date, by which Days left and "due" are counted (the current date unless set).
@@ -129,10 +153,17 @@ public:
     IdleOverview idleOverview() const;
     // Desktop id → pool id, from the pools' desktop listings (PoolMembershipLookUp).
     void setPoolMembership(QHash<QString, QString> poolOfDesktop);
-    void removeUnlisted();
+    // With a project index, only that project's rows: the other projects' listings may have failed.
+    void removeUnlisted(int project = -1);
     void clear();
 
+    // The row of a desktop of the single-region connection's project (index 0).
     int rowOf(const QString &desktopId) const { return m_rowById.value(desktopId, -1); }
+    int rowOf(int project, const QString &desktopId) const { return m_rowById.value(rowKey(quint32(project), desktopId), -1); }
+    // The row of a desktop by its project's id (empty: the single-region project); -1 if none.
+    int rowOf(const ProjectDesktop &desktop) const;
+    // Every row of this id, one per project that lists it.
+    QList<int> rowsOfId(const QString &desktopId) const;
     // The desktop as the API type, rebuilt from the row; its raw JSON holds the fields the app
     // reads (the full answer is not kept for 100k desktops: re-fetch it by id for the details).
     Desktop desktopAt(int row) const;
@@ -179,7 +210,18 @@ public:
     // "Dedicated", "Pooled" in the user's language; another value as it is.
     static QString desktopTypeText(const QString &raw);
 
+Q_SIGNALS:
+    // addProject() added a project (a new region to show and filter by).
+    void projectsChanged();
+
 private:
+    // The key of m_rowById: the id itself in project 0, so that a single-region table pays nothing.
+    static QString rowKey(quint32 project, const QString &desktopId)
+    {
+        return project == 0 ? desktopId : desktopId + QChar(0x1f) + QString::number(project);
+    }
+    static QString rowKey(const DesktopRow &row) { return rowKey(row.project, row.id); }
+
     static constexpr Qt::ItemFlags kSelectableFlags{Qt::ItemIsEnabled | Qt::ItemIsSelectable
                                                     | Qt::ItemNeverHasChildren};
 

@@ -36,7 +36,8 @@ AppStartup::AppStartup(MainWindow *window, ProfileStore *profiles, CredentialSto
     , m_profiles(profiles)
     , m_credentials(credentials)
 {
-    connect(window, &MainWindow::demoRequested, this, &AppStartup::startDemo);
+    connect(window, &MainWindow::demoRequested, this, [this] { startDemo(); });
+    connect(window, &MainWindow::allRegionsDemoRequested, this, [this] { startDemo(true); });
     connect(window, &MainWindow::connectionRequested, this, &AppStartup::onConnectionRequested);
     connect(window, &MainWindow::editConnectionRequested, this, &AppStartup::onEditConnectionRequested);
     connect(window, &MainWindow::profileChosen, this, &AppStartup::connectToProfile);
@@ -213,8 +214,9 @@ void AppStartup::onEditConnectionRequested()
     m_credentials->read(name, profile->accessKeyId);
 }
 
-void AppStartup::startDemo()
+void AppStartup::startDemo(bool allRegions)
 {
+    m_demoAllRegions = allRegions;
     ConnectionOptionValues values;
     values.demo = true;
     values.dataDir = m_dataDirOption;
@@ -230,7 +232,10 @@ void AppStartup::startDemo()
         // The demo service starts on a thread of its own (thousands of desktops take a moment);
         // the window connects once it listens.
         m_demo = new DemoConnection(this);
-        connect(m_demo, &DemoConnection::started, this, &AppStartup::useResolved);
+        connect(m_demo, &DemoConnection::started, this, [this](ResolvedConnection connection) {
+            connection.allRegions = m_demoAllRegions;
+            useResolved(std::move(connection));
+        });
         connect(m_demo, &DemoConnection::failed, this, &AppStartup::fatalError);
     }
     m_demo->start(*resolved);

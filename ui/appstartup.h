@@ -33,7 +33,8 @@ public:
     void setNetworkAccessManager(QNetworkAccessManager *network) { m_network = network; }
 
     void start(const ConnectionOptionValues &values, const QProcessEnvironment &environment);
-    void startDemo();
+    // The demo; with allRegions, its account's three regions in one table.
+    void startDemo(bool allRegions = false);
     // Uses a saved profile, reading its secret from the keychain.
     void connectToProfile(const QString &profileName);
 
@@ -62,4 +63,5 @@ private:
     QPointer<ProjectDiscovery> m_discovery;
     QString m_dataDirOption; // --data-dir as given; empty: the default
     int m_demoDesktops = 0;  // --demo-desktops as given
+    bool m_demoAllRegions = false;
 };

@@ -48,7 +48,8 @@ void applyDefaultDesktopColumns(QTableView *view)
         {DesktopTableModel::CreatedColumn, 140}, {DesktopTableModel::TagsColumn, 150},
         {DesktopTableModel::IdleDaysColumn, 80}, {DesktopTableModel::UsedHoursColumn, 90},
         {DesktopTableModel::PoolColumn, 120}, {DesktopTableModel::MaintenanceColumn, 100},
-        {DesktopTableModel::RetireAfterColumn, 100}, {DesktopTableModel::DaysLeftColumn, 80}};
+        {DesktopTableModel::RetireAfterColumn, 100}, {DesktopTableModel::DaysLeftColumn, 80},
+        {DesktopTableModel::RegionColumn, 120}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, std::max(width, fittingHeaderWidth(view, column)));
     // A status with the operation under way ("Stopping (powering off)") is read whole.
@@ -61,7 +62,9 @@ void applyDefaultDesktopColumns(QTableView *view)
     // console name desktops by, and it must be readable without scrolling. Then what decides a
     // decommissioning, next to who uses the desktop, so that it is on screen in a window of
     // ordinary width: idle days, hours used, maintenance mode, the pool and the retirement.
-    const QList<int> leading{DesktopTableModel::NameColumn,      DesktopTableModel::IdColumn,
+    // A connection to every region shows the region next to the name (RegionFilter).
+    const QList<int> leading{DesktopTableModel::NameColumn,      DesktopTableModel::RegionColumn,
+                             DesktopTableModel::IdColumn,
                              DesktopTableModel::StatusColumn,    DesktopTableModel::UserColumn,
                              DesktopTableModel::LoginStatusColumn, DesktopTableModel::IdleDaysColumn,
                              DesktopTableModel::UsedHoursColumn, DesktopTableModel::MaintenanceColumn,

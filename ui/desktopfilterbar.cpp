@@ -50,6 +50,16 @@ DesktopFilterBar::DesktopFilterBar(DesktopFilterProxy *proxy, QWidget *parent)
     setObjectName(QStringLiteral("filterBar"));
     setMovable(false);
 
+    // Filled and applied by RegionFilter, from the projects of the table.
+    m_regionFilter = new QComboBox(this);
+    m_regionFilter->setObjectName(QStringLiteral("regionFilter"));
+    m_regionFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_regionFilter->setToolTip(MainWindow::tr("Show only the desktops of this region (or of this project of it)"));
+    m_regionFilter->setAccessibleName(MainWindow::tr("Region filter"));
+    m_regionFilter->setAccessibleDescription(m_regionFilter->toolTip());
+    m_regionFilterAction = addWidget(m_regionFilter);
+    m_regionFilterAction->setVisible(false);
+
     auto makeFilter = [this](const QString &anyText, const QList<QPair<QString, QVariant>> &items) {
         auto *combo = new QComboBox(this);
         combo->addItem(anyText, QVariant());
@@ -147,10 +157,15 @@ int DesktopFilterBar::usagePeriodDays() const
     return m_usagePeriod->currentData().toInt();
 }
 
+void DesktopFilterBar::setRegionFilterVisible(bool visible)
+{
+    m_regionFilterAction->setVisible(visible);
+}
+
 void DesktopFilterBar::chainTabOrder(QWidget *before, QWidget *after)
 {
     QWidget *previous = before;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_statusFilter, m_loginFilter, m_billingFilter,
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_regionFilter, m_statusFilter, m_loginFilter, m_billingFilter,
                                                             m_maintenanceFilter, m_usagePeriod, m_idleFilter,
                                                             m_retirementFilter}) {
         setTabOrder(previous, widget);

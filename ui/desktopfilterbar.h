@@ -19,6 +19,9 @@ public:
     int usagePeriodDays() const;
     QSpinBox *idleFilter() const { return m_idleFilter; }
     QComboBox *retirementFilter() const { return m_retirementFilter; }
+    // The Region filter, first on the bar: shown only for a connection to every region (RegionFilter).
+    QComboBox *regionFilter() const { return m_regionFilter; }
+    void setRegionFilterVisible(bool visible);
     // Tab goes from `before` through the filters to `after`.
     void chainTabOrder(QWidget *before, QWidget *after);
 
@@ -36,4 +39,6 @@ private:
     QComboBox *m_usagePeriod = nullptr;
     QSpinBox *m_idleFilter = nullptr;
     QComboBox *m_retirementFilter = nullptr;
+    QComboBox *m_regionFilter = nullptr;
+    QAction *m_regionFilterAction = nullptr;
 };

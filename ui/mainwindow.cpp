@@ -4,6 +4,9 @@
 #include "appicons.h"
 #include "bannerpalette.h"
 #include "changeactiondialog.h"
+#include "closequestion.h"
+#include "decommissionactions.h"
+#include "duedeletionaction.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
@@ -19,18 +22,21 @@
 #include "profiledialog.h"
 #include "desktopcolumnlayout.h"
 #include "desktopfilterbar.h"
+#include "desktopspage.h"
 #include "tableheader.h"
 #include "userguidedialog.h"
 #include "welcomepage.h"
 
 #include "api/apiclient.h"
 #include "deletion/auditlog.h"
-#include "review/duedeletionpreparation.h"
 #include "api/endpoint.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -39,6 +45,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -75,15 +82,10 @@ static void initWorkspaceResources()
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new DesktopTableModel(this))
-    , m_proxy(new DesktopFilterProxy(this))
     , m_loader(new DesktopLoader(m_model, this))
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(m_stack))
-    , m_tablePage(new QWidget(m_stack))
-    , m_view(new QTableView(m_tablePage))
-    , m_banner(new ErrorBanner(m_tablePage))
-    , m_listingWarning(new ListingWarningBanner(m_tablePage))
-    , m_demoBanner(new NoticeLabel(m_tablePage))
+    , m_page(new DesktopsPage(m_model, m_loader, m_stack))
 {
     setObjectName(QStringLiteral("mainWindow"));
     initWorkspaceResources();
@@ -93,62 +95,9 @@ MainWindow::MainWindow(QWidget *parent)
         QApplication::setStyle(QStringLiteral("Fusion"));
         QApplication::setPalette(BannerPalette::darkPalette());
     }
-    m_proxy->setDesktopModel(m_model);
-
-    m_view->setObjectName(QStringLiteral("desktopTable"));
-    m_view->setAccessibleName(tr("Desktops"));
-    m_view->setAccessibleDescription(tr("The desktops of the project. Enter opens the details, "
-                                        "the Delete key deletes the selected desktops after a confirmation."));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(DesktopTableModel::NameColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    // Tab leaves the table for the next control: the arrow keys move between its cells.
-    m_view->setTabKeyNavigation(false);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionsMovable(true);
-    keepHeaderOutOfSelection(m_view);
-    header->setStretchLastSection(true);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    applyDefaultDesktopColumns(m_view);
-
-    m_emptyTableNote = new QLabel(m_view->viewport());
-    m_emptyTableNote->setObjectName(QStringLiteral("emptyTableNote"));
-    m_emptyTableNote->setAlignment(Qt::AlignCenter);
-    m_emptyTableNote->setWordWrap(true);
-    m_emptyTableNote->setEnabled(false); // drawn in the palette's placeholder colour
-    m_emptyTableNote->setAttribute(Qt::WA_TransparentForMouseEvents);
-    m_emptyTableNote->hide();
-    m_view->viewport()->installEventFilter(this);
-
-    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
-    m_demoBanner->setAccessibleName(tr("Demo mode"));
-    m_demoBanner->setText(tr("<b>Demo mode</b> — a simulated project on this computer. Nothing you do "
-                             "here touches a real cloud."));
-    m_demoBanner->setContentsMargins(10, 6, 10, 6);
-    m_demoBanner->hide();
-
-    auto *layout = new QVBoxLayout(m_tablePage);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_demoBanner);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_listingWarning);
-    m_idleOverview = new IdleOverviewChart(m_tablePage);
-    m_idleOverview->setObjectName(QStringLiteral("idleOverview"));
-    m_idleOverview->setContentsMargins(8, 4, 8, 4);
-    layout->addWidget(m_idleOverview);
-    layout->addWidget(m_view);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_tablePage);
-    m_stack->setCurrentWidget(m_tablePage);
+    m_stack->addWidget(m_page);
+    m_stack->setCurrentWidget(m_page);
     setCentralWidget(m_stack);
 
     createActions();
@@ -157,10 +106,11 @@ MainWindow::MainWindow(QWidget *parent)
     createJobsPanel();
 
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_welcome, &WelcomePage::allRegionsDemoRequested, this, &MainWindow::allRegionsDemoRequested);
     connect(m_welcome, &WelcomePage::profileChosen, this, &MainWindow::profileChosen);
     connect(m_welcome, &WelcomePage::addConnectionRequested, this, [this] { openProfileDialog(); });
-    connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::refresh);
-    connect(m_listingWarning, &ListingWarningBanner::reloadRequested, this, &MainWindow::refresh);
+    connect(m_page->errorBanner(), &ErrorBanner::retryRequested, this, &MainWindow::refresh);
+    connect(m_page->listingWarning(), &ListingWarningBanner::reloadRequested, this, &MainWindow::refresh);
     connect(m_loader, &DesktopLoader::loadingStarted, this, &MainWindow::onLoadingStarted);
     connect(m_loader, &DesktopLoader::progress, this, &MainWindow::onProgress);
     connect(m_loader, &DesktopLoader::loadingFinished, this, &MainWindow::onLoadingFinished);
@@ -177,30 +127,25 @@ MainWindow::MainWindow(QWidget *parent)
         if (!problems.isEmpty())
             statusBar()->showMessage(tr("Pools incomplete: %1").arg(problems.join(QLatin1Char(' '))));
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::scheduleCountUpdate);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::scheduleCountUpdate);
-    // Enter or a double click (per platform style) opens the details.
-    connect(m_view, &QTableView::activated, this, &MainWindow::showDetails);
-    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+    connect(m_page, &DesktopsPage::countsChanged, this, [this](int total, int shown, int selected) {
+        m_statusBar->setCounts(total, shown, selected);
+        updateActions();
+        Q_EMIT selectionCountChanged(selected);
+    });
+    connect(m_page->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_page->view()->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            &MainWindow::showHeaderMenu);
 
     // Keyboard order: find, the quick filters, then the table they narrow, then the Jobs panel.
-    m_filterBar->chainTabOrder(m_search, m_idleOverview);
-    setTabOrder(m_idleOverview, m_view);
-    setTabOrder(m_view, m_jobsPanel->treeView());
+    m_page->filterBar()->chainTabOrder(m_search, m_page->idleOverview());
+    setTabOrder(m_page->idleOverview(), m_page->view());
+    setTabOrder(m_page->view(), m_jobsPanel->treeView());
     m_search->installEventFilter(this);
-    m_view->installEventFilter(this);
-    m_overviewFilter = new IdleOverviewFilter(m_idleOverview, m_filterBar->retirementFilter(), m_filterBar->idleFilter(),
-                                              m_proxy, m_model, this);
 
     applyIcons();
     restoreLayout();
     updateTitle();
-    updateCounts();
+    m_page->updateCounts();
     updateActions();
 }
 
@@ -215,14 +160,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         if (event->type() == QEvent::KeyPress)
             m_search->clear();
         return true;
-    }
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
-        m_emptyTableNote->setGeometry(m_view->viewport()->rect());
-    if (watched == m_view && event->type() == QEvent::FocusIn && !m_view->currentIndex().isValid()
-        && m_proxy->rowCount() > 0) {
-        // A table with focus but no current row shows nothing: the first row becomes current
-        // (not selected), so the focus is visible and the arrow keys start there.
-        m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::NoUpdate);
     }
     return QMainWindow::eventFilter(watched, event);
 }
@@ -252,7 +189,7 @@ void MainWindow::createJobsPanel()
     connect(goToJobs, &QAction::triggered, this, [this] {
         QWidget *focus = QApplication::focusWidget();
         if (m_jobsPanel->isVisible() && focus && m_jobsPanel->isAncestorOf(focus)) {
-            m_view->setFocus(Qt::ShortcutFocusReason);
+            m_page->view()->setFocus(Qt::ShortcutFocusReason);
             return;
         }
         m_jobsPanel->show();
@@ -261,6 +198,9 @@ void MainWindow::createJobsPanel()
     });
     m_viewMenu->addAction(goToJobs);
     m_deletion = new DeletionController(m_jobModel, m_model, this, this);
+    m_decommission->setController(m_deletion);
+    m_deleteDue->setController(m_deletion);
+    m_closeQuestion = new CloseQuestion(m_deletion, this);
     connect(m_jobsPanel, &JobsPanel::retryFailedRequested, this, [this](DeletionRun *run) {
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
     });
@@ -271,11 +211,11 @@ void MainWindow::createJobsPanel()
     });
     connect(m_deletion, &DeletionController::runStarted, this, [this] {
         m_jobsPanel->show();
-        updateCloseQuestion();
+        m_closeQuestion->update();
         updateActions(); // Cancel Running Change
     });
     connect(m_deletion, &DeletionController::runFinished, this, [this] {
-        updateCloseQuestion();
+        m_closeQuestion->update();
         updateActions();
     });
     connect(m_deletion, &DeletionController::statusMessage, this, [this](const QString &text) {
@@ -285,8 +225,7 @@ void MainWindow::createJobsPanel()
     });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
     connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
-    connect(m_deletion, &DeletionController::actionStarted, this, &MainWindow::followAction);
-    connect(m_deletion, &DeletionController::dueDeletionStarted, this, &MainWindow::showDueDeletionProgress);
+    connect(m_deletion, &DeletionController::actionStarted, m_decommission, &DecommissionActions::follow);
     // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
     // message of its own said why none did.
     connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {
@@ -327,12 +266,13 @@ void MainWindow::setNetworkAccessManager(QNetworkAccessManager *network)
 void MainWindow::connectTo(const ResolvedConnection &connection)
 {
     m_loader->setClient(nullptr);
-    m_banner->hide();
-    m_listingWarning->hide();
+    m_page->errorBanner()->hide();
+    m_page->listingWarning()->hide();
     if (m_client)
         m_client->deleteLater();
     const bool sameProject = m_connection.config.endpoint == connection.config.endpoint
-        && m_connection.config.projectId == connection.config.projectId;
+        && m_connection.config.projectId == connection.config.projectId
+        && m_connection.allRegions == connection.allRegions;
     m_connection = connection;
     m_connection.credentials.clear(); // the client keeps its own copy
     if (!m_network) {
@@ -345,11 +285,14 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
         m_model->clear();
     m_model->setProtectedTags(connection.protectedTags);
     m_loader->setClient(m_client);
+    m_loader->setAllRegions(connection.allRegions ? std::optional(connection.accountAccess(m_network))
+                                                  : std::nullopt);
+    m_page->setAllRegions(connection.allRegions);
     m_loader->setQuery({});
     updateServerFilterIndicator();
-    m_stack->setCurrentWidget(m_tablePage);
+    m_stack->setCurrentWidget(m_page);
     m_toolBar->show();
-    m_filterBar->show();
+    m_page->filterBar()->show();
     m_statusBar->setCountsVisible(true);
     updateTitle();
     updateActions();
@@ -357,7 +300,12 @@ void MainWindow::connectTo(const ResolvedConnection &connection)
     const qsizetype runsBefore = m_deletion->runs().size();
     m_deletion->setConnection(m_connection, m_client);
     m_jobsPanel->showResumedDeletions(m_deletion->runs().mid(runsBefore), AuditLog::defaultFilePath(dataDirectory()));
-    m_view->setFocus();
+    m_page->view()->setFocus();
+}
+
+QList<ProjectDesktop> MainWindow::selectedProjectDesktops() const
+{
+    return m_page->selectedProjectDesktops();
 }
 
 void MainWindow::setProfileNames(const QStringList &names)
@@ -374,7 +322,7 @@ void MainWindow::setProfileNames(const QStringList &names)
 void MainWindow::setDemoMode(bool demo)
 {
     m_demoMode = demo;
-    m_demoBanner->setVisible(demo);
+    m_page->setDemoBannerVisible(demo);
     updateTitle();
 }
 
@@ -383,7 +331,7 @@ void MainWindow::showWelcome()
     m_stack->setCurrentWidget(m_welcome);
     // Finding and counting mean nothing without a project.
     m_toolBar->hide();
-    m_filterBar->hide();
+    m_page->filterBar()->hide();
     m_statusBar->setCountsVisible(false);
     m_welcome->addConnectionButton()->setFocus();
     updateActions();
@@ -408,7 +356,8 @@ QString MainWindow::connectionLabel() const
         name = m_connection.config.projectId;
     if (name.isEmpty())
         return {};
-    const QString region = regionOf(m_connection.config.endpoint);
+    const QString region =
+        m_connection.allRegions ? tr("all regions", "connection name (all regions)") : regionOf(m_connection.config.endpoint);
     return region.isEmpty() ? name : tr("%1 (%2)", "connection name (region)").arg(name, region);
 }
 
@@ -425,7 +374,7 @@ void MainWindow::refresh()
 {
     if (!m_client)
         return;
-    m_banner->hide();
+    m_page->errorBanner()->hide();
     m_loader->load();
 }
 
@@ -442,6 +391,37 @@ void MainWindow::cancelLoading()
                                               "show no data or an earlier period's."),
                                  8000);
     }
+}
+
+void MainWindow::copySelection(int column)
+{
+    const QStringList values = m_page->selectedValues(column);
+    QApplication::clipboard()->setText(values.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Copied %Ln value(s).", nullptr, int(values.size())), 4000);
+}
+
+void MainWindow::exportCsv(bool selectedOnly)
+{
+    auto *dialog = new QFileDialog(this, selectedOnly ? tr("Export Selected Desktops")
+                                                      : tr("Export Shown Desktops"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("CSV files (*.csv)"));
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->selectFile(QStringLiteral("desktops.csv"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, selectedOnly](const QString &path) {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(m_page->csvForShown(selectedOnly)) >= 0 && file.commit()) {
+            statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 6000);
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Failed"),
+                                    tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
 }
 
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)
@@ -462,7 +442,7 @@ void MainWindow::saveLayout() const
     settings.beginGroup(QLatin1String(kSettingsGroup));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("header"), m_page->view()->horizontalHeader()->saveState());
 }
 
 void MainWindow::restoreLayout()
@@ -472,7 +452,7 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(1200, 720);
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
+    m_page->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
 }
 
 QString MainWindow::dataDirectory() const
@@ -522,68 +502,15 @@ void MainWindow::showCredentialsSaved(const QString &profileName, bool persisted
 
 QMessageBox *MainWindow::closeQuestion() const
 {
-    return m_closeQuestion.data();
-}
-
-void MainWindow::updateCloseQuestion()
-{
-    // The question stays true while it is open: deletions end while the administrator reads it.
-    if (!m_closeQuestion)
-        return;
-    const int active = m_deletion->activeRunCount();
-    if (active == 0) {
-        m_closeQuestion->setText(tr("Every deletion has finished."));
-        m_closeQuestion->setInformativeText(tr("Nothing is being submitted or followed any more.\n\nQuit now?"));
-        return;
-    }
-    m_closeQuestion->setText(tr("%Ln deletion(s) are still being submitted or followed.", nullptr, active));
-    m_closeQuestion->setInformativeText(
-        tr("Deletions already submitted stay in the journal: Workspace Admin follows them again on its "
-           "next start with this connection. Requests not yet sent are not sent.\n\nQuit anyway?"));
+    return m_closeQuestion->box();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const int active = m_deletion->activeRunCount();
-    if (active > 0 && !m_closeConfirmed) {
-        // Ask without a nested event loop: the close waits for the answer, which closes again.
+    if (!m_closeQuestion->allowsClose()) {
         event->ignore();
-        if (m_closeQuestion) {
-            m_closeQuestion->raise();
-            m_closeQuestion->activateWindow();
-            return;
-        }
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Deletions Still Running"), QString(),
-                                    QMessageBox::NoButton, this);
-        box->setObjectName(QStringLiteral("closeQuestion"));
-        m_closeQuestion = box;
-        updateCloseQuestion();
-        QPushButton *quit = box->addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
-        quit->setObjectName(QStringLiteral("quitAnywayButton"));
-        QPushButton *keep = box->addButton(tr("&Keep Open"), QMessageBox::RejectRole);
-        keep->setObjectName(QStringLiteral("keepOpenButton"));
-        box->setDefaultButton(keep);
-        box->setEscapeButton(keep);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, box, quit] {
-            if (box->clickedButton() != quit)
-                return;
-            m_closeConfirmed = true;
-            // After the box has gone: closing from inside its own finished() would re-enter it.
-            QTimer::singleShot(0, this, &QWidget::close);
-        });
-        box->open();
         return;
     }
-    if (m_closeConfirmed) {
-        // What was not sent yet is recorded as not sent, so that the next start shows it with its
-        // deletion; submitted jobs stay in the journal, to be followed again.
-        for (DeletionRun *run : m_deletion->runs()) {
-            if (run->state() != DeletionRun::State::Finished)
-                run->cancel();
-        }
-    }
-    m_closeConfirmed = false; // a window shown again asks again
     saveLayout();
     m_loader->cancel();
     QMainWindow::closeEvent(event);

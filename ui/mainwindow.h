@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deletiondialog.h"
+#include "desktopspage.h"
 
 #include "api/apicalls.h"
 #include "api/apierror.h"
@@ -14,40 +15,30 @@
 #include <functional>
 
 class ApiClient;
-class ChangeRun;
-enum class DecommissionAction;
-class DueDeletionPreparation;
+class DecommissionActions;
+class DueDeletionAction;
 class DeletionController;
 class ChangeActionDialog;
+class CloseQuestion;
 class DeletionDialog;
-class DesktopFilterBar;
 class DesktopStatusBar;
 class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
-class ErrorBanner;
-class IdleOverviewChart;
-class IdleOverviewFilter;
-class ListingWarningBanner;
 class JobModel;
 class JobsPanel;
 class QAction;
-class QComboBox;
-class QLabel;
 class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QNetworkAccessManager;
-class QSpinBox;
-class QPushButton;
 class QStackedWidget;
-class QTableView;
 class QToolBar;
 class WelcomePage;
 
-// The desktops of one project in a sortable, filterable table, with loading progress, finding,
-// an id-based selection and the actions on it, including deletion (confirmation dialog and the
-// Jobs dock, through DeletionController).
+// The desktops of one project (DesktopsPage: the table, its filters and the selection), with
+// loading progress, finding and the actions on the selection, including deletion (confirmation
+// dialog and the Jobs dock, through DeletionController).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -71,7 +62,7 @@ public:
     // The window's widgets have object names (desktopTable, searchField, statusFilter, deleteAction,
     // jobsPanel, …) by which tests and tools find them; its models and client are these.
     DesktopTableModel *desktopModel() const { return m_model; }
-    DesktopFilterProxy *filterProxy() const { return m_proxy; }
+    DesktopFilterProxy *filterProxy() const { return m_page->proxy(); }
     DesktopLoader *loader() const { return m_loader; }
     ApiClient *client() const { return m_client; }
     DeletionController *deletionController() const { return m_deletion; }
@@ -82,15 +73,20 @@ public:
     void showAbout();
     void openUserGuide();
 
-    QStringList selectedDesktopIds() const;
-    // The selected desktops that may be submitted for deletion: not protected, not being deleted.
-    QStringList selectedDeletableDesktopIds() const;
-    enum class SelectionChange { Replace, Add };
-    // Selects the shown rows of these ids, instead of or in addition to the current selection;
-    // returns how many rows of ids were selected.
-    int selectDesktopIds(const QStringList &ids, SelectionChange change = SelectionChange::Replace);
-    // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
-    QStringList selectByIdsOrNames(const QStringList &lines, SelectionChange change = SelectionChange::Replace);
+    // The selection, kept by the desktops page.
+    QStringList selectedDesktopIds() const { return m_page->selectedDesktopIds(); }
+    // The same desktops with their projects (a connection to every region has several).
+    QList<ProjectDesktop> selectedProjectDesktops() const;
+    QStringList selectedDeletableDesktopIds() const { return m_page->selectedDeletableDesktopIds(); }
+    using SelectionChange = DesktopsPage::SelectionChange;
+    int selectDesktopIds(const QStringList &ids, SelectionChange change = SelectionChange::Replace)
+    {
+        return m_page->selectDesktopIds(ids, change);
+    }
+    QStringList selectByIdsOrNames(const QStringList &lines, SelectionChange change = SelectionChange::Replace)
+    {
+        return m_page->selectByIdsOrNames(lines, change);
+    }
 
     // The server-side filters of the listing; clearing them reloads everything.
     void setServerQuery(const DesktopQuery &query);
@@ -116,15 +112,16 @@ public:
     void showUsageError();
     bool isLoadingShown() const;
     // What the table says when it shows no row ("No desktops match…"); empty when it shows rows.
-    QString emptyTableText() const;
+    QString emptyTableText() const { return m_page->emptyTableText(); }
 
     void refresh();
     void cancelLoading();
     // CSV of the shown rows (or only the selected ones), visible columns in their visual order.
-    QByteArray csvForShown(bool selectedOnly) const;
+    QByteArray csvForShown(bool selectedOnly) const { return m_page->csvForShown(selectedOnly); }
 
 Q_SIGNALS:
     void demoRequested();
+    void allRegionsDemoRequested();
     void connectionRequested(const ConnectionProfile &profile, const Credentials &credentials);
     void editConnectionRequested();
     void profileChosen(const QString &profileName);
@@ -145,8 +142,6 @@ private:
     void requestDeletion();
     // Starts a look-up of desktops for a deletion (or a retry) through the controller.
     void lookUpForDeletion(const std::function<void()> &start);
-    void updateCounts();
-    void scheduleCountUpdate();
     void updateTitle();
     void updateActions();
     void onLoadingStarted();
@@ -154,25 +149,12 @@ private:
     void onLoadingFinished(const ApiError &error);
     void copySelection(int column);
     void exportCsv(bool selectedOnly);
-    void showDetails();
     void updateServerFilterIndicator();
     void onDeletionDialogOpened(DeletionDialog *dialog);
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void updateCloseQuestion();
-    void updateEmptyTableNote();
-    void openSelectByIds();
     void openServerFilters();
     void showHeaderMenu(const QPoint &position);
     void showContextMenu(const QPoint &position);
-    void createDecommissionActions();
-    void updateDecommissionActions(bool enabled);
-    void addDecommissionActions(QMenu *menu) const;
-    // Log-off asks for the message first; every action is reviewed and confirmed, then run.
-    void askForAction(DecommissionAction action);
-    void reviewAction(DecommissionAction action, const QStringList &ids, const QString &message);
-    void followAction(ChangeRun *run);
-    // Delete Due Desktops: the search's progress, with Cancel, until the review opens.
-    void showDueDeletionProgress(DueDeletionPreparation *preparation);
     void onActionDialogOpened(ChangeActionDialog *dialog);
     // Usage statistics of the chosen period, after each listing and when the period changes.
     void loadUsage();
@@ -182,29 +164,18 @@ private:
     void restoreLayout();
 
     DesktopTableModel *m_model;
-    DesktopFilterProxy *m_proxy;
     DesktopLoader *m_loader;
     QPointer<QNetworkAccessManager> m_network;
     QNetworkAccessManager *m_ownNetwork = nullptr;
     ApiClient *m_client = nullptr;
     ResolvedConnection m_connection;
     bool m_demoMode = false;
-    bool m_countUpdateScheduled = false;
-    int m_selectedCount = 0; // selectable selected rows, as of the last updateCounts()
 
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
-    QWidget *m_tablePage;
-    QTableView *m_view;
-    ErrorBanner *m_banner;
-    ListingWarningBanner *m_listingWarning;
-    QLabel *m_demoBanner;
-    QLabel *m_emptyTableNote = nullptr;
+    DesktopsPage *m_page;
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_search = nullptr;
-    DesktopFilterBar *m_filterBar = nullptr;
-    IdleOverviewChart *m_idleOverview = nullptr;
-    IdleOverviewFilter *m_overviewFilter = nullptr;
     DesktopStatusBar *m_statusBar = nullptr;
 
     QMenu *m_desktopsMenu = nullptr;
@@ -225,12 +196,8 @@ private:
     QAction *m_serverFiltersAction = nullptr;
     QAction *m_detailsAction = nullptr;
     QAction *m_deleteAction = nullptr;
-    QAction *m_startMaintenanceAction = nullptr;
-    QAction *m_endMaintenanceAction = nullptr;
-    QAction *m_logoffAction = nullptr;
-    QAction *m_cancelChangeAction = nullptr;
-    QAction *m_deleteDueAction = nullptr;
-    QPointer<ChangeRun> m_actionRun;
+    DecommissionActions *m_decommission = nullptr;
+    DueDeletionAction *m_deleteDue = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 
@@ -238,10 +205,8 @@ private:
     JobsPanel *m_jobsPanel = nullptr;
     DeletionController *m_deletion = nullptr;
     QMenu *m_viewMenu = nullptr;
-    QPointer<QMessageBox> m_closeQuestion;
+    CloseQuestion *m_closeQuestion = nullptr;
     QPointer<QDialog> m_userGuide;
-    // The administrator chose to quit although deletions were running.
-    bool m_closeConfirmed = false;
     // The status bar's "Looking up N desktops…" of the look-up under way, while it is.
     QString m_lookUpMessage;
     bool m_lookUpStarting = false;

@@ -2,9 +2,12 @@
 #include "mainwindow.h"
 
 #include "appicons.h"
+#include "decommissionactions.h"
+#include "duedeletionaction.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
+#include "desktopspage.h"
 #include "jobspanel.h"
 
 #include <QAction>
@@ -29,9 +32,7 @@ void MainWindow::applyIcons()
     m_deleteAction->setIcon(AppIcons::icon(QStringLiteral("delete"), QStringLiteral("edit-delete")));
     m_aboutAction->setIcon(AppIcons::icon(QStringLiteral("about"), QStringLiteral("help-about")));
     m_jobsPanel->toggleViewAction()->setIcon(AppIcons::icon(QStringLiteral("jobs")));
-    m_startMaintenanceAction->setIcon(AppIcons::icon(QStringLiteral("maintenance-start")));
-    m_endMaintenanceAction->setIcon(AppIcons::icon(QStringLiteral("maintenance-end")));
-    m_logoffAction->setIcon(AppIcons::icon(QStringLiteral("logoff"), QStringLiteral("system-log-out")));
+    m_decommission->applyIcons();
 }
 
 void MainWindow::createActions()
@@ -56,9 +57,9 @@ void MainWindow::createActions()
     m_copyNamesAction = makeAction(tr("Copy &Names"), QKeySequence(tr("Ctrl+Shift+C")),
                                    [this] { copySelection(DesktopTableModel::NameColumn); });
     m_selectAllAction = makeAction(tr("Select &All Shown"), QKeySequence::SelectAll,
-                                   [this] { m_view->selectAll(); });
+                                   [this] { m_page->view()->selectAll(); });
     m_selectByIdsAction = makeAction(tr("Select by &IDs or Names…"), QKeySequence(tr("Ctrl+I")),
-                                     [this] { openSelectByIds(); });
+                                     [this] { m_page->openSelectByIds(); });
     m_selectByIdsAction->setObjectName(QStringLiteral("selectByIdsAction"));
     m_selectAllAction->setObjectName(QStringLiteral("selectAllAction"));
     m_exportShownAction->setObjectName(QStringLiteral("exportShownAction"));
@@ -74,7 +75,7 @@ void MainWindow::createActions()
     m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
                                        [this] { openServerFilters(); });
-    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { showDetails(); });
+    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { m_page->showDetails(); });
     m_detailsAction->setObjectName(QStringLiteral("detailsAction"));
     m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
@@ -114,9 +115,11 @@ void MainWindow::createActions()
     m_columnsMenu = viewMenu->addMenu(tr("&Columns"));
     connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] {
         m_columnsMenu->clear();
-        QHeaderView *header = m_view->horizontalHeader();
+        QHeaderView *header = m_page->view()->horizontalHeader();
         for (int visual = 0; visual < header->count(); ++visual) {
             const int column = header->logicalIndex(visual);
+            if (column == DesktopTableModel::RegionColumn && !m_loader->isAllRegions())
+                continue; // one region: nothing to show
             QAction *action = m_columnsMenu->addAction(
                 m_model->headerData(column, Qt::Horizontal).toString());
             action->setCheckable(true);
@@ -134,12 +137,13 @@ void MainWindow::createActions()
     m_desktopsMenu->addAction(m_detailsAction);
     m_desktopsMenu->addSeparator();
     m_desktopsMenu->addAction(m_deleteAction);
-    createDecommissionActions();
-    // The preparation of a decommissioning from the keyboard; log-off with Shift, since it
-    // interrupts the users.
-    m_startMaintenanceAction->setShortcut(QKeySequence(tr("Ctrl+M")));
-    m_endMaintenanceAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
-    m_logoffAction->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    m_decommission = new DecommissionActions(m_page, statusBar(), this);
+    connect(m_decommission, &DecommissionActions::stateChanged, this, &MainWindow::updateActions);
+    m_desktopsMenu->insertActions(m_deleteAction, m_decommission->actions());
+    m_desktopsMenu->insertSeparator(m_deleteAction);
+    // Of the project, not of the selection; beside Delete, since it ends in the same confirmation.
+    m_deleteDue = new DueDeletionAction(this);
+    m_desktopsMenu->addAction(m_deleteDue->action());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_userGuideAction);
@@ -149,16 +153,16 @@ void MainWindow::createActions()
 
 void MainWindow::updateActions()
 {
-    const bool connected = m_client != nullptr && m_stack->currentWidget() == m_tablePage;
+    const bool connected = m_client != nullptr && m_stack->currentWidget() == m_page;
     const bool loading = m_loader->isLoading() || m_loader->isLoadingUsage();
     m_refreshAction->setEnabled(connected);
     m_cancelLoadAction->setEnabled(loading);
     m_serverFiltersAction->setEnabled(connected);
     m_editConnectionAction->setEnabled(connected && !m_demoMode && !m_connection.profileName.isEmpty());
-    const bool hasSelection = m_selectedCount > 0;
+    const bool hasSelection = m_page->selectedCount() > 0;
     // Without a project (the welcome page) there is nothing to find, select or export.
     m_exportShownAction->setEnabled(connected);
-    m_selectAllAction->setEnabled(connected && m_proxy->rowCount() > 0);
+    m_selectAllAction->setEnabled(connected && m_page->proxy()->rowCount() > 0);
     m_selectByIdsAction->setEnabled(connected);
     m_findAction->setEnabled(connected);
     m_copyIdsAction->setEnabled(hasSelection);
@@ -167,13 +171,16 @@ void MainWindow::updateActions()
     // The details are of a selected desktop: with none selected the current row may be hidden
     // from view or meant as nothing.
     m_detailsAction->setEnabled(hasSelection);
-    m_deleteAction->setEnabled(connected && hasSelection);
-    updateDecommissionActions(connected && hasSelection);
+    // Changes are sent to the connection's own project: not yet to a table of every region's.
+    const bool changeable = connected && hasSelection && !m_loader->isAllRegions();
+    m_deleteAction->setEnabled(changeable);
+    m_decommission->update(changeable);
+    m_deleteDue->update(connected && !m_loader->isAllRegions());
 }
 
 void MainWindow::showHeaderMenu(const QPoint &position)
 {
-    m_columnsMenu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(position));
+    m_columnsMenu->popup(m_page->view()->horizontalHeader()->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::showContextMenu(const QPoint &position)
@@ -189,8 +196,8 @@ void MainWindow::showContextMenu(const QPoint &position)
     menu->addSeparator();
     menu->addAction(m_selectByIdsAction);
     menu->addSeparator();
-    addDecommissionActions(menu);
+    m_decommission->addTo(menu);
     menu->addSeparator();
     menu->addAction(m_deleteAction);
-    menu->popup(m_view->viewport()->mapToGlobal(position));
+    menu->popup(m_page->view()->viewport()->mapToGlobal(position));
 }

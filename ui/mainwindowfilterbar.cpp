@@ -5,6 +5,7 @@
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktopfilterbar.h"
+#include "desktopspage.h"
 #include "desktopstatusbar.h"
 #include "desktoptablemodel.h"
 #include "serverfilterdialog.h"
@@ -33,7 +34,7 @@ void MainWindow::createToolBar()
                                           "contains this text"));
     m_search->setMinimumWidth(260);
     m_toolBar->addWidget(m_search);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &DesktopFilterProxy::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, m_page->proxy(), &DesktopFilterProxy::setSearchText);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_detailsAction);
     m_toolBar->addAction(m_deleteAction);
@@ -41,9 +42,8 @@ void MainWindow::createToolBar()
     // The quick filters on a line of their own, under the actions: together they would push
     // Delete out of a window of ordinary width.
     addToolBarBreak();
-    m_filterBar = new DesktopFilterBar(m_proxy, this);
-    addToolBar(m_filterBar);
-    connect(m_filterBar, &DesktopFilterBar::usagePeriodChanged, this, &MainWindow::loadUsage);
+    addToolBar(m_page->filterBar());
+    connect(m_page->filterBar(), &DesktopFilterBar::usagePeriodChanged, this, &MainWindow::loadUsage);
 
 
     // Tool buttons show the icon text, which Qt derives from the menu text: in translations whose
@@ -55,8 +55,8 @@ void MainWindow::createToolBar()
 
 void MainWindow::loadUsage()
 {
-    if (m_client && m_stack->currentWidget() == m_tablePage)
-        m_loader->loadUsage(m_filterBar->usagePeriodDays());
+    if (m_client && m_stack->currentWidget() == m_page)
+        m_loader->loadUsage(m_page->filterBar()->usagePeriodDays());
 }
 
 void MainWindow::openServerFilters()

@@ -1,11 +1,13 @@
-// What the window tells its status bar (DesktopStatusBar): the desktop counts (once per burst of
-// changes), the listing's and the usage statistics' progress and outcome, and what a finished
-// listing reports beside it (error banner, incompleteness warnings, the empty table's note).
+// What the window tells its status bar (DesktopStatusBar): the desktop counts (DesktopsPage counts
+// once per burst of changes), the listing's and the usage statistics' progress and outcome, and
+// what a finished listing reports beside it (error banner, incompleteness warnings, the empty
+// table's note).
 #include "mainwindow.h"
 
 #include "desktopfilterbar.h"
 #include "desktopfilterproxy.h"
 #include "desktopstatusbar.h"
+#include "desktopspage.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
 #include "errorbanner.h"
@@ -24,50 +26,6 @@ void MainWindow::createStatusBar()
     m_statusBar = new DesktopStatusBar(statusBar());
     connect(m_statusBar, &DesktopStatusBar::clearServerFilterRequested, this, &MainWindow::clearServerFilters);
     connect(m_statusBar, &DesktopStatusBar::cancelRequested, this, &MainWindow::cancelLoading);
-}
-
-void MainWindow::scheduleCountUpdate()
-{
-    // Selection and row changes arrive in bursts while pages load: count once per burst.
-    if (m_countUpdateScheduled)
-        return;
-    m_countUpdateScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_countUpdateScheduled = false;
-        updateCounts();
-    });
-}
-
-void MainWindow::updateCounts()
-{
-    // Once per burst of changes, from the selection's ranges: selectedRows() would ask every cell
-    // of a large selection for its flags.
-    m_selectedCount = m_proxy->selectableRowCountIn(m_view->selectionModel()->selection());
-    const int total = m_model->rowCount();
-    const int shown = m_proxy->rowCount();
-    m_statusBar->setCounts(total, shown, m_selectedCount);
-    updateEmptyTableNote();
-    updateActions();
-    Q_EMIT selectionCountChanged(m_selectedCount);
-}
-
-void MainWindow::updateEmptyTableNote()
-{
-    // An empty table says why, rather than look like a listing that never came.
-    QString note;
-    if (m_proxy->rowCount() == 0 && !m_loader->isLoading() && m_client) {
-        note = m_model->rowCount() > 0 ? tr("No desktops match the search and the filters.")
-                                       : tr("No desktops in this project.");
-    }
-    m_emptyTableNote->setText(note);
-    m_emptyTableNote->setVisible(!note.isEmpty());
-    if (!note.isEmpty())
-        m_emptyTableNote->setGeometry(m_view->viewport()->rect());
-}
-
-QString MainWindow::emptyTableText() const
-{
-    return m_emptyTableNote->isHidden() ? QString() : m_emptyTableNote->text();
 }
 
 QString MainWindow::countText() const
@@ -94,7 +52,7 @@ void MainWindow::onLoadingStarted()
 {
     m_loader->loadPools(); // with every listing: the Pool column's names
     m_statusBar->showListingStarted();
-    updateEmptyTableNote();
+    m_page->updateEmptyTableNote();
     updateActions();
 }
 
@@ -110,15 +68,15 @@ void MainWindow::onLoadingFinished(const ApiError &error)
     if (error.kind == ApiError::Kind::Cancelled) {
         statusBar()->showMessage(tr("Loading cancelled: the list may be incomplete."), 8000);
     } else if (error.isError()) {
-        m_banner->showError(tr("Loading desktops failed"), error);
+        m_page->errorBanner()->showError(tr("Loading desktops failed"), error);
     } else {
-        m_banner->hide();
+        m_page->errorBanner()->hide();
     }
     if (error.kind != ApiError::Kind::Cancelled) {
-        m_listingWarning->showWarnings(m_loader->warnings());
+        m_page->listingWarning()->showWarnings(m_loader->warnings());
     }
     updateActions();
-    scheduleCountUpdate();
+    m_page->scheduleCountUpdate();
     if (!error.isError())
         loadUsage();
     Q_EMIT desktopsLoaded(error);
@@ -137,7 +95,7 @@ void MainWindow::onUsageProgress(int loaded, int total)
 
 void MainWindow::onUsageLoaded(const ApiError &error)
 {
-    const int days = m_filterBar->usagePeriodDays();
+    const int days = m_page->filterBar()->usagePeriodDays();
     const bool failed = error.isError() && error.kind != ApiError::Kind::Cancelled;
     const QString text = error.kind == ApiError::Kind::Cancelled
         ? tr("Usage statistics not loaded (stopped)")
@@ -148,6 +106,6 @@ void MainWindow::onUsageLoaded(const ApiError &error)
     // Statistics that did not add up (incomplete, conflicting, a count contradicted) are said in
     // the banner, with the listing's own warnings.
     if (!error.isError())
-        m_listingWarning->showWarnings(m_loader->warnings());
+        m_page->listingWarning()->showWarnings(m_loader->warnings());
     updateActions();
 }

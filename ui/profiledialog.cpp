@@ -5,6 +5,7 @@
 #include "api/endpoint.h"
 #include "api/projectdiscovery.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +27,7 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     , m_accessKey(new QLineEdit(this))
     , m_secretKey(new QLineEdit(this))
     , m_securityToken(new QLineEdit(this))
+    , m_allRegions(new QCheckBox(tr("Show e&very region where this account has Workspace desktops"), this))
     , m_testButton(new QPushButton(tr("&Test Connection"), this))
     , m_findProjectButton(new QPushButton(tr("&Find"), this))
     , m_projectNote(new QLabel(this))
@@ -56,6 +58,10 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     m_validation->setAccessibleName(tr("What is missing"));
     m_testButton->setAccessibleDescription(tr("Lists the project's desktops once with these settings"));
     m_secretKey->setAccessibleDescription(tr("Kept in the system keychain, never in the settings file"));
+    m_allRegions->setObjectName(QStringLiteral("allRegionsCheck"));
+    m_allRegions->setToolTip(tr("Lists the account's projects through the region's IAM and shows the desktops of "
+                                "every Workspace region in one table, with a Region column"));
+    m_allRegions->setAccessibleDescription(m_allRegions->toolTip());
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -74,6 +80,7 @@ ProfileDialog::ProfileDialog(QWidget *parent)
     form->addRow(tr("&Access key (AK):"), m_accessKey);
     form->addRow(tr("&Secret key (SK):"), m_secretKey);
     form->addRow(tr("Security t&oken:"), m_securityToken);
+    form->addRow(QString(), m_allRegions);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton);
@@ -119,6 +126,7 @@ void ProfileDialog::setProfile(const ConnectionProfile &profile, const Credentia
     m_accessKey->setText(profile.accessKeyId.isEmpty() ? credentials.accessKey : profile.accessKeyId);
     m_secretKey->setText(credentials.secretKey);
     m_securityToken->setText(credentials.securityToken);
+    m_allRegions->setChecked(profile.allRegions);
 }
 
 ConnectionProfile ProfileDialog::profile() const
@@ -136,6 +144,7 @@ ConnectionProfile ProfileDialog::profile() const
             profile.protectedTags.append(tag.trimmed());
     }
     profile.accessKeyId = m_accessKey->text().trimmed();
+    profile.allRegions = m_allRegions->isChecked();
     return profile;
 }
 
@@ -154,6 +163,8 @@ QString ProfileDialog::validationError() const
         return tr("Choose a region or enter an endpoint URL.");
     if (current.projectId.isEmpty() && current.region.isEmpty())
         return tr("Choose the region: without a project ID, the region's project is found from the access key.");
+    if (current.allRegions && current.region.isEmpty())
+        return tr("Choose the region whose IAM lists the account's projects: every region is found through it.");
     if (!credentials().isComplete())
         return tr("Enter the access key and the secret key.");
     return {};

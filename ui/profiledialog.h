@@ -9,6 +9,7 @@
 
 class ListDesktopsPageCall;
 class ProjectDiscovery;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +53,7 @@ public:
     QLineEdit *secretKeyEdit() const { return m_secretKey; }
     QPushButton *testButton() const { return m_testButton; }
     QPushButton *findProjectButton() const { return m_findProjectButton; }
+    QCheckBox *allRegionsCheck() const { return m_allRegions; }
 
     void accept() override;
 
@@ -78,6 +80,7 @@ private:
     QLineEdit *m_accessKey;
     QLineEdit *m_secretKey;
     QLineEdit *m_securityToken;
+    QCheckBox *m_allRegions;
     QPushButton *m_testButton;
     QPushButton *m_findProjectButton;
     QLabel *m_projectNote;

@@ -9,6 +9,7 @@
 WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
     , m_demoButton(new QPushButton(tr("&Try the Demo"), this))
+    , m_allRegionsDemoButton(new QPushButton(tr("Demo of &Every Region"), this))
     , m_addButton(new QPushButton(tr("&Add a Connection…"), this))
     , m_profilesLabel(new QLabel(tr("Saved &connections:"), this))
     , m_profiles(new QListWidget(this))
@@ -25,11 +26,15 @@ WelcomePage::WelcomePage(QWidget *parent)
     // little height from the layout.
     text->setAlignment(Qt::AlignHCenter);
     m_addButton->setDefault(true);
+    m_allRegionsDemoButton->setObjectName(QStringLiteral("allRegionsDemoButton"));
+    m_allRegionsDemoButton->setAccessibleDescription(
+        tr("The simulated account's desktops in three regions, in one table with a Region column"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_addButton);
     buttons->addWidget(m_demoButton);
+    buttons->addWidget(m_allRegionsDemoButton);
     buttons->addStretch();
 
     auto *cardLayout = new QVBoxLayout(card);
@@ -56,9 +61,11 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addStretch(2);
 
     connect(m_demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
+    connect(m_allRegionsDemoButton, &QPushButton::clicked, this, &WelcomePage::allRegionsDemoRequested);
     connect(m_addButton, &QPushButton::clicked, this, &WelcomePage::addConnectionRequested);
     setTabOrder(m_addButton, m_demoButton);
-    setTabOrder(m_demoButton, m_profiles);
+    setTabOrder(m_demoButton, m_allRegionsDemoButton);
+    setTabOrder(m_allRegionsDemoButton, m_profiles);
 }
 
 void WelcomePage::setProfileNames(const QStringList &names)

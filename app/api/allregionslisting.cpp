@@ -79,6 +79,7 @@ void AllRegionsListing::listProjects()
         this);
     m_queue = queue;
     connect(queue, &ProjectQueue::finished, this, [this] { finish(); });
+    Q_EMIT projectsListed();
     queue->start();
 }
 
@@ -92,11 +93,14 @@ void AllRegionsListing::listProject(int index, std::function<void()> done)
     if (m_timeoutMs > 0)
         call->setDeadline(QDeadlineTimer(m_timeoutMs));
     connect(call, &ListAllDesktopsCall::pageLoaded, this, [this, index](const QList<Desktop> &desktops) {
-        ProjectListing &listing = m_listings[index];
-        for (const Desktop &desktop : desktops) {
-            if (!desktop.isGone())
-                listing.desktops.append(desktop);
+        if (m_keepDesktops) {
+            ProjectListing &listing = m_listings[index];
+            for (const Desktop &desktop : desktops) {
+                if (!desktop.isGone())
+                    listing.desktops.append(desktop);
+            }
         }
+        Q_EMIT pageLoaded(index, desktops);
     });
     whenFinished(call, this, [this, index, done = std::move(done)](ListAllDesktopsCall *finished) {
         ProjectListing &listing = m_listings[index];

@@ -37,6 +37,8 @@ public:
     void setProjects(const QList<WorkspaceProject> &projects);
     // Each project's listing gives up after this long from its start; none by default.
     void setPerProjectTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    // Off: ProjectListing::desktops stays empty, for a caller that keeps the pages itself.
+    void setKeepDesktops(bool keep) { m_keepDesktops = keep; }
 
     void start();
     void cancel();
@@ -51,6 +53,10 @@ public:
     int mostProjectsAtOnce() const { return m_mostAtOnce; }
 
 Q_SIGNALS:
+    // projects() holds every project to be listed (IAM answered, or setProjects()).
+    void projectsListed();
+    // A page of project `index` arrived (DELETED desktops included, as the service sent them).
+    void pageLoaded(int index, const QList<Desktop> &desktops);
     // The listing of project `index` of projects() has ended, well or not.
     void projectFinished(int index);
     void finished();
@@ -65,6 +71,7 @@ private:
     DesktopQuery m_query;
     int m_timeoutMs = -1;
     bool m_projectsGiven = false;
+    bool m_keepDesktops = true;
     std::unique_ptr<ApiClient> m_iam;
     std::vector<std::unique_ptr<ApiClient>> m_clients;
     QList<QPointer<QObject>> m_calls;

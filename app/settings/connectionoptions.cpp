@@ -76,6 +76,20 @@ ProjectDiscovery::Request ResolvedConnection::projectDiscoveryRequest() const
     return request;
 }
 
+AccountAccess ResolvedConnection::accountAccess(QNetworkAccessManager *network,
+                                                const QProcessEnvironment &environment) const
+{
+    AccountAccess access;
+    access.network = network;
+    access.credentials = credentials;
+    access.transport = config;
+    access.iamEndpoint = iamEndpoint;
+    if (explicitEndpoint)
+        access.explicitEndpoint = config.endpoint;
+    access.environment = environment;
+    return access;
+}
+
 namespace ConnectionOptions {
 
 void addTo(QCommandLineParser &parser)
@@ -177,6 +191,7 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
         profile = *loaded;
         resolved.profileName = profile.name;
         resolved.protectedTags = profile.protectedTags;
+        resolved.allRegions = profile.allRegions;
     }
 
     if (values.demoDesktops != 0 && !values.demo)
@@ -231,6 +246,11 @@ std::optional<ResolvedConnection> resolve(const ConnectionOptionValues &values,
                                 .arg(resolved.region, iam.toDisplayString(), iamError),
                             error);
     }
+
+    if (resolved.allRegions && resolved.iamEndpoint.isEmpty())
+        return failWith(ConnectionOptionsText::tr("Every region needs the region whose IAM lists the account's "
+                                                  "projects: give the profile a region."),
+                        error);
 
     const QString caFile = firstNonEmpty(values.caFile, profile.caFile);
     if (!caFile.isEmpty()) {

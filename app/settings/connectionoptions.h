@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/accountprojects.h"
 #include "api/apiclient.h"
 #include "api/credentials.h"
 #include "api/projectdiscovery.h"
@@ -40,10 +41,17 @@ struct ResolvedConnection
     QString region;
     QUrl iamEndpoint;          // validated; the region's IAM, empty without a (usable) region
     bool explicitEndpoint = false; // --endpoint or the profile's URL, not the region's public endpoint
+    // The window shows every Workspace project of the account (the profile's choice, or the
+    // demo's); the project of `region` is still found, as the connection's own.
+    bool allRegions = false;
 
     bool needsProjectDiscovery() const { return config.projectId.isEmpty(); }
     // What ProjectDiscovery needs to find this connection's project.
     ProjectDiscovery::Request projectDiscoveryRequest() const;
+    // How every project of the account is reached with this connection's keys: each region's
+    // public endpoint, or the explicit one for all.
+    AccountAccess accountAccess(QNetworkAccessManager *network,
+                                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
 
     // True when the secret must still be read from CredentialStore for profileName (the access key
     // id is already in credentials.accessKey).

@@ -15,5 +15,6 @@ bool operator==(const ConnectionProfile &a, const ConnectionProfile &b)
 {
     return a.name == b.name && a.region == b.region && a.projectId == b.projectId
         && a.endpoint == b.endpoint && a.caFile == b.caFile
-        && a.protectedTags == b.protectedTags && a.accessKeyId == b.accessKeyId;
+        && a.protectedTags == b.protectedTags && a.accessKeyId == b.accessKeyId
+        && a.allRegions == b.allRegions;
 }

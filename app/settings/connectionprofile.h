@@ -15,6 +15,9 @@ struct ConnectionProfile
     QString caFile;        // optional PEM/DER file with extra CA certificates
     QStringList protectedTags; // "key=value" or "key": desktops carrying them are never deleted
     QString accessKeyId;   // the AK (not secret); the SK is in the keychain
+    // Every region where the account has Workspace desktops, in one table: the region's IAM lists
+    // the account's projects. The window's choice; the CLI asks with --all-regions instead.
+    bool allRegions = false;
 
     // The explicit endpoint when set, otherwise the region's (Endpoint::forRegion); not validated.
     QUrl effectiveEndpoint() const;

@@ -18,6 +18,7 @@ const QString endpoint = QStringLiteral("endpoint");
 const QString caFile = QStringLiteral("caFile");
 const QString protectedTags = QStringLiteral("protectedTags");
 const QString accessKeyId = QStringLiteral("accessKeyId");
+const QString allRegions = QStringLiteral("allRegions");
 } // namespace Key
 
 QString statusText(QSettings::Status status)
@@ -101,6 +102,7 @@ std::optional<ConnectionProfile> ProfileStore::load(const QString &name) const
     profile.caFile = m_settings.value(Key::caFile).toString();
     profile.protectedTags = m_settings.value(Key::protectedTags).toStringList();
     profile.accessKeyId = m_settings.value(Key::accessKeyId).toString();
+    profile.allRegions = m_settings.value(Key::allRegions, false).toBool();
     m_settings.endGroup();
     return profile;
 }
@@ -130,6 +132,8 @@ bool ProfileStore::save(const ConnectionProfile &profile, QString *error)
     if (!profile.protectedTags.isEmpty())
         m_settings.setValue(Key::protectedTags, profile.protectedTags);
     m_settings.setValue(Key::accessKeyId, profile.accessKeyId);
+    if (profile.allRegions)
+        m_settings.setValue(Key::allRegions, true);
     m_settings.endGroup();
     return sync(error);
 }

@@ -1,4 +1,5 @@
 #include "api/allregionslisting.h"
+#include "fakeaccountnetwork.h"
 #include "fakedesktopnetwork.h"
 
 #include <QFile>
@@ -23,16 +24,7 @@ private:
             .toJson(QJsonDocument::Compact);
     }
 
-    static AccountAccess access(QNetworkAccessManager *network)
-    {
-        AccountAccess access;
-        access.network = network;
-        access.credentials = {QStringLiteral("AK"), QStringLiteral("SK"), {}};
-        access.transport.retry.maxAttempts = 1;
-        access.iamEndpoint = QUrl(QStringLiteral("https://iam.cn-north-4.myhuaweicloud.com"));
-        access.environment = QProcessEnvironment();
-        return access;
-    }
+    static AccountAccess access(QNetworkAccessManager *network) { return FakeAccountNetwork::accessThrough(network); }
 
     // Project p<i> in the region of index i of the list below; the one of `failing` answers 403.
     static FakeNetworkAccessManager::RequestHandler workspace(const QString &failing)

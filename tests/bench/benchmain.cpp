@@ -29,8 +29,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption iterationsOption(QStringLiteral("iterations"),
                                               QStringLiteral("Runs per in-process figure."), QStringLiteral("N"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Only this group: model, loopback, delete, panel, process, window-delete or "
-                                                       "demo-delete (repeatable)."),
+                                        QStringLiteral("Only this group: model, loopback, delete, panel, process, window-delete, "
+                                                       "demo-delete or all-regions (repeatable)."),
                                         QStringLiteral("group"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Exit with 3 when a figure misses its target."));
@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
     if (groups.isEmpty())
         groups = {QStringLiteral("model"), QStringLiteral("loopback"), QStringLiteral("delete"),
                   QStringLiteral("panel"), QStringLiteral("process"), QStringLiteral("window-delete"),
-                  QStringLiteral("demo-delete")};
+                  QStringLiteral("demo-delete"), QStringLiteral("all-regions")};
 
     BenchReport report;
     report.setTargetsShown(!options.shortMode);
@@ -68,6 +68,8 @@ int main(int argc, char *argv[])
         worked = runWindowDeletionBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("demo-delete")))
         worked = runDemoDeletionBenchmark(options, report);
+    if (worked && groups.contains(QStringLiteral("all-regions")))
+        worked = runAllRegionsBenchmark(options, report);
     if (!worked)
         return 1;
     return parser.isSet(checkOption) && !report.allTargetsMet() ? 3 : 0;

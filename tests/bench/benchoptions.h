@@ -16,6 +16,11 @@ struct BenchOptions
     // The README's demo at scale: the window's in-app demo of this many desktops deletes some.
     int demoDesktops = 10000;
     int demoDeleteDesktops = 2000; // 20 requests of 100
+    // Each of the three projects of the all-regions listing; every page of desktops answered after
+    // regionLatencyMs: a region's endpoint is a round trip away (and takes its time over 500
+    // desktops with their details), which the loopback server, answering in milliseconds, is not.
+    int regionDesktops = 10000;
+    int regionLatencyMs = 200;
     bool shortMode = false;
 
     int desktopCount() const { return pageCount * pageSize; }
@@ -33,6 +38,7 @@ struct BenchOptions
         options.deleteTimeCompression = 20.0;
         options.demoDesktops = 1000;
         options.demoDeleteDesktops = 200;
+        options.regionDesktops = 1000;
         options.shortMode = true;
         return options;
     }

@@ -21,6 +21,8 @@ int main(int argc, char *argv[])
     if (arguments.value(1) == QLatin1String("delete") && arguments.size() == 6)
         return WindowProbe::runDeletion(QUrl(arguments.at(2)), arguments.at(3), arguments.at(4).toInt(),
                                         arguments.at(5).toDouble());
+    if (arguments.value(1) == QLatin1String("all-regions") && arguments.size() == 5)
+        return WindowProbe::runAllRegions(QUrl(arguments.at(2)), arguments.at(3), arguments.at(4));
     if (arguments.value(1) == QLatin1String("demo-delete") && arguments.size() == 4)
         return WindowProbe::runDemoDeletion(arguments.at(2).toInt(), arguments.at(3).toInt());
     return 2;

@@ -113,18 +113,31 @@ bool probeCounted(const QHash<QString, QString> &values, const QString &key, con
     return false;
 }
 
-bool measureMemory(const BenchOptions &options, BenchReport &report)
+// The simulator a probe connects to: `desktops` generated from `seed`, the probes' throw-away keys.
+SimulatorConfig probeSimulatorConfig(int desktops, quint32 seed)
 {
     SimulatorConfig config;
-    config.desktopCount = options.windowDesktops;
-    config.seed = 13;
+    config.desktopCount = desktops;
+    config.seed = seed;
     config.accessKey = QStringLiteral("BENCHPROBEKEY");
     config.secretKey = QStringLiteral("bench-probe-secret-not-a-real-one");
+    return config;
+}
+
+bool listenOnLoopback(WorkspaceSimulator &simulator)
+{
+    if (simulator.listen())
+        return true;
+    QTextStream(stderr) << "benchmark failed: the simulator cannot listen on loopback" << Qt::endl;
+    return false;
+}
+
+bool measureMemory(const BenchOptions &options, BenchReport &report)
+{
+    const SimulatorConfig config = probeSimulatorConfig(options.windowDesktops, 13);
     WorkspaceSimulator simulator(config);
-    if (!simulator.listen()) {
-        QTextStream(stderr) << "benchmark failed: the simulator cannot listen on loopback" << Qt::endl;
+    if (!listenOnLoopback(simulator))
         return false;
-    }
     QList<double> samples;
     for (int i = 0; i < options.processIterations; ++i) {
         const auto values = runConnectedProbe(
@@ -144,18 +157,12 @@ bool measureMemory(const BenchOptions &options, BenchReport &report)
 // from the dialog's click to the last job's end; time runs faster as in the delete group.
 bool measureDeletion(const BenchOptions &options, BenchReport &report)
 {
-    SimulatorConfig config;
     // Some generated desktops cannot be deleted (yearly/monthly, connected): list enough.
-    config.desktopCount = options.deleteDesktops * 2;
-    config.seed = 19;
+    SimulatorConfig config = probeSimulatorConfig(options.deleteDesktops * 2, 19);
     config.jobDurationMs = int(60000 / options.deleteTimeCompression);
-    config.accessKey = QStringLiteral("BENCHPROBEKEY");
-    config.secretKey = QStringLiteral("bench-probe-secret-not-a-real-one");
     WorkspaceSimulator simulator(config);
-    if (!simulator.listen()) {
-        QTextStream(stderr) << "benchmark failed: the simulator cannot listen on loopback" << Qt::endl;
+    if (!listenOnLoopback(simulator))
         return false;
-    }
     const auto values = runConnectedProbe(
         config, {QStringLiteral("delete"), simulator.url().toString(), config.projectId,
                  QString::number(options.deleteDesktops), QString::number(options.deleteTimeCompression)});
@@ -215,7 +222,67 @@ bool measureDemoDeletion(const BenchOptions &options, BenchReport &report)
     return true;
 }
 
+// Three projects in three regions behind one loopback server, each page of desktops answered after
+// a region's round trip: the window lists the largest (the first) alone, then all of them.
+bool measureAllRegions(const BenchOptions &options, BenchReport &report)
+{
+    const SimulatorConfig config = probeSimulatorConfig(options.regionDesktops, 23);
+    WorkspaceSimulator simulator(config);
+    SimulatorFaults roundTrip;
+    roundTrip.latencyMs = options.regionLatencyMs;
+    roundTrip.pathFilter = QStringLiteral("/desktops/detail");
+    simulator.setFaults(roundTrip);
+    const struct
+    {
+        const char *region;
+        const char *projectId;
+    } others[] = {{"ap-southeast-3", "1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6"}, {"la-south-2", "2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7"}};
+    for (const auto &other : others) {
+        SimulatorConfig project = config;
+        project.region = QLatin1String(other.region);
+        project.projectId = QLatin1String(other.projectId);
+        project.seed = config.seed + quint32(project.projectId.size());
+        simulator.addProject(project)->setFaults(roundTrip);
+    }
+    if (!listenOnLoopback(simulator))
+        return false;
+    QList<double> ratios;
+    QList<double> stalls;
+    for (int i = 0; i < options.processIterations; ++i) {
+        const auto values = runConnectedProbe(config, {QStringLiteral("all-regions"), simulator.url().toString(),
+                                                       config.projectId, config.region});
+        if (!values || !probeCounted(*values, QStringLiteral("rows"), "listed", 3 * options.regionDesktops))
+            return false;
+        const double one = values->value(QStringLiteral("one_ms")).toDouble();
+        const double all = values->value(QStringLiteral("all_ms")).toDouble();
+        QTextStream(stderr) << "one project of " << options.regionDesktops << " desktops listed in " << one
+                            << " ms (longest stall " << values->value(QStringLiteral("stall_ms_one"))
+                            << " ms), three in " << all << " ms; " << options.regionLatencyMs
+                            << " ms per page of desktops; the GUI thread's CPU time "
+                            << values->value(QStringLiteral("gui_cpu_ms_one")) << " ms for one, "
+                            << values->value(QStringLiteral("gui_cpu_ms_all")) << " ms for three" << Qt::endl;
+        double longest = 0;
+        for (auto it = values->cbegin(); it != values->cend(); ++it) {
+            if (!it.key().startsWith(QLatin1String("stall_ms_all")))
+                continue;
+            QTextStream(stderr) << "  " << it.key() << ": " << it.value() << " ms" << Qt::endl;
+            longest = std::max(longest, it.value().toDouble());
+        }
+        ratios.append(one > 0 ? all / one : 0.0);
+        stalls.append(longest);
+    }
+    const QString size = options.shortMode ? QStringLiteral("short") : QStringLiteral("3x%1k").arg(options.regionDesktops / 1000);
+    report.add(QStringLiteral("all_regions_%1_vs_one_ratio").arg(size), ratios, QStringLiteral("x"), 1.3, 2);
+    report.add(QStringLiteral("all_regions_%1_max_stall_ms").arg(size), stalls, QStringLiteral("ms"), 50);
+    return true;
+}
+
 } // namespace
+
+bool runAllRegionsBenchmark(const BenchOptions &options, BenchReport &report)
+{
+    return measureAllRegions(options, report);
+}
 
 bool runProcessBenchmarks(const BenchOptions &options, BenchReport &report)
 {

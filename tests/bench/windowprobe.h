@@ -30,6 +30,12 @@ public:
     // Prints "max_stall_ms: N" (from the deletion's request to its end), the phases' stalls (the
     // listing's apart), "requests_unsent: N" and the other counts, then quits.
     static int runDemoDeletion(int desktopCount, int count);
+    // The account behind `endpoint` (its IAM there too) in one window: lists the project
+    // `projectId` of `region` alone, then every project of the account through the same endpoint.
+    // Prints "one_ms: N" and "all_ms: N" (from connecting to the listing's end), "rows: N" (of
+    // every project), "stall_ms_one: N" and "stall_ms_all: N" (the longest the GUI thread went
+    // without serving a 10 ms timer while the one, then every project loaded), then quits.
+    static int runAllRegions(const QUrl &endpoint, const QString &projectId, const QString &region);
 
     static qint64 residentKilobytes(); // VmRSS of this process, -1 when unknown
     // CPU time (user and system) of this process's threads whose name starts `threadName`'s

@@ -1,3 +1,4 @@
+#include "settings/connectionoptions.h"
 #include "settings/profilestore.h"
 
 #include <QFile>
@@ -56,6 +57,36 @@ private Q_SLOTS:
         const std::optional<ConnectionProfile> loaded = reopened.load(profile.name);
         QVERIFY(loaded.has_value());
         QCOMPARE(*loaded, profile);
+    }
+
+    // "Every region" is the profile's own choice and survives a restart; a profile without it
+    // writes nothing for it.
+    void allRegionsPersists()
+    {
+        ConnectionProfile profile = sampleProfile(QStringLiteral("whole account"));
+        profile.allRegions = true;
+        profile.caFile.clear();
+        {
+            ProfileStore store(m_path);
+            QVERIFY(store.save(profile));
+            QVERIFY(store.save(sampleProfile(QStringLiteral("one region"))));
+        }
+        ProfileStore reopened(m_path);
+        QVERIFY(reopened.load(QStringLiteral("whole account"))->allRegions);
+        QCOMPARE(*reopened.load(QStringLiteral("whole account")), profile);
+        QVERIFY(!reopened.load(QStringLiteral("one region"))->allRegions);
+        QSettings settings(m_path, QSettings::IniFormat);
+        QVERIFY(!settings.allKeys().join(QLatin1Char(' ')).contains(QLatin1String("one%20region/allRegions")));
+        // Resolved, it asks the window for every region, through the region's IAM.
+        ConnectionOptionValues values;
+        values.profile = QStringLiteral("whole account");
+        values.dataDir = m_dir.path();
+        QString error;
+        const std::optional<ResolvedConnection> resolved =
+            ConnectionOptions::resolve(values, QProcessEnvironment(), &reopened, &error);
+        QVERIFY2(resolved, qPrintable(error));
+        QVERIFY(resolved->allRegions);
+        QCOMPARE(resolved->iamEndpoint.host(), QStringLiteral("iam.cn-north-4.myhuaweicloud.com"));
     }
 
     void saveReplacesClearedFields()

@@ -457,16 +457,25 @@ private Q_SLOTS:
     {
         MainWindow window;
         QSignalSpy demo(&window, &MainWindow::demoRequested);
+        QSignalSpy allRegionsDemo(&window, &MainWindow::allRegionsDemoRequested);
         window.show();
         window.showWelcome();
         const QList<QPushButton *> buttons = window.findChildren<QPushButton *>();
         QPushButton *demoButton = nullptr;
+        QPushButton *allRegionsButton = nullptr;
         for (QPushButton *button : buttons) {
-            if (button->text().contains(QStringLiteral("Demo")) && button->isVisible())
+            if (button->text().contains(QStringLiteral("Try the Demo")) && button->isVisible())
                 demoButton = button;
+            if (button->objectName() == QLatin1String("allRegionsDemoButton") && button->isVisible())
+                allRegionsButton = button;
         }
         QVERIFY(demoButton);
+        QVERIFY(allRegionsButton);
         QTest::mouseClick(demoButton, Qt::LeftButton);
+        QCOMPARE(demo.count(), 1);
+        QCOMPARE(allRegionsDemo.count(), 0);
+        QTest::mouseClick(allRegionsButton, Qt::LeftButton);
+        QCOMPARE(allRegionsDemo.count(), 1);
         QCOMPARE(demo.count(), 1);
     }
 };

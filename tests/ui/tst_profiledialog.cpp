@@ -3,6 +3,7 @@
 
 #include "api/projectdiscovery.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -130,6 +131,29 @@ private Q_SLOTS:
         QVERIFY(finished.wait());
         QCOMPARE(network.requestCount(), 1);
         QVERIFY(network.lastRequest().url.path().startsWith(QStringLiteral("/v2/project/")));
+    }
+
+    void offersEveryRegion()
+    {
+        ProfileDialog dialog;
+        fillValid(dialog);
+        QCheckBox *check = dialog.allRegionsCheck();
+        QCOMPARE(check->objectName(), QStringLiteral("allRegionsCheck"));
+        QVERIFY(!check->isChecked());
+        QVERIFY(!dialog.profile().allRegions);
+        check->setChecked(true);
+        QVERIFY(dialog.profile().allRegions);
+        // Every region is found through the region's IAM: without a region, nothing to ask.
+        dialog.regionCombo()->setCurrentText(QString());
+        dialog.projectIdEdit()->setText(QStringLiteral("0123456789abcdef0123456789abcdef"));
+        QVERIFY(dialog.validationError().contains(QLatin1String("IAM")));
+        // An edited profile shows its choice.
+        ConnectionProfile saved = dialog.profile();
+        saved.region = QStringLiteral("cn-north-4");
+        ProfileDialog edit;
+        edit.setProfile(saved, dialog.credentials());
+        QVERIFY(edit.allRegionsCheck()->isChecked());
+        QCOMPARE(edit.profile(), saved);
     }
 
     void validatesAndBuildsTheProfile()
