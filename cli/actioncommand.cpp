@@ -1,6 +1,9 @@
 #include "actioncommand.h"
 
 #include "api/apiclient.h"
+#include "decommission/retirementrun.h"
+#include "decommission/retirementsettlement.h"
+#include "review/reviewedretirement.h"
 #include "deletion/deletionstore.h"
 #include "review/changepreparation.h"
 #include "review/changereviewtext.h"
@@ -29,6 +32,10 @@ void ActionCommand::start()
     }
     for (const QString &notice : m_store->notices())
         err() << notice << Qt::endl;
+    if (m_request.retirement) {
+        for (const QString &settled : RetirementSettlement::settleAtStart(m_store->audit()))
+            err() << settled << Qt::endl;
+    }
     m_interruptWatcher = new InterruptWatcher(this);
     connect(m_interruptWatcher, &InterruptWatcher::interrupted, this, &ActionCommand::onInterrupted);
     prepare();
@@ -38,11 +45,12 @@ void ActionCommand::prepare()
 {
     err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
     ChangePreparation::Request request = ChangePreparation::requestFor(
-        reviewedChangeOf(m_request.action),
+        m_request.kind(),
         m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds, m_connection);
     request.audit = &m_store->audit();
     request.inFlight = &m_store->inFlight();
     request.choices.logoffMessage = m_request.message;
+    request.choices.graceDays = m_request.graceDays;
     m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
     connect(m_preparation, &ChangePreparation::retrying, this, &ActionCommand::reportRetry);
     connect(m_preparation, &ChangePreparation::finished, this, &ActionCommand::onPrepared);
@@ -60,6 +68,14 @@ void ActionCommand::onPrepared()
     }
     m_review = m_preparation->review();
     printReview();
+    if (m_review.isRetirement()) {
+        if (m_request.dryRun) {
+            printPlan();
+            return;
+        }
+        startRetirement();
+        return;
+    }
     m_run = new ChangeRun(client(), m_store, ChangePreparation::contextFor(m_connection), m_review.changeKind(),
                           m_review.actionTargets(), this);
     m_run->setDeadlineMs(m_request.timeoutMs);
@@ -106,6 +122,12 @@ void ActionCommand::startRun()
 void ActionCommand::onInterrupted()
 {
     m_interrupted = true;
+    if (m_retirement) {
+        err() << tr("Interrupted: sending no more requests; the request already sent is allowed to finish.")
+              << Qt::endl;
+        m_retirement->cancel(); // finished() follows
+        return;
+    }
     if (m_run && !m_request.dryRun) {
         err() << tr("Interrupted: sending no more requests; the request already sent is allowed to finish.")
               << Qt::endl;
@@ -161,4 +183,61 @@ int ActionCommand::exitCodeFor(const ChangeRun &run)
     if (!run.allDone())
         return ExitPartialFailure;
     return ExitSuccess;
+}
+
+void ActionCommand::startRetirement()
+{
+    if (m_review.targetCount() == 0) {
+        err() << tr("Nothing to send.") << Qt::endl;
+        finish(m_review.leavesWorkUndone() ? ExitPartialFailure : ExitSuccess);
+        return;
+    }
+    m_retirement = retirementRunFor(client(), m_store, ChangePreparation::contextFor(m_connection), m_review, this);
+    m_retirement->setDeadlineMs(m_request.timeoutMs);
+    connect(m_retirement, &RetirementRun::stepStarted, this, [this](int batch, RetirementRun::Step step) {
+        err() << tr("Batch %1: %2…").arg(batch + 1).arg(RetirementRun::stepName(step)) << Qt::endl;
+    });
+    connect(m_retirement, &RetirementRun::finished, this, &ActionCommand::onRetirementFinished);
+    m_retirement->start();
+}
+
+void ActionCommand::onRetirementFinished()
+{
+    QList<QStringList> rows;
+    for (const RetirementRun::DesktopOutcome &outcome : m_retirement->outcomes()) {
+        const QString name = outcome.stopped ? ChangeRun::outcomeName(outcome.outcome) : QStringLiteral("done");
+        rows.append({outcome.target.id, outcome.target.name, name, m_retirement->stateText(outcome),
+                     outcome.stopped ? RetirementRun::stepName(outcome.stoppedAt) + QLatin1String(": ") + outcome.reason
+                                     : QString()});
+    }
+    for (const LeftOutDesktop &desktop : m_review.leftOut())
+        rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(), desktop.reasonText()});
+    out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
+                                             QStringLiteral("OUTCOME"), QStringLiteral("STATE"),
+                                             QStringLiteral("REASON")},
+                                            rows);
+    // Every desktop not carried through, with what was done to it: nobody is left unsure.
+    for (const QString &line : m_retirement->unfinishedLines())
+        err() << line << Qt::endl;
+    QString summary = m_retirement->summary();
+    if (!m_review.leftOut().isEmpty())
+        summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_review.leftOut().size()));
+    err() << summary << Qt::endl;
+    const int runCode = exitCodeFor(*m_retirement);
+    finish(runCode == ExitSuccess && m_review.leavesWorkUndone() ? ExitPartialFailure : runCode);
+}
+
+int ActionCommand::exitCodeFor(const RetirementRun &run)
+{
+    // As for one ChangeRun: a refusal or a lost answer is the API's; a step left unsent (Ctrl+C,
+    // the deadline before sending) leaves the work partly done.
+    bool notSent = false;
+    for (const RetirementRun::DesktopOutcome &outcome : run.outcomes()) {
+        if (!outcome.stopped)
+            continue;
+        if (outcome.outcome == ChangeRun::Outcome::Failed || outcome.outcome == ChangeRun::Outcome::Unknown)
+            return ExitApiError;
+        notSent = true;
+    }
+    return notSent ? ExitPartialFailure : ExitSuccess;
 }

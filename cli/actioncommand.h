@@ -10,8 +10,10 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class ChangePreparation;
+class RetirementRun;
 class InterruptWatcher;
 
 // `maintenance on|off` and `logoff --message`: a thin face of the ChangeReview and the recorded
@@ -25,6 +27,12 @@ class InterruptWatcher;
 // most. The exit codes are delete's: 0 everything asked for was done (a dry run: would be sent), 1
 // a desktop was left out or a request not sent (e.g. after Ctrl+C), 2 usage, 3 the look-up failed,
 // the service refused a request or its answer was lost.
+//
+// `retire` and `restore` are the same face over a RetirementRun built from the review: the
+// review leaves out what a retirement must not touch (protected, already retiring, billed
+// yearly/monthly, no room for the tags, …), names the users logged off and the dates, and the dry
+// run prints exactly the requests of every step and batch. A retirement the app ended half-way
+// earlier is settled and named first.
 class ActionCommand : public CliCommand
 {
     Q_OBJECT
@@ -34,9 +42,14 @@ public:
         DecommissionAction action = DecommissionAction::StartMaintenance;
         QStringList desktopIds;
         QStringList requestedIds; // as given, duplicates included, so that they can be reported
-        QString message; // logoff
+        QString message; // logoff; retire (empty: nobody is logged off)
         bool dryRun = false;
         int timeoutMs = 0; // the whole run's deadline; 0: none
+        // retire or restore (instead of the action), and a retirement's grace period.
+        std::optional<ReviewedChange> retirement;
+        int graceDays = Retirement::kDefaultGraceDays;
+
+        ReviewedChange kind() const { return retirement ? *retirement : reviewedChangeOf(action); }
     };
 
     ActionCommand(ApiClient *client, Request request, ResolvedConnection connection, QTextStream &out,
@@ -48,6 +61,7 @@ public:
     // The exit code a finished run of these requests earns (also `delete`'s when it turns autoscale
     // off first and a pool could not be stopped).
     static int exitCodeFor(const ChangeRun &run);
+    static int exitCodeFor(const RetirementRun &run);
 
 private:
     void prepare();
@@ -56,6 +70,8 @@ private:
     void printPlan();
     void startRun();
     void onRunFinished();
+    void startRetirement();
+    void onRetirementFinished();
     void onInterrupted();
 
     Request m_request;
@@ -66,4 +82,5 @@ private:
     QPointer<ChangePreparation> m_preparation;
     ChangeReview m_review;
     QPointer<ChangeRun> m_run;
+    QPointer<RetirementRun> m_retirement;
 };

@@ -1,16 +1,13 @@
 // `maintenance on|off` and `logoff`: their command lines.
 
-#include "actioncommand.h"
+#include "actioncommandline.h"
+
 #include "api/decommissionjson.h"
 #include "clicommandspec.h"
 #include "clioptions.h"
 
 using namespace CliOptions;
 
-namespace {
-
-// What maintenance and logoff check alike, once the action is known: the ids, the deadline, the
-// confirmation.
 std::optional<CliInvocation> checkActionRequest(const CliCommandLine& line, const QString& command,
     ActionCommand::Request request, QString* usageError)
 {
@@ -42,6 +39,8 @@ std::optional<CliInvocation> checkActionRequest(const CliCommandLine& line, cons
     };
     return invocation;
 }
+
+namespace {
 
 std::optional<CliInvocation> checkMaintenance(const CliCommandLine& line, QString* usageError)
 {

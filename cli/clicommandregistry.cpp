@@ -16,6 +16,7 @@ CliCommandSpec logoffCommandSpec();
 CliCommandSpec journalCommandSpec();
 CliCommandSpec regionsCommandSpec();
 CliCommandSpec retireCommandSpec();
+CliCommandSpec restoreCommandSpec();
 
 CliCommandRegistry::CliCommandRegistry()
     : m_commands {
@@ -27,6 +28,7 @@ CliCommandRegistry::CliCommandRegistry()
         journalCommandSpec(),
         regionsCommandSpec(),
         retireCommandSpec(),
+        restoreCommandSpec(),
     }
 {
 }
@@ -78,6 +80,10 @@ QString CliCommandRegistry::helpDescription() const
         "maintenance and logoff look the desktops up as delete does and leave out, each\n"
         "with its reason, those not found, repeated or being deleted; the profile's\n"
         "protected tags do not block them, since they delete nothing.\n\n"
+        "retire puts the desktops in maintenance mode, logs their users off with --message,\n"
+        "tags them with the day they may be deleted (today + --days, UTC) and stops them;\n"
+        "restore undoes it. Protected, yearly/monthly and already retiring desktops are\n"
+        "left out of a retirement, each with its reason.\n\n"
         "Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and\n"
         "HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.\n\n"
         "Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration\n"

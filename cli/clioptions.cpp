@@ -63,7 +63,7 @@ void CliOptions::addShared(QCommandLineParser& parser)
                     "create new desktops after the deletion; if a pool cannot be stopped, nothing "
                     "is deleted.") });
     parser.addOption({ Name::message,
-        CliText::tr("logoff: the message the users see before they are logged off."),
+        CliText::tr("logoff, retire: the message the users see before they are logged off."),
         CliText::tr("text") });
     parser.addOption({ Name::allRegions,
         CliText::tr("list: the desktops of every Workspace project of the account (found "

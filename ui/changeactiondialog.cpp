@@ -1,9 +1,13 @@
 #include "changeactiondialog.h"
 
 #include "computedtablemodel.h"
+#include "api/decommissionjson.h"
 #include "review/changereviewtext.h"
 
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -96,10 +100,65 @@ void ChangeActionDialog::buildLayout()
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_target);
+    if (m_review.kind() == ReviewedChange::Retire)
+        layout->addWidget(retirementChoices());
     layout->addWidget(scroll, 1);
     layout->addWidget(m_preview); // bounded: it takes room from the body, never from the screen
     layout->addWidget(m_record);
     layout->addWidget(buttons);
+}
+
+QWidget* ChangeActionDialog::retirementChoices()
+{
+    auto* choices = new QWidget(this);
+    auto* form = new QFormLayout(choices);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_graceDays = new QSpinBox(choices);
+    m_graceDays->setObjectName(QStringLiteral("graceDaysSpinBox"));
+    m_graceDays->setRange(0, RetirementRun::kMaxGraceDays);
+    m_graceDays->setValue(m_review.choices().graceDays);
+    m_graceDays->setSuffix(tr(" days", "grace period"));
+    m_graceDays->setSpecialValueText(tr("0 days: due at once"));
+    m_graceDays->setAccessibleName(tr("Grace period in days"));
+    m_graceDays->setToolTip(tr("How long the desktops wait, switched off, before they may be "
+                               "deleted. 0 makes them due at once."));
+    m_messageEdit = new QLineEdit(m_review.choices().logoffMessage, choices);
+    m_messageEdit->setObjectName(QStringLiteral("retirementMessageEdit"));
+    m_messageEdit->setPlaceholderText(tr("Optional: users who are connected are logged off with it"));
+    m_messageEdit->setAccessibleName(tr("Message to the users"));
+    m_messageEdit->setMaxLength(int(DecommissionJson::kMaxLogoffMessageUnits));
+    m_messageNote = new QLabel(choices);
+    m_messageNote->setObjectName(QStringLiteral("retirementMessageNote"));
+    m_messageNote->setWordWrap(true);
+    m_messageNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(tr("&Grace period:"), m_graceDays);
+    form->addRow(tr("&Message:"), m_messageEdit);
+    form->addRow(QString(), m_messageNote);
+    connect(m_graceDays, &QSpinBox::valueChanged, this,
+        &ChangeActionDialog::onRetirementChoicesChanged);
+    connect(m_messageEdit, &QLineEdit::textChanged, this,
+        &ChangeActionDialog::onRetirementChoicesChanged);
+    return choices;
+}
+
+void ChangeActionDialog::onRetirementChoicesChanged()
+{
+    if (m_confirmed)
+        return;
+    ChangeReview::Choices choices = m_review.choices();
+    choices.graceDays = m_graceDays->value();
+    choices.logoffMessage = m_messageEdit->text().trimmed();
+    m_review = m_review.withChoices(choices);
+    present();
+}
+
+bool ChangeActionDialog::choicesAreSendable() const
+{
+    if (m_review.kind() != ReviewedChange::Retire)
+        return true;
+    const QString message = m_review.choices().logoffMessage.trimmed();
+    return m_review.graceDaysValid()
+        && (message.isEmpty() || !DecommissionJson::logoffMessageProblem(message));
 }
 
 void ChangeActionDialog::present()
@@ -119,7 +178,21 @@ void ChangeActionDialog::present()
             : QString());
     m_message->setVisible(logoff);
     m_confirmButton->setText(ChangeReviewText::confirmButtonText(m_review));
-    m_confirmButton->setEnabled(m_review.targetCount() > 0 && !m_confirmed);
+    m_confirmButton->setEnabled(
+        m_review.targetCount() > 0 && !m_confirmed && choicesAreSendable());
+    if (m_messageNote) {
+        // What is left of the service's 255 characters, or why the message cannot be sent.
+        const QString message = m_review.choices().logoffMessage.trimmed();
+        const std::optional<QString> problem = message.isEmpty()
+            ? std::nullopt
+            : DecommissionJson::logoffMessageProblem(message);
+        m_messageNote->setText(problem ? *problem
+                                       : message.isEmpty()
+                ? tr("Without a message nobody is logged off: maintenance mode bars new log-ins "
+                     "and the stop ends any session.")
+                : tr("%Ln character(s) left.", nullptr,
+                    int(DecommissionJson::logoffMessageUnitsLeft(message))));
+    }
     m_requestPreview->present(m_review);
 }
 

@@ -9,6 +9,8 @@
 
 class ComputedTableModel;
 class QLabel;
+class QLineEdit;
+class QSpinBox;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
@@ -18,7 +20,9 @@ class QTreeView;
 // deletion dialog. It names the desktops (name, id, user, state), the connected users the change
 // disconnects or logs off, every selected desktop left out with its reason, and the requests
 // (Preview Requests). The confirm button says the count it sends to; with nothing to send it is
-// disabled. Non-modal; confirmed() is emitted at most once.
+// disabled. A retirement also asks for its grace period in days and an optional message to the
+// users; each change makes a new review (its dates, its requests). Non-modal; confirmed() is
+// emitted at most once.
 class ChangeActionDialog : public QDialog {
     Q_OBJECT
 public:
@@ -37,12 +41,18 @@ public:
     QPushButton* confirmButton() const { return m_confirmButton; }
     QPushButton* cancelButton() const { return m_cancelButton; }
     QPushButton* previewButton() const { return m_previewButton; }
+    // A retirement's (null otherwise).
+    QSpinBox* graceDaysBox() const { return m_graceDays; }
+    QLineEdit* messageEdit() const { return m_messageEdit; }
 
 Q_SIGNALS:
     void confirmed(const ChangeReview& review);
 
 private:
     void buildLayout();
+    QWidget* retirementChoices();
+    void onRetirementChoicesChanged();
+    bool choicesAreSendable() const;
     void present();
     void confirm();
 
@@ -57,6 +67,9 @@ private:
     QLabel* m_warnings;
     QLabel* m_message;
     QLabel* m_record;
+    QSpinBox* m_graceDays = nullptr;
+    QLineEdit* m_messageEdit = nullptr;
+    QLabel* m_messageNote = nullptr;
     QPlainTextEdit* m_preview;
     QPushButton* m_previewButton;
     QPushButton* m_confirmButton;

@@ -1,5 +1,5 @@
-// The actions that prepare a decommissioning: maintenance mode on and off and logging the users
-// off, for the selected desktops. The DeletionController looks them up afresh and opens the
+// The actions that prepare a decommissioning: maintenance mode on and off, logging the users off,
+// and retiring and restoring, for the selected desktops. The DeletionController looks them up afresh and opens the
 // confirmation of the review (ChangeActionDialog); a recorded ChangeRun carries the change out
 // (audited, in requests of at most 100 ids), which Cancel stops.
 #include "decommissionactions.h"
@@ -10,12 +10,14 @@
 #include "mainwindowtext.h"
 
 #include "api/decommissionjson.h"
+#include "decommission/retirementrun.h"
 #include "deletion/changerun.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 
@@ -45,6 +47,18 @@ DecommissionActions::DecommissionActions(DesktopsPage *page, QStatusBar *statusB
                                 MainWindowText::tr("Log the users of the selected desktops off, with a message to "
                                                    "them"),
                                 DecommissionAction::LogOff);
+    m_retireAction = new QAction(MainWindowText::tr("&Retire Desktops…"), this);
+    m_retireAction->setObjectName(QStringLiteral("retireAction"));
+    m_retireAction->setToolTip(MainWindowText::tr("Retire the selected desktops: maintenance mode on, users logged "
+                                                  "off, tagged with the day they may be deleted, and stopped"));
+    m_retireAction->setStatusTip(m_retireAction->toolTip());
+    connect(m_retireAction, &QAction::triggered, this, [this] { askForRetirement(false); });
+    m_restoreAction = new QAction(MainWindowText::tr("Rest&ore Retiring Desktops…"), this);
+    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    m_restoreAction->setToolTip(MainWindowText::tr("Bring retiring desktops back: maintenance mode off, started, "
+                                                   "the retirement tags removed"));
+    m_restoreAction->setStatusTip(m_restoreAction->toolTip());
+    connect(m_restoreAction, &QAction::triggered, this, [this] { askForRetirement(true); });
     m_cancelChangeAction = new QAction(MainWindowText::tr("&Cancel Running Change"), this);
     m_cancelChangeAction->setObjectName(QStringLiteral("cancelChangeAction"));
     m_cancelChangeAction->setStatusTip(MainWindowText::tr("Send nothing more of the running change; the request "
@@ -69,7 +83,8 @@ void DecommissionActions::setController(DeletionController *controller)
 
 QList<QAction *> DecommissionActions::actions() const
 {
-    return {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction, m_cancelChangeAction};
+    return {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction,
+            m_retireAction,           m_restoreAction,        m_cancelChangeAction};
 }
 
 void DecommissionActions::applyIcons()
@@ -82,8 +97,9 @@ void DecommissionActions::applyIcons()
 void DecommissionActions::update(bool enabled)
 {
     // One run at a time: its outcome and the refresh after it are what the next one starts from.
-    const bool idle = !m_actionRun;
-    for (QAction *action : {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction})
+    const bool idle = !m_actionRun && !m_retirementRun;
+    for (QAction *action :
+         {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction, m_retireAction, m_restoreAction})
         action->setEnabled(enabled && idle);
     m_cancelChangeAction->setEnabled(!idle || (m_controller && m_controller->activeRunCount() > 0));
 }
@@ -93,13 +109,15 @@ void DecommissionActions::addTo(QMenu *menu) const
     menu->addAction(m_startMaintenanceAction);
     menu->addAction(m_endMaintenanceAction);
     menu->addAction(m_logoffAction);
+    menu->addAction(m_retireAction);
+    menu->addAction(m_restoreAction);
     menu->addAction(m_cancelChangeAction);
 }
 
 void DecommissionActions::askForAction(DecommissionAction action)
 {
     const QStringList ids = m_page->selectedDesktopIds();
-    if (ids.isEmpty() || m_actionRun || action == DecommissionAction::TurnAutoscaleOff)
+    if (ids.isEmpty() || m_actionRun || m_retirementRun || action == DecommissionAction::TurnAutoscaleOff)
         return;
     if (action != DecommissionAction::LogOff) {
         reviewAction(action, ids, QString());
@@ -157,4 +175,75 @@ void DecommissionActions::follow(ChangeRun *run)
         Q_EMIT stateChanged();
     });
     Q_EMIT stateChanged();
+}
+
+void DecommissionActions::askForRetirement(bool restore)
+{
+    const QStringList ids = m_page->selectedDesktopIds();
+    if (ids.isEmpty() || m_actionRun || m_retirementRun || !m_controller)
+        return;
+    // The grace period and the message are chosen in the confirmation, where the review shows
+    // the dates and the users they concern.
+    m_controller->requestChange(restore ? ReviewedChange::Restore : ReviewedChange::Retire, ids);
+}
+
+void DecommissionActions::follow(RetirementRun *run)
+{
+    m_retirementRun = run;
+    const bool restore = run->mode() == RetirementRun::Mode::Restore;
+    m_statusBar->showMessage(restore ? MainWindowText::tr("Restoring: sending…")
+                                     : MainWindowText::tr("Retiring: sending…"));
+    connect(run, &RetirementRun::stepStarted, this, [this, restore](int batch, RetirementRun::Step step) {
+        const QString name = RetirementRun::stepName(step);
+        m_statusBar->showMessage(restore ? MainWindowText::tr("Restoring, batch %1: %2…").arg(batch + 1).arg(name)
+                                         : MainWindowText::tr("Retiring, batch %1: %2…").arg(batch + 1).arg(name));
+    });
+    // The controller reports the summary (statusMessage) and asks for the refresh.
+    connect(run, &RetirementRun::finished, this, [this, run] {
+        m_retirementRun = nullptr;
+        reportRetirement(run);
+        Q_EMIT stateChanged();
+    });
+    Q_EMIT stateChanged();
+}
+
+void DecommissionActions::reportRetirement(RetirementRun *run)
+{
+    // Nobody is left unsure whether a desktop is tagged but still running.
+    const QStringList unfinished = run->unfinishedLines();
+    const bool restore = run->mode() == RetirementRun::Mode::Restore;
+    const int completed = int(run->completedIds().size());
+    if (unfinished.isEmpty() && !restore)
+        return;
+    auto *box = new QMessageBox(m_window);
+    box->setObjectName(QStringLiteral("retirementResultBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(unfinished.isEmpty() ? QMessageBox::Information : QMessageBox::Warning);
+    box->setWindowTitle(restore ? MainWindowText::tr("Restore") : MainWindowText::tr("Retirement"));
+    QString text = run->summary();
+    if (restore && completed > 0) {
+        text += QLatin1Char(' ')
+            + MainWindowText::tr("%Ln desktop(s) restored: out of maintenance mode, started, and no longer retiring.",
+                                 nullptr, completed);
+    }
+    box->setText(text);
+    if (!unfinished.isEmpty()) {
+        box->setInformativeText(MainWindowText::tr("%Ln desktop(s) were not carried through; the details name "
+                                                   "what was done to each.",
+                                                   nullptr, int(unfinished.size())));
+        box->setDetailedText(unfinished.join(QLatin1Char('\n')));
+    }
+    box->open();
+}
+
+void DecommissionActions::showRetirementSettlement(const QStringList &messages)
+{
+    auto *box = new QMessageBox(m_window);
+    box->setObjectName(QStringLiteral("retirementSettlementBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Warning);
+    box->setWindowTitle(MainWindowText::tr("Unfinished Retirement"));
+    box->setText(messages.join(QLatin1String("\n\n")));
+    box->setInformativeText(MainWindowText::tr("Retire or restore these desktops again to carry them through."));
+    box->open();
 }

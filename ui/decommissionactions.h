@@ -13,9 +13,11 @@ class QAction;
 class QMenu;
 class QStatusBar;
 class QWidget;
+class RetirementRun;
 
 // The window's actions that prepare a decommissioning, for the selected desktops: Start and End
-// Maintenance, Log Users Off (which asks for the message first) and Cancel Running Change. Each is
+// Maintenance, Log Users Off (which asks for the message first), Retire and Restore (whose
+// confirmation asks for the grace period and the message) and Cancel Running Change. Each is
 // looked up afresh and reviewed by the DeletionController before it is confirmed and run; one run
 // at a time, its progress in the status bar.
 class DecommissionActions : public QObject {
@@ -34,6 +36,10 @@ public:
     void update(bool enabled);
     // A run the controller started: its progress in the status bar until it has finished.
     void follow(ChangeRun* run);
+    void follow(RetirementRun* run);
+    // A retirement the app ended half-way, settled when the record was opened: named in a message
+    // box, not in the status bar that the next line replaces.
+    void showRetirementSettlement(const QStringList& messages);
 
 Q_SIGNALS:
     // A run started or finished: the window's actions are to be updated.
@@ -43,6 +49,9 @@ private:
     // Log-off asks for the message first; every action is reviewed and confirmed, then run.
     void askForAction(DecommissionAction action);
     void reviewAction(DecommissionAction action, const QStringList& ids, const QString& message);
+    void askForRetirement(bool restore);
+    // Every desktop not carried through, named with what was done to it; after a restore, a note.
+    void reportRetirement(RetirementRun* run);
 
     DesktopsPage* m_page;
     QStatusBar* m_statusBar;
@@ -51,6 +60,9 @@ private:
     QAction* m_startMaintenanceAction;
     QAction* m_endMaintenanceAction;
     QAction* m_logoffAction;
+    QAction* m_retireAction;
+    QAction* m_restoreAction;
     QAction* m_cancelChangeAction;
     QPointer<ChangeRun> m_actionRun;
+    QPointer<RetirementRun> m_retirementRun;
 };

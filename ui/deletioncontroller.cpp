@@ -2,10 +2,13 @@
 
 #include "decommission/deletionafterautoscaleoff.h"
 #include "decommission/deletionimpact.h"
+#include "decommission/retirementrun.h"
+#include "decommission/retirementsettlement.h"
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
 #include "review/changereviewtext.h"
 #include "review/duedeletionpreparation.h"
+#include "review/reviewedretirement.h"
 
 #include "changeactiondialog.h"
 #include "deletiondialog.h"
@@ -68,6 +71,11 @@ DeletionStorePtr DeletionController::storeFor(const QString &dataDir)
         return *found;
     DeletionStorePtr store = DeletionStore::openAnyway(key);
     m_stores.insert(key, store);
+    // Once per record, after its requests' own settlement: a run of this process is never
+    // taken for one that ended.
+    const QStringList retirements = RetirementSettlement::settleAtStart(store->audit());
+    if (!retirements.isEmpty())
+        Q_EMIT retirementSettled(retirements);
     return store;
 }
 
@@ -314,7 +322,12 @@ void DeletionController::openActionDialog(const ChangeReview &review)
     auto *dialog = new ChangeActionDialog(review, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ChangeActionDialog::confirmed, this,
-            [this](const ChangeReview &confirmed) { startAction(confirmed); });
+            [this](const ChangeReview &confirmed) {
+                if (confirmed.isRetirement())
+                    startRetirement(confirmed);
+                else
+                    startAction(confirmed);
+            });
     m_actionDialog = dialog;
     dialog->open();
     Q_EMIT actionDialogOpened(dialog);
@@ -344,8 +357,32 @@ ChangeRun *DeletionController::startAction(const ChangeReview &review)
     return run;
 }
 
+RetirementRun *DeletionController::startRetirement(const ChangeReview &review)
+{
+    if (!m_client || !m_store || review.targetCount() == 0) {
+        Q_EMIT statusMessage(tr("Nothing was sent."));
+        return nullptr;
+    }
+    RetirementRun *run = retirementRunFor(m_client, m_store, deletionContext(), review, this);
+    m_retirementRuns.removeAll(nullptr);
+    m_retirementRuns.append(run);
+    connect(run, &RetirementRun::finished, this, [this, run] {
+        Q_EMIT statusMessage(run->summary());
+        Q_EMIT retirementFinished(run);
+        Q_EMIT refreshRequested();
+        run->deleteLater();
+    });
+    Q_EMIT retirementStarted(run);
+    run->start();
+    return run;
+}
+
 void DeletionController::cancelRunningChanges()
 {
+    for (const QPointer<RetirementRun> &run : std::as_const(m_retirementRuns)) {
+        if (run && !run->isFinished())
+            run->cancel();
+    }
     for (const QPointer<ChangeRun> &run : std::as_const(m_actionRuns)) {
         if (run && !run->isFinished())
             run->cancel();

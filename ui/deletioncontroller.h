@@ -31,6 +31,7 @@ class JobJournal;
 class JobModel;
 class QMessageBox;
 class QSystemTrayIcon;
+class RetirementRun;
 class QWidget;
 
 // Wires the changes into the window: runs the ChangePreparation on a selection (the same look-up,
@@ -85,6 +86,9 @@ public:
     // when not connected or nothing is to be sent). The run is the controller's child;
     // actionFinished() follows it.
     ChangeRun *startAction(const ChangeReview &review);
+    // The review's retirement or restore: one RetirementRun built from it (nullptr when not
+    // connected or nothing is to be sent), the controller's child; retirementFinished() follows.
+    RetirementRun *startRetirement(const ChangeReview &review);
     // The window's Cancel: every change of this controller sends nothing more (a request on the
     // wire is let finish, so that its outcome is known), and deletions stop following their jobs.
     void cancelRunningChanges();
@@ -110,6 +114,11 @@ Q_SIGNALS:
     void actionStarted(ChangeRun *run);
     void runStarted(DeletionRun *run);
     void actionFinished(ChangeRun *run);
+    void retirementStarted(RetirementRun *run);
+    void retirementFinished(RetirementRun *run);
+    // A retirement or restore the app ended half-way was settled when its record was opened:
+    // one message per run, its half-way desktops named.
+    void retirementSettled(const QStringList &messages);
     void runFinished(DeletionRun *run);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);
@@ -168,4 +177,5 @@ private:
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;
     QList<QPointer<ChangeRun>> m_actionRuns; // for the window's Cancel
+    QList<QPointer<RetirementRun>> m_retirementRuns; // for the window's Cancel
 };

@@ -7,6 +7,7 @@
 #include "closequestion.h"
 #include "decommissionactions.h"
 #include "duedeletionaction.h"
+#include "decommission/retirementrun.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
@@ -225,7 +226,12 @@ void MainWindow::createJobsPanel()
     });
     connect(m_deletion, &DeletionController::dialogOpened, this, &MainWindow::onDeletionDialogOpened);
     connect(m_deletion, &DeletionController::actionDialogOpened, this, &MainWindow::onActionDialogOpened);
-    connect(m_deletion, &DeletionController::actionStarted, m_decommission, &DecommissionActions::follow);
+    connect(m_deletion, &DeletionController::actionStarted, m_decommission,
+            qOverload<ChangeRun *>(&DecommissionActions::follow));
+    connect(m_deletion, &DeletionController::retirementStarted, m_decommission,
+            qOverload<RetirementRun *>(&DecommissionActions::follow));
+    connect(m_deletion, &DeletionController::retirementSettled, m_decommission,
+            &DecommissionActions::showRetirementSettlement);
     // The look-up's "Looking up N desktops…" is over once it has ended: a dialog opened, or a
     // message of its own said why none did.
     connect(m_deletion, &DeletionController::preparationFinished, this, [this](int offered) {

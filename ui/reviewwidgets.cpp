@@ -159,17 +159,19 @@ QStringList TargetList::headers(ReviewedChange kind)
         QApplication::translate("DeletionDialog", "User"),
         QApplication::translate("DeletionDialog", "Status"),
         QApplication::translate("DeletionDialog", "Login Status"),
-        kind == ReviewedChange::Delete ? QApplication::translate("DeletionDialog", "Billing")
-                                   : QApplication::translate("ReviewWidgets", "In Maintenance") };
+        kind == ReviewedChange::Delete        ? QApplication::translate("DeletionDialog", "Billing")
+            : kind == ReviewedChange::Restore ? QApplication::translate("DesktopTableModel", "Retire after")
+                                              : QApplication::translate("ReviewWidgets", "In Maintenance") };
 }
 
 void TargetList::present(const ChangeReview& review)
 {
     m_targets = review.targets();
     const bool deletion = review.isDeletion();
+    const bool restore = review.kind() == ReviewedChange::Restore;
     const QIcon warningIcon = m_view->style()->standardIcon(QStyle::SP_MessageBoxWarning);
     m_model->setRows(int(m_targets.size()),
-        [this, deletion, warningIcon](int row, int column, int role) -> QVariant {
+        [this, deletion, restore, warningIcon](int row, int column, int role) -> QVariant {
             const Desktop& desktop = m_targets.at(row);
             if (role == Qt::DecorationRole) {
                 const bool warn = (column == 4 && desktop.isConnected())
@@ -195,6 +197,12 @@ void TargetList::present(const ChangeReview& review)
             default:
                 if (deletion)
                     return DesktopTableModel::billingModeText(desktop.billingMode);
+                if (restore) {
+                    const Retirement::State state = Retirement::stateOf(desktop.tags);
+                    return state.kind == Retirement::State::Kind::Retiring
+                        ? Retirement::dayText(state.retireAfter)
+                        : DesktopTableModel::tr("Date unreadable", "a retirement tag whose date cannot be read");
+                }
                 return desktop.inMaintenanceMode ? QApplication::translate("ReviewWidgets", "Yes")
                                                  : QApplication::translate("ReviewWidgets", "No");
             }

@@ -4,7 +4,11 @@
 #include "api/decommissionjson.h"
 #include "decommission/retirementstate.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
+#include <QSysInfo>
 #include <QUuid>
 
 namespace {
@@ -50,18 +54,89 @@ RetirementRun::RetirementRun(ApiClient* client, DeletionStorePtr store, Deletion
 
 RetirementRun::~RetirementRun() = default; // a ChangeRun on the wire records its own outcome
 
-QList<RetirementRun::Step> RetirementRun::steps() const
+QList<RetirementRun::Step> RetirementRun::stepsFor(Mode mode, const QString& message)
 {
-    if (m_mode == Mode::Restore)
+    if (mode == Mode::Restore)
         return { Step::MaintenanceOff, Step::Start, Step::Untag };
-    if (m_message.trimmed().isEmpty())
+    if (message.trimmed().isEmpty())
         return { Step::MaintenanceOn, Step::Tag, Step::Stop };
     return { Step::MaintenanceOn, Step::LogOff, Step::Tag, Step::Stop };
 }
 
+QList<RetirementRun::Step> RetirementRun::steps() const
+{
+    return stepsFor(m_mode, m_message);
+}
+
 QList<DesktopTag> RetirementRun::retirementTags() const
 {
-    return Retirement::retirementTags(m_clock().toUTC().date(), m_graceDays);
+    return Retirement::retirementTags(
+        m_today.isValid() ? m_today : m_clock().toUTC().date(), m_graceDays);
+}
+
+QList<RetirementRun::StepRequest> RetirementRun::stepRequests(Step step,
+    const QList<RetirementTarget>& going, const QString& message,
+    const QList<DesktopTag>& retirementTags)
+{
+    if (going.isEmpty())
+        return {};
+    QList<ChangeTarget> targets;
+    targets.reserve(going.size());
+    for (const RetirementTarget& target : going)
+        targets.append({ target.id, target.name });
+    switch (step) {
+    case Step::MaintenanceOn:
+        return { { step, ChangeKinds::maintenance(true), targets } };
+    case Step::LogOff:
+        return { { step, ChangeKinds::logoff(message), targets } };
+    case Step::Tag:
+        return { { step, ChangeKinds::addTags(retirementTags), targets } };
+    case Step::Stop:
+        return { { step, ChangeKinds::power(PowerOperation::Stop), targets } };
+    case Step::MaintenanceOff:
+        return { { step, ChangeKinds::maintenance(false), targets } };
+    case Step::Start:
+        return { { step, ChangeKinds::power(PowerOperation::Start), targets } };
+    case Step::Untag:
+        break;
+    }
+    // One removal per distinct set of this tool's tags (see ChangeKinds::removeTags).
+    QList<StepRequest> requests;
+    QHash<QString, int> requestOfSet;
+    for (const RetirementTarget& target : going) {
+        const QList<DesktopTag> own = Retirement::ownTags(target.tags);
+        if (own.isEmpty())
+            continue;
+        const QString key = tagSetKey(own);
+        if (!requestOfSet.contains(key)) {
+            requestOfSet.insert(key, int(requests.size()));
+            requests.append({ step, ChangeKinds::removeTags(own), {} });
+        }
+        requests[requestOfSet.value(key)].targets.append({ target.id, target.name });
+    }
+    return requests;
+}
+
+QList<RetirementRun::StepRequest> RetirementRun::plannedRequests(Mode mode,
+    const QList<RetirementTarget>& targets, const QString& message,
+    const QList<DesktopTag>& retirementTags)
+{
+    QList<RetirementTarget> unique;
+    QSet<QString> seen;
+    for (const RetirementTarget& target : targets) {
+        if (!seen.contains(target.id)) {
+            seen.insert(target.id);
+            unique.append(target);
+        }
+    }
+    QList<StepRequest> planned;
+    const QList<Step> steps = stepsFor(mode, message);
+    for (qsizetype first = 0; first < unique.size(); first += kMaxBatch) {
+        const QList<RetirementTarget> batch = unique.mid(first, kMaxBatch);
+        for (Step step : steps)
+            planned.append(stepRequests(step, batch, message, retirementTags));
+    }
+    return planned;
 }
 
 void RetirementRun::start()
@@ -70,6 +145,7 @@ void RetirementRun::start()
         return;
     m_started = true;
     m_steps = steps();
+    recordStart();
     if (m_deadlineMs > 0)
         m_deadline.start(m_deadlineMs);
     QTimer::singleShot(0, this, &RetirementRun::next);
@@ -147,50 +223,16 @@ void RetirementRun::checkBeforeSending()
 
 QList<RetirementRun::Part> RetirementRun::partsFor(int batch, Step step)
 {
-    QList<ChangeTarget> going;
-    QList<int> goingIndices;
+    QList<RetirementTarget> going;
     for (int index : m_batches.at(batch)) {
-        if (!m_outcomes.at(index).stopped) {
-            going.append(m_outcomes.at(index).target);
-            goingIndices.append(index);
-        }
-    }
-    if (going.isEmpty())
-        return {};
-    switch (step) {
-    case Step::MaintenanceOn:
-        return { { step, ChangeKinds::maintenance(true), going } };
-    case Step::LogOff:
-        return { { step, ChangeKinds::logoff(m_message), going } };
-    case Step::Tag:
-        return { { step, ChangeKinds::addTags(retirementTags()), going } };
-    case Step::Stop:
-        return { { step, ChangeKinds::power(PowerOperation::Stop), going } };
-    case Step::MaintenanceOff:
-        return { { step, ChangeKinds::maintenance(false), going } };
-    case Step::Start:
-        return { { step, ChangeKinds::power(PowerOperation::Start), going } };
-    case Step::Untag:
-        break;
-    }
-    // One removal per distinct set of this tool's tags (see ChangeKinds::removeTags); a desktop
-    // that carries none has nothing to remove.
-    QList<Part> parts;
-    QHash<QString, int> partOfSet;
-    for (int index : std::as_const(goingIndices)) {
-        const QList<DesktopTag> own = Retirement::ownTags(m_targets.at(index).tags);
-        if (own.isEmpty()) {
-            m_outcomes[index].done.append(step);
+        if (m_outcomes.at(index).stopped)
             continue;
-        }
-        const QString key = tagSetKey(own);
-        if (!partOfSet.contains(key)) {
-            partOfSet.insert(key, int(parts.size()));
-            parts.append({ step, ChangeKinds::removeTags(own), {} });
-        }
-        parts[partOfSet.value(key)].targets.append(m_outcomes.at(index).target);
+        going.append(m_targets.at(index));
+        // A restore's desktop without this tool's tags has none to remove: that step is done.
+        if (step == Step::Untag && Retirement::ownTags(m_targets.at(index).tags).isEmpty())
+            m_outcomes[index].done.append(step);
     }
-    return parts;
+    return stepRequests(step, going, m_message, retirementTags());
 }
 
 void RetirementRun::launch(const Part& part)
@@ -277,7 +319,47 @@ void RetirementRun::finish()
         return;
     m_finished = true;
     m_deadline.stop();
+    recordFinish();
     Q_EMIT finished();
+}
+
+void RetirementRun::recordStart()
+{
+    if (!m_store || m_outcomes.isEmpty())
+        return;
+    QJsonArray targets;
+    for (const DesktopOutcome& outcome : std::as_const(m_outcomes))
+        targets.append(QJsonObject { { QStringLiteral("id"), outcome.target.id },
+            { QStringLiteral("name"), outcome.target.name } });
+    // Its steps' intents carry the same process and host, which ties them to this run.
+    m_startRecorded = m_store->audit().append(QStringLiteral("retirement_started"),
+        { { QStringLiteral("kind"), modeName(m_mode) }, { QStringLiteral("run_id"), m_runId },
+            { QStringLiteral("project_id"), m_context.projectId },
+            { QStringLiteral("targets"), targets },
+            { QStringLiteral("process_id"), QCoreApplication::applicationPid() },
+            { QStringLiteral("host"), QSysInfo::machineHostName() } });
+}
+
+void RetirementRun::recordFinish()
+{
+    if (!m_store || !m_startRecorded)
+        return;
+    QJsonArray unfinished;
+    for (const DesktopOutcome& outcome : std::as_const(m_outcomes)) {
+        if (!isComplete(outcome))
+            unfinished.append(QJsonObject { { QStringLiteral("id"), outcome.target.id },
+                { QStringLiteral("state"), stateText(outcome) } });
+    }
+    m_store->audit().append(QStringLiteral("retirement_finished"),
+        { { QStringLiteral("kind"), modeName(m_mode) }, { QStringLiteral("run_id"), m_runId },
+            { QStringLiteral("project_id"), m_context.projectId },
+            { QStringLiteral("completed"), int(completedIds().size()) },
+            { QStringLiteral("unfinished"), unfinished } });
+}
+
+QString RetirementRun::modeName(Mode mode)
+{
+    return mode == Mode::Restore ? QStringLiteral("restore") : QStringLiteral("retire");
 }
 
 bool RetirementRun::isComplete(const DesktopOutcome& outcome) const
@@ -308,7 +390,7 @@ QStringList RetirementRun::halfWayIds() const
     return ids;
 }
 
-QString RetirementRun::stateText(const DesktopOutcome& outcome) const
+QString RetirementRun::stateTextOf(Mode mode, const DesktopOutcome& outcome)
 {
     // The lasting effects only (a log-off leaves nothing behind), each done, not done, or maybe
     // done when its step's outcome is unknown.
@@ -320,7 +402,7 @@ QString RetirementRun::stateText(const DesktopOutcome& outcome) const
             ? 1
             : 0;
     };
-    if (m_mode == Mode::Retire) {
+    if (mode == Mode::Retire) {
         const int maintenance = effect(Step::MaintenanceOn);
         const int tagged = effect(Step::Tag);
         const int stopped = effect(Step::Stop);
@@ -391,10 +473,11 @@ QString RetirementRun::summary() const
     const int all = int(m_outcomes.size());
     const int completed = int(completedIds().size());
     const int halfWay = int(halfWayIds().size());
+    // The plural follows the whole: "1 of 3 desktops retired".
     const QString text = m_mode == Mode::Retire
-        ? tr("%1 of %2 desktop(s) retired, %3 left half-way, %4 not changed.")
-        : tr("%1 of %2 desktop(s) restored, %3 left half-way, %4 not changed.");
-    return text.arg(completed).arg(all).arg(halfWay).arg(all - completed - halfWay);
+        ? tr("%1 of %n desktop(s) retired, %2 left half-way, %3 not changed.", nullptr, all)
+        : tr("%1 of %n desktop(s) restored, %2 left half-way, %3 not changed.", nullptr, all);
+    return text.arg(completed).arg(halfWay).arg(all - completed - halfWay);
 }
 
 QString RetirementRun::kindName(Step step)

@@ -5,6 +5,7 @@
 #include "deletion/deletioncontext.h"
 #include "deletion/deletionstore.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -80,6 +81,9 @@ public:
     void setMessage(const QString& message) { m_message = message; }
     // "Today" is this clock's UTC date (default: the system clock).
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // The day the review dated the retirement: the tags say what the confirmation said, even
+    // when the run starts after midnight (UTC). Invalid: the clock's day.
+    void setToday(const QDate& todayUtc) { m_today = todayUtc; }
     // The whole run's deadline from start(); 0 or less: none.
     void setDeadlineMs(int deadlineMs) { m_deadlineMs = deadlineMs; }
 
@@ -87,6 +91,24 @@ public:
     QList<Step> steps() const;
     // The tags a retirement writes today.
     QList<DesktopTag> retirementTags() const;
+
+    // One request group of a step: the kind it is sent as and the desktops it holds.
+    struct StepRequest {
+        Step step;
+        ChangeKind kind;
+        QList<ChangeTarget> targets;
+    };
+    // The steps of a run of this mode (with a log-off only when there is a message).
+    static QList<Step> stepsFor(Mode mode, const QString& message);
+    // The request groups of one step for the desktops still going, in the order sent. A restore
+    // removes the tags once per distinct set of this tool's tags; a desktop without them needs
+    // no removal (it is not in any group).
+    static QList<StepRequest> stepRequests(Step step, const QList<RetirementTarget>& going,
+        const QString& message, const QList<DesktopTag>& retirementTags);
+    // Every request group a run sends when every step is done for every desktop, in order:
+    // what a review plans and previews, from the same code the run sends with.
+    static QList<StepRequest> plannedRequests(Mode mode, const QList<RetirementTarget>& targets,
+        const QString& message, const QList<DesktopTag>& retirementTags);
 
     void start();
     // Sends nothing more; the request on the wire is let finish.
@@ -106,7 +128,8 @@ public:
     // the step that was not done and why.
     QStringList unfinishedLines() const;
     // What was done to a desktop ("in maintenance and tagged, not stopped"), translated.
-    QString stateText(const DesktopOutcome& outcome) const;
+    QString stateText(const DesktopOutcome& outcome) const { return stateTextOf(m_mode, outcome); }
+    static QString stateTextOf(Mode mode, const DesktopOutcome& outcome);
     // One translated sentence on the whole run.
     QString summary() const;
     // The record's kind names of the requests this run sent, in order (for tests and logs).
@@ -116,6 +139,11 @@ public:
     static QString stepName(Step step);
     // The record's kind of a step ("maintenance_on", "tags_add", "power_stop", …).
     static QString kindName(Step step);
+    // The record's name of a mode ("retire", "restore"), of the run's own lines: a
+    // "retirement_started" line before its first request and a "retirement_finished" line at its
+    // end, so that a run the app ended half-way is found and settled at the next start
+    // (RetirementSettlement).
+    static QString modeName(Mode mode);
 
 Q_SIGNALS:
     // A step of a batch is about to be sent (one signal per request group).
@@ -123,11 +151,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    struct Part {
-        Step step;
-        ChangeKind kind;
-        QList<ChangeTarget> targets;
-    };
+    using Part = StepRequest;
     bool isComplete(const DesktopOutcome& outcome) const;
     void next();
     void checkBeforeSending();
@@ -138,6 +162,8 @@ private:
     void halt(const QString& reason);
     void expire();
     void finish();
+    void recordStart();
+    void recordFinish();
 
     QPointer<ApiClient> m_client;
     DeletionStorePtr m_store;
@@ -157,7 +183,9 @@ private:
     int m_deadlineMs = 0;
     QString m_message;
     Clock m_clock;
+    QDate m_today;
     bool m_started = false;
+    bool m_startRecorded = false;
     bool m_halted = false;
     bool m_cancelled = false;
     bool m_expired = false;

@@ -1,5 +1,7 @@
 #include "deletionclassification.h"
 
+#include "api/retirementjson.h"
+
 #include <QUuid>
 
 #include <algorithm>
@@ -101,6 +103,13 @@ QString DeletionClassifier::reasonText(const LeftOutDesktop &desktop)
         return tr("already in maintenance mode");
     case LeftOutReason::AlreadyDeleted:
         return tr("already deleted by a later run");
+    case LeftOutReason::AlreadyRetiring:
+        return tr("already retiring; restore it first to give it another date");
+    case LeftOutReason::TagLimit:
+        return tr("no room for the retirement's two tags: a desktop holds at most %1 tags")
+            .arg(RetirementJson::kMaxTagsPerDesktop);
+    case LeftOutReason::NotRetiring:
+        return tr("not retiring");
     }
     return {};
 }
@@ -112,7 +121,9 @@ bool DeletionClassifier::leavesWorkUndone(const QList<LeftOutDesktop> &leftOut)
                            return desktop.reason != LeftOutReason::Duplicate
                                && desktop.reason != LeftOutReason::NotInMaintenance
                                && desktop.reason != LeftOutReason::AlreadyInMaintenance
-                               && desktop.reason != LeftOutReason::AlreadyDeleted;
+                               && desktop.reason != LeftOutReason::AlreadyDeleted
+                               && desktop.reason != LeftOutReason::AlreadyRetiring
+                               && desktop.reason != LeftOutReason::NotRetiring;
                        });
 }
 

@@ -23,6 +23,9 @@ enum class LeftOutReason {
     NotInMaintenance,  // End Maintenance for a desktop that is not in maintenance mode
     AlreadyInMaintenance, // Start Maintenance for a desktop already in maintenance mode
     AlreadyDeleted,    // a retry: a later run of this app has deleted it since
+    AlreadyRetiring,   // Retire for a desktop that carries this app's retirement tags already
+    TagLimit,          // Retire for a desktop with no room for the retirement's two tags
+    NotRetiring,       // Restore for a desktop without this app's retirement tags
 };
 
 struct LeftOutDesktop

@@ -63,14 +63,19 @@ QList<RecordSettlement::OpenIntent> RecordSettlement::openIntents(const QList<QJ
 
 bool RecordSettlement::writtenByLiveProcess(const OpenIntent &intent)
 {
-    if (intent.processId <= 0 || intent.host != QSysInfo::machineHostName())
+    return isLiveProcess(intent.processId, intent.host);
+}
+
+bool RecordSettlement::isLiveProcess(qint64 processId, const QString &host)
+{
+    if (processId <= 0 || host != QSysInfo::machineHostName())
         return false;
     // This process settles before it sends anything, so an intent of its own pid is an older
     // process's whose id was reused.
-    if (intent.processId == QCoreApplication::applicationPid())
+    if (processId == QCoreApplication::applicationPid())
         return false;
 #ifdef Q_OS_UNIX
-    return ::kill(pid_t(intent.processId), 0) == 0 || errno == EPERM;
+    return ::kill(pid_t(processId), 0) == 0 || errno == EPERM;
 #else
     return false;
 #endif

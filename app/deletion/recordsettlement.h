@@ -73,6 +73,10 @@ public:
                                           const QStringList &lookedUpIds,
                                           const QHash<QString, Desktop> &found);
 
+    // Whether a record written by this process id on this host may still have its answer coming
+    // (that process still runs); never this process, which settles before it sends.
+    static bool isLiveProcess(qint64 processId, const QString &host);
+
 private:
     static bool writtenByLiveProcess(const OpenIntent &intent);
     static QString settledMessage(const OpenIntent &intent);

@@ -11,6 +11,7 @@
 #include "settings/connectionoptions.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 
 #include <algorithm>
@@ -25,9 +26,9 @@ ChangePreparation::ChangePreparation(
     lookUp.desktopIds = m_request.desktopIds;
     lookUp.options = m_request.choices.options;
     lookUp.projectId = m_request.projectId;
-    // Protection guards against destruction: maintenance and log-off may be what a protected
-    // desktop needs most.
-    if (m_request.kind == ReviewedChange::Delete)
+    // Protection guards against destruction, and a retirement ends in one: maintenance, log-off
+    // and a restore may be what a protected desktop needs most.
+    if (m_request.kind == ReviewedChange::Delete || m_request.kind == ReviewedChange::Retire)
         lookUp.protectedTags = m_request.protectedTags;
     lookUp.audit = m_request.audit;
     lookUp.inFlight = m_request.inFlight;
@@ -98,6 +99,8 @@ void ChangePreparation::onLookedUp()
     facts.classification = m_lookUp->classification();
     facts.apiBase = m_client ? m_client->urlFor(QString()) : QUrl();
     facts.alreadyDeleted = m_request.alreadyDeleted;
+    facts.todayUtc = m_request.todayUtc.isValid() ? m_request.todayUtc
+                                                  : QDateTime::currentDateTimeUtc().date();
     if (m_request.kind == ReviewedChange::Delete && !m_request.retryWasForced) {
         for (const Desktop& desktop : std::as_const(facts.classification.deletable)) {
             if (desktop.isConnected())

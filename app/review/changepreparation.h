@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 #include "review/changereview.h"
 
+#include <QDate>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -31,7 +32,8 @@ public:
         ReviewedChange kind = ReviewedChange::Delete;
         QStringList desktopIds; // as asked, repeats included
         QString projectId;
-        QStringList protectedTags; // deletion only: maintenance and log-off destroy nothing
+        // Deletion and retirement only: maintenance, log-off and a restore destroy nothing.
+        QStringList protectedTags;
         AuditLog* audit = nullptr;
         // The changes of this data directory in flight (its DeletionStore's): left out.
         const InFlightRegistry* inFlight = nullptr;
@@ -43,6 +45,8 @@ public:
         bool retryWasForced = true;
         // Bounds the look-up of the users' other desktops (the CLI's --timeout); 0: none.
         int usersLookUpTimeoutMs = 0;
+        // A retirement's "today" (UTC); invalid: the system clock's, when the look-up ends.
+        QDate todayUtc;
     };
 
     // A request for these ids on this connection: the project, and for a deletion its protected

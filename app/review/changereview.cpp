@@ -19,6 +19,20 @@ ReviewedChange reviewedChangeOf(DecommissionAction action)
     return ReviewedChange::LogOff;
 }
 
+namespace {
+// The service refuses a tag batch that would give a desktop more tags than its limit; the
+// retirement's two keys overwrite themselves where the desktop has them already.
+bool hasRoomForRetirementTags(const Desktop& desktop)
+{
+    QSet<QString> keys;
+    for (const auto& tag : desktop.tags)
+        keys.insert(tag.first);
+    keys.insert(Retirement::retiredOnKey());
+    keys.insert(Retirement::retireAfterKey());
+    return keys.size() <= RetirementJson::kMaxTagsPerDesktop;
+}
+} // namespace
+
 ChangeReview::ChangeReview()
 {
     compute();
@@ -63,6 +77,8 @@ DecommissionAction ChangeReview::action() const
         return DecommissionAction::EndMaintenance;
     case ReviewedChange::LogOff:
     case ReviewedChange::Delete:
+    case ReviewedChange::Retire:
+    case ReviewedChange::Restore:
         break;
     }
     return DecommissionAction::LogOff;
@@ -93,12 +109,22 @@ void ChangeReview::compute()
         leftOut.desktopId = desktop.id;
         leftOut.desktopName = desktop.computerName;
         const bool yearlyMonthly = desktop.billingMode == BillingMode::YearlyMonthly;
+        const bool retiring = Retirement::stateOf(desktop.tags).isRetiring();
         if (yearlyMonthly && isDeletion())
             ++m_yearlyMonthlySelected;
         if (m_facts.alreadyDeleted.contains(desktop.id)) {
             leftOut.reason = LeftOutReason::AlreadyDeleted;
         } else if (isDeletion() && yearlyMonthly && m_choices.leaveOutYearlyMonthly) {
             leftOut.reason = LeftOutReason::YearlyMonthly;
+        } else if (kind() == ReviewedChange::Retire && yearlyMonthly) {
+            // A retirement ends in a deletion, which a yearly/monthly desktop never gets.
+            leftOut.reason = LeftOutReason::YearlyMonthly;
+        } else if (kind() == ReviewedChange::Retire && retiring) {
+            leftOut.reason = LeftOutReason::AlreadyRetiring;
+        } else if (kind() == ReviewedChange::Retire && !hasRoomForRetirementTags(desktop)) {
+            leftOut.reason = LeftOutReason::TagLimit;
+        } else if (kind() == ReviewedChange::Restore && !retiring) {
+            leftOut.reason = LeftOutReason::NotRetiring;
         } else if (kind() == ReviewedChange::EndMaintenance && !desktop.inMaintenanceMode) {
             leftOut.reason = LeftOutReason::NotInMaintenance;
         } else if (kind() == ReviewedChange::StartMaintenance && desktop.inMaintenanceMode) {
@@ -214,6 +240,35 @@ QList<ChangeTarget> ChangeReview::actionTargets() const
     return targets;
 }
 
+RetirementRun::Mode ChangeReview::retirementMode() const
+{
+    return kind() == ReviewedChange::Restore ? RetirementRun::Mode::Restore
+                                             : RetirementRun::Mode::Retire;
+}
+
+QList<RetirementTarget> ChangeReview::retirementTargets() const
+{
+    QList<RetirementTarget> targets;
+    if (!isRetirement())
+        return targets;
+    targets.reserve(m_targets.size());
+    for (const Desktop& desktop : m_targets)
+        targets.append({ desktop.id, desktop.computerName, desktop.tags });
+    return targets;
+}
+
+QList<DesktopTag> ChangeReview::retirementTags() const
+{
+    if (kind() != ReviewedChange::Retire)
+        return {};
+    return Retirement::retirementTags(retiredOn(), m_choices.graceDays);
+}
+
+bool ChangeReview::graceDaysValid() const
+{
+    return m_choices.graceDays >= 0 && m_choices.graceDays <= RetirementRun::kMaxGraceDays;
+}
+
 ChangeKind ChangeReview::changeKind() const
 {
     if (isDeletion())
@@ -226,11 +281,27 @@ QList<PlannedChangeRequest> ChangeReview::plannedRequests() const
     // The kinds the runs are built with plan the requests here too, so that a preview is what is
     // sent.
     QList<PlannedChangeRequest> planned;
+    if (isRetirement()) {
+        const QList<RetirementRun::StepRequest> steps = RetirementRun::plannedRequests(
+            retirementMode(), retirementTargets(), m_choices.logoffMessage.trimmed(), retirementTags());
+        for (const RetirementRun::StepRequest& step : steps) {
+            QStringList ids;
+            for (const ChangeTarget& target : step.targets)
+                ids.append(target.id);
+            for (const QStringList& chunk : step.kind.chunksOf(ids)) {
+                const PlannedRequest request = step.kind.plan(chunk);
+                planned.append({ RetirementRun::stepName(step.step), request.method, request.path,
+                    request.body, int(chunk.size()), QString() });
+            }
+        }
+        return planned;
+    }
     if (!isDeletion()) {
         const ChangeKind kind = changeKind();
         for (const QStringList& chunk : kind.chunksOf(targetIds())) {
             const PlannedRequest request = kind.plan(chunk);
-            planned.append({ request.method, request.path, request.body, int(chunk.size()), QString() });
+            planned.append({ QString(), request.method, request.path, request.body,
+                int(chunk.size()), QString() });
         }
         return planned;
     }
@@ -240,10 +311,10 @@ QList<PlannedChangeRequest> ChangeReview::plannedRequests() const
     const ChangeKind autoscaleOff = ChangeKinds::poolAutoscale(false);
     for (const DesktopPool& pool : poolsToStop()) {
         const PlannedRequest request = autoscaleOff.plan({ pool.id });
-        planned.append({ request.method, request.path, request.body, 0, pool.id });
+        planned.append({ QString(), request.method, request.path, request.body, 0, pool.id });
     }
     for (int index = 0; index < plan.chunkCount(); ++index) {
-        planned.append({ QByteArrayLiteral("POST"), QStringLiteral("desktops/batch-delete"),
+        planned.append({ QString(), QByteArrayLiteral("POST"), QStringLiteral("desktops/batch-delete"),
             plan.requestBody(index), int(plan.chunk(index).size()), QString() });
     }
     return planned;
@@ -251,6 +322,8 @@ QList<PlannedChangeRequest> ChangeReview::plannedRequests() const
 
 int ChangeReview::changeRequestCount() const
 {
+    if (isRetirement())
+        return int(plannedRequests().size());
     const int perRequest = isDeletion() ? DeletionPlan::kMaxChunkSize
                                         : std::max(1, changeKind().maxTargetsPerRequest);
     return (targetCount() + perRequest - 1) / perRequest;

@@ -3,11 +3,14 @@
 #include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
 #include "decommission/deletionimpact.h"
+#include "decommission/retirementrun.h"
+#include "decommission/retirementstate.h"
 #include "deletion/changekind.h"
 #include "deletion/deletionclassification.h"
 #include "deletion/deletionplan.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -21,6 +24,10 @@ enum class ReviewedChange {
     StartMaintenance,
     EndMaintenance,
     LogOff,
+    // Maintenance on, log-off with the message, tagged with its retirement date, stopped
+    // (RetirementRun), and back.
+    Retire,
+    Restore,
 };
 
 // The review's kind of a maintenance or log-off action (LogOff for anything else).
@@ -28,6 +35,7 @@ ReviewedChange reviewedChangeOf(DecommissionAction action);
 
 // One request a change will send, in the order the run sends it.
 struct PlannedChangeRequest {
+    QString stepName; // a retirement's step ("Maintenance on"), translated; empty otherwise
     QByteArray method;
     QString path; // below /v2/{project_id}/
     QByteArray body;
@@ -65,13 +73,16 @@ public:
         // later run has deleted since (left out, whatever the look-up says).
         QStringList forceSuggested;
         QSet<QString> alreadyDeleted;
+        // A retirement's "today" (UTC), from which its grace period counts.
+        QDate todayUtc;
     };
 
     struct Choices {
         BatchDeleteOptions options;
         bool leaveOutYearlyMonthly = true;
         bool turnAutoscaleOffFirst = true;
-        QString logoffMessage;
+        QString logoffMessage; // a retirement's message too (empty: no log-off)
+        int graceDays = Retirement::kDefaultGraceDays; // a retirement's
     };
 
     ChangeReview();
@@ -87,6 +98,10 @@ public:
     const Facts& facts() const { return m_facts; }
     const Choices& choices() const { return m_choices; }
     bool isDeletion() const { return m_facts.kind == ReviewedChange::Delete; }
+    bool isRetirement() const
+    {
+        return m_facts.kind == ReviewedChange::Retire || m_facts.kind == ReviewedChange::Restore;
+    }
     // The action a maintenance or log-off review sends (not for a deletion).
     DecommissionAction action() const;
 
@@ -122,6 +137,15 @@ public:
     // What the runs take: the deletion's plan, or the action's targets.
     DeletionPlan deletionPlan() const;
     QList<ChangeTarget> actionTargets() const;
+    // A retirement or restore: its mode, its desktops with their tags (a restore removes the
+    // values they carry), the day the retirement is dated and the day it becomes due.
+    RetirementRun::Mode retirementMode() const;
+    QList<RetirementTarget> retirementTargets() const;
+    QDate retiredOn() const { return m_facts.todayUtc; }
+    QDate retireAfter() const { return m_facts.todayUtc.addDays(m_choices.graceDays); }
+    QList<DesktopTag> retirementTags() const;
+    // The grace period is one the run takes (0 to RetirementRun::kMaxGraceDays).
+    bool graceDaysValid() const;
     // The engine's kind of the change itself, as the run is built with it.
     ChangeKind changeKind() const;
     // Exactly the requests the run sends, in order: autoscale first, then the change itself.

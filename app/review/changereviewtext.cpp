@@ -28,6 +28,10 @@ QString ChangeReviewText::title(const ChangeReview& review)
         return tr("End Maintenance on %Ln Desktop(s)", nullptr, count);
     case ReviewedChange::LogOff:
         return tr("Log Off the Users of %Ln Desktop(s)", nullptr, count);
+    case ReviewedChange::Retire:
+        return tr("Retire %Ln Desktop(s)", nullptr, count);
+    case ReviewedChange::Restore:
+        return tr("Restore %Ln Desktop(s)", nullptr, count);
     }
     return {};
 }
@@ -50,6 +54,15 @@ QString ChangeReviewText::heading(const ChangeReview& review)
         return QCoreApplication::translate("MainWindow",
             "Log the users of %Ln desktop(s) off? Work they have not saved may be lost.", nullptr,
             count);
+    case ReviewedChange::Retire:
+        return tr("Retire %Ln desktop(s)? They are put in maintenance mode, tagged as retiring and "
+                  "stopped, and may be deleted from %1 (UTC).",
+            nullptr, count)
+            .arg(Retirement::dayText(review.retireAfter()));
+    case ReviewedChange::Restore:
+        return tr("Restore %Ln desktop(s)? They are taken out of maintenance mode and started, and "
+                  "their retirement tags are removed.",
+            nullptr, count);
     }
     return {};
 }
@@ -67,6 +80,10 @@ QString ChangeReviewText::confirmButtonText(const ChangeReview& review)
         return tr("&End Maintenance on %Ln Desktop(s)", nullptr, count);
     case ReviewedChange::LogOff:
         return tr("&Log Off %Ln Desktop(s)", nullptr, count);
+    case ReviewedChange::Retire:
+        return tr("&Retire %Ln Desktop(s)", nullptr, count);
+    case ReviewedChange::Restore:
+        return tr("R&estore %Ln Desktop(s)", nullptr, count);
     }
     return {};
 }
@@ -215,8 +232,61 @@ QStringList ChangeReviewText::warnings(const ChangeReview& review, int namesShow
                 nullptr, review.targetCount() - connected);
         }
         break;
+    case ReviewedChange::Retire:
+        lines << retirementLines(review, users);
+        break;
+    case ReviewedChange::Restore:
+        if (review.targetCount() > 0) {
+            lines << tr("%Ln desktop(s) are started: billed by use, they cost money again while "
+                        "they run.",
+                nullptr, review.targetCount());
+        }
+        break;
     case ReviewedChange::EndMaintenance:
         break;
+    }
+    return lines;
+}
+
+QStringList ChangeReviewText::retirementLines(const ChangeReview& review, const QString& users)
+{
+    QStringList lines;
+    const int count = review.targetCount();
+    const int connected = int(review.connectedTargets().size());
+    const int days = review.choices().graceDays;
+    if (!review.graceDaysValid()) {
+        lines << tr("The grace period must be 0 to %1 days; nothing can be sent.")
+                     .arg(RetirementRun::kMaxGraceDays);
+        return lines;
+    }
+    const QString retiredOn = Retirement::dayText(review.retiredOn());
+    const QString due = Retirement::dayText(review.retireAfter());
+    lines << (days == 0
+            ? tr("Tagged as retired on %1 and due at once: they may be deleted today.")
+                  .arg(retiredOn)
+            : tr("Tagged as retired on %1 and due after %Ln day(s): they may be deleted from %2.",
+                nullptr, days)
+                  .arg(retiredOn, due));
+    const QString message = review.choices().logoffMessage.trimmed();
+    if (connected > 0) {
+        lines << (message.isEmpty()
+                ? tr("%Ln desktop(s) are in use (CONNECTED): maintenance mode disconnects their "
+                     "users and the stop ends their sessions, without a message: %1.",
+                    nullptr, connected)
+                      .arg(users)
+                : tr("%Ln desktop(s) are in use (CONNECTED): their users are logged off with the "
+                     "message: %1.",
+                    nullptr, connected)
+                      .arg(users));
+    }
+    if (!message.isEmpty()) {
+        if (const std::optional<QString> problem = DecommissionJson::logoffMessageProblem(message))
+            lines << tr("The message cannot be sent: %1").arg(*problem);
+        else if (count > 0)
+            lines << tr("The users see this message: “%1”").arg(message);
+    }
+    if (count > 0) {
+        lines << tr("Restore brings a desktop back until it is deleted; deletion cannot be undone.");
     }
     return lines;
 }
@@ -318,6 +388,13 @@ QString ChangeReviewText::previewText(const ChangeReview& review, bool indentBod
             comment = QCoreApplication::translate(
                 "DeletionDialog", "First: turn off the autoscale of pool %1")
                           .arg(request.poolId);
+        } else if (!request.stepName.isEmpty()) {
+            ++index;
+            comment = tr("Request %1 of %2, %3: %Ln desktop(s)", "request index, count, step",
+                request.desktopCount)
+                          .arg(index)
+                          .arg(changeRequests)
+                          .arg(request.stepName);
         } else {
             ++index;
             comment = QCoreApplication::translate(

@@ -39,6 +39,8 @@ public:
     static QString countsText(const ChangeReview& review);
     // What the change does to the users and what may go wrong, one sentence each.
     static QStringList warnings(const ChangeReview& review, int namesShown = kAllNames);
+    // A retirement's: its dates, the users logged off or disconnected, its message.
+    static QStringList retirementLines(const ChangeReview& review, const QString& users);
     // With *delete users*: the users removed, the users kept, and how complete that is.
     static QStringList usersLines(const ChangeReview& review, int namesShown = kAllNames);
     // With *delete users*: the groups attached to the desktops, which are not deleted with them

@@ -68,7 +68,8 @@ private Q_SLOTS:
         QCOMPARE(names,
             (QSet<QString> { QStringLiteral("list"), QStringLiteral("job"),
                 QStringLiteral("delete"), QStringLiteral("maintenance"), QStringLiteral("logoff"),
-                QStringLiteral("journal"), QStringLiteral("regions"), QStringLiteral("retire") }));
+                QStringLiteral("journal"), QStringLiteral("regions"), QStringLiteral("retire"),
+                QStringLiteral("restore") }));
         QCOMPARE(registry.find(QStringLiteral("frob")), nullptr);
     }
 
@@ -133,7 +134,8 @@ private Q_SLOTS:
                 .namesInProse(),
             QStringLiteral("a, b or c"));
         QCOMPARE(CliCommandRegistry().namesInProse(),
-            QStringLiteral("list, job, delete, maintenance, logoff, journal, regions or retire"));
+            QStringLiteral(
+                "list, job, delete, maintenance, logoff, journal, regions, retire or restore"));
     }
 
     void helpListsEverySynopsisLine()
@@ -162,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, int(ExitUsageError));
         QCOMPARE(unknown.err,
             QStringLiteral("Unknown command “frob”; use list, job, delete, maintenance, logoff, "
-                           "journal, regions or retire.\nRun with --help for usage.\n"));
+                           "journal, regions, retire or restore.\nRun with --help for usage.\n"));
 
         const Run help = runInProcess({ QStringLiteral("--help") });
         QCOMPARE(help.exitCode, int(ExitSuccess));

@@ -58,6 +58,11 @@ private Q_SLOTS:
                              QStringLiteral("--status"), QStringLiteral("ACTIVE") })
                      .exitCode,
             2);
+        // And the other way round: this mode's options are not those of a retirement by id.
+        QCOMPARE(runDemo({ kRetire, QStringLiteral("--ids"), QStringLiteral("abc"),
+                             QStringLiteral("--force"), QStringLiteral("--yes") })
+                     .exitCode,
+            2);
         QVERIFY(auditEventNames().isEmpty());
     }
 

@@ -9,6 +9,7 @@
 #include "deletion/deletionstore.h"
 #include "fakeclient.h"
 #include "fakenetworkaccessmanager.h"
+#include "retirementtesttags.h"
 #include "simulatortestsupport.h"
 #include "workspacesimulator.h"
 
@@ -39,16 +40,6 @@ const Desktop* findDesktop(const QList<Desktop>& desktops, const QString& id)
     return nullptr;
 }
 
-QList<QPair<QString, QString>> othersOf(const QList<QPair<QString, QString>>& tags)
-{
-    QList<QPair<QString, QString>> others;
-    for (const auto& tag : tags) {
-        if (!Retirement::isOwnKey(tag.first))
-            others.append(tag);
-    }
-    return others;
-}
-
 // Desktops the scripted server knows only by id: desk-0, desk-1, … named pc-0, pc-1, …
 QList<Desktop> numberedDesktops(int count)
 {
@@ -60,15 +51,6 @@ QList<Desktop> numberedDesktops(int count)
         desktops.append(desktop);
     }
     return desktops;
-}
-
-QString tagValue(const Desktop& desktop, const QString& key)
-{
-    for (const auto& [tagKey, value] : desktop.tags) {
-        if (tagKey == key)
-            return value;
-    }
-    return {};
 }
 } // namespace
 
@@ -99,9 +81,15 @@ private:
     bool runToEnd(RetirementRun& run);
     // Desktops that can be retired: running, not being deleted, room for two tags.
     QList<Desktop> retirable(int count);
+    // The steps' records, without the run's own start and end lines.
     QList<QJsonObject> auditEntries() const
     {
-        return AuditLog::readEntries(m_store->audit().filePath());
+        QList<QJsonObject> steps;
+        for (const QJsonObject& entry : AuditLog::readEntries(m_store->audit().filePath())) {
+            if (!entry.value("event"_L1).toString().startsWith("retirement_"_L1))
+                steps.append(entry);
+        }
+        return steps;
     }
     // Every intent has exactly one outcome with its run and chunk; returns the intents' kinds.
     QStringList checkedIntentKinds();

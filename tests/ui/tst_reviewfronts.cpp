@@ -1,5 +1,5 @@
 // The window and the CLI review the same input the same way: for a deletion, maintenance on and
-// off, and log-off of the same desktops (a mix of yearly/monthly, in use, pooled, in maintenance,
+// off, log-off, retire and restore of the same desktops (a mix of yearly/monthly, in use, pooled, in maintenance,
 // one unknown id and one listed twice) against the same simulator, the window's confirmation and
 // the CLI's dry run show the same desktops left out with the same reasons, the same warnings, and
 // exactly the same requests.
@@ -63,6 +63,12 @@ private Q_SLOTS:
                                 << QStringList { QStringLiteral("logoff"),
                                        QStringLiteral("--message"),
                                        QStringLiteral("This desktop is retired tonight.") };
+        QTest::newRow("retire") << int(ReviewedChange::Retire)
+                                << QStringList { QStringLiteral("retire"),
+                                       QStringLiteral("--message"),
+                                       QStringLiteral("This desktop is retired tonight.") };
+        QTest::newRow("restore") << int(ReviewedChange::Restore)
+                                 << QStringList { QStringLiteral("restore") };
     }
 
     void windowAndCliReviewTheSame()
@@ -84,6 +90,13 @@ private Q_SLOTS:
         for (const Desktop& desktop : std::as_const(all))
             ids.append(desktop.id);
         ids << QStringLiteral("no-such-desktop") << ids.first();
+        if (changeKind == ReviewedChange::Restore) {
+            // Some retiring, the others not: both kinds in the review.
+            const Result retired = run({ QStringLiteral("retire"), QStringLiteral("--ids"),
+                ids.mid(0, 5).join(QLatin1Char(',')), QStringLiteral("--yes") });
+            QVERIFY2(retired.exitCode == 0 || retired.exitCode == 1, qPrintable(retired.err));
+            QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-tags")), 1);
+        }
         if (changeKind == ReviewedChange::EndMaintenance) {
             // Some in maintenance, the others not: both kinds in the review.
             const Result on = run(
@@ -125,8 +138,9 @@ private Q_SLOTS:
                 dialog->reject();
             });
         controller.requestChange(changeKind, ids,
-            changeKind == ReviewedChange::LogOff ? QStringLiteral("This desktop is retired tonight.")
-                                             : QString());
+            changeKind == ReviewedChange::LogOff || changeKind == ReviewedChange::Retire
+                ? QStringLiteral("This desktop is retired tonight.")
+                : QString());
         QTRY_VERIFY_WITH_TIMEOUT(opened, kWaitMs);
         QCOMPARE(windowReview.kind(), changeKind);
         QCOMPARE(windowReview.selectedCount(), int(all.size()) + 1);
@@ -154,7 +168,9 @@ private Q_SLOTS:
         QVERIFY(!dry.err.contains(QStringLiteral("%1 (").arg(ids.first()) + all.first().computerName
             + QStringLiteral("): listed more than once")));
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")),
-            changeKind == ReviewedChange::EndMaintenance ? 1 : 0);
+            changeKind == ReviewedChange::EndMaintenance || changeKind == ReviewedChange::Restore
+                ? 1
+                : 0);
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("logoff")), 0);
         QCOMPARE(m_simulator->requestCount("POST", QStringLiteral("batch-delete")), 0);
     }
