@@ -72,6 +72,12 @@ QString regionOf(const QUrl &endpoint)
     return host;
 }
 
+// The connection's region as named (--region, the profile, the demo), else its endpoint's.
+QString regionOf(const ResolvedConnection &connection)
+{
+    return connection.region.isEmpty() ? regionOf(connection.config.endpoint) : connection.region;
+}
+
 } // namespace
 
 // The resources live in a static library: register them explicitly, outside any namespace.
@@ -371,7 +377,7 @@ QString MainWindow::connectionLabel() const
     if (name.isEmpty())
         return {};
     const QString region =
-        m_connection.allRegions ? tr("all regions", "connection name (all regions)") : regionOf(m_connection.config.endpoint);
+        m_connection.allRegions ? tr("all regions", "connection name (all regions)") : regionOf(m_connection);
     return region.isEmpty() ? name : tr("%1 (%2)", "connection name (region)").arg(name, region);
 }
 
@@ -441,13 +447,13 @@ void MainWindow::exportCsv(bool selectedOnly)
 void MainWindow::onDeletionDialogOpened(DeletionDialog *dialog)
 {
     dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
-                      regionOf(m_connection.config.endpoint));
+                      regionOf(m_connection));
 }
 
 void MainWindow::onActionDialogOpened(ChangeActionDialog *dialog)
 {
     dialog->setTarget(m_demoMode ? tr("Demo") : m_connection.profileName, m_connection.config.projectId,
-                      regionOf(m_connection.config.endpoint));
+                      regionOf(m_connection));
 }
 
 void MainWindow::saveLayout() const
