@@ -823,12 +823,12 @@
     </message>
     <message>
         <source>Tagged as retired on %1 and due at once: they may be deleted today.</source>
-        <translation>标记为于 %1 退役并立即到期：今天即可被删除。</translation>
+        <translation>标记为 %1 退役并立即到期：今天即可被删除。</translation>
     </message>
     <message numerus="yes">
         <source>Tagged as retired on %1 and due after %Ln day(s): they may be deleted from %2.</source>
         <translation>
-            <numerusform>标记为于 %1 退役，%Ln 天后到期：自 %2 起可被删除。</numerusform>
+            <numerusform>标记为 %1 退役，%Ln 天后到期：自 %2 起可被删除。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
