@@ -33,7 +33,8 @@ protected:
     QTextStream &err() { return m_err; }
     // Prints the error with everything support needs (request id, codes) and finishes.
     void failWithApiError(const QString &what, const ApiError &error);
-    void finish(int exitCode);
+    // A command may raise the code its steps finish with (finished() is emitted once all the same).
+    virtual void finish(int exitCode);
     // The data directory's record (audit log, journal), its notices printed; nothing, finished
     // with a usage error, when the directory cannot be opened (nothing was sent).
     std::shared_ptr<DeletionStore> openRecord(const QString &dataDir);

@@ -90,7 +90,9 @@ QString CliCommandRegistry::helpDescription() const
         "error, 3 API or network error, 4 the list is incomplete (the service's answers did\n"
         "not add up, or went beyond what a listing may hold; what arrived is printed).\n"
         "A dry run of delete --delete-users whose users' look-up failed says the impact on\n"
-        "users is unknown and exits 3 (4 when the look-up was incomplete).");
+        "users is unknown and exits 3 (4 when the look-up was incomplete).\n"
+        "retire --delete-due exits 0 when nothing is due, and 4 when the log-in records or\n"
+        "the listing could not all be read (no desktop whose use is unknown is deleted).");
     return description;
 }
 

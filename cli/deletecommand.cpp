@@ -98,6 +98,12 @@ void DeleteCommand::prepare()
     m_preparation->start();
 }
 
+void DeleteCommand::cancelPreparation()
+{
+    if (m_preparation)
+        m_preparation->cancel();
+}
+
 void DeleteCommand::onPrepared()
 {
     m_preparation->deleteLater();
@@ -107,12 +113,19 @@ void DeleteCommand::onPrepared()
         failWithApiError(tr("Looking up the desktops failed; nothing was deleted."), m_preparation->error());
         return;
     }
-    m_review = m_preparation->review();
+    reviewReady(m_preparation->review(), m_preparation->poolsWarning(), m_preparation->poolsIncomplete(),
+                m_preparation->usersListingWasIncomplete());
+}
+
+void DeleteCommand::reviewReady(const ChangeReview &review, const QString &poolsWarning, bool poolsIncomplete,
+                                bool usersListingIncomplete)
+{
+    m_review = review;
     m_plan = m_review.deletionPlan();
     if (m_review.facts().usersListing == ChangeReview::UsersListing::Failed) // no count of users is given then
-        m_impactExitCode = m_preparation->usersListingWasIncomplete() ? ExitIncompleteListing : ExitApiError;
-    m_poolsIncomplete = m_preparation->poolsIncomplete();
-    printReview(m_preparation->poolsWarning());
+        m_impactExitCode = usersListingIncomplete ? ExitIncompleteListing : ExitApiError;
+    m_poolsIncomplete = poolsIncomplete;
+    printReview(poolsWarning);
     if (m_poolsIncomplete && m_request.turnAutoscaleOffFirst && !m_request.dryRun) {
         // The pools to stop first are not all known: stopping some would not keep the others
         // from creating desktops.
@@ -325,8 +338,7 @@ void DeleteCommand::onInterrupted()
     }
     if (m_follower && !m_follower->isFinished())
         m_follower->cancel(); // its jobs stay in the journal
-    if (m_preparation)
-        m_preparation->cancel();
+    cancelPreparation();
     err() << tr("Interrupted; nothing was deleted.") << Qt::endl;
     finish(ExitPartialFailure);
 }

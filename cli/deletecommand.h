@@ -56,9 +56,22 @@ public:
     // The tracker timing the CLI's options ask for, for `delete` and `job --wait` alike.
     static JobTracker::Timing trackerTiming(int pollIntervalMs, int giveUpAfterMs);
 
+protected:
+    // Makes the review after the journal's jobs were followed: by default, of the requested ids.
+    virtual void prepare();
+    // Ctrl+C during the preparation.
+    virtual void cancelPreparation();
+    // Goes on from a review made by prepare(): prints it, then the dry run's plan or the deletion.
+    void reviewReady(const ChangeReview &review, const QString &poolsWarning, bool poolsIncomplete,
+                     bool usersListingIncomplete);
+    const DeleteRequest &request() const { return m_request; }
+    const ResolvedConnection &connection() const { return m_connection; }
+    const Timing &timing() const { return m_timing; }
+    const DeletionStorePtr &store() const { return m_store; }
+    bool wasInterrupted() const { return m_interrupted; }
+
 private:
     void followJournal();
-    void prepare();
     void onPrepared();
     // What the window's dialog shows, every name written out.
     void printReview(const QString &poolsWarning);

@@ -1,11 +1,39 @@
 // `delete`: its command line.
 
+#include "deletecommandline.h"
+
 #include "allregionschangecommand.h"
-#include "clicommandspec.h"
 #include "clioptions.h"
-#include "deletecommand.h"
 
 using namespace CliOptions;
+
+DeleteRequest DeleteCommandLine::requestFrom(const CliCommandLine& line)
+{
+    DeleteRequest request;
+    request.options.deleteUsers = line.isSet(Name::deleteUsers);
+    request.options.emailNotification = !line.isSet(Name::noEmail);
+    request.options.forceDelete = line.isSet(Name::force);
+    request.dryRun = line.isSet(Name::dryRun);
+    return request;
+}
+
+std::optional<DeleteCommand::Timing> DeleteCommandLine::timingFrom(
+    const CliCommandLine& line, QString* usageError)
+{
+    const std::optional<int> pollIntervalMs = secondsToMs(line.value(Name::pollInterval));
+    const std::optional<int> timeoutMs = secondsToMs(line.value(Name::timeout));
+    if (!pollIntervalMs || !timeoutMs)
+        return refuse(usageError,
+            CliText::tr("--poll-interval and --timeout take a positive number of seconds."));
+    DeleteCommand::Timing timing;
+    if (line.isSet(Name::pollInterval))
+        timing.pollIntervalMs = *pollIntervalMs;
+    if (line.isSet(Name::timeout)) {
+        timing.giveUpAfterMs = *timeoutMs;
+        timing.deadlineMs = timing.giveUpAfterMs;
+    }
+    return timing;
+}
 
 namespace {
 
@@ -21,33 +49,20 @@ std::optional<CliInvocation> checkDelete(const CliCommandLine& line, QString* us
             CliText::tr("Deletion cannot be undone: add --yes to confirm (or --dry-run to see "
                         "the requests first)."));
     }
-    const std::optional<int> pollIntervalMs = secondsToMs(line.value(Name::pollInterval));
-    const std::optional<int> timeoutMs = secondsToMs(line.value(Name::timeout));
-    if (!pollIntervalMs || !timeoutMs)
-        return refuse(usageError,
-            CliText::tr("--poll-interval and --timeout take a positive number of seconds."));
+    const std::optional<DeleteCommand::Timing> timing = DeleteCommandLine::timingFrom(line, usageError);
+    if (!timing)
+        return std::nullopt;
     if (AllRegionsChangeCommand::refusesFormatWithoutAllRegions(line, usageError))
         return std::nullopt;
     const std::optional<CliCommandLine::Ids> ids = line.readIds(usageError);
     if (!ids)
         return std::nullopt;
 
-    DeleteRequest request;
+    DeleteRequest request = DeleteCommandLine::requestFrom(line);
     request.desktopIds = ids->desktopIds;
     request.requestedIds = ids->requestedIds;
     request.includeYearlyMonthly = line.isSet(Name::includeYearlyMonthly);
     request.turnAutoscaleOffFirst = line.isSet(Name::turnAutoscaleOffFirst);
-    request.options.deleteUsers = line.isSet(Name::deleteUsers);
-    request.options.emailNotification = !line.isSet(Name::noEmail);
-    request.options.forceDelete = line.isSet(Name::force);
-    request.dryRun = line.isSet(Name::dryRun);
-    DeleteCommand::Timing timing;
-    if (line.isSet(Name::pollInterval))
-        timing.pollIntervalMs = *pollIntervalMs;
-    if (line.isSet(Name::timeout)) {
-        timing.giveUpAfterMs = *timeoutMs;
-        timing.deadlineMs = timing.giveUpAfterMs;
-    }
     if (line.isSet(Name::allRegions)) {
         AllRegionsChangeCommand::Options options;
         options.requestedIds = request.requestedIds;
@@ -55,13 +70,13 @@ std::optional<CliInvocation> checkDelete(const CliCommandLine& line, QString* us
         options.choices.leaveOutYearlyMonthly = !request.includeYearlyMonthly;
         options.choices.turnAutoscaleOffFirst = request.turnAutoscaleOffFirst;
         options.dryRun = request.dryRun;
-        options.pollIntervalMs = timing.pollIntervalMs;
-        options.timeoutMs = timing.deadlineMs;
+        options.pollIntervalMs = timing->pollIntervalMs;
+        options.timeoutMs = timing->deadlineMs;
         return AllRegionsChangeCommand::invocation(options, line, usageError);
     }
     CliInvocation invocation;
-    invocation.create
-        = [request, timing](const CliRunContext& context, QString*) -> std::unique_ptr<CliCommand> {
+    invocation.create = [request, timing = *timing](const CliRunContext& context,
+                            QString*) -> std::unique_ptr<CliCommand> {
         return std::make_unique<DeleteCommand>(
             context.client, request, context.connection, timing, context.out, context.err);
     };

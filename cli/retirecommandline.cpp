@@ -1,10 +1,12 @@
-// `retire` and `restore` (of the desktops given by id): their command lines.
+// `retire` and `restore` (of the desktops given by id): their command lines. `retire --delete-due`
+// is DueDeletionCommandLine's.
 
 #include "actioncommandline.h"
 
 #include "api/decommissionjson.h"
 #include "clioptions.h"
 #include "decommission/retirementrun.h"
+#include "duedeletecommandline.h"
 
 using namespace CliOptions;
 
@@ -39,6 +41,25 @@ std::optional<CliInvocation> checkRetireIds(const CliCommandLine& line, QString*
     return checkActionRequest(line, QStringLiteral("retire"), request, usageError);
 }
 
+// `retire` retires the desktops given, or with --delete-due deletes those that are due.
+std::optional<CliInvocation> checkRetire(const CliCommandLine& line, QString* usageError)
+{
+    if (line.isSet(DueDeletionCommandLine::deleteDue)) {
+        if (line.isSet(Name::allRegions) || line.isSet(Name::format))
+            return refuse(usageError,
+                CliText::tr("retire --delete-due works in one project: it takes neither "
+                            "--all-regions nor --format."));
+        return DueDeletionCommandLine::check(line, usageError);
+    }
+    for (const QString& option : DueDeletionCommandLine::sharedOptions()) {
+        if (line.isSet(option) && option != Name::dryRun && option != Name::yes
+            && option != Name::timeout)
+            return refuse(usageError,
+                CliText::tr("The option --%1 applies to retire --delete-due only.").arg(option));
+    }
+    return checkRetireIds(line, usageError);
+}
+
 std::optional<CliInvocation> checkRestore(const CliCommandLine& line, QString* usageError)
 {
     if (!line.arguments().isEmpty())
@@ -57,15 +78,21 @@ CliCommandSpec retireCommandSpec()
     spec.name = QStringLiteral("retire");
     spec.synopsis = QStringLiteral("retire (--ids ID[,ID...] | --ids-file FILE) [--days N] "
                                    "[--message TEXT] (--dry-run | --yes)\n"
-                                   "       [--all-regions [--format table|csv|json]]");
+                                   "       [--all-regions [--format table|csv|json]]\n")
+        + DueDeletionCommandLine::synopsis();
     spec.options = { Name::ids, Name::idsFile, Name::dryRun, Name::yes, Name::message,
         Name::timeout, Name::allRegions, Name::format };
-    spec.ownOptions = { QCommandLineOption(kDays,
-        CliText::tr("retire: the grace period in days before the desktops may be deleted "
-                    "(default %1; 0: due at once).")
-            .arg(Retirement::kDefaultGraceDays),
-        CliText::tr("days")) };
-    spec.check = checkRetireIds;
+    for (const QString& option : DueDeletionCommandLine::sharedOptions()) {
+        if (!spec.options.contains(option))
+            spec.options.append(option);
+    }
+    spec.ownOptions = { DueDeletionCommandLine::deleteDueOption(),
+        QCommandLineOption(kDays,
+            CliText::tr("retire: the grace period in days before the desktops may be deleted "
+                        "(default %1; 0: due at once).")
+                .arg(Retirement::kDefaultGraceDays),
+            CliText::tr("days")) };
+    spec.check = checkRetire;
     return spec;
 }
 

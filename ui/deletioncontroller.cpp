@@ -7,6 +7,7 @@
 #include "decommission/usersdesktopslookup.h"
 #include "deletion/laterturn.h"
 #include "review/changereviewtext.h"
+#include "review/duedeletionpreparation.h"
 #include "review/reviewedretirement.h"
 
 #include "changeactiondialog.h"
@@ -96,6 +97,8 @@ void DeletionController::setConnection(const ResolvedConnection &connection, Api
         m_preparation->cancel();
         m_preparation->deleteLater();
     }
+    if (m_duePreparation)
+        m_duePreparation->cancel(); // its finished() ends it
     m_store = storeFor(dataDir());
     if (!m_store->loadWarning.isEmpty())
         Q_EMIT statusMessage(m_store->loadWarning);

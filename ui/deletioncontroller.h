@@ -29,8 +29,10 @@ class ChangeActionDialog;
 class DeletionDialog;
 class DeletionRun;
 class DesktopTableModel;
+class DueDeletionPreparation;
 class JobJournal;
 class JobModel;
+class QMessageBox;
 class QSystemTrayIcon;
 class RetirementRun;
 class QWidget;
@@ -86,6 +88,12 @@ public:
     // opens the confirmation of the review (actionDialogOpened(), or preparationFinished(0) with a
     // status message when nothing can be sent); once confirmed, the run starts (actionStarted()).
     void requestChange(ReviewedChange kind, const QStringList &desktopIds, const QString &logoffMessage = QString());
+    // Delete Due Desktops: finds the project's retiring desktops that are due (listing, log-in
+    // records, judgement: DueDeletionPreparation) and opens the deletion dialog on the review of the
+    // due ones, the kept ones with their reasons above it; with none to delete, a message names
+    // each kept one with its reason. dueDeletionStarted() hands the preparation over for progress
+    // and Cancel; preparationFinished() follows.
+    void requestDueDeletion();
     // The project's pools (from the loader): the dialog warns of those that may create new
     // desktops after a deletion and offers to turn their autoscale off first. Until the pools are
     // set nothing is said of them (nor sent): without the listing nothing is known of any pool.
@@ -121,6 +129,9 @@ public:
 Q_SIGNALS:
     void dialogOpened(DeletionDialog *dialog);
     void actionDialogOpened(ChangeActionDialog *dialog);
+    void dueDeletionStarted(DueDeletionPreparation *preparation);
+    // With nothing to delete, the message that says why.
+    void dueDeletionMessageOpened(QMessageBox *message);
     void actionStarted(ChangeRun *run);
     void runStarted(DeletionRun *run);
     void actionFinished(ChangeRun *run);
@@ -148,6 +159,8 @@ private:
     void prepare(ChangePreparation::Request request, bool retry);
     void onPrepared(ChangePreparation *preparation, bool retry);
     DeletionDialog *openDialog(const ChangeReview &review);
+    void onDuePrepared(DueDeletionPreparation *preparation);
+    void showNothingDue(const DueDeletionPreparation &preparation);
     void openActionDialog(const ChangeReview &review);
     // The desktops of the table whose user is one of these desktops' users.
     void refreshTableInSlices(QList<Desktop> desktops, int afterMs = 1);
@@ -184,6 +197,7 @@ private:
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
     QPointer<ChangePreparation> m_preparation;
+    QPointer<DueDeletionPreparation> m_duePreparation;
     QPointer<ChangeActionDialog> m_actionDialog;
     QList<DesktopPool> m_pools;
     bool m_poolsKnown = false;

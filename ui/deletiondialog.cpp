@@ -343,6 +343,13 @@ QString DeletionDialog::noteText() const
     return m_leftOut->noteLabel()->text();
 }
 
+void DeletionDialog::addReviewSection(QWidget *section)
+{
+    auto *layout = qobject_cast<QVBoxLayout *>(m_body->widget()->layout());
+    section->setParent(m_body->widget());
+    layout->insertWidget(0, section);
+}
+
 void DeletionDialog::setLeftOut(const QList<LeftOutDesktop> &desktops)
 {
     ChangeReview::Facts facts = m_review.facts();

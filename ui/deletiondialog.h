@@ -56,6 +56,9 @@ public:
     void setAcrossProjects(MultiProjectChange *change);
     MultiProjectChange *acrossProjects() const;
 
+    // A section of the caller's above the left-out desktops, in the scrolling body (the due
+    // deletion's kept desktops); the dialog takes it over.
+    void addReviewSection(QWidget *section);
     // An extra line in place of the left-out count.
     void setNote(const QString &note);
     QString noteText() const;

@@ -6,6 +6,7 @@
 #include "changeactiondialog.h"
 #include "closequestion.h"
 #include "decommissionactions.h"
+#include "duedeletionaction.h"
 #include "decommission/retirementrun.h"
 #include "deletioncontroller.h"
 #include "desktopfilterproxy.h"
@@ -200,6 +201,7 @@ void MainWindow::createJobsPanel()
     m_deletion = new DeletionController(m_jobModel, m_model, this, this);
     m_decommission->setController(m_deletion);
     m_deletion->setAccountProvider([this] { return m_loader->accountAccess(); });
+    m_deleteDue->setController(m_deletion);
     m_closeQuestion = new CloseQuestion(m_deletion, this);
     connect(m_jobsPanel, &JobsPanel::retryFailedRequested, this, [this](DeletionRun *run) {
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });

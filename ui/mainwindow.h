@@ -16,6 +16,7 @@
 
 class ApiClient;
 class DecommissionActions;
+class DueDeletionAction;
 class DeletionController;
 class ChangeActionDialog;
 class CloseQuestion;
@@ -196,6 +197,7 @@ private:
     QAction *m_detailsAction = nullptr;
     QAction *m_deleteAction = nullptr;
     DecommissionActions *m_decommission = nullptr;
+    DueDeletionAction *m_deleteDue = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_userGuideAction = nullptr;
 

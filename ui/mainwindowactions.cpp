@@ -3,6 +3,7 @@
 
 #include "appicons.h"
 #include "decommissionactions.h"
+#include "duedeletionaction.h"
 #include "desktopfilterproxy.h"
 #include "desktoploader.h"
 #include "desktoptablemodel.h"
@@ -140,6 +141,9 @@ void MainWindow::createActions()
     connect(m_decommission, &DecommissionActions::stateChanged, this, &MainWindow::updateActions);
     m_desktopsMenu->insertActions(m_deleteAction, m_decommission->actions());
     m_desktopsMenu->insertSeparator(m_deleteAction);
+    // Of the project, not of the selection; beside Delete, since it ends in the same confirmation.
+    m_deleteDue = new DueDeletionAction(this);
+    m_desktopsMenu->addAction(m_deleteDue->action());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_userGuideAction);
@@ -171,6 +175,7 @@ void MainWindow::updateActions()
     const bool changeable = connected && hasSelection;
     m_deleteAction->setEnabled(changeable);
     m_decommission->update(changeable);
+    m_deleteDue->update(connected && !m_loader->isAllRegions());
 }
 
 void MainWindow::showHeaderMenu(const QPoint &position)

@@ -120,6 +120,9 @@ private Q_SLOTS:
         fill(network, 3);
         MainWindow window;
         window.setNetworkAccessManager(&network);
+        // The smallest size the window is made for: the longest message (the pools' warning, when
+        // that listing ends before the check) is then left of the counts too.
+        window.resize(1280, 800);
         // A message that arrives before the window is shown (as the journal's "Following …" does).
         window.statusBar()->showMessage(QStringLiteral("Following 3 unfinished deletion jobs…"));
         QVERIFY(loadAndWait(window));
