@@ -391,6 +391,13 @@
             <numerusform>Looking up %Ln desktops…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) past their date are kept; the details say why.</source>
+        <translation>
+            <numerusform>%Ln desktop past its date is kept; the details say why.</numerusform>
+            <numerusform>%Ln desktops past their date are kept; the details say why.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeletionDialog</name>
@@ -533,6 +540,16 @@
     </message>
 </context>
 <context>
+    <name>DueDeletionPreparation</name>
+    <message numerus="yes">
+        <source>%Ln retiring desktop(s)</source>
+        <translation>
+            <numerusform>%Ln retiring desktop</numerusform>
+            <numerusform>%Ln retiring desktops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdleOverviewChart</name>
     <message numerus="yes">
         <source>%n desktop(s) idle %1 in the usage period</source>
@@ -623,6 +640,16 @@
         <translation>
             <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktop, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
             <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktops, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeptDesktopsSection</name>
+    <message numerus="yes">
+        <source>These %Ln desktop(s) past their date are kept:</source>
+        <translation>
+            <numerusform>This %Ln desktop past its date is kept:</numerusform>
+            <numerusform>These %Ln desktops past their date are kept:</numerusform>
         </translation>
     </message>
 </context>

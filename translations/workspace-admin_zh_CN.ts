@@ -1201,48 +1201,6 @@ Commands:</source>
 命令：</translation>
     </message>
     <message>
-        <source>regions lists the account&apos;s Workspace projects and their desktops, found from the
-access key through the IAM of --region.
-
-maintenance and logoff look the desktops up as delete does and leave out, each
-with its reason, those not found, repeated or being deleted; the profile&apos;s
-protected tags do not block them, since they delete nothing.
-
-retire puts the desktops in maintenance mode, logs their users off with --message,
-tags them with the day they may be deleted (today + --days, UTC) and stops them;
-restore undoes it. Protected, yearly/monthly and already retiring desktops are
-left out of a retirement, each with its reason.
-
-Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
-
-Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
-error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
-not add up, or went beyond what a listing may hold; what arrived is printed).
-A dry run of delete --delete-users whose users&apos; look-up failed says the impact on
-users is unknown and exits 3 (4 when the look-up was incomplete).</source>
-        <translation>regions 列出帐号的 Workspace 项目及其桌面，项目通过 --region 的 IAM
-根据访问密钥找到。
-
-maintenance 和 logoff 像 delete 一样查找桌面，并逐一说明原因地排除
-未找到、重复或正在删除的桌面；配置文件的受保护标签不会阻止它们，
-因为它们不删除任何内容。
-
-retire 为桌面开启维护模式，用 --message 的消息注销其用户，
-为桌面加上可被删除的日期标签（今天 + --days，UTC）并关机；
-restore 撤销这些操作。受保护、包年/包月计费以及已在退役中的桌面
-不会被退役，并逐一说明原因。
-
-凭据来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
-HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的配置文件和系统密钥环。
-
-退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
-3 API 或网络错误，4 列表不完整（服务的答复前后不一致，或超出了
-列表可容纳的上限；已收到的内容会打印出来）。
-delete --delete-users 的试运行如果用户查询失败，会说明对用户的影响
-未知并以 3 退出（查询不完整时为 4）。</translation>
-    </message>
-    <message>
         <source>list, regions, and delete, maintenance and logoff with --all-regions: output as table (default), csv or json.</source>
         <translation>list、regions，以及与 --all-regions 一起使用的 delete、maintenance 和 logoff：以表格（默认）、csv 或 json 格式输出。</translation>
     </message>
@@ -1269,6 +1227,76 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>retire: the grace period in days before the desktops may be deleted (default %1; 0: due at once).</source>
         <translation>retire：桌面可被删除之前的宽限期天数（默认 %1；0：立即到期）。</translation>
+    </message>
+    <message>
+        <source>regions lists the account&apos;s Workspace projects and their desktops, found from the
+access key through the IAM of --region.
+
+maintenance and logoff look the desktops up as delete does and leave out, each
+with its reason, those not found, repeated or being deleted; the profile&apos;s
+protected tags do not block them, since they delete nothing.
+
+retire puts the desktops in maintenance mode, logs their users off with --message,
+tags them with the day they may be deleted (today + --days, UTC) and stops them;
+restore undoes it. Protected, yearly/monthly and already retiring desktops are
+left out of a retirement, each with its reason.
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
+not add up, or went beyond what a listing may hold; what arrived is printed).
+A dry run of delete --delete-users whose users&apos; look-up failed says the impact on
+users is unknown and exits 3 (4 when the look-up was incomplete).
+retire --delete-due exits 0 when nothing is due, and 4 when the log-in records or
+the listing could not all be read (no desktop whose use is unknown is deleted).</source>
+        <translation>regions 列出帐号的 Workspace 项目及其桌面，项目通过 --region 的 IAM
+根据访问密钥找到。
+
+maintenance 和 logoff 像 delete 一样查找桌面，并逐一说明原因地排除
+未找到、重复或正在删除的桌面；配置文件的受保护标签不会阻止它们，
+因为它们不删除任何内容。
+
+retire 为桌面开启维护模式，用 --message 的消息注销其用户，
+为桌面加上可被删除的日期标签（今天 + --days，UTC）并关机；
+restore 撤销这些操作。受保护、包年/包月计费以及已在退役中的桌面
+不会被退役，并逐一说明原因。
+
+凭据来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的配置文件和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
+3 API 或网络错误，4 列表不完整（服务的答复前后不一致，或超出了
+列表可容纳的上限；已收到的内容会打印出来）。
+delete --delete-users 的试运行如果用户查询失败，会说明对用户的影响
+未知并以 3 退出（查询不完整时为 4）。
+retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌面列表
+未能全部读取时以 4 退出（使用情况未知的桌面不会被删除）。</translation>
+    </message>
+    <message>
+        <source>retire: delete the retiring desktops that are due (past their date, still in maintenance and stopped, no log-in since their retirement); those kept are named with the reason. Made for cron or a systemd timer.</source>
+        <translation>retire：删除已到期的退役中桌面（已过退役日期、仍处于维护模式且已关机、退役后无人登录）；保留的桌面会列出名称及原因。适用于 cron 或 systemd 定时器。</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to retire --delete-due: it finds the due desktops itself.</source>
+        <translation>选项 --%1 不适用于 retire --delete-due：它会自行查找到期的桌面。</translation>
+    </message>
+    <message>
+        <source>retire --delete-due takes no arguments, only options.</source>
+        <translation>retire --delete-due 不接受参数，只接受选项。</translation>
+    </message>
+    <message>
+        <source>Deletion cannot be undone: add --yes to delete the due desktops, or --dry-run to see the review and the requests first.</source>
+        <translation>删除无法撤销：请加上 --yes 删除到期的桌面，或先用 --dry-run 查看检查结果和将发送的请求。</translation>
+    </message>
+    <message>
+        <source>retire --delete-due works in one project: it takes neither --all-regions nor --format.</source>
+        <translation>retire --delete-due 只在一个项目中运行：它不接受 --all-regions 和 --format。</translation>
+    </message>
+    <message>
+        <source>The option --%1 applies to retire --delete-due only.</source>
+        <translation>选项 --%1 仅适用于 retire --delete-due。</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1869,28 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>%1: nothing sent: %2</source>
         <translation>%1：未发送任何请求：%2</translation>
+    </message>
+    <message>
+        <source>Looking for the retiring desktops that are due…</source>
+        <translation>正在查找已到期的退役中桌面…</translation>
+    </message>
+    <message>
+        <source>Looking for the due desktops failed; nothing was deleted: %1</source>
+        <translation>查找到期桌面失败；未删除任何桌面：%1</translation>
+    </message>
+    <message>
+        <source>No desktop is deleted.</source>
+        <translation>不删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Delete Due Desktops</source>
+        <translation>删除到期的桌面</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) past their date are kept; the details say why.</source>
+        <translation>
+            <numerusform>%Ln 个已过日期的桌面被保留；详情中说明了原因。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2738,29 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     </message>
 </context>
 <context>
+    <name>DueDeleteCommand</name>
+    <message>
+        <source>Looking for the retiring desktops that are due…</source>
+        <translation>正在查找已到期的退役中桌面…</translation>
+    </message>
+    <message>
+        <source>Looking for the due desktops failed; nothing was deleted.</source>
+        <translation>查找到期桌面失败；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Kept, although past its date: %1</source>
+        <translation>已过日期但保留：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is due for deletion.</source>
+        <translation>没有到期待删除的桌面。</translation>
+    </message>
+</context>
+<context>
     <name>DueDeletion</name>
     <message>
         <source>It is not retiring: it has no retirement date.</source>
@@ -2728,6 +2801,53 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>the log-in records were not read to the end.</source>
         <translation>登录记录没有读取完毕。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>desktop name, desktop id, reason</comment>
+        <translation>%1（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>DueDeletionPreparation</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>The time allowed for finding the due desktops ran out; nothing was deleted.</source>
+        <translation>查找到期桌面的允许时间已用完；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Its retirement tags changed while it was being reviewed; it is looked at again next time.</source>
+        <translation>检查期间它的退役标签发生了变化；下次会重新检查。</translation>
+    </message>
+    <message>
+        <source>The retiring desktops kept changing while they were being reviewed; nothing was deleted. Try again later.</source>
+        <translation>检查期间退役中的桌面一直在变化；未删除任何桌面。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>No desktop of the project is retiring.</source>
+        <translation>此项目中没有退役中的桌面。</translation>
+    </message>
+    <message>
+        <source>%1: %2 due for deletion, %3 past their date but kept, %4 not due yet.</source>
+        <comment>%1: retiring desktops; %2, %3, %4: counts</comment>
+        <translation>%1：%2 个到期待删除，%3 个已过日期但保留，%4 个尚未到期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln retiring desktop(s)</source>
+        <translation>
+            <numerusform>%Ln 个退役中的桌面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The log-in records could not all be read, so no desktop whose use they had to show is deleted: %1</source>
+        <translation>未能读取全部登录记录，因此需要依据这些记录判断使用情况的桌面都不会被删除：%1</translation>
+    </message>
+    <message>
+        <source>The desktop listing was not complete, so some retiring desktops may not have been seen: %1</source>
+        <translation>桌面列表不完整，因此可能遗漏了部分退役中的桌面：%1</translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3339,31 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>Job %1 is forgotten; its outcome was never learned. Re-list its desktops to see what is still there.</source>
         <translation>已忘记任务 %1；其结果始终未知。请重新列出其桌面，查看哪些仍然存在。</translation>
+    </message>
+</context>
+<context>
+    <name>KeptDesktopsSection</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Desktop ID</source>
+        <translation>桌面 ID</translation>
+    </message>
+    <message>
+        <source>Why it is kept</source>
+        <translation>保留原因</translation>
+    </message>
+    <message>
+        <source>Retiring desktops past their date that are kept</source>
+        <translation>已过日期但被保留的退役中桌面</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %Ln desktop(s) past their date are kept:</source>
+        <translation>
+            <numerusform>以下 %Ln 个已过日期的桌面被保留：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4188,6 +4333,30 @@ Quit now?</source>
         <source>all regions</source>
         <comment>connection name (all regions)</comment>
         <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Delete D&amp;ue Desktops…</source>
+        <translation>删除到期的桌面(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Find the retiring desktops whose date has passed and that nobody used since their retirement, and review their deletion</source>
+        <translation>查找已过退役日期且退役后无人使用的退役中桌面，并确认是否删除它们</translation>
+    </message>
+    <message>
+        <source>Delete Due Desktops</source>
+        <translation>删除到期的桌面</translation>
+    </message>
+    <message>
+        <source>Listing the project&apos;s desktops to find those retiring…</source>
+        <translation>正在列出项目的桌面以查找退役中的桌面…</translation>
+    </message>
+    <message>
+        <source>Reading the log-in records since the retirements…</source>
+        <translation>正在读取退役以来的登录记录…</translation>
+    </message>
+    <message>
+        <source>Looking the due desktops up for the deletion review…</source>
+        <translation>正在查询到期的桌面，以便确认删除…</translation>
     </message>
 </context>
 <context>
