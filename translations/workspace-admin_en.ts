@@ -35,6 +35,37 @@
     </message>
 </context>
 <context>
+    <name>AllRegionsChangeCommand</name>
+    <message numerus="yes">
+        <source>Finding %Ln desktop(s) in the account&apos;s Workspace projects…</source>
+        <translation>
+            <numerusform>Finding %Ln desktop in the account&apos;s Workspace projects…</numerusform>
+            <numerusform>Finding %Ln desktops in the account&apos;s Workspace projects…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 for %Ln desktop(s)…</source>
+        <translation>
+            <numerusform>%1: %2 for %Ln desktop…</numerusform>
+            <numerusform>%1: %2 for %Ln desktops…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: turning autoscale off first for %Ln pool(s)…</source>
+        <translation>
+            <numerusform>%1: turning autoscale off first for %Ln pool…</numerusform>
+            <numerusform>%1: turning autoscale off first for %Ln pools…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: deleting %Ln desktop(s)…</source>
+        <translation>
+            <numerusform>%1: deleting %Ln desktop…</numerusform>
+            <numerusform>%1: deleting %Ln desktops…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AllRegionsListCommand</name>
     <message numerus="yes">
         <source>%1 (project %2): %Ln desktop(s).</source>
@@ -62,6 +93,16 @@
         <translation>
             <numerusform>%Ln project could not be listed; the others are shown.</numerusform>
             <numerusform>%Ln projects could not be listed; the others are shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangeActionDialog</name>
+    <message numerus="yes">
+        <source>%Ln character(s) left.</source>
+        <translation>
+            <numerusform>%Ln character left.</numerusform>
+            <numerusform>%Ln characters left.</numerusform>
         </translation>
     </message>
 </context>
@@ -165,6 +206,100 @@
             <numerusform>%Ln requests, sent one after another:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Retire %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>Retire %Ln Desktop</numerusform>
+            <numerusform>Retire %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>Restore %Ln Desktop</numerusform>
+            <numerusform>Restore %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retire %Ln desktop(s)? They are put in maintenance mode, tagged as retiring and stopped, and may be deleted from %1 (UTC).</source>
+        <translation>
+            <numerusform>Retire %Ln desktop? It is put in maintenance mode, tagged as retiring and stopped, and may be deleted from %1 (UTC).</numerusform>
+            <numerusform>Retire %Ln desktops? They are put in maintenance mode, tagged as retiring and stopped, and may be deleted from %1 (UTC).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln desktop(s)? They are taken out of maintenance mode and started, and their retirement tags are removed.</source>
+        <translation>
+            <numerusform>Restore %Ln desktop? It is taken out of maintenance mode and started, and its retirement tags are removed.</numerusform>
+            <numerusform>Restore %Ln desktops? They are taken out of maintenance mode and started, and their retirement tags are removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Retire %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>&amp;Retire %Ln Desktop</numerusform>
+            <numerusform>&amp;Retire %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>R&amp;estore %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>R&amp;estore %Ln Desktop</numerusform>
+            <numerusform>R&amp;estore %Ln Desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are started: billed by use, they cost money again while they run.</source>
+        <translation>
+            <numerusform>%Ln desktop is started: billed by use, it costs money again while it runs.</numerusform>
+            <numerusform>%Ln desktops are started: billed by use, they cost money again while they run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged as retired on %1 and due after %Ln day(s): they may be deleted from %2.</source>
+        <translation>
+            <numerusform>Tagged as retired on %1 and due after %Ln day: they may be deleted from %2.</numerusform>
+            <numerusform>Tagged as retired on %1 and due after %Ln days: they may be deleted from %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): maintenance mode disconnects their users and the stop ends their sessions, without a message: %1.</source>
+        <translation>
+            <numerusform>%Ln desktop is in use (CONNECTED): maintenance mode disconnects its user and the stop ends the session, without a message: %1.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): maintenance mode disconnects their users and the stop ends their sessions, without a message: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): their users are logged off with the message: %1.</source>
+        <translation>
+            <numerusform>%Ln desktop is in use (CONNECTED): its user is logged off with the message: %1.</numerusform>
+            <numerusform>%Ln desktops are in use (CONNECTED): their users are logged off with the message: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Request %1 of %2, %3: %Ln desktop(s)</source>
+        <comment>request index, count, step</comment>
+        <translation>
+            <numerusform>Request %1 of %2, %3: %Ln desktop</numerusform>
+            <numerusform>Request %1 of %2, %3: %Ln desktops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) in %1</source>
+        <comment>the first of the projects&apos; shares</comment>
+        <translation>
+            <numerusform>%Ln desktop in %1</numerusform>
+            <numerusform>%Ln desktops in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in %1</source>
+        <comment>a further project&apos;s share of the desktops</comment>
+        <translation>
+            <numerusform>%Ln in %1</numerusform>
+            <numerusform>%Ln in %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChangeRun</name>
@@ -254,6 +389,13 @@
         <translation>
             <numerusform>Looking up %Ln desktop…</numerusform>
             <numerusform>Looking up %Ln desktops…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) past their date are kept; the details say why.</source>
+        <translation>
+            <numerusform>%Ln desktop past its date is kept; the details say why.</numerusform>
+            <numerusform>%Ln desktops past their date are kept; the details say why.</numerusform>
         </translation>
     </message>
 </context>
@@ -398,6 +540,16 @@
     </message>
 </context>
 <context>
+    <name>DueDeletionPreparation</name>
+    <message numerus="yes">
+        <source>%Ln retiring desktop(s)</source>
+        <translation>
+            <numerusform>%Ln retiring desktop</numerusform>
+            <numerusform>%Ln retiring desktops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdleOverviewChart</name>
     <message numerus="yes">
         <source>%n desktop(s) idle %1 in the usage period</source>
@@ -488,6 +640,16 @@
         <translation>
             <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktop, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
             <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktops, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KeptDesktopsSection</name>
+    <message numerus="yes">
+        <source>These %Ln desktop(s) past their date are kept:</source>
+        <translation>
+            <numerusform>This %Ln desktop past its date is kept:</numerusform>
+            <numerusform>These %Ln desktops past their date are kept:</numerusform>
         </translation>
     </message>
 </context>
@@ -714,6 +876,20 @@
             <numerusform>%Ln of the pasted IDs or names matched no loaded desktop:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) restored: out of maintenance mode, started, and no longer retiring.</source>
+        <translation>
+            <numerusform>%Ln desktop restored: out of maintenance mode, started, and no longer retiring.</numerusform>
+            <numerusform>%Ln desktops restored: out of maintenance mode, started, and no longer retiring.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) were not carried through; the details name what was done to each.</source>
+        <translation>
+            <numerusform>%Ln desktop was not carried through; the details name what was done to it.</numerusform>
+            <numerusform>%Ln desktops were not carried through; the details name what was done to each.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>
@@ -793,6 +969,40 @@
         <translation>
             <numerusform>%Ln Workspace project.</numerusform>
             <numerusform>%Ln Workspace projects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetirementRun</name>
+    <message numerus="yes">
+        <source>%1 of %n desktop(s) retired, %2 left half-way, %3 not changed.</source>
+        <translation>
+            <numerusform>%1 of %n desktop retired, %2 left half-way, %3 not changed.</numerusform>
+            <numerusform>%1 of %n desktops retired, %2 left half-way, %3 not changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n desktop(s) restored, %2 left half-way, %3 not changed.</source>
+        <translation>
+            <numerusform>%1 of %n desktop restored, %2 left half-way, %3 not changed.</numerusform>
+            <numerusform>%1 of %n desktops restored, %2 left half-way, %3 not changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetirementSettlement</name>
+    <message numerus="yes">
+        <source>A restore started %1 (UTC) ended with the app before it finished; %Ln desktop(s) were left half-way:</source>
+        <translation>
+            <numerusform>A restore started %1 (UTC) ended with the app before it finished; %Ln desktop was left half-way:</numerusform>
+            <numerusform>A restore started %1 (UTC) ended with the app before it finished; %Ln desktops were left half-way:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A retirement started %1 (UTC) ended with the app before it finished; %Ln desktop(s) were left half-way:</source>
+        <translation>
+            <numerusform>A retirement started %1 (UTC) ended with the app before it finished; %Ln desktop was left half-way:</numerusform>
+            <numerusform>A retirement started %1 (UTC) ended with the app before it finished; %Ln desktops were left half-way:</numerusform>
         </translation>
     </message>
 </context>

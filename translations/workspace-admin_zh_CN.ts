@@ -35,10 +35,6 @@
 <context>
     <name>ActionCommand</name>
     <message>
-        <source>Nothing was sent.</source>
-        <translation>未发送任何请求。</translation>
-    </message>
-    <message>
         <source>Dry run: nothing is sent. %1 would be sent for %2.</source>
         <comment>%1: requests, %2: desktops</comment>
         <translation>试运行：不发送任何请求。将为 %2发送 %1。</translation>
@@ -100,6 +96,117 @@
     <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2…</source>
+        <translation>第 %1 批：%2…</translation>
+    </message>
+</context>
+<context>
+    <name>AllRegionsChangeCommand</name>
+    <message numerus="yes">
+        <source>Finding %Ln desktop(s) in the account&apos;s Workspace projects…</source>
+        <translation>
+            <numerusform>正在帐号的 Workspace 项目中查找 %Ln 个桌面…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IAM could not list the account&apos;s projects; nothing was sent.</source>
+        <translation>IAM 无法列出帐号的项目；未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>The access key sees no Workspace project; nothing was sent.</source>
+        <translation>此访问密钥看不到任何 Workspace 项目；未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>Not every project could be looked up, so nothing was sent.</source>
+        <translation>未能查询全部项目，因此未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>The pools of the desktops could not all be found, so no pool was changed and nothing was deleted.</source>
+        <translation>无法找到这些桌面所属的全部桌面池，因此未更改任何桌面池，也未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Nothing to delete.</source>
+        <translation>没有要删除的桌面。</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>没有要发送的请求。</translation>
+    </message>
+    <message>
+        <source>Leaving out %1: %2.</source>
+        <translation>排除 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Leaving out %1.</source>
+        <translation>排除 %1。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 for %Ln desktop(s)…</source>
+        <translation>
+            <numerusform>%1：%2（%Ln 个桌面）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not sent (%2): %3</source>
+        <translation>%1：未发送（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: turning autoscale off first for %Ln pool(s)…</source>
+        <translation>
+            <numerusform>%1：先为 %Ln 个桌面池关闭自动伸缩…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: deleting %Ln desktop(s)…</source>
+        <translation>
+            <numerusform>%1：正在删除 %Ln 个桌面…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: request accepted: job %2.</source>
+        <translation>%1：请求已接受：任务 %2。</translation>
+    </message>
+    <message>
+        <source>%1: request failed: %2</source>
+        <translation>%1：请求失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: job %2 can no longer be followed; its desktops&apos; outcome is unknown (re-list them): %3</source>
+        <translation>%1：无法再跟踪任务 %2；其桌面的结果未知（请重新列出）：%3</translation>
+    </message>
+    <message>
+        <source>%1: batch %2: %3…</source>
+        <translation>%1：第 %2 批：%3…</translation>
+    </message>
+    <message>
+        <source>%1: nothing sent: %2</source>
+        <translation>%1：未发送任何请求：%2</translation>
+    </message>
+    <message>
+        <source>Interrupted: sending no more requests to any project; the request already sent is allowed to finish. Jobs already submitted go on on the server and stay in the journal.</source>
+        <translation>已中断：不再向任何项目发送请求；已发出的请求允许完成。已提交的任务会在服务器上继续进行，并保留在任务日志中。</translation>
+    </message>
+    <message>
+        <source>Interrupted; nothing was sent.</source>
+        <translation>已中断；未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -404,6 +511,57 @@
         <source>The users see this message: “%1”</source>
         <translation>用户将看到此消息：“%1”</translation>
     </message>
+    <message>
+        <source> days</source>
+        <comment>grace period</comment>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>0 days: due at once</source>
+        <translation>0 天：立即到期</translation>
+    </message>
+    <message>
+        <source>Grace period in days</source>
+        <translation>宽限期（天）</translation>
+    </message>
+    <message>
+        <source>How long the desktops wait, switched off, before they may be deleted. 0 makes them due at once.</source>
+        <translation>桌面在可被删除之前保持关机等待的时长。0 表示立即到期。</translation>
+    </message>
+    <message>
+        <source>Optional: users who are connected are logged off with it</source>
+        <translation>可选：注销已连接的用户时向其显示此消息</translation>
+    </message>
+    <message>
+        <source>Message to the users</source>
+        <translation>给用户的消息</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation>宽限期(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Without a message nobody is logged off: maintenance mode bars new log-ins and the stop ends any session.</source>
+        <translation>不填写消息时不会注销任何用户：维护模式阻止新的登录，关机会结束所有会话。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s) left.</source>
+        <translation>
+            <numerusform>还可输入 %Ln 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>Projects: %1</source>
+        <translation>项目：%1</translation>
+    </message>
 </context>
 <context>
     <name>ChangeKind</name>
@@ -617,6 +775,112 @@
             <numerusform>%Ln 个请求，依次发送：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Retire %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>退役 %Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>恢复 %Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retire %Ln desktop(s)? They are put in maintenance mode, tagged as retiring and stopped, and may be deleted from %1 (UTC).</source>
+        <translation>
+            <numerusform>退役 %Ln 个桌面？这些桌面将开启维护模式、加上退役标签并关机，自 %1（UTC）起可被删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln desktop(s)? They are taken out of maintenance mode and started, and their retirement tags are removed.</source>
+        <translation>
+            <numerusform>恢复 %Ln 个桌面？这些桌面将关闭维护模式并启动，其退役标签将被移除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Retire %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>退役 %Ln 个桌面(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>R&amp;estore %Ln Desktop(s)</source>
+        <translation>
+            <numerusform>恢复 %Ln 个桌面(&amp;E)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are started: billed by use, they cost money again while they run.</source>
+        <translation>
+            <numerusform>%Ln 个桌面将被启动：按需计费，运行期间会重新产生费用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The grace period must be 0 to %1 days; nothing can be sent.</source>
+        <translation>宽限期必须为 0 到 %1 天；无法发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Tagged as retired on %1 and due at once: they may be deleted today.</source>
+        <translation>标记为 %1 退役并立即到期：今天即可被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged as retired on %1 and due after %Ln day(s): they may be deleted from %2.</source>
+        <translation>
+            <numerusform>标记为 %1 退役，%Ln 天后到期：自 %2 起可被删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): maintenance mode disconnects their users and the stop ends their sessions, without a message: %1.</source>
+        <translation>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：维护模式会断开其用户，关机会结束其会话，且不发送任何消息：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) are in use (CONNECTED): their users are logged off with the message: %1.</source>
+        <translation>
+            <numerusform>%Ln 个桌面正在使用（CONNECTED）：其用户将收到该消息并被注销：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message cannot be sent: %1</source>
+        <translation>无法发送该消息：%1</translation>
+    </message>
+    <message>
+        <source>The users see this message: “%1”</source>
+        <translation>用户将看到此消息：“%1”</translation>
+    </message>
+    <message>
+        <source>Restore brings a desktop back until it is deleted; deletion cannot be undone.</source>
+        <translation>桌面在被删除之前都可以恢复；删除无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Request %1 of %2, %3: %Ln desktop(s)</source>
+        <comment>request index, count, step</comment>
+        <translation>
+            <numerusform>第 %1 个请求（共 %2 个），%3：%Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) in %1</source>
+        <comment>the first of the projects&apos; shares</comment>
+        <translation>
+            <numerusform>%1 中有 %Ln 个桌面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in %1</source>
+        <comment>a further project&apos;s share of the desktops</comment>
+        <translation>
+            <numerusform>%1 中有 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between the projects&apos; shares</comment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>ChangeRun</name>
@@ -708,10 +972,6 @@
     <message>
         <source>text</source>
         <translation>text</translation>
-    </message>
-    <message>
-        <source>list: output as table (default), csv or json.</source>
-        <translation>list：以表格（默认）、csv 或 json 格式输出。</translation>
     </message>
     <message>
         <source>format</source>
@@ -814,10 +1074,6 @@
         <translation>delete：同时删除包年/包月计费的桌面（控制台对这类桌面采用退订方式；默认排除）。</translation>
     </message>
     <message>
-        <source>logoff: the message the users see before they are logged off.</source>
-        <translation>logoff：用户被注销前看到的消息。</translation>
-    </message>
-    <message>
         <source>--period-days takes a whole number of days from 1 to %1.</source>
         <translation>--period-days 需要一个 1 到 %1 之间的整数天数。</translation>
     </message>
@@ -874,68 +1130,6 @@
         <translation>--all-regions 需要一个区域，通过该区域的 IAM 列出帐号的项目：请使用 --region 或带有区域的配置文件。</translation>
     </message>
     <message>
-        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
-
-Commands:
-  list [--status S] [--name TEXT] [--format table|csv|json]
-       [--idle-days N] [--period-days DAYS] [--retiring] [--all-regions]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
-  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-  regions [--format table|csv|json]
-
-regions lists the account&apos;s Workspace projects and their desktops, found from the
-access key through the IAM of --region.
-
-maintenance and logoff look the desktops up as delete does and leave out, each
-with its reason, those not found, repeated or being deleted; the profile&apos;s
-protected tags do not block them, since they delete nothing.
-
-Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
-HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
-
-Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
-error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
-not add up, or went beyond what a listing may hold; what arrived is printed).
-A dry run of delete --delete-users whose users&apos; look-up failed says the impact on
-users is unknown and exits 3 (4 when the look-up was incomplete).</source>
-        <translation>通过脚本查看和删除华为云 Workspace 桌面。
-
-命令：
-  list [--status S] [--name TEXT] [--format table|csv|json]
-       [--idle-days N] [--period-days DAYS] [--retiring] [--all-regions]
-  job JOB_ID [--wait]
-  delete (--ids ID[,ID...] | --ids-file FILE) [--delete-users] [--no-email] [--force]
-         [--include-yearly-monthly] [--turn-autoscale-off-first] (--dry-run | --yes)
-  maintenance on|off (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  logoff --message TEXT (--ids ID[,ID...] | --ids-file FILE) (--dry-run | --yes)
-  journal [forget JOB_ID --yes]
-  regions [--format table|csv|json]
-
-regions 列出帐号的 Workspace 项目及其桌面，项目通过 --region 的 IAM
-根据访问密钥找到。
-
-maintenance 和 logoff 像 delete 一样查找桌面，并逐一说明原因地排除
-未找到、重复或正在删除的桌面；配置文件的受保护标签不会阻止它们，
-因为它们不删除任何内容。
-
-凭据来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
-HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的配置文件和系统密钥环。
-
-退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
-3 API 或网络错误，4 列表不完整（服务的答复前后不一致，或超出了
-列表可容纳的上限；已收到的内容会打印出来）。
-delete --delete-users 的试运行如果用户查询失败，会说明对用户的影响
-未知并以 3 退出（查询不完整时为 4）。</translation>
-    </message>
-    <message>
-        <source>list, job, delete, maintenance, logoff, journal or regions.</source>
-        <translation>list、job、delete、maintenance、logoff、journal 或 regions。</translation>
-    </message>
-    <message>
         <source>job --wait: stop following the job after &lt;seconds&gt; (default 3600); delete, maintenance, logoff: end the whole run after &lt;seconds&gt; (a request still unanswered then has an unknown outcome, the rest is not sent); list: give up listing after &lt;seconds&gt;.</source>
         <translation>job --wait：在 &lt;seconds&gt; 秒后停止跟踪任务（默认 3600）；delete、maintenance、logoff：在 &lt;seconds&gt; 秒后结束整个运行（届时仍未答复的请求结果未知，其余请求不再发送）；list：在 &lt;seconds&gt; 秒后放弃列出。</translation>
     </message>
@@ -946,18 +1140,6 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>list: only the desktops being retired (those carrying this app&apos;s retirement tags, due or not).</source>
         <translation>list：仅列出正在退役的桌面（带有本应用退役标签的桌面，无论是否到期）。</translation>
-    </message>
-    <message>
-        <source>list: the desktops of every Workspace project of the account (found through the IAM of --region), with their region and project.</source>
-        <translation>list：列出帐号所有 Workspace 项目的桌面（通过 --region 的 IAM 找到），并附上区域和项目。</translation>
-    </message>
-    <message>
-        <source>No command given; use list, job, delete, maintenance, logoff, journal or regions.</source>
-        <translation>未给出命令；请使用 list、job、delete、maintenance、logoff、journal 或 regions。</translation>
-    </message>
-    <message>
-        <source>Unknown command “%1”; use list, job, delete, maintenance, logoff, journal or regions.</source>
-        <translation>未知命令“%1”；请使用 list、job、delete、maintenance、logoff、journal 或 regions。</translation>
     </message>
     <message>
         <source>--all-regions does not load usage statistics; list one region for --idle-days or --period-days.</source>
@@ -983,12 +1165,149 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <source>--idle-days cannot be longer than --period-days: the statistics of a period tell no idle time beyond it.</source>
         <translation>--idle-days 不能长于 --period-days：一个周期的统计无法说明超出该周期的空闲时间。</translation>
     </message>
+    <message>
+        <source>--format applies to delete, maintenance and logoff only with --all-regions.</source>
+        <translation>--format 仅在与 --all-regions 一起使用时适用于 delete、maintenance 和 logoff。</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the commands: “list, job or delete”</comment>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>No command given; use %1.</source>
+        <translation>未给出命令；请使用 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; use %2.</source>
+        <translation>未知命令“%1”；请使用 %2。</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>the last of a list of commands: “list, job or delete”</comment>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a list of commands: “list, job”</comment>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Review and delete Huawei Cloud Workspace desktops from scripts.
+
+Commands:</source>
+        <translation>通过脚本查看和删除华为云 Workspace 桌面。
+
+命令：</translation>
+    </message>
+    <message>
+        <source>list, regions, and delete, maintenance and logoff with --all-regions: output as table (default), csv or json.</source>
+        <translation>list、regions，以及与 --all-regions 一起使用的 delete、maintenance 和 logoff：以表格（默认）、csv 或 json 格式输出。</translation>
+    </message>
+    <message>
+        <source>logoff, retire: the message the users see before they are logged off.</source>
+        <translation>logoff、retire：用户被注销前看到的消息。</translation>
+    </message>
+    <message>
+        <source>list: the desktops of every Workspace project of the account (found through the IAM of --region), with their region and project; delete, maintenance, logoff: the ids may belong to any of those projects, and each request goes to its own project.</source>
+        <translation>list：列出帐号所有 Workspace 项目的桌面（通过 --region 的 IAM 找到），并附上区域和项目；delete、maintenance、logoff：ID 可以属于其中任一项目，每个请求发送到各自的项目。</translation>
+    </message>
+    <message>
+        <source>retire takes its desktop ids through --ids or --ids-file.</source>
+        <translation>retire 通过 --ids 或 --ids-file 接收桌面 ID。</translation>
+    </message>
+    <message>
+        <source>--days takes a whole number of days from 0 (due at once) to %1.</source>
+        <translation>--days 需要一个 0（立即到期）到 %1 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>restore takes its desktop ids through --ids or --ids-file.</source>
+        <translation>restore 通过 --ids 或 --ids-file 接收桌面 ID。</translation>
+    </message>
+    <message>
+        <source>retire: the grace period in days before the desktops may be deleted (default %1; 0: due at once).</source>
+        <translation>retire：桌面可被删除之前的宽限期天数（默认 %1；0：立即到期）。</translation>
+    </message>
+    <message>
+        <source>regions lists the account&apos;s Workspace projects and their desktops, found from the
+access key through the IAM of --region.
+
+maintenance and logoff look the desktops up as delete does and leave out, each
+with its reason, those not found, repeated or being deleted; the profile&apos;s
+protected tags do not block them, since they delete nothing.
+
+retire puts the desktops in maintenance mode, logs their users off with --message,
+tags them with the day they may be deleted (today + --days, UTC) and stops them;
+restore undoes it. Protected, yearly/monthly and already retiring desktops are
+left out of a retirement, each with its reason.
+
+Credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK (and
+HUAWEICLOUD_SDK_SECURITY_TOKEN), or from a saved profile and the system keychain.
+
+Exit codes: 0 done, 1 some desktops or sub-jobs failed, 2 usage or configuration
+error, 3 API or network error, 4 the list is incomplete (the service&apos;s answers did
+not add up, or went beyond what a listing may hold; what arrived is printed).
+A dry run of delete --delete-users whose users&apos; look-up failed says the impact on
+users is unknown and exits 3 (4 when the look-up was incomplete).
+retire --delete-due exits 0 when nothing is due, and 4 when the log-in records or
+the listing could not all be read (no desktop whose use is unknown is deleted).</source>
+        <translation>regions 列出帐号的 Workspace 项目及其桌面，项目通过 --region 的 IAM
+根据访问密钥找到。
+
+maintenance 和 logoff 像 delete 一样查找桌面，并逐一说明原因地排除
+未找到、重复或正在删除的桌面；配置文件的受保护标签不会阻止它们，
+因为它们不删除任何内容。
+
+retire 为桌面开启维护模式，用 --message 的消息注销其用户，
+为桌面加上可被删除的日期标签（今天 + --days，UTC）并关机；
+restore 撤销这些操作。受保护、包年/包月计费以及已在退役中的桌面
+不会被退役，并逐一说明原因。
+
+凭据来自 HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK（以及
+HUAWEICLOUD_SDK_SECURITY_TOKEN），或来自已保存的配置文件和系统密钥环。
+
+退出码：0 完成，1 部分桌面或子任务失败，2 用法或配置错误，
+3 API 或网络错误，4 列表不完整（服务的答复前后不一致，或超出了
+列表可容纳的上限；已收到的内容会打印出来）。
+delete --delete-users 的试运行如果用户查询失败，会说明对用户的影响
+未知并以 3 退出（查询不完整时为 4）。
+retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌面列表
+未能全部读取时以 4 退出（使用情况未知的桌面不会被删除）。</translation>
+    </message>
+    <message>
+        <source>retire: delete the retiring desktops that are due (past their date, still in maintenance and stopped, no log-in since their retirement); those kept are named with the reason. Made for cron or a systemd timer.</source>
+        <translation>retire：删除已到期的退役中桌面（已过退役日期、仍处于维护模式且已关机、退役后无人登录）；保留的桌面会列出名称及原因。适用于 cron 或 systemd 定时器。</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not apply to retire --delete-due: it finds the due desktops itself.</source>
+        <translation>选项 --%1 不适用于 retire --delete-due：它会自行查找到期的桌面。</translation>
+    </message>
+    <message>
+        <source>retire --delete-due takes no arguments, only options.</source>
+        <translation>retire --delete-due 不接受参数，只接受选项。</translation>
+    </message>
+    <message>
+        <source>Deletion cannot be undone: add --yes to delete the due desktops, or --dry-run to see the review and the requests first.</source>
+        <translation>删除无法撤销：请加上 --yes 删除到期的桌面，或先用 --dry-run 查看检查结果和将发送的请求。</translation>
+    </message>
+    <message>
+        <source>retire --delete-due works in one project: it takes neither --all-regions nor --format.</source>
+        <translation>retire --delete-due 只在一个项目中运行：它不接受 --all-regions 和 --format。</translation>
+    </message>
+    <message>
+        <source>The option --%1 applies to retire --delete-due only.</source>
+        <translation>选项 --%1 仅适用于 retire --delete-due。</translation>
+    </message>
 </context>
 <context>
     <name>CliCommand</name>
     <message>
         <source>%1 Retrying (attempt %2) in %3 s…</source>
         <translation>%1 %3 秒后重试（第 %2 次）…</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1427,10 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>IAM endpoint of region “%1” (“%2”): %3</source>
         <translation>区域“%1”的 IAM 终端节点（“%2”）：%3</translation>
+    </message>
+    <message>
+        <source>Every region needs the region whose IAM lists the account&apos;s projects: give the profile a region.</source>
+        <translation>显示全部区域需要一个区域，通过该区域的 IAM 列出帐号的项目：请为连接配置指定区域。</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1799,18 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <source>already deleted by a later run</source>
         <translation>已被之后的一次运行删除</translation>
     </message>
+    <message>
+        <source>already retiring; restore it first to give it another date</source>
+        <translation>已在退役中；如需设置其他日期，请先恢复</translation>
+    </message>
+    <message>
+        <source>no room for the retirement&apos;s two tags: a desktop holds at most %1 tags</source>
+        <translation>没有空间添加退役所需的两个标签：一个桌面最多只能有 %1 个标签</translation>
+    </message>
+    <message>
+        <source>not retiring</source>
+        <translation>不在退役中</translation>
+    </message>
 </context>
 <context>
     <name>DeletionController</name>
@@ -1522,6 +1857,40 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>Nothing was sent.</source>
         <translation>未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Retry Failed looks desktops up in the connection&apos;s own project; select the failed desktops of %1 in the table and delete them again.</source>
+        <translation>“重试失败的桌面”只在连接自身的项目中查找桌面；请在表格中选中 %1 中失败的桌面，然后再次删除。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何请求：%1</translation>
+    </message>
+    <message>
+        <source>%1: nothing sent: %2</source>
+        <translation>%1：未发送任何请求：%2</translation>
+    </message>
+    <message>
+        <source>Looking for the retiring desktops that are due…</source>
+        <translation>正在查找已到期的退役中桌面…</translation>
+    </message>
+    <message>
+        <source>Looking for the due desktops failed; nothing was deleted: %1</source>
+        <translation>查找到期桌面失败；未删除任何桌面：%1</translation>
+    </message>
+    <message>
+        <source>No desktop is deleted.</source>
+        <translation>不删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Delete Due Desktops</source>
+        <translation>删除到期的桌面</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) past their date are kept; the details say why.</source>
+        <translation>
+            <numerusform>%Ln 个已过日期的桌面被保留；详情中说明了原因。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1743,6 +2112,18 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>The console deletes such desktops by unsubscribing them.</source>
         <translation>控制台通过退订来删除此类桌面。</translation>
+    </message>
+    <message>
+        <source>Not offered for desktops of several regions: delete them region by region to delete their users too.</source>
+        <translation>不适用于多个区域的桌面：如需同时删除其用户，请逐个区域删除。</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>Projects: %1</source>
+        <translation>项目：%1</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2475,49 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <source>The service no longer lists this desktop.</source>
         <translation>服务已不再列出此桌面。</translation>
     </message>
+    <message>
+        <source>%1 (request id %2)</source>
+        <comment>an error, then the request&apos;s id</comment>
+        <translation>%1（请求 ID %2）</translation>
+    </message>
+    <message>
+        <source>%1 (IAM trace id %2)</source>
+        <comment>an error, then IAM&apos;s trace id</comment>
+        <translation>%1（IAM 跟踪 ID %2）</translation>
+    </message>
+    <message>
+        <source>%1 (project %2)</source>
+        <comment>region (project id)</comment>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>IAM could not list the account&apos;s projects: %1</source>
+        <translation>IAM 无法列出帐号的项目：%1</translation>
+    </message>
+    <message>
+        <source>IAM lists no project of a Workspace region for this access key.</source>
+        <translation>IAM 没有为此访问密钥列出任何 Workspace 区域的项目。</translation>
+    </message>
+    <message>
+        <source>%1: not listed: %2</source>
+        <comment>a project, then its error</comment>
+        <translation>%1：未列出：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a project, then why its listing is incomplete</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a project, then a warning about its usage statistics</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: usage statistics not loaded: %2</source>
+        <comment>a project, then its error</comment>
+        <translation>%1：未加载使用统计：%2</translation>
+    </message>
 </context>
 <context>
     <name>DesktopTableModel</name>
@@ -2308,6 +2732,33 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <comment>desktop type POOLED: a desktop of a pool</comment>
         <translation>池化</translation>
     </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+</context>
+<context>
+    <name>DueDeleteCommand</name>
+    <message>
+        <source>Looking for the retiring desktops that are due…</source>
+        <translation>正在查找已到期的退役中桌面…</translation>
+    </message>
+    <message>
+        <source>Looking for the due desktops failed; nothing was deleted.</source>
+        <translation>查找到期桌面失败；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Kept, although past its date: %1</source>
+        <translation>已过日期但保留：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is due for deletion.</source>
+        <translation>没有到期待删除的桌面。</translation>
+    </message>
 </context>
 <context>
     <name>DueDeletion</name>
@@ -2350,6 +2801,53 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>the log-in records were not read to the end.</source>
         <translation>登录记录没有读取完毕。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>desktop name, desktop id, reason</comment>
+        <translation>%1（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>DueDeletionPreparation</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>The time allowed for finding the due desktops ran out; nothing was deleted.</source>
+        <translation>查找到期桌面的允许时间已用完；未删除任何桌面。</translation>
+    </message>
+    <message>
+        <source>Its retirement tags changed while it was being reviewed; it is looked at again next time.</source>
+        <translation>检查期间它的退役标签发生了变化；下次会重新检查。</translation>
+    </message>
+    <message>
+        <source>The retiring desktops kept changing while they were being reviewed; nothing was deleted. Try again later.</source>
+        <translation>检查期间退役中的桌面一直在变化；未删除任何桌面。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>No desktop of the project is retiring.</source>
+        <translation>此项目中没有退役中的桌面。</translation>
+    </message>
+    <message>
+        <source>%1: %2 due for deletion, %3 past their date but kept, %4 not due yet.</source>
+        <comment>%1: retiring desktops; %2, %3, %4: counts</comment>
+        <translation>%1：%2 个到期待删除，%3 个已过日期但保留，%4 个尚未到期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln retiring desktop(s)</source>
+        <translation>
+            <numerusform>%Ln 个退役中的桌面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The log-in records could not all be read, so no desktop whose use they had to show is deleted: %1</source>
+        <translation>未能读取全部登录记录，因此需要依据这些记录判断使用情况的桌面都不会被删除：%1</translation>
+    </message>
+    <message>
+        <source>The desktop listing was not complete, so some retiring desktops may not have been seen: %1</source>
+        <translation>桌面列表不完整，因此可能遗漏了部分退役中的桌面：%1</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +3169,10 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
         <comment>separator between counts</comment>
         <translation>，</translation>
     </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
 </context>
 <context>
     <name>JobTracker</name>
@@ -2837,6 +3339,31 @@ delete --delete-users 的试运行如果用户查询失败，会说明对用户�
     <message>
         <source>Job %1 is forgotten; its outcome was never learned. Re-list its desktops to see what is still there.</source>
         <translation>已忘记任务 %1；其结果始终未知。请重新列出其桌面，查看哪些仍然存在。</translation>
+    </message>
+</context>
+<context>
+    <name>KeptDesktopsSection</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Desktop ID</source>
+        <translation>桌面 ID</translation>
+    </message>
+    <message>
+        <source>Why it is kept</source>
+        <translation>保留原因</translation>
+    </message>
+    <message>
+        <source>Retiring desktops past their date that are kept</source>
+        <translation>已过日期但被保留的退役中桌面</translation>
+    </message>
+    <message numerus="yes">
+        <source>These %Ln desktop(s) past their date are kept:</source>
+        <translation>
+            <numerusform>以下 %Ln 个已过日期的桌面被保留：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3734,6 +4261,125 @@ Quit now?</source>
         <source>No desktops in this project.</source>
         <translation>此项目中没有桌面。</translation>
     </message>
+    <message>
+        <source>&amp;Retire Desktops…</source>
+        <translation>退役桌面(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Retire the selected desktops: maintenance mode on, users logged off, tagged with the day they may be deleted, and stopped</source>
+        <translation>退役选中的桌面：开启维护模式、注销用户、加上可被删除的日期标签并关机</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore Retiring Desktops…</source>
+        <translation>恢复退役中的桌面(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Bring retiring desktops back: maintenance mode off, started, the retirement tags removed</source>
+        <translation>恢复退役中的桌面：关闭维护模式、启动并移除退役标签</translation>
+    </message>
+    <message>
+        <source>Restoring: sending…</source>
+        <translation>恢复：正在发送…</translation>
+    </message>
+    <message>
+        <source>Retiring: sending…</source>
+        <translation>退役：正在发送…</translation>
+    </message>
+    <message>
+        <source>Restoring, batch %1: %2…</source>
+        <translation>恢复，第 %1 批：%2…</translation>
+    </message>
+    <message>
+        <source>Retiring, batch %1: %2…</source>
+        <translation>退役，第 %1 批：%2…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Retirement</source>
+        <translation>退役</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) restored: out of maintenance mode, started, and no longer retiring.</source>
+        <translation>
+            <numerusform>已恢复 %Ln 个桌面：已关闭维护模式、已启动，不再处于退役中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln desktop(s) were not carried through; the details name what was done to each.</source>
+        <translation>
+            <numerusform>%Ln 个桌面未完成全部步骤；详情中列出了对每个桌面所做的操作。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfinished Retirement</source>
+        <translation>未完成的退役</translation>
+    </message>
+    <message>
+        <source>Retire or restore these desktops again to carry them through.</source>
+        <translation>请再次退役或恢复这些桌面，以完成全部步骤。</translation>
+    </message>
+    <message>
+        <source>Show only the desktops of this region (or of this project of it)</source>
+        <translation>只显示此区域（或此区域中某个项目）的桌面</translation>
+    </message>
+    <message>
+        <source>Region filter</source>
+        <translation>区域筛选</translation>
+    </message>
+    <message>
+        <source>all regions</source>
+        <comment>connection name (all regions)</comment>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Delete D&amp;ue Desktops…</source>
+        <translation>删除到期的桌面(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Find the retiring desktops whose date has passed and that nobody used since their retirement, and review their deletion</source>
+        <translation>查找已过退役日期且退役后无人使用的退役中桌面，并确认是否删除它们</translation>
+    </message>
+    <message>
+        <source>Delete Due Desktops</source>
+        <translation>删除到期的桌面</translation>
+    </message>
+    <message>
+        <source>Listing the project&apos;s desktops to find those retiring…</source>
+        <translation>正在列出项目的桌面以查找退役中的桌面…</translation>
+    </message>
+    <message>
+        <source>Reading the log-in records since the retirements…</source>
+        <translation>正在读取退役以来的登录记录…</translation>
+    </message>
+    <message>
+        <source>Looking the due desktops up for the deletion review…</source>
+        <translation>正在查询到期的桌面，以便确认删除…</translation>
+    </message>
+</context>
+<context>
+    <name>MultiProjectChange</name>
+    <message>
+        <source>%1 (project %2): the desktops could not be looked up: %3</source>
+        <translation>%1（项目 %2）：无法查询桌面：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>user name (region)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>## %1 (project %2)</source>
+        <comment>a project&apos;s planned requests</comment>
+        <translation>## %1（项目 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>project: problem</comment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>
@@ -3974,6 +4620,18 @@ Quit now?</source>
         <source>Enter the access key and the secret key first.</source>
         <translation>请先输入访问密钥和秘密访问密钥。</translation>
     </message>
+    <message>
+        <source>Show e&amp;very region where this account has Workspace desktops</source>
+        <translation>显示此帐号拥有 Workspace 桌面的全部区域(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Lists the account&apos;s projects through the region&apos;s IAM and shows the desktops of every Workspace region in one table, with a Region column</source>
+        <translation>通过该区域的 IAM 列出帐号的项目，并在一个带“区域”列的表格中显示全部 Workspace 区域的桌面</translation>
+    </message>
+    <message>
+        <source>Choose the region whose IAM lists the account&apos;s projects: every region is found through it.</source>
+        <translation>请选择用于列出帐号项目的 IAM 所在区域：全部区域都将通过它找到。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -4034,6 +4692,13 @@ Quit now?</source>
     </message>
 </context>
 <context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>Not sent: the change in %1 did not end with every request done, so nothing more is sent to any project.</source>
+        <translation>未发送：%1 中的更改未能完成全部请求，因此不再向任何项目发送请求。</translation>
+    </message>
+</context>
+<context>
     <name>RecordSettlement</name>
     <message numerus="yes">
         <source>The outcome of a deletion request for %n desktop(s) is unknown (the app ended while it was being sent); re-list them before deciding.</source>
@@ -4071,6 +4736,17 @@ Quit now?</source>
     <message>
         <source>In a job that had not ended when the app was closed.</source>
         <translation>所在任务在应用关闭时尚未结束。</translation>
+    </message>
+</context>
+<context>
+    <name>RegionFilter</name>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>项目 %1</translation>
     </message>
 </context>
 <context>
@@ -4278,14 +4954,6 @@ Quit now?</source>
         <translation>%1：%2。%3：%4</translation>
     </message>
     <message>
-        <source>%1 of %2 desktop(s) retired, %3 left half-way, %4 not changed.</source>
-        <translation>%2 个桌面中有 %1 个已退役，%3 个停在中途，%4 个未更改。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 desktop(s) restored, %3 left half-way, %4 not changed.</source>
-        <translation>%2 个桌面中有 %1 个已恢复，%3 个停在中途，%4 个未更改。</translation>
-    </message>
-    <message>
         <source>Maintenance on</source>
         <translation>开启维护模式</translation>
     </message>
@@ -4312,6 +4980,46 @@ Quit now?</source>
     <message>
         <source>Removing the tags</source>
         <translation>移除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n desktop(s) retired, %2 left half-way, %3 not changed.</source>
+        <translation>
+            <numerusform>%n 个桌面中有 %1 个已退役，%2 个停在中途，%3 个未更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n desktop(s) restored, %2 left half-way, %3 not changed.</source>
+        <translation>
+            <numerusform>%n 个桌面中有 %1 个已恢复，%2 个停在中途，%3 个未更改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetirementSettlement</name>
+    <message>
+        <source>A restore started %1 (UTC) ended with the app before it finished; its records show no desktop changed.</source>
+        <translation>于 %1（UTC）开始的一次恢复在完成前随应用退出而中止；其记录显示没有桌面被更改。</translation>
+    </message>
+    <message>
+        <source>A retirement started %1 (UTC) ended with the app before it finished; its records show no desktop changed.</source>
+        <translation>于 %1（UTC）开始的一次退役在完成前随应用退出而中止；其记录显示没有桌面被更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A restore started %1 (UTC) ended with the app before it finished; %Ln desktop(s) were left half-way:</source>
+        <translation>
+            <numerusform>于 %1（UTC）开始的一次恢复在完成前随应用退出而中止；%Ln 个桌面停在中途：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A retirement started %1 (UTC) ended with the app before it finished; %Ln desktop(s) were left half-way:</source>
+        <translation>
+            <numerusform>于 %1（UTC）开始的一次退役在完成前随应用退出而中止；%Ln 个桌面停在中途：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <comment>desktop: what was done to it</comment>
+        <translation>%1：%2。</translation>
     </message>
 </context>
 <context>
@@ -4599,6 +5307,14 @@ Quit now?</source>
     <message>
         <source>&amp;Try the Demo</source>
         <translation>试用演示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Demo of Every &amp;Region</source>
+        <translation>全部区域演示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The simulated account&apos;s desktops in three regions, in one table with a Region column</source>
+        <translation>模拟帐号在三个区域中的桌面，显示在一个带“区域”列的表格中</translation>
     </message>
 </context>
 <context>
