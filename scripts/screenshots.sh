@@ -11,6 +11,7 @@ for lang in en zh_CN; do
     data=$(mktemp -d)
     "$app" --demo --lang "$lang" --data-dir "$data" --screenshot "$out/main-window-$lang.png"
     "$app" --demo --lang "$lang" --data-dir "$data" --screenshot-dialog "$out/deletion-dialog-$lang.png"
+    "$app" --demo --lang "$lang" --data-dir "$data" --screenshot-retire "$out/retire-dialog-$lang.png"
     "$app" --demo --lang "$lang" --data-dir "$data" --screenshot-jobs "$out/jobs-panel-$lang.png"
     rm -rf "$data"
 done

@@ -38,7 +38,6 @@ ChangeActionDialog::ChangeActionDialog(const ChangeReview& review, QWidget* pare
     , m_previewButton(new QPushButton(this))
     , m_confirmButton(new QPushButton(this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
-    , m_body(new QScrollArea(this))
     , m_targetList(std::make_unique<TargetList>(m_listModel, m_list))
     , m_requestPreview(std::make_unique<RequestPreview>(m_preview, m_previewButton))
 {

@@ -82,7 +82,6 @@ private:
     QPushButton* m_previewButton;
     QPushButton* m_confirmButton;
     QPushButton* m_cancelButton;
-    QScrollArea* m_body;
     std::unique_ptr<ReviewWidgets::TargetList> m_targetList;
     std::unique_ptr<ReviewWidgets::RequestPreview> m_requestPreview;
 };

@@ -14,6 +14,7 @@
 #include "decommission/retirementstate.h"
 #include "deletion/auditlog.h"
 
+#include <QLayout>
 #include <QAction>
 #include <QDateTime>
 #include <QFile>
@@ -88,6 +89,10 @@ private Q_SLOTS:
         ChangeActionDialog* question = openQuestion(window);
         QVERIFY(question);
         QCOMPARE(question->review().kind(), ReviewedChange::Retire);
+        // Nothing of the dialog's own lies outside its layout, over the heading.
+        for (QWidget* child : question->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
+            QVERIFY2(!child->isVisible() || question->layout()->indexOf(child) >= 0,
+                qPrintable(QString::fromLatin1(child->metaObject()->className())));
         QCOMPARE(question->desktopList()->model()->rowCount(), 2);
         QSpinBox* days = question->graceDaysBox();
         QLineEdit* message = question->messageEdit();

@@ -39,7 +39,11 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Delete a few desktops (--demo only) and save a picture of the "
                                                  "window with the Jobs panel to <file>."),
                                   file);
-    parser.addOptions({window, dialog, jobs});
+    const QCommandLineOption retire(QStringLiteral("screenshot-retire"),
+                                    QStringLiteral("Save a picture of the retirement's confirmation for a few "
+                                                   "desktops to <file>; nothing is retired."),
+                                    file);
+    parser.addOptions({window, dialog, jobs, retire});
     parser.process(app);
 
     ScreenshotDirector::Picture picture = ScreenshotDirector::Picture::Window;
@@ -50,9 +54,12 @@ int main(int argc, char *argv[])
     } else if (parser.isSet(jobs)) {
         picture = ScreenshotDirector::Picture::JobsPanel;
         path = parser.value(jobs);
+    } else if (parser.isSet(retire)) {
+        picture = ScreenshotDirector::Picture::RetireDialog;
+        path = parser.value(retire);
     }
     if (path.isEmpty()) {
-        QTextStream(stderr) << "Name the picture: --screenshot, --screenshot-dialog or --screenshot-jobs FILE."
+        QTextStream(stderr) << "Name the picture: --screenshot, --screenshot-dialog, --screenshot-jobs or --screenshot-retire FILE."
                             << Qt::endl;
         return 2;
     }

@@ -1,13 +1,17 @@
 #include "screenshotdirector.h"
 
+#include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "deletiondialog.h"
 #include "desktopfilterproxy.h"
 #include "desktoptablemodel.h"
 #include "mainwindow.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPixmap>
 #include <QPushButton>
 #include <QTableView>
@@ -41,6 +45,9 @@ void ScreenshotDirector::onFirstLoad(bool succeeded)
             break;
         case Picture::JobsPanel:
             takeJobs();
+            break;
+        case Picture::RetireDialog:
+            takeRetireDialog();
             break;
         }
     });
@@ -131,4 +138,39 @@ void ScreenshotDirector::takeJobs()
     }, Qt::SingleShotConnection);
     m_window->selectDesktopIds(selection());
     deletion->requestDeletion(m_window->selectedDeletableDesktopIds());
+}
+
+void ScreenshotDirector::takeRetireDialog()
+{
+    auto *retire = m_window->findChild<QAction *>(QStringLiteral("retireAction"));
+    if (!retire) {
+        Q_EMIT failed(QStringLiteral("The window has no Retire action."));
+        return;
+    }
+    m_window->selectDesktopIds(selection());
+    // The action follows the selection once the window has counted it; the confirmation opens
+    // once the desktops have been looked up afresh.
+    auto *poll = new QTimer(this);
+    auto *waited = new QElapsedTimer;
+    waited->start();
+    connect(poll, &QTimer::timeout, this, [this, poll, waited, retire, triggered = false]() mutable {
+        auto *dialog = m_window->findChild<ChangeActionDialog *>(QStringLiteral("decommissionQuestion"));
+        if (dialog && dialog->isVisible()) {
+            poll->stop();
+            delete waited;
+            // The tool's own words are not in the catalogues: the picture's language picks them.
+            dialog->messageEdit()->setText(QLocale().language() == QLocale::Chinese
+                    ? QStringLiteral("此桌面即将退役。如仍需要，请联系 IT 服务台。")
+                    : QStringLiteral("This desktop is being retired. Ask the IT desk if you still need it."));
+            save(dialog);
+        } else if (!triggered && retire->isEnabled()) {
+            triggered = true;
+            retire->trigger();
+        } else if (waited->elapsed() > 30000) {
+            poll->stop();
+            delete waited;
+            Q_EMIT failed(QStringLiteral("The retirement's confirmation did not open."));
+        }
+    });
+    poll->start(100);
 }

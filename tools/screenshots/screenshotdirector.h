@@ -10,13 +10,13 @@ class MainWindow;
 class QWidget;
 
 // Drives the window like a user for one picture once its first load ends: the window as loaded,
-// the deletion dialog for a few desktops (nothing deleted), or the Jobs panel after deleting a few
-// demo desktops. Then quits (0 on success).
+// the deletion dialog for a few desktops (nothing deleted), the Jobs panel after deleting a few
+// demo desktops, or the retirement's confirmation (nothing retired). Then quits (0 on success).
 class ScreenshotDirector : public QObject
 {
     Q_OBJECT
 public:
-    enum class Picture { Window, DeletionDialog, JobsPanel };
+    enum class Picture { Window, DeletionDialog, JobsPanel, RetireDialog };
 
     ScreenshotDirector(MainWindow *window, DeletionController *deletion, Picture picture, const QString &path,
                        QObject *parent = nullptr);
@@ -30,6 +30,7 @@ private:
     QStringList selection() const;
     void takeDialog();
     void takeJobs();
+    void takeRetireDialog();
     void save(QWidget *widget, int exitCode = 0);
 
     QPointer<MainWindow> m_window;
