@@ -41,8 +41,9 @@ class DesktopLoader : public QObject
 public:
     static constexpr int kShowIntervalMs = 100;
     // Rows shown in one turn of the event loop at most (whole pages: the page that crosses it is
-    // shown whole); the rest follows in the next turns.
-    static constexpr int kMaxRowsPerTurn = 1000;
+    // shown whole); the rest follows in the next turns. One full page: with two at once, the GUI
+    // thread went over 50 ms without answering while three regions listed (docs/PERFORMANCE.md).
+    static constexpr int kMaxRowsPerTurn = 500;
 
     explicit DesktopLoader(DesktopTableModel *model, QObject *parent = nullptr);
     ~DesktopLoader() override;

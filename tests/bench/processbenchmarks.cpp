@@ -1,8 +1,10 @@
 #include "processbenchmarks.h"
 
 #include "benchreport.h"
+#include "iamroutes.h"
 #include "workspacesimulator.h"
 
+#include "api/endpoint.h"
 #include "settings/connectionoptions.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
+
+#include <functional>
+#include <future>
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -63,10 +71,12 @@ std::optional<QHash<QString, QString>> finishProbe(QProcess &process)
 // A probe in a fresh home, given the simulator's credentials like the app gets them (in the
 // environment, never on the command line).
 std::optional<QHash<QString, QString>> runConnectedProbe(const SimulatorConfig &config,
-                                                         const QStringList &arguments)
+                                                         const QStringList &arguments,
+                                                         const QProcessEnvironment &extra = {})
 {
     QTemporaryDir home;
     QProcessEnvironment environment = probeEnvironment(home);
+    environment.insert(extra);
     environment.insert(QLatin1String(ConnectionOptions::accessKeyVariable()), config.accessKey);
     environment.insert(QLatin1String(ConnectionOptions::secretKeyVariable()), config.secretKey);
     QProcess process;
@@ -222,35 +232,102 @@ bool measureDemoDeletion(const BenchOptions &options, BenchReport &report)
     return true;
 }
 
-// Three projects in three regions behind one loopback server, each page of desktops answered after
-// a region's round trip: the window lists the largest (the first) alone, then all of them.
+// One region's Workspace endpoint: a simulator of its own project, created, serving and destroyed
+// on a thread of its own, as each region is a server of its own. `prepare` runs on that thread
+// before it listens.
+class RegionServer : public QThread
+{
+public:
+    RegionServer(SimulatorConfig config, std::function<void(WorkspaceSimulator &)> prepare)
+        : m_config(std::move(config))
+        , m_prepare(std::move(prepare))
+    {
+        setObjectName(QStringLiteral("region-") + m_config.region);
+    }
+    ~RegionServer() override
+    {
+        quit();
+        wait();
+    }
+
+    // Starts the thread and returns the server's URL once it listens, empty when it cannot.
+    QUrl startListening()
+    {
+        std::future<QUrl> listening = m_url.get_future();
+        start();
+        return listening.get();
+    }
+
+protected:
+    void run() override
+    {
+        WorkspaceSimulator simulator(m_config);
+        m_prepare(simulator);
+        if (!simulator.listen()) {
+            m_url.set_value(QUrl());
+            return;
+        }
+        m_url.set_value(simulator.url());
+        exec();
+    }
+
+private:
+    const SimulatorConfig m_config;
+    const std::function<void(WorkspaceSimulator &)> m_prepare;
+    std::promise<QUrl> m_url;
+};
+
+// Three projects in three regions, each region's endpoint a loopback server on a thread of its own
+// (the first also the account's IAM), each page of desktops answered after a region's round trip:
+// the window lists the largest (the first) alone, then all of them.
 bool measureAllRegions(const BenchOptions &options, BenchReport &report)
 {
     const SimulatorConfig config = probeSimulatorConfig(options.regionDesktops, 23);
-    WorkspaceSimulator simulator(config);
     SimulatorFaults roundTrip;
     roundTrip.latencyMs = options.regionLatencyMs;
     roundTrip.pathFilter = QStringLiteral("/desktops/detail");
-    simulator.setFaults(roundTrip);
     const struct
     {
         const char *region;
         const char *projectId;
     } others[] = {{"ap-southeast-3", "1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6"}, {"la-south-2", "2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7"}};
+    QList<SimulatorConfig> projects{config};
     for (const auto &other : others) {
         SimulatorConfig project = config;
         project.region = QLatin1String(other.region);
         project.projectId = QLatin1String(other.projectId);
         project.seed = config.seed + quint32(project.projectId.size());
-        simulator.addProject(project)->setFaults(roundTrip);
+        projects.append(project);
     }
-    if (!listenOnLoopback(simulator))
-        return false;
+    std::vector<std::unique_ptr<RegionServer>> servers;
+    for (const SimulatorConfig &project : projects) {
+        const bool accountIam = servers.empty();
+        servers.push_back(std::make_unique<RegionServer>(project, [&projects, &roundTrip, accountIam](WorkspaceSimulator &simulator) {
+            simulator.setFaults(roundTrip);
+            if (!accountIam)
+                return;
+            for (qsizetype i = 1; i < projects.size(); ++i)
+                simulator.iam().addProject(projects.at(i).projectId, projects.at(i).region);
+        }));
+    }
+    // The window reaches each region's server through the app's per-region endpoint override.
+    QProcessEnvironment regionEndpoints;
+    QUrl iam;
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        const QUrl url = servers[i]->startListening();
+        if (url.isEmpty()) {
+            QTextStream(stderr) << "benchmark failed: a region's simulator cannot listen on loopback" << Qt::endl;
+            return false;
+        }
+        if (i == 0)
+            iam = url;
+        regionEndpoints.insert(Endpoint::overrideVariable(projects.at(qsizetype(i)).region), url.toString());
+    }
     QList<double> ratios;
     QList<double> stalls;
     for (int i = 0; i < options.processIterations; ++i) {
-        const auto values = runConnectedProbe(config, {QStringLiteral("all-regions"), simulator.url().toString(),
-                                                       config.projectId, config.region});
+        const auto values = runConnectedProbe(
+            config, {QStringLiteral("all-regions"), iam.toString(), config.projectId, config.region}, regionEndpoints);
         if (!values || !probeCounted(*values, QStringLiteral("rows"), "listed", 3 * options.regionDesktops))
             return false;
         const double one = values->value(QStringLiteral("one_ms")).toDouble();

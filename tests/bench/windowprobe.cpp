@@ -313,7 +313,7 @@ int WindowProbe::runAllRegions(const QUrl &endpoint, const QString &projectId, c
     one.region = region;
     ResolvedConnection all = one;
     all.iamEndpoint = endpoint;
-    all.explicitEndpoint = true; // every project through the one loopback server
+    all.explicitEndpoint = false; // each project at its region's endpoint (overridden in the environment)
     all.allRegions = true;
 
     MainWindow window;

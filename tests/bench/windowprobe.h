@@ -31,7 +31,8 @@ public:
     // listing's apart), "requests_unsent: N" and the other counts, then quits.
     static int runDemoDeletion(int desktopCount, int count);
     // The account behind `endpoint` (its IAM there too) in one window: lists the project
-    // `projectId` of `region` alone, then every project of the account through the same endpoint.
+    // `projectId` of `region` alone, then every project of the account, each at its region's
+    // endpoint (HUAWEICLOUD_SDK_REGION_WORKSPACE_* in the environment).
     // Prints "one_ms: N" and "all_ms: N" (from connecting to the listing's end), "rows: N" (of
     // every project), "stall_ms_one: N" and "stall_ms_all: N" (the longest the GUI thread went
     // without serving a 10 ms timer while the one, then every project loaded), then quits.
