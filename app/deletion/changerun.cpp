@@ -91,7 +91,8 @@ ChangeRun::~ChangeRun()
     // Its answer will never be read here: the outcome is unknown, and the record says so. The
     // call is let finish on its own (aborting it would not undo the change, only hide its answer).
     m_call->disconnect(this);
-    m_call->setParent(nullptr);
+    // It lives no longer than its client: a client destroyed first (the app ending) takes it along.
+    m_call->setParent(m_client.data());
     connect(m_call, &ApiCall::finished, m_call, &QObject::deleteLater);
     if (m_sending >= 0 && m_store)
         m_store->audit().appendOutcomeUnknown(audited(m_sending),
