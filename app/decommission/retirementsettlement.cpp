@@ -2,18 +2,16 @@
 
 #include "deletion/auditlog.h"
 #include "deletion/recordsettlement.h"
+#include "deletion/unknownoutcomes.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
+using AuditRecord::text;
+
 namespace {
 const QString kStarted = QStringLiteral("retirement_started");
-
-QString field(const QJsonObject& entry, const char* name)
-{
-    return entry.value(QLatin1String(name)).toString();
-}
 
 // What one step's records say of each desktop.
 enum class StepState { Unsent, Done, Failed, Unknown };
@@ -40,28 +38,24 @@ void readSteps(RetirementSettlement::Interrupted& run, const QList<QJsonObject>&
     QHash<QString, int> indexById;
     for (int i = 0; i < run.desktops.size(); ++i)
         indexById.insert(run.desktops.at(i).target.id, i);
-    QHash<QString, StepRecord> intents; // run_id/chunk of a step's request
+    QHash<QString, StepRecord> intents; // by the chunk key of a step's request
     QHash<int, QHash<int, StepState>> states; // desktop → step → state
-    const auto keyOf = [](const QJsonObject& entry) -> QString {
-        return field(entry, "run_id") + QLatin1Char('/')
-            + QString::number(entry.value(QLatin1String("chunk")).toInt(-1));
-    };
     for (int e = from; e < entries.size(); ++e) {
         const QJsonObject& entry = entries.at(e);
-        const QString event = field(entry, "event");
+        const QString event = text(entry, "event");
         if (event == QLatin1String("intent")) {
             RetirementRun::Step step;
             if (entry.value(QLatin1String("process_id")).toInteger() != run.processId
-                || field(entry, "host") != run.host || field(entry, "project_id") != run.projectId
-                || !stepOfKind(run.mode, field(entry, "kind"), &step))
+                || text(entry, "host") != run.host || text(entry, "project_id") != run.projectId
+                || !stepOfKind(run.mode, text(entry, "kind"), &step))
                 continue;
             QStringList ids;
             for (const QJsonValue& target : entry.value(QLatin1String("targets")).toArray())
-                ids.append(field(target.toObject(), "id"));
-            intents.insert(keyOf(entry), { step, ids });
+                ids.append(text(target.toObject(), "id"));
+            intents.insert(AuditRecord::chunkKey(entry), { step, ids });
             continue;
         }
-        const auto intent = intents.constFind(keyOf(entry));
+        const auto intent = intents.constFind(AuditRecord::chunkKey(entry));
         if (intent == intents.cend())
             continue;
         StepState state = StepState::Unsent;
@@ -128,36 +122,36 @@ QList<RetirementSettlement::Interrupted> RetirementSettlement::interrupted(
 {
     QSet<QString> ended;
     for (const QJsonObject& entry : entries) {
-        const QString event = field(entry, "event");
+        const QString event = text(entry, "event");
         if (event == QLatin1String("retirement_finished")
             || event == QLatin1String("retirement_settled"))
-            ended.insert(field(entry, "run_id"));
+            ended.insert(text(entry, "run_id"));
     }
     QList<Interrupted> runs;
     for (int e = 0; e < entries.size(); ++e) {
         const QJsonObject& entry = entries.at(e);
-        if (field(entry, "event") != kStarted || ended.contains(field(entry, "run_id")))
+        if (text(entry, "event") != kStarted || ended.contains(text(entry, "run_id")))
             continue;
         Interrupted run;
-        run.runId = field(entry, "run_id");
+        run.runId = text(entry, "run_id");
         if (run.runId.isEmpty())
             continue;
-        run.mode = field(entry, "kind") == RetirementRun::modeName(RetirementRun::Mode::Restore)
+        run.mode = text(entry, "kind") == RetirementRun::modeName(RetirementRun::Mode::Restore)
             ? RetirementRun::Mode::Restore
             : RetirementRun::Mode::Retire;
-        run.projectId = field(entry, "project_id");
-        run.startedAt = QDateTime::fromString(field(entry, "time"), Qt::ISODateWithMs);
+        run.projectId = text(entry, "project_id");
+        run.startedAt = QDateTime::fromString(text(entry, "time"), Qt::ISODateWithMs);
         run.processId = entry.value(QLatin1String("process_id")).toInteger();
-        run.host = field(entry, "host");
+        run.host = text(entry, "host");
         QSet<QString> seen;
         for (const QJsonValue& value : entry.value(QLatin1String("targets")).toArray()) {
             const QJsonObject target = value.toObject();
-            const QString id = field(target, "id");
+            const QString id = text(target, "id");
             if (id.isEmpty() || seen.contains(id))
                 continue;
             seen.insert(id);
             RetirementRun::DesktopOutcome desktop;
-            desktop.target = { id, field(target, "name") };
+            desktop.target = { id, text(target, "name") };
             run.desktops.append(desktop);
         }
         readSteps(run, entries, e + 1);
