@@ -264,6 +264,12 @@ QList<DesktopTag> ChangeReview::retirementTags() const
     return Retirement::retirementTags(retiredOn(), m_choices.graceDays);
 }
 
+QList<RetirementRun::StepRequest> ChangeReview::retirementRequests() const
+{
+    return RetirementRun::plannedRequests(
+        retirementMode(), retirementTargets(), retirementMessage(), retirementTags());
+}
+
 bool ChangeReview::graceDaysValid() const
 {
     return m_choices.graceDays >= 0 && m_choices.graceDays <= RetirementRun::kMaxGraceDays;
@@ -282,8 +288,7 @@ QList<PlannedChangeRequest> ChangeReview::plannedRequests() const
     // sent.
     QList<PlannedChangeRequest> planned;
     if (isRetirement()) {
-        const QList<RetirementRun::StepRequest> steps = RetirementRun::plannedRequests(
-            retirementMode(), retirementTargets(), m_choices.logoffMessage.trimmed(), retirementTags());
+        const QList<RetirementRun::StepRequest> steps = retirementRequests();
         for (const RetirementRun::StepRequest& step : steps) {
             QStringList ids;
             for (const ChangeTarget& target : step.targets)

@@ -144,6 +144,10 @@ public:
     QDate retiredOn() const { return m_facts.todayUtc; }
     QDate retireAfter() const { return m_facts.todayUtc.addDays(m_choices.graceDays); }
     QList<DesktopTag> retirementTags() const;
+    // The log-off message the run sends (none when blank).
+    QString retirementMessage() const { return m_choices.logoffMessage.trimmed(); }
+    // The request groups the retirement run sends when every step is done, in order.
+    QList<RetirementRun::StepRequest> retirementRequests() const;
     // The grace period is one the run takes (0 to RetirementRun::kMaxGraceDays).
     bool graceDaysValid() const;
     // The engine's kind of the change itself, as the run is built with it.

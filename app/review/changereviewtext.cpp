@@ -284,7 +284,7 @@ QStringList ChangeReviewText::retirementLines(const ChangeReview& review, const 
             : tr("Tagged as retired on %1 and due after %Ln day(s): they may be deleted from %2.",
                 nullptr, days)
                   .arg(retiredOn, due));
-    const QString message = review.choices().logoffMessage.trimmed();
+    const QString message = review.retirementMessage();
     if (connected > 0) {
         lines << (message.isEmpty()
                 ? tr("%Ln desktop(s) are in use (CONNECTED): maintenance mode disconnects their "

@@ -167,9 +167,7 @@ void MultiProjectChange::leaveOutPart(int index, const QString& reason)
     request.kind = part.review.changeKind().name;
     if (part.review.isRetirement()) {
         // A retirement is recorded step by step: what was not sent is its first step.
-        const QList<RetirementRun::StepRequest> steps = RetirementRun::plannedRequests(
-            part.review.retirementMode(), part.review.retirementTargets(),
-            part.review.choices().logoffMessage.trimmed(), part.review.retirementTags());
+        const QList<RetirementRun::StepRequest> steps = part.review.retirementRequests();
         if (!steps.isEmpty())
             request.kind = steps.first().kind.name;
     }

@@ -10,7 +10,7 @@ RetirementRun* retirementRunFor(ApiClient* client, DeletionStorePtr store, Delet
     auto* run = new RetirementRun(client, std::move(store), std::move(context),
         review.retirementMode(), review.retirementTargets(), parent);
     run->setGraceDays(review.choices().graceDays);
-    run->setMessage(review.choices().logoffMessage.trimmed());
+    run->setMessage(review.retirementMessage());
     run->setToday(review.retiredOn());
     return run;
 }
