@@ -126,7 +126,8 @@ void ChangePreparation::listPools()
     // desktop listings tell which pool holds which desktop, and whether it may scale.
     const QList<Desktop> targets = m_review.facts().classification.deletable;
     if (!PoolMembershipLookUp::involvesPools(targets) || !m_client) {
-        m_review = m_review.withPools(m_review.facts().poolsKnown ? m_review.facts().pools : QList<DesktopPool>());
+        if (!m_review.facts().poolsKnown)
+            m_review = m_review.withPools({});
         lookUpUsersDesktops();
         return;
     }
@@ -141,7 +142,7 @@ void ChangePreparation::listPools()
         facts.classification.deletable = lookUp->placed(facts.classification.deletable);
         facts.pools = lookUp->pools();
         facts.poolsKnown = true;
-        m_review = ChangeReview(facts, m_review.choices()).withPools(lookUp->pools());
+        m_review = ChangeReview(facts, m_review.choices());
         m_poolsIncomplete = !lookUp->isComplete();
         QStringList warnings;
         if (!lookUp->succeeded())
