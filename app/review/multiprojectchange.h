@@ -174,7 +174,7 @@ private:
     void startDeletion(int index);
     void startChangeRun(int index);
     void startRetirement(int index);
-    void onPartSent(int index, bool allDone, const QString& notDoneText);
+    void onPartSent(int index, bool allDone);
     void leaveOutPart(int index, const QString& reason);
     void checkFinished();
 

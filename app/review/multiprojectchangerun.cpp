@@ -89,7 +89,7 @@ void MultiProjectChange::startChangeRun(int index)
     part.changeRun = run;
     Q_EMIT changeRunReady(index, run);
     connect(run, &ChangeRun::finished, this,
-        [this, index, run] { onPartSent(index, run->allDone(), {}); });
+        [this, index, run] { onPartSent(index, run->allDone()); });
     run->start();
 }
 
@@ -106,7 +106,7 @@ void MultiProjectChange::startRetirement(int index)
         const QList<RetirementRun::DesktopOutcome> outcomes = run->outcomes();
         const bool allDone = std::none_of(outcomes.cbegin(), outcomes.cend(),
             [](const RetirementRun::DesktopOutcome& outcome) { return outcome.stopped; });
-        onPartSent(index, allDone, {});
+        onPartSent(index, allDone);
     });
     run->start();
 }
@@ -130,7 +130,7 @@ void MultiProjectChange::startDeletion(int index)
             if (m_deadlineMs > 0)
                 run->setDeadlineMs(int(std::max<qint64>(1, m_deadline.remainingTime())));
             connect(run, &DeletionRun::sendingFinished, this, [this, index, run] {
-                onPartSent(index, run->changeRun() && run->changeRun()->allDone(), {});
+                onPartSent(index, run->changeRun() && run->changeRun()->allDone());
             });
             connect(run, &DeletionRun::finished, this, &MultiProjectChange::checkFinished);
             Q_EMIT deletionRunReady(index, run);
@@ -138,15 +138,14 @@ void MultiProjectChange::startDeletion(int index)
     connect(deletion, &DeletionAfterAutoscaleOff::notDeleted, this,
         [this, index](const QString& reason) {
             m_parts.at(size_t(index))->notDeletedReason = reason;
-            onPartSent(index, false, reason);
+            onPartSent(index, false);
         });
     Q_EMIT deletionReady(index, deletion);
     deletion->start();
 }
 
-void MultiProjectChange::onPartSent(int index, bool allDone, const QString& notDoneText)
+void MultiProjectChange::onPartSent(int index, bool allDone)
 {
-    Q_UNUSED(notDoneText)
     if (!allDone && m_stopReason.isEmpty()) {
         m_stopReason = m_cancelled
             ? QCoreApplication::translate("ChangeRun", "Cancelled before it was sent.")
