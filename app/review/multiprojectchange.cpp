@@ -106,14 +106,8 @@ void MultiProjectChange::prepare()
 void MultiProjectChange::locate()
 {
     // Each id once, looked up by id in every project: a desktop id names no project.
-    QStringList unique;
-    QSet<QString> seen;
-    for (const QString& id : std::as_const(m_unplacedIds)) {
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            unique.append(id);
-        }
-    }
+    QStringList unique = m_unplacedIds;
+    unique.removeDuplicates();
     m_foundIn = QList<QStringList>(m_projects.size());
     m_locateErrors = QList<ApiError>(m_projects.size());
     auto* queue = new ProjectQueue(
