@@ -7,7 +7,6 @@
 #include "api/retirementcalls.h"
 #include "api/workspacejson.h"
 
-#include <algorithm>
 #include <QJsonArray>
 #include <QUrl>
 
@@ -32,15 +31,6 @@ ChangeKind desktopBatch(QString name, QString displayName)
     return kind;
 }
 } // namespace
-
-QList<QStringList> ChangeKind::chunksOf(const QStringList &targetIds) const
-{
-    const int size = std::max(1, maxTargetsPerRequest);
-    QList<QStringList> chunks;
-    for (qsizetype i = 0; i < targetIds.size(); i += size)
-        chunks.append(targetIds.mid(i, size));
-    return chunks;
-}
 
 bool ChangeKind::isUnknownOutcome(const ApiError &error) const
 {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <functional>
 
 class ApiCall;
@@ -75,9 +76,17 @@ struct ChangeKind
     // answer is untrusted: the run keeps only targets of that request, each once.
     std::function<QList<TargetFailure>(const ApiCall &call)> acceptedTargetFailures;
 
-    // The requests for these targets, in chunks of at most maxTargetsPerRequest: what a review
-    // previews of a run of this kind.
-    QList<QStringList> chunksOf(const QStringList &targetIds) const;
+    // The requests for these targets, in order, at most maxTargetsPerRequest each: how a run of
+    // this kind splits them, and so what a review previews of it.
+    template<typename Target>
+    QList<QList<Target>> chunksOf(const QList<Target> &targets) const
+    {
+        const qsizetype size = std::max(1, maxTargetsPerRequest);
+        QList<QList<Target>> chunks;
+        for (qsizetype i = 0; i < targets.size(); i += size)
+            chunks.append(targets.mid(i, size));
+        return chunks;
+    }
     // Whether a failed request may have been carried out all the same.
     bool isUnknownOutcome(const ApiError &error) const;
 };

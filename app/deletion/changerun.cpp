@@ -104,10 +104,9 @@ ChangeRun::~ChangeRun()
 void ChangeRun::split(const QList<ChangeTarget> &targets)
 {
     m_requests.clear();
-    const int size = std::max(1, m_kind.maxTargetsPerRequest);
-    for (qsizetype i = 0; i < targets.size(); i += size) {
+    for (const QList<ChangeTarget> &chunk : m_kind.chunksOf(targets)) {
         Request request;
-        request.targets = targets.mid(i, size);
+        request.targets = chunk;
         m_requests.append(request);
     }
 }
