@@ -114,7 +114,9 @@ void DueDeletionPreparation::start()
     connect(m_listing, &ListAllDesktopsCall::progress, this, &DueDeletionPreparation::progress);
     connect(m_listing, &ListAllDesktopsCall::retrying, this, &DueDeletionPreparation::retrying);
     connect(m_listing, &ListAllDesktopsCall::pageLoaded, this,
-        [this](const QList<Desktop>& desktops) { m_listed.append(desktops); });
+        [this](const QList<Desktop>& desktops) {
+            m_candidates.append(DueDeletion::retiringCandidates(desktops));
+        });
     connect(m_listing, &ListAllDesktopsCall::finished, this, &DueDeletionPreparation::onListed);
     m_listing->start();
 }
@@ -168,8 +170,6 @@ void DueDeletionPreparation::onListed()
         return;
     }
     m_listingProblem = listing->incompletenessText();
-    m_candidates = DueDeletion::retiringCandidates(m_listed);
-    m_listed.clear();
     if (deadlinePassed())
         return;
     const QList<DueDeletion::Candidate> needing

@@ -135,8 +135,7 @@ private:
     QPointer<ListAllDesktopsCall> m_listing;
     QPointer<ListAllLoginRecordsCall> m_records;
     QPointer<ChangePreparation> m_preparation;
-    QList<Desktop> m_listed;
-    QList<DueDeletion::Candidate> m_candidates;
+    QList<DueDeletion::Candidate> m_candidates; // the listing's retiring desktops, page by page
     DueDeletion::LogInEvidence m_evidence;
     QList<DueDeletion::Judgement> m_judgements;
     int m_rounds = 0;
