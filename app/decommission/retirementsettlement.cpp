@@ -74,11 +74,12 @@ void readSteps(RetirementSettlement::Interrupted& run, const QList<QJsonObject>&
                 states[index][int(intent->step)] = refused.contains(id) ? StepState::Failed : state;
         }
     }
+    // The steps in the order the run takes them: the first not done is where it stopped.
+    const QList<RetirementRun::Step> steps = RetirementRun::stepsFor(run.mode, QStringLiteral("m"));
     for (int i = 0; i < run.desktops.size(); ++i) {
         RetirementRun::DesktopOutcome& desktop = run.desktops[i];
-        // The steps in the order the run takes them: the first not done is where it stopped.
-        for (RetirementRun::Step step : RetirementRun::stepsFor(run.mode, QStringLiteral("m"))) {
-            const QHash<int, StepState> desktopStates = states.value(i);
+        const QHash<int, StepState> desktopStates = states.value(i);
+        for (RetirementRun::Step step : steps) {
             const auto found = desktopStates.constFind(int(step));
             if (found == desktopStates.cend()) {
                 if (step == RetirementRun::Step::LogOff)
