@@ -372,7 +372,8 @@ QList<QStringList> AllRegionsChangeCommand::outcomeRows() const
 
 void AllRegionsChangeCommand::onFinished()
 {
-    out() << formatRows(outcomeHeader(m_options.kind), outcomeRows(), m_options.format);
+    out() << DesktopFormatter::formatRows(
+        outcomeHeader(m_options.kind), outcomeRows(), m_options.format);
     for (int index = 0; index < int(m_change->parts().size()); ++index) {
         const MultiProjectChange::Part& part = *m_change->parts().at(size_t(index));
         if (part.changeRun)
@@ -474,37 +475,4 @@ bool AllRegionsChangeCommand::refusesFormatWithoutAllRegions(
     *usageError = CliText::tr(
         "--format applies to delete, maintenance and logoff only with --all-regions.");
     return true;
-}
-
-QString AllRegionsChangeCommand::formatRows(
-    const QStringList& header, const QList<QStringList>& rows, DesktopFormatter::Format format)
-{
-    switch (format) {
-    case DesktopFormatter::Format::Json: {
-        QJsonArray array;
-        for (const QStringList& row : rows) {
-            QJsonObject object;
-            for (qsizetype column = 0; column < header.size() && column < row.size(); ++column)
-                object.insert(header.at(column).toLower(), row.at(column));
-            array.append(object);
-        }
-        return DesktopFormatter::jsonText(array);
-    }
-    case DesktopFormatter::Format::Csv: {
-        QStringList names;
-        for (const QString& name : header)
-            names.append(name.toLower());
-        QString csv;
-        for (const QStringList& row : QList<QStringList> { names } + rows) {
-            QStringList fields;
-            for (const QString& field : row)
-                fields.append(DesktopFormatter::csvField(field));
-            csv += fields.join(QLatin1Char(',')) + QLatin1String("\r\n");
-        }
-        return csv;
-    }
-    case DesktopFormatter::Format::Table:
-        break;
-    }
-    return DesktopFormatter::alignedTable(header, rows);
 }
