@@ -83,19 +83,25 @@ void DeleteCommand::followJournal()
 void DeleteCommand::prepare()
 {
     err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
-    ChangePreparation::Request request = ChangePreparation::requestFor(
-        ReviewedChange::Delete, m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds,
-        m_connection);
+    const ChangePreparation::Request request = preparationRequest(
+        m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds);
+    m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
+    connect(m_preparation, &ChangePreparation::retrying, this, &DeleteCommand::reportRetry);
+    connect(m_preparation, &ChangePreparation::finished, this, &DeleteCommand::onPrepared);
+    m_preparation->start();
+}
+
+ChangePreparation::Request DeleteCommand::preparationRequest(const QStringList &desktopIds) const
+{
+    ChangePreparation::Request request
+        = ChangePreparation::requestFor(ReviewedChange::Delete, desktopIds, m_connection);
     request.audit = &m_store->audit();
     request.inFlight = &m_store->inFlight();
     request.choices.options = m_request.options;
     request.choices.leaveOutYearlyMonthly = !m_request.includeYearlyMonthly;
     request.choices.turnAutoscaleOffFirst = m_request.turnAutoscaleOffFirst;
     request.usersLookUpTimeoutMs = m_timing.giveUpAfterMs; // --timeout bounds the look-up as the rest
-    m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
-    connect(m_preparation, &ChangePreparation::retrying, this, &DeleteCommand::reportRetry);
-    connect(m_preparation, &ChangePreparation::finished, this, &DeleteCommand::onPrepared);
-    m_preparation->start();
+    return request;
 }
 
 void DeleteCommand::cancelPreparation()
