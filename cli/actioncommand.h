@@ -62,6 +62,9 @@ public:
     // off first and a pool could not be stopped).
     static int exitCodeFor(const ChangeRun &run);
     static int exitCodeFor(const RetirementRun &run);
+    // The rows of a finished run's outcome table (with --all-regions too, after the project's).
+    static QList<QStringList> outcomeRows(const ChangeRun &run);
+    static QList<QStringList> outcomeRows(const RetirementRun &run);
 
 private:
     void prepare();

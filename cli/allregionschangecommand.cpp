@@ -319,54 +319,45 @@ void AllRegionsChangeCommand::startRun()
 
 QList<QStringList> AllRegionsChangeCommand::outcomeRows() const
 {
+    // A retirement's rows have no request id column: the state stands where the error code does.
+    const bool retirement
+        = m_options.kind == ReviewedChange::Retire || m_options.kind == ReviewedChange::Restore;
+    const auto desktopRow = [retirement](QStringList row) {
+        if (retirement)
+            row.removeAt(4);
+        return row;
+    };
     QList<QStringList> rows;
     for (const std::unique_ptr<MultiProjectChange::Part>& part : m_change->parts()) {
-        const QStringList project { part->project.region, part->project.id };
+        QList<QStringList> partRows;
         if (part->changeRun) {
-            for (const ChangeRun::TargetOutcome& outcome : part->changeRun->targetOutcomes())
-                rows.append(project
-                    + QStringList { outcome.target.id, outcome.target.name,
-                        ChangeRun::outcomeName(outcome.outcome), outcome.error.errorCode,
-                        outcome.requestId, outcome.reason });
+            partRows = ActionCommand::outcomeRows(*part->changeRun);
         } else if (part->retirementRun) {
-            // The state in the error code's place; a retirement's requests are its steps'.
-            const RetirementRun& run = *part->retirementRun;
-            for (const RetirementRun::DesktopOutcome& outcome : run.outcomes())
-                rows.append(project
-                    + QStringList { outcome.target.id, outcome.target.name,
-                        outcome.stopped ? ChangeRun::outcomeName(outcome.outcome)
-                                        : QStringLiteral("done"),
-                        run.stateText(outcome), QString(),
-                        outcome.stopped ? RetirementRun::stepName(outcome.stoppedAt)
-                                + QLatin1String(": ") + outcome.reason
-                                        : QString() });
+            partRows = ActionCommand::outcomeRows(*part->retirementRun);
         } else if (part->deletionRun) {
             for (const DesktopResult& row : part->deletionRun->result().rows())
-                rows.append(project
-                    + QStringList { row.desktopId, row.desktopName,
-                        DeletionResult::outcomeName(row.outcome), row.errorCode, row.jobId,
-                        row.reason });
+                partRows.append({ row.desktopId, row.desktopName,
+                    DeletionResult::outcomeName(row.outcome), row.errorCode, row.jobId,
+                    row.reason });
         } else {
             const QString reason
                 = part->notSentReason.isEmpty() ? part->notDeletedReason : part->notSentReason;
             for (const Desktop& desktop : part->review.targets())
-                rows.append(project
-                    + QStringList { desktop.id, desktop.computerName,
-                        ChangeRun::outcomeName(ChangeRun::Outcome::NotSent), QString(), QString(),
-                        reason });
+                partRows.append(desktopRow({ desktop.id, desktop.computerName,
+                    ChangeRun::outcomeName(ChangeRun::Outcome::NotSent), QString(), QString(),
+                    reason }));
         }
         for (const LeftOutDesktop& desktop : part->review.leftOut())
-            rows.append(project
-                + QStringList { desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"),
-                    QString(), desktop.jobId, desktop.reasonText() });
+            partRows.append(desktopRow({ desktop.desktopId, desktop.desktopName,
+                QStringLiteral("skipped"), QString(), desktop.jobId, desktop.reasonText() }));
+        const QStringList project { part->project.region, part->project.id };
+        for (const QStringList& row : std::as_const(partRows))
+            rows.append(project + row);
     }
     for (const MultiProjectChange::Unplaced& desktop : m_change->unplaced())
-        rows.append({ QString(), QString(), desktop.desktopId, QString(), QStringLiteral("skipped"),
-            QString(), QString(), desktop.reasonText() });
-    if (m_options.kind == ReviewedChange::Retire || m_options.kind == ReviewedChange::Restore) {
-        for (QStringList& row : rows)
-            row.removeAt(6); // no request id column: the state stands where the error code does
-    }
+        rows.append(QStringList { QString(), QString() }
+            + desktopRow({ desktop.desktopId, QString(), QStringLiteral("skipped"), QString(),
+                QString(), desktop.reasonText() }));
     return rows;
 }
 
