@@ -17,8 +17,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-#include <algorithm>
-
 namespace {
 QStringList outcomeHeader(ReviewedChange kind)
 {
@@ -396,11 +394,7 @@ int AllRegionsChangeCommand::exitCodeForRun() const
             undone = undone || code != ExitSuccess;
         } else if (part->deletionRun) {
             const DeletionResult& result = part->deletionRun->result();
-            const QList<DeletionRun::Chunk>& chunks = part->deletionRun->chunks();
-            apiError = apiError || result.count(DeletionOutcome::Unknown) > 0
-                || std::any_of(chunks.cbegin(), chunks.cend(), [](const DeletionRun::Chunk& chunk) {
-                       return chunk.error.isError() && chunk.jobId.isEmpty();
-                   });
+            apiError = apiError || DeleteCommand::failedAtApi(*part->deletionRun);
             undone = undone || result.count(DeletionOutcome::Deleted) != result.size();
         } else if (part->deletion && part->deletion->autoscaleRun()) {
             // A pool could not be turned off: nothing of this project was deleted.

@@ -354,6 +354,17 @@ bool DeleteCommand::hasSkipped() const
     return m_review.leavesWorkUndone();
 }
 
+bool DeleteCommand::failedAtApi(const DeletionRun &run)
+{
+    // Judged on the settled outcome: a request without a usable answer whose job was found and
+    // followed to its end is no failure.
+    const bool refusedPost
+        = std::any_of(run.chunks().cbegin(), run.chunks().cend(), [](const DeletionRun::Chunk &chunk) {
+              return chunk.error.isError() && chunk.jobId.isEmpty();
+          });
+    return refusedPost || run.result().count(DeletionOutcome::Unknown) > 0;
+}
+
 int DeleteCommand::exitCodeForRun() const
 {
     const DeletionResult &result = m_run->result();
@@ -361,14 +372,7 @@ int DeleteCommand::exitCodeForRun() const
         return result.count(DeletionOutcome::Deleted) == result.size() && !hasSkipped()
             ? ExitSuccess
             : ExitPartialFailure;
-    // The API or the network failed: a refused or unanswered POST, or jobs whose end was not learned.
-    // Judged on the settled outcome: a request without a usable answer whose job was found and
-    // followed to its end is no failure.
-    const bool refusedPost = std::any_of(m_run->chunks().cbegin(), m_run->chunks().cend(),
-                                         [](const DeletionRun::Chunk &chunk) {
-                                             return chunk.error.isError() && chunk.jobId.isEmpty();
-                                         });
-    if (refusedPost || result.count(DeletionOutcome::Unknown) > 0)
+    if (failedAtApi(*m_run))
         return ExitApiError;
     if (hasSkipped() || result.count(DeletionOutcome::Deleted) != result.size())
         return ExitPartialFailure;

@@ -55,6 +55,9 @@ public:
 
     // The tracker timing the CLI's options ask for, for `delete` and `job --wait` alike.
     static JobTracker::Timing trackerTiming(int pollIntervalMs, int giveUpAfterMs);
+    // The API or the network failed the run: a refused or unanswered POST, or jobs whose end was
+    // not learned (also each project's run with --all-regions).
+    static bool failedAtApi(const DeletionRun &run);
 
 protected:
     // Makes the review after the journal's jobs were followed: by default, of the requested ids.
