@@ -157,11 +157,14 @@ void ActionCommand::onRunFinished()
                                              QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
                                              QStringLiteral("REQUEST_ID"), QStringLiteral("REASON")},
                                             rows);
-    QString summary = m_run->summary();
+    finishRun(m_run->summary(), exitCodeFor(*m_run));
+}
+
+void ActionCommand::finishRun(QString summary, int runCode)
+{
     if (!m_review.leftOut().isEmpty())
         summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_review.leftOut().size()));
     err() << summary << Qt::endl;
-    const int runCode = exitCodeFor(*m_run);
     finish(runCode == ExitSuccess && m_review.leavesWorkUndone() ? ExitPartialFailure : runCode);
 }
 
@@ -225,12 +228,7 @@ void ActionCommand::onRetirementFinished()
     // Every desktop not carried through, with what was done to it: nobody is left unsure.
     for (const QString &line : m_retirement->unfinishedLines())
         err() << line << Qt::endl;
-    QString summary = m_retirement->summary();
-    if (!m_review.leftOut().isEmpty())
-        summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_review.leftOut().size()));
-    err() << summary << Qt::endl;
-    const int runCode = exitCodeFor(*m_retirement);
-    finish(runCode == ExitSuccess && m_review.leavesWorkUndone() ? ExitPartialFailure : runCode);
+    finishRun(m_retirement->summary(), exitCodeFor(*m_retirement));
 }
 
 int ActionCommand::exitCodeFor(const RetirementRun &run)

@@ -75,6 +75,8 @@ private:
     void onRunFinished();
     void startRetirement();
     void onRetirementFinished();
+    // The run's summary with the desktops left out, and the exit code of the run and the review.
+    void finishRun(QString summary, int runCode);
     void onInterrupted();
 
     Request m_request;
