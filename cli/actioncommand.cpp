@@ -148,10 +148,7 @@ void ActionCommand::printPlan()
 
 void ActionCommand::onRunFinished()
 {
-    QList<QStringList> rows;
-    for (const ChangeRun::TargetOutcome &outcome : m_run->targetOutcomes())
-        rows.append({outcome.target.id, outcome.target.name, ChangeRun::outcomeName(outcome.outcome),
-                     outcome.error.errorCode, outcome.requestId, outcome.reason});
+    QList<QStringList> rows = outcomeRows(*m_run);
     for (const LeftOutDesktop &desktop : m_review.leftOut())
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(), QString(),
                      desktop.reasonText()});
@@ -160,12 +157,36 @@ void ActionCommand::onRunFinished()
                                              QStringLiteral("OUTCOME"), QStringLiteral("ERROR_CODE"),
                                              QStringLiteral("REQUEST_ID"), QStringLiteral("REASON")},
                                             rows);
-    QString summary = m_run->summary();
+    finishRun(m_run->summary(), exitCodeFor(*m_run));
+}
+
+void ActionCommand::finishRun(QString summary, int runCode)
+{
     if (!m_review.leftOut().isEmpty())
         summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_review.leftOut().size()));
     err() << summary << Qt::endl;
-    const int runCode = exitCodeFor(*m_run);
     finish(runCode == ExitSuccess && m_review.leavesWorkUndone() ? ExitPartialFailure : runCode);
+}
+
+QList<QStringList> ActionCommand::outcomeRows(const ChangeRun &run)
+{
+    QList<QStringList> rows;
+    for (const ChangeRun::TargetOutcome &outcome : run.targetOutcomes())
+        rows.append({outcome.target.id, outcome.target.name, ChangeRun::outcomeName(outcome.outcome),
+                     outcome.error.errorCode, outcome.requestId, outcome.reason});
+    return rows;
+}
+
+QList<QStringList> ActionCommand::outcomeRows(const RetirementRun &run)
+{
+    QList<QStringList> rows;
+    for (const RetirementRun::DesktopOutcome &outcome : run.outcomes()) {
+        const QString name = outcome.stopped ? ChangeRun::outcomeName(outcome.outcome) : QStringLiteral("done");
+        rows.append({outcome.target.id, outcome.target.name, name, run.stateText(outcome),
+                     outcome.stopped ? RetirementRun::stepName(outcome.stoppedAt) + QLatin1String(": ") + outcome.reason
+                                     : QString()});
+    }
+    return rows;
 }
 
 int ActionCommand::exitCodeFor(const ChangeRun &run)
@@ -197,13 +218,7 @@ void ActionCommand::startRetirement()
 
 void ActionCommand::onRetirementFinished()
 {
-    QList<QStringList> rows;
-    for (const RetirementRun::DesktopOutcome &outcome : m_retirement->outcomes()) {
-        const QString name = outcome.stopped ? ChangeRun::outcomeName(outcome.outcome) : QStringLiteral("done");
-        rows.append({outcome.target.id, outcome.target.name, name, m_retirement->stateText(outcome),
-                     outcome.stopped ? RetirementRun::stepName(outcome.stoppedAt) + QLatin1String(": ") + outcome.reason
-                                     : QString()});
-    }
+    QList<QStringList> rows = outcomeRows(*m_retirement);
     for (const LeftOutDesktop &desktop : m_review.leftOut())
         rows.append({desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"), QString(), desktop.reasonText()});
     out() << DesktopFormatter::alignedTable({QStringLiteral("DESKTOP_ID"), QStringLiteral("DESKTOP_NAME"),
@@ -213,12 +228,7 @@ void ActionCommand::onRetirementFinished()
     // Every desktop not carried through, with what was done to it: nobody is left unsure.
     for (const QString &line : m_retirement->unfinishedLines())
         err() << line << Qt::endl;
-    QString summary = m_retirement->summary();
-    if (!m_review.leftOut().isEmpty())
-        summary += QLatin1Char(' ') + tr("%Ln left out.", nullptr, int(m_review.leftOut().size()));
-    err() << summary << Qt::endl;
-    const int runCode = exitCodeFor(*m_retirement);
-    finish(runCode == ExitSuccess && m_review.leavesWorkUndone() ? ExitPartialFailure : runCode);
+    finishRun(m_retirement->summary(), exitCodeFor(*m_retirement));
 }
 
 int ActionCommand::exitCodeFor(const RetirementRun &run)

@@ -62,6 +62,9 @@ public:
     // off first and a pool could not be stopped).
     static int exitCodeFor(const ChangeRun &run);
     static int exitCodeFor(const RetirementRun &run);
+    // The rows of a finished run's outcome table (with --all-regions too, after the project's).
+    static QList<QStringList> outcomeRows(const ChangeRun &run);
+    static QList<QStringList> outcomeRows(const RetirementRun &run);
 
 private:
     void prepare();
@@ -72,6 +75,8 @@ private:
     void onRunFinished();
     void startRetirement();
     void onRetirementFinished();
+    // The run's summary with the desktops left out, and the exit code of the run and the review.
+    void finishRun(QString summary, int runCode);
     void onInterrupted();
 
     Request m_request;

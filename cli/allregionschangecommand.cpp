@@ -17,8 +17,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-#include <algorithm>
-
 namespace {
 QStringList outcomeHeader(ReviewedChange kind)
 {
@@ -319,60 +317,52 @@ void AllRegionsChangeCommand::startRun()
 
 QList<QStringList> AllRegionsChangeCommand::outcomeRows() const
 {
+    // A retirement's rows have no request id column: the state stands where the error code does.
+    const bool retirement
+        = m_options.kind == ReviewedChange::Retire || m_options.kind == ReviewedChange::Restore;
+    const auto desktopRow = [retirement](QStringList row) {
+        if (retirement)
+            row.removeAt(4);
+        return row;
+    };
     QList<QStringList> rows;
     for (const std::unique_ptr<MultiProjectChange::Part>& part : m_change->parts()) {
-        const QStringList project { part->project.region, part->project.id };
+        QList<QStringList> partRows;
         if (part->changeRun) {
-            for (const ChangeRun::TargetOutcome& outcome : part->changeRun->targetOutcomes())
-                rows.append(project
-                    + QStringList { outcome.target.id, outcome.target.name,
-                        ChangeRun::outcomeName(outcome.outcome), outcome.error.errorCode,
-                        outcome.requestId, outcome.reason });
+            partRows = ActionCommand::outcomeRows(*part->changeRun);
         } else if (part->retirementRun) {
-            // The state in the error code's place; a retirement's requests are its steps'.
-            const RetirementRun& run = *part->retirementRun;
-            for (const RetirementRun::DesktopOutcome& outcome : run.outcomes())
-                rows.append(project
-                    + QStringList { outcome.target.id, outcome.target.name,
-                        outcome.stopped ? ChangeRun::outcomeName(outcome.outcome)
-                                        : QStringLiteral("done"),
-                        run.stateText(outcome), QString(),
-                        outcome.stopped ? RetirementRun::stepName(outcome.stoppedAt)
-                                + QLatin1String(": ") + outcome.reason
-                                        : QString() });
+            partRows = ActionCommand::outcomeRows(*part->retirementRun);
         } else if (part->deletionRun) {
             for (const DesktopResult& row : part->deletionRun->result().rows())
-                rows.append(project
-                    + QStringList { row.desktopId, row.desktopName,
-                        DeletionResult::outcomeName(row.outcome), row.errorCode, row.jobId,
-                        row.reason });
+                partRows.append({ row.desktopId, row.desktopName,
+                    DeletionResult::outcomeName(row.outcome), row.errorCode, row.jobId,
+                    row.reason });
         } else {
             const QString reason
                 = part->notSentReason.isEmpty() ? part->notDeletedReason : part->notSentReason;
             for (const Desktop& desktop : part->review.targets())
-                rows.append(project
-                    + QStringList { desktop.id, desktop.computerName,
-                        ChangeRun::outcomeName(ChangeRun::Outcome::NotSent), QString(), QString(),
-                        reason });
+                partRows.append(desktopRow({ desktop.id, desktop.computerName,
+                    ChangeRun::outcomeName(ChangeRun::Outcome::NotSent), QString(), QString(),
+                    reason }));
         }
         for (const LeftOutDesktop& desktop : part->review.leftOut())
-            rows.append(project
-                + QStringList { desktop.desktopId, desktop.desktopName, QStringLiteral("skipped"),
-                    QString(), desktop.jobId, desktop.reasonText() });
+            partRows.append(desktopRow({ desktop.desktopId, desktop.desktopName,
+                QStringLiteral("skipped"), QString(), desktop.jobId, desktop.reasonText() }));
+        const QStringList project { part->project.region, part->project.id };
+        for (const QStringList& row : std::as_const(partRows))
+            rows.append(project + row);
     }
     for (const MultiProjectChange::Unplaced& desktop : m_change->unplaced())
-        rows.append({ QString(), QString(), desktop.desktopId, QString(), QStringLiteral("skipped"),
-            QString(), QString(), desktop.reasonText() });
-    if (m_options.kind == ReviewedChange::Retire || m_options.kind == ReviewedChange::Restore) {
-        for (QStringList& row : rows)
-            row.removeAt(6); // no request id column: the state stands where the error code does
-    }
+        rows.append(QStringList { QString(), QString() }
+            + desktopRow({ desktop.desktopId, QString(), QStringLiteral("skipped"), QString(),
+                QString(), desktop.reasonText() }));
     return rows;
 }
 
 void AllRegionsChangeCommand::onFinished()
 {
-    out() << formatRows(outcomeHeader(m_options.kind), outcomeRows(), m_options.format);
+    out() << DesktopFormatter::formatRows(
+        outcomeHeader(m_options.kind), outcomeRows(), m_options.format);
     for (int index = 0; index < int(m_change->parts().size()); ++index) {
         const MultiProjectChange::Part& part = *m_change->parts().at(size_t(index));
         if (part.changeRun)
@@ -404,11 +394,7 @@ int AllRegionsChangeCommand::exitCodeForRun() const
             undone = undone || code != ExitSuccess;
         } else if (part->deletionRun) {
             const DeletionResult& result = part->deletionRun->result();
-            const QList<DeletionRun::Chunk>& chunks = part->deletionRun->chunks();
-            apiError = apiError || result.count(DeletionOutcome::Unknown) > 0
-                || std::any_of(chunks.cbegin(), chunks.cend(), [](const DeletionRun::Chunk& chunk) {
-                       return chunk.error.isError() && chunk.jobId.isEmpty();
-                   });
+            apiError = apiError || DeleteCommand::failedAtApi(*part->deletionRun);
             undone = undone || result.count(DeletionOutcome::Deleted) != result.size();
         } else if (part->deletion && part->deletion->autoscaleRun()) {
             // A pool could not be turned off: nothing of this project was deleted.
@@ -474,37 +460,4 @@ bool AllRegionsChangeCommand::refusesFormatWithoutAllRegions(
     *usageError = CliText::tr(
         "--format applies to delete, maintenance and logoff only with --all-regions.");
     return true;
-}
-
-QString AllRegionsChangeCommand::formatRows(
-    const QStringList& header, const QList<QStringList>& rows, DesktopFormatter::Format format)
-{
-    switch (format) {
-    case DesktopFormatter::Format::Json: {
-        QJsonArray array;
-        for (const QStringList& row : rows) {
-            QJsonObject object;
-            for (qsizetype column = 0; column < header.size() && column < row.size(); ++column)
-                object.insert(header.at(column).toLower(), row.at(column));
-            array.append(object);
-        }
-        return DesktopFormatter::jsonText(array);
-    }
-    case DesktopFormatter::Format::Csv: {
-        QStringList names;
-        for (const QString& name : header)
-            names.append(name.toLower());
-        QString csv;
-        for (const QStringList& row : QList<QStringList> { names } + rows) {
-            QStringList fields;
-            for (const QString& field : row)
-                fields.append(DesktopFormatter::csvField(field));
-            csv += fields.join(QLatin1Char(',')) + QLatin1String("\r\n");
-        }
-        return csv;
-    }
-    case DesktopFormatter::Format::Table:
-        break;
-    }
-    return DesktopFormatter::alignedTable(header, rows);
 }

@@ -57,11 +57,6 @@ public:
     // For those commands without --all-regions: --format belongs to --all-regions.
     static bool refusesFormatWithoutAllRegions(const CliCommandLine& line, QString* usageError);
 
-    // Pure: rows of the outcome as the chosen format prints them; each row holds the header's
-    // fields in order.
-    static QString formatRows(
-        const QStringList& header, const QList<QStringList>& rows, DesktopFormatter::Format format);
-
 private:
     void onProjectsListed(ListAuthProjectsCall* call);
     void onPrepared();

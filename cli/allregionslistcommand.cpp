@@ -8,15 +8,6 @@ QString regionLabel(const WorkspaceProject &project)
 {
     return project.isSubProject() ? project.name : project.region;
 }
-
-QString csvLine(const QStringList &fields)
-{
-    QStringList quoted;
-    quoted.reserve(fields.size());
-    for (const QString &field : fields)
-        quoted.append(DesktopFormatter::csvField(field));
-    return quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
-}
 } // namespace
 
 AllRegionsListCommand::AllRegionsListCommand(AccountAccess access, DesktopQuery query, DesktopFormatter::Format format,
@@ -94,13 +85,14 @@ QString AllRegionsListCommand::format(const QList<AllRegionsListing::ProjectList
         return DesktopFormatter::jsonText(array);
     }
     case DesktopFormatter::Format::Csv: {
-        QString csv = csvLine(QStringList{QStringLiteral("region"), QStringLiteral("project_name"),
-                                          QStringLiteral("project_id")}
-                              + DesktopFormatter::columns());
+        QString csv = DesktopFormatter::csvLine(
+            QStringList{QStringLiteral("region"), QStringLiteral("project_name"), QStringLiteral("project_id")}
+            + DesktopFormatter::columns());
         for (const AllRegionsListing::ProjectListing &listing : projects) {
             for (const Desktop &desktop : listing.desktops)
-                csv += csvLine(QStringList{listing.project.region, listing.project.name, listing.project.id}
-                               + DesktopFormatter::cells(desktop));
+                csv += DesktopFormatter::csvLine(
+                    QStringList{listing.project.region, listing.project.name, listing.project.id}
+                    + DesktopFormatter::cells(desktop));
         }
         return csv;
     }

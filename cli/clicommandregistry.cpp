@@ -108,18 +108,21 @@ void CliCommandRegistry::addOptionsTo(QCommandLineParser& parser) const
 QString CliCommandRegistry::firstOptionNotTakenBy(
     const CliCommandSpec& command, const QStringList& used) const
 {
+    QStringList taken = command.options;
+    for (const QCommandLineOption& option : command.ownOptions)
+        taken += option.names();
+    return firstOptionNotAmong(taken, used);
+}
+
+QString CliCommandRegistry::firstOptionNotAmong(const QStringList& taken, const QStringList& used)
+{
     const QStringList connectionOptions = ConnectionOptions::optionNames();
-    QSet<QString> taken(connectionOptions.cbegin(), connectionOptions.cend());
-    taken.unite({ CliOptions::Name::help, CliOptions::Name::version });
-    for (const QString& option : command.options)
-        taken.insert(option);
-    for (const QCommandLineOption& option : command.ownOptions) {
-        const QStringList names = option.names();
-        for (const QString& name : names)
-            taken.insert(name);
-    }
+    QSet<QString> takenByAny(connectionOptions.cbegin(), connectionOptions.cend());
+    takenByAny.unite({ CliOptions::Name::help, CliOptions::Name::version });
+    for (const QString& option : taken)
+        takenByAny.insert(option);
     for (const QString& option : used) {
-        if (!taken.contains(option))
+        if (!takenByAny.contains(option))
             return option;
     }
     return {};

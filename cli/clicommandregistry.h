@@ -35,6 +35,9 @@ public:
     // The first option used that the command does not take (nor any command: the connection
     // options, help, version); empty when all apply.
     QString firstOptionNotTakenBy(const CliCommandSpec& command, const QStringList& used) const;
+    // The first option used that is neither among `taken` nor one every command takes; empty when
+    // all apply (also for a mode of a command that takes fewer options than the command).
+    static QString firstOptionNotAmong(const QStringList& taken, const QStringList& used);
 
 private:
     std::vector<CliCommandSpec> m_commands;

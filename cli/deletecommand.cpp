@@ -83,19 +83,25 @@ void DeleteCommand::followJournal()
 void DeleteCommand::prepare()
 {
     err() << tr("Looking up %Ln desktop(s)…", nullptr, int(m_request.desktopIds.size())) << Qt::endl;
-    ChangePreparation::Request request = ChangePreparation::requestFor(
-        ReviewedChange::Delete, m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds,
-        m_connection);
+    const ChangePreparation::Request request = preparationRequest(
+        m_request.requestedIds.isEmpty() ? m_request.desktopIds : m_request.requestedIds);
+    m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
+    connect(m_preparation, &ChangePreparation::retrying, this, &DeleteCommand::reportRetry);
+    connect(m_preparation, &ChangePreparation::finished, this, &DeleteCommand::onPrepared);
+    m_preparation->start();
+}
+
+ChangePreparation::Request DeleteCommand::preparationRequest(const QStringList &desktopIds) const
+{
+    ChangePreparation::Request request
+        = ChangePreparation::requestFor(ReviewedChange::Delete, desktopIds, m_connection);
     request.audit = &m_store->audit();
     request.inFlight = &m_store->inFlight();
     request.choices.options = m_request.options;
     request.choices.leaveOutYearlyMonthly = !m_request.includeYearlyMonthly;
     request.choices.turnAutoscaleOffFirst = m_request.turnAutoscaleOffFirst;
     request.usersLookUpTimeoutMs = m_timing.giveUpAfterMs; // --timeout bounds the look-up as the rest
-    m_preparation = new ChangePreparation(client(), request, &m_store->journal(), this);
-    connect(m_preparation, &ChangePreparation::retrying, this, &DeleteCommand::reportRetry);
-    connect(m_preparation, &ChangePreparation::finished, this, &DeleteCommand::onPrepared);
-    m_preparation->start();
+    return request;
 }
 
 void DeleteCommand::cancelPreparation()
@@ -348,6 +354,17 @@ bool DeleteCommand::hasSkipped() const
     return m_review.leavesWorkUndone();
 }
 
+bool DeleteCommand::failedAtApi(const DeletionRun &run)
+{
+    // Judged on the settled outcome: a request without a usable answer whose job was found and
+    // followed to its end is no failure.
+    const bool refusedPost
+        = std::any_of(run.chunks().cbegin(), run.chunks().cend(), [](const DeletionRun::Chunk &chunk) {
+              return chunk.error.isError() && chunk.jobId.isEmpty();
+          });
+    return refusedPost || run.result().count(DeletionOutcome::Unknown) > 0;
+}
+
 int DeleteCommand::exitCodeForRun() const
 {
     const DeletionResult &result = m_run->result();
@@ -355,14 +372,7 @@ int DeleteCommand::exitCodeForRun() const
         return result.count(DeletionOutcome::Deleted) == result.size() && !hasSkipped()
             ? ExitSuccess
             : ExitPartialFailure;
-    // The API or the network failed: a refused or unanswered POST, or jobs whose end was not learned.
-    // Judged on the settled outcome: a request without a usable answer whose job was found and
-    // followed to its end is no failure.
-    const bool refusedPost = std::any_of(m_run->chunks().cbegin(), m_run->chunks().cend(),
-                                         [](const DeletionRun::Chunk &chunk) {
-                                             return chunk.error.isError() && chunk.jobId.isEmpty();
-                                         });
-    if (refusedPost || result.count(DeletionOutcome::Unknown) > 0)
+    if (failedAtApi(*m_run))
         return ExitApiError;
     if (hasSkipped() || result.count(DeletionOutcome::Deleted) != result.size())
         return ExitPartialFailure;

@@ -7,6 +7,7 @@
 #include "deletion/deletionplan.h"
 #include "deletion/deletionstore.h"
 #include "deletion/jobtracker.h"
+#include "review/changepreparation.h"
 #include "review/changereview.h"
 #include "settings/connectionoptions.h"
 
@@ -17,7 +18,6 @@
 #include <memory>
 
 class DeletionAfterAutoscaleOff;
-class ChangePreparation;
 class DeletionRun;
 class InterruptWatcher;
 class JournalFollower;
@@ -55,10 +55,15 @@ public:
 
     // The tracker timing the CLI's options ask for, for `delete` and `job --wait` alike.
     static JobTracker::Timing trackerTiming(int pollIntervalMs, int giveUpAfterMs);
+    // The API or the network failed the run: a refused or unanswered POST, or jobs whose end was
+    // not learned (also each project's run with --all-regions).
+    static bool failedAtApi(const DeletionRun &run);
 
 protected:
     // Makes the review after the journal's jobs were followed: by default, of the requested ids.
     virtual void prepare();
+    // The review's request of a deletion of these ids: the options given, the record, --timeout.
+    ChangePreparation::Request preparationRequest(const QStringList &desktopIds) const;
     // Ctrl+C during the preparation.
     virtual void cancelPreparation();
     // Goes on from a review made by prepare(): prints it, then the dry run's plan or the deletion.

@@ -118,18 +118,20 @@ QString DesktopFormatter::csvField(const QString &rawValue)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+QString DesktopFormatter::csvLine(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &field : fields)
+        quoted.append(csvField(field));
+    return quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
+}
+
 QString DesktopFormatter::csv(const QList<Desktop> &desktops, const UsageById &usage)
 {
-    auto line = [](const QStringList &fields) -> QString {
-        QStringList quoted;
-        quoted.reserve(fields.size());
-        for (const QString &field : fields)
-            quoted.append(csvField(field));
-        return quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
-    };
-    QString out = line(columns(usage.has_value()));
+    QString out = csvLine(columns(usage.has_value()));
     for (const Desktop &desktop : desktops)
-        out += line(cells(desktop, usage));
+        out += csvLine(cells(desktop, usage));
     return out;
 }
 
@@ -174,6 +176,34 @@ QString DesktopFormatter::alignedTable(const QStringList &header, const QList<QS
     for (const QStringList &row : std::as_const(rows))
         out += line(row);
     return out;
+}
+
+QString DesktopFormatter::formatRows(const QStringList &header, const QList<QStringList> &rows, Format format)
+{
+    switch (format) {
+    case Format::Json: {
+        QJsonArray array;
+        for (const QStringList &row : rows) {
+            QJsonObject object;
+            for (qsizetype column = 0; column < header.size() && column < row.size(); ++column)
+                object.insert(header.at(column).toLower(), row.at(column));
+            array.append(object);
+        }
+        return jsonText(array);
+    }
+    case Format::Csv: {
+        QStringList names;
+        for (const QString &name : header)
+            names.append(name.toLower());
+        QString csv = csvLine(names);
+        for (const QStringList &row : rows)
+            csv += csvLine(row);
+        return csv;
+    }
+    case Format::Table:
+        break;
+    }
+    return alignedTable(header, rows);
 }
 
 QString DesktopFormatter::table(const QList<Desktop> &desktops, const UsageById &usage)

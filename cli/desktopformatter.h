@@ -44,6 +44,8 @@ public:
     // RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. Control
     // characters other than line breaks are replaced: the CSV may well go to a terminal.
     static QString csvField(const QString &value);
+    // One CSV line: the fields as csvField() quotes them, comma-separated, ended by CRLF.
+    static QString csvLine(const QStringList &fields);
     // No column of the table is wider than this; a longer cell is cut with an ellipsis.
     static constexpr qsizetype kMaxColumnWidth = 48;
 
@@ -51,4 +53,7 @@ public:
     // terminal (no control characters) and cut to kMaxColumnWidth, except those of the last column,
     // which is where a table puts its longest text (a reason with its advice).
     static QString alignedTable(const QStringList &header, const QList<QStringList> &rows);
+    // Rows other than desktops as the chosen format prints them: alignedTable(), or CSV and JSON
+    // keyed by the header in lower case. Each row holds the header's fields in order.
+    static QString formatRows(const QStringList &header, const QList<QStringList> &rows, Format format);
 };

@@ -15,13 +15,7 @@ void DueDeleteCommand::prepare()
 {
     err() << tr("Looking for the retiring desktops that are due…") << Qt::endl;
     DueDeletionPreparation::Request search;
-    search.deletion = ChangePreparation::requestFor(ReviewedChange::Delete, {}, connection());
-    search.deletion.audit = &store()->audit();
-    search.deletion.inFlight = &store()->inFlight();
-    search.deletion.choices.options = request().options;
-    search.deletion.choices.leaveOutYearlyMonthly = !request().includeYearlyMonthly;
-    search.deletion.choices.turnAutoscaleOffFirst = request().turnAutoscaleOffFirst;
-    search.deletion.usersLookUpTimeoutMs = timing().giveUpAfterMs;
+    search.deletion = preparationRequest({});
     search.now = QDateTime::currentDateTimeUtc();
     // --timeout bounds the search; the deletion has its own from its start, as `delete`'s.
     if (timing().deadlineMs > 0)

@@ -2,10 +2,10 @@
 
 #include "duedeletecommandline.h"
 
+#include "clicommandregistry.h"
 #include "clioptions.h"
 #include "deletecommandline.h"
 #include "duedeletecommand.h"
-#include "settings/connectionoptions.h"
 
 using namespace CliOptions;
 
@@ -34,16 +34,13 @@ QStringList sharedOptions()
 std::optional<CliInvocation> check(const CliCommandLine& line, QString* usageError)
 {
     // The other options of `retire` choose desktops or a retirement: not this mode's.
-    QStringList taken = sharedOptions() + ConnectionOptions::optionNames();
-    taken << deleteDue << Name::help << Name::version;
-    const QStringList used = line.parser().optionNames();
-    for (const QString& option : used) {
-        if (!taken.contains(option))
-            return refuse(usageError,
-                CliText::tr("The option --%1 does not apply to retire --delete-due: it finds "
-                            "the due desktops itself.")
-                    .arg(option));
-    }
+    const QString notTaken = CliCommandRegistry::firstOptionNotAmong(
+        sharedOptions() << deleteDue, line.parser().optionNames());
+    if (!notTaken.isEmpty())
+        return refuse(usageError,
+            CliText::tr("The option --%1 does not apply to retire --delete-due: it finds "
+                        "the due desktops itself.")
+                .arg(notTaken));
     if (!line.arguments().isEmpty())
         return refuse(
             usageError, CliText::tr("retire --delete-due takes no arguments, only options."));
