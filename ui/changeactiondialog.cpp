@@ -172,9 +172,7 @@ void ChangeActionDialog::present()
     m_heading->setText(QStringLiteral("<b>%1</b>")
                            .arg(headingText().toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"))));
     m_leftOut->present(m_review);
-    m_counts->setText(m_acrossProjects
-            ? ChangeReviewText::countsText(m_review, m_acrossProjects->changeRequestCount())
-            : ChangeReviewText::countsText(m_review));
+    m_counts->setText(ReviewWidgets::countsText(m_review, m_acrossProjects));
     m_targetList->present(m_review);
     const QStringList warnings = ChangeReviewText::warnings(m_review, kNamesShown);
     m_warnings->setText(warningHtml(warnings));
@@ -206,14 +204,12 @@ void ChangeActionDialog::present()
 void ChangeActionDialog::presentPreview()
 {
     m_requestPreview->present(m_review);
-    // Across projects each project sends its own requests, to its own URL.
-    if (m_acrossProjects && m_previewButton->isChecked())
-        m_preview->setPlainText(m_acrossProjects->previewText());
 }
 
 void ChangeActionDialog::setAcrossProjects(MultiProjectChange* change)
 {
     m_acrossProjects = change;
+    m_requestPreview->setAcrossProjects(change);
     m_review = change->combinedReview();
     QStringList projects;
     for (const std::unique_ptr<MultiProjectChange::Part>& part : change->parts())
@@ -230,10 +226,7 @@ void ChangeActionDialog::setTarget(
 
 QString ChangeActionDialog::headingText() const
 {
-    if (!m_acrossProjects)
-        return ChangeReviewText::heading(m_review);
-    return ChangeReviewText::heading(m_review) + QLatin1Char('\n')
-        + ChangeReviewText::projectsText(m_acrossProjects->shares());
+    return ReviewWidgets::headingText(m_review, m_acrossProjects);
 }
 
 QString ChangeActionDialog::warningsText() const
@@ -243,7 +236,7 @@ QString ChangeActionDialog::warningsText() const
 
 QString ChangeActionDialog::previewText() const
 {
-    return m_acrossProjects ? m_acrossProjects->previewText() : m_requestPreview->text(m_review);
+    return m_requestPreview->text(m_review);
 }
 
 void ChangeActionDialog::confirm()

@@ -29,37 +29,33 @@ DecommissionActions::DecommissionActions(DesktopsPage *page, QStatusBar *statusB
     , m_window(window)
 {
     auto makeAction = [this](const QString &text, const char *objectName, const QString &toolTip,
-                             DecommissionAction action) {
+                             auto onTriggered) {
         auto *qaction = new QAction(text, this);
         qaction->setObjectName(QLatin1String(objectName));
         qaction->setToolTip(toolTip);
         qaction->setStatusTip(toolTip);
-        connect(qaction, &QAction::triggered, this, [this, action] { askForAction(action); });
+        connect(qaction, &QAction::triggered, this, onTriggered);
         return qaction;
     };
     m_startMaintenanceAction = makeAction(MainWindowText::tr("Start &Maintenance…"), "startMaintenanceAction",
                                           MainWindowText::tr("Put the selected desktops in maintenance mode: their "
                                                              "users can no longer log in"),
-                                          DecommissionAction::StartMaintenance);
+                                          [this] { askForAction(DecommissionAction::StartMaintenance); });
     m_endMaintenanceAction = makeAction(MainWindowText::tr("E&nd Maintenance…"), "endMaintenanceAction",
                                         MainWindowText::tr("Take the selected desktops out of maintenance mode"),
-                                        DecommissionAction::EndMaintenance);
+                                        [this] { askForAction(DecommissionAction::EndMaintenance); });
     m_logoffAction = makeAction(MainWindowText::tr("&Log Users Off…"), "logoffAction",
                                 MainWindowText::tr("Log the users of the selected desktops off, with a message to "
                                                    "them"),
-                                DecommissionAction::LogOff);
-    m_retireAction = new QAction(MainWindowText::tr("&Retire Desktops…"), this);
-    m_retireAction->setObjectName(QStringLiteral("retireAction"));
-    m_retireAction->setToolTip(MainWindowText::tr("Retire the selected desktops: maintenance mode on, users logged "
-                                                  "off, tagged with the day they may be deleted, and stopped"));
-    m_retireAction->setStatusTip(m_retireAction->toolTip());
-    connect(m_retireAction, &QAction::triggered, this, [this] { askForRetirement(false); });
-    m_restoreAction = new QAction(MainWindowText::tr("Rest&ore Retiring Desktops…"), this);
-    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
-    m_restoreAction->setToolTip(MainWindowText::tr("Bring retiring desktops back: maintenance mode off, started, "
-                                                   "the retirement tags removed"));
-    m_restoreAction->setStatusTip(m_restoreAction->toolTip());
-    connect(m_restoreAction, &QAction::triggered, this, [this] { askForRetirement(true); });
+                                [this] { askForAction(DecommissionAction::LogOff); });
+    m_retireAction = makeAction(MainWindowText::tr("&Retire Desktops…"), "retireAction",
+                                MainWindowText::tr("Retire the selected desktops: maintenance mode on, users logged "
+                                                   "off, tagged with the day they may be deleted, and stopped"),
+                                [this] { askForRetirement(false); });
+    m_restoreAction = makeAction(MainWindowText::tr("Rest&ore Retiring Desktops…"), "restoreAction",
+                                 MainWindowText::tr("Bring retiring desktops back: maintenance mode off, started, "
+                                                    "the retirement tags removed"),
+                                 [this] { askForRetirement(true); });
     m_cancelChangeAction = new QAction(MainWindowText::tr("&Cancel Running Change"), this);
     m_cancelChangeAction->setObjectName(QStringLiteral("cancelChangeAction"));
     m_cancelChangeAction->setStatusTip(MainWindowText::tr("Send nothing more of the running change; the request "

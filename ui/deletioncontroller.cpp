@@ -139,14 +139,19 @@ void DeletionController::recoverUnknownIntents(ApiClient *client)
     });
 }
 
+bool DeletionController::raiseIfOpen(QDialog *dialog)
+{
+    if (!dialog || !dialog->isVisible())
+        return false;
+    dialog->raise();
+    dialog->activateWindow();
+    return true;
+}
+
 void DeletionController::requestDeletion(const QStringList &desktopIds)
 {
-    if (m_dialog && m_dialog->isVisible()) {
-        // One confirmation at a time: a second request shows the open one.
-        m_dialog->raise();
-        m_dialog->activateWindow();
+    if (raiseIfOpen(m_dialog))
         return;
-    }
     prepare(ChangePreparation::requestFor(ReviewedChange::Delete, desktopIds, m_connection), false);
 }
 
@@ -156,14 +161,19 @@ void DeletionController::requestChange(ReviewedChange kind, const QStringList &d
         requestDeletion(desktopIds);
         return;
     }
-    if (m_actionDialog && m_actionDialog->isVisible()) {
-        m_actionDialog->raise();
-        m_actionDialog->activateWindow();
+    if (raiseIfOpen(m_actionDialog))
         return;
-    }
     ChangePreparation::Request request = ChangePreparation::requestFor(kind, desktopIds, m_connection);
     request.choices.logoffMessage = logoffMessage;
     prepare(request, false);
+}
+
+void DeletionController::addRecordTo(ChangePreparation::Request &request) const
+{
+    request.audit = &m_store->audit();
+    request.inFlight = &m_store->inFlight();
+    if (m_poolsKnown)
+        request.knownPools = m_pools;
 }
 
 void DeletionController::prepare(ChangePreparation::Request request, bool retry)
@@ -175,10 +185,7 @@ void DeletionController::prepare(ChangePreparation::Request request, bool retry)
         m_preparation->cancel();
         m_preparation->deleteLater();
     }
-    request.audit = &m_store->audit();
-    request.inFlight = &m_store->inFlight();
-    if (m_poolsKnown)
-        request.knownPools = m_pools;
+    addRecordTo(request);
     const int count = int(request.desktopIds.size());
     auto *preparation = new ChangePreparation(m_client, std::move(request), &m_store->journal(), this);
     m_preparation = preparation;
@@ -346,13 +353,8 @@ ChangeRun *DeletionController::startAction(const ChangeReview &review)
         return nullptr;
     }
     auto *run = new ChangeRun(m_client, m_store, deletionContext(), review.changeKind(), targets, this);
-    m_actionRuns.removeAll(nullptr);
-    m_actionRuns.append(run);
-    connect(run, &ChangeRun::finished, this, [this, run] {
-        reportAction(run);
-        run->deleteLater();
-    });
-    Q_EMIT actionStarted(run);
+    followAction(run);
+    connect(run, &ChangeRun::finished, run, &QObject::deleteLater);
     run->start();
     return run;
 }
@@ -380,6 +382,23 @@ void DeletionController::followRetirement(RetirementRun *run)
         Q_EMIT refreshRequested();
     });
     Q_EMIT retirementStarted(run);
+}
+
+void DeletionController::followAction(ChangeRun *run)
+{
+    m_actionRuns.removeAll(nullptr);
+    m_actionRuns.append(run);
+    connect(run, &ChangeRun::finished, this, [this, run] { reportAction(run); });
+    Q_EMIT actionStarted(run);
+}
+
+void DeletionController::followAutoscale(DeletionAfterAutoscaleOff *deletion)
+{
+    if (ChangeRun *autoscale = deletion->autoscaleRun()) {
+        m_actionRuns.removeAll(nullptr);
+        m_actionRuns.append(autoscale);
+    }
+    connect(deletion, &DeletionAfterAutoscaleOff::autoscaleFinished, this, &DeletionController::reportAction);
 }
 
 void DeletionController::cancelRunningChanges()
@@ -417,11 +436,7 @@ void DeletionController::startDeletion(const ChangeReview &review)
         return;
     auto *deletion =
         new DeletionAfterAutoscaleOff(m_client, m_store, deletionContext(), plan, review.poolsToStop(), this);
-    if (ChangeRun *autoscale = deletion->autoscaleRun()) {
-        m_actionRuns.removeAll(nullptr);
-        m_actionRuns.append(autoscale);
-    }
-    connect(deletion, &DeletionAfterAutoscaleOff::autoscaleFinished, this, &DeletionController::reportAction);
+    followAutoscale(deletion);
     connect(deletion, &DeletionAfterAutoscaleOff::deletionReady, this, [this, deletion](DeletionRun *run) {
         run->setParent(this);
         addRun(run);

@@ -26,12 +26,14 @@
 class ApiClient;
 class AuditLog;
 class ChangeActionDialog;
+class DeletionAfterAutoscaleOff;
 class DeletionDialog;
 class DeletionRun;
 class DesktopTableModel;
 class DueDeletionPreparation;
 class JobJournal;
 class JobModel;
+class QDialog;
 class QMessageBox;
 class QSystemTrayIcon;
 class RetirementRun;
@@ -155,7 +157,11 @@ Q_SIGNALS:
     void runNoteChanged(DeletionRun *run, const QString &note);
 
 private:
+    // One confirmation at a time: a second request shows the open dialog (true) instead.
+    static bool raiseIfOpen(QDialog *dialog);
     DeletionStorePtr storeFor(const QString &dataDir);
+    // The project's record and its known pools, which every preparation reads.
+    void addRecordTo(ChangePreparation::Request &request) const;
     void prepare(ChangePreparation::Request request, bool retry);
     void onPrepared(ChangePreparation *preparation, bool retry);
     DeletionDialog *openDialog(const ChangeReview &review);
@@ -174,6 +180,10 @@ private:
     void runAcrossProjects(MultiProjectChange *change);
     // Registered for Cancel, reported and announced (retirementStarted()) as every retirement is.
     void followRetirement(RetirementRun *run);
+    // The same for maintenance and log-off runs (actionStarted()).
+    void followAction(ChangeRun *run);
+    // The autoscale run that goes before a deletion: registered for Cancel and reported.
+    void followAutoscale(DeletionAfterAutoscaleOff *deletion);
     void reportAction(ChangeRun *run);
     DeletionContext deletionContext() const;
     void addRun(DeletionRun *run);

@@ -14,12 +14,8 @@ void DeletionController::requestAcrossProjects(ReviewedChange kind,
     const QList<ProjectDesktopId>& desktops, const QList<WorkspaceProject>& projects,
     const AccountAccess& access, const QString& logoffMessage)
 {
-    if (kind == ReviewedChange::Delete && m_dialog && m_dialog->isVisible()) {
-        // One confirmation at a time: a second request shows the open one.
-        m_dialog->raise();
-        m_dialog->activateWindow();
+    if (kind == ReviewedChange::Delete && raiseIfOpen(m_dialog))
         return;
-    }
     if (!m_store) {
         Q_EMIT statusMessage(tr("Nothing was sent."));
         return;
@@ -109,22 +105,13 @@ void DeletionController::runAcrossProjects(MultiProjectChange* change)
     m_acrossProjects.removeAll(nullptr);
     m_acrossProjects.append(change);
     // Each project's run is shown and reported as the window's own runs are, one after another.
-    connect(change, &MultiProjectChange::changeRunReady, this, [this](int, ChangeRun* run) {
-        m_actionRuns.removeAll(nullptr);
-        m_actionRuns.append(run);
-        connect(run, &ChangeRun::finished, this, [this, run] { reportAction(run); });
-        Q_EMIT actionStarted(run);
-    });
+    connect(change, &MultiProjectChange::changeRunReady, this,
+        [this](int, ChangeRun* run) { followAction(run); });
     connect(change, &MultiProjectChange::retirementRunReady, this,
             [this](int, RetirementRun *run) { followRetirement(run); });
     connect(change, &MultiProjectChange::deletionReady, this,
         [this](int, DeletionAfterAutoscaleOff* deletion) {
-            if (ChangeRun* autoscale = deletion->autoscaleRun()) {
-                m_actionRuns.removeAll(nullptr);
-                m_actionRuns.append(autoscale);
-            }
-            connect(deletion, &DeletionAfterAutoscaleOff::autoscaleFinished, this,
-                &DeletionController::reportAction);
+            followAutoscale(deletion);
             connect(deletion, &DeletionAfterAutoscaleOff::notDeleted, this,
                 &DeletionController::statusMessage);
         });

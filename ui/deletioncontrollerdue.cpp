@@ -14,20 +14,13 @@ void DeletionController::requestDueDeletion()
 {
     if (!m_client || !m_store)
         return;
-    if (m_dialog && m_dialog->isVisible()) {
-        // One confirmation at a time.
-        m_dialog->raise();
-        m_dialog->activateWindow();
+    if (raiseIfOpen(m_dialog))
         return;
-    }
     if (m_duePreparation)
         return; // the search under way opens the dialog
     DueDeletionPreparation::Request request;
     request.deletion = ChangePreparation::requestFor(ReviewedChange::Delete, {}, m_connection);
-    request.deletion.audit = &m_store->audit();
-    request.deletion.inFlight = &m_store->inFlight();
-    if (m_poolsKnown)
-        request.deletion.knownPools = m_pools;
+    addRecordTo(request.deletion);
     request.now = QDateTime::currentDateTimeUtc();
     auto *preparation = new DueDeletionPreparation(m_client, request, &m_store->journal(), this);
     m_duePreparation = preparation;

@@ -282,9 +282,7 @@ void DeletionDialog::present(bool targetsChanged)
     m_poolsWarning->setVisible(!pools.isEmpty());
     m_turnAutoscaleOff->setVisible(!review.scalingPools().isEmpty());
 
-    m_counts->setText(m_acrossProjects
-                          ? ChangeReviewText::countsText(review, m_acrossProjects->changeRequestCount())
-                          : ChangeReviewText::countsText(review));
+    m_counts->setText(ReviewWidgets::countsText(review, m_acrossProjects));
     if (targetsChanged)
         m_targetList->present(review);
     m_warnings->setText(warningHtml(ChangeReviewText::warnings(review, kNamesShown)));
@@ -295,9 +293,6 @@ void DeletionDialog::present(bool targetsChanged)
 void DeletionDialog::presentPreview()
 {
     m_requestPreview->present(m_review);
-    // Across projects each project sends its own requests, to its own URL.
-    if (m_acrossProjects && m_previewButton->isChecked())
-        m_preview->setPlainText(m_acrossProjects->previewText());
 }
 
 MultiProjectChange *DeletionDialog::acrossProjects() const
@@ -308,6 +303,7 @@ MultiProjectChange *DeletionDialog::acrossProjects() const
 void DeletionDialog::setAcrossProjects(MultiProjectChange *change)
 {
     m_acrossProjects = change;
+    m_requestPreview->setAcrossProjects(change);
     m_review = change->combinedReview();
     m_deleteUsers->setChecked(false);
     m_deleteUsers->setEnabled(false);
@@ -411,11 +407,7 @@ QString DeletionDialog::retryAdviceText() const
 
 QString DeletionDialog::headingText() const
 {
-    if (!m_acrossProjects)
-        return ChangeReviewText::heading(m_review);
-    // "Delete 155 desktops? …" and where they are: "120 desktops in cn-north-4, 35 in ap-southeast-3".
-    return ChangeReviewText::heading(m_review) + QLatin1Char('\n')
-        + ChangeReviewText::projectsText(m_acrossProjects->shares());
+    return ReviewWidgets::headingText(m_review, m_acrossProjects);
 }
 
 QString DeletionDialog::countsText() const
@@ -430,7 +422,7 @@ QString DeletionDialog::warningsText() const
 
 QString DeletionDialog::previewText() const
 {
-    return m_acrossProjects ? m_acrossProjects->previewText() : m_requestPreview->text(m_review);
+    return m_requestPreview->text(m_review);
 }
 
 void DeletionDialog::confirm()

@@ -5,6 +5,7 @@
 #include "desktoptablemodel.h"
 #include "noticelabel.h"
 #include "review/changereviewtext.h"
+#include "review/multiprojectchange.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -242,9 +243,29 @@ void RequestPreview::present(const ChangeReview& review)
     m_text->setVisible(shown);
 }
 
+void RequestPreview::setAcrossProjects(MultiProjectChange* change)
+{
+    m_acrossProjects = change;
+}
+
 QString RequestPreview::text(const ChangeReview& review) const
 {
-    return ChangeReviewText::previewText(review);
+    return m_acrossProjects ? m_acrossProjects->previewText() : ChangeReviewText::previewText(review);
+}
+
+QString headingText(const ChangeReview& review, const MultiProjectChange* acrossProjects)
+{
+    if (!acrossProjects)
+        return ChangeReviewText::heading(review);
+    // "Delete 155 desktops? …" and where they are: "120 desktops in cn-north-4, 35 in ap-southeast-3".
+    return ChangeReviewText::heading(review) + QLatin1Char('\n')
+        + ChangeReviewText::projectsText(acrossProjects->shares());
+}
+
+QString countsText(const ChangeReview& review, const MultiProjectChange* acrossProjects)
+{
+    return acrossProjects ? ChangeReviewText::countsText(review, acrossProjects->changeRequestCount())
+                          : ChangeReviewText::countsText(review);
 }
 
 QString targetText(const QString& connectionName, const QString& projectId, const QString& region)

@@ -3,11 +3,13 @@
 #include "review/changereview.h"
 
 #include <QList>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
 
 class ComputedTableModel;
+class MultiProjectChange;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -69,13 +71,22 @@ private:
 class RequestPreview {
 public:
     RequestPreview(QPlainTextEdit* text, QPushButton* button);
+    // Across projects each project sends its own requests, to its own URL: the change's preview
+    // is shown instead of the review's.
+    void setAcrossProjects(MultiProjectChange* change);
     void present(const ChangeReview& review);
     QString text(const ChangeReview& review) const;
 
 private:
     QPlainTextEdit* m_text;
     QPushButton* m_button;
+    QPointer<MultiProjectChange> m_acrossProjects;
 };
+
+// The review's heading and counts; across projects (a change, not null) the heading names the
+// projects' shares and the counts the requests of every project.
+QString headingText(const ChangeReview& review, const MultiProjectChange* acrossProjects);
+QString countsText(const ChangeReview& review, const MultiProjectChange* acrossProjects);
 
 // What a change acts on: the project and region, and the connection's name when there is one.
 // Without them (targetText(review)): the project and host of the review's API address.

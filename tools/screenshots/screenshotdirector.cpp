@@ -9,7 +9,6 @@
 
 #include <QAction>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPixmap>
@@ -147,30 +146,25 @@ void ScreenshotDirector::takeRetireDialog()
         Q_EMIT failed(QStringLiteral("The window has no Retire action."));
         return;
     }
-    m_window->selectDesktopIds(selection());
+    DeletionController *deletion = m_deletion;
+    connect(deletion, &DeletionController::actionDialogOpened, this, [this](ChangeActionDialog *dialog) {
+        // The tool's own words are not in the catalogues: the picture's language picks them.
+        dialog->messageEdit()->setText(QLocale().language() == QLocale::Chinese
+                ? QStringLiteral("此桌面即将退役。如仍需要，请联系 IT 服务台。")
+                : QStringLiteral("This desktop is being retired. Ask the IT desk if you still need it."));
+        save(dialog);
+    }, Qt::SingleShotConnection);
+    connect(deletion, &DeletionController::preparationFinished, this, [this](int offered) {
+        if (offered == 0)
+            Q_EMIT failed(QStringLiteral("The retirement's confirmation did not open."));
+    }, Qt::SingleShotConnection);
     // The action follows the selection once the window has counted it; the confirmation opens
     // once the desktops have been looked up afresh.
-    auto *poll = new QTimer(this);
-    auto *waited = new QElapsedTimer;
-    waited->start();
-    connect(poll, &QTimer::timeout, this, [this, poll, waited, retire, triggered = false]() mutable {
-        auto *dialog = m_window->findChild<ChangeActionDialog *>(QStringLiteral("decommissionQuestion"));
-        if (dialog && dialog->isVisible()) {
-            poll->stop();
-            delete waited;
-            // The tool's own words are not in the catalogues: the picture's language picks them.
-            dialog->messageEdit()->setText(QLocale().language() == QLocale::Chinese
-                    ? QStringLiteral("此桌面即将退役。如仍需要，请联系 IT 服务台。")
-                    : QStringLiteral("This desktop is being retired. Ask the IT desk if you still need it."));
-            save(dialog);
-        } else if (!triggered && retire->isEnabled()) {
-            triggered = true;
+    connect(m_window, &MainWindow::selectionCountChanged, this, [this, retire] {
+        if (retire->isEnabled())
             retire->trigger();
-        } else if (waited->elapsed() > 30000) {
-            poll->stop();
-            delete waited;
-            Q_EMIT failed(QStringLiteral("The retirement's confirmation did not open."));
-        }
-    });
-    poll->start(100);
+        else
+            Q_EMIT failed(QStringLiteral("The Retire action is not enabled for the selection."));
+    }, Qt::SingleShotConnection);
+    m_window->selectDesktopIds(selection());
 }
