@@ -9,6 +9,7 @@
 #include "jobmodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
 #include "api/apiclient.h"
@@ -76,10 +77,7 @@ void TestAcrossProjectsDeletion::init()
     QVERIFY(m_dir.isValid());
     QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
-    connection.credentials = { kAccessKey, kSecretKey, {} };
-    connection.dataDir = m_dir.path();
+    ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
     m_client = std::make_unique<ApiClient>(&m_network, connection.config, connection.credentials);
     m_window = std::make_unique<QWidget>();
@@ -87,11 +85,7 @@ void TestAcrossProjectsDeletion::init()
     m_jobs = std::make_unique<JobModel>();
     m_controller
         = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    m_controller->setChunkGapMs(5);
-    JobTracker::Timing timing;
-    timing.initialIntervalMs = 20;
-    timing.maxIntervalMs = 100;
-    m_controller->setTrackerTiming(timing);
+    useTestPace(*m_controller);
     m_controller->setConnection(connection, m_client.get());
 }
 
@@ -217,10 +211,7 @@ void TestAcrossProjectsDeletion::theWindowOfEveryRegionDeletesAcrossThem()
         = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
     const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
     // Every region of the account, found through the simulator's IAM, all behind its address.
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
-    connection.credentials = { kAccessKey, kSecretKey, {} };
-    connection.dataDir = m_dir.path();
+    ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
     connection.iamEndpoint = m_simulator->url();
     connection.explicitEndpoint = true;
