@@ -1,6 +1,7 @@
 // The one review of every change, headless: the counts every front end says, the desktops left out
 // with their reasons, the impact (users removed and kept, pools, users disconnected or logged off)
 // and the exact planned requests, for the mixes an administrator meets.
+#include "requestbodyids.h"
 #include "review/changereview.h"
 #include "review/changereviewtext.h"
 #include "reviewtestdesktops.h"
@@ -20,14 +21,6 @@ LeftOutDesktop leftOut(const QString& id, LeftOutReason reason)
     d.desktopName = QStringLiteral("name-") + id;
     d.reason = reason;
     return d;
-}
-
-QStringList idsOf(const QJsonObject& body)
-{
-    QStringList ids;
-    for (const QJsonValue& value : body.value(QStringLiteral("desktop_ids")).toArray())
-        ids.append(value.toString());
-    return ids;
 }
 
 const QUrl kBase(QStringLiteral("https://workspace.example/v2/p/"));
@@ -154,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(review.urlOf(planned.at(0)).toString(),
             QStringLiteral("https://workspace.example/v2/p/desktops/maintenance-mode"));
         const QJsonObject body = QJsonDocument::fromJson(planned.at(0).body).object();
-        QCOMPARE(idsOf(body), QStringList { QStringLiteral("on") });
+        QCOMPARE(desktopIdsOf(body), QStringList { QStringLiteral("on") });
         QCOMPARE(body.value(QStringLiteral("in_maintenance_mode")).toBool(true), false);
         QCOMPARE(ChangeReviewText::leftOutTally(review),
             QStringLiteral("1 × not in maintenance mode; 1 × not found"));

@@ -2,6 +2,7 @@
 // which reason, the users logged off, the retirement's dates, and exactly the requests the
 // retirement run sends (the same batches and order, the run built from the review).
 #include "decommission/retirementstate.h"
+#include "requestbodyids.h"
 #include "review/changereview.h"
 #include "review/changereviewtext.h"
 #include "review/reviewedretirement.h"
@@ -46,13 +47,7 @@ QHash<QString, LeftOutReason> reasonsOf(const ChangeReview& review)
 
 QStringList idsIn(const QByteArray& body)
 {
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    QStringList ids;
-    for (const QJsonValue& value : object.value(QStringLiteral("desktop_ids")).toArray())
-        ids.append(value.toString());
-    for (const QJsonValue& value : object.value(QStringLiteral("desktops")).toArray())
-        ids.append(value.toObject().value(QStringLiteral("desktop_id")).toString());
-    return ids;
+    return desktopIdsOf(QJsonDocument::fromJson(body).object());
 }
 } // namespace
 
