@@ -129,7 +129,6 @@ public:
     DeletionRoutes m_deletions;
     IamRoutes m_iam;
     std::vector<std::unique_ptr<WorkspaceSimulator>> m_otherProjects;
-    QList<QPair<QByteArray, QString>> m_requestLog;
     QList<WorkspaceSimulator::ReceivedRequest> m_received; // with the Host each was sent to
     std::unique_ptr<SimulatorStore> m_store; // null: nothing is kept
 };
@@ -184,7 +183,6 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
 {
     const QByteArray method = methodName(request.method());
     const QString path = request.url().path();
-    m_requestLog.append({method, path});
     m_received.append({method, path, QString::fromLatin1(request.value("host"))});
 
     const RouteMatch route = matchRoute(method, path);
@@ -515,8 +513,8 @@ const SimulatorFaults &WorkspaceSimulator::faults() const
 
 int WorkspaceSimulator::requestCount(const QByteArray &method, const QString &pathContains) const
 {
-    return static_cast<int>(std::count_if(d->m_requestLog.cbegin(), d->m_requestLog.cend(), [&](const auto &entry) {
-        return entry.first == method && entry.second.contains(pathContains);
+    return static_cast<int>(std::count_if(d->m_received.cbegin(), d->m_received.cend(), [&](const auto &request) {
+        return request.method == method && request.path.contains(pathContains);
     }));
 }
 

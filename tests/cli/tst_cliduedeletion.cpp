@@ -6,24 +6,20 @@
 
 namespace {
 
-QStringList retiringIds(const QList<QJsonObject>& desktops)
+// The ids of the listed desktops whose `flag` ("retiring", "retire_due") is true.
+QStringList idsWith(const QList<QJsonObject>& desktops, const QString& flag)
 {
     QStringList ids;
     for (const QJsonObject& desktop : desktops) {
-        if (desktop.value(QStringLiteral("retiring")).toBool())
+        if (desktop.value(flag).toBool())
             ids.append(desktop.value(QStringLiteral("desktop_id")).toString());
     }
     return ids;
 }
 
-QStringList dueIds(const QList<QJsonObject>& desktops)
+QStringList retiringIds(const QList<QJsonObject>& desktops)
 {
-    QStringList ids;
-    for (const QJsonObject& desktop : desktops) {
-        if (desktop.value(QStringLiteral("retire_due")).toBool())
-            ids.append(desktop.value(QStringLiteral("desktop_id")).toString());
-    }
-    return ids;
+    return idsWith(desktops, QStringLiteral("retiring"));
 }
 
 const QString kRetire = QStringLiteral("retire");
@@ -70,7 +66,7 @@ private Q_SLOTS:
     {
         const QList<QJsonObject> before = demoListed();
         const QStringList retiring = retiringIds(before);
-        const QStringList pastTheirDate = dueIds(before);
+        const QStringList pastTheirDate = idsWith(before, QStringLiteral("retire_due"));
         QCOMPARE(retiring.size(), 3);
         QCOMPARE(pastTheirDate.size(), 2); // the due one and the used one
 

@@ -32,10 +32,7 @@ private:
     // Two more projects behind the simulator: ap-southeast-3 (7 desktops) and cn-north-4_dev (3).
     QPair<SimulatorConfig, SimulatorConfig> addProjects()
     {
-        SimulatorConfig asia = simulatorConfig({}, {}, 7, 100);
-        asia.projectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
-        asia.region = QStringLiteral("ap-southeast-3");
-        asia.seed = 3;
+        const SimulatorConfig asia = secondRegionConfig({}, {}, 7, 100);
         m_simulator->addProject(asia);
         SimulatorConfig dev = asia;
         dev.projectId = QStringLiteral("6f708192a3b4c5d6e7f8091a2b3c4d5e");

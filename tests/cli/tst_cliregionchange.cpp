@@ -16,9 +16,6 @@ class TestCliRegionChange : public QObject, private CliSimulatorFixture {
     Q_OBJECT
 
 private:
-    static inline const QString kAsia = QStringLiteral("ap-southeast-3");
-    static inline const QString kAsiaProjectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
-
     QString northHost() const { return QStringLiteral("127.0.0.1:%1").arg(m_simulator->port()); }
     QString asiaHost() const { return QStringLiteral("localhost:%1").arg(m_simulator->port()); }
 
@@ -66,7 +63,7 @@ private:
     {
         const QHash<QString, QStringList> ids = idsByProject();
         return ids.value(m_simulator->config().projectId).mid(0, north)
-            + ids.value(kAsiaProjectId).mid(0, asia);
+            + ids.value(kSecondRegionProjectId).mid(0, asia);
     }
 
     QList<QJsonObject> audited(const QString& event) const
@@ -97,11 +94,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(startSimulator());
-        SimulatorConfig asia = simulatorConfig({}, {}, 7, 100);
-        asia.projectId = kAsiaProjectId;
-        asia.region = kAsia;
-        asia.seed = 3;
-        m_asia = m_simulator->addProject(asia);
+        m_asia = m_simulator->addProject(secondRegionConfig({}, {}, 7, 100));
     }
 
     void deleteAcrossRegionsSendsEachRequestToItsOwnProjectAndEndpoint()
@@ -121,9 +114,9 @@ private Q_SLOTS:
             const QJsonObject row = rows.value(ids.at(i));
             QCOMPARE(row.value(QStringLiteral("outcome")).toString(), QStringLiteral("deleted"));
             QCOMPARE(row.value(QStringLiteral("region")).toString(),
-                i < 2 ? m_simulator->config().region : kAsia);
+                i < 2 ? m_simulator->config().region : kSecondRegion);
             QCOMPARE(row.value(QStringLiteral("project_id")).toString(),
-                i < 2 ? m_simulator->config().projectId : kAsiaProjectId);
+                i < 2 ? m_simulator->config().projectId : kSecondRegionProjectId);
         }
         QCOMPARE(rows.value(unknown).value(QStringLiteral("outcome")).toString(),
             QStringLiteral("skipped"));
@@ -139,15 +132,16 @@ private Q_SLOTS:
         QCOMPARE(asiaPosts.size(), 1);
         QCOMPARE(northPosts.first().host, northHost());
         QCOMPARE(asiaPosts.first().host, asiaHost());
-        QVERIFY(asiaPosts.first().path.contains(kAsiaProjectId));
+        QVERIFY(asiaPosts.first().path.contains(kSecondRegionProjectId));
 
         const QList<QJsonObject> intents = audited(QStringLiteral("intent"));
         QCOMPARE(intents.size(), 2);
         QCOMPARE(
             intents.at(0).value(QStringLiteral("region")).toString(), m_simulator->config().region);
         QCOMPARE(intents.at(0).value(QStringLiteral("endpoint_host")).toString(), northHost());
-        QCOMPARE(intents.at(1).value(QStringLiteral("region")).toString(), kAsia);
-        QCOMPARE(intents.at(1).value(QStringLiteral("project_id")).toString(), kAsiaProjectId);
+        QCOMPARE(intents.at(1).value(QStringLiteral("region")).toString(), kSecondRegion);
+        QCOMPARE(
+            intents.at(1).value(QStringLiteral("project_id")).toString(), kSecondRegionProjectId);
         QCOMPARE(intents.at(1).value(QStringLiteral("endpoint_host")).toString(), asiaHost());
     }
 
@@ -166,7 +160,7 @@ private Q_SLOTS:
         QVERIFY2(puts.at(0).contains(
                      northHost() + QStringLiteral("/v2/") + m_simulator->config().projectId),
             qPrintable(puts.at(0)));
-        QVERIFY2(puts.at(1).contains(asiaHost() + QStringLiteral("/v2/") + kAsiaProjectId),
+        QVERIFY2(puts.at(1).contains(asiaHost() + QStringLiteral("/v2/") + kSecondRegionProjectId),
             qPrintable(puts.at(1)));
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance")), 0);
         QVERIFY(audited(QStringLiteral("intent")).isEmpty());
@@ -178,9 +172,10 @@ private Q_SLOTS:
         QVERIFY2(json.exitCode == 0, qPrintable(json.err));
         const QJsonArray planned = QJsonDocument::fromJson(json.out.toUtf8()).array();
         QCOMPARE(planned.size(), 2);
-        QCOMPARE(planned.at(1).toObject().value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(
+            planned.at(1).toObject().value(QStringLiteral("region")).toString(), kSecondRegion);
         QCOMPARE(planned.at(1).toObject().value(QStringLiteral("project_id")).toString(),
-            kAsiaProjectId);
+            kSecondRegionProjectId);
     }
 
     void logoffFromAnIdsFileMixingRegions()
@@ -201,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.value(ids.at(0)).value(QStringLiteral("region")).toString(),
             m_simulator->config().region);
-        QCOMPARE(rows.value(ids.at(2)).value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(rows.value(ids.at(2)).value(QStringLiteral("region")).toString(), kSecondRegion);
         QCOMPARE(rows.value(ids.at(2)).value(QStringLiteral("outcome")).toString(),
             QStringLiteral("done"));
         QCOMPARE(m_asia->receivedRequests("POST", QStringLiteral("logoff")).size(), 1);
@@ -246,7 +241,7 @@ private Q_SLOTS:
         QCOMPARE(m_asia->receivedRequests("PUT", QStringLiteral("maintenance")).size(), 0);
         const QList<QJsonObject> notSent = audited(QStringLiteral("not_sent"));
         QCOMPARE(notSent.size(), 1);
-        QCOMPARE(notSent.first().value(QStringLiteral("region")).toString(), kAsia);
+        QCOMPARE(notSent.first().value(QStringLiteral("region")).toString(), kSecondRegion);
     }
 
     void retireAcrossRegionsTagsEachProjectsDesktops()
@@ -260,9 +255,9 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.value(ids.at(0)).value(QStringLiteral("region")).toString(),
             m_simulator->config().region);
-        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("region")).toString(), kAsia);
-        QCOMPARE(
-            rows.value(ids.at(1)).value(QStringLiteral("project_id")).toString(), kAsiaProjectId);
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("region")).toString(), kSecondRegion);
+        QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("project_id")).toString(),
+            kSecondRegionProjectId);
         QCOMPARE(rows.value(ids.at(1)).value(QStringLiteral("outcome")).toString(),
             QStringLiteral("done"));
         // Each project's steps went to its own endpoint.

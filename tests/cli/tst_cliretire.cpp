@@ -1,4 +1,5 @@
 #include "clisimulatorfixture.h"
+#include "requestbodyids.h"
 
 #include <QDateTime>
 
@@ -9,16 +10,6 @@
 namespace {
 const QString kRetiredOn = QStringLiteral("workspace-admin-retired-on");
 const QString kRetireAfter = QStringLiteral("workspace-admin-retire-after");
-
-QStringList idsOf(const QJsonObject& body)
-{
-    QStringList ids;
-    for (const QJsonValue& value : body.value(QStringLiteral("desktop_ids")).toArray())
-        ids.append(value.toString());
-    for (const QJsonValue& value : body.value(QStringLiteral("desktops")).toArray())
-        ids.append(value.toObject().value(QStringLiteral("desktop_id")).toString());
-    return ids;
-}
 
 // The requests a dry run printed: method and URL on one line, the body on the next.
 QList<QPair<QString, QJsonObject>> printedRequests(const QString& out)
@@ -123,8 +114,8 @@ private Q_SLOTS:
         QCOMPARE(requests.at(3).second.value(QStringLiteral("op_type")).toString(),
             QStringLiteral("os-stop"));
         for (const auto& request : requests) {
-            QCOMPARE(idsOf(request.second), ids);
-            QVERIFY(idsOf(request.second).size() <= 100);
+            QCOMPARE(desktopIdsOf(request.second), ids);
+            QVERIFY(desktopIdsOf(request.second).size() <= 100);
         }
         // Nothing was sent.
         QCOMPARE(m_simulator->requestCount("PUT", QStringLiteral("maintenance-mode")), 0);

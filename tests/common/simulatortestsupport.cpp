@@ -18,6 +18,25 @@ SimulatorConfig simulatorConfig(const QString &accessKey, const QString &secretK
     return config;
 }
 
+SimulatorConfig secondRegionConfig(const QString &accessKey, const QString &secretKey, int desktopCount,
+                                   int jobDurationMs)
+{
+    SimulatorConfig config = simulatorConfig(accessKey, secretKey, desktopCount, jobDurationMs);
+    config.projectId = kSecondRegionProjectId;
+    config.region = kSecondRegion;
+    config.seed = 3;
+    return config;
+}
+
+QList<WorkspaceProject> twoRegionProjects(const WorkspaceSimulator &simulator)
+{
+    QUrl secondEndpoint = simulator.url();
+    secondEndpoint.setHost(QStringLiteral("localhost"));
+    const SimulatorConfig &main = simulator.config();
+    return {{main.region, main.region, main.projectId, simulator.url()},
+            {kSecondRegion, kSecondRegion, kSecondRegionProjectId, secondEndpoint}};
+}
+
 ClientConfig clientConfigFor(const WorkspaceSimulator &simulator)
 {
     ClientConfig config;

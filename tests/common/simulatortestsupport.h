@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/accountprojects.h"
 #include "api/apiclient.h"
 #include "api/decommissionjson.h"
 #include "api/workspacetypes.h"
@@ -17,6 +18,17 @@ class QNetworkAccessManager;
 // settings, because each of those is part of what the suite tests.
 SimulatorConfig simulatorConfig(const QString &accessKey, const QString &secretKey, int desktopCount,
                                 int jobDurationMs);
+
+// The other region of the suites that spread one change over two: a project behind the main
+// simulator (addProject()) with a seed of its own, so that its ids differ from the main project's.
+inline const QString kSecondRegion = QStringLiteral("ap-southeast-3");
+inline const QString kSecondRegionProjectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
+SimulatorConfig secondRegionConfig(const QString &accessKey, const QString &secretKey, int desktopCount,
+                                   int jobDurationMs);
+
+// The account's two projects: the main one at the listening simulator's address, the second region's
+// at the same port on "localhost", so that each request shows which endpoint it was sent to.
+QList<WorkspaceProject> twoRegionProjects(const WorkspaceSimulator &simulator);
 
 // Endpoint and project of a listening simulator; timeouts and retry stay at ClientConfig's defaults
 // for the caller to set.

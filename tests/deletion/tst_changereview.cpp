@@ -1,8 +1,10 @@
 // The one review of every change, headless: the counts every front end says, the desktops left out
 // with their reasons, the impact (users removed and kept, pools, users disconnected or logged off)
 // and the exact planned requests, for the mixes an administrator meets.
+#include "requestbodyids.h"
 #include "review/changereview.h"
 #include "review/changereviewtext.h"
+#include "reviewtestdesktops.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -12,18 +14,6 @@
 #include <QTest>
 
 namespace {
-Desktop desktop(const QString& id, const QString& user = QString())
-{
-    Desktop d;
-    d.id = id;
-    d.computerName = QStringLiteral("name-") + id;
-    d.userName = user;
-    d.status = QStringLiteral("ACTIVE");
-    d.loginStatus = QStringLiteral("DISCONNECTED");
-    d.billingMode = BillingMode::PayPerUse;
-    return d;
-}
-
 LeftOutDesktop leftOut(const QString& id, LeftOutReason reason)
 {
     LeftOutDesktop d;
@@ -31,14 +21,6 @@ LeftOutDesktop leftOut(const QString& id, LeftOutReason reason)
     d.desktopName = QStringLiteral("name-") + id;
     d.reason = reason;
     return d;
-}
-
-QStringList idsOf(const QJsonObject& body)
-{
-    QStringList ids;
-    for (const QJsonValue& value : body.value(QStringLiteral("desktop_ids")).toArray())
-        ids.append(value.toString());
-    return ids;
 }
 
 const QUrl kBase(QStringLiteral("https://workspace.example/v2/p/"));
@@ -56,7 +38,7 @@ private:
             facts.requestedIds.append(QStringLiteral("d%1").arg(i));
         for (int i = 1; i <= 8; ++i)
             facts.classification.deletable.append(
-                desktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i)));
+                reviewDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i)));
         facts.classification.deletable[2].billingMode = BillingMode::YearlyMonthly;
         facts.classification.leftOut.append(
             leftOut(QStringLiteral("d9"), LeftOutReason::Protected));
@@ -125,7 +107,7 @@ private Q_SLOTS:
         facts.apiBase = kBase;
         facts.requestedIds = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a") };
         facts.classification.deletable
-            = { desktop(QStringLiteral("a")), desktop(QStringLiteral("b")) };
+            = { reviewDesktop(QStringLiteral("a")), reviewDesktop(QStringLiteral("b")) };
         facts.classification.leftOut = { leftOut(QStringLiteral("a"), LeftOutReason::Duplicate) };
         const ChangeReview review(facts, {});
         QCOMPARE(review.targetCount(), 2);
@@ -150,9 +132,9 @@ private Q_SLOTS:
         facts.apiBase = kBase;
         facts.requestedIds
             = { QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("gone") };
-        Desktop on = desktop(QStringLiteral("on"));
+        Desktop on = reviewDesktop(QStringLiteral("on"));
         on.inMaintenanceMode = true;
-        facts.classification.deletable = { on, desktop(QStringLiteral("off")) };
+        facts.classification.deletable = { on, reviewDesktop(QStringLiteral("off")) };
         facts.classification.leftOut = { leftOut(QStringLiteral("gone"), LeftOutReason::NotFound) };
         const ChangeReview review(facts, {});
         QCOMPARE(review.targetIds(), QStringList { QStringLiteral("on") });
@@ -165,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(review.urlOf(planned.at(0)).toString(),
             QStringLiteral("https://workspace.example/v2/p/desktops/maintenance-mode"));
         const QJsonObject body = QJsonDocument::fromJson(planned.at(0).body).object();
-        QCOMPARE(idsOf(body), QStringList { QStringLiteral("on") });
+        QCOMPARE(desktopIdsOf(body), QStringList { QStringLiteral("on") });
         QCOMPARE(body.value(QStringLiteral("in_maintenance_mode")).toBool(true), false);
         QCOMPARE(ChangeReviewText::leftOutTally(review),
             QStringLiteral("1 × not in maintenance mode; 1 × not found"));
@@ -180,12 +162,12 @@ private Q_SLOTS:
         ChangeReview::Facts facts;
         facts.kind = ReviewedChange::StartMaintenance;
         facts.apiBase = kBase;
-        Desktop busy = desktop(QStringLiteral("busy"), QStringLiteral("alice"));
+        Desktop busy = reviewDesktop(QStringLiteral("busy"), QStringLiteral("alice"));
         busy.loginStatus = QStringLiteral("CONNECTED");
-        Desktop already = desktop(QStringLiteral("already"), QStringLiteral("carol"));
+        Desktop already = reviewDesktop(QStringLiteral("already"), QStringLiteral("carol"));
         already.inMaintenanceMode = true;
         facts.classification.deletable
-            = { busy, desktop(QStringLiteral("idle"), QStringLiteral("bob")), already };
+            = { busy, reviewDesktop(QStringLiteral("idle"), QStringLiteral("bob")), already };
         facts.requestedIds
             = { QStringLiteral("busy"), QStringLiteral("idle"), QStringLiteral("already") };
         const ChangeReview review(facts, {});
@@ -207,7 +189,7 @@ private Q_SLOTS:
         facts.apiBase = kBase;
         for (int i = 0; i < 150; ++i)
             facts.classification.deletable.append(
-                desktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i)));
+                reviewDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i)));
         facts.classification.deletable[5].loginStatus = QStringLiteral("CONNECTED");
         ChangeReview::Choices choices;
         choices.logoffMessage = QStringLiteral("Bye.");
@@ -234,7 +216,7 @@ private Q_SLOTS:
         // u3's only desktop is left out (yearly/monthly): u3 is not touched. u1 has another
         // desktop.
         review = review.withUsersDesktops(
-            { desktop(QStringLiteral("elsewhere"), QStringLiteral("u1")) },
+            { reviewDesktop(QStringLiteral("elsewhere"), QStringLiteral("u1")) },
             ChangeReview::UsersListing::Complete);
         QVERIFY(review.users().kept.contains(QStringLiteral("u1")));
         QVERIFY(!review.users().kept.contains(QStringLiteral("u3")));
@@ -254,9 +236,9 @@ private Q_SLOTS:
     {
         ChangeReview::Facts facts;
         facts.apiBase = kBase;
-        Desktop pooled = desktop(QStringLiteral("p1"));
+        Desktop pooled = reviewDesktop(QStringLiteral("p1"));
         pooled.poolId = QStringLiteral("pool-dev");
-        facts.classification.deletable = { pooled, desktop(QStringLiteral("x")) };
+        facts.classification.deletable = { pooled, reviewDesktop(QStringLiteral("x")) };
         DesktopPool pool;
         pool.id = QStringLiteral("pool-dev");
         pool.name = QStringLiteral("Developers");
@@ -286,7 +268,7 @@ private Q_SLOTS:
     {
         ChangeReview::Facts facts;
         facts.apiBase = kBase;
-        Desktop busy = desktop(QStringLiteral("busy"), QStringLiteral("alice"));
+        Desktop busy = reviewDesktop(QStringLiteral("busy"), QStringLiteral("alice"));
         busy.loginStatus = QStringLiteral("CONNECTED");
         facts.classification.deletable = { busy };
         facts.forceSuggested = { QStringLiteral("busy") };
@@ -314,7 +296,7 @@ private Q_SLOTS:
         facts.requestedIds
             = { QStringLiteral("still"), QStringLiteral("gone"), QStringLiteral("slow") };
         facts.classification.deletable
-            = { desktop(QStringLiteral("still")), desktop(QStringLiteral("slow")) };
+            = { reviewDesktop(QStringLiteral("still")), reviewDesktop(QStringLiteral("slow")) };
         facts.classification.leftOut = { leftOut(QStringLiteral("gone"), LeftOutReason::NotFound) };
         facts.alreadyDeleted = { QStringLiteral("gone"), QStringLiteral("slow") };
         const ChangeReview review(facts, {});
@@ -330,7 +312,7 @@ private Q_SLOTS:
         ChangeReview::Facts facts;
         facts.apiBase = kBase;
         for (int i = 0; i < 10000; ++i) {
-            Desktop d = desktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i));
+            Desktop d = reviewDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i));
             if (i % 29 == 0)
                 d.billingMode = BillingMode::YearlyMonthly;
             facts.requestedIds.append(d.id);

@@ -22,8 +22,6 @@
 namespace {
 const QString kAccessKey = QStringLiteral("MULTIPROJECTAK00001");
 const QString kSecretKey = QStringLiteral("multi-project-secret");
-const QString kAsiaProjectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
-const QString kAsia = QStringLiteral("ap-southeast-3");
 constexpr int kWaitMs = 30000;
 } // namespace
 
@@ -41,9 +39,6 @@ private Q_SLOTS:
     void theDeadlineLeavesTheRestUnsent();
 
 private:
-    // The main simulator's project at 127.0.0.1, the other region's at localhost: one server, two
-    // endpoints.
-    QList<WorkspaceProject> projects() const;
     AccountAccess access() const;
     std::unique_ptr<MultiProjectChange> change(ReviewedChange kind,
         const QList<ProjectDesktopId>& desktops, QList<WorkspaceProject> projects = {});
@@ -62,11 +57,7 @@ void TestMultiProjectChange::init()
 {
     m_simulator
         = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
-    SimulatorConfig asia = simulatorConfig(kAccessKey, kSecretKey, 9, 50);
-    asia.projectId = kAsiaProjectId;
-    asia.region = kAsia;
-    asia.seed = 3;
-    m_asia = m_simulator->addProject(asia);
+    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 9, 50));
     QVERIFY(m_simulator->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
     QVERIFY(m_dir.isValid());
@@ -81,15 +72,6 @@ void TestMultiProjectChange::cleanup()
     m_asia = nullptr;
     m_simulator.reset();
     m_network.reset();
-}
-
-QList<WorkspaceProject> TestMultiProjectChange::projects() const
-{
-    QUrl asiaEndpoint = m_simulator->url();
-    asiaEndpoint.setHost(QStringLiteral("localhost"));
-    return { { m_simulator->config().region, m_simulator->config().region,
-                 m_simulator->config().projectId, m_simulator->url() },
-        { kAsia, kAsia, kAsiaProjectId, asiaEndpoint } };
 }
 
 AccountAccess TestMultiProjectChange::access() const
@@ -111,8 +93,8 @@ std::unique_ptr<MultiProjectChange> TestMultiProjectChange::change(
     request.choices.logoffMessage = QStringLiteral("Closing down.");
     DeletionContext context;
     context.profileName = QStringLiteral("test");
-    return std::make_unique<MultiProjectChange>(
-        access(), projects.isEmpty() ? this->projects() : projects, m_store, context, request);
+    return std::make_unique<MultiProjectChange>(access(),
+        projects.isEmpty() ? twoRegionProjects(*m_simulator) : projects, m_store, context, request);
 }
 
 bool TestMultiProjectChange::prepare(MultiProjectChange& change)
@@ -187,7 +169,7 @@ void TestMultiProjectChange::deletionAcrossTwoRegionsGoesToEachProjectAndEndpoin
     QCOMPARE(asiaPosts.size(), 1);
     QCOMPARE(northPosts.first().host, northHost);
     QCOMPARE(asiaPosts.first().host, asiaHost);
-    QVERIFY(asiaPosts.first().path.contains(kAsiaProjectId));
+    QVERIFY(asiaPosts.first().path.contains(kSecondRegionProjectId));
     // Nothing of the change in one project went to the other's host: the look-ups, the pools,
     // the request and the job's polls alike.
     const QList<WorkspaceSimulator::ReceivedRequest> asiaSeen
@@ -205,8 +187,8 @@ void TestMultiProjectChange::deletionAcrossTwoRegionsGoesToEachProjectAndEndpoin
     QCOMPARE(intents.at(0).value(QLatin1String("project_id")).toString(),
         m_simulator->config().projectId);
     QCOMPARE(intents.at(0).value(QLatin1String("endpoint_host")).toString(), northHost);
-    QCOMPARE(intents.at(1).value(QLatin1String("region")).toString(), kAsia);
-    QCOMPARE(intents.at(1).value(QLatin1String("project_id")).toString(), kAsiaProjectId);
+    QCOMPARE(intents.at(1).value(QLatin1String("region")).toString(), kSecondRegion);
+    QCOMPARE(intents.at(1).value(QLatin1String("project_id")).toString(), kSecondRegionProjectId);
     QCOMPARE(intents.at(1).value(QLatin1String("endpoint_host")).toString(), asiaHost);
     QCOMPARE(auditEntries(QStringLiteral("done")).size(), 2);
     QCOMPARE(auditEntries(QStringLiteral("job_finished")).size(), 2);
@@ -220,8 +202,8 @@ void TestMultiProjectChange::idsAreGroupedByProjectAndUnknownOnesLeftOut()
         = changeableDesktopIds(*m_simulator, *m_asia, m_network.get(), 2, kWaitMs);
     const QString unknown = QStringLiteral("00000000-0000-0000-0000-00000000dead");
     // A row that names its project is not looked up elsewhere; a typed id is.
-    QList<ProjectDesktopId> desktops { { kAsiaProjectId, asia.at(0) }, { QString(), unknown },
-        { QString(), north.at(0) }, { QString(), asia.at(1) },
+    QList<ProjectDesktopId> desktops { { kSecondRegionProjectId, asia.at(0) },
+        { QString(), unknown }, { QString(), north.at(0) }, { QString(), asia.at(1) },
         { QStringLiteral("not-a-project"), north.at(0) } };
     auto maintenance = change(ReviewedChange::StartMaintenance, desktops);
     QVERIFY(prepare(*maintenance));
@@ -244,9 +226,10 @@ void TestMultiProjectChange::idsAreGroupedByProjectAndUnknownOnesLeftOut()
     QCOMPARE(combined.leftOut().first().desktopId, unknown);
     // The preview names each project and its own URLs.
     const QString preview = maintenance->previewText();
-    QVERIFY2(preview.contains(QStringLiteral("ap-southeast-3 (project ") + kAsiaProjectId)
-            && preview.contains(
-                QStringLiteral("localhost:%1/v2/%2/").arg(m_simulator->port()).arg(kAsiaProjectId)),
+    QVERIFY2(preview.contains(QStringLiteral("ap-southeast-3 (project ") + kSecondRegionProjectId)
+            && preview.contains(QStringLiteral("localhost:%1/v2/%2/")
+                                    .arg(m_simulator->port())
+                                    .arg(kSecondRegionProjectId)),
         qPrintable(preview));
     // The asia desktop of the row was looked up in its project only: one look-up for the typed
     // ids in each project, one review each.
@@ -264,7 +247,7 @@ void TestMultiProjectChange::anIdFoundInTwoProjectsIsAmbiguous()
     twin.projectId = QStringLiteral("6f708192a3b4c5d6e7f8091a2b3c4d5e");
     twin.region = QStringLiteral("cn-north-4_twin");
     m_simulator->addProject(twin);
-    QList<WorkspaceProject> both = projects().mid(0, 1);
+    QList<WorkspaceProject> both = twoRegionProjects(*m_simulator).mid(0, 1);
     both.append({ QStringLiteral("cn-north-4"), twin.region, twin.projectId, m_simulator->url() });
     const QStringList ids
         = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 1, kWaitMs);
@@ -313,8 +296,8 @@ void TestMultiProjectChange::aProjectThatIsNotDoneStopsTheOthers()
     QCOMPARE(m_asia->receivedRequests("PUT", QStringLiteral("maintenance")).size(), 0);
     const QList<QJsonObject> notSent = auditEntries(QStringLiteral("not_sent"));
     QCOMPARE(notSent.size(), 1);
-    QCOMPARE(notSent.first().value(QLatin1String("project_id")).toString(), kAsiaProjectId);
-    QCOMPARE(notSent.first().value(QLatin1String("region")).toString(), kAsia);
+    QCOMPARE(notSent.first().value(QLatin1String("project_id")).toString(), kSecondRegionProjectId);
+    QCOMPARE(notSent.first().value(QLatin1String("region")).toString(), kSecondRegion);
     QCOMPARE(
         notSent.first().value(QLatin1String("kind")).toString(), QStringLiteral("maintenance_on"));
     QCOMPARE(notSent.first().value(QLatin1String("target_ids")).toArray().size(), 2);
@@ -324,14 +307,14 @@ void TestMultiProjectChange::aFailedLookUpAllowsNothing()
 {
     const QStringList north
         = changeableDesktopIds(*m_simulator, *m_simulator, m_network.get(), 1, kWaitMs);
-    QList<WorkspaceProject> withDeadOne = projects();
+    QList<WorkspaceProject> withDeadOne = twoRegionProjects(*m_simulator);
     // Nothing listens there.
     withDeadOne[1].endpoint = QUrl(QStringLiteral("http://127.0.0.1:1"));
     auto logoff = change(ReviewedChange::LogOff, { { QString(), north.first() } }, withDeadOne);
     QVERIFY(prepare(*logoff));
     QVERIFY(!logoff->canRun());
     QCOMPARE(logoff->lookUpFailures().size(), 1);
-    QVERIFY(logoff->lookUpFailures().first().contains(kAsia));
+    QVERIFY(logoff->lookUpFailures().first().contains(kSecondRegion));
     QSignalSpy finished(logoff.get(), &MultiProjectChange::finished);
     logoff->run();
     QVERIFY(!logoff->isRunning());

@@ -2,9 +2,11 @@
 // which reason, the users logged off, the retirement's dates, and exactly the requests the
 // retirement run sends (the same batches and order, the run built from the review).
 #include "decommission/retirementstate.h"
+#include "requestbodyids.h"
 #include "review/changereview.h"
 #include "review/changereviewtext.h"
 #include "review/reviewedretirement.h"
+#include "reviewtestdesktops.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,18 +16,6 @@
 namespace {
 const QDate kToday(2026, 12, 7);
 const QUrl kBase(QStringLiteral("https://workspace.example/v2/p/"));
-
-Desktop desktop(const QString& id, const QString& user = QString())
-{
-    Desktop d;
-    d.id = id;
-    d.computerName = QStringLiteral("name-") + id;
-    d.userName = user;
-    d.status = QStringLiteral("ACTIVE");
-    d.loginStatus = QStringLiteral("DISCONNECTED");
-    d.billingMode = BillingMode::PayPerUse;
-    return d;
-}
 
 QList<QPair<QString, QString>> retiringTags(const QString& retiredOn, const QString& after)
 {
@@ -57,13 +47,7 @@ QHash<QString, LeftOutReason> reasonsOf(const ChangeReview& review)
 
 QStringList idsIn(const QByteArray& body)
 {
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    QStringList ids;
-    for (const QJsonValue& value : object.value(QStringLiteral("desktop_ids")).toArray())
-        ids.append(value.toString());
-    for (const QJsonValue& value : object.value(QStringLiteral("desktops")).toArray())
-        ids.append(value.toObject().value(QStringLiteral("desktop_id")).toString());
-    return ids;
+    return desktopIdsOf(QJsonDocument::fromJson(body).object());
 }
 } // namespace
 
@@ -74,7 +58,7 @@ private Q_SLOTS:
     {
         QList<Desktop> found;
         for (int i = 1; i <= 7; ++i)
-            found.append(desktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i)));
+            found.append(reviewDesktop(QStringLiteral("d%1").arg(i), QStringLiteral("u%1").arg(i)));
         found[1].billingMode = BillingMode::YearlyMonthly;
         found[2].tags = retiringTags(QStringLiteral("2026-11-01"), QStringLiteral("2026-12-01"));
         for (int t = 0; t < 19; ++t) // 19 of its own + 2 would pass the limit of 20
@@ -135,7 +119,7 @@ private Q_SLOTS:
         QList<Desktop> found;
         QStringList requested;
         for (int i = 0; i < 130; ++i) {
-            found.append(desktop(QStringLiteral("d%1").arg(i)));
+            found.append(reviewDesktop(QStringLiteral("d%1").arg(i)));
             requested.append(found.last().id);
         }
         ChangeReview::Choices choices;
@@ -187,8 +171,9 @@ private Q_SLOTS:
 
     void restoreLeavesOutWhatIsNotRetiring()
     {
-        QList<Desktop> found { desktop(QStringLiteral("a")), desktop(QStringLiteral("b")),
-            desktop(QStringLiteral("c")), desktop(QStringLiteral("d")) };
+        QList<Desktop> found { reviewDesktop(QStringLiteral("a")),
+            reviewDesktop(QStringLiteral("b")), reviewDesktop(QStringLiteral("c")),
+            reviewDesktop(QStringLiteral("d")) };
         found[0].tags = retiringTags(QStringLiteral("2026-11-01"), QStringLiteral("2026-12-01"));
         found[2].tags = retiringTags(QStringLiteral("2026-11-02"), QStringLiteral("2026-12-02"));
         found[3].tags = retiringTags(QStringLiteral("2026-11-01"), QStringLiteral("2026-12-01"));
@@ -227,7 +212,7 @@ private Q_SLOTS:
         ChangeReview::Choices choices;
         choices.graceDays = RetirementRun::kMaxGraceDays + 1;
         const ChangeReview review = reviewOf(ReviewedChange::Retire, { QStringLiteral("a") },
-            { desktop(QStringLiteral("a")) }, {}, choices);
+            { reviewDesktop(QStringLiteral("a")) }, {}, choices);
         QVERIFY(!review.graceDaysValid());
         QVERIFY(ChangeReviewText::warnings(review).join(u'\n').contains(QStringLiteral("0 to")));
     }

@@ -9,6 +9,7 @@
 #include "jobmodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
 #include "api/apiclient.h"
@@ -33,8 +34,6 @@
 namespace {
 const QString kAccessKey = QStringLiteral("ACROSSPROJECTSAK001");
 const QString kSecretKey = QStringLiteral("across-projects-secret");
-const QString kAsia = QStringLiteral("ap-southeast-3");
-const QString kAsiaProjectId = QStringLiteral("5e6f708192a3b4c5d6e7f8091a2b3c4d");
 constexpr int kWaitMs = 30000;
 } // namespace
 
@@ -50,8 +49,6 @@ private Q_SLOTS:
     void retirementAcrossRegionsRunsProjectAfterProject();
 
 private:
-    // The main project at 127.0.0.1, the other region's at localhost: one server, two endpoints.
-    QList<WorkspaceProject> projects() const;
     AccountAccess access();
     QTemporaryDir m_dir;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
@@ -75,19 +72,12 @@ void TestAcrossProjectsDeletion::init()
 {
     m_simulator
         = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
-    SimulatorConfig asia = simulatorConfig(kAccessKey, kSecretKey, 9, 50);
-    asia.projectId = kAsiaProjectId;
-    asia.region = kAsia;
-    asia.seed = 3;
-    m_asia = m_simulator->addProject(asia);
+    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 9, 50));
     QVERIFY(m_simulator->listen());
     QVERIFY(m_dir.isValid());
     QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
-    connection.credentials = { kAccessKey, kSecretKey, {} };
-    connection.dataDir = m_dir.path();
+    ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
     m_client = std::make_unique<ApiClient>(&m_network, connection.config, connection.credentials);
     m_window = std::make_unique<QWidget>();
@@ -95,11 +85,7 @@ void TestAcrossProjectsDeletion::init()
     m_jobs = std::make_unique<JobModel>();
     m_controller
         = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    m_controller->setChunkGapMs(5);
-    JobTracker::Timing timing;
-    timing.initialIntervalMs = 20;
-    timing.maxIntervalMs = 100;
-    m_controller->setTrackerTiming(timing);
+    useTestPace(*m_controller);
     m_controller->setConnection(connection, m_client.get());
 }
 
@@ -112,15 +98,6 @@ void TestAcrossProjectsDeletion::cleanup()
     m_client.reset();
     m_asia = nullptr;
     m_simulator.reset();
-}
-
-QList<WorkspaceProject> TestAcrossProjectsDeletion::projects() const
-{
-    QUrl asiaEndpoint = m_simulator->url();
-    asiaEndpoint.setHost(QStringLiteral("localhost"));
-    return { { m_simulator->config().region, m_simulator->config().region,
-                 m_simulator->config().projectId, m_simulator->url() },
-        { kAsia, kAsia, kAsiaProjectId, asiaEndpoint } };
 }
 
 AccountAccess TestAcrossProjectsDeletion::access()
@@ -140,10 +117,11 @@ void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesI
     QList<ProjectDesktopId> desktops;
     for (const QString& id : north)
         desktops.append({ m_simulator->config().projectId, id });
-    desktops.append({ kAsiaProjectId, asia.first() });
+    desktops.append({ kSecondRegionProjectId, asia.first() });
 
     QSignalSpy opened(m_controller.get(), &DeletionController::dialogOpened);
-    m_controller->requestAcrossProjects(ReviewedChange::Delete, desktops, projects(), access());
+    m_controller->requestAcrossProjects(
+        ReviewedChange::Delete, desktops, twoRegionProjects(*m_simulator), access());
     QVERIFY(opened.wait(kWaitMs));
     auto* dialog = opened.first().first().value<DeletionDialog*>();
     QVERIFY(dialog && dialog->acrossProjects());
@@ -157,7 +135,7 @@ void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesI
     QVERIFY(
         dialog->previewText().contains(QStringLiteral("localhost:%1/v2/%2/desktops/batch-delete")
                                            .arg(m_simulator->port())
-                                           .arg(kAsiaProjectId)));
+                                           .arg(kSecondRegionProjectId)));
     QVERIFY(!dialog->deleteUsersBox()->isEnabled());
     dialog->emailBox()->setChecked(false);
 
@@ -189,7 +167,7 @@ void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesI
                      .toBool(),
             false);
     }
-    QCOMPARE(regions, (QStringList { m_simulator->config().region, kAsia }));
+    QCOMPARE(regions, (QStringList { m_simulator->config().region, kSecondRegion }));
 }
 
 void TestAcrossProjectsDeletion::maintenanceAcrossRegionsRunsProjectAfterProject()
@@ -198,18 +176,19 @@ void TestAcrossProjectsDeletion::maintenanceAcrossRegionsRunsProjectAfterProject
         = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
     const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 2, kWaitMs);
     const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, north.first() },
-        { kAsiaProjectId, asia.at(0) }, { kAsiaProjectId, asia.at(1) } };
+        { kSecondRegionProjectId, asia.at(0) }, { kSecondRegionProjectId, asia.at(1) } };
 
     QSignalSpy opened(m_controller.get(), &DeletionController::actionDialogOpened);
     m_controller->requestAcrossProjects(
-        ReviewedChange::StartMaintenance, desktops, projects(), access());
+        ReviewedChange::StartMaintenance, desktops, twoRegionProjects(*m_simulator), access());
     QVERIFY(opened.wait(kWaitMs));
     auto* dialog = opened.first().first().value<ChangeActionDialog*>();
     QVERIFY2(dialog->headingText().contains(QStringLiteral("in cn-north-4"))
             && dialog->headingText().contains(QStringLiteral("2 in ap-southeast-3")),
         qPrintable(dialog->headingText()));
-    QVERIFY(dialog->previewText().contains(
-        QStringLiteral("localhost:%1/v2/%2/").arg(m_simulator->port()).arg(kAsiaProjectId)));
+    QVERIFY(dialog->previewText().contains(QStringLiteral("localhost:%1/v2/%2/")
+                                               .arg(m_simulator->port())
+                                               .arg(kSecondRegionProjectId)));
 
     QSignalSpy started(m_controller.get(), &DeletionController::actionStarted);
     QSignalSpy finished(m_controller.get(), &DeletionController::actionFinished);
@@ -232,10 +211,7 @@ void TestAcrossProjectsDeletion::theWindowOfEveryRegionDeletesAcrossThem()
         = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
     const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
     // Every region of the account, found through the simulator's IAM, all behind its address.
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
-    connection.credentials = { kAccessKey, kSecretKey, {} };
-    connection.dataDir = m_dir.path();
+    ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
     connection.iamEndpoint = m_simulator->url();
     connection.explicitEndpoint = true;
@@ -275,9 +251,10 @@ void TestAcrossProjectsDeletion::retirementAcrossRegionsRunsProjectAfterProject(
         = changeableDesktopIds(*m_simulator, *m_simulator, &m_network, 1, kWaitMs);
     const QStringList asia = changeableDesktopIds(*m_simulator, *m_asia, &m_network, 1, kWaitMs);
     const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, north.first() },
-        { kAsiaProjectId, asia.first() } };
+        { kSecondRegionProjectId, asia.first() } };
     QSignalSpy opened(m_controller.get(), &DeletionController::actionDialogOpened);
-    m_controller->requestAcrossProjects(ReviewedChange::Retire, desktops, projects(), access());
+    m_controller->requestAcrossProjects(
+        ReviewedChange::Retire, desktops, twoRegionProjects(*m_simulator), access());
     QVERIFY(opened.wait(kWaitMs));
     auto* dialog = opened.first().first().value<ChangeActionDialog*>();
     QVERIFY2(dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),

@@ -12,6 +12,7 @@
 #include "desktoptablemodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "windowsimulatorsupport.h"
 
 #include "deletion/auditlog.h"
 
@@ -52,16 +53,6 @@ constexpr int kWaitMs = 20000;
 class TestDecommissionWindow : public QObject
 {
     Q_OBJECT
-private:
-    static ResolvedConnection connectionTo(const WorkspaceSimulator &simulator, const QString &dataDir)
-    {
-        ResolvedConnection connection;
-        connection.config = clientConfigFor(simulator);
-        connection.credentials = {kAccessKey, kSecretKey, {}};
-        connection.dataDir = dataDir;
-        return connection;
-    }
-
 private Q_SLOTS:
     void maintenanceAndLogoffForTheSelection()
     {
@@ -75,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(!start->isEnabled() && !end->isEnabled() && !logoff->isEnabled());
         QVERIFY(!start->icon().isNull() && !end->icon().isNull() && !logoff->icon().isNull());
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
-        window.connectTo(connectionTo(simulator, dir.path()));
+        window.connectTo(simulatorConnection(simulator, dir.path()));
         QVERIFY(loaded.wait(kWaitMs));
         QVERIFY(!start->isEnabled()); // nothing selected
 
@@ -161,7 +152,7 @@ private Q_SLOTS:
         auto *cancel = byName<QAction>(window, "cancelChangeAction");
         QVERIFY(!cancel->isEnabled());
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
-        window.connectTo(connectionTo(simulator, dir.path()));
+        window.connectTo(simulatorConnection(simulator, dir.path()));
         QVERIFY(loaded.wait(kWaitMs));
         const DesktopTableModel *model = window.desktopModel();
         QStringList ids;
@@ -193,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(simulator.listen());
         QTemporaryDir dir;
         MainWindow window;
-        const ResolvedConnection connection = connectionTo(simulator, dir.path());
+        const ResolvedConnection connection = simulatorConnection(simulator, dir.path());
         QSignalSpy usage(window.loader(), &DesktopLoader::usageLoaded);
         QSignalSpy pools(window.loader(), &DesktopLoader::poolsLoaded);
         window.connectTo(connection);
@@ -265,7 +256,7 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
         QSignalSpy usage(window.loader(), &DesktopLoader::usageLoaded);
-        window.connectTo(connectionTo(simulator, dir.path()));
+        window.connectTo(simulatorConnection(simulator, dir.path()));
         QVERIFY(loaded.wait(kWaitMs));
         QVERIFY(window.loader()->isLoadingUsage());
         QTRY_VERIFY_WITH_TIMEOUT(simulator.requestCount("GET", QStringLiteral("metrics")) > 0, kWaitMs);

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
 #include "widgetbyname.h"
+#include "windowsimulatorsupport.h"
 
 #include "deletion/auditlog.h"
 #include "review/duedeletionpreparation.h"
@@ -71,17 +72,9 @@ bool TestDeleteDueWindow::startWindow(bool retiringExamples)
     if (!m_simulator->listen())
         return false;
     m_window = std::make_unique<MainWindow>();
-    m_window->deletionController()->setChunkGapMs(5);
-    JobTracker::Timing timing;
-    timing.initialIntervalMs = 20;
-    timing.maxIntervalMs = 100;
-    m_window->deletionController()->setTrackerTiming(timing);
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
-    connection.credentials = { kAccessKey, kSecretKey, {} };
-    connection.dataDir = m_dir->path();
+    useTestPace(*m_window->deletionController());
     QSignalSpy loaded(m_window.get(), &MainWindow::desktopsLoaded);
-    m_window->connectTo(connection);
+    m_window->connectTo(simulatorConnection(*m_simulator, m_dir->path()));
     return loaded.wait(kWaitMs);
 }
 

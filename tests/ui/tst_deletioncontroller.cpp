@@ -7,6 +7,7 @@
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
 #include "simulatortestsupport.h"
+#include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
 #include "api/apiclient.h"
@@ -92,11 +93,7 @@ void TestDeletionController::init()
     m_desktops = std::make_unique<DesktopTableModel>();
     m_jobs = std::make_unique<JobModel>();
     m_controller = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    m_controller->setChunkGapMs(5);
-    JobTracker::Timing timing;
-    timing.initialIntervalMs = 20;
-    timing.maxIntervalMs = 100;
-    m_controller->setTrackerTiming(timing);
+    useTestPace(*m_controller);
 }
 
 void TestDeletionController::cleanup()
@@ -112,12 +109,9 @@ void TestDeletionController::cleanup()
 
 ResolvedConnection TestDeletionController::connection() const
 {
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
+    ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.config.retry.initialDelayMs = 10;
     connection.config.retry.throttleDelayMs = 10;
-    connection.credentials = {kAccessKey, kSecretKey, {}};
-    connection.dataDir = m_dir.path();
     return connection;
 }
 

@@ -11,6 +11,7 @@
 #include "jobspanel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
 #include "deletion/jobjournal.h"
@@ -143,19 +144,12 @@ std::unique_ptr<MainWindow> TestDeletionFlow::makeWindow(QNetworkAccessManager *
     auto window = std::make_unique<MainWindow>();
     if (network)
         window->setNetworkAccessManager(network);
-    window->deletionController()->setChunkGapMs(5);
-    JobTracker::Timing timing;
-    timing.initialIntervalMs = 20;
-    timing.maxIntervalMs = 100;
-    window->deletionController()->setTrackerTiming(timing);
+    useTestPace(*window->deletionController());
 
-    ResolvedConnection connection;
-    connection.config = clientConfigFor(*m_simulator);
+    ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.config.transferTimeoutMs = transferTimeoutMs;
     connection.config.retry.initialDelayMs = 10;
     connection.config.retry.throttleDelayMs = 10;
-    connection.credentials = {kAccessKey, kSecretKey, {}};
-    connection.dataDir = m_dir.path();
     connection.protectedTags = protectedTags;
     QSignalSpy loaded(window.get(), &MainWindow::desktopsLoaded);
     window->connectTo(connection);

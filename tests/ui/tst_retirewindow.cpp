@@ -10,6 +10,7 @@
 #include "retirementtesttags.h"
 #include "simulatortestsupport.h"
 #include "widgetbyname.h"
+#include "windowsimulatorsupport.h"
 
 #include "decommission/retirementstate.h"
 #include "deletion/auditlog.h"
@@ -60,12 +61,8 @@ private Q_SLOTS:
         auto* retire = byName<QAction>(window, "retireAction");
         auto* restore = byName<QAction>(window, "restoreAction");
         QVERIFY(!retire->isEnabled() && !restore->isEnabled());
-        ResolvedConnection connection;
-        connection.config = clientConfigFor(simulator);
-        connection.credentials = { kAccessKey, kSecretKey, {} };
-        connection.dataDir = dir.path();
         QSignalSpy loaded(&window, &MainWindow::desktopsLoaded);
-        window.connectTo(connection);
+        window.connectTo(simulatorConnection(simulator, dir.path()));
         QVERIFY(loaded.wait(kWaitMs));
 
         const DesktopTableModel* model = window.desktopModel();
@@ -195,11 +192,7 @@ private Q_SLOTS:
         audit.close();
 
         MainWindow window;
-        ResolvedConnection connection;
-        connection.config = clientConfigFor(simulator);
-        connection.credentials = { kAccessKey, kSecretKey, {} };
-        connection.dataDir = dir.path();
-        window.connectTo(connection);
+        window.connectTo(simulatorConnection(simulator, dir.path()));
         QMessageBox* box = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (box = window.findChild<QMessageBox*>(QStringLiteral("retirementSettlementBox")))

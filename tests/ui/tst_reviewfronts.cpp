@@ -11,6 +11,7 @@
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
 #include "review/changereviewtext.h"
+#include "windowsimulatorsupport.h"
 
 #include <QPushButton>
 #include <QStandardPaths>
@@ -78,11 +79,8 @@ private Q_SLOTS:
         const ReviewedChange changeKind = ReviewedChange(kind);
 
         QNetworkAccessManager network;
-        ResolvedConnection connection;
-        connection.config = clientConfigFor(*m_simulator);
-        connection.credentials
-            = { m_simulator->config().accessKey, m_simulator->config().secretKey, {} };
-        connection.dataDir = m_home.filePath(QStringLiteral("window-data"));
+        const ResolvedConnection connection
+            = simulatorConnection(*m_simulator, m_home.filePath(QStringLiteral("window-data")));
         ApiClient client(&network, connection.config, connection.credentials);
         QList<Desktop> all = listAllDesktops(&client, kWaitMs);
         QVERIFY(all.size() >= 20);
