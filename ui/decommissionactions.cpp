@@ -224,13 +224,16 @@ void DecommissionActions::reportRetirement(RetirementRun *run)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setIcon(unfinished.isEmpty() ? QMessageBox::Information : QMessageBox::Warning);
     box->setWindowTitle(restore ? MainWindowText::tr("Restore") : MainWindowText::tr("Retirement"));
-    QString text = run->summary();
+    // The summary's counts matter only when some desktop was not carried through.
+    QStringList text;
+    if (!unfinished.isEmpty())
+        text.append(run->summary());
     if (restore && completed > 0) {
-        text += QLatin1Char(' ')
-            + MainWindowText::tr("%Ln desktop(s) restored: out of maintenance mode, started, and no longer retiring.",
-                                 nullptr, completed);
+        text.append(MainWindowText::tr("%Ln desktop(s) restored: out of maintenance mode, started, and no longer "
+                                       "retiring.",
+                                       nullptr, completed));
     }
-    box->setText(text);
+    box->setText(text.join(QLatin1Char(' ')));
     if (!unfinished.isEmpty()) {
         box->setInformativeText(MainWindowText::tr("%Ln desktop(s) were not carried through; the details name "
                                                    "what was done to each.",
