@@ -14,6 +14,15 @@ void ComputedTableModel::setRows(int rowCount, CellFunction cell)
     endResetModel();
 }
 
+void ComputedTableModel::setHeaders(QStringList headers)
+{
+    if (headers == m_headers)
+        return;
+    beginResetModel();
+    m_headers = std::move(headers);
+    endResetModel();
+}
+
 int ComputedTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rowCount;

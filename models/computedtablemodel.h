@@ -19,6 +19,9 @@ public:
 
     // Replaces every row at once (one model reset).
     void setRows(int rowCount, CellFunction cell);
+    // Other columns (one model reset when they differ).
+    void setHeaders(QStringList headers);
+    const QStringList &headers() const { return m_headers; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

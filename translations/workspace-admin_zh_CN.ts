@@ -554,14 +554,6 @@
             <numerusform>还可输入 %Ln 个字符。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 (project %2)</source>
-        <translation>%1（项目 %2）</translation>
-    </message>
-    <message>
-        <source>Projects: %1</source>
-        <translation>项目：%1</translation>
-    </message>
 </context>
 <context>
     <name>ChangeKind</name>
@@ -5045,8 +5037,8 @@ Quit now?</source>
         <translation>显示或隐藏此更改发送的请求</translation>
     </message>
     <message>
-        <source>Hide &amp;Requests</source>
-        <translation>隐藏请求(&amp;R)</translation>
+        <source>Hide &amp;Preview</source>
+        <translation>隐藏预览(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -5289,8 +5281,8 @@ Quit now?</source>
         <translation>&lt;h2&gt;欢迎使用 Workspace 管理器&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>Review and delete Huawei Cloud Workspace desktops in batches.&lt;br&gt;&lt;br&gt;Add a connection to a project (region, project ID and access keys),&lt;br&gt;or try the app first on a simulated project with 300 desktops.</source>
-        <translation>批量查看和删除华为云 Workspace 桌面。&lt;br&gt;&lt;br&gt;添加一个项目连接（区域、项目 ID 和访问密钥），&lt;br&gt;或先在包含 300 个桌面的模拟项目上试用本应用。</translation>
+        <source>Review and delete Huawei Cloud Workspace desktops in batches.&lt;br&gt;&lt;br&gt;Add a connection (a region and an access key; the project is found from the key),&lt;br&gt;or try the app first on a simulated project with 300 desktops.</source>
+        <translation>批量查看和删除华为云 Workspace 桌面。&lt;br&gt;&lt;br&gt;添加一个连接（区域和访问密钥，项目会根据密钥自动找到），&lt;br&gt;或先在包含 300 个桌面的模拟项目上试用本应用。</translation>
     </message>
     <message>
         <source>Saved &amp;connections:</source>

@@ -211,16 +211,16 @@ void ChangeActionDialog::setAcrossProjects(MultiProjectChange* change)
     m_acrossProjects = change;
     m_requestPreview->setAcrossProjects(change);
     m_review = change->combinedReview();
-    QStringList projects;
-    for (const std::unique_ptr<MultiProjectChange::Part>& part : change->parts())
-        projects.append(tr("%1 (project %2)").arg(part->label(), part->project.id));
-    m_target->setText(tr("Projects: %1").arg(projects.join(QLatin1String(", "))));
+    m_target->setText(ReviewWidgets::projectsTargetText(*change));
+    m_targetList->setRegions(ReviewWidgets::regionsOfTargets(*change));
     present();
 }
 
 void ChangeActionDialog::setTarget(
     const QString& connectionName, const QString& projectId, const QString& region)
 {
+    if (m_acrossProjects)
+        return; // its projects are named already
     m_target->setText(ReviewWidgets::targetText(connectionName, projectId, region));
 }
 

@@ -32,6 +32,7 @@ public:
     ~ChangeActionDialog() override;
 
     const ChangeReview& review() const { return m_review; }
+    // Names what the change acts on (a change across projects keeps naming its projects).
     void setTarget(const QString& connectionName, const QString& projectId, const QString& region);
     // A change across projects (regions): the change's combined review under a heading that says
     // how many desktops are in which region; its counts of requests and its preview are each

@@ -309,10 +309,8 @@ void DeletionDialog::setAcrossProjects(MultiProjectChange *change)
     m_deleteUsers->setEnabled(false);
     m_deleteUsers->setToolTip(tr("Not offered for desktops of several regions: delete them region by region to "
                                  "delete their users too."));
-    QStringList projects;
-    for (const std::unique_ptr<MultiProjectChange::Part> &part : change->parts())
-        projects.append(tr("%1 (project %2)").arg(part->label(), part->project.id));
-    m_target->setText(tr("Projects: %1").arg(projects.join(QLatin1String(", "))));
+    m_target->setText(ReviewWidgets::projectsTargetText(*change));
+    m_targetList->setRegions(ReviewWidgets::regionsOfTargets(*change));
     present(true);
 }
 
@@ -355,6 +353,8 @@ void DeletionDialog::setLeftOut(const QList<LeftOutDesktop> &desktops)
 
 void DeletionDialog::setTarget(const QString &connectionName, const QString &projectId, const QString &region)
 {
+    if (m_acrossProjects)
+        return; // its projects are named already
     m_target->setText(ReviewWidgets::targetText(connectionName, projectId, region));
 }
 

@@ -68,7 +68,8 @@ public:
     QTreeView *leftOutList() const { return m_leftOut->list(); }
     QToolButton *leftOutToggle() const { return m_leftOut->toggle(); }
     // Names what the deletion acts on: the connection (profile name, may be empty), the project
-    // and the region. By default the project and host are read from the review's API address.
+    // and the region. By default the project and host are read from the review's API address; a
+    // change across projects keeps naming its projects.
     void setTarget(const QString &connectionName, const QString &projectId, const QString &region);
     QString targetText() const;
 

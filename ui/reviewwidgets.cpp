@@ -141,16 +141,29 @@ TargetList::TargetList(ComputedTableModel* model, QTreeView* view)
     , m_view(view)
 {
     m_view->setAlternatingRowColors(true);
+    sizeColumns();
+    m_view->setMinimumHeight(120);
+}
+
+void TargetList::sizeColumns()
+{
+    const int shift = m_regionOfDesktop.isEmpty() ? 0 : 1;
     m_view->header()->resizeSection(0, 150);
+    if (shift)
+        m_view->header()->resizeSection(1, 110);
     // Wide enough for a whole UUID, so that the ids can be checked against a ticket.
-    m_view->header()->resizeSection(1,
+    m_view->header()->resizeSection(1 + shift,
         m_view->fontMetrics().horizontalAdvance(
             QStringLiteral("0000000000-0000-0000-0000-000000000000"))
             + 16);
-    m_view->header()->resizeSection(2, 100);
-    m_view->header()->resizeSection(3, 90);
-    m_view->header()->resizeSection(4, 110);
-    m_view->setMinimumHeight(120);
+    m_view->header()->resizeSection(2 + shift, 100);
+    m_view->header()->resizeSection(3 + shift, 90);
+    m_view->header()->resizeSection(4 + shift, 110);
+}
+
+void TargetList::setRegions(QHash<QString, QString> regionOfDesktop)
+{
+    m_regionOfDesktop = std::move(regionOfDesktop);
 }
 
 QStringList TargetList::headers(ReviewedChange kind)
@@ -170,10 +183,25 @@ void TargetList::present(const ChangeReview& review)
     m_targets = review.targets();
     const bool deletion = review.isDeletion();
     const bool restore = review.kind() == ReviewedChange::Restore;
+    const bool regions = !m_regionOfDesktop.isEmpty();
+    QStringList headers = TargetList::headers(review.kind());
+    if (regions)
+        headers.insert(1, QApplication::translate("DesktopTableModel", "Region"));
+    if (headers != m_model->headers()) {
+        m_model->setHeaders(headers);
+        sizeColumns();
+    }
     const QIcon warningIcon = m_view->style()->standardIcon(QStyle::SP_MessageBoxWarning);
     m_model->setRows(int(m_targets.size()),
-        [this, deletion, restore, warningIcon](int row, int column, int role) -> QVariant {
+        [this, deletion, restore, regions, warningIcon](int row, int column, int role) -> QVariant {
             const Desktop& desktop = m_targets.at(row);
+            if (regions) {
+                // The region stands beside the name; the other columns follow it.
+                if (column == 1)
+                    return role == Qt::DisplayRole ? m_regionOfDesktop.value(desktop.id) : QVariant();
+                if (column > 1)
+                    --column;
+            }
             if (role == Qt::DecorationRole) {
                 const bool warn = (column == 4 && desktop.isConnected())
                     || (deletion && column == 5
@@ -236,7 +264,7 @@ RequestPreview::RequestPreview(QPlainTextEdit* text, QPushButton* button)
 void RequestPreview::present(const ChangeReview& review)
 {
     const bool shown = m_button->isChecked();
-    m_button->setText(shown ? QApplication::translate("ReviewWidgets", "Hide &Requests")
+    m_button->setText(shown ? QApplication::translate("ReviewWidgets", "Hide &Preview")
                             : QApplication::translate("DeletionDialog", "&Preview Requests"));
     if (shown)
         m_text->setPlainText(text(review));
@@ -299,6 +327,30 @@ void fitToScreen(QWidget* dialog, QSize preferred)
         dialog->setMaximumSize(screen->availableGeometry().size());
     }
     dialog->resize(preferred);
+}
+
+
+QHash<QString, QString> regionsOfTargets(const MultiProjectChange& change)
+{
+    QHash<QString, QString> regions;
+    for (const std::unique_ptr<MultiProjectChange::Part>& part : change.parts()) {
+        for (const Desktop& desktop : part->review.targets()) {
+            QString& region = regions[desktop.id];
+            region = region.isEmpty() ? part->label() : region + QLatin1String(", ") + part->label();
+        }
+    }
+    return regions;
+}
+
+QString projectsTargetText(const MultiProjectChange& change)
+{
+    QStringList projects;
+    for (const std::unique_ptr<MultiProjectChange::Part>& part : change.parts()) {
+        projects.append(QApplication::translate("DeletionDialog", "%1 (project %2)")
+                            .arg(part->label(), part->project.id));
+    }
+    return QApplication::translate("DeletionDialog", "Projects: %1")
+        .arg(projects.join(QLatin1String(", ")));
 }
 
 } // namespace ReviewWidgets

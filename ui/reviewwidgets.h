@@ -2,6 +2,7 @@
 
 #include "review/changereview.h"
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QString>
@@ -58,13 +59,25 @@ class TargetList {
 public:
     TargetList(ComputedTableModel* model, QTreeView* view);
     static QStringList headers(ReviewedChange kind);
+    // A change across projects: each desktop's region (by id), shown in a column beside its name,
+    // where names alone may repeat from one region to another.
+    void setRegions(QHash<QString, QString> regionOfDesktop);
     void present(const ChangeReview& review);
 
 private:
+    void sizeColumns();
+
     ComputedTableModel* m_model;
     QTreeView* m_view;
     QList<Desktop> m_targets;
+    QHash<QString, QString> m_regionOfDesktop;
 };
+
+// Each target desktop's region in a change across projects (a desktop id found in two projects
+// names both).
+QHash<QString, QString> regionsOfTargets(const MultiProjectChange& change);
+// What a change across projects acts on: its projects, each with its region.
+QString projectsTargetText(const MultiProjectChange& change);
 
 // The planned requests, hidden until its button is toggled on, then shown in a scrolling text
 // area of bounded height: the dialog never grows past the screen.

@@ -19,7 +19,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     card->setFixedWidth(560);
     auto *title = new QLabel(tr("<h2>Welcome to Workspace Admin</h2>"), card);
     auto *text = new QLabel(tr("Review and delete Huawei Cloud Workspace desktops in batches.<br><br>"
-                               "Add a connection to a project (region, project ID and access keys),<br>"
+                               "Add a connection (a region and an access key; the project is found from the key),<br>"
                                "or try the app first on a simulated project with 300 desktops."),
                             card);
     // Explicit line breaks rather than word wrap: a wrapped label inside a centred card gets too

@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QTest>
 
 #include <memory>
@@ -233,6 +234,20 @@ void TestAcrossProjectsDeletion::theWindowOfEveryRegionDeletesAcrossThem()
     QVERIFY(dialog->acrossProjects());
     QVERIFY2(dialog->headingText().contains(QStringLiteral("1 in ap-southeast-3")),
         qPrintable(dialog->headingText()));
+    // The window names the connection's own project for a change of one project only.
+    QVERIFY2(dialog->targetText().startsWith(QStringLiteral("Projects: "))
+            && dialog->targetText().contains(QStringLiteral("ap-southeast-3")),
+        qPrintable(dialog->targetText()));
+    // Names may repeat from region to region: each desktop's region stands beside it.
+    const QAbstractItemModel* list = dialog->desktopList()->model();
+    QCOMPARE(list->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Region"));
+    QCOMPARE(list->rowCount(), 2);
+    for (int row = 0; row < list->rowCount(); ++row) {
+        const QString id = list->index(row, 2).data().toString();
+        QVERIFY2(north.contains(id) || asia.contains(id), qPrintable(id));
+        QCOMPARE(list->index(row, 1).data().toString(),
+            asia.contains(id) ? QStringLiteral("ap-southeast-3") : m_simulator->config().region);
+    }
     dialog->confirmationField()->setText(QStringLiteral("2"));
     dialog->deleteButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(window.deletionController()->runs().size(), 2, kWaitMs);

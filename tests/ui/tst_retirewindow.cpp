@@ -4,6 +4,7 @@
 // restored ends untagged, out of maintenance and running, and the window says it was restored. A
 // retirement a killed app left half-way is named, desktop by desktop, when the window connects.
 
+#include "mnemonics.h"
 #include "changeactiondialog.h"
 #include "desktoptablemodel.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include "deletion/auditlog.h"
 
 #include <QLayout>
+#include <QSet>
 #include <QAction>
 #include <QDateTime>
 #include <QFile>
@@ -90,6 +92,12 @@ private Q_SLOTS:
         for (QWidget* child : question->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
             QVERIFY2(!child->isVisible() || question->layout()->indexOf(child) >= 0,
                 qPrintable(QString::fromLatin1(child->metaObject()->className())));
+        // Every key reaches its own field or button, the requests shown or not (Alt+R retires).
+        for (int shown = 0; shown < 2; ++shown) {
+            const QStringList keys = mnemonicKeysOf(*question);
+            QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()).size(), keys.size());
+            question->previewButton()->click();
+        }
         QCOMPARE(question->desktopList()->model()->rowCount(), 2);
         QSpinBox* days = question->graceDaysBox();
         QLineEdit* message = question->messageEdit();

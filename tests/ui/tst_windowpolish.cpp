@@ -12,6 +12,7 @@
 #include "desktoptablemodel.h"
 #include "failureexplanation.h"
 #include "fakedesktopnetwork.h"
+#include "mnemonics.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "selectbyidsdialog.h"
@@ -383,17 +384,7 @@ private Q_SLOTS:
     void connectionDialogMnemonicsAreUnique()
     {
         ProfileDialog dialog;
-        QStringList keys;
-        static const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
-        auto collect = [&keys](const QString &text) {
-            const QRegularExpressionMatch match = mnemonic.match(text);
-            if (match.hasMatch())
-                keys.append(match.captured(1).toLower());
-        };
-        for (const QLabel *label : dialog.findChildren<QLabel *>())
-            collect(label->text());
-        for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
-            collect(button->text());
+        const QStringList keys = mnemonicKeysOf(dialog);
         QVERIFY(keys.size() >= 8);
         QStringList unique = keys;
         unique.removeDuplicates();
