@@ -22,8 +22,99 @@ DesktopFilterProxy::DesktopFilterProxy(QObject *parent)
 
 void DesktopFilterProxy::setDesktopModel(DesktopTableModel *model)
 {
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
+    m_sortingAfterInsert = false;
     m_model = model;
+    // Around the base class's own handling of new rows (slots run in the order connected):
+    // before it, to choose how they are placed; after it, to sort them.
+    if (model)
+        m_sourceConnections.append(
+            connect(model, &QAbstractItemModel::rowsInserted, this, &DesktopFilterProxy::beforeRowsPlaced));
     setSourceModel(model);
+    if (!model)
+        return;
+    m_sourceConnections.append(
+        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &DesktopFilterProxy::rememberShownRows));
+    m_sourceConnections.append(
+        connect(model, &QAbstractItemModel::rowsInserted, this, &DesktopFilterProxy::afterRowsPlaced));
+}
+
+void DesktopFilterProxy::rememberShownRows()
+{
+    // Also makes the base class map the rows shown now, before the model has the new ones.
+    m_rowsShownBeforeInsert = rowCount();
+}
+
+void DesktopFilterProxy::beforeRowsPlaced(const QModelIndex &parent, int first, int last)
+{
+    // Only rows appended to the model: unsorted, the base class puts them after every row shown.
+    if (parent.isValid() || !dynamicSortFilter() || sortColumn() < 0 || last + 1 != m_model->rowCount()
+        || last - first + 1 < kScatteredPlaces || placesOf(first, last) < kScatteredPlaces)
+        return;
+    m_sortingAfterInsert = true;
+    setDynamicSortFilter(false);
+}
+
+int DesktopFilterProxy::placesOf(int first, int last) const
+{
+    const int column = sortColumn();
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    const auto before = [this, column, ascending](int leftRow, int rightRow) {
+        const QModelIndex left = m_model->index(leftRow, column);
+        const QModelIndex right = m_model->index(rightRow, column);
+        return ascending ? lessThan(left, right) : lessThan(right, left);
+    };
+    QList<int> rows;
+    for (int row = first; row <= last; ++row) {
+        if (m_model->rowMatches(row, m_filter))
+            rows.append(row);
+    }
+    std::stable_sort(rows.begin(), rows.end(), before);
+    // Each new row goes after the rows shown that it does not sort before; the rows shown are
+    // those of before the insertion (the base class has not taken the new ones yet).
+    int places = 0;
+    int place = -1;
+    int low = 0;
+    for (const int row : std::as_const(rows)) {
+        int high = m_rowsShownBeforeInsert;
+        while (low < high) {
+            const int middle = low + (high - low) / 2;
+            if (before(row, mapToSource(index(middle, 0)).row()))
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        if (low != place) {
+            place = low;
+            if (++places >= kScatteredPlaces)
+                break;
+        }
+    }
+    return places;
+}
+
+template<typename SortBy>
+void DesktopFilterProxy::sortRanked(int column, SortBy sortBy)
+{
+    const bool ranked = column == DesktopTableModel::NameColumn && m_model && m_sortsBySortRole
+        && m_textOrder.isDefault() && m_model->rowCount() > 1000;
+    if (ranked)
+        m_nameRanks = m_model->nameRanks();
+    sortBy();
+    // Later changes re-sort a few rows at a time, by the names themselves.
+    m_nameRanks.clear();
+}
+
+void DesktopFilterProxy::afterRowsPlaced()
+{
+    if (!m_sortingAfterInsert)
+        return;
+    m_sortingAfterInsert = false;
+    // A stable sort of every row: the rows shown keep their order, equal ones included, and the
+    // new ones follow the rows they equal, in the model's order.
+    sortRanked(sortColumn(), [this] { setDynamicSortFilter(true); });
 }
 
 void DesktopFilterProxy::setSearchText(const QString &text)
@@ -128,13 +219,7 @@ bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
 void DesktopFilterProxy::sort(int column, Qt::SortOrder order)
 {
     m_sortOrder = order;
-    const bool ranked = column == DesktopTableModel::NameColumn && m_model && m_sortsBySortRole
-        && m_textOrder.isDefault() && m_model->rowCount() > 1000;
-    if (ranked)
-        m_nameRanks = m_model->nameRanks();
-    QSortFilterProxyModel::sort(column, order);
-    // Later changes re-sort a few rows at a time, by the names themselves.
-    m_nameRanks.clear();
+    sortRanked(column, [this, column, order] { QSortFilterProxyModel::sort(column, order); });
 }
 
 Qt::ItemFlags DesktopFilterProxy::flags(const QModelIndex &index) const

@@ -80,4 +80,22 @@ private:
     bool m_sortsBySortRole = true;
     // Rank of each source row by name, valid only during sort(); equal names share a rank.
     QList<int> m_nameRanks;
+
+    // A sorted proxy places new rows one place at a time, and each place rewrites its row map from
+    // there to the end: a page of 500 desktops whose names fall all over the table cost 500 passes
+    // over it, the more the larger it grew (several regions listing into one table). New rows
+    // bound for that many places are therefore taken unsorted, at the end, and every row sorted
+    // once after them; rows that go to a few places (names in order) are still placed.
+    static constexpr int kScatteredPlaces = 100;
+    void rememberShownRows();
+    void beforeRowsPlaced(const QModelIndex &parent, int first, int last);
+    void afterRowsPlaced();
+    // How many places (up to kScatteredPlaces) the new rows first..last that pass the filter go to.
+    int placesOf(int first, int last) const;
+    // Sorts by `column` as sort() does (by name: by the rows' ranks) while calling `sortBy`.
+    template<typename SortBy>
+    void sortRanked(int column, SortBy sortBy);
+    QList<QMetaObject::Connection> m_sourceConnections;
+    int m_rowsShownBeforeInsert = 0;
+    bool m_sortingAfterInsert = false;
 };
