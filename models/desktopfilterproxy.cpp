@@ -51,13 +51,18 @@ void DesktopFilterProxy::beforeRowsPlaced(const QModelIndex &parent, int first, 
 {
     // Only rows appended to the model: unsorted, the base class puts them after every row shown.
     if (parent.isValid() || !dynamicSortFilter() || sortColumn() < 0 || last + 1 != m_model->rowCount()
-        || last - first + 1 < kScatteredPlaces || placesOf(first, last) < kScatteredPlaces)
+        || last - first + 1 < kScatteredPlaces)
         return;
+    if (planPlaces(first, last) < kScatteredPlaces) {
+        m_newRows.clear();
+        m_rowsBeforeNew.clear();
+        return;
+    }
     m_sortingAfterInsert = true;
     setDynamicSortFilter(false);
 }
 
-int DesktopFilterProxy::placesOf(int first, int last) const
+int DesktopFilterProxy::planPlaces(int first, int last)
 {
     const int column = sortColumn();
     const bool ascending = sortOrder() == Qt::AscendingOrder;
@@ -66,18 +71,19 @@ int DesktopFilterProxy::placesOf(int first, int last) const
         const QModelIndex right = m_model->index(rightRow, column);
         return ascending ? lessThan(left, right) : lessThan(right, left);
     };
-    QList<int> rows;
+    m_newRows.clear();
     for (int row = first; row <= last; ++row) {
         if (m_model->rowMatches(row, m_filter))
-            rows.append(row);
+            m_newRows.append(row);
     }
-    std::stable_sort(rows.begin(), rows.end(), before);
-    // Each new row goes after the rows shown that it does not sort before; the rows shown are
-    // those of before the insertion (the base class has not taken the new ones yet).
+    std::stable_sort(m_newRows.begin(), m_newRows.end(), before);
+    // Each new row goes after the rows shown that it does not sort before (the rows shown are
+    // those of before the insertion: the base class has not taken the new ones yet).
+    m_rowsBeforeNew.clear();
+    m_rowsBeforeNew.reserve(m_newRows.size());
     int places = 0;
-    int place = -1;
     int low = 0;
-    for (const int row : std::as_const(rows)) {
+    for (const int row : std::as_const(m_newRows)) {
         int high = m_rowsShownBeforeInsert;
         while (low < high) {
             const int middle = low + (high - low) / 2;
@@ -86,25 +92,11 @@ int DesktopFilterProxy::placesOf(int first, int last) const
             else
                 low = middle + 1;
         }
-        if (low != place) {
-            place = low;
-            if (++places >= kScatteredPlaces)
-                break;
-        }
+        if (m_rowsBeforeNew.isEmpty() || m_rowsBeforeNew.constLast() != low)
+            ++places;
+        m_rowsBeforeNew.append(low);
     }
     return places;
-}
-
-template<typename SortBy>
-void DesktopFilterProxy::sortRanked(int column, SortBy sortBy)
-{
-    const bool ranked = column == DesktopTableModel::NameColumn && m_model && m_sortsBySortRole
-        && m_textOrder.isDefault() && m_model->rowCount() > 1000;
-    if (ranked)
-        m_nameRanks = m_model->nameRanks();
-    sortBy();
-    // Later changes re-sort a few rows at a time, by the names themselves.
-    m_nameRanks.clear();
 }
 
 void DesktopFilterProxy::afterRowsPlaced()
@@ -112,9 +104,33 @@ void DesktopFilterProxy::afterRowsPlaced()
     if (!m_sortingAfterInsert)
         return;
     m_sortingAfterInsert = false;
-    // A stable sort of every row: the rows shown keep their order, equal ones included, and the
-    // new ones follow the rows they equal, in the model's order.
-    sortRanked(sortColumn(), [this] { setDynamicSortFilter(true); });
+    // The rows shown before keep their order and the new ones go where planned, ties after the
+    // rows they equal: each row's rank is its place in that order.
+    const int shown = rowCount();
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    QList<int> ranks(m_model->rowCount(), 0);
+    int place = 0;
+    const auto rank = [&ranks, &place, shown, ascending](int sourceRow) {
+        ranks[sourceRow] = ascending ? place : shown - 1 - place;
+        ++place;
+    };
+    qsizetype next = 0;
+    for (int row = 0; row < m_rowsShownBeforeInsert && place < shown; ++row) {
+        for (; next < m_newRows.size() && m_rowsBeforeNew.at(next) == row; ++next)
+            rank(m_newRows.at(next));
+        rank(mapToSource(index(row, 0)).row());
+    }
+    for (; next < m_newRows.size() && place < shown; ++next)
+        rank(m_newRows.at(next));
+    // Should the base class have taken other rows than planned, the sort compares the rows.
+    if (place == shown && next == m_newRows.size()) {
+        m_ranks = std::move(ranks);
+        m_rankedColumn = sortColumn();
+    }
+    m_newRows.clear();
+    m_rowsBeforeNew.clear();
+    setDynamicSortFilter(true); // a stable sort of every row
+    m_ranks.clear();
 }
 
 void DesktopFilterProxy::setSearchText(const QString &text)
@@ -211,15 +227,23 @@ bool DesktopFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     if (!model || left.model() != model || right.model() != model || left.column() != right.column()
         || !m_sortsBySortRole)
         return QSortFilterProxyModel::lessThan(left, right);
-    if (left.column() == DesktopTableModel::NameColumn && m_nameRanks.size() == model->rowCount())
-        return m_nameRanks.at(left.row()) < m_nameRanks.at(right.row());
+    if (left.column() == m_rankedColumn && m_ranks.size() == model->rowCount())
+        return m_ranks.at(left.row()) < m_ranks.at(right.row());
     return model->lessThan(left.column(), left.row(), right.row(), m_textOrder, m_sortOrder);
 }
 
 void DesktopFilterProxy::sort(int column, Qt::SortOrder order)
 {
     m_sortOrder = order;
-    sortRanked(column, [this, column, order] { QSortFilterProxyModel::sort(column, order); });
+    const bool ranked = column == DesktopTableModel::NameColumn && m_model && m_sortsBySortRole
+        && m_textOrder.isDefault() && m_model->rowCount() > 1000;
+    if (ranked) {
+        m_ranks = m_model->nameRanks();
+        m_rankedColumn = column;
+    }
+    QSortFilterProxyModel::sort(column, order);
+    // Later changes re-sort a few rows at a time, by the names themselves.
+    m_ranks.clear();
 }
 
 Qt::ItemFlags DesktopFilterProxy::flags(const QModelIndex &index) const

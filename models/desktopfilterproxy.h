@@ -78,24 +78,28 @@ private:
     TextOrder m_textOrder;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_sortsBySortRole = true;
-    // Rank of each source row by name, valid only during sort(); equal names share a rank.
-    QList<int> m_nameRanks;
+    // Rank of each source row by the column being sorted, valid only while the proxy sorts
+    // (sort(), or after new rows): the sort then compares two integers per step instead of two
+    // rows' values.
+    QList<int> m_ranks;
+    int m_rankedColumn = -1;
 
     // A sorted proxy places new rows one place at a time, and each place rewrites its row map from
     // there to the end: a page of 500 desktops whose names fall all over the table cost 500 passes
     // over it, the more the larger it grew (several regions listing into one table). New rows
-    // bound for that many places are therefore taken unsorted, at the end, and every row sorted
-    // once after them; rows that go to a few places (names in order) are still placed.
+    // bound for that many places are therefore taken unsorted, at the end, and every row then
+    // sorted once by the ranks of where each goes; rows that go to a few places (names in order)
+    // are still placed.
     static constexpr int kScatteredPlaces = 100;
     void rememberShownRows();
     void beforeRowsPlaced(const QModelIndex &parent, int first, int last);
     void afterRowsPlaced();
-    // How many places (up to kScatteredPlaces) the new rows first..last that pass the filter go to.
-    int placesOf(int first, int last) const;
-    // Sorts by `column` as sort() does (by name: by the rows' ranks) while calling `sortBy`.
-    template<typename SortBy>
-    void sortRanked(int column, SortBy sortBy);
+    // Sorts the new rows first..last that pass the filter into m_newRows, and finds how many rows
+    // shown go before each (m_rowsBeforeNew); returns how many places they go to.
+    int planPlaces(int first, int last);
     QList<QMetaObject::Connection> m_sourceConnections;
     int m_rowsShownBeforeInsert = 0;
+    QList<int> m_newRows;
+    QList<int> m_rowsBeforeNew;
     bool m_sortingAfterInsert = false;
 };

@@ -69,7 +69,7 @@ int main(int argc, char *argv[])
     if (worked && groups.contains(QStringLiteral("demo-delete")))
         worked = runDemoDeletionBenchmark(options, report);
     if (worked && groups.contains(QStringLiteral("all-regions")))
-        worked = runAllRegionsBenchmark(options, report);
+        worked = runInterleavedProjectsBenchmark(options, report) && runAllRegionsBenchmark(options, report);
     if (!worked)
         return 1;
     return parser.isSet(checkOption) && !report.allTargetsMet() ? 3 : 0;

@@ -5,7 +5,12 @@
 #include "benchtable.h"
 #include "pagefixture.h"
 
+#include "desktopgenerator.h"
+
+#include "api/workspacejson.h"
+
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QTextStream>
 
 #include <memory>
@@ -30,7 +35,65 @@ bool fail(const QString &message)
     return false;
 }
 
+// The desktops of one generated project, in pages of pageSize as its listing brings them.
+QList<QList<Desktop>> projectPages(int desktops, int pageSize, quint32 seed)
+{
+    QList<QList<Desktop>> pages;
+    const QList<SimulatedDesktop> generated = DesktopGenerator::generate(desktops, seed);
+    for (int i = 0; i < generated.size(); ++i) {
+        if (i % pageSize == 0)
+            pages.append(QList<Desktop>());
+        pages.last().append(WorkspaceJson::desktopFromJson(QJsonDocument::fromJson(generated.at(i).compactJson()).object()));
+    }
+    return pages;
+}
+
+// Milliseconds for the pages of `projects` projects, a page of each in turn as a listing of every
+// region brings them, into the sorted table, each page a turn of the event loop. Their names follow
+// the same pattern, so each page of one project falls between the rows of the others.
+double insertInterleaved(const QList<QList<QList<Desktop>>> &pagesByProject, int projects)
+{
+    BenchTable table;
+    QList<int> indexes;
+    for (int project = 0; project < projects; ++project) {
+        WorkspaceProject workspaceProject;
+        workspaceProject.region = QStringLiteral("region-%1").arg(project);
+        workspaceProject.name = workspaceProject.region;
+        workspaceProject.id = QStringLiteral("project-%1").arg(project);
+        indexes.append(table.model().addProject(workspaceProject));
+    }
+    settle();
+    BenchClock timer;
+    for (int page = 0; page < pagesByProject.constFirst().size(); ++page) {
+        for (int project = 0; project < projects; ++project) {
+            table.model().upsertDesktops(pagesByProject.at(project).at(page), indexes.at(project));
+            settle();
+        }
+    }
+    return millisecondsSince(timer);
+}
+
 } // namespace
+
+bool runInterleavedProjectsBenchmark(const BenchOptions &options, BenchReport &report)
+{
+    QList<QList<QList<Desktop>>> pagesByProject;
+    for (quint32 project = 0; project < 3; ++project)
+        pagesByProject.append(projectPages(options.regionDesktops, options.pageSize, 23 + project));
+    QList<double> ratios;
+    for (int i = 0; i < options.iterations; ++i) {
+        const double one = insertInterleaved(pagesByProject, 1);
+        const double three = insertInterleaved(pagesByProject, 3);
+        QTextStream(stderr) << "the sorted table took " << one << " ms for one project's " << options.regionDesktops
+                            << " desktops, " << three << " ms for three projects' interleaved" << Qt::endl;
+        ratios.append(one > 0 ? three / one : 0.0);
+    }
+    const QString size = options.shortMode ? QStringLiteral("short") : QStringLiteral("3x%1k").arg(options.regionDesktops / 1000);
+    // Three times the rows: three times the time, were the cost per row the same (no target: it
+    // tells how much of all_regions_*_vs_one_ratio the table itself takes).
+    report.add(QStringLiteral("insert_interleaved_%1_vs_one_ratio").arg(size), ratios, QStringLiteral("x"), 0, 2);
+    return true;
+}
 
 bool runModelBenchmarks(const BenchOptions &options, BenchReport &report)
 {
