@@ -183,7 +183,7 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
 {
     const QByteArray method = methodName(request.method());
     const QString path = request.url().path();
-    m_received.append({method, path, QString::fromLatin1(request.value("host"))});
+    m_received.append({method, path, QString::fromLatin1(request.value("host")), request.body()});
 
     const RouteMatch route = matchRoute(method, path);
     for (const std::unique_ptr<WorkspaceSimulator> &other : m_otherProjects) {

@@ -73,6 +73,9 @@ void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change)
         auto* dialog = new DeletionDialog(combined, m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setAcrossProjects(change);
+        // A user name is a project's own: each project's users' desktops are looked up there.
+        connect(dialog, &DeletionDialog::usersDesktopsNeeded, change,
+            &MultiProjectChange::lookUpUsersDesktops);
         connect(dialog, &QDialog::rejected, change, &QObject::deleteLater);
         connect(dialog, &DeletionDialog::deletionConfirmed, this,
             [this, change] { runAcrossProjects(change); });
