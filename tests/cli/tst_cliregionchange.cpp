@@ -40,8 +40,9 @@ private:
             accountEnvironment());
     }
 
-    // Desktops of each project, as `list --all-regions` names them: project id → ids.
-    QHash<QString, QStringList> idsByProject()
+    // Desktops of each project, as `list --all-regions` names them: project id → ids. Given
+    // usersById, only desktops with a user, each id's user put there.
+    QHash<QString, QStringList> idsByProject(QHash<QString, QString>* usersById = nullptr)
     {
         const Result result = runAccount(
             { QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json") });
@@ -52,11 +53,44 @@ private:
             if (desktop.value(QStringLiteral("task_status")).toString().isEmpty()
                 && !desktop.value(QStringLiteral("in_maintenance_mode")).toBool()
                 && desktop.value(QStringLiteral("billing_mode")).toString()
-                    != QLatin1String("yearly_monthly"))
-                ids[desktop.value(QStringLiteral("project_id")).toString()].append(
-                    desktop.value(QStringLiteral("desktop_id")).toString());
+                    != QLatin1String("yearly_monthly")) {
+                const QString id = desktop.value(QStringLiteral("desktop_id")).toString();
+                const QString user = desktop.value(QStringLiteral("user_name")).toString();
+                if (usersById && user.isEmpty())
+                    continue;
+                if (usersById)
+                    usersById->insert(id, user);
+                ids[desktop.value(QStringLiteral("project_id")).toString()].append(id);
+            }
         }
         return ids;
+    }
+
+    // The indented lines a review prints under a project's line ("cn-north-4 (project …): …").
+    static QString projectSection(const QString& err, const QString& label)
+    {
+        const QStringList lines = err.split(QLatin1Char('\n'));
+        QStringList section;
+        bool inside = false;
+        for (const QString& line : lines) {
+            if (line.startsWith(label + QStringLiteral(" (project "))) {
+                inside = true;
+                continue;
+            }
+            if (inside && !line.startsWith(QStringLiteral("  ")))
+                break;
+            if (inside)
+                section.append(line);
+        }
+        return section.join(QLatin1Char('\n'));
+    }
+
+    static bool deletesUsers(const WorkspaceSimulator::ReceivedRequest& request)
+    {
+        return QJsonDocument::fromJson(request.body)
+            .object()
+            .value(QStringLiteral("delete_users"))
+            .toBool(false);
     }
 
     QStringList mixedIds(int north, int asia)
@@ -133,6 +167,9 @@ private Q_SLOTS:
         QCOMPARE(northPosts.first().host, northHost());
         QCOMPARE(asiaPosts.first().host, asiaHost());
         QVERIFY(asiaPosts.first().path.contains(kSecondRegionProjectId));
+        // Without --delete-users no project is asked to delete users.
+        QVERIFY(!deletesUsers(northPosts.first()));
+        QVERIFY(!deletesUsers(asiaPosts.first()));
 
         const QList<QJsonObject> intents = audited(QStringLiteral("intent"));
         QCOMPARE(intents.size(), 2);
@@ -176,6 +213,52 @@ private Q_SLOTS:
             planned.at(1).toObject().value(QStringLiteral("region")).toString(), kSecondRegion);
         QCOMPARE(planned.at(1).toObject().value(QStringLiteral("project_id")).toString(),
             kSecondRegionProjectId);
+    }
+
+    void deleteUsersAcrossRegionsLooksEachProjectsUsersUpAndSendsTheChoice()
+    {
+        QHash<QString, QString> users;
+        const QHash<QString, QStringList> ids = idsByProject(&users);
+        const QString north = ids.value(m_simulator->config().projectId).value(0);
+        const QString asia = ids.value(kSecondRegionProjectId).value(0);
+        QVERIFY(!north.isEmpty() && !asia.isEmpty());
+        const QString both = north + QLatin1Char(',') + asia;
+
+        const Result dryRun = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"), both,
+            QStringLiteral("--delete-users"), QStringLiteral("--dry-run") });
+        QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.err));
+        // Each project's users, found in that project, under its own line.
+        const QString northUsers = projectSection(dryRun.err, m_simulator->config().region);
+        const QString asiaUsers = projectSection(dryRun.err, kSecondRegion);
+        QVERIFY2(northUsers.contains(QStringLiteral("Users ")) && northUsers.contains(users[north]),
+            qPrintable(dryRun.err));
+        QVERIFY2(asiaUsers.contains(QStringLiteral("Users ")) && asiaUsers.contains(users[asia]),
+            qPrintable(dryRun.err));
+        QVERIFY2(!dryRun.err.contains(QStringLiteral("impact unknown")), qPrintable(dryRun.err));
+        const QStringList bodies
+            = dryRun.out.split(QLatin1Char('\n')).filter(QStringLiteral("delete_users"));
+        QCOMPARE(bodies.size(), 2);
+        for (const QString& body : bodies)
+            QVERIFY2(body.contains(QStringLiteral("\"delete_users\":true")), qPrintable(body));
+        QCOMPARE(m_asia->requestCount("POST", QStringLiteral("batch-delete")), 0);
+
+        const Result result = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"), both,
+            QStringLiteral("--delete-users"), QStringLiteral("--yes"),
+            QStringLiteral("--poll-interval"), QStringLiteral("0.05"), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const auto northPosts = m_simulator->receivedRequests(
+            "POST", m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
+        const auto asiaPosts = m_asia->receivedRequests("POST", QStringLiteral("batch-delete"));
+        QCOMPARE(northPosts.size(), 1);
+        QCOMPARE(asiaPosts.size(), 1);
+        QVERIFY(deletesUsers(northPosts.first()));
+        QVERIFY(deletesUsers(asiaPosts.first()));
+        for (const QJsonObject& intent : audited(QStringLiteral("intent")))
+            QVERIFY(intent.value(QStringLiteral("parameters"))
+                        .toObject()
+                        .value(QStringLiteral("delete_users"))
+                        .toBool());
     }
 
     void logoffFromAnIdsFileMixingRegions()
