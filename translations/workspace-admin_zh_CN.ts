@@ -3690,8 +3690,8 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
         <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
-        <source>Desktop &amp;Details…</source>
-        <translation>桌面详情(&amp;D)…</translation>
+        <source>Desktop De&amp;tails…</source>
+        <translation>桌面详情(&amp;T)…</translation>
     </message>
     <message>
         <source>Ctrl+D</source>

@@ -66,11 +66,13 @@ DecommissionActions::DecommissionActions(DesktopsPage *page, QStatusBar *statusB
             m_controller->cancelRunningChanges(); // the maintenance or log-off run too
         Q_EMIT stateChanged();
     });
-    // The preparation of a decommissioning from the keyboard; log-off with Shift, since it
-    // interrupts the users.
+    // The preparation of a decommissioning from the keyboard; log-off and retirement with Shift,
+    // since they interrupt the users.
     m_startMaintenanceAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+M")));
     m_endMaintenanceAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+M")));
     m_logoffAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+L")));
+    m_retireAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+R")));
+    m_restoreAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+O")));
 }
 
 void DecommissionActions::setController(DeletionController *controller)

@@ -47,6 +47,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -470,7 +471,12 @@ void MainWindow::restoreLayout()
     QSettings settings;
     settings.beginGroup(QLatin1String(kSettingsGroup));
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(1200, 720);
+    {
+        // First start: as much of the screen as the table can use, short of covering it whole,
+        // and never less than the filter bar and the decisive columns need.
+        const QRect available = screen()->availableGeometry();
+        resize(qBound(1200, available.width() - 40, 1500), qBound(720, available.height() - 40, 940));
+    }
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_page->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
 }
