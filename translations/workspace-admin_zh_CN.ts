@@ -2106,10 +2106,6 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
         <translation>控制台通过退订来删除此类桌面。</translation>
     </message>
     <message>
-        <source>Not offered for desktops of several regions: delete them region by region to delete their users too.</source>
-        <translation>不适用于多个区域的桌面：如需同时删除其用户，请逐个区域删除。</translation>
-    </message>
-    <message>
         <source>%1 (project %2)</source>
         <translation>%1（项目 %2）</translation>
     </message>
@@ -4350,6 +4346,14 @@ Quit now?</source>
         <source>Looking the due desktops up for the deletion review…</source>
         <translation>正在查询到期的桌面，以便确认删除…</translation>
     </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
 </context>
 <context>
     <name>MultiProjectChange</name>
@@ -4370,6 +4374,16 @@ Quit now?</source>
     <message>
         <source>%1: %2</source>
         <comment>project: problem</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>project: why its users&apos; desktops are not known</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>project: its users removed or kept</comment>
         <translation>%1：%2</translation>
     </message>
 </context>
