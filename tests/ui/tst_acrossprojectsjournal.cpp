@@ -6,6 +6,7 @@
 #include "deletiondialog.h"
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
+#include "mainwindow.h"
 #include "simulatortestsupport.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void cleanup();
     void theSecondRegionsJournalJobIsFollowedAtStart();
     void aSingleRegionConnectionFollowsItsOwnProjectOnly();
+    void theWindowOfEveryRegionShowsTheFollowedJobsRegion();
     void retryFailedOfTheSecondRegionSendsToItsProject();
     void retryFailedOfAnotherProjectWithoutTheAccountSaysWhy();
 
@@ -176,7 +178,8 @@ void TestAcrossProjectsJournal::theSecondRegionsJournalJobIsFollowedAtStart()
     QVERIFY(resumed.wait(kWaitMs));
     // Said last: the other account's job stays, and is named.
     const QString left = messages.constLast().constFirst().toString();
-    QVERIFY2(left.contains(kOtherRegion) && left.contains(QStringLiteral("stay in the journal")), qPrintable(left));
+    QVERIFY2(left.contains(kOtherRegion) && left.contains(QStringLiteral("stay in the journal")),
+        qPrintable(left));
     QCOMPARE(m_controller->runs().size(), 1);
     DeletionRun* run = m_controller->runs().constFirst();
     QCOMPARE(run->context().projectId, kSecondRegionProjectId);
@@ -226,6 +229,29 @@ void TestAcrossProjectsJournal::aSingleRegionConnectionFollowsItsOwnProjectOnly(
     QVERIFY(journal.load());
     QCOMPARE(journal.entries().size(), 2);
     QCOMPARE(m_asia->receivedRequests("GET", QStringLiteral("jobs")).size(), 0);
+}
+
+void TestAcrossProjectsJournal::theWindowOfEveryRegionShowsTheFollowedJobsRegion()
+{
+    const QString jobId = journalSecondRegionJob();
+    QVERIFY(!jobId.isEmpty());
+    ResolvedConnection every = connection();
+    every.iamEndpoint = m_simulator->url();
+    every.explicitEndpoint = true;
+    every.allRegions = true;
+    MainWindow window;
+    window.setNetworkAccessManager(&m_network);
+    window.show();
+    window.connectTo(every);
+    DeletionController* controller = window.deletionController();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->runs().size(), 1, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->activeRunCount(), 0, kWaitMs);
+    DeletionRun* run = controller->runs().constFirst();
+    QCOMPARE(run->jobIds(), QStringList { jobId });
+    QCOMPARE(run->result().failedDesktopIds().size(), 0);
+    const QString name = controller->jobModel()->index(0, JobModel::NameColumn).data().toString();
+    QVERIFY2(name.contains(kSecondRegion), qPrintable(name));
+    QVERIFY(!m_asia->receivedRequests("GET", jobId).isEmpty());
 }
 
 DeletionRun* TestAcrossProjectsJournal::deleteInSecondRegion(const QStringList& ids)
