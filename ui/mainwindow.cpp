@@ -214,6 +214,10 @@ void MainWindow::createJobsPanel()
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
     });
     connect(m_deletion, &DeletionController::runNoteChanged, m_jobsPanel, &JobsPanel::setRunNote);
+    // Every region's journal jobs are followed once the account's projects are listed.
+    connect(m_deletion, &DeletionController::journalRunsResumed, this, [this](const QList<DeletionRun *> &runs) {
+        m_jobsPanel->showResumedDeletions(runs, AuditLog::defaultFilePath(dataDirectory()));
+    });
     connect(m_deletion, &DeletionController::refreshRequested, this, &MainWindow::refresh);
     connect(m_jobsPanel, &JobsPanel::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 10000);

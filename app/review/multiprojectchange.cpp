@@ -242,6 +242,8 @@ void MultiProjectChange::reviewPart(int index, std::function<void()> done)
     request.inFlight = &m_store->inFlight();
     request.choices = m_request.choices;
     request.usersLookUpTimeoutMs = m_request.lookUpTimeoutMs;
+    request.alreadyDeleted = m_request.alreadyDeleted;
+    request.retryWasForced = m_request.retryWasForced;
     auto* preparation
         = new ChangePreparation(part.client.get(), request, &m_store->journal(), this);
     m_calls.append(preparation);

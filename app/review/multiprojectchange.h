@@ -14,6 +14,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -58,6 +59,9 @@ public:
         QStringList protectedTags; // deletion only
         ChangeReview::Choices choices;
         int lookUpTimeoutMs = 0; // bounds each project's look-ups (the CLI's --timeout); 0: none
+        // A retry of a deletion, as ChangePreparation::Request has them.
+        QSet<QString> alreadyDeleted;
+        bool retryWasForced = true;
     };
 
     // A requested desktop that belongs to no project's review.

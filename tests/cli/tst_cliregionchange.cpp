@@ -1,4 +1,7 @@
 #include "clisimulatorfixture.h"
+#include "deletion/deletionrun.h"
+#include "deletion/deletionstore.h"
+#include "deletion/jobjournal.h"
 #include "iamroutes.h"
 
 #include <QFile>
@@ -6,6 +9,8 @@
 #include <QJsonDocument>
 
 #include <QTest>
+
+#include <algorithm>
 
 // `delete`, `maintenance` and `logoff` with --all-regions against the simulator serving two regions
 // behind one loopback server, each region's endpoint under a host name of its own (127.0.0.1 and
@@ -180,6 +185,63 @@ private Q_SLOTS:
         QCOMPARE(
             intents.at(1).value(QStringLiteral("project_id")).toString(), kSecondRegionProjectId);
         QCOMPARE(intents.at(1).value(QStringLiteral("endpoint_host")).toString(), asiaHost());
+    }
+
+    void deleteFollowsTheSecondRegionsJournalJobBeforeReviewing()
+    {
+        const QStringList asia = idsByProject().value(kSecondRegionProjectId).mid(0, 2);
+        QCOMPARE(asia.size(), 2);
+        QString jobId;
+        {
+            // The first desktop submitted for deletion in the second region by a process that
+            // ended before the job did: its job is in the journal.
+            QNetworkAccessManager network;
+            ClientConfig config;
+            config.endpoint = QUrl(QStringLiteral("http://") + asiaHost());
+            config.projectId = kSecondRegionProjectId;
+            ApiClient client(&network, config,
+                { m_simulator->config().accessKey, m_simulator->config().secretKey, {} });
+            const DeletionStorePtr store = std::make_shared<DeletionStore>(m_dataDir);
+            QVERIFY(store->journal().load());
+            DeletionContext context;
+            context.projectId = kSecondRegionProjectId;
+            context.region = kSecondRegion;
+            context.endpointHost = asiaHost();
+            DeletionRun run(&client, DeletionPlan({ asia.first() }, BatchDeleteOptions {}), context,
+                store);
+            run.setTrackJobs(false);
+            QSignalSpy sent(&run, &DeletionRun::sendingFinished);
+            run.start();
+            QVERIFY(sent.wait(30000));
+            QCOMPARE(store->journal().entries().size(), 1);
+            jobId = store->journal().entries().constFirst().jobId;
+        }
+        const Result result = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"),
+            asia.join(QLatin1Char(',')), QStringLiteral("--yes"), QStringLiteral("--poll-interval"),
+            QStringLiteral("0.05"), QStringLiteral("--timeout"), QStringLiteral("30"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        // The journal's desktop was deleted by its job before the review: not found, left out.
+        QVERIFY2(result.exitCode == 1, qPrintable(result.err));
+        const qsizetype followed = result.err.indexOf(
+            QStringLiteral("ap-southeast-3: journal job %1: 1 deleted").arg(jobId));
+        const qsizetype reviewed = result.err.indexOf(QStringLiteral("in ap-southeast-3"));
+        QVERIFY2(followed >= 0 && reviewed > followed, qPrintable(result.err));
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.value(asia.at(1)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("deleted"));
+        QCOMPARE(rows.value(asia.at(0)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("skipped"));
+        // Followed at the second region's own endpoint; its end audited, the journal empty.
+        const auto polls = m_asia->receivedRequests("GET", jobId);
+        QVERIFY(!polls.isEmpty());
+        QCOMPARE(polls.constFirst().host, asiaHost());
+        const QList<QJsonObject> ended = audited(QStringLiteral("job_finished"));
+        QVERIFY(std::any_of(ended.cbegin(), ended.cend(), [&jobId](const QJsonObject& entry) {
+            return entry.value(QStringLiteral("job_id")).toString() == jobId;
+        }));
+        JobJournal journal(JobJournal::defaultFilePath(m_dataDir));
+        QVERIFY(journal.load());
+        QCOMPARE(journal.entries().size(), 0);
     }
 
     void dryRunPrintsTheGroupedReviewAndEachProjectsRequests()
