@@ -64,6 +64,13 @@
             <numerusform>%1: deleting %Ln desktops…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Following %Ln unfinished job(s) of the account&apos;s projects from the journal first…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AllRegionsListCommand</name>
@@ -640,6 +647,16 @@
         <translation>
             <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktop, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
             <numerusform>Forgetting job %1 stops every follow-up of its %Ln desktops, whose outcome is then recorded nowhere: add --yes to confirm.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JournalFollower</name>
+    <message numerus="yes">
+        <source>%Ln unfinished deletion job(s) or request(s) of %1 stay in the journal: the account has no such Workspace project.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -208,6 +208,16 @@
         <source>Interrupted; nothing was sent.</source>
         <translation>已中断；未发送任何请求。</translation>
     </message>
+    <message numerus="yes">
+        <source>Following %Ln unfinished job(s) of the account&apos;s projects from the journal first…</source>
+        <translation>
+            <numerusform>先跟踪任务日志中账号各项目未完成的 %Ln 个任务…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: journal job %2: %3.</source>
+        <translation>%1：任务日志中的任务 %2：%3。</translation>
+    </message>
 </context>
 <context>
     <name>AllRegionsListCommand</name>
@@ -1884,6 +1894,14 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
             <numerusform>%Ln 个已过日期的桌面被保留；详情中说明了原因。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The account&apos;s projects could not be listed, so only the unfinished deletion jobs of the connection&apos;s own project are followed: %1</source>
+        <translation>无法列出账号的项目，因此只跟踪本连接所属项目中未完成的删除任务：%1</translation>
+    </message>
+    <message>
+        <source>Retry Failed cannot look up the desktops of %1: the account has no such Workspace project.</source>
+        <translation>“重试失败的桌面”无法查找 %1 的桌面：该账号没有这个 Workspace 项目。</translation>
+    </message>
 </context>
 <context>
     <name>DeletionDialog</name>
@@ -3327,6 +3345,19 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
     <message>
         <source>Job %1 is forgotten; its outcome was never learned. Re-list its desktops to see what is still there.</source>
         <translation>已忘记任务 %1；其结果始终未知。请重新列出其桌面，查看哪些仍然存在。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalFollower</name>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unfinished deletion job(s) or request(s) of %1 stay in the journal: the account has no such Workspace project.</source>
+        <translation>
+            <numerusform>%1 的 %Ln 个未完成的删除任务或请求保留在任务日志中：该账号没有这个 Workspace 项目。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
