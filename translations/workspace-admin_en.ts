@@ -66,9 +66,9 @@
     </message>
     <message numerus="yes">
         <source>Following %Ln unfinished job(s) of the account&apos;s projects from the journal first…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Following %Ln unfinished job of the account&apos;s projects from the journal first…</numerusform>
+            <numerusform>Following %Ln unfinished jobs of the account&apos;s projects from the journal first…</numerusform>
         </translation>
     </message>
 </context>
@@ -654,9 +654,9 @@
     <name>JournalFollower</name>
     <message numerus="yes">
         <source>%Ln unfinished deletion job(s) or request(s) of %1 stay in the journal: the account has no such Workspace project.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln unfinished deletion job or request of %1 stays in the journal: the account has no such Workspace project.</numerusform>
+            <numerusform>%Ln unfinished deletion jobs or requests of %1 stay in the journal: the account has no such Workspace project.</numerusform>
         </translation>
     </message>
 </context>
