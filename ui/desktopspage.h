@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pastedselection.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -45,7 +47,11 @@ public:
     // Selects the shown rows of these ids, instead of or in addition to the current selection;
     // returns how many rows of ids were selected.
     int selectDesktopIds(const QStringList& ids, SelectionChange change = SelectionChange::Replace);
-    // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
+    // Resolves pasted ids/names (PastedSelection), selects the shown rows they name and returns
+    // what they resolved to: the rows, the misses, the ids found in several projects.
+    PastedSelection selectPasted(
+        const QStringList& lines, SelectionChange change = SelectionChange::Replace);
+    // The same, returning only the items that matched nothing.
     QStringList selectByIdsOrNames(
         const QStringList& lines, SelectionChange change = SelectionChange::Replace);
     // The values of one column in the selected rows, in the order shown.
@@ -72,6 +78,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // Selects the shown, selectable rows among these rows of the model; returns how many.
+    int selectSourceRows(const QList<int>& sourceRows, SelectionChange change);
+
     DesktopTableModel* m_model;
     DesktopLoader* m_loader;
     DesktopFilterProxy* m_proxy;
