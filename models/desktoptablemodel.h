@@ -178,6 +178,9 @@ public:
     // The API reports the desktop as being deleted (or markBeingDeleted() said so): such a row is
     // shown greyed out and cannot be selected, so it can never be submitted again.
     bool isBeingDeletedAt(int row) const { return m_beingDeleted.at(row); }
+    // As the table last listed it: carries the retirement tags; in maintenance mode.
+    bool isRetiringAt(int row) const { return m_rows.at(row).isRetiring(); }
+    bool isInMaintenanceAt(int row) const { return m_rows.at(row).inMaintenanceMode; }
     // The flags of every cell of the row, from a compact array: asked for every cell of 100k rows
     // when a view selects all.
     Qt::ItemFlags rowFlags(int row) const

@@ -140,9 +140,9 @@ void DesktopsPage::updateCounts()
 {
     // Once per burst of changes, from the selection's ranges: selectedRows() would ask every cell
     // of a large selection for its flags.
-    m_selectedCount = m_proxy->selectableRowCountIn(m_view->selectionModel()->selection());
+    m_selectionCounts = m_proxy->selectionCountsIn(m_view->selectionModel()->selection());
     updateEmptyTableNote();
-    Q_EMIT countsChanged(m_model->rowCount(), m_proxy->rowCount(), m_selectedCount);
+    Q_EMIT countsChanged(m_model->rowCount(), m_proxy->rowCount(), m_selectionCounts.selectable);
 }
 
 void DesktopsPage::updateEmptyTableNote()

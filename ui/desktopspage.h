@@ -1,12 +1,12 @@
 #pragma once
 
+#include "desktopfilterproxy.h"
 #include "pastedselection.h"
 
 #include <QStringList>
 #include <QWidget>
 
 class DesktopFilterBar;
-class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
 class ErrorBanner;
@@ -57,7 +57,9 @@ public:
     // The values of one column in the selected rows, in the order shown.
     QStringList selectedValues(int column) const;
     // Selectable selected rows, as of the last updateCounts().
-    int selectedCount() const { return m_selectedCount; }
+    int selectedCount() const { return m_selectionCounts.selectable; }
+    // The same, with how many of them are retiring and in maintenance mode.
+    const DesktopFilterProxy::SelectionCounts& selectionCounts() const { return m_selectionCounts; }
     // CSV of the shown rows (or only the selected ones), visible columns in their visual order.
     QByteArray csvForShown(bool selectedOnly) const;
 
@@ -94,5 +96,5 @@ private:
     IdleOverviewFilter* m_overviewFilter;
     RegionFilter* m_regionFilter;
     bool m_countUpdateScheduled = false;
-    int m_selectedCount = 0;
+    DesktopFilterProxy::SelectionCounts m_selectionCounts;
 };
