@@ -91,7 +91,6 @@ public:
     // through its own client, a few projects at a time, once the listing knows the projects;
     // a project whose pools could not be listed is named in warnings(), its desktops stay.
     void loadPools();
-    bool isLoadingPools() const { return m_poolsCall || m_poolsQueue || m_poolsAwaitProjects; }
     // Every project's pools, in a connection to every region (their ids may repeat).
     const QList<DesktopPool> &pools() const { return m_pools; }
     // Translated: why the pools or their desktops are not all known (empty when they are). In a
