@@ -134,6 +134,10 @@ MainWindow::MainWindow(QWidget *parent)
             problems.prepend(tr("The pools could not be listed: %1").arg(error.summary()));
         if (!problems.isEmpty())
             statusBar()->showMessage(tr("Pools incomplete: %1").arg(problems.join(QLatin1Char(' '))));
+        // Every region's pools may end after its listing: a region whose pools failed joins the
+        // banner, as one whose listing failed does.
+        if (m_loader->isAllRegions() && !m_loader->isLoading() && error.kind != ApiError::Kind::Cancelled)
+            m_page->listingWarning()->showWarnings(m_loader->warnings());
     });
     connect(m_page, &DesktopsPage::countsChanged, this, [this](int total, int shown, int selected) {
         m_statusBar->setCounts(total, shown, selected);
