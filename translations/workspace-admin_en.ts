@@ -907,6 +907,13 @@
             <numerusform>%Ln desktops were not carried through; the details name what was done to each.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln of the pasted IDs belong to desktops in more than one region and were not selected:</source>
+        <translation>
+            <numerusform>%Ln of the pasted IDs belongs to desktops in more than one region and was not selected:</numerusform>
+            <numerusform>%Ln of the pasted IDs belong to desktops in more than one region and were not selected:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PagedListingCall</name>

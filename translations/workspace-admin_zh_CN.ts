@@ -2524,6 +2524,16 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
         <comment>a project, then its error</comment>
         <translation>%1：未加载使用统计：%2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a project, then why its pools are not all known</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: pools not listed: %2</source>
+        <comment>a project, then its error</comment>
+        <translation>%1：未能列出桌面池：%2</translation>
+    </message>
 </context>
 <context>
     <name>DesktopTableModel</name>
@@ -2741,6 +2751,11 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
     <message>
         <source>Region</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a desktop id, then the regions that list it</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +4399,24 @@ Quit now?</source>
     <message>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>None of the selected desktops is in maintenance mode.</source>
+        <translation>所选桌面都不在维护模式。</translation>
+    </message>
+    <message>
+        <source>None of the selected desktops is retiring: only retiring desktops can be restored.</source>
+        <translation>所选桌面都不在退役中：只有退役中的桌面才能恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the pasted IDs belong to desktops in more than one region and were not selected:</source>
+        <translation>
+            <numerusform>粘贴的 ID 中有 %Ln 个属于多个区域的桌面，未被选中：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not Selected</source>
+        <translation>未选中</translation>
     </message>
 </context>
 <context>
