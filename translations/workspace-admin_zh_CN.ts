@@ -461,6 +461,10 @@
         <source>Region %1: project %2, found from the access key.</source>
         <translation>区域 %1：项目 %2，已根据访问密钥找到。</translation>
     </message>
+    <message>
+        <source>Every region of the account: its projects are found from the access key (%1: project %2).</source>
+        <translation>账号的全部区域：各项目根据访问密钥找到（%1：项目 %2）。</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
