@@ -8,6 +8,8 @@
 #include "decommission/retirementrun.h"
 #include "decommission/retirementsettlement.h"
 #include "deletecommand.h"
+#include "deletion/deletionrun.h"
+#include "deletion/journalfollower.h"
 #include "interruptwatcher.h"
 #include "review/changereviewtext.h"
 #include "review/multiprojectchange.h"
@@ -86,6 +88,47 @@ void AllRegionsChangeCommand::onProjectsListed(ListAuthProjectsCall* call)
         finish(ExitUsageError);
         return;
     }
+    if (isDeletion())
+        followJournal(projects);
+    else
+        prepare(projects);
+}
+
+void AllRegionsChangeCommand::followJournal(const QList<WorkspaceProject>& projects)
+{
+    // As `delete` does in its one project: what the journal says is being deleted ends first,
+    // so that the review sees it deleted, or failed, rather than in an unfinished job.
+    m_follower = new AccountJournalFollower(m_access, projects, m_store, this);
+    m_follower->setTrackerTiming(
+        DeleteCommand::trackerTiming(m_options.pollIntervalMs, m_options.timeoutMs));
+    m_follower->setIntentsToRecover(m_store->settlement.unknownIntents);
+    const AccountJournalShare share = m_follower->share();
+    if (share.jobCount > 0)
+        err() << tr("Following %Ln unfinished job(s) of the account's projects from the journal "
+                    "first…",
+            nullptr, share.jobCount)
+              << Qt::endl;
+    if (const QString unreachable = share.unreachableText(); !unreachable.isEmpty())
+        err() << ServerInput::forTerminal(unreachable) << Qt::endl;
+    connect(m_follower, &AccountJournalFollower::runStarted, this, [this](DeletionRun* run) {
+        connect(run, &DeletionRun::finished, this, [this, run] {
+            const QString region = run->context().region.isEmpty() ? run->context().projectId
+                                                                  : run->context().region;
+            err() << tr("%1: journal job %2: %3.")
+                         .arg(ServerInput::forTerminal(region), run->jobIds().value(0),
+                             run->result().summaryText())
+                  << Qt::endl;
+        });
+    });
+    connect(m_follower, &AccountJournalFollower::finished, this, [this, projects] {
+        if (!m_interrupted)
+            prepare(projects);
+    });
+    m_follower->start();
+}
+
+void AllRegionsChangeCommand::prepare(const QList<WorkspaceProject>& projects)
+{
     MultiProjectChange::Request request;
     request.kind = m_options.kind;
     for (const QString& id : std::as_const(m_options.requestedIds))
@@ -422,6 +465,8 @@ void AllRegionsChangeCommand::onInterrupted()
     }
     if (m_change)
         m_change->cancel();
+    if (m_follower)
+        m_follower->cancel(); // the jobs stay in the journal
     err() << tr("Interrupted; nothing was sent.") << Qt::endl;
     finish(ExitPartialFailure);
 }

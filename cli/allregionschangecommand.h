@@ -13,13 +13,15 @@
 
 #include <memory>
 
+class AccountJournalFollower;
 class ListAuthProjectsCall;
 class InterruptWatcher;
 class MultiProjectChange;
 
 // `delete`, `maintenance on|off` and `logoff` with --all-regions: the ids (which may belong to
 // any Workspace project of the account) are found in the account's projects (IAM's list, as
-// `list --all-regions` uses it) and changed through MultiProjectChange: one review and one
+// `list --all-regions` uses it), after a deletion has followed every project's unfinished jobs
+// of the journal to their end, as `delete` does in its one project, and changed through MultiProjectChange: one review and one
 // recorded run per project, each request sent to its own project and endpoint. An id found in two
 // projects is ambiguous and left out, as is one found nowhere. The review is printed grouped by
 // project ("120 desktops in cn-north-4, 35 in ap-southeast-3"); --dry-run prints every planned
@@ -59,6 +61,10 @@ public:
 
 private:
     void onProjectsListed(ListAuthProjectsCall* call);
+    // A deletion first follows every project's unfinished jobs and unknown requests of the
+    // journal to their end (AccountJournalFollower, bounded by --timeout), then reviews.
+    void followJournal(const QList<WorkspaceProject>& projects);
+    void prepare(const QList<WorkspaceProject>& projects);
     void onPrepared();
     void printReview();
     void printPlan();
@@ -78,6 +84,7 @@ private:
     std::unique_ptr<ApiClient> m_iam;
     InterruptWatcher* m_interruptWatcher = nullptr;
     bool m_interrupted = false;
+    QPointer<AccountJournalFollower> m_follower;
     QPointer<MultiProjectChange> m_change;
     int m_impactExitCode = 0; // a deletion whose users' look-up failed
 };

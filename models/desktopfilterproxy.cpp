@@ -305,6 +305,19 @@ QList<ProjectDesktop> DesktopFilterProxy::projectDesktopsIn(const QItemSelection
     return desktops;
 }
 
+DesktopFilterProxy::SelectionCounts DesktopFilterProxy::selectionCountsIn(const QItemSelection &selection) const
+{
+    SelectionCounts counts;
+    forEachSelectableRowIn(selection, [this, &counts](int, int sourceRow) {
+        ++counts.selectable;
+        if (m_model->isRetiringAt(sourceRow))
+            ++counts.retiring;
+        if (m_model->isInMaintenanceAt(sourceRow))
+            ++counts.inMaintenance;
+    });
+    return counts;
+}
+
 int DesktopFilterProxy::selectableRowCountIn(const QItemSelection &selection) const
 {
     int count = 0;

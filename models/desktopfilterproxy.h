@@ -52,6 +52,15 @@ public:
     // own sort compares two integers per step instead of two strings scattered over the heap.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int selectableRowCountIn(const QItemSelection &selection) const;
+    // The selectable rows in `selection`, and how many of them a change that applies only to some
+    // desktops could apply to, from one pass over the ranges.
+    struct SelectionCounts
+    {
+        int selectable = 0;
+        int retiring = 0;      // Restore applies to these
+        int inMaintenance = 0; // End Maintenance applies to these
+    };
+    SelectionCounts selectionCountsIn(const QItemSelection &selection) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

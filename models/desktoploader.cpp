@@ -28,6 +28,7 @@ DesktopLoader::~DesktopLoader()
     }
     stopAllRegions();
     stopAllRegionsUsage();
+    stopAllRegionsPools();
 }
 
 void DesktopLoader::setClient(ApiClient *client)
@@ -84,6 +85,12 @@ void DesktopLoader::cancel()
         showPendingPages(); // every project had ended: the rest of their pages at once, then finished()
     if (m_poolsCall)
         m_poolsCall->cancel(); // the pools and their desktops: poolsLoaded() follows, Cancelled
+    // A copy: the last look-up to end ends the whole load.
+    const QList<QPointer<PoolMembershipLookUp>> poolCalls = m_regionPoolCalls;
+    for (const QPointer<PoolMembershipLookUp> &call : poolCalls) {
+        if (call)
+            call->cancel(); // each project's finished() follows, Cancelled
+    }
 }
 
 void DesktopLoader::onPageLoaded(const QList<Desktop> &desktops, int loaded, int total)
@@ -216,13 +223,18 @@ QStringList DesktopLoader::warnings() const
     texts += m_regionProblems;
     texts += m_lastUsageWarnings;
     texts += m_usageProblems;
+    texts += m_regionPoolProblems;
     texts.removeAll(QString());
     return texts;
 }
 
 void DesktopLoader::loadPools()
 {
-    if (m_poolsCall || m_account)
+    if (m_account) {
+        loadAllRegionsPools();
+        return;
+    }
+    if (m_poolsCall)
         return; // the pools change rarely: the listing in progress answers for this one too
     auto *lookUp = new PoolMembershipLookUp(m_client, {}, this);
     lookUp->setListEveryPool(true); // the whole table's pools

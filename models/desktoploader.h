@@ -87,10 +87,14 @@ public:
     bool isLoadingUsage() const { return m_usageCall != nullptr || !m_regionUsageCalls.isEmpty(); }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
     // The desktop pools and the desktops each holds (PoolMembershipLookUp), into the model (the
-    // Pool column); poolsLoaded() follows.
+    // Pool column); poolsLoaded() follows. In a connection to every region, each project's pools
+    // through its own client, a few projects at a time, once the listing knows the projects;
+    // a project whose pools could not be listed is named in warnings(), its desktops stay.
     void loadPools();
+    // Every project's pools, in a connection to every region (their ids may repeat).
     const QList<DesktopPool> &pools() const { return m_pools; }
-    // Translated: why the pools or their desktops are not all known (empty when they are).
+    // Translated: why the pools or their desktops are not all known (empty when they are). In a
+    // connection to every region, warnings() names these with their projects instead.
     const QStringList &poolProblems() const { return m_poolProblems; }
 
 Q_SIGNALS:
@@ -128,11 +132,20 @@ private:
     void stopAllRegionsUsage();
     void onRegionUsageFinished(int project, const ListAllUsageCall *call);
     void onRegionUsageProgress();
+    // A project queue's end is no longer awaited; it and its calls' clients go.
+    void dropQueue(QPointer<ProjectQueue> &queue, std::vector<std::unique_ptr<ApiClient>> &clients);
+    // Every region's pools (desktoploaderpools.cpp).
+    void loadAllRegionsPools();
+    void stopAllRegionsPools();
+    void onRegionPoolsFinished(int project, const PoolMembershipLookUp *lookUp);
     // The client of the desktop's project: in a connection to every region, a new one (its parent
     // `owner`) when the id is in one project; otherwise the connection's.
     ApiClient *clientForDesktop(const QString &desktopId, QObject *owner);
     // "cn-north-4 (project 0a1b…)"
     QString projectText(int project) const;
+    // What a project's error says in the banner: the service's words and, for whoever asks its
+    // support, the request's id.
+    static QString errorText(const ApiError &error);
     void onFinished(const ListAllDesktopsCall *call);
     void onUsageFinished(const ListAllUsageCall *call);
 
@@ -168,6 +181,14 @@ private:
     QHash<int, QPointer<ListAllUsageCall>> m_regionUsageCalls; // by the model's project
     QHash<int, QPair<int, int>> m_regionUsageProgress;         // loaded, total
     QPointer<ProjectQueue> m_usageQueue;
+    QPointer<ProjectQueue> m_poolsQueue;
+    bool m_poolsAwaitProjects = false; // asked for while IAM had not yet listed the projects
+    std::vector<std::unique_ptr<ApiClient>> m_poolClients;
+    QList<QPointer<PoolMembershipLookUp>> m_regionPoolCalls;
+    QList<DesktopPool> m_regionPools; // of the projects answered so far
+    QStringList m_regionPoolProblems; // one sentence per project
+    ApiError m_regionPoolsError;      // the first project's, when no project's pools were listed
+    int m_regionPoolsSucceeded = 0;
     QTimer m_showTimer;
     QElapsedTimer m_sinceShown;
 };

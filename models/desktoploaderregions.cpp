@@ -7,10 +7,7 @@
 
 #include "api/allregionslisting.h"
 
-namespace {
-// What a project's error says in the banner: the service's words and, for whoever asks its
-// support, the request's id.
-QString errorText(const ApiError& error)
+QString DesktopLoader::errorText(const ApiError& error)
 {
     QString text = error.summary();
     if (!error.requestId.isEmpty())
@@ -21,7 +18,6 @@ QString errorText(const ApiError& error)
                    .arg(text, error.iamTraceId);
     return text;
 }
-} // namespace
 
 void DesktopLoader::setAllRegions(std::optional<AccountAccess> access)
 {
@@ -29,9 +25,11 @@ void DesktopLoader::setAllRegions(std::optional<AccountAccess> access)
     cancelUsage();
     stopAllRegions();
     stopAllRegionsUsage();
+    stopAllRegionsPools();
     m_account = std::move(access);
     m_regionProblems.clear();
     m_usageProblems.clear();
+    m_regionPoolProblems.clear();
 }
 
 QString DesktopLoader::projectText(int project) const
@@ -79,6 +77,10 @@ void DesktopLoader::onRegionsListed()
 {
     for (const AllRegionsListing::ProjectListing& listing : m_regions->projects())
         m_projectOfListing.append(m_model ? m_model->addProject(listing.project) : 0);
+    if (m_poolsAwaitProjects) {
+        m_poolsAwaitProjects = false;
+        loadAllRegionsPools();
+    }
 }
 
 void DesktopLoader::onRegionFinished(int index)
@@ -120,6 +122,15 @@ void DesktopLoader::onRegionsFinished()
     m_regions = nullptr;
     listing->deleteLater();
     const bool cancelled = listing->iamError().kind == ApiError::Kind::Cancelled;
+    if (m_poolsAwaitProjects) {
+        // IAM listed no project (or failed): there is no project to ask for its pools, or the
+        // projects' look-ups start now.
+        m_poolsAwaitProjects = false;
+        if (listing->succeeded())
+            loadAllRegionsPools();
+        else
+            Q_EMIT poolsLoaded(m_pools, listing->iamError());
+    }
     if (!listing->succeeded()) {
         m_lastError = listing->iamError();
         if (!cancelled)
@@ -177,15 +188,21 @@ void DesktopLoader::stopAllRegionsUsage()
     }
     m_regionUsageCalls.clear();
     m_regionUsageProgress.clear();
-    if (m_usageQueue) {
-        m_usageQueue->disconnect(this);
-        m_usageQueue->deleteLater();
+    dropQueue(m_usageQueue, m_usageClients);
+}
+
+void DesktopLoader::dropQueue(
+    QPointer<ProjectQueue>& queue, std::vector<std::unique_ptr<ApiClient>>& clients)
+{
+    if (queue) {
+        queue->disconnect(this);
+        queue->deleteLater();
     }
-    m_usageQueue = nullptr;
+    queue = nullptr;
     // The calls may still use their clients until they have gone: they go with them.
-    for (std::unique_ptr<ApiClient>& client : m_usageClients)
+    for (std::unique_ptr<ApiClient>& client : clients)
         client.release()->deleteLater();
-    m_usageClients.clear();
+    clients.clear();
 }
 
 void DesktopLoader::loadAllRegionsUsage(int days)

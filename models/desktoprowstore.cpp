@@ -48,6 +48,9 @@ void DesktopRowStore::reset()
     m_tagSetIndex.clear();
     m_tagSetIndex.insert(QString(), 0);
     m_projects = {WorkspaceProject()};
+    // The other projects' indexes go to whichever projects come next: their pools are not those.
+    m_poolNames.removeIf([](const auto &entry) { return entry.key() != 0; });
+    m_poolOfDesktop.removeIf([](const auto &entry) { return entry.key() != 0; });
 }
 
 quint32 DesktopRowStore::shareProject(const WorkspaceProject &project)
@@ -124,13 +127,17 @@ void DesktopRowStore::setProtectedTags(const QStringList &rules)
 QString DesktopRowStore::poolText(const DesktopRow &row) const
 {
     const QString id = poolIdOf(row);
-    return m_poolNames.value(id, id);
+    const auto names = m_poolNames.constFind(row.project);
+    return names == m_poolNames.cend() ? id : names->value(id, id);
 }
 
 QString DesktopRowStore::poolIdOf(const DesktopRow &row) const
 {
     const QString &carried = m_values.at(row.poolId);
-    return carried.isEmpty() ? m_poolOfDesktop.value(row.id) : carried;
+    if (!carried.isEmpty())
+        return carried;
+    const auto members = m_poolOfDesktop.constFind(row.project);
+    return members == m_poolOfDesktop.cend() ? QString() : members->value(row.id);
 }
 
 DesktopRow DesktopRowStore::makeRow(const Desktop &desktop, quint32 listing)

@@ -108,12 +108,17 @@ public:
     void setToday(const QDate &todayUtc) { m_today = todayUtc; }
     QDate today() const;
 
-    // Pool names by id (desktop-pools listing); a pool not in it is shown by its id.
-    void setPoolNames(QHash<QString, QString> namesById) { m_poolNames = std::move(namesById); }
+    // Pool names by id (desktop-pools listing) of one project (each region has pools of its
+    // own, and their ids may repeat from region to region); a pool not in it is shown by its id.
+    void setPoolNames(quint32 project, QHash<QString, QString> namesById) { m_poolNames[project] = std::move(namesById); }
     QString poolText(const DesktopRow &row) const;
-    // Which pool holds which desktop (desktop id → pool id), from the pools' own desktop listings:
-    // a desktop's details do not name its pool. A pool id the row's answer carried comes first.
-    void setPoolMembership(QHash<QString, QString> poolOfDesktop) { m_poolOfDesktop = std::move(poolOfDesktop); }
+    // Which pool holds which desktop of the project (desktop id → pool id), from the pools' own
+    // desktop listings: a desktop's details do not name its pool. A pool id the row's answer
+    // carried comes first.
+    void setPoolMembership(quint32 project, QHash<QString, QString> poolOfDesktop)
+    {
+        m_poolOfDesktop[project] = std::move(poolOfDesktop);
+    }
     QString poolIdOf(const DesktopRow &row) const;
 
     // The most idle days the usage loaded can tell (DesktopUsage::knowableIdleDays): a row idle
@@ -144,10 +149,10 @@ private:
     QList<TagSet> m_tagSets;                    // index 0: no tags
     QMultiHash<QString, quint32> m_tagSetIndex; // by text
     QStringList m_protectedTags;
-    QHash<QString, QString> m_poolNames;
+    QHash<quint32, QHash<QString, QString>> m_poolNames; // by project
     QDate m_today;
     int m_knowableIdleDays = 180;
-    QHash<QString, QString> m_poolOfDesktop;
+    QHash<quint32, QHash<QString, QString>> m_poolOfDesktop; // by project
     QList<WorkspaceProject> m_projects; // index 0: the single-region connection's project
 };
 

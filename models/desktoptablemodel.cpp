@@ -339,14 +339,14 @@ void DesktopTableModel::setUsage(const QList<DesktopUsage> &usage, int project)
     emitColumnsChanged(IdleDaysColumn, UsedHoursColumn);
 }
 
-void DesktopTableModel::setPools(const QList<DesktopPool> &pools)
+void DesktopTableModel::setPools(const QList<DesktopPool> &pools, int project)
 {
     QHash<QString, QString> names;
     for (const DesktopPool &pool : pools) {
         if (!pool.name.isEmpty())
             names.insert(pool.id, pool.name);
     }
-    m_store.setPoolNames(std::move(names));
+    m_store.setPoolNames(quint32(project), std::move(names));
     emitColumnsChanged(PoolColumn, PoolColumn);
 }
 
@@ -381,9 +381,9 @@ DesktopTableModel::IdleOverview DesktopTableModel::idleOverview() const
     return overview;
 }
 
-void DesktopTableModel::setPoolMembership(QHash<QString, QString> poolOfDesktop)
+void DesktopTableModel::setPoolMembership(QHash<QString, QString> poolOfDesktop, int project)
 {
-    m_store.setPoolMembership(std::move(poolOfDesktop));
+    m_store.setPoolMembership(quint32(project), std::move(poolOfDesktop));
     emitColumnsChanged(PoolColumn, PoolColumn);
 }
 
@@ -536,57 +536,4 @@ void DesktopTableModel::clear()
     m_store.reset();
     if (hadProjects)
         Q_EMIT projectsChanged();
-}
-
-QStringList DesktopTableModel::resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const
-{
-    QHash<QString, QList<int>> rowsByName;
-    QStringList ids;
-    QSet<QString> seen;
-    auto take = [&ids, &seen](const QString &id) {
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            ids.append(id);
-        }
-    };
-    // Ids and computer names hold none of these separators.
-    static const QRegularExpression itemSeparators(QStringLiteral("[,;\\s]"));
-    auto resolve = [&](const QString &item) {
-        if (!rowsOfId(item).isEmpty()) {
-            take(item);
-            return true;
-        }
-        if (rowsByName.isEmpty()) {
-            // Built only when a name is pasted: ids are the common case.
-            for (int row = 0; row < m_rows.size(); ++row)
-                rowsByName[m_rows.at(row).computerName.toLower()].append(row);
-        }
-        const auto it = rowsByName.constFind(item.toLower());
-        if (it == rowsByName.constEnd())
-            return false;
-        for (int row : *it)
-            take(m_rows.at(row).id);
-        return true;
-    };
-    for (const QString &rawLine : lines) {
-        const QString line = rawLine.trimmed();
-        if (line.isEmpty())
-            continue;
-        if (line.contains(QLatin1Char('\t'))) {
-            bool matched = false;
-            for (const QString &cell : line.split(QLatin1Char('\t'), Qt::SkipEmptyParts)) {
-                const QString item = cell.trimmed();
-                if (!item.isEmpty() && resolve(item))
-                    matched = true;
-            }
-            if (!matched && notFound)
-                notFound->append(line);
-            continue;
-        }
-        for (const QString &item : line.split(itemSeparators, Qt::SkipEmptyParts)) {
-            if (!resolve(item) && notFound)
-                notFound->append(item);
-        }
-    }
-    return ids;
 }

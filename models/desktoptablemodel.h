@@ -134,8 +134,9 @@ public:
     // metric missing for it, has no data, which is never shown or filtered as 0.
     // With a project index, only the rows of that project (its own statistics) are set.
     void setUsage(const QList<DesktopUsage> &usage, int project = -1);
-    // The pools (desktop-pools listing) by which the Pool column names each desktop's pool.
-    void setPools(const QList<DesktopPool> &pools);
+    // The pools (desktop-pools listing) by which the Pool column names each desktop's pool: those
+    // of the project (an index of project()) whose rows they name.
+    void setPools(const QList<DesktopPool> &pools, int project = 0);
     // Today's UTC date, by which Days left and "due" are counted (the current date unless set).
     void setToday(const QDate &todayUtc);
     QDate today() const { return m_store.today(); }
@@ -151,8 +152,9 @@ public:
         int due = 0;
     };
     IdleOverview idleOverview() const;
-    // Desktop id → pool id, from the pools' desktop listings (PoolMembershipLookUp).
-    void setPoolMembership(QHash<QString, QString> poolOfDesktop);
+    // Desktop id → pool id of the project's desktops, from its pools' desktop listings
+    // (PoolMembershipLookUp).
+    void setPoolMembership(QHash<QString, QString> poolOfDesktop, int project = 0);
     // With a project index, only that project's rows: the other projects' listings may have failed.
     void removeUnlisted(int project = -1);
     void clear();
@@ -170,11 +172,15 @@ public:
     QString idAt(int row) const { return m_rows.at(row).id; }
     // Without rebuilding a Desktop: for questions over every row (whose other desktops a user has).
     QString userNameAt(int row) const { return m_rows.at(row).userName; }
+    QString computerNameAt(int row) const { return m_rows.at(row).computerName; }
     // Every user of the row's desktop (Desktop::userNames()).
     QStringList userNamesAt(int row) const { return m_store.userNamesOf(m_rows.at(row)); }
     // The API reports the desktop as being deleted (or markBeingDeleted() said so): such a row is
     // shown greyed out and cannot be selected, so it can never be submitted again.
     bool isBeingDeletedAt(int row) const { return m_beingDeleted.at(row); }
+    // As the table last listed it: carries the retirement tags; in maintenance mode.
+    bool isRetiringAt(int row) const { return m_rows.at(row).isRetiring(); }
+    bool isInMaintenanceAt(int row) const { return m_rows.at(row).inMaintenanceMode; }
     // The flags of every cell of the row, from a compact array: asked for every cell of 100k rows
     // when a view selects all.
     Qt::ItemFlags rowFlags(int row) const
@@ -191,13 +197,6 @@ public:
     // The rank of every row by name (case-insensitive; equal names share a rank), from one
     // cache-friendly pass: sorting 100k rows then compares two integers per step.
     QList<int> nameRanks() const;
-
-    // Resolves pasted lines to desktop ids: each line holds ids or computer names (case-insensitive;
-    // a name shared by several desktops selects all of them), one or several separated by commas,
-    // semicolons or spaces; each of them that matches nothing is returned in *notFound. A line with
-    // tabs is a row copied from a spreadsheet: it matches when any of its cells does (its other
-    // cells, status or user, are no misses), and is returned whole when none does.
-    QStringList resolveIdsOrNames(const QStringList &lines, QStringList *notFound) const;
 
     static QString billingModeText(BillingMode mode);
     // The API's charge_mode coding of a billing mode ("0" yearly/monthly, "1" pay-per-use).

@@ -58,7 +58,7 @@ bool chance(QRandomGenerator &random, int percent)
 
 namespace DesktopGenerator {
 
-QList<SimulatedDesktop> generate(int count, quint32 seed)
+QList<SimulatedDesktop> generate(int count, quint32 seed, const QString &namePrefix)
 {
     QRandomGenerator random(seed);
     const QDateTime firstCreated(QDate(2023, 1, 9), QTime(8, 0), QTimeZone::utc());
@@ -72,7 +72,9 @@ QList<SimulatedDesktop> generate(int count, quint32 seed)
         SimulatedDesktop desktop;
         desktop.id = uuidFrom(random);
         const QString department = QLatin1String(pick(random, kDepartments));
-        desktop.computerName = QStringLiteral("WKS-%1-%2").arg(department.toUpper()).arg(i + 1, 5, 10, QLatin1Char('0'));
+        desktop.computerName = QStringLiteral("%1-%2-%3")
+                                   .arg(namePrefix, department.toUpper())
+                                   .arg(i + 1, 5, 10, QLatin1Char('0'));
 
         const bool assigned = !chance(random, 6);
         if (assigned) {

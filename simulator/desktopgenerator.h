@@ -9,6 +9,7 @@
 // protected tags and users with more than one desktop.
 namespace DesktopGenerator {
 
-QList<SimulatedDesktop> generate(int count, quint32 seed);
+// Computer names are {namePrefix}-{DEPARTMENT}-{number}, numbered from 1.
+QList<SimulatedDesktop> generate(int count, quint32 seed, const QString &namePrefix = QStringLiteral("WKS"));
 
 } // namespace DesktopGenerator

@@ -26,6 +26,9 @@ struct SimulatorConfig
     QString accessKey;
     QString secretKey;
     int desktopCount = 300;
+    // Computer names are {prefix}-{DEPARTMENT}-{number}: the demo's regions each have a site code
+    // of their own, so that a name is never repeated from region to region.
+    QString computerNamePrefix = QStringLiteral("WKS");
     quint32 seed = 1;
     int jobDurationMs = 4000;          // how long one sub-job takes from WAITING to its end
     // Answers the documents leave open (docs/SIMULATOR-ASSUMPTIONS.md names each one). The

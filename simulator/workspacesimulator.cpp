@@ -145,7 +145,7 @@ WorkspaceSimulatorPrivate::WorkspaceSimulatorPrivate(WorkspaceSimulator *q, Simu
                       std::shared_ptr<QHttpServerResponder> responder) {
         handle(request, socket, std::move(responder));
     })
-    , m_desktops(DesktopGenerator::generate(m_config.desktopCount, m_config.seed))
+    , m_desktops(DesktopGenerator::generate(m_config.desktopCount, m_config.seed, m_config.computerNamePrefix))
     , m_decommission(m_desktops, m_indexById, m_config.seed, QDateTime::currentDateTimeUtc())
     , m_retirement(m_desktops, m_indexById, [this](const QString &id) { return m_decommission.lastUsed(id); })
     , m_deletions(m_desktops, m_indexById, m_config, m_faults.faults())
@@ -183,7 +183,7 @@ void WorkspaceSimulatorPrivate::handle(const QHttpServerRequest &request, QTcpSo
 {
     const QByteArray method = methodName(request.method());
     const QString path = request.url().path();
-    m_received.append({method, path, QString::fromLatin1(request.value("host"))});
+    m_received.append({method, path, QString::fromLatin1(request.value("host")), request.body()});
 
     const RouteMatch route = matchRoute(method, path);
     for (const std::unique_ptr<WorkspaceSimulator> &other : m_otherProjects) {

@@ -55,6 +55,7 @@ public:
         QByteArray method;
         QString path;
         QString host;
+        QByteArray body; // as received: what a change asked for (delete_users, …)
     };
     QList<ReceivedRequest> receivedRequests(const QByteArray &method = {}, const QString &pathContains = {}) const;
     int desktopCount() const; // desktops still listed (not deleted)

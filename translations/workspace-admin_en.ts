@@ -64,6 +64,13 @@
             <numerusform>%1: deleting %Ln desktops…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Following %Ln unfinished job(s) of the account&apos;s projects from the journal first…</source>
+        <translation>
+            <numerusform>Following %Ln unfinished job of the account&apos;s projects from the journal first…</numerusform>
+            <numerusform>Following %Ln unfinished jobs of the account&apos;s projects from the journal first…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AllRegionsListCommand</name>
@@ -644,6 +651,16 @@
     </message>
 </context>
 <context>
+    <name>JournalFollower</name>
+    <message numerus="yes">
+        <source>%Ln unfinished deletion job(s) or request(s) of %1 stay in the journal: the account has no such Workspace project.</source>
+        <translation>
+            <numerusform>%Ln unfinished deletion job or request of %1 stays in the journal: the account has no such Workspace project.</numerusform>
+            <numerusform>%Ln unfinished deletion jobs or requests of %1 stay in the journal: the account has no such Workspace project.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeptDesktopsSection</name>
     <message numerus="yes">
         <source>These %Ln desktop(s) past their date are kept:</source>
@@ -888,6 +905,13 @@
         <translation>
             <numerusform>%Ln desktop was not carried through; the details name what was done to it.</numerusform>
             <numerusform>%Ln desktops were not carried through; the details name what was done to each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the pasted IDs belong to desktops in more than one region and were not selected:</source>
+        <translation>
+            <numerusform>%Ln of the pasted IDs belongs to desktops in more than one region and was not selected:</numerusform>
+            <numerusform>%Ln of the pasted IDs belong to desktops in more than one region and were not selected:</numerusform>
         </translation>
     </message>
 </context>

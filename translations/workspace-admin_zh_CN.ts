@@ -208,6 +208,16 @@
         <source>Interrupted; nothing was sent.</source>
         <translation>已中断；未发送任何请求。</translation>
     </message>
+    <message numerus="yes">
+        <source>Following %Ln unfinished job(s) of the account&apos;s projects from the journal first…</source>
+        <translation>
+            <numerusform>先跟踪任务日志中账号各项目未完成的 %Ln 个任务…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: journal job %2: %3.</source>
+        <translation>%1：任务日志中的任务 %2：%3。</translation>
+    </message>
 </context>
 <context>
     <name>AllRegionsListCommand</name>
@@ -450,6 +460,10 @@
     <message>
         <source>Region %1: project %2, found from the access key.</source>
         <translation>区域 %1：项目 %2，已根据访问密钥找到。</translation>
+    </message>
+    <message>
+        <source>Every region of the account: its projects are found from the access key (%1: project %2).</source>
+        <translation>账号的全部区域：各项目根据访问密钥找到（%1：项目 %2）。</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1898,14 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
             <numerusform>%Ln 个已过日期的桌面被保留；详情中说明了原因。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The account&apos;s projects could not be listed, so only the unfinished deletion jobs of the connection&apos;s own project are followed: %1</source>
+        <translation>无法列出账号的项目，因此只跟踪本连接所属项目中未完成的删除任务：%1</translation>
+    </message>
+    <message>
+        <source>Retry Failed cannot look up the desktops of %1: the account has no such Workspace project.</source>
+        <translation>“重试失败的桌面”无法查找 %1 的桌面：该账号没有这个 Workspace 项目。</translation>
+    </message>
 </context>
 <context>
     <name>DeletionDialog</name>
@@ -2104,10 +2126,6 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
     <message>
         <source>The console deletes such desktops by unsubscribing them.</source>
         <translation>控制台通过退订来删除此类桌面。</translation>
-    </message>
-    <message>
-        <source>Not offered for desktops of several regions: delete them region by region to delete their users too.</source>
-        <translation>不适用于多个区域的桌面：如需同时删除其用户，请逐个区域删除。</translation>
     </message>
     <message>
         <source>%1 (project %2)</source>
@@ -2510,6 +2528,16 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
         <comment>a project, then its error</comment>
         <translation>%1：未加载使用统计：%2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a project, then why its pools are not all known</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: pools not listed: %2</source>
+        <comment>a project, then its error</comment>
+        <translation>%1：未能列出桌面池：%2</translation>
+    </message>
 </context>
 <context>
     <name>DesktopTableModel</name>
@@ -2727,6 +2755,11 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
     <message>
         <source>Region</source>
         <translation>区域</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a desktop id, then the regions that list it</comment>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3334,6 +3367,19 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
     </message>
 </context>
 <context>
+    <name>JournalFollower</name>
+    <message>
+        <source>%1 (project %2)</source>
+        <translation>%1（项目 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unfinished deletion job(s) or request(s) of %1 stay in the journal: the account has no such Workspace project.</source>
+        <translation>
+            <numerusform>%1 的 %Ln 个未完成的删除任务或请求保留在任务日志中：该账号没有这个 Workspace 项目。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeptDesktopsSection</name>
     <message>
         <source>Name</source>
@@ -3690,8 +3736,8 @@ retire --delete-due 在没有到期桌面时以 0 退出，在登录记录或桌
         <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
-        <source>Desktop &amp;Details…</source>
-        <translation>桌面详情(&amp;D)…</translation>
+        <source>Desktop De&amp;tails…</source>
+        <translation>桌面详情(&amp;T)…</translation>
     </message>
     <message>
         <source>Ctrl+D</source>
@@ -4350,6 +4396,32 @@ Quit now?</source>
         <source>Looking the due desktops up for the deletion review…</source>
         <translation>正在查询到期的桌面，以便确认删除…</translation>
     </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>None of the selected desktops is in maintenance mode.</source>
+        <translation>所选桌面都不在维护模式。</translation>
+    </message>
+    <message>
+        <source>None of the selected desktops is retiring: only retiring desktops can be restored.</source>
+        <translation>所选桌面都不在退役中：只有退役中的桌面才能恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the pasted IDs belong to desktops in more than one region and were not selected:</source>
+        <translation>
+            <numerusform>粘贴的 ID 中有 %Ln 个属于多个区域的桌面，未被选中：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not Selected</source>
+        <translation>未选中</translation>
+    </message>
 </context>
 <context>
     <name>MultiProjectChange</name>
@@ -4370,6 +4442,16 @@ Quit now?</source>
     <message>
         <source>%1: %2</source>
         <comment>project: problem</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>project: why its users&apos; desktops are not known</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>project: its users removed or kept</comment>
         <translation>%1：%2</translation>
     </message>
 </context>

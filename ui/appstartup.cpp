@@ -145,7 +145,11 @@ void AppStartup::findProjectThenConnect(ResolvedConnection connection)
         }
         connection.config.projectId = found->projectId();
         m_window->statusBar()->showMessage(
-            tr("Region %1: project %2, found from the access key.").arg(connection.region, found->projectId()), 10000);
+            connection.allRegions
+                ? tr("Every region of the account: its projects are found from the access key (%1: project %2).")
+                      .arg(connection.region, found->projectId())
+                : tr("Region %1: project %2, found from the access key.").arg(connection.region, found->projectId()),
+            10000);
         useResolved(std::move(connection));
     });
     discovery->start();

@@ -6,6 +6,7 @@
 
 #include "appicons.h"
 #include "deletioncontroller.h"
+#include "desktopfilterproxy.h"
 #include "desktopspage.h"
 #include "desktoptablemodel.h"
 #include "mainwindowtext.h"
@@ -41,8 +42,9 @@ DecommissionActions::DecommissionActions(DesktopsPage *page, QStatusBar *statusB
                                           MainWindowText::tr("Put the selected desktops in maintenance mode: their "
                                                              "users can no longer log in"),
                                           [this] { askForAction(DecommissionAction::StartMaintenance); });
+    m_endMaintenanceTip = MainWindowText::tr("Take the selected desktops out of maintenance mode");
     m_endMaintenanceAction = makeAction(MainWindowText::tr("E&nd Maintenance…"), "endMaintenanceAction",
-                                        MainWindowText::tr("Take the selected desktops out of maintenance mode"),
+                                        m_endMaintenanceTip,
                                         [this] { askForAction(DecommissionAction::EndMaintenance); });
     m_logoffAction = makeAction(MainWindowText::tr("&Log Users Off…"), "logoffAction",
                                 MainWindowText::tr("Log the users of the selected desktops off, with a message to "
@@ -52,9 +54,9 @@ DecommissionActions::DecommissionActions(DesktopsPage *page, QStatusBar *statusB
                                 MainWindowText::tr("Retire the selected desktops: maintenance mode on, users logged "
                                                    "off, tagged with the day they may be deleted, and stopped"),
                                 [this] { askForRetirement(false); });
-    m_restoreAction = makeAction(MainWindowText::tr("Rest&ore Retiring Desktops…"), "restoreAction",
-                                 MainWindowText::tr("Bring retiring desktops back: maintenance mode off, started, "
-                                                    "the retirement tags removed"),
+    m_restoreTip = MainWindowText::tr("Bring retiring desktops back: maintenance mode off, started, "
+                                      "the retirement tags removed");
+    m_restoreAction = makeAction(MainWindowText::tr("Rest&ore Retiring Desktops…"), "restoreAction", m_restoreTip,
                                  [this] { askForRetirement(true); });
     m_cancelChangeAction = new QAction(MainWindowText::tr("&Cancel Running Change"), this);
     m_cancelChangeAction->setObjectName(QStringLiteral("cancelChangeAction"));
@@ -66,11 +68,13 @@ DecommissionActions::DecommissionActions(DesktopsPage *page, QStatusBar *statusB
             m_controller->cancelRunningChanges(); // the maintenance or log-off run too
         Q_EMIT stateChanged();
     });
-    // The preparation of a decommissioning from the keyboard; log-off with Shift, since it
-    // interrupts the users.
+    // The preparation of a decommissioning from the keyboard; log-off and retirement with Shift,
+    // since they interrupt the users.
     m_startMaintenanceAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+M")));
     m_endMaintenanceAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+M")));
     m_logoffAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+L")));
+    m_retireAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+R")));
+    m_restoreAction->setShortcut(QKeySequence(MainWindowText::tr("Ctrl+Shift+O")));
 }
 
 void DecommissionActions::setController(DeletionController *controller)
@@ -95,10 +99,26 @@ void DecommissionActions::update(bool enabled)
 {
     // One run at a time: its outcome and the refresh after it are what the next one starts from.
     const bool idle = !m_actionRun && !m_retirementRun;
-    for (QAction *action :
-         {m_startMaintenanceAction, m_endMaintenanceAction, m_logoffAction, m_retireAction, m_restoreAction})
+    for (QAction *action : {m_startMaintenanceAction, m_logoffAction, m_retireAction})
         action->setEnabled(enabled && idle);
+    // The review of a change that applies to none of the selected desktops would leave every one
+    // of them out: such a change is not offered, and its tool tip says why.
+    const DesktopFilterProxy::SelectionCounts &selection = m_page->selectionCounts();
+    offerIfApplicable(m_endMaintenanceAction, enabled && idle, selection.inMaintenance > 0, m_endMaintenanceTip,
+                      MainWindowText::tr("None of the selected desktops is in maintenance mode."));
+    offerIfApplicable(m_restoreAction, enabled && idle, selection.retiring > 0, m_restoreTip,
+                      MainWindowText::tr("None of the selected desktops is retiring: only retiring desktops can "
+                                         "be restored."));
     m_cancelChangeAction->setEnabled(!idle || (m_controller && m_controller->activeRunCount() > 0));
+}
+
+void DecommissionActions::offerIfApplicable(QAction *action, bool enabled, bool applies, const QString &toolTip,
+                                            const QString &whyNot)
+{
+    action->setEnabled(enabled && applies);
+    const QString tip = enabled && !applies ? whyNot : toolTip;
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
 }
 
 void DecommissionActions::addTo(QMenu *menu) const

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QString>
 #include <QStringList>
 
 class ChangeRun;
@@ -32,7 +33,9 @@ public:
     QList<QAction*> actions() const;
     void addTo(QMenu* menu) const;
     void applyIcons();
-    // Enabled for a selection of a connected project while no change of theirs runs.
+    // Enabled for a selection of a connected project while no change of theirs runs; End
+    // Maintenance and Restore only when a selected desktop is in maintenance mode or retiring (as
+    // of the page's last count of the selection), their tool tips saying why not otherwise.
     void update(bool enabled);
     // A run the controller started: its progress in the status bar until it has finished.
     void follow(ChangeRun* run);
@@ -50,6 +53,8 @@ private:
     void askForAction(DecommissionAction action);
     void reviewAction(DecommissionAction action, const QStringList& ids, const QString& message);
     void askForRetirement(bool restore);
+    static void offerIfApplicable(QAction* action, bool enabled, bool applies, const QString& toolTip,
+        const QString& whyNot);
     // Every desktop not carried through, named with what was done to it; after a restore, a note.
     void reportRetirement(RetirementRun* run);
 
@@ -63,6 +68,8 @@ private:
     QAction* m_retireAction;
     QAction* m_restoreAction;
     QAction* m_cancelChangeAction;
+    QString m_endMaintenanceTip;
+    QString m_restoreTip;
     QPointer<ChangeRun> m_actionRun;
     QPointer<RetirementRun> m_retirementRun;
 };

@@ -83,6 +83,13 @@ void DeletionController::setConnection(const ResolvedConnection &connection, Api
 {
     m_client = client;
     m_connection = connection;
+    ++m_connectionCount;
+    m_accountProjects.clear();
+    for (const QPointer<ApiClient> &projectClient : std::as_const(m_projectClients)) {
+        if (projectClient)
+            projectClient->deleteLater(); // after the runs cancelled below have let go of it
+    }
+    m_projectClients.clear();
     m_connection.credentials.clear();
     // Runs of the previous connection talk through a client that is going away: stop following
     // them (their jobs stay in the journal) and pick the journal's jobs up again below.
@@ -111,6 +118,10 @@ void DeletionController::resumeJournal()
 {
     if (!m_client || !m_store)
         return;
+    if (const std::optional<AccountAccess> access = m_accountProvider ? m_accountProvider() : std::nullopt) {
+        resumeAccountJournal(*access);
+        return;
+    }
     const QList<DeletionRun *> resumed =
         JournalFollower::resumeRuns(m_client, m_store, m_connection.config.projectId, this);
     for (DeletionRun *run : resumed) {
@@ -504,7 +515,10 @@ void DeletionController::retryFailed(DeletionRun *run)
 {
     if (!run || !m_client)
         return;
-    if (run->context().projectId != m_connection.config.projectId) {
+    const bool otherProject = run->context().projectId != m_connection.config.projectId;
+    const std::optional<AccountAccess> access =
+        otherProject && m_accountProvider ? m_accountProvider() : std::nullopt;
+    if (otherProject && !access) {
         // Looked up through the connection's client, another project's desktops would be "not found".
         Q_EMIT statusMessage(tr("Retry Failed looks desktops up in the connection's own project; select the "
                                 "failed desktops of %1 in the table and delete them again.")
@@ -538,6 +552,10 @@ void DeletionController::retryFailed(DeletionRun *run)
     }
     if (ids.isEmpty()) {
         Q_EMIT retryLookUpFinished(0);
+        return;
+    }
+    if (otherProject) {
+        retryAcrossProjects(run, ids, deletedSince, *access);
         return;
     }
     ChangePreparation::Request request = ChangePreparation::requestFor(ReviewedChange::Delete, ids, m_connection);

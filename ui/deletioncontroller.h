@@ -57,7 +57,11 @@ public:
 
     // The window talks to a (new) project through `client` (not owned; null: not connected): its
     // data directory holds the audit log and the journal; unfinished jobs of the project are
-    // resumed. The connection's credentials are not kept.
+    // resumed. With the account's access (setAccountProvider(), a connection to every region),
+    // those of every project of the account that the journal and the unknown intents name are,
+    // each through a client of its own project, once IAM has listed the account's projects
+    // (journalRunsResumed()); those of a project the account does not have stay in the journal,
+    // and a status message says so. The connection's credentials are not kept.
     void setConnection(const ResolvedConnection &connection, ApiClient *client);
 
     // Looks these desktops up and opens the dialog for those that may be deleted (asynchronous:
@@ -85,6 +89,8 @@ public:
     // was resumed in parts) and offers those worth retrying in a new dialog that starts from the
     // run's options: not those gone, deleted by a later run or billed yearly/monthly; Force is
     // suggested for those that failed because they were in use.
+    // A run of another project of the account (a connection to every region) is retried through
+    // the change across projects, its desktops looked up in their own project.
     void retryFailed(DeletionRun *run);
     // Maintenance on or off, or log-off with a message: looks the desktops up afresh by id and
     // opens the confirmation of the review (actionDialogOpened(), or preparationFinished(0) with a
@@ -143,6 +149,9 @@ Q_SIGNALS:
     // one message per run, its half-way desktops named.
     void retirementSettled(const QStringList &messages);
     void runFinished(DeletionRun *run);
+    // The journal's jobs of the account's projects are followed (after setConnection(), once
+    // the account's projects were listed): the runs that follow them, already in runs().
+    void journalRunsResumed(const QList<DeletionRun *> &runs);
     // A preparation ended; `offered` desktops are in the new dialog (0: none opened).
     void preparationFinished(int offered);
     // Retry failed: the look-up ended; `offered` desktops are in the new dialog (0: none opened).
@@ -176,7 +185,7 @@ private:
     void lookUpUsersDesktops(DeletionDialog *dialog, const QList<Desktop> &desktops);
     // Through DeletionAfterAutoscaleOff: the pools stop scaling first, or nothing is deleted.
     void startDeletion(const ChangeReview &review);
-    void onPreparedAcrossProjects(MultiProjectChange *change);
+    void onPreparedAcrossProjects(MultiProjectChange *change, bool retry);
     void runAcrossProjects(MultiProjectChange *change);
     // Registered for Cancel, reported and announced (retirementStarted()) as every retirement is.
     void followRetirement(RetirementRun *run);
@@ -189,6 +198,18 @@ private:
     void addRun(DeletionRun *run);
     void resumeJournal();
     void recoverUnknownIntents(ApiClient *client);
+    // The account's side of the journal and of retries (deletioncontrollerjournal.cpp).
+    using ProjectsListed = std::function<void(const QList<WorkspaceProject> &projects, const ApiError &error)>;
+    // The account's projects as IAM lists them, once for a connection (`done` from the event
+    // loop); not called when the connection changes first.
+    void withAccountProjects(const AccountAccess &access, ProjectsListed done);
+    void resumeAccountJournal(const AccountAccess &access);
+    void followAccountJournal(const QList<WorkspaceProject> &projects, const AccountAccess &access);
+    ApiClient *projectClient(const WorkspaceProject &project, const AccountAccess &access);
+    void retryAcrossProjects(DeletionRun *run, const QStringList &ids, const QSet<QString> &deletedSince,
+                             const AccountAccess &access);
+    void prepareAcrossProjects(MultiProjectChange::Request request, const QList<WorkspaceProject> &projects,
+                               const AccountAccess &access, bool retry);
     void onRunFinished(DeletionRun *run);
     void notify(const QString &title, const QString &message);
     QString dataDir() const;
@@ -215,4 +236,9 @@ private:
     QList<QPointer<RetirementRun>> m_retirementRuns; // for the window's Cancel
     QList<QPointer<MultiProjectChange>> m_acrossProjects; // running, for the window's Cancel
     AccountProvider m_accountProvider;
+    // The account's projects of this connection, once listed; clients of those with journal jobs
+    // or retries (children); a new connection drops both and ignores older answers.
+    QList<WorkspaceProject> m_accountProjects;
+    QHash<QString, QPointer<ApiClient>> m_projectClients;
+    int m_connectionCount = 0;
 };

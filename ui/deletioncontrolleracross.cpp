@@ -14,22 +14,37 @@ void DeletionController::requestAcrossProjects(ReviewedChange kind,
     const QList<ProjectDesktopId>& desktops, const QList<WorkspaceProject>& projects,
     const AccountAccess& access, const QString& logoffMessage)
 {
-    if (kind == ReviewedChange::Delete && raiseIfOpen(m_dialog))
-        return;
-    if (!m_store) {
-        Q_EMIT statusMessage(tr("Nothing was sent."));
-        return;
-    }
     MultiProjectChange::Request request;
     request.kind = kind;
     request.desktops = desktops;
-    if (kind == ReviewedChange::Delete)
-        request.protectedTags = m_connection.protectedTags;
     request.choices.logoffMessage = logoffMessage;
+    prepareAcrossProjects(request, projects, access, false);
+}
+
+void DeletionController::prepareAcrossProjects(MultiProjectChange::Request request,
+    const QList<WorkspaceProject>& projects, const AccountAccess& access, bool retry)
+{
+    const auto refuse = [this, retry] {
+        Q_EMIT preparationFinished(0);
+        if (retry)
+            Q_EMIT retryLookUpFinished(0);
+    };
+    if (request.kind == ReviewedChange::Delete && raiseIfOpen(m_dialog)) {
+        if (retry)
+            Q_EMIT retryLookUpFinished(0);
+        return;
+    }
+    if (!m_store) {
+        Q_EMIT statusMessage(tr("Nothing was sent."));
+        refuse();
+        return;
+    }
+    if (request.kind == ReviewedChange::Delete)
+        request.protectedTags = m_connection.protectedTags;
     auto* change
         = new MultiProjectChange(access, projects, m_store, deletionContext(), request, this);
     connect(change, &MultiProjectChange::prepared, this,
-        [this, change] { onPreparedAcrossProjects(change); });
+        [this, change, retry] { onPreparedAcrossProjects(change, retry); });
     change->prepare();
 }
 
@@ -53,8 +68,13 @@ void DeletionController::requestSelectionAcrossProjects(ReviewedChange kind, con
     requestAcrossProjects(kind, desktops, projects, *access, logoffMessage);
 }
 
-void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change)
+void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change, bool retry)
 {
+    const auto done = [this, retry](int offered) {
+        Q_EMIT preparationFinished(offered);
+        if (retry)
+            Q_EMIT retryLookUpFinished(offered);
+    };
     const QStringList failures = change->lookUpFailures();
     if (!failures.isEmpty() || change->targetCount() == 0) {
         // Nothing may be sent when a project's desktops could not be reviewed.
@@ -63,7 +83,7 @@ void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change)
                 : tr("None of the selected desktops can be changed: %1")
                       .arg(ChangeReviewText::leftOutTally(change->combinedReview())));
         change->deleteLater();
-        Q_EMIT preparationFinished(0);
+        done(0);
         return;
     }
     const ChangeReview combined = change->combinedReview();
@@ -73,6 +93,9 @@ void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change)
         auto* dialog = new DeletionDialog(combined, m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setAcrossProjects(change);
+        // A user name is a project's own: each project's users' desktops are looked up there.
+        connect(dialog, &DeletionDialog::usersDesktopsNeeded, change,
+            &MultiProjectChange::lookUpUsersDesktops);
         connect(dialog, &QDialog::rejected, change, &QObject::deleteLater);
         connect(dialog, &DeletionDialog::deletionConfirmed, this,
             [this, change] { runAcrossProjects(change); });
@@ -92,7 +115,7 @@ void DeletionController::onPreparedAcrossProjects(MultiProjectChange* change)
         dialog->open();
         Q_EMIT actionDialogOpened(dialog);
     }
-    Q_EMIT preparationFinished(change->targetCount());
+    done(change->targetCount());
 }
 
 void DeletionController::runAcrossProjects(MultiProjectChange* change)

@@ -233,6 +233,10 @@ void DeletionDialog::applyChoices()
     if (m_acrossProjects) {
         // Every project's review takes the choices; what is shown is theirs together.
         m_acrossProjects->setChoices(choices);
+        if (choices.options.deleteUsers && !m_usersDesktopsAsked) {
+            m_usersDesktopsAsked = true;
+            Q_EMIT usersDesktopsNeeded(); // each project's look-up: usersDesktopsChanged()
+        }
         m_review = m_acrossProjects->combinedReview();
         present(targetsChanged);
         return;
@@ -273,7 +277,10 @@ void DeletionDialog::present(bool targetsChanged)
     m_retryAdvice->setText(advice);
     m_retryAdvice->setVisible(!advice.isEmpty());
 
-    const QStringList users = ChangeReviewText::usersLines(review, kNamesShown);
+    // Across projects each project's users under its label: one project whose look-up failed
+    // leaves the others' impact known.
+    const QStringList users = m_acrossProjects ? m_acrossProjects->usersLines(kNamesShown)
+                                               : ChangeReviewText::usersLines(review, kNamesShown);
     m_usersLabel->setText(users.join(QLatin1Char('\n')));
     m_usersSection->setVisible(review.choices().options.deleteUsers && !users.isEmpty());
 
@@ -305,10 +312,12 @@ void DeletionDialog::setAcrossProjects(MultiProjectChange *change)
     m_acrossProjects = change;
     m_requestPreview->setAcrossProjects(change);
     m_review = change->combinedReview();
-    m_deleteUsers->setChecked(false);
-    m_deleteUsers->setEnabled(false);
-    m_deleteUsers->setToolTip(tr("Not offered for desktops of several regions: delete them region by region to "
-                                 "delete their users too."));
+    connect(change, &MultiProjectChange::usersDesktopsChanged, this, [this] {
+        if (m_confirmed || !m_acrossProjects)
+            return;
+        m_review = m_acrossProjects->combinedReview();
+        present(false);
+    });
     m_target->setText(ReviewWidgets::projectsTargetText(*change));
     m_targetList->setRegions(ReviewWidgets::regionsOfTargets(*change));
     present(true);

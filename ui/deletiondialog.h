@@ -50,9 +50,10 @@ public:
 
     // A deletion across projects (regions): the dialog shows the change's combined review under a
     // heading that says how many desktops are in which region, and its counts of requests and its
-    // preview are each project's own; the check boxes set the choices of every project. *Delete
-    // users* is not offered: the users' other desktops would have to be looked up in every
-    // project. Call once, right after construction.
+    // preview are each project's own; the check boxes set the choices of every project. Ticking
+    // *Delete users* asks for usersDesktopsNeeded() (the change looks each project's users up in
+    // that project), and the users are shown project by project as the change learns them. Call
+    // once, right after construction.
     void setAcrossProjects(MultiProjectChange *change);
     MultiProjectChange *acrossProjects() const;
 

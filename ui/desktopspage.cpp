@@ -20,7 +20,6 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -141,9 +140,9 @@ void DesktopsPage::updateCounts()
 {
     // Once per burst of changes, from the selection's ranges: selectedRows() would ask every cell
     // of a large selection for its flags.
-    m_selectedCount = m_proxy->selectableRowCountIn(m_view->selectionModel()->selection());
+    m_selectionCounts = m_proxy->selectionCountsIn(m_view->selectionModel()->selection());
     updateEmptyTableNote();
-    Q_EMIT countsChanged(m_model->rowCount(), m_proxy->rowCount(), m_selectedCount);
+    Q_EMIT countsChanged(m_model->rowCount(), m_proxy->rowCount(), m_selectionCounts.selectable);
 }
 
 void DesktopsPage::updateEmptyTableNote()
@@ -193,14 +192,20 @@ QStringList DesktopsPage::selectedDeletableDesktopIds() const
 
 int DesktopsPage::selectDesktopIds(const QStringList &ids, SelectionChange change)
 {
+    QList<int> sourceRows;
+    // In each project that lists the id (one, unless the connection is to every region).
+    for (const QString &id : ids)
+        sourceRows.append(m_model->rowsOfId(id));
+    return selectSourceRows(sourceRows, change);
+}
+
+int DesktopsPage::selectSourceRows(const QList<int> &sourceRows, SelectionChange change)
+{
     QList<int> proxyRows;
-    for (const QString &id : ids) {
-        // In each project that lists the id (one, unless the connection is to every region).
-        for (const int sourceRow : m_model->rowsOfId(id)) {
-            const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
-            if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
-                proxyRows.append(proxyIndex.row());
-        }
+    for (const int sourceRow : sourceRows) {
+        const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        if (proxyIndex.isValid() && (m_proxy->flags(proxyIndex) & Qt::ItemIsSelectable))
+            proxyRows.append(proxyIndex.row());
     }
     std::sort(proxyRows.begin(), proxyRows.end());
     proxyRows.erase(std::unique(proxyRows.begin(), proxyRows.end()), proxyRows.end());
@@ -226,12 +231,16 @@ int DesktopsPage::selectDesktopIds(const QStringList &ids, SelectionChange chang
     return int(proxyRows.size());
 }
 
+PastedSelection DesktopsPage::selectPasted(const QStringList &lines, SelectionChange change)
+{
+    PastedSelection pasted = PastedSelection::resolve(*m_model, lines);
+    selectSourceRows(pasted.rows, change);
+    return pasted;
+}
+
 QStringList DesktopsPage::selectByIdsOrNames(const QStringList &lines, SelectionChange change)
 {
-    QStringList notFound;
-    const QStringList ids = m_model->resolveIdsOrNames(lines, &notFound);
-    selectDesktopIds(ids, change);
-    return notFound;
+    return selectPasted(lines, change).notFound;
 }
 
 QStringList DesktopsPage::selectedValues(int column) const
@@ -289,24 +298,9 @@ void DesktopsPage::openSelectByIds()
     auto *dialog = new SelectByIdsDialog(window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QStringList notFound = selectByIdsOrNames(
+        const PastedSelection pasted = selectPasted(
             dialog->lines(), dialog->addsToSelection() ? SelectionChange::Add : SelectionChange::Replace);
-        if (notFound.isEmpty())
-            return;
-        // The first few in the message itself, every one of them in the details.
-        constexpr int kNamed = 10;
-        QStringList named = notFound.mid(0, kNamed);
-        if (notFound.size() > kNamed)
-            named.append(MainWindowText::tr("and %Ln more", nullptr, int(notFound.size() - kNamed)));
-        auto *box = new QMessageBox(QMessageBox::Information, MainWindowText::tr("Not Found"),
-                                    MainWindowText::tr("%Ln of the pasted IDs or names matched no loaded desktop:", nullptr,
-                                       int(notFound.size())),
-                                    QMessageBox::Ok, window());
-        box->setObjectName(QStringLiteral("notFoundBox"));
-        box->setInformativeText(named.join(QLatin1String(", ")));
-        box->setDetailedText(notFound.join(QLatin1Char('\n')));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        SelectByIdsDialog::reportUnselected(pasted, window());
     });
     dialog->open();
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "desktopfilterproxy.h"
+#include "pastedselection.h"
+
 #include <QStringList>
 #include <QWidget>
 
 class DesktopFilterBar;
-class DesktopFilterProxy;
 class DesktopLoader;
 class DesktopTableModel;
 class ErrorBanner;
@@ -45,13 +47,19 @@ public:
     // Selects the shown rows of these ids, instead of or in addition to the current selection;
     // returns how many rows of ids were selected.
     int selectDesktopIds(const QStringList& ids, SelectionChange change = SelectionChange::Replace);
-    // Resolves pasted ids/names, selects them and returns the lines that matched nothing.
+    // Resolves pasted ids/names (PastedSelection), selects the shown rows they name and returns
+    // what they resolved to: the rows, the misses, the ids found in several projects.
+    PastedSelection selectPasted(
+        const QStringList& lines, SelectionChange change = SelectionChange::Replace);
+    // The same, returning only the items that matched nothing.
     QStringList selectByIdsOrNames(
         const QStringList& lines, SelectionChange change = SelectionChange::Replace);
     // The values of one column in the selected rows, in the order shown.
     QStringList selectedValues(int column) const;
     // Selectable selected rows, as of the last updateCounts().
-    int selectedCount() const { return m_selectedCount; }
+    int selectedCount() const { return m_selectionCounts.selectable; }
+    // The same, with how many of them are retiring and in maintenance mode.
+    const DesktopFilterProxy::SelectionCounts& selectionCounts() const { return m_selectionCounts; }
     // CSV of the shown rows (or only the selected ones), visible columns in their visual order.
     QByteArray csvForShown(bool selectedOnly) const;
 
@@ -72,6 +80,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // Selects the shown, selectable rows among these rows of the model; returns how many.
+    int selectSourceRows(const QList<int>& sourceRows, SelectionChange change);
+
     DesktopTableModel* m_model;
     DesktopLoader* m_loader;
     DesktopFilterProxy* m_proxy;
@@ -85,5 +96,5 @@ private:
     IdleOverviewFilter* m_overviewFilter;
     RegionFilter* m_regionFilter;
     bool m_countUpdateScheduled = false;
-    int m_selectedCount = 0;
+    DesktopFilterProxy::SelectionCounts m_selectionCounts;
 };

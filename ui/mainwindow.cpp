@@ -47,6 +47,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -133,6 +134,10 @@ MainWindow::MainWindow(QWidget *parent)
             problems.prepend(tr("The pools could not be listed: %1").arg(error.summary()));
         if (!problems.isEmpty())
             statusBar()->showMessage(tr("Pools incomplete: %1").arg(problems.join(QLatin1Char(' '))));
+        // Every region's pools may end after its listing: a region whose pools failed joins the
+        // banner, as one whose listing failed does.
+        if (m_loader->isAllRegions() && !m_loader->isLoading() && error.kind != ApiError::Kind::Cancelled)
+            m_page->listingWarning()->showWarnings(m_loader->warnings());
     });
     connect(m_page, &DesktopsPage::countsChanged, this, [this](int total, int shown, int selected) {
         m_statusBar->setCounts(total, shown, selected);
@@ -213,6 +218,10 @@ void MainWindow::createJobsPanel()
         lookUpForDeletion([this, run] { m_deletion->retryFailed(run); });
     });
     connect(m_deletion, &DeletionController::runNoteChanged, m_jobsPanel, &JobsPanel::setRunNote);
+    // Every region's journal jobs are followed once the account's projects are listed.
+    connect(m_deletion, &DeletionController::journalRunsResumed, this, [this](const QList<DeletionRun *> &runs) {
+        m_jobsPanel->showResumedDeletions(runs, AuditLog::defaultFilePath(dataDirectory()));
+    });
     connect(m_deletion, &DeletionController::refreshRequested, this, &MainWindow::refresh);
     connect(m_jobsPanel, &JobsPanel::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 10000);
@@ -470,7 +479,12 @@ void MainWindow::restoreLayout()
     QSettings settings;
     settings.beginGroup(QLatin1String(kSettingsGroup));
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(1200, 720);
+    {
+        // First start: as much of the screen as the table can use, short of covering it whole,
+        // and never less than the filter bar and the decisive columns need.
+        const QRect available = screen()->availableGeometry();
+        resize(qBound(1200, available.width() - 40, 1500), qBound(720, available.height() - 40, 940));
+    }
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_page->view()->horizontalHeader()->restoreState(settings.value(QStringLiteral("header")).toByteArray());
 }

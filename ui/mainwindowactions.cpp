@@ -75,7 +75,7 @@ void MainWindow::createActions()
     m_cancelLoadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     m_serverFiltersAction = makeAction(tr("Ser&ver-Side Filters…"), QKeySequence(tr("Ctrl+Shift+F")),
                                        [this] { openServerFilters(); });
-    m_detailsAction = makeAction(tr("Desktop &Details…"), QKeySequence(tr("Ctrl+D")), [this] { m_page->showDetails(); });
+    m_detailsAction = makeAction(tr("Desktop De&tails…"), QKeySequence(tr("Ctrl+D")), [this] { m_page->showDetails(); });
     m_detailsAction->setObjectName(QStringLiteral("detailsAction"));
     m_deleteAction = makeAction(tr("&Delete Desktops…"), QKeySequence::Delete, [this] { requestDeletion(); });
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));

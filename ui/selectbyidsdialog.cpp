@@ -1,7 +1,11 @@
 #include "selectbyidsdialog.h"
 
+#include "mainwindowtext.h"
+#include "pastedselection.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -48,4 +52,56 @@ SelectByIdsDialog::SelectByIdsDialog(QWidget *parent)
 QStringList SelectByIdsDialog::lines() const
 {
     return m_editor->toPlainText().split(QLatin1Char('\n'));
+}
+
+namespace {
+// The first few in the message itself, every one of them in the details.
+QString firstFew(const QStringList &items)
+{
+    constexpr int kNamed = 10;
+    QStringList named = items.mid(0, kNamed);
+    if (items.size() > kNamed)
+        named.append(MainWindowText::tr("and %Ln more", nullptr, int(items.size() - kNamed)));
+    return named.join(QLatin1String(", "));
+}
+} // namespace
+
+void SelectByIdsDialog::reportUnselected(const PastedSelection &pasted, QWidget *parent)
+{
+    if (pasted.notFound.isEmpty() && pasted.ambiguous.isEmpty())
+        return;
+    const QString missesSentence = MainWindowText::tr("%Ln of the pasted IDs or names matched no loaded desktop:",
+                                                      nullptr, int(pasted.notFound.size()));
+    // As a change across projects treats an id found in two of them: which desktop is meant is
+    // not known, so none of them is selected.
+    const QString ambiguousSentence = MainWindowText::tr("%Ln of the pasted IDs belong to desktops in more than "
+                                                         "one region and were not selected:",
+                                                         nullptr, int(pasted.ambiguous.size()));
+    const QStringList ambiguous = pasted.ambiguousTexts();
+    QString text;
+    QStringList informative;
+    QStringList details;
+    if (!pasted.notFound.isEmpty()) {
+        text = missesSentence;
+        informative.append(firstFew(pasted.notFound));
+        details << missesSentence << pasted.notFound;
+    }
+    if (!ambiguous.isEmpty()) {
+        if (text.isEmpty()) {
+            text = ambiguousSentence;
+            informative.append(firstFew(ambiguous));
+        } else {
+            informative.append(ambiguousSentence + QLatin1Char(' ') + firstFew(ambiguous));
+            details.append(QString());
+        }
+        details << ambiguousSentence << ambiguous;
+    }
+    const QString title = pasted.notFound.isEmpty() ? MainWindowText::tr("Not Selected")
+                                                    : MainWindowText::tr("Not Found");
+    auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("notFoundBox"));
+    box->setInformativeText(informative.join(QLatin1String("\n\n")));
+    box->setDetailedText(details.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }

@@ -4,6 +4,7 @@
 
 class QPlainTextEdit;
 class QPushButton;
+struct PastedSelection;
 
 // Paste desktop ids or names: one a line, or several on a line separated by tabs, commas or
 // semicolons (rows copied from a spreadsheet). The window resolves them and reports the misses;
@@ -19,6 +20,10 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
     QPushButton *replaceButton() const { return m_replaceButton; }
     QPushButton *addButton() const { return m_addButton; }
+    // Tells what the pasted lines left unselected, if anything: the items that matched no desktop
+    // and the ids found in more than one project, each with its projects (a window-modal box
+    // named "notFoundBox").
+    static void reportUnselected(const PastedSelection &pasted, QWidget *parent);
 
 private:
     QPlainTextEdit *m_editor;

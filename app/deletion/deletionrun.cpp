@@ -126,9 +126,9 @@ DeletionRun *DeletionRun::resume(ApiClient *client, const JournalEntry &entry, D
 }
 
 DeletionRun *DeletionRun::recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
-                                  DeletionStorePtr store, QObject *parent)
+                                  DeletionStorePtr store, QObject *parent, DeletionContext place)
 {
-    DeletionContext context;
+    DeletionContext context = std::move(place);
     context.projectId = intent.projectId;
     auto *run = new DeletionRun(client, DeletionPlan(intent.targetIds, {}), context, std::move(store), false, parent);
     run->m_runId = intent.runId;

@@ -63,8 +63,9 @@ public:
     // settlement recorded as outcome_unknown, e.g. after a kill during its POST) and, if the
     // service still lists it, audits it as job_found for that intent, journals it and follows it.
     // Sends nothing; without a job found the desktops stay Unknown.
+    // `place` names the intent's region and endpoint, which the record of a job found keeps.
     static DeletionRun *recover(ApiClient *client, const RecordSettlement::OpenIntent &intent,
-                                DeletionStorePtr store, QObject *parent = nullptr);
+                                DeletionStorePtr store, QObject *parent = nullptr, DeletionContext place = {});
 
     void setChunkGapMs(int gapMs); // default 500
     void setTrackerTiming(const JobTracker::Timing &timing) { m_trackerTiming = timing; }

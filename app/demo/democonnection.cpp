@@ -84,19 +84,23 @@ void DemoConnection::start(const ResolvedConnection &connection)
 
 QList<SimulatorConfig> DemoConnection::otherRegions(const SimulatorConfig &home, const QString &dataDir)
 {
+    // Each office names its computers by its site (Singapore, Santiago), as the home region's are
+    // named WKS-…: a name in the table of every region is never another region's too.
     const struct
     {
         const char *region;
         const char *projectId;
         int desktops;
-    } others[] = {{"ap-southeast-3", "1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6", 120},
-                  {"la-south-2", "2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7", 60}};
+        const char *namePrefix;
+    } others[] = {{"ap-southeast-3", "1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6", 120, "SIN"},
+                  {"la-south-2", "2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7", 60, "SCL"}};
     QList<SimulatorConfig> configs;
     for (const auto &other : others) {
         SimulatorConfig config = home;
         config.region = QLatin1String(other.region);
         config.projectId = QLatin1String(other.projectId);
         config.desktopCount = other.desktops;
+        config.computerNamePrefix = QLatin1String(other.namePrefix);
         config.seed = home.seed + quint32(config.desktopCount);
         config.retiringExamples = false;
         config.legacyStateFilePath.clear();

@@ -242,6 +242,8 @@ void MultiProjectChange::reviewPart(int index, std::function<void()> done)
     request.inFlight = &m_store->inFlight();
     request.choices = m_request.choices;
     request.usersLookUpTimeoutMs = m_request.lookUpTimeoutMs;
+    request.alreadyDeleted = m_request.alreadyDeleted;
+    request.retryWasForced = m_request.retryWasForced;
     auto* preparation
         = new ChangePreparation(part.client.get(), request, &m_store->journal(), this);
     m_calls.append(preparation);
@@ -361,8 +363,16 @@ ChangeReview MultiProjectChange::combinedReview() const
             || (share.usersListing != ChangeReview::UsersListing::Complete
                 && facts.usersListing != ChangeReview::UsersListing::Failed))
             facts.usersListing = share.usersListing;
-        if (facts.usersFailure.isEmpty())
-            facts.usersFailure = share.usersFailure;
+        if (!share.usersFailure.isEmpty()) {
+            // Each project whose users' desktops could not be listed, by its label.
+            const QString failure = several
+                ? tr("%1: %2", "project: why its users' desktops are not known")
+                      .arg(part->label(), share.usersFailure)
+                : share.usersFailure;
+            facts.usersFailure = facts.usersFailure.isEmpty()
+                ? failure
+                : facts.usersFailure + QLatin1Char(' ') + failure;
+        }
         facts.forceSuggested += share.forceSuggested;
         facts.alreadyDeleted += share.alreadyDeleted;
     }

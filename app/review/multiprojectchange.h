@@ -14,6 +14,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,7 @@
 class DeletionAfterAutoscaleOff;
 class RetirementRun;
 class DeletionPreparation;
+class UsersDesktopsLookUp;
 
 // One desktop asked for in a change across projects: its project when the caller knows it (a
 // row of the all-regions table), else empty (an id typed or read from a file).
@@ -57,6 +59,9 @@ public:
         QStringList protectedTags; // deletion only
         ChangeReview::Choices choices;
         int lookUpTimeoutMs = 0; // bounds each project's look-ups (the CLI's --timeout); 0: none
+        // A retry of a deletion, as ChangePreparation::Request has them.
+        QSet<QString> alreadyDeleted;
+        bool retryWasForced = true;
     };
 
     // A requested desktop that belongs to no project's review.
@@ -79,6 +84,8 @@ public:
         QString poolsWarning;
         bool poolsIncomplete = false;
         bool usersListingIncomplete = false;
+        // Its users' desktops being looked up since *delete users* was chosen (the dialog).
+        QPointer<UsersDesktopsLookUp> usersLookUp;
         // Running: its runs (one of them, by kind), and why its desktops were not sent when the
         // run never started.
         QPointer<ChangeRun> changeRun;
@@ -130,6 +137,16 @@ public:
     ChangeReview combinedReview() const;
     // Other choices for every project (a dialog's check boxes): each part's review anew.
     void setChoices(const ChangeReview::Choices& choices);
+    // *Delete users* chosen after the review (a dialog's box): in every project whose users'
+    // desktops are not known yet, every desktop of its desktops' users is looked up in that
+    // project (a user name is a project's own), its review in progress until then. Each change
+    // of what is known is announced by usersDesktopsChanged(). The projects' look-ups run at
+    // the same time; run() and cancel() end those still running (multiprojectchangeusers.cpp).
+    void lookUpUsersDesktops();
+    // The users each project's deletion removes or keeps, every line under its project's label;
+    // "impact unknown" for a project whose look-up failed, the others' as known (translated;
+    // empty without *delete users*).
+    QStringList usersLines(int namesShown) const;
     // Every planned request of every project, each project's under a line naming it.
     QString previewText() const;
     // Why the planned requests may not be sent (an unusable pool id); empty when they may.
@@ -155,6 +172,8 @@ Q_SIGNALS:
     void deletionReady(int part, DeletionAfterAutoscaleOff* deletion);
     void deletionRunReady(int part, DeletionRun* run);
     void retirementRunReady(int part, RetirementRun* run);
+    // A project's users' desktops are being looked up, or were (lookUpUsersDesktops()).
+    void usersDesktopsChanged();
     // A project's desktops are not sent (reason translated).
     void partNotSent(int part, const QString& reason);
     // Every project's requests have their outcome (deletion jobs may still be followed).
@@ -177,6 +196,8 @@ private:
     void onPartSent(int index, bool allDone);
     void leaveOutPart(int index, const QString& reason);
     void checkFinished();
+    void onUsersLookedUp(int index, UsersDesktopsLookUp* lookUp);
+    void cancelUsersLookUps();
 
     AccountAccess m_access;
     QList<WorkspaceProject> m_projects;

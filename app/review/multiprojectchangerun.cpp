@@ -15,6 +15,7 @@ void MultiProjectChange::cancel()
     if (m_finished || m_cancelled)
         return;
     m_cancelled = true;
+    cancelUsersLookUps();
     if (!m_running) {
         // Nothing was sent; nothing is reported after a cancelled preparation.
         for (const QPointer<QObject>& call : std::as_const(m_calls)) {
@@ -47,6 +48,7 @@ void MultiProjectChange::run()
     if (!canRun())
         return;
     m_running = true;
+    cancelUsersLookUps(); // confirmed while they ran: the review confirmed is what is sent
     if (m_deadlineMs > 0)
         m_deadline = QDeadlineTimer(m_deadlineMs);
     // From the event loop, as every run starts: no signal inside run().

@@ -1,4 +1,7 @@
 #include "clisimulatorfixture.h"
+#include "deletion/deletionrun.h"
+#include "deletion/deletionstore.h"
+#include "deletion/jobjournal.h"
 #include "iamroutes.h"
 
 #include <QFile>
@@ -6,6 +9,8 @@
 #include <QJsonDocument>
 
 #include <QTest>
+
+#include <algorithm>
 
 // `delete`, `maintenance` and `logoff` with --all-regions against the simulator serving two regions
 // behind one loopback server, each region's endpoint under a host name of its own (127.0.0.1 and
@@ -40,8 +45,9 @@ private:
             accountEnvironment());
     }
 
-    // Desktops of each project, as `list --all-regions` names them: project id → ids.
-    QHash<QString, QStringList> idsByProject()
+    // Desktops of each project, as `list --all-regions` names them: project id → ids. Given
+    // usersById, only desktops with a user, each id's user put there.
+    QHash<QString, QStringList> idsByProject(QHash<QString, QString>* usersById = nullptr)
     {
         const Result result = runAccount(
             { QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json") });
@@ -52,11 +58,44 @@ private:
             if (desktop.value(QStringLiteral("task_status")).toString().isEmpty()
                 && !desktop.value(QStringLiteral("in_maintenance_mode")).toBool()
                 && desktop.value(QStringLiteral("billing_mode")).toString()
-                    != QLatin1String("yearly_monthly"))
-                ids[desktop.value(QStringLiteral("project_id")).toString()].append(
-                    desktop.value(QStringLiteral("desktop_id")).toString());
+                    != QLatin1String("yearly_monthly")) {
+                const QString id = desktop.value(QStringLiteral("desktop_id")).toString();
+                const QString user = desktop.value(QStringLiteral("user_name")).toString();
+                if (usersById && user.isEmpty())
+                    continue;
+                if (usersById)
+                    usersById->insert(id, user);
+                ids[desktop.value(QStringLiteral("project_id")).toString()].append(id);
+            }
         }
         return ids;
+    }
+
+    // The indented lines a review prints under a project's line ("cn-north-4 (project …): …").
+    static QString projectSection(const QString& err, const QString& label)
+    {
+        const QStringList lines = err.split(QLatin1Char('\n'));
+        QStringList section;
+        bool inside = false;
+        for (const QString& line : lines) {
+            if (line.startsWith(label + QStringLiteral(" (project "))) {
+                inside = true;
+                continue;
+            }
+            if (inside && !line.startsWith(QStringLiteral("  ")))
+                break;
+            if (inside)
+                section.append(line);
+        }
+        return section.join(QLatin1Char('\n'));
+    }
+
+    static bool deletesUsers(const WorkspaceSimulator::ReceivedRequest& request)
+    {
+        return QJsonDocument::fromJson(request.body)
+            .object()
+            .value(QStringLiteral("delete_users"))
+            .toBool(false);
     }
 
     QStringList mixedIds(int north, int asia)
@@ -133,6 +172,9 @@ private Q_SLOTS:
         QCOMPARE(northPosts.first().host, northHost());
         QCOMPARE(asiaPosts.first().host, asiaHost());
         QVERIFY(asiaPosts.first().path.contains(kSecondRegionProjectId));
+        // Without --delete-users no project is asked to delete users.
+        QVERIFY(!deletesUsers(northPosts.first()));
+        QVERIFY(!deletesUsers(asiaPosts.first()));
 
         const QList<QJsonObject> intents = audited(QStringLiteral("intent"));
         QCOMPARE(intents.size(), 2);
@@ -143,6 +185,63 @@ private Q_SLOTS:
         QCOMPARE(
             intents.at(1).value(QStringLiteral("project_id")).toString(), kSecondRegionProjectId);
         QCOMPARE(intents.at(1).value(QStringLiteral("endpoint_host")).toString(), asiaHost());
+    }
+
+    void deleteFollowsTheSecondRegionsJournalJobBeforeReviewing()
+    {
+        const QStringList asia = idsByProject().value(kSecondRegionProjectId).mid(0, 2);
+        QCOMPARE(asia.size(), 2);
+        QString jobId;
+        {
+            // The first desktop submitted for deletion in the second region by a process that
+            // ended before the job did: its job is in the journal.
+            QNetworkAccessManager network;
+            ClientConfig config;
+            config.endpoint = QUrl(QStringLiteral("http://") + asiaHost());
+            config.projectId = kSecondRegionProjectId;
+            ApiClient client(&network, config,
+                { m_simulator->config().accessKey, m_simulator->config().secretKey, {} });
+            const DeletionStorePtr store = std::make_shared<DeletionStore>(m_dataDir);
+            QVERIFY(store->journal().load());
+            DeletionContext context;
+            context.projectId = kSecondRegionProjectId;
+            context.region = kSecondRegion;
+            context.endpointHost = asiaHost();
+            DeletionRun run(&client, DeletionPlan({ asia.first() }, BatchDeleteOptions {}), context,
+                store);
+            run.setTrackJobs(false);
+            QSignalSpy sent(&run, &DeletionRun::sendingFinished);
+            run.start();
+            QVERIFY(sent.wait(30000));
+            QCOMPARE(store->journal().entries().size(), 1);
+            jobId = store->journal().entries().constFirst().jobId;
+        }
+        const Result result = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"),
+            asia.join(QLatin1Char(',')), QStringLiteral("--yes"), QStringLiteral("--poll-interval"),
+            QStringLiteral("0.05"), QStringLiteral("--timeout"), QStringLiteral("30"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        // The journal's desktop was deleted by its job before the review: not found, left out.
+        QVERIFY2(result.exitCode == 1, qPrintable(result.err));
+        const qsizetype followed = result.err.indexOf(
+            QStringLiteral("ap-southeast-3: journal job %1: 1 deleted").arg(jobId));
+        const qsizetype reviewed = result.err.indexOf(QStringLiteral("in ap-southeast-3"));
+        QVERIFY2(followed >= 0 && reviewed > followed, qPrintable(result.err));
+        const QHash<QString, QJsonObject> rows = rowsById(result.out);
+        QCOMPARE(rows.value(asia.at(1)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("deleted"));
+        QCOMPARE(rows.value(asia.at(0)).value(QStringLiteral("outcome")).toString(),
+            QStringLiteral("skipped"));
+        // Followed at the second region's own endpoint; its end audited, the journal empty.
+        const auto polls = m_asia->receivedRequests("GET", jobId);
+        QVERIFY(!polls.isEmpty());
+        QCOMPARE(polls.constFirst().host, asiaHost());
+        const QList<QJsonObject> ended = audited(QStringLiteral("job_finished"));
+        QVERIFY(std::any_of(ended.cbegin(), ended.cend(), [&jobId](const QJsonObject& entry) {
+            return entry.value(QStringLiteral("job_id")).toString() == jobId;
+        }));
+        JobJournal journal(JobJournal::defaultFilePath(m_dataDir));
+        QVERIFY(journal.load());
+        QCOMPARE(journal.entries().size(), 0);
     }
 
     void dryRunPrintsTheGroupedReviewAndEachProjectsRequests()
@@ -176,6 +275,52 @@ private Q_SLOTS:
             planned.at(1).toObject().value(QStringLiteral("region")).toString(), kSecondRegion);
         QCOMPARE(planned.at(1).toObject().value(QStringLiteral("project_id")).toString(),
             kSecondRegionProjectId);
+    }
+
+    void deleteUsersAcrossRegionsLooksEachProjectsUsersUpAndSendsTheChoice()
+    {
+        QHash<QString, QString> users;
+        const QHash<QString, QStringList> ids = idsByProject(&users);
+        const QString north = ids.value(m_simulator->config().projectId).value(0);
+        const QString asia = ids.value(kSecondRegionProjectId).value(0);
+        QVERIFY(!north.isEmpty() && !asia.isEmpty());
+        const QString both = north + QLatin1Char(',') + asia;
+
+        const Result dryRun = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"), both,
+            QStringLiteral("--delete-users"), QStringLiteral("--dry-run") });
+        QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.err));
+        // Each project's users, found in that project, under its own line.
+        const QString northUsers = projectSection(dryRun.err, m_simulator->config().region);
+        const QString asiaUsers = projectSection(dryRun.err, kSecondRegion);
+        QVERIFY2(northUsers.contains(QStringLiteral("Users ")) && northUsers.contains(users[north]),
+            qPrintable(dryRun.err));
+        QVERIFY2(asiaUsers.contains(QStringLiteral("Users ")) && asiaUsers.contains(users[asia]),
+            qPrintable(dryRun.err));
+        QVERIFY2(!dryRun.err.contains(QStringLiteral("impact unknown")), qPrintable(dryRun.err));
+        const QStringList bodies
+            = dryRun.out.split(QLatin1Char('\n')).filter(QStringLiteral("delete_users"));
+        QCOMPARE(bodies.size(), 2);
+        for (const QString& body : bodies)
+            QVERIFY2(body.contains(QStringLiteral("\"delete_users\":true")), qPrintable(body));
+        QCOMPARE(m_asia->requestCount("POST", QStringLiteral("batch-delete")), 0);
+
+        const Result result = runAccount({ QStringLiteral("delete"), QStringLiteral("--ids"), both,
+            QStringLiteral("--delete-users"), QStringLiteral("--yes"),
+            QStringLiteral("--poll-interval"), QStringLiteral("0.05"), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const auto northPosts = m_simulator->receivedRequests(
+            "POST", m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
+        const auto asiaPosts = m_asia->receivedRequests("POST", QStringLiteral("batch-delete"));
+        QCOMPARE(northPosts.size(), 1);
+        QCOMPARE(asiaPosts.size(), 1);
+        QVERIFY(deletesUsers(northPosts.first()));
+        QVERIFY(deletesUsers(asiaPosts.first()));
+        for (const QJsonObject& intent : audited(QStringLiteral("intent")))
+            QVERIFY(intent.value(QStringLiteral("parameters"))
+                        .toObject()
+                        .value(QStringLiteral("delete_users"))
+                        .toBool());
     }
 
     void logoffFromAnIdsFileMixingRegions()

@@ -12,12 +12,14 @@
 #include "workspacesimulator.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 namespace {
 const QString kAccessKey = QStringLiteral("MULTIPROJECTAK00001");
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void aProjectThatIsNotDoneStopsTheOthers();
     void aFailedLookUpAllowsNothing();
     void theDeadlineLeavesTheRestUnsent();
+    void usersChosenLaterAreLookedUpInTheirOwnProject();
 
 private:
     AccountAccess access() const;
@@ -45,6 +48,8 @@ private:
     bool prepare(MultiProjectChange& change);
     bool runToEnd(MultiProjectChange& change);
     QList<QJsonObject> auditEntries(const QString& event) const;
+    // A changeable desktop of the project that has a user.
+    std::optional<Desktop> desktopWithUser(const WorkspaceSimulator& project);
 
     QTemporaryDir m_dir;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -340,6 +345,79 @@ void TestMultiProjectChange::theDeadlineLeavesTheRestUnsent()
     QVERIFY(first && first->hasExpired());
     QVERIFY(!logoff->parts().at(1)->changeRun);
     QCOMPARE(m_asia->receivedRequests("POST", QStringLiteral("logoff")).size(), 0);
+}
+
+std::optional<Desktop> TestMultiProjectChange::desktopWithUser(const WorkspaceSimulator& project)
+{
+    ClientConfig config = clientConfigFor(*m_simulator);
+    config.projectId = project.config().projectId;
+    ApiClient client(m_network.get(), config, Credentials { kAccessKey, kSecretKey, {} });
+    for (const Desktop& desktop : listAllDesktops(&client, kWaitMs)) {
+        if (!desktop.userName.isEmpty() && desktop.taskStatus.isEmpty()
+            && desktop.billingMode != BillingMode::YearlyMonthly && !desktop.inMaintenanceMode
+            && !desktop.isConnected())
+            return desktop;
+    }
+    return std::nullopt;
+}
+
+void TestMultiProjectChange::usersChosenLaterAreLookedUpInTheirOwnProject()
+{
+    const std::optional<Desktop> north = desktopWithUser(*m_simulator);
+    const std::optional<Desktop> asia = desktopWithUser(*m_asia);
+    QVERIFY(north && asia);
+    auto deletion = change(ReviewedChange::Delete,
+        { { m_simulator->config().projectId, north->id }, { kSecondRegionProjectId, asia->id } });
+    QVERIFY(prepare(*deletion));
+    // Not chosen: nothing is looked up, nothing said of users.
+    QSignalSpy changed(deletion.get(), &MultiProjectChange::usersDesktopsChanged);
+    deletion->lookUpUsersDesktops();
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(deletion->usersLines(ChangeReviewText::kAllNames).isEmpty());
+
+    ChangeReview::Choices choices = deletion->request().choices;
+    choices.options.deleteUsers = true;
+    deletion->setChoices(choices);
+    const int northListings = m_simulator->requestCount(
+        "GET", m_simulator->config().projectId + QStringLiteral("/desktops/detail"));
+    const int asiaListings = m_asia->requestCount("GET", QStringLiteral("desktops/detail"));
+    deletion->lookUpUsersDesktops();
+    QCOMPARE(changed.size(), 1);
+    for (const auto& part : deletion->parts())
+        QCOMPARE(part->review.facts().usersListing, ChangeReview::UsersListing::InProgress);
+    QVERIFY(deletion->usersLines(ChangeReviewText::kAllNames)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("Looking up")));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 3, kWaitMs);
+    for (const auto& part : deletion->parts())
+        QCOMPARE(part->review.facts().usersListing, ChangeReview::UsersListing::Complete);
+    // Each project was asked for its own users, and each project's lines name it.
+    QCOMPARE(m_simulator->requestCount(
+                 "GET", m_simulator->config().projectId + QStringLiteral("/desktops/detail")),
+        northListings + 1);
+    QCOMPARE(m_asia->requestCount("GET", QStringLiteral("desktops/detail")), asiaListings + 1);
+    const QString lines = deletion->usersLines(ChangeReviewText::kAllNames).join(QLatin1Char('\n'));
+    const auto lineOf = [](const QString& label, const QString& user) {
+        return QRegularExpression(QStringLiteral("^%1: Users .*%2")
+                                      .arg(label, QRegularExpression::escape(user)),
+            QRegularExpression::MultilineOption);
+    };
+    QVERIFY2(lines.contains(lineOf(QStringLiteral("cn-north-4"), north->userName)),
+        qPrintable(lines));
+    QVERIFY2(lines.contains(lineOf(kSecondRegion, asia->userName)), qPrintable(lines));
+    // The combined review names each user with the region.
+    const QStringList combined = ChangeReviewText::usersLines(deletion->combinedReview());
+    QVERIFY2(combined.join(QLatin1Char('\n'))
+                 .contains(QStringLiteral("%1 (ap-southeast-3)").arg(asia->userName)),
+        qPrintable(combined.join(QLatin1Char('\n'))));
+
+    // Known: asked again, nothing is looked up again.
+    deletion->lookUpUsersDesktops();
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(m_asia->requestCount("GET", QStringLiteral("desktops/detail")), asiaListings + 1);
+    QVERIFY(runToEnd(*deletion));
+    for (const auto& part : deletion->parts())
+        QVERIFY(part->deletionRun && part->deletionRun->plan().options().deleteUsers);
 }
 
 QTEST_GUILESS_MAIN(TestMultiProjectChange)

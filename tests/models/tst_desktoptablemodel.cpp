@@ -1,5 +1,6 @@
 #include "desktopfilterproxy.h"
 #include "desktoptablemodel.h"
+#include "pastedselection.h"
 
 #include <QCoreApplication>
 #include <QTranslator>
@@ -161,10 +162,10 @@ private Q_SLOTS:
         model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
                               makeDesktop(QStringLiteral("d2"), QStringLiteral("Beta")),
                               makeDesktop(QStringLiteral("d3"), QStringLiteral("beta"))});
-        QStringList notFound;
-        const QStringList ids = model.resolveIdsOrNames(
-            {QStringLiteral(" d1 "), QString(), QStringLiteral("BETA"), QStringLiteral("nope"), QStringLiteral("d1")},
-            &notFound);
+        const PastedSelection pasted = PastedSelection::resolve(
+            model, {QStringLiteral(" d1 "), QString(), QStringLiteral("BETA"), QStringLiteral("nope"), QStringLiteral("d1")});
+        const QStringList ids = pasted.desktopIds(model);
+        const QStringList notFound = pasted.notFound;
         QCOMPARE(ids, (QStringList{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3")}));
         QCOMPARE(notFound, QStringList{QStringLiteral("nope")});
     }
@@ -175,13 +176,12 @@ private Q_SLOTS:
         model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("alpha")),
                               makeDesktop(QStringLiteral("d2"), QStringLiteral("beta")),
                               makeDesktop(QStringLiteral("d3"), QStringLiteral("gamma"))});
-        QStringList notFound;
         // A row from a spreadsheet (its other cells are no misses), a list on one line, and a
         // line of which nothing matches.
-        const QStringList ids = model.resolveIdsOrNames({QStringLiteral("d2\tbeta\tActive"),
-                                                         QStringLiteral("d1, gamma;"),
-                                                         QStringLiteral("x1;x2")},
-                                                        &notFound);
+        const PastedSelection pasted = PastedSelection::resolve(
+            model, {QStringLiteral("d2\tbeta\tActive"), QStringLiteral("d1, gamma;"), QStringLiteral("x1;x2")});
+        const QStringList ids = pasted.desktopIds(model);
+        const QStringList notFound = pasted.notFound;
         QCOMPARE(ids, (QStringList{QStringLiteral("d2"), QStringLiteral("d1"), QStringLiteral("d3")}));
         QCOMPARE(notFound, (QStringList{QStringLiteral("x1"), QStringLiteral("x2")}));
     }
@@ -191,17 +191,13 @@ private Q_SLOTS:
         DesktopTableModel model;
         model.upsertDesktops({makeDesktop(QStringLiteral("d1"), QStringLiteral("WKS-DEV-00084")),
                               makeDesktop(QStringLiteral("d2"), QStringLiteral("WKS-DEV-00085"))});
-        QStringList notFound;
         // One unknown name among known ones on a line, and lists separated by spaces.
-        const QStringList ids = model.resolveIdsOrNames({QStringLiteral("WKS-DEV-00084, WKS-DEV-99999, d2"),
-                                                         QStringLiteral("d1 nope  d2")},
-                                                        &notFound);
-        QCOMPARE(ids, (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
-        QCOMPARE(notFound, (QStringList{QStringLiteral("WKS-DEV-99999"), QStringLiteral("nope")}));
+        const PastedSelection pasted = PastedSelection::resolve(
+            model, {QStringLiteral("WKS-DEV-00084, WKS-DEV-99999, d2"), QStringLiteral("d1 nope  d2")});
+        QCOMPARE(pasted.desktopIds(model), (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
+        QCOMPARE(pasted.notFound, (QStringList{QStringLiteral("WKS-DEV-99999"), QStringLiteral("nope")}));
         // A spreadsheet row of which no cell matches is reported whole.
-        notFound.clear();
-        model.resolveIdsOrNames({QStringLiteral("x9\tunknown\tActive")}, &notFound);
-        QCOMPARE(notFound, QStringList{QStringLiteral("x9\tunknown\tActive")});
+        QCOMPARE(PastedSelection::resolve(model, {QStringLiteral("x9\tunknown\tActive")}).notFound, QStringList{QStringLiteral("x9\tunknown\tActive")});
     }
 
     void markedDesktopsShowDeletingAtOnce()

@@ -2,12 +2,14 @@
 // pointed at it with throw-away keys and the demo's protection, and its state goes to the data
 // directory (a state file of earlier versions migrated there once).
 #include "democonnection.h"
+#include "api/allregionslisting.h"
 #include "api/projectdiscovery.h"
 #include "simulatortestsupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void startsAndPointsTheConnectionAtIt();
     void migratesTheEarlierStateFileOfItsSize();
     void stateFilesAreKeptApartBySize();
+    void everyRegionNamesItsComputersApart();
 
 private:
     // Starts a demo of `desktopCount` desktops with its data in `dataDir`; the connection it
@@ -111,6 +114,48 @@ void TestDemoConnection::stateFilesAreKeptApartBySize()
     QCOMPARE(DemoConnection::stateFilePath(dataDir), dataDir + QStringLiteral("/simulator-state.sqlite"));
     QCOMPARE(DemoConnection::stateFilePath(dataDir, 10000), dataDir + QStringLiteral("/simulator-state-10000.sqlite"));
     QCOMPARE(DemoConnection::legacyStateFilePath(dataDir), dataDir + QStringLiteral("/simulator-state.json"));
+}
+
+void TestDemoConnection::everyRegionNamesItsComputersApart()
+{
+    DemoConnection demo;
+    const std::optional<ResolvedConnection> connection = startDemo(demo, m_dir.filePath(QStringLiteral("regions")), 40);
+    QVERIFY(connection);
+    // The home region's names are those of a single-region demo: WKS-{DEPARTMENT}-{number}.
+    const QRegularExpression homeName(QStringLiteral("^WKS-[A-Z]+-000[0-9]{2}$"));
+    for (const Desktop &desktop : listed(*connection))
+        QVERIFY2(homeName.match(desktop.computerName).hasMatch(), qPrintable(desktop.computerName));
+
+    // Listed together, no name is another region's too, and each region's names share its site code.
+    AccountAccess access;
+    access.network = &m_network;
+    access.credentials = connection->credentials;
+    access.iamEndpoint = connection->iamEndpoint;
+    access.explicitEndpoint = connection->config.endpoint;
+    AllRegionsListing listing(access, {});
+    QSignalSpy finished(&listing, &AllRegionsListing::finished);
+    listing.start();
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY(listing.succeeded());
+    QCOMPARE(listing.projects().size(), 3);
+    QHash<QString, QString> regionOfName;
+    QSet<QString> prefixes;
+    for (const AllRegionsListing::ProjectListing &project : listing.projects()) {
+        QVERIFY2(!project.error.isError(), qPrintable(project.error.summary()));
+        QVERIFY(!project.desktops.isEmpty());
+        QSet<QString> regionPrefixes;
+        for (const Desktop &desktop : project.desktops) {
+            const QString name = desktop.computerName;
+            QVERIFY2(!regionOfName.contains(name),
+                     qPrintable(name + QStringLiteral(" in ") + project.project.region + QStringLiteral(" and ")
+                                + regionOfName.value(name)));
+            regionOfName.insert(name, project.project.region);
+            regionPrefixes.insert(name.section(QLatin1Char('-'), 0, 0));
+        }
+        QCOMPARE(regionPrefixes.size(), 1);
+        prefixes += regionPrefixes;
+    }
+    QCOMPARE(prefixes, (QSet<QString>{QStringLiteral("WKS"), QStringLiteral("SIN"), QStringLiteral("SCL")}));
 }
 
 QTEST_GUILESS_MAIN(TestDemoConnection)

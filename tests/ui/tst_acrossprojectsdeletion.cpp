@@ -1,7 +1,8 @@
 // The window's deletion of desktops of two regions through the deletion controller (no window):
 // one dialog whose heading groups the desktops by region, its counts and preview each project's
 // own, and once confirmed one run per project in the Jobs panel, each request to its own project
-// and endpoint.
+// and endpoint. *Also delete users* looks each project's users up in that project, lists them
+// under their region, and reaches each project's request as ticked.
 #include "changeactiondialog.h"
 #include "deletioncontroller.h"
 #include "deletiondialog.h"
@@ -20,10 +21,14 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -36,6 +41,33 @@ namespace {
 const QString kAccessKey = QStringLiteral("ACROSSPROJECTSAK001");
 const QString kSecretKey = QStringLiteral("across-projects-secret");
 constexpr int kWaitMs = 30000;
+
+bool changeable(const Desktop& desktop)
+{
+    return desktop.taskStatus.isEmpty() && desktop.billingMode != BillingMode::YearlyMonthly
+        && !desktop.inMaintenanceMode && !desktop.isConnected() && !desktop.userName.isEmpty();
+}
+
+// A changeable desktop whose user has another desktop in its project, or whose user has none.
+std::optional<Desktop> desktopOfUserWith(const QList<Desktop>& desktops, bool hasOtherDesktops)
+{
+    QHash<QString, int> perUser;
+    for (const Desktop& desktop : desktops)
+        ++perUser[desktop.userName];
+    for (const Desktop& desktop : desktops) {
+        if (changeable(desktop) && (perUser.value(desktop.userName) > 1) == hasOtherDesktops)
+            return desktop;
+    }
+    return std::nullopt;
+}
+
+bool deletesUsers(const WorkspaceSimulator::ReceivedRequest& request)
+{
+    return QJsonDocument::fromJson(request.body)
+        .object()
+        .value(QStringLiteral("delete_users"))
+        .toBool(false);
+}
 } // namespace
 
 class TestAcrossProjectsDeletion : public QObject {
@@ -48,9 +80,21 @@ private Q_SLOTS:
     void maintenanceAcrossRegionsRunsProjectAfterProject();
     void theWindowOfEveryRegionDeletesAcrossThem();
     void retirementAcrossRegionsRunsProjectAfterProject();
+    void deleteUsersListsEachRegionsUsersAndBothProjectsDeleteThem();
+    void deleteUsersOfARegionWhoseLookUpFailsIsOfUnknownImpact();
+    void deleteUsersUntickedAgainSendsNoUserDeletion();
 
 private:
     AccountAccess access();
+    // Opens the dialog on a desktop of the north whose user has another desktop there (kept)
+    // and one of the second region whose user has none (removed).
+    DeletionDialog* openDialogOnUsers();
+    QList<Desktop> listed(const WorkspaceSimulator& project);
+    QList<WorkspaceSimulator::ReceivedRequest> northDeletes() const;
+    QList<WorkspaceSimulator::ReceivedRequest> asiaDeletes() const;
+    // Confirms the two desktops: each project's preview and its one request say delete_users as
+    // `deleteUsers`.
+    void confirmSendingDeleteUsers(DeletionDialog* dialog, bool deleteUsers);
     QTemporaryDir m_dir;
     std::unique_ptr<WorkspaceSimulator> m_simulator;
     WorkspaceSimulator* m_asia = nullptr;
@@ -60,6 +104,8 @@ private:
     std::unique_ptr<DesktopTableModel> m_desktops;
     std::unique_ptr<JobModel> m_jobs;
     std::unique_ptr<DeletionController> m_controller;
+    Desktop m_kept;
+    Desktop m_removed;
 };
 
 void TestAcrossProjectsDeletion::initTestCase()
@@ -137,7 +183,9 @@ void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesI
         dialog->previewText().contains(QStringLiteral("localhost:%1/v2/%2/desktops/batch-delete")
                                            .arg(m_simulator->port())
                                            .arg(kSecondRegionProjectId)));
-    QVERIFY(!dialog->deleteUsersBox()->isEnabled());
+    // Left unticked: no project is asked to delete users.
+    QVERIFY(dialog->deleteUsersBox()->isEnabled());
+    QVERIFY(!dialog->deleteUsersBox()->isChecked());
     dialog->emailBox()->setChecked(false);
 
     QSignalSpy runs(m_controller.get(), &DeletionController::runStarted);
@@ -154,6 +202,12 @@ void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesI
     QCOMPARE(northPosts.size(), 1);
     QCOMPARE(asiaPosts.size(), 1);
     QCOMPARE(asiaPosts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
+    for (const auto& post : northPosts + asiaPosts)
+        QCOMPARE(QJsonDocument::fromJson(post.body)
+                     .object()
+                     .value(QStringLiteral("delete_users"))
+                     .toBool(true),
+            false);
     // The choice made in the dialog went to both projects.
     const QList<QJsonObject> entries
         = AuditLog::readEntries(AuditLog::defaultFilePath(m_dir.path()));
@@ -281,6 +335,144 @@ void TestAcrossProjectsDeletion::retirementAcrossRegionsRunsProjectAfterProject(
     const auto asiaPuts = m_asia->receivedRequests("PUT", QStringLiteral("maintenance"));
     QCOMPARE(asiaPuts.size(), 1);
     QCOMPARE(asiaPuts.first().host, QStringLiteral("localhost:%1").arg(m_simulator->port()));
+}
+
+QList<Desktop> TestAcrossProjectsDeletion::listed(const WorkspaceSimulator& project)
+{
+    ClientConfig config = clientConfigFor(*m_simulator);
+    config.projectId = project.config().projectId;
+    ApiClient client(&m_network, config, Credentials { kAccessKey, kSecretKey, {} });
+    return listAllDesktops(&client, kWaitMs);
+}
+
+DeletionDialog* TestAcrossProjectsDeletion::openDialogOnUsers()
+{
+    const std::optional<Desktop> kept = desktopOfUserWith(listed(*m_simulator), true);
+    const std::optional<Desktop> removed = desktopOfUserWith(listed(*m_asia), false);
+    if (!kept || !removed)
+        return nullptr;
+    m_kept = *kept;
+    m_removed = *removed;
+    const QList<ProjectDesktopId> desktops { { m_simulator->config().projectId, m_kept.id },
+        { kSecondRegionProjectId, m_removed.id } };
+    QSignalSpy opened(m_controller.get(), &DeletionController::dialogOpened);
+    m_controller->requestAcrossProjects(
+        ReviewedChange::Delete, desktops, twoRegionProjects(*m_simulator), access());
+    if (!opened.wait(kWaitMs))
+        return nullptr;
+    return opened.first().first().value<DeletionDialog*>();
+}
+
+QList<WorkspaceSimulator::ReceivedRequest> TestAcrossProjectsDeletion::northDeletes() const
+{
+    return m_simulator->receivedRequests(
+        "POST", m_simulator->config().projectId + QStringLiteral("/desktops/batch-delete"));
+}
+
+QList<WorkspaceSimulator::ReceivedRequest> TestAcrossProjectsDeletion::asiaDeletes() const
+{
+    return m_asia->receivedRequests("POST", QStringLiteral("batch-delete"));
+}
+
+void TestAcrossProjectsDeletion::confirmSendingDeleteUsers(DeletionDialog* dialog, bool deleteUsers)
+{
+    const QRegularExpression choice(QStringLiteral("\"delete_users\": *%1")
+            .arg(deleteUsers ? QStringLiteral("true") : QStringLiteral("false")));
+    QCOMPARE(dialog->previewText().count(choice), 2);
+    QSignalSpy runs(m_controller.get(), &DeletionController::runStarted);
+    dialog->confirmationField()->setText(QStringLiteral("2"));
+    QVERIFY(dialog->deleteButton()->isEnabled());
+    dialog->deleteButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(runs.size(), 2, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->activeRunCount(), 0, kWaitMs);
+    QCOMPARE(northDeletes().size(), 1);
+    QCOMPARE(asiaDeletes().size(), 1);
+    QCOMPARE(deletesUsers(northDeletes().first()), deleteUsers);
+    QCOMPARE(deletesUsers(asiaDeletes().first()), deleteUsers);
+}
+
+void TestAcrossProjectsDeletion::deleteUsersListsEachRegionsUsersAndBothProjectsDeleteThem()
+{
+    DeletionDialog* dialog = openDialogOnUsers();
+    QVERIFY(dialog && dialog->acrossProjects());
+    QVERIFY(dialog->deleteUsersBox()->isEnabled());
+    QVERIFY(dialog->usersText().isEmpty());
+    const int northListings = m_simulator->requestCount(
+        "GET", m_simulator->config().projectId + QStringLiteral("/desktops/detail"));
+    const int asiaListings = m_asia->requestCount("GET", QStringLiteral("desktops/detail"));
+
+    dialog->deleteUsersBox()->setChecked(true);
+    QVERIFY2(dialog->usersText().contains(QStringLiteral("Looking up")),
+        qPrintable(dialog->usersText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(!dialog->usersText().contains(QStringLiteral("Looking up")),
+        qPrintable(dialog->usersText()), kWaitMs);
+    // Each project was asked for its own users' desktops.
+    QVERIFY(m_simulator->requestCount(
+                "GET", m_simulator->config().projectId + QStringLiteral("/desktops/detail"))
+        > northListings);
+    QVERIFY(m_asia->requestCount("GET", QStringLiteral("desktops/detail")) > asiaListings);
+    // The north's user has another desktop there: kept; the second region's has none: removed.
+    const QString users = dialog->usersText();
+    QVERIFY2(users.contains(QStringLiteral("cn-north-4: Users kept (they have another desktop): ")
+                 + m_kept.userName),
+        qPrintable(users));
+    QVERIFY2(users.contains(QStringLiteral("ap-southeast-3: Users removed (no other desktop): ")
+                 + m_removed.userName),
+        qPrintable(users));
+    QVERIFY(!users.contains(QStringLiteral("impact unknown")));
+    // Each project's request says so, in the preview as on the wire.
+    confirmSendingDeleteUsers(dialog, true);
+    QVERIFY(m_asia->deletedUsers().contains(m_removed.userName));
+    QVERIFY(!m_simulator->deletedUsers().contains(m_kept.userName));
+}
+
+void TestAcrossProjectsDeletion::deleteUsersOfARegionWhoseLookUpFailsIsOfUnknownImpact()
+{
+    DeletionDialog* dialog = openDialogOnUsers();
+    QVERIFY(dialog);
+    // The second region's listings answer broken JSON from now on: its users cannot be known.
+    SimulatorFaults faults;
+    faults.malformedJson = true;
+    faults.methodFilter = "GET";
+    faults.pathFilter = QStringLiteral("desktops/detail");
+    m_asia->setFaults(faults);
+
+    dialog->deleteUsersBox()->setChecked(true);
+    QTRY_VERIFY2_WITH_TIMEOUT(!dialog->usersText().contains(QStringLiteral("Looking up")),
+        qPrintable(dialog->usersText()), kWaitMs);
+    const QString users = dialog->usersText();
+    QVERIFY2(
+        users.contains(
+            QStringLiteral("ap-southeast-3: Users who may be removed or kept (impact unknown): ")
+            + m_removed.userName),
+        qPrintable(users));
+    QVERIFY2(users.contains(QStringLiteral("ap-southeast-3: The impact on users is unknown")),
+        qPrintable(users));
+    // The north's look-up answered: its impact stays known.
+    QVERIFY2(users.contains(QStringLiteral("cn-north-4: Users kept (they have another desktop): ")
+                 + m_kept.userName),
+        qPrintable(users));
+    // The combined review names the project whose users could not be listed.
+    QVERIFY2(dialog->review().facts().usersFailure.startsWith(QStringLiteral("ap-southeast-3: ")),
+        qPrintable(dialog->review().facts().usersFailure));
+    m_asia->setFaults({});
+
+    confirmSendingDeleteUsers(dialog, true);
+}
+
+void TestAcrossProjectsDeletion::deleteUsersUntickedAgainSendsNoUserDeletion()
+{
+    DeletionDialog* dialog = openDialogOnUsers();
+    QVERIFY(dialog);
+    dialog->deleteUsersBox()->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->usersText().isEmpty()
+            && !dialog->usersText().contains(QStringLiteral("Looking up")),
+        kWaitMs);
+    dialog->deleteUsersBox()->setChecked(false);
+    QVERIFY(dialog->usersText().isEmpty());
+    confirmSendingDeleteUsers(dialog, false);
+    QVERIFY(m_asia->deletedUsers().isEmpty());
+    QVERIFY(m_simulator->deletedUsers().isEmpty());
 }
 
 QTEST_MAIN(TestAcrossProjectsDeletion)

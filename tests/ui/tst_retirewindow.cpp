@@ -8,6 +8,7 @@
 #include "changeactiondialog.h"
 #include "desktoptablemodel.h"
 #include "mainwindow.h"
+#include "desktoploader.h"
 #include "retirementtesttags.h"
 #include "simulatortestsupport.h"
 #include "widgetbyname.h"
@@ -80,7 +81,8 @@ private Q_SLOTS:
         QCOMPARE(chosen.size(), 2);
         const QStringList ids { chosen.at(0).id, chosen.at(1).id };
         QCOMPARE(window.selectDesktopIds(ids), 2);
-        QTRY_VERIFY(retire->isEnabled() && restore->isEnabled());
+        // Neither is retiring: Restore would leave both out.
+        QTRY_VERIFY(retire->isEnabled() && !restore->isEnabled());
 
         // Retire: the confirmation asks for the grace period and the message, and its dates and
         // requests follow them.
@@ -153,10 +155,16 @@ private Q_SLOTS:
                 != nullptr,
             kWaitMs);
         QVERIFY2(note->text().contains(QStringLiteral("restored")), qPrintable(note->text()));
+        // Carried through: no desktop left half-way.
+        QVERIFY2(note->icon() == QMessageBox::Information,
+                 qPrintable(note->text() + u'\n' + note->informativeText() + u'\n' + note->detailedText()));
         note->close();
         // The table is listed again after the run: the desktop shows its new state.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !model->desktopAt(model->rowOf(ids.at(0))).inMaintenanceMode, kWaitMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(!model->desktopAt(model->rowOf(ids.at(0))).inMaintenanceMode,
+                                  qPrintable(QStringLiteral("listings %1, loading %2")
+                                                 .arg(simulator.requestCount("GET", QStringLiteral("desktops/detail")))
+                                                 .arg(window.loader()->isLoading())),
+                                  kWaitMs);
         const Desktop restored = model->desktopAt(model->rowOf(ids.at(0)));
         QCOMPARE(restored.status, QStringLiteral("ACTIVE"));
         QVERIFY(!Retirement::stateOf(restored.tags).isRetiring());

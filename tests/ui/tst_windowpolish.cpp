@@ -28,6 +28,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QPlainTextEdit>
@@ -389,6 +391,48 @@ private Q_SLOTS:
         QStringList unique = keys;
         unique.removeDuplicates();
         QCOMPARE(keys.size(), unique.size());
+    }
+
+    // Every menu reaches each of its items by its own key, in English and in Chinese.
+    void menuMnemonicsAreUniqueInEachLanguage()
+    {
+        static const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
+        for (const QLocale &locale : {QLocale(QLocale::English, QLocale::UnitedStates),
+                 QLocale(QLocale::Chinese, QLocale::China)}) {
+            QVERIFY(m_language.install(locale));
+            MainWindow window;
+            for (const QMenu *menu : window.menuBar()->findChildren<QMenu *>()) {
+                QStringList keys;
+                for (const QAction *action : menu->actions()) {
+                    const QRegularExpressionMatch match = mnemonic.match(action->text());
+                    if (!action->isSeparator() && action->isVisible() && match.hasMatch())
+                        keys.append(match.captured(1).toLower());
+                }
+                QStringList unique = keys;
+                unique.removeDuplicates();
+                QVERIFY2(keys.size() == unique.size(),
+                         qPrintable(locale.name() + QLatin1String(": ") + menu->title()
+                                    + QLatin1String(": ") + keys.join(QLatin1Char(' '))));
+            }
+        }
+        QVERIFY(m_language.install(QLocale(QLocale::English, QLocale::UnitedStates)));
+    }
+
+    // No two of the window's actions share a shortcut (Qt would then run neither).
+    void shortcutsAreUnique()
+    {
+        MainWindow window;
+        QHash<QString, QString> actionOfShortcut;
+        for (const QAction *action : window.findChildren<QAction *>()) {
+            for (const QKeySequence &shortcut : action->shortcuts()) {
+                const QString key = shortcut.toString(QKeySequence::PortableText);
+                QVERIFY2(!actionOfShortcut.contains(key),
+                         qPrintable(key + QLatin1String(": ") + actionOfShortcut.value(key) + QLatin1String(", ")
+                                    + action->text()));
+                actionOfShortcut.insert(key, action->text());
+            }
+        }
+        QVERIFY(actionOfShortcut.contains(QStringLiteral("Ctrl+Shift+R")));
     }
 
     void aKeychainFailureIsShownAtSave()
