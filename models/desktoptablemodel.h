@@ -130,6 +130,8 @@ public:
     // beginListing() (the server no longer lists them). A mark per row, rather than a set of
     // 100k ids to build and look up.
     void beginListing() { ++m_listing; }
+    // Changes with every beginListing(): data read before a listing began is older than its rows.
+    quint32 listingGeneration() const { return m_listing; }
     // The usage of a period (ListDesktopUsageMetric) for every row: a desktop missing from it, or a
     // metric missing for it, has no data, which is never shown or filtered as 0.
     // With a project index, only the rows of that project (its own statistics) are set.

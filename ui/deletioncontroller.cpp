@@ -251,15 +251,26 @@ void DeletionController::onPrepared(ChangePreparation *preparation, bool retry)
 
 void DeletionController::refreshTableInSlices(QList<Desktop> desktops, int afterMs)
 {
-    // Fresh state into the table: what the look-up found. After the dialog has opened, and in
-    // slices with the window's own events in between: 10,000 rows take tens of milliseconds.
-    constexpr qsizetype kSlice = 1000;
-    if (desktops.isEmpty())
+    // After the dialog has opened, and in slices with the window's own events in between: 10,000
+    // rows take tens of milliseconds. A newer look-up replaces what an older one has not shown.
+    m_lookedUpRows = std::move(desktops);
+    m_lookedUpDuringListing = m_desktops->listingGeneration();
+    if (!m_lookedUpRows.isEmpty())
+        runInLaterTurn(this, [this] { showLookedUpRows(1000); }, afterMs);
+}
+
+void DeletionController::showLookedUpRows(qsizetype maxRows)
+{
+    if (m_lookedUpRows.isEmpty())
         return;
-    runInLaterTurn(this, [this, desktops = std::move(desktops)] {
-        m_desktops->upsertDesktops(desktops.mid(0, kSlice));
-        refreshTableInSlices(desktops.mid(kSlice));
-    }, afterMs);
+    if (m_desktops->listingGeneration() != m_lookedUpDuringListing) {
+        m_lookedUpRows.clear(); // a listing began since: its rows are fresher
+        return;
+    }
+    m_desktops->upsertDesktops(m_lookedUpRows.mid(0, maxRows));
+    m_lookedUpRows.remove(0, std::min(maxRows, m_lookedUpRows.size()));
+    if (!m_lookedUpRows.isEmpty())
+        runInLaterTurn(this, [this] { showLookedUpRows(1000); });
 }
 
 QList<Desktop> DeletionController::usersDesktops(const QList<Desktop> &desktops) const
@@ -385,6 +396,7 @@ RetirementRun *DeletionController::startRetirement(const ChangeReview &review)
 
 void DeletionController::followRetirement(RetirementRun *run)
 {
+    flushLookedUpRows();
     m_retirementRuns.removeAll(nullptr);
     m_retirementRuns.append(run);
     connect(run, &RetirementRun::finished, this, [this, run] {
@@ -397,6 +409,7 @@ void DeletionController::followRetirement(RetirementRun *run)
 
 void DeletionController::followAction(ChangeRun *run)
 {
+    flushLookedUpRows();
     m_actionRuns.removeAll(nullptr);
     m_actionRuns.append(run);
     connect(run, &ChangeRun::finished, this, [this, run] { reportAction(run); });
@@ -462,6 +475,7 @@ void DeletionController::startDeletion(const ChangeReview &review)
 
 void DeletionController::addRun(DeletionRun *run)
 {
+    flushLookedUpRows();
     run->setChunkGapMs(m_chunkGapMs);
     run->setTrackerTiming(m_trackerTiming);
     m_runs.append(run);

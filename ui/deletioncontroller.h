@@ -177,8 +177,13 @@ private:
     void onDuePrepared(DueDeletionPreparation *preparation);
     void showNothingDue(const DueDeletionPreparation &preparation);
     void openActionDialog(const ChangeReview &review);
-    // The desktops of the table whose user is one of these desktops' users.
+    // A look-up's fresh state of its desktops into the table, in slices in later turns, unless a
+    // listing begins first (it is fresher still); flushLookedUpRows() puts the rest in at once,
+    // before a change starts, so that nothing older than the change lands on its rows afterwards.
     void refreshTableInSlices(QList<Desktop> desktops, int afterMs = 1);
+    void showLookedUpRows(qsizetype maxRows);
+    void flushLookedUpRows() { showLookedUpRows(m_lookedUpRows.size()); }
+    // The desktops of the table whose user is one of these desktops' users.
     QList<Desktop> usersDesktops(const QList<Desktop> &desktops) const;
     // Once *Also delete users* is ticked: every desktop of the users in the project, since a
     // table filtered on the server or listed in part may not show a user's other desktop.
@@ -224,6 +229,8 @@ private:
     DeletionStorePtr m_store;
     QPointer<DeletionDialog> m_dialog;
     QList<DeletionRun *> m_runs;
+    QList<Desktop> m_lookedUpRows; // not yet in the table
+    quint32 m_lookedUpDuringListing = 0; // the table's listing when they were looked up
     int m_chunkGapMs = 500;
     JobTracker::Timing m_trackerTiming;
     QSystemTrayIcon *m_trayIcon = nullptr;
