@@ -70,7 +70,7 @@ bool deletesUsers(const WorkspaceSimulator::ReceivedRequest& request)
 }
 } // namespace
 
-class TestAcrossProjectsDeletion : public QObject {
+class TestAcrossProjectsDeletion : public QObject, private ControllerAgainstSimulator {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -95,15 +95,6 @@ private:
     // Confirms the two desktops: each project's preview and its one request say delete_users as
     // `deleteUsers`.
     void confirmSendingDeleteUsers(DeletionDialog* dialog, bool deleteUsers);
-    QTemporaryDir m_dir;
-    std::unique_ptr<WorkspaceSimulator> m_simulator;
-    WorkspaceSimulator* m_asia = nullptr;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<QWidget> m_window;
-    std::unique_ptr<DesktopTableModel> m_desktops;
-    std::unique_ptr<JobModel> m_jobs;
-    std::unique_ptr<DeletionController> m_controller;
     Desktop m_kept;
     Desktop m_removed;
 };
@@ -121,30 +112,15 @@ void TestAcrossProjectsDeletion::init()
         = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
     m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 9, 50));
     QVERIFY(m_simulator->listen());
-    QVERIFY(m_dir.isValid());
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
     ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
-    m_client = std::make_unique<ApiClient>(&m_network, connection.config, connection.credentials);
-    m_window = std::make_unique<QWidget>();
-    m_desktops = std::make_unique<DesktopTableModel>();
-    m_jobs = std::make_unique<JobModel>();
-    m_controller
-        = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    useTestPace(*m_controller);
+    QVERIFY(startController(connection));
     m_controller->setConnection(connection, m_client.get());
 }
 
 void TestAcrossProjectsDeletion::cleanup()
 {
-    m_controller.reset();
-    m_jobs.reset();
-    m_desktops.reset();
-    m_window.reset();
-    m_client.reset();
-    m_asia = nullptr;
-    m_simulator.reset();
+    stopController();
 }
 
 AccountAccess TestAcrossProjectsDeletion::access()

@@ -37,7 +37,7 @@ const QString kOtherRegion = QStringLiteral("la-north-2");
 const QString kOtherProjectId = QStringLiteral("0f0e0d0c0b0a09080706050403020100");
 } // namespace
 
-class TestAcrossProjectsJournal : public QObject {
+class TestAcrossProjectsJournal : public QObject, private ControllerAgainstSimulator {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -61,16 +61,6 @@ private:
     ResolvedConnection connection() const;
     // A deletion of the second region's desktops through the controller, confirmed; its run.
     DeletionRun* deleteInSecondRegion(const QStringList& ids);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<WorkspaceSimulator> m_simulator;
-    WorkspaceSimulator* m_asia = nullptr;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<QWidget> m_window;
-    std::unique_ptr<DesktopTableModel> m_desktops;
-    std::unique_ptr<JobModel> m_jobs;
-    std::unique_ptr<DeletionController> m_controller;
 };
 
 void TestAcrossProjectsJournal::initTestCase()
@@ -86,28 +76,12 @@ void TestAcrossProjectsJournal::init()
         = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 6, 50));
     m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 6, 50));
     QVERIFY(m_simulator->listen());
-    QVERIFY(m_dir.isValid());
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    m_client
-        = std::make_unique<ApiClient>(&m_network, connection().config, connection().credentials);
-    m_window = std::make_unique<QWidget>();
-    m_desktops = std::make_unique<DesktopTableModel>();
-    m_jobs = std::make_unique<JobModel>();
-    m_controller
-        = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    useTestPace(*m_controller);
+    QVERIFY(startController(connection()));
 }
 
 void TestAcrossProjectsJournal::cleanup()
 {
-    m_controller.reset();
-    m_jobs.reset();
-    m_desktops.reset();
-    m_window.reset();
-    m_client.reset();
-    m_asia = nullptr;
-    m_simulator.reset();
+    stopController();
 }
 
 AccountAccess TestAcrossProjectsJournal::access() const
