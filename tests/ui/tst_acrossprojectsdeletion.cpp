@@ -10,6 +10,7 @@
 #include "jobmodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
@@ -101,17 +102,13 @@ private:
 
 void TestAcrossProjectsDeletion::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_acrossprojectsdeletion"));
+    useTestLocations(QStringLiteral("tst_acrossprojectsdeletion"));
 }
 
 void TestAcrossProjectsDeletion::init()
 {
-    m_simulator
-        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
-    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 9, 50));
-    QVERIFY(m_simulator->listen());
+    m_asia = startTwoRegions(m_simulator, kAccessKey, kSecretKey, 12, 9);
+    QVERIFY(m_asia);
     ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
     QVERIFY(startController(connection));
@@ -125,10 +122,7 @@ void TestAcrossProjectsDeletion::cleanup()
 
 AccountAccess TestAcrossProjectsDeletion::access()
 {
-    AccountAccess access;
-    access.network = &m_network;
-    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
-    return access;
+    return simulatorAccountAccess(*m_simulator, &m_network);
 }
 
 void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn()

@@ -8,6 +8,7 @@
 #include "jobmodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
@@ -29,8 +30,6 @@
 #include <memory>
 
 namespace {
-const QString kAccessKey = QStringLiteral("ACROSSJOURNALAK001");
-const QString kSecretKey = QStringLiteral("across-journal-secret");
 constexpr int kWaitMs = 30000;
 // A region the simulated account has no project in.
 const QString kOtherRegion = QStringLiteral("la-north-2");
@@ -65,17 +64,14 @@ private:
 
 void TestAcrossProjectsJournal::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_acrossprojectsjournal"));
+    useTestLocations(QStringLiteral("tst_acrossprojectsjournal"));
 }
 
 void TestAcrossProjectsJournal::init()
 {
-    m_simulator
-        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 6, 50));
-    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 6, 50));
-    QVERIFY(m_simulator->listen());
+    m_asia = startTwoRegions(m_simulator, QStringLiteral("ACROSSJOURNALAK001"),
+        QStringLiteral("across-journal-secret"), 6, 6);
+    QVERIFY(m_asia);
     QVERIFY(startController(connection()));
 }
 
@@ -88,9 +84,8 @@ AccountAccess TestAcrossProjectsJournal::access() const
 {
     QUrl endpoint = m_simulator->url();
     endpoint.setHost(QStringLiteral("localhost"));
-    AccountAccess access;
-    access.network = const_cast<QNetworkAccessManager*>(&m_network);
-    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
+    AccountAccess access
+        = simulatorAccountAccess(*m_simulator, const_cast<QNetworkAccessManager*>(&m_network));
     access.iamEndpoint = endpoint;
     access.explicitEndpoint = endpoint;
     return access;

@@ -4,6 +4,7 @@
 #include "fakeaccountnetwork.h"
 #include "listingwarningbanner.h"
 #include "mainwindow.h"
+#include "testlocations.h"
 #include "widgetbyname.h"
 
 #include <QAction>
@@ -50,9 +51,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dataDir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_allregionswindow"));
+        useTestLocations(QStringLiteral("tst_allregionswindow"));
     }
 
     void oneRegionFailingIsNamedInTheBanner()

@@ -7,6 +7,7 @@
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
@@ -67,9 +68,7 @@ private:
 
 void TestDeletionController::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_deletioncontroller"));
+    useTestLocations(QStringLiteral("tst_deletioncontroller"));
 }
 
 void TestDeletionController::init()
