@@ -10,7 +10,6 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -11,7 +11,6 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
