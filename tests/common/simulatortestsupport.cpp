@@ -28,6 +28,23 @@ SimulatorConfig secondRegionConfig(const QString &accessKey, const QString &secr
     return config;
 }
 
+WorkspaceSimulator *startTwoRegions(std::unique_ptr<WorkspaceSimulator> &simulator, const QString &accessKey,
+                                    const QString &secretKey, int mainDesktops, int secondDesktops)
+{
+    constexpr int jobDurationMs = 50;
+    simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(accessKey, secretKey, mainDesktops, jobDurationMs));
+    WorkspaceSimulator *second = simulator->addProject(secondRegionConfig(accessKey, secretKey, secondDesktops, jobDurationMs));
+    return simulator->listen() ? second : nullptr;
+}
+
+AccountAccess simulatorAccountAccess(const WorkspaceSimulator &simulator, QNetworkAccessManager *network)
+{
+    AccountAccess access;
+    access.network = network;
+    access.credentials = Credentials{simulator.config().accessKey, simulator.config().secretKey, {}};
+    return access;
+}
+
 QList<WorkspaceProject> twoRegionProjects(const WorkspaceSimulator &simulator)
 {
     QUrl secondEndpoint = simulator.url();

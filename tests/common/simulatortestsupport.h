@@ -26,6 +26,15 @@ inline const QString kSecondRegionProjectId = QStringLiteral("5e6f708192a3b4c5d6
 SimulatorConfig secondRegionConfig(const QString &accessKey, const QString &secretKey, int desktopCount,
                                    int jobDurationMs);
 
+// `simulator` made the main region's, with the second region's project behind it, both with jobs of
+// 50 ms, and listening; the second region's project, or null when the server cannot listen.
+WorkspaceSimulator *startTwoRegions(std::unique_ptr<WorkspaceSimulator> &simulator, const QString &accessKey,
+                                    const QString &secretKey, int mainDesktops, int secondDesktops);
+
+// The account of a simulator's projects: its keys, through `network`. The IAM, the endpoint and the
+// transport settings stay for the caller to set.
+AccountAccess simulatorAccountAccess(const WorkspaceSimulator &simulator, QNetworkAccessManager *network);
+
 // The account's two projects: the main one at the listening simulator's address, the second region's
 // at the same port on "localhost", so that each request shows which endpoint it was sent to.
 QList<WorkspaceProject> twoRegionProjects(const WorkspaceSimulator &simulator);

@@ -60,10 +60,8 @@ private:
 
 void TestMultiProjectChange::init()
 {
-    m_simulator
-        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
-    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 9, 50));
-    QVERIFY(m_simulator->listen());
+    m_asia = startTwoRegions(m_simulator, kAccessKey, kSecretKey, 12, 9);
+    QVERIFY(m_asia);
     m_network = std::make_unique<QNetworkAccessManager>();
     QVERIFY(m_dir.isValid());
     QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
@@ -81,9 +79,7 @@ void TestMultiProjectChange::cleanup()
 
 AccountAccess TestMultiProjectChange::access() const
 {
-    AccountAccess access;
-    access.network = m_network.get();
-    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
+    AccountAccess access = simulatorAccountAccess(*m_simulator, m_network.get());
     access.transport.transferTimeoutMs = 2000;
     access.transport.retry.maxAttempts = 1;
     return access;

@@ -10,6 +10,7 @@
 #include "jobmodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
@@ -26,12 +27,9 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QTest>
 
@@ -70,7 +68,7 @@ bool deletesUsers(const WorkspaceSimulator::ReceivedRequest& request)
 }
 } // namespace
 
-class TestAcrossProjectsDeletion : public QObject {
+class TestAcrossProjectsDeletion : public QObject, private ControllerAgainstSimulator {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -95,64 +93,33 @@ private:
     // Confirms the two desktops: each project's preview and its one request say delete_users as
     // `deleteUsers`.
     void confirmSendingDeleteUsers(DeletionDialog* dialog, bool deleteUsers);
-    QTemporaryDir m_dir;
-    std::unique_ptr<WorkspaceSimulator> m_simulator;
-    WorkspaceSimulator* m_asia = nullptr;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<QWidget> m_window;
-    std::unique_ptr<DesktopTableModel> m_desktops;
-    std::unique_ptr<JobModel> m_jobs;
-    std::unique_ptr<DeletionController> m_controller;
     Desktop m_kept;
     Desktop m_removed;
 };
 
 void TestAcrossProjectsDeletion::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_acrossprojectsdeletion"));
+    useTestLocations(QStringLiteral("tst_acrossprojectsdeletion"));
 }
 
 void TestAcrossProjectsDeletion::init()
 {
-    m_simulator
-        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 12, 50));
-    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 9, 50));
-    QVERIFY(m_simulator->listen());
-    QVERIFY(m_dir.isValid());
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
+    m_asia = startTwoRegions(m_simulator, kAccessKey, kSecretKey, 12, 9);
+    QVERIFY(m_asia);
     ResolvedConnection connection = simulatorConnection(*m_simulator, m_dir.path());
     connection.region = m_simulator->config().region;
-    m_client = std::make_unique<ApiClient>(&m_network, connection.config, connection.credentials);
-    m_window = std::make_unique<QWidget>();
-    m_desktops = std::make_unique<DesktopTableModel>();
-    m_jobs = std::make_unique<JobModel>();
-    m_controller
-        = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    useTestPace(*m_controller);
+    QVERIFY(startController(connection));
     m_controller->setConnection(connection, m_client.get());
 }
 
 void TestAcrossProjectsDeletion::cleanup()
 {
-    m_controller.reset();
-    m_jobs.reset();
-    m_desktops.reset();
-    m_window.reset();
-    m_client.reset();
-    m_asia = nullptr;
-    m_simulator.reset();
+    stopController();
 }
 
 AccountAccess TestAcrossProjectsDeletion::access()
 {
-    AccountAccess access;
-    access.network = &m_network;
-    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
-    return access;
+    return simulatorAccountAccess(*m_simulator, &m_network);
 }
 
 void TestAcrossProjectsDeletion::oneDialogGroupsTheRegionsAndEachProjectDeletesItsOwn()

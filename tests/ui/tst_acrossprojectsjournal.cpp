@@ -8,6 +8,7 @@
 #include "jobmodel.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
@@ -22,22 +23,18 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 namespace {
-const QString kAccessKey = QStringLiteral("ACROSSJOURNALAK001");
-const QString kSecretKey = QStringLiteral("across-journal-secret");
 constexpr int kWaitMs = 30000;
 // A region the simulated account has no project in.
 const QString kOtherRegion = QStringLiteral("la-north-2");
 const QString kOtherProjectId = QStringLiteral("0f0e0d0c0b0a09080706050403020100");
 } // namespace
 
-class TestAcrossProjectsJournal : public QObject {
+class TestAcrossProjectsJournal : public QObject, private ControllerAgainstSimulator {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -61,62 +58,32 @@ private:
     ResolvedConnection connection() const;
     // A deletion of the second region's desktops through the controller, confirmed; its run.
     DeletionRun* deleteInSecondRegion(const QStringList& ids);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<WorkspaceSimulator> m_simulator;
-    WorkspaceSimulator* m_asia = nullptr;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<QWidget> m_window;
-    std::unique_ptr<DesktopTableModel> m_desktops;
-    std::unique_ptr<JobModel> m_jobs;
-    std::unique_ptr<DeletionController> m_controller;
 };
 
 void TestAcrossProjectsJournal::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_acrossprojectsjournal"));
+    useTestLocations(QStringLiteral("tst_acrossprojectsjournal"));
 }
 
 void TestAcrossProjectsJournal::init()
 {
-    m_simulator
-        = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 6, 50));
-    m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 6, 50));
-    QVERIFY(m_simulator->listen());
-    QVERIFY(m_dir.isValid());
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    QFile::remove(AuditLog::defaultFilePath(m_dir.path()));
-    m_client
-        = std::make_unique<ApiClient>(&m_network, connection().config, connection().credentials);
-    m_window = std::make_unique<QWidget>();
-    m_desktops = std::make_unique<DesktopTableModel>();
-    m_jobs = std::make_unique<JobModel>();
-    m_controller
-        = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    useTestPace(*m_controller);
+    m_asia = startTwoRegions(m_simulator, QStringLiteral("ACROSSJOURNALAK001"),
+        QStringLiteral("across-journal-secret"), 6, 6);
+    QVERIFY(m_asia);
+    QVERIFY(startController(connection()));
 }
 
 void TestAcrossProjectsJournal::cleanup()
 {
-    m_controller.reset();
-    m_jobs.reset();
-    m_desktops.reset();
-    m_window.reset();
-    m_client.reset();
-    m_asia = nullptr;
-    m_simulator.reset();
+    stopController();
 }
 
 AccountAccess TestAcrossProjectsJournal::access() const
 {
     QUrl endpoint = m_simulator->url();
     endpoint.setHost(QStringLiteral("localhost"));
-    AccountAccess access;
-    access.network = const_cast<QNetworkAccessManager*>(&m_network);
-    access.credentials = Credentials { kAccessKey, kSecretKey, {} };
+    AccountAccess access
+        = simulatorAccountAccess(*m_simulator, const_cast<QNetworkAccessManager*>(&m_network));
     access.iamEndpoint = endpoint;
     access.explicitEndpoint = endpoint;
     return access;

@@ -3,21 +3,19 @@
 #include "listingwarningbanner.h"
 #include "mainwindow.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "widgetbyname.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 namespace {
-const QString kAccessKey = QStringLiteral("ALLREGIONSPOOLSAK01");
-const QString kSecretKey = QStringLiteral("all-regions-pools-secret");
 constexpr int kWaitMs = 30000;
 } // namespace
 
@@ -89,17 +87,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_allregionspools"));
+        useTestLocations(QStringLiteral("tst_allregionspools"));
     }
 
     void init()
     {
-        m_simulator
-            = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 80, 50));
-        m_asia = m_simulator->addProject(secondRegionConfig(kAccessKey, kSecretKey, 60, 50));
-        QVERIFY(m_simulator->listen());
+        m_asia = startTwoRegions(m_simulator, QStringLiteral("ALLREGIONSPOOLSAK01"),
+            QStringLiteral("all-regions-pools-secret"), 80, 60);
+        QVERIFY(m_asia);
     }
 
     void cleanup()

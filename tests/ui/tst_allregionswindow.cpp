@@ -4,13 +4,13 @@
 #include "fakeaccountnetwork.h"
 #include "listingwarningbanner.h"
 #include "mainwindow.h"
+#include "testlocations.h"
 #include "widgetbyname.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,9 +50,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dataDir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_allregionswindow"));
+        useTestLocations(QStringLiteral("tst_allregionswindow"));
     }
 
     void oneRegionFailingIsNamedInTheBanner()

@@ -7,6 +7,7 @@
 #include "desktoptablemodel.h"
 #include "jobmodel.h"
 #include "simulatortestsupport.h"
+#include "testlocations.h"
 #include "windowsimulatorsupport.h"
 #include "workspacesimulator.h"
 
@@ -21,11 +22,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QPointer>
 #include <QTreeView>
@@ -40,7 +38,7 @@ const QString kSecretKey = QStringLiteral("controller-secret/+=");
 constexpr int kWaitMs = 30000;
 } // namespace
 
-class TestDeletionController : public QObject
+class TestDeletionController : public QObject, private ControllerAgainstSimulator
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -63,48 +61,23 @@ private:
     // Deletable desktops of the table that a deletion without Force deletes.
     QStringList plainDesktops(int count, const std::function<bool(const Desktop &)> &also = {}) const;
     QStringList auditEvents() const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<WorkspaceSimulator> m_simulator;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<QWidget> m_window;
-    std::unique_ptr<DesktopTableModel> m_desktops;
-    std::unique_ptr<JobModel> m_jobs;
-    std::unique_ptr<DeletionController> m_controller;
 };
 
 void TestDeletionController::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkspaceAdminTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_deletioncontroller"));
+    useTestLocations(QStringLiteral("tst_deletioncontroller"));
 }
 
 void TestDeletionController::init()
 {
     m_simulator = std::make_unique<WorkspaceSimulator>(simulatorConfig(kAccessKey, kSecretKey, 20, 100));
     QVERIFY(m_simulator->listen());
-    QVERIFY(m_dir.isValid());
-    QFile::remove(JobJournal::defaultFilePath(m_dir.path()));
-    const ResolvedConnection resolved = connection();
-    m_client = std::make_unique<ApiClient>(&m_network, resolved.config, resolved.credentials);
-    m_window = std::make_unique<QWidget>();
-    m_desktops = std::make_unique<DesktopTableModel>();
-    m_jobs = std::make_unique<JobModel>();
-    m_controller = std::make_unique<DeletionController>(m_jobs.get(), m_desktops.get(), m_window.get());
-    useTestPace(*m_controller);
+    QVERIFY(startController(connection()));
 }
 
 void TestDeletionController::cleanup()
 {
-    // Runs go before the models that show them and the client they talk through.
-    m_controller.reset();
-    m_jobs.reset();
-    m_desktops.reset();
-    m_window.reset();
-    m_client.reset();
-    m_simulator.reset();
+    stopController();
 }
 
 ResolvedConnection TestDeletionController::connection() const
