@@ -53,6 +53,7 @@ private Q_SLOTS:
     void retryStartsFromTheRunsOptions();
     void maintenanceIsAuditedInTheProjectsLog();
     void usersOfAFilteredTableAreLookedUpInTheProject();
+    void lookedUpStateReachesTheTableBeforeTheChangeStarts();
 
 private:
     ResolvedConnection connection() const;
@@ -472,6 +473,38 @@ void TestDeletionController::usersOfAFilteredTableAreLookedUpInTheProject()
     dialog->deleteUsersBox()->setChecked(true);
     QVERIFY(dialog->usersText().contains(QLatin1String("could not all be listed")));
     m_simulator->setFaults({});
+}
+
+void TestDeletionController::lookedUpStateReachesTheTableBeforeTheChangeStarts()
+{
+    QVERIFY(loadTable());
+    const QStringList ids = plainDesktops(2, [](const Desktop &desktop) { return !desktop.inMaintenanceMode; });
+    QCOMPARE(ids.size(), 2);
+    // The service's state moves on after the table was listed: the look-up sees it, the table not yet.
+    auto *maintenance = new SetMaintenanceModeCall(m_client.get(), {ids.at(0)}, true, this);
+    QSignalSpy changed(maintenance, &ApiCall::finished);
+    maintenance->start();
+    QVERIFY(changed.wait(kWaitMs));
+    QVERIFY(!m_desktops->desktopAt(m_desktops->rowOf(ids.at(0))).inMaintenanceMode);
+
+    // Confirmed the moment the dialog opens, before the look-up's rows are due in the table: they
+    // reach it before the run starts, never afterwards over what the run marks.
+    m_controller->setConnection(connection(), m_client.get());
+    connect(m_controller.get(), &DeletionController::dialogOpened, this, [](DeletionDialog *dialog) {
+        dialog->confirmationField()->setText(QStringLiteral("2"));
+        dialog->deleteButton()->click();
+    });
+    bool lookedUpStateShownAtStart = false;
+    connect(m_controller.get(), &DeletionController::runStarted, this, [&] {
+        lookedUpStateShownAtStart = m_desktops->desktopAt(m_desktops->rowOf(ids.at(0))).inMaintenanceMode;
+    });
+    QSignalSpy started(m_controller.get(), &DeletionController::runStarted);
+    m_controller->requestDeletion(ids);
+    QVERIFY(started.wait(kWaitMs));
+    QVERIFY(lookedUpStateShownAtStart);
+    QSignalSpy finished(m_controller.get(), &DeletionController::runFinished);
+    QVERIFY(finished.wait(kWaitMs));
+    QCOMPARE(m_controller->runs().constLast()->result().summaryText(), QStringLiteral("2 deleted"));
 }
 
 QTEST_MAIN(TestDeletionController)
