@@ -2,6 +2,8 @@
 
 #include "desktoptablemodel.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 DesktopFilterProxy::DesktopFilterProxy(QObject *parent)
@@ -53,7 +55,7 @@ void DesktopFilterProxy::beforeRowsPlaced(const QModelIndex &parent, int first, 
     if (parent.isValid() || !dynamicSortFilter() || sortColumn() < 0 || last + 1 != m_model->rowCount()
         || last - first + 1 < kScatteredPlaces)
         return;
-    if (planPlaces(first, last) < kScatteredPlaces) {
+    if (!looksScattered(first, last) || planPlaces(first, last) < kScatteredPlaces) {
         m_newRows.clear();
         m_rowsBeforeNew.clear();
         return;
@@ -62,15 +64,42 @@ void DesktopFilterProxy::beforeRowsPlaced(const QModelIndex &parent, int first, 
     setDynamicSortFilter(false);
 }
 
+bool DesktopFilterProxy::rowSortsBefore(int leftRow, int rightRow) const
+{
+    const QModelIndex left = m_model->index(leftRow, sortColumn());
+    const QModelIndex right = m_model->index(rightRow, sortColumn());
+    return sortOrder() == Qt::AscendingOrder ? lessThan(left, right) : lessThan(right, left);
+}
+
+int DesktopFilterProxy::shownRowsBefore(int sourceRow, int low) const
+{
+    int high = m_rowsShownBeforeInsert;
+    while (low < high) {
+        const int middle = low + (high - low) / 2;
+        if (rowSortsBefore(sourceRow, mapToSource(index(middle, 0)).row()))
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return low;
+}
+
+bool DesktopFilterProxy::looksScattered(int first, int last) const
+{
+    // Planning every row costs a search per row, as much as placing a page that goes to a few
+    // places (one project's pages in name order): a few rows spread over the page tell first.
+    constexpr int kSamples = 16;
+    QSet<int> places;
+    for (int sample = 0; sample < kSamples; ++sample) {
+        const int row = first + int(qint64(last - first) * sample / (kSamples - 1));
+        places.insert(shownRowsBefore(row, 0));
+    }
+    return places.size() >= kSamples / 2;
+}
+
 int DesktopFilterProxy::planPlaces(int first, int last)
 {
-    const int column = sortColumn();
-    const bool ascending = sortOrder() == Qt::AscendingOrder;
-    const auto before = [this, column, ascending](int leftRow, int rightRow) {
-        const QModelIndex left = m_model->index(leftRow, column);
-        const QModelIndex right = m_model->index(rightRow, column);
-        return ascending ? lessThan(left, right) : lessThan(right, left);
-    };
+    const auto before = [this](int leftRow, int rightRow) { return rowSortsBefore(leftRow, rightRow); };
     m_newRows.clear();
     for (int row = first; row <= last; ++row) {
         if (m_model->rowMatches(row, m_filter))
@@ -84,14 +113,7 @@ int DesktopFilterProxy::planPlaces(int first, int last)
     int places = 0;
     int low = 0;
     for (const int row : std::as_const(m_newRows)) {
-        int high = m_rowsShownBeforeInsert;
-        while (low < high) {
-            const int middle = low + (high - low) / 2;
-            if (before(row, mapToSource(index(middle, 0)).row()))
-                high = middle;
-            else
-                low = middle + 1;
-        }
+        low = shownRowsBefore(row, low);
         if (m_rowsBeforeNew.isEmpty() || m_rowsBeforeNew.constLast() != low)
             ++places;
         m_rowsBeforeNew.append(low);
