@@ -106,9 +106,11 @@ private:
     // Sorts the new rows first..last that pass the filter into m_newRows, and finds how many rows
     // shown go before each (m_rowsBeforeNew); returns how many places they go to.
     int planPlaces(int first, int last);
-    // Whether a few rows spread over first..last go to as many places (then the page is planned).
+    // Whether 16 rows spread over first..last go to at least 8 places: only then is the page
+    // planned row by row.
     bool looksScattered(int first, int last) const;
-    // How many rows shown (from `low` on) sort before the source row.
+    // Where the source row goes among the rows shown before the insertion: after every one (from
+    // `low` on) that it does not sort before.
     int shownRowsBefore(int sourceRow, int low) const;
     bool rowSortsBefore(int leftRow, int rightRow) const;
     QList<QMetaObject::Connection> m_sourceConnections;
