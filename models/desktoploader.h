@@ -134,6 +134,19 @@ private:
     void onRegionUsageProgress();
     // A project queue's end is no longer awaited; it and its calls' clients go.
     void dropQueue(QPointer<ProjectQueue> &queue, std::vector<std::unique_ptr<ApiClient>> &clients);
+    // Each project's call of one kind stopped without a word back to this loader, and forgotten.
+    template<typename Calls> // a list or a hash of QPointer to calls
+    void abandonCalls(Calls &calls)
+    {
+        for (const auto &call : std::as_const(calls)) {
+            if (!call)
+                continue;
+            call->disconnect(this);
+            call->cancel();
+            call->deleteLater();
+        }
+        calls.clear();
+    }
     // Every region's pools (desktoploaderpools.cpp).
     void loadAllRegionsPools();
     void stopAllRegionsPools();

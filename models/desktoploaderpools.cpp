@@ -7,14 +7,7 @@
 void DesktopLoader::stopAllRegionsPools()
 {
     m_poolsAwaitProjects = false;
-    for (const QPointer<PoolMembershipLookUp>& call : std::as_const(m_regionPoolCalls)) {
-        if (!call)
-            continue;
-        call->disconnect(this);
-        call->cancel();
-        call->deleteLater();
-    }
-    m_regionPoolCalls.clear();
+    abandonCalls(m_regionPoolCalls);
     dropQueue(m_poolsQueue, m_poolClients);
 }
 

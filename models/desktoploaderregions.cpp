@@ -179,14 +179,7 @@ ApiClient* DesktopLoader::clientForDesktop(const QString& desktopId, QObject* ow
 
 void DesktopLoader::stopAllRegionsUsage()
 {
-    for (const QPointer<ListAllUsageCall>& call : std::as_const(m_regionUsageCalls)) {
-        if (!call)
-            continue;
-        call->disconnect(this);
-        call->cancel();
-        call->deleteLater();
-    }
-    m_regionUsageCalls.clear();
+    abandonCalls(m_regionUsageCalls);
     m_regionUsageProgress.clear();
     dropQueue(m_usageQueue, m_usageClients);
 }
